@@ -1,0 +1,31 @@
+// Loads .env.local (and .env) into process.env for command-line scripts; Next.js does this itself.
+// On first run it writes .env.local with freshly generated development secrets (never committed).
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** Secrets the app needs; each gets a random development value on first run. */
+const GENERATED_SECRETS = ['NEXTAUTH_SECRET', 'ID_ENCRYPTION_KEY', 'ID_HASH_KEY'] as const;
+
+export function ensureDevelopmentEnvFile(): void {
+  const file = path.join(ROOT, '.env.local');
+  const existing = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const missing = GENERATED_SECRETS.filter(
+    (name) => !process.env[name] && !new RegExp(`^${name}=`, 'm').test(existing),
+  );
+  if (missing.length === 0) return;
+  const lines = missing.map((name) => `${name}=${randomBytes(32).toString('base64')}`);
+  const header = existing ? '' : '# Generated on first run for development. Never commit this file.\n';
+  writeFileSync(file, `${existing}${existing && !existing.endsWith('\n') ? '\n' : ''}${header}${lines.join('\n')}\n`, {
+    mode: 0o600,
+  });
+}
+
+export function loadEnv(): void {
+  for (const name of ['.env.local', '.env']) {
+    const file = path.join(ROOT, name);
+    if (existsSync(file)) process.loadEnvFile(file);
+  }
+}

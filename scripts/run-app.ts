@@ -1,0 +1,74 @@
+// `npm run dev` / `npm start`: brings up the database (embedded PostgreSQL unless DATABASE_URL is set),
+// applies migrations, seeds demo data into an empty database, prints the demo sign-ins and runs Next.js.
+//   --prod          run the production build (`next start`) instead of `next dev`
+//   --fresh         start from an empty embedded database (used by the end-to-end tests)
+//   --port N        web port (default PORT or 3000)
+//   --db-name NAME  embedded cluster folder under .data/ (default pg)
+//   --pg-port N     embedded PostgreSQL port (default EMBEDDED_PG_PORT or 5433)
+import { spawn } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { ensureDevelopmentEnvFile, loadEnv } from '@/lib/config/load-env';
+import { connectDatabase } from '@/lib/db/connect';
+import { migrate } from '@/lib/db/migrate';
+
+const { values: args } = parseArgs({
+  options: {
+    prod: { type: 'boolean', default: false },
+    fresh: { type: 'boolean', default: false },
+    port: { type: 'string' },
+    'db-name': { type: 'string' },
+    'pg-port': { type: 'string' },
+  },
+});
+
+async function main(): Promise<void> {
+  ensureDevelopmentEnvFile();
+  loadEnv();
+  const port = Number(args.port ?? process.env.PORT ?? 3000);
+  const database = await connectDatabase({
+    name: args['db-name'],
+    port: args['pg-port'] ? Number(args['pg-port']) : undefined,
+    fresh: args.fresh,
+  });
+  console.log(database.embedded ? `嵌入式 PostgreSQL 已启动 / embedded PostgreSQL: ${database.url.replace(/:[^:@/]+@/, ':***@')}` : '使用 DATABASE_URL / using DATABASE_URL');
+  const migrations = await migrate(database.url);
+  console.log(`迁移 / migrations: ${migrations.applied.length} applied, ${migrations.alreadyApplied.length} up to date`);
+
+  // The seed runs as a child so the React Server condition (`server-only`) applies to it as it does to the app.
+  await run('npx', ['tsx', '--conditions=react-server', 'scripts/seed-if-empty.ts'], { DATABASE_URL: database.url });
+
+  const next = spawn('npx', ['next', args.prod ? 'start' : 'dev', '--port', String(port)], {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  });
+  console.log(`应用地址 / app: http://localhost:${port}`);
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    next.kill('SIGTERM');
+    await database.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  next.on('exit', (code) => void stop(code ?? 0));
+}
+
+function run(command: string, commandArgs: string[], env: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, commandArgs, { stdio: 'inherit', env: { ...process.env, ...env } });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${commandArgs.join(' ')} exited with ${code}`))));
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

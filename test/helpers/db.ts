@@ -1,0 +1,44 @@
+// Helpers for integration tests against the real PostgreSQL of the test run.
+import pg from 'pg';
+import { inject } from 'vitest';
+
+/** A raw pg client on this test file's database (for direct SQL checks and tampering). */
+export async function rawClient(): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  return client;
+}
+
+/** A brand-new, empty database (no migrations), dropped by the returned cleanup. */
+export async function emptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = inject('databaseAdminUrl');
+  const name = `e_${Math.random().toString(16).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/** Empties every table holding case, user and audit data, keeping reference data (divisions, catalogue, calendar, policies). */
+export async function resetCaseData(): Promise<void> {
+  const client = await rawClient();
+  try {
+    await client.query('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_truncate');
+    await client.query(`TRUNCATE audit_event, audit_chain_head, outbox_event, notification, decision, information_request,
+      evidence, case_exclusion, appeal_case, reference_counter, otp_challenge, sms_message, rate_limit, session, app_user CASCADE`);
+    await client.query('ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_truncate');
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,51 @@
+// Starts one real PostgreSQL for the whole unit/integration run (embedded, fresh each run, or TEST_DATABASE_ADMIN_URL),
+// builds a migrated template database with the reference data, and hands its address to the test files.
+import type { TestProject } from 'vitest/node';
+import pg from 'pg';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/db/embedded';
+import { migrate } from '@/lib/db/migrate';
+
+export const TEMPLATE_DATABASE = 'app_test_template';
+let server: EmbeddedDatabase | undefined;
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseAdminUrl: string;
+    templateDatabase: string;
+  }
+}
+
+export async function setup(project: TestProject): Promise<void> {
+  let adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
+  if (!adminUrl) {
+    server = await startEmbeddedPostgres({ name: 'test-pg', port: Number(process.env.TEST_PG_PORT ?? 5455), fresh: true });
+    adminUrl = server.adminUrl;
+  }
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+  await admin.end();
+
+  const templateUrl = withDatabase(adminUrl, TEMPLATE_DATABASE);
+  await migrate(templateUrl);
+  process.env.DATABASE_URL = templateUrl;
+  const { seedReferenceData } = await import('@/prisma/seed/reference-data');
+  const { getPrisma } = await import('@/lib/db/client');
+  await seedReferenceData(getPrisma());
+  await getPrisma().$disconnect();
+  delete process.env.DATABASE_URL;
+
+  project.provide('databaseAdminUrl', adminUrl);
+  project.provide('templateDatabase', TEMPLATE_DATABASE);
+}
+
+export async function teardown(): Promise<void> {
+  await server?.stop();
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}

@@ -1,0 +1,22 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@': path.resolve(import.meta.dirname),
+      // `server-only` throws outside React Server Components; tests and scripts are server code too.
+      'server-only': path.resolve(import.meta.dirname, 'test/helpers/empty-module.ts'),
+    },
+  },
+  test: {
+    include: ['lib/**/*.test.ts', 'test/**/*.test.ts', 'prisma/**/*.test.ts', 'scripts/**/*.test.ts'],
+    globalSetup: ['test/helpers/global-setup.ts'],
+    setupFiles: ['test/helpers/database-per-file.ts'],
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    env: { TZ: 'UTC', NEXTAUTH_SECRET: 'test-secret', ID_ENCRYPTION_KEY: 'dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktdGVzdC0=', ID_HASH_KEY: 'test-hash-key' },
+  },
+});
