@@ -1,6 +1,7 @@
 // Appends an event to its province's audit chain inside the caller's transaction (SPEC §8).
 // Locking the chain's head row serialises writers of one chain only; other provinces never wait.
 import type { TransactionClient } from '@/lib/db/client';
+import type { AuditAction } from './actions';
 import { auditHash, GENESIS_HASH, type JsonValue } from './canonical';
 
 export const NATIONAL_CHAIN = 'national';
@@ -12,7 +13,7 @@ export interface AuditInput {
   /** CITIZEN, REVIEWER, SUPERVISOR, ADMIN, SYSTEM or a machine client name. */
   actorRole: string;
   caseId?: string | null;
-  action: string;
+  action: AuditAction;
   /** Summaries only: references and pseudonyms, never ID numbers or health data. */
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;

@@ -1,5 +1,8 @@
 // Starts one real PostgreSQL for the whole unit/integration run (embedded, fresh each run, or TEST_DATABASE_ADMIN_URL),
 // builds a migrated template database with the reference data, and hands its address to the test files.
+import { rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/db/embedded';
@@ -18,7 +21,8 @@ declare module 'vitest' {
 export async function setup(project: TestProject): Promise<void> {
   let adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
   if (!adminUrl) {
-    server = await startEmbeddedPostgres({ name: 'test-pg', port: Number(process.env.TEST_PG_PORT ?? 5455), fresh: true });
+    // One cluster per run (own folder and port), so several runs on one machine never meet.
+    server = await startEmbeddedPostgres({ name: `test-pg/${process.pid}`, port: await freePort(), fresh: true });
     adminUrl = server.adminUrl;
   }
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -42,6 +46,18 @@ export async function setup(project: TestProject): Promise<void> {
 
 export async function teardown(): Promise<void> {
   await server?.stop();
+  rmSync(path.resolve(import.meta.dirname, '../../.data/test-pg', String(process.pid)), { recursive: true, force: true });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+    });
+  });
 }
 
 export function withDatabase(url: string, database: string): string {
