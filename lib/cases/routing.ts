@@ -1,0 +1,75 @@
+// Routing and assignment (SPEC §6): which province's pool a case goes to, and which reviewer in it takes the case.
+import 'server-only';
+import type { TransactionClient } from '@/lib/db/client';
+import type { CaseState, CaseType } from '@/lib/db/generated/enums';
+
+/** States in which a case counts toward its assignee's load. */
+export const LOAD_STATES: readonly CaseState[] = ['ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN'];
+
+/** A code appeal goes to the issuing province; a recognition complaint to the province that refused the code. */
+export function routeToProvince(filing: { type: CaseType; issuingProvinceCode: string; refusingProvinceCode?: string | null }): string {
+  if (filing.type === 'RECOGNITION_COMPLAINT') {
+    if (!filing.refusingProvinceCode) throw new Error('A recognition complaint needs the refusing province');
+    return filing.refusingProvinceCode;
+  }
+  return filing.issuingProvinceCode;
+}
+
+export interface ReviewerCandidate {
+  id: string;
+  unitCode: string | null;
+  capacity: number;
+  openCount: number;
+  lastAssignedAt: Date | null;
+}
+
+/**
+ * Orders the eligible reviewers, best first: under capacity, not excluded (already filtered),
+ * conflict-of-interest reviewers (same issuing unit) only when nobody else is available;
+ * fewest open cases, then longest since their last assignment.
+ */
+export function rankCandidates(candidates: ReviewerCandidate[], issuingUnitCode: string): ReviewerCandidate[] {
+  const available = candidates.filter((c) => c.openCount < c.capacity);
+  const independent = available.filter((c) => c.unitCode !== issuingUnitCode);
+  const pool = independent.length > 0 ? independent : available;
+  return [...pool].sort(
+    (a, b) =>
+      a.openCount - b.openCount ||
+      (a.lastAssignedAt?.getTime() ?? 0) - (b.lastAssignedAt?.getTime() ?? 0) ||
+      a.id.localeCompare(b.id),
+  );
+}
+
+async function loadCandidates(tx: TransactionClient, provinceCode: string, caseId: string, excludeIds: string[]): Promise<ReviewerCandidate[]> {
+  return tx.$queryRaw<ReviewerCandidate[]>`
+    SELECT u.id::text, u.unit_code AS "unitCode", u.capacity, u.last_assigned_at AS "lastAssignedAt",
+           (SELECT count(*)::int FROM appeal_case c
+             WHERE c.assignee_id = u.id AND c.state::text = ANY(${LOAD_STATES as string[]})) AS "openCount"
+      FROM app_user u
+     WHERE u.role = 'REVIEWER' AND u.active AND u.province_code = ${provinceCode}
+       AND u.id::text <> ALL(${excludeIds})
+       AND NOT EXISTS (SELECT 1 FROM case_exclusion e WHERE e.case_id = ${caseId}::uuid AND e.reviewer_id = u.id)`;
+}
+
+/**
+ * Picks the reviewer for a case inside the caller's transaction, or null when nobody is eligible
+ * (the case then waits in the province pool). The chosen reviewer's row is locked and their load
+ * re-counted, so concurrent assignments never push anyone past capacity.
+ */
+export async function pickReviewer(
+  tx: TransactionClient,
+  args: { provinceCode: string; caseId: string; issuingUnitCode: string; now: Date; excludeIds?: string[] },
+): Promise<string | null> {
+  const excluded = [...(args.excludeIds ?? [])];
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const [best] = rankCandidates(await loadCandidates(tx, args.provinceCode, args.caseId, excluded), args.issuingUnitCode);
+    if (!best) return null;
+    await tx.$executeRaw`UPDATE app_user SET last_assigned_at = ${args.now} WHERE id = ${best.id}::uuid`;
+    const [load] = await tx.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM appeal_case
+       WHERE assignee_id = ${best.id}::uuid AND state::text = ANY(${LOAD_STATES as string[]})`;
+    if ((load?.n ?? 0) < best.capacity) return best.id;
+    excluded.push(best.id);
+  }
+  return null;
+}
