@@ -3,7 +3,7 @@ import { loadEnv } from '@/lib/config/load-env';
 import { connectDatabase } from '@/lib/db/connect';
 import { verifyAuditChains } from '@/lib/audit/verify';
 
-async function main(): Promise<void> {
+async function main(): Promise<boolean> {
   loadEnv();
   const database = await connectDatabase();
   try {
@@ -19,13 +19,16 @@ async function main(): Promise<void> {
     }
     console.log(`${result.events} events in ${seconds.toFixed(2)} s (${Math.round(result.events / Math.max(seconds, 1e-6))} events/s)`);
     console.log(result.intact ? '审计链完整 / intact' : '审计链已损坏 / BROKEN');
-    process.exitCode = result.intact ? 0 : 1;
+    return result.intact;
   } finally {
     await database.stop();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(2);
-});
+main().then(
+  (intact) => process.exit(intact ? 0 : 1),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(2);
+  },
+);

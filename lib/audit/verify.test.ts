@@ -61,7 +61,11 @@ describe('verifyAuditChains', () => {
   });
 
   it('names reordered events', async () => {
-    await tamper(`UPDATE audit_event SET seq = CASE seq WHEN 2 THEN 3 ELSE 2 END WHERE chain = '34' AND seq IN (2, 3)`);
+    // Swap everything but the sequence numbers of events 2 and 3.
+    await tamper(`UPDATE audit_event a
+                     SET occurred_at = b.occurred_at, action = b.action, after = b.after, prev_hash = b.prev_hash, hash = b.hash
+                    FROM audit_event b
+                   WHERE a.chain = '34' AND b.chain = '34' AND ((a.seq = 2 AND b.seq = 3) OR (a.seq = 3 AND b.seq = 2))`);
     const result = await verifyAuditChains(process.env.DATABASE_URL!);
     expect(result.chains.find((c) => c.chain === '34')?.broken?.seq).toBe(2n);
   });
@@ -81,6 +85,7 @@ describe('verifyAuditChains', () => {
     expect(intact.stdout).toMatch(/intact$/m);
     return tamper(`UPDATE audit_event SET action = 'CASE_CLOSED' WHERE chain = '41' AND seq = 2`).then(() => {
       const broken = run();
+      expect(broken.stdout + broken.stderr).toContain('broken at #2');
       expect(broken.status).toBe(1);
       expect(broken.stdout).toContain('broken at #2');
       expect(broken.stdout).toContain('BROKEN');

@@ -45,9 +45,10 @@ export async function verifyAuditChains(databaseUrl: string, options: { chain?: 
       `SELECT chain, seq::text, hash FROM audit_chain_head ${options.chain ? 'WHERE chain = $1' : ''} ORDER BY chain`,
       options.chain ? [options.chain] : [],
     );
-    const chains = new Map<string, ChainResult & { expectedSeq: bigint; done: boolean }>();
+    type ChainState = ChainResult & { expectedSeq: bigint; done: boolean };
+    const chains = new Map<string, ChainState>();
     const start = (chain: string) => {
-      const state = { chain, intactThrough: 0n, headHash: GENESIS_HASH, expectedSeq: 1n, done: false };
+      const state: ChainState = { chain, intactThrough: 0n, headHash: GENESIS_HASH, expectedSeq: 1n, done: false };
       chains.set(chain, state);
       return state;
     };
@@ -58,7 +59,7 @@ export async function verifyAuditChains(databaseUrl: string, options: { chain?: 
         `SELECT chain, seq::text, occurred_at, actor_id, actor_role, case_id, action, before, after, reason, prev_hash, hash
            FROM audit_event
           WHERE (chain, seq) > ($1, $2::bigint) ${options.chain ? 'AND chain = $4' : ''}
-          ORDER BY chain, seq
+          ORDER BY audit_event.chain, audit_event.seq
           LIMIT $3`,
         options.chain ? [...after, BATCH, options.chain] : [...after, BATCH],
       );

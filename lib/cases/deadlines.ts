@@ -1,5 +1,6 @@
 // Deadline arithmetic (SPEC §7): clock-hour and working-day deadlines with the inputs they rest on and a bilingual
 // explanation, the national/provincial policy rules, pause/resume while awaiting the citizen, and deadline status.
+import type { Prisma } from '@/lib/db/client';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { z } from 'zod';
@@ -428,4 +429,9 @@ export function deadlineStatus(
   const timeLeftMs = due - now.getTime();
   if (timeLeftMs < 0) return { status: 'OVERDUE', timeLeftMs };
   return { status: now.getTime() >= deadline.atRiskAt.getTime() ? 'AT_RISK' : 'ON_TRACK', timeLeftMs };
+}
+
+/** Deadline inputs as the JSON column stores them. */
+export function storedDeadlineInputs(inputs: DeadlineInputs): Prisma.InputJsonObject {
+  return JSON.parse(JSON.stringify(inputs)) as Prisma.InputJsonObject;
 }

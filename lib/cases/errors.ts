@@ -15,6 +15,30 @@ export const DOMAIN_ERROR_MESSAGES = {
     zh: '该提交编号已用于另一份不同的申诉。',
     en: 'This submission key was already used for a different appeal.',
   },
+  'errors.notAssignee': { zh: '只有承办审核员可以执行此操作。', en: 'Only the reviewer the case is assigned to can do this.' },
+  'errors.notInPool': { zh: '该案件已有承办人，不能认领。', en: 'This case is already assigned and cannot be claimed.' },
+  'errors.excludedReviewer': { zh: '您已被排除办理此案件。', en: 'You are excluded from this case.' },
+  'errors.replyWindowOpen': {
+    zh: '申诉人补充材料的期限尚未届满，请等待答复后再作决定。',
+    en: "The citizen's time to answer has not run out yet: wait for the answer before deciding.",
+  },
+  'errors.ruleNotInCatalogue': { zh: '所选依据不在本案适用的赋码原因目录中。', en: "The rule is not in the case's reason catalogue." },
+  'errors.downgradeNeedsRed': { zh: '只有红码可以降为黄码。', en: 'Only a red code can be downgraded to yellow.' },
+  'errors.secondReviewWindowClosed': {
+    zh: '申请复核的 15 日期限已过。',
+    en: 'The 15 days for asking for a second-level review have passed.',
+  },
+  'errors.sameDecider': {
+    zh: '作出原决定的人员不能办理复核。',
+    en: 'The person who made the first decision cannot decide the second-level review.',
+  },
+  'errors.closeTooEarly': { zh: '复核申请期限届满前不能结案。', en: 'The case cannot be closed before the second-review window ends.' },
+  'errors.transferSameProvince': { zh: '请选择其他省份。', en: 'Choose a different province.' },
+  'errors.reviewerNotEligible': {
+    zh: '该审核员不能承办此案件（不在本省、已停用或已被排除）。',
+    en: 'That reviewer cannot take this case (other province, inactive or excluded).',
+  },
+  'errors.deadlineRules': { zh: '期限规则缺失或无效，请联系管理员。', en: 'Deadline rules are missing or invalid; contact an administrator.' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type DomainErrorMessageKey = keyof typeof DOMAIN_ERROR_MESSAGES;
@@ -25,7 +49,8 @@ export type DomainErrorCode =
   | 'ILLEGAL_TRANSITION'
   | 'STALE_VERSION'
   | 'VALIDATION_FAILED'
-  | 'IDEMPOTENCY_CONFLICT';
+  | 'IDEMPOTENCY_CONFLICT'
+  | 'RULE_VIOLATION';
 
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
@@ -103,6 +128,18 @@ export class IdempotencyConflictError extends DomainError {
   constructor() {
     super(DOMAIN_ERROR_MESSAGES['errors.idempotencyConflict'].en);
     this.name = 'IdempotencyConflictError';
+  }
+}
+
+/** A rule beyond the transitions table refuses the action (reply window, 15-day window, first decider …). */
+export class RuleViolationError extends DomainError {
+  readonly code = 'RULE_VIOLATION';
+  readonly status = 409;
+  readonly messageKey: DomainErrorMessageKey;
+  constructor(messageKey: DomainErrorMessageKey) {
+    super(DOMAIN_ERROR_MESSAGES[messageKey].en);
+    this.name = 'RuleViolationError';
+    this.messageKey = messageKey;
   }
 }
 

@@ -1,0 +1,140 @@
+// Decisions (SPEC §5): the first-level decision by the reviewer holding the case, and the second-level review by a
+// supervisor who did not make the first decision. A decided case is never edited: a second-level decision is a new
+// row that supersedes the first. A DOWNGRADED/REVOKED outcome writes a correction order to the outbox.
+import 'server-only';
+import type { TransactionClient } from '@/lib/db/client';
+import type { Case, DecisionOutcome } from '@/lib/db/generated/client';
+import type { Actor } from './actor';
+import { changeCase, requireAssignee } from './case-change';
+import { RuleViolationError } from './errors';
+import { resumedDeadlineFields } from './review-case';
+
+/** Days after a first decision in which the citizen may ask for a second-level review. */
+export const SECOND_REVIEW_WINDOW_DAYS = 15;
+
+export interface DecisionInput {
+  caseId: string;
+  expectedVersion: number;
+  outcome: DecisionOutcome;
+  ruleCode: string;
+  reasons: string;
+}
+
+const CORRECTING: readonly DecisionOutcome[] = ['DOWNGRADED', 'REVOKED'];
+
+async function checkDecisionRule(tx: TransactionClient, current: Case, input: DecisionInput): Promise<void> {
+  const rule = await tx.reason.findUnique({
+    where: { catalogueVersionId_code: { catalogueVersionId: current.catalogueVersionId, code: input.ruleCode } },
+    select: { id: true },
+  });
+  if (!rule) throw new RuleViolationError('errors.ruleNotInCatalogue');
+  if (input.outcome === 'DOWNGRADED' && current.colour !== 'RED') throw new RuleViolationError('errors.downgradeNeedsRed');
+}
+
+/** The order the issuing province's health-code system must carry out (delivered by the integration worker). */
+async function queueCorrectionOrder(tx: TransactionClient, current: Case, decisionId: string, outcome: DecisionOutcome, now: Date) {
+  await tx.outboxEvent.create({
+    data: {
+      provinceCode: current.issuingProvinceCode,
+      kind: 'CORRECTION_ORDER',
+      caseId: current.id,
+      payload: {
+        reference: current.reference,
+        decisionId,
+        issuingUnitCode: current.issuingUnitCode,
+        fromColour: current.colour,
+        toColour: outcome === 'REVOKED' ? 'GREEN' : 'YELLOW',
+        codeAssignedAt: current.codeAssignedAt.toISOString(),
+        orderedAt: now.toISOString(),
+      },
+    },
+  });
+}
+
+export async function decideCase(actor: Actor, input: DecisionInput) {
+  return changeCase(actor, { caseId: input.caseId, action: 'DECIDE', expectedVersion: input.expectedVersion }, async ({ tx, current, now }) => {
+    requireAssignee(current, actor);
+    let deadlineFields = {};
+    if (current.state === 'AWAITING_CITIZEN') {
+      // Deciding on the record is allowed only once the citizen's time to answer has run out (SPEC §7).
+      const open = await tx.informationRequest.findFirst({ where: { caseId: current.id, repliedAt: null }, orderBy: { requestedAt: 'desc' } });
+      if (open && open.replyDueAt > now) throw new RuleViolationError('errors.replyWindowOpen');
+      deadlineFields = resumedDeadlineFields(current, now);
+    }
+    await checkDecisionRule(tx, current, input);
+    const secondReviewDeadlineAt = new Date(now.getTime() + SECOND_REVIEW_WINDOW_DAYS * 24 * 3600 * 1000);
+    const correcting = CORRECTING.includes(input.outcome);
+    return {
+      data: { ...deadlineFields, decidedAt: now, secondReviewDeadlineAt },
+      afterUpdate: async (innerTx, updated) => {
+        const decision = await innerTx.decision.create({
+          data: {
+            caseId: current.id,
+            provinceCode: current.provinceCode,
+            level: 'FIRST',
+            outcome: input.outcome,
+            ruleCode: input.ruleCode,
+            reasons: input.reasons,
+            decidedById: actor.id!,
+            decidedAt: now,
+            deadlineAt: updated.dueAt,
+          },
+        });
+        if (correcting) await queueCorrectionOrder(innerTx, current, decision.id, input.outcome, now);
+      },
+      audit: { after: { outcome: input.outcome, ruleCode: input.ruleCode, correctionOrdered: correcting, withinDeadline: now <= current.dueAt } },
+      notifications: current.mobile
+        ? [{ channel: 'SMS', recipientMobile: current.mobile, template: 'CASE_DECIDED', params: { reference: current.reference } }]
+        : [],
+    };
+  });
+}
+
+async function requireOtherThanFirstDecider(tx: TransactionClient, current: Case, actor: Actor): Promise<string> {
+  const first = await tx.decision.findUnique({ where: { caseId_level: { caseId: current.id, level: 'FIRST' } } });
+  if (!first) throw new RuleViolationError('errors.illegalTransition');
+  if (first.decidedById === actor.id) throw new RuleViolationError('errors.sameDecider');
+  return first.id;
+}
+
+/** A supervisor of the case's province (or a national one) takes up a requested second-level review. */
+export async function startSecondReview(actor: Actor, input: { caseId: string; expectedVersion: number }) {
+  return changeCase(actor, { caseId: input.caseId, action: 'START_SECOND_REVIEW', expectedVersion: input.expectedVersion }, async ({ tx, current, now }) => {
+    await requireOtherThanFirstDecider(tx, current, actor);
+    return { data: { assigneeId: actor.id, assignedAt: now }, audit: { after: { assigneeId: actor.id } } };
+  });
+}
+
+export async function decideSecondReview(actor: Actor, input: DecisionInput) {
+  return changeCase(actor, { caseId: input.caseId, action: 'DECIDE_SECOND_REVIEW', expectedVersion: input.expectedVersion }, async ({ tx, current, now }) => {
+    const firstId = await requireOtherThanFirstDecider(tx, current, actor);
+    if (current.assigneeId !== actor.id) throw new RuleViolationError('errors.notAssignee');
+    await checkDecisionRule(tx, current, input);
+    const first = await tx.decision.findUniqueOrThrow({ where: { id: firstId } });
+    const correcting = CORRECTING.includes(input.outcome) && input.outcome !== first.outcome;
+    return {
+      data: { closedAt: now },
+      afterUpdate: async (innerTx) => {
+        const decision = await innerTx.decision.create({
+          data: {
+            caseId: current.id,
+            provinceCode: current.provinceCode,
+            level: 'SECOND',
+            outcome: input.outcome,
+            ruleCode: input.ruleCode,
+            reasons: input.reasons,
+            decidedById: actor.id!,
+            decidedAt: now,
+            deadlineAt: current.dueAt,
+            supersedesId: firstId,
+          },
+        });
+        if (correcting) await queueCorrectionOrder(innerTx, current, decision.id, input.outcome, now);
+      },
+      audit: { before: { firstOutcome: first.outcome }, after: { outcome: input.outcome, ruleCode: input.ruleCode, correctionOrdered: correcting } },
+      notifications: current.mobile
+        ? [{ channel: 'SMS', recipientMobile: current.mobile, template: 'SECOND_REVIEW_DECIDED', params: { reference: current.reference } }]
+        : [],
+    };
+  });
+}

@@ -1,0 +1,69 @@
+// Supervisors move work between reviewers (SPEC §6): one case to a named reviewer, or every open case of a
+// reviewer (e.g. one who left) redistributed by the routing rules in one audited action.
+import 'server-only';
+import { prisma } from '@/lib/db/client';
+import type { Actor } from './actor';
+import { requireEligibleReviewer } from './assign-case';
+import { applyCaseChange, changeCase, dispatchAfterCommit } from './case-change';
+import { caseScopeFor } from './actor';
+import { ForbiddenActionError } from './errors';
+import { pickReviewer } from './routing';
+import { canTransition, REVIEWER_LOAD_STATES } from './transitions';
+
+export async function reassignCase(actor: Actor, input: { caseId: string; expectedVersion: number; reviewerId: string; reason?: string }) {
+  return changeCase(actor, { caseId: input.caseId, action: 'REASSIGN', expectedVersion: input.expectedVersion }, async ({ tx, current, now }) => {
+    await requireEligibleReviewer(tx, current, input.reviewerId);
+    return {
+      data: { assigneeId: input.reviewerId, assignedAt: now },
+      audit: { before: { assigneeId: current.assigneeId }, after: { assigneeId: input.reviewerId }, reason: input.reason ?? null },
+    };
+  });
+}
+
+export interface BulkReassignResult {
+  reassigned: number;
+  /** Back in the pool: nobody else was eligible. */
+  pooled: number;
+  /** Left where they were: waiting on the citizen with nobody else eligible. */
+  unchanged: number;
+}
+
+/** Every open case of `fromReviewerId` (within the supervisor's scope) goes to the next eligible reviewer, or the pool. */
+export async function reassignAllOpenCases(actor: Actor, input: { fromReviewerId: string; reason: string }): Promise<BulkReassignResult> {
+  if (actor.role !== 'SUPERVISOR') throw new ForbiddenActionError('REASSIGN');
+  const now = new Date();
+  const outcome = await prisma.$transaction(
+    async (tx) => {
+      const cases = await tx.case.findMany({
+        where: { AND: [caseScopeFor(actor), { assigneeId: input.fromReviewerId, state: { in: [...REVIEWER_LOAD_STATES] } }] },
+        orderBy: { dueAt: 'asc' },
+      });
+      const result: BulkReassignResult = { reassigned: 0, pooled: 0, unchanged: 0 };
+      const notificationIds: string[] = [];
+      for (const current of cases) {
+        const reviewerId = await pickReviewer(tx, {
+          provinceCode: current.provinceCode,
+          caseId: current.id,
+          issuingUnitCode: current.issuingUnitCode,
+          now,
+          excludeIds: [input.fromReviewerId],
+        });
+        const audit = { before: { assigneeId: current.assigneeId }, after: { assigneeId: reviewerId }, reason: input.reason };
+        if (reviewerId) {
+          const moved = await applyCaseChange(tx, actor, current, 'REASSIGN', () => ({ data: { assigneeId: reviewerId, assignedAt: now }, audit }), now);
+          notificationIds.push(...moved.notificationIds);
+          result.reassigned += 1;
+        } else if (canTransition(current.state, 'RELEASE')) {
+          await applyCaseChange(tx, actor, current, 'RELEASE', () => ({ data: { assigneeId: null, assignedAt: null }, audit }), now);
+          result.pooled += 1;
+        } else {
+          result.unchanged += 1;
+        }
+      }
+      return { result, notificationIds };
+    },
+    { timeout: 60_000 },
+  );
+  await dispatchAfterCommit(outcome.notificationIds);
+  return outcome.result;
+}

@@ -1,0 +1,81 @@
+// The reviewer's work on a case (SPEC §5, §7): start the review, ask the citizen for information (the clock pauses),
+// and the citizen's answer (the clock resumes).
+import 'server-only';
+import type { Case } from '@/lib/db/generated/client';
+import type { Actor } from './actor';
+import { changeCase, requireAssignee } from './case-change';
+import { computeCitizenReplyDeadline, explainDeadline, pauseClock, readDeadlineInputs, resumeClock, storedDeadlineInputs } from './deadlines';
+import { formatShanghaiTime } from './format-time';
+import { loadDeadlinePolicy } from './load-deadline-rules';
+import { IllegalTransitionError } from './errors';
+
+export function clockStateOf(current: Case) {
+  return {
+    startAt: current.filedAt,
+    allowedMs: Number(current.allowedMs),
+    pausedMs: Number(current.pausedMs),
+    pausedSince: current.pausedSince,
+  };
+}
+
+/** The deadline fields after a resume: new due and at-risk times, the stored inputs and explanation brought up to date. */
+export function resumedDeadlineFields(current: Case, now: Date) {
+  const resumed = resumeClock(clockStateOf(current), now);
+  const inputs = { ...readDeadlineInputs(current.deadlineInputs), pausedMs: resumed.pausedMs };
+  return {
+    pausedMs: BigInt(resumed.pausedMs),
+    pausedSince: null,
+    dueAt: resumed.dueAt,
+    atRiskAt: resumed.atRiskAt,
+    deadlineInputs: storedDeadlineInputs(inputs),
+    deadlineExplanation: explainDeadline(inputs, resumed.dueAt).zh,
+    // Marks are re-earned against the moved deadline.
+    atRiskMarkedAt: resumed.atRiskAt > now ? null : current.atRiskMarkedAt,
+    overdueMarkedAt: resumed.dueAt > now ? null : current.overdueMarkedAt,
+  };
+}
+
+export async function startReview(actor: Actor, input: { caseId: string; expectedVersion: number }) {
+  return changeCase(actor, { caseId: input.caseId, action: 'START_REVIEW', expectedVersion: input.expectedVersion }, ({ current }) => {
+    requireAssignee(current, actor);
+    return {};
+  });
+}
+
+export async function requestInformation(actor: Actor, input: { caseId: string; expectedVersion: number; message: string }) {
+  return changeCase(actor, { caseId: input.caseId, action: 'REQUEST_INFORMATION', expectedVersion: input.expectedVersion }, async ({ current, now, tx }) => {
+    requireAssignee(current, actor);
+    const paused = pauseClock(clockStateOf(current), now);
+    const policy = await loadDeadlinePolicy(tx, current.provinceCode, now);
+    const replyDueAt = computeCitizenReplyDeadline(policy, now).dueAt;
+    return {
+      data: { pausedSince: paused.pausedSince },
+      afterUpdate: async (innerTx) => {
+        await innerTx.informationRequest.create({
+          data: { caseId: current.id, provinceCode: current.provinceCode, message: input.message, requestedById: actor.id!, requestedAt: now, replyDueAt },
+        });
+      },
+      audit: { after: { replyDueAt: replyDueAt.toISOString(), clock: 'PAUSED' } },
+      notifications: current.mobile
+        ? [{ channel: 'SMS', recipientMobile: current.mobile, template: 'INFORMATION_REQUESTED', params: { reference: current.reference, replyDueAt: formatShanghaiTime(replyDueAt) } }]
+        : [],
+    };
+  });
+}
+
+export async function replyToRequest(actor: Actor, input: { caseId: string; expectedVersion?: number; replyText: string }) {
+  return changeCase(actor, { caseId: input.caseId, action: 'CITIZEN_REPLY', expectedVersion: input.expectedVersion }, async ({ current, now, tx }) => {
+    const open = await tx.informationRequest.findFirst({ where: { caseId: current.id, repliedAt: null }, orderBy: { requestedAt: 'desc' } });
+    if (!open) throw new IllegalTransitionError(current.state, 'CITIZEN_REPLY');
+    return {
+      data: resumedDeadlineFields(current, now),
+      afterUpdate: async (innerTx) => {
+        await innerTx.informationRequest.update({ where: { id: open.id }, data: { replyText: input.replyText, repliedAt: now } });
+      },
+      audit: { after: { clock: 'RUNNING' } },
+      notifications: current.assigneeId
+        ? [{ channel: 'IN_APP', recipientUserId: current.assigneeId, template: 'CITIZEN_REPLIED', params: { reference: current.reference } }]
+        : [],
+    };
+  });
+}

@@ -1,0 +1,185 @@
+// Filing an appeal (SPEC §4, §6, §7): validate, route to the right province, assess overreach, compute the deadline,
+// and write the case, its evidence, its audit event and its first assignment in ONE transaction.
+// An idempotency key makes a double submit return the first case; the same key with other content is refused.
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '@/lib/audit/canonical';
+import { appendAuditEvent } from '@/lib/audit/append';
+import { prisma, Prisma } from '@/lib/db/client';
+import type { Case } from '@/lib/db/generated/client';
+import { saveEvidenceFile, discardEvidenceFiles } from '@/lib/evidence/store';
+import { sealIdNumber } from '@/lib/pii/id-number';
+import type { Actor } from './actor';
+import { allocateReference } from './allocate-reference';
+import { dispatchAfterCommit } from './case-change';
+import { autoAssign } from './assign-case';
+import { checkFilingReferences } from './check-filing-references';
+import { computeFirstDecisionDeadline, storedDeadlineInputs } from './deadlines';
+import { formatShanghaiTime } from './format-time';
+import { IdempotencyConflictError, ForbiddenActionError, ValidationError } from './errors';
+import { checkEvidenceFiles, type EvidenceFileInput } from './evidence-rules';
+import { loadDeadlinePolicy } from './load-deadline-rules';
+import { assessOverreach } from './overreach';
+import { routeToProvince } from './routing';
+import { filingSchema, type FilingData } from './schemas';
+import { queueNotifications } from '@/lib/notifications/queue';
+
+export interface SubmitResult {
+  case: Case;
+  /** false when an earlier submission with the same idempotency key was returned. */
+  created: boolean;
+}
+
+/** Turns zod issues into { field: messageKey }, first issue per field. */
+export function fieldErrorsOf(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.length > 0 ? issue.path.map(String).join('.') : '_form';
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+function payloadHashOf(filing: FilingData, evidence: readonly EvidenceFileInput[]): string {
+  const { idempotencyKey: _key, ...content } = filing;
+  const files = evidence.map((file) => createHash('sha256').update(file.bytes).digest('hex'));
+  return createHash('sha256').update(canonicalJson({ ...content, files })).digest('hex');
+}
+
+async function findByIdempotencyKey(citizenId: string, key: string, payloadHash: string): Promise<Case | null> {
+  const existing = await prisma.case.findUnique({ where: { idempotencyKey: key } });
+  if (!existing) return null;
+  if (existing.citizenId !== citizenId || existing.payloadHash !== payloadHash) throw new IdempotencyConflictError();
+  return existing;
+}
+
+export async function submitAppeal(actor: Actor, input: unknown, evidence: readonly EvidenceFileInput[] = []): Promise<SubmitResult> {
+  if (actor.role !== 'CITIZEN' || !actor.id) throw new ForbiddenActionError('SUBMIT');
+  const citizenId = actor.id;
+  const parsed = filingSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
+  const filing = parsed.data;
+
+  const payloadHash = payloadHashOf(filing, evidence);
+  const earlier = await findByIdempotencyKey(citizenId, filing.idempotencyKey, payloadHash);
+  if (earlier) return { case: earlier, created: false };
+
+  const checkedEvidence = await checkEvidenceFiles(evidence);
+  if (!checkedEvidence.ok) {
+    const errors: Record<string, string> = checkedEvidence.error ? { evidence: checkedEvidence.error } : {};
+    checkedEvidence.files.forEach((file, index) => {
+      if (!file.ok) errors[`evidence.${index}`] = file.error;
+    });
+    throw new ValidationError(errors);
+  }
+  const references = await checkFilingReferences(filing);
+  if (!references.ok) throw new ValidationError(references.fieldErrors);
+
+  const now = new Date();
+  const provinceCode = routeToProvince(filing);
+  const overreach = assessOverreach(filing, references.catalogue.reasons);
+  const policy = await loadDeadlinePolicy(prisma, provinceCode, now);
+  const deadline = computeFirstDecisionDeadline(policy, { type: filing.type, colour: filing.colour, filedAt: now });
+  // Taken outside the transaction: a failed filing leaves a gap in the day's numbers, never a duplicate.
+  const reference = await allocateReference(provinceCode, now);
+
+  const storedFiles: { key: string; name: string; mimeType: string; sizeBytes: number; sha256: string }[] = [];
+  try {
+    for (const [index, file] of checkedEvidence.files.entries()) {
+      if (!file.ok) continue;
+      const bytes = evidence[index]!.bytes;
+      storedFiles.push({
+        key: await saveEvidenceFile(provinceCode, file.extension, bytes),
+        name: file.name.slice(0, 200),
+        mimeType: file.mimeType,
+        sizeBytes: file.sizeBytes,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+      });
+    }
+    const outcome = await prisma.$transaction(async (tx) => {
+      const created = await tx.case.create({
+        data: {
+          provinceCode,
+          reference,
+          type: filing.type,
+          state: 'SUBMITTED',
+          citizenId,
+          applicantName: filing.applicantName,
+          ...sealIdNumber(filing.idNumber),
+          mobile: filing.mobile,
+          colour: filing.colour,
+          codeAssignedAt: filing.codeAssignedAt,
+          issuingProvinceCode: filing.issuingProvinceCode,
+          issuingUnitCode: filing.issuingUnitCode,
+          refusingProvinceCode: filing.refusingProvinceCode,
+          statedReasonCode: filing.statedReasonCode,
+          catalogueVersionId: references.catalogue.id,
+          grounds: filing.grounds,
+          statement: filing.statement,
+          requestedOutcome: filing.requestedOutcome,
+          privacyNoticeVersion: filing.privacyNoticeVersion,
+          primaFacieOverreach: overreach.primaFacie,
+          overreachReason: overreach.reason,
+          filedAt: now,
+          dueAt: deadline.dueAt,
+          allowedMs: BigInt(deadline.allowedMs),
+          pausedMs: 0n,
+          deadlineInputs: storedDeadlineInputs(deadline.inputs),
+          deadlineExplanation: deadline.explanation.zh,
+          atRiskAt: deadline.atRiskAt,
+          idempotencyKey: filing.idempotencyKey,
+          payloadHash,
+          evidence: {
+            create: storedFiles.map((file) => ({
+              provinceCode,
+              kind: 'FILING' as const,
+              fileName: file.name,
+              mimeType: file.mimeType,
+              sizeBytes: file.sizeBytes,
+              sha256: file.sha256,
+              storageKey: file.key,
+            })),
+          },
+        },
+      });
+      await appendAuditEvent(tx, {
+        chain: provinceCode,
+        actorId: citizenId,
+        actorRole: 'CITIZEN',
+        caseId: created.id,
+        action: 'CASE_FILED',
+        after: {
+          reference,
+          state: created.state,
+          type: created.type,
+          colour: created.colour,
+          issuingUnitCode: created.issuingUnitCode,
+          primaFacieOverreach: created.primaFacieOverreach,
+          evidenceFiles: storedFiles.length,
+          dueAt: deadline.dueAt.toISOString(),
+        },
+        occurredAt: now,
+      });
+      const notificationIds = await queueNotifications(tx, provinceCode, created.id, [
+        {
+          channel: 'SMS',
+          recipientMobile: filing.mobile,
+          template: 'CASE_FILED',
+          params: { reference, dueAt: formatShanghaiTime(deadline.dueAt) },
+        },
+      ]);
+      const assigned = await autoAssign(tx, created, now);
+      return { case: assigned?.case ?? created, notificationIds: [...notificationIds, ...(assigned?.notificationIds ?? [])] };
+    });
+    await dispatchAfterCommit(outcome.notificationIds);
+    return { case: outcome.case, created: true };
+  } catch (error) {
+    await discardEvidenceFiles(storedFiles.map((file) => file.key));
+    // Two submits with one key raced: the loser returns the winner's case (or is refused if the content differs).
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      const winner = await findByIdempotencyKey(citizenId, filing.idempotencyKey, payloadHash);
+      if (winner) return { case: winner, created: false };
+    }
+    throw error;
+  }
+}

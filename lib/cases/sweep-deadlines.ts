@@ -1,0 +1,114 @@
+// The scheduled deadline sweep (SPEC §7, §14): marks at-risk and overdue cases, escalates overdue ones to the
+// province's supervisors, closes decided cases whose second-review window has passed, and retries unsent
+// notifications. Rows are claimed with FOR UPDATE SKIP LOCKED and marked once, so running it twice — or on two
+// instances at once — does nothing more.
+import 'server-only';
+import { appendAuditEvent } from '@/lib/audit/append';
+import { prisma, type TransactionClient } from '@/lib/db/client';
+import type { Case } from '@/lib/db/generated/client';
+import { dispatchNotifications } from '@/lib/notifications/dispatch';
+import { queueNotifications, supervisorNotices, type NotificationDraft } from '@/lib/notifications/queue';
+import { SYSTEM_ACTOR } from './actor';
+import { applyCaseChange } from './case-change';
+
+const BATCH = 500;
+
+/** States whose clock runs toward a deadline (AWAITING_CITIZEN is paused). */
+const RUNNING_STATES = ['SUBMITTED', 'ASSIGNED', 'IN_REVIEW', 'SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW'];
+
+export interface SweepResult {
+  atRisk: number;
+  overdue: number;
+  closed: number;
+  notificationsSent: number;
+}
+
+interface MarkedRow {
+  id: string;
+  reference: string;
+  province_code: string;
+  assignee_id: string | null;
+  due_at: Date;
+}
+
+async function markBatch(tx: TransactionClient, kind: 'AT_RISK' | 'OVERDUE', now: Date): Promise<MarkedRow[]> {
+  // The WHERE clauses match the partial indexes of the case-engine migration.
+  return kind === 'AT_RISK'
+    ? tx.$queryRaw<MarkedRow[]>`
+        WITH due AS (
+          SELECT id FROM appeal_case
+           WHERE at_risk_marked_at IS NULL AND paused_since IS NULL AND state::text = ANY(${RUNNING_STATES}) AND at_risk_at <= ${now}
+           ORDER BY at_risk_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+        UPDATE appeal_case c SET at_risk_marked_at = ${now} FROM due WHERE c.id = due.id
+        RETURNING c.id::text, c.reference, c.province_code, c.assignee_id::text, c.due_at`
+    : tx.$queryRaw<MarkedRow[]>`
+        WITH due AS (
+          SELECT id FROM appeal_case
+           WHERE overdue_marked_at IS NULL AND paused_since IS NULL AND state::text = ANY(${RUNNING_STATES}) AND due_at <= ${now}
+           ORDER BY due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+        UPDATE appeal_case c SET overdue_marked_at = ${now}, at_risk_marked_at = COALESCE(c.at_risk_marked_at, ${now})
+          FROM due WHERE c.id = due.id
+        RETURNING c.id::text, c.reference, c.province_code, c.assignee_id::text, c.due_at`;
+}
+
+async function sweepMarks(kind: 'AT_RISK' | 'OVERDUE', now: Date, notificationIds: string[]): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const count = await prisma.$transaction(
+      async (tx) => {
+        const rows = await markBatch(tx, kind, now);
+        // Events in time order per chain, all in the same transaction as the marks.
+        rows.sort((a, b) => a.province_code.localeCompare(b.province_code) || a.due_at.getTime() - b.due_at.getTime());
+        for (const row of rows) {
+          await appendAuditEvent(tx, {
+            chain: row.province_code,
+            actorId: null,
+            actorRole: 'SYSTEM',
+            caseId: row.id,
+            action: kind === 'AT_RISK' ? 'DEADLINE_AT_RISK' : 'DEADLINE_OVERDUE',
+            after: { reference: row.reference, dueAt: row.due_at.toISOString() },
+            occurredAt: now,
+          });
+          if (kind === 'OVERDUE') {
+            const drafts: NotificationDraft[] = await supervisorNotices(tx, row.province_code, 'DEADLINE_OVERDUE', { reference: row.reference });
+            if (row.assignee_id) drafts.push({ channel: 'IN_APP', recipientUserId: row.assignee_id, template: 'DEADLINE_OVERDUE', params: { reference: row.reference } });
+            notificationIds.push(...(await queueNotifications(tx, row.province_code, row.id, drafts)));
+          }
+        }
+        return rows.length;
+      },
+      { timeout: 60_000 },
+    );
+    total += count;
+    if (count < BATCH) return total;
+  }
+}
+
+/** DECIDED cases whose 15 days passed without a second-review request are closed by the system. */
+async function closeExpiredDecisions(now: Date): Promise<number> {
+  let closed = 0;
+  for (;;) {
+    const batch = await prisma.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<Case[]>`
+        SELECT id FROM appeal_case WHERE state = 'DECIDED' AND second_review_deadline_at < ${now}
+         ORDER BY second_review_deadline_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
+      for (const { id } of rows) {
+        const current = await tx.case.findUniqueOrThrow({ where: { id } });
+        await applyCaseChange(tx, SYSTEM_ACTOR, current, 'CLOSE', () => ({ data: { closedAt: now } }), now);
+      }
+      return rows.length;
+    }, { timeout: 60_000 });
+    closed += batch;
+    if (batch < BATCH) return closed;
+  }
+}
+
+export async function sweepDeadlines(now = new Date()): Promise<SweepResult> {
+  const notificationIds: string[] = [];
+  const atRisk = await sweepMarks('AT_RISK', now, notificationIds);
+  const overdue = await sweepMarks('OVERDUE', now, notificationIds);
+  const closed = await closeExpiredDecisions(now);
+  // Sends these and any notification left unsent by an earlier failure.
+  const notificationsSent = await dispatchNotifications();
+  return { atRisk, overdue, closed, notificationsSent };
+}

@@ -1,0 +1,49 @@
+// Transfer of a misrouted case to another province (SPEC §6): a reason is required, the case and its related rows
+// move to the other province's pool, and the deadline keeps running from the original filing.
+import 'server-only';
+import { prisma } from '@/lib/db/client';
+import type { Actor } from './actor';
+import { autoAssign } from './assign-case';
+import { applyCaseChange, dispatchAfterCommit, findCaseInScope, requireAssignee } from './case-change';
+import { ConflictError, RuleViolationError } from './errors';
+import { queueNotifications, supervisorNotices } from '@/lib/notifications/queue';
+
+export async function transferCase(actor: Actor, input: { caseId: string; expectedVersion: number; toProvinceCode: string; reason: string }) {
+  const now = new Date();
+  const outcome = await prisma.$transaction(async (tx) => {
+    const current = await findCaseInScope(tx, actor, input.caseId);
+    if (current.version !== input.expectedVersion) throw new ConflictError();
+    const moved = await applyCaseChange(
+      tx,
+      actor,
+      current,
+      'TRANSFER',
+      async () => {
+        requireAssignee(current, actor);
+        if (input.toProvinceCode === current.provinceCode) throw new RuleViolationError('errors.transferSameProvince');
+        const province = await tx.division.findFirst({ where: { level: 'PROVINCE', provinceCode: input.toProvinceCode }, select: { code: true } });
+        if (!province) throw new RuleViolationError('errors.transferSameProvince');
+        return {
+          data: { provinceCode: input.toProvinceCode, assigneeId: null, assignedAt: null },
+          afterUpdate: async (innerTx) => {
+            // Related rows follow the case: the province code is their distribution key.
+            const where = { caseId: current.id };
+            const data = { provinceCode: input.toProvinceCode };
+            await innerTx.evidence.updateMany({ where, data });
+            await innerTx.informationRequest.updateMany({ where, data });
+            await innerTx.decision.updateMany({ where, data });
+            await innerTx.caseExclusion.updateMany({ where, data });
+          },
+          audit: { before: { provinceCode: current.provinceCode, assigneeId: current.assigneeId }, after: { provinceCode: input.toProvinceCode }, reason: input.reason },
+        };
+      },
+      now,
+    );
+    const assigned = await autoAssign(tx, moved.case, now);
+    const notices = assigned ? [] : await supervisorNotices(tx, input.toProvinceCode, 'CASE_TRANSFERRED_IN', { reference: current.reference });
+    const noticeIds = await queueNotifications(tx, input.toProvinceCode, current.id, notices);
+    return { case: assigned?.case ?? moved.case, notificationIds: [...moved.notificationIds, ...(assigned?.notificationIds ?? []), ...noticeIds] };
+  });
+  await dispatchAfterCommit(outcome.notificationIds);
+  return { case: outcome.case };
+}

@@ -1,0 +1,57 @@
+// Sends queued notifications after their transaction committed: SMS through the provider interface,
+// in-app notices simply become visible. Rows are claimed with SKIP LOCKED, so several instances never send one twice.
+import 'server-only';
+import { prisma } from '@/lib/db/client';
+import { getSmsProvider } from '@/lib/sms/get-provider';
+import type { NotificationParams, NotificationTemplate } from './queue';
+
+const MAX_ATTEMPTS = 5;
+
+/** The SMS texts, in Chinese (the citizen's phone); params are references and times only. */
+const SMS_TEXTS: Record<NotificationTemplate, (p: NotificationParams) => string> = {
+  CASE_FILED: (p) => `【健康码申诉】您的申诉已受理，编号 ${p.reference}，预计 ${p.dueAt} 前作出决定。可凭编号查询进度。`,
+  INFORMATION_REQUESTED: (p) => `【健康码申诉】申诉 ${p.reference} 需要您补充材料，请在 ${p.replyDueAt} 前登录答复。`,
+  CITIZEN_REPLIED: (p) => `【健康码申诉】申诉 ${p.reference} 已收到申诉人答复。`,
+  CASE_DECIDED: (p) => `【健康码申诉】申诉 ${p.reference} 已作出决定，请登录查看。如不服，可在 15 日内申请复核。`,
+  DEADLINE_OVERDUE: (p) => `【健康码申诉】申诉 ${p.reference} 已超过办理期限，已上报督导。`,
+  SECOND_REVIEW_REQUESTED: (p) => `【健康码申诉】申诉 ${p.reference} 已申请复核。`,
+  SECOND_REVIEW_DECIDED: (p) => `【健康码申诉】申诉 ${p.reference} 的复核已作出决定，请登录查看。`,
+  CASE_TRANSFERRED_IN: (p) => `【健康码申诉】申诉 ${p.reference} 已移送本省办理。`,
+};
+
+export function renderSms(template: NotificationTemplate, params: NotificationParams): string {
+  return SMS_TEXTS[template](params);
+}
+
+/** Sends the given notifications, or every pending one when no ids are given; returns how many were sent. */
+export async function dispatchNotifications(ids?: readonly string[]): Promise<number> {
+  if (ids && ids.length === 0) return 0;
+  const provider = getSmsProvider();
+  return prisma.$transaction(async (tx) => {
+    const rows = ids
+      ? await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM notification WHERE id::text = ANY(${[...ids]}) AND status = 'PENDING' FOR UPDATE SKIP LOCKED`
+      : await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM notification WHERE status = 'PENDING' ORDER BY created_at LIMIT 500 FOR UPDATE SKIP LOCKED`;
+    let sent = 0;
+    for (const { id } of rows) {
+      const notification = await tx.notification.findUniqueOrThrow({ where: { id } });
+      try {
+        if (notification.channel === 'SMS' && notification.recipientMobile) {
+          await provider.send({
+            to: notification.recipientMobile,
+            body: renderSms(notification.template as NotificationTemplate, notification.params as NotificationParams),
+            purpose: 'NOTIFICATION',
+          });
+        }
+        await tx.notification.update({ where: { id }, data: { status: 'SENT', sentAt: new Date(), attempts: { increment: 1 } } });
+        sent += 1;
+      } catch (error) {
+        console.error(`[notify] ${notification.template} ${id} failed: ${(error as Error).message}`);
+        await tx.notification.update({
+          where: { id },
+          data: { attempts: { increment: 1 }, status: notification.attempts + 1 >= MAX_ATTEMPTS ? 'FAILED' : 'PENDING' },
+        });
+      }
+    }
+    return sent;
+  });
+}

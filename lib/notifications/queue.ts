@@ -1,0 +1,57 @@
+// Notifications (SPEC §7, §11): rows written in the same transaction as the change they announce,
+// sent only after that transaction commits (lib/notifications/dispatch.ts).
+import 'server-only';
+import type { TransactionClient } from '@/lib/db/client';
+
+export const NOTIFICATION_TEMPLATES = [
+  'CASE_FILED',
+  'INFORMATION_REQUESTED',
+  'CITIZEN_REPLIED',
+  'CASE_DECIDED',
+  'DEADLINE_OVERDUE',
+  'SECOND_REVIEW_REQUESTED',
+  'SECOND_REVIEW_DECIDED',
+  'CASE_TRANSFERRED_IN',
+] as const;
+export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
+
+/** Params carry references and times only, never personal data. */
+export type NotificationParams = Record<string, string>;
+
+export type NotificationDraft =
+  | { channel: 'SMS'; recipientMobile: string; template: NotificationTemplate; params: NotificationParams }
+  | { channel: 'IN_APP'; recipientUserId: string; template: NotificationTemplate; params: NotificationParams };
+
+export async function queueNotifications(
+  tx: TransactionClient,
+  provinceCode: string,
+  caseId: string | null,
+  drafts: readonly NotificationDraft[],
+): Promise<string[]> {
+  if (drafts.length === 0) return [];
+  const rows = await tx.notification.createManyAndReturn({
+    data: drafts.map((draft) => ({
+      provinceCode,
+      caseId,
+      channel: draft.channel,
+      recipientMobile: draft.channel === 'SMS' ? draft.recipientMobile : null,
+      recipientUserId: draft.channel === 'IN_APP' ? draft.recipientUserId : null,
+      template: draft.template,
+      params: draft.params,
+    })),
+    select: { id: true },
+  });
+  return rows.map((row) => row.id);
+}
+
+/** In-app notices for the supervisors of a province (national supervisors when the province has none). */
+export async function supervisorNotices(
+  tx: TransactionClient,
+  provinceCode: string,
+  template: NotificationTemplate,
+  params: NotificationParams,
+): Promise<NotificationDraft[]> {
+  const provincial = await tx.user.findMany({ where: { role: 'SUPERVISOR', active: true, provinceCode }, select: { id: true } });
+  const recipients = provincial.length > 0 ? provincial : await tx.user.findMany({ where: { role: 'SUPERVISOR', active: true, provinceCode: null }, select: { id: true } });
+  return recipients.map((user) => ({ channel: 'IN_APP' as const, recipientUserId: user.id, template, params }));
+}
