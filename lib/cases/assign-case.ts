@@ -6,7 +6,9 @@ import type { Case } from '@/lib/db/generated/client';
 import { SYSTEM_ACTOR, type Actor } from './actor';
 import { applyCaseChange, changeCase, requireAssignee } from './case-change';
 import { RuleViolationError } from './errors';
+import { parseInput } from './parse-input';
 import { pickReviewer } from './routing';
+import { caseActionSchema } from './schemas';
 
 /**
  * Assigns a pooled case (state SUBMITTED) to the best eligible reviewer of its province inside the caller's
@@ -49,7 +51,8 @@ export async function assignCase(actor: Actor, input: { caseId: string; expected
 }
 
 /** A reviewer takes an unassigned case from their province's pool. */
-export async function claimCase(actor: Actor, input: { caseId: string; expectedVersion: number }) {
+export async function claimCase(actor: Actor, raw: unknown) {
+  const input = parseInput(caseActionSchema, raw);
   return changeCase(actor, { caseId: input.caseId, action: 'CLAIM', expectedVersion: input.expectedVersion }, async ({ tx, current, now }) => {
     if (current.assigneeId) throw new RuleViolationError('errors.notInPool');
     if (!actor.id) throw new RuleViolationError('errors.reviewerNotEligible');

@@ -5,16 +5,20 @@ import type { Actor } from './actor';
 import { changeCase } from './case-change';
 import { computeSecondReviewDeadline, storedDeadlineInputs } from './deadlines';
 import { RuleViolationError } from './errors';
+import { parseInput } from './parse-input';
+import { requestSecondReviewSchema, withdrawSchema } from './schemas';
 import { loadDeadlinePolicy, loadWorkingDayCalendar } from './load-deadline-rules';
 import { supervisorNotices } from '@/lib/notifications/queue';
 
-export async function withdrawCase(actor: Actor, input: { caseId: string; expectedVersion?: number; reason?: string }) {
+export async function withdrawCase(actor: Actor, raw: unknown) {
+  const input = parseInput(withdrawSchema, raw);
   return changeCase(actor, { caseId: input.caseId, action: 'WITHDRAW', expectedVersion: input.expectedVersion }, () => ({
     data: { closedAt: new Date(), pausedSince: null, withdrawalReason: input.reason ?? null },
   }));
 }
 
-export async function requestSecondReview(actor: Actor, input: { caseId: string; expectedVersion?: number; reason: string }) {
+export async function requestSecondReview(actor: Actor, raw: unknown) {
+  const input = parseInput(requestSecondReviewSchema, raw);
   return changeCase(actor, { caseId: input.caseId, action: 'REQUEST_SECOND_REVIEW', expectedVersion: input.expectedVersion }, async ({ tx, current, now }) => {
     if (!current.secondReviewDeadlineAt || now > current.secondReviewDeadlineAt) throw new RuleViolationError('errors.secondReviewWindowClosed');
     const policy = await loadDeadlinePolicy(tx, current.provinceCode, now);

@@ -7,18 +7,15 @@ import type { Case, DecisionOutcome } from '@/lib/db/generated/client';
 import type { Actor } from './actor';
 import { changeCase, requireAssignee } from './case-change';
 import { RuleViolationError } from './errors';
+import { parseInput } from './parse-input';
 import { resumedDeadlineFields } from './review-case';
+import { caseActionSchema, decideSchema } from './schemas';
+import type { z } from 'zod';
 
 /** Days after a first decision in which the citizen may ask for a second-level review. */
 export const SECOND_REVIEW_WINDOW_DAYS = 15;
 
-export interface DecisionInput {
-  caseId: string;
-  expectedVersion: number;
-  outcome: DecisionOutcome;
-  ruleCode: string;
-  reasons: string;
-}
+export type DecisionInput = z.output<typeof decideSchema>;
 
 const CORRECTING: readonly DecisionOutcome[] = ['DOWNGRADED', 'REVOKED'];
 
@@ -51,7 +48,8 @@ async function queueCorrectionOrder(tx: TransactionClient, current: Case, decisi
   });
 }
 
-export async function decideCase(actor: Actor, input: DecisionInput) {
+export async function decideCase(actor: Actor, raw: unknown) {
+  const input = parseInput(decideSchema, raw);
   return changeCase(actor, { caseId: input.caseId, action: 'DECIDE', expectedVersion: input.expectedVersion }, async ({ tx, current, now }) => {
     requireAssignee(current, actor);
     let deadlineFields = {};
@@ -98,14 +96,16 @@ async function requireOtherThanFirstDecider(tx: TransactionClient, current: Case
 }
 
 /** A supervisor of the case's province (or a national one) takes up a requested second-level review. */
-export async function startSecondReview(actor: Actor, input: { caseId: string; expectedVersion: number }) {
+export async function startSecondReview(actor: Actor, raw: unknown) {
+  const input = parseInput(caseActionSchema, raw);
   return changeCase(actor, { caseId: input.caseId, action: 'START_SECOND_REVIEW', expectedVersion: input.expectedVersion }, async ({ tx, current, now }) => {
     await requireOtherThanFirstDecider(tx, current, actor);
     return { data: { assigneeId: actor.id, assignedAt: now }, audit: { after: { assigneeId: actor.id } } };
   });
 }
 
-export async function decideSecondReview(actor: Actor, input: DecisionInput) {
+export async function decideSecondReview(actor: Actor, raw: unknown) {
+  const input = parseInput(decideSchema, raw);
   return changeCase(actor, { caseId: input.caseId, action: 'DECIDE_SECOND_REVIEW', expectedVersion: input.expectedVersion }, async ({ tx, current, now }) => {
     const firstId = await requireOtherThanFirstDecider(tx, current, actor);
     if (current.assigneeId !== actor.id) throw new RuleViolationError('errors.notAssignee');

@@ -8,6 +8,8 @@ import { computeCitizenReplyDeadline, explainDeadline, pauseClock, readDeadlineI
 import { formatShanghaiTime } from './format-time';
 import { loadDeadlinePolicy } from './load-deadline-rules';
 import { IllegalTransitionError } from './errors';
+import { parseInput } from './parse-input';
+import { caseActionSchema, citizenReplySchema, requestInformationSchema } from './schemas';
 
 export function clockStateOf(current: Case) {
   return {
@@ -35,14 +37,16 @@ export function resumedDeadlineFields(current: Case, now: Date) {
   };
 }
 
-export async function startReview(actor: Actor, input: { caseId: string; expectedVersion: number }) {
+export async function startReview(actor: Actor, raw: unknown) {
+  const input = parseInput(caseActionSchema, raw);
   return changeCase(actor, { caseId: input.caseId, action: 'START_REVIEW', expectedVersion: input.expectedVersion }, ({ current }) => {
     requireAssignee(current, actor);
     return {};
   });
 }
 
-export async function requestInformation(actor: Actor, input: { caseId: string; expectedVersion: number; message: string }) {
+export async function requestInformation(actor: Actor, raw: unknown) {
+  const input = parseInput(requestInformationSchema, raw);
   return changeCase(actor, { caseId: input.caseId, action: 'REQUEST_INFORMATION', expectedVersion: input.expectedVersion }, async ({ current, now, tx }) => {
     requireAssignee(current, actor);
     const paused = pauseClock(clockStateOf(current), now);
@@ -63,7 +67,8 @@ export async function requestInformation(actor: Actor, input: { caseId: string; 
   });
 }
 
-export async function replyToRequest(actor: Actor, input: { caseId: string; expectedVersion?: number; replyText: string }) {
+export async function replyToRequest(actor: Actor, raw: unknown) {
+  const input = parseInput(citizenReplySchema, raw);
   return changeCase(actor, { caseId: input.caseId, action: 'CITIZEN_REPLY', expectedVersion: input.expectedVersion }, async ({ current, now, tx }) => {
     const open = await tx.informationRequest.findFirst({ where: { caseId: current.id, repliedAt: null }, orderBy: { requestedAt: 'desc' } });
     if (!open) throw new IllegalTransitionError(current.state, 'CITIZEN_REPLY');

@@ -20,6 +20,7 @@ import { IdempotencyConflictError, ForbiddenActionError, ValidationError } from 
 import { checkEvidenceFiles, type EvidenceFileInput } from './evidence-rules';
 import { loadDeadlinePolicy } from './load-deadline-rules';
 import { assessOverreach } from './overreach';
+import { parseInput } from './parse-input';
 import { routeToProvince } from './routing';
 import { filingSchema, type FilingData } from './schemas';
 import { queueNotifications } from '@/lib/notifications/queue';
@@ -28,16 +29,6 @@ export interface SubmitResult {
   case: Case;
   /** false when an earlier submission with the same idempotency key was returned. */
   created: boolean;
-}
-
-/** Turns zod issues into { field: messageKey }, first issue per field. */
-export function fieldErrorsOf(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = issue.path.length > 0 ? issue.path.map(String).join('.') : '_form';
-    errors[field] ??= issue.message;
-  }
-  return errors;
 }
 
 function payloadHashOf(filing: FilingData, evidence: readonly EvidenceFileInput[]): string {
@@ -56,9 +47,7 @@ async function findByIdempotencyKey(citizenId: string, key: string, payloadHash:
 export async function submitAppeal(actor: Actor, input: unknown, evidence: readonly EvidenceFileInput[] = []): Promise<SubmitResult> {
   if (actor.role !== 'CITIZEN' || !actor.id) throw new ForbiddenActionError('SUBMIT');
   const citizenId = actor.id;
-  const parsed = filingSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
-  const filing = parsed.data;
+  const filing = parseInput(filingSchema, input);
 
   const payloadHash = payloadHashOf(filing, evidence);
   const earlier = await findByIdempotencyKey(citizenId, filing.idempotencyKey, payloadHash);

@@ -6,9 +6,12 @@ import type { Actor } from './actor';
 import { autoAssign } from './assign-case';
 import { applyCaseChange, dispatchAfterCommit, findCaseInScope, requireAssignee } from './case-change';
 import { ConflictError, RuleViolationError } from './errors';
+import { parseInput } from './parse-input';
+import { transferSchema } from './schemas';
 import { queueNotifications, supervisorNotices } from '@/lib/notifications/queue';
 
-export async function transferCase(actor: Actor, input: { caseId: string; expectedVersion: number; toProvinceCode: string; reason: string }) {
+export async function transferCase(actor: Actor, raw: unknown) {
+  const input = parseInput(transferSchema, raw);
   const now = new Date();
   const outcome = await prisma.$transaction(async (tx) => {
     const current = await findCaseInScope(tx, actor, input.caseId);
