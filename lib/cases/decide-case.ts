@@ -32,7 +32,8 @@ async function checkDecisionRule(tx: TransactionClient, current: Case, input: De
 async function queueCorrectionOrder(tx: TransactionClient, current: Case, decisionId: string, outcome: DecisionOutcome, now: Date) {
   await tx.outboxEvent.create({
     data: {
-      provinceCode: current.issuingProvinceCode,
+      // A code appeal is corrected where the code was issued; a recognition complaint where it was refused.
+      provinceCode: current.type === 'RECOGNITION_COMPLAINT' ? (current.refusingProvinceCode ?? current.provinceCode) : current.issuingProvinceCode,
       kind: 'CORRECTION_ORDER',
       caseId: current.id,
       payload: {

@@ -141,7 +141,6 @@ export async function submitAppeal(actor: Actor, input: unknown, evidence: reado
           reference,
           state: created.state,
           type: created.type,
-          colour: created.colour,
           issuingUnitCode: created.issuingUnitCode,
           primaFacieOverreach: created.primaFacieOverreach,
           evidenceFiles: storedFiles.length,

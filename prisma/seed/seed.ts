@@ -1,0 +1,35 @@
+// Seeds a migrated database for development and demos: reference data, demo accounts, then demo cases.
+// Refuses with NODE_ENV=production unless forced. Running it again duplicates nothing: reference data is upserted,
+// existing demo accounts are left as they are, and demo cases are written only while no case and no case history exist.
+import { getPrisma } from '@/lib/db/client';
+import { seedDemoAccounts } from './demo-accounts';
+import { seedDemoCases } from './demo-cases';
+import { seedReferenceDataWithSummary } from './reference-data';
+
+/** Demo accounts are dated this long before "now", before the oldest demo case. */
+const ACCOUNTS_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+
+export async function seed(options: { force: boolean }): Promise<void> {
+  if (process.env.NODE_ENV === 'production' && !options.force) {
+    throw new Error('生产环境（NODE_ENV=production）下拒绝写入演示数据，如确需写入请加 --force / refusing to seed demo data with NODE_ENV=production (pass --force to override)');
+  }
+  const started = Date.now();
+  const now = new Date();
+  const prisma = getPrisma();
+  const log = (line: string): void => console.log(line);
+
+  log('写入参考数据 / seeding reference data …');
+  const reference = await seedReferenceDataWithSummary(prisma);
+  log(
+    `  行政区划 ${reference.divisions} 个，赋码原因 ${reference.reasons} 条，工作日历 ${reference.calendarYears} 年（${reference.calendarDays} 个节假日/调休日） / ` +
+      `${reference.divisions} divisions, ${reference.reasons} reasons, ${reference.calendarYears} calendar years (${reference.calendarDays} holidays and make-up days)`,
+  );
+
+  const accounts = await seedDemoAccounts(prisma, new Date(now.getTime() - ACCOUNTS_AGE_MS));
+  log(accounts > 0 ? `演示账号已创建 ${accounts} 个 / ${accounts} demo accounts created` : '演示账号已存在 / demo accounts already present');
+
+  log('写入演示案件 / seeding demo cases …');
+  const cases = await seedDemoCases(prisma, now, log);
+  if (cases.cases > 0) log(`  演示案件 ${cases.cases} 件，审计事件 ${cases.events} 条 / ${cases.cases} demo cases, ${cases.events} audit events`);
+  log(`完成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒 / done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
