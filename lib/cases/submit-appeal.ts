@@ -32,9 +32,9 @@ export interface SubmitResult {
 }
 
 function payloadHashOf(filing: FilingData, evidence: readonly EvidenceFileInput[]): string {
-  const { idempotencyKey: _key, ...content } = filing;
   const files = evidence.map((file) => createHash('sha256').update(file.bytes).digest('hex'));
-  return createHash('sha256').update(canonicalJson({ ...content, files })).digest('hex');
+  // The key names the submission; the hash covers its content.
+  return createHash('sha256').update(canonicalJson({ ...filing, idempotencyKey: undefined, files })).digest('hex');
 }
 
 async function findByIdempotencyKey(citizenId: string, key: string, payloadHash: string): Promise<Case | null> {
