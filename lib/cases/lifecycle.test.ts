@@ -9,6 +9,7 @@ import { resetCaseData } from '@/test/helpers/db';
 import type { Actor } from './actor';
 import { claimCase, releaseCase } from './assign-case';
 import { requestSecondReview, withdrawCase } from './citizen-actions';
+import { closeCase } from './close-case';
 import { decideCase, decideSecondReview, startSecondReview } from './decide-case';
 import { CaseNotFoundError, ConflictError, IllegalTransitionError, RuleViolationError, ValidationError } from './errors';
 import { replyToRequest, requestInformation, startReview } from './review-case';
@@ -77,6 +78,7 @@ describe('illegal transitions', () => {
     START_SECOND_REVIEW: (caseId, v) => startSecondReview(supervisor, { caseId, expectedVersion: v }),
     DECIDE_SECOND_REVIEW: (caseId, v) => decideSecondReview(supervisor, { caseId, expectedVersion: v, outcome: 'REVOKED', ruleCode: 'CLOSE_CONTACT', reasons: REASONS }),
     RELEASE: (caseId, v) => releaseCase(reviewer, { caseId, expectedVersion: v }),
+    CLOSE: (caseId, v) => closeCase(supervisor, { caseId, expectedVersion: v }),
   };
   const STATES: CaseState[] = ['SUBMITTED', 'ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN', 'DECIDED', 'SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW', 'FINAL', 'CLOSED', 'WITHDRAWN'];
 
@@ -213,6 +215,18 @@ describe('second-level review', () => {
     const national = await createUser('SUPERVISOR', { provinceCode: null });
     const { case: started } = await startSecondReview(national, { caseId: first.id, expectedVersion: requested.version });
     expect(started.state).toBe('IN_SECOND_REVIEW');
+  });
+});
+
+describe('closing', () => {
+  it('a supervisor closes a decided case only after the 15-day window', async () => {
+    const first = await decided('UPHELD');
+    await expect(closeCase(supervisor, { caseId: first.id, expectedVersion: first.version })).rejects.toMatchObject({ messageKey: 'errors.closeTooEarly' });
+    await db().case.update({ where: { id: first.id }, data: { secondReviewDeadlineAt: new Date(Date.now() - 1000) } });
+    const { case: closed } = await closeCase(supervisor, { caseId: first.id, expectedVersion: first.version });
+    expect(closed.state).toBe('CLOSED');
+    expect(closed.closedAt).not.toBeNull();
+    await expect(requestSecondReview(citizen, { caseId: first.id, reason: '我不同意原决定，请求复核。' })).rejects.toBeInstanceOf(IllegalTransitionError);
   });
 });
 
