@@ -5,7 +5,7 @@ import { migrate } from '@/lib/db/migrate';
 import { resetDatabase } from '@/lib/db/reset';
 
 async function main(command: string | undefined): Promise<void> {
-  ensureDevelopmentEnvFile();
+  if (process.env.NODE_ENV !== 'production') ensureDevelopmentEnvFile();
   loadEnv();
   const database = await connectDatabase();
   try {

@@ -1,19 +1,22 @@
 // `npm run dev` / `npm start`: brings up the database (embedded PostgreSQL unless DATABASE_URL is set),
 // applies migrations, seeds demo data into an empty database, prints the demo sign-ins and runs Next.js.
 //   --prod          run the production build (`next start`) instead of `next dev`
+//   --demo          seed demo staff, citizens and cases into an empty database, and generate development secrets
+//                   into .env.local when missing (without it only reference data is seeded and secrets must be set)
 //   --fresh         start from an empty embedded database (used by the end-to-end tests)
 //   --port N        web port (default PORT or 3000)
 //   --db-name NAME  embedded cluster folder under .data/ (default pg)
 //   --pg-port N     embedded PostgreSQL port (default EMBEDDED_PG_PORT or 5433)
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { ensureDevelopmentEnvFile, loadEnv } from '@/lib/config/load-env';
+import { ensureDevelopmentEnvFile, loadEnv, REQUIRED_SECRETS } from '@/lib/config/load-env';
 import { connectDatabase } from '@/lib/db/connect';
 import { migrate } from '@/lib/db/migrate';
 
 const { values: args } = parseArgs({
   options: {
     prod: { type: 'boolean', default: false },
+    demo: { type: 'boolean', default: false },
     fresh: { type: 'boolean', default: false },
     port: { type: 'string' },
     'db-name': { type: 'string' },
@@ -22,8 +25,10 @@ const { values: args } = parseArgs({
 });
 
 async function main(): Promise<void> {
-  ensureDevelopmentEnvFile();
+  if (args.demo) ensureDevelopmentEnvFile();
   loadEnv();
+  const missing = REQUIRED_SECRETS.filter((name) => !process.env[name]);
+  if (missing.length > 0) throw new Error(`Missing configuration: ${missing.join(', ')} (see README: configuration).`);
   const port = Number(args.port ?? process.env.PORT ?? 3000);
   const database = await connectDatabase({
     name: args['db-name'],
@@ -35,7 +40,9 @@ async function main(): Promise<void> {
   console.log(`迁移 / migrations: ${migrations.applied.length} applied, ${migrations.alreadyApplied.length} up to date`);
 
   // The seed runs as a child so the React Server condition (`server-only`) applies to it as it does to the app.
-  await run('npx', ['tsx', '--conditions=react-server', 'scripts/seed-if-empty.ts'], { DATABASE_URL: database.url });
+  await run('npx', ['tsx', '--conditions=react-server', 'scripts/seed-if-empty.ts', ...(args.demo ? ['--demo'] : [])], {
+    DATABASE_URL: database.url,
+  });
 
   const next = spawn('npx', ['next', args.prod ? 'start' : 'dev', '--port', String(port)], {
     stdio: 'inherit',

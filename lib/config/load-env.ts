@@ -6,13 +6,13 @@ import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** Secrets the app needs; each gets a random development value on first run. */
-const GENERATED_SECRETS = ['NEXTAUTH_SECRET', 'ID_ENCRYPTION_KEY', 'ID_HASH_KEY'] as const;
+/** Secrets the app needs; in development each gets a random value on first run. */
+export const REQUIRED_SECRETS = ['NEXTAUTH_SECRET', 'ID_ENCRYPTION_KEY', 'ID_HASH_KEY'] as const;
 
 export function ensureDevelopmentEnvFile(): void {
   const file = path.join(ROOT, '.env.local');
   const existing = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const missing = GENERATED_SECRETS.filter(
+  const missing = REQUIRED_SECRETS.filter(
     (name) => !process.env[name] && !new RegExp(`^${name}=`, 'm').test(existing),
   );
   if (missing.length === 0) return;
