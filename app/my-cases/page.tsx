@@ -1,0 +1,52 @@
+// Citizen home: the citizen's own appeals with their status in plain words.
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { requireUser } from '@/lib/auth/scope';
+import { listMyCases } from '@/lib/cases/summaries';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('myCases');
+  return { title: t('title') };
+}
+
+export default async function MyCasesPage() {
+  const user = await requireUser(['CITIZEN'], '/my-cases');
+  const [t, tStates, tTypes, format] = await Promise.all([
+    getTranslations('myCases'),
+    getTranslations('citizenStates'),
+    getTranslations('caseTypes'),
+    getFormatter(),
+  ]);
+  const cases = await listMyCases(user);
+  return (
+    <div>
+      <h1 className="mb-2 text-3xl font-bold">{t('title')}</h1>
+      <p className="mb-6 text-muted" data-testid="my-case-count">
+        {t('count', { count: cases.length })}
+      </p>
+      {cases.length === 0 ? (
+        <p>{t('empty')}</p>
+      ) : (
+        <ul className="m-0 list-none p-0" aria-label={t('listLabel')}>
+          {cases.map((row) => (
+            <li key={row.reference} className="mb-4 border-b border-rule pb-4" data-testid="my-case">
+              <h2 className="mb-1 font-mono text-lg font-bold">{row.reference}</h2>
+              <dl className="m-0 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+                <dt className="text-muted">{t('type')}</dt>
+                <dd className="m-0">{tTypes(row.type)}</dd>
+                <dt className="text-muted">{t('status')}</dt>
+                <dd className="m-0 font-semibold">{tStates(row.state)}</dd>
+                <dt className="text-muted">{t('filedAt')}</dt>
+                <dd className="m-0">
+                  <time dateTime={row.filedAt.toISOString()}>
+                    {format.dateTime(row.filedAt, { dateStyle: 'long', timeStyle: 'short' })}
+                  </time>
+                </dd>
+              </dl>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

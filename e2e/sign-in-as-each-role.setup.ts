@@ -1,0 +1,24 @@
+// Signs in once per role through the real forms and saves each signed-in state for the role specs.
+import { expect, test as setup } from '@playwright/test';
+import { signInAsCitizen, signInAsStaff, STORAGE_STATE } from './helpers/sign-in';
+
+const staff = [
+  { username: 'reviewer-ah-1', home: '/review', file: STORAGE_STATE.reviewer },
+  { username: 'supervisor-ah', home: '/supervise', file: STORAGE_STATE.supervisor },
+  { username: 'supervisor-national', home: '/supervise', file: STORAGE_STATE.nationalSupervisor },
+  { username: 'admin', home: '/admin', file: STORAGE_STATE.admin },
+];
+
+for (const member of staff) {
+  setup(`sign in as ${member.username}`, async ({ page }) => {
+    await signInAsStaff(page, member.username);
+    await expect(page).toHaveURL(member.home);
+    await page.context().storageState({ path: member.file });
+  });
+}
+
+setup('sign in as citizen 13800000001', async ({ page }) => {
+  await signInAsCitizen(page, '13800000001');
+  await expect(page).toHaveURL('/my-cases');
+  await page.context().storageState({ path: STORAGE_STATE.citizen });
+});

@@ -1,0 +1,87 @@
+// The one wrapper for server actions and route handlers: parse the input with its schema, load the session and check
+// the role (outsiders get "not found"), and turn domain errors into safe message keys. Unknown errors are logged and
+// answered with a generic message, so no internal detail reaches the browser.
+import 'server-only';
+import { unstable_rethrow } from 'next/navigation';
+import type { z } from 'zod';
+import type { Role } from '@/lib/db/generated/enums';
+import { isDomainError, ValidationError } from '@/lib/cases/errors';
+import { getRequestIp } from './request-ip';
+import { getCurrentUser, type CurrentUser } from './session';
+
+export type ActionFailure = {
+  ok: false;
+  status: number;
+  /** A next-intl message key. */
+  messageKey: string;
+  /** Field name → message key. */
+  fieldErrors?: Record<string, string>;
+  /** Extra values for the message (e.g. minutes to wait). */
+  values?: Record<string, number>;
+};
+
+export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
+
+export interface ActionContext<R extends readonly Role[] | 'public'> {
+  user: R extends 'public' ? CurrentUser | null : CurrentUser;
+  ip: string;
+}
+
+/** A failure the handler reports on purpose (its key is safe to show). */
+export class ActionRefusal extends Error {
+  constructor(
+    readonly messageKey: string,
+    readonly status = 400,
+    readonly values?: Record<string, number>,
+    readonly fieldErrors?: Record<string, string>,
+  ) {
+    super(messageKey);
+    this.name = 'ActionRefusal';
+  }
+}
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.join('.') || '_form';
+    fields[field] ??= issue.message;
+  }
+  return fields;
+}
+
+const NOT_FOUND: ActionFailure = { ok: false, status: 404, messageKey: 'errors.notFound' };
+
+export function defineAction<S extends z.ZodType, T, R extends readonly Role[] | 'public'>(config: {
+  schema: S;
+  roles: R;
+  handler: (input: z.output<S>, context: ActionContext<R>) => Promise<T>;
+}): (input: unknown) => Promise<ActionResult<T>> {
+  return async (input) => {
+    try {
+      const user = await getCurrentUser();
+      if (config.roles !== 'public' && (!user || !config.roles.includes(user.role))) return NOT_FOUND;
+      const parsed = config.schema.safeParse(input);
+      if (!parsed.success) {
+        return { ok: false, status: 422, messageKey: 'errors.validation', fieldErrors: fieldErrorsOf(parsed.error) };
+      }
+      const context = { user, ip: await getRequestIp() } as ActionContext<R>;
+      return { ok: true, data: await config.handler(parsed.data, context) };
+    } catch (error) {
+      // redirect() and notFound() signal through exceptions that Next.js must receive.
+      unstable_rethrow(error);
+      if (error instanceof ActionRefusal) {
+        return { ok: false, status: error.status, messageKey: error.messageKey, values: error.values, fieldErrors: error.fieldErrors };
+      }
+      if (isDomainError(error)) {
+        return {
+          ok: false,
+          status: error.status,
+          messageKey: error.messageKey,
+          fieldErrors: error instanceof ValidationError ? { ...error.fieldErrors } : undefined,
+        };
+      }
+      console.error('[action] unexpected error', error);
+      return { ok: false, status: 500, messageKey: 'errors.generic' };
+    }
+  };
+}

@@ -1,0 +1,61 @@
+// Who may see what, in one place (SPEC §10): page guards by role, and the case filter every data read starts from.
+import 'server-only';
+import { notFound, redirect } from 'next/navigation';
+import type { Prisma } from '@/lib/db/client';
+import type { Role } from '@/lib/db/generated/enums';
+import { getCurrentUser, type CurrentUser } from './session';
+
+export interface ScopedUser {
+  id: string;
+  role: Role;
+  provinceCode: string | null;
+}
+
+export const HOME_PATH: Record<Role, string> = {
+  CITIZEN: '/my-cases',
+  REVIEWER: '/review',
+  SUPERVISOR: '/supervise',
+  ADMIN: '/admin',
+};
+
+/** A relative path on this site, or null (never an open redirect to another host). */
+export function safeReturnPath(value: string | null | undefined): string | null {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
+  return value;
+}
+
+/**
+ * For pages: the signed-in user when their role is one of `roles`. Signed out → the sign-in page (coming back to
+ * `returnTo`); signed in with another role → 404, so a page of another role does not even show that it exists.
+ */
+export async function requireUser(roles: readonly Role[], returnTo: string): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(safeReturnPath(returnTo) ?? '/')}`);
+  if (!roles.includes(user.role)) notFound();
+  return user;
+}
+
+/** Matches no case at all. */
+const NO_CASES: Prisma.CaseWhereInput = { id: { in: [] } };
+
+/**
+ * The cases a user may read or act on: a citizen their own, a reviewer their province's, a supervisor their
+ * province's (or all, when national). Administrators manage staff and settings, not cases: no case access.
+ */
+export function caseScopeWhere(user: ScopedUser): Prisma.CaseWhereInput {
+  switch (user.role) {
+    case 'CITIZEN':
+      return { citizenId: user.id };
+    case 'REVIEWER':
+      return user.provinceCode ? { provinceCode: user.provinceCode } : NO_CASES;
+    case 'SUPERVISOR':
+      return user.provinceCode ? { provinceCode: user.provinceCode } : {};
+    case 'ADMIN':
+      return NO_CASES;
+  }
+}
+
+/** Whether a supervisor's scope is the whole country. */
+export function isNationalScope(user: ScopedUser): boolean {
+  return user.role === 'SUPERVISOR' && user.provinceCode === null;
+}

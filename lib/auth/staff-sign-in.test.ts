@@ -1,0 +1,98 @@
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { prisma } from '@/lib/db/client';
+import { resetCaseData } from '@/test/helpers/db';
+import { hashPassword } from './password';
+import { closeRateLimits } from './rate-limit';
+import { revokeSession } from './sessions';
+import { LOCKOUT_MS, signInStaff } from './staff-sign-in';
+
+const PASSWORD = 'Correct-Horse-1';
+
+async function createStaff(username: string, overrides: { active?: boolean; provinceCode?: string | null; role?: 'REVIEWER' | 'SUPERVISOR' | 'ADMIN' } = {}) {
+  return prisma.user.create({
+    data: {
+      username,
+      role: overrides.role ?? 'REVIEWER',
+      displayName: username,
+      passwordHash: await hashPassword(PASSWORD),
+      provinceCode: overrides.provinceCode === undefined ? '34' : overrides.provinceCode,
+      active: overrides.active ?? true,
+    },
+  });
+}
+
+beforeEach(async () => {
+  await resetCaseData();
+});
+
+afterAll(async () => {
+  await closeRateLimits();
+});
+
+describe('staff sign-in (real PostgreSQL)', () => {
+  it('signs in with the right password, creates a session and audits it in the province chain', async () => {
+    const user = await createStaff('reviewer-test');
+    const result = await signInStaff({ username: 'reviewer-test', password: PASSWORD, ip: '10.0.0.1' });
+    expect(result).toMatchObject({ ok: true, userId: user.id, role: 'REVIEWER' });
+    if (!result.ok) throw new Error('expected success');
+    const session = await prisma.session.findUniqueOrThrow({ where: { id: result.sessionId } });
+    expect(session.expiresAt.getTime() - session.createdAt.getTime()).toBe(12 * 60 * 60 * 1000);
+    const events = await prisma.auditEvent.findMany({ where: { actorId: user.id } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ chain: '34', action: 'STAFF_SIGNED_IN', actorRole: 'REVIEWER' });
+
+    await revokeSession(result.sessionId);
+    await revokeSession(result.sessionId);
+    const after = await prisma.auditEvent.findMany({ where: { actorId: user.id }, orderBy: { seq: 'asc' } });
+    expect(after.map((event) => event.action)).toEqual(['STAFF_SIGNED_IN', 'STAFF_SIGNED_OUT']);
+    expect((await prisma.session.findUniqueOrThrow({ where: { id: result.sessionId } })).revokedAt).not.toBeNull();
+  });
+
+  it('audits national staff in the national chain', async () => {
+    await createStaff('admin-test', { role: 'ADMIN', provinceCode: null });
+    await signInStaff({ username: 'admin-test', password: PASSWORD, ip: '10.0.0.1' });
+    expect(await prisma.auditEvent.findFirst({ where: { action: 'STAFF_SIGNED_IN' } })).toMatchObject({ chain: 'national' });
+  });
+
+  it('gives the same answer for an unknown user and a wrong password', async () => {
+    await createStaff('reviewer-known');
+    expect(await signInStaff({ username: 'nobody', password: PASSWORD, ip: '10.0.0.2' })).toEqual({ ok: false, error: 'credentials' });
+    expect(await signInStaff({ username: 'reviewer-known', password: 'wrong', ip: '10.0.0.2' })).toEqual({ ok: false, error: 'credentials' });
+  });
+
+  it('refuses disabled accounts and never lets a citizen in through the staff form', async () => {
+    await createStaff('reviewer-gone', { active: false });
+    expect(await signInStaff({ username: 'reviewer-gone', password: PASSWORD, ip: '10.0.0.3' })).toEqual({ ok: false, error: 'inactive' });
+    expect(await prisma.session.count()).toBe(0);
+  });
+
+  it('locks the account for 15 minutes after 5 wrong passwords, even against the right one', async () => {
+    const user = await createStaff('reviewer-locked');
+    const now = new Date('2026-11-27T01:00:00Z');
+    const answers = [];
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      answers.push((await signInStaff({ username: 'reviewer-locked', password: 'wrong', ip: '10.0.0.4', now })) as { error?: string });
+    }
+    expect(answers.map((answer) => answer.error)).toEqual(['credentials', 'credentials', 'credentials', 'credentials', 'locked']);
+    const locked = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(locked.lockedUntil?.getTime()).toBe(now.getTime() + LOCKOUT_MS);
+
+    const during = new Date(now.getTime() + LOCKOUT_MS - 1000);
+    expect(await signInStaff({ username: 'reviewer-locked', password: PASSWORD, ip: '10.0.0.5', now: during })).toMatchObject({
+      ok: false,
+      error: 'locked',
+    });
+    const after = new Date(now.getTime() + LOCKOUT_MS + 1000);
+    expect(await signInStaff({ username: 'reviewer-locked', password: PASSWORD, ip: '10.0.0.5', now: after })).toMatchObject({ ok: true });
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ failedLoginCount: 0, lockedUntil: null });
+  });
+
+  it('stops an IP after 20 failures in 15 minutes', async () => {
+    await createStaff('reviewer-ip');
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      await signInStaff({ username: `nobody-${attempt}`, password: 'x', ip: '10.0.0.6' });
+    }
+    expect(await signInStaff({ username: 'reviewer-ip', password: PASSWORD, ip: '10.0.0.6' })).toMatchObject({ ok: false, error: 'rate_limited' });
+    expect(await signInStaff({ username: 'reviewer-ip', password: PASSWORD, ip: '10.0.0.7' })).toMatchObject({ ok: true });
+  });
+});

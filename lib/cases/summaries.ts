@@ -1,0 +1,215 @@
+// Small read queries for the role homes. Every query starts from caseScopeWhere, so a home never counts a case
+// outside its reader's scope; results are plain numbers and short rows, never whole case records.
+import 'server-only';
+import { prisma, type Prisma } from '@/lib/db/client';
+import type { CaseState, CaseType, Role } from '@/lib/db/generated/enums';
+import { caseScopeWhere, type ScopedUser } from '@/lib/auth/scope';
+import { OPEN_STATES, REVIEWER_LOAD_STATES } from './transitions';
+
+/** First-level work of a province: waiting in the pool or with a reviewer. */
+export const FIRST_LEVEL_OPEN_STATES: readonly CaseState[] = ['SUBMITTED', ...REVIEWER_LOAD_STATES];
+
+/** Open cases whose running clock has passed its deadline (a paused clock is judged where it stopped). */
+function overdueWhere(now: Date): Prisma.CaseWhereInput {
+  return {
+    state: { in: [...OPEN_STATES] },
+    OR: [
+      { pausedSince: null, dueAt: { lt: now } },
+      { pausedSince: { not: null }, dueAt: { lt: prisma.case.fields.pausedSince } },
+    ],
+  };
+}
+
+function atRiskWhere(now: Date): Prisma.CaseWhereInput {
+  return { state: { in: [...OPEN_STATES] }, pausedSince: null, atRiskAt: { lte: now }, dueAt: { gte: now } };
+}
+
+function within(scope: Prisma.CaseWhereInput, ...filters: Prisma.CaseWhereInput[]): Prisma.CaseWhereInput {
+  return { AND: [scope, ...filters] };
+}
+
+export async function findProvinceName(provinceCode: string): Promise<string | null> {
+  const division = await prisma.division.findUnique({ where: { code: `${provinceCode}0000` }, select: { name: true } });
+  return division?.name ?? null;
+}
+
+async function provinceNames(codes: string[]): Promise<Map<string, string>> {
+  const divisions = await prisma.division.findMany({
+    where: { code: { in: codes.map((code) => `${code}0000`) } },
+    select: { provinceCode: true, name: true },
+  });
+  return new Map(divisions.map((division) => [division.provinceCode, division.name]));
+}
+
+export interface CitizenCaseRow {
+  reference: string;
+  type: CaseType;
+  state: CaseState;
+  filedAt: Date;
+}
+
+export async function listMyCases(user: ScopedUser): Promise<CitizenCaseRow[]> {
+  return prisma.case.findMany({
+    where: caseScopeWhere(user),
+    orderBy: { filedAt: 'desc' },
+    take: 100,
+    select: { reference: true, type: true, state: true, filedAt: true },
+  });
+}
+
+export interface UrgentCaseRow {
+  reference: string;
+  state: CaseState;
+  dueAt: Date;
+  overdue: boolean;
+  primaFacieOverreach: boolean;
+  assignedToMe: boolean;
+}
+
+export interface ReviewerHome {
+  provinceCode: string | null;
+  provinceName: string | null;
+  openCount: number;
+  poolCount: number;
+  mineCount: number;
+  urgent: UrgentCaseRow[];
+}
+
+export async function getReviewerHome(user: ScopedUser, now = new Date()): Promise<ReviewerHome> {
+  const scope = caseScopeWhere(user);
+  const firstLevelOpen: Prisma.CaseWhereInput = { state: { in: [...FIRST_LEVEL_OPEN_STATES] } };
+  const [openCount, poolCount, mineCount, urgent, provinceName] = await Promise.all([
+    prisma.case.count({ where: within(scope, firstLevelOpen) }),
+    prisma.case.count({ where: within(scope, { state: 'SUBMITTED', assigneeId: null }) }),
+    prisma.case.count({ where: within(scope, { assigneeId: user.id, state: { in: [...REVIEWER_LOAD_STATES] } }) }),
+    prisma.case.findMany({
+      where: within(scope, firstLevelOpen, { OR: [{ assigneeId: user.id }, { assigneeId: null }] }),
+      orderBy: [{ dueAt: 'asc' }, { primaFacieOverreach: 'desc' }],
+      take: 5,
+      select: { reference: true, state: true, dueAt: true, pausedSince: true, primaFacieOverreach: true, assigneeId: true },
+    }),
+    user.provinceCode ? findProvinceName(user.provinceCode) : Promise.resolve(null),
+  ]);
+  return {
+    provinceCode: user.provinceCode,
+    provinceName,
+    openCount,
+    poolCount,
+    mineCount,
+    urgent: urgent.map((row) => ({
+      reference: row.reference,
+      state: row.state,
+      dueAt: row.dueAt,
+      overdue: row.dueAt.getTime() < (row.pausedSince ?? now).getTime(),
+      primaFacieOverreach: row.primaFacieOverreach,
+      assignedToMe: row.assigneeId === user.id,
+    })),
+  };
+}
+
+export interface ProvinceLoadRow {
+  provinceCode: string;
+  provinceName: string;
+  open: number;
+  overdue: number;
+}
+
+export interface SupervisorHome {
+  /** Null for a national supervisor. */
+  provinceCode: string | null;
+  provinceName: string | null;
+  byState: { state: CaseState; count: number }[];
+  total: number;
+  overdue: number;
+  atRisk: number;
+  unassigned: number;
+  /** Open and overdue cases per province (national scope only). */
+  provinces: ProvinceLoadRow[];
+}
+
+export async function getSupervisorHome(user: ScopedUser, now = new Date()): Promise<SupervisorHome> {
+  const scope = caseScopeWhere(user);
+  const national = user.provinceCode === null;
+  const [byState, overdue, atRisk, unassigned, provinceName, openByProvince, overdueByProvince] = await Promise.all([
+    prisma.case.groupBy({ by: ['state'], where: scope, _count: { _all: true } }),
+    prisma.case.count({ where: within(scope, overdueWhere(now)) }),
+    prisma.case.count({ where: within(scope, atRiskWhere(now)) }),
+    prisma.case.count({ where: within(scope, { state: 'SUBMITTED', assigneeId: null }) }),
+    user.provinceCode ? findProvinceName(user.provinceCode) : Promise.resolve(null),
+    national
+      ? prisma.case.groupBy({ by: ['provinceCode'], where: within(scope, { state: { in: [...OPEN_STATES] } }), _count: { _all: true } })
+      : Promise.resolve([]),
+    national ? prisma.case.groupBy({ by: ['provinceCode'], where: within(scope, overdueWhere(now)), _count: { _all: true } }) : Promise.resolve([]),
+  ]);
+  const counts = new Map(byState.map((row) => [row.state, row._count._all]));
+  const stateOrder: readonly CaseState[] = [
+    'SUBMITTED',
+    'ASSIGNED',
+    'IN_REVIEW',
+    'AWAITING_CITIZEN',
+    'DECIDED',
+    'SECOND_REVIEW_REQUESTED',
+    'IN_SECOND_REVIEW',
+    'FINAL',
+    'CLOSED',
+    'WITHDRAWN',
+  ];
+  const overdueCounts = new Map(overdueByProvince.map((row) => [row.provinceCode, row._count._all]));
+  const codes = [...new Set([...openByProvince.map((row) => row.provinceCode), ...overdueCounts.keys()])].sort();
+  const names = codes.length > 0 ? await provinceNames(codes) : new Map<string, string>();
+  return {
+    provinceCode: user.provinceCode,
+    provinceName,
+    byState: stateOrder.map((state) => ({ state, count: counts.get(state) ?? 0 })),
+    total: byState.reduce((sum, row) => sum + row._count._all, 0),
+    overdue,
+    atRisk,
+    unassigned,
+    provinces: codes.map((code) => ({
+      provinceCode: code,
+      provinceName: names.get(code) ?? code,
+      open: openByProvince.find((row) => row.provinceCode === code)?._count._all ?? 0,
+      overdue: overdueCounts.get(code) ?? 0,
+    })),
+  };
+}
+
+export interface StaffCountRow {
+  /** Null for national staff (national supervisors, administrators). */
+  provinceCode: string | null;
+  provinceName: string | null;
+  counts: Record<Exclude<Role, 'CITIZEN'>, number>;
+  inactive: number;
+}
+
+export interface AdminHome {
+  rows: StaffCountRow[];
+  totals: Record<Exclude<Role, 'CITIZEN'>, number>;
+}
+
+/** Staff accounts (active ones per role, inactive ones together) per province; needs no case access. */
+export async function getAdminHome(): Promise<AdminHome> {
+  const groups = await prisma.user.groupBy({
+    by: ['provinceCode', 'role', 'active'],
+    where: { role: { in: ['REVIEWER', 'SUPERVISOR', 'ADMIN'] } },
+    _count: { _all: true },
+  });
+  const codes = [...new Set(groups.map((group) => group.provinceCode).filter((code): code is string => code !== null))].sort();
+  const names = codes.length > 0 ? await provinceNames(codes) : new Map<string, string>();
+  const empty = () => ({ REVIEWER: 0, SUPERVISOR: 0, ADMIN: 0 });
+  const rows = new Map<string | null, StaffCountRow>(
+    [...codes, null].map((code) => [code, { provinceCode: code, provinceName: code ? (names.get(code) ?? code) : null, counts: empty(), inactive: 0 }]),
+  );
+  const totals = empty();
+  for (const group of groups) {
+    const row = rows.get(group.provinceCode);
+    if (!row || group.role === 'CITIZEN') continue;
+    if (!group.active) {
+      row.inactive += group._count._all;
+      continue;
+    }
+    row.counts[group.role] += group._count._all;
+    totals[group.role] += group._count._all;
+  }
+  return { rows: [...rows.values()].filter((row) => row.provinceCode !== null || Object.values(row.counts).some(Boolean) || row.inactive > 0), totals };
+}

@@ -1,0 +1,42 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { prisma } from '@/lib/db/client';
+import { resetCaseData } from '@/test/helpers/db';
+import { getSmsProvider } from './get-provider';
+import { isSmsOutboxEnabled, listOutboxMessages } from './outbox';
+
+beforeEach(async () => {
+  await resetCaseData();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('built-in SMS provider (real PostgreSQL)', () => {
+  it('records the message and logs the number masked, without the text', async () => {
+    const log = vi.spyOn(console, 'info').mockImplementation(() => {});
+    await getSmsProvider().send({ to: '13812345678', body: '您的登录验证码是 654321', purpose: 'SIGN_IN' });
+    expect(await listOutboxMessages()).toEqual([expect.objectContaining({ to: '13812345678', body: '您的登录验证码是 654321', purpose: 'SIGN_IN' })]);
+    const lines = log.mock.calls.map((call) => call.join(' '));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('138****5678');
+    expect(lines[0]).not.toContain('13812345678');
+    expect(lines[0]).not.toContain('654321');
+    expect(await prisma.smsMessage.count()).toBe(1);
+  });
+
+  it('shows the outbox in development, and in production only when DEMO_SMS_OUTBOX=1', () => {
+    expect(isSmsOutboxEnabled({ NODE_ENV: 'development' })).toBe(true);
+    expect(isSmsOutboxEnabled({ NODE_ENV: 'production' })).toBe(false);
+    expect(isSmsOutboxEnabled({ NODE_ENV: 'production', DEMO_SMS_OUTBOX: '1' })).toBe(true);
+  });
+
+  it('refuses an unknown provider name', () => {
+    vi.stubEnv('SMS_PROVIDER', 'nonexistent');
+    try {
+      expect(() => getSmsProvider()).toThrow(/Unknown SMS_PROVIDER/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});
