@@ -40,8 +40,10 @@ async function main(): Promise<void> {
   console.log(`迁移 / migrations: ${migrations.applied.length} applied, ${migrations.alreadyApplied.length} up to date`);
 
   // The seed runs as a child so the React Server condition (`server-only`) applies to it as it does to the app.
+  const appUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
   await run('npx', ['tsx', '--conditions=react-server', 'scripts/seed-if-empty.ts', ...(args.demo ? ['--demo'] : [])], {
     DATABASE_URL: database.url,
+    APP_URL: appUrl,
   });
 
   const next = spawn('npx', ['next', args.prod ? 'start' : 'dev', '--port', String(port)], {
@@ -49,23 +51,28 @@ async function main(): Promise<void> {
     env: {
       ...process.env,
       DATABASE_URL: database.url,
-      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+      NEXTAUTH_URL: appUrl,
       NEXT_TELEMETRY_DISABLED: '1',
+      // A demo shows its one-time codes in the SMS outbox page, also on the production build.
+      ...(args.demo ? { DEMO_SMS_OUTBOX: '1' } : {}),
     },
   });
-  console.log(`应用地址 / app: http://localhost:${port}`);
+  console.log(`应用地址 / app: ${appUrl}`);
 
   let stopping = false;
+  // Next.js closes its database connections first; then the embedded server stops.
+  const nextExited = new Promise<number>((resolve) => next.on('exit', (code) => resolve(code ?? 0)));
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    next.kill('SIGTERM');
+    if (next.exitCode === null) next.kill('SIGTERM');
+    await nextExited;
     await database.stop();
     process.exit(code);
   };
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
-  next.on('exit', (code) => void stop(code ?? 0));
+  void nextExited.then((code) => stop(code));
 }
 
 function run(command: string, commandArgs: string[], env: Record<string, string>): Promise<void> {

@@ -100,7 +100,7 @@ function provinceLabel(code: string | null): string {
 }
 
 /** Readable sign-in help for the console: Chinese first, English second. */
-export function formatDemoSignIns(): string {
+export function formatDemoSignIns(appUrl = process.env.APP_URL ?? 'http://localhost:3000'): string {
   const width = Math.max(...DEMO_STAFF.map((s) => s.username.length));
   const unitName = (code: string | null): string =>
     Object.values(REVIEWER_UNITS).flat().find((unit) => unit.code === code)?.name ?? '';
@@ -114,9 +114,9 @@ export function formatDemoSignIns(): string {
     `工作人员：用户名 + 密码 ${DEMO_PASSWORD}`,
     `Staff: username + password ${DEMO_PASSWORD}`,
     ...staffLines,
-    '申诉人：手机号 + 短信验证码。开发环境不发真实短信，验证码在 http://localhost:3000/dev/sms 查看，登录页也会显示。',
+    '申诉人：手机号 + 短信验证码。开发环境不发真实短信，验证码在 ${appUrl}/dev/sms 查看，登录页也会显示。',
     'Citizens: mobile number + one-time code. In development no real SMS is sent: read the code in the dev SMS',
-    'outbox at http://localhost:3000/dev/sms (the sign-in page shows it too).',
+    'outbox at ${appUrl}/dev/sms (the sign-in page shows it too).',
     ...citizenLines,
     '──────────────────────────────────────────────────',
   ].join('\n');
