@@ -1,7 +1,7 @@
 'use client';
 // Last-resort error page when the root layout itself fails: its own document, both languages, no detail.
-import zh from '@/lib/i18n/messages/zh-CN.json';
-import en from '@/lib/i18n/messages/en.json';
+import zh from '@/lib/i18n/messages/zh-CN/core.json';
+import en from '@/lib/i18n/messages/en/core.json';
 import './globals.css';
 
 export default function GlobalError({ retry }: { error: unknown; retry: () => void }) {

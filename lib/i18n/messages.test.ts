@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DOMAIN_ERROR_MESSAGES } from '@/lib/cases/errors';
 import { EVIDENCE_ERROR_MESSAGES } from '@/lib/cases/evidence-limits';
 import { CASE_ACTION_ERROR_MESSAGES, FILING_ERROR_MESSAGES } from '@/lib/cases/schemas';
-import en from './messages/en.json';
-import zh from './messages/zh-CN.json';
+import { MESSAGE_AREAS, messagesFor } from './messages';
 
 function flatten(value: unknown, prefix = ''): Record<string, string> {
   if (typeof value === 'string') return { [prefix]: value };
@@ -15,8 +14,15 @@ function flatten(value: unknown, prefix = ''): Record<string, string> {
 }
 
 describe('message files', () => {
-  const zhKeys = flatten(zh);
-  const enKeys = flatten(en);
+  const zhKeys = flatten(messagesFor('zh-CN'));
+  const enKeys = flatten(messagesFor('en'));
+
+  it('never repeat a top-level namespace across area files', () => {
+    for (const areas of Object.values(MESSAGE_AREAS)) {
+      const namespaces = Object.values(areas).flatMap((messages) => Object.keys(messages));
+      expect(namespaces.length).toBe(new Set(namespaces).size);
+    }
+  });
 
   it('have the same keys in both languages, none empty', () => {
     expect(Object.keys(enKeys).sort()).toEqual(Object.keys(zhKeys).sort());
