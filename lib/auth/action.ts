@@ -6,6 +6,7 @@ import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import type { Role } from '@/lib/db/generated/enums';
 import { isDomainError, ValidationError } from '@/lib/cases/errors';
+import { fieldErrorsOf } from '@/lib/cases/parse-input';
 import { getRequestIp } from './request-ip';
 import { getCurrentUser, type CurrentUser } from './session';
 
@@ -38,15 +39,6 @@ export class ActionRefusal extends Error {
     super(messageKey);
     this.name = 'ActionRefusal';
   }
-}
-
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = issue.path.join('.') || '_form';
-    fields[field] ??= issue.message;
-  }
-  return fields;
 }
 
 const NOT_FOUND: ActionFailure = { ok: false, status: 404, messageKey: 'errors.notFound' };

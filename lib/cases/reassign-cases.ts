@@ -36,7 +36,9 @@ export async function reassignAllOpenCases(actor: Actor, input: { fromReviewerId
     async (tx) => {
       const cases = await tx.case.findMany({
         where: { AND: [caseScopeFor(actor), { assigneeId: input.fromReviewerId, state: { in: [...REVIEWER_LOAD_STATES] } }] },
-        orderBy: { dueAt: 'asc' },
+        // Province by province (each audit chain head is then taken once, in the same order as the sweep takes them),
+        // earliest deadline first within a province.
+        orderBy: [{ provinceCode: 'asc' }, { dueAt: 'asc' }],
       });
       const result: BulkReassignResult = { reassigned: 0, pooled: 0, unchanged: 0 };
       const notificationIds: string[] = [];

@@ -1,5 +1,6 @@
 // Routing and assignment (SPEC §6): which province's pool a case goes to, and which reviewer in it takes the case.
 import 'server-only';
+import { GENESIS_HASH } from '@/lib/audit/canonical';
 import type { TransactionClient } from '@/lib/db/client';
 import type { CaseState, CaseType } from '@/lib/db/generated/enums';
 
@@ -54,22 +55,39 @@ async function loadCandidates(tx: TransactionClient, provinceCode: string, caseI
 /**
  * Picks the reviewer for a case inside the caller's transaction, or null when nobody is eligible
  * (the case then waits in the province pool). The chosen reviewer's row is locked and their load
- * re-counted, so concurrent assignments never push anyone past capacity.
+ * re-counted, so concurrent assignments never push anyone past capacity; only the reviewer who
+ * actually gets the case has their last assignment time moved (it decides later ties).
+ *
+ * Every assignment is then audited in the province's chain, and filing takes that chain's head before it gets
+ * here. So the head is taken first in every caller (filing, transfer, bulk reassignment): a caller that locked a
+ * reviewer and then waited for the head while a filing held the head and waited for that reviewer would deadlock.
  */
 export async function pickReviewer(
   tx: TransactionClient,
   args: { provinceCode: string; caseId: string; issuingUnitCode: string; now: Date; excludeIds?: string[] },
 ): Promise<string | null> {
+  await lockAuditChainHead(tx, args.provinceCode);
   const excluded = [...(args.excludeIds ?? [])];
-  for (let attempt = 0; attempt < 5; attempt += 1) {
+  // Each pass rules out one reviewer, so this ends once the province's reviewers are exhausted.
+  for (;;) {
     const [best] = rankCandidates(await loadCandidates(tx, args.provinceCode, args.caseId, excluded), args.issuingUnitCode);
     if (!best) return null;
-    await tx.$executeRaw`UPDATE app_user SET last_assigned_at = ${args.now} WHERE id = ${best.id}::uuid`;
+    // The list was read before the lock: a concurrent assignment (or deactivation) may have happened since.
+    const [locked] = await tx.$queryRaw<{ active: boolean; capacity: number }[]>`
+      SELECT active, capacity FROM app_user WHERE id = ${best.id}::uuid FOR NO KEY UPDATE`;
     const [load] = await tx.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM appeal_case
        WHERE assignee_id = ${best.id}::uuid AND state::text = ANY(${LOAD_STATES as string[]})`;
-    if ((load?.n ?? 0) < best.capacity) return best.id;
+    if (locked?.active && (load?.n ?? 0) < locked.capacity) {
+      await tx.$executeRaw`UPDATE app_user SET last_assigned_at = ${args.now} WHERE id = ${best.id}::uuid`;
+      return best.id;
+    }
     excluded.push(best.id);
   }
-  return null;
+}
+
+/** The same lock appendAuditEvent takes (lib/audit/append.ts); held until the transaction ends. */
+async function lockAuditChainHead(tx: TransactionClient, chain: string): Promise<void> {
+  await tx.$executeRaw`INSERT INTO audit_chain_head (chain, seq, hash) VALUES (${chain}, 0, ${GENESIS_HASH}) ON CONFLICT (chain) DO NOTHING`;
+  await tx.$queryRaw`SELECT 1 FROM audit_chain_head WHERE chain = ${chain} FOR UPDATE`;
 }

@@ -5,7 +5,6 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append';
 import { prisma, type TransactionClient } from '@/lib/db/client';
-import type { Case } from '@/lib/db/generated/client';
 import { dispatchNotifications } from '@/lib/notifications/dispatch';
 import { queueNotifications, supervisorNotices, type NotificationDraft } from '@/lib/notifications/queue';
 import { SYSTEM_ACTOR } from './actor';
@@ -31,8 +30,26 @@ interface MarkedRow {
   due_at: Date;
 }
 
-async function markBatch(tx: TransactionClient, kind: 'AT_RISK' | 'OVERDUE', now: Date): Promise<MarkedRow[]> {
-  // The WHERE clauses match the partial indexes of the case-engine migration.
+/**
+ * AT_RISK and OVERDUE look at running clocks; PAUSED_OVERDUE at clocks that were already past the deadline when they
+ * stopped: asking the citizen a question after the deadline must not hide the case from escalation (the queues
+ * judge a paused clock where it stopped, too).
+ */
+type MarkKind = 'AT_RISK' | 'OVERDUE' | 'PAUSED_OVERDUE';
+
+async function markBatch(tx: TransactionClient, kind: MarkKind, now: Date): Promise<MarkedRow[]> {
+  // The running-clock WHERE clauses match the partial indexes of the case-engine migration.
+  if (kind === 'PAUSED_OVERDUE') {
+    return tx.$queryRaw<MarkedRow[]>`
+        WITH due AS (
+          SELECT id FROM appeal_case
+           WHERE overdue_marked_at IS NULL AND paused_since IS NOT NULL AND state = 'AWAITING_CITIZEN'
+             AND due_at <= paused_since AND due_at <= ${now}
+           ORDER BY due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+        UPDATE appeal_case c SET overdue_marked_at = ${now}, at_risk_marked_at = COALESCE(c.at_risk_marked_at, ${now})
+          FROM due WHERE c.id = due.id
+        RETURNING c.id::text, c.reference, c.province_code, c.assignee_id::text, c.due_at`;
+  }
   return kind === 'AT_RISK'
     ? tx.$queryRaw<MarkedRow[]>`
         WITH due AS (
@@ -51,7 +68,7 @@ async function markBatch(tx: TransactionClient, kind: 'AT_RISK' | 'OVERDUE', now
         RETURNING c.id::text, c.reference, c.province_code, c.assignee_id::text, c.due_at`;
 }
 
-async function sweepMarks(kind: 'AT_RISK' | 'OVERDUE', now: Date, notificationIds: string[]): Promise<number> {
+async function sweepMarks(kind: MarkKind, now: Date, notificationIds: string[]): Promise<number> {
   let total = 0;
   for (;;) {
     const count = await prisma.$transaction(
@@ -69,7 +86,7 @@ async function sweepMarks(kind: 'AT_RISK' | 'OVERDUE', now: Date, notificationId
             after: { reference: row.reference, dueAt: row.due_at.toISOString() },
             occurredAt: now,
           });
-          if (kind === 'OVERDUE') {
+          if (kind !== 'AT_RISK') {
             const drafts: NotificationDraft[] = await supervisorNotices(tx, row.province_code, 'DEADLINE_OVERDUE', { reference: row.reference });
             if (row.assignee_id) drafts.push({ channel: 'IN_APP', recipientUserId: row.assignee_id, template: 'DEADLINE_OVERDUE', params: { reference: row.reference } });
             notificationIds.push(...(await queueNotifications(tx, row.province_code, row.id, drafts)));
@@ -89,9 +106,12 @@ async function closeExpiredDecisions(now: Date): Promise<number> {
   let closed = 0;
   for (;;) {
     const batch = await prisma.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<Case[]>`
-        SELECT id FROM appeal_case WHERE state = 'DECIDED' AND second_review_deadline_at < ${now}
+      const rows = await tx.$queryRaw<{ id: string; province_code: string }[]>`
+        SELECT id::text, province_code FROM appeal_case WHERE state = 'DECIDED' AND second_review_deadline_at < ${now}
          ORDER BY second_review_deadline_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
+      // Chain heads are taken in one order (province code) by every sweep, as in sweepMarks: two sweeps closing
+      // cases of several provinces at once would otherwise wait on each other's heads forever (a deadlock).
+      rows.sort((a, b) => a.province_code.localeCompare(b.province_code));
       for (const { id } of rows) {
         const current = await tx.case.findUniqueOrThrow({ where: { id } });
         await applyCaseChange(tx, SYSTEM_ACTOR, current, 'CLOSE', () => ({ data: { closedAt: now } }), now);
@@ -106,7 +126,7 @@ async function closeExpiredDecisions(now: Date): Promise<number> {
 export async function sweepDeadlines(now = new Date()): Promise<SweepResult> {
   const notificationIds: string[] = [];
   const atRisk = await sweepMarks('AT_RISK', now, notificationIds);
-  const overdue = await sweepMarks('OVERDUE', now, notificationIds);
+  const overdue = (await sweepMarks('OVERDUE', now, notificationIds)) + (await sweepMarks('PAUSED_OVERDUE', now, notificationIds));
   const closed = await closeExpiredDecisions(now);
   // Sends these and any notification left unsent by an earlier failure.
   const notificationsSent = await dispatchNotifications();
