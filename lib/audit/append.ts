@@ -32,12 +32,21 @@ function toJson(value: Record<string, unknown> | null | undefined): JsonValue | 
   return value == null ? null : (JSON.parse(JSON.stringify(value)) as JsonValue);
 }
 
-export async function appendAuditEvent(tx: TransactionClient, input: AuditInput): Promise<AppendedEvent> {
-  await tx.$executeRaw`INSERT INTO audit_chain_head (chain, seq, hash) VALUES (${input.chain}, 0, ${GENESIS_HASH})
+/**
+ * Takes the chain's head row lock (held until the transaction ends) and returns the head. Callers that also lock
+ * other rows (reviewers, a second chain) take chain heads first, in chain order, so writers never deadlock.
+ */
+export async function lockAuditChain(tx: TransactionClient, chain: string): Promise<{ seq: bigint; hash: string }> {
+  await tx.$executeRaw`INSERT INTO audit_chain_head (chain, seq, hash) VALUES (${chain}, 0, ${GENESIS_HASH})
                        ON CONFLICT (chain) DO NOTHING`;
   const [head] = await tx.$queryRaw<{ seq: bigint; hash: string }[]>`
-    SELECT seq, hash FROM audit_chain_head WHERE chain = ${input.chain} FOR UPDATE`;
-  if (!head) throw new Error(`audit chain ${input.chain} has no head`);
+    SELECT seq, hash FROM audit_chain_head WHERE chain = ${chain} FOR UPDATE`;
+  if (!head) throw new Error(`audit chain ${chain} has no head`);
+  return head;
+}
+
+export async function appendAuditEvent(tx: TransactionClient, input: AuditInput): Promise<AppendedEvent> {
+  const head = await lockAuditChain(tx, input.chain);
 
   const event = {
     chain: input.chain,

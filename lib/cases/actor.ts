@@ -1,6 +1,6 @@
 // Who performs a case action: a signed-in person (citizen or staff) or the system itself (routing, the sweep).
 import type { Prisma } from '@/lib/db/client';
-import { caseScopeWhere } from '@/lib/auth/scope';
+import { caseScopeWhere } from '@/lib/auth/case-scope';
 import type { ActorRole } from './transitions';
 
 export interface Actor {

@@ -6,12 +6,13 @@ import type { Actor } from './actor';
 import { requireEligibleReviewer } from './assign-case';
 import { applyCaseChange, changeCase, dispatchAfterCommit } from './case-change';
 import { caseScopeFor } from './actor';
-import { ForbiddenActionError } from './errors';
+import { ForbiddenActionError, RuleViolationError } from './errors';
 import { pickReviewer } from './routing';
 import { canTransition, REVIEWER_LOAD_STATES } from './transitions';
 
 export async function reassignCase(actor: Actor, input: { caseId: string; expectedVersion: number; reviewerId: string; reason?: string }) {
   return changeCase(actor, { caseId: input.caseId, action: 'REASSIGN', expectedVersion: input.expectedVersion }, async ({ tx, current, now }) => {
+    if (current.assigneeId === input.reviewerId) throw new RuleViolationError('errors.reviewerNotEligible');
     await requireEligibleReviewer(tx, current, input.reviewerId);
     return {
       data: { assigneeId: input.reviewerId, assignedAt: now },

@@ -1,6 +1,6 @@
 // Routing and assignment (SPEC §6): which province's pool a case goes to, and which reviewer in it takes the case.
 import 'server-only';
-import { GENESIS_HASH } from '@/lib/audit/canonical';
+import { lockAuditChain } from '@/lib/audit/append';
 import type { TransactionClient } from '@/lib/db/client';
 import type { CaseState, CaseType } from '@/lib/db/generated/enums';
 
@@ -66,7 +66,7 @@ export async function pickReviewer(
   tx: TransactionClient,
   args: { provinceCode: string; caseId: string; issuingUnitCode: string; now: Date; excludeIds?: string[] },
 ): Promise<string | null> {
-  await lockAuditChainHead(tx, args.provinceCode);
+  await lockAuditChain(tx, args.provinceCode);
   const excluded = [...(args.excludeIds ?? [])];
   // Each pass rules out one reviewer, so this ends once the province's reviewers are exhausted.
   for (;;) {
@@ -86,8 +86,3 @@ export async function pickReviewer(
   }
 }
 
-/** The same lock appendAuditEvent takes (lib/audit/append.ts); held until the transaction ends. */
-async function lockAuditChainHead(tx: TransactionClient, chain: string): Promise<void> {
-  await tx.$executeRaw`INSERT INTO audit_chain_head (chain, seq, hash) VALUES (${chain}, 0, ${GENESIS_HASH}) ON CONFLICT (chain) DO NOTHING`;
-  await tx.$queryRaw`SELECT 1 FROM audit_chain_head WHERE chain = ${chain} FOR UPDATE`;
-}

@@ -1,5 +1,6 @@
 // Filing against a real PostgreSQL: routing, assignment, deadline, audit and notification in one transaction;
 // idempotency; validation that writes nothing; concurrency; and an injected fault that must leave no trace.
+import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChains } from '@/lib/audit/verify';
 import { getPrisma } from '@/lib/db/client';
@@ -21,7 +22,8 @@ async function counts() {
   return { cases, events, evidence, notifications };
 }
 
-const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89]);
+/** A real 4×4 PNG (evidence images are decoded and re-encoded to strip their metadata). */
+const PNG = new Uint8Array(await sharp({ create: { width: 4, height: 4, channels: 3, background: '#c00' } }).png().toBuffer());
 
 describe('submitAppeal', () => {
   let citizen: TestUser;

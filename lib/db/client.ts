@@ -9,7 +9,8 @@ function createClient(): PrismaClient {
     throw new Error('DATABASE_URL is not set. Start the app with `npm run dev` (it starts the embedded PostgreSQL).');
   }
   const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-  return new PrismaClient({ adapter });
+  // Under load a transaction waits for a pooled connection (and for its chain's lock) rather than failing fast.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 15_000, timeout: 30_000 } });
 }
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };

@@ -40,7 +40,7 @@ export async function dispatchNotifications(ids?: readonly string[]): Promise<nu
             to: notification.recipientMobile,
             body: renderSms(notification.template as NotificationTemplate, notification.params as NotificationParams),
             purpose: 'NOTIFICATION',
-          });
+          }, { db: tx });
         }
         await tx.notification.update({ where: { id }, data: { status: 'SENT', sentAt: new Date(), attempts: { increment: 1 } } });
         sent += 1;
@@ -53,5 +53,5 @@ export async function dispatchNotifications(ids?: readonly string[]): Promise<nu
       }
     }
     return sent;
-  });
+  }, { timeout: 60_000 });
 }

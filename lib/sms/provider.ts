@@ -1,4 +1,6 @@
 // The SMS provider interface: sign-in codes and status codes leave the system only through `send`.
+import type { TransactionClient } from '@/lib/db/client';
+
 export type SmsPurpose = 'SIGN_IN' | 'CASE_STATUS' | 'NOTIFICATION';
 
 export interface SmsMessageInput {
@@ -10,5 +12,9 @@ export interface SmsMessageInput {
 
 export interface SmsProvider {
   readonly name: string;
-  send(message: SmsMessageInput): Promise<void>;
+  /**
+   * `db`: the transaction that marks the notification sent. A provider that records messages in the database
+   * writes through it, so the message and its notification's status commit together (no duplicate on retry).
+   */
+  send(message: SmsMessageInput, options?: { db?: TransactionClient }): Promise<void>;
 }
