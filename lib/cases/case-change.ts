@@ -5,6 +5,8 @@ import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append';
 import { prisma, type Prisma, type TransactionClient } from '@/lib/db/client';
 import type { Case, CaseState } from '@/lib/db/generated/client';
+import { deliverSoon } from '@/lib/integration/deliver-webhooks';
+import { queueStatusChangedEvent } from '@/lib/integration/queue-status-change';
 import { dispatchNotifications } from '@/lib/notifications/dispatch';
 import { queueNotifications, type NotificationDraft } from '@/lib/notifications/queue';
 import { caseScopeFor, type Actor } from './actor';
@@ -76,6 +78,7 @@ export async function applyCaseChange<T>(
     reason: change.audit?.reason ?? null,
     occurredAt: now,
   });
+  await queueStatusChangedEvent(tx, fresh, current.state, now);
   const drafts = typeof change.notifications === 'function' ? await change.notifications(tx, fresh) : (change.notifications ?? []);
   const notificationIds = await queueNotifications(tx, fresh.provinceCode, fresh.id, drafts);
   return { case: fresh, result: change.result, notificationIds };
@@ -100,8 +103,13 @@ export async function changeCase<T = undefined>(
   return { case: outcome.case, result: outcome.result };
 }
 
-/** A failed send never undoes a committed change: the notification stays PENDING for the sweep to retry. */
+/**
+ * After a commit: send its notifications, and start a webhook delivery cycle for the outbox events it wrote
+ * (the worker delivers whatever this misses). A failed send never undoes a committed change: the notification
+ * stays PENDING for the sweep to retry.
+ */
 export async function dispatchAfterCommit(ids: readonly string[]): Promise<void> {
+  if (process.env.NODE_ENV !== 'test') deliverSoon();
   try {
     await dispatchNotifications(ids);
   } catch (error) {

@@ -30,6 +30,8 @@ async function checkDecisionRule(tx: TransactionClient, current: Case, input: De
 
 /** The order the issuing province's health-code system must carry out (delivered by the integration worker). */
 async function queueCorrectionOrder(tx: TransactionClient, current: Case, decisionId: string, outcome: DecisionOutcome, now: Date) {
+  // A new order (after a second-level review) restarts effectuation: sent and confirmed refer to this order.
+  await tx.case.update({ where: { id: current.id }, data: { correctionSentAt: null, correctionConfirmedAt: null } });
   await tx.outboxEvent.create({
     data: {
       // A code appeal is corrected where the code was issued; a recognition complaint where it was refused.

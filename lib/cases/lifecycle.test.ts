@@ -138,12 +138,15 @@ describe('deciding', () => {
 
   it('REVOKED writes a correction order for the issuing province; UPHELD does not', async () => {
     const revoked = await decided('REVOKED');
-    const orders = await db().outboxEvent.findMany({ where: { caseId: revoked.id } });
+    const orders = await db().outboxEvent.findMany({ where: { caseId: revoked.id, kind: 'CORRECTION_ORDER' } });
     expect(orders).toHaveLength(1);
     expect(orders[0]).toMatchObject({ kind: 'CORRECTION_ORDER', provinceCode: '34', status: 'PENDING' });
     expect(orders[0]!.payload).toMatchObject({ reference: revoked.reference, fromColour: 'RED', toColour: 'GREEN' });
     const upheld = await decided('UPHELD');
-    expect(await db().outboxEvent.count({ where: { caseId: upheld.id } })).toBe(0);
+    expect(await db().outboxEvent.count({ where: { caseId: upheld.id, kind: 'CORRECTION_ORDER' } })).toBe(0);
+    // Every state change is announced to the issuing province's system too.
+    const changes = await db().outboxEvent.findMany({ where: { caseId: upheld.id, kind: 'STATUS_CHANGED' }, orderBy: { createdAt: 'asc' } });
+    expect(changes.map((event) => (event.payload as { state: string }).state)).toEqual(['ASSIGNED', 'IN_REVIEW', 'DECIDED']);
     const decision = await db().decision.findFirstOrThrow({ where: { caseId: revoked.id } });
     expect(decision.deadlineAt.getTime()).toBe(revoked.dueAt.getTime());
   });

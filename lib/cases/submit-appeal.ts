@@ -7,7 +7,7 @@ import { canonicalJson } from '@/lib/audit/canonical';
 import { appendAuditEvent } from '@/lib/audit/append';
 import { prisma, Prisma } from '@/lib/db/client';
 import type { Case } from '@/lib/db/generated/client';
-import { saveEvidenceFile, discardEvidenceFiles } from '@/lib/evidence/store';
+import { discardEvidenceFiles, storeEvidenceFiles, type SavedEvidence } from '@/lib/evidence/store';
 import { sealIdNumber } from '@/lib/pii/id-number';
 import type { Actor } from './actor';
 import { allocateReference } from './allocate-reference';
@@ -23,6 +23,7 @@ import { assessOverreach } from './overreach';
 import { parseInput } from './parse-input';
 import { routeToProvince } from './routing';
 import { filingSchema, type FilingData } from './schemas';
+import { findMatchingCodeAssignment } from '@/lib/integration/find-matching-code-assignment';
 import { queueNotifications } from '@/lib/notifications/queue';
 
 export interface SubmitResult {
@@ -72,20 +73,17 @@ export async function submitAppeal(actor: Actor, input: unknown, evidence: reado
   // Taken outside the transaction: a failed filing leaves a gap in the day's numbers, never a duplicate.
   const reference = await allocateReference(provinceCode, now);
 
-  const storedFiles: { key: string; name: string; mimeType: string; sizeBytes: number; sha256: string }[] = [];
+  // Images are stored stripped of their metadata (EXIF, GPS); size and hash describe the stored bytes.
+  const storedFiles: SavedEvidence[] = await storeEvidenceFiles(provinceCode, checkedEvidence.files, evidence);
   try {
-    for (const [index, file] of checkedEvidence.files.entries()) {
-      if (!file.ok) continue;
-      const bytes = evidence[index]!.bytes;
-      storedFiles.push({
-        key: await saveEvidenceFile(provinceCode, file.extension, bytes),
-        name: file.name.slice(0, 200),
-        mimeType: file.mimeType,
-        sizeBytes: file.sizeBytes,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-      });
-    }
     const outcome = await prisma.$transaction(async (tx) => {
+      // The province system's own record of this code, when it sent one: the reviewer sees whether it matches.
+      const match = await findMatchingCodeAssignment(tx, {
+        issuingProvinceCode: filing.issuingProvinceCode,
+        issuingUnitCode: filing.issuingUnitCode,
+        colour: filing.colour,
+        codeAssignedAt: filing.codeAssignedAt,
+      });
       const created = await tx.case.create({
         data: {
           provinceCode,
@@ -118,6 +116,7 @@ export async function submitAppeal(actor: Actor, input: unknown, evidence: reado
           atRiskAt: deadline.atRiskAt,
           idempotencyKey: filing.idempotencyKey,
           payloadHash,
+          codeAssignmentId: match?.id ?? null,
           evidence: {
             create: storedFiles.map((file) => ({
               provinceCode,
@@ -143,6 +142,7 @@ export async function submitAppeal(actor: Actor, input: unknown, evidence: reado
           type: created.type,
           issuingUnitCode: created.issuingUnitCode,
           primaFacieOverreach: created.primaFacieOverreach,
+          codeAssignmentMatched: match !== null,
           evidenceFiles: storedFiles.length,
           dueAt: deadline.dueAt.toISOString(),
         },

@@ -7,7 +7,7 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** Secrets the app needs; in development each gets a random value on first run. */
-export const REQUIRED_SECRETS = ['NEXTAUTH_SECRET', 'ID_ENCRYPTION_KEY', 'ID_HASH_KEY'] as const;
+export const REQUIRED_SECRETS = ['NEXTAUTH_SECRET', 'ID_ENCRYPTION_KEY', 'ID_HASH_KEY', 'INTEGRATION_KEY_SECRET'] as const;
 
 export function ensureDevelopmentEnvFile(): void {
   const file = path.join(ROOT, '.env.local');

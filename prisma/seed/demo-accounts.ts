@@ -114,9 +114,9 @@ export function formatDemoSignIns(appUrl = process.env.APP_URL ?? 'http://localh
     `工作人员：用户名 + 密码 ${DEMO_PASSWORD}`,
     `Staff: username + password ${DEMO_PASSWORD}`,
     ...staffLines,
-    '申诉人：手机号 + 短信验证码。开发环境不发真实短信，验证码在 ${appUrl}/dev/sms 查看，登录页也会显示。',
+    `申诉人：手机号 + 短信验证码。开发环境不发真实短信，验证码在 ${appUrl}/dev/sms 查看，登录页也会显示。`,
     'Citizens: mobile number + one-time code. In development no real SMS is sent: read the code in the dev SMS',
-    'outbox at ${appUrl}/dev/sms (the sign-in page shows it too).',
+    `outbox at ${appUrl}/dev/sms (the sign-in page shows it too).`,
     ...citizenLines,
     '──────────────────────────────────────────────────',
   ].join('\n');

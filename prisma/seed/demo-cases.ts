@@ -386,6 +386,7 @@ function planOneCase(
       attempts: sent ? 1 : 4,
       nextAttemptAt: sent ? orderedAt : new Date(now.getTime() + 10 * MINUTE),
       deliveredAt: sent ? sentAt : null,
+      confirmedAt: confirmed ? confirmedAt : null,
       lastError: sent ? null : 'connect ECONNREFUSED (provincial health-code system unreachable)',
       createdAt: orderedAt,
     });

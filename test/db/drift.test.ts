@@ -101,8 +101,8 @@ describe('the drift check can fail', () => {
   });
 
   it('compares the WHERE clauses of partial indexes (preview feature partialIndexes)', async () => {
+    // schema.prisma already enables the partialIndexes preview feature.
     const schema = schemaWith((text) => text
-      .replace('moduleFormat = "esm"\n', 'moduleFormat = "esm"\n  previewFeatures = ["partialIndexes"]\n')
       .replace('  @@map("appeal_case")\n', [
         `  @@index([filedAt], map: "appeal_case_probe_idx", where: raw("state IN ('DECIDED', 'FINAL') AND closed_at IS NULL"))`,
         '  @@index([decidedAt], map: "appeal_case_probe2_idx", where: { closedAt: null, primaFacieOverreach: true })',

@@ -10,6 +10,7 @@ let counter = 0;
 
 export interface TestUser extends Actor {
   id: string;
+  role: Role;
   unitCode: string | null;
 }
 

@@ -1,0 +1,63 @@
+// A province system confirms it applied a correction order (SPEC §5 effectuation): the order and, when it is the
+// case's latest, the case record when it was confirmed, with CORRECTION_CONFIRMED in the case's audit chain, in one
+// transaction. Idempotent; an order of another province is not found.
+import 'server-only';
+import { appendAuditEvent } from '@/lib/audit/append';
+import { prisma } from '@/lib/db/client';
+import type { ApiClient } from './authenticate';
+import { findLatestCorrectionOrder, targetColourOf } from './correction-orders';
+import { ApiError, notFound } from './errors';
+import type { CorrectionConfirmationInput } from './schemas';
+
+export const HEALTH_CODE_SYSTEM_ROLE = 'HEALTH_CODE_SYSTEM';
+
+export interface ConfirmationResult {
+  orderId: string;
+  reference: string;
+  confirmedAt: string;
+  alreadyConfirmed: boolean;
+}
+
+export async function confirmCorrection(client: ApiClient, orderId: string, input: CorrectionConfirmationInput, now = new Date()): Promise<ConfirmationResult> {
+  return prisma.$transaction(async (tx) => {
+    // The row lock makes two simultaneous confirmations of one order apply once.
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM outbox_event
+       WHERE id = ${orderId}::uuid AND kind = 'CORRECTION_ORDER' AND province_code = ${client.provinceCode}
+       FOR UPDATE`;
+    if (locked.length === 0) throw notFound();
+    const order = await tx.outboxEvent.findUniqueOrThrow({ where: { id: orderId } });
+    const appealCase = order.caseId ? await tx.case.findUnique({ where: { id: order.caseId } }) : null;
+    if (!appealCase) throw notFound();
+    if (order.confirmedAt) {
+      return { orderId, reference: appealCase.reference, confirmedAt: order.confirmedAt.toISOString(), alreadyConfirmed: true };
+    }
+    const target = targetColourOf(order);
+    if (target !== input.colour) {
+      throw new ApiError(409, 'CORRECTION_MISMATCH', `The order asks for ${target ?? 'another colour'}; the code must be changed to that colour.`, {
+        colour: `Expected ${target ?? 'the colour of the order'}.`,
+      });
+    }
+    // The province can only confirm what it received: an order not yet marked delivered (the worker stopped between
+    // the receiver's 2xx and recording it) is delivered now.
+    const deliveredAt = order.deliveredAt ?? now;
+    await tx.outboxEvent.update({
+      where: { id: order.id },
+      data: { confirmedAt: now, ...(order.status === 'SENT' ? {} : { status: 'SENT', deliveredAt, lockedUntil: null }) },
+    });
+    const latest = await findLatestCorrectionOrder(tx, appealCase.id);
+    if (latest?.id === order.id) {
+      await tx.case.update({ where: { id: appealCase.id }, data: { correctionSentAt: deliveredAt, correctionConfirmedAt: now } });
+    }
+    await appendAuditEvent(tx, {
+      chain: appealCase.provinceCode,
+      actorId: null,
+      actorRole: HEALTH_CODE_SYSTEM_ROLE,
+      caseId: appealCase.id,
+      action: 'CORRECTION_CONFIRMED',
+      after: { reference: appealCase.reference, orderId: order.id, keyId: client.keyId, colour: input.colour, appliedAt: new Date(input.appliedAt).toISOString() },
+      occurredAt: now,
+    });
+    return { orderId, reference: appealCase.reference, confirmedAt: now.toISOString(), alreadyConfirmed: false };
+  });
+}

@@ -1,0 +1,88 @@
+// Administrators configure each province's health-code system (SPEC §9): its name and webhook URL, and the webhook
+// signing secret, shown once when generated or rotated and stored sealed. Each change is audited in the national
+// chain in the same transaction.
+import 'server-only';
+import { appendAuditEvent, NATIONAL_CHAIN } from '@/lib/audit/append';
+import { prisma, type TransactionClient } from '@/lib/db/client';
+import type { Actor } from '@/lib/cases/actor';
+import { ForbiddenActionError, ValidationError } from '@/lib/cases/errors';
+import { parseInput } from '@/lib/cases/parse-input';
+import { provinceSystemSchema } from './schemas';
+import { fingerprintSecret, generateSecret, sealSecret } from './secrets';
+import { z } from 'zod';
+
+export interface ConfiguredProvinceSystem {
+  provinceCode: string;
+  name: string;
+  webhookUrl: string | null;
+  /** Present only when a new webhook secret was generated: shown once, never again. */
+  webhookSecret: string | null;
+}
+
+export function requireAdministrator(actor: Actor, action: string): asserts actor is Actor & { id: string } {
+  if (actor.role !== 'ADMIN' || !actor.id) throw new ForbiddenActionError(action);
+}
+
+export async function requireProvince(db: TransactionClient, provinceCode: string): Promise<void> {
+  const province = await db.division.findFirst({ where: { provinceCode, level: 'PROVINCE' }, select: { code: true } });
+  if (!province) throw new ValidationError({ provinceCode: 'integration.errors.provinceUnknown' });
+}
+
+function isLoopback(url: URL): boolean {
+  return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
+/** Creates or updates a province's system; the first configuration also generates its webhook secret. */
+export async function configureProvinceSystem(actor: Actor, raw: unknown): Promise<ConfiguredProvinceSystem> {
+  requireAdministrator(actor, 'CONFIGURE_PROVINCE_SYSTEM');
+  const input = parseInput(provinceSystemSchema, raw);
+  if (input.webhookUrl && process.env.NODE_ENV === 'production') {
+    const url = new URL(input.webhookUrl);
+    if (url.protocol !== 'https:' && !isLoopback(url)) throw new ValidationError({ webhookUrl: 'integration.errors.webhookUrlNotHttps' });
+  }
+  return prisma.$transaction(async (tx) => {
+    await requireProvince(tx, input.provinceCode);
+    const existing = await tx.provinceSystem.findUnique({ where: { provinceCode: input.provinceCode } });
+    const webhookSecret = existing?.webhookSecretCipher ? null : generateSecret('whs_');
+    const fields = { name: input.name, webhookUrl: input.webhookUrl, ...(webhookSecret ? { webhookSecretCipher: sealSecret(webhookSecret) } : {}) };
+    const saved = existing
+      ? await tx.provinceSystem.update({ where: { provinceCode: input.provinceCode }, data: fields })
+      : await tx.provinceSystem.create({ data: { provinceCode: input.provinceCode, ...fields } });
+    await appendAuditEvent(tx, {
+      chain: NATIONAL_CHAIN,
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: 'INTEGRATION_CONFIGURED',
+      before: existing ? { provinceCode: existing.provinceCode, name: existing.name, webhookUrl: existing.webhookUrl } : null,
+      after: {
+        provinceCode: saved.provinceCode,
+        name: saved.name,
+        webhookUrl: saved.webhookUrl,
+        ...(webhookSecret ? { webhookSecretFingerprint: fingerprintSecret(webhookSecret) } : {}),
+      },
+    });
+    return { provinceCode: saved.provinceCode, name: saved.name, webhookUrl: saved.webhookUrl, webhookSecret };
+  });
+}
+
+const rotateWebhookSecretSchema = z.strictObject({ provinceCode: z.string().regex(/^\d{2}$/) });
+
+/** A new webhook secret for the province (shown once); deliveries are signed with it from the next attempt on. */
+export async function rotateWebhookSecret(actor: Actor, raw: unknown): Promise<{ provinceCode: string; webhookSecret: string }> {
+  requireAdministrator(actor, 'ROTATE_WEBHOOK_SECRET');
+  const { provinceCode } = parseInput(rotateWebhookSecretSchema, raw);
+  const webhookSecret = generateSecret('whs_');
+  return prisma.$transaction(async (tx) => {
+    const updated = await tx.provinceSystem.updateMany({ where: { provinceCode }, data: { webhookSecretCipher: sealSecret(webhookSecret) } });
+    if (updated.count !== 1) throw new ValidationError({ provinceCode: 'integration.errors.provinceSystemMissing' });
+    await appendAuditEvent(tx, {
+      chain: NATIONAL_CHAIN,
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: 'INTEGRATION_CONFIGURED',
+      after: { provinceCode, webhookSecretFingerprint: fingerprintSecret(webhookSecret) },
+      reason: 'webhook secret rotated',
+    });
+    return { provinceCode, webhookSecret };
+  });
+}
