@@ -26,7 +26,8 @@ async function tamper(sql: string): Promise<void> {
   }
 }
 
-describe('verifyAuditChains', () => {
+// Every check runs with whole chains and with slices of 2 events, so the slice boundaries are tested too.
+describe.each([{ sliceSize: undefined }, { sliceSize: 2n }])('verifyAuditChains (slice $sliceSize)', ({ sliceSize }) => {
   beforeEach(async () => {
     await resetCaseData();
     await appendEvents('34', 6);
@@ -34,7 +35,7 @@ describe('verifyAuditChains', () => {
   });
 
   it('reports every chain intact with its head', async () => {
-    const result = await verifyAuditChains(process.env.DATABASE_URL!);
+    const result = await verifyAuditChains(process.env.DATABASE_URL!, { sliceSize });
     expect(result.intact).toBe(true);
     expect(result.events).toBe(9);
     expect(result.chains.map((c) => [c.chain, c.intactThrough])).toEqual([['34', 6n], ['41', 3n]]);
@@ -42,7 +43,7 @@ describe('verifyAuditChains', () => {
 
   it('names an edited event', async () => {
     await tamper(`UPDATE audit_event SET reason = 'edited' WHERE chain = '34' AND seq = 4`);
-    const result = await verifyAuditChains(process.env.DATABASE_URL!);
+    const result = await verifyAuditChains(process.env.DATABASE_URL!, { sliceSize });
     expect(result.intact).toBe(false);
     expect(result.chains.find((c) => c.chain === '34')?.broken).toEqual({ seq: 4n, problem: 'HASH_MISMATCH' });
     expect(result.chains.find((c) => c.chain === '41')?.broken).toBeUndefined();
@@ -50,13 +51,13 @@ describe('verifyAuditChains', () => {
 
   it('names an edited hash by the link it breaks', async () => {
     await tamper(`UPDATE audit_event SET hash = repeat('a', 64) WHERE chain = '34' AND seq = 2`);
-    const result = await verifyAuditChains(process.env.DATABASE_URL!);
+    const result = await verifyAuditChains(process.env.DATABASE_URL!, { sliceSize });
     expect(result.chains.find((c) => c.chain === '34')?.broken).toEqual({ seq: 2n, problem: 'HASH_MISMATCH' });
   });
 
   it('names a deleted event', async () => {
     await tamper(`DELETE FROM audit_event WHERE chain = '34' AND seq = 3`);
-    const result = await verifyAuditChains(process.env.DATABASE_URL!);
+    const result = await verifyAuditChains(process.env.DATABASE_URL!, { sliceSize });
     expect(result.chains.find((c) => c.chain === '34')?.broken).toEqual({ seq: 3n, problem: 'SEQUENCE_GAP' });
   });
 
@@ -66,13 +67,13 @@ describe('verifyAuditChains', () => {
                      SET occurred_at = b.occurred_at, action = b.action, after = b.after, prev_hash = b.prev_hash, hash = b.hash
                     FROM audit_event b
                    WHERE a.chain = '34' AND b.chain = '34' AND ((a.seq = 2 AND b.seq = 3) OR (a.seq = 3 AND b.seq = 2))`);
-    const result = await verifyAuditChains(process.env.DATABASE_URL!);
+    const result = await verifyAuditChains(process.env.DATABASE_URL!, { sliceSize });
     expect(result.chains.find((c) => c.chain === '34')?.broken?.seq).toBe(2n);
   });
 
   it('notices events cut from the end of a chain', async () => {
     await tamper(`DELETE FROM audit_event WHERE chain = '41' AND seq = 3`);
-    const result = await verifyAuditChains(process.env.DATABASE_URL!);
+    const result = await verifyAuditChains(process.env.DATABASE_URL!, { sliceSize });
     expect(result.chains.find((c) => c.chain === '41')?.broken).toEqual({ seq: 3n, problem: 'HEAD_MISMATCH' });
   });
 

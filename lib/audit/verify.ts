@@ -1,7 +1,11 @@
-// Re-computes every audit chain (SPEC §8) in keyset-paged batches, so memory stays flat however long the history.
-// Reports each chain's head, or the first event whose sequence, link or hash does not hold.
+// Re-computes every audit chain (SPEC §8) inside PostgreSQL: each event's SHA-256 over its predecessor's hash and its
+// canonical text (the same text the app hashed when appending), its link to the previous event and its gapless
+// sequence. Rows stream through a window over the (chain, seq) key, so memory stays flat however long the history;
+// chains are checked two at a time. Reports each chain's head, or its first broken event.
 import pg from 'pg';
-import { auditHash, GENESIS_HASH, type JsonValue } from './canonical';
+import { CANONICAL_EVENT_SQL, GENESIS_HASH } from './canonical';
+
+export type BrokenProblem = 'HASH_MISMATCH' | 'PREVIOUS_HASH_MISMATCH' | 'SEQUENCE_GAP' | 'HEAD_MISMATCH';
 
 export interface ChainResult {
   chain: string;
@@ -9,7 +13,7 @@ export interface ChainResult {
   intactThrough: bigint;
   headHash: string;
   /** The first broken event, when there is one. */
-  broken?: { seq: bigint; problem: 'HASH_MISMATCH' | 'PREVIOUS_HASH_MISMATCH' | 'SEQUENCE_GAP' | 'HEAD_MISMATCH' };
+  broken?: { seq: bigint; problem: BrokenProblem };
 }
 
 export interface VerifyResult {
@@ -18,101 +22,100 @@ export interface VerifyResult {
   chains: ChainResult[];
 }
 
-interface AuditRow {
+/** First broken event among seq lo..hi of a chain; the event before lo is read too, for its link. */
+const FIRST_BROKEN_SQL = `
+  SELECT seq::text, problem, previous_seq::text FROM (
+    SELECT seq, CASE
+             WHEN seq <> COALESCE(lag(seq) OVER w, 0) + 1 THEN 'SEQUENCE_GAP'
+             WHEN prev_hash <> COALESCE(lag(hash) OVER w, '${GENESIS_HASH}') THEN 'PREVIOUS_HASH_MISMATCH'
+             WHEN hash <> encode(sha256(convert_to(prev_hash || ${CANONICAL_EVENT_SQL}, 'UTF8')), 'hex') THEN 'HASH_MISMATCH'
+           END AS problem,
+           lag(seq) OVER w AS previous_seq
+      FROM audit_event WHERE chain = $1 AND seq >= $2::bigint - 1 AND seq <= $3::bigint
+    WINDOW w AS (ORDER BY seq)) checked
+   WHERE problem IS NOT NULL AND seq >= $2::bigint
+   ORDER BY seq LIMIT 1`;
+
+/** Long chains are checked in slices, so both cores work even when one province holds most of the history. */
+const SLICE = 100_000n;
+
+interface Slice {
   chain: string;
-  seq: string;
-  occurred_at: Date;
-  actor_id: string | null;
-  actor_role: string;
-  case_id: string | null;
-  action: string;
-  before: JsonValue | null;
-  after: JsonValue | null;
-  reason: string | null;
-  prev_hash: string;
-  hash: string;
+  lo: bigint;
+  hi: bigint;
 }
 
-const BATCH = 5_000;
+type Broken = { seq: bigint; problem: BrokenProblem };
 
-export async function verifyAuditChains(databaseUrl: string, options: { chain?: string } = {}): Promise<VerifyResult> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
+async function checkSlice(client: pg.Client, slice: Slice): Promise<Broken | null> {
+  const { rows: [row] } = await client.query<{ seq: string; problem: BrokenProblem; previous_seq: string | null }>(FIRST_BROKEN_SQL, [
+    slice.chain,
+    slice.lo.toString(),
+    slice.hi.toString(),
+  ]);
+  if (!row) return null;
+  // A gap is reported at the first missing number.
+  return row.problem === 'SEQUENCE_GAP'
+    ? { seq: BigInt(row.previous_seq ?? '0') + 1n, problem: row.problem }
+    : { seq: BigInt(row.seq), problem: row.problem };
+}
+
+export async function verifyAuditChains(
+  databaseUrl: string,
+  options: { chain?: string; concurrency?: number; sliceSize?: bigint } = {},
+): Promise<VerifyResult> {
+  const sliceSize = options.sliceSize ?? SLICE;
+  const clients = Array.from({ length: Math.max(1, options.concurrency ?? 2) }, () => new pg.Client({ connectionString: databaseUrl }));
+  await Promise.all(clients.map((client) => client.connect()));
   try {
-    // One snapshot for the whole walk, so appends made meanwhile cannot look like a broken head.
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const heads = await client.query<{ chain: string; seq: string; hash: string }>(
-      `SELECT chain, seq::text, hash FROM audit_chain_head ${options.chain ? 'WHERE chain = $1' : ''} ORDER BY chain`,
-      options.chain ? [options.chain] : [],
+    const [first] = clients;
+    const chainFilter = options.chain ? 'WHERE chain = $1' : '';
+    const params = options.chain ? [options.chain] : [];
+    const { rows: tails } = await first!.query<{ chain: string; events: string; last_seq: string; last_hash: string }>(
+      `SELECT t.chain, t.events::text, t.last_seq::text,
+              (SELECT hash FROM audit_event e WHERE e.chain = t.chain AND e.seq = t.last_seq) AS last_hash
+         FROM (SELECT chain, count(*) AS events, max(seq) AS last_seq FROM audit_event ${chainFilter} GROUP BY chain) t`,
+      params,
     );
-    type ChainState = ChainResult & { expectedSeq: bigint; done: boolean };
-    const chains = new Map<string, ChainState>();
-    const start = (chain: string) => {
-      const state: ChainState = { chain, intactThrough: 0n, headHash: GENESIS_HASH, expectedSeq: 1n, done: false };
-      chains.set(chain, state);
-      return state;
-    };
-    let events = 0;
-    let after: [string, string] = [options.chain ?? '', '0'];
-    for (;;) {
-      const { rows } = await client.query<AuditRow>(
-        `SELECT chain, seq::text, occurred_at, actor_id, actor_role, case_id, action, before, after, reason, prev_hash, hash
-           FROM audit_event
-          WHERE (chain, seq) > ($1, $2::bigint) ${options.chain ? 'AND chain = $4' : ''}
-          ORDER BY audit_event.chain, audit_event.seq
-          LIMIT $3`,
-        options.chain ? [...after, BATCH, options.chain] : [...after, BATCH],
-      );
-      for (const row of rows) {
-        events += 1;
-        const state = chains.get(row.chain) ?? start(row.chain);
-        if (state.done) continue;
-        const seq = BigInt(row.seq);
-        const problem =
-          seq !== state.expectedSeq
-            ? 'SEQUENCE_GAP'
-            : row.prev_hash !== state.headHash
-              ? 'PREVIOUS_HASH_MISMATCH'
-              : auditHash(row.prev_hash, {
-                    chain: row.chain,
-                    seq,
-                    occurredAt: row.occurred_at,
-                    actorId: row.actor_id,
-                    actorRole: row.actor_role,
-                    caseId: row.case_id,
-                    action: row.action,
-                    before: row.before,
-                    after: row.after,
-                    reason: row.reason,
-                  }) !== row.hash
-                ? 'HASH_MISMATCH'
-                : null;
-        if (problem) {
-          state.broken = { seq: problem === 'SEQUENCE_GAP' ? state.expectedSeq : seq, problem };
-          state.done = true;
-          continue;
+    const { rows: heads } = await first!.query<{ chain: string; seq: string; hash: string }>(
+      `SELECT chain, seq::text, hash FROM audit_chain_head ${chainFilter}`,
+      params,
+    );
+    const chains = [...new Set([...tails.map((t) => t.chain), ...heads.map((h) => h.chain)])].sort();
+    const slices: Slice[] = tails.flatMap((tail) => {
+      const last = BigInt(tail.last_seq);
+      const parts: Slice[] = [];
+      for (let lo = 1n; lo <= last; lo += sliceSize) parts.push({ chain: tail.chain, lo, hi: lo + sliceSize - 1n < last ? lo + sliceSize - 1n : last });
+      return parts;
+    });
+    const brokenByChain = new Map<string, Broken>();
+    let next = 0;
+    await Promise.all(
+      clients.map(async (client) => {
+        for (let index = next++; index < slices.length; index = next++) {
+          const slice = slices[index]!;
+          const broken = await checkSlice(client, slice);
+          const known = brokenByChain.get(slice.chain);
+          if (broken && (!known || broken.seq < known.seq)) brokenByChain.set(slice.chain, broken);
         }
-        state.intactThrough = seq;
-        state.headHash = row.hash;
-        state.expectedSeq = seq + 1n;
+      }),
+    );
+    const results = chains.map((chain): ChainResult => {
+      const tail = tails.find((t) => t.chain === chain);
+      const head = heads.find((h) => h.chain === chain);
+      const lastSeq = BigInt(tail?.last_seq ?? '0');
+      const lastHash = tail?.last_hash ?? GENESIS_HASH;
+      const broken = brokenByChain.get(chain);
+      if (broken) return { chain, intactThrough: broken.seq - 1n, headHash: '', broken };
+      // The head row records how far each chain reached: events cut from the end show up here.
+      if (!head || BigInt(head.seq) !== lastSeq || head.hash !== lastHash) {
+        return { chain, intactThrough: lastSeq, headHash: lastHash, broken: { seq: lastSeq + 1n, problem: 'HEAD_MISMATCH' } };
       }
-      const last = rows.at(-1);
-      if (!last || rows.length < BATCH) break;
-      after = [last.chain, last.seq];
-    }
-    // The head row records how far each chain reached: missing tail events show up here.
-    for (const head of heads.rows) {
-      const state = chains.get(head.chain) ?? start(head.chain);
-      if (!state.done && (BigInt(head.seq) !== state.intactThrough || head.hash !== state.headHash)) {
-        state.broken = { seq: state.intactThrough + 1n, problem: 'HEAD_MISMATCH' };
-      }
-    }
-    await client.query('COMMIT');
-    const results = [...chains.values()]
-      .map(({ chain, intactThrough, headHash, broken }) => ({ chain, intactThrough, headHash, ...(broken ? { broken } : {}) }))
-      .sort((a, b) => a.chain.localeCompare(b.chain));
+      return { chain, intactThrough: lastSeq, headHash: lastHash };
+    });
+    const events = tails.reduce((sum, tail) => sum + Number(tail.events), 0);
     return { intact: results.every((chain) => !chain.broken), events, chains: results };
   } finally {
-    await client.end();
+    await Promise.all(clients.map((client) => client.end()));
   }
 }
