@@ -1,9 +1,13 @@
 // Private evidence store (SPEC §10): files live under EVIDENCE_DIR (default .data/evidence), never in a public
 // folder, named by random ids; only authorised reads (lib/evidence/read-evidence.ts) ever serve them.
 import 'server-only';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { AllowedEvidenceType } from '@/lib/cases/evidence-limits';
+import { ValidationError } from '@/lib/cases/errors';
+import type { CheckedEvidenceFile, EvidenceFileInput } from '@/lib/cases/evidence-rules';
+import { stripImageMetadata, UnreadableImageError } from './strip-metadata';
 
 function storeRoot(): string {
   return path.resolve(process.env.EVIDENCE_DIR ?? path.join(process.cwd(), '.data', 'evidence'));
@@ -16,6 +20,59 @@ export async function saveEvidenceFile(provinceCode: string, extension: string, 
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, bytes, { mode: 0o600, flag: 'wx' });
   return key;
+}
+
+export interface StoredEvidenceFile {
+  key: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+/**
+ * Stores a file that passed the content checks, images first stripped of their metadata; size and hash describe
+ * the stored bytes. Throws UnreadableImageError when an image cannot be decoded.
+ */
+export async function storeCheckedEvidence(
+  provinceCode: string,
+  file: { mimeType: AllowedEvidenceType; extension: string },
+  bytes: Uint8Array,
+): Promise<StoredEvidenceFile> {
+  const clean = await stripImageMetadata(bytes, file.mimeType);
+  const key = await saveEvidenceFile(provinceCode, file.extension, clean);
+  return { key, sizeBytes: clean.byteLength, sha256: createHash('sha256').update(clean).digest('hex') };
+}
+
+export interface SavedEvidence extends StoredEvidenceFile {
+  name: string;
+  mimeType: AllowedEvidenceType;
+}
+
+/**
+ * Stores every file of a submission that passed checkEvidenceFiles (same order as `inputs`). An image that cannot be
+ * decoded is refused as `evidence.N` and nothing of the submission stays on disk.
+ */
+export async function storeEvidenceFiles(
+  provinceCode: string,
+  checked: readonly CheckedEvidenceFile[],
+  inputs: readonly EvidenceFileInput[],
+): Promise<SavedEvidence[]> {
+  const saved: SavedEvidence[] = [];
+  try {
+    for (const [index, file] of checked.entries()) {
+      if (!file.ok) continue;
+      try {
+        const stored = await storeCheckedEvidence(provinceCode, file, inputs[index]!.bytes);
+        saved.push({ ...stored, name: file.name.slice(0, 200), mimeType: file.mimeType });
+      } catch (error) {
+        if (error instanceof UnreadableImageError) throw new ValidationError({ [`evidence.${index}`]: 'evidence.errors.typeNotAllowed' });
+        throw error;
+      }
+    }
+    return saved;
+  } catch (error) {
+    await discardEvidenceFiles(saved.map((file) => file.key));
+    throw error;
+  }
 }
 
 export async function readEvidenceFile(storageKey: string): Promise<Buffer> {

@@ -1,0 +1,52 @@
+'use server';
+// What a citizen may do on their own case page: answer the reviewer's question (text and files), withdraw before a
+// decision, and ask for a second-level review. Each action checks the session and goes through the engine, which
+// loads the case through the citizen's scope: someone else's case is "not found" and nothing changes.
+import { z } from 'zod';
+import { defineAction, type ActionResult } from '@/lib/auth/action';
+import { requestSecondReview, withdrawCase } from '@/lib/cases/citizen-actions';
+import { replyToRequest } from '@/lib/cases/review-case';
+import { requestSecondReviewSchema, withdrawSchema, type RequestSecondReviewInput, type WithdrawInput } from '@/lib/cases/schemas';
+import { filesOf, jsonPartOf } from '@/app/my-cases/form-data';
+
+type CaseRef = { caseId: string };
+
+const reply = defineAction({
+  schema: z.strictObject({ reply: z.unknown(), files: z.array(z.instanceof(File)) }),
+  roles: ['CITIZEN'],
+  async handler({ reply: fields, files }, { user }) {
+    const evidence = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+    const result = await replyToRequest(user, fields, evidence);
+    return { caseId: result.case.id };
+  },
+});
+
+export async function replyToRequestAction(formData: FormData): Promise<ActionResult<CaseRef>> {
+  return reply({ reply: jsonPartOf(formData, 'reply'), files: filesOf(formData, 'evidence') });
+}
+
+const withdraw = defineAction({
+  schema: withdrawSchema,
+  roles: ['CITIZEN'],
+  async handler(input, { user }) {
+    const result = await withdrawCase(user, input);
+    return { caseId: result.case.id };
+  },
+});
+
+export async function withdrawCaseAction(input: WithdrawInput): Promise<ActionResult<CaseRef>> {
+  return withdraw(input);
+}
+
+const secondReview = defineAction({
+  schema: requestSecondReviewSchema,
+  roles: ['CITIZEN'],
+  async handler(input, { user }) {
+    const result = await requestSecondReview(user, input);
+    return { caseId: result.case.id };
+  },
+});
+
+export async function requestSecondReviewAction(input: RequestSecondReviewInput): Promise<ActionResult<CaseRef>> {
+  return secondReview(input);
+}

@@ -1,0 +1,128 @@
+// A citizen's case page: status and deadline (paused or not), the progress timeline, the reviewer's questions with the
+// reply form, the evidence files, the decision when there is one, and withdrawal before a decision. Not the citizen's
+// case (or no such case): 404.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { CaseDetails, CaseTimeline, DeadlinePanel, EvidenceList } from '@/components/citizen/case-sections';
+import { ReplyForm } from '@/components/citizen/reply-form';
+import { requireUser } from '@/lib/auth/scope';
+import { getCitizenCase, getCitizenDecisions } from '@/lib/cases/citizen-queries';
+
+type Params = Promise<{ caseId: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const DONE = ['replied', 'withdrawn', 'secondReview'] as const;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('myCases');
+  return { title: t('title') };
+}
+
+export default async function CitizenCasePage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const { caseId } = await params;
+  const user = await requireUser(['CITIZEN'], `/my-cases/${caseId}`);
+  const view = await getCitizenCase(user, caseId);
+  if (!view) notFound();
+  const decisions = view.decided ? await getCitizenDecisions(user, caseId) : null;
+  const requested = (await searchParams).done;
+  const done = DONE.find((value) => value === requested);
+  const [t, tStates, tTerms, format] = await Promise.all([
+    getTranslations('citizenCase'),
+    getTranslations('citizenStates'),
+    getTranslations('citizenTerms'),
+    getFormatter(),
+  ]);
+  const long = { dateStyle: 'long', timeStyle: 'short' } as const;
+  const inForce = decisions?.decisions.at(-1);
+  return (
+    <div className="max-w-3xl">
+      <p className="mb-4">
+        <Link href="/my-cases">{t('backToList')}</Link>
+      </p>
+      {done ? (
+        <p role="status" className="mb-6 border-l-4 border-action bg-panel px-4 py-3 font-semibold" data-testid="done-banner">
+          {t(`done.${done}`)}
+        </p>
+      ) : null}
+      <h1 className="mb-1 text-3xl font-bold" data-testid="case-heading">
+        {t('title', { reference: view.reference })}
+      </h1>
+      <p className="mb-4 text-muted">{t('filedAt', { time: format.dateTime(view.filedAt, long) })}</p>
+      <p className="mb-0 text-muted">{t('status')}</p>
+      <p className="mb-6 text-xl font-bold" data-testid="case-status">
+        {tStates(view.state)}
+      </p>
+
+      <DeadlinePanel deadline={view.deadline} />
+
+      {view.requests.length > 0 ? (
+        <section aria-labelledby="requests-heading" className="mb-8">
+          <h2 id="requests-heading" className="mb-3 text-2xl font-bold">
+            {t('requestsHeading')}
+          </h2>
+          <ol className="m-0 list-none p-0">
+            {view.requests.map((request) => (
+              <li key={request.id} className="mb-4 border-b border-rule pb-4" data-testid="information-request">
+                <p className="mb-1 text-sm text-muted">{t('requestAsked', { time: format.dateTime(request.requestedAt, long) })}</p>
+                <p className="mb-2 whitespace-pre-wrap break-words border-l-4 border-rule pl-3">{request.message}</p>
+                {request.repliedAt ? (
+                  <>
+                    <p className="mb-1 text-sm text-muted">{t('requestReplied', { time: format.dateTime(request.repliedAt, long) })}</p>
+                    <p className="m-0 whitespace-pre-wrap break-words pl-3">{request.replyText}</p>
+                  </>
+                ) : request.id === view.openRequestId ? (
+                  <>
+                    <p className="mb-3 font-semibold">{t('requestDue', { time: `${format.dateTime(request.replyDueAt, long)}${tTerms('beijingTime')}` })}</p>
+                    <ReplyForm caseId={view.id} version={view.version} />
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      {decisions && inForce ? (
+        <section aria-labelledby="decision-heading" className="mb-8 border-l-4 border-action bg-panel px-4 py-3" data-testid="decision-summary">
+          <h2 id="decision-heading" className="mb-2 text-2xl font-bold">
+            {t('decisionHeading')}
+          </h2>
+          <p className="mb-2 text-lg font-semibold">
+            {t('decisionReady', { level: tTerms(`decisionLevels.${inForce.level}`), outcome: tTerms(`decisionOutcomes.${inForce.outcome}`) })}
+          </p>
+          {view.correctionSentAt ? <p className="mb-1">{t('correctionSent', { time: format.dateTime(view.correctionSentAt, long) })}</p> : null}
+          {view.correctionConfirmedAt ? (
+            <p className="mb-1">{t('correctionConfirmed', { time: format.dateTime(view.correctionConfirmedAt, long) })}</p>
+          ) : view.correctionSentAt ? (
+            <p className="mb-1">{t('correctionPending')}</p>
+          ) : null}
+          <p className="m-0">
+            <Link href={`/my-cases/${view.id}/decision`} data-testid="view-decision">
+              {t('viewDecision')}
+            </Link>
+          </p>
+        </section>
+      ) : null}
+
+      <CaseTimeline entries={view.timeline} />
+      <EvidenceList files={view.evidence} />
+      <CaseDetails view={view} />
+
+      {view.canWithdraw ? (
+        <section aria-labelledby="withdraw-heading" className="mb-8 border-t border-rule pt-4">
+          <h2 id="withdraw-heading" className="mb-2 text-2xl font-bold">
+            {t('withdrawHeading')}
+          </h2>
+          <p className="mb-2">{t('withdrawIntro')}</p>
+          <p className="m-0">
+            <Link href={`/my-cases/${view.id}/withdraw`} data-testid="withdraw-link">
+              {t('withdrawLink')}
+            </Link>
+          </p>
+        </section>
+      ) : null}
+    </div>
+  );
+}

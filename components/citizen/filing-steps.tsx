@@ -1,0 +1,312 @@
+'use client';
+// The question steps of the filing wizard (all but evidence and "check your answers"). Each step renders only its
+// own fields; the values live in the wizard's one form, so nothing is lost when the person goes back and forth.
+import { useWatch, type UseFormReturn } from 'react-hook-form';
+import { useTranslations } from 'next-intl';
+import { RadioGroup, type RadioOption } from '@/components/ui/radio-group';
+import { SelectField } from '@/components/ui/select-field';
+import { TextField } from '@/components/ui/text-field';
+import { TextareaField } from '@/components/ui/textarea-field';
+import { describedBy, FieldError } from '@/components/ui/field-error';
+import type { CityChoice, FilingChoices } from '@/lib/cases/citizen-queries';
+import { AppealGround } from '@/lib/db/generated/enums';
+import { fieldIdOf, type FilingField, type FilingFormValues } from './filing-form';
+
+export interface StepProps {
+  form: UseFormReturn<FilingFormValues>;
+  /** The translated error of a field, or null. */
+  errorOf: (field: FilingField) => string | null;
+}
+
+export function CodeStep({ form, errorOf }: StepProps) {
+  const t = useTranslations('citizenFiling.code');
+  const tTerms = useTranslations('citizenTerms');
+  const { register, setValue, getValues } = form;
+  return (
+    <>
+      <RadioGroup
+        id={fieldIdOf('type')}
+        legend={t('typeLegend')}
+        error={errorOf('type')}
+        options={[
+          { value: 'CODE_APPEAL', label: t('appealLabel'), hint: t('appealHint') },
+          { value: 'RECOGNITION_COMPLAINT', label: t('complaintLabel'), hint: t('complaintHint') },
+        ]}
+        input={register('type', {
+          onChange: (event: { target: { value: string } }) => {
+            // The answers that depend on the type follow it, so the later steps never hold a contradiction.
+            if (event.target.value === 'RECOGNITION_COMPLAINT') {
+              setValue('requestedOutcome', 'RECOGNISE');
+              return;
+            }
+            setValue('refusingProvinceCode', '');
+            if (getValues('requestedOutcome') === 'RECOGNISE') setValue('requestedOutcome', undefined);
+            if (getValues('grounds') === 'NOT_RECOGNISED') setValue('grounds', undefined);
+          },
+        })}
+      />
+      <RadioGroup
+        id={fieldIdOf('colour')}
+        legend={t('colourLegend')}
+        hint={t('colourHint')}
+        error={errorOf('colour')}
+        options={[
+          { value: 'RED', label: tTerms('colours.RED') },
+          { value: 'YELLOW', label: tTerms('colours.YELLOW') },
+        ]}
+        input={register('colour', {
+          onChange: (event: { target: { value: string } }) => {
+            if (event.target.value === 'YELLOW' && getValues('requestedOutcome') === 'DOWNGRADE') setValue('requestedOutcome', undefined);
+          },
+        })}
+      />
+    </>
+  );
+}
+
+/** Now in Asia/Shanghai as `yyyy-MM-ddTHH:mm` (the latest time the date field offers). */
+function shanghaiNowLocal(): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date());
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
+}
+
+export type UnitsState = CityChoice[] | 'loading' | 'failed' | undefined;
+
+export interface WhereStepProps extends StepProps {
+  choices: FilingChoices;
+  units: UnitsState;
+  locale: string;
+  /** Loads the cities and counties of the province just chosen. */
+  onProvinceChange: (provinceCode: string) => void;
+}
+
+export function WhereStep({ form, errorOf, choices, units, locale, onProvinceChange }: WhereStepProps) {
+  const t = useTranslations('citizenFiling.where');
+  const { register, setValue, control } = form;
+  const type = useWatch({ control, name: 'type' });
+  const province = useWatch({ control, name: 'issuingProvinceCode' });
+  const unitHint = !province ? t('chooseProvinceFirst') : units === 'loading' ? t('loading') : units === 'failed' ? t('loadFailed') : t('unitHint');
+  const reasonOptions: RadioOption[] = [
+    ...choices.reasons.map((reason) => ({ value: reason.code, label: locale === 'en' ? reason.nameEn : reason.nameZh })),
+    { value: '', label: t('reasonNone'), hint: t('reasonNoneHint') },
+  ];
+  return (
+    <>
+      <TextField
+        id={fieldIdOf('codeAssignedAt')}
+        label={t('assignedAtLabel')}
+        hint={t('assignedAtHint')}
+        type="datetime-local"
+        max={shanghaiNowLocal()}
+        error={errorOf('codeAssignedAt')}
+        className="max-w-xs"
+        {...register('codeAssignedAt')}
+      />
+      <SelectField
+        id={fieldIdOf('issuingProvinceCode')}
+        label={t('provinceLabel')}
+        hint={t('provinceHint')}
+        error={errorOf('issuingProvinceCode')}
+        className="max-w-md"
+        {...register('issuingProvinceCode', {
+          onChange: (event: { target: { value: string } }) => {
+            setValue('issuingUnitCode', '');
+            onProvinceChange(event.target.value);
+          },
+        })}
+      >
+        <option value="">{t('choose')}</option>
+        {choices.provinces.map((choice) => (
+          <option key={choice.code} value={choice.code}>
+            {choice.name}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        id={fieldIdOf('issuingUnitCode')}
+        label={t('unitLabel')}
+        hint={unitHint}
+        error={errorOf('issuingUnitCode')}
+        disabled={!Array.isArray(units)}
+        className="max-w-md"
+        {...register('issuingUnitCode')}
+      >
+        <option value="">{t('choose')}</option>
+        {Array.isArray(units)
+          ? units.map((city) => (
+              <optgroup key={city.code} label={city.name}>
+                <option value={city.code}>{t('cityLevel', { name: city.name })}</option>
+                {city.counties.map((county) => (
+                  <option key={county.code} value={county.code}>
+                    {county.name}
+                  </option>
+                ))}
+              </optgroup>
+            ))
+          : null}
+      </SelectField>
+      {type === 'RECOGNITION_COMPLAINT' ? (
+        <SelectField
+          id={fieldIdOf('refusingProvinceCode')}
+          label={t('refusingLabel')}
+          hint={t('refusingHint')}
+          error={errorOf('refusingProvinceCode')}
+          className="max-w-md"
+          {...register('refusingProvinceCode')}
+        >
+          <option value="">{t('choose')}</option>
+          {choices.provinces.map((choice) => (
+            <option key={choice.code} value={choice.code}>
+              {choice.name}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
+      <RadioGroup
+        id={fieldIdOf('statedReasonCode')}
+        legend={t('reasonLegend')}
+        hint={t('reasonHint')}
+        error={errorOf('statedReasonCode')}
+        options={reasonOptions}
+        input={register('statedReasonCode')}
+      />
+    </>
+  );
+}
+
+const APPEAL_GROUNDS = Object.values(AppealGround).filter((ground) => ground !== 'NOT_RECOGNISED');
+
+export function GroundsStep({ form, errorOf }: StepProps) {
+  const t = useTranslations('citizenFiling.grounds');
+  const tTerms = useTranslations('citizenTerms');
+  const { register, control } = form;
+  const type = useWatch({ control, name: 'type' });
+  const colour = useWatch({ control, name: 'colour' });
+  const statement = useWatch({ control, name: 'statement' }) ?? '';
+  const grounds = type === 'RECOGNITION_COMPLAINT' ? (['NOT_RECOGNISED', ...APPEAL_GROUNDS] as const) : APPEAL_GROUNDS;
+  const outcomes = colour === 'RED' ? (['REVOKE', 'DOWNGRADE'] as const) : (['REVOKE'] as const);
+  return (
+    <>
+      <RadioGroup
+        id={fieldIdOf('grounds')}
+        legend={t('groundsLegend')}
+        error={errorOf('grounds')}
+        options={grounds.map((ground) => ({ value: ground, label: tTerms(`grounds.${ground}`) }))}
+        input={register('grounds')}
+      />
+      <TextareaField
+        id={fieldIdOf('statement')}
+        label={t('statementLabel')}
+        hint={t('statementHint')}
+        error={errorOf('statement')}
+        maxLength={2000}
+        count={t('statementCount', { count: statement.length })}
+        {...register('statement')}
+      />
+      {type === 'RECOGNITION_COMPLAINT' ? (
+        <div className="mb-6">
+          <p className="mb-1 font-semibold">{t('outcomeLegend')}</p>
+          <p className="m-0">{t('recogniseFixed')}</p>
+          <FieldError id={`${fieldIdOf('requestedOutcome')}-error`} message={errorOf('requestedOutcome')} />
+        </div>
+      ) : (
+        <RadioGroup
+          id={fieldIdOf('requestedOutcome')}
+          legend={t('outcomeLegend')}
+          error={errorOf('requestedOutcome')}
+          options={outcomes.map((outcome) => ({ value: outcome, label: tTerms(`requestedOutcomes.${outcome}`) }))}
+          input={register('requestedOutcome')}
+        />
+      )}
+    </>
+  );
+}
+
+export function IdentityStep({ form, errorOf }: StepProps) {
+  const t = useTranslations('citizenFiling.identity');
+  const { register } = form;
+  return (
+    <>
+      <p className="mb-6 border-l-4 border-rule pl-3">{t('intro')}</p>
+      <TextField
+        id={fieldIdOf('applicantName')}
+        label={t('nameLabel')}
+        hint={t('nameHint')}
+        autoComplete="name"
+        maxLength={50}
+        error={errorOf('applicantName')}
+        className="max-w-md"
+        {...register('applicantName')}
+      />
+      <TextField
+        id={fieldIdOf('idNumber')}
+        label={t('idLabel')}
+        hint={t('idHint')}
+        autoComplete="off"
+        spellCheck={false}
+        autoCapitalize="characters"
+        maxLength={18}
+        error={errorOf('idNumber')}
+        className="max-w-md font-mono"
+        {...register('idNumber')}
+      />
+      <TextField
+        id={fieldIdOf('mobile')}
+        label={t('mobileLabel')}
+        hint={t('mobileHint')}
+        type="tel"
+        inputMode="numeric"
+        autoComplete="tel-national"
+        maxLength={11}
+        error={errorOf('mobile')}
+        className="max-w-xs"
+        {...register('mobile')}
+      />
+    </>
+  );
+}
+
+export function PrivacyStep({ form, errorOf, version }: StepProps & { version: string }) {
+  const t = useTranslations('citizenFiling.privacy');
+  const error = errorOf('privacyNoticeAccepted') ?? errorOf('privacyNoticeVersion');
+  const id = fieldIdOf('privacyNoticeAccepted');
+  return (
+    <>
+      <p className="mb-4 text-muted" data-testid="privacy-version">
+        {t('version', { version })}
+      </p>
+      <div className="mb-6 max-w-3xl border-l-4 border-rule pl-4">
+        {(['p1', 'p2', 'p3', 'p4', 'p5'] as const).map((key) => (
+          <p key={key} className="mb-3">
+            {t(key)}
+          </p>
+        ))}
+      </div>
+      <div className={`mb-6 ${error ? 'border-l-4 border-danger pl-3' : ''}`}>
+        <FieldError id={`${id}-error`} message={error} />
+        <div className="flex items-start gap-3">
+          <input
+            id={id}
+            type="checkbox"
+            className="mt-1 h-6 w-6 shrink-0 accent-ink"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy(error && `${id}-error`)}
+            {...form.register('privacyNoticeAccepted')}
+          />
+          <label htmlFor={id} className="cursor-pointer font-semibold">
+            {t('acceptLabel')}
+          </label>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,201 @@
+'use client';
+// The status check without an account (SPEC §11): the reference number, then the code sent to the phone on the case,
+// then a minimal status (no personal data). The answers are the same whether or not the reference exists.
+import { useEffect, useState } from 'react';
+import { useForm, type Resolver } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useFormatter, useTranslations } from 'next-intl';
+import Link from 'next/link';
+import { checkStatusCodeAction, requestStatusCodeAction } from '@/app/status/actions';
+import { TextField } from '@/components/ui/text-field';
+import type { PublicCaseStatus } from '@/lib/cases/status-lookup';
+import { statusCodeCheckSchema, statusCodeRequestSchema } from '@/lib/cases/status-lookup-schemas';
+
+interface ReferenceValues {
+  reference: string;
+}
+
+interface CodeValues {
+  reference: string;
+  code: string;
+}
+
+export function StatusCheck() {
+  const t = useTranslations('citizenStatus');
+  const tAll = useTranslations();
+  const tStates = useTranslations('citizenStates');
+  const tTypes = useTranslations('caseTypes');
+  const tTerms = useTranslations('citizenTerms');
+  const format = useFormatter();
+  const [reference, setReference] = useState<string | null>(null);
+  const [status, setStatus] = useState<PublicCaseStatus | null>(null);
+  const [referenceError, setReferenceError] = useState<string | null>(null);
+  const [codeError, setCodeError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const referenceForm = useForm<ReferenceValues>({
+    resolver: zodResolver(statusCodeRequestSchema) as unknown as Resolver<ReferenceValues>,
+    defaultValues: { reference: '' },
+  });
+  const codeForm = useForm<CodeValues>({
+    resolver: zodResolver(statusCodeCheckSchema) as unknown as Resolver<CodeValues>,
+    defaultValues: { reference: '', code: '' },
+  });
+  const { setFocus } = codeForm;
+
+  useEffect(() => {
+    if (reference && !status) setFocus('code');
+  }, [reference, status, setFocus]);
+
+  const send = async (value: string): Promise<boolean> => {
+    try {
+      const result = await requestStatusCodeAction({ reference: value });
+      if (result.ok) return true;
+      const fieldKey = result.fieldErrors?.reference;
+      setReferenceError(tAll(fieldKey ?? result.messageKey, result.values));
+    } catch {
+      setReferenceError(tAll('errors.generic'));
+    }
+    return false;
+  };
+
+  const onRequest = referenceForm.handleSubmit(async (values) => {
+    setReferenceError(null);
+    const normalised = values.reference.trim().toUpperCase();
+    if (await send(normalised)) {
+      setReference(normalised);
+      setNotice(t('sent'));
+      codeForm.reset({ reference: normalised, code: '' });
+    }
+  });
+
+  const onResend = async () => {
+    if (!reference) return;
+    setCodeError(null);
+    if (await send(reference)) setNotice(t('sent'));
+    else setNotice(referenceError);
+  };
+
+  const onCheck = codeForm.handleSubmit(async (values) => {
+    setCodeError(null);
+    try {
+      const result = await checkStatusCodeAction(values);
+      if (result.ok) {
+        setStatus(result.data);
+        return;
+      }
+      setCodeError(tAll(result.fieldErrors?.code ?? result.messageKey, result.values));
+    } catch {
+      setCodeError(tAll('errors.generic'));
+    }
+  });
+
+  const startOver = () => {
+    setReference(null);
+    setStatus(null);
+    setNotice(null);
+    setCodeError(null);
+    referenceForm.reset({ reference: '' });
+  };
+
+  if (status) {
+    const long = { dateStyle: 'long', timeStyle: 'short' } as const;
+    return (
+      <section aria-labelledby="status-result-heading" data-testid="status-result">
+        <h2 id="status-result-heading" className="mb-4 text-2xl font-bold">
+          {t('resultHeading', { reference: status.reference })}
+        </h2>
+        <dl className="m-0 mb-6 border-t border-rule">
+          {[
+            [t('type'), tTypes(status.type)],
+            [t('state'), tStates(status.state)],
+            [t('filedAt'), format.dateTime(status.filedAt, long)],
+            ...(status.paused ? [[t('dueAt'), t('paused')]] : []),
+            ...(status.dueAt ? [[t('dueAt'), `${format.dateTime(status.dueAt, long)}${tTerms('beijingTime')}`]] : []),
+            [
+              t('decision'),
+              status.decision
+                ? t('decisionLine', {
+                    level: tTerms(`decisionLevels.${status.decision.level}`),
+                    outcome: tTerms(`decisionOutcomes.${status.decision.outcome}`),
+                    time: format.dateTime(status.decision.decidedAt, long),
+                  })
+                : t('noDecision'),
+            ],
+          ].map(([label, value]) => (
+            <div key={label} className="grid gap-1 border-b border-rule py-2 sm:grid-cols-[10rem_1fr] sm:gap-4">
+              <dt className="font-semibold">{label}</dt>
+              <dd className="m-0" data-testid={`status-${label}`}>
+                {value}
+              </dd>
+            </div>
+          ))}
+        </dl>
+        <p className="mb-6">
+          {t('signIn')} <Link href="/sign-in">{t('signInLink')}</Link>
+        </p>
+        <button type="button" className="button button-secondary" onClick={startOver}>
+          {t('otherReference')}
+        </button>
+      </section>
+    );
+  }
+
+  if (!reference) {
+    const key = referenceForm.formState.errors.reference?.message;
+    return (
+      <form noValidate onSubmit={onRequest} aria-label={t('title')} data-testid="status-reference-form">
+        <TextField
+          id="status-reference"
+          label={t('referenceLabel')}
+          hint={t('referenceHint')}
+          autoComplete="off"
+          spellCheck={false}
+          autoCapitalize="characters"
+          className="max-w-md font-mono"
+          error={referenceError ?? (key ? tAll(key) : null)}
+          {...referenceForm.register('reference', { onChange: () => setReferenceError(null) })}
+        />
+        <button type="submit" className="button" disabled={referenceForm.formState.isSubmitting}>
+          {t('sendCode')}
+        </button>
+      </form>
+    );
+  }
+
+  const codeKey = codeForm.formState.errors.code?.message;
+  return (
+    <form noValidate onSubmit={onCheck} aria-label={t('title')} data-testid="status-code-form">
+      {notice ? (
+        <p role="status" className="mb-4 border-l-4 border-action bg-panel px-4 py-3" data-testid="status-notice">
+          {notice}
+        </p>
+      ) : null}
+      <p className="mb-4">
+        {t('referenceLabel')}: <span className="font-mono font-bold">{reference}</span>
+      </p>
+      <TextField
+        id="status-code"
+        label={t('codeLabel')}
+        hint={t('codeHint')}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={6}
+        className="max-w-xs"
+        error={codeError ?? (codeKey ? tAll(codeKey) : null)}
+        {...codeForm.register('code', { onChange: () => setCodeError(null) })}
+      />
+      <div className="flex flex-wrap gap-4">
+        <button type="submit" className="button" disabled={codeForm.formState.isSubmitting}>
+          {t('show')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => void onResend()}>
+          {t('resend')}
+        </button>
+        <button type="button" className="cursor-pointer border-0 bg-transparent p-0 text-link underline" onClick={startOver}>
+          {t('otherReference')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,199 @@
+// Helpers for the citizen specs: real evidence files, driving the filing wizard through its Chinese labels, deciding a
+// case through the engine (as its reviewer), reading a status code from the demo SMS outbox, and replaying a captured
+// server-action request from another (or no) session.
+import { execFileSync } from 'node:child_process';
+import { expect, request as apiRequest, type APIResponse, type BrowserContext, type Page, type Route } from '@playwright/test';
+import sharp from 'sharp';
+
+export const BASE_URL = 'http://localhost:3100';
+export const VALID_ID = '340104199003071235';
+export const BAD_CHECK_DIGIT_ID = '340104199003071231';
+
+export async function pngFile(name = '核酸报告.png') {
+  const buffer = await sharp({ create: { width: 24, height: 16, channels: 3, background: { r: 0, g: 112, b: 60 } } }).png().toBuffer();
+  return { name, mimeType: 'image/png', buffer };
+}
+
+export function pdfFile(name = '行程记录.pdf') {
+  const text =
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj ' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
+  return { name, mimeType: 'application/pdf', buffer: Buffer.from(text) };
+}
+
+/** A Windows executable's first bytes under a picture's name. */
+export function exeRenamedPng(name = 'setup.png') {
+  const buffer = Buffer.alloc(2048);
+  buffer.write('MZ', 0, 'ascii');
+  buffer.write('This program cannot be run in DOS mode.', 78, 'ascii');
+  return { name, mimeType: 'image/png', buffer };
+}
+
+export function sixMegabytePng(name = '大图片.png') {
+  const buffer = Buffer.alloc(6 * 1024 * 1024);
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(buffer);
+  return { name, mimeType: 'image/png', buffer };
+}
+
+/** A date-time for the wizard's field (`yyyy-MM-ddTHH:mm`, Asia/Shanghai), `hours` from now. */
+export function shanghaiLocal(hoursFromNow: number): string {
+  const at = new Date(Date.now() + hoursFromNow * 3600 * 1000 + 8 * 3600 * 1000);
+  return at.toISOString().slice(0, 16);
+}
+
+export interface FilingAnswers {
+  codeAssignedAt?: string;
+  idNumber?: string;
+  statement?: string;
+  files?: { name: string; mimeType: string; buffer: Buffer }[];
+}
+
+export const STATEMENT = '我当天一直在芜湖上班，从未去过合肥的任何风险区域，公司考勤记录和行程记录可以证明。';
+
+export async function continueWizard(page: Page): Promise<void> {
+  await page.getByTestId('continue').click();
+}
+
+export async function expectStep(page: Page, heading: string): Promise<void> {
+  await expect(page.getByTestId('wizard-heading')).toHaveText(heading);
+}
+
+export async function answerCodeStep(page: Page): Promise<void> {
+  await expectStep(page, '您要申诉什么？');
+  await page.getByLabel('我的健康码被赋为红码或黄码，我认为赋码有误').check();
+  await page.getByLabel('红码', { exact: true }).check();
+  await continueWizard(page);
+}
+
+export async function answerWhereStep(page: Page, codeAssignedAt = shanghaiLocal(-6)): Promise<void> {
+  await expectStep(page, '健康码是何时、在哪里被赋码的？');
+  await page.getByLabel('赋码日期和时间').fill(codeAssignedAt);
+  await page.getByLabel('赋码省份').selectOption('34');
+  const unit = page.getByLabel('赋码的市或县（区）');
+  await expect(unit).toBeEnabled();
+  await unit.selectOption('340100');
+  await page.getByLabel('时空伴随者').check();
+  await continueWizard(page);
+}
+
+export async function answerGroundsStep(page: Page, statement = STATEMENT): Promise<void> {
+  await expectStep(page, '您为什么认为有误？');
+  await page.getByLabel('从未到过相关地点').check();
+  await page.getByLabel('请说明情况').fill(statement);
+  await page.getByLabel('撤销赋码，恢复绿码').check();
+  await continueWizard(page);
+}
+
+export async function answerEvidenceStep(page: Page, files: FilingAnswers['files'] = []): Promise<void> {
+  await expectStep(page, '上传证明材料（可选）');
+  if (files.length > 0) await page.locator('#evidence-input').setInputFiles(files);
+  await continueWizard(page);
+}
+
+export async function answerIdentityStep(page: Page, idNumber = VALID_ID): Promise<void> {
+  await expectStep(page, '您的身份和联系方式');
+  await page.getByLabel('姓名').fill('张伟');
+  await page.getByLabel('居民身份证号码').fill(idNumber);
+  await continueWizard(page);
+}
+
+export async function answerPrivacyStep(page: Page): Promise<void> {
+  await expectStep(page, '个人信息处理告知书');
+  await page.getByLabel('我已阅读并同意按本告知书处理我的个人信息').check();
+  await continueWizard(page);
+}
+
+/** Answers every step with valid values (overridable) and stops on "check your answers". */
+export async function fillWizard(page: Page, answers: FilingAnswers = {}): Promise<void> {
+  await page.goto('/my-cases/new');
+  await answerCodeStep(page);
+  await answerWhereStep(page, answers.codeAssignedAt);
+  await answerGroundsStep(page, answers.statement);
+  await answerEvidenceStep(page, answers.files);
+  await answerIdentityStep(page, answers.idNumber);
+  await answerPrivacyStep(page);
+  await expectStep(page, '提交前请核对您的信息');
+}
+
+/** Decides the case through the engine as its assigned reviewer (e2e/helpers/decide-case.ts). */
+export function decideThroughEngine(reference: string, outcome: 'UPHELD' | 'DOWNGRADED' | 'REVOKED' = 'REVOKED'): { reasons: string } {
+  const output = execFileSync('npx', ['tsx', '--conditions=react-server', 'e2e/helpers/decide-case.ts', reference, outcome], { encoding: 'utf8' });
+  return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as { reasons: string };
+}
+
+/** The newest status code sent to `mobile` (the message also names the reference, so the code is read after 验证码). */
+export async function readStatusCode(context: BrowserContext, mobile: string): Promise<string> {
+  const outbox = await context.newPage();
+  try {
+    await outbox.goto('/dev/sms');
+    const body = await outbox.locator(`[data-testid="sms-message"][data-to="${mobile}"]`).first().getByTestId('sms-body').innerText();
+    const code = /验证码\s*(\d{6})/.exec(body)?.[1];
+    if (!code) throw new Error(`no status code in the message to ${mobile}: ${body}`);
+    return code;
+  } finally {
+    await outbox.close();
+  }
+}
+
+export interface CapturedAction {
+  url: string;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/**
+ * Stops the next server-action POST of `page` that `matches` before it reaches the server, and hands back what the
+ * browser would have sent (its Next-Action header and body).
+ */
+export function captureNextAction(page: Page, matches: (headers: Record<string, string>) => boolean): Promise<CapturedAction> {
+  return new Promise((resolve) => {
+    let captured = false;
+    const handler = async (route: Route) => {
+      const request = route.request();
+      const headers = request.headers();
+      if (captured || request.method() !== 'POST' || !headers['next-action'] || !matches(headers)) {
+        await route.fallback();
+        return;
+      }
+      captured = true;
+      const body = request.postDataBuffer() ?? Buffer.alloc(0);
+      await route.abort();
+      await page.unroute('**/*', handler);
+      resolve({ url: request.url(), headers, body });
+    };
+    void page.route('**/*', handler);
+  });
+}
+
+/** Sends a captured action request again from a fresh context: signed out, or with another person's saved session. */
+export async function replayAction(captured: CapturedAction, storageState?: string): Promise<{ response: APIResponse; text: string }> {
+  const context = await apiRequest.newContext({ baseURL: BASE_URL, storageState });
+  try {
+    const headers: Record<string, string> = {
+      'next-action': captured.headers['next-action'] ?? '',
+      'content-type': captured.headers['content-type'] ?? 'text/plain;charset=UTF-8',
+      accept: 'text/x-component',
+      origin: BASE_URL,
+    };
+    if (captured.headers['next-router-state-tree']) headers['next-router-state-tree'] = captured.headers['next-router-state-tree'];
+    const response = await context.post(captured.url, { headers, data: captured.body });
+    return { response, text: await response.text() };
+  } finally {
+    await context.dispose();
+  }
+}
+
+/** Signs a citizen in through the real form in a new browser context and saves the session for replays. */
+export async function citizenContext(
+  newContext: () => Promise<BrowserContext>,
+  signIn: (page: Page, mobile: string) => Promise<void>,
+  mobile: string,
+): Promise<{ context: BrowserContext; page: Page; storageState: string }> {
+  const context = await newContext();
+  const page = await context.newPage();
+  await signIn(page, mobile);
+  await expect(page).toHaveURL('/my-cases');
+  const storageState = `.data/e2e-auth/citizen-${mobile}.json`;
+  await context.storageState({ path: storageState });
+  return { context, page, storageState };
+}

@@ -1,0 +1,39 @@
+// Authorised evidence reads (SPEC §10): a file is served only when its case is in the reader's scope (the case's
+// citizen, or staff whose province covers the case); anything else is "not found", the same as a file that never existed.
+import 'server-only';
+import { z } from 'zod';
+import { caseScopeWhere, type ScopedUser } from '@/lib/auth/scope';
+import { CaseNotFoundError } from '@/lib/cases/errors';
+import { prisma } from '@/lib/db/client';
+import { readEvidenceFile } from './store';
+
+export interface EvidenceDownload {
+  fileName: string;
+  mimeType: string;
+  bytes: Buffer;
+}
+
+const evidenceId = z.uuid();
+
+export async function readEvidenceFor(user: ScopedUser, id: string): Promise<EvidenceDownload> {
+  if (!evidenceId.safeParse(id).success) throw new CaseNotFoundError();
+  const evidence = await prisma.evidence.findFirst({
+    where: { id, appealCase: caseScopeWhere(user) },
+    select: { fileName: true, mimeType: true, storageKey: true },
+  });
+  if (!evidence) throw new CaseNotFoundError();
+  return { fileName: evidence.fileName, mimeType: evidence.mimeType, bytes: await readEvidenceFile(evidence.storageKey) };
+}
+
+/**
+ * A Content-Disposition value that is safe whatever the uploaded name was: an ASCII fallback without quotes, slashes
+ * or control characters, and the full name percent-encoded in `filename*` (RFC 6266 / 5987).
+ */
+export function attachmentDisposition(fileName: string, fallbackBase: string): string {
+  const cleaned = fileName.replace(/[\p{Cc}"\\/]/gu, '').trim() || fallbackBase;
+  const extension = /\.[A-Za-z0-9]{1,5}$/.exec(cleaned)?.[0] ?? '';
+  const ascii = cleaned.replace(/[^\x20-\x7e]/g, '_').replace(/[;%]/g, '_');
+  const fallback = /[A-Za-z0-9]/.test(ascii.replace(extension, '')) ? ascii : `${fallbackBase}${extension}`;
+  const encoded = encodeURIComponent(cleaned).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
