@@ -1,8 +1,15 @@
-// Reviewer home: the province's open work, the unassigned pool, the reviewer's own cases, and the most urgent ones.
+// The reviewer's workspace: the province's headline numbers, then the queue ("mine" and the province pool) with its
+// filters, order and page all in the URL; the server filters, sorts and pages (lib/cases/queue.ts).
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { Stat, StatList } from '@/components/ui/stat';
+import { QueueFilters } from '@/components/reviewer/queue-filters';
+import { queueHref } from '@/components/reviewer/queue-href';
+import { QueueTable } from '@/components/reviewer/queue-table';
+import { QueueTabs } from '@/components/reviewer/queue-tabs';
 import { requireUser } from '@/lib/auth/scope';
+import { findQueuePage, listIssuingUnits, parseQueueParams, queueSearchParams, type SearchParams } from '@/lib/cases/queue';
 import { getReviewerHome } from '@/lib/cases/summaries';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,42 +17,51 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-export default async function ReviewHomePage() {
+const NOTICES = ['transferred'] as const;
+
+export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser(['REVIEWER'], '/review');
-  const [t, tStates, format] = await Promise.all([getTranslations('review'), getTranslations('states'), getFormatter()]);
-  const home = await getReviewerHome(user);
+  const raw = await searchParams;
+  const query = parseQueueParams(raw);
+  const params = queueSearchParams(query);
+  // Empty fields of the filter form leave `colour=` and the like: show the same queue under its clean URL.
+  if (Object.values(raw).some((value) => value === '')) {
+    const after = query.after && typeof raw.after === 'string' ? raw.after : null;
+    const before = query.before && typeof raw.before === 'string' ? raw.before : null;
+    redirect(queueHref(params, { after, before }));
+  }
+  const [t, home, page, units] = await Promise.all([getTranslations('review'), getReviewerHome(user), findQueuePage(user, query), listIssuingUnits(user)]);
+  const notice = NOTICES.find((known) => raw.notice === known);
   return (
     <div>
       <h1 className="mb-2 text-3xl font-bold">{t('title')}</h1>
       <p className="mb-2 text-lg" data-testid="province">
         {t('province', { name: home.provinceName ?? '', code: home.provinceCode ?? '' })}
       </p>
+      {notice ? (
+        <p role="status" className="my-4 border-l-4 border-action bg-panel p-3 font-semibold" data-testid="queue-notice">
+          {t(`notices.${notice}`)}
+        </p>
+      ) : null}
       <StatList>
         <Stat label={t('open')} value={home.openCount} testId="count-open" />
         <Stat label={t('pool')} value={home.poolCount} testId="count-pool" />
         <Stat label={t('mine')} value={home.mineCount} testId="count-mine" />
       </StatList>
 
-      <h2 className="mb-2 text-2xl font-bold">{t('urgentHeading')}</h2>
-      {home.urgent.length === 0 ? (
-        <p>{t('urgentEmpty')}</p>
-      ) : (
-        <ol className="m-0 list-none p-0">
-          {home.urgent.map((row) => (
-            <li key={row.reference} className="mb-3 border-b border-rule pb-3" data-testid="urgent-case">
-              <p className="m-0 font-mono font-bold">{row.reference}</p>
-              <p className="m-0">
-                {tStates(row.state)} · {row.assignedToMe ? t('assignedToMe') : t('inPool')}
-              </p>
-              <p className="m-0">
-                {t('dueAt', { time: format.dateTime(row.dueAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
-                {row.overdue ? <strong className="ml-2 bg-danger px-2 text-white">{t('overdue')}</strong> : null}
-                {row.primaFacieOverreach ? <strong className="ml-2 border-2 border-ink px-2">{t('overreach')}</strong> : null}
-              </p>
-            </li>
-          ))}
-        </ol>
-      )}
+      <h2 className="mb-3 text-2xl font-bold">{t('queueHeading')}</h2>
+      <QueueTabs current={query.tab} params={params} counts={{ mine: home.mineCount, pool: home.poolCount }} />
+      <QueueFilters tab={query.tab} params={params} units={units} />
+      <QueueTable
+        rows={page.rows}
+        tab={query.tab}
+        sort={query.sort}
+        dir={query.dir}
+        params={params}
+        nextCursor={page.nextCursor}
+        previousCursor={page.previousCursor}
+        paged={page.paged}
+      />
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // outside its reader's scope; results are plain numbers and short rows, never whole case records.
 import 'server-only';
 import { prisma, type Prisma } from '@/lib/db/client';
-import type { CaseState, CaseType, Role } from '@/lib/db/generated/enums';
+import type { CaseState, Role } from '@/lib/db/generated/enums';
 import { caseScopeWhere, type ScopedUser } from '@/lib/auth/scope';
 import { OPEN_STATES, REVIEWER_LOAD_STATES } from './transitions';
 
@@ -41,70 +41,24 @@ async function provinceNames(codes: string[]): Promise<Map<string, string>> {
   return new Map(divisions.map((division) => [division.provinceCode, division.name]));
 }
 
-export interface CitizenCaseRow {
-  reference: string;
-  type: CaseType;
-  state: CaseState;
-  filedAt: Date;
-}
-
-export async function listMyCases(user: ScopedUser): Promise<CitizenCaseRow[]> {
-  return prisma.case.findMany({
-    where: caseScopeWhere(user),
-    orderBy: { filedAt: 'desc' },
-    take: 100,
-    select: { reference: true, type: true, state: true, filedAt: true },
-  });
-}
-
-export interface UrgentCaseRow {
-  reference: string;
-  state: CaseState;
-  dueAt: Date;
-  overdue: boolean;
-  primaFacieOverreach: boolean;
-  assignedToMe: boolean;
-}
-
 export interface ReviewerHome {
   provinceCode: string | null;
   provinceName: string | null;
   openCount: number;
   poolCount: number;
   mineCount: number;
-  urgent: UrgentCaseRow[];
 }
 
-export async function getReviewerHome(user: ScopedUser, now = new Date()): Promise<ReviewerHome> {
+export async function getReviewerHome(user: ScopedUser): Promise<ReviewerHome> {
   const scope = caseScopeWhere(user);
   const firstLevelOpen: Prisma.CaseWhereInput = { state: { in: [...FIRST_LEVEL_OPEN_STATES] } };
-  const [openCount, poolCount, mineCount, urgent, provinceName] = await Promise.all([
+  const [openCount, poolCount, mineCount, provinceName] = await Promise.all([
     prisma.case.count({ where: within(scope, firstLevelOpen) }),
     prisma.case.count({ where: within(scope, { state: 'SUBMITTED', assigneeId: null }) }),
     prisma.case.count({ where: within(scope, { assigneeId: user.id, state: { in: [...REVIEWER_LOAD_STATES] } }) }),
-    prisma.case.findMany({
-      where: within(scope, firstLevelOpen, { OR: [{ assigneeId: user.id }, { assigneeId: null }] }),
-      orderBy: [{ dueAt: 'asc' }, { primaFacieOverreach: 'desc' }],
-      take: 5,
-      select: { reference: true, state: true, dueAt: true, pausedSince: true, primaFacieOverreach: true, assigneeId: true },
-    }),
     user.provinceCode ? findProvinceName(user.provinceCode) : Promise.resolve(null),
   ]);
-  return {
-    provinceCode: user.provinceCode,
-    provinceName,
-    openCount,
-    poolCount,
-    mineCount,
-    urgent: urgent.map((row) => ({
-      reference: row.reference,
-      state: row.state,
-      dueAt: row.dueAt,
-      overdue: row.dueAt.getTime() < (row.pausedSince ?? now).getTime(),
-      primaFacieOverreach: row.primaFacieOverreach,
-      assignedToMe: row.assigneeId === user.id,
-    })),
-  };
+  return { provinceCode: user.provinceCode, provinceName, openCount, poolCount, mineCount };
 }
 
 export interface ProvinceLoadRow {

@@ -1,0 +1,228 @@
+// The read-only parts of the reviewer's case screen, rendered on the server from the plain StaffCaseView: the deadline
+// and why it is due then, the appellant, the disputed code, the appeal itself, evidence, the province's own code record,
+// questions and answers, and decisions.
+import type { ReactNode } from 'react';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import type { StaffCaseView } from '@/lib/cases/staff-case-view';
+import { ColourBadge, OverreachBadge } from './case-badges';
+import { DeadlineBadge, durationParts } from './deadline-badge';
+
+export const DATE_TIME = { dateStyle: 'medium', timeStyle: 'short' } as const;
+
+export function Section({ id, title, children, testId }: { id: string; title: string; children: ReactNode; testId?: string }) {
+  return (
+    <section aria-labelledby={`${id}-heading`} className="mb-8" data-testid={testId}>
+      <h2 id={`${id}-heading`} className="mb-3 border-b-2 border-ink pb-1 text-2xl font-bold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export function Facts({ rows }: { rows: [string, ReactNode][] }) {
+  return (
+    <dl className="m-0 grid grid-cols-1 gap-x-6 sm:grid-cols-[minmax(8rem,14rem)_1fr]">
+      {rows.map(([label, value]) => (
+        <div key={label} className="contents">
+          <dt className="font-semibold sm:mb-2">{label}</dt>
+          <dd className="mb-3 ml-0 break-words sm:mb-2">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function DeadlineSection({ view }: { view: StaffCaseView }) {
+  const t = useTranslations('reviewCase.deadline');
+  const format = useFormatter();
+  const locale = useLocale();
+  const { deadline } = view;
+  return (
+    <section aria-labelledby="deadline-heading" className="mb-8 border-l-4 border-ink bg-panel px-4 py-3" data-testid="case-deadline">
+      <h2 id="deadline-heading" className="mb-2 text-xl font-bold">
+        {t('heading')}
+      </h2>
+      <p className="mb-2">
+        <DeadlineBadge status={deadline.status} timeLeftMs={deadline.timeLeftMs} />
+      </p>
+      <p className="mb-2 text-lg font-semibold">{t('dueAt', { time: format.dateTime(deadline.dueAt, DATE_TIME) })}</p>
+      {deadline.pausedSince ? (
+        <p className="mb-2 font-semibold" data-testid="clock-paused">
+          {t('paused', { since: format.dateTime(deadline.pausedSince, DATE_TIME), ...durationParts(deadline.dueAt.getTime() - deadline.pausedSince.getTime()) })}
+        </p>
+      ) : (
+        <p className="mb-2" data-testid="clock-running">
+          {t('running', { time: format.dateTime(deadline.atRiskAt, DATE_TIME) })}
+        </p>
+      )}
+      <p className="m-0 text-sm" data-testid="deadline-explanation">
+        {t('why', { explanation: locale === 'en' ? deadline.explanation.en : deadline.explanation.zh })}
+      </p>
+    </section>
+  );
+}
+
+export function AppealSections({ view, identity }: { view: StaffCaseView; identity: ReactNode }) {
+  const t = useTranslations('reviewCase');
+  const tTerms = useTranslations('reviewTerms');
+  const tTypes = useTranslations('caseTypes');
+  const format = useFormatter();
+  const locale = useLocale();
+  const ruleName = (rule: { nameZh: string | null; nameEn: string | null; code: string } | null) =>
+    rule ? ((locale === 'en' ? rule.nameEn : rule.nameZh) ?? rule.code) : t('code.noReason');
+  const place = (named: { code: string; name: string | null }) => `${named.name ?? named.code}（${named.code}）`;
+  return (
+    <>
+      <Section id="appellant" title={t('appellant.heading')}>
+        <Facts
+          rows={[
+            [t('appellant.name'), view.applicantName ?? t('erased')],
+            [t('appellant.idNumber'), identity],
+            [t('appellant.mobile'), view.mobileMasked ?? t('erased')],
+          ]}
+        />
+      </Section>
+      <Section id="code" title={t('code.heading')}>
+        <Facts
+          rows={[
+            [t('code.type'), tTypes(view.type)],
+            [t('code.colour'), <ColourBadge key="colour" colour={view.colour} />],
+            [t('code.assignedAt'), format.dateTime(view.codeAssignedAt, DATE_TIME)],
+            [t('code.issuedBy'), `${place(view.issuingProvince)} · ${place(view.issuingUnit)}`],
+            ...(view.refusingProvince ? ([[t('code.refusedBy'), place(view.refusingProvince)]] as [string, ReactNode][]) : []),
+            [t('code.statedReason'), `${ruleName(view.statedReason)} · ${t('code.catalogue', { version: view.catalogueVersion })}`],
+            [
+              t('code.overreach'),
+              view.overreach ? (
+                <span key="overreach">
+                  <OverreachBadge />{' '}
+                  {view.overreachReason && tTerms.has(`overreachReasons.${view.overreachReason}`)
+                    ? tTerms(`overreachReasons.${view.overreachReason}` as 'overreachReasons.NO_REASON_STATED')
+                    : view.overreachReason}
+                </span>
+              ) : (
+                t('code.noOverreach')
+              ),
+            ],
+          ]}
+        />
+      </Section>
+      <Section id="appeal" title={t('appeal.heading')}>
+        <Facts
+          rows={[
+            [t('appeal.filedAt'), format.dateTime(view.filedAt, DATE_TIME)],
+            [t('appeal.grounds'), tTerms(`grounds.${view.grounds}`)],
+            [t('appeal.requestedOutcome'), tTerms(`requestedOutcomes.${view.requestedOutcome}`)],
+            [t('appeal.assignee'), view.assignee ? view.assignee.name : t('appeal.unassigned')],
+          ]}
+        />
+        <h3 className="mt-4 mb-2 text-lg font-bold">{t('appeal.statement')}</h3>
+        <blockquote className="m-0 border-l-4 border-rule bg-panel p-3 whitespace-pre-wrap" data-testid="statement">
+          {view.statement}
+        </blockquote>
+      </Section>
+    </>
+  );
+}
+
+export function RecordSections({ view }: { view: StaffCaseView }) {
+  const t = useTranslations('reviewCase');
+  const tTerms = useTranslations('reviewTerms');
+  const format = useFormatter();
+  const locale = useLocale();
+  const record = view.codeAssignment;
+  return (
+    <>
+      <Section id="evidence" title={t('evidence.heading')} testId="evidence">
+        {view.evidence.length === 0 ? (
+          <p>{t('evidence.none')}</p>
+        ) : (
+          <ul className="m-0 list-none p-0">
+            {view.evidence.map((file) => (
+              <li key={file.id} className="mb-2">
+                <a href={`/evidence/${file.id}`} download>
+                  {file.fileName}
+                </a>{' '}
+                <span className="text-muted">
+                  {t('evidence.meta', { kind: tTerms(`evidenceKinds.${file.kind}`), size: Math.max(1, Math.round(file.sizeBytes / 1024)), time: format.dateTime(file.createdAt, DATE_TIME) })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      <Section id="record" title={t('record.heading')} testId="code-record">
+        {record ? (
+          <Facts
+            rows={[
+              [t('record.recordId'), <span key="id" className="font-mono">{record.recordId}</span>],
+              [t('code.colour'), <ColourBadge key="colour" colour={record.colour} />],
+              [t('record.reason'), record.reason ? (locale === 'en' ? record.reason.nameEn : record.reason.nameZh) : record.reasonCode],
+              [t('code.assignedAt'), format.dateTime(record.assignedAt, DATE_TIME)],
+              [t('record.unit'), `${record.issuingUnit.name ?? record.issuingUnit.code}（${record.issuingUnit.code}）`],
+              [t('record.receivedAt'), format.dateTime(record.receivedAt, DATE_TIME)],
+            ]}
+          />
+        ) : (
+          <p>{t('record.none')}</p>
+        )}
+      </Section>
+
+      <Section id="requests" title={t('requests.heading')} testId="information-requests">
+        {view.informationRequests.length === 0 ? (
+          <p>{t('requests.none')}</p>
+        ) : (
+          <ol className="m-0 list-none p-0">
+            {view.informationRequests.map((request) => (
+              <li key={request.id} className="mb-4 border-l-4 border-rule pl-3" data-testid="information-request">
+                <p className="mb-1 text-muted">
+                  {t('requests.asked', { time: format.dateTime(request.requestedAt, DATE_TIME), name: request.requestedBy ?? '', due: format.dateTime(request.replyDueAt, DATE_TIME) })}
+                </p>
+                <p className="mb-2 whitespace-pre-wrap">{request.message}</p>
+                {request.repliedAt ? (
+                  <>
+                    <p className="mb-1 font-semibold">{t('requests.replied', { time: format.dateTime(request.repliedAt, DATE_TIME) })}</p>
+                    <p className="m-0 bg-panel p-2 whitespace-pre-wrap" data-testid="citizen-reply">
+                      {request.replyText}
+                    </p>
+                  </>
+                ) : (
+                  <p className="m-0 font-semibold">{t('requests.waiting')}</p>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Section>
+
+      <Section id="decisions" title={t('decisions.heading')} testId="decisions">
+        {view.decisions.length === 0 ? (
+          <p>{t('decisions.none')}</p>
+        ) : (
+          view.decisions.map((decision) => (
+            <div key={decision.id} className="mb-4 border-l-4 border-ink pl-3" data-testid="decision">
+              <Facts
+                rows={[
+                  [t('decisions.level'), tTerms(`decisionLevels.${decision.level}`)],
+                  [t('decisions.outcome'), tTerms(`decisionOutcomes.${decision.outcome}`)],
+                  [t('decisions.rule'), (locale === 'en' ? decision.rule.nameEn : decision.rule.nameZh) ?? decision.rule.code],
+                  [t('decisions.decidedBy'), decision.decidedBy],
+                  [t('decisions.decidedAt'), `${format.dateTime(decision.decidedAt, DATE_TIME)} · ${t(decision.withinDeadline ? 'decisions.inTime' : 'decisions.late')}`],
+                ]}
+              />
+              <p className="m-0 whitespace-pre-wrap">{decision.reasons}</p>
+            </div>
+          ))
+        )}
+        {view.correction.sentAt || view.correction.confirmedAt ? (
+          <p className="mt-2" data-testid="correction">
+            {view.correction.sentAt ? t('decisions.correctionSent', { time: format.dateTime(view.correction.sentAt, DATE_TIME) }) : null}{' '}
+            {view.correction.confirmedAt ? t('decisions.correctionConfirmed', { time: format.dateTime(view.correction.confirmedAt, DATE_TIME) }) : null}
+          </p>
+        ) : null}
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+// The time left on a case, colour-coded and always spelled out (colour is never the only signal): overdue, at risk,
+// paused (with the time left frozen when the clock stopped) or on track.
+import { useTranslations } from 'next-intl';
+import type { DeadlineStatus } from '@/lib/cases/deadlines';
+
+const STYLES: Record<DeadlineStatus, string> = {
+  OVERDUE: 'bg-danger text-white',
+  AT_RISK: 'border-l-4 border-[#b35900] bg-[#fff1d6] text-ink',
+  PAUSED: 'border-l-4 border-muted bg-panel text-ink',
+  ON_TRACK: 'border-l-4 border-action bg-white text-ink',
+};
+
+/** Whole hours and minutes of a duration, for messages like "3 h 12 min". */
+export function durationParts(ms: number): { hours: number; minutes: number } {
+  const minutes = Math.floor(Math.abs(ms) / 60_000);
+  return { hours: Math.floor(minutes / 60), minutes: minutes % 60 };
+}
+
+export function DeadlineBadge({ status, timeLeftMs }: { status: DeadlineStatus; timeLeftMs: number }) {
+  const t = useTranslations('reviewTerms.deadline');
+  return (
+    <span className={`inline-block px-2 py-0.5 text-sm font-semibold whitespace-nowrap ${STYLES[status]}`} data-testid="deadline-badge" data-status={status}>
+      {t(status, durationParts(timeLeftMs))}
+    </span>
+  );
+}
