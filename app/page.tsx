@@ -27,10 +27,13 @@ export default async function LandingPage() {
         <li>{t('citizenPoint2')}</li>
         <li>{t('citizenPoint3')}</li>
       </ul>
-      <p className="mb-8">
+      <p className="mb-2">
         <Link href="/sign-in#citizen" className="button">
           {t('citizenStart')}
         </Link>
+      </p>
+      <p className="mb-8">
+        <Link href="/status">{t('statusLink')}</Link>
       </p>
 
       <h2 className="mb-2 text-2xl font-bold">{t('staffHeading')}</h2>
@@ -40,7 +43,12 @@ export default async function LandingPage() {
       </p>
 
       <h2 className="mb-2 text-2xl font-bold">{t('privacyHeading')}</h2>
-      <p>{t('privacyBody')}</p>
+      <p className="mb-8">{t('privacyBody')}</p>
+
+      <h2 className="mb-2 text-2xl font-bold">{t('transparencyHeading')}</h2>
+      <p>
+        <Link href="/transparency">{t('transparencyLink')}</Link>
+      </p>
     </div>
   );
 }

@@ -9,6 +9,9 @@ async function main(): Promise<void> {
     const { sweepDeadlines } = await import('@/lib/cases/sweep-deadlines');
     const started = performance.now();
     const result = await sweepDeadlines();
+    // The supervision statistics follow the cases the sweep (and everyone else) changed; a full rebuild once a day.
+    const { refreshSupervisionStatsScheduled } = await import('@/lib/supervision/refresh-stats');
+    await refreshSupervisionStatsScheduled();
     console.log(
       `临期 at risk: ${result.atRisk}, 超期 overdue: ${result.overdue}, 结案 closed: ${result.closed}, ` +
         `通知 notifications sent: ${result.notificationsSent} (${Math.round(performance.now() - started)} ms)`,

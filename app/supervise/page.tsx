@@ -1,30 +1,51 @@
-// Supervisor home: cases per state, overdue, at risk and unassigned in the supervisor's scope (a province or the country).
+// The supervisor's deadline board: overdue, at risk, unassigned, waiting on citizens, unconfirmed corrections and
+// reviewer workload in their scope (a province or the whole country), with cases per state and per province.
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { CaseListSection, CorrectionsSection, WorkloadSection } from '@/components/supervisor/board-sections';
 import { Stat, StatList } from '@/components/ui/stat';
 import { requireUser } from '@/lib/auth/scope';
 import { getSupervisorHome } from '@/lib/cases/summaries';
+import { getDeadlineBoard } from '@/lib/supervision/board';
+import { supervisorScopeOf } from '@/lib/supervision/scope';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('supervise');
   return { title: t('title') };
 }
 
-export default async function SuperviseHomePage() {
+export default async function SuperviseBoardPage() {
   const user = await requireUser(['SUPERVISOR'], '/supervise');
-  const [t, tStates] = await Promise.all([getTranslations('supervise'), getTranslations('states')]);
-  const home = await getSupervisorHome(user);
+  const scope = supervisorScopeOf(user);
+  const now = new Date();
+  const [t, tStates, home, board] = await Promise.all([
+    getTranslations('supervise'),
+    getTranslations('states'),
+    getSupervisorHome(user, now),
+    getDeadlineBoard(scope, now),
+  ]);
+  const national = home.provinceCode === null;
   return (
     <div>
       <h1 className="mb-2 text-3xl font-bold">{t('title')}</h1>
       <p className="mb-2 text-lg" data-testid="scope">
         {home.provinceCode ? t('scopeProvince', { name: home.provinceName ?? '', code: home.provinceCode }) : t('scopeNational')}
       </p>
+      <p className="mb-2 max-w-3xl">{t('board.intro')}</p>
       <StatList>
-        <Stat label={t('overdue')} value={home.overdue} testId="count-overdue" />
-        <Stat label={t('atRisk')} value={home.atRisk} testId="count-at-risk" />
-        <Stat label={t('unassigned')} value={home.unassigned} testId="count-unassigned" />
+        <Stat label={t('overdue')} value={board.counts.overdue} testId="count-overdue" />
+        <Stat label={t('atRisk')} value={board.counts['at-risk']} testId="count-at-risk" />
+        <Stat label={t('unassigned')} value={board.counts.unassigned} testId="count-unassigned" />
+        <Stat label={t('board.waiting')} value={board.counts.waiting} testId="count-waiting" />
+        <Stat label={t('board.corrections')} value={board.counts.corrections} testId="count-corrections" />
       </StatList>
+
+      <CaseListSection id="overdue-heading" table="overdue" heading={t('board.overdueHeading')} rows={board.lists.overdue} total={board.counts.overdue} showProvince={national} now={now} />
+      <CaseListSection id="at-risk-heading" table="at-risk" heading={t('board.atRiskHeading')} rows={board.lists['at-risk']} total={board.counts['at-risk']} showProvince={national} now={now} />
+      <CaseListSection id="unassigned-heading" table="unassigned" heading={t('board.unassignedHeading')} rows={board.lists.unassigned} total={board.counts.unassigned} showProvince={national} now={now} />
+      <CaseListSection id="waiting-heading" table="waiting" heading={t('board.waitingHeading')} rows={board.lists.waiting} total={board.counts.waiting} showProvince={national} now={now} />
+      <CorrectionsSection rows={board.corrections} total={board.counts.corrections} showProvince={national} />
+      <WorkloadSection rows={board.workload} showProvince={national} />
 
       <h2 className="mb-2 text-2xl font-bold">{t('byStateHeading')}</h2>
       <table className="mb-8 w-full border-collapse text-left">
@@ -51,7 +72,7 @@ export default async function SuperviseHomePage() {
         </tfoot>
       </table>
 
-      {home.provinceCode === null ? (
+      {national ? (
         <>
           <h2 className="mb-2 text-2xl font-bold">{t('byProvinceHeading')}</h2>
           <table className="w-full border-collapse text-left">

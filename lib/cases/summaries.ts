@@ -4,25 +4,11 @@ import 'server-only';
 import { prisma, type Prisma } from '@/lib/db/client';
 import type { CaseState, Role } from '@/lib/db/generated/enums';
 import { caseScopeWhere, type ScopedUser } from '@/lib/auth/scope';
+import { atRiskWhere, overdueWhere } from './deadline-filters';
 import { OPEN_STATES, REVIEWER_LOAD_STATES } from './transitions';
 
 /** First-level work of a province: waiting in the pool or with a reviewer. */
 export const FIRST_LEVEL_OPEN_STATES: readonly CaseState[] = ['SUBMITTED', ...REVIEWER_LOAD_STATES];
-
-/** Open cases whose running clock has passed its deadline (a paused clock is judged where it stopped). */
-function overdueWhere(now: Date): Prisma.CaseWhereInput {
-  return {
-    state: { in: [...OPEN_STATES] },
-    OR: [
-      { pausedSince: null, dueAt: { lt: now } },
-      { pausedSince: { not: null }, dueAt: { lt: prisma.case.fields.pausedSince } },
-    ],
-  };
-}
-
-function atRiskWhere(now: Date): Prisma.CaseWhereInput {
-  return { state: { in: [...OPEN_STATES] }, pausedSince: null, atRiskAt: { lte: now }, dueAt: { gte: now } };
-}
 
 function within(scope: Prisma.CaseWhereInput, ...filters: Prisma.CaseWhereInput[]): Prisma.CaseWhereInput {
   return { AND: [scope, ...filters] };

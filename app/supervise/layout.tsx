@@ -1,0 +1,14 @@
+// The supervision console: section navigation above every supervision page (each page checks the role itself).
+import type { ReactNode } from 'react';
+import { SupervisorNav } from '@/components/supervisor/supervisor-nav';
+import { getCurrentUser } from '@/lib/auth/session';
+
+export default async function SuperviseLayout({ children }: { children: ReactNode }) {
+  const user = await getCurrentUser();
+  return (
+    <>
+      {user?.role === 'SUPERVISOR' ? <SupervisorNav /> : null}
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+'use client';
+// Reassigning work: one case to a named reviewer (case page), or every open case of a reviewer (workload table).
+import { useActionState, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { reassignAllAction, reassignCaseAction } from '@/app/supervise/actions';
+import { ActionStatus } from './action-status';
+
+export interface ReviewerChoice {
+  id: string;
+  name: string;
+  open: number;
+  capacity: number;
+}
+
+export function ReassignCaseForm({ caseId, version, reviewers, currentId }: { caseId: string; version: number; reviewers: ReviewerChoice[]; currentId: string | null }) {
+  const t = useTranslations('supervise.reassign');
+  const [result, action, pending] = useActionState(reassignCaseAction, null);
+  const choices = reviewers.filter((reviewer) => reviewer.id !== currentId);
+  const [selected, setSelected] = useState(choices[0]?.id ?? '');
+  if (choices.length === 0) return <p>{t('noReviewers')}</p>;
+  return (
+    <form action={action} className="max-w-xl" aria-labelledby="reassign-heading">
+      <input type="hidden" name="caseId" value={caseId} />
+      <input type="hidden" name="expectedVersion" value={version} />
+      <label htmlFor="reassign-reviewer" className="mb-1 block font-semibold">
+        {t('reviewerLabel')}
+      </label>
+      <select id="reassign-reviewer" name="reviewerId" className="input mb-4" required value={selected} onChange={(event) => setSelected(event.target.value)}>
+        {choices.map((reviewer) => (
+          <option key={reviewer.id} value={reviewer.id}>
+            {t('reviewerOption', { name: reviewer.name, open: reviewer.open, capacity: reviewer.capacity })}
+          </option>
+        ))}
+      </select>
+      <label htmlFor="reassign-reason" className="mb-1 block font-semibold">
+        {t('reasonLabel')}
+      </label>
+      <input id="reassign-reason" name="reason" className="input mb-4" maxLength={500} autoComplete="off" />
+      <button type="submit" className="button" disabled={pending}>
+        {t('submit')}
+      </button>
+      <ActionStatus result={result} success={() => t('done', { name: reviewers.find((reviewer) => reviewer.id === selected)?.name ?? '' })} />
+    </form>
+  );
+}
+
+export function ReassignAllForm({ reviewerId, reviewerName }: { reviewerId: string; reviewerName: string }) {
+  const t = useTranslations('supervise.reassign');
+  const [result, action, pending] = useActionState(reassignAllAction, null);
+  const reasonId = `reassign-all-reason-${reviewerId}`;
+  return (
+    <details className="mt-1">
+      <summary className="cursor-pointer text-link underline">{t('allSummary', { name: reviewerName })}</summary>
+      <form action={action} className="mt-2 max-w-md">
+        <input type="hidden" name="fromReviewerId" value={reviewerId} />
+        <label htmlFor={reasonId} className="mb-1 block font-semibold">
+          {t('allReasonLabel')}
+        </label>
+        <p id={`${reasonId}-hint`} className="mb-1 text-sm text-muted">
+          {t('allReasonHint')}
+        </p>
+        <input id={reasonId} name="reason" className="input mb-3" required minLength={5} maxLength={500} aria-describedby={`${reasonId}-hint`} />
+        <button type="submit" className="button" disabled={pending}>
+          {t('allSubmit')}
+        </button>
+        <ActionStatus result={result} success={(data) => t('allDone', data)} />
+      </form>
+    </details>
+  );
+}

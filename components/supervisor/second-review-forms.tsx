@@ -1,0 +1,124 @@
+'use client';
+// The second-level review actions: take up a requested review, then decide it (outcome, catalogue rule, reasons),
+// checked in the browser with the same decideSchema the server action applies.
+import { useActionState, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import type { z } from 'zod';
+import { decideSecondReviewAction, startSecondReviewAction } from '@/app/supervise/actions';
+import type { ActionResult } from '@/lib/auth/action';
+import { decideSchema } from '@/lib/cases/schemas';
+import { ActionStatus } from './action-status';
+
+export function StartReviewForm({ caseId, version }: { caseId: string; version: number }) {
+  const t = useTranslations('supervise.secondReview');
+  const [result, action, pending] = useActionState(startSecondReviewAction, null);
+  return (
+    <form action={action}>
+      <input type="hidden" name="caseId" value={caseId} />
+      <input type="hidden" name="expectedVersion" value={version} />
+      <p className="mb-2">{t('startHint')}</p>
+      <button type="submit" className="button" disabled={pending}>
+        {t('start')}
+      </button>
+      <ActionStatus result={result} success={() => t('started')} />
+    </form>
+  );
+}
+
+type DecideValues = z.input<typeof decideSchema>;
+const OUTCOMES = ['UPHELD', 'DOWNGRADED', 'REVOKED'] as const;
+
+export function DecideReviewForm({
+  caseId,
+  version,
+  rules,
+  canDowngrade,
+}: {
+  caseId: string;
+  version: number;
+  rules: { code: string; name: string }[];
+  canDowngrade: boolean;
+}) {
+  const t = useTranslations('supervise.secondReview');
+  const tOutcomes = useTranslations('supervise.outcomes');
+  const tAll = useTranslations();
+  const [result, setResult] = useState<ActionResult<{ reference: string }> | null>(null);
+  const form = useForm<DecideValues>({
+    resolver: zodResolver(decideSchema),
+    defaultValues: { caseId, expectedVersion: version, outcome: undefined, ruleCode: '', reasons: '' },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const message = (key: string | undefined) => (key ? (tAll.has(key) ? tAll(key) : tAll('errors.validation')) : null);
+  const onSubmit = form.handleSubmit(async (values) => {
+    setResult(await decideSecondReviewAction(values));
+  });
+  return (
+    <form noValidate onSubmit={onSubmit} aria-labelledby="decide-heading" className="max-w-2xl">
+      <fieldset className={`mb-5 border-0 p-0 ${errors.outcome ? 'border-l-4 border-danger pl-3' : ''}`} aria-describedby={errors.outcome ? 'decide-outcome-error' : undefined}>
+        <legend className="mb-1 font-semibold">{t('outcomeLegend')}</legend>
+        {errors.outcome ? (
+          <p id="decide-outcome-error" role="alert" className="mb-1 font-semibold text-danger">
+            {message(errors.outcome.message)}
+          </p>
+        ) : null}
+        {OUTCOMES.filter((outcome) => outcome !== 'DOWNGRADED' || canDowngrade).map((outcome) => (
+          <label key={outcome} className="mb-2 flex items-center gap-2">
+            <input type="radio" value={outcome} className="h-6 w-6" {...form.register('outcome')} />
+            {tOutcomes(outcome)}
+          </label>
+        ))}
+      </fieldset>
+      <div className={`mb-5 ${errors.ruleCode ? 'border-l-4 border-danger pl-3' : ''}`}>
+        <label htmlFor="decide-rule" className="mb-1 block font-semibold">
+          {t('ruleLabel')}
+        </label>
+        {errors.ruleCode ? (
+          <p id="decide-rule-error" role="alert" className="mb-1 font-semibold text-danger">
+            {message(errors.ruleCode.message)}
+          </p>
+        ) : null}
+        <select
+          id="decide-rule"
+          className="input"
+          aria-invalid={errors.ruleCode ? true : undefined}
+          aria-describedby={errors.ruleCode ? 'decide-rule-error' : undefined}
+          {...form.register('ruleCode')}
+        >
+          <option value="">{t('rulePlaceholder')}</option>
+          {rules.map((rule) => (
+            <option key={rule.code} value={rule.code}>
+              {rule.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className={`mb-5 ${errors.reasons ? 'border-l-4 border-danger pl-3' : ''}`}>
+        <label htmlFor="decide-reasons" className="mb-1 block font-semibold">
+          {t('reasonsLabel')}
+        </label>
+        <p id="decide-reasons-hint" className="mb-1 text-muted">
+          {t('reasonsHint')}
+        </p>
+        {errors.reasons ? (
+          <p id="decide-reasons-error" role="alert" className="mb-1 font-semibold text-danger">
+            {message(errors.reasons.message)}
+          </p>
+        ) : null}
+        <textarea
+          id="decide-reasons"
+          rows={6}
+          className="input"
+          aria-invalid={errors.reasons ? true : undefined}
+          aria-describedby={['decide-reasons-hint', errors.reasons ? 'decide-reasons-error' : ''].filter(Boolean).join(' ')}
+          {...form.register('reasons')}
+        />
+      </div>
+      <button type="submit" className="button" disabled={isSubmitting}>
+        {t('submit')}
+      </button>
+      <ActionStatus result={result} success={() => t('recorded')} />
+    </form>
+  );
+}

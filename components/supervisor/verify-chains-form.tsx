@@ -1,0 +1,46 @@
+'use client';
+// "Verify chain": re-computes the audit chains in the supervisor's scope on the server and shows, per chain,
+// "intact through #N" or the first broken sequence number and what is wrong with it.
+import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
+import { verifyChainsAction } from '@/app/supervise/actions';
+
+export function VerifyChainsForm({ hint }: { hint: string }) {
+  const t = useTranslations('supervise.audit');
+  const tAll = useTranslations();
+  const [result, action, pending] = useActionState(() => verifyChainsAction(), null);
+  return (
+    <form action={action} aria-labelledby="verify-heading">
+      <p className="mb-2">{hint}</p>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? t('verifying') : t('verify')}
+      </button>
+      <div role="status" aria-live="polite" className="mt-3" data-testid="verify-result">
+        {result && !result.ok ? <p className="font-semibold text-danger">{tAll.has(result.messageKey) ? tAll(result.messageKey) : tAll('errors.generic')}</p> : null}
+        {result?.ok ? (
+          <>
+            <p className="font-semibold">{result.data.intact ? t('verifiedAll', { events: result.data.events }) : t('verifiedBroken', { events: result.data.events })}</p>
+            <ul className="m-0 list-none p-0">
+              {result.data.chains.map((chain) => (
+                <li
+                  key={chain.chain}
+                  data-chain={chain.chain}
+                  className={`my-1 border-l-4 px-3 py-1 ${chain.broken ? 'border-danger font-semibold text-danger' : 'border-action'}`}
+                >
+                  {chain.broken
+                    ? t('broken', {
+                        chain: chain.chain,
+                        seq: chain.broken.seq,
+                        intact: chain.intactThrough,
+                        problem: t.has(`problems.${chain.broken.problem}`) ? t(`problems.${chain.broken.problem}`) : chain.broken.problem,
+                      })
+                    : t('intact', { chain: chain.chain, seq: chain.intactThrough })}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,157 @@
+// The supervisors' view of the audit history (SPEC §8): a global, filtered, keyset-paginated list of events in the
+// chains within scope (a province's chain, or every chain for a national supervisor), and the verifier run on
+// exactly those chains.
+import 'server-only';
+import { verifyAuditChains } from '@/lib/audit/verify';
+import { prisma, Prisma, type TransactionClient } from '@/lib/db/client';
+import { periodBounds } from './periods';
+import { AUDIT_PAGE_ROWS, type AuditFilters } from './schemas';
+import { auditChainOf, type SupervisorScope } from './scope';
+
+export interface AuditRow {
+  chain: string;
+  /** Sequence number in its chain (a string: bigints do not cross to the browser). */
+  seq: string;
+  occurredAt: Date;
+  action: string;
+  actorRole: string;
+  /** Staff only; citizens and machines are shown by role. */
+  actorName: string | null;
+  caseReference: string | null;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+}
+
+export interface AuditPage {
+  rows: AuditRow[];
+  /** Pass back as `cursor` for the next (older) page; null on the last page. */
+  nextCursor: string | null;
+}
+
+interface Cursor {
+  occurredAt: string;
+  chain: string;
+  seq: string;
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.occurredAt, cursor.chain, cursor.seq])).toString('base64url');
+}
+
+export function decodeCursor(text: string | undefined): Cursor | null {
+  if (!text) return null;
+  try {
+    const [occurredAt, chain, seq] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
+    if (typeof occurredAt !== 'string' || Number.isNaN(Date.parse(occurredAt))) return null;
+    if (typeof chain !== 'string' || !/^(\d{2}|national|[a-z]{1,8})$/.test(chain)) return null;
+    if (typeof seq !== 'string' || !/^\d{1,19}$/.test(seq)) return null;
+    return { occurredAt, chain, seq };
+  } catch {
+    return null;
+  }
+}
+
+/** The chain filter actually applied: a province's supervisor always reads their own chain, whatever was asked. */
+export function effectiveChain(scope: SupervisorScope, requested: string | undefined): string | null {
+  return auditChainOf(scope) ?? requested ?? null;
+}
+
+function whereEvents(scope: SupervisorScope, filters: AuditFilters): Prisma.Sql {
+  const chain = effectiveChain(scope, filters.chain);
+  const { start, end } = periodBounds({ from: filters.from ?? null, to: filters.to ?? null });
+  const cursor = decodeCursor(filters.cursor);
+  return Prisma.sql`${chain ? Prisma.sql`e.chain = ${chain}` : Prisma.sql`TRUE`}
+    AND ${filters.action ? Prisma.sql`e.action = ${filters.action}` : Prisma.sql`TRUE`}
+    AND ${start ? Prisma.sql`e.occurred_at >= ${start}` : Prisma.sql`TRUE`}
+    AND ${end ? Prisma.sql`e.occurred_at < ${end}` : Prisma.sql`TRUE`}
+    AND ${filters.reference ? Prisma.sql`e.case_id = (SELECT id FROM appeal_case WHERE reference = ${filters.reference})` : Prisma.sql`TRUE`}
+    AND ${cursor ? Prisma.sql`(e.occurred_at, e.chain, e.seq) < (${new Date(cursor.occurredAt)}, ${cursor.chain}, ${cursor.seq}::bigint)` : Prisma.sql`TRUE`}`;
+}
+
+interface EventRecord {
+  chain: string;
+  seq: string;
+  occurred_at: Date;
+  action: string;
+  actor_role: string;
+  actor_name: string | null;
+  reference: string | null;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+}
+
+function toRow(row: EventRecord): AuditRow {
+  return {
+    chain: row.chain,
+    seq: row.seq,
+    occurredAt: row.occurred_at,
+    action: row.action,
+    actorRole: row.actor_role,
+    actorName: row.actor_name,
+    caseReference: row.reference,
+    before: row.before,
+    after: row.after,
+    reason: row.reason,
+  };
+}
+
+/** Newest first; `limit` rows from the cursor on (the page size, or the export's cap). */
+export async function findAuditEvents(
+  scope: SupervisorScope,
+  filters: AuditFilters,
+  limit: number,
+  db: TransactionClient = prisma,
+): Promise<AuditRow[]> {
+  const rows = await db.$queryRaw<EventRecord[]>`
+    SELECT e.chain, e.seq::text AS seq, e.occurred_at, e.action, e.actor_role,
+           CASE WHEN u.role <> 'CITIZEN' THEN u.display_name END AS actor_name, c.reference, e.before, e.after, e.reason
+      FROM audit_event e
+      LEFT JOIN app_user u ON u.id = e.actor_id
+      LEFT JOIN appeal_case c ON c.id = e.case_id
+     WHERE ${whereEvents(scope, filters)}
+     ORDER BY e.occurred_at DESC, e.chain DESC, e.seq DESC
+     LIMIT ${limit}`;
+  return rows.map(toRow);
+}
+
+export async function findAuditPage(scope: SupervisorScope, filters: AuditFilters, pageSize = AUDIT_PAGE_ROWS): Promise<AuditPage> {
+  const rows = await findAuditEvents(scope, filters, pageSize + 1);
+  const page = rows.slice(0, pageSize);
+  const last = page.at(-1);
+  return {
+    rows: page,
+    nextCursor: rows.length > pageSize && last ? encodeCursor({ occurredAt: last.occurredAt.toISOString(), chain: last.chain, seq: last.seq }) : null,
+  };
+}
+
+/** The chains a supervisor may filter by: their own, or every chain that has events. */
+export async function listAuditChains(scope: SupervisorScope): Promise<string[]> {
+  const own = auditChainOf(scope);
+  if (own) return [own];
+  const heads = await prisma.auditChainHead.findMany({ orderBy: { chain: 'asc' }, select: { chain: true } });
+  return heads.map((head) => head.chain);
+}
+
+export interface ChainVerification {
+  chain: string;
+  intactThrough: string;
+  broken: { seq: string; problem: string } | null;
+}
+
+/** Re-computes the chains in scope; a province's supervisor verifies their province's chain only. */
+export async function verifyScopeChains(scope: SupervisorScope): Promise<{ intact: boolean; events: number; chains: ChainVerification[] }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set');
+  const chain = auditChainOf(scope);
+  const result = await verifyAuditChains(url, chain ? { chain } : {});
+  const chains = result.chains.map((entry) => ({
+    chain: entry.chain,
+    intactThrough: entry.intactThrough.toString(),
+    broken: entry.broken ? { seq: entry.broken.seq.toString(), problem: entry.broken.problem } : null,
+  }));
+  // A province whose chain has no events yet is reported as intact through #0.
+  if (chain && chains.length === 0) chains.push({ chain, intactThrough: '0', broken: null });
+  return { intact: result.intact, events: result.events, chains };
+}

@@ -1,0 +1,237 @@
+// The deadline board (SPEC §7, §12): overdue, at risk, unassigned, waiting on citizens and corrections not confirmed
+// within 2 hours, and each reviewer's workload, all within the supervisor's scope. Rows are small plain objects.
+import 'server-only';
+import { prisma, Prisma, type TransactionClient } from '@/lib/db/client';
+import type { CaseState, CaseType, CodeColour, DecisionOutcome, DeliveryStatus } from '@/lib/db/generated/enums';
+import { REVIEWER_LOAD_STATES } from '@/lib/cases/transitions';
+import { scopeCaseWhere, scopeProvinceSql, type SupervisorScope } from './scope';
+import { atRiskWhere, overdueWhere } from '@/lib/cases/deadline-filters';
+
+/** Corrections not confirmed within this time are shown to supervisors (SPEC §5). */
+export const CORRECTION_CONFIRMATION_MS = 2 * 3600 * 1000;
+
+export const BOARD_LISTS = ['overdue', 'at-risk', 'unassigned', 'waiting', 'corrections'] as const;
+export type BoardList = (typeof BOARD_LISTS)[number];
+
+/** Rows shown per list on the board; the CSV export has them all. */
+export const BOARD_PAGE_ROWS = 25;
+
+export interface BoardCaseRow {
+  caseId: string;
+  reference: string;
+  type: CaseType;
+  state: CaseState;
+  provinceCode: string;
+  colour: CodeColour;
+  primaFacieOverreach: boolean;
+  assigneeName: string | null;
+  filedAt: Date;
+  dueAt: Date;
+  /** Waiting on the citizen: when their answer is due (the reviewer may then decide on the record). */
+  replyDueAt: Date | null;
+}
+
+export interface CorrectionRow {
+  caseId: string;
+  reference: string;
+  provinceCode: string;
+  outcome: DecisionOutcome | null;
+  orderedAt: Date;
+  sentAt: Date | null;
+  deliveryStatus: DeliveryStatus;
+  deliveryAttempts: number;
+  waitingMinutes: number;
+}
+
+export interface WorkloadRow {
+  reviewerId: string;
+  name: string;
+  provinceCode: string | null;
+  unitCode: string | null;
+  active: boolean;
+  capacity: number;
+  open: number;
+  overdue: number;
+  lastAssignedAt: Date | null;
+}
+
+const LIST_WHERE: Record<Exclude<BoardList, 'corrections'>, (now: Date) => Prisma.CaseWhereInput> = {
+  overdue: overdueWhere,
+  'at-risk': atRiskWhere,
+  unassigned: () => ({ state: 'SUBMITTED', assigneeId: null }),
+  waiting: () => ({ state: 'AWAITING_CITIZEN' }),
+};
+
+const caseRowSelect = {
+  id: true,
+  reference: true,
+  type: true,
+  state: true,
+  provinceCode: true,
+  colour: true,
+  primaFacieOverreach: true,
+  filedAt: true,
+  dueAt: true,
+  assignee: { select: { displayName: true } },
+  informationRequests: { where: { repliedAt: null }, orderBy: { requestedAt: 'desc' }, take: 1, select: { replyDueAt: true } },
+} satisfies Prisma.CaseSelect;
+
+type CaseRowRecord = Prisma.CaseGetPayload<{ select: typeof caseRowSelect }>;
+
+function toCaseRow(row: CaseRowRecord): BoardCaseRow {
+  return {
+    caseId: row.id,
+    reference: row.reference,
+    type: row.type,
+    state: row.state,
+    provinceCode: row.provinceCode,
+    colour: row.colour,
+    primaFacieOverreach: row.primaFacieOverreach,
+    assigneeName: row.assignee?.displayName ?? null,
+    filedAt: row.filedAt,
+    dueAt: row.dueAt,
+    replyDueAt: row.informationRequests[0]?.replyDueAt ?? null,
+  };
+}
+
+export async function countBoardCases(scope: SupervisorScope, list: Exclude<BoardList, 'corrections'>, now = new Date(), db: TransactionClient = prisma) {
+  return db.case.count({ where: { AND: [scopeCaseWhere(scope), LIST_WHERE[list](now)] } });
+}
+
+/** One list of the board, most urgent first (earliest deadline, prima facie overreach first on a tie). */
+export async function listBoardCases(
+  scope: SupervisorScope,
+  list: Exclude<BoardList, 'corrections'>,
+  options: { limit?: number; now?: Date } = {},
+  db: TransactionClient = prisma,
+): Promise<BoardCaseRow[]> {
+  const rows = await db.case.findMany({
+    where: { AND: [scopeCaseWhere(scope), LIST_WHERE[list](options.now ?? new Date())] },
+    orderBy: [{ dueAt: 'asc' }, { primaFacieOverreach: 'desc' }, { reference: 'asc' }],
+    take: options.limit,
+    select: caseRowSelect,
+  });
+  return rows.map(toCaseRow);
+}
+
+interface CorrectionRecord {
+  case_id: string;
+  reference: string;
+  province_code: string;
+  outcome: DecisionOutcome | null;
+  created_at: Date;
+  delivered_at: Date | null;
+  status: DeliveryStatus;
+  attempts: number;
+}
+
+/**
+ * Each case's latest correction order (a second-level decision may order a new one) still unconfirmed two hours after
+ * it was ordered, sent or not, oldest first. Same rule as lib/integration/effectuation.ts, but starting from the
+ * supervisor's scope: the province whose pool holds the case.
+ */
+export async function listUnconfirmedCorrections(
+  scope: SupervisorScope,
+  options: { limit?: number; now?: Date } = {},
+  db: TransactionClient = prisma,
+): Promise<CorrectionRow[]> {
+  const now = options.now ?? new Date();
+  const cutoff = new Date(now.getTime() - CORRECTION_CONFIRMATION_MS);
+  const limit = options.limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${options.limit}`;
+  const rows = await db.$queryRaw<CorrectionRecord[]>`
+    SELECT c.id::text AS case_id, c.reference, c.province_code, d.outcome::text AS outcome, o.created_at, o.delivered_at,
+           o.status::text AS status, o.attempts
+      FROM outbox_event o
+      JOIN appeal_case c ON c.id = o.case_id
+      LEFT JOIN LATERAL (SELECT outcome FROM decision WHERE case_id = c.id ORDER BY level DESC LIMIT 1) d ON TRUE
+     WHERE o.kind = 'CORRECTION_ORDER' AND o.confirmed_at IS NULL AND o.created_at <= ${cutoff}
+       AND ${scopeProvinceSql(scope, 'c.province_code')}
+       AND NOT EXISTS (SELECT 1 FROM outbox_event n
+                        WHERE n.case_id = o.case_id AND n.kind = 'CORRECTION_ORDER' AND (n.created_at, n.id) > (o.created_at, o.id))
+     ORDER BY o.created_at, c.reference
+     ${limit}`;
+  return rows.map((row) => ({
+    caseId: row.case_id,
+    reference: row.reference,
+    provinceCode: row.province_code,
+    outcome: row.outcome,
+    orderedAt: row.created_at,
+    sentAt: row.delivered_at,
+    deliveryStatus: row.status,
+    deliveryAttempts: row.attempts,
+    waitingMinutes: Math.floor((now.getTime() - row.created_at.getTime()) / 60_000),
+  }));
+}
+
+export async function countUnconfirmedCorrections(scope: SupervisorScope, now = new Date(), db: TransactionClient = prisma): Promise<number> {
+  const cutoff = new Date(now.getTime() - CORRECTION_CONFIRMATION_MS);
+  const [row] = await db.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS count
+      FROM outbox_event o
+      JOIN appeal_case c ON c.id = o.case_id
+     WHERE o.kind = 'CORRECTION_ORDER' AND o.confirmed_at IS NULL AND o.created_at <= ${cutoff}
+       AND ${scopeProvinceSql(scope, 'c.province_code')}
+       AND NOT EXISTS (SELECT 1 FROM outbox_event n
+                        WHERE n.case_id = o.case_id AND n.kind = 'CORRECTION_ORDER' AND (n.created_at, n.id) > (o.created_at, o.id))`;
+  return row?.count ?? 0;
+}
+
+/** Every reviewer in scope (inactive ones too, so a leaver's cases can be moved) with open and overdue cases. */
+export async function listWorkload(scope: SupervisorScope, now = new Date(), db: TransactionClient = prisma): Promise<WorkloadRow[]> {
+  const inScope = scopeCaseWhere(scope);
+  const load: Prisma.CaseWhereInput = { state: { in: [...REVIEWER_LOAD_STATES] }, assigneeId: { not: null } };
+  const [reviewers, open, overdue] = await Promise.all([
+    db.user.findMany({
+      where: { role: 'REVIEWER', ...(scope.provinceCode ? { provinceCode: scope.provinceCode } : {}) },
+      orderBy: [{ provinceCode: 'asc' }, { displayName: 'asc' }, { id: 'asc' }],
+      select: { id: true, displayName: true, provinceCode: true, unitCode: true, active: true, capacity: true, lastAssignedAt: true },
+    }),
+    db.case.groupBy({ by: ['assigneeId'], where: { AND: [inScope, load] }, _count: { _all: true } }),
+    db.case.groupBy({ by: ['assigneeId'], where: { AND: [inScope, load, overdueWhere(now)] }, _count: { _all: true } }),
+  ]);
+  const openBy = new Map(open.map((row) => [row.assigneeId, row._count._all]));
+  const overdueBy = new Map(overdue.map((row) => [row.assigneeId, row._count._all]));
+  return reviewers.map((reviewer) => ({
+    reviewerId: reviewer.id,
+    name: reviewer.displayName,
+    provinceCode: reviewer.provinceCode,
+    unitCode: reviewer.unitCode,
+    active: reviewer.active,
+    capacity: reviewer.capacity,
+    open: openBy.get(reviewer.id) ?? 0,
+    overdue: overdueBy.get(reviewer.id) ?? 0,
+    lastAssignedAt: reviewer.lastAssignedAt,
+  }));
+}
+
+export interface DeadlineBoard {
+  counts: Record<BoardList, number>;
+  lists: Record<Exclude<BoardList, 'corrections'>, BoardCaseRow[]>;
+  corrections: CorrectionRow[];
+  workload: WorkloadRow[];
+}
+
+export async function getDeadlineBoard(scope: SupervisorScope, now = new Date()): Promise<DeadlineBoard> {
+  const options = { limit: BOARD_PAGE_ROWS, now };
+  const [overdue, atRisk, unassigned, waiting, corrections, [overdueCount, atRiskCount, unassignedCount, waitingCount], correctionCount, workload] = await Promise.all([
+    listBoardCases(scope, 'overdue', options),
+    listBoardCases(scope, 'at-risk', options),
+    listBoardCases(scope, 'unassigned', options),
+    listBoardCases(scope, 'waiting', options),
+    listUnconfirmedCorrections(scope, options),
+    Promise.all([
+      countBoardCases(scope, 'overdue', now),
+      countBoardCases(scope, 'at-risk', now),
+      countBoardCases(scope, 'unassigned', now),
+      countBoardCases(scope, 'waiting', now),
+    ]),
+    countUnconfirmedCorrections(scope, now),
+    listWorkload(scope, now),
+  ]);
+  return {
+    counts: { overdue: overdueCount, 'at-risk': atRiskCount, unassigned: unassignedCount, waiting: waitingCount, corrections: correctionCount },
+    lists: { overdue, 'at-risk': atRisk, unassigned, waiting },
+    corrections,
+    workload,
+  };
+}

@@ -1,0 +1,191 @@
+// One case as a supervisor sees it (SPEC §8, §12): what it is, where its deadline stands, who holds it, its
+// decisions and correction, and its complete audit history. No personal data: no name, ID number or mobile.
+import 'server-only';
+import { explainDeadline, readDeadlineInputs, type DeadlineExplanation } from '@/lib/cases/deadlines';
+import { CaseNotFoundError } from '@/lib/cases/errors';
+import { prisma } from '@/lib/db/client';
+import type { CaseState, CaseType, CodeColour, DecisionLevel, DecisionOutcome } from '@/lib/db/generated/enums';
+import { allowedActions } from '@/lib/cases/transitions';
+import { divisionNames } from './divisions';
+import { scopeCaseWhere, type SupervisorScope } from './scope';
+
+export interface ReviewerOption {
+  id: string;
+  name: string;
+  unitCode: string | null;
+  open: number;
+  capacity: number;
+}
+
+export interface CaseDecisionSummary {
+  level: DecisionLevel;
+  outcome: DecisionOutcome;
+  ruleCode: string;
+  ruleName: { zh: string; en: string } | null;
+  reasons: string;
+  decidedAt: Date;
+  deadlineAt: Date;
+  decidedById: string;
+  decidedByName: string;
+}
+
+export interface CaseHistoryEvent {
+  chain: string;
+  seq: string;
+  occurredAt: Date;
+  action: string;
+  actorRole: string;
+  actorName: string | null;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+}
+
+export interface SupervisedCase {
+  id: string;
+  version: number;
+  reference: string;
+  type: CaseType;
+  state: CaseState;
+  provinceCode: string;
+  provinceName: string;
+  colour: CodeColour;
+  issuingProvinceName: string;
+  issuingUnitName: string;
+  refusingProvinceName: string | null;
+  statedReason: { zh: string; en: string } | null;
+  primaFacieOverreach: boolean;
+  filedAt: Date;
+  dueAt: Date;
+  pausedSince: Date | null;
+  deadline: DeadlineExplanation | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  decisions: CaseDecisionSummary[];
+  correctionSentAt: Date | null;
+  correctionConfirmedAt: Date | null;
+  /** The supervisor may move the case to another reviewer now. */
+  canReassign: boolean;
+  reviewerOptions: ReviewerOption[];
+  history: CaseHistoryEvent[];
+}
+
+/** Active reviewers of a province who may hold this case (not excluded from it), least loaded first. */
+export async function listReviewerOptions(provinceCode: string, caseId: string | null): Promise<ReviewerOption[]> {
+  const reviewers = await prisma.user.findMany({
+    where: { role: 'REVIEWER', active: true, provinceCode, ...(caseId ? { exclusions: { none: { caseId } } } : {}) },
+    select: { id: true, displayName: true, unitCode: true, capacity: true },
+    orderBy: { displayName: 'asc' },
+  });
+  const load = await prisma.case.groupBy({
+    by: ['assigneeId'],
+    where: { assigneeId: { in: reviewers.map((r) => r.id) }, state: { in: ['ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN'] } },
+    _count: { _all: true },
+  });
+  const openBy = new Map(load.map((row) => [row.assigneeId, row._count._all]));
+  return reviewers
+    .map((r) => ({ id: r.id, name: r.displayName, unitCode: r.unitCode, open: openBy.get(r.id) ?? 0, capacity: r.capacity }))
+    .sort((a, b) => a.open - b.open || a.name.localeCompare(b.name));
+}
+
+/** A case in scope by its reference; any other reference is "not found". */
+export async function getSupervisedCase(scope: SupervisorScope, reference: string): Promise<SupervisedCase> {
+  const found = await prisma.case.findFirst({
+    where: { AND: [scopeCaseWhere(scope), { reference }] },
+    select: {
+      id: true,
+      version: true,
+      reference: true,
+      type: true,
+      state: true,
+      provinceCode: true,
+      colour: true,
+      issuingProvinceCode: true,
+      issuingUnitCode: true,
+      refusingProvinceCode: true,
+      statedReasonCode: true,
+      catalogueVersionId: true,
+      primaFacieOverreach: true,
+      filedAt: true,
+      dueAt: true,
+      pausedSince: true,
+      deadlineInputs: true,
+      assigneeId: true,
+      assignee: { select: { displayName: true } },
+      correctionSentAt: true,
+      correctionConfirmedAt: true,
+      decisions: { orderBy: { level: 'asc' }, include: { decidedBy: { select: { displayName: true } } } },
+    },
+  });
+  if (!found) throw new CaseNotFoundError();
+  const ruleCodes = [...new Set([found.statedReasonCode, ...found.decisions.map((d) => d.ruleCode)].filter((code): code is string => !!code))];
+  const canReassign = allowedActions(found.state, 'SUPERVISOR').includes('REASSIGN');
+  const [reasons, names, events, reviewerOptions] = await Promise.all([
+    prisma.reason.findMany({ where: { catalogueVersionId: found.catalogueVersionId, code: { in: ruleCodes } }, select: { code: true, nameZh: true, nameEn: true } }),
+    divisionNames([found.provinceCode, found.issuingProvinceCode, found.issuingUnitCode, ...(found.refusingProvinceCode ? [found.refusingProvinceCode] : [])]),
+    prisma.$queryRaw<{ chain: string; seq: string; occurred_at: Date; action: string; actor_role: string; actor_name: string | null; before: unknown; after: unknown; reason: string | null }[]>`
+      SELECT e.chain, e.seq::text AS seq, e.occurred_at, e.action, e.actor_role,
+             CASE WHEN u.role <> 'CITIZEN' THEN u.display_name END AS actor_name, e.before, e.after, e.reason
+        FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
+       WHERE e.case_id = ${found.id}::uuid
+       ORDER BY e.occurred_at, e.chain, e.seq`,
+    canReassign ? listReviewerOptions(found.provinceCode, found.id) : Promise.resolve([]),
+  ]);
+  const reasonName = (code: string | null) => {
+    const reason = reasons.find((r) => r.code === code);
+    return reason ? { zh: reason.nameZh, en: reason.nameEn } : null;
+  };
+  let deadline: DeadlineExplanation | null = null;
+  try {
+    deadline = explainDeadline(readDeadlineInputs(found.deadlineInputs), found.dueAt);
+  } catch {
+    deadline = null;
+  }
+  return {
+    id: found.id,
+    version: found.version,
+    reference: found.reference,
+    type: found.type,
+    state: found.state,
+    provinceCode: found.provinceCode,
+    provinceName: names.get(found.provinceCode) ?? found.provinceCode,
+    colour: found.colour,
+    issuingProvinceName: names.get(found.issuingProvinceCode) ?? found.issuingProvinceCode,
+    issuingUnitName: names.get(found.issuingUnitCode) ?? found.issuingUnitCode,
+    refusingProvinceName: found.refusingProvinceCode ? (names.get(found.refusingProvinceCode) ?? found.refusingProvinceCode) : null,
+    statedReason: reasonName(found.statedReasonCode),
+    primaFacieOverreach: found.primaFacieOverreach,
+    filedAt: found.filedAt,
+    dueAt: found.dueAt,
+    pausedSince: found.pausedSince,
+    deadline,
+    assigneeId: found.assigneeId,
+    assigneeName: found.assignee?.displayName ?? null,
+    decisions: found.decisions.map((d) => ({
+      level: d.level,
+      outcome: d.outcome,
+      ruleCode: d.ruleCode,
+      ruleName: reasonName(d.ruleCode),
+      reasons: d.reasons,
+      decidedAt: d.decidedAt,
+      deadlineAt: d.deadlineAt,
+      decidedById: d.decidedById,
+      decidedByName: d.decidedBy.displayName,
+    })),
+    correctionSentAt: found.correctionSentAt,
+    correctionConfirmedAt: found.correctionConfirmedAt,
+    canReassign,
+    reviewerOptions,
+    history: events.map((e) => ({
+      chain: e.chain,
+      seq: e.seq,
+      occurredAt: e.occurred_at,
+      action: e.action,
+      actorRole: e.actor_role,
+      actorName: e.actor_name,
+      before: e.before,
+      after: e.after,
+      reason: e.reason,
+    })),
+  };
+}

@@ -1,0 +1,158 @@
+// CSV exports of the supervision tables (SPEC §8, §12). The rows are read and the EXPORT_CREATED audit event is
+// appended in one transaction, so no file leaves without its event; the same scope as the page applies.
+import 'server-only';
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { appendAuditEvent } from '@/lib/audit/append';
+import { prisma, type TransactionClient } from '@/lib/db/client';
+import { getAuthorityTable, getRecognitionMatrix, getWeeklyTrend, resolveAnalyticsFilters, type AuthorityFigures } from './analytics';
+import { findAuditEvents } from './audit-log';
+import { listBoardCases, listUnconfirmedCorrections, listWorkload } from './board';
+import { toCsv, type CsvCell } from './csv';
+import { SHANGHAI } from './periods';
+import { refreshSupervisionStatsForRead } from './refresh-stats';
+import type { ExportRequest, ExportTable } from './schemas';
+import { ownEventChainOf, type SupervisorScope } from './scope';
+
+/** The most rows one export carries (the audit event records when a file was cut short). */
+export const EXPORT_MAX_ROWS = 100_000;
+
+export interface ExportTableData {
+  /** Column keys; the route turns them into headings in the reader's language. */
+  columns: string[];
+  rows: CsvCell[][];
+  truncated: boolean;
+}
+
+export interface ExportFile {
+  filename: string;
+  csv: string;
+  rows: number;
+}
+
+/** `2026-11-27 09:00:00` in Asia/Shanghai. */
+export function shanghaiTimestamp(at: Date | null): string {
+  return at ? format(new TZDate(at.getTime(), SHANGHAI), 'yyyy-MM-dd HH:mm:ss') : '';
+}
+
+const AUTHORITY_COLUMNS = [
+  'code',
+  'name',
+  'received',
+  'decided',
+  'overturned',
+  'overturnRate',
+  'overreach',
+  'medianHours',
+  'decidedWithinDeadline',
+  'withinDeadlineShare',
+];
+
+function authorityCells(code: string, name: string, f: AuthorityFigures): CsvCell[] {
+  const round = (value: number | null, digits: number) => (value === null ? null : Number(value.toFixed(digits)));
+  return [code, name, f.received, f.decided, f.overturned, round(f.overturnRate, 4), f.overreach, round(f.medianHours, 2), f.decidedWithinDeadline, round(f.withinDeadlineShare, 4)];
+}
+
+async function readTable(tx: TransactionClient, scope: SupervisorScope, request: ExportRequest, now: Date): Promise<ExportTableData> {
+  const cap = EXPORT_MAX_ROWS + 1;
+  const capped = (columns: string[], rows: CsvCell[][]): ExportTableData => ({
+    columns,
+    rows: rows.slice(0, EXPORT_MAX_ROWS),
+    truncated: rows.length > EXPORT_MAX_ROWS,
+  });
+  const table: ExportTable = request.table;
+  switch (table) {
+    case 'overdue':
+    case 'at-risk':
+    case 'unassigned':
+    case 'waiting': {
+      const rows = await listBoardCases(scope, table, { limit: cap, now }, tx);
+      return capped(
+        ['reference', 'type', 'state', 'provinceCode', 'colour', 'primaFacieOverreach', 'assignee', 'filedAt', 'dueAt', 'replyDueAt'],
+        rows.map((r) => [r.reference, r.type, r.state, r.provinceCode, r.colour, r.primaFacieOverreach, r.assigneeName, shanghaiTimestamp(r.filedAt), shanghaiTimestamp(r.dueAt), shanghaiTimestamp(r.replyDueAt)]),
+      );
+    }
+    case 'corrections': {
+      const rows = await listUnconfirmedCorrections(scope, { limit: cap, now }, tx);
+      return capped(
+        ['reference', 'provinceCode', 'outcome', 'orderedAt', 'sentAt', 'deliveryStatus', 'deliveryAttempts', 'waitingMinutes'],
+        rows.map((r) => [r.reference, r.provinceCode, r.outcome, shanghaiTimestamp(r.orderedAt), shanghaiTimestamp(r.sentAt), r.deliveryStatus, r.deliveryAttempts, r.waitingMinutes]),
+      );
+    }
+    case 'workload': {
+      const rows = await listWorkload(scope, now, tx);
+      return capped(
+        ['reviewer', 'provinceCode', 'unitCode', 'active', 'capacity', 'open', 'overdue', 'lastAssignedAt'],
+        rows.map((r) => [r.name, r.provinceCode, r.unitCode, r.active, r.capacity, r.open, r.overdue, shanghaiTimestamp(r.lastAssignedAt)]),
+      );
+    }
+    case 'authorities':
+    case 'trend':
+    case 'matrix': {
+      const filters = resolveAnalyticsFilters(request, { from: true, to: true }, now);
+      if (table === 'authorities') {
+        const result = await getAuthorityTable(scope, filters, tx);
+        return capped(AUTHORITY_COLUMNS, [...result.rows.map((r) => authorityCells(r.code, r.name, r)), authorityCells('', 'TOTAL', result.total)]);
+      }
+      if (table === 'trend') {
+        const weeks = await getWeeklyTrend(scope, filters, now, tx);
+        return capped(['week', 'weekStart', 'received', 'decided', 'overturned'], weeks.map((w) => [w.label, w.week, w.received, w.decided, w.overturned]));
+      }
+      const matrix = await getRecognitionMatrix(scope, filters, tx);
+      const rows: CsvCell[][] = [];
+      for (const issuing of matrix.issuing) {
+        for (const refusing of matrix.refusing) {
+          const count = matrix.counts[`${issuing.code}-${refusing.code}`];
+          if (count) rows.push([issuing.code, issuing.name, refusing.code, refusing.name, count]);
+        }
+      }
+      return capped(['issuingProvinceCode', 'issuingProvince', 'refusingProvinceCode', 'refusingProvince', 'complaints'], rows);
+    }
+    case 'audit': {
+      const rows = await findAuditEvents(scope, { action: request.action, from: request.from, to: request.to, reference: request.reference, chain: request.chain }, cap, tx);
+      return capped(
+        ['chain', 'seq', 'occurredAt', 'action', 'actorRole', 'actorName', 'caseReference', 'before', 'after', 'reason'],
+        rows.map((r) => [r.chain, r.seq, shanghaiTimestamp(r.occurredAt), r.action, r.actorRole, r.actorName, r.caseReference, r.before == null ? '' : JSON.stringify(r.before), r.after == null ? '' : JSON.stringify(r.after), r.reason]),
+      );
+    }
+  }
+}
+
+/** The filters that shaped the file, for the audit event (no personal data: references and dates only). */
+function filtersOf(request: ExportRequest): Record<string, string> {
+  return Object.fromEntries(Object.entries(request).filter((entry): entry is [string, string] => entry[0] !== 'table' && typeof entry[1] === 'string'));
+}
+
+/**
+ * Reads one table in the supervisor's scope and records the export, in one transaction; `heading` turns a column key
+ * into its heading. The CSV is built after commit, from rows that were read under the same transaction.
+ */
+export async function exportSupervisionTable(
+  scope: SupervisorScope,
+  request: ExportRequest,
+  heading: (column: string) => string,
+  now = new Date(),
+): Promise<ExportFile> {
+  if (request.table === 'authorities' || request.table === 'trend' || request.table === 'matrix') await refreshSupervisionStatsForRead();
+  const data = await prisma.$transaction(
+    async (tx) => {
+      const table = await readTable(tx, scope, request, now);
+      await appendAuditEvent(tx, {
+        chain: ownEventChainOf(scope),
+        actorId: scope.userId,
+        actorRole: 'SUPERVISOR',
+        action: 'EXPORT_CREATED',
+        after: { table: request.table, rows: table.rows.length, truncated: table.truncated, scope: scope.provinceCode ?? 'national', filters: filtersOf(request) },
+        occurredAt: now,
+      });
+      return table;
+    },
+    { timeout: 120_000 },
+  );
+  const stamp = format(new TZDate(now.getTime(), SHANGHAI), 'yyyyMMdd-HHmm');
+  return {
+    filename: `${request.table}-${scope.provinceCode ?? 'national'}-${stamp}.csv`,
+    csv: toCsv(data.columns.map(heading), data.rows),
+    rows: data.rows.length,
+  };
+}

@@ -1,0 +1,138 @@
+// Keeps supervision_daily_stat (the pre-aggregated overreach statistics) in step with the cases (SPEC §12, §14).
+// Incremental: only the groups (filing day × issuing authority) of cases updated since the last refresh (less a margin
+// for transactions that committed late) are rebuilt, so a refresh costs what changed, not the size of the table. A transaction-scoped
+// advisory lock serialises concurrent refreshes (several app instances, the sweep); readers wait for one briefly.
+import 'server-only';
+import { prisma, Prisma, type TransactionClient } from '@/lib/db/client';
+
+/** Arbitrary constant naming the refresh lock. */
+const REFRESH_LOCK = 72_707_040;
+/** Cases updated this long before the previous refresh started are looked at again (late commits, clock skew). */
+const LATE_COMMIT_MARGIN_MS = 10 * 60 * 1000;
+/** A complete rebuild, as a safety net, when the last one is older than this (done by the sweep, never by a page). */
+export const FULL_REBUILD_INTERVAL_MS = 24 * 3600 * 1000;
+
+export interface RefreshResult {
+  /** Another refresh held the lock longer than `maxWaitMs`: nothing was done. */
+  skipped: boolean;
+  full: boolean;
+  /** Groups (filing day × authority) rebuilt by an incremental refresh. */
+  groups: number;
+}
+
+/** Aggregates of the cases matched by `where` (a condition on appeal_case c), one row per filing day and group. */
+function insertAggregates(tx: TransactionClient, from: Prisma.Sql, where: Prisma.Sql) {
+  return tx.$executeRaw`
+    INSERT INTO supervision_daily_stat (day, province_code, issuing_province_code, issuing_unit_code, type, refusing_province_code,
+                                        received, decided, overturned, overreach, decided_within_deadline, decision_seconds)
+    SELECT (c.filed_at AT TIME ZONE 'Asia/Shanghai')::date, c.province_code, c.issuing_province_code, c.issuing_unit_code, c.type,
+           COALESCE(c.refusing_province_code, ''),
+           count(*)::int,
+           count(f.case_id)::int,
+           count(*) FILTER (WHERE COALESCE(s.outcome, f.outcome) IN ('DOWNGRADED', 'REVOKED'))::int,
+           count(*) FILTER (WHERE c.prima_facie_overreach)::int,
+           count(*) FILTER (WHERE f.decided_at <= f.deadline_at)::int,
+           COALESCE(array_agg(round(extract(epoch FROM f.decided_at - c.filed_at))::int) FILTER (WHERE f.case_id IS NOT NULL), '{}')
+      FROM ${from}
+      LEFT JOIN decision f ON f.case_id = c.id AND f.level = 'FIRST'
+      LEFT JOIN decision s ON s.case_id = c.id AND s.level = 'SECOND'
+     WHERE ${where}
+     GROUP BY 1, 2, 3, 4, 5, 6`;
+}
+
+async function rebuildAll(tx: TransactionClient): Promise<void> {
+  await tx.$executeRaw`DELETE FROM supervision_daily_stat`;
+  await insertAggregates(tx, Prisma.sql`appeal_case c`, Prisma.sql`TRUE`);
+}
+
+/**
+ * Rebuilds the groups (filing day × issuing authority × type × refusing province) of cases updated at or after `since`,
+ * for every pool province at once, so a case transferred to another province leaves its old row too. Returns how many
+ * groups. Each group is one range scan of appeal_case_issuing_filed_idx: the cost follows what changed.
+ */
+async function rebuildChangedGroups(tx: TransactionClient, since: Date): Promise<number> {
+  const keys = await tx.$queryRaw<{ day: string; ipc: string; iuc: string; type: string; refusing: string }[]>`
+    SELECT DISTINCT to_char(filed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day, issuing_province_code::text AS ipc,
+           issuing_unit_code::text AS iuc, type::text AS type, COALESCE(refusing_province_code, '') AS refusing
+      FROM appeal_case WHERE updated_at >= ${since}`;
+  if (keys.length === 0) return 0;
+  const days = keys.map((k) => k.day);
+  const starts = keys.map((k) => `${k.day}T00:00:00+08:00`);
+  const ipcs = keys.map((k) => k.ipc);
+  const iucs = keys.map((k) => k.iuc);
+  const types = keys.map((k) => k.type);
+  const refusings = keys.map((k) => k.refusing);
+  await tx.$executeRaw`
+    DELETE FROM supervision_daily_stat s
+     USING unnest(${days}::date[], ${ipcs}::text[], ${iucs}::text[], ${types}::text[], ${refusings}::text[]) AS k(day, ipc, iuc, type, refusing)
+     WHERE s.day = k.day AND s.issuing_province_code = k.ipc::char(2) AND s.issuing_unit_code = k.iuc::char(6)
+       AND s.type = k.type::"CaseType" AND s.refusing_province_code = k.refusing`;
+  await insertAggregates(
+    tx,
+    Prisma.sql`unnest(${starts}::timestamptz[], ${ipcs}::text[], ${iucs}::text[], ${types}::text[], ${refusings}::text[]) AS k(start, ipc, iuc, type, refusing)
+      JOIN appeal_case c ON c.issuing_province_code = k.ipc::char(2) AND c.issuing_unit_code = k.iuc::char(6)
+                        AND c.filed_at >= k.start AND c.filed_at < k.start + interval '1 day'`,
+    Prisma.sql`c.type = k.type::"CaseType" AND COALESCE(c.refusing_province_code, '') = k.refusing`,
+  );
+  return keys.length;
+}
+
+function isLockTimeout(error: unknown): boolean {
+  const text = `${(error as { code?: string })?.code ?? ''} ${(error as Error)?.message ?? ''} ${JSON.stringify((error as { meta?: unknown })?.meta ?? '')}`;
+  return /55P03|lock timeout/i.test(text);
+}
+
+/**
+ * Brings the statistics up to date. `full` rebuilds everything (the sweep does, once a day); otherwise only changed
+ * groups, or everything when the table was never built. With `maxWaitMs`, a refresh running elsewhere is waited
+ * for that long at most (an incremental one takes milliseconds); past it, nothing is done and the figures are read
+ * as the other refresh left them.
+ */
+export async function refreshSupervisionStats(options: { full?: boolean; maxWaitMs?: number } = {}): Promise<RefreshResult> {
+  try {
+    return await prisma.$transaction(
+      async (tx) => {
+        if (options.maxWaitMs !== undefined) {
+          await tx.$executeRaw`SELECT set_config('lock_timeout', ${`${Math.max(1, Math.floor(options.maxWaitMs))}ms`}, true)`;
+        }
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`;
+        await tx.$executeRaw`SELECT set_config('lock_timeout', '0', true)`;
+        const [clock] = await tx.$queryRaw<{ now: Date }[]>`SELECT now() AS now`;
+        const now = clock!.now;
+        const state = await tx.supervisionStatsRefresh.findUnique({ where: { id: 1 } });
+        const full = options.full === true || !state;
+        let groups = 0;
+        if (full) await rebuildAll(tx);
+        else groups = await rebuildChangedGroups(tx, new Date(state.watermark.getTime() - LATE_COMMIT_MARGIN_MS));
+        await tx.supervisionStatsRefresh.upsert({
+          where: { id: 1 },
+          create: { id: 1, watermark: now, refreshedAt: now, fullRebuildAt: now },
+          update: { watermark: now, refreshedAt: now, ...(full ? { fullRebuildAt: now } : {}) },
+        });
+        return { skipped: false, full, groups };
+      },
+      { timeout: 600_000, maxWait: 60_000 },
+    );
+  } catch (error) {
+    if (options.maxWaitMs !== undefined && isLockTimeout(error)) return { skipped: true, full: false, groups: 0 };
+    throw error;
+  }
+}
+
+/** What pages and exports call before reading: wait briefly for a refresh running elsewhere, never for long. */
+export function refreshSupervisionStatsForRead(): Promise<RefreshResult> {
+  return refreshSupervisionStats({ maxWaitMs: 3000 });
+}
+
+/** For the scheduled sweep: incremental, plus the daily complete rebuild when it is due. */
+export async function refreshSupervisionStatsScheduled(now = new Date()): Promise<RefreshResult> {
+  const state = await prisma.supervisionStatsRefresh.findUnique({ where: { id: 1 }, select: { fullRebuildAt: true } });
+  const full = !state || now.getTime() - state.fullRebuildAt.getTime() >= FULL_REBUILD_INTERVAL_MS;
+  return refreshSupervisionStats({ full, maxWaitMs: 0 });
+}
+
+/** When the statistics were last brought up to date (shown beside the figures). */
+export async function statsRefreshedAt(db: TransactionClient = prisma): Promise<Date | null> {
+  const state = await db.supervisionStatsRefresh.findUnique({ where: { id: 1 }, select: { refreshedAt: true } });
+  return state?.refreshedAt ?? null;
+}

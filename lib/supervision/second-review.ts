@@ -1,0 +1,166 @@
+// The second-level review queue and decision screen (SPEC §5): requested and started reviews in scope, never
+// shown to the supervisor who made the first decision (the engine refuses them as well).
+import 'server-only';
+import { explainDeadline, readDeadlineInputs, type DeadlineExplanation } from '@/lib/cases/deadlines';
+import { startSecondReview, decideSecondReview } from '@/lib/cases/decide-case';
+import { CaseNotFoundError } from '@/lib/cases/errors';
+import { prisma, type Prisma } from '@/lib/db/client';
+import type { AppealGround, CaseState, CaseType, CodeColour, DecisionOutcome, EvidenceKind, RequestedOutcome } from '@/lib/db/generated/enums';
+import { divisionNames } from './divisions';
+import { actorOf, scopeCaseWhere, type SupervisorScope } from './scope';
+
+const QUEUE_STATES: readonly CaseState[] = ['SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW'];
+
+/** Cases whose first decision this supervisor made are not theirs to review. */
+function notFirstDecider(scope: SupervisorScope): Prisma.CaseWhereInput {
+  return { decisions: { none: { level: 'FIRST', decidedById: scope.userId } } };
+}
+
+export interface SecondReviewQueueRow {
+  reference: string;
+  state: CaseState;
+  provinceCode: string;
+  type: CaseType;
+  colour: CodeColour;
+  firstOutcome: DecisionOutcome | null;
+  dueAt: Date;
+  assigneeName: string | null;
+  assignedToMe: boolean;
+}
+
+export async function listSecondReviewQueue(scope: SupervisorScope): Promise<SecondReviewQueueRow[]> {
+  const rows = await prisma.case.findMany({
+    where: { AND: [scopeCaseWhere(scope), { state: { in: [...QUEUE_STATES] } }, notFirstDecider(scope)] },
+    orderBy: [{ dueAt: 'asc' }, { reference: 'asc' }],
+    take: 500,
+    select: {
+      reference: true,
+      state: true,
+      provinceCode: true,
+      type: true,
+      colour: true,
+      dueAt: true,
+      assigneeId: true,
+      assignee: { select: { displayName: true } },
+      decisions: { where: { level: 'FIRST' }, select: { outcome: true } },
+    },
+  });
+  return rows.map((row) => ({
+    reference: row.reference,
+    state: row.state,
+    provinceCode: row.provinceCode,
+    type: row.type,
+    colour: row.colour,
+    firstOutcome: row.decisions[0]?.outcome ?? null,
+    dueAt: row.dueAt,
+    assigneeName: row.assignee?.displayName ?? null,
+    assignedToMe: row.assigneeId === scope.userId,
+  }));
+}
+
+export interface SecondReviewCase {
+  id: string;
+  version: number;
+  reference: string;
+  state: CaseState;
+  type: CaseType;
+  colour: CodeColour;
+  issuingProvinceName: string;
+  issuingUnitName: string;
+  refusingProvinceName: string | null;
+  statedReason: { zh: string; en: string } | null;
+  primaFacieOverreach: boolean;
+  grounds: AppealGround;
+  statement: string;
+  requestedOutcome: RequestedOutcome;
+  /** The citizen's reason for asking for a second-level review. */
+  requestReason: string | null;
+  firstDecision: {
+    outcome: DecisionOutcome;
+    ruleName: { zh: string; en: string } | null;
+    ruleCode: string;
+    reasons: string;
+    decidedAt: Date;
+    decidedByName: string;
+  };
+  secondDecision: { outcome: DecisionOutcome; reasons: string; decidedAt: Date } | null;
+  evidence: { id: string; fileName: string; mimeType: string; sizeBytes: number; kind: EvidenceKind }[];
+  dueAt: Date;
+  deadline: DeadlineExplanation | null;
+  assigneeName: string | null;
+  assignedToMe: boolean;
+  /** Catalogue reasons the decision may rest on (the case's catalogue version). */
+  rules: { code: string; nameZh: string; nameEn: string }[];
+}
+
+/** A case of the queue (or one decided already) by reference; outside scope, or for its first decider: not found. */
+export async function getSecondReviewCase(scope: SupervisorScope, reference: string): Promise<SecondReviewCase> {
+  const found = await prisma.case.findFirst({
+    where: { AND: [scopeCaseWhere(scope), { reference, state: { in: [...QUEUE_STATES, 'FINAL'] } }, notFirstDecider(scope)] },
+    include: {
+      assignee: { select: { displayName: true } },
+      decisions: { orderBy: { level: 'asc' }, include: { decidedBy: { select: { displayName: true } } } },
+      evidence: { orderBy: { createdAt: 'asc' }, select: { id: true, fileName: true, mimeType: true, sizeBytes: true, kind: true } },
+    },
+  });
+  const first = found?.decisions.find((d) => d.level === 'FIRST');
+  if (!found || !first) throw new CaseNotFoundError();
+  const second = found.decisions.find((d) => d.level === 'SECOND') ?? null;
+  const [rules, names] = await Promise.all([
+    prisma.reason.findMany({ where: { catalogueVersionId: found.catalogueVersionId }, orderBy: { sortOrder: 'asc' }, select: { code: true, nameZh: true, nameEn: true } }),
+    divisionNames([found.issuingProvinceCode, found.issuingUnitCode, ...(found.refusingProvinceCode ? [found.refusingProvinceCode] : [])]),
+  ]);
+  const ruleName = (code: string | null) => {
+    const rule = rules.find((r) => r.code === code);
+    return rule ? { zh: rule.nameZh, en: rule.nameEn } : null;
+  };
+  let deadline: DeadlineExplanation | null = null;
+  try {
+    deadline = explainDeadline(readDeadlineInputs(found.deadlineInputs), found.dueAt);
+  } catch {
+    deadline = null;
+  }
+  return {
+    id: found.id,
+    version: found.version,
+    reference: found.reference,
+    state: found.state,
+    type: found.type,
+    colour: found.colour,
+    issuingProvinceName: names.get(found.issuingProvinceCode) ?? found.issuingProvinceCode,
+    issuingUnitName: names.get(found.issuingUnitCode) ?? found.issuingUnitCode,
+    refusingProvinceName: found.refusingProvinceCode ? (names.get(found.refusingProvinceCode) ?? found.refusingProvinceCode) : null,
+    statedReason: ruleName(found.statedReasonCode),
+    primaFacieOverreach: found.primaFacieOverreach,
+    grounds: found.grounds,
+    statement: found.statement,
+    requestedOutcome: found.requestedOutcome,
+    requestReason: found.secondReviewReason,
+    firstDecision: {
+      outcome: first.outcome,
+      ruleCode: first.ruleCode,
+      ruleName: ruleName(first.ruleCode),
+      reasons: first.reasons,
+      decidedAt: first.decidedAt,
+      decidedByName: first.decidedBy.displayName,
+    },
+    secondDecision: second ? { outcome: second.outcome, reasons: second.reasons, decidedAt: second.decidedAt } : null,
+    evidence: found.evidence,
+    dueAt: found.dueAt,
+    deadline,
+    assigneeName: found.assignee?.displayName ?? null,
+    assignedToMe: found.assigneeId === scope.userId,
+    rules,
+  };
+}
+
+/** Takes up a requested review (the engine checks scope, state, version and "not the first decider"). */
+export async function startSupervisorSecondReview(scope: SupervisorScope, raw: unknown): Promise<{ reference: string }> {
+  const changed = await startSecondReview(actorOf(scope), raw);
+  return { reference: changed.case.reference };
+}
+
+export async function decideSupervisorSecondReview(scope: SupervisorScope, raw: unknown): Promise<{ reference: string }> {
+  const changed = await decideSecondReview(actorOf(scope), raw);
+  return { reference: changed.case.reference };
+}
