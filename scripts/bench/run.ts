@@ -1,0 +1,309 @@
+// npm run bench — national-scale benchmark (docs/benchmarks.md). Creates a fresh embedded PostgreSQL, loads N cases
+// through COPY, starts the production build on loopback and measures: the reviewer queue (first page and a page
+// 1,000 pages deep), filing through the real HTTP path against the same filing as plain SQL, supervisor analytics
+// and the deadline board, audit verification, the deadline sweep, and the server's peak memory. Prints a table and
+// writes bench-results/<time>.json.
+//   --cases N (default 1000000)  --duration S (filing, default 30)  --clients C (default 16)  --samples K (default 200)
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { encode } from 'next-auth/jwt';
+import pg from 'pg';
+import { ensureDevelopmentEnvFile, loadEnv } from '@/lib/config/load-env';
+import { startEmbeddedPostgres } from '@/lib/db/embedded';
+import { migrate } from '@/lib/db/migrate';
+import { computeResidentIdCheckDigit } from '@/lib/cases/resident-id';
+import { loadBenchData } from './load-cases';
+import { plainSqlFiling } from './plain-sql-filing';
+
+const { values: args } = parseArgs({
+  options: {
+    cases: { type: 'string', default: '1000000' },
+    duration: { type: 'string', default: '30' },
+    clients: { type: 'string', default: '16' },
+    samples: { type: 'string', default: '200' },
+    port: { type: 'string', default: '3300' },
+    'pg-port': { type: 'string', default: '5496' },
+  },
+});
+const CASES = Number(args.cases);
+const DURATION_MS = Number(args.duration) * 1000;
+const CLIENTS = Number(args.clients);
+const SAMPLES = Number(args.samples);
+const PORT = Number(args.port);
+const BASE = `http://127.0.0.1:${PORT}`;
+
+interface Latency {
+  samples: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+function summarise(times: number[]): Latency {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return { samples: sorted.length, p50: round(at(0.5)), p95: round(at(0.95)), max: round(sorted.at(-1) ?? NaN) };
+}
+
+function round(n: number, digits = 1): number {
+  return Math.round(n * 10 ** digits) / 10 ** digits;
+}
+
+/** A signed-in cookie for a user: a server-side session row plus the JWT next-auth would have set. */
+async function cookieFor(client: pg.Client, username: string | null, mobile: string | null): Promise<string> {
+  const { rows: [user] } = await client.query<{ id: string; role: string }>(
+    `SELECT id, role FROM app_user WHERE ${username ? 'username' : 'mobile'} = $1`,
+    [username ?? mobile],
+  );
+  if (!user) throw new Error(`no bench user ${username ?? mobile}`);
+  const sid = randomUUID();
+  const secondFactor = user.role === 'SUPERVISOR' || user.role === 'ADMIN';
+  await client.query(
+    `INSERT INTO session (id, user_id, expires_at, last_seen_at ${secondFactor ? ', second_factor_at' : ''})
+     VALUES ($1, $2, now() + interval '12 hours', now() ${secondFactor ? ', now()' : ''})`,
+    [sid, user.id],
+  );
+  if (secondFactor) await client.query(`UPDATE app_user SET totp_enabled_at = now(), totp_secret_cipher = 'bench' WHERE id = $1`, [user.id]);
+  const token = await encode({ token: { sub: user.id, sid, role: user.role }, secret: process.env.NEXTAUTH_SECRET! });
+  return `next-auth.session-token=${token}`;
+}
+
+async function timeGet(url: string, cookie: string): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+  return performance.now() - started;
+}
+
+async function latencyOf(url: string, cookie: string, samples: number): Promise<Latency> {
+  for (let i = 0; i < 5; i += 1) await timeGet(url, cookie); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < samples; i += 1) times.push(await timeGet(url, cookie));
+  return summarise(times);
+}
+
+const ID_BODY = '41010219900307123';
+
+function filingBody(): string {
+  return JSON.stringify({
+    type: 'CODE_APPEAL',
+    applicantName: '王芳',
+    idNumber: `${ID_BODY}${computeResidentIdCheckDigit(ID_BODY)}`,
+    mobile: '13912345678',
+    colour: 'RED',
+    codeAssignedAt: new Date(Date.now() - 6 * 3600_000).toISOString(),
+    issuingProvinceCode: '41',
+    issuingUnitCode: '410100',
+    refusingProvinceCode: null,
+    statedReasonCode: 'NON_EPIDEMIC',
+    grounds: 'NON_EPIDEMIC_REASON',
+    statement: '我是村镇银行储户，到郑州维权前被赋红码，与疫情无关，请求依法纠正。',
+    requestedOutcome: 'REVOKE',
+    privacyNoticeAccepted: true,
+    privacyNoticeVersion: '2026-01',
+    idempotencyKey: randomUUID(),
+  });
+}
+
+/** C clients filing in a loop for the duration: filings/s, latency, errors. */
+async function filingThroughput(cookie: string): Promise<{ perSecond: number; latency: Latency; errors: number; filed: number }> {
+  const times: number[] = [];
+  let errors = 0;
+  const until = performance.now() + DURATION_MS;
+  let firstError = '';
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < until) {
+        const started = performance.now();
+        try {
+          const response = await fetch(`${BASE}/api/appeals`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: filingBody() });
+          const text = await response.text();
+          if (response.status !== 201) {
+            errors += 1;
+            firstError ||= `${response.status} ${text.slice(0, 200)}`;
+          } else times.push(performance.now() - started);
+        } catch (error) {
+          errors += 1;
+          firstError ||= String(error);
+        }
+      }
+    }),
+  );
+  if (firstError) console.log(`  first filing error: ${firstError}`);
+  return { perSecond: round(times.length / (DURATION_MS / 1000)), latency: summarise(times), errors, filed: times.length };
+}
+
+function readRssKb(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const field = (name: string) => Number(/^(\w+):\s+(\d+)/m.exec(status.split('\n').find((line) => line.startsWith(name)) ?? '')?.[2] ?? 0);
+  return { rss: field('VmRSS'), peak: field('VmHWM') };
+}
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 120; i += 1) {
+    try {
+      const response = await fetch(`${BASE}/`);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the production server did not start (did `next build` run?)');
+}
+
+async function main(): Promise<void> {
+  ensureDevelopmentEnvFile();
+  loadEnv();
+  console.log(`基准测试 / benchmark: ${CASES.toLocaleString()} cases, ${CLIENTS} filing clients × ${DURATION_MS / 1000} s`);
+  const database = await startEmbeddedPostgres({
+    name: 'bench-pg',
+    port: Number(args['pg-port']),
+    fresh: true,
+    postgresFlags: ['-c', 'shared_buffers=2GB', '-c', 'work_mem=32MB', '-c', 'maintenance_work_mem=512MB', '-c', 'max_wal_size=8GB'],
+  });
+  process.env.DATABASE_URL = database.url;
+  let server: ChildProcess | undefined;
+  try {
+    await migrate(database.url);
+    const { getPrisma } = await import('@/lib/db/client');
+    const { seedReferenceData } = await import('@/prisma/seed/reference-data');
+    await seedReferenceData(getPrisma());
+    const load = await loadBenchData(database.url, { cases: CASES, log: (line) => console.log(`  ${line}`) });
+    console.log(`  loaded in ${load.seconds.toFixed(1)} s`);
+    const { refreshSupervisionStats } = await import('@/lib/supervision/refresh-stats');
+    let started = performance.now();
+    await refreshSupervisionStats({ full: true });
+    const statsRebuildSeconds = round((performance.now() - started) / 1000, 2);
+
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    const reviewerCookie = await cookieFor(client, `bench-reviewer-${load.heavyProvince}-1`, null);
+    const supervisorCookie = await cookieFor(client, 'bench-supervisor-national', null);
+    const provinceSupervisorCookie = await cookieFor(client, `bench-supervisor-${load.heavyProvince}`, null);
+    const citizenCookie = await cookieFor(client, null, '13100000000');
+    const { rows: [{ n: poolSize } = { n: 0 }] } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM appeal_case WHERE province_code = $1 AND state = 'SUBMITTED' AND assignee_id IS NULL`,
+      [load.heavyProvince],
+    );
+
+    server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(PORT)], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_URL: BASE, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_POOL_SIZE: '20' },
+    });
+    await waitForServer();
+    let peakRssKb = 0;
+    const rssTimer = setInterval(() => {
+      if (server?.pid) peakRssKb = Math.max(peakRssKb, readRssKb(server.pid).rss);
+    }, 200);
+
+    // Reviewer queue: the pool of the heavy province, default order, then 1,000 pages (25 rows) in.
+    const queueUrl = `${BASE}/api/review/queue?tab=pool`;
+    const filteredUrl = `${BASE}/api/review/queue?tab=pool&colour=RED&sort=timeLeft&dir=asc`;
+    let cursor: string | null = null;
+    started = performance.now();
+    let pages = 0;
+    for (; pages < 1000; pages += 1) {
+      const response = await fetch(`${queueUrl}${cursor ? `&after=${cursor}` : ''}`, { headers: { cookie: reviewerCookie } });
+      const body = (await response.json()) as { nextCursor: string | null };
+      if (!body.nextCursor) break;
+      cursor = body.nextCursor;
+    }
+    const walkSeconds = (performance.now() - started) / 1000;
+    const queueFirst = await latencyOf(queueUrl, reviewerCookie, SAMPLES);
+    const queueDeep = await latencyOf(`${queueUrl}&after=${cursor}`, reviewerCookie, SAMPLES);
+    const queueFilteredFirst = await latencyOf(filteredUrl, reviewerCookie, SAMPLES);
+    const queuePage = await latencyOf(`${BASE}/review?tab=pool`, reviewerCookie, Math.min(SAMPLES, 100));
+
+    // Filing through HTTP, then the same filing as plain SQL (the ceiling).
+    const filing = await filingThroughput(citizenCookie);
+    const ceiling = await plainSqlFiling(database.url, { clients: CLIENTS, durationMs: DURATION_MS, provinceCode: load.heavyProvince });
+
+    // Supervision.
+    const analytics = await latencyOf(`${BASE}/supervise/analytics`, supervisorCookie, Math.min(SAMPLES, 100));
+    const analyticsProvince = await latencyOf(`${BASE}/supervise/analytics`, provinceSupervisorCookie, Math.min(SAMPLES, 100));
+    const board = await latencyOf(`${BASE}/supervise`, supervisorCookie, Math.min(SAMPLES, 100));
+    const boardProvince = await latencyOf(`${BASE}/supervise`, provinceSupervisorCookie, Math.min(SAMPLES, 100));
+    clearInterval(rssTimer);
+    if (server.pid) peakRssKb = Math.max(peakRssKb, readRssKb(server.pid).peak);
+
+    // Audit verification and the deadline sweep, in process.
+    const { verifyAuditChains } = await import('@/lib/audit/verify');
+    started = performance.now();
+    const verified = await verifyAuditChains(database.url);
+    const verifySeconds = (performance.now() - started) / 1000;
+    const { sweepDeadlines } = await import('@/lib/cases/sweep-deadlines');
+    started = performance.now();
+    const sweep = await sweepDeadlines();
+    const sweepSeconds = (performance.now() - started) / 1000;
+    started = performance.now();
+    const sweepAgain = await sweepDeadlines();
+    const sweepAgainSeconds = (performance.now() - started) / 1000;
+    const { rows: [{ n: openCases } = { n: 0 }] } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM appeal_case WHERE state IN ('SUBMITTED','ASSIGNED','IN_REVIEW','AWAITING_CITIZEN','SECOND_REVIEW_REQUESTED','IN_SECOND_REVIEW')`,
+    );
+    await client.end();
+    await getPrisma().$disconnect();
+
+    const result = {
+      at: new Date().toISOString(),
+      machine: { cores: (await import('node:os')).cpus().length, node: process.version },
+      load: { ...load, poolOfHeavyProvince: poolSize, statsRebuildSeconds },
+      queue: { firstPage: queueFirst, page1000: queueDeep, pagesWalked: pages, walkSeconds: round(walkSeconds, 1), filteredFirstPage: queueFilteredFirst, htmlPage: queuePage },
+      filing: { http: filing, plainSql: ceiling, ratio: round(filing.perSecond / Math.max(ceiling.perSecond, 1e-9), 3) },
+      supervision: { analyticsNational: analytics, analyticsProvince, boardNational: board, boardProvince },
+      audit: { intact: verified.intact, events: verified.events, seconds: round(verifySeconds, 2), eventsPerSecond: Math.round(verified.events / verifySeconds) },
+      sweep: { openCases, first: { ...sweep, seconds: round(sweepSeconds, 2) }, second: { ...sweepAgain, seconds: round(sweepAgainSeconds, 2) } },
+      server: { peakRssMb: Math.round(peakRssKb / 1024) },
+    };
+    printTable(result);
+    const dir = path.join(process.cwd(), 'bench-results');
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `bench-${result.at.replace(/[:.]/g, '-')}.json`);
+    writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+    console.log(`\nJSON: ${file}`);
+  } finally {
+    server?.kill('SIGTERM');
+    if (server) await new Promise((resolve) => server!.once('exit', resolve));
+    await database.stop();
+  }
+}
+
+function printTable(r: {
+  load: { cases: number; auditEvents: number; poolOfHeavyProvince: number };
+  queue: { firstPage: Latency; page1000: Latency; pagesWalked: number; filteredFirstPage: Latency; htmlPage: Latency };
+  filing: { http: { perSecond: number; latency: Latency; errors: number }; plainSql: { perSecond: number; latency: Latency; errors: number }; ratio: number };
+  supervision: { analyticsNational: Latency; analyticsProvince: Latency; boardNational: Latency; boardProvince: Latency };
+  audit: { eventsPerSecond: number; intact: boolean };
+  sweep: { openCases: number; first: { seconds: number }; second: { seconds: number } };
+  server: { peakRssMb: number };
+}): void {
+  const rows: [string, string, string][] = [
+    ['queue API, first page (pool)', `p50 ${r.queue.firstPage.p50} ms, p95 ${r.queue.firstPage.p95} ms`, 'p95 ≤ 50 ms'],
+    [`queue API, page ${r.queue.pagesWalked + 1}`, `p50 ${r.queue.page1000.p50} ms, p95 ${r.queue.page1000.p95} ms`, 'p95 ≤ 50 ms'],
+    ['queue API, filtered + sorted', `p50 ${r.queue.filteredFirstPage.p50} ms, p95 ${r.queue.filteredFirstPage.p95} ms`, 'p95 ≤ 50 ms'],
+    ['queue HTML page', `p50 ${r.queue.htmlPage.p50} ms, p95 ${r.queue.htmlPage.p95} ms`, '—'],
+    ['filing, HTTP', `${r.filing.http.perSecond}/s, p50 ${r.filing.http.latency.p50} ms, p95 ${r.filing.http.latency.p95} ms, errors ${r.filing.http.errors}`, '≥ 300/s'],
+    ['filing, plain SQL ceiling', `${r.filing.plainSql.perSecond}/s, p50 ${r.filing.plainSql.latency.p50} ms, p95 ${r.filing.plainSql.latency.p95} ms`, '—'],
+    ['filing ratio HTTP / SQL', `${(r.filing.ratio * 100).toFixed(1)} %`, '≥ 30 %'],
+    ['analytics, national', `p50 ${r.supervision.analyticsNational.p50} ms, p95 ${r.supervision.analyticsNational.p95} ms`, 'p95 ≤ 200 ms'],
+    ['analytics, province', `p50 ${r.supervision.analyticsProvince.p50} ms, p95 ${r.supervision.analyticsProvince.p95} ms`, 'p95 ≤ 200 ms'],
+    ['deadline board, national', `p50 ${r.supervision.boardNational.p50} ms, p95 ${r.supervision.boardNational.p95} ms`, 'p95 ≤ 200 ms'],
+    ['deadline board, province', `p50 ${r.supervision.boardProvince.p50} ms, p95 ${r.supervision.boardProvince.p95} ms`, 'p95 ≤ 200 ms'],
+    ['audit:verify', `${r.audit.eventsPerSecond.toLocaleString()} events/s (${r.audit.intact ? 'intact' : 'BROKEN'})`, '≥ 200,000/s'],
+    ['deadline sweep (first / second run)', `${r.sweep.first.seconds} s / ${r.sweep.second.seconds} s over ${r.sweep.openCases.toLocaleString()} open cases`, '≤ 2 s'],
+    ['server peak RSS', `${r.server.peakRssMb} MB`, '≤ 600 MB'],
+  ];
+  console.log(`\n${r.load.cases.toLocaleString()} cases, ${r.load.auditEvents.toLocaleString()} audit events, pool of the heavy province ${r.load.poolOfHeavyProvince.toLocaleString()}`);
+  const width = Math.max(...rows.map(([name]) => name.length));
+  for (const [name, value, target] of rows) console.log(`${name.padEnd(width)}  ${value}  [target ${target}]`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});
