@@ -12,6 +12,7 @@ import { queueNotifications, type NotificationDraft } from '@/lib/notifications/
 import { caseScopeFor, type Actor } from './actor';
 import { CaseNotFoundError, ConflictError, RuleViolationError } from './errors';
 import { runFaultPoint } from './fault-points';
+import { adjustReviewerLoads } from './routing';
 import { authoriseTransition, TRANSITIONS, type CaseAction } from './transitions';
 
 export interface CaseChangeContext {
@@ -79,6 +80,7 @@ export async function applyCaseChange<T>(
     occurredAt: now,
   });
   await queueStatusChangedEvent(tx, fresh, current.state, now);
+  await adjustReviewerLoads(tx, current, fresh);
   const drafts = typeof change.notifications === 'function' ? await change.notifications(tx, fresh) : (change.notifications ?? []);
   const notificationIds = await queueNotifications(tx, fresh.provinceCode, fresh.id, drafts);
   return { case: fresh, result: change.result, notificationIds };

@@ -5,9 +5,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { createUser, validFiling, type TestUser } from '@/test/helpers/fixtures';
 import { rawClient, resetCaseData } from '@/test/helpers/db';
-import { assignCase, claimCase } from './assign-case';
+import { assignCase, claimCase, releaseCase } from './assign-case';
+import { decideCase } from './decide-case';
+import { startReview } from './review-case';
 import { CaseNotFoundError, IllegalTransitionError, RuleViolationError } from './errors';
-import { pickReviewer, rankCandidates, routeToProvince, type ReviewerCandidate } from './routing';
+import { adjustReviewerLoads, pickReviewer, rankCandidates, recountReviewerLoads, routeToProvince, type ReviewerCandidate } from './routing';
 import { submitAppeal } from './submit-appeal';
 import { withdrawCase } from './citizen-actions';
 
@@ -263,6 +265,8 @@ describe('pickReviewer under a concurrent assignment', () => {
       async (tx) => {
         const id = await pickReviewer(tx, { provinceCode: '34', caseId: pooledA.id, issuingUnitCode: '340100', now: firstNow });
         await tx.case.update({ where: { id: pooledA.id }, data: { state: 'ASSIGNED', assigneeId: id } });
+        // What applyCaseChange does with every assignment: the reviewer's load goes up in the same transaction.
+        await adjustReviewerLoads(tx, pooledA, { assigneeId: id, state: 'ASSIGNED' });
         firstPicked();
         await firstMayCommit;
         return id;
@@ -292,5 +296,29 @@ describe('pickReviewer under a concurrent assignment', () => {
       [first.id, firstNow],
       [second.id, secondNow],
     ]);
+  });
+});
+
+describe('reviewer loads', () => {
+  it('follow every change: assignment, release, decision, and a recount agrees with the counters', async () => {
+    await resetCaseData();
+    const citizen = await createUser('CITIZEN');
+    const reviewer = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
+    const load = async () => (await prisma().user.findUniqueOrThrow({ where: { id: reviewer.id } })).openCaseCount;
+    const a = (await submitAppeal(citizen, validFiling())).case;
+    const b = (await submitAppeal(citizen, validFiling())).case;
+    expect(await load()).toBe(2);
+    await releaseCase(reviewer, { caseId: a.id, expectedVersion: a.version });
+    expect(await load()).toBe(1);
+    const started = (await startReview(reviewer, { caseId: b.id, expectedVersion: b.version })).case;
+    expect(await load()).toBe(1);
+    await decideCase(reviewer, {
+      caseId: b.id, expectedVersion: started.version, outcome: 'UPHELD', ruleCode: 'CLOSE_CONTACT',
+      reasons: '经核查，原赋码依据充分，维持原赋码决定，申诉人可申请复核。',
+    });
+    expect(await load()).toBe(0);
+    await prisma().user.update({ where: { id: reviewer.id }, data: { openCaseCount: 7 } });
+    await recountReviewerLoads(prisma());
+    expect(await load()).toBe(0);
   });
 });

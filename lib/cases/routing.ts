@@ -43,9 +43,7 @@ export function rankCandidates(candidates: ReviewerCandidate[], issuingUnitCode:
 
 async function loadCandidates(tx: TransactionClient, provinceCode: string, caseId: string, excludeIds: string[]): Promise<ReviewerCandidate[]> {
   return tx.$queryRaw<ReviewerCandidate[]>`
-    SELECT u.id::text, u.unit_code AS "unitCode", u.capacity, u.last_assigned_at AS "lastAssignedAt",
-           (SELECT count(*)::int FROM appeal_case c
-             WHERE c.assignee_id = u.id AND c.state::text = ANY(${LOAD_STATES as string[]})) AS "openCount"
+    SELECT u.id::text, u.unit_code AS "unitCode", u.capacity, u.last_assigned_at AS "lastAssignedAt", u.open_case_count AS "openCount"
       FROM app_user u
      WHERE u.role = 'REVIEWER' AND u.active AND u.province_code = ${provinceCode}
        AND u.id::text <> ALL(${excludeIds})
@@ -73,12 +71,10 @@ export async function pickReviewer(
     const [best] = rankCandidates(await loadCandidates(tx, args.provinceCode, args.caseId, excluded), args.issuingUnitCode);
     if (!best) return null;
     // The list was read before the lock: a concurrent assignment (or deactivation) may have happened since.
-    const [locked] = await tx.$queryRaw<{ active: boolean; capacity: number }[]>`
-      SELECT active, capacity FROM app_user WHERE id = ${best.id}::uuid FOR NO KEY UPDATE`;
-    const [load] = await tx.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM appeal_case
-       WHERE assignee_id = ${best.id}::uuid AND state::text = ANY(${LOAD_STATES as string[]})`;
-    if (locked?.active && (load?.n ?? 0) < locked.capacity) {
+    // Every change of a reviewer's load updates this row under the same lock (adjustReviewerLoads).
+    const [locked] = await tx.$queryRaw<{ active: boolean; capacity: number; open_case_count: number }[]>`
+      SELECT active, capacity, open_case_count FROM app_user WHERE id = ${best.id}::uuid FOR NO KEY UPDATE`;
+    if (locked?.active && locked.open_case_count < locked.capacity) {
       await tx.$executeRaw`UPDATE app_user SET last_assigned_at = ${args.now} WHERE id = ${best.id}::uuid`;
       return best.id;
     }
@@ -86,3 +82,33 @@ export async function pickReviewer(
   }
 }
 
+
+/** Whether a case in this state counts toward its assignee's load. */
+function loads(state: CaseState): boolean {
+  return LOAD_STATES.includes(state);
+}
+
+/**
+ * Keeps app_user.open_case_count in step with one case change, in the same transaction: the reviewer who stops
+ * holding an open case loses one, the one who starts gains one. Called after the change's audit event, so the
+ * chain head is always locked before reviewer rows (the order pickReviewer uses).
+ */
+export async function adjustReviewerLoads(
+  tx: TransactionClient,
+  before: { assigneeId: string | null; state: CaseState },
+  after: { assigneeId: string | null; state: CaseState },
+): Promise<void> {
+  const was = before.assigneeId && loads(before.state) ? before.assigneeId : null;
+  const now = after.assigneeId && loads(after.state) ? after.assigneeId : null;
+  if (was === now) return;
+  if (was) await tx.$executeRaw`UPDATE app_user SET open_case_count = open_case_count - 1 WHERE id = ${was}::uuid`;
+  if (now) await tx.$executeRaw`UPDATE app_user SET open_case_count = open_case_count + 1 WHERE id = ${now}::uuid`;
+}
+
+/** Recounts every reviewer's load from the cases (after bulk loads such as the seed and the benchmark). */
+export async function recountReviewerLoads(db: Pick<TransactionClient, '$executeRaw'>): Promise<void> {
+  await db.$executeRaw`
+    UPDATE app_user u
+       SET open_case_count = (SELECT count(*)::int FROM appeal_case c WHERE c.assignee_id = u.id AND c.state::text = ANY(${LOAD_STATES as string[]}))
+     WHERE u.role = 'REVIEWER'`;
+}

@@ -3,6 +3,7 @@
 // existing demo accounts are left as they are, and demo cases are written only while no case and no case history exist.
 import { getPrisma } from '@/lib/db/client';
 import { seedDemoAccounts } from './demo-accounts';
+import { recountReviewerLoads } from '@/lib/cases/routing';
 import { seedDemoCases } from './demo-cases';
 import { seedReferenceDataWithSummary } from './reference-data';
 
@@ -30,6 +31,8 @@ export async function seed(options: { force: boolean }): Promise<void> {
 
   log('写入演示案件 / seeding demo cases …');
   const cases = await seedDemoCases(prisma, now, log);
+  // The demo cases were written directly: count each reviewer's open cases once, as routing reads them.
+  await recountReviewerLoads(prisma);
   if (cases.cases > 0) log(`  演示案件 ${cases.cases} 件，审计事件 ${cases.events} 条 / ${cases.cases} demo cases, ${cases.events} audit events`);
   log(`完成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒 / done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

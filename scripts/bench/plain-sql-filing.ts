@@ -30,9 +30,9 @@ async function fileOnce(client: pg.Client, provinceCode: string, citizenId: stri
          id_number_masked, mobile, colour, code_assigned_at, issuing_province_code, issuing_unit_code, stated_reason_code, catalogue_version_id,
          grounds, statement, requested_outcome, privacy_notice_version, prima_facie_overreach, overreach_reason, filed_at, due_at, allowed_ms,
          deadline_inputs, deadline_explanation, at_risk_at, idempotency_key, payload_hash, updated_at)
-       VALUES ($1, $2, $3, 'CODE_APPEAL', 'SUBMITTED', $4, '王芳', 'v1.x', 'h', '4101**********1236', '13912345678', 'RED', $5, $2, '410100',
+       VALUES ($1::uuid, $2, $3, 'CODE_APPEAL', 'SUBMITTED', $4, '王芳', 'v1.x', 'h', '4101**********1236', '13912345678', 'RED', $5, $2, '410100',
          'NON_EPIDEMIC', $6, 'NON_EPIDEMIC_REASON', '储户被赋红码，与疫情无关。', 'REVOKE', '2026-01', true, 'NON_EPIDEMIC_REASON', $7, $8, 86400000,
-         '{"basis": "CLOCK_HOURS", "hours": 24}', 'filed + 24 h', $9, $1, $1, $7)`,
+         '{"basis": "CLOCK_HOURS", "hours": 24}', 'filed + 24 h', $9, $1::text, $1::text, $7)`,
       [id, provinceCode, reference, citizenId, new Date(now.getTime() - 6 * 3600_000), catalogueId, now, due, new Date(now.getTime() + 18 * 3600_000)],
     );
     const append = async (action: string, after: Record<string, string>) => {
@@ -94,8 +94,9 @@ export async function plainSqlFiling(databaseUrl: string, options: { clients: nu
           try {
             await fileOnce(client, options.provinceCode, citizen!.id, catalogue!.id);
             times.push(performance.now() - started);
-          } catch {
+          } catch (error) {
             errors += 1;
+            if (errors === 1) console.log(`  first plain-SQL filing error: ${(error as Error).message}`);
           }
         }
       } finally {

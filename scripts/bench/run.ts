@@ -174,6 +174,8 @@ async function main(): Promise<void> {
     const { seedReferenceData } = await import('@/prisma/seed/reference-data');
     await seedReferenceData(getPrisma());
     const load = await loadBenchData(database.url, { cases: CASES, log: (line) => console.log(`  ${line}`) });
+    const { recountReviewerLoads } = await import('@/lib/cases/routing');
+    await recountReviewerLoads(getPrisma());
     console.log(`  loaded in ${load.seconds.toFixed(1)} s`);
     const { refreshSupervisionStats } = await import('@/lib/supervision/refresh-stats');
     let started = performance.now();
@@ -224,10 +226,10 @@ async function main(): Promise<void> {
     const ceiling = await plainSqlFiling(database.url, { clients: CLIENTS, durationMs: DURATION_MS, provinceCode: load.heavyProvince });
 
     // Supervision.
-    const analytics = await latencyOf(`${BASE}/supervise/analytics`, supervisorCookie, Math.min(SAMPLES, 100));
-    const analyticsProvince = await latencyOf(`${BASE}/supervise/analytics`, provinceSupervisorCookie, Math.min(SAMPLES, 100));
-    const board = await latencyOf(`${BASE}/supervise`, supervisorCookie, Math.min(SAMPLES, 100));
-    const boardProvince = await latencyOf(`${BASE}/supervise`, provinceSupervisorCookie, Math.min(SAMPLES, 100));
+    const analytics = await latencyOf(`${BASE}/supervise/analytics`, supervisorCookie, Math.min(SAMPLES, 30));
+    const analyticsProvince = await latencyOf(`${BASE}/supervise/analytics`, provinceSupervisorCookie, Math.min(SAMPLES, 30));
+    const board = await latencyOf(`${BASE}/supervise`, supervisorCookie, Math.min(SAMPLES, 30));
+    const boardProvince = await latencyOf(`${BASE}/supervise`, provinceSupervisorCookie, Math.min(SAMPLES, 30));
     clearInterval(rssTimer);
     if (server.pid) peakRssKb = Math.max(peakRssKb, readRssKb(server.pid).peak);
 
