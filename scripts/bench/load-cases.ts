@@ -105,6 +105,7 @@ const STATE_MIX = [
   ['WITHDRAWN', 5],
 ] as const;
 const OPEN = new Set(['SUBMITTED', 'ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN', 'SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW']);
+const RECENT_DECISION = new Set(['DECIDED', 'SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW']);
 const DECIDED_STATES = new Set(['DECIDED', 'SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW', 'FINAL', 'CLOSED']);
 const REASONS = [
   ['SPATIOTEMPORAL_COMPANION', 30],
@@ -219,8 +220,10 @@ export async function loadBenchData(databaseUrl: string, options: { cases: numbe
         const overreach = reason === null ? 'NO_REASON_STATED' : reason === 'NON_EPIDEMIC' ? 'NON_EPIDEMIC_REASON' : max === 'YELLOW' && colour === 'RED' ? 'COLOUR_ABOVE_MAXIMUM' : null;
         const hours = colour === 'RED' && type === 'CODE_APPEAL' ? 24 : 48;
         const open = OPEN.has(state);
-        // Open cases were filed in the last ~30 hours (some are overdue); the rest over the last 180 days.
-        const filedAt = new Date(now.getTime() - (open ? rnd() * 30 * HOUR : 48 * HOUR + rnd() * 180 * 24 * HOUR));
+        // Open cases were filed in the last ~30 hours (some are overdue); decided ones inside their 15-day window for a
+        // second-level review (older ones would have been closed by the sweep); the rest over the last 180 days.
+        const ageHours = open ? rnd() * 30 : RECENT_DECISION.has(state) ? 48 + rnd() * 12 * 24 : 48 + rnd() * 180 * 24;
+        const filedAt = new Date(now.getTime() - ageHours * HOUR);
         const allowed = hours * HOUR;
         const paused = state === 'AWAITING_CITIZEN';
         const pausedSince = paused ? new Date(filedAt.getTime() + allowed * 0.3 * rnd()) : null;
