@@ -17,8 +17,13 @@ for (const member of staff) {
   });
 }
 
-setup('sign in as citizen 13800000001', async ({ page }) => {
-  await signInAsCitizen(page, '13800000001');
-  await expect(page).toHaveURL('/my-cases');
-  await page.context().storageState({ path: STORAGE_STATE.citizen });
-});
+for (const citizen of [
+  { mobile: '13800000001', file: STORAGE_STATE.citizen },
+  { mobile: '13800000003', file: STORAGE_STATE.citizenB },
+]) {
+  setup(`sign in as citizen ${citizen.mobile}`, async ({ page }) => {
+    await signInAsCitizen(page, citizen.mobile);
+    await expect(page).toHaveURL('/my-cases');
+    await page.context().storageState({ path: citizen.file });
+  });
+}

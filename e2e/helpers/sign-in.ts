@@ -5,6 +5,7 @@ export const DEMO_PASSWORD = 'Demo-2026!';
 
 export const STORAGE_STATE = {
   citizen: '.data/e2e-auth/citizen.json',
+  citizenB: '.data/e2e-auth/citizen-b.json',
   reviewer: '.data/e2e-auth/reviewer.json',
   supervisor: '.data/e2e-auth/supervisor.json',
   nationalSupervisor: '.data/e2e-auth/national-supervisor.json',
