@@ -435,3 +435,12 @@ export function deadlineStatus(
 export function storedDeadlineInputs(inputs: DeadlineInputs): Prisma.InputJsonObject {
   return JSON.parse(JSON.stringify(inputs)) as Prisma.InputJsonObject;
 }
+
+/** A case's deadline explanation in both languages, re-rendered from its stored inputs; the stored text if they cannot be read. */
+export function explainStoredDeadline(row: { deadlineInputs: unknown; dueAt: Date; deadlineExplanation: string }): DeadlineExplanation {
+  try {
+    return explainDeadline(readDeadlineInputs(row.deadlineInputs), row.dueAt);
+  } catch {
+    return { zh: row.deadlineExplanation, en: row.deadlineExplanation };
+  }
+}

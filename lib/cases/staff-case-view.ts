@@ -17,7 +17,7 @@ import type {
   EvidenceKind,
   RequestedOutcome,
 } from '@/lib/db/generated/enums';
-import { deadlineStatus, explainDeadline, readDeadlineInputs, type DeadlineExplanation, type DeadlineStatus } from './deadlines';
+import { deadlineStatus, explainStoredDeadline, type DeadlineExplanation, type DeadlineStatus } from './deadlines';
 import { allowedActions, type CaseAction } from './transitions';
 
 export interface NamedCode {
@@ -238,7 +238,7 @@ export async function getStaffCaseView(user: ScopedUser, caseId: string, now = n
       pausedSince: found.pausedSince,
       status: status.status,
       timeLeftMs: status.timeLeftMs,
-      explanation: explanationOf(found.deadlineInputs, found.dueAt, found.deadlineExplanation),
+      explanation: explainStoredDeadline(found),
     },
     codeAssignment: found.codeAssignment
       ? { ...found.codeAssignment, reason: ruleOf(found.codeAssignment.reasonCode), issuingUnit: named(found.codeAssignment.issuingUnitCode) }
@@ -295,11 +295,3 @@ export async function getStaffCaseView(user: ScopedUser, caseId: string, now = n
   };
 }
 
-/** Re-rendered from the stored inputs in both languages; the stored (Chinese) text when the inputs cannot be read. */
-function explanationOf(inputs: unknown, dueAt: Date, stored: string): DeadlineExplanation {
-  try {
-    return explainDeadline(readDeadlineInputs(inputs), dueAt);
-  } catch {
-    return { zh: stored, en: stored };
-  }
-}

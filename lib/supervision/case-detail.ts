@@ -1,7 +1,7 @@
 // One case as a supervisor sees it (SPEC §8, §12): what it is, where its deadline stands, who holds it, its
 // decisions and correction, and its complete audit history. No personal data: no name, ID number or mobile.
 import 'server-only';
-import { explainDeadline, readDeadlineInputs, type DeadlineExplanation } from '@/lib/cases/deadlines';
+import { explainStoredDeadline, type DeadlineExplanation } from '@/lib/cases/deadlines';
 import { CaseNotFoundError } from '@/lib/cases/errors';
 import { prisma } from '@/lib/db/client';
 import type { CaseState, CaseType, CodeColour, DecisionLevel, DecisionOutcome } from '@/lib/db/generated/enums';
@@ -110,6 +110,7 @@ export async function getSupervisedCase(scope: SupervisorScope, reference: strin
       dueAt: true,
       pausedSince: true,
       deadlineInputs: true,
+      deadlineExplanation: true,
       assigneeId: true,
       assignee: { select: { displayName: true } },
       correctionSentAt: true,
@@ -135,12 +136,7 @@ export async function getSupervisedCase(scope: SupervisorScope, reference: strin
     const reason = reasons.find((r) => r.code === code);
     return reason ? { zh: reason.nameZh, en: reason.nameEn } : null;
   };
-  let deadline: DeadlineExplanation | null = null;
-  try {
-    deadline = explainDeadline(readDeadlineInputs(found.deadlineInputs), found.dueAt);
-  } catch {
-    deadline = null;
-  }
+  const deadline: DeadlineExplanation = explainStoredDeadline(found);
   return {
     id: found.id,
     version: found.version,

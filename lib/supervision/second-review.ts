@@ -1,7 +1,7 @@
 // The second-level review queue and decision screen (SPEC §5): requested and started reviews in scope, never
 // shown to the supervisor who made the first decision (the engine refuses them as well).
 import 'server-only';
-import { explainDeadline, readDeadlineInputs, type DeadlineExplanation } from '@/lib/cases/deadlines';
+import { explainStoredDeadline, type DeadlineExplanation } from '@/lib/cases/deadlines';
 import { startSecondReview, decideSecondReview } from '@/lib/cases/decide-case';
 import { CaseNotFoundError } from '@/lib/cases/errors';
 import { prisma, type Prisma } from '@/lib/db/client';
@@ -114,12 +114,7 @@ export async function getSecondReviewCase(scope: SupervisorScope, reference: str
     const rule = rules.find((r) => r.code === code);
     return rule ? { zh: rule.nameZh, en: rule.nameEn } : null;
   };
-  let deadline: DeadlineExplanation | null = null;
-  try {
-    deadline = explainDeadline(readDeadlineInputs(found.deadlineInputs), found.dueAt);
-  } catch {
-    deadline = null;
-  }
+  const deadline: DeadlineExplanation = explainStoredDeadline(found);
   return {
     id: found.id,
     version: found.version,
