@@ -1,10 +1,13 @@
-// Signs in once per role through the real forms and saves each signed-in state for the role specs.
+// Signs in once per role (and per province X/Y for the authorisation matrix) through the real forms, supervisors and
+// the administrator with their TOTP second factor, and saves each signed-in state for the role specs.
 import { expect, test as setup } from '@playwright/test';
 import { signInAsCitizen, signInAsStaff, STORAGE_STATE } from './helpers/sign-in';
 
 const staff = [
   { username: 'reviewer-ah-1', home: '/review', file: STORAGE_STATE.reviewer },
+  { username: 'reviewer-ha-1', home: '/review', file: STORAGE_STATE.reviewerY },
   { username: 'supervisor-ah', home: '/supervise', file: STORAGE_STATE.supervisor },
+  { username: 'supervisor-ha', home: '/supervise', file: STORAGE_STATE.supervisorY },
   { username: 'supervisor-national', home: '/supervise', file: STORAGE_STATE.nationalSupervisor },
   { username: 'admin', home: '/admin', file: STORAGE_STATE.admin },
 ];
@@ -17,10 +20,12 @@ for (const member of staff) {
   });
 }
 
-for (const citizen of [
+const citizens = [
   { mobile: '13800000001', file: STORAGE_STATE.citizen },
   { mobile: '13800000003', file: STORAGE_STATE.citizenB },
-]) {
+];
+
+for (const citizen of citizens) {
   setup(`sign in as citizen ${citizen.mobile}`, async ({ page }) => {
     await signInAsCitizen(page, citizen.mobile);
     await expect(page).toHaveURL('/my-cases');

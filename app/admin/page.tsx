@@ -1,5 +1,6 @@
-// Administrator home: staff accounts by role and province (administrators manage staff, not cases).
+// Administrator home: staff accounts by role and province (administrators manage staff, not cases), and the sections.
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Stat, StatList } from '@/components/ui/stat';
 import { requireUser } from '@/lib/auth/scope';
@@ -18,6 +19,13 @@ export default async function AdminHomePage() {
     <div>
       <h1 className="mb-2 text-3xl font-bold">{t('title')}</h1>
       <p className="mb-2 text-muted">{t('intro')}</p>
+      <ul className="mb-6 list-disc pl-6">
+        <li><Link href="/admin/staff">{t('nav.staff')}</Link>: {t('sections.staff')}</li>
+        <li><Link href="/admin/pools">{t('nav.pools')}</Link>: {t('sections.pools')}</li>
+        <li><Link href="/admin/policies">{t('nav.policies')}</Link>: {t('sections.policies')}</li>
+        <li><Link href="/admin/calendar">{t('nav.calendar')}</Link>: {t('sections.calendar')}</li>
+        <li><Link href="/admin/catalogue">{t('nav.catalogue')}</Link>: {t('sections.catalogue')}</li>
+      </ul>
       <StatList>
         <Stat label={tRoles('REVIEWER')} value={home.totals.REVIEWER} testId="total-REVIEWER" />
         <Stat label={tRoles('SUPERVISOR')} value={home.totals.SUPERVISOR} testId="total-SUPERVISOR" />

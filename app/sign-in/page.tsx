@@ -8,6 +8,7 @@ import { describeSignInError } from '@/components/sign-in/describe-sign-in-error
 import { StaffSignInForm } from '@/components/sign-in/staff-sign-in-form';
 import { HOME_PATH, safeReturnPath } from '@/lib/auth/scope';
 import { getCurrentUser } from '@/lib/auth/session';
+import { continuePath, getSignInProgress } from '@/lib/auth/sign-in-progress';
 import { parseSignInError } from '@/lib/auth/sign-in-errors';
 import { isSmsOutboxEnabled } from '@/lib/sms/outbox';
 
@@ -24,10 +25,14 @@ function first(value: string | string[] | undefined): string | undefined {
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
+  const requested = safeReturnPath(first(params.callbackUrl));
   const user = await getCurrentUser();
-  if (user) redirect(HOME_PATH[user.role]);
+  if (user) redirect(requested ?? HOME_PATH[user.role]);
+  // A staff sign-in half done (second factor, new password, enrolment) continues where it stopped.
+  const progress = await getSignInProgress();
+  if (progress && progress.stage !== 'complete') redirect(continuePath(progress.stage, requested));
   const t = await getTranslations('signIn');
-  const callbackUrl = safeReturnPath(first(params.callbackUrl)) ?? '/home';
+  const callbackUrl = requested ?? '/home';
   const signedOut = first(params.signedOut) === '1';
   // Set by next-auth when a sign-in was posted without JavaScript and refused.
   const refusal = parseSignInError(first(params.error));

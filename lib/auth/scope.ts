@@ -1,7 +1,6 @@
 // Who may see what, in one place (SPEC §10): page guards by role, and the case filter every data read starts from.
 import 'server-only';
 import { notFound, redirect } from 'next/navigation';
-import type { Prisma } from '@/lib/db/client';
 import type { Role } from '@/lib/db/generated/enums';
 import { getCurrentUser, type CurrentUser } from './session';
 

@@ -1,4 +1,5 @@
-// Server-side session rows (SPEC §11, §14): created at sign-in, read on every request, revoked at sign-out.
+// Server-side session rows (SPEC §11, §14): created at sign-in, read on every request, revoked at sign-out (one, or
+// all of a user's at once), and marked when their second factor was checked.
 import 'server-only';
 import { prisma, type TransactionClient } from '@/lib/db/client';
 import type { Role } from '@/lib/db/generated/enums';
@@ -12,15 +13,22 @@ export interface SessionUser {
   displayName: string;
   provinceCode: string | null;
   unitCode: string | null;
+  mustChangePassword: boolean;
+  totpEnabledAt: Date | null;
 }
 
 export interface LoadedSession {
   id: string;
+  createdAt: Date;
   expiresAt: Date;
   lastSeenAt: Date;
   revokedAt: Date | null;
+  secondFactorAt: Date | null;
   user: SessionUser;
 }
+
+/** How a staff sign-in was completed, as recorded in its STAFF_SIGNED_IN audit event. */
+export type SignInMethod = 'PASSWORD' | 'TOTP' | 'RECOVERY_CODE' | 'TOTP_ENROLLED' | 'PASSWORD_CHANGED';
 
 export function auditChainFor(provinceCode: string | null): string {
   return provinceCode ?? NATIONAL_CHAIN;
@@ -39,11 +47,42 @@ export async function loadSession(sessionId: string): Promise<LoadedSession | nu
     where: { id: sessionId },
     select: {
       id: true,
+      createdAt: true,
       expiresAt: true,
       lastSeenAt: true,
       revokedAt: true,
-      user: { select: { id: true, role: true, active: true, displayName: true, provinceCode: true, unitCode: true } },
+      secondFactorAt: true,
+      user: {
+        select: {
+          id: true,
+          role: true,
+          active: true,
+          displayName: true,
+          provinceCode: true,
+          unitCode: true,
+          mustChangePassword: true,
+          totpEnabledAt: true,
+        },
+      },
     },
+  });
+}
+
+/** Records the sign-in once the session is usable (after the password, or after the step that completed it). */
+export async function auditSignInCompleted(
+  tx: TransactionClient,
+  user: { id: string; role: Role; provinceCode: string | null },
+  sessionId: string,
+  method: SignInMethod,
+  now: Date,
+): Promise<void> {
+  await appendAuditEvent(tx, {
+    chain: auditChainFor(user.provinceCode),
+    actorId: user.id,
+    actorRole: user.role,
+    action: 'STAFF_SIGNED_IN',
+    after: { sessionId, method },
+    occurredAt: now,
   });
 }
 
@@ -76,4 +115,26 @@ export async function revokeSession(sessionId: string, now = new Date()): Promis
 export async function revokeUserSessions(tx: TransactionClient, userId: string, now = new Date()): Promise<number> {
   const revoked = await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
   return revoked.count;
+}
+
+/**
+ * "Sign out everywhere": ends every session of the user, this one included; for staff the sign-out is audited in
+ * the same transaction. Returns how many sessions were ended.
+ */
+export async function signOutEverywhere(userId: string, now = new Date()): Promise<number> {
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, role: true, provinceCode: true } });
+    const count = await revokeUserSessions(tx, userId, now);
+    if (count > 0 && isStaffRole(user.role)) {
+      await appendAuditEvent(tx, {
+        chain: auditChainFor(user.provinceCode),
+        actorId: user.id,
+        actorRole: user.role,
+        action: 'STAFF_SIGNED_OUT',
+        after: { everywhere: true, sessionsEnded: count },
+        occurredAt: now,
+      });
+    }
+    return count;
+  });
 }

@@ -1,10 +1,13 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { generate, generateSecret } from 'otplib';
 import { prisma } from '@/lib/db/client';
+import { encryptIdNumber } from '@/lib/pii/id-number';
 import { resetCaseData } from '@/test/helpers/db';
 import { hashPassword } from './password';
 import { closeRateLimits } from './rate-limit';
 import { revokeSession } from './sessions';
 import { LOCKOUT_MS, signInStaff } from './staff-sign-in';
+import { verifySecondFactor } from './totp';
 
 const PASSWORD = 'Correct-Horse-1';
 
@@ -48,10 +51,27 @@ describe('staff sign-in (real PostgreSQL)', () => {
     expect((await prisma.session.findUniqueOrThrow({ where: { id: result.sessionId } })).revokedAt).not.toBeNull();
   });
 
-  it('audits national staff in the national chain', async () => {
-    await createStaff('admin-test', { role: 'ADMIN', provinceCode: null });
-    await signInStaff({ username: 'admin-test', password: PASSWORD, ip: '10.0.0.1' });
-    expect(await prisma.auditEvent.findFirst({ where: { action: 'STAFF_SIGNED_IN' } })).toMatchObject({ chain: 'national' });
+  it('audits national staff in the national chain once their second factor is checked', async () => {
+    const admin = await createStaff('admin-test', { role: 'ADMIN', provinceCode: null });
+    const secret = generateSecret();
+    await prisma.user.update({ where: { id: admin.id }, data: { totpSecretCipher: encryptIdNumber(secret), totpEnabledAt: new Date() } });
+    const now = new Date();
+    const result = await signInStaff({ username: 'admin-test', password: PASSWORD, ip: '10.0.0.1', now });
+    expect(result).toMatchObject({ ok: true, stage: 'verify_second_factor' });
+    if (!result.ok) throw new Error('expected the password to be accepted');
+    expect(await prisma.auditEvent.count({ where: { action: 'STAFF_SIGNED_IN' } })).toBe(0);
+    const code = await generate({ secret, epoch: Math.floor(now.getTime() / 1000) });
+    expect(await verifySecondFactor({ userId: admin.id, sessionId: result.sessionId, code, ip: '10.0.0.1', now })).toMatchObject({ ok: true, method: 'TOTP' });
+    expect(await prisma.auditEvent.findFirst({ where: { action: 'STAFF_SIGNED_IN' } })).toMatchObject({ chain: 'national', after: { sessionId: result.sessionId, method: 'TOTP' } });
+  });
+
+  it('tells a supervisor without a second factor to enrol one, and a new account to change its temporary password', async () => {
+    await createStaff('supervisor-new', { role: 'SUPERVISOR' });
+    expect(await signInStaff({ username: 'supervisor-new', password: PASSWORD, ip: '10.0.0.1' })).toMatchObject({ ok: true, stage: 'enrol_second_factor' });
+    const reviewer = await createStaff('reviewer-new');
+    await prisma.user.update({ where: { id: reviewer.id }, data: { mustChangePassword: true } });
+    expect(await signInStaff({ username: 'reviewer-new', password: PASSWORD, ip: '10.0.0.1' })).toMatchObject({ ok: true, stage: 'change_password' });
+    expect(await prisma.auditEvent.count({ where: { action: 'STAFF_SIGNED_IN' } })).toBe(0);
   });
 
   it('gives the same answer for an unknown user and a wrong password', async () => {

@@ -18,7 +18,8 @@ const evidenceId = z.uuid();
 export async function readEvidenceFor(user: ScopedUser, id: string): Promise<EvidenceDownload> {
   if (!evidenceId.safeParse(id).success) throw new CaseNotFoundError();
   const evidence = await prisma.evidence.findFirst({
-    where: { id, appealCase: caseScopeWhere(user) },
+    // Erased evidence (retention) is gone for everyone.
+    where: { id, erasedAt: null, appealCase: caseScopeWhere(user) },
     select: { fileName: true, mimeType: true, storageKey: true },
   });
   if (!evidence) throw new CaseNotFoundError();

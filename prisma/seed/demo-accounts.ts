@@ -1,11 +1,19 @@
 // Demo staff and citizen accounts (development and demos only), and the sign-in help printed after seeding.
-// Accounts that already exist (same username or mobile) are left exactly as they are.
+// Demo supervisors and the administrator have their second factor enrolled with one known demo secret (printed with the
+// sign-ins), so demos and the end-to-end tests can sign in. Accounts that already exist are left exactly as they are.
 import type { PrismaClient } from '@/lib/db/client';
 import { Role } from '@/lib/db/generated/enums';
 import { appendAuditEvent, NATIONAL_CHAIN } from '@/lib/audit/append';
 import { hashPassword } from '@/lib/auth/password';
+import { requiresSecondFactor } from '@/lib/auth/session-policy';
+import { encryptIdNumber } from '@/lib/pii/id-number';
 
 export const DEMO_PASSWORD = 'Demo-2026!';
+/**
+ * The TOTP secret (base32, 20 bytes) of every demo supervisor and administrator: add it to an authenticator app, or
+ * compute codes from it (the end-to-end tests do). Demo data only; real accounts enrol their own secret.
+ */
+export const DEMO_TOTP_SECRET = 'HEALTHCODEDEMOSECRETAPPEALS23456';
 
 export interface DemoStaff {
   username: string;
@@ -113,6 +121,8 @@ export function formatDemoSignIns(appUrl = process.env.APP_URL ?? 'http://localh
     '──────────── 演示账号 / Demo sign-ins ────────────',
     `工作人员：用户名 + 密码 ${DEMO_PASSWORD}`,
     `Staff: username + password ${DEMO_PASSWORD}`,
+    `督导和系统管理员另需动态验证码：在验证器应用中添加密钥 ${DEMO_TOTP_SECRET}`,
+    `Supervisors and the administrator also enter a TOTP code: add the key ${DEMO_TOTP_SECRET} to an authenticator app`,
     ...staffLines,
     `申诉人：手机号 + 短信验证码。开发环境不发真实短信，验证码在 ${appUrl}/dev/sms 查看，登录页也会显示。`,
     'Citizens: mobile number + one-time code. In development no real SMS is sent: read the code in the dev SMS',
@@ -143,7 +153,12 @@ export async function seedDemoAccounts(prisma: PrismaClient, createdAt: Date): P
 
   await prisma.$transaction(async (tx) => {
     const rows = [
-      ...staff.map((s, index) => ({ ...s, passwordHash: passwordHashes[index] ?? null, mobile: null })),
+      ...staff.map((s, index) => ({
+        ...s,
+        passwordHash: passwordHashes[index] ?? null,
+        mobile: null,
+        ...(requiresSecondFactor(s.role) ? { totpSecretCipher: encryptIdNumber(DEMO_TOTP_SECRET), totpEnabledAt: at } : {}),
+      })),
       ...citizens.map((c) => ({ role: Role.CITIZEN, displayName: c.displayName, mobile: c.mobile, username: null, passwordHash: null, provinceCode: null, unitCode: null })),
     ];
     for (const row of rows) {

@@ -1,0 +1,158 @@
+'use client';
+// Publish a new catalogue version: the reasons of the version in force, to edit, add to or remove, with a note on
+// what changed. Each reason says the highest colour it allows and how it may be used.
+import { useState, type ReactNode } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { publishCatalogueVersionAction } from '@/app/admin/catalogue/actions';
+import { ErrorSummary } from '@/components/ui/error-summary';
+import { describedBy, FieldError } from '@/components/ui/field-error';
+import { TextareaField } from '@/components/ui/textarea-field';
+import { COLOURS, publishCatalogueSchema, VALIDITIES } from '@/lib/admin/schemas';
+import { ActionMessage } from './action-message';
+import { errorKeyAt, payloadResolver } from './payload-resolver';
+
+interface Row {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  maxColour: string;
+  validity: (typeof VALIDITIES)[number];
+}
+interface Values {
+  note: string;
+  reasons: Row[];
+}
+
+type Colour = (typeof COLOURS)[number];
+
+export function CatalogueForm({ basedOnVersion, reasons }: { basedOnVersion: number; reasons: { code: string; nameZh: string; nameEn: string; maxColour: Colour | null; validity: Row['validity'] }[] }) {
+  const t = useTranslations('admin.catalogueNew');
+  const tCat = useTranslations('admin.catalogue');
+  const tAll = useTranslations();
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [published, setPublished] = useState<number | null>(null);
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const toPayload = (values: Values) => ({
+    basedOnVersion,
+    note: values.note,
+    reasons: values.reasons.map((row) => ({ ...row, maxColour: row.maxColour === '' ? null : (row.maxColour as Colour) })),
+  });
+  const form = useForm<Values>({
+    resolver: payloadResolver(publishCatalogueSchema, toPayload),
+    defaultValues: { note: '', reasons: reasons.map((reason) => ({ ...reason, maxColour: reason.maxColour ?? '' })) },
+  });
+  const rows = useFieldArray({ control: form.control, name: 'reasons' });
+  const { errors, isSubmitting } = form.formState;
+  const errorFor = (path: string): string | null => {
+    const key = serverErrors[path] ?? errorKeyAt(errors, path);
+    return key ? tAll(key) : null;
+  };
+
+  if (published !== null) {
+    return (
+      <div>
+        <ActionMessage message={{ kind: 'ok', text: t('published', { version: published }) }} />
+        <Link href={`/admin/catalogue/${published}`}>{t('viewPublished', { version: published })}</Link>
+      </div>
+    );
+  }
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setMessage(null);
+    setServerErrors({});
+    const result = await publishCatalogueVersionAction(toPayload(values));
+    if (!result.ok) {
+      setServerErrors(result.fieldErrors ?? {});
+      if (!result.fieldErrors) setMessage({ kind: 'error', text: tAll(result.messageKey) });
+      return;
+    }
+    setPublished(result.data.version);
+  });
+
+  const fields = ['code', 'nameZh', 'nameEn', 'maxColour', 'validity'] as const;
+  const summary = [
+    { fieldId: 'catalogue-note', message: errorFor('note') },
+    { fieldId: 'catalogue-add', message: errorFor('reasons') },
+    ...rows.fields.flatMap((_, index) => fields.map((field) => ({ fieldId: `reason-${index}-${field}`, message: errorFor(`reasons.${index}.${field}`) }))),
+  ].filter((entry): entry is { fieldId: string; message: string } => entry.message !== null);
+
+  const cell = (index: number, field: (typeof fields)[number], control: ReactNode, label: string) => {
+    const error = errorFor(`reasons.${index}.${field}`);
+    return (
+      <div>
+        <label htmlFor={`reason-${index}-${field}`} className="block text-sm font-semibold">{label}</label>
+        <FieldError id={`reason-${index}-${field}-error`} message={error} />
+        {control}
+      </div>
+    );
+  };
+  const aria = (index: number, field: (typeof fields)[number]) => {
+    const error = errorFor(`reasons.${index}.${field}`);
+    return { 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy(error && `reason-${index}-${field}-error`) };
+  };
+
+  return (
+    <form noValidate onSubmit={onSubmit} aria-label={t('title')}>
+      <ActionMessage message={message} />
+      <ErrorSummary title={t('problem')} errors={summary} />
+      <TextareaField id="catalogue-note" label={t('noteLabel')} hint={t('noteHint')} rows={3} error={errorFor('note')} {...form.register('note')} />
+      <fieldset className="mb-4 border-0 p-0">
+        <legend className="mb-2 font-semibold">{t('rowsLegend', { count: rows.fields.length })}</legend>
+        <ol className="m-0 list-none p-0">
+          {rows.fields.map((field, index) => (
+            <li key={field.id} className="mb-4 border-l-4 border-rule pl-3" data-testid="reason-row">
+              <div className="grid gap-2 md:grid-cols-2">
+                {cell(index, 'code', <input id={`reason-${index}-code`} className="input font-mono" autoCapitalize="characters" spellCheck={false} {...aria(index, 'code')} {...form.register(`reasons.${index}.code`)} />, tCat('code'))}
+                {cell(index, 'nameZh', <input id={`reason-${index}-nameZh`} lang="zh-CN" className="input" {...aria(index, 'nameZh')} {...form.register(`reasons.${index}.nameZh`)} />, tCat('nameZh'))}
+                {cell(index, 'nameEn', <input id={`reason-${index}-nameEn`} lang="en" className="input" {...aria(index, 'nameEn')} {...form.register(`reasons.${index}.nameEn`)} />, tCat('nameEn'))}
+                {cell(
+                  index,
+                  'maxColour',
+                  <select id={`reason-${index}-maxColour`} className="input" {...aria(index, 'maxColour')} {...form.register(`reasons.${index}.maxColour`)}>
+                    <option value="">{tCat('noColour')}</option>
+                    {COLOURS.map((colour) => (
+                      <option key={colour} value={colour}>
+                        {tCat(`colours.${colour}`)}
+                      </option>
+                    ))}
+                  </select>,
+                  tCat('maxColour'),
+                )}
+                {cell(
+                  index,
+                  'validity',
+                  <select id={`reason-${index}-validity`} className="input" {...aria(index, 'validity')} {...form.register(`reasons.${index}.validity`)}>
+                    {VALIDITIES.map((validity) => (
+                      <option key={validity} value={validity}>
+                        {tCat(`validities.${validity}`)}
+                      </option>
+                    ))}
+                  </select>,
+                  tCat('validity'),
+                )}
+                <div className="flex items-end">
+                  <button type="button" className="button button-secondary" onClick={() => rows.remove(index)} aria-label={t('removeRow', { row: index + 1 })}>
+                    {t('remove')}
+                  </button>
+                </div>
+              </div>
+            </li>
+          ))}
+        </ol>
+        <button
+          id="catalogue-add"
+          type="button"
+          className="button button-secondary"
+          onClick={() => rows.append({ code: '', nameZh: '', nameEn: '', maxColour: 'YELLOW', validity: 'VALID' }, { focusName: `reasons.${rows.fields.length}.code` })}
+        >
+          {t('addRow')}
+        </button>
+      </fieldset>
+      <button type="submit" className="button" disabled={isSubmitting}>
+        {t('submit')}
+      </button>
+    </form>
+  );
+}

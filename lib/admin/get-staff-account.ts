@@ -1,0 +1,65 @@
+// One staff account for its administration page: scope, status, second factor and sessions, never a password hash
+// or a secret.
+import 'server-only';
+import { prisma } from '@/lib/db/client';
+import type { Role } from '@/lib/db/generated/enums';
+import { REVIEWER_LOAD_STATES } from '@/lib/cases/transitions';
+import { notFound } from './errors';
+import { assertAdmin, type AdminActor } from './require-admin';
+
+export interface StaffAccountView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  provinceCode: string | null;
+  unitCode: string | null;
+  active: boolean;
+  capacity: number;
+  mustChangePassword: boolean;
+  secondFactorSince: Date | null;
+  lockedUntil: Date | null;
+  openSessions: number;
+  openCases: number;
+  createdAt: Date;
+  /** The version token the edit forms send back. */
+  updatedAt: string;
+}
+
+export async function getStaffAccount(actor: AdminActor, userId: string, now = new Date()): Promise<StaffAccountView> {
+  assertAdmin(actor);
+  if (!/^[0-9a-f-]{36}$/i.test(userId)) throw notFound();
+  const user = await prisma.user.findFirst({
+    where: { id: userId, role: { not: 'CITIZEN' } },
+    select: {
+      id: true,
+      username: true,
+      displayName: true,
+      role: true,
+      provinceCode: true,
+      unitCode: true,
+      active: true,
+      capacity: true,
+      mustChangePassword: true,
+      totpEnabledAt: true,
+      lockedUntil: true,
+      createdAt: true,
+      updatedAt: true,
+    },
+  });
+  if (!user) throw notFound();
+  const [openSessions, openCases] = await Promise.all([
+    prisma.session.count({ where: { userId, revokedAt: null, expiresAt: { gt: now } } }),
+    prisma.case.count({ where: { assigneeId: userId, state: { in: [...REVIEWER_LOAD_STATES] } } }),
+  ]);
+  const { totpEnabledAt, updatedAt, lockedUntil, username, ...rest } = user;
+  return {
+    ...rest,
+    username: username ?? '',
+    secondFactorSince: totpEnabledAt,
+    lockedUntil: lockedUntil && lockedUntil > now ? lockedUntil : null,
+    openSessions,
+    openCases,
+    updatedAt: updatedAt.toISOString(),
+  };
+}

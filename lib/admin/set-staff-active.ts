@@ -1,0 +1,45 @@
+// An administrator disables (or enables again) a staff account. Disabling ends every session of that person in the
+// same transaction: their very next request is refused. Their open cases stay for supervisors to reassign (SPEC §6).
+import 'server-only';
+import { prisma } from '@/lib/db/client';
+import { appendAuditEvent } from '@/lib/audit/append';
+import { revokeUserSessions } from '@/lib/auth/sessions';
+import { parseInput } from '@/lib/cases/parse-input';
+import { REVIEWER_LOAD_STATES } from '@/lib/cases/transitions';
+import { adminChainFor } from './audit-chain';
+import { AdminRefusal } from './errors';
+import { loadStaffAccountForUpdate } from './load-staff-account';
+import { assertAdmin, type AdminActor } from './require-admin';
+import { setStaffActiveSchema } from './schemas';
+
+export interface StaffActiveChange {
+  active: boolean;
+  sessionsEnded: number;
+  /** Open cases still assigned to a disabled reviewer (for supervisors to reassign). */
+  openCases: number;
+}
+
+export async function setStaffActive(actor: AdminActor, raw: unknown, now = new Date()): Promise<StaffActiveChange> {
+  assertAdmin(actor);
+  const input = parseInput(setStaffActiveSchema, raw);
+  return prisma.$transaction(async (tx) => {
+    const current = await loadStaffAccountForUpdate(tx, input.userId, input.expectedUpdatedAt);
+    if (current.id === actor.id) throw new AdminRefusal('admin.errors.self', 409);
+    const openCases = input.active
+      ? 0
+      : await tx.case.count({ where: { assigneeId: current.id, state: { in: [...REVIEWER_LOAD_STATES] } } });
+    if (current.active === input.active) return { active: current.active, sessionsEnded: 0, openCases };
+    await tx.user.update({ where: { id: current.id }, data: { active: input.active, updatedAt: now } });
+    const sessionsEnded = input.active ? 0 : await revokeUserSessions(tx, current.id, now);
+    await appendAuditEvent(tx, {
+      chain: adminChainFor(current.provinceCode),
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: 'USER_UPDATED',
+      before: { userId: current.id, active: current.active },
+      after: { userId: current.id, active: input.active, sessionsEnded },
+      occurredAt: now,
+    });
+    return { active: input.active, sessionsEnded, openCases };
+  });
+}

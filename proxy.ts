@@ -1,0 +1,34 @@
+// Runs before every page request: a fresh CSP nonce per response (lib/security/content-security-policy.ts), passed to
+// Next.js in the request's CSP header so its scripts carry it, and pages that may show personal data never cached.
+import { NextResponse, type NextRequest } from 'next/server';
+import { buildContentSecurityPolicy, createNonce } from '@/lib/security/content-security-policy';
+
+export function proxy(request: NextRequest): NextResponse {
+  const nonce = createNonce();
+  const policy = buildContentSecurityPolicy({
+    nonce,
+    development: process.env.NODE_ENV === 'development',
+    https: (process.env.NEXTAUTH_URL ?? '').startsWith('https://'),
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('Content-Security-Policy', policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('Content-Security-Policy', policy);
+  // Every page is rendered per request for its signed-in user; nothing may be kept by browsers or shared caches.
+  response.headers.set('Cache-Control', 'private, no-store, max-age=0');
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      // Pages only: API routes set their own headers; static files need no nonce.
+      source: '/((?!api/|_next/static|_next/image|favicon.ico|robots.txt).*)',
+      missing: [
+        { type: 'header', key: 'next-router-prefetch' },
+        { type: 'header', key: 'purpose', value: 'prefetch' },
+      ],
+    },
+  ],
+};
