@@ -204,8 +204,9 @@ test.describe('the public transparency page', () => {
     const response = await page.goto('/transparency');
     expect(response?.status()).toBe(200);
     await expect(page.getByTestId('transparency-row')).toHaveCount(31);
-    const anhui = page.locator('[data-testid="transparency-row"][data-row-id="34"]');
-    await expect(anhui.locator('[data-column="received"]')).toHaveText(String(await queryCount(`SELECT count(*) FROM appeal_case WHERE province_code = '34'`)));
+    // Guangdong: no spec files or moves cases there, so the cached figures and the database agree whatever runs alongside.
+    const guangdong = page.locator('[data-testid="transparency-row"][data-row-id="44"]');
+    await expect(guangdong.locator('[data-column="received"]')).toHaveText(String(await queryCount(`SELECT count(*) FROM appeal_case WHERE province_code = '44'`)));
     expect(await page.locator('main').innerText()).not.toMatch(/SS-\d{2}-\d{8}|(?<!\d)1[3-9]\d{9}(?!\d)/);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
