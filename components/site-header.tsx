@@ -1,4 +1,4 @@
-// The page header: service name, who is signed in (name and role), the language switch and sign-out.
+// The page header: service name, who is signed in (name and role), their account link, the language switch and sign-out.
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { Role } from '@/lib/db/generated/enums';
@@ -14,6 +14,7 @@ export interface HeaderUser {
 export async function SiteHeader({ user }: { user: HeaderUser | null }) {
   const t = await getTranslations('layout');
   const tRoles = await getTranslations('roles');
+  const tAccount = await getTranslations('account');
   const locale = await getLocale();
   return (
     <header className="bg-ink text-white">
@@ -29,6 +30,11 @@ export async function SiteHeader({ user }: { user: HeaderUser | null }) {
               <span aria-hidden="true"> · </span>
               <span>{tRoles(user.role)}</span>
             </p>
+          ) : null}
+          {user ? (
+            <Link href="/account" className="text-white underline hover:no-underline">
+              {tAccount('title')}
+            </Link>
           ) : null}
           <LanguageSwitch locale={locale} />
           {user ? <SignOutButton /> : null}

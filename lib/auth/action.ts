@@ -9,6 +9,7 @@ import { isDomainError, ValidationError } from '@/lib/cases/errors';
 import { fieldErrorsOf } from '@/lib/cases/parse-input';
 import { getRequestIp } from './request-ip';
 import { getCurrentUser, type CurrentUser } from './session';
+import { scopedLogger } from '@/lib/security/logger';
 
 export type ActionFailure = {
   ok: false;
@@ -72,7 +73,7 @@ export function defineAction<S extends z.ZodType, T, R extends readonly Role[] |
           fieldErrors: error instanceof ValidationError ? { ...error.fieldErrors } : undefined,
         };
       }
-      console.error('[action] unexpected error', error);
+      scopedLogger('action').error({ err: error }, 'unexpected error');
       return { ok: false, status: 500, messageKey: 'errors.generic' };
     }
   };

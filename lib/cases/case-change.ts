@@ -14,6 +14,7 @@ import { CaseNotFoundError, ConflictError, RuleViolationError } from './errors';
 import { runFaultPoint } from './fault-points';
 import { adjustReviewerLoads } from './routing';
 import { authoriseTransition, TRANSITIONS, type CaseAction } from './transitions';
+import { scopedLogger } from '@/lib/security/logger';
 
 export interface CaseChangeContext {
   tx: TransactionClient;
@@ -115,6 +116,6 @@ export async function dispatchAfterCommit(ids: readonly string[]): Promise<void>
   try {
     await dispatchNotifications(ids);
   } catch (error) {
-    console.error(`[notify] dispatch after commit failed: ${(error as Error).message}`);
+    scopedLogger('notify').error({ err: error }, 'dispatch after commit failed');
   }
 }

@@ -4,6 +4,7 @@ import 'server-only';
 import { prisma } from '@/lib/db/client';
 import { getSmsProvider } from '@/lib/sms/get-provider';
 import type { NotificationParams, NotificationTemplate } from './queue';
+import { scopedLogger } from '@/lib/security/logger';
 
 const MAX_ATTEMPTS = 5;
 
@@ -45,7 +46,7 @@ export async function dispatchNotifications(ids?: readonly string[]): Promise<nu
         await tx.notification.update({ where: { id }, data: { status: 'SENT', sentAt: new Date(), attempts: { increment: 1 } } });
         sent += 1;
       } catch (error) {
-        console.error(`[notify] ${notification.template} ${id} failed: ${(error as Error).message}`);
+        scopedLogger('notify').error({ err: error, template: notification.template, notificationId: id }, 'send failed');
         await tx.notification.update({
           where: { id },
           data: { attempts: { increment: 1 }, status: notification.attempts + 1 >= MAX_ATTEMPTS ? 'FAILED' : 'PENDING' },
