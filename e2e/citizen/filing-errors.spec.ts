@@ -104,14 +104,12 @@ test('a 6 MB file is refused in the browser, beside the file', async () => {
 test('an .exe renamed .png is refused by the server from its content, beside the file, and nothing is filed', async () => {
   const { page } = session;
   await fillWizard(page, { files: [pdfFile(), exeRenamedPng()] });
-  const casesBefore = await queryCount('SELECT count(*) FROM appeal_case');
   await page.getByTestId('submit-appeal').click();
   await expectStep(page, '上传证明材料（可选）');
   const disguised = page.getByTestId('evidence-item').filter({ hasText: 'setup.png' });
   await expect(disguised.getByTestId('field-error')).toHaveText('只接受 PDF、JPEG 或 PNG 文件。');
   await expect(page.getByTestId('error-summary')).toContainText('setup.png：只接受 PDF、JPEG 或 PNG 文件。');
   expect(await casesOfCitizen()).toBe(0);
-  expect(await queryCount('SELECT count(*) FROM appeal_case')).toBe(casesBefore);
 
   // Nothing else is lost: remove the file, go back to the answers, and they are all still there.
   await page.getByRole('button', { name: '删除文件 setup.png' }).click();
@@ -134,7 +132,6 @@ test('the filing action replayed without a session is refused and files nothing'
   // The browser's own request never reached the server; the wizard says so and keeps everything.
   await expect(page.getByTestId('submit-error')).toBeVisible();
 
-  const casesBefore = await queryCount('SELECT count(*) FROM appeal_case');
   const { response, text } = await replayAction(request);
   expect(response.status()).toBeLessThan(500);
   expect(text).toContain('"ok":false');
@@ -143,6 +140,5 @@ test('the filing action replayed without a session is refused and files nothing'
   const key = /"idempotencyKey":"([0-9a-f-]{36})"/.exec(request.body.toString('utf8'))?.[1];
   expect(key).toBeTruthy();
   expect(await queryCount('SELECT count(*) FROM appeal_case WHERE idempotency_key = $1', [key])).toBe(0);
-  expect(await queryCount('SELECT count(*) FROM appeal_case')).toBe(casesBefore);
   expect(await casesOfCitizen()).toBe(0);
 });

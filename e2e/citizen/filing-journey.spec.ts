@@ -57,7 +57,6 @@ async function caseSnapshot(id: string) {
     events: await queryCount('SELECT count(*) FROM audit_event WHERE case_id = $1', [id]),
     evidence: await queryCount('SELECT count(*) FROM evidence WHERE case_id = $1', [id]),
     decisions: await queryCount('SELECT count(*) FROM decision WHERE case_id = $1', [id]),
-    cases: await queryCount('SELECT count(*) FROM appeal_case'),
   };
 }
 
