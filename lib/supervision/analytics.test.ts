@@ -6,8 +6,8 @@ import { getPrisma } from '@/lib/db/client';
 import type { DecisionOutcome } from '@/lib/db/generated/enums';
 import { rawClient, resetCaseData } from '@/test/helpers/db';
 import { createUser, type TestUser } from '@/test/helpers/fixtures';
-import { getAuthorityTable, getRecognitionMatrix, getWeeklyTrend, resolveAnalyticsFilters } from './analytics';
-import { refreshSupervisionStats } from './refresh-stats';
+import { getAuthorityTable, getRecognitionMatrix, getWeeklyTrend, loadOverreachAnalytics, resolveAnalyticsFilters } from './analytics';
+import { backgroundStatsRefresh, refreshSupervisionStats, refreshSupervisionStatsForRead, statsMaxAgeMs, statsRefreshedAt } from './refresh-stats';
 import { supervisorScopeOf, type SupervisorScope } from './scope';
 import { insertCase, insertDecision } from './test-data';
 import { getTransparencyReport } from './transparency';
@@ -225,6 +225,59 @@ describe('the incremental refresh', () => {
     expect((await getAuthorityTable(henan, allTime())).total.received).toBe(1);
     const anhuiTable = await getAuthorityTable(anhui, { ...allTime(), type: 'CODE_APPEAL' });
     expect(anhuiTable.rows.map((r) => [r.code, r.received])).toEqual([['34', 14], ['41', 1]]);
+  });
+
+  it('lets readers read fresh figures as they are and refreshes stale ones in the background, never making them wait', async () => {
+    await refreshSupervisionStats();
+    const fresh = await statsRefreshedAt();
+    await refreshSupervisionStatsForRead();
+    await backgroundStatsRefresh();
+    expect(await statsRefreshedAt()).toEqual(fresh);
+
+    // A decision lands and the figures grow older than the allowed age: the reader returns at once with the old
+    // figures, while one refresh runs behind it and brings in the decision.
+    const open = await getPrisma().case.findFirstOrThrow({ where: { issuingUnitCode: '340100', state: 'IN_REVIEW' } });
+    await insertDecision({ caseId: open.id, provinceCode: '34', outcome: 'REVOKED', decidedAt: at(WEEK_2, 1), deadlineAt: at(WEEK_2, 30), decidedById: reviewer34.id });
+    await getPrisma().$executeRaw`UPDATE supervision_stats_refresh SET refreshed_at = refreshed_at - interval '2 minutes'`;
+    const decidedBefore = (await getAuthorityTable(anhui, { ...allTime(), province: '34' })).rows.find((row) => row.code === '340100')!.decided;
+    const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await holder.connect();
+    try {
+      // Another instance is refreshing: the reader does not wait for it, and its own background refresh skips.
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock(72707040)');
+      await refreshSupervisionStatsForRead();
+      await backgroundStatsRefresh();
+      await holder.query('ROLLBACK');
+    } finally {
+      await holder.end();
+    }
+    expect((await getAuthorityTable(anhui, { ...allTime(), province: '34' })).rows.find((row) => row.code === '340100')!.decided).toBe(decidedBefore);
+    await refreshSupervisionStatsForRead();
+    await backgroundStatsRefresh();
+    expect((await getAuthorityTable(anhui, { ...allTime(), province: '34' })).rows.find((row) => row.code === '340100')!.decided).toBe(decidedBefore + 1);
+    expect((await statsRefreshedAt())!.getTime()).toBeGreaterThan(fresh!.getTime());
+  });
+
+  it('computes the page once per refresh of the statistics, and again after the next refresh', async () => {
+    await refreshSupervisionStats();
+    const first = await loadOverreachAnalytics(anhui, allTime());
+    expect(await loadOverreachAnalytics(anhui, allTime())).toBe(first);
+    const open = await getPrisma().case.findFirstOrThrow({ where: { issuingUnitCode: '340100', state: 'IN_REVIEW', decisions: { none: {} } } });
+    await insertDecision({ caseId: open.id, provinceCode: '34', outcome: 'UPHELD', decidedAt: at(WEEK_2, 2), deadlineAt: at(WEEK_2, 30), decidedById: reviewer34.id });
+    expect((await loadOverreachAnalytics(anhui, allTime())).authorities.total.decided).toBe(first.authorities.total.decided);
+    await refreshSupervisionStats();
+    const second = await loadOverreachAnalytics(anhui, allTime());
+    expect(second.authorities.total.decided).toBe(first.authorities.total.decided + 1);
+    // Another scope is computed for itself.
+    expect((await loadOverreachAnalytics(national, allTime())).authorities.total.received).toBeGreaterThan(second.authorities.total.received);
+  });
+
+  it('reads the allowed age from STATS_MAX_AGE_SECONDS, one minute by default', () => {
+    expect(statsMaxAgeMs(undefined)).toBe(60_000);
+    expect(statsMaxAgeMs('0')).toBe(0);
+    expect(statsMaxAgeMs('300')).toBe(300_000);
+    expect(statsMaxAgeMs('soon')).toBe(60_000);
   });
 
   it('waits only briefly for another refresh holding the lock, then skips', async () => {

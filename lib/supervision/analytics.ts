@@ -185,14 +185,29 @@ export async function getRecognitionMatrix(
   };
 }
 
-/** Everything the analytics page shows, after bringing the statistics up to date (skipped if another refresh runs). */
+/** Computed pages, by scope, filters, day and statistics version; at most this many are kept. */
+const CACHE_ENTRIES = 200;
+const cache = new Map<string, OverreachAnalytics>();
+
+/**
+ * Everything the analytics page shows. The statistics change only when a refresh rewrites them (and moves
+ * `refreshedAt` in the same transaction), so figures computed for one `refreshedAt` stay true until the next: they
+ * are kept per scope and filters and computed again only after a refresh. National medians over a million decisions
+ * are then worked out once a refresh, not on every view.
+ */
 export async function loadOverreachAnalytics(scope: SupervisorScope, filters: ResolvedAnalyticsFilters, now = new Date()): Promise<OverreachAnalytics> {
-  await refreshSupervisionStatsForRead();
-  const [authorities, trend, matrix, refreshedAt] = await Promise.all([
+  await refreshSupervisionStatsForRead(now);
+  const refreshedAt = await statsRefreshedAt();
+  const key = JSON.stringify([scope.provinceCode, filters, shanghaiDate(now), refreshedAt?.toISOString() ?? null]);
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const [authorities, trend, matrix] = await Promise.all([
     getAuthorityTable(scope, filters),
     getWeeklyTrend(scope, filters, now),
     getRecognitionMatrix(scope, filters),
-    statsRefreshedAt(),
   ]);
-  return { filters, authorities, trend, matrix, refreshedAt };
+  const computed = { filters, authorities, trend, matrix, refreshedAt };
+  if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  cache.set(key, computed);
+  return computed;
 }

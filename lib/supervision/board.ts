@@ -4,8 +4,8 @@ import 'server-only';
 import { prisma, Prisma, type TransactionClient } from '@/lib/db/client';
 import type { CaseState, CaseType, CodeColour, DecisionOutcome, DeliveryStatus } from '@/lib/db/generated/enums';
 import { REVIEWER_LOAD_STATES } from '@/lib/cases/transitions';
-import { scopeCaseWhere, scopeProvinceSql, type SupervisorScope } from './scope';
-import { atRiskWhere, overdueWhere } from '@/lib/cases/deadline-filters';
+import { scopeProvinceSql, type SupervisorScope } from './scope';
+import { atRiskSql, overdueSql, statesSql } from '@/lib/cases/deadline-filters';
 
 /** Corrections not confirmed within this time are shown to supervisors (SPEC §5). */
 export const CORRECTION_CONFIRMATION_MS = 2 * 3600 * 1000;
@@ -55,28 +55,27 @@ export interface WorkloadRow {
   lastAssignedAt: Date | null;
 }
 
-const LIST_WHERE: Record<Exclude<BoardList, 'corrections'>, (now: Date) => Prisma.CaseWhereInput> = {
-  overdue: overdueWhere,
-  'at-risk': atRiskWhere,
-  unassigned: () => ({ state: 'SUBMITTED', assigneeId: null }),
-  waiting: () => ({ state: 'AWAITING_CITIZEN' }),
+/** Each list's condition on appeal_case `c` (SQL, so that the open-case deadline index answers it at any size). */
+const LIST_SQL: Record<Exclude<BoardList, 'corrections'>, (now: Date) => Prisma.Sql> = {
+  overdue: overdueSql,
+  'at-risk': atRiskSql,
+  unassigned: () => Prisma.sql`c.state = 'SUBMITTED' AND c.assignee_id IS NULL`,
+  waiting: () => Prisma.sql`c.state = 'AWAITING_CITIZEN'`,
 };
 
-const caseRowSelect = {
-  id: true,
-  reference: true,
-  type: true,
-  state: true,
-  provinceCode: true,
-  colour: true,
-  primaFacieOverreach: true,
-  filedAt: true,
-  dueAt: true,
-  assignee: { select: { displayName: true } },
-  informationRequests: { where: { repliedAt: null }, orderBy: { requestedAt: 'desc' }, take: 1, select: { replyDueAt: true } },
-} satisfies Prisma.CaseSelect;
-
-type CaseRowRecord = Prisma.CaseGetPayload<{ select: typeof caseRowSelect }>;
+interface CaseRowRecord {
+  id: string;
+  reference: string;
+  type: CaseType;
+  state: CaseState;
+  province_code: string;
+  colour: CodeColour;
+  prima_facie_overreach: boolean;
+  assignee_name: string | null;
+  filed_at: Date;
+  due_at: Date;
+  reply_due_at: Date | null;
+}
 
 function toCaseRow(row: CaseRowRecord): BoardCaseRow {
   return {
@@ -84,18 +83,20 @@ function toCaseRow(row: CaseRowRecord): BoardCaseRow {
     reference: row.reference,
     type: row.type,
     state: row.state,
-    provinceCode: row.provinceCode,
+    provinceCode: row.province_code,
     colour: row.colour,
-    primaFacieOverreach: row.primaFacieOverreach,
-    assigneeName: row.assignee?.displayName ?? null,
-    filedAt: row.filedAt,
-    dueAt: row.dueAt,
-    replyDueAt: row.informationRequests[0]?.replyDueAt ?? null,
+    primaFacieOverreach: row.prima_facie_overreach,
+    assigneeName: row.assignee_name,
+    filedAt: row.filed_at,
+    dueAt: row.due_at,
+    replyDueAt: row.reply_due_at,
   };
 }
 
 export async function countBoardCases(scope: SupervisorScope, list: Exclude<BoardList, 'corrections'>, now = new Date(), db: TransactionClient = prisma) {
-  return db.case.count({ where: { AND: [scopeCaseWhere(scope), LIST_WHERE[list](now)] } });
+  const [row] = await db.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS count FROM appeal_case c WHERE ${scopeProvinceSql(scope, 'c.province_code')} AND ${LIST_SQL[list](now)}`;
+  return row?.count ?? 0;
 }
 
 /** One list of the board, most urgent first (earliest deadline, prima facie overreach first on a tie). */
@@ -105,12 +106,17 @@ export async function listBoardCases(
   options: { limit?: number; now?: Date } = {},
   db: TransactionClient = prisma,
 ): Promise<BoardCaseRow[]> {
-  const rows = await db.case.findMany({
-    where: { AND: [scopeCaseWhere(scope), LIST_WHERE[list](options.now ?? new Date())] },
-    orderBy: [{ dueAt: 'asc' }, { primaFacieOverreach: 'desc' }, { reference: 'asc' }],
-    take: options.limit,
-    select: caseRowSelect,
-  });
+  const limit = options.limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${options.limit}`;
+  const rows = await db.$queryRaw<CaseRowRecord[]>`
+    SELECT c.id::text, c.reference, c.type::text AS type, c.state::text AS state, c.province_code::text AS province_code,
+           c.colour::text AS colour, c.prima_facie_overreach, u.display_name AS assignee_name, c.filed_at, c.due_at, r.reply_due_at
+      FROM appeal_case c
+      LEFT JOIN app_user u ON u.id = c.assignee_id
+      LEFT JOIN LATERAL (SELECT i.reply_due_at FROM information_request i
+                          WHERE i.case_id = c.id AND i.replied_at IS NULL ORDER BY i.requested_at DESC LIMIT 1) r ON TRUE
+     WHERE ${scopeProvinceSql(scope, 'c.province_code')} AND ${LIST_SQL[list](options.now ?? new Date())}
+     ORDER BY c.due_at, c.prima_facie_overreach DESC, c.reference
+     ${limit}`;
   return rows.map(toCaseRow);
 }
 
@@ -176,21 +182,25 @@ export async function countUnconfirmedCorrections(scope: SupervisorScope, now = 
   return row?.count ?? 0;
 }
 
-/** Every reviewer in scope (inactive ones too, so a leaver's cases can be moved) with open and overdue cases. */
+/**
+ * Every reviewer in scope (inactive ones too, so a leaver's cases can be moved) with open and overdue cases. The open
+ * count is the one routing keeps on the reviewer (app_user.open_case_count, maintained with every case change), so
+ * the board does not count all open cases on every view; only the overdue ones are counted.
+ */
 export async function listWorkload(scope: SupervisorScope, now = new Date(), db: TransactionClient = prisma): Promise<WorkloadRow[]> {
-  const inScope = scopeCaseWhere(scope);
-  const load: Prisma.CaseWhereInput = { state: { in: [...REVIEWER_LOAD_STATES] }, assigneeId: { not: null } };
-  const [reviewers, open, overdue] = await Promise.all([
+  const [reviewers, overdue] = await Promise.all([
     db.user.findMany({
       where: { role: 'REVIEWER', ...(scope.provinceCode ? { provinceCode: scope.provinceCode } : {}) },
       orderBy: [{ provinceCode: 'asc' }, { displayName: 'asc' }, { id: 'asc' }],
-      select: { id: true, displayName: true, provinceCode: true, unitCode: true, active: true, capacity: true, lastAssignedAt: true },
+      select: { id: true, displayName: true, provinceCode: true, unitCode: true, active: true, capacity: true, lastAssignedAt: true, openCaseCount: true },
     }),
-    db.case.groupBy({ by: ['assigneeId'], where: { AND: [inScope, load] }, _count: { _all: true } }),
-    db.case.groupBy({ by: ['assigneeId'], where: { AND: [inScope, load, overdueWhere(now)] }, _count: { _all: true } }),
+    db.$queryRaw<{ assignee_id: string; count: number }[]>`
+      SELECT c.assignee_id::text, count(*)::int AS count FROM appeal_case c
+       WHERE ${scopeProvinceSql(scope, 'c.province_code')} AND c.assignee_id IS NOT NULL
+         AND c.state IN (${statesSql(REVIEWER_LOAD_STATES)}) AND ${overdueSql(now)}
+       GROUP BY c.assignee_id`,
   ]);
-  const openBy = new Map(open.map((row) => [row.assigneeId, row._count._all]));
-  const overdueBy = new Map(overdue.map((row) => [row.assigneeId, row._count._all]));
+  const overdueBy = new Map(overdue.map((row) => [row.assignee_id, row.count]));
   return reviewers.map((reviewer) => ({
     reviewerId: reviewer.id,
     name: reviewer.displayName,
@@ -198,7 +208,7 @@ export async function listWorkload(scope: SupervisorScope, now = new Date(), db:
     unitCode: reviewer.unitCode,
     active: reviewer.active,
     capacity: reviewer.capacity,
-    open: openBy.get(reviewer.id) ?? 0,
+    open: reviewer.openCaseCount,
     overdue: overdueBy.get(reviewer.id) ?? 0,
     lastAssignedAt: reviewer.lastAssignedAt,
   }));

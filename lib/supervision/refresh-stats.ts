@@ -1,9 +1,11 @@
 // Keeps supervision_daily_stat (the pre-aggregated overreach statistics) in step with the cases (SPEC §12, §14).
 // Incremental: only the groups (filing day × issuing authority) of cases updated since the last refresh (less a margin
 // for transactions that committed late) are rebuilt, so a refresh costs what changed, not the size of the table. A transaction-scoped
-// advisory lock serialises concurrent refreshes (several app instances, the sweep); readers wait for one briefly.
+// advisory lock serialises concurrent refreshes (several app instances, the sweep); readers never wait for one.
 import 'server-only';
 import { prisma, Prisma, type TransactionClient } from '@/lib/db/client';
+import { compactCaseStateCounts } from '@/lib/cases/state-counts';
+import { scopedLogger } from '@/lib/security/logger';
 
 /** Arbitrary constant naming the refresh lock. */
 const REFRESH_LOCK = 72_707_040;
@@ -104,6 +106,8 @@ export async function refreshSupervisionStats(options: { full?: boolean; maxWait
         let groups = 0;
         if (full) await rebuildAll(tx);
         else groups = await rebuildChangedGroups(tx, new Date(state.watermark.getTime() - LATE_COMMIT_MARGIN_MS));
+        // The per-state case counts of the homes ride along: their deltas are folded in whenever the statistics move.
+        await compactCaseStateCounts(tx);
         await tx.supervisionStatsRefresh.upsert({
           where: { id: 1 },
           create: { id: 1, watermark: now, refreshedAt: now, fullRebuildAt: now },
@@ -119,9 +123,41 @@ export async function refreshSupervisionStats(options: { full?: boolean; maxWait
   }
 }
 
-/** What pages and exports call before reading: wait briefly for a refresh running elsewhere, never for long. */
-export function refreshSupervisionStatsForRead(): Promise<RefreshResult> {
-  return refreshSupervisionStats({ maxWaitMs: 3000 });
+/**
+ * How old the statistics may be when a page or an export reads them (default one minute; `STATS_MAX_AGE_SECONDS`).
+ * The figures are shown with the time they were brought up to date.
+ */
+export function statsMaxAgeMs(value = process.env.STATS_MAX_AGE_SECONDS): number {
+  const seconds = Number(value);
+  return value !== undefined && value !== '' && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 60_000;
+}
+
+let backgroundRefresh: Promise<void> | null = null;
+
+/**
+ * What pages and exports call before reading, so that no reader waits on a refresh (stale-while-revalidate): when
+ * the statistics were never built, they are built now; when they are older than `statsMaxAgeMs()`, one refresh is
+ * started in the background (one per process at a time; another instance's refresh is not waited for) and the
+ * figures are read as they are.
+ */
+export async function refreshSupervisionStatsForRead(now = new Date()): Promise<void> {
+  const refreshedAt = await statsRefreshedAt();
+  if (!refreshedAt) {
+    await refreshSupervisionStats({ maxWaitMs: 3000 });
+    return;
+  }
+  if (now.getTime() - refreshedAt.getTime() < statsMaxAgeMs() || backgroundRefresh) return;
+  backgroundRefresh = refreshSupervisionStats({ maxWaitMs: 0 })
+    .then(() => undefined)
+    .catch((error: unknown) => scopedLogger('supervision').error({ err: error }, 'background statistics refresh failed'))
+    .finally(() => {
+      backgroundRefresh = null;
+    });
+}
+
+/** The refresh a reader started in the background, if one is running (for tests and orderly shutdown). */
+export function backgroundStatsRefresh(): Promise<void> {
+  return backgroundRefresh ?? Promise.resolve();
 }
 
 /** For the scheduled sweep: incremental, plus the daily complete rebuild when it is due. */

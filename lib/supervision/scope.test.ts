@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appendAuditEvent } from '@/lib/audit/append';
 import { CaseNotFoundError } from '@/lib/cases/errors';
+import { recountReviewerLoads } from '@/lib/cases/routing';
 import { getPrisma } from '@/lib/db/client';
 import { resetCaseData } from '@/test/helpers/db';
 import { createUser, type TestUser } from '@/test/helpers/fixtures';
@@ -76,6 +77,8 @@ beforeAll(async () => {
   provinces['34'] = await seedProvince('34', citizen.id);
   provinces['41'] = await seedProvince('41', citizen.id);
   national = scopeOf(await createUser('SUPERVISOR', { provinceCode: null }));
+  // The cases were planted without the engine, which keeps each reviewer's open count: count them as a bulk load does.
+  await recountReviewerLoads(getPrisma());
   await refreshSupervisionStats({ full: true });
 });
 

@@ -263,6 +263,8 @@ export async function loadBenchData(databaseUrl: string, options: { cases: numbe
         ];
       }
     }
+    // The per-state counters are recounted once after the load (recountCaseStates) rather than a trigger per row.
+    await client.query('ALTER TABLE appeal_case DISABLE TRIGGER appeal_case_count_states_insert_delete');
     const caseCount = await copyRows(
       client,
       'appeal_case',
@@ -273,6 +275,7 @@ export async function loadBenchData(databaseUrl: string, options: { cases: numbe
         'overdue_marked_at', 'decided_at', 'second_review_deadline_at', 'closed_at', 'idempotency_key', 'payload_hash', 'updated_at'],
       caseRows(),
     );
+    await client.query('ALTER TABLE appeal_case ENABLE TRIGGER appeal_case_count_states_insert_delete');
     log(`cases ${caseCount}`);
     await Promise.all([decisions.close(), events.close()]);
     await copyFile(client, 'decision', ['id', 'case_id', 'province_code', 'level', 'outcome', 'rule_code', 'reasons', 'decided_by_id', 'decided_at', 'deadline_at'], decisions.file);

@@ -176,6 +176,8 @@ async function main(): Promise<void> {
     const load = await loadBenchData(database.url, { cases: CASES, log: (line) => console.log(`  ${line}`) });
     const { recountReviewerLoads } = await import('@/lib/cases/routing');
     await recountReviewerLoads(getPrisma());
+    const { recountCaseStates } = await import('@/lib/cases/state-counts');
+    await getPrisma().$transaction((tx) => recountCaseStates(tx));
     console.log(`  loaded in ${load.seconds.toFixed(1)} s`);
     const { refreshSupervisionStats } = await import('@/lib/supervision/refresh-stats');
     let started = performance.now();

@@ -1,0 +1,49 @@
+// Cases per pool province and state without reading the cases (SPEC §12): triggers on appeal_case append a +1/-1
+// row to case_state_delta for every insert, delete, state change and transfer (migration
+// 20261127080000_supervision_counts); the count is case_state_count plus the deltas not yet folded into it.
+import 'server-only';
+import { prisma, Prisma, type TransactionClient } from '@/lib/db/client';
+import type { CaseState } from '@/lib/db/generated/enums';
+
+export interface StateCountRow {
+  provinceCode: string;
+  state: CaseState;
+  count: number;
+}
+
+/** Cases per province and state, in one province or (null) the whole country. One statement: one consistent snapshot. */
+export async function countCasesByState(provinceCode: string | null, db: TransactionClient = prisma): Promise<StateCountRow[]> {
+  const inScope = (column: string) => (provinceCode === null ? Prisma.sql`TRUE` : Prisma.sql`${Prisma.raw(column)} = ${provinceCode}`);
+  const rows = await db.$queryRaw<{ province_code: string; state: CaseState; count: number }[]>`
+    SELECT t.province_code::text AS province_code, t.state::text AS state, sum(t.n)::int AS count
+      FROM (SELECT province_code, state, count AS n FROM case_state_count WHERE ${inScope('province_code')}
+            UNION ALL
+            SELECT province_code, state, delta FROM case_state_delta WHERE ${inScope('province_code')}) t
+     GROUP BY t.province_code, t.state
+    HAVING sum(t.n) <> 0
+     ORDER BY t.province_code, t.state`;
+  return rows.map((row) => ({ provinceCode: row.province_code, state: row.state, count: row.count }));
+}
+
+/**
+ * Folds the deltas into the counts; safe to run anywhere and concurrently (each delta row is deleted, and so counted,
+ * by one compaction only). Run with the statistics refresh and the sweep. Returns how many deltas were folded.
+ */
+export async function compactCaseStateCounts(db: TransactionClient = prisma): Promise<number> {
+  const [row] = await db.$queryRaw<{ folded: number }[]>`
+    WITH moved AS (DELETE FROM case_state_delta RETURNING province_code, state, delta),
+         summed AS (SELECT province_code, state, sum(delta)::int AS delta, count(*)::int AS n FROM moved GROUP BY 1, 2),
+         folded AS (
+           INSERT INTO case_state_count (province_code, state, count)
+           SELECT province_code, state, delta FROM summed
+           ON CONFLICT (province_code, state) DO UPDATE SET count = case_state_count.count + EXCLUDED.count)
+    SELECT COALESCE(sum(n), 0)::int AS folded FROM summed`;
+  return row?.folded ?? 0;
+}
+
+/** Counts everything again from the cases (after bulk loads that bypass the triggers, such as the benchmark's COPY). */
+export async function recountCaseStates(db: Pick<TransactionClient, '$executeRaw'>): Promise<void> {
+  await db.$executeRaw`DELETE FROM case_state_delta`;
+  await db.$executeRaw`DELETE FROM case_state_count`;
+  await db.$executeRaw`INSERT INTO case_state_count (province_code, state, count) SELECT province_code, state, count(*)::int FROM appeal_case GROUP BY 1, 2`;
+}
