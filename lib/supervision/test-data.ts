@@ -79,7 +79,9 @@ export async function insertDecision(input: {
   decidedById: string;
 }): Promise<string> {
   const prisma = getPrisma();
-  const supersedes = input.level === 'SECOND' ? await prisma.decision.findUnique({ where: { caseId_level: { caseId: input.caseId, level: 'FIRST' } } }) : null;
+  const supersedes = input.level === 'SECOND' ? await prisma.decision.findUnique({
+        where: { provinceCode_caseId_level: { provinceCode: input.provinceCode, caseId: input.caseId, level: 'FIRST' } },
+      }) : null;
   const decision = await prisma.decision.create({
     data: {
       caseId: input.caseId,
