@@ -260,7 +260,10 @@ describe('withdrawal, transfer and outsiders', () => {
     expect(moved.state).toBe('ASSIGNED');
     expect(moved.dueAt.getTime()).toBe(started.dueAt.getTime());
     expect(moved.filedAt.getTime()).toBe(started.filedAt.getTime());
+    // The case's rows follow it through their foreign keys (ON UPDATE CASCADE).
     expect(await db().evidence.count({ where: { caseId: started.id, provinceCode: { not: '41' } } })).toBe(0);
+    expect(await db().notification.count({ where: { caseId: started.id } })).toBeGreaterThan(0);
+    expect(await db().notification.count({ where: { caseId: started.id, provinceCode: { not: '41' } } })).toBe(0);
     const chains = await db().auditEvent.findMany({ where: { caseId: started.id }, select: { chain: true, action: true } });
     expect(chains).toContainEqual({ chain: '34', action: 'CASE_TRANSFERRED' });
     expect(chains).toContainEqual({ chain: '41', action: 'CASE_ASSIGNED' });

@@ -3,9 +3,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type pg from 'pg';
+import pg from 'pg';
 import { DISTRIBUTION, type DistributionMap, type Placement } from '@/lib/db/distribution';
-import { rawClient } from '@/test/helpers/db';
+import { migrate, readMigrations } from '@/lib/db/migrate';
+import { emptyDatabase, rawClient } from '@/test/helpers/db';
 import { checkDistribution, readDistributionFacts, staleExemptions } from './distribution-rules';
 
 let client: pg.Client;
@@ -105,5 +106,80 @@ describe('the check can fail', () => {
       session: { kind: 'distributed-by-own-key', column: 'id', exemptUniqueKeys: { session_token_key: 'no such key' } },
     };
     expect(staleExemptions(facts, map)).toEqual(['session.session_token_key']);
+  });
+});
+
+const DISTRIBUTION_MIGRATION = '20261127070000_distribution_keys';
+const CASE_ID = '00000000-0000-4000-8000-00000000000a';
+const FIRST_ID = '00000000-0000-4000-8000-00000000000b';
+const SECOND_ID = '00000000-0000-4000-8000-00000000000c';
+const ORDER_ID = '00000000-0000-4000-8000-00000000000d';
+
+/** A case filed in Anhui and moved to Henan before the migration, with rows that still say Anhui (as a crash could leave them). */
+const EXISTING_ROWS = `
+  INSERT INTO reason_catalogue_version (id, version, note) VALUES (900, 900, 'probe');
+  INSERT INTO app_user (id, role, display_name, updated_at) VALUES
+    ('00000000-0000-4000-8000-000000000001', 'CITIZEN', 'citizen', now()),
+    ('00000000-0000-4000-8000-000000000002', 'REVIEWER', 'reviewer', now());
+  INSERT INTO appeal_case (id, province_code, reference, type, state, citizen_id, colour, code_assigned_at, issuing_province_code,
+      issuing_unit_code, catalogue_version_id, grounds, statement, requested_outcome, privacy_notice_version, prima_facie_overreach,
+      filed_at, due_at, allowed_ms, deadline_inputs, deadline_explanation, at_risk_at, idempotency_key, payload_hash, updated_at)
+    VALUES ('${CASE_ID}', '41', 'SS-34-20261127-000001', 'CODE_APPEAL', 'IN_SECOND_REVIEW', '00000000-0000-4000-8000-000000000001', 'RED',
+      now(), '34', '340100', 900, 'NEVER_AT_PLACE', 'statement', 'REVOKE', '2026-01', false, now(), now(), 0, '{}', 'x', now(),
+      'key-1', 'hash-1', now());
+  INSERT INTO evidence (id, case_id, province_code, kind, file_name, mime_type, size_bytes, sha256, storage_key)
+    VALUES (gen_random_uuid(), '${CASE_ID}', '34', 'FILING', 'a.png', 'image/png', 1, repeat('0', 64), 'k');
+  INSERT INTO decision (id, case_id, province_code, level, outcome, rule_code, reasons, decided_by_id, decided_at, deadline_at, supersedes_id)
+    VALUES ('${FIRST_ID}', '${CASE_ID}', '34', 'FIRST', 'UPHELD', 'R', 'reasons', '00000000-0000-4000-8000-000000000002', now(), now(), NULL),
+           ('${SECOND_ID}', '${CASE_ID}', '41', 'SECOND', 'REVOKED', 'R', 'reasons', '00000000-0000-4000-8000-000000000002', now(), now(), '${FIRST_ID}');
+  INSERT INTO notification (id, province_code, case_id, channel, template, params) VALUES (gen_random_uuid(), '34', '${CASE_ID}', 'SMS', 'CASE_FILED', '{}');
+  INSERT INTO outbox_event (id, province_code, kind, case_id, payload) VALUES ('${ORDER_ID}', '34', 'CORRECTION_ORDER', '${CASE_ID}', '{}');
+  INSERT INTO webhook_delivery (id, outbox_event_id, province_code, attempt, attempted_at, duration_ms, delivered)
+    VALUES (gen_random_uuid(), '${ORDER_ID}', '34', 1, now(), 5, true);
+`;
+
+async function provincesOf(db: pg.Client): Promise<Record<string, string[]>> {
+  const { rows } = await db.query<{ table: string; provinces: string[] }>(`
+    SELECT 'evidence' AS table, array_agg(DISTINCT province_code::text) AS provinces FROM evidence WHERE case_id = '${CASE_ID}'
+    UNION ALL SELECT 'decision', array_agg(DISTINCT province_code::text) FROM decision WHERE case_id = '${CASE_ID}'
+    UNION ALL SELECT 'notification', array_agg(DISTINCT province_code::text) FROM notification WHERE case_id = '${CASE_ID}'
+    UNION ALL SELECT 'outbox_event', array_agg(DISTINCT province_code::text) FROM outbox_event WHERE case_id = '${CASE_ID}'
+    UNION ALL SELECT 'webhook_delivery', array_agg(DISTINCT province_code::text) FROM webhook_delivery WHERE outbox_event_id = '${ORDER_ID}'`);
+  return Object.fromEntries(rows.map((row) => [row.table, row.provinces]));
+}
+
+describe('migration ' + DISTRIBUTION_MIGRATION, () => {
+  it('runs on a database that holds cases, aligns their rows and keeps their idempotency keys; a transfer then cascades', async () => {
+    const database = await emptyDatabase();
+    const db = new pg.Client({ connectionString: database.url });
+    try {
+      const migrations = readMigrations();
+      const at = migrations.findIndex((migration) => migration.name === DISTRIBUTION_MIGRATION);
+      expect(at).toBeGreaterThan(0);
+      await migrate(database.url, migrations.slice(0, at));
+      await db.connect();
+      await db.query(EXISTING_ROWS);
+      await migrate(database.url, migrations);
+
+      // The case's rows now carry its province; the integration rows keep the province they are addressed to.
+      expect(await provincesOf(db)).toEqual({
+        evidence: ['41'], decision: ['41'], notification: ['41'], outbox_event: ['34'], webhook_delivery: ['34'],
+      });
+      const keys = await db.query('SELECT key, case_id, province_code, payload_hash FROM filing_idempotency_key');
+      expect(keys.rows).toEqual([{ key: 'key-1', case_id: CASE_ID, province_code: '41', payload_hash: 'hash-1' }]);
+      expect(checkDistribution(await readDistributionFacts(db), DISTRIBUTION)).toEqual([]);
+
+      // A transfer is one UPDATE: the case's rows follow (ON UPDATE CASCADE), the correction order does not.
+      await db.query(`UPDATE appeal_case SET province_code = '44' WHERE id = '${CASE_ID}'`);
+      expect(await provincesOf(db)).toEqual({
+        evidence: ['44'], decision: ['44'], notification: ['44'], outbox_event: ['34'], webhook_delivery: ['34'],
+      });
+      // A row of a case that names another province than the case's is refused.
+      await expect(db.query(`INSERT INTO evidence (id, case_id, province_code, kind, file_name, mime_type, size_bytes, sha256, storage_key)
+        VALUES (gen_random_uuid(), '${CASE_ID}', '41', 'REPLY', 'b.png', 'image/png', 1, repeat('0', 64), 'k2')`)).rejects.toThrow(/foreign key/);
+    } finally {
+      await db.end().catch(() => undefined);
+      await database.drop();
+    }
   });
 });
