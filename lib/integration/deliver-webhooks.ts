@@ -179,7 +179,10 @@ export async function runDeliveryCycle(options: DeliveryOptions = {}): Promise<D
       const system = byProvince.get(event.provinceCode);
       if (!system?.webhookUrl || !system.webhookSecretCipher) {
         // The webhook was removed after the claim: give the event back untouched.
-        await prisma.outboxEvent.updateMany({ where: { id: event.id, lockedUntil: event.lockedUntil }, data: { lockedUntil: null } });
+        await prisma.outboxEvent.updateMany({
+          where: { provinceCode: event.provinceCode, id: event.id, lockedUntil: event.lockedUntil },
+          data: { lockedUntil: null },
+        });
         return;
       }
       const body = await buildWebhookBody(prisma, event);
