@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const { decideCase } = await import('@/lib/cases/decide-case');
   const prisma = getPrisma();
   try {
-    const found = await prisma.case.findUnique({ where: { reference }, include: { assignee: true } });
+    const found = await prisma.case.findFirst({ where: { reference }, include: { assignee: true } });
     if (!found) throw new Error(`no case ${reference}`);
     if (!found.assignee) throw new Error(`case ${reference} is not assigned to a reviewer (state ${found.state})`);
     const reviewer = { id: found.assignee.id, role: found.assignee.role, provinceCode: found.assignee.provinceCode };

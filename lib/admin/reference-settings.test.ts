@@ -53,7 +53,7 @@ describe('deadline policies (real PostgreSQL)', () => {
       actorId: admin.id,
       after: { provinceCode: '34', version: 1, redHours: 12 },
     });
-    const again = await prisma.case.findUniqueOrThrow({ where: { id: filed.id } });
+    const again = await prisma.case.findFirstOrThrow({ where: { id: filed.id } });
     expect(again.dueAt).toEqual(filed.dueAt);
     expect(again.deadlineInputs).toEqual(filed.deadlineInputs);
     expect((await getProvincePolicyHistory(admin, '34')).versions.map((version) => version.version)).toEqual([1]);
@@ -103,7 +103,7 @@ describe('working-day calendar (real PostgreSQL)', () => {
       before: { year: 2026, version: 1 },
       after: { year: 2026, version: 2, calendarVersionId: published.id },
     });
-    expect((await prisma.case.findUniqueOrThrow({ where: { id: filed.id } })).deadlineInputs).toEqual(filed.deadlineInputs);
+    expect((await prisma.case.findFirstOrThrow({ where: { id: filed.id } })).deadlineInputs).toEqual(filed.deadlineInputs);
   });
 
   it('publishes the first calendar of a new year', async () => {
@@ -141,7 +141,7 @@ describe('reason catalogue (real PostgreSQL)', () => {
     const inForce = await findCatalogueInForce();
     expect(inForce.version).toBe(published.version);
     expect(inForce.reasons.find((reason) => reason.code === 'FEVER_CLINIC_VISIT')?.maxColour).toBe('GREEN');
-    expect((await prisma.case.findUniqueOrThrow({ where: { id: filed.id } })).catalogueVersionId).toBe(v1.id);
+    expect((await prisma.case.findFirstOrThrow({ where: { id: filed.id } })).catalogueVersionId).toBe(v1.id);
     expect((await getCatalogueVersion(admin, v1.version)).reasons).toEqual(v1.reasons);
     expect(await prisma.auditEvent.findFirst({ where: { action: 'CATALOGUE_PUBLISHED' } })).toMatchObject({
       chain: 'national',

@@ -56,7 +56,9 @@ export async function claimCase(actor: Actor, raw: unknown) {
   return changeCase(actor, { caseId: input.caseId, action: 'CLAIM', expectedVersion: input.expectedVersion }, async ({ tx, current, now }) => {
     if (current.assigneeId) throw new RuleViolationError('errors.notInPool');
     if (!actor.id) throw new RuleViolationError('errors.reviewerNotEligible');
-    const excluded = await tx.caseExclusion.findUnique({ where: { caseId_reviewerId: { caseId: current.id, reviewerId: actor.id } } });
+    const excluded = await tx.caseExclusion.findUnique({
+      where: { provinceCode_caseId_reviewerId: { provinceCode: current.provinceCode, caseId: current.id, reviewerId: actor.id } },
+    });
     if (excluded) throw new RuleViolationError('errors.excludedReviewer');
     return { data: { assigneeId: actor.id, assignedAt: now }, audit: { after: { assigneeId: actor.id } } };
   });

@@ -130,7 +130,7 @@ describe('replying with files', () => {
     ]);
     await expect(attempt).rejects.toBeInstanceOf(ValidationError);
     await expect(attempt).rejects.toMatchObject({ fieldErrors: { 'evidence.1': 'evidence.errors.typeNotAllowed' } });
-    expect((await db().case.findUniqueOrThrow({ where: { id: asked.id } })).state).toBe('AWAITING_CITIZEN');
+    expect((await db().case.findFirstOrThrow({ where: { id: asked.id } })).state).toBe('AWAITING_CITIZEN');
     expect(await db().evidence.count({ where: { caseId: asked.id } })).toBe(0);
     expect(await storedFiles()).toBe(before);
   });
@@ -143,7 +143,7 @@ describe('replying with files', () => {
       replyToRequest(stranger, { caseId: asked.id, replyText: '不是我的案件。' }, [{ name: 'report.pdf', bytes: minimalPdf() }]),
     ).rejects.toBeInstanceOf(CaseNotFoundError);
     expect(await storedFiles()).toBe(before);
-    expect((await db().case.findUniqueOrThrow({ where: { id: asked.id } })).version).toBe(asked.version);
+    expect((await db().case.findFirstOrThrow({ where: { id: asked.id } })).version).toBe(asked.version);
   });
 
   it('removes the stored files when the reply itself is refused (no open question)', async () => {

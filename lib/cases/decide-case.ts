@@ -31,7 +31,7 @@ async function checkDecisionRule(tx: TransactionClient, current: Case, input: De
 /** The order the issuing province's health-code system must carry out (delivered by the integration worker). */
 async function queueCorrectionOrder(tx: TransactionClient, current: Case, decisionId: string, outcome: DecisionOutcome, now: Date) {
   // A new order (after a second-level review) restarts effectuation: sent and confirmed refer to this order.
-  await tx.case.update({ where: { id: current.id }, data: { correctionSentAt: null, correctionConfirmedAt: null } });
+  await tx.case.update({ where: { provinceCode_id: { provinceCode: current.provinceCode, id: current.id } }, data: { correctionSentAt: null, correctionConfirmedAt: null } });
   await tx.outboxEvent.create({
     data: {
       // A code appeal is corrected where the code was issued; a recognition complaint where it was refused.
@@ -92,7 +92,9 @@ export async function decideCase(actor: Actor, raw: unknown) {
 }
 
 async function requireOtherThanFirstDecider(tx: TransactionClient, current: Case, actor: Actor): Promise<string> {
-  const first = await tx.decision.findUnique({ where: { caseId_level: { caseId: current.id, level: 'FIRST' } } });
+  const first = await tx.decision.findUnique({
+    where: { provinceCode_caseId_level: { provinceCode: current.provinceCode, caseId: current.id, level: 'FIRST' } },
+  });
   if (!first) throw new RuleViolationError('errors.illegalTransition');
   if (first.decidedById === actor.id) throw new RuleViolationError('errors.sameDecider');
   return first.id;
@@ -113,7 +115,7 @@ export async function decideSecondReview(actor: Actor, raw: unknown) {
     const firstId = await requireOtherThanFirstDecider(tx, current, actor);
     if (current.assigneeId !== actor.id) throw new RuleViolationError('errors.notAssignee');
     await checkDecisionRule(tx, current, input);
-    const first = await tx.decision.findUniqueOrThrow({ where: { id: firstId } });
+    const first = await tx.decision.findUniqueOrThrow({ where: { provinceCode_id: { provinceCode: current.provinceCode, id: firstId } } });
     const correcting = CORRECTING.includes(input.outcome) && input.outcome !== first.outcome;
     return {
       data: { closedAt: now },

@@ -31,12 +31,12 @@ async function fileAssigned() {
 }
 
 async function version(caseId: string) {
-  return (await db().case.findUniqueOrThrow({ where: { id: caseId } })).version;
+  return (await db().case.findFirstOrThrow({ where: { id: caseId } })).version;
 }
 
 async function snapshot(caseId: string) {
   const [row, events, decisions, requests, outbox] = await Promise.all([
-    db().case.findUniqueOrThrow({ where: { id: caseId } }),
+    db().case.findFirstOrThrow({ where: { id: caseId } }),
     db().auditEvent.count(),
     db().decision.count(),
     db().informationRequest.count(),
@@ -87,7 +87,7 @@ describe('illegal transitions', () => {
     let refused = 0;
     for (const [action, call] of Object.entries(perform) as [CaseAction, (id: string, v: number) => Promise<unknown>][]) {
       for (const state of STATES.filter((s) => !TRANSITIONS[action].from.includes(s))) {
-        await db().case.update({ where: { id: filed.id }, data: { state } });
+        await db().case.updateMany({ where: { id: filed.id }, data: { state } });
         const before = await snapshot(filed.id);
         const error = await call(filed.id, before.row.version).catch((e: unknown) => e);
         expect(error, `${action} from ${state}`).toBeInstanceOf(IllegalTransitionError);
@@ -160,7 +160,7 @@ describe('information requests', () => {
     expect(waiting.pausedSince).not.toBeNull();
     // Pretend the citizen took 3 h 12 min to answer.
     const pausedSince = new Date(Date.now() - (3 * 60 + 12) * 60_000);
-    await db().case.update({ where: { id: started.id }, data: { pausedSince } });
+    await db().case.updateMany({ where: { id: started.id }, data: { pausedSince } });
     const { case: resumed } = await replyToRequest(citizen, { caseId: started.id, replyText: '已上传报告，请查收。' });
     expect(resumed.state).toBe('IN_REVIEW');
     expect(resumed.pausedSince).toBeNull();
@@ -207,11 +207,11 @@ describe('second-level review', () => {
 
   it('is refused after 15 days, and to the person who made the first decision', async () => {
     const first = await decided('UPHELD');
-    await db().case.update({ where: { id: first.id }, data: { secondReviewDeadlineAt: new Date(Date.now() - 1000) } });
+    await db().case.updateMany({ where: { id: first.id }, data: { secondReviewDeadlineAt: new Date(Date.now() - 1000) } });
     await expect(requestSecondReview(citizen, { caseId: first.id, reason: '我不同意原决定，请求复核。' })).rejects.toMatchObject({
       messageKey: 'errors.secondReviewWindowClosed',
     });
-    await db().case.update({ where: { id: first.id }, data: { secondReviewDeadlineAt: new Date(Date.now() + 3600_000) } });
+    await db().case.updateMany({ where: { id: first.id }, data: { secondReviewDeadlineAt: new Date(Date.now() + 3600_000) } });
     const { case: requested } = await requestSecondReview(citizen, { caseId: first.id, reason: '我不同意原决定，请求复核。' });
     await db().decision.updateMany({ where: { caseId: first.id }, data: { decidedById: supervisor.id } });
     await expect(startSecondReview(supervisor, { caseId: first.id, expectedVersion: requested.version })).rejects.toBeInstanceOf(RuleViolationError);
@@ -225,7 +225,7 @@ describe('closing', () => {
   it('a supervisor closes a decided case only after the 15-day window', async () => {
     const first = await decided('UPHELD');
     await expect(closeCase(supervisor, { caseId: first.id, expectedVersion: first.version })).rejects.toMatchObject({ messageKey: 'errors.closeTooEarly' });
-    await db().case.update({ where: { id: first.id }, data: { secondReviewDeadlineAt: new Date(Date.now() - 1000) } });
+    await db().case.updateMany({ where: { id: first.id }, data: { secondReviewDeadlineAt: new Date(Date.now() - 1000) } });
     const { case: closed } = await closeCase(supervisor, { caseId: first.id, expectedVersion: first.version });
     expect(closed.state).toBe('CLOSED');
     expect(closed.closedAt).not.toBeNull();
@@ -260,7 +260,10 @@ describe('withdrawal, transfer and outsiders', () => {
     expect(moved.state).toBe('ASSIGNED');
     expect(moved.dueAt.getTime()).toBe(started.dueAt.getTime());
     expect(moved.filedAt.getTime()).toBe(started.filedAt.getTime());
+    // The case's rows follow it through their foreign keys (ON UPDATE CASCADE).
     expect(await db().evidence.count({ where: { caseId: started.id, provinceCode: { not: '41' } } })).toBe(0);
+    expect(await db().notification.count({ where: { caseId: started.id } })).toBeGreaterThan(0);
+    expect(await db().notification.count({ where: { caseId: started.id, provinceCode: { not: '41' } } })).toBe(0);
     const chains = await db().auditEvent.findMany({ where: { caseId: started.id }, select: { chain: true, action: true } });
     expect(chains).toContainEqual({ chain: '34', action: 'CASE_TRANSFERRED' });
     expect(chains).toContainEqual({ chain: '41', action: 'CASE_ASSIGNED' });

@@ -160,7 +160,7 @@ describe('reassigning work', () => {
       expect(await prisma().case.count({ where: { assigneeId: conflicted.id } })).toBe(0);
       expect(await prisma().case.count({ where: { assigneeId: leaving.id, state: { in: ['ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN'] } } })).toBe(0);
       // The withdrawn case is no open work and stays as it was.
-      expect(await prisma().case.findUniqueOrThrow({ where: { id: withdrawn.id } })).toMatchObject({ state: 'WITHDRAWN', assigneeId: leaving.id });
+      expect(await prisma().case.findFirstOrThrow({ where: { id: withdrawn.id } })).toMatchObject({ state: 'WITHDRAWN', assigneeId: leaving.id });
 
       // Everything here is in Anhui's chain, so the new events are those numbered after the count before.
       const events = await prisma().auditEvent.findMany({ where: { chain: '34', seq: { gt: BigInt(eventsBefore) } }, orderBy: { seq: 'asc' } });
@@ -183,7 +183,7 @@ describe('reassigning work', () => {
       expect(result).toEqual({ reassigned: 0, pooled: 2, unchanged: 1 });
 
       for (const original of [assigned, inReview]) {
-        expect(await prisma().case.findUniqueOrThrow({ where: { id: original.id } })).toMatchObject({
+        expect(await prisma().case.findFirstOrThrow({ where: { id: original.id } })).toMatchObject({
           state: 'SUBMITTED',
           assigneeId: null,
           assignedAt: null,
@@ -193,7 +193,7 @@ describe('reassigning work', () => {
         expect(event).toMatchObject({ actorId: supervisor.id, reason: '审核员离职' });
         expect(event.after).toMatchObject({ state: 'SUBMITTED', assigneeId: null });
       }
-      expect(await prisma().case.findUniqueOrThrow({ where: { id: waiting.id } })).toMatchObject({
+      expect(await prisma().case.findFirstOrThrow({ where: { id: waiting.id } })).toMatchObject({
         state: 'AWAITING_CITIZEN',
         assigneeId: leaving.id,
         version: waiting.version,

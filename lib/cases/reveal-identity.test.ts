@@ -58,7 +58,7 @@ describe('revealIdentity', () => {
 
   it('reveals nothing, and audits nothing, once the number has been erased', async () => {
     const created = await filed();
-    await db().case.update({ where: { id: created.id }, data: { idNumberCipher: null } });
+    await db().case.updateMany({ where: { id: created.id }, data: { idNumberCipher: null } });
     expect(await revealIdentity(reviewer, { caseId: created.id })).toEqual({ idNumber: null });
     expect(await reveals(created.id)).toHaveLength(0);
   });

@@ -88,7 +88,7 @@ export async function replyToRequest(actor: Actor, raw: unknown, evidence: reado
       return {
         data: resumedDeadlineFields(current, now),
         afterUpdate: async (innerTx) => {
-          await innerTx.informationRequest.update({ where: { id: open.id }, data: { replyText: input.replyText, repliedAt: now } });
+          await innerTx.informationRequest.update({ where: { provinceCode_id: { provinceCode: open.provinceCode, id: open.id } }, data: { replyText: input.replyText, repliedAt: now } });
           if (stored.length > 0) {
             await innerTx.evidence.createMany({
               data: stored.map((file) => ({

@@ -198,7 +198,7 @@ describe('automatic assignment at filing', () => {
     // Once held, it is out of the pool and cannot be claimed again.
     const second = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
     await expect(claimCase(second, { caseId: pooled.id, expectedVersion: claimed.version })).rejects.toBeInstanceOf(IllegalTransitionError);
-    expect(await prisma().case.findUniqueOrThrow({ where: { id: pooled.id } })).toMatchObject({ assigneeId: reviewer.id, version: claimed.version });
+    expect(await prisma().case.findFirstOrThrow({ where: { id: pooled.id } })).toMatchObject({ assigneeId: reviewer.id, version: claimed.version });
   });
 
   it('an explicitly excluded reviewer can neither claim the case, be given it by a supervisor, nor be picked by routing', async () => {
@@ -218,7 +218,7 @@ describe('automatic assignment at filing', () => {
     const assignError = await assignCase(supervisor, { caseId: pooled.id, expectedVersion: pooled.version, reviewerId: excluded.id }).catch((e: unknown) => e);
     expect(assignError).toBeInstanceOf(RuleViolationError);
     expect((assignError as RuleViolationError).messageKey).toBe('errors.reviewerNotEligible');
-    expect(await prisma().case.findUniqueOrThrow({ where: { id: pooled.id } })).toMatchObject({ state: 'SUBMITTED', assigneeId: null, version: pooled.version });
+    expect(await prisma().case.findFirstOrThrow({ where: { id: pooled.id } })).toMatchObject({ state: 'SUBMITTED', assigneeId: null, version: pooled.version });
     expect(await prisma().auditEvent.count({ where: { caseId: pooled.id } })).toBe(1);
 
     const args = { provinceCode: '34', caseId: pooled.id, issuingUnitCode: pooled.issuingUnitCode, now: new Date() };
@@ -264,7 +264,7 @@ describe('pickReviewer under a concurrent assignment', () => {
     const one = prisma().$transaction(
       async (tx) => {
         const id = await pickReviewer(tx, { provinceCode: '34', caseId: pooledA.id, issuingUnitCode: '340100', now: firstNow });
-        await tx.case.update({ where: { id: pooledA.id }, data: { state: 'ASSIGNED', assigneeId: id } });
+        await tx.case.updateMany({ where: { id: pooledA.id }, data: { state: 'ASSIGNED', assigneeId: id } });
         // What applyCaseChange does with every assignment: the reviewer's load goes up in the same transaction.
         await adjustReviewerLoads(tx, pooledA, { assigneeId: id, state: 'ASSIGNED' });
         firstPicked();

@@ -152,10 +152,16 @@ export async function getStaffCaseView(user: ScopedUser, caseId: string, now = n
       evidence: { orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, fileName: true, mimeType: true, sizeBytes: true, createdAt: true } },
       informationRequests: { orderBy: { requestedAt: 'asc' } },
       decisions: { orderBy: { decidedAt: 'asc' }, include: { decidedBy: { select: { displayName: true } } } },
-      codeAssignment: { select: { recordId: true, colour: true, reasonCode: true, assignedAt: true, issuingUnitCode: true, receivedAt: true } },
     },
   });
   if (!found) return null;
+  // The matched assignment is a row of the issuing province's system (no foreign key: docs/scaling.md).
+  const codeAssignment = found.codeAssignmentId
+    ? await prisma.codeAssignment.findUnique({
+        where: { provinceCode_id: { provinceCode: found.issuingProvinceCode, id: found.codeAssignmentId } },
+        select: { recordId: true, colour: true, reasonCode: true, assignedAt: true, issuingUnitCode: true, receivedAt: true },
+      })
+    : null;
 
   const events = await prisma.auditEvent.findMany({
     where: { caseId: found.id },
@@ -177,7 +183,7 @@ export async function getStaffCaseView(user: ScopedUser, caseId: string, now = n
 
   const divisionCodes = new Set([`${found.issuingProvinceCode}0000`, found.issuingUnitCode]);
   if (found.refusingProvinceCode) divisionCodes.add(`${found.refusingProvinceCode}0000`);
-  if (found.codeAssignment) divisionCodes.add(found.codeAssignment.issuingUnitCode);
+  if (codeAssignment) divisionCodes.add(codeAssignment.issuingUnitCode);
   for (const { before, after } of summaries) {
     if (before.provinceCode) divisionCodes.add(`${before.provinceCode}0000`);
     if (after.provinceCode) divisionCodes.add(`${after.provinceCode}0000`);
@@ -240,8 +246,8 @@ export async function getStaffCaseView(user: ScopedUser, caseId: string, now = n
       timeLeftMs: status.timeLeftMs,
       explanation: explainStoredDeadline(found),
     },
-    codeAssignment: found.codeAssignment
-      ? { ...found.codeAssignment, reason: ruleOf(found.codeAssignment.reasonCode), issuingUnit: named(found.codeAssignment.issuingUnitCode) }
+    codeAssignment: codeAssignment
+      ? { ...codeAssignment, reason: ruleOf(codeAssignment.reasonCode), issuingUnit: named(codeAssignment.issuingUnitCode) }
       : null,
     evidence: found.evidence,
     informationRequests: found.informationRequests.map((request) => ({

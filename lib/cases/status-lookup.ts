@@ -35,12 +35,13 @@ export function statusCodeMessage(reference: string, code: string): string {
   return `【健康码申诉】您正在查询申诉 ${reference} 的办理进度，验证码 ${code}，5 分钟内有效。如非本人操作，请忽略本短信。`;
 }
 
-async function findCaseForStatus(reference: string): Promise<{ id: string; reference: string; mobile: string } | null> {
+async function findCaseForStatus(reference: string): Promise<{ id: string; provinceCode: string; reference: string; mobile: string } | null> {
   const normalised = reference.trim().toUpperCase();
   if (!parseReference(normalised)) return null;
-  const found = await prisma.case.findUnique({ where: { reference: normalised }, select: { id: true, reference: true, mobile: true } });
+  // By reference alone: a transferred case keeps the reference (and the province code in it) it was filed with.
+  const found = await prisma.case.findFirst({ where: { reference: normalised }, select: { id: true, provinceCode: true, reference: true, mobile: true } });
   // A case whose personal data was erased has no phone to send to: answered like an unknown reference.
-  return found?.mobile ? { id: found.id, reference: found.reference, mobile: found.mobile } : null;
+  return found?.mobile ? { id: found.id, provinceCode: found.provinceCode, reference: found.reference, mobile: found.mobile } : null;
 }
 
 function refused(retryAfterSeconds: number): { ok: false; error: 'rate_limited'; retryAfterSeconds: number } {
@@ -75,14 +76,14 @@ export async function checkStatusCode(input: { reference: string; code: string; 
     return { ok: false, error: 'code_invalid' };
   }
   const result = await checkOneTimeCode({ purpose: 'CASE_STATUS', mobile: found.mobile, code: input.code, caseId: found.id, ip: input.ip });
-  if (result.ok) return { ok: true, status: await loadPublicStatus(found.id) };
+  if (result.ok) return { ok: true, status: await loadPublicStatus(found.provinceCode, found.id) };
   if (result.error === 'rate_limited') return refused(result.retryAfterSeconds);
   return { ok: false, error: 'code_invalid' };
 }
 
-async function loadPublicStatus(caseId: string): Promise<PublicCaseStatus> {
+async function loadPublicStatus(provinceCode: string, caseId: string): Promise<PublicCaseStatus> {
   const row = await prisma.case.findUniqueOrThrow({
-    where: { id: caseId },
+    where: { provinceCode_id: { provinceCode, id: caseId } },
     select: {
       reference: true,
       type: true,

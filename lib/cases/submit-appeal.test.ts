@@ -118,6 +118,18 @@ describe('submitAppeal', () => {
     expect(await prisma().auditEvent.count({ where: { action: 'CASE_FILED' } })).toBe(1);
   });
 
+  it('holds the key across provinces: other content routed elsewhere is refused, and a transferred case is still found', async () => {
+    const filing = validFiling();
+    const { case: filed } = await submitAppeal(citizen, filing);
+    // Same key, content that routes to Henan: a key unique only per province would have let this through.
+    await expect(submitAppeal(citizen, { ...filing, issuingProvinceCode: '41', issuingUnitCode: '410100' })).rejects.toBeInstanceOf(
+      IdempotencyConflictError,
+    );
+    await prisma().$executeRaw`UPDATE appeal_case SET province_code = '41' WHERE id = ${filed.id}::uuid`;
+    expect(await submitAppeal(citizen, filing)).toMatchObject({ created: false, case: { id: filed.id, provinceCode: '41' } });
+    expect(await prisma().case.count()).toBe(1);
+  });
+
   it('100 parallel filings across two provinces give 100 cases, 100 references and two linear chains that verify', async () => {
     await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
     await createUser('REVIEWER', { provinceCode: '41', unitCode: '410300' });

@@ -1,8 +1,10 @@
 // Filing an appeal (SPEC §4, §6, §7): validate, route to the right province, assess overreach, compute the deadline,
 // and write the case, its evidence, its audit event and its first assignment in ONE transaction.
 // An idempotency key makes a double submit return the first case; the same key with other content is refused.
+// The key is held in filing_idempotency_key (distributed by the key): the content decides the case's province, so a
+// key unique only within one province could not refuse the same key with other content.
 import 'server-only';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { canonicalJson } from '@/lib/audit/canonical';
 import { appendAuditEvent } from '@/lib/audit/append';
 import { prisma, Prisma } from '@/lib/db/client';
@@ -39,10 +41,11 @@ function payloadHashOf(filing: FilingData, evidence: readonly EvidenceFileInput[
 }
 
 async function findByIdempotencyKey(citizenId: string, key: string, payloadHash: string): Promise<Case | null> {
-  const existing = await prisma.case.findUnique({ where: { idempotencyKey: key } });
+  const existing = await prisma.filingIdempotencyKey.findUnique({ where: { key } });
   if (!existing) return null;
   if (existing.citizenId !== citizenId || existing.payloadHash !== payloadHash) throw new IdempotencyConflictError();
-  return existing;
+  // By id: a transfer may since have moved the case out of the province it was filed in (existing.provinceCode).
+  return prisma.case.findFirst({ where: { id: existing.caseId } });
 }
 
 export async function submitAppeal(actor: Actor, input: unknown, evidence: readonly EvidenceFileInput[] = []): Promise<SubmitResult> {
@@ -84,8 +87,13 @@ export async function submitAppeal(actor: Actor, input: unknown, evidence: reado
         colour: filing.colour,
         codeAssignedAt: filing.codeAssignedAt,
       });
+      // Claimed first: a concurrent submit with the same key waits here for this transaction and then fails on the
+      // key (P2002, handled below), before it writes anything else.
+      const caseId = randomUUID();
+      await tx.filingIdempotencyKey.create({ data: { key: filing.idempotencyKey, citizenId, payloadHash, caseId, provinceCode } });
       const created = await tx.case.create({
         data: {
+          id: caseId,
           provinceCode,
           reference,
           type: filing.type,
@@ -119,7 +127,6 @@ export async function submitAppeal(actor: Actor, input: unknown, evidence: reado
           codeAssignmentId: match?.id ?? null,
           evidence: {
             create: storedFiles.map((file) => ({
-              provinceCode,
               kind: 'FILING' as const,
               fileName: file.name,
               mimeType: file.mimeType,

@@ -64,7 +64,7 @@ describe('sweepDeadlines', () => {
     const filed = await file();
     expect(filed.dueAt.getTime() - filed.filedAt.getTime()).toBe(24 * HOUR);
     const later = await file();
-    await prisma().case.update({ where: { id: later.id }, data: { atRiskAt: at(later.atRiskAt, 10 * HOUR), dueAt: at(later.dueAt, 10 * HOUR) } });
+    await prisma().case.updateMany({ where: { id: later.id }, data: { atRiskAt: at(later.atRiskAt, 10 * HOUR), dueAt: at(later.dueAt, 10 * HOUR) } });
 
     const justBefore = at(filed.filedAt, 18 * HOUR - 1);
     expect(await sweepDeadlines(justBefore)).toEqual({ atRisk: 0, overdue: 0, closed: 0, notificationsSent: 0 });
@@ -72,8 +72,8 @@ describe('sweepDeadlines', () => {
 
     const now = at(filed.filedAt, 18 * HOUR + 1000);
     expect(await sweepDeadlines(now)).toEqual({ atRisk: 1, overdue: 0, closed: 0, notificationsSent: 0 });
-    expect(await prisma().case.findUniqueOrThrow({ where: { id: filed.id } })).toMatchObject({ atRiskMarkedAt: now, overdueMarkedAt: null, state: 'ASSIGNED' });
-    expect(await prisma().case.findUniqueOrThrow({ where: { id: later.id } })).toMatchObject({ atRiskMarkedAt: null });
+    expect(await prisma().case.findFirstOrThrow({ where: { id: filed.id } })).toMatchObject({ atRiskMarkedAt: now, overdueMarkedAt: null, state: 'ASSIGNED' });
+    expect(await prisma().case.findFirstOrThrow({ where: { id: later.id } })).toMatchObject({ atRiskMarkedAt: null });
     const event = await prisma().auditEvent.findFirstOrThrow({ where: { action: 'DEADLINE_AT_RISK' } });
     expect(event).toMatchObject({ chain: '34', caseId: filed.id, actorId: null, actorRole: 'SYSTEM', occurredAt: now });
     expect(event.after).toEqual({ reference: filed.reference, dueAt: filed.dueAt.toISOString() });
@@ -92,7 +92,7 @@ describe('sweepDeadlines', () => {
     const now = at(filed.dueAt, 1000);
     const result = await sweepDeadlines(now);
     expect(result).toEqual({ atRisk: 1, overdue: 1, closed: 0, notificationsSent: 3 });
-    expect(await prisma().case.findUniqueOrThrow({ where: { id: filed.id } })).toMatchObject({ atRiskMarkedAt: now, overdueMarkedAt: now });
+    expect(await prisma().case.findFirstOrThrow({ where: { id: filed.id } })).toMatchObject({ atRiskMarkedAt: now, overdueMarkedAt: now });
     const events = await prisma().auditEvent.findMany({ where: { caseId: filed.id, action: { startsWith: 'DEADLINE_' } }, orderBy: { seq: 'asc' } });
     expect(events.map((e) => e.action)).toEqual(['DEADLINE_AT_RISK', 'DEADLINE_OVERDUE']);
     expect(events[1]).toMatchObject({ actorId: null, occurredAt: now });
@@ -131,7 +131,7 @@ describe('sweepDeadlines', () => {
 
     // Long past the stored deadline: but the clock stopped well before it, so nothing is due.
     expect(await sweepDeadlines(at(waiting.dueAt, 10 * HOUR))).toEqual({ atRisk: 0, overdue: 0, closed: 0, notificationsSent: 0 });
-    expect(await prisma().case.findUniqueOrThrow({ where: { id: filed.id } })).toMatchObject({ atRiskMarkedAt: null, overdueMarkedAt: null });
+    expect(await prisma().case.findFirstOrThrow({ where: { id: filed.id } })).toMatchObject({ atRiskMarkedAt: null, overdueMarkedAt: null });
     expect(await counts()).toEqual(before);
   });
 
@@ -140,13 +140,13 @@ describe('sweepDeadlines', () => {
     const filed = await file();
     const inReview = (await startReview(reviewer, { caseId: filed.id, expectedVersion: filed.version })).case;
     // The deadline passed an hour ago and nobody swept yet; then the reviewer asks the citizen a question.
-    await prisma().case.update({ where: { id: filed.id }, data: { dueAt: at(new Date(), -HOUR), atRiskAt: at(new Date(), -7 * HOUR) } });
+    await prisma().case.updateMany({ where: { id: filed.id }, data: { dueAt: at(new Date(), -HOUR), atRiskAt: at(new Date(), -7 * HOUR) } });
     const waiting = (await requestInformation(reviewer, { caseId: inReview.id, expectedVersion: inReview.version, message: '请补充公司考勤记录的原件照片。' })).case;
     expect(waiting.pausedSince!.getTime()).toBeGreaterThan(waiting.dueAt.getTime());
 
     const now = at(waiting.pausedSince!, 1000);
     expect(await sweepDeadlines(now)).toMatchObject({ overdue: 1 });
-    expect(await prisma().case.findUniqueOrThrow({ where: { id: filed.id } })).toMatchObject({ overdueMarkedAt: now, state: 'AWAITING_CITIZEN' });
+    expect(await prisma().case.findFirstOrThrow({ where: { id: filed.id } })).toMatchObject({ overdueMarkedAt: now, state: 'AWAITING_CITIZEN' });
     expect(new Set((await overdueNotices(filed.id)).map((n) => n.recipientUserId))).toEqual(new Set([supervisor.id, reviewer.id]));
     expect(await sweepDeadlines(at(now, HOUR))).toEqual({ atRisk: 0, overdue: 0, closed: 0, notificationsSent: 0 });
   });
@@ -155,7 +155,7 @@ describe('sweepDeadlines', () => {
     await createUser('SUPERVISOR', { provinceCode: '34' });
     const overdue = await file();
     const atRisk = await file();
-    await prisma().case.update({ where: { id: atRisk.id }, data: { atRiskAt: at(overdue.dueAt, -HOUR), dueAt: at(overdue.dueAt, 5 * HOUR) } });
+    await prisma().case.updateMany({ where: { id: atRisk.id }, data: { atRiskAt: at(overdue.dueAt, -HOUR), dueAt: at(overdue.dueAt, 5 * HOUR) } });
     const now = at(overdue.dueAt, 1000);
 
     expect(await sweepDeadlines(now)).toEqual({ atRisk: 2, overdue: 1, closed: 0, notificationsSent: 2 });
@@ -164,7 +164,7 @@ describe('sweepDeadlines', () => {
     // Later still, but before the second case is due: the first is not marked again.
     expect(await sweepDeadlines(at(now, 4 * HOUR))).toEqual({ atRisk: 0, overdue: 0, closed: 0, notificationsSent: 0 });
     expect(await counts()).toEqual(after);
-    expect(await prisma().case.findUniqueOrThrow({ where: { id: overdue.id } })).toMatchObject({ atRiskMarkedAt: now, overdueMarkedAt: now });
+    expect(await prisma().case.findFirstOrThrow({ where: { id: overdue.id } })).toMatchObject({ atRiskMarkedAt: now, overdueMarkedAt: now });
     await expectChainsIntact();
   });
 
@@ -172,12 +172,12 @@ describe('sweepDeadlines', () => {
     const expired = await decided(reviewer);
     const open = await decided(reviewer);
     const now = new Date();
-    await prisma().case.update({ where: { id: expired.id }, data: { secondReviewDeadlineAt: at(now, -1000) } });
+    await prisma().case.updateMany({ where: { id: expired.id }, data: { secondReviewDeadlineAt: at(now, -1000) } });
 
     const result = await sweepDeadlines(now);
     expect(result).toMatchObject({ closed: 1, atRisk: 0, overdue: 0 });
-    expect(await prisma().case.findUniqueOrThrow({ where: { id: expired.id } })).toMatchObject({ state: 'CLOSED', closedAt: now, version: expired.version + 1 });
-    expect(await prisma().case.findUniqueOrThrow({ where: { id: open.id } })).toMatchObject({ state: 'DECIDED', closedAt: null });
+    expect(await prisma().case.findFirstOrThrow({ where: { id: expired.id } })).toMatchObject({ state: 'CLOSED', closedAt: now, version: expired.version + 1 });
+    expect(await prisma().case.findFirstOrThrow({ where: { id: open.id } })).toMatchObject({ state: 'DECIDED', closedAt: null });
     const event = await prisma().auditEvent.findFirstOrThrow({ where: { caseId: expired.id, action: 'CASE_CLOSED' } });
     expect(event).toMatchObject({ actorId: null, actorRole: 'SYSTEM', chain: '34', occurredAt: now });
     expect(event.before).toMatchObject({ state: 'DECIDED' });
@@ -203,7 +203,7 @@ describe('sweepDeadlines', () => {
 
     const result = await sweepDeadlines(new Date());
     expect(result.notificationsSent).toBe(1);
-    expect(await prisma().notification.findUniqueOrThrow({ where: { id: pending.id } })).toMatchObject({ status: 'SENT', attempts: 1, sentAt: expect.any(Date) });
+    expect(await prisma().notification.findFirstOrThrow({ where: { id: pending.id } })).toMatchObject({ status: 'SENT', attempts: 1, sentAt: expect.any(Date) });
     const sms = await prisma().smsMessage.findMany({ where: { to: '13800138000' } });
     expect(sms).toHaveLength(1);
     expect(sms[0]!.body).toContain(filed.reference);
@@ -257,11 +257,11 @@ describe('npm run sweep', () => {
     const citizen = await createUser('CITIZEN');
     await createUser('SUPERVISOR', { provinceCode: '34' });
     const filed = (await submitAppeal(citizen, validFiling())).case;
-    await prisma().case.update({ where: { id: filed.id }, data: { atRiskAt: at(new Date(), -7 * HOUR), dueAt: at(new Date(), -HOUR) } });
+    await prisma().case.updateMany({ where: { id: filed.id }, data: { atRiskAt: at(new Date(), -7 * HOUR), dueAt: at(new Date(), -HOUR) } });
 
     const first = await runSweep();
     expect(first.stdout).toMatch(/at risk: 1, 超期 overdue: 1, 结案 closed: 0, 通知 notifications sent: 1 /);
-    expect(await prisma().case.findUniqueOrThrow({ where: { id: filed.id } })).toMatchObject({ overdueMarkedAt: expect.any(Date) });
+    expect(await prisma().case.findFirstOrThrow({ where: { id: filed.id } })).toMatchObject({ overdueMarkedAt: expect.any(Date) });
     const eventsAfterFirst = await prisma().auditEvent.count();
 
     const second = await runSweep();

@@ -112,8 +112,8 @@ async function closeExpiredDecisions(now: Date): Promise<number> {
       // Chain heads are taken in one order (province code) by every sweep, as in sweepMarks: two sweeps closing
       // cases of several provinces at once would otherwise wait on each other's heads forever (a deadlock).
       rows.sort((a, b) => a.province_code.localeCompare(b.province_code));
-      for (const { id } of rows) {
-        const current = await tx.case.findUniqueOrThrow({ where: { id } });
+      for (const { id, province_code: provinceCode } of rows) {
+        const current = await tx.case.findUniqueOrThrow({ where: { provinceCode_id: { provinceCode, id } } });
         await applyCaseChange(tx, SYSTEM_ACTOR, current, 'CLOSE', () => ({ data: { closedAt: now } }), now);
       }
       return rows.length;

@@ -30,16 +30,10 @@ export async function transferCase(actor: Actor, raw: unknown) {
         const province = await tx.division.findFirst({ where: { level: 'PROVINCE', provinceCode: input.toProvinceCode }, select: { code: true } });
         if (!province) throw new RuleViolationError('errors.transferSameProvince');
         return {
+          // The case's rows (evidence, information requests, decisions, exclusions, notifications) follow it through
+          // their foreign keys' ON UPDATE CASCADE: province_code is their distribution key (docs/scaling.md).
+          // Outbox events stay: their province is the system they are addressed to, which a transfer does not change.
           data: { provinceCode: input.toProvinceCode, assigneeId: null, assignedAt: null },
-          afterUpdate: async (innerTx) => {
-            // Related rows follow the case: the province code is their distribution key.
-            const where = { caseId: current.id };
-            const data = { provinceCode: input.toProvinceCode };
-            await innerTx.evidence.updateMany({ where, data });
-            await innerTx.informationRequest.updateMany({ where, data });
-            await innerTx.decision.updateMany({ where, data });
-            await innerTx.caseExclusion.updateMany({ where, data });
-          },
           audit: { before: { provinceCode: current.provinceCode, assigneeId: current.assigneeId }, after: { provinceCode: input.toProvinceCode }, reason: input.reason },
         };
       },

@@ -50,7 +50,7 @@ describe('readEvidenceFor', () => {
     const meta = await sharp(photo.bytes).metadata();
     expect(meta.exif).toBeUndefined();
     expect(photo.bytes.includes(Buffer.from('ProbeCam'))).toBe(false);
-    const row = await getPrisma().evidence.findUniqueOrThrow({ where: { id: jpegId } });
+    const row = await getPrisma().evidence.findFirstOrThrow({ where: { id: jpegId } });
     expect(row.sizeBytes).toBe(photo.bytes.byteLength);
 
     const pdf = await readEvidenceFor(owner, pdfId);

@@ -26,8 +26,9 @@ export async function confirmCorrection(client: ApiClient, orderId: string, inpu
        WHERE id = ${orderId}::uuid AND kind = 'CORRECTION_ORDER' AND province_code = ${client.provinceCode}
        FOR UPDATE`;
     if (locked.length === 0) throw notFound();
-    const order = await tx.outboxEvent.findUniqueOrThrow({ where: { id: orderId } });
-    const appealCase = order.caseId ? await tx.case.findUnique({ where: { id: order.caseId } }) : null;
+    const order = await tx.outboxEvent.findUniqueOrThrow({ where: { provinceCode_id: { provinceCode: client.provinceCode, id: orderId } } });
+    // The case may be held by another province than the order's (a recognition complaint, a transfer): found by id.
+    const appealCase = order.caseId ? await tx.case.findFirst({ where: { id: order.caseId } }) : null;
     if (!appealCase) throw notFound();
     if (order.confirmedAt) {
       return { orderId, reference: appealCase.reference, confirmedAt: order.confirmedAt.toISOString(), alreadyConfirmed: true };
@@ -42,12 +43,12 @@ export async function confirmCorrection(client: ApiClient, orderId: string, inpu
     // the receiver's 2xx and recording it) is delivered now.
     const deliveredAt = order.deliveredAt ?? now;
     await tx.outboxEvent.update({
-      where: { id: order.id },
+      where: { provinceCode_id: { provinceCode: order.provinceCode, id: order.id } },
       data: { confirmedAt: now, ...(order.status === 'SENT' ? {} : { status: 'SENT', deliveredAt, lockedUntil: null }) },
     });
     const latest = await findLatestCorrectionOrder(tx, appealCase.id);
     if (latest?.id === order.id) {
-      await tx.case.update({ where: { id: appealCase.id }, data: { correctionSentAt: deliveredAt, correctionConfirmedAt: now } });
+      await tx.case.update({ where: { provinceCode_id: { provinceCode: appealCase.provinceCode, id: appealCase.id } }, data: { correctionSentAt: deliveredAt, correctionConfirmedAt: now } });
     }
     await appendAuditEvent(tx, {
       chain: appealCase.provinceCode,

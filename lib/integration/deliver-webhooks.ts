@@ -118,16 +118,17 @@ async function recordSuccess(event: ClaimedEvent, outcome: AttemptOutcome): Prom
       data: { outboxEventId: event.id, provinceCode: event.provinceCode, attempt: event.attempts + 1, ...outcome, delivered: true },
     });
     const marked = await tx.outboxEvent.updateMany({
-      where: { id: event.id, status: 'PENDING', lockedUntil: event.lockedUntil },
+      where: { provinceCode: event.provinceCode, id: event.id, status: 'PENDING', lockedUntil: event.lockedUntil },
       data: { status: 'SENT', deliveredAt, attempts: { increment: 1 }, lockedUntil: null, lastError: null },
     });
     // Lease lost (another worker took over, or a confirmation already marked it): that path records the outcome.
     if (marked.count !== 1 || event.kind !== 'CORRECTION_ORDER' || !event.caseId) return;
-    const appealCase = await tx.case.findUnique({ where: { id: event.caseId }, select: { id: true, reference: true, provinceCode: true } });
+    // Found by id: the case may be held by another province than the one the order is addressed to.
+    const appealCase = await tx.case.findFirst({ where: { id: event.caseId }, select: { id: true, reference: true, provinceCode: true } });
     if (!appealCase) return;
     const latest = await findLatestCorrectionOrder(tx, appealCase.id);
     if (latest?.id === event.id) {
-      await tx.case.update({ where: { id: appealCase.id }, data: { correctionSentAt: deliveredAt, correctionConfirmedAt: null } });
+      await tx.case.update({ where: { provinceCode_id: { provinceCode: appealCase.provinceCode, id: appealCase.id } }, data: { correctionSentAt: deliveredAt, correctionConfirmedAt: null } });
     }
     await appendAuditEvent(tx, {
       chain: appealCase.provinceCode,
@@ -149,7 +150,7 @@ async function recordFailure(event: ClaimedEvent, outcome: AttemptOutcome, backo
       data: { outboxEventId: event.id, provinceCode: event.provinceCode, attempt: attempts, ...outcome, delivered: false },
     }),
     prisma.outboxEvent.updateMany({
-      where: { id: event.id, status: 'PENDING', lockedUntil: event.lockedUntil },
+      where: { provinceCode: event.provinceCode, id: event.id, status: 'PENDING', lockedUntil: event.lockedUntil },
       data: { attempts: { increment: 1 }, nextAttemptAt, lockedUntil: null, lastError: outcome.error },
     }),
   ]);
@@ -178,7 +179,10 @@ export async function runDeliveryCycle(options: DeliveryOptions = {}): Promise<D
       const system = byProvince.get(event.provinceCode);
       if (!system?.webhookUrl || !system.webhookSecretCipher) {
         // The webhook was removed after the claim: give the event back untouched.
-        await prisma.outboxEvent.updateMany({ where: { id: event.id, lockedUntil: event.lockedUntil }, data: { lockedUntil: null } });
+        await prisma.outboxEvent.updateMany({
+          where: { provinceCode: event.provinceCode, id: event.id, lockedUntil: event.lockedUntil },
+          data: { lockedUntil: null },
+        });
         return;
       }
       const body = await buildWebhookBody(prisma, event);

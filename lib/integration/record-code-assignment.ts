@@ -64,7 +64,7 @@ export async function recordCodeAssignment(client: ApiClient, input: CodeAssignm
       }
     }
     if (existing.payloadHash === payloadHash) return summary(existing, 'unchanged');
-    const updated = await prisma.codeAssignment.update({ where: { id: existing.id }, data: { ...content, payloadHash } });
+    const updated = await prisma.codeAssignment.update({ where: { provinceCode_id: { provinceCode: existing.provinceCode, id: existing.id } }, data: { ...content, payloadHash } });
     return summary(updated, 'updated');
   }
 }

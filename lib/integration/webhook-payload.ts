@@ -20,13 +20,17 @@ function payloadObject(payload: unknown): Record<string, unknown> {
 export async function buildWebhookBody(db: TransactionClient, event: OutboxEventForDelivery): Promise<string> {
   let data = payloadObject(event.payload);
   if (event.kind === 'CORRECTION_ORDER') {
+    // Found by id: the case may be held by another province than the one the order is addressed to.
     const appealCase = event.caseId
-      ? await db.case.findUnique({
-          where: { id: event.caseId },
-          select: { reference: true, codeAssignment: { select: { recordId: true, personPseudonym: true, provinceCode: true } } },
+      ? await db.case.findFirst({ where: { id: event.caseId }, select: { reference: true, issuingProvinceCode: true, codeAssignmentId: true } })
+      : null;
+    // The matched assignment is a row of the issuing province's system (no foreign key: docs/scaling.md).
+    const assignment = appealCase?.codeAssignmentId
+      ? await db.codeAssignment.findUnique({
+          where: { provinceCode_id: { provinceCode: appealCase.issuingProvinceCode, id: appealCase.codeAssignmentId } },
+          select: { recordId: true, personPseudonym: true, provinceCode: true },
         })
       : null;
-    const assignment = appealCase?.codeAssignment;
     data = {
       orderId: event.id,
       ...data,

@@ -30,11 +30,12 @@ export async function dispatchNotifications(ids?: readonly string[]): Promise<nu
   const provider = getSmsProvider();
   return prisma.$transaction(async (tx) => {
     const rows = ids
-      ? await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM notification WHERE id::text = ANY(${[...ids]}) AND status = 'PENDING' FOR UPDATE SKIP LOCKED`
-      : await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM notification WHERE status = 'PENDING' ORDER BY created_at LIMIT 500 FOR UPDATE SKIP LOCKED`;
+      ? await tx.$queryRaw<{ id: string; province_code: string }[]>`SELECT id::text, province_code FROM notification WHERE id::text = ANY(${[...ids]}) AND status = 'PENDING' FOR UPDATE SKIP LOCKED`
+      : await tx.$queryRaw<{ id: string; province_code: string }[]>`SELECT id::text, province_code FROM notification WHERE status = 'PENDING' ORDER BY created_at LIMIT 500 FOR UPDATE SKIP LOCKED`;
     let sent = 0;
-    for (const { id } of rows) {
-      const notification = await tx.notification.findUniqueOrThrow({ where: { id } });
+    for (const { id, province_code: provinceCode } of rows) {
+      const where = { provinceCode_id: { provinceCode, id } };
+      const notification = await tx.notification.findUniqueOrThrow({ where });
       try {
         if (notification.channel === 'SMS' && notification.recipientMobile) {
           await provider.send({
@@ -43,12 +44,12 @@ export async function dispatchNotifications(ids?: readonly string[]): Promise<nu
             purpose: 'NOTIFICATION',
           }, { db: tx });
         }
-        await tx.notification.update({ where: { id }, data: { status: 'SENT', sentAt: new Date(), attempts: { increment: 1 } } });
+        await tx.notification.update({ where, data: { status: 'SENT', sentAt: new Date(), attempts: { increment: 1 } } });
         sent += 1;
       } catch (error) {
         scopedLogger('notify').error({ err: error, template: notification.template, notificationId: id }, 'send failed');
         await tx.notification.update({
-          where: { id },
+          where,
           data: { attempts: { increment: 1 }, status: notification.attempts + 1 >= MAX_ATTEMPTS ? 'FAILED' : 'PENDING' },
         });
       }

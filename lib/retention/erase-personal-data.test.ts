@@ -105,7 +105,7 @@ describe('retention (real PostgreSQL)', () => {
     expect(readdirSync(path.join(store, '34'))).toHaveLength(2);
     const statsBefore = await statistics();
     const auditBefore = await auditRows();
-    const closedAt = (await prisma.case.findUniqueOrThrow({ where: { id: final.id } })).closedAt!;
+    const closedAt = (await prisma.case.findFirstOrThrow({ where: { id: final.id } })).closedAt!;
 
     // Not yet: 100 days later nothing is due.
     expect(await erasePersonalDataOfClosedCases({ now: new Date(closedAt.getTime() + 100 * DAY), retentionDays: 180 })).toMatchObject({ casesErased: 0 });
@@ -115,7 +115,7 @@ describe('retention (real PostgreSQL)', () => {
     expect(result).toMatchObject({ casesErased: 2, evidenceFilesDeleted: 2 });
 
     for (const id of [final.id, withdrawn.id]) {
-      const row = await prisma.case.findUniqueOrThrow({ where: { id } });
+      const row = await prisma.case.findFirstOrThrow({ where: { id } });
       expect(row).toMatchObject({
         applicantName: null,
         idNumberCipher: null,
@@ -144,7 +144,7 @@ describe('retention (real PostgreSQL)', () => {
     for (const personal of ['王小明', '13912345678', '13698765432', '李四', '考勤记录', '核酸报告', '芜湖上班', ID_NUMBER, `${ID_NUMBER.slice(0, 4)}**********${ID_NUMBER.slice(-4)}`]) expect(leftovers).not.toContain(personal);
 
     // The open case keeps everything.
-    expect(await prisma.case.findUniqueOrThrow({ where: { id: open.id } })).toMatchObject({ applicantName: '赵六', personalDataErasedAt: null });
+    expect(await prisma.case.findFirstOrThrow({ where: { id: open.id } })).toMatchObject({ applicantName: '赵六', personalDataErasedAt: null });
 
     // Statistics are untouched; the audit history only grew, by one event per erased case, and still verifies.
     expect(await statistics()).toEqual(statsBefore);
@@ -168,7 +168,7 @@ describe('retention (real PostgreSQL)', () => {
     const tsx = path.resolve('node_modules/.bin/tsx');
     const retention = await run(tsx, ['--conditions=react-server', 'scripts/retention.ts'], { env, timeout: 60_000 });
     expect(retention.stdout).toMatch(/cases erased 1\b/);
-    expect(await prisma.case.findUniqueOrThrow({ where: { id: withdrawn.id } })).toMatchObject({ mobile: null, withdrawalReason: null });
+    expect(await prisma.case.findFirstOrThrow({ where: { id: withdrawn.id } })).toMatchObject({ mobile: null, withdrawalReason: null });
     const verify = await run(tsx, ['--conditions=react-server', 'scripts/audit-verify.ts'], { env, timeout: 60_000 });
     expect(verify.stdout).toContain('审计链完整 / intact');
     expect(existsSync(store)).toBe(true);

@@ -42,17 +42,17 @@ async function eraseCase(caseId: string, provinceCode: string, cutoff: Date, now
     await lockAuditChain(tx, provinceCode);
     const [due] = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM appeal_case
-       WHERE id = ${caseId}::uuid AND personal_data_erased_at IS NULL AND closed_at IS NOT NULL AND closed_at < ${cutoff}
+       WHERE province_code = ${provinceCode} AND id = ${caseId}::uuid AND personal_data_erased_at IS NULL AND closed_at IS NOT NULL AND closed_at < ${cutoff}
        FOR UPDATE SKIP LOCKED`;
     if (!due) return null;
-    const files = await tx.evidence.findMany({ where: { caseId, erasedAt: null }, select: { storageKey: true } });
+    const files = await tx.evidence.findMany({ where: { provinceCode, caseId, erasedAt: null }, select: { storageKey: true } });
     // Deleted before the rows commit: if the transaction then fails, the next run deletes nothing twice and erases again.
     await discardEvidenceFiles(files.map((file) => file.storageKey).filter((key) => key !== ''));
-    await tx.evidence.updateMany({ where: { caseId }, data: { fileName: '', storageKey: '', erasedAt: now } });
-    const replies = await tx.informationRequest.updateMany({ where: { caseId, replyText: { not: null } }, data: { replyText: null } });
-    const notifications = await tx.notification.updateMany({ where: { caseId, recipientMobile: { not: null } }, data: { recipientMobile: null } });
+    await tx.evidence.updateMany({ where: { provinceCode, caseId }, data: { fileName: '', storageKey: '', erasedAt: now } });
+    const replies = await tx.informationRequest.updateMany({ where: { provinceCode, caseId, replyText: { not: null } }, data: { replyText: null } });
+    const notifications = await tx.notification.updateMany({ where: { provinceCode, caseId, recipientMobile: { not: null } }, data: { recipientMobile: null } });
     await tx.case.update({
-      where: { id: caseId },
+      where: { provinceCode_id: { provinceCode, id: caseId } },
       data: {
         applicantName: null,
         idNumberCipher: null,

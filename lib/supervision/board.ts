@@ -113,7 +113,8 @@ export async function listBoardCases(
       FROM appeal_case c
       LEFT JOIN app_user u ON u.id = c.assignee_id
       LEFT JOIN LATERAL (SELECT i.reply_due_at FROM information_request i
-                          WHERE i.case_id = c.id AND i.replied_at IS NULL ORDER BY i.requested_at DESC LIMIT 1) r ON TRUE
+                          WHERE i.province_code = c.province_code AND i.case_id = c.id AND i.replied_at IS NULL
+                          ORDER BY i.requested_at DESC LIMIT 1) r ON TRUE
      WHERE ${scopeProvinceSql(scope, 'c.province_code')} AND ${LIST_SQL[list](options.now ?? new Date())}
      ORDER BY c.due_at, c.prima_facie_overreach DESC, c.reference
      ${limit}`;

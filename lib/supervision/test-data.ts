@@ -26,7 +26,8 @@ export interface TestCaseInput {
 }
 
 export async function insertCase(input: TestCaseInput): Promise<{ id: string; reference: string; version: number }> {
-  counter += 1;
+  // Taken before the first await, so that concurrent calls number their cases apart.
+  const number = (counter += 1);
   const prisma = getPrisma();
   const catalogue = await prisma.reasonCatalogueVersion.findFirstOrThrow({ orderBy: { version: 'desc' } });
   const filedAt = input.filedAt ?? new Date(Date.now() - 2 * HOUR);
@@ -35,7 +36,7 @@ export async function insertCase(input: TestCaseInput): Promise<{ id: string; re
   const row = await prisma.case.create({
     data: {
       provinceCode: input.provinceCode,
-      reference: `SS-${input.provinceCode}-20261127-${String(counter).padStart(6, '0')}${randomUUID().slice(0, 3).replace(/\D/g, '')}`,
+      reference: `SS-${input.provinceCode}-20261127-${String(number).padStart(6, '0')}${randomUUID().slice(0, 3).replace(/\D/g, '')}`,
       type: input.type ?? 'CODE_APPEAL',
       state: input.state ?? 'SUBMITTED',
       citizenId: input.citizenId,
@@ -79,7 +80,9 @@ export async function insertDecision(input: {
   decidedById: string;
 }): Promise<string> {
   const prisma = getPrisma();
-  const supersedes = input.level === 'SECOND' ? await prisma.decision.findUnique({ where: { caseId_level: { caseId: input.caseId, level: 'FIRST' } } }) : null;
+  const supersedes = input.level === 'SECOND' ? await prisma.decision.findUnique({
+        where: { provinceCode_caseId_level: { provinceCode: input.provinceCode, caseId: input.caseId, level: 'FIRST' } },
+      }) : null;
   const decision = await prisma.decision.create({
     data: {
       caseId: input.caseId,

@@ -541,6 +541,17 @@ function planOneCase(
 
 async function writeProvince(tx: TransactionClient, cases: PlannedCase[], plan: DemoPlan, provinceCode: string): Promise<number> {
   await tx.case.createMany({ data: cases.map((c) => c.data) });
+  // Every case's idempotency key is held globally, as a filing through submitAppeal holds it.
+  await tx.filingIdempotencyKey.createMany({
+    data: cases.map(({ data }) => ({
+      key: data.idempotencyKey,
+      citizenId: data.citizenId,
+      payloadHash: data.payloadHash,
+      caseId: data.id!,
+      provinceCode: data.provinceCode,
+      createdAt: data.createdAt,
+    })),
+  });
   const requests = cases.flatMap((c) => c.informationRequests);
   if (requests.length > 0) await tx.informationRequest.createMany({ data: requests });
   const firsts = cases.flatMap((c) => (c.firstDecision ? [c.firstDecision] : []));

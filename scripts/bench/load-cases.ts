@@ -277,6 +277,10 @@ export async function loadBenchData(databaseUrl: string, options: { cases: numbe
     );
     await client.query('ALTER TABLE appeal_case ENABLE TRIGGER appeal_case_count_states_insert_delete');
     log(`cases ${caseCount}`);
+    // Each case's idempotency key is held globally, as a filing holds it (lib/cases/submit-appeal.ts).
+    await client.query(`INSERT INTO filing_idempotency_key (key, citizen_id, payload_hash, case_id, province_code, created_at)
+                        SELECT idempotency_key, citizen_id, payload_hash, id, province_code, created_at FROM appeal_case
+                        ON CONFLICT (key) DO NOTHING`);
     await Promise.all([decisions.close(), events.close()]);
     await copyFile(client, 'decision', ['id', 'case_id', 'province_code', 'level', 'outcome', 'rule_code', 'reasons', 'decided_by_id', 'decided_at', 'deadline_at'], decisions.file);
     log(`decisions ${decisions.count}`);

@@ -1,6 +1,6 @@
-// The ceiling for the filing benchmark: the same rows a filing writes (reference, case, two audit events with their
-// chain lock, reviewer choice, notification, status-change outbox event) as plain SQL through `pg`, with no HTTP,
-// validation, ORM or session work.
+// The ceiling for the filing benchmark: the same rows a filing writes (reference, idempotency key, case, two audit
+// events with their chain lock, reviewer choice, notification, status-change outbox event) as plain SQL through `pg`,
+// with no HTTP, validation, ORM or session work.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { auditHash } from '@/lib/audit/canonical';
@@ -25,6 +25,10 @@ async function fileOnce(client: pg.Client, provinceCode: string, citizenId: stri
   const due = new Date(now.getTime() + 24 * 3600_000);
   await client.query('BEGIN');
   try {
+    await client.query(
+      `INSERT INTO filing_idempotency_key (key, citizen_id, payload_hash, case_id, province_code) VALUES ($1::text, $2, $1::text, $1::uuid, $3)`,
+      [id, citizenId, provinceCode],
+    );
     await client.query(
       `INSERT INTO appeal_case (id, province_code, reference, type, state, citizen_id, applicant_name, id_number_cipher, id_number_hash,
          id_number_masked, mobile, colour, code_assigned_at, issuing_province_code, issuing_unit_code, stated_reason_code, catalogue_version_id,
@@ -61,7 +65,7 @@ async function fileOnce(client: pg.Client, provinceCode: string, citizenId: stri
     if (reviewer) {
       await client.query(`SELECT 1 FROM app_user WHERE id = $1 FOR NO KEY UPDATE`, [reviewer.id]);
       await client.query(`UPDATE app_user SET last_assigned_at = $2 WHERE id = $1`, [reviewer.id, now]);
-      await client.query(`UPDATE appeal_case SET state = 'ASSIGNED', assignee_id = $2, assigned_at = $3, version = version + 1 WHERE id = $1`, [id, reviewer.id, now]);
+      await client.query(`UPDATE appeal_case SET state = 'ASSIGNED', assignee_id = $2, assigned_at = $3, version = version + 1 WHERE province_code = $4 AND id = $1`, [id, reviewer.id, now, provinceCode]);
       await append('CASE_ASSIGNED', { state: 'ASSIGNED', assigneeId: reviewer.id });
       await client.query(
         `INSERT INTO outbox_event (id, province_code, kind, case_id, payload) VALUES ($1, $2, 'STATUS_CHANGED', $3, $4)`,

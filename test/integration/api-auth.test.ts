@@ -58,7 +58,7 @@ async function snapshot(caseId?: string) {
     db().codeAssignment.findMany({ orderBy: { id: 'asc' } }),
     db().auditEvent.count(),
     db().outboxEvent.findMany({ orderBy: { id: 'asc' } }),
-    caseId ? db().case.findUnique({ where: { id: caseId } }) : null,
+    caseId ? db().case.findFirst({ where: { id: caseId } }) : null,
   ]);
   return { assignments, events, orders, appealCase };
 }
@@ -211,7 +211,7 @@ describe('correction confirmations', () => {
     expect(answer.status).toBe(200);
     const result = confirmationResultSchema.parse(answer.body);
     expect(result).toMatchObject({ orderId: order.orderId, reference: order.reference, alreadyConfirmed: false });
-    const appealCase = await db().case.findUniqueOrThrow({ where: { id: order.caseId } });
+    const appealCase = await db().case.findFirstOrThrow({ where: { id: order.caseId } });
     expect(appealCase.correctionConfirmedAt?.toISOString()).toBe(result.confirmedAt);
     // Not delivered before: the province evidently has it, so it counts as sent now.
     expect(appealCase.correctionSentAt).not.toBeNull();
@@ -229,7 +229,7 @@ describe('correction confirmations', () => {
     const order = await decidedCaseWithOrder('34');
     const wrong = await readJson(await confirm(order, anhui, { body: JSON.stringify({ appliedAt: new Date().toISOString(), colour: 'YELLOW' }) }));
     expect(wrong).toMatchObject({ status: 409, body: { error: { code: 'CORRECTION_MISMATCH' } } });
-    expect((await db().outboxEvent.findUniqueOrThrow({ where: { id: order.orderId } })).confirmedAt).toBeNull();
+    expect((await db().outboxEvent.findFirstOrThrow({ where: { id: order.orderId } })).confirmedAt).toBeNull();
     const now = Date.now();
     const answers = await Promise.all([0, 1, 2].map((i) => confirm(order, anhui, { at: new Date(now + i * 1000) }).then(readJson)));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);

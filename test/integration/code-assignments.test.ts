@@ -39,7 +39,7 @@ describe('recordCodeAssignment', () => {
     expect(await recordCodeAssignment(client, input())).toEqual({ ...created, status: 'unchanged' });
     const updated = await recordCodeAssignment(client, input({ colour: 'YELLOW' }));
     expect(updated).toMatchObject({ id: created.id, status: 'updated' });
-    expect(await db().codeAssignment.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ colour: 'YELLOW', provinceCode: '34' });
+    expect(await db().codeAssignment.findFirstOrThrow({ where: { id: created.id } })).toMatchObject({ colour: 'YELLOW', provinceCode: '34' });
   });
 
   it('ten simultaneous pushes of one new record make one row, created once', async () => {

@@ -46,7 +46,7 @@ describe('effectuation status', () => {
       const confirmedAt = new Date(sent!.orderedAt.getTime() + 30 * 60_000);
       await confirmCorrection(clientOf('34', key.keyId), order.orderId, { appliedAt: new Date().toISOString(), colour: 'GREEN' }, confirmedAt);
       expect(await getEffectuationStatus(order.caseId)).toMatchObject({ confirmedAt, timeToConfirmMs: 30 * 60_000, late: false });
-      const appealCase = await db().case.findUniqueOrThrow({ where: { id: order.caseId } });
+      const appealCase = await db().case.findFirstOrThrow({ where: { id: order.caseId } });
       expect(appealCase.correctionConfirmedAt).toEqual(confirmedAt);
       expect(appealCase.correctionSentAt).toEqual(sent!.sentAt);
     } finally {
@@ -70,7 +70,7 @@ describe('findUnconfirmedCorrections', () => {
     const henan = await decidedCaseWithOrder('41');
     const fresh = await decidedCaseWithOrder('34');
     const backdate = (orderId: string, hours: number) =>
-      db().outboxEvent.update({ where: { id: orderId }, data: { createdAt: new Date(Date.now() - hours * HOUR) } });
+      db().outboxEvent.updateMany({ where: { id: orderId }, data: { createdAt: new Date(Date.now() - hours * HOUR) } });
     await backdate(old.orderId, 5);
     await backdate(confirmed.orderId, 4);
     await backdate(henan.orderId, 3);

@@ -73,7 +73,7 @@ describe('delivery through failures, an outage and a worker that dies', () => {
     await receiver.start();
     const others = orderIds.filter((id) => id !== crashed!.id);
     await cyclesUntil(async () => (await db().outboxEvent.count({ where: { id: { in: others }, status: 'SENT' } })) === others.length);
-    const stillLeased = await db().outboxEvent.findUniqueOrThrow({ where: { id: crashed!.id } });
+    const stillLeased = await db().outboxEvent.findFirstOrThrow({ where: { id: crashed!.id } });
     expect(stillLeased).toMatchObject({ status: 'PENDING', attempts: 0 });
     expect(receiver.received.some((w) => w.eventId === crashed!.id)).toBe(false);
 
@@ -98,9 +98,9 @@ describe('delivery through failures, an outage and a worker that dies', () => {
       expect(webhook.eventType).toBe('CORRECTION_ORDER');
     }
     for (const order of orders) {
-      const row = await db().outboxEvent.findUniqueOrThrow({ where: { id: order.orderId } });
+      const row = await db().outboxEvent.findFirstOrThrow({ where: { id: order.orderId } });
       expect(row).toMatchObject({ status: 'SENT', lockedUntil: null, lastError: null });
-      const appealCase = await db().case.findUniqueOrThrow({ where: { id: order.caseId } });
+      const appealCase = await db().case.findFirstOrThrow({ where: { id: order.caseId } });
       expect(appealCase.correctionSentAt).toEqual(row.deliveredAt);
       expect(await db().auditEvent.count({ where: { caseId: order.caseId, action: 'CORRECTION_ORDERED' } })).toBe(1);
       // The log holds every attempt, numbered 1..n, and the last one delivered.
@@ -119,7 +119,7 @@ describe('delivery through failures, an outage and a worker that dies', () => {
     receiver.respond = () => 503;
     const started = new Date();
     expect(await runDeliveryCycle({ backoff: { baseMs: 60_000, capMs: 60_000 }, now: started })).toMatchObject({ claimed: 1, failed: 1 });
-    const row = await db().outboxEvent.findUniqueOrThrow({ where: { id: order.orderId } });
+    const row = await db().outboxEvent.findFirstOrThrow({ where: { id: order.orderId } });
     expect(row).toMatchObject({ status: 'PENDING', attempts: 1, lastError: 'HTTP 503', lockedUntil: null });
     expect(row.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(started.getTime() + 30_000);
     expect(await runDeliveryCycle({ now: new Date(started.getTime() + 1000) })).toMatchObject({ claimed: 0 });
@@ -134,13 +134,13 @@ describe('delivery through failures, an outage and a worker that dies', () => {
     await setUpProvince('41', { webhookUrl: null });
     const order = await decidedCaseWithOrder('41');
     expect(await runDeliveryCycle(FAST)).toMatchObject({ claimed: 0 });
-    expect(await db().outboxEvent.findUniqueOrThrow({ where: { id: order.orderId } })).toMatchObject({ status: 'PENDING', attempts: 0, lockedUntil: null });
+    expect(await db().outboxEvent.findFirstOrThrow({ where: { id: order.orderId } })).toMatchObject({ status: 'PENDING', attempts: 0, lockedUntil: null });
     expect(receiver.received).toHaveLength(0);
   });
 
   it('delivers status changes with their own schema', async () => {
     const order = await decidedCaseWithOrder('34');
-    const appealCase = await db().case.findUniqueOrThrow({ where: { id: order.caseId } });
+    const appealCase = await db().case.findFirstOrThrow({ where: { id: order.caseId } });
     await db().$transaction((tx) => queueStatusChangedEvent(tx, appealCase, 'IN_REVIEW', new Date()));
     await cyclesUntil(async () => (await db().outboxEvent.count({ where: { status: 'PENDING' } })) === 0);
     const change = receiver.received.find((w) => w.eventType === 'STATUS_CHANGED');
@@ -192,6 +192,6 @@ describe('concurrent workers', () => {
     expect(stale!.id).toBe(order.orderId);
     const marked = await db().outboxEvent.updateMany({ where: { id: stale!.id, lockedUntil: stale!.lockedUntil, status: 'PENDING' }, data: { lastError: 'late' } });
     expect(marked.count).toBe(0);
-    expect(await db().outboxEvent.findUniqueOrThrow({ where: { id: order.orderId } })).toMatchObject({ status: 'SENT', lastError: null });
+    expect(await db().outboxEvent.findFirstOrThrow({ where: { id: order.orderId } })).toMatchObject({ status: 'SENT', lastError: null });
   });
 });

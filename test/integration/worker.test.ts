@@ -50,7 +50,7 @@ describe('npm run worker', () => {
   it('delivers, and on SIGTERM finishes the delivery in flight before exiting cleanly', async () => {
     const first = await decidedCaseWithOrder('34');
     const { child, exited, output } = startWorker();
-    await waitFor(async () => (await getPrisma().outboxEvent.findUniqueOrThrow({ where: { id: first.orderId } })).status === 'SENT');
+    await waitFor(async () => (await getPrisma().outboxEvent.findFirstOrThrow({ where: { id: first.orderId } })).status === 'SENT');
 
     // The receiver holds the next delivery; the signal arrives while it is in flight.
     let release: () => void = () => {};
@@ -62,7 +62,7 @@ describe('npm run worker', () => {
     expect(child.exitCode, output()).toBeNull();
     release();
     expect(await exited).toBe(0);
-    const recorded = await getPrisma().outboxEvent.findUniqueOrThrow({ where: { id: second.orderId } });
+    const recorded = await getPrisma().outboxEvent.findFirstOrThrow({ where: { id: second.orderId } });
     expect(recorded).toMatchObject({ status: 'SENT', attempts: 1, lockedUntil: null });
     expect(await getPrisma().webhookDelivery.count({ where: { outboxEventId: second.orderId } })).toBe(1);
     expect(output()).toContain('stopping after the current cycle');
