@@ -23,8 +23,7 @@ export async function updateStaffAccount(actor: AdminActor, raw: unknown, now = 
   const input = parseInput(updateStaffSchema, raw);
   await assertScopeExists(input.provinceCode, input.unitCode);
   return prisma.$transaction(async (tx) => {
-    const chain = (provinceCode: string | null) => adminChainFor(input.provinceCode ?? provinceCode);
-    const current = await loadStaffAccountForUpdate(tx, input.userId, input.expectedUpdatedAt, chain);
+    const current = await loadStaffAccountForUpdate(tx, input.userId, input.expectedUpdatedAt);
     const rightsChanged = current.role !== input.role || current.provinceCode !== input.provinceCode || current.unitCode !== input.unitCode;
     if (!rightsChanged && current.displayName === input.displayName) return { changed: false, sessionsEnded: 0 };
     // An administrator cannot take away their own rights (there is always one administrator left to fix mistakes).
@@ -40,7 +39,7 @@ export async function updateStaffAccount(actor: AdminActor, raw: unknown, now = 
     });
     const sessionsEnded = rightsChanged ? await revokeUserSessions(tx, current.id, now) : 0;
     await appendAuditEvent(tx, {
-      chain: chain(current.provinceCode),
+      chain: adminChainFor(input.provinceCode ?? current.provinceCode),
       actorId: actor.id,
       actorRole: actor.role,
       action: 'USER_UPDATED',

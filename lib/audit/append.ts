@@ -1,8 +1,8 @@
-// Appends an event to its province's audit chain inside the caller's transaction (SPEC §8).
-// Locking the chain's head row serialises writers of one chain only; other provinces never wait.
-import type { TransactionClient } from '@/lib/db/client';
+// Appends events to their province's audit chain inside the caller's transaction (SPEC §8), at its end.
+// Locking a chain's head row serialises writers of that chain only; other provinces never wait.
+import { beforeCommit, type TransactionClient } from '@/lib/db/client';
 import type { AuditAction } from './actions';
-import { auditHash, GENESIS_HASH, type JsonValue } from './canonical';
+import { GENESIS_HASH, type JsonValue } from './canonical';
 
 export const NATIONAL_CHAIN = 'national';
 
@@ -21,20 +21,14 @@ export interface AuditInput {
   occurredAt?: Date;
 }
 
-export interface AppendedEvent {
-  chain: string;
-  seq: bigint;
-  hash: string;
-}
-
-/** Normalise to what jsonb gives back, so the stored event re-hashes to the same value. */
+/** Normalise to what jsonb gives back (dates as ISO text, no undefined). */
 function toJson(value: Record<string, unknown> | null | undefined): JsonValue | null {
   return value == null ? null : (JSON.parse(JSON.stringify(value)) as JsonValue);
 }
 
 /**
- * Takes the chain's head row lock (held until the transaction ends) and returns the head. Callers that also lock
- * other rows (reviewers, a second chain) take chain heads first, in chain order, so writers never deadlock.
+ * Takes the chain's head row lock (held until the transaction ends) and returns the head: for writers that must
+ * serialise on a chain before they read (publishing a new version of a setting). Appends need not call it.
  */
 export async function lockAuditChain(tx: TransactionClient, chain: string): Promise<{ seq: bigint; hash: string }> {
   await tx.$executeRaw`INSERT INTO audit_chain_head (chain, seq, hash) VALUES (${chain}, 0, ${GENESIS_HASH})
@@ -45,13 +39,34 @@ export async function lockAuditChain(tx: TransactionClient, chain: string): Prom
   return head;
 }
 
-export async function appendAuditEvent(tx: TransactionClient, input: AuditInput): Promise<AppendedEvent> {
-  const head = await lockAuditChain(tx, input.chain);
+interface QueuedEvent {
+  occurredAt: string;
+  actorId: string | null;
+  actorRole: string;
+  caseId: string | null;
+  action: AuditAction;
+  before: JsonValue | null;
+  after: JsonValue | null;
+  reason: string | null;
+}
 
-  const event = {
-    chain: input.chain,
-    seq: head.seq + 1n,
-    occurredAt: new Date(input.occurredAt ?? Date.now()),
+/** Events waiting for the end of their transaction, per chain, in order. */
+const queued = new WeakMap<object, Map<string, QueuedEvent[]>>();
+
+/** One statement per chain (the audit_append function): locks the head, numbers and hashes the events, moves the head. */
+async function appendNow(tx: TransactionClient, chain: string, events: QueuedEvent[]): Promise<void> {
+  await tx.$executeRaw`SELECT audit_append(${chain}, ${JSON.stringify(events)}::jsonb)`;
+}
+
+/**
+ * Appends an event to its chain in the caller's transaction. Inside `prisma.$transaction` the event is written as
+ * the transaction's last step (chains in code order, so two transactions writing two chains never deadlock): a
+ * chain's head is then locked only for that statement and the COMMIT, and one province's writers do not queue
+ * behind each other's whole transaction. Elsewhere it is written at once.
+ */
+export async function appendAuditEvent(tx: TransactionClient, input: AuditInput): Promise<void> {
+  const event: QueuedEvent = {
+    occurredAt: new Date(input.occurredAt ?? Date.now()).toISOString(),
     actorId: input.actorId,
     actorRole: input.actorRole,
     caseId: input.caseId ?? null,
@@ -60,16 +75,18 @@ export async function appendAuditEvent(tx: TransactionClient, input: AuditInput)
     after: toJson(input.after),
     reason: input.reason ?? null,
   };
-  const hash = auditHash(head.hash, event);
-  await tx.auditEvent.create({
-    data: {
-      ...event,
-      before: event.before ?? undefined,
-      after: event.after ?? undefined,
-      prevHash: head.hash,
-      hash,
-    },
-  });
-  await tx.$executeRaw`UPDATE audit_chain_head SET seq = ${event.seq}, hash = ${hash} WHERE chain = ${input.chain}`;
-  return { chain: input.chain, seq: event.seq, hash };
+  let chains = queued.get(tx);
+  if (!chains) {
+    const fresh = new Map<string, QueuedEvent[]>();
+    const deferred = beforeCommit(tx, async () => {
+      queued.delete(tx);
+      for (const chain of [...fresh.keys()].sort()) await appendNow(tx, chain, fresh.get(chain)!);
+    });
+    if (!deferred) return appendNow(tx, input.chain, [event]);
+    queued.set(tx, fresh);
+    chains = fresh;
+  }
+  const list = chains.get(input.chain);
+  if (list) list.push(event);
+  else chains.set(input.chain, [event]);
 }

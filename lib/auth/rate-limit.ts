@@ -3,6 +3,7 @@
 import 'server-only';
 import pg from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { scopedLogger } from '@/lib/security/logger';
 
 export type RateLimitRule =
   | 'codeRequestPerNumberMinute'
@@ -52,7 +53,7 @@ function limiterFor(rule: RateLimitRule): RateLimiterPostgres {
     void state?.pool.end();
     const pool = new pg.Pool({ connectionString: url, max: 3 });
     // An idle connection dropped by the server (restart, shutdown) must not crash the process; the next query reconnects.
-    pool.on('error', (error) => console.warn(`[rate-limit] idle database connection lost: ${error.message}`));
+    pool.on('error', (error) => scopedLogger('rate-limit').warn({ err: error }, 'idle database connection lost'));
     state = { url, pool, limiters: new Map() };
     globalForLimits.signInRateLimits = state;
   }

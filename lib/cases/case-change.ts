@@ -62,15 +62,12 @@ export async function applyCaseChange<T>(
   const next = authoriseTransition(current.state, action, actor.role);
   const change = await plan({ tx, current, next, now });
   // The version check: a case changed since `current` was read matches nothing, and the change is refused.
-  const updated = await tx.case.updateMany({
+  const [fresh, ...others] = await tx.case.updateManyAndReturn({
     where: { provinceCode: current.provinceCode, id: current.id, version: current.version },
     data: { ...change.data, state: next, version: { increment: 1 } },
   });
-  if (updated.count !== 1) throw new ConflictError();
+  if (!fresh || others.length > 0) throw new ConflictError();
   await runFaultPoint('after-case-update');
-  // A transfer changes the province (its rows follow by ON UPDATE CASCADE); every other change keeps it.
-  const provinceCode = typeof change.data?.provinceCode === 'string' ? change.data.provinceCode : current.provinceCode;
-  const fresh = await tx.case.findUniqueOrThrow({ where: { provinceCode_id: { provinceCode, id: current.id } } });
   await change.afterUpdate?.(tx, fresh);
   await appendAuditEvent(tx, {
     chain: current.provinceCode,

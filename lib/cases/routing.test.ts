@@ -248,7 +248,29 @@ describe('automatic assignment at filing', () => {
 describe('pickReviewer under a concurrent assignment', () => {
   beforeEach(resetCaseData);
 
-  it('a second picker waits for the first, sees its assignment, moves on to the next reviewer and leaves the full one’s last assignment time alone', async () => {
+  /** Starts a transaction that picks a reviewer for `caseId`, assigns it, and stays open until released. */
+  function holdAssignment(caseId: string, now: Date) {
+    let release!: () => void;
+    const mayCommit = new Promise<void>((resolve) => (release = resolve));
+    let picked!: () => void;
+    const hasPicked = new Promise<void>((resolve) => (picked = resolve));
+    const done = prisma().$transaction(
+      async (tx) => {
+        const current = await tx.case.findFirstOrThrow({ where: { id: caseId } });
+        const id = await pickReviewer(tx, { provinceCode: '34', caseId, issuingUnitCode: '340100', now });
+        await tx.case.updateMany({ where: { id: caseId }, data: { state: 'ASSIGNED', assigneeId: id } });
+        // What applyCaseChange does with every assignment: the reviewer's load goes up in the same transaction.
+        await adjustReviewerLoads(tx, current, { assigneeId: id, state: 'ASSIGNED' });
+        picked();
+        await mayCommit;
+        return id;
+      },
+      { timeout: 20_000 },
+    );
+    return { hasPicked, release, done };
+  }
+
+  it('a second picker does not queue behind the first: it takes the next reviewer nobody holds, and leaves the first one’s last assignment time alone', async () => {
     const citizen = await createUser('CITIZEN');
     const [pooledA, pooledB] = [(await submitAppeal(citizen, validFiling())).case, (await submitAppeal(citizen, validFiling())).case];
     const first = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200', capacity: 1, lastAssignedAt: hoursAgo(48) });
@@ -256,46 +278,44 @@ describe('pickReviewer under a concurrent assignment', () => {
     const firstNow = new Date('2026-03-01T08:00:00Z');
     const secondNow = new Date('2026-03-01T09:00:00Z');
 
-    let releaseFirst!: () => void;
-    const firstMayCommit = new Promise<void>((resolve) => (releaseFirst = resolve));
-    let firstPicked!: () => void;
-    const firstHasPicked = new Promise<void>((resolve) => (firstPicked = resolve));
-
-    const one = prisma().$transaction(
-      async (tx) => {
-        const id = await pickReviewer(tx, { provinceCode: '34', caseId: pooledA.id, issuingUnitCode: '340100', now: firstNow });
-        await tx.case.updateMany({ where: { id: pooledA.id }, data: { state: 'ASSIGNED', assigneeId: id } });
-        // What applyCaseChange does with every assignment: the reviewer's load goes up in the same transaction.
-        await adjustReviewerLoads(tx, pooledA, { assigneeId: id, state: 'ASSIGNED' });
-        firstPicked();
-        await firstMayCommit;
-        return id;
-      },
-      { timeout: 20_000 },
-    );
-    await firstHasPicked;
-    // Until the first commits, `first` looks free and first in line: the second picker must wait, not assign on that picture.
-    const two = prisma().$transaction((tx) => pickReviewer(tx, { provinceCode: '34', caseId: pooledB.id, issuingUnitCode: '340100', now: secondNow }), {
-      timeout: 20_000,
-    });
-    const client = await rawClient();
-    try {
-      for (let i = 0; i < 100; i += 1) {
-        const { rows } = await client.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
-        if (rows[0].n > 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    } finally {
-      await client.end();
-    }
-    releaseFirst();
-    expect(await one).toBe(first.id);
-    expect(await two).toBe(second.id);
+    const one = holdAssignment(pooledA.id, firstNow);
+    await one.hasPicked;
+    // `first` is still first in line but held: the second picker takes `second` while the first transaction is open.
+    const two = await prisma().$transaction((tx) => pickReviewer(tx, { provinceCode: '34', caseId: pooledB.id, issuingUnitCode: '340100', now: secondNow }));
+    expect(two).toBe(second.id);
+    one.release();
+    expect(await one.done).toBe(first.id);
     const reviewers = await prisma().user.findMany({ where: { id: { in: [first.id, second.id] } }, orderBy: { lastAssignedAt: 'asc' } });
     expect(reviewers.map((r) => [r.id, r.lastAssignedAt])).toEqual([
       [first.id, firstNow],
       [second.id, secondNow],
     ]);
+  });
+
+  it('when every eligible reviewer is held, waits for the best one, sees its assignment and finds them full', async () => {
+    const citizen = await createUser('CITIZEN');
+    const [pooledA, pooledB] = [(await submitAppeal(citizen, validFiling())).case, (await submitAppeal(citizen, validFiling())).case];
+    const only = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200', capacity: 1 });
+    const one = holdAssignment(pooledA.id, new Date('2026-03-01T08:00:00Z'));
+    await one.hasPicked;
+    let secondDone = false;
+    const two = prisma()
+      .$transaction((tx) => pickReviewer(tx, { provinceCode: '34', caseId: pooledB.id, issuingUnitCode: '340100', now: new Date('2026-03-01T09:00:00Z') }), { timeout: 20_000 })
+      .finally(() => (secondDone = true));
+    const client = await rawClient();
+    try {
+      await expect.poll(async () => {
+        const { rows } = await client.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+        return rows[0].n;
+      }, { timeout: 10_000 }).toBeGreaterThan(0);
+    } finally {
+      await client.end();
+    }
+    expect(secondDone).toBe(false);
+    one.release();
+    expect(await one.done).toBe(only.id);
+    expect(await two).toBeNull();
+    expect(await prisma().case.count({ where: { assigneeId: only.id } })).toBe(1);
   });
 });
 

@@ -1,6 +1,5 @@
 // Routing and assignment (SPEC §6): which province's pool a case goes to, and which reviewer in it takes the case.
 import 'server-only';
-import { lockAuditChain } from '@/lib/audit/append';
 import type { TransactionClient } from '@/lib/db/client';
 import type { CaseState, CaseType } from '@/lib/db/generated/enums';
 
@@ -50,38 +49,52 @@ async function loadCandidates(tx: TransactionClient, provinceCode: string, caseI
        AND NOT EXISTS (SELECT 1 FROM case_exclusion e WHERE e.case_id = ${caseId}::uuid AND e.reviewer_id = u.id)`;
 }
 
+interface LockedReviewer {
+  id: string;
+  active: boolean;
+  capacity: number;
+  open_case_count: number;
+}
+
 /**
- * Picks the reviewer for a case inside the caller's transaction, or null when nobody is eligible
- * (the case then waits in the province pool). The chosen reviewer's row is locked and their load
- * re-counted, so concurrent assignments never push anyone past capacity; only the reviewer who
- * actually gets the case has their last assignment time moved (it decides later ties).
+ * Picks the reviewer for a case inside the caller's transaction, or null when nobody is eligible (the case then
+ * waits in the province pool). The chosen reviewer's row is locked and their load read again under the lock, so
+ * concurrent assignments never push anyone past capacity; only the reviewer who actually gets the case has their
+ * last assignment time moved (it decides later ties). Concurrent filings do not queue for the same reviewer: each
+ * takes the best-ranked reviewer no other assignment is holding (SKIP LOCKED), and waits only when all are held.
  *
- * Every assignment is then audited in the province's chain, and filing takes that chain's head before it gets
- * here. So the head is taken first in every caller (filing, transfer, bulk reassignment): a caller that locked a
- * reviewer and then waited for the head while a filing held the head and waited for that reviewer would deadlock.
+ * Locks are taken in one order everywhere: case and reviewer rows during a transaction, audit chain heads at its
+ * end (lib/audit/append.ts), so an assignment never holds a chain head while it waits for a reviewer.
  */
 export async function pickReviewer(
   tx: TransactionClient,
   args: { provinceCode: string; caseId: string; issuingUnitCode: string; now: Date; excludeIds?: string[] },
 ): Promise<string | null> {
-  await lockAuditChain(tx, args.provinceCode);
   const excluded = [...(args.excludeIds ?? [])];
   // Each pass rules out one reviewer, so this ends once the province's reviewers are exhausted.
   for (;;) {
-    const [best] = rankCandidates(await loadCandidates(tx, args.provinceCode, args.caseId, excluded), args.issuingUnitCode);
-    if (!best) return null;
+    const ranked = rankCandidates(await loadCandidates(tx, args.provinceCode, args.caseId, excluded), args.issuingUnitCode);
+    if (ranked.length === 0) return null;
+    const ids = ranked.map((candidate) => candidate.id);
+    const [free] = await tx.$queryRaw<LockedReviewer[]>`
+      SELECT u.id::text, u.active, u.capacity, u.open_case_count
+        FROM app_user u JOIN unnest(${ids}::uuid[]) WITH ORDINALITY AS r(id, n) ON r.id = u.id
+       ORDER BY r.n LIMIT 1
+         FOR NO KEY UPDATE OF u SKIP LOCKED`;
     // The list was read before the lock: a concurrent assignment (or deactivation) may have happened since.
     // Every change of a reviewer's load updates this row under the same lock (adjustReviewerLoads).
-    const [locked] = await tx.$queryRaw<{ active: boolean; capacity: number; open_case_count: number }[]>`
-      SELECT active, capacity, open_case_count FROM app_user WHERE id = ${best.id}::uuid FOR NO KEY UPDATE`;
-    if (locked?.active && locked.open_case_count < locked.capacity) {
-      await tx.$executeRaw`UPDATE app_user SET last_assigned_at = ${args.now} WHERE id = ${best.id}::uuid`;
-      return best.id;
+    const [locked] = free
+      ? [free]
+      : await tx.$queryRaw<LockedReviewer[]>`
+          SELECT id::text, active, capacity, open_case_count FROM app_user WHERE id = ${ids[0]}::uuid FOR NO KEY UPDATE`;
+    if (!locked) return null;
+    if (locked.active && locked.open_case_count < locked.capacity) {
+      await tx.$executeRaw`UPDATE app_user SET last_assigned_at = ${args.now} WHERE id = ${locked.id}::uuid`;
+      return locked.id;
     }
-    excluded.push(best.id);
+    excluded.push(locked.id);
   }
 }
-
 
 /** Whether a case in this state counts toward its assignee's load. */
 function loads(state: CaseState): boolean {
@@ -90,8 +103,7 @@ function loads(state: CaseState): boolean {
 
 /**
  * Keeps app_user.open_case_count in step with one case change, in the same transaction: the reviewer who stops
- * holding an open case loses one, the one who starts gains one. Called after the change's audit event, so the
- * chain head is always locked before reviewer rows (the order pickReviewer uses).
+ * holding an open case loses one, the one who starts gains one.
  */
 export async function adjustReviewerLoads(
   tx: TransactionClient,
@@ -101,8 +113,12 @@ export async function adjustReviewerLoads(
   const was = before.assigneeId && loads(before.state) ? before.assigneeId : null;
   const now = after.assigneeId && loads(after.state) ? after.assigneeId : null;
   if (was === now) return;
-  if (was) await tx.$executeRaw`UPDATE app_user SET open_case_count = open_case_count - 1 WHERE id = ${was}::uuid`;
-  if (now) await tx.$executeRaw`UPDATE app_user SET open_case_count = open_case_count + 1 WHERE id = ${now}::uuid`;
+  // Two rows in id order, so two opposite reassignments never wait on each other in a cycle.
+  const changes = [
+    ...(was ? [{ id: was, by: -1 }] : []),
+    ...(now ? [{ id: now, by: 1 }] : []),
+  ].sort((a, b) => a.id.localeCompare(b.id));
+  for (const change of changes) await tx.$executeRaw`UPDATE app_user SET open_case_count = open_case_count + ${change.by} WHERE id = ${change.id}::uuid`;
 }
 
 /** Recounts every reviewer's load from the cases (after bulk loads such as the seed and the benchmark). */

@@ -1,7 +1,6 @@
 // Transfer of a misrouted case to another province (SPEC §6): a reason is required, the case and its related rows
 // move to the other province's pool, and the deadline keeps running from the original filing.
 import 'server-only';
-import { lockAuditChain } from '@/lib/audit/append';
 import { prisma } from '@/lib/db/client';
 import type { Actor } from './actor';
 import { autoAssign } from './assign-case';
@@ -17,8 +16,7 @@ export async function transferCase(actor: Actor, raw: unknown) {
   const outcome = await prisma.$transaction(async (tx) => {
     const current = await findCaseInScope(tx, actor, input.caseId);
     if (current.version !== input.expectedVersion) throw new ConflictError();
-    // Both provinces' chains get events: take their heads in one order, so opposite transfers never deadlock.
-    for (const chain of [current.provinceCode, input.toProvinceCode].sort()) await lockAuditChain(tx, chain);
+    // Both provinces' chains get events, written at the end of the transaction in one order (lib/audit/append.ts).
     const moved = await applyCaseChange(
       tx,
       actor,

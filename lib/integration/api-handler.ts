@@ -8,6 +8,7 @@ import { authenticateRequest, checkSignatureHeaders, signatureHeadersOf, type Ap
 import { ApiError, errorBody, notFound, validationFailed } from './errors';
 import { consumeApiRateLimit } from './rate-limit';
 import type { ApiRoute } from './routes';
+import { scopedLogger } from '@/lib/security/logger';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -80,13 +81,6 @@ function parseJson(bytes: Uint8Array): unknown {
   }
 }
 
-/** Names only: error messages of the database layer may quote values from the request. */
-function describeForLog(error: unknown): string {
-  if (!(error instanceof Error)) return typeof error;
-  const code = (error as { code?: unknown }).code;
-  return `${error.name}${typeof code === 'string' ? ` ${code}` : ''}`;
-}
-
 export async function handleApiRequest<Route extends ApiRoute>(
   request: Request,
   route: Route,
@@ -117,7 +111,7 @@ export async function handleApiRequest<Route extends ApiRoute>(
     return jsonResponse(result.status, result.body);
   } catch (error) {
     if (error instanceof ApiError) return jsonResponse(error.status, errorBody(error), error.headers);
-    console.error(`[api] ${route.operationId} failed: ${describeForLog(error)}`);
+    scopedLogger('api').error({ err: error, operationId: route.operationId }, 'request failed');
     return jsonResponse(500, errorBody(new ApiError(500, 'INTERNAL_ERROR', 'Something went wrong on our side; try again later.')));
   }
 }

@@ -13,6 +13,7 @@ import { findLatestCorrectionOrder, targetColourOf } from './correction-orders';
 import { openSecret } from './secrets';
 import { sign, unixSeconds } from './signature';
 import { buildWebhookBody, type OutboxEventForDelivery } from './webhook-payload';
+import { scopedLogger } from '@/lib/security/logger';
 
 export interface DeliveryOptions {
   /** The cycle's clock: events due at `now` are claimed and retries scheduled from it (tests move it forward). */
@@ -202,9 +203,27 @@ export async function runDeliveryCycle(options: DeliveryOptions = {}): Promise<D
   return result;
 }
 
-/** For the app, after a commit that wrote outbox events: one cycle in the background; failures wait for the worker. */
+let cycleRunning = false;
+let cycleWanted = false;
+
+/**
+ * For the app, after a commit that wrote outbox events: a delivery cycle in the background. Commits that come while
+ * one runs share the next cycle rather than each starting their own; failures wait for the worker.
+ */
 export function deliverSoon(): void {
-  runDeliveryCycle({ limit: 10 }).catch((error: unknown) => {
-    console.error(`[webhooks] delivery cycle failed: ${error instanceof Error ? error.name : typeof error}`);
-  });
+  cycleWanted = true;
+  if (cycleRunning) return;
+  cycleRunning = true;
+  void (async () => {
+    try {
+      while (cycleWanted) {
+        cycleWanted = false;
+        await runDeliveryCycle({ limit: 10 });
+      }
+    } catch (error) {
+      scopedLogger('webhooks').error({ err: error }, 'delivery cycle failed');
+    } finally {
+      cycleRunning = false;
+    }
+  })();
 }

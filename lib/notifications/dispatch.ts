@@ -1,12 +1,22 @@
 // Sends queued notifications after their transaction committed: SMS through the provider interface,
 // in-app notices simply become visible. Rows are claimed with SKIP LOCKED, so several instances never send one twice.
 import 'server-only';
-import { prisma } from '@/lib/db/client';
+import { prisma, Prisma } from '@/lib/db/client';
 import { getSmsProvider } from '@/lib/sms/get-provider';
 import type { NotificationParams, NotificationTemplate } from './queue';
 import { scopedLogger } from '@/lib/security/logger';
 
 const MAX_ATTEMPTS = 5;
+
+interface PendingNotification {
+  id: string;
+  province_code: string;
+  channel: string;
+  recipient_mobile: string | null;
+  template: string;
+  params: unknown;
+  attempts: number;
+}
 
 /** The SMS texts, in Chinese (the citizen's phone); params are references and times only. */
 const SMS_TEXTS: Record<NotificationTemplate, (p: NotificationParams) => string> = {
@@ -29,17 +39,17 @@ export async function dispatchNotifications(ids?: readonly string[]): Promise<nu
   if (ids && ids.length === 0) return 0;
   const provider = getSmsProvider();
   return prisma.$transaction(async (tx) => {
+    const columns = Prisma.sql`id::text, province_code, channel::text AS channel, recipient_mobile, template, params, attempts`;
     const rows = ids
-      ? await tx.$queryRaw<{ id: string; province_code: string }[]>`SELECT id::text, province_code FROM notification WHERE id::text = ANY(${[...ids]}) AND status = 'PENDING' FOR UPDATE SKIP LOCKED`
-      : await tx.$queryRaw<{ id: string; province_code: string }[]>`SELECT id::text, province_code FROM notification WHERE status = 'PENDING' ORDER BY created_at LIMIT 500 FOR UPDATE SKIP LOCKED`;
+      ? await tx.$queryRaw<PendingNotification[]>`SELECT ${columns} FROM notification WHERE id::text = ANY(${[...ids]}) AND status = 'PENDING' FOR UPDATE SKIP LOCKED`
+      : await tx.$queryRaw<PendingNotification[]>`SELECT ${columns} FROM notification WHERE status = 'PENDING' ORDER BY created_at LIMIT 500 FOR UPDATE SKIP LOCKED`;
     let sent = 0;
-    for (const { id, province_code: provinceCode } of rows) {
-      const where = { provinceCode_id: { provinceCode, id } };
-      const notification = await tx.notification.findUniqueOrThrow({ where });
+    for (const notification of rows) {
+      const where = { provinceCode_id: { provinceCode: notification.province_code, id: notification.id } };
       try {
-        if (notification.channel === 'SMS' && notification.recipientMobile) {
+        if (notification.channel === 'SMS' && notification.recipient_mobile) {
           await provider.send({
-            to: notification.recipientMobile,
+            to: notification.recipient_mobile,
             body: renderSms(notification.template as NotificationTemplate, notification.params as NotificationParams),
             purpose: 'NOTIFICATION',
           }, { db: tx });
@@ -47,7 +57,7 @@ export async function dispatchNotifications(ids?: readonly string[]): Promise<nu
         await tx.notification.update({ where, data: { status: 'SENT', sentAt: new Date(), attempts: { increment: 1 } } });
         sent += 1;
       } catch (error) {
-        scopedLogger('notify').error({ err: error, template: notification.template, notificationId: id }, 'send failed');
+        scopedLogger('notify').error({ err: error, template: notification.template, notificationId: notification.id }, 'send failed');
         await tx.notification.update({
           where,
           data: { attempts: { increment: 1 }, status: notification.attempts + 1 >= MAX_ATTEMPTS ? 'FAILED' : 'PENDING' },

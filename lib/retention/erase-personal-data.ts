@@ -8,7 +8,7 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
 import type { AuditAction } from '@/lib/audit/actions';
-import { appendAuditEvent, lockAuditChain } from '@/lib/audit/append';
+import { appendAuditEvent } from '@/lib/audit/append';
 import { discardEvidenceFiles } from '@/lib/evidence/store';
 
 export const DEFAULT_RETENTION_DAYS = 180;
@@ -39,7 +39,6 @@ export interface RetentionResult {
 /** Erases one case's personal data if it is still due; returns the number of evidence files deleted, or null when skipped. */
 async function eraseCase(caseId: string, provinceCode: string, cutoff: Date, now: Date): Promise<number | null> {
   return prisma.$transaction(async (tx) => {
-    await lockAuditChain(tx, provinceCode);
     const [due] = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM appeal_case
        WHERE province_code = ${provinceCode} AND id = ${caseId}::uuid AND personal_data_erased_at IS NULL AND closed_at IS NOT NULL AND closed_at < ${cutoff}

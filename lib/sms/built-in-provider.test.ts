@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Writable } from 'node:stream';
 import { prisma } from '@/lib/db/client';
+import { createLogger, logger } from '@/lib/security/logger';
 import { resetCaseData } from '@/test/helpers/db';
 import { getSmsProvider } from './get-provider';
 import { isSmsOutboxEnabled, listOutboxMessages } from './outbox';
@@ -14,11 +16,15 @@ afterEach(() => {
 
 describe('built-in SMS provider (real PostgreSQL)', () => {
   it('records the message and logs the number masked, without the text', async () => {
-    const log = vi.spyOn(console, 'info').mockImplementation(() => {});
+    const lines: string[] = [];
+    process.env.LOG_LEVEL = 'info';
+    const capturing = createLogger(new Writable({ write: (chunk: Buffer, _encoding, done) => done(void lines.push(chunk.toString())) }));
+    delete process.env.LOG_LEVEL;
+    vi.spyOn(logger, 'child').mockReturnValue(capturing as never);
     await getSmsProvider().send({ to: '13812345678', body: '您的登录验证码是 654321', purpose: 'SIGN_IN' });
     expect(await listOutboxMessages()).toEqual([expect.objectContaining({ to: '13812345678', body: '您的登录验证码是 654321', purpose: 'SIGN_IN' })]);
-    const lines = log.mock.calls.map((call) => call.join(' '));
     expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ msg: 'message recorded', purpose: 'SIGN_IN', characters: 15 });
     expect(lines[0]).toContain('138****5678');
     expect(lines[0]).not.toContain('13812345678');
     expect(lines[0]).not.toContain('654321');

@@ -4,11 +4,12 @@ import 'server-only';
 import { prisma, type TransactionClient } from '@/lib/db/client';
 import { maskMobile } from '@/lib/auth/mobile';
 import type { SmsMessageInput, SmsProvider } from './provider';
+import { scopedLogger } from '@/lib/security/logger';
 
 export const builtInSmsProvider: SmsProvider = {
   name: 'built-in',
   async send({ to, body, purpose }: SmsMessageInput, options?: { db?: TransactionClient }): Promise<void> {
     await (options?.db ?? prisma).smsMessage.create({ data: { to, body, purpose } });
-    console.info(`[sms] ${purpose} message recorded for ${maskMobile(to)} (${body.length} characters)`);
+    scopedLogger('sms').info({ purpose, to: maskMobile(to), characters: body.length }, 'message recorded');
   },
 };

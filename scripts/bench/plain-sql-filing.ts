@@ -3,7 +3,6 @@
 // with no HTTP, validation, ORM or session work.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { auditHash } from '@/lib/audit/canonical';
 import { formatReference } from '@/lib/cases/reference';
 
 interface Result {
@@ -39,39 +38,31 @@ async function fileOnce(client: pg.Client, provinceCode: string, citizenId: stri
          '{"basis": "CLOCK_HOURS", "hours": 24}', 'filed + 24 h', $9, $1::text, $1::text, $7)`,
       [id, provinceCode, reference, citizenId, new Date(now.getTime() - 6 * 3600_000), catalogueId, now, due, new Date(now.getTime() + 18 * 3600_000)],
     );
-    const append = async (action: string, after: Record<string, string>) => {
-      await client.query(`INSERT INTO audit_chain_head (chain, seq, hash) VALUES ($1, 0, $2) ON CONFLICT (chain) DO NOTHING`, [provinceCode, '0'.repeat(64)]);
-      const { rows: [head] } = await client.query<{ seq: string; hash: string }>(`SELECT seq::text, hash FROM audit_chain_head WHERE chain = $1 FOR UPDATE`, [provinceCode]);
-      const seq = BigInt(head!.seq) + 1n;
-      const event = { chain: provinceCode, seq, occurredAt: now, actorId: null, actorRole: 'SYSTEM', caseId: id, action, before: null, after, reason: null };
-      const hash = auditHash(head!.hash, event);
-      await client.query(
-        `INSERT INTO audit_event (chain, seq, occurred_at, actor_role, case_id, action, after, prev_hash, hash) VALUES ($1, $2, $3, 'SYSTEM', $4, $5, $6, $7, $8)`,
-        [provinceCode, seq.toString(), now, id, action, after, head!.hash, hash],
-      );
-      await client.query(`UPDATE audit_chain_head SET seq = $2, hash = $3 WHERE chain = $1`, [provinceCode, seq.toString(), hash]);
-    };
-    await append('CASE_FILED', { reference, state: 'SUBMITTED' });
+    // The audit events, as the app writes them: collected, then appended in one statement just before COMMIT.
+    const events: Record<string, unknown>[] = [];
+    const audit = (action: string, after: Record<string, string>) =>
+      events.push({ occurredAt: now.toISOString(), actorId: citizenId, actorRole: 'CITIZEN', caseId: id, action, before: null, after, reason: null });
+    audit('CASE_FILED', { reference, state: 'SUBMITTED' });
     await client.query(
       `INSERT INTO notification (id, province_code, case_id, channel, recipient_mobile, template, params) VALUES ($1, $2, $3, 'SMS', '13912345678', 'CASE_FILED', $4)`,
       [randomUUID(), provinceCode, id, { reference }],
     );
+    // The least-loaded reviewer no concurrent filing is holding, from the maintained loads (lib/cases/routing.ts).
     const { rows: [reviewer] } = await client.query<{ id: string }>(
-      `SELECT u.id FROM app_user u WHERE u.role = 'REVIEWER' AND u.active AND u.province_code = $1
-        ORDER BY (SELECT count(*) FROM appeal_case c WHERE c.assignee_id = u.id AND c.state IN ('ASSIGNED','IN_REVIEW','AWAITING_CITIZEN')), u.last_assigned_at NULLS FIRST
-        LIMIT 1`,
+      `SELECT u.id FROM app_user u WHERE u.role = 'REVIEWER' AND u.active AND u.province_code = $1 AND u.open_case_count < u.capacity
+        ORDER BY u.open_case_count, u.last_assigned_at NULLS FIRST LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED`,
       [provinceCode],
     );
     if (reviewer) {
-      await client.query(`SELECT 1 FROM app_user WHERE id = $1 FOR NO KEY UPDATE`, [reviewer.id]);
-      await client.query(`UPDATE app_user SET last_assigned_at = $2 WHERE id = $1`, [reviewer.id, now]);
-      await client.query(`UPDATE appeal_case SET state = 'ASSIGNED', assignee_id = $2, assigned_at = $3, version = version + 1 WHERE province_code = $4 AND id = $1`, [id, reviewer.id, now, provinceCode]);
-      await append('CASE_ASSIGNED', { state: 'ASSIGNED', assigneeId: reviewer.id });
+      await client.query(`UPDATE app_user SET last_assigned_at = $2, open_case_count = open_case_count + 1 WHERE id = $1`, [reviewer.id, now]);
+      await client.query(`UPDATE appeal_case SET state = 'ASSIGNED', assignee_id = $3, assigned_at = $4, version = version + 1 WHERE province_code = $1 AND id = $2`, [provinceCode, id, reviewer.id, now]);
+      audit('CASE_ASSIGNED', { state: 'ASSIGNED', assigneeId: reviewer.id });
       await client.query(
         `INSERT INTO outbox_event (id, province_code, kind, case_id, payload) VALUES ($1, $2, 'STATUS_CHANGED', $3, $4)`,
         [randomUUID(), provinceCode, id, { reference, previousState: 'SUBMITTED', state: 'ASSIGNED' }],
       );
     }
+    await client.query('SELECT audit_append($1, $2::jsonb)', [provinceCode, JSON.stringify(events)]);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
