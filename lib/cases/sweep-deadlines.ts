@@ -6,14 +6,15 @@ import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append';
 import { prisma, type TransactionClient } from '@/lib/db/client';
 import { dispatchNotifications } from '@/lib/notifications/dispatch';
-import { queueNotifications, supervisorNotices, type NotificationDraft } from '@/lib/notifications/queue';
+import { queueNotificationsOfCases, supervisorNotices, type NotificationDraft } from '@/lib/notifications/queue';
 import { SYSTEM_ACTOR } from './actor';
 import { applyCaseChange } from './case-change';
+import { statesSql } from './deadline-filters';
 
 const BATCH = 500;
 
-/** States whose clock runs toward a deadline (AWAITING_CITIZEN is paused). */
-const RUNNING_STATES = ['SUBMITTED', 'ASSIGNED', 'IN_REVIEW', 'SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW'];
+/** States whose clock runs toward a deadline (AWAITING_CITIZEN is paused), as literals the partial indexes match. */
+const RUNNING_STATES = statesSql(['SUBMITTED', 'ASSIGNED', 'IN_REVIEW', 'SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW']);
 
 export interface SweepResult {
   atRisk: number;
@@ -54,14 +55,14 @@ async function markBatch(tx: TransactionClient, kind: MarkKind, now: Date): Prom
     ? tx.$queryRaw<MarkedRow[]>`
         WITH due AS (
           SELECT id FROM appeal_case
-           WHERE at_risk_marked_at IS NULL AND paused_since IS NULL AND state::text = ANY(${RUNNING_STATES}) AND at_risk_at <= ${now}
+           WHERE at_risk_marked_at IS NULL AND paused_since IS NULL AND state IN (${RUNNING_STATES}) AND at_risk_at <= ${now}
            ORDER BY at_risk_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
         UPDATE appeal_case c SET at_risk_marked_at = ${now} FROM due WHERE c.id = due.id
         RETURNING c.id::text, c.reference, c.province_code, c.assignee_id::text, c.due_at`
     : tx.$queryRaw<MarkedRow[]>`
         WITH due AS (
           SELECT id FROM appeal_case
-           WHERE overdue_marked_at IS NULL AND paused_since IS NULL AND state::text = ANY(${RUNNING_STATES}) AND due_at <= ${now}
+           WHERE overdue_marked_at IS NULL AND paused_since IS NULL AND state IN (${RUNNING_STATES}) AND due_at <= ${now}
            ORDER BY due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
         UPDATE appeal_case c SET overdue_marked_at = ${now}, at_risk_marked_at = COALESCE(c.at_risk_marked_at, ${now})
           FROM due WHERE c.id = due.id
@@ -76,6 +77,9 @@ async function sweepMarks(kind: MarkKind, now: Date, notificationIds: string[]):
         const rows = await markBatch(tx, kind, now);
         // Events in time order per chain, all in the same transaction as the marks.
         rows.sort((a, b) => a.province_code.localeCompare(b.province_code) || a.due_at.getTime() - b.due_at.getTime());
+        // The supervisors of each province are looked up once per batch, and the batch's notices written at once.
+        const supervisors = new Map<string, Promise<NotificationDraft[]>>();
+        const notices = [];
         for (const row of rows) {
           await appendAuditEvent(tx, {
             chain: row.province_code,
@@ -87,11 +91,14 @@ async function sweepMarks(kind: MarkKind, now: Date, notificationIds: string[]):
             occurredAt: now,
           });
           if (kind !== 'AT_RISK') {
-            const drafts: NotificationDraft[] = await supervisorNotices(tx, row.province_code, 'DEADLINE_OVERDUE', { reference: row.reference });
-            if (row.assignee_id) drafts.push({ channel: 'IN_APP', recipientUserId: row.assignee_id, template: 'DEADLINE_OVERDUE', params: { reference: row.reference } });
-            notificationIds.push(...(await queueNotifications(tx, row.province_code, row.id, drafts)));
+            if (!supervisors.has(row.province_code)) supervisors.set(row.province_code, supervisorNotices(tx, row.province_code, 'DEADLINE_OVERDUE', {}));
+            const params = { reference: row.reference };
+            const drafts: NotificationDraft[] = (await supervisors.get(row.province_code)!).map((draft) => ({ ...draft, params }));
+            if (row.assignee_id) drafts.push({ channel: 'IN_APP', recipientUserId: row.assignee_id, template: 'DEADLINE_OVERDUE', params });
+            notices.push({ provinceCode: row.province_code, caseId: row.id, drafts });
           }
         }
+        notificationIds.push(...(await queueNotificationsOfCases(tx, notices)));
         return rows.length;
       },
       { timeout: 60_000 },

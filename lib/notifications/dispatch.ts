@@ -43,17 +43,21 @@ export async function dispatchNotifications(ids?: readonly string[]): Promise<nu
     const rows = ids
       ? await tx.$queryRaw<PendingNotification[]>`SELECT ${columns} FROM notification WHERE id::text = ANY(${[...ids]}) AND status = 'PENDING' FOR UPDATE SKIP LOCKED`
       : await tx.$queryRaw<PendingNotification[]>`SELECT ${columns} FROM notification WHERE status = 'PENDING' ORDER BY created_at LIMIT 500 FOR UPDATE SKIP LOCKED`;
-    let sent = 0;
-    for (const notification of rows) {
+    // In-app notices need no sending: they become visible together.
+    const inApp = rows.filter((row) => row.channel !== 'SMS' || !row.recipient_mobile);
+    if (inApp.length > 0) {
+      await tx.$executeRaw`UPDATE notification SET status = 'SENT', sent_at = ${new Date()}, attempts = attempts + 1
+                            WHERE id::text = ANY(${inApp.map((row) => row.id)})`;
+    }
+    let sent = inApp.length;
+    for (const notification of rows.filter((row) => !inApp.includes(row))) {
       const where = { provinceCode_id: { provinceCode: notification.province_code, id: notification.id } };
       try {
-        if (notification.channel === 'SMS' && notification.recipient_mobile) {
-          await provider.send({
-            to: notification.recipient_mobile,
-            body: renderSms(notification.template as NotificationTemplate, notification.params as NotificationParams),
-            purpose: 'NOTIFICATION',
-          }, { db: tx });
-        }
+        await provider.send({
+          to: notification.recipient_mobile!,
+          body: renderSms(notification.template as NotificationTemplate, notification.params as NotificationParams),
+          purpose: 'NOTIFICATION',
+        }, { db: tx });
         await tx.notification.update({ where, data: { status: 'SENT', sentAt: new Date(), attempts: { increment: 1 } } });
         sent += 1;
       } catch (error) {

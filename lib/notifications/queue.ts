@@ -28,9 +28,16 @@ export async function queueNotifications(
   caseId: string | null,
   drafts: readonly NotificationDraft[],
 ): Promise<string[]> {
-  if (drafts.length === 0) return [];
-  const rows = await tx.notification.createManyAndReturn({
-    data: drafts.map((draft) => ({
+  return queueNotificationsOfCases(tx, [{ provinceCode, caseId, drafts }]);
+}
+
+/** The notifications of several cases in one statement (the sweep escalates hundreds at a time). */
+export async function queueNotificationsOfCases(
+  tx: TransactionClient,
+  entries: readonly { provinceCode: string; caseId: string | null; drafts: readonly NotificationDraft[] }[],
+): Promise<string[]> {
+  const data = entries.flatMap(({ provinceCode, caseId, drafts }) =>
+    drafts.map((draft) => ({
       provinceCode,
       caseId,
       channel: draft.channel,
@@ -39,8 +46,9 @@ export async function queueNotifications(
       template: draft.template,
       params: draft.params,
     })),
-    select: { id: true },
-  });
+  );
+  if (data.length === 0) return [];
+  const rows = await tx.notification.createManyAndReturn({ data, select: { id: true } });
   return rows.map((row) => row.id);
 }
 

@@ -6,7 +6,7 @@ import { getPrisma } from '@/lib/db/client';
 import type { DecisionOutcome } from '@/lib/db/generated/enums';
 import { rawClient, resetCaseData } from '@/test/helpers/db';
 import { createUser, type TestUser } from '@/test/helpers/fixtures';
-import { getAuthorityTable, getRecognitionMatrix, getWeeklyTrend, loadOverreachAnalytics, resolveAnalyticsFilters } from './analytics';
+import { analyticsComputed, getAuthorityTable, getRecognitionMatrix, getWeeklyTrend, loadOverreachAnalytics, resolveAnalyticsFilters } from './analytics';
 import { backgroundStatsRefresh, refreshSupervisionStats, refreshSupervisionStatsForRead, statsMaxAgeMs, statsRefreshedAt } from './refresh-stats';
 import { supervisorScopeOf, type SupervisorScope } from './scope';
 import { insertCase, insertDecision } from './test-data';
@@ -259,17 +259,21 @@ describe('the incremental refresh', () => {
     expect((await statsRefreshedAt())!.getTime()).toBeGreaterThan(fresh!.getTime());
   });
 
-  it('computes the page once per refresh of the statistics, and again after the next refresh', async () => {
+  it('computes a page once per refresh of the statistics, shows the kept page while the next one is computed', async () => {
     await refreshSupervisionStats();
     const first = await loadOverreachAnalytics(anhui, allTime());
     expect(await loadOverreachAnalytics(anhui, allTime())).toBe(first);
     const open = await getPrisma().case.findFirstOrThrow({ where: { issuingUnitCode: '340100', state: 'IN_REVIEW', decisions: { none: {} } } });
     await insertDecision({ caseId: open.id, provinceCode: '34', outcome: 'UPHELD', decidedAt: at(WEEK_2, 2), deadlineAt: at(WEEK_2, 30), decidedById: reviewer34.id });
-    expect((await loadOverreachAnalytics(anhui, allTime())).authorities.total.decided).toBe(first.authorities.total.decided);
+    expect(await loadOverreachAnalytics(anhui, allTime())).toBe(first);
     await refreshSupervisionStats();
+    // Right after the refresh: the kept page, with the time of the statistics it shows; the new one is on its way.
+    expect(await loadOverreachAnalytics(anhui, allTime())).toBe(first);
+    await analyticsComputed();
     const second = await loadOverreachAnalytics(anhui, allTime());
     expect(second.authorities.total.decided).toBe(first.authorities.total.decided + 1);
-    // Another scope is computed for itself.
+    expect(second.refreshedAt!.getTime()).toBeGreaterThan(first.refreshedAt!.getTime());
+    // Another scope is computed for itself, at once when nobody asked for it before.
     expect((await loadOverreachAnalytics(national, allTime())).authorities.total.received).toBeGreaterThan(second.authorities.total.received);
   });
 

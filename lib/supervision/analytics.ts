@@ -9,6 +9,7 @@ import { defaultPeriod, isoWeekLabel, isoWeeksBetween, shanghaiDate, type Period
 import { refreshSupervisionStatsForRead, statsRefreshedAt } from './refresh-stats';
 import type { AnalyticsCaseType, AnalyticsFilters } from './schemas';
 import { scopeProvinceSql, type SupervisorScope } from './scope';
+import { scopedLogger } from '@/lib/security/logger';
 
 export interface AuthorityFigures {
   received: number;
@@ -185,29 +186,61 @@ export async function getRecognitionMatrix(
   };
 }
 
-/** Computed pages, by scope, filters, day and statistics version; at most this many are kept. */
+/** Computed pages, by scope, filters and day, each with the statistics version it was computed from. */
 const CACHE_ENTRIES = 200;
 const cache = new Map<string, OverreachAnalytics>();
+const computing = new Map<string, Promise<OverreachAnalytics>>();
 
-/**
- * Everything the analytics page shows. The statistics change only when a refresh rewrites them (and moves
- * `refreshedAt` in the same transaction), so figures computed for one `refreshedAt` stay true until the next: they
- * are kept per scope and filters and computed again only after a refresh. National medians over a million decisions
- * are then worked out once a refresh, not on every view.
- */
-export async function loadOverreachAnalytics(scope: SupervisorScope, filters: ResolvedAnalyticsFilters, now = new Date()): Promise<OverreachAnalytics> {
-  await refreshSupervisionStatsForRead(now);
-  const refreshedAt = await statsRefreshedAt();
-  const key = JSON.stringify([scope.provinceCode, filters, shanghaiDate(now), refreshedAt?.toISOString() ?? null]);
-  const cached = cache.get(key);
-  if (cached) return cached;
+async function computeAnalytics(scope: SupervisorScope, filters: ResolvedAnalyticsFilters, now: Date, refreshedAt: Date | null): Promise<OverreachAnalytics> {
   const [authorities, trend, matrix] = await Promise.all([
     getAuthorityTable(scope, filters),
     getWeeklyTrend(scope, filters, now),
     getRecognitionMatrix(scope, filters),
   ]);
-  const computed = { filters, authorities, trend, matrix, refreshedAt };
-  if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
-  cache.set(key, computed);
-  return computed;
+  return { filters, authorities, trend, matrix, refreshedAt };
+}
+
+/** One computation per page and statistics version at a time; the result replaces an older one in the cache. */
+function computeOnce(key: string, scope: SupervisorScope, filters: ResolvedAnalyticsFilters, now: Date, refreshedAt: Date | null) {
+  const flight = `${key}|${refreshedAt?.toISOString() ?? ''}`;
+  let running = computing.get(flight);
+  if (!running) {
+    running = computeAnalytics(scope, filters, now, refreshedAt)
+      .then((computed) => {
+        const held = cache.get(key);
+        if (!held || (held.refreshedAt?.getTime() ?? 0) <= (refreshedAt?.getTime() ?? 0)) {
+          cache.delete(key);
+          if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+          cache.set(key, computed);
+        }
+        return computed;
+      })
+      .finally(() => computing.delete(flight));
+    computing.set(flight, running);
+  }
+  return running;
+}
+
+/**
+ * Everything the analytics page shows, with the time of the statistics it was computed from (the page shows it). The
+ * statistics change only when a refresh rewrites them (moving `refreshedAt` in the same transaction), so a page
+ * computed once stays true for that version: pages are kept per scope and filters, and after a refresh the kept page
+ * is shown while the new one is computed in the background. National medians over a million decisions are then
+ * worked out once per refresh, never while a supervisor waits, except for a page nobody has asked for before.
+ */
+export async function loadOverreachAnalytics(scope: SupervisorScope, filters: ResolvedAnalyticsFilters, now = new Date()): Promise<OverreachAnalytics> {
+  await refreshSupervisionStatsForRead(now);
+  const refreshedAt = await statsRefreshedAt();
+  const key = JSON.stringify([scope.provinceCode, filters, shanghaiDate(now)]);
+  const cached = cache.get(key);
+  if (cached && cached.refreshedAt?.getTime() === refreshedAt?.getTime()) return cached;
+  const fresh = computeOnce(key, scope, filters, now, refreshedAt);
+  if (!cached) return fresh;
+  fresh.catch((error: unknown) => scopedLogger('supervision').error({ err: error }, 'analytics computation failed'));
+  return cached;
+}
+
+/** Pages being computed in the background (for tests). */
+export async function analyticsComputed(): Promise<void> {
+  await Promise.allSettled([...computing.values()]);
 }

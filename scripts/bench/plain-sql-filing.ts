@@ -5,13 +5,20 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { formatReference } from '@/lib/cases/reference';
 
+/** Where a filing's code was issued: a province and one of its cities. */
+export interface FilingOrigin {
+  provinceCode: string;
+  unitCode: string;
+}
+
 interface Result {
   perSecond: number;
   latency: { samples: number; p50: number; p95: number; max: number };
   errors: number;
 }
 
-async function fileOnce(client: pg.Client, provinceCode: string, citizenId: string, catalogueId: number): Promise<void> {
+async function fileOnce(client: pg.Client, origin: FilingOrigin, citizenId: string, catalogueId: number): Promise<void> {
+  const { provinceCode, unitCode } = origin;
   const now = new Date();
   const day = formatReference(provinceCode, now, 1).slice(6, 14);
   const { rows: [counter] } = await client.query<{ last_value: number }>(
@@ -33,10 +40,10 @@ async function fileOnce(client: pg.Client, provinceCode: string, citizenId: stri
          id_number_masked, mobile, colour, code_assigned_at, issuing_province_code, issuing_unit_code, stated_reason_code, catalogue_version_id,
          grounds, statement, requested_outcome, privacy_notice_version, prima_facie_overreach, overreach_reason, filed_at, due_at, allowed_ms,
          deadline_inputs, deadline_explanation, at_risk_at, idempotency_key, payload_hash, updated_at)
-       VALUES ($1::uuid, $2, $3, 'CODE_APPEAL', 'SUBMITTED', $4, '王芳', 'v1.x', 'h', '4101**********1236', '13912345678', 'RED', $5, $2, '410100',
+       VALUES ($1::uuid, $2, $3, 'CODE_APPEAL', 'SUBMITTED', $4, '王芳', 'v1.x', 'h', '4101**********1236', '13912345678', 'RED', $5, $2, $10,
          'NON_EPIDEMIC', $6, 'NON_EPIDEMIC_REASON', '储户被赋红码，与疫情无关。', 'REVOKE', '2026-01', true, 'NON_EPIDEMIC_REASON', $7, $8, 86400000,
          '{"basis": "CLOCK_HOURS", "hours": 24}', 'filed + 24 h', $9, $1::text, $1::text, $7)`,
-      [id, provinceCode, reference, citizenId, new Date(now.getTime() - 6 * 3600_000), catalogueId, now, due, new Date(now.getTime() + 18 * 3600_000)],
+      [id, provinceCode, reference, citizenId, new Date(now.getTime() - 6 * 3600_000), catalogueId, now, due, new Date(now.getTime() + 18 * 3600_000), unitCode],
     );
     // The audit events, as the app writes them: collected, then appended in one statement just before COMMIT.
     const events: Record<string, unknown>[] = [];
@@ -70,7 +77,7 @@ async function fileOnce(client: pg.Client, provinceCode: string, citizenId: stri
   }
 }
 
-export async function plainSqlFiling(databaseUrl: string, options: { clients: number; durationMs: number; provinceCode: string }): Promise<Result> {
+export async function plainSqlFiling(databaseUrl: string, options: { clients: number; durationMs: number; origin: () => FilingOrigin }): Promise<Result> {
   const setup = new pg.Client({ connectionString: databaseUrl });
   await setup.connect();
   const { rows: [citizen] } = await setup.query<{ id: string }>(`SELECT id FROM app_user WHERE role = 'CITIZEN' LIMIT 1`);
@@ -87,7 +94,7 @@ export async function plainSqlFiling(databaseUrl: string, options: { clients: nu
         while (performance.now() < until) {
           const started = performance.now();
           try {
-            await fileOnce(client, options.provinceCode, citizen!.id, catalogue!.id);
+            await fileOnce(client, options.origin(), citizen!.id, catalogue!.id);
             times.push(performance.now() - started);
           } catch (error) {
             errors += 1;
