@@ -8,6 +8,7 @@
 //   --db-name NAME  embedded cluster folder under .data/ (default pg)
 //   --pg-port N     embedded PostgreSQL port (default EMBEDDED_PG_PORT or 5433)
 import { spawn } from 'node:child_process';
+import { webHeapOption } from '@/lib/config/web-heap';
 import { parseArgs } from 'node:util';
 import { ensureDevelopmentEnvFile, loadEnv, REQUIRED_SECRETS } from '@/lib/config/load-env';
 import { connectDatabase } from '@/lib/db/connect';
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
     stdio: 'inherit',
     env: {
       ...process.env,
+      // The production server keeps its heap small (V8 otherwise grows it lazily toward a quarter of the machine).
+      ...(args.prod ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${webHeapOption()}`.trim() } : {}),
       DATABASE_URL: database.url,
       NEXTAUTH_URL: appUrl,
       NEXT_TELEMETRY_DISABLED: '1',

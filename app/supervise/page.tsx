@@ -45,7 +45,7 @@ export default async function SuperviseBoardPage() {
       <CaseListSection id="unassigned-heading" table="unassigned" heading={t('board.unassignedHeading')} rows={board.lists.unassigned} total={board.counts.unassigned} showProvince={national} now={now} />
       <CaseListSection id="waiting-heading" table="waiting" heading={t('board.waitingHeading')} rows={board.lists.waiting} total={board.counts.waiting} showProvince={national} now={now} />
       <CorrectionsSection rows={board.corrections} total={board.counts.corrections} showProvince={national} />
-      <WorkloadSection rows={board.workload} showProvince={national} />
+      <WorkloadSection rows={board.workload} total={board.workloadTotal} showProvince={national} />
 
       <h2 className="mb-2 text-2xl font-bold">{t('byStateHeading')}</h2>
       <table className="mb-8 w-full border-collapse text-left">

@@ -21,12 +21,12 @@ function Section({ id, heading, hint, children }: { id: string; heading: string;
   );
 }
 
-async function ExportAndCount({ table, title, shown, total }: { table: ExportTable; title: string; shown: number; total: number }) {
+async function ExportAndCount({ table, title, shown, total, of = 'board.shownOf' }: { table: ExportTable; title: string; shown: number; total: number; of?: 'board.shownOf' | 'board.shownReviewersOf' }) {
   const t = await getTranslations('supervise');
   return (
     <div className="flex flex-wrap items-center gap-x-4">
       <ExportButton table={table} text={t('export.button')} label={t('export.buttonLabel', { table: title })} />
-      {total > shown ? <p className="m-0 text-muted">{t('board.shownOf', { shown, total })}</p> : null}
+      {total > shown ? <p className="m-0 text-muted">{t(of, { shown, total })}</p> : null}
     </div>
   );
 }
@@ -152,7 +152,7 @@ export async function CorrectionsSection({ rows, total, showProvince }: { rows: 
   );
 }
 
-export async function WorkloadSection({ rows, showProvince }: { rows: WorkloadRow[]; showProvince: boolean }) {
+export async function WorkloadSection({ rows, total, showProvince }: { rows: WorkloadRow[]; total: number; showProvince: boolean }) {
   const t = await getTranslations('supervise');
   const heading = t('board.workloadHeading');
   return (
@@ -191,7 +191,7 @@ export async function WorkloadSection({ rows, showProvince }: { rows: WorkloadRo
           </tbody>
         </table>
       </div>
-      <ExportAndCount table="workload" title={heading} shown={rows.length} total={rows.length} />
+      <ExportAndCount table="workload" title={heading} shown={rows.length} total={total} of="board.shownReviewersOf" />
     </Section>
   );
 }

@@ -16,6 +16,9 @@ export type BoardList = (typeof BOARD_LISTS)[number];
 /** Rows shown per list on the board; the CSV export has them all. */
 export const BOARD_PAGE_ROWS = 25;
 
+/** Reviewers shown on the national board (the most loaded first); a province's board shows all of its reviewers. */
+export const NATIONAL_WORKLOAD_ROWS = 50;
+
 export interface BoardCaseRow {
   caseId: string;
   reference: string;
@@ -220,6 +223,15 @@ export interface DeadlineBoard {
   lists: Record<Exclude<BoardList, 'corrections'>, BoardCaseRow[]>;
   corrections: CorrectionRow[];
   workload: WorkloadRow[];
+  /** Reviewers in scope (the national board shows the NATIONAL_WORKLOAD_ROWS most loaded of them). */
+  workloadTotal: number;
+}
+
+/** Most overdue first, then the fullest: whom a national supervisor may need to relieve. */
+function mostLoaded(rows: WorkloadRow[], limit: number): WorkloadRow[] {
+  return [...rows]
+    .sort((a, b) => b.overdue - a.overdue || b.open / Math.max(b.capacity, 1) - a.open / Math.max(a.capacity, 1) || a.name.localeCompare(b.name))
+    .slice(0, limit);
 }
 
 export async function getDeadlineBoard(scope: SupervisorScope, now = new Date()): Promise<DeadlineBoard> {
@@ -243,6 +255,7 @@ export async function getDeadlineBoard(scope: SupervisorScope, now = new Date())
     counts: { overdue: overdueCount, 'at-risk': atRiskCount, unassigned: unassignedCount, waiting: waitingCount, corrections: correctionCount },
     lists: { overdue, 'at-risk': atRisk, unassigned, waiting },
     corrections,
-    workload,
+    workload: scope.provinceCode === null ? mostLoaded(workload, NATIONAL_WORKLOAD_ROWS) : workload,
+    workloadTotal: workload.length,
   };
 }

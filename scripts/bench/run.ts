@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { encode } from 'next-auth/jwt';
 import pg from 'pg';
 import { ensureDevelopmentEnvFile, loadEnv } from '@/lib/config/load-env';
+import { webHeapOption } from '@/lib/config/web-heap';
 import { startEmbeddedPostgres } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
 import { computeResidentIdCheckDigit } from '@/lib/cases/resident-id';
@@ -212,7 +213,7 @@ async function main(): Promise<void> {
       [load.heavyProvince],
     );
 
-    server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(PORT)], {
+    server = spawn(process.execPath, [webHeapOption(), 'node_modules/next/dist/bin/next', 'start', '--port', String(PORT)], {
       stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_URL: BASE, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_POOL_SIZE: '20' },
     });
@@ -254,6 +255,10 @@ async function main(): Promise<void> {
     const boardProvince = await latencyOf(`${BASE}/supervise`, provinceSupervisorCookie, Math.min(SAMPLES, 30));
     clearInterval(rssTimer);
     if (server.pid) peakRssKb = Math.max(peakRssKb, readRssKb(server.pid).peak);
+    // Verification and the sweep run in this process: the web server (and any refresh it started) stops first.
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server!.once('exit', resolve));
+    server = undefined;
 
     // Audit verification and the deadline sweep, in process.
     const { verifyAuditChains } = await import('@/lib/audit/verify');
