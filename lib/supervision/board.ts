@@ -13,11 +13,11 @@ export const CORRECTION_CONFIRMATION_MS = 2 * 3600 * 1000;
 export const BOARD_LISTS = ['overdue', 'at-risk', 'unassigned', 'waiting', 'corrections'] as const;
 export type BoardList = (typeof BOARD_LISTS)[number];
 
-/** Rows shown per list on the board; the CSV export has them all. */
+/**
+ * Rows shown per list on the board, and reviewers on the national board (the most loaded first; a province's board
+ * shows all of its reviewers); the CSV export has them all.
+ */
 export const BOARD_PAGE_ROWS = 25;
-
-/** Reviewers shown on the national board (the most loaded first); a province's board shows all of its reviewers. */
-export const NATIONAL_WORKLOAD_ROWS = 50;
 
 export interface BoardCaseRow {
   caseId: string;
@@ -223,7 +223,7 @@ export interface DeadlineBoard {
   lists: Record<Exclude<BoardList, 'corrections'>, BoardCaseRow[]>;
   corrections: CorrectionRow[];
   workload: WorkloadRow[];
-  /** Reviewers in scope (the national board shows the NATIONAL_WORKLOAD_ROWS most loaded of them). */
+  /** Reviewers in scope (the national board shows the BOARD_PAGE_ROWS most loaded of them). */
   workloadTotal: number;
 }
 
@@ -255,7 +255,7 @@ export async function getDeadlineBoard(scope: SupervisorScope, now = new Date())
     counts: { overdue: overdueCount, 'at-risk': atRiskCount, unassigned: unassignedCount, waiting: waitingCount, corrections: correctionCount },
     lists: { overdue, 'at-risk': atRisk, unassigned, waiting },
     corrections,
-    workload: scope.provinceCode === null ? mostLoaded(workload, NATIONAL_WORKLOAD_ROWS) : workload,
+    workload: scope.provinceCode === null ? mostLoaded(workload, BOARD_PAGE_ROWS) : workload,
     workloadTotal: workload.length,
   };
 }

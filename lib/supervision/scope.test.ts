@@ -9,7 +9,7 @@ import { resetCaseData } from '@/test/helpers/db';
 import { createUser, type TestUser } from '@/test/helpers/fixtures';
 import { getAuthorityTable, getRecognitionMatrix, resolveAnalyticsFilters } from './analytics';
 import { findAuditPage, verifyScopeChains } from './audit-log';
-import { getDeadlineBoard, NATIONAL_WORKLOAD_ROWS } from './board';
+import { BOARD_PAGE_ROWS, getDeadlineBoard } from './board';
 import { getSupervisedCase } from './case-detail';
 import { exportSupervisionTable } from './export';
 import { reassignOneCase, reassignReviewerCases } from './reassign';
@@ -106,15 +106,15 @@ describe('the deadline board', () => {
   });
 
   it('shows the national supervisor the most loaded reviewers when there are too many for one page; a province sees all of its own', async () => {
-    const extra = await Promise.all(Array.from({ length: NATIONAL_WORKLOAD_ROWS }, (_, i) => createUser('REVIEWER', { provinceCode: i % 2 ? '34' : '44' })));
+    const extra = await Promise.all(Array.from({ length: BOARD_PAGE_ROWS }, (_, i) => createUser('REVIEWER', { provinceCode: i % 2 ? '34' : '44' })));
     try {
       const board = await getDeadlineBoard(national, now);
-      expect(board.workloadTotal).toBe(NATIONAL_WORKLOAD_ROWS + 2);
-      expect(board.workload).toHaveLength(NATIONAL_WORKLOAD_ROWS);
+      expect(board.workloadTotal).toBe(BOARD_PAGE_ROWS + 2);
+      expect(board.workload).toHaveLength(BOARD_PAGE_ROWS);
       // The two reviewers with overdue cases come first.
       expect(board.workload.slice(0, 2).map((r) => r.reviewerId).sort()).toEqual([provinces['34'].reviewer.id, provinces['41'].reviewer.id].sort());
       const anhuiBoard = await getDeadlineBoard(anhui(), now);
-      expect(anhuiBoard.workload).toHaveLength(1 + NATIONAL_WORKLOAD_ROWS / 2);
+      expect(anhuiBoard.workload).toHaveLength(1 + Math.floor(BOARD_PAGE_ROWS / 2));
     } finally {
       await getPrisma().user.deleteMany({ where: { id: { in: extra.map((user) => user.id) } } });
     }
