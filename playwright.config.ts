@@ -5,11 +5,13 @@ import { defineConfig } from '@playwright/test';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(CHROMIUM)) {
-  throw new Error(`Chromium was not found at ${CHROMIUM}. Install it (as root): apt-get update && apt-get install -y chromium`);
+  throw new Error(
+    `Chromium was not found at ${CHROMIUM}. Install it (as root): apt-get update && apt-get install -y chromium`,
+  );
 }
 
-export const E2E_PORT = 3100;
-export const E2E_PG_PORT = 5499;
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_PG_PORT = Number(process.env.E2E_PG_PORT ?? 5499);
 
 export default defineConfig({
   testDir: 'e2e',

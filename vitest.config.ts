@@ -17,6 +17,12 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    env: { TZ: 'UTC', NEXTAUTH_SECRET: 'test-secret', ID_ENCRYPTION_KEY: 'dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktdGVzdC0=', ID_HASH_KEY: 'test-hash-key', INTEGRATION_KEY_SECRET: 'test-integration-key' },
+    env: {
+      TZ: 'UTC',
+      NEXTAUTH_SECRET: 'test-secret',
+      ID_ENCRYPTION_KEY: 'dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktdGVzdC0=',
+      ID_HASH_KEY: 'test-hash-key',
+      INTEGRATION_KEY_SECRET: 'test-integration-key',
+    },
   },
 });

@@ -17,7 +17,9 @@ async function main(): Promise<boolean> {
           : `✓ ${chain.chain}: 完整至 #${chain.intactThrough} / intact through #${chain.intactThrough}, head ${chain.headHash}`,
       );
     }
-    console.log(`${result.events} events in ${seconds.toFixed(2)} s (${Math.round(result.events / Math.max(seconds, 1e-6))} events/s)`);
+    console.log(
+      `${result.events} events in ${seconds.toFixed(2)} s (${Math.round(result.events / Math.max(seconds, 1e-6))} events/s)`,
+    );
     console.log(result.intact ? '审计链完整 / intact' : '审计链已损坏 / BROKEN');
     return result.intact;
   } finally {

@@ -15,7 +15,9 @@ async function main(command: string | undefined): Promise<void> {
     }
     if (command === 'migrate' || command === 'reset') {
       const result = await migrate(database.url);
-      console.log(`迁移完成 / migrations: ${result.applied.length} applied, ${result.alreadyApplied.length} already applied`);
+      console.log(
+        `迁移完成 / migrations: ${result.applied.length} applied, ${result.alreadyApplied.length} already applied`,
+      );
     }
     if (command === 'seed' || command === 'reset') {
       const { seed } = await import('@/prisma/seed/seed');
@@ -26,7 +28,9 @@ async function main(command: string | undefined): Promise<void> {
     }
   } finally {
     const { getPrisma } = await import('@/lib/db/client');
-    await getPrisma().$disconnect().catch(() => {});
+    await getPrisma()
+      .$disconnect()
+      .catch(() => {});
     await database.stop();
   }
 }

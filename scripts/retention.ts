@@ -7,7 +7,8 @@ async function main(): Promise<void> {
   loadEnv();
   const database = await connectDatabase();
   try {
-    const { erasePersonalDataOfClosedCases, retentionDaysFromEnv } = await import('@/lib/retention/erase-personal-data');
+    const { erasePersonalDataOfClosedCases, retentionDaysFromEnv } =
+      await import('@/lib/retention/erase-personal-data');
     const days = retentionDaysFromEnv();
     const started = performance.now();
     const result = await erasePersonalDataOfClosedCases({ retentionDays: days });

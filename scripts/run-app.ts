@@ -36,9 +36,15 @@ async function main(): Promise<void> {
     port: args['pg-port'] ? Number(args['pg-port']) : undefined,
     fresh: args.fresh,
   });
-  console.log(database.embedded ? `嵌入式 PostgreSQL 已启动 / embedded PostgreSQL: ${database.url.replace(/:[^:@/]+@/, ':***@')}` : '使用 DATABASE_URL / using DATABASE_URL');
+  console.log(
+    database.embedded
+      ? `嵌入式 PostgreSQL 已启动 / embedded PostgreSQL: ${database.url.replace(/:[^:@/]+@/, ':***@')}`
+      : '使用 DATABASE_URL / using DATABASE_URL',
+  );
   const migrations = await migrate(database.url);
-  console.log(`迁移 / migrations: ${migrations.applied.length} applied, ${migrations.alreadyApplied.length} up to date`);
+  console.log(
+    `迁移 / migrations: ${migrations.applied.length} applied, ${migrations.alreadyApplied.length} up to date`,
+  );
 
   // The seed runs as a child so the React Server condition (`server-only`) applies to it as it does to the app.
   const appUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
@@ -81,7 +87,9 @@ async function main(): Promise<void> {
 function run(command: string, commandArgs: string[], env: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, commandArgs, { stdio: 'inherit', env: { ...process.env, ...env } });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${commandArgs.join(' ')} exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${commandArgs.join(' ')} exited with ${code}`)),
+    );
   });
 }
 

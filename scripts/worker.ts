@@ -58,7 +58,8 @@ async function main(): Promise<void> {
     try {
       const result = await runDeliveryCycle({ limit });
       busy = result.claimed === limit;
-      if (result.claimed > 0) console.log(`[worker] claimed ${result.claimed}, delivered ${result.delivered}, will retry ${result.failed}`);
+      if (result.claimed > 0)
+        console.log(`[worker] claimed ${result.claimed}, delivered ${result.delivered}, will retry ${result.failed}`);
       if (Date.now() - lastPurge > 60_000) {
         await purgeExpiredNonces();
         lastPurge = Date.now();

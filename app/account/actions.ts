@@ -22,7 +22,8 @@ const STAFF = ['REVIEWER', 'SUPERVISOR', 'ADMIN'];
 /** The caller's session when it is at one of `stages` and belongs to staff; anyone else: not found. */
 async function requireStage(stages: readonly SignInStage[]): Promise<SignInProgress> {
   const progress = await getSignInProgress();
-  if (!progress || !stages.includes(progress.stage) || !STAFF.includes(progress.user.role)) throw new ActionRefusal('errors.notFound', 404);
+  if (!progress || !stages.includes(progress.stage) || !STAFF.includes(progress.user.role))
+    throw new ActionRefusal('errors.notFound', 404);
   return progress;
 }
 
@@ -37,8 +38,15 @@ const changePassword = defineAction({
   roles: 'public',
   async handler({ currentPassword, newPassword }, { ip }) {
     const progress = await requireStage(['change_password', 'complete']);
-    const result = await changeOwnPassword({ userId: progress.user.id, sessionId: progress.sessionId, currentPassword, newPassword, ip });
-    if (!result.ok) throw secondFactorRefusal(result.error, 'retryAfterSeconds' in result ? result.retryAfterSeconds : undefined);
+    const result = await changeOwnPassword({
+      userId: progress.user.id,
+      sessionId: progress.sessionId,
+      currentPassword,
+      newPassword,
+      ip,
+    });
+    if (!result.ok)
+      throw secondFactorRefusal(result.error, 'retryAfterSeconds' in result ? result.retryAfterSeconds : undefined);
     return { otherSessionsEnded: result.otherSessionsEnded };
   },
 });
@@ -79,18 +87,26 @@ export async function signOutEverywhereAction(): Promise<ActionResult<{ sessions
   return everywhere({});
 }
 
-export async function changePasswordAction(input: ChangePasswordInput): Promise<ActionResult<{ otherSessionsEnded: number }>> {
+export async function changePasswordAction(
+  input: ChangePasswordInput,
+): Promise<ActionResult<{ otherSessionsEnded: number }>> {
   return changePassword(input);
 }
 
-export async function startTotpEnrolmentAction(input: { restart: boolean }): Promise<ActionResult<{ started: boolean }>> {
+export async function startTotpEnrolmentAction(input: {
+  restart: boolean;
+}): Promise<ActionResult<{ started: boolean }>> {
   return startEnrolment(input);
 }
 
-export async function confirmTotpEnrolmentAction(input: TotpCodeInput): Promise<ActionResult<{ recoveryCodes: string[] }>> {
+export async function confirmTotpEnrolmentAction(
+  input: TotpCodeInput,
+): Promise<ActionResult<{ recoveryCodes: string[] }>> {
   return confirmEnrolment(input);
 }
 
-export async function regenerateRecoveryCodesAction(input: TotpCodeInput): Promise<ActionResult<{ recoveryCodes: string[] }>> {
+export async function regenerateRecoveryCodesAction(
+  input: TotpCodeInput,
+): Promise<ActionResult<{ recoveryCodes: string[] }>> {
   return renewRecoveryCodes(input);
 }

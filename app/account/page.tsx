@@ -27,15 +27,22 @@ export default async function AccountPage() {
       {staff && factor ? (
         <>
           <section aria-labelledby="password-heading" className="mb-8 border-t-4 border-ink pt-4">
-            <h2 id="password-heading" className="mb-2 text-2xl font-bold">{t('passwordHeading')}</h2>
+            <h2 id="password-heading" className="mb-2 text-2xl font-bold">
+              {t('passwordHeading')}
+            </h2>
             <p className="mb-3">{t('passwordBody')}</p>
             <Link href="/account/password">{t('passwordLink')}</Link>
           </section>
           <section aria-labelledby="factor-heading" className="mb-8 border-t-4 border-ink pt-4">
-            <h2 id="factor-heading" className="mb-2 text-2xl font-bold">{t('factorHeading')}</h2>
+            <h2 id="factor-heading" className="mb-2 text-2xl font-bold">
+              {t('factorHeading')}
+            </h2>
             <p className="mb-3" data-testid="factor-status">
               {factor.enrolled && factor.enrolledAt
-                ? t('factorOn', { date: format.dateTime(factor.enrolledAt, { dateStyle: 'long' }), left: factor.recoveryCodesLeft })
+                ? t('factorOn', {
+                    date: format.dateTime(factor.enrolledAt, { dateStyle: 'long' }),
+                    left: factor.recoveryCodesLeft,
+                  })
                 : requiresSecondFactor(user.role)
                   ? t('factorRequired')
                   : t('factorOptional')}
@@ -46,7 +53,9 @@ export default async function AccountPage() {
       ) : null}
 
       <section aria-labelledby="everywhere-heading" className="border-t-4 border-ink pt-4">
-        <h2 id="everywhere-heading" className="mb-2 text-2xl font-bold">{t('everywhereHeading')}</h2>
+        <h2 id="everywhere-heading" className="mb-2 text-2xl font-bold">
+          {t('everywhereHeading')}
+        </h2>
         <p className="mb-4">{t('everywhereBody')}</p>
         <SignOutEverywhereForm />
       </section>

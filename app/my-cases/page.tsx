@@ -38,7 +38,9 @@ export default async function MyCasesPage() {
           {cases.map((row) => (
             <li key={row.id} className="mb-4 border-b border-rule pb-4" data-testid="my-case">
               <h2 className="mb-1 font-mono text-lg font-bold">{row.reference}</h2>
-              {row.needsReply ? <p className="mb-1 inline-block bg-focus px-2 font-semibold text-ink">{t('needsReply')}</p> : null}
+              {row.needsReply ? (
+                <p className="mb-1 inline-block bg-focus px-2 font-semibold text-ink">{t('needsReply')}</p>
+              ) : null}
               <dl className="m-0 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
                 <dt className="text-muted">{t('type')}</dt>
                 <dd className="m-0">{tTypes(row.type)}</dd>
@@ -46,7 +48,9 @@ export default async function MyCasesPage() {
                 <dd className="m-0 font-semibold">{tStates(row.state)}</dd>
                 <dt className="text-muted">{t('filedAt')}</dt>
                 <dd className="m-0">
-                  <time dateTime={row.filedAt.toISOString()}>{format.dateTime(row.filedAt, { dateStyle: 'long', timeStyle: 'short' })}</time>
+                  <time dateTime={row.filedAt.toISOString()}>
+                    {format.dateTime(row.filedAt, { dateStyle: 'long', timeStyle: 'short' })}
+                  </time>
                 </dd>
               </dl>
               <p className="mb-0 mt-2">

@@ -22,17 +22,36 @@ import { transferCase } from '@/lib/cases/transfer-case';
 export type CaseVersion = { caseId: string; version: number };
 
 const REVIEWER = ['REVIEWER'] as const;
-const versionOf = ({ case: changed }: { case: { id: string; version: number } }): CaseVersion => ({ caseId: changed.id, version: changed.version });
+const versionOf = ({ case: changed }: { case: { id: string; version: number } }): CaseVersion => ({
+  caseId: changed.id,
+  version: changed.version,
+});
 
-const claim = defineAction({ schema: caseActionSchema, roles: REVIEWER, handler: async (input, { user }) => versionOf(await claimCase(user, input)) });
-const release = defineAction({ schema: caseActionSchema, roles: REVIEWER, handler: async (input, { user }) => versionOf(await releaseCase(user, input)) });
-const start = defineAction({ schema: caseActionSchema, roles: REVIEWER, handler: async (input, { user }) => versionOf(await startReview(user, input)) });
+const claim = defineAction({
+  schema: caseActionSchema,
+  roles: REVIEWER,
+  handler: async (input, { user }) => versionOf(await claimCase(user, input)),
+});
+const release = defineAction({
+  schema: caseActionSchema,
+  roles: REVIEWER,
+  handler: async (input, { user }) => versionOf(await releaseCase(user, input)),
+});
+const start = defineAction({
+  schema: caseActionSchema,
+  roles: REVIEWER,
+  handler: async (input, { user }) => versionOf(await startReview(user, input)),
+});
 const ask = defineAction({
   schema: requestInformationSchema,
   roles: REVIEWER,
   handler: async (input, { user }) => versionOf(await requestInformation(user, input)),
 });
-const decide = defineAction({ schema: decideSchema, roles: REVIEWER, handler: async (input, { user }) => versionOf(await decideCase(user, input)) });
+const decide = defineAction({
+  schema: decideSchema,
+  roles: REVIEWER,
+  handler: async (input, { user }) => versionOf(await decideCase(user, input)),
+});
 const transfer = defineAction({
   schema: transferSchema,
   roles: REVIEWER,
@@ -41,7 +60,11 @@ const transfer = defineAction({
     return { caseId: input.caseId };
   },
 });
-const reveal = defineAction({ schema: revealIdentitySchema, roles: REVIEWER, handler: (input, { user }) => revealIdentity(user, input) });
+const reveal = defineAction({
+  schema: revealIdentitySchema,
+  roles: REVIEWER,
+  handler: (input, { user }) => revealIdentity(user, input),
+});
 
 export async function claimCaseAction(input: CaseActionInput): Promise<ActionResult<CaseVersion>> {
   return claim(input);
@@ -68,6 +91,8 @@ export async function transferCaseAction(input: TransferInput): Promise<ActionRe
 }
 
 /** The full ID number, once, for the screen that asked; it is never put in a URL or a log. */
-export async function revealIdentityAction(input: { caseId: string }): Promise<ActionResult<{ idNumber: string | null }>> {
+export async function revealIdentityAction(input: {
+  caseId: string;
+}): Promise<ActionResult<{ idNumber: string | null }>> {
   return reveal(input);
 }

@@ -9,7 +9,13 @@ import { queueHref } from '@/components/reviewer/queue-href';
 import { QueueTable } from '@/components/reviewer/queue-table';
 import { QueueTabs } from '@/components/reviewer/queue-tabs';
 import { requireUser } from '@/lib/auth/scope';
-import { findQueuePage, listIssuingUnits, parseQueueParams, queueSearchParams, type SearchParams } from '@/lib/cases/queue';
+import {
+  findQueuePage,
+  listIssuingUnits,
+  parseQueueParams,
+  queueSearchParams,
+  type SearchParams,
+} from '@/lib/cases/queue';
 import { getReviewerHome } from '@/lib/cases/summaries';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,7 +36,12 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     const before = query.before && typeof raw.before === 'string' ? raw.before : null;
     redirect(queueHref(params, { after, before }));
   }
-  const [t, home, page, units] = await Promise.all([getTranslations('review'), getReviewerHome(user), findQueuePage(user, query), listIssuingUnits(user)]);
+  const [t, home, page, units] = await Promise.all([
+    getTranslations('review'),
+    getReviewerHome(user),
+    findQueuePage(user, query),
+    listIssuingUnits(user),
+  ]);
   const notice = NOTICES.find((known) => raw.notice === known);
   return (
     <div>
@@ -39,7 +50,11 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         {t('province', { name: home.provinceName ?? '', code: home.provinceCode ?? '' })}
       </p>
       {notice ? (
-        <p role="status" className="my-4 border-l-4 border-action bg-panel p-3 font-semibold" data-testid="queue-notice">
+        <p
+          role="status"
+          className="my-4 border-l-4 border-action bg-panel p-3 font-semibold"
+          data-testid="queue-notice"
+        >
           {t(`notices.${notice}`)}
         </p>
       ) : null}

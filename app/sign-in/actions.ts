@@ -18,6 +18,8 @@ const requestCode = defineAction({
   },
 });
 
-export async function requestSignInCodeAction(input: { mobile: string }): Promise<ActionResult<{ maskedMobile: string }>> {
+export async function requestSignInCodeAction(input: {
+  mobile: string;
+}): Promise<ActionResult<{ maskedMobile: string }>> {
   return requestCode(input);
 }

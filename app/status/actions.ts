@@ -4,14 +4,22 @@
 import { ActionRefusal, defineAction, type ActionResult } from '@/lib/auth/action';
 import { minutesToWait } from '@/lib/auth/sign-in-errors';
 import { checkStatusCode, requestStatusCode, type PublicCaseStatus } from '@/lib/cases/status-lookup';
-import { statusCodeCheckSchema, statusCodeRequestSchema, type StatusCodeCheckInput, type StatusCodeRequestInput } from '@/lib/cases/status-lookup-schemas';
+import {
+  statusCodeCheckSchema,
+  statusCodeRequestSchema,
+  type StatusCodeCheckInput,
+  type StatusCodeRequestInput,
+} from '@/lib/cases/status-lookup-schemas';
 
 const requestCode = defineAction({
   schema: statusCodeRequestSchema,
   roles: 'public',
   async handler({ reference }, { ip }) {
     const result = await requestStatusCode({ reference, ip });
-    if (!result.ok) throw new ActionRefusal('citizenStatus.errors.rate_limited', 429, { minutes: minutesToWait(result.retryAfterSeconds) });
+    if (!result.ok)
+      throw new ActionRefusal('citizenStatus.errors.rate_limited', 429, {
+        minutes: minutesToWait(result.retryAfterSeconds),
+      });
     return { sent: true as const };
   },
 });
@@ -27,9 +35,13 @@ const checkCode = defineAction({
     const result = await checkStatusCode({ reference, code, ip });
     if (result.ok) return result.status;
     if (result.error === 'rate_limited') {
-      throw new ActionRefusal('citizenStatus.errors.rate_limited', 429, { minutes: minutesToWait(result.retryAfterSeconds) });
+      throw new ActionRefusal('citizenStatus.errors.rate_limited', 429, {
+        minutes: minutesToWait(result.retryAfterSeconds),
+      });
     }
-    throw new ActionRefusal('citizenStatus.errors.code_invalid', 422, undefined, { code: 'citizenStatus.errors.code_invalid' });
+    throw new ActionRefusal('citizenStatus.errors.code_invalid', 422, undefined, {
+      code: 'citizenStatus.errors.code_invalid',
+    });
   },
 });
 

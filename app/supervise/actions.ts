@@ -33,7 +33,10 @@ const reassignCase = defineAction({
   handler: (input, { user }) => reassignOneCase(supervisorScopeOf(user), input),
 });
 
-export async function reassignCaseAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ reference: string }>> {
+export async function reassignCaseAction(
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ reference: string }>> {
   const result = await reassignCase(fieldsOf(formData, ['caseId', 'expectedVersion', 'reviewerId', 'reason']));
   if (result.ok) refreshConsole();
   return result;
@@ -60,7 +63,10 @@ const startReview = defineAction({
   handler: (input, { user }) => startSupervisorSecondReview(supervisorScopeOf(user), input),
 });
 
-export async function startSecondReviewAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ reference: string }>> {
+export async function startSecondReviewAction(
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ reference: string }>> {
   const fields = fieldsOf(formData, ['caseId', 'expectedVersion']);
   const result = await startReview({ caseId: fields.caseId, expectedVersion: Number(fields.expectedVersion) });
   if (result.ok) refreshConsole();

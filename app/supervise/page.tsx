@@ -29,7 +29,9 @@ export default async function SuperviseBoardPage() {
     <div>
       <h1 className="mb-2 text-3xl font-bold">{t('title')}</h1>
       <p className="mb-2 text-lg" data-testid="scope">
-        {home.provinceCode ? t('scopeProvince', { name: home.provinceName ?? '', code: home.provinceCode }) : t('scopeNational')}
+        {home.provinceCode
+          ? t('scopeProvince', { name: home.provinceName ?? '', code: home.provinceCode })
+          : t('scopeNational')}
       </p>
       <p className="mb-2 max-w-3xl">{t('board.intro')}</p>
       <StatList>
@@ -40,10 +42,42 @@ export default async function SuperviseBoardPage() {
         <Stat label={t('board.corrections')} value={board.counts.corrections} testId="count-corrections" />
       </StatList>
 
-      <CaseListSection id="overdue-heading" table="overdue" heading={t('board.overdueHeading')} rows={board.lists.overdue} total={board.counts.overdue} showProvince={national} now={now} />
-      <CaseListSection id="at-risk-heading" table="at-risk" heading={t('board.atRiskHeading')} rows={board.lists['at-risk']} total={board.counts['at-risk']} showProvince={national} now={now} />
-      <CaseListSection id="unassigned-heading" table="unassigned" heading={t('board.unassignedHeading')} rows={board.lists.unassigned} total={board.counts.unassigned} showProvince={national} now={now} />
-      <CaseListSection id="waiting-heading" table="waiting" heading={t('board.waitingHeading')} rows={board.lists.waiting} total={board.counts.waiting} showProvince={national} now={now} />
+      <CaseListSection
+        id="overdue-heading"
+        table="overdue"
+        heading={t('board.overdueHeading')}
+        rows={board.lists.overdue}
+        total={board.counts.overdue}
+        showProvince={national}
+        now={now}
+      />
+      <CaseListSection
+        id="at-risk-heading"
+        table="at-risk"
+        heading={t('board.atRiskHeading')}
+        rows={board.lists['at-risk']}
+        total={board.counts['at-risk']}
+        showProvince={national}
+        now={now}
+      />
+      <CaseListSection
+        id="unassigned-heading"
+        table="unassigned"
+        heading={t('board.unassignedHeading')}
+        rows={board.lists.unassigned}
+        total={board.counts.unassigned}
+        showProvince={national}
+        now={now}
+      />
+      <CaseListSection
+        id="waiting-heading"
+        table="waiting"
+        heading={t('board.waitingHeading')}
+        rows={board.lists.waiting}
+        total={board.counts.waiting}
+        showProvince={national}
+        now={now}
+      />
       <CorrectionsSection rows={board.corrections} total={board.counts.corrections} showProvince={national} />
       <WorkloadSection rows={board.workload} total={board.workloadTotal} showProvince={national} />
 
@@ -52,22 +86,34 @@ export default async function SuperviseBoardPage() {
         <caption className="sr-only">{t('byStateCaption')}</caption>
         <thead>
           <tr className="border-b-2 border-ink">
-            <th scope="col" className="py-2 pr-4">{t('state')}</th>
-            <th scope="col" className="py-2 text-right">{t('cases')}</th>
+            <th scope="col" className="py-2 pr-4">
+              {t('state')}
+            </th>
+            <th scope="col" className="py-2 text-right">
+              {t('cases')}
+            </th>
           </tr>
         </thead>
         <tbody>
           {home.byState.map((row) => (
             <tr key={row.state} className="border-b border-rule">
-              <th scope="row" className="py-2 pr-4 font-normal">{tStates(row.state)}</th>
-              <td className="py-2 text-right" data-testid={`state-${row.state}`}>{row.count}</td>
+              <th scope="row" className="py-2 pr-4 font-normal">
+                {tStates(row.state)}
+              </th>
+              <td className="py-2 text-right" data-testid={`state-${row.state}`}>
+                {row.count}
+              </td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" className="py-2 pr-4">{t('total')}</th>
-            <td className="py-2 text-right font-bold" data-testid="count-total">{home.total}</td>
+            <th scope="row" className="py-2 pr-4">
+              {t('total')}
+            </th>
+            <td className="py-2 text-right font-bold" data-testid="count-total">
+              {home.total}
+            </td>
           </tr>
         </tfoot>
       </table>
@@ -79,16 +125,26 @@ export default async function SuperviseBoardPage() {
             <caption className="sr-only">{t('byProvinceCaption')}</caption>
             <thead>
               <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-4">{t('province')}</th>
-                <th scope="col" className="py-2 pr-4 text-right">{t('open')}</th>
-                <th scope="col" className="py-2 text-right">{t('overdue')}</th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('province')}
+                </th>
+                <th scope="col" className="py-2 pr-4 text-right">
+                  {t('open')}
+                </th>
+                <th scope="col" className="py-2 text-right">
+                  {t('overdue')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {home.provinces.map((row) => (
                 <tr key={row.provinceCode} className="border-b border-rule">
-                  <th scope="row" className="py-2 pr-4 font-normal">{row.provinceName}</th>
-                  <td className="py-2 pr-4 text-right" data-testid={`province-open-${row.provinceCode}`}>{row.open}</td>
+                  <th scope="row" className="py-2 pr-4 font-normal">
+                    {row.provinceName}
+                  </th>
+                  <td className="py-2 pr-4 text-right" data-testid={`province-open-${row.provinceCode}`}>
+                    {row.open}
+                  </td>
                   <td className="py-2 text-right">{row.overdue}</td>
                 </tr>
               ))}

@@ -14,7 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function TransparencyPage() {
   const [t, report] = await Promise.all([getTranslations('transparency'), getCachedTransparencyReport()]);
-  const hours = (value: number | null) => (value === null ? t('noDecisions') : t('hours', { hours: formatHours(value) }));
+  const hours = (value: number | null) =>
+    value === null ? t('noDecisions') : t('hours', { hours: formatHours(value) });
   const charted = report.provinces.filter((province) => province.withinDeadlineShare !== null);
   const figures = [
     { key: 'received', label: t('received'), value: String(report.national.received) },

@@ -11,9 +11,18 @@ import { RecoveryCodes } from './recovery-codes';
 export function ConfirmEnrolmentForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations('totp');
   const [codes, setCodes] = useState<string[] | null>(null);
-  const { onSubmit, isSubmitting, error, codeField } = useCodeForm(totpCodeSchema, confirmTotpEnrolmentAction, (data) => setCodes(data.recoveryCodes));
+  const { onSubmit, isSubmitting, error, codeField } = useCodeForm(totpCodeSchema, confirmTotpEnrolmentAction, (data) =>
+    setCodes(data.recoveryCodes),
+  );
 
-  if (codes) return <RecoveryCodes codes={codes} continueLabel={t('recovery.continue')} onContinue={() => window.location.assign(callbackUrl)} />;
+  if (codes)
+    return (
+      <RecoveryCodes
+        codes={codes}
+        continueLabel={t('recovery.continue')}
+        onContinue={() => window.location.assign(callbackUrl)}
+      />
+    );
 
   return (
     <form noValidate onSubmit={onSubmit} aria-label={t('enrol.formLabel')}>

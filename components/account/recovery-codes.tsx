@@ -3,7 +3,15 @@
 import { useEffect, useRef } from 'react';
 import { useTranslations } from 'next-intl';
 
-export function RecoveryCodes({ codes, continueLabel, onContinue }: { codes: string[]; continueLabel: string; onContinue: () => void }) {
+export function RecoveryCodes({
+  codes,
+  continueLabel,
+  onContinue,
+}: {
+  codes: string[];
+  continueLabel: string;
+  onContinue: () => void;
+}) {
   const t = useTranslations('totp');
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);

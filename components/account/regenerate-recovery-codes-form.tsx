@@ -13,7 +13,11 @@ export function RegenerateRecoveryCodesForm() {
   const t = useTranslations('totp');
   const router = useRouter();
   const [codes, setCodes] = useState<string[] | null>(null);
-  const { onSubmit, isSubmitting, error, codeField } = useCodeForm(totpCodeSchema, regenerateRecoveryCodesAction, (data) => setCodes(data.recoveryCodes));
+  const { onSubmit, isSubmitting, error, codeField } = useCodeForm(
+    totpCodeSchema,
+    regenerateRecoveryCodesAction,
+    (data) => setCodes(data.recoveryCodes),
+  );
 
   if (codes) {
     return (

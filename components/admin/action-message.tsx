@@ -7,7 +7,11 @@ export function ActionMessage({ message }: { message: { kind: 'ok' | 'error'; te
       {message.text}
     </p>
   ) : (
-    <p role="alert" className="mb-4 border-l-4 border-danger bg-panel px-4 py-3 font-semibold text-danger" data-testid="action-error">
+    <p
+      role="alert"
+      className="mb-4 border-l-4 border-danger bg-panel px-4 py-3 font-semibold text-danger"
+      data-testid="action-error"
+    >
       {message.text}
     </p>
   );

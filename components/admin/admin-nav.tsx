@@ -16,7 +16,8 @@ const SECTIONS = [
 export function AdminNav() {
   const t = useTranslations('admin.nav');
   const pathname = usePathname();
-  const current = (href: string) => (href === '/admin' ? pathname === '/admin' : pathname === href || pathname.startsWith(`${href}/`));
+  const current = (href: string) =>
+    href === '/admin' ? pathname === '/admin' : pathname === href || pathname.startsWith(`${href}/`);
   return (
     <nav aria-label={t('label')} className="mb-8 border-b-2 border-rule">
       <ul className="m-0 flex list-none flex-wrap gap-x-6 gap-y-1 p-0 pb-2">

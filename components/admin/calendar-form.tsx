@@ -19,14 +19,25 @@ interface Values {
   days: Day[];
 }
 
-export function CalendarForm({ year, basedOnVersion, days }: { year: number; basedOnVersion: number | null; days: Day[] }) {
+export function CalendarForm({
+  year,
+  basedOnVersion,
+  days,
+}: {
+  year: number;
+  basedOnVersion: number | null;
+  days: Day[];
+}) {
   const t = useTranslations('admin.calendarYear');
   const tAll = useTranslations();
   const router = useRouter();
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const toPayload = (values: Values) => ({ year, basedOnVersion, note: values.note, days: values.days });
-  const form = useForm<Values>({ resolver: payloadResolver(publishCalendarSchema, toPayload), defaultValues: { note: '', days } });
+  const form = useForm<Values>({
+    resolver: payloadResolver(publishCalendarSchema, toPayload),
+    defaultValues: { note: '', days },
+  });
   const rows = useFieldArray({ control: form.control, name: 'days' });
   const { errors, isSubmitting } = form.formState;
   const errorFor = (path: string): string | null => {
@@ -62,7 +73,14 @@ export function CalendarForm({ year, basedOnVersion, days }: { year: number; bas
     <form noValidate onSubmit={onSubmit} aria-labelledby="publish-heading">
       <ActionMessage message={message} />
       <ErrorSummary title={t('problem')} errors={summary} />
-      <TextareaField id="calendar-note" label={t('noteLabel')} hint={t('noteHint')} rows={3} error={errorFor('note')} {...form.register('note')} />
+      <TextareaField
+        id="calendar-note"
+        label={t('noteLabel')}
+        hint={t('noteHint')}
+        rows={3}
+        error={errorFor('note')}
+        {...form.register('note')}
+      />
       <fieldset className="mb-4 border-0 p-0">
         <legend className="mb-2 font-semibold">{t('rowsLegend', { count: rows.fields.length })}</legend>
         <ol className="m-0 list-none p-0">
@@ -74,7 +92,9 @@ export function CalendarForm({ year, basedOnVersion, days }: { year: number; bas
               <li key={field.id} className="mb-3 border-l-4 border-rule pl-3" data-testid="calendar-row">
                 <div className="grid gap-2 sm:grid-cols-[10rem_10rem_1fr]">
                   <div>
-                    <label htmlFor={`day-${index}-date`} className="block text-sm font-semibold">{t('date')}</label>
+                    <label htmlFor={`day-${index}-date`} className="block text-sm font-semibold">
+                      {t('date')}
+                    </label>
                     <FieldError id={`day-${index}-date-error`} message={dateError} />
                     <input
                       id={`day-${index}-date`}
@@ -88,7 +108,9 @@ export function CalendarForm({ year, basedOnVersion, days }: { year: number; bas
                     />
                   </div>
                   <div>
-                    <label htmlFor={`day-${index}-kind`} className="block text-sm font-semibold">{t('kind')}</label>
+                    <label htmlFor={`day-${index}-kind`} className="block text-sm font-semibold">
+                      {t('kind')}
+                    </label>
                     <FieldError id={`day-${index}-kind-error`} message={kindError} />
                     <select
                       id={`day-${index}-kind`}
@@ -105,7 +127,9 @@ export function CalendarForm({ year, basedOnVersion, days }: { year: number; bas
                     </select>
                   </div>
                   <div>
-                    <label htmlFor={`day-${index}-name`} className="block text-sm font-semibold">{t('name')}</label>
+                    <label htmlFor={`day-${index}-name`} className="block text-sm font-semibold">
+                      {t('name')}
+                    </label>
                     <FieldError id={`day-${index}-name-error`} message={nameError} />
                     <div className="flex gap-2">
                       <input
@@ -115,7 +139,12 @@ export function CalendarForm({ year, basedOnVersion, days }: { year: number; bas
                         aria-describedby={describedBy(nameError && `day-${index}-name-error`)}
                         {...form.register(`days.${index}.name`)}
                       />
-                      <button type="button" className="button button-secondary shrink-0" onClick={() => rows.remove(index)} aria-label={t('removeRow', { row: index + 1 })}>
+                      <button
+                        type="button"
+                        className="button button-secondary shrink-0"
+                        onClick={() => rows.remove(index)}
+                        aria-label={t('removeRow', { row: index + 1 })}
+                      >
                         {t('remove')}
                       </button>
                     </div>
@@ -129,7 +158,12 @@ export function CalendarForm({ year, basedOnVersion, days }: { year: number; bas
           id="calendar-add"
           type="button"
           className="button button-secondary"
-          onClick={() => rows.append({ date: `${year}-01-01`, kind: 'HOLIDAY', name: '' }, { focusName: `days.${rows.fields.length}.date` })}
+          onClick={() =>
+            rows.append(
+              { date: `${year}-01-01`, kind: 'HOLIDAY', name: '' },
+              { focusName: `days.${rows.fields.length}.date` },
+            )
+          }
         >
           {t('addRow')}
         </button>

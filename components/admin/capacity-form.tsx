@@ -6,7 +6,17 @@ import { useTranslations } from 'next-intl';
 import { setReviewerCapacityAction } from '@/app/admin/pools/actions';
 import { MAX_CAPACITY } from '@/lib/admin/schemas';
 
-export function CapacityForm({ userId, expectedUpdatedAt, capacity, label }: { userId: string; expectedUpdatedAt: string; capacity: number; label: string }) {
+export function CapacityForm({
+  userId,
+  expectedUpdatedAt,
+  capacity,
+  label,
+}: {
+  userId: string;
+  expectedUpdatedAt: string;
+  capacity: number;
+  label: string;
+}) {
   const t = useTranslations('admin.pool');
   const tAll = useTranslations();
   const router = useRouter();
@@ -52,7 +62,11 @@ export function CapacityForm({ userId, expectedUpdatedAt, capacity, label }: { u
         {t('save')}
       </button>
       {message ? (
-        <p id={messageId} role={message.kind === 'ok' ? 'status' : 'alert'} className={`m-0 basis-full text-sm ${message.kind === 'error' ? 'font-semibold text-danger' : ''}`}>
+        <p
+          id={messageId}
+          role={message.kind === 'ok' ? 'status' : 'alert'}
+          className={`m-0 basis-full text-sm ${message.kind === 'error' ? 'font-semibold text-danger' : ''}`}
+        >
           {message.text}
         </p>
       ) : null}

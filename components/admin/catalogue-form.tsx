@@ -27,7 +27,13 @@ interface Values {
 
 type Colour = (typeof COLOURS)[number];
 
-export function CatalogueForm({ basedOnVersion, reasons }: { basedOnVersion: number; reasons: { code: string; nameZh: string; nameEn: string; maxColour: Colour | null; validity: Row['validity'] }[] }) {
+export function CatalogueForm({
+  basedOnVersion,
+  reasons,
+}: {
+  basedOnVersion: number;
+  reasons: { code: string; nameZh: string; nameEn: string; maxColour: Colour | null; validity: Row['validity'] }[];
+}) {
   const t = useTranslations('admin.catalogueNew');
   const tCat = useTranslations('admin.catalogue');
   const tAll = useTranslations();
@@ -37,7 +43,10 @@ export function CatalogueForm({ basedOnVersion, reasons }: { basedOnVersion: num
   const toPayload = (values: Values) => ({
     basedOnVersion,
     note: values.note,
-    reasons: values.reasons.map((row) => ({ ...row, maxColour: row.maxColour === '' ? null : (row.maxColour as Colour) })),
+    reasons: values.reasons.map((row) => ({
+      ...row,
+      maxColour: row.maxColour === '' ? null : (row.maxColour as Colour),
+    })),
   });
   const form = useForm<Values>({
     resolver: payloadResolver(publishCatalogueSchema, toPayload),
@@ -75,14 +84,18 @@ export function CatalogueForm({ basedOnVersion, reasons }: { basedOnVersion: num
   const summary = [
     { fieldId: 'catalogue-note', message: errorFor('note') },
     { fieldId: 'catalogue-add', message: errorFor('reasons') },
-    ...rows.fields.flatMap((_, index) => fields.map((field) => ({ fieldId: `reason-${index}-${field}`, message: errorFor(`reasons.${index}.${field}`) }))),
+    ...rows.fields.flatMap((_, index) =>
+      fields.map((field) => ({ fieldId: `reason-${index}-${field}`, message: errorFor(`reasons.${index}.${field}`) })),
+    ),
   ].filter((entry): entry is { fieldId: string; message: string } => entry.message !== null);
 
   const cell = (index: number, field: (typeof fields)[number], control: ReactNode, label: string) => {
     const error = errorFor(`reasons.${index}.${field}`);
     return (
       <div>
-        <label htmlFor={`reason-${index}-${field}`} className="block text-sm font-semibold">{label}</label>
+        <label htmlFor={`reason-${index}-${field}`} className="block text-sm font-semibold">
+          {label}
+        </label>
         <FieldError id={`reason-${index}-${field}-error`} message={error} />
         {control}
       </div>
@@ -90,27 +103,76 @@ export function CatalogueForm({ basedOnVersion, reasons }: { basedOnVersion: num
   };
   const aria = (index: number, field: (typeof fields)[number]) => {
     const error = errorFor(`reasons.${index}.${field}`);
-    return { 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy(error && `reason-${index}-${field}-error`) };
+    return {
+      'aria-invalid': error ? true : undefined,
+      'aria-describedby': describedBy(error && `reason-${index}-${field}-error`),
+    };
   };
 
   return (
     <form noValidate onSubmit={onSubmit} aria-label={t('title')}>
       <ActionMessage message={message} />
       <ErrorSummary title={t('problem')} errors={summary} />
-      <TextareaField id="catalogue-note" label={t('noteLabel')} hint={t('noteHint')} rows={3} error={errorFor('note')} {...form.register('note')} />
+      <TextareaField
+        id="catalogue-note"
+        label={t('noteLabel')}
+        hint={t('noteHint')}
+        rows={3}
+        error={errorFor('note')}
+        {...form.register('note')}
+      />
       <fieldset className="mb-4 border-0 p-0">
         <legend className="mb-2 font-semibold">{t('rowsLegend', { count: rows.fields.length })}</legend>
         <ol className="m-0 list-none p-0">
           {rows.fields.map((field, index) => (
             <li key={field.id} className="mb-4 border-l-4 border-rule pl-3" data-testid="reason-row">
               <div className="grid gap-2 md:grid-cols-2">
-                {cell(index, 'code', <input id={`reason-${index}-code`} className="input font-mono" autoCapitalize="characters" spellCheck={false} {...aria(index, 'code')} {...form.register(`reasons.${index}.code`)} />, tCat('code'))}
-                {cell(index, 'nameZh', <input id={`reason-${index}-nameZh`} lang="zh-CN" className="input" {...aria(index, 'nameZh')} {...form.register(`reasons.${index}.nameZh`)} />, tCat('nameZh'))}
-                {cell(index, 'nameEn', <input id={`reason-${index}-nameEn`} lang="en" className="input" {...aria(index, 'nameEn')} {...form.register(`reasons.${index}.nameEn`)} />, tCat('nameEn'))}
+                {cell(
+                  index,
+                  'code',
+                  <input
+                    id={`reason-${index}-code`}
+                    className="input font-mono"
+                    autoCapitalize="characters"
+                    spellCheck={false}
+                    {...aria(index, 'code')}
+                    {...form.register(`reasons.${index}.code`)}
+                  />,
+                  tCat('code'),
+                )}
+                {cell(
+                  index,
+                  'nameZh',
+                  <input
+                    id={`reason-${index}-nameZh`}
+                    lang="zh-CN"
+                    className="input"
+                    {...aria(index, 'nameZh')}
+                    {...form.register(`reasons.${index}.nameZh`)}
+                  />,
+                  tCat('nameZh'),
+                )}
+                {cell(
+                  index,
+                  'nameEn',
+                  <input
+                    id={`reason-${index}-nameEn`}
+                    lang="en"
+                    className="input"
+                    {...aria(index, 'nameEn')}
+                    {...form.register(`reasons.${index}.nameEn`)}
+                  />,
+                  tCat('nameEn'),
+                )}
                 {cell(
                   index,
                   'maxColour',
-                  <select id={`reason-${index}-maxColour`} className="input" {...aria(index, 'maxColour')} {...form.register(`reasons.${index}.maxColour`)}>
+                  <select
+                    id={`reason-${index}-maxColour`}
+                    className="input"
+                    {...aria(index, 'maxColour')}
+                    {...form.register(`reasons.${index}.maxColour`)}
+                  >
                     <option value="">{tCat('noColour')}</option>
                     {COLOURS.map((colour) => (
                       <option key={colour} value={colour}>
@@ -123,7 +185,12 @@ export function CatalogueForm({ basedOnVersion, reasons }: { basedOnVersion: num
                 {cell(
                   index,
                   'validity',
-                  <select id={`reason-${index}-validity`} className="input" {...aria(index, 'validity')} {...form.register(`reasons.${index}.validity`)}>
+                  <select
+                    id={`reason-${index}-validity`}
+                    className="input"
+                    {...aria(index, 'validity')}
+                    {...form.register(`reasons.${index}.validity`)}
+                  >
                     {VALIDITIES.map((validity) => (
                       <option key={validity} value={validity}>
                         {tCat(`validities.${validity}`)}
@@ -133,7 +200,12 @@ export function CatalogueForm({ basedOnVersion, reasons }: { basedOnVersion: num
                   tCat('validity'),
                 )}
                 <div className="flex items-end">
-                  <button type="button" className="button button-secondary" onClick={() => rows.remove(index)} aria-label={t('removeRow', { row: index + 1 })}>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => rows.remove(index)}
+                    aria-label={t('removeRow', { row: index + 1 })}
+                  >
                     {t('remove')}
                   </button>
                 </div>
@@ -145,7 +217,12 @@ export function CatalogueForm({ basedOnVersion, reasons }: { basedOnVersion: num
           id="catalogue-add"
           type="button"
           className="button button-secondary"
-          onClick={() => rows.append({ code: '', nameZh: '', nameEn: '', maxColour: 'YELLOW', validity: 'VALID' }, { focusName: `reasons.${rows.fields.length}.code` })}
+          onClick={() =>
+            rows.append(
+              { code: '', nameZh: '', nameEn: '', maxColour: 'YELLOW', validity: 'VALID' },
+              { focusName: `reasons.${rows.fields.length}.code` },
+            )
+          }
         >
           {t('addRow')}
         </button>

@@ -3,12 +3,24 @@
 import { useEffect, useRef } from 'react';
 import { useTranslations } from 'next-intl';
 
-export function OneTimeSecret({ heading, username, password }: { heading: string; username: string; password: string }) {
+export function OneTimeSecret({
+  heading,
+  username,
+  password,
+}: {
+  heading: string;
+  username: string;
+  password: string;
+}) {
   const t = useTranslations('admin.staffForm');
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => ref.current?.focus(), []);
   return (
-    <section aria-labelledby="one-time-heading" className="mb-6 border-4 border-action p-4" data-testid="temporary-password-panel">
+    <section
+      aria-labelledby="one-time-heading"
+      className="mb-6 border-4 border-action p-4"
+      data-testid="temporary-password-panel"
+    >
       <h2 id="one-time-heading" ref={ref} tabIndex={-1} className="mb-2 text-2xl font-bold focus:outline-none">
         {heading}
       </h2>

@@ -26,7 +26,10 @@ export function errorKeyAt(errors: unknown, path: string): string | undefined {
   return typeof message === 'string' ? message : undefined;
 }
 
-export function payloadResolver<V extends FieldValues, S extends z.ZodType>(schema: S, toPayload: (values: V) => unknown): Resolver<V> {
+export function payloadResolver<V extends FieldValues, S extends z.ZodType>(
+  schema: S,
+  toPayload: (values: V) => unknown,
+): Resolver<V> {
   return async (values) => {
     const parsed = schema.safeParse(toPayload(values));
     if (parsed.success) return { values, errors: {} };

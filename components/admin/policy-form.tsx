@@ -16,7 +16,17 @@ import { payloadResolver } from './payload-resolver';
 const RULES = ['redHours', 'yellowHours', 'recognitionHours', 'secondReviewWorkingDays', 'citizenReplyHours'] as const;
 type Values = Record<(typeof RULES)[number], string>;
 
-export function PolicyForm({ provinceCode, basedOnVersion, initial, national }: { provinceCode: string; basedOnVersion: number | null; initial: DeadlinePolicyValues; national: DeadlinePolicyValues }) {
+export function PolicyForm({
+  provinceCode,
+  basedOnVersion,
+  initial,
+  national,
+}: {
+  provinceCode: string;
+  basedOnVersion: number | null;
+  initial: DeadlinePolicyValues;
+  national: DeadlinePolicyValues;
+}) {
   const t = useTranslations('admin.policy');
   const tRules = useTranslations('admin.policies');
   const tAll = useTranslations();
@@ -41,7 +51,9 @@ export function PolicyForm({ provinceCode, basedOnVersion, initial, national }: 
   const onSubmit = form.handleSubmit(async (values) => {
     setMessage(null);
     setServerErrors({});
-    const result = await publishDeadlinePolicyAction(toPayload(values) as Parameters<typeof publishDeadlinePolicyAction>[0]);
+    const result = await publishDeadlinePolicyAction(
+      toPayload(values) as Parameters<typeof publishDeadlinePolicyAction>[0],
+    );
     if (!result.ok) {
       setServerErrors(result.fieldErrors ?? {});
       if (!result.fieldErrors) setMessage({ kind: 'error', text: tAll(result.messageKey) });

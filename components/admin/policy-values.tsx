@@ -2,7 +2,13 @@
 import { getTranslations } from 'next-intl/server';
 import type { DeadlinePolicyValues } from '@/lib/cases/deadlines';
 
-export const POLICY_RULES = ['redHours', 'yellowHours', 'recognitionHours', 'secondReviewWorkingDays', 'citizenReplyHours'] as const;
+export const POLICY_RULES = [
+  'redHours',
+  'yellowHours',
+  'recognitionHours',
+  'secondReviewWorkingDays',
+  'citizenReplyHours',
+] as const;
 
 export async function PolicyValues({ values, testId }: { values: DeadlinePolicyValues; testId?: string }) {
   const t = await getTranslations('admin.policies');

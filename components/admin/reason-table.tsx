@@ -11,19 +11,35 @@ export async function ReasonTable({ reasons, caption }: { reasons: CatalogueReas
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b-2 border-ink">
-            <th scope="col" className="py-2 pr-3">{t('code')}</th>
-            <th scope="col" className="py-2 pr-3">{t('nameZh')}</th>
-            <th scope="col" className="py-2 pr-3">{t('nameEn')}</th>
-            <th scope="col" className="py-2 pr-3">{t('maxColour')}</th>
-            <th scope="col" className="py-2">{t('validity')}</th>
+            <th scope="col" className="py-2 pr-3">
+              {t('code')}
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              {t('nameZh')}
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              {t('nameEn')}
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              {t('maxColour')}
+            </th>
+            <th scope="col" className="py-2">
+              {t('validity')}
+            </th>
           </tr>
         </thead>
         <tbody>
           {reasons.map((reason) => (
             <tr key={reason.code} className="border-b border-rule">
-              <th scope="row" className="py-2 pr-3 font-mono text-sm font-normal">{reason.code}</th>
-              <td className="py-2 pr-3" lang="zh-CN">{reason.nameZh}</td>
-              <td className="py-2 pr-3" lang="en">{reason.nameEn}</td>
+              <th scope="row" className="py-2 pr-3 font-mono text-sm font-normal">
+                {reason.code}
+              </th>
+              <td className="py-2 pr-3" lang="zh-CN">
+                {reason.nameZh}
+              </td>
+              <td className="py-2 pr-3" lang="en">
+                {reason.nameEn}
+              </td>
               <td className="py-2 pr-3">{reason.maxColour ? t(`colours.${reason.maxColour}`) : t('noColour')}</td>
               <td className="py-2">{t(`validities.${reason.validity}`)}</td>
             </tr>

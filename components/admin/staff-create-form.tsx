@@ -25,7 +25,11 @@ const FIELD_IDS: Record<string, string> = {
   unitCode: 'staff-unit',
 };
 
-const toPayload = (values: Values) => ({ username: values.username, displayName: values.displayName, ...scopePayload(values) });
+const toPayload = (values: Values) => ({
+  username: values.username,
+  displayName: values.displayName,
+  ...scopePayload(values),
+});
 
 export function StaffCreateForm({ provinces }: { provinces: Option[] }) {
   const t = useTranslations('admin.staffNew');
@@ -73,9 +77,27 @@ export function StaffCreateForm({ provinces }: { provinces: Option[] }) {
 
   return (
     <form noValidate onSubmit={onSubmit} aria-label={t('title')}>
-      <ErrorSummary title={t('problem')} errors={formError ? [{ fieldId: 'staff-username', message: formError }, ...summary] : summary} />
-      <TextField id="staff-username" label={t('usernameLabel')} hint={t('usernameHint')} autoCapitalize="none" spellCheck={false} autoComplete="off" error={errorFor('username')} {...form.register('username')} />
-      <TextField id="staff-display-name" label={t('displayNameLabel')} autoComplete="off" error={errorFor('displayName')} {...form.register('displayName')} />
+      <ErrorSummary
+        title={t('problem')}
+        errors={formError ? [{ fieldId: 'staff-username', message: formError }, ...summary] : summary}
+      />
+      <TextField
+        id="staff-username"
+        label={t('usernameLabel')}
+        hint={t('usernameHint')}
+        autoCapitalize="none"
+        spellCheck={false}
+        autoComplete="off"
+        error={errorFor('username')}
+        {...form.register('username')}
+      />
+      <TextField
+        id="staff-display-name"
+        label={t('displayNameLabel')}
+        autoComplete="off"
+        error={errorFor('displayName')}
+        {...form.register('displayName')}
+      />
       <StaffScopeFields form={form} provinces={provinces} errorFor={errorFor} />
       <button type="submit" className="button" disabled={isSubmitting}>
         {t('submit')}

@@ -8,7 +8,17 @@ import { resetStaffCredentialsAction } from '@/app/admin/staff/actions';
 import { ActionMessage } from './action-message';
 import { OneTimeSecret } from './one-time-secret';
 
-export function StaffCredentialsForm({ userId, username, expectedUpdatedAt, hasSecondFactor }: { userId: string; username: string; expectedUpdatedAt: string; hasSecondFactor: boolean }) {
+export function StaffCredentialsForm({
+  userId,
+  username,
+  expectedUpdatedAt,
+  hasSecondFactor,
+}: {
+  userId: string;
+  username: string;
+  expectedUpdatedAt: string;
+  hasSecondFactor: boolean;
+}) {
   const t = useTranslations('admin.staffDetail');
   const tAll = useTranslations();
   const router = useRouter();

@@ -24,16 +24,34 @@ export interface EditableAccount {
   unitCode: string;
 }
 
-export function StaffEditForm({ account, provinces, units }: { account: EditableAccount; provinces: Option[]; units: { province: string; options: Option[] } | null }) {
+export function StaffEditForm({
+  account,
+  provinces,
+  units,
+}: {
+  account: EditableAccount;
+  provinces: Option[];
+  units: { province: string; options: Option[] } | null;
+}) {
   const t = useTranslations('admin.staffDetail');
   const tAll = useTranslations();
   const router = useRouter();
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const toPayload = (values: Values) => ({ userId: account.userId, expectedUpdatedAt: account.expectedUpdatedAt, displayName: values.displayName, ...scopePayload(values) });
+  const toPayload = (values: Values) => ({
+    userId: account.userId,
+    expectedUpdatedAt: account.expectedUpdatedAt,
+    displayName: values.displayName,
+    ...scopePayload(values),
+  });
   const form = useForm<Values>({
     resolver: payloadResolver(updateStaffSchema, toPayload),
-    defaultValues: { displayName: account.displayName, role: account.role, provinceCode: account.provinceCode, unitCode: account.unitCode },
+    defaultValues: {
+      displayName: account.displayName,
+      role: account.role,
+      provinceCode: account.provinceCode,
+      unitCode: account.unitCode,
+    },
   });
   const { errors, isSubmitting } = form.formState;
   const errorFor = (field: string): string | null => {
@@ -52,7 +70,11 @@ export function StaffEditForm({ account, provinces, units }: { account: Editable
     }
     setMessage({
       kind: 'ok',
-      text: !result.data.changed ? t('noChanges') : result.data.sessionsEnded > 0 ? t('savedSignedOut', { count: result.data.sessionsEnded }) : t('saved'),
+      text: !result.data.changed
+        ? t('noChanges')
+        : result.data.sessionsEnded > 0
+          ? t('savedSignedOut', { count: result.data.sessionsEnded })
+          : t('saved'),
     });
     router.refresh();
   });
@@ -60,7 +82,13 @@ export function StaffEditForm({ account, provinces, units }: { account: Editable
   return (
     <form noValidate onSubmit={onSubmit} aria-labelledby="edit-heading">
       <ActionMessage message={message} />
-      <TextField id="staff-display-name" label={t('displayNameLabel')} autoComplete="off" error={errorFor('displayName')} {...form.register('displayName')} />
+      <TextField
+        id="staff-display-name"
+        label={t('displayNameLabel')}
+        autoComplete="off"
+        error={errorFor('displayName')}
+        {...form.register('displayName')}
+      />
       <StaffScopeFields form={form} provinces={provinces} errorFor={errorFor} initialUnits={units} />
       <button type="submit" className="button" disabled={isSubmitting}>
         {t('save')}

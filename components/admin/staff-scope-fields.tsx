@@ -50,7 +50,10 @@ export function StaffScopeFields<V extends ScopeValues>({
     };
   }, [role, provinceCode]);
 
-  const unitOptions = useMemo(() => (units && units.province === provinceCode ? units.options : []), [units, provinceCode]);
+  const unitOptions = useMemo(
+    () => (units && units.province === provinceCode ? units.options : []),
+    [units, provinceCode],
+  );
   // A select keeps its value only among its options: put the chosen unit back once they have arrived.
   useEffect(() => {
     if (unitOptions.length > 0) scope.setValue('unitCode', scope.getValues('unitCode'));
@@ -81,7 +84,13 @@ export function StaffScopeFields<V extends ScopeValues>({
         </SelectField>
       ) : null}
       {role === 'REVIEWER' ? (
-        <SelectField id="staff-unit" label={t('unitLabel')} hint={t('unitHint')} error={errorFor('unitCode')} {...scope.register('unitCode')}>
+        <SelectField
+          id="staff-unit"
+          label={t('unitLabel')}
+          hint={t('unitHint')}
+          error={errorFor('unitCode')}
+          {...scope.register('unitCode')}
+        >
           <option value="">{t('choose')}</option>
           {unitOptions.map((unit) => (
             <option key={unit.code} value={unit.code}>
@@ -95,7 +104,11 @@ export function StaffScopeFields<V extends ScopeValues>({
 }
 
 /** The action's payload fields from the form's: blanks and fields the role does not use become null. */
-export function scopePayload(values: ScopeValues): { role: StaffRole; provinceCode: string | null; unitCode: string | null } {
+export function scopePayload(values: ScopeValues): {
+  role: StaffRole;
+  provinceCode: string | null;
+  unitCode: string | null;
+} {
   return {
     role: values.role,
     provinceCode: values.role === 'ADMIN' || values.provinceCode === '' ? null : values.provinceCode,

@@ -6,7 +6,17 @@ import { useTranslations } from 'next-intl';
 import { setStaffActiveAction } from '@/app/admin/staff/actions';
 import { ActionMessage } from './action-message';
 
-export function StaffStatusForm({ userId, expectedUpdatedAt, active, openCases }: { userId: string; expectedUpdatedAt: string; active: boolean; openCases: number }) {
+export function StaffStatusForm({
+  userId,
+  expectedUpdatedAt,
+  active,
+  openCases,
+}: {
+  userId: string;
+  expectedUpdatedAt: string;
+  active: boolean;
+  openCases: number;
+}) {
   const t = useTranslations('admin.staffDetail');
   const tAll = useTranslations();
   const router = useRouter();

@@ -29,7 +29,17 @@ interface ReasonValues {
   reason: string;
 }
 
-export function CaseActionForm({ action, caseId, version, reasonLabel, reasonHint, submitLabel, submittingLabel, doneHref, danger }: CaseActionFormProps) {
+export function CaseActionForm({
+  action,
+  caseId,
+  version,
+  reasonLabel,
+  reasonHint,
+  submitLabel,
+  submittingLabel,
+  doneHref,
+  danger,
+}: CaseActionFormProps) {
   const tAll = useTranslations();
   const router = useRouter();
   const schema = action === 'withdraw' ? withdrawSchema : requestSecondReviewSchema;
@@ -46,9 +56,16 @@ export function CaseActionForm({ action, caseId, version, reasonLabel, reasonHin
   const submit = async (values: ReasonValues) => {
     setSubmitting(true);
     setFormError(null);
-    const input = { caseId: values.caseId, expectedVersion: values.expectedVersion, ...(values.reason.trim() || action === 'secondReview' ? { reason: values.reason } : {}) };
+    const input = {
+      caseId: values.caseId,
+      expectedVersion: values.expectedVersion,
+      ...(values.reason.trim() || action === 'secondReview' ? { reason: values.reason } : {}),
+    };
     try {
-      const result = action === 'withdraw' ? await withdrawCaseAction(input) : await requestSecondReviewAction({ ...input, reason: values.reason });
+      const result =
+        action === 'withdraw'
+          ? await withdrawCaseAction(input)
+          : await requestSecondReviewAction({ ...input, reason: values.reason });
       if (result.ok) {
         router.push(doneHref);
         router.refresh();
@@ -68,9 +85,11 @@ export function CaseActionForm({ action, caseId, version, reasonLabel, reasonHin
     event.preventDefault();
     if (busy.current) return;
     busy.current = true;
-    void form.handleSubmit(submit)().finally(() => {
-      busy.current = false;
-    });
+    void form
+      .handleSubmit(submit)()
+      .finally(() => {
+        busy.current = false;
+      });
   };
 
   return (
@@ -80,7 +99,14 @@ export function CaseActionForm({ action, caseId, version, reasonLabel, reasonHin
           {formError}
         </p>
       ) : null}
-      <TextareaField id={id} label={reasonLabel} hint={reasonHint} rows={4} error={reasonKey ? tAll(reasonKey) : null} {...form.register('reason')} />
+      <TextareaField
+        id={id}
+        label={reasonLabel}
+        hint={reasonHint}
+        rows={4}
+        error={reasonKey ? tAll(reasonKey) : null}
+        {...form.register('reason')}
+      />
       <button type="submit" className={`button ${danger ? 'bg-danger hover:bg-[#8a1d17]' : ''}`} disabled={submitting}>
         {submitting ? submittingLabel : submitLabel}
       </button>

@@ -11,7 +11,11 @@ export function DeadlinePanel({ deadline }: { deadline: CaseDeadlineView | null 
   const format = useFormatter();
   const locale = useLocale();
   return (
-    <section aria-labelledby="deadline-heading" className="mb-8 border-l-4 border-ink bg-panel px-4 py-3" data-testid="deadline">
+    <section
+      aria-labelledby="deadline-heading"
+      className="mb-8 border-l-4 border-ink bg-panel px-4 py-3"
+      data-testid="deadline"
+    >
       <h2 id="deadline-heading" className="mb-2 text-xl font-bold">
         {t('deadlineHeading')}
       </h2>
@@ -23,7 +27,10 @@ export function DeadlinePanel({ deadline }: { deadline: CaseDeadlineView | null 
                 {t('paused')}
               </p>
               <p className="mb-2">
-                {t('pausedLeft', { hours: Math.floor(deadline.timeLeftMs / 3_600_000), minutes: Math.floor((deadline.timeLeftMs % 3_600_000) / 60_000) })}
+                {t('pausedLeft', {
+                  hours: Math.floor(deadline.timeLeftMs / 3_600_000),
+                  minutes: Math.floor((deadline.timeLeftMs % 3_600_000) / 60_000),
+                })}
               </p>
             </>
           ) : (
@@ -34,7 +41,9 @@ export function DeadlinePanel({ deadline }: { deadline: CaseDeadlineView | null 
             </p>
           )}
           {deadline.status === 'OVERDUE' ? <p className="mb-2 font-semibold text-danger">{t('overdue')}</p> : null}
-          <p className="m-0 text-sm text-muted">{t('deadlineWhy', { explanation: locale === 'en' ? deadline.explanation.en : deadline.explanation.zh })}</p>
+          <p className="m-0 text-sm text-muted">
+            {t('deadlineWhy', { explanation: locale === 'en' ? deadline.explanation.en : deadline.explanation.zh })}
+          </p>
         </>
       ) : (
         <p className="m-0">{t('noDeadline')}</p>
@@ -67,7 +76,9 @@ export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
 }
 
 function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 export function EvidenceList({ files }: { files: EvidenceView[] }) {
@@ -84,12 +95,18 @@ export function EvidenceList({ files }: { files: EvidenceView[] }) {
         <ul className="m-0 list-none p-0" data-testid="case-evidence">
           {files.map((file) => (
             <li key={file.id} className="mb-3 border-b border-rule pb-3">
-              <a href={`/evidence/${file.id}`} download className="break-all font-semibold" data-testid="evidence-download">
+              <a
+                href={`/evidence/${file.id}`}
+                download
+                className="break-all font-semibold"
+                data-testid="evidence-download"
+              >
                 <span className="sr-only">{t('download')} </span>
                 {file.fileName}
               </a>
               <p className="m-0 text-sm text-muted">
-                {formatBytes(file.sizeBytes)} · {t(`evidenceKinds.${file.kind}`)} · {format.dateTime(file.addedAt, LONG)}
+                {formatBytes(file.sizeBytes)} · {t(`evidenceKinds.${file.kind}`)} ·{' '}
+                {format.dateTime(file.addedAt, LONG)}
               </p>
             </li>
           ))}
@@ -112,7 +129,10 @@ export function CaseDetails({ view }: { view: CitizenCaseView }) {
     [tRows('assignedAt'), `${format.dateTime(view.codeAssignedAt, LONG)}${tTerms('beijingTime')}`],
     [tRows('issuing'), `${view.issuingProvinceName} ${view.issuingUnitName}`],
     ...(view.refusingProvinceName ? [[tRows('refusing'), view.refusingProvinceName] as [string, string]] : []),
-    [tRows('reason'), view.statedReason ? (locale === 'en' ? view.statedReason.nameEn : view.statedReason.nameZh) : tTerms('noReason')],
+    [
+      tRows('reason'),
+      view.statedReason ? (locale === 'en' ? view.statedReason.nameEn : view.statedReason.nameZh) : tTerms('noReason'),
+    ],
     [tRows('grounds'), tTerms(`grounds.${view.grounds}`)],
     [tRows('outcome'), tTerms(`requestedOutcomes.${view.requestedOutcome}`)],
   ];

@@ -47,11 +47,19 @@ export function CheckAnswers({ values, files, choices, units, locale, onChange }
       heading: t('aboutHeading'),
       rows: [
         { key: 'type', label: t('rows.type'), value: values.type ? tTypes(values.type) : '', step: 'code' },
-        { key: 'colour', label: t('rows.colour'), value: values.colour ? tTerms(`colours.${values.colour}`) : '', step: 'code' },
+        {
+          key: 'colour',
+          label: t('rows.colour'),
+          value: values.colour ? tTerms(`colours.${values.colour}`) : '',
+          step: 'code',
+        },
         {
           key: 'assignedAt',
           label: t('rows.assignedAt'),
-          value: assignedAt && !Number.isNaN(assignedAt.getTime()) ? `${format.dateTime(assignedAt, { dateStyle: 'long', timeStyle: 'short' })}${tTerms('beijingTime')}` : '',
+          value:
+            assignedAt && !Number.isNaN(assignedAt.getTime())
+              ? `${format.dateTime(assignedAt, { dateStyle: 'long', timeStyle: 'short' })}${tTerms('beijingTime')}`
+              : '',
           step: 'where',
         },
         {
@@ -60,11 +68,26 @@ export function CheckAnswers({ values, files, choices, units, locale, onChange }
           value: `${provinceName(values.issuingProvinceCode)} ${unitName(units, values.issuingUnitCode)}`,
           step: 'where',
         },
-        ...(complaint ? [{ key: 'refusing', label: t('rows.refusing'), value: provinceName(values.refusingProvinceCode), step: 'where' as const }] : []),
+        ...(complaint
+          ? [
+              {
+                key: 'refusing',
+                label: t('rows.refusing'),
+                value: provinceName(values.refusingProvinceCode),
+                step: 'where' as const,
+              },
+            ]
+          : []),
         {
           key: 'reason',
           label: t('rows.reason'),
-          value: reason ? (locale === 'en' ? reason.nameEn : reason.nameZh) : values.statedReasonCode === '' ? tTerms('noReason') : '',
+          value: reason
+            ? locale === 'en'
+              ? reason.nameEn
+              : reason.nameZh
+            : values.statedReasonCode === ''
+              ? tTerms('noReason')
+              : '',
           step: 'where',
         },
       ],
@@ -72,8 +95,18 @@ export function CheckAnswers({ values, files, choices, units, locale, onChange }
     {
       heading: t('appealHeading'),
       rows: [
-        { key: 'grounds', label: t('rows.grounds'), value: values.grounds ? tTerms(`grounds.${values.grounds}`) : '', step: 'grounds' },
-        { key: 'statement', label: t('rows.statement'), value: <span className="whitespace-pre-wrap break-words">{values.statement}</span>, step: 'grounds' },
+        {
+          key: 'grounds',
+          label: t('rows.grounds'),
+          value: values.grounds ? tTerms(`grounds.${values.grounds}`) : '',
+          step: 'grounds',
+        },
+        {
+          key: 'statement',
+          label: t('rows.statement'),
+          value: <span className="whitespace-pre-wrap break-words">{values.statement}</span>,
+          step: 'grounds',
+        },
         {
           key: 'outcome',
           label: t('rows.outcome'),
@@ -103,7 +136,12 @@ export function CheckAnswers({ values, files, choices, units, locale, onChange }
       heading: t('youHeading'),
       rows: [
         { key: 'name', label: t('rows.name'), value: values.applicantName, step: 'identity' },
-        { key: 'idNumber', label: t('rows.idNumber'), value: <span className="font-mono">{values.idNumber.toUpperCase()}</span>, step: 'identity' },
+        {
+          key: 'idNumber',
+          label: t('rows.idNumber'),
+          value: <span className="font-mono">{values.idNumber.toUpperCase()}</span>,
+          step: 'identity',
+        },
         { key: 'mobile', label: t('rows.mobile'), value: values.mobile, step: 'identity' },
         {
           key: 'privacy',
@@ -123,7 +161,11 @@ export function CheckAnswers({ values, files, choices, units, locale, onChange }
           <h2 className="mb-3 text-xl font-bold">{section.heading}</h2>
           <dl className="m-0 border-t border-rule" data-testid="check-answers">
             {section.rows.map((row) => (
-              <div key={row.key} className="grid gap-1 border-b border-rule py-3 sm:grid-cols-[12rem_1fr_auto] sm:gap-4" data-testid={`answer-${row.key}`}>
+              <div
+                key={row.key}
+                className="grid gap-1 border-b border-rule py-3 sm:grid-cols-[12rem_1fr_auto] sm:gap-4"
+                data-testid={`answer-${row.key}`}
+              >
                 <dt className="font-semibold">{row.label}</dt>
                 <dd className="m-0 min-w-0">{row.value}</dd>
                 <dd className="m-0">

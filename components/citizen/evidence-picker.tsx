@@ -3,7 +3,12 @@
 // beside each file; the server checks the content again. A refused file is listed with its message until removed.
 import { useId } from 'react';
 import { useTranslations } from 'next-intl';
-import { ALLOWED_EVIDENCE_TYPES, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, type EvidenceErrorKey } from '@/lib/cases/evidence-limits';
+import {
+  ALLOWED_EVIDENCE_TYPES,
+  MAX_EVIDENCE_BYTES,
+  MAX_EVIDENCE_FILES,
+  type EvidenceErrorKey,
+} from '@/lib/cases/evidence-limits';
 import { describedBy, FieldError } from '@/components/ui/field-error';
 
 export interface PickedFile {
@@ -19,7 +24,9 @@ const EXTENSION = /\.(pdf|jpe?g|png)$/i;
 export function quickCheckEvidence(file: File): EvidenceErrorKey | null {
   if (file.size === 0) return 'evidence.errors.empty';
   if (file.size > MAX_EVIDENCE_BYTES) return 'evidence.errors.tooLarge';
-  const declared = (ALLOWED_EVIDENCE_TYPES as readonly string[]).includes(file.type) || (file.type === '' && EXTENSION.test(file.name));
+  const declared =
+    (ALLOWED_EVIDENCE_TYPES as readonly string[]).includes(file.type) ||
+    (file.type === '' && EXTENSION.test(file.name));
   if (!declared || !EXTENSION.test(file.name)) return 'evidence.errors.typeNotAllowed';
   return null;
 }
@@ -41,7 +48,9 @@ export function evidenceFileFieldId(file: PickedFile): string {
 }
 
 function formatSize(t: ReturnType<typeof useTranslations>, bytes: number): string {
-  return bytes >= 1024 * 1024 ? t('sizeMb', { size: (bytes / 1024 / 1024).toFixed(1) }) : t('sizeKb', { size: Math.max(1, Math.round(bytes / 1024)) });
+  return bytes >= 1024 * 1024
+    ? t('sizeMb', { size: (bytes / 1024 / 1024).toFixed(1) })
+    : t('sizeKb', { size: Math.max(1, Math.round(bytes / 1024)) });
 }
 
 export interface EvidencePickerProps {
@@ -57,7 +66,15 @@ export interface EvidencePickerProps {
   disabled?: boolean;
 }
 
-export function EvidencePicker({ inputId, label, labelAsHeading, files, listError, onChange, disabled }: EvidencePickerProps) {
+export function EvidencePicker({
+  inputId,
+  label,
+  labelAsHeading,
+  files,
+  listError,
+  onChange,
+  disabled,
+}: EvidencePickerProps) {
   const t = useTranslations('citizenEvidence');
   const tAll = useTranslations();
   const rulesId = useId();
@@ -65,7 +82,10 @@ export function EvidencePicker({ inputId, label, labelAsHeading, files, listErro
   const full = files.length >= MAX_EVIDENCE_FILES;
   return (
     <div className={`mb-6 ${listError ? 'border-l-4 border-danger pl-3' : ''}`}>
-      <label htmlFor={inputId} className={labelAsHeading ? 'mb-3 block text-2xl font-bold' : 'mb-1 block font-semibold'}>
+      <label
+        htmlFor={inputId}
+        className={labelAsHeading ? 'mb-3 block text-2xl font-bold' : 'mb-1 block font-semibold'}
+      >
         {label}
       </label>
       <p id={rulesId} className="mb-2 text-muted">
@@ -114,7 +134,12 @@ export function EvidencePicker({ inputId, label, labelAsHeading, files, listErro
                   aria-describedby={picked.error ? fileErrorId : undefined}
                   aria-label={t('removeLabel', { name: picked.file.name })}
                   disabled={disabled}
-                  onClick={() => onChange(files.filter((file) => file.id !== picked.id), null)}
+                  onClick={() =>
+                    onChange(
+                      files.filter((file) => file.id !== picked.id),
+                      null,
+                    )
+                  }
                 >
                   {t('remove')}
                 </button>

@@ -56,7 +56,8 @@ export function CodeStep({ form, errorOf }: StepProps) {
         ]}
         input={register('colour', {
           onChange: (event: { target: { value: string } }) => {
-            if (event.target.value === 'YELLOW' && getValues('requestedOutcome') === 'DOWNGRADE') setValue('requestedOutcome', undefined);
+            if (event.target.value === 'YELLOW' && getValues('requestedOutcome') === 'DOWNGRADE')
+              setValue('requestedOutcome', undefined);
           },
         })}
       />
@@ -94,9 +95,18 @@ export function WhereStep({ form, errorOf, choices, units, locale, onProvinceCha
   const { register, setValue, control } = form;
   const type = useWatch({ control, name: 'type' });
   const province = useWatch({ control, name: 'issuingProvinceCode' });
-  const unitHint = !province ? t('chooseProvinceFirst') : units === 'loading' ? t('loading') : units === 'failed' ? t('loadFailed') : t('unitHint');
+  const unitHint = !province
+    ? t('chooseProvinceFirst')
+    : units === 'loading'
+      ? t('loading')
+      : units === 'failed'
+        ? t('loadFailed')
+        : t('unitHint');
   const reasonOptions: RadioOption[] = [
-    ...choices.reasons.map((reason) => ({ value: reason.code, label: locale === 'en' ? reason.nameEn : reason.nameZh })),
+    ...choices.reasons.map((reason) => ({
+      value: reason.code,
+      label: locale === 'en' ? reason.nameEn : reason.nameZh,
+    })),
     { value: '', label: t('reasonNone'), hint: t('reasonNoneHint') },
   ];
   return (

@@ -14,7 +14,15 @@ import type { FilingChoices } from '@/lib/cases/citizen-queries';
 import { filingSchema } from '@/lib/cases/schemas';
 import { CheckAnswers } from './check-answers';
 import { EvidencePicker, evidenceFileFieldId, type PickedFile } from './evidence-picker';
-import { fieldIdOf, FILING_STEPS, STEP_FIELDS, stepOfField, type FilingField, type FilingFormValues, type FilingStep } from './filing-form';
+import {
+  fieldIdOf,
+  FILING_STEPS,
+  STEP_FIELDS,
+  stepOfField,
+  type FilingField,
+  type FilingFormValues,
+  type FilingStep,
+} from './filing-form';
 import { CodeStep, GroundsStep, IdentityStep, PrivacyStep, WhereStep, type UnitsState } from './filing-steps';
 
 export interface FilingWizardProps {
@@ -106,7 +114,14 @@ export function FilingWizard({ choices, defaultMobile, idempotencyKey, locale }:
     if (which !== 'evidence' && which !== 'check') return fieldErrors;
     const listError = evidenceError ? [{ fieldId: EVIDENCE_INPUT_ID, message: tAll(evidenceError) }] : [];
     const fileErrors = files.flatMap((file) =>
-      file.error ? [{ fieldId: evidenceFileFieldId(file), message: tAll('citizenEvidence.rejected', { name: file.file.name, message: tAll(file.error) }) }] : [],
+      file.error
+        ? [
+            {
+              fieldId: evidenceFileFieldId(file),
+              message: tAll('citizenEvidence.rejected', { name: file.file.name, message: tAll(file.error) }),
+            },
+          ]
+        : [],
     );
     return which === 'evidence' ? [...listError, ...fileErrors] : fieldErrors;
   };
@@ -144,7 +159,8 @@ export function FilingWizard({ choices, defaultMobile, idempotencyKey, locale }:
       else if (field === 'evidence') setEvidenceError(key);
       else setError(field as FilingField, { type: 'server', message: key });
     }
-    if (rejected.size > 0) setFiles((all) => all.map((file, position) => ({ ...file, error: rejected.get(position) ?? file.error })));
+    if (rejected.size > 0)
+      setFiles((all) => all.map((file, position) => ({ ...file, error: rejected.get(position) ?? file.error })));
     if (first) {
       setReturnToCheck(true);
       goTo(first);
@@ -164,7 +180,9 @@ export function FilingWizard({ choices, defaultMobile, idempotencyKey, locale }:
     };
     if (!(await trigger())) {
       release();
-      const firstInvalid = FILING_STEPS.find((which) => STEP_FIELDS[which].some((field) => form.getFieldState(field).invalid));
+      const firstInvalid = FILING_STEPS.find((which) =>
+        STEP_FIELDS[which].some((field) => form.getFieldState(field).invalid),
+      );
       if (firstInvalid) {
         setReturnToCheck(true);
         goTo(firstInvalid);
@@ -197,7 +215,9 @@ export function FilingWizard({ choices, defaultMobile, idempotencyKey, locale }:
     }
     release();
     if (!(result.fieldErrors && showServerErrors(result.fieldErrors))) {
-      setSubmitError(t('check.failed', { message: tAll(result.fieldErrors?._form ?? result.messageKey, result.values) }));
+      setSubmitError(
+        t('check.failed', { message: tAll(result.fieldErrors?._form ?? result.messageKey, result.values) }),
+      );
     }
   };
 
@@ -207,7 +227,12 @@ export function FilingWizard({ choices, defaultMobile, idempotencyKey, locale }:
   return (
     <div className="max-w-3xl">
       {index > 0 ? (
-        <button type="button" className="mb-4 cursor-pointer border-0 bg-transparent p-0 text-link underline" onClick={onBack} disabled={submitting}>
+        <button
+          type="button"
+          className="mb-4 cursor-pointer border-0 bg-transparent p-0 text-link underline"
+          onClick={onBack}
+          disabled={submitting}
+        >
           {t('back')}
         </button>
       ) : null}
@@ -215,7 +240,12 @@ export function FilingWizard({ choices, defaultMobile, idempotencyKey, locale }:
       <p className="mb-1 text-muted" data-testid="wizard-progress">
         {t('stepOf', { current: index + 1, total: FILING_STEPS.length })} · {t(`steps.${step}`)}
       </p>
-      <h1 ref={headingRef} tabIndex={-1} className="mb-6 text-3xl font-bold focus:outline-none" data-testid="wizard-heading">
+      <h1
+        ref={headingRef}
+        tabIndex={-1}
+        className="mb-6 text-3xl font-bold focus:outline-none"
+        data-testid="wizard-heading"
+      >
         {step === 'evidence' ? tAll('citizenEvidence.heading') : t(`${step}.heading`)}
       </h1>
       <form
@@ -227,7 +257,14 @@ export function FilingWizard({ choices, defaultMobile, idempotencyKey, locale }:
       >
         {step === 'code' ? <CodeStep form={form} errorOf={errorOf} /> : null}
         {step === 'where' ? (
-          <WhereStep form={form} errorOf={errorOf} choices={choices} units={units} locale={locale} onProvinceChange={loadUnits} />
+          <WhereStep
+            form={form}
+            errorOf={errorOf}
+            choices={choices}
+            units={units}
+            locale={locale}
+            onProvinceChange={loadUnits}
+          />
         ) : null}
         {step === 'grounds' ? <GroundsStep form={form} errorOf={errorOf} /> : null}
         {step === 'evidence' ? (
@@ -243,11 +280,15 @@ export function FilingWizard({ choices, defaultMobile, idempotencyKey, locale }:
                 setEvidenceError(listError);
               }}
             />
-            {showSummary && filesInvalid ? <p className="mb-4 font-semibold">{tAll('citizenEvidence.fixRejected')}</p> : null}
+            {showSummary && filesInvalid ? (
+              <p className="mb-4 font-semibold">{tAll('citizenEvidence.fixRejected')}</p>
+            ) : null}
           </>
         ) : null}
         {step === 'identity' ? <IdentityStep form={form} errorOf={errorOf} /> : null}
-        {step === 'privacy' ? <PrivacyStep form={form} errorOf={errorOf} version={choices.privacyNoticeVersion} /> : null}
+        {step === 'privacy' ? (
+          <PrivacyStep form={form} errorOf={errorOf} version={choices.privacyNoticeVersion} />
+        ) : null}
         {step === 'check' ? (
           <>
             <CheckAnswers
@@ -261,15 +302,31 @@ export function FilingWizard({ choices, defaultMobile, idempotencyKey, locale }:
             <h2 className="mb-2 text-xl font-bold">{t('check.declarationHeading')}</h2>
             <p className="mb-4">{t('check.declaration')}</p>
             {submitError ? (
-              <p role="alert" className="mb-4 border-l-4 border-danger bg-panel px-4 py-3 font-semibold text-danger" data-testid="submit-error">
+              <p
+                role="alert"
+                className="mb-4 border-l-4 border-danger bg-panel px-4 py-3 font-semibold text-danger"
+                data-testid="submit-error"
+              >
                 {submitError}
               </p>
             ) : null}
           </>
         ) : null}
         <div className="mt-2 flex flex-wrap items-center gap-4">
-          <button type="submit" className="button" disabled={submitting} aria-disabled={submitting || undefined} data-testid={step === 'check' ? 'submit-appeal' : 'continue'}>
-            {step === 'check' ? (submitting ? t('check.submitting') : t('check.submit')) : returnToCheck ? t('returnToCheck') : t('continue')}
+          <button
+            type="submit"
+            className="button"
+            disabled={submitting}
+            aria-disabled={submitting || undefined}
+            data-testid={step === 'check' ? 'submit-appeal' : 'continue'}
+          >
+            {step === 'check'
+              ? submitting
+                ? t('check.submitting')
+                : t('check.submit')
+              : returnToCheck
+                ? t('returnToCheck')
+                : t('continue')}
           </button>
         </div>
       </form>

@@ -38,7 +38,14 @@ export function ReplyForm({ caseId, version }: { caseId: string; version: number
     ...(replyError ? [{ fieldId: 'reply-text', message: replyError }] : []),
     ...(listError ? [{ fieldId: 'reply-evidence', message: tAll(listError) }] : []),
     ...files.flatMap((file) =>
-      file.error ? [{ fieldId: evidenceFileFieldId(file), message: tAll('citizenEvidence.rejected', { name: file.file.name, message: tAll(file.error) }) }] : [],
+      file.error
+        ? [
+            {
+              fieldId: evidenceFileFieldId(file),
+              message: tAll('citizenEvidence.rejected', { name: file.file.name, message: tAll(file.error) }),
+            },
+          ]
+        : [],
     ),
   ];
 
@@ -47,7 +54,10 @@ export function ReplyForm({ caseId, version }: { caseId: string; version: number
     setSubmitting(true);
     setFormError(null);
     const body = new FormData();
-    body.set('reply', JSON.stringify({ caseId: values.caseId, expectedVersion: values.expectedVersion, replyText: values.replyText }));
+    body.set(
+      'reply',
+      JSON.stringify({ caseId: values.caseId, expectedVersion: values.expectedVersion, replyText: values.replyText }),
+    );
     for (const picked of files) body.append('evidence', picked.file, picked.file.name);
     try {
       const result = await replyToRequestAction(body);
@@ -63,7 +73,8 @@ export function ReplyForm({ caseId, version }: { caseId: string; version: number
         else if (field === 'evidence') setListError(key);
         else if (field === 'replyText') form.setError('replyText', { type: 'server', message: key });
       }
-      if (rejected.size > 0) setFiles((all) => all.map((file, index) => ({ ...file, error: rejected.get(index) ?? file.error })));
+      if (rejected.size > 0)
+        setFiles((all) => all.map((file, index) => ({ ...file, error: rejected.get(index) ?? file.error })));
       if (!result.fieldErrors) setFormError(tAll(result.messageKey, result.values));
     } catch {
       setFormError(tAll('citizenFiling.check.unreachable'));
@@ -76,13 +87,21 @@ export function ReplyForm({ caseId, version }: { caseId: string; version: number
     event.preventDefault();
     if (busy.current) return;
     busy.current = true;
-    void form.handleSubmit(submit)().finally(() => {
-      busy.current = false;
-    });
+    void form
+      .handleSubmit(submit)()
+      .finally(() => {
+        busy.current = false;
+      });
   };
 
   return (
-    <form noValidate onSubmit={onSubmit} aria-labelledby="reply-heading" className="border-l-4 border-focus bg-panel p-4" data-testid="reply-form">
+    <form
+      noValidate
+      onSubmit={onSubmit}
+      aria-labelledby="reply-heading"
+      className="border-l-4 border-focus bg-panel p-4"
+      data-testid="reply-form"
+    >
       <h3 id="reply-heading" className="mb-3 text-xl font-bold">
         {t('heading')}
       </h3>
@@ -92,7 +111,14 @@ export function ReplyForm({ caseId, version }: { caseId: string; version: number
           {formError}
         </p>
       ) : null}
-      <TextareaField id="reply-text" label={t('replyLabel')} hint={t('replyHint')} error={replyError} maxLength={2000} {...form.register('replyText')} />
+      <TextareaField
+        id="reply-text"
+        label={t('replyLabel')}
+        hint={t('replyHint')}
+        error={replyError}
+        maxLength={2000}
+        {...form.register('replyText')}
+      />
       <EvidencePicker
         inputId="reply-evidence"
         label={t('filesHeading')}

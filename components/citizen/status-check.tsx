@@ -192,7 +192,11 @@ export function StatusCheck() {
         <button type="button" className="button button-secondary" onClick={() => void onResend()}>
           {t('resend')}
         </button>
-        <button type="button" className="cursor-pointer border-0 bg-transparent p-0 text-link underline" onClick={startOver}>
+        <button
+          type="button"
+          className="cursor-pointer border-0 bg-transparent p-0 text-link underline"
+          onClick={startOver}
+        >
           {t('otherReference')}
         </button>
       </div>

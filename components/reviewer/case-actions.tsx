@@ -27,7 +27,11 @@ import type { CaseActionsAvailable, CatalogueRule, NamedCode } from '@/lib/cases
 
 type Notice = { kind: 'success' | 'conflict' | 'error'; text: string };
 
-type Submit = (call: () => Promise<ActionResult<unknown>>, success: string, options?: { form?: UseFormReturn<never>; goTo?: string }) => Promise<void>;
+type Submit = (
+  call: () => Promise<ActionResult<unknown>>,
+  success: string,
+  options?: { form?: UseFormReturn<never>; goTo?: string },
+) => Promise<void>;
 
 export interface CaseActionsProps {
   caseId: string;
@@ -76,7 +80,13 @@ export function CaseActions({ caseId, version, colour, actions, rules, provinces
   };
 
   const shared = { caseId, version, submit };
-  const any = actions.claim || actions.startReview || actions.requestInformation || actions.decide || actions.transfer || actions.release;
+  const any =
+    actions.claim ||
+    actions.startReview ||
+    actions.requestInformation ||
+    actions.decide ||
+    actions.transfer ||
+    actions.release;
   return (
     <section aria-labelledby="actions-heading" className="mb-8 border-4 border-ink p-4" data-testid="case-actions">
       <h2 id="actions-heading" className="mb-3 text-2xl font-bold">
@@ -84,24 +94,56 @@ export function CaseActions({ caseId, version, colour, actions, rules, provinces
       </h2>
       <div ref={noticeRef} tabIndex={-1} className="focus:outline-none">
         {notice && notice.kind !== 'success' ? (
-          <div role="alert" className="mb-4 border-l-4 border-danger bg-panel p-3" data-testid={notice.kind === 'conflict' ? 'conflict-notice' : 'action-error'}>
+          <div
+            role="alert"
+            className="mb-4 border-l-4 border-danger bg-panel p-3"
+            data-testid={notice.kind === 'conflict' ? 'conflict-notice' : 'action-error'}
+          >
             <p className="m-0 font-bold">{notice.kind === 'conflict' ? t('conflictTitle') : t('errorTitle')}</p>
             <p className="m-0">{notice.text}</p>
           </div>
         ) : null}
-        <p role="status" className={notice?.kind === 'success' ? 'mb-4 border-l-4 border-action bg-panel p-3 font-semibold' : 'sr-only'} data-testid="action-success">
+        <p
+          role="status"
+          className={
+            notice?.kind === 'success' ? 'mb-4 border-l-4 border-action bg-panel p-3 font-semibold' : 'sr-only'
+          }
+          data-testid="action-success"
+        >
           {notice?.kind === 'success' ? notice.text : ''}
         </p>
       </div>
-      {!any ? <p className="m-0" data-testid="no-actions">{actions.decideOpensAt ? null : t('none')}</p> : null}
-      {actions.decideOpensAt ? (
-        <p className="mb-4 border-l-4 border-rule pl-3" data-testid="decide-opens">
-          {t('decideOpensAt', { time: format.dateTime(actions.decideOpensAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
+      {!any ? (
+        <p className="m-0" data-testid="no-actions">
+          {actions.decideOpensAt ? null : t('none')}
         </p>
       ) : null}
-      {actions.claim ? <ButtonForm {...shared} id="claim" label={t('claim.submit')} hint={t('claim.hint')} call={claimCaseAction} success={t('claim.done')} /> : null}
+      {actions.decideOpensAt ? (
+        <p className="mb-4 border-l-4 border-rule pl-3" data-testid="decide-opens">
+          {t('decideOpensAt', {
+            time: format.dateTime(actions.decideOpensAt, { dateStyle: 'medium', timeStyle: 'short' }),
+          })}
+        </p>
+      ) : null}
+      {actions.claim ? (
+        <ButtonForm
+          {...shared}
+          id="claim"
+          label={t('claim.submit')}
+          hint={t('claim.hint')}
+          call={claimCaseAction}
+          success={t('claim.done')}
+        />
+      ) : null}
       {actions.startReview ? (
-        <ButtonForm {...shared} id="start" label={t('start.submit')} hint={t('start.hint')} call={startReviewAction} success={t('start.done')} />
+        <ButtonForm
+          {...shared}
+          id="start"
+          label={t('start.submit')}
+          hint={t('start.hint')}
+          call={startReviewAction}
+          success={t('start.done')}
+        />
       ) : null}
       {actions.requestInformation ? <RequestInformationForm {...shared} /> : null}
       {actions.decide ? <DecideForm {...shared} colour={colour} rules={rules} /> : null}
@@ -140,7 +182,10 @@ function useCaseForm<Values extends FieldValues & { caseId: string; expectedVers
   defaults: Values,
   version: number,
 ): UseFormReturn<Values> {
-  const form = useForm<Values>({ resolver: zodResolver(schema) as unknown as Resolver<Values>, defaultValues: defaults as never });
+  const form = useForm<Values>({
+    resolver: zodResolver(schema) as unknown as Resolver<Values>,
+    defaultValues: defaults as never,
+  });
   useEffect(() => {
     form.setValue('expectedVersion' as Path<Values>, version as never);
   }, [form, version]);
@@ -187,7 +232,12 @@ function ButtonForm({
       <p id={`${id}-hint`} className="mb-2">
         {hint}
       </p>
-      <button type="submit" className={`button ${secondary ? 'button-secondary' : ''}`} disabled={form.formState.isSubmitting} aria-describedby={`${id}-hint`}>
+      <button
+        type="submit"
+        className={`button ${secondary ? 'button-secondary' : ''}`}
+        disabled={form.formState.isSubmitting}
+        aria-describedby={`${id}-hint`}
+      >
         {label}
       </button>
     </form>
@@ -205,13 +255,25 @@ function RequestInformationForm({ caseId, version, submit }: FormProps) {
   const t = useTranslations('reviewActions.request');
   const tAll = useTranslations();
   const locale = useLocale();
-  const form = useCaseForm<RequestValues>(requestInformationSchema, { caseId, expectedVersion: version, message: '' }, version);
+  const form = useCaseForm<RequestValues>(
+    requestInformationSchema,
+    { caseId, expectedVersion: version, message: '' },
+    version,
+  );
   const error = form.formState.errors.message?.message;
   const message = form.watch('message') ?? '';
   return (
     <FormBox id="request" title={t('heading')}>
-      <form noValidate onSubmit={form.handleSubmit((values) => submit(() => requestInformationAction(values), t('done'), { form: form as never }))}>
-        <ErrorSummary title={tAll('reviewActions.errorSummary')} errors={error ? [{ fieldId: 'request-message', message: tAll(error) }] : []} />
+      <form
+        noValidate
+        onSubmit={form.handleSubmit((values) =>
+          submit(() => requestInformationAction(values), t('done'), { form: form as never }),
+        )}
+      >
+        <ErrorSummary
+          title={tAll('reviewActions.errorSummary')}
+          errors={error ? [{ fieldId: 'request-message', message: tAll(error) }] : []}
+        />
         <p className="mb-3">{t('hint')}</p>
         <SelectField
           id="request-template"
@@ -220,7 +282,10 @@ function RequestInformationForm({ caseId, version, submit }: FormProps) {
           defaultValue=""
           onChange={(event) => {
             const template = REQUEST_TEMPLATES.find((candidate) => candidate.id === event.target.value);
-            if (template) form.setValue('message', locale === 'en' ? template.en : template.zh, { shouldValidate: form.formState.isSubmitted });
+            if (template)
+              form.setValue('message', locale === 'en' ? template.en : template.zh, {
+                shouldValidate: form.formState.isSubmitted,
+              });
           }}
         >
           <option value="">{t('noTemplate')}</option>
@@ -256,15 +321,27 @@ interface DecideValues {
   [key: string]: unknown;
 }
 
-function DecideForm({ caseId, version, submit, colour, rules }: FormProps & { colour: CodeColour; rules: CatalogueRule[] }) {
+function DecideForm({
+  caseId,
+  version,
+  submit,
+  colour,
+  rules,
+}: FormProps & { colour: CodeColour; rules: CatalogueRule[] }) {
   const t = useTranslations('reviewActions.decide');
   const tTerms = useTranslations('reviewTerms');
   const tAll = useTranslations();
   const locale = useLocale();
-  const form = useCaseForm<DecideValues>(decideSchema, { caseId, expectedVersion: version, outcome: '', ruleCode: '', reasons: '' }, version);
+  const form = useCaseForm<DecideValues>(
+    decideSchema,
+    { caseId, expectedVersion: version, outcome: '', ruleCode: '', reasons: '' },
+    version,
+  );
   const { errors } = form.formState;
   const message = (key: string | undefined) => (key ? tAll(key) : null);
-  const outcomes = (['UPHELD', 'DOWNGRADED', 'REVOKED'] as const).filter((outcome) => outcome !== 'DOWNGRADED' || colour === 'RED');
+  const outcomes = (['UPHELD', 'DOWNGRADED', 'REVOKED'] as const).filter(
+    (outcome) => outcome !== 'DOWNGRADED' || colour === 'RED',
+  );
   const reasons = form.watch('reasons') ?? '';
   const summary = [
     ...(errors.outcome?.message ? [{ fieldId: 'decide-outcome', message: tAll(errors.outcome.message) }] : []),
@@ -273,16 +350,31 @@ function DecideForm({ caseId, version, submit, colour, rules }: FormProps & { co
   ];
   return (
     <FormBox id="decide" title={t('heading')}>
-      <form noValidate onSubmit={form.handleSubmit((values) => submit(() => decideCaseAction(values as never), t('done'), { form: form as never }))}>
+      <form
+        noValidate
+        onSubmit={form.handleSubmit((values) =>
+          submit(() => decideCaseAction(values as never), t('done'), { form: form as never }),
+        )}
+      >
         <ErrorSummary title={tAll('reviewActions.errorSummary')} errors={summary} />
         <RadioGroup
           id="decide-outcome"
           legend={t('outcome')}
           error={message(errors.outcome?.message)}
-          options={outcomes.map((outcome) => ({ value: outcome, label: tTerms(`decisionOutcomes.${outcome}`), hint: t(`outcomeHints.${outcome}`) }))}
+          options={outcomes.map((outcome) => ({
+            value: outcome,
+            label: tTerms(`decisionOutcomes.${outcome}`),
+            hint: t(`outcomeHints.${outcome}`),
+          }))}
           input={form.register('outcome')}
         />
-        <SelectField id="decide-rule" label={t('rule')} hint={t('ruleHint')} error={message(errors.ruleCode?.message)} {...form.register('ruleCode')}>
+        <SelectField
+          id="decide-rule"
+          label={t('rule')}
+          hint={t('ruleHint')}
+          error={message(errors.ruleCode?.message)}
+          {...form.register('ruleCode')}
+        >
           <option value="">{t('chooseRule')}</option>
           {rules.map((rule) => (
             <option key={rule.code} value={rule.code}>
@@ -318,21 +410,37 @@ interface TransferValues {
 function TransferForm({ caseId, version, submit, provinces }: FormProps & { provinces: NamedCode[] }) {
   const t = useTranslations('reviewActions.transfer');
   const tAll = useTranslations();
-  const form = useCaseForm<TransferValues>(transferSchema, { caseId, expectedVersion: version, toProvinceCode: '', reason: '' }, version);
+  const form = useCaseForm<TransferValues>(
+    transferSchema,
+    { caseId, expectedVersion: version, toProvinceCode: '', reason: '' },
+    version,
+  );
   const { errors } = form.formState;
   const summary = [
-    ...(errors.toProvinceCode?.message ? [{ fieldId: 'transfer-province', message: tAll(errors.toProvinceCode.message) }] : []),
+    ...(errors.toProvinceCode?.message
+      ? [{ fieldId: 'transfer-province', message: tAll(errors.toProvinceCode.message) }]
+      : []),
     ...(errors.reason?.message ? [{ fieldId: 'transfer-reason', message: tAll(errors.reason.message) }] : []),
   ];
   return (
     <FormBox id="transfer" title={t('heading')}>
       <form
         noValidate
-        onSubmit={form.handleSubmit((values) => submit(() => transferCaseAction(values), t('done'), { form: form as never, goTo: '/review?notice=transferred' }))}
+        onSubmit={form.handleSubmit((values) =>
+          submit(() => transferCaseAction(values), t('done'), {
+            form: form as never,
+            goTo: '/review?notice=transferred',
+          }),
+        )}
       >
         <ErrorSummary title={tAll('reviewActions.errorSummary')} errors={summary} />
         <p className="mb-3">{t('hint')}</p>
-        <SelectField id="transfer-province" label={t('province')} error={errors.toProvinceCode?.message ? tAll(errors.toProvinceCode.message) : null} {...form.register('toProvinceCode')}>
+        <SelectField
+          id="transfer-province"
+          label={t('province')}
+          error={errors.toProvinceCode?.message ? tAll(errors.toProvinceCode.message) : null}
+          {...form.register('toProvinceCode')}
+        >
           <option value="">{t('chooseProvince')}</option>
           {provinces.map((province) => (
             <option key={province.code} value={province.code}>

@@ -9,7 +9,17 @@ import { DeadlineBadge, durationParts } from './deadline-badge';
 
 export const DATE_TIME = { dateStyle: 'medium', timeStyle: 'short' } as const;
 
-export function Section({ id, title, children, testId }: { id: string; title: string; children: ReactNode; testId?: string }) {
+export function Section({
+  id,
+  title,
+  children,
+  testId,
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+  testId?: string;
+}) {
   return (
     <section aria-labelledby={`${id}-heading`} className="mb-8" data-testid={testId}>
       <h2 id={`${id}-heading`} className="mb-3 border-b-2 border-ink pb-1 text-2xl font-bold">
@@ -39,7 +49,11 @@ export function DeadlineSection({ view }: { view: StaffCaseView }) {
   const locale = useLocale();
   const { deadline } = view;
   return (
-    <section aria-labelledby="deadline-heading" className="mb-8 border-l-4 border-ink bg-panel px-4 py-3" data-testid="case-deadline">
+    <section
+      aria-labelledby="deadline-heading"
+      className="mb-8 border-l-4 border-ink bg-panel px-4 py-3"
+      data-testid="case-deadline"
+    >
       <h2 id="deadline-heading" className="mb-2 text-xl font-bold">
         {t('heading')}
       </h2>
@@ -49,7 +63,10 @@ export function DeadlineSection({ view }: { view: StaffCaseView }) {
       <p className="mb-2 text-lg font-semibold">{t('dueAt', { time: format.dateTime(deadline.dueAt, DATE_TIME) })}</p>
       {deadline.pausedSince ? (
         <p className="mb-2 font-semibold" data-testid="clock-paused">
-          {t('paused', { since: format.dateTime(deadline.pausedSince, DATE_TIME), ...durationParts(deadline.dueAt.getTime() - deadline.pausedSince.getTime()) })}
+          {t('paused', {
+            since: format.dateTime(deadline.pausedSince, DATE_TIME),
+            ...durationParts(deadline.dueAt.getTime() - deadline.pausedSince.getTime()),
+          })}
         </p>
       ) : (
         <p className="mb-2" data-testid="clock-running">
@@ -90,8 +107,13 @@ export function AppealSections({ view, identity }: { view: StaffCaseView; identi
             [t('code.colour'), <ColourBadge key="colour" colour={view.colour} />],
             [t('code.assignedAt'), format.dateTime(view.codeAssignedAt, DATE_TIME)],
             [t('code.issuedBy'), `${place(view.issuingProvince)} · ${place(view.issuingUnit)}`],
-            ...(view.refusingProvince ? ([[t('code.refusedBy'), place(view.refusingProvince)]] as [string, ReactNode][]) : []),
-            [t('code.statedReason'), `${ruleName(view.statedReason)} · ${t('code.catalogue', { version: view.catalogueVersion })}`],
+            ...(view.refusingProvince
+              ? ([[t('code.refusedBy'), place(view.refusingProvince)]] as [string, ReactNode][])
+              : []),
+            [
+              t('code.statedReason'),
+              `${ruleName(view.statedReason)} · ${t('code.catalogue', { version: view.catalogueVersion })}`,
+            ],
             [
               t('code.overreach'),
               view.overreach ? (
@@ -145,7 +167,11 @@ export function RecordSections({ view }: { view: StaffCaseView }) {
                   {file.fileName}
                 </a>{' '}
                 <span className="text-muted">
-                  {t('evidence.meta', { kind: tTerms(`evidenceKinds.${file.kind}`), size: Math.max(1, Math.round(file.sizeBytes / 1024)), time: format.dateTime(file.createdAt, DATE_TIME) })}
+                  {t('evidence.meta', {
+                    kind: tTerms(`evidenceKinds.${file.kind}`),
+                    size: Math.max(1, Math.round(file.sizeBytes / 1024)),
+                    time: format.dateTime(file.createdAt, DATE_TIME),
+                  })}
                 </span>
               </li>
             ))}
@@ -157,9 +183,17 @@ export function RecordSections({ view }: { view: StaffCaseView }) {
         {record ? (
           <Facts
             rows={[
-              [t('record.recordId'), <span key="id" className="font-mono">{record.recordId}</span>],
+              [
+                t('record.recordId'),
+                <span key="id" className="font-mono">
+                  {record.recordId}
+                </span>,
+              ],
               [t('code.colour'), <ColourBadge key="colour" colour={record.colour} />],
-              [t('record.reason'), record.reason ? (locale === 'en' ? record.reason.nameEn : record.reason.nameZh) : record.reasonCode],
+              [
+                t('record.reason'),
+                record.reason ? (locale === 'en' ? record.reason.nameEn : record.reason.nameZh) : record.reasonCode,
+              ],
               [t('code.assignedAt'), format.dateTime(record.assignedAt, DATE_TIME)],
               [t('record.unit'), `${record.issuingUnit.name ?? record.issuingUnit.code}（${record.issuingUnit.code}）`],
               [t('record.receivedAt'), format.dateTime(record.receivedAt, DATE_TIME)],
@@ -178,12 +212,18 @@ export function RecordSections({ view }: { view: StaffCaseView }) {
             {view.informationRequests.map((request) => (
               <li key={request.id} className="mb-4 border-l-4 border-rule pl-3" data-testid="information-request">
                 <p className="mb-1 text-muted">
-                  {t('requests.asked', { time: format.dateTime(request.requestedAt, DATE_TIME), name: request.requestedBy ?? '', due: format.dateTime(request.replyDueAt, DATE_TIME) })}
+                  {t('requests.asked', {
+                    time: format.dateTime(request.requestedAt, DATE_TIME),
+                    name: request.requestedBy ?? '',
+                    due: format.dateTime(request.replyDueAt, DATE_TIME),
+                  })}
                 </p>
                 <p className="mb-2 whitespace-pre-wrap">{request.message}</p>
                 {request.repliedAt ? (
                   <>
-                    <p className="mb-1 font-semibold">{t('requests.replied', { time: format.dateTime(request.repliedAt, DATE_TIME) })}</p>
+                    <p className="mb-1 font-semibold">
+                      {t('requests.replied', { time: format.dateTime(request.repliedAt, DATE_TIME) })}
+                    </p>
                     <p className="m-0 bg-panel p-2 whitespace-pre-wrap" data-testid="citizen-reply">
                       {request.replyText}
                     </p>
@@ -207,9 +247,15 @@ export function RecordSections({ view }: { view: StaffCaseView }) {
                 rows={[
                   [t('decisions.level'), tTerms(`decisionLevels.${decision.level}`)],
                   [t('decisions.outcome'), tTerms(`decisionOutcomes.${decision.outcome}`)],
-                  [t('decisions.rule'), (locale === 'en' ? decision.rule.nameEn : decision.rule.nameZh) ?? decision.rule.code],
+                  [
+                    t('decisions.rule'),
+                    (locale === 'en' ? decision.rule.nameEn : decision.rule.nameZh) ?? decision.rule.code,
+                  ],
                   [t('decisions.decidedBy'), decision.decidedBy],
-                  [t('decisions.decidedAt'), `${format.dateTime(decision.decidedAt, DATE_TIME)} · ${t(decision.withinDeadline ? 'decisions.inTime' : 'decisions.late')}`],
+                  [
+                    t('decisions.decidedAt'),
+                    `${format.dateTime(decision.decidedAt, DATE_TIME)} · ${t(decision.withinDeadline ? 'decisions.inTime' : 'decisions.late')}`,
+                  ],
                 ]}
               />
               <p className="m-0 whitespace-pre-wrap">{decision.reasons}</p>
@@ -218,8 +264,12 @@ export function RecordSections({ view }: { view: StaffCaseView }) {
         )}
         {view.correction.sentAt || view.correction.confirmedAt ? (
           <p className="mt-2" data-testid="correction">
-            {view.correction.sentAt ? t('decisions.correctionSent', { time: format.dateTime(view.correction.sentAt, DATE_TIME) }) : null}{' '}
-            {view.correction.confirmedAt ? t('decisions.correctionConfirmed', { time: format.dateTime(view.correction.confirmedAt, DATE_TIME) }) : null}
+            {view.correction.sentAt
+              ? t('decisions.correctionSent', { time: format.dateTime(view.correction.sentAt, DATE_TIME) })
+              : null}{' '}
+            {view.correction.confirmedAt
+              ? t('decisions.correctionConfirmed', { time: format.dateTime(view.correction.confirmedAt, DATE_TIME) })
+              : null}
           </p>
         ) : null}
       </Section>

@@ -8,14 +8,28 @@ import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import { queueHref, type QueueParams } from './queue-href';
 
-export function QueueFilters({ tab, params, units }: { tab: QueueTab; params: QueueParams; units: IssuingUnitOption[] }) {
+export function QueueFilters({
+  tab,
+  params,
+  units,
+}: {
+  tab: QueueTab;
+  params: QueueParams;
+  units: IssuingUnitOption[];
+}) {
   const t = useTranslations('reviewQueue.filters');
   const tTerms = useTranslations('reviewTerms');
   const tStates = useTranslations('states');
   const deadlines = DEADLINE_FILTERS.filter((filter) => tab === 'mine' || filter !== 'paused');
   const active = ['state', 'deadline', 'overreach', 'colour', 'grounds', 'unit'].filter((name) => params[name]).length;
   return (
-    <form method="get" action="/review" aria-labelledby="queue-filters-heading" className="mb-6 bg-panel p-4" data-testid="queue-filters">
+    <form
+      method="get"
+      action="/review"
+      aria-labelledby="queue-filters-heading"
+      className="mb-6 bg-panel p-4"
+      data-testid="queue-filters"
+    >
       <h2 id="queue-filters-heading" className="mb-3 text-xl font-bold">
         {t('heading')}
       </h2>
@@ -55,7 +69,12 @@ export function QueueFilters({ tab, params, units }: { tab: QueueTab; params: Qu
               </option>
             ))}
           </SelectField>
-          <SelectField id="filter-overreach" name="overreach" label={t('overreach')} defaultValue={params.overreach ?? ''}>
+          <SelectField
+            id="filter-overreach"
+            name="overreach"
+            label={t('overreach')}
+            defaultValue={params.overreach ?? ''}
+          >
             <option value="">{t('any')}</option>
             <option value="yes">{t('overreachYes')}</option>
             <option value="no">{t('overreachNo')}</option>

@@ -1,6 +1,20 @@
 // Links within the queue: the current filters and order (as the server read them from the URL) with some changed.
 // Any change but a page turn drops the cursor, so a new filter always starts on the first page.
-const ORDER = ['tab', 'state', 'colour', 'grounds', 'overreach', 'deadline', 'unit', 'ref', 'sort', 'dir', 'size', 'after', 'before'];
+const ORDER = [
+  'tab',
+  'state',
+  'colour',
+  'grounds',
+  'overreach',
+  'deadline',
+  'unit',
+  'ref',
+  'sort',
+  'dir',
+  'size',
+  'after',
+  'before',
+];
 
 export type QueueParams = Readonly<Record<string, string>>;
 

@@ -5,7 +5,13 @@ import { useMemo, useState } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { createColumnHelper, rowSortingFeature, tableFeatures, useTable, type SortingState } from '@tanstack/react-table';
+import {
+  createColumnHelper,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type SortingState,
+} from '@tanstack/react-table';
 import { claimCaseAction } from '@/app/review/actions';
 import type { QueueRow, QueueSort, QueueTab, SortDirection } from '@/lib/cases/queue';
 import { ColourBadge, OverreachBadge } from './case-badges';
@@ -53,18 +59,30 @@ export function QueueTable({ rows, tab, sort, dir, params, nextCursor, previousC
           header: () => t('columns.reference'),
           enableSorting: false,
           cell: (info) => (
-            <Link href={`/review/cases/${info.row.original.id}`} className="font-mono font-semibold whitespace-nowrap" data-testid="queue-reference">
+            <Link
+              href={`/review/cases/${info.row.original.id}`}
+              className="font-mono font-semibold whitespace-nowrap"
+              data-testid="queue-reference"
+            >
               {info.getValue()}
             </Link>
           ),
         }),
-        helper.accessor('colour', { header: () => t('columns.colour'), enableSorting: false, cell: (info) => <ColourBadge colour={info.getValue()} /> }),
+        helper.accessor('colour', {
+          header: () => t('columns.colour'),
+          enableSorting: false,
+          cell: (info) => <ColourBadge colour={info.getValue()} />,
+        }),
         helper.accessor('issuingUnitName', {
           header: () => t('columns.unit'),
           enableSorting: false,
           cell: (info) => info.getValue() ?? info.row.original.issuingUnitCode,
         }),
-        helper.accessor('grounds', { header: () => t('columns.grounds'), enableSorting: false, cell: (info) => tAll(`reviewTerms.grounds.${info.getValue()}`) }),
+        helper.accessor('grounds', {
+          header: () => t('columns.grounds'),
+          enableSorting: false,
+          cell: (info) => tAll(`reviewTerms.grounds.${info.getValue()}`),
+        }),
         helper.accessor('timeLeftMs', {
           id: 'timeLeft',
           header: () => t('columns.timeLeft'),
@@ -107,8 +125,19 @@ export function QueueTable({ rows, tab, sort, dir, params, nextCursor, previousC
     [t, tAll, tab, claiming],
   );
 
-  const sorting = useMemo<SortingState>(() => (sort === 'timeLeft' ? [{ id: 'timeLeft', desc: dir === 'desc' }] : []), [sort, dir]);
-  const table = useTable({ features, columns, data: rows, state: { sorting }, manualSorting: true, enableSortingRemoval: true, getRowId: (row) => row.id });
+  const sorting = useMemo<SortingState>(
+    () => (sort === 'timeLeft' ? [{ id: 'timeLeft', desc: dir === 'desc' }] : []),
+    [sort, dir],
+  );
+  const table = useTable({
+    features,
+    columns,
+    data: rows,
+    state: { sorting },
+    manualSorting: true,
+    enableSortingRemoval: true,
+    getRowId: (row) => row.id,
+  });
 
   /** Where a click on a sortable header leads: the next order in asc → desc → default (urgency). */
   const sortHref = (next: false | 'asc' | 'desc') =>
@@ -116,7 +145,11 @@ export function QueueTable({ rows, tab, sort, dir, params, nextCursor, previousC
 
   return (
     <div>
-      <p aria-live="polite" className={problem ? 'mb-4 border-l-4 border-danger bg-panel p-3 font-semibold' : 'sr-only'} data-testid="queue-problem">
+      <p
+        aria-live="polite"
+        className={problem ? 'mb-4 border-l-4 border-danger bg-panel p-3 font-semibold' : 'sr-only'}
+        data-testid="queue-problem"
+      >
         {problem}
       </p>
       {rows.length === 0 ? (
@@ -140,7 +173,10 @@ export function QueueTable({ rows, tab, sort, dir, params, nextCursor, previousC
                         aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
                       >
                         {header.column.getCanSort() ? (
-                          <Link href={sortHref(header.column.getNextSortingOrder())} data-testid={`sort-${header.column.id}`}>
+                          <Link
+                            href={sortHref(header.column.getNextSortingOrder())}
+                            data-testid={`sort-${header.column.id}`}
+                          >
                             <table.FlexRender header={header} />
                             <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ' ⇅'}</span>
                             <span className="sr-only">{t('sortHint')}</span>
@@ -156,7 +192,12 @@ export function QueueTable({ rows, tab, sort, dir, params, nextCursor, previousC
             </thead>
             <tbody>
               {table.getRowModel().rows.map((row) => (
-                <tr key={row.id} className="border-b border-rule" data-testid="queue-row" data-reference={row.original.reference}>
+                <tr
+                  key={row.id}
+                  className="border-b border-rule"
+                  data-testid="queue-row"
+                  data-reference={row.original.reference}
+                >
                   {row.getAllCells().map((cell) => (
                     <td key={cell.id} className="px-2 py-2 align-top">
                       <table.FlexRender cell={cell} />

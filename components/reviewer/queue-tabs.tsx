@@ -4,7 +4,15 @@ import { useTranslations } from 'next-intl';
 import type { QueueTab } from '@/lib/cases/queue';
 import { queueHref, type QueueParams } from './queue-href';
 
-export function QueueTabs({ current, params, counts }: { current: QueueTab; params: QueueParams; counts: Record<QueueTab, number> }) {
+export function QueueTabs({
+  current,
+  params,
+  counts,
+}: {
+  current: QueueTab;
+  params: QueueParams;
+  counts: Record<QueueTab, number>;
+}) {
   const t = useTranslations('reviewQueue.tabs');
   const tabs: QueueTab[] = ['mine', 'pool'];
   return (
@@ -15,7 +23,11 @@ export function QueueTabs({ current, params, counts }: { current: QueueTab; para
           return (
             <li key={tab}>
               <Link
-                href={queueHref(params, { tab, state: null, deadline: tab === 'pool' && params.deadline === 'paused' ? null : (params.deadline ?? null) })}
+                href={queueHref(params, {
+                  tab,
+                  state: null,
+                  deadline: tab === 'pool' && params.deadline === 'paused' ? null : (params.deadline ?? null),
+                })}
                 aria-current={active ? 'page' : undefined}
                 className={`inline-block px-4 py-2 font-semibold ${active ? 'bg-ink text-white no-underline' : ''}`}
                 data-testid={`tab-${tab}`}

@@ -6,7 +6,15 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { revealIdentityAction } from '@/app/review/actions';
 
-export function RevealIdentity({ caseId, masked, canReveal }: { caseId: string; masked: string | null; canReveal: boolean }) {
+export function RevealIdentity({
+  caseId,
+  masked,
+  canReveal,
+}: {
+  caseId: string;
+  masked: string | null;
+  canReveal: boolean;
+}) {
   const t = useTranslations('reviewCase.identity');
   const tAll = useTranslations();
   const router = useRouter();
@@ -39,7 +47,13 @@ export function RevealIdentity({ caseId, masked, canReveal }: { caseId: string; 
           {t('hide')}
         </button>
       ) : canReveal ? (
-        <button type="button" className="button button-secondary px-3 py-1" disabled={busy} onClick={() => void reveal()} aria-describedby="reveal-note">
+        <button
+          type="button"
+          className="button button-secondary px-3 py-1"
+          disabled={busy}
+          onClick={() => void reveal()}
+          aria-describedby="reveal-note"
+        >
           {t('reveal')}
         </button>
       ) : null}

@@ -23,7 +23,10 @@ export function CitizenSignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [codeError, setCodeError] = useState<string | null>(null);
   const [resendStatus, setResendStatus] = useState<string | null>(null);
 
-  const mobileForm = useForm<RequestCodeInput>({ resolver: zodResolver(requestCodeSchema), defaultValues: { mobile: '' } });
+  const mobileForm = useForm<RequestCodeInput>({
+    resolver: zodResolver(requestCodeSchema),
+    defaultValues: { mobile: '' },
+  });
   const codeForm = useForm<CodeInput>({ resolver: zodResolver(codeSchema), defaultValues: { code: '' } });
   const { setFocus } = codeForm;
 

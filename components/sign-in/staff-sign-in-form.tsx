@@ -13,7 +13,10 @@ import { describeSignInError } from './describe-sign-in-error';
 export function StaffSignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations('signIn');
   const [refusal, setRefusal] = useState<string | null>(null);
-  const form = useForm<StaffSignInInput>({ resolver: zodResolver(staffSignInSchema), defaultValues: { username: '', password: '' } });
+  const form = useForm<StaffSignInInput>({
+    resolver: zodResolver(staffSignInSchema),
+    defaultValues: { username: '', password: '' },
+  });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async ({ username, password }) => {

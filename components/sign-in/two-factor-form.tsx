@@ -8,7 +8,9 @@ import { useCodeForm } from '@/components/ui/use-code-form';
 
 export function TwoFactorForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations('totp');
-  const { onSubmit, isSubmitting, error, codeField } = useCodeForm(secondFactorSchema, verifySecondFactorAction, () => window.location.assign(callbackUrl));
+  const { onSubmit, isSubmitting, error, codeField } = useCodeForm(secondFactorSchema, verifySecondFactorAction, () =>
+    window.location.assign(callbackUrl),
+  );
 
   return (
     <form noValidate onSubmit={onSubmit} aria-label={t('verify.formLabel')}>

@@ -71,7 +71,13 @@ export function GroupedBarChart({
                 />
               );
             })}
-            <text x={left + index * groupWidth + groupWidth / 2} y={top + plotHeight + 16} textAnchor="middle" fontSize="10" fill="#0b0c0c">
+            <text
+              x={left + index * groupWidth + groupWidth / 2}
+              y={top + plotHeight + 16}
+              textAnchor="middle"
+              fontSize="10"
+              fill="#0b0c0c"
+            >
               {category}
             </text>
           </g>
@@ -125,8 +131,19 @@ export function ShareBarChart({
             <text x={left - 6} y={index * rowHeight + 18} textAnchor="end" fontSize="12" fill="#0b0c0c">
               {row.label}
             </text>
-            <rect x={left} y={index * rowHeight + 6} width={Math.max(0, Math.min(1, row.share)) * plotWidth} height={rowHeight - 8} fill={colour} />
-            <text x={left + Math.max(0, Math.min(1, row.share)) * plotWidth + 4} y={index * rowHeight + 18} fontSize="12" fill="#0b0c0c">
+            <rect
+              x={left}
+              y={index * rowHeight + 6}
+              width={Math.max(0, Math.min(1, row.share)) * plotWidth}
+              height={rowHeight - 8}
+              fill={colour}
+            />
+            <text
+              x={left + Math.max(0, Math.min(1, row.share)) * plotWidth + 4}
+              y={index * rowHeight + 18}
+              fontSize="12"
+              fill="#0b0c0c"
+            >
               {`${(row.share * 100).toFixed(1)}%`}
             </text>
           </g>

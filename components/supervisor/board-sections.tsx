@@ -21,7 +21,19 @@ function Section({ id, heading, hint, children }: { id: string; heading: string;
   );
 }
 
-async function ExportAndCount({ table, title, shown, total, of = 'board.shownOf' }: { table: ExportTable; title: string; shown: number; total: number; of?: 'board.shownOf' | 'board.shownReviewersOf' }) {
+async function ExportAndCount({
+  table,
+  title,
+  shown,
+  total,
+  of = 'board.shownOf',
+}: {
+  table: ExportTable;
+  title: string;
+  shown: number;
+  total: number;
+  of?: 'board.shownOf' | 'board.shownReviewersOf';
+}) {
   const t = await getTranslations('supervise');
   return (
     <div className="flex flex-wrap items-center gap-x-4">
@@ -48,7 +60,11 @@ export async function CaseListSection({
   showProvince: boolean;
   now: Date;
 }) {
-  const [t, tStates, tTypes] = await Promise.all([getTranslations('supervise'), getTranslations('states'), getTranslations('caseTypes')]);
+  const [t, tStates, tTypes] = await Promise.all([
+    getTranslations('supervise'),
+    getTranslations('states'),
+    getTranslations('caseTypes'),
+  ]);
   const waiting = table === 'waiting';
   return (
     <Section id={id} heading={heading}>
@@ -60,21 +76,42 @@ export async function CaseListSection({
             <caption className="sr-only">{t('board.caption', { title: heading })}</caption>
             <thead>
               <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-3">{t('board.reference')}</th>
-                <th scope="col" className="py-2 pr-3">{t('board.type')}</th>
-                <th scope="col" className="py-2 pr-3">{t('state')}</th>
-                {showProvince ? <th scope="col" className="py-2 pr-3">{t('province')}</th> : null}
-                <th scope="col" className="py-2 pr-3">{t('board.assignee')}</th>
-                <th scope="col" className="py-2 pr-3">{waiting ? t('board.replyDueAt') : t('board.dueAt')}</th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('board.reference')}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('board.type')}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('state')}
+                </th>
+                {showProvince ? (
+                  <th scope="col" className="py-2 pr-3">
+                    {t('province')}
+                  </th>
+                ) : null}
+                <th scope="col" className="py-2 pr-3">
+                  {t('board.assignee')}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {waiting ? t('board.replyDueAt') : t('board.dueAt')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {rows.map((row) => (
-                <tr key={row.caseId} className="border-b border-rule" data-testid="board-case" data-reference={row.reference}>
+                <tr
+                  key={row.caseId}
+                  className="border-b border-rule"
+                  data-testid="board-case"
+                  data-reference={row.reference}
+                >
                   <th scope="row" className="py-2 pr-3 font-normal whitespace-nowrap">
                     <Link href={`/supervise/cases/${row.reference}`}>{row.reference}</Link>
                     {row.primaFacieOverreach ? (
-                      <span className="ml-2 inline-block border border-danger px-1 text-sm text-danger">{t('board.overreachFlag')}</span>
+                      <span className="ml-2 inline-block border border-danger px-1 text-sm text-danger">
+                        {t('board.overreachFlag')}
+                      </span>
                     ) : null}
                   </th>
                   <td className="py-2 pr-3">
@@ -87,7 +124,9 @@ export async function CaseListSection({
                     {waiting ? (
                       <>
                         {formatTime(row.replyDueAt)}
-                        {row.replyDueAt && row.replyDueAt < now ? <span className="block text-sm font-semibold">{t('board.replyOverdue')}</span> : null}
+                        {row.replyDueAt && row.replyDueAt < now ? (
+                          <span className="block text-sm font-semibold">{t('board.replyOverdue')}</span>
+                        ) : null}
                       </>
                     ) : (
                       formatTime(row.dueAt)
@@ -104,7 +143,15 @@ export async function CaseListSection({
   );
 }
 
-export async function CorrectionsSection({ rows, total, showProvince }: { rows: CorrectionRow[]; total: number; showProvince: boolean }) {
+export async function CorrectionsSection({
+  rows,
+  total,
+  showProvince,
+}: {
+  rows: CorrectionRow[];
+  total: number;
+  showProvince: boolean;
+}) {
   const t = await getTranslations('supervise');
   const heading = t('board.correctionsHeading');
   return (
@@ -117,17 +164,36 @@ export async function CorrectionsSection({ rows, total, showProvince }: { rows: 
             <caption className="sr-only">{heading}</caption>
             <thead>
               <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-3">{t('board.reference')}</th>
-                {showProvince ? <th scope="col" className="py-2 pr-3">{t('province')}</th> : null}
-                <th scope="col" className="py-2 pr-3">{t('board.outcome')}</th>
-                <th scope="col" className="py-2 pr-3">{t('board.orderedAt')}</th>
-                <th scope="col" className="py-2 pr-3">{t('board.deliveryStatus')}</th>
-                <th scope="col" className="py-2 pr-3 text-right">{t('board.waitingFor')}</th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('board.reference')}
+                </th>
+                {showProvince ? (
+                  <th scope="col" className="py-2 pr-3">
+                    {t('province')}
+                  </th>
+                ) : null}
+                <th scope="col" className="py-2 pr-3">
+                  {t('board.outcome')}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('board.orderedAt')}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('board.deliveryStatus')}
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right">
+                  {t('board.waitingFor')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {rows.map((row) => (
-                <tr key={`${row.caseId}-${row.orderedAt.toISOString()}`} className="border-b border-rule" data-testid="board-correction" data-reference={row.reference}>
+                <tr
+                  key={`${row.caseId}-${row.orderedAt.toISOString()}`}
+                  className="border-b border-rule"
+                  data-testid="board-correction"
+                  data-reference={row.reference}
+                >
                   <th scope="row" className="py-2 pr-3 font-normal whitespace-nowrap">
                     <Link href={`/supervise/cases/${row.reference}`}>{row.reference}</Link>
                   </th>
@@ -139,7 +205,10 @@ export async function CorrectionsSection({ rows, total, showProvince }: { rows: 
                     {row.sentAt ? ` · ${formatTime(row.sentAt)}` : ''}
                   </td>
                   <td className="py-2 pr-3 text-right whitespace-nowrap">
-                    {t('board.waitingHours', { hours: Math.floor(row.waitingMinutes / 60), minutes: row.waitingMinutes % 60 })}
+                    {t('board.waitingHours', {
+                      hours: Math.floor(row.waitingMinutes / 60),
+                      minutes: row.waitingMinutes % 60,
+                    })}
                   </td>
                 </tr>
               ))}
@@ -152,7 +221,15 @@ export async function CorrectionsSection({ rows, total, showProvince }: { rows: 
   );
 }
 
-export async function WorkloadSection({ rows, total, showProvince }: { rows: WorkloadRow[]; total: number; showProvince: boolean }) {
+export async function WorkloadSection({
+  rows,
+  total,
+  showProvince,
+}: {
+  rows: WorkloadRow[];
+  total: number;
+  showProvince: boolean;
+}) {
   const t = await getTranslations('supervise');
   const heading = t('board.workloadHeading');
   return (
@@ -162,17 +239,36 @@ export async function WorkloadSection({ rows, total, showProvince }: { rows: Wor
           <caption className="sr-only">{t('board.workloadCaption')}</caption>
           <thead>
             <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-3">{t('board.reviewer')}</th>
-              {showProvince ? <th scope="col" className="py-2 pr-3">{t('province')}</th> : null}
-              <th scope="col" className="py-2 pr-3">{t('board.unit')}</th>
-              <th scope="col" className="py-2 pr-3 text-right">{t('board.load')}</th>
-              <th scope="col" className="py-2 pr-3 text-right">{t('board.overdueCases')}</th>
-              <th scope="col" className="py-2 pr-3">{t('board.lastAssigned')}</th>
+              <th scope="col" className="py-2 pr-3">
+                {t('board.reviewer')}
+              </th>
+              {showProvince ? (
+                <th scope="col" className="py-2 pr-3">
+                  {t('province')}
+                </th>
+              ) : null}
+              <th scope="col" className="py-2 pr-3">
+                {t('board.unit')}
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right">
+                {t('board.load')}
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right">
+                {t('board.overdueCases')}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t('board.lastAssigned')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.reviewerId} className="border-b border-rule align-top" data-testid="workload-row" data-reviewer={row.name}>
+              <tr
+                key={row.reviewerId}
+                className="border-b border-rule align-top"
+                data-testid="workload-row"
+                data-reviewer={row.name}
+              >
                 <th scope="row" className="py-2 pr-3 font-normal">
                   {row.name}
                   {row.active ? null : <span className="ml-2 text-sm text-muted">{t('board.inactive')}</span>}
@@ -181,11 +277,19 @@ export async function WorkloadSection({ rows, total, showProvince }: { rows: Wor
                 {showProvince ? <td className="py-2 pr-3">{row.provinceCode}</td> : null}
                 <td className="py-2 pr-3">{row.unitCode ?? ''}</td>
                 <td className="py-2 pr-3 text-right tabular-nums" data-testid="workload-open">
-                  <meter min={0} max={row.capacity} value={Math.min(row.open, row.capacity)} className="mr-2 hidden w-16 sm:inline-block" aria-hidden="true" />
+                  <meter
+                    min={0}
+                    max={row.capacity}
+                    value={Math.min(row.open, row.capacity)}
+                    className="mr-2 hidden w-16 sm:inline-block"
+                    aria-hidden="true"
+                  />
                   {row.open} / {row.capacity}
                 </td>
                 <td className="py-2 pr-3 text-right tabular-nums">{row.overdue}</td>
-                <td className="py-2 pr-3 whitespace-nowrap">{row.lastAssignedAt ? formatTime(row.lastAssignedAt) : t('board.never')}</td>
+                <td className="py-2 pr-3 whitespace-nowrap">
+                  {row.lastAssignedAt ? formatTime(row.lastAssignedAt) : t('board.never')}
+                </td>
               </tr>
             ))}
           </tbody>

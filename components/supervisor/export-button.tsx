@@ -16,7 +16,9 @@ export function ExportButton({
 }) {
   return (
     <form method="post" action={`/supervise/export/${table}`} className="my-2 inline-block">
-      {Object.entries(filters).map(([name, value]) => (value == null ? null : <input key={name} type="hidden" name={name} value={value} />))}
+      {Object.entries(filters).map(([name, value]) =>
+        value == null ? null : <input key={name} type="hidden" name={name} value={value} />,
+      )}
       <button type="submit" className="button button-secondary" aria-label={label} data-testid={`export-${table}`}>
         {text}
       </button>

@@ -12,7 +12,17 @@ export interface ReviewerChoice {
   capacity: number;
 }
 
-export function ReassignCaseForm({ caseId, version, reviewers, currentId }: { caseId: string; version: number; reviewers: ReviewerChoice[]; currentId: string | null }) {
+export function ReassignCaseForm({
+  caseId,
+  version,
+  reviewers,
+  currentId,
+}: {
+  caseId: string;
+  version: number;
+  reviewers: ReviewerChoice[];
+  currentId: string | null;
+}) {
   const t = useTranslations('supervise.reassign');
   const [result, action, pending] = useActionState(reassignCaseAction, null);
   const choices = reviewers.filter((reviewer) => reviewer.id !== currentId);
@@ -25,7 +35,14 @@ export function ReassignCaseForm({ caseId, version, reviewers, currentId }: { ca
       <label htmlFor="reassign-reviewer" className="mb-1 block font-semibold">
         {t('reviewerLabel')}
       </label>
-      <select id="reassign-reviewer" name="reviewerId" className="input mb-4" required value={selected} onChange={(event) => setSelected(event.target.value)}>
+      <select
+        id="reassign-reviewer"
+        name="reviewerId"
+        className="input mb-4"
+        required
+        value={selected}
+        onChange={(event) => setSelected(event.target.value)}
+      >
         {choices.map((reviewer) => (
           <option key={reviewer.id} value={reviewer.id}>
             {t('reviewerOption', { name: reviewer.name, open: reviewer.open, capacity: reviewer.capacity })}
@@ -39,7 +56,10 @@ export function ReassignCaseForm({ caseId, version, reviewers, currentId }: { ca
       <button type="submit" className="button" disabled={pending}>
         {t('submit')}
       </button>
-      <ActionStatus result={result} success={() => t('done', { name: reviewers.find((reviewer) => reviewer.id === selected)?.name ?? '' })} />
+      <ActionStatus
+        result={result}
+        success={() => t('done', { name: reviewers.find((reviewer) => reviewer.id === selected)?.name ?? '' })}
+      />
     </form>
   );
 }
@@ -59,7 +79,15 @@ export function ReassignAllForm({ reviewerId, reviewerName }: { reviewerId: stri
         <p id={`${reasonId}-hint`} className="mb-1 text-sm text-muted">
           {t('allReasonHint')}
         </p>
-        <input id={reasonId} name="reason" className="input mb-3" required minLength={5} maxLength={500} aria-describedby={`${reasonId}-hint`} />
+        <input
+          id={reasonId}
+          name="reason"
+          className="input mb-3"
+          required
+          minLength={5}
+          maxLength={500}
+          aria-describedby={`${reasonId}-hint`}
+        />
         <button type="submit" className="button" disabled={pending}>
           {t('allSubmit')}
         </button>

@@ -56,7 +56,10 @@ export function DecideReviewForm({
   });
   return (
     <form noValidate onSubmit={onSubmit} aria-labelledby="decide-heading" className="max-w-2xl">
-      <fieldset className={`mb-5 border-0 p-0 ${errors.outcome ? 'border-l-4 border-danger pl-3' : ''}`} aria-describedby={errors.outcome ? 'decide-outcome-error' : undefined}>
+      <fieldset
+        className={`mb-5 border-0 p-0 ${errors.outcome ? 'border-l-4 border-danger pl-3' : ''}`}
+        aria-describedby={errors.outcome ? 'decide-outcome-error' : undefined}
+      >
         <legend className="mb-1 font-semibold">{t('outcomeLegend')}</legend>
         {errors.outcome ? (
           <p id="decide-outcome-error" role="alert" className="mb-1 font-semibold text-danger">
@@ -111,7 +114,9 @@ export function DecideReviewForm({
           rows={6}
           className="input"
           aria-invalid={errors.reasons ? true : undefined}
-          aria-describedby={['decide-reasons-hint', errors.reasons ? 'decide-reasons-error' : ''].filter(Boolean).join(' ')}
+          aria-describedby={['decide-reasons-hint', errors.reasons ? 'decide-reasons-error' : '']
+            .filter(Boolean)
+            .join(' ')}
           {...form.register('reasons')}
         />
       </div>

@@ -4,7 +4,14 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { createSortedRowModel, rowSortingFeature, tableFeatures, useTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
+import {
+  createSortedRowModel,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+  type SortingState,
+} from '@tanstack/react-table';
 
 export interface SortableCell {
   /** What the column sorts by; null sorts last. */
@@ -67,10 +74,18 @@ export function SortableTable({
     id: column.id,
     header: column.header,
     accessorFn: (row: SortableRow) => row.cells[column.id]?.value ?? null,
-    sortFn: (rowA, rowB, columnId) => compare(rowA.original.cells[columnId]?.value ?? null, rowB.original.cells[columnId]?.value ?? null),
+    sortFn: (rowA, rowB, columnId) =>
+      compare(rowA.original.cells[columnId]?.value ?? null, rowB.original.cells[columnId]?.value ?? null),
     sortDescFirst: column.numeric === true,
   }));
-  const table = useTable({ features, columns: columnDefs, data: rows, state: { sorting }, onSortingChange: setSorting, getRowId: (row) => row.id });
+  const table = useTable({
+    features,
+    columns: columnDefs,
+    data: rows,
+    state: { sorting },
+    onSortingChange: setSorting,
+    getRowId: (row) => row.id,
+  });
   const [first, ...rest] = columns;
   return (
     <div className="mb-4 overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
@@ -106,14 +121,23 @@ export function SortableTable({
         </thead>
         <tbody>
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className="border-b border-rule" data-testid={testId ? `${testId}-row` : undefined} data-row-id={row.id}>
+            <tr
+              key={row.id}
+              className="border-b border-rule"
+              data-testid={testId ? `${testId}-row` : undefined}
+              data-row-id={row.id}
+            >
               {first ? (
                 <th scope="row" className="py-2 pr-3 font-normal" data-column={first.id}>
                   <CellContent cell={row.original.cells[first.id]} />
                 </th>
               ) : null}
               {rest.map((column) => (
-                <td key={column.id} className={`py-2 pr-3 ${column.numeric ? 'text-right tabular-nums' : ''}`} data-column={column.id}>
+                <td
+                  key={column.id}
+                  className={`py-2 pr-3 ${column.numeric ? 'text-right tabular-nums' : ''}`}
+                  data-column={column.id}
+                >
                   <CellContent cell={row.original.cells[column.id]} />
                 </td>
               ))}
@@ -129,7 +153,11 @@ export function SortableTable({
                 </th>
               ) : null}
               {rest.map((column) => (
-                <td key={column.id} className={`py-2 pr-3 ${column.numeric ? 'text-right tabular-nums' : ''}`} data-column={column.id}>
+                <td
+                  key={column.id}
+                  className={`py-2 pr-3 ${column.numeric ? 'text-right tabular-nums' : ''}`}
+                  data-column={column.id}
+                >
                   <CellContent cell={footer[column.id]} />
                 </td>
               ))}

@@ -16,10 +16,18 @@ export function VerifyChainsForm({ hint }: { hint: string }) {
         {pending ? t('verifying') : t('verify')}
       </button>
       <div role="status" aria-live="polite" className="mt-3" data-testid="verify-result">
-        {result && !result.ok ? <p className="font-semibold text-danger">{tAll.has(result.messageKey) ? tAll(result.messageKey) : tAll('errors.generic')}</p> : null}
+        {result && !result.ok ? (
+          <p className="font-semibold text-danger">
+            {tAll.has(result.messageKey) ? tAll(result.messageKey) : tAll('errors.generic')}
+          </p>
+        ) : null}
         {result?.ok ? (
           <>
-            <p className="font-semibold">{result.data.intact ? t('verifiedAll', { events: result.data.events }) : t('verifiedBroken', { events: result.data.events })}</p>
+            <p className="font-semibold">
+              {result.data.intact
+                ? t('verifiedAll', { events: result.data.events })
+                : t('verifiedBroken', { events: result.data.events })}
+            </p>
             <ul className="m-0 list-none p-0">
               {result.data.chains.map((chain) => (
                 <li
@@ -32,7 +40,9 @@ export function VerifyChainsForm({ hint }: { hint: string }) {
                         chain: chain.chain,
                         seq: chain.broken.seq,
                         intact: chain.intactThrough,
-                        problem: t.has(`problems.${chain.broken.problem}`) ? t(`problems.${chain.broken.problem}`) : chain.broken.problem,
+                        problem: t.has(`problems.${chain.broken.problem}`)
+                          ? t(`problems.${chain.broken.problem}`)
+                          : chain.broken.problem,
                       })
                     : t('intact', { chain: chain.chain, seq: chain.intactThrough })}
                 </li>

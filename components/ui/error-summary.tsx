@@ -16,7 +16,14 @@ export function ErrorSummary({ title, errors }: { title: string; errors: Summary
   }, [signature]);
   if (errors.length === 0) return null;
   return (
-    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="mb-6 border-4 border-danger p-4 focus:outline-none" data-testid="error-summary">
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby="error-summary-title"
+      className="mb-6 border-4 border-danger p-4 focus:outline-none"
+      data-testid="error-summary"
+    >
       <h2 id="error-summary-title" className="mb-2 text-xl font-bold">
         {title}
       </h2>

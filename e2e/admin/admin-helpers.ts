@@ -19,7 +19,11 @@ export interface CreatedAccount {
   temporaryPassword: string;
 }
 
-export async function createAccountAsAdmin(browser: Browser, role: 'REVIEWER' | 'SUPERVISOR', prefix: string): Promise<CreatedAccount> {
+export async function createAccountAsAdmin(
+  browser: Browser,
+  role: 'REVIEWER' | 'SUPERVISOR',
+  prefix: string,
+): Promise<CreatedAccount> {
   const context = await browser.newContext({ storageState: STORAGE_STATE.admin });
   const page = await context.newPage();
   const username = `${prefix}-${Date.now().toString(36)}`;

@@ -7,7 +7,15 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from '@playwright/test';
-import { ACTIONS, PAGES, PRINCIPALS, ROUTES, type Fixture, type Outcome, type Principal } from '../../test/authorization/matrix';
+import {
+  ACTIONS,
+  PAGES,
+  PRINCIPALS,
+  ROUTES,
+  type Fixture,
+  type Outcome,
+  type Principal,
+} from '../../test/authorization/matrix';
 import { queryRows } from '../helpers/database';
 import { STORAGE_STATE } from '../helpers/sign-in';
 
@@ -48,7 +56,9 @@ interface FixtureValue {
 const CITIZEN_A_CASES_IN_X = `FROM appeal_case c JOIN app_user u ON u.id = c.citizen_id WHERE u.mobile = '13800000001' AND c.province_code = '34'`;
 
 async function caseFixture(where: string): Promise<FixtureValue | null> {
-  const [row] = await queryRows<{ id: string; reference: string }>(`SELECT c.id, c.reference ${where} ORDER BY c.filed_at ASC LIMIT 1`);
+  const [row] = await queryRows<{ id: string; reference: string }>(
+    `SELECT c.id, c.reference ${where} ORDER BY c.filed_at ASC LIMIT 1`,
+  );
   return row ? { id: row.id, reference: row.reference } : null;
 }
 
@@ -57,7 +67,9 @@ async function caseFixture(where: string): Promise<FixtureValue | null> {
  * the private store under .data/evidence, its row pointing at it) when the demo data has none.
  */
 async function evidenceFixture(caseId: string | undefined): Promise<FixtureValue | null> {
-  const [existing] = await queryRows<{ id: string }>(`SELECT e.id FROM evidence e JOIN appeal_case c ON c.id = e.case_id JOIN app_user u ON u.id = c.citizen_id
+  const [existing] = await queryRows<{
+    id: string;
+  }>(`SELECT e.id FROM evidence e JOIN appeal_case c ON c.id = e.case_id JOIN app_user u ON u.id = c.citizen_id
      WHERE u.mobile = '13800000001' AND c.province_code = '34' AND e.erased_at IS NULL ORDER BY e.created_at LIMIT 1`);
   if (existing) return existing;
   if (!caseId) return null;
@@ -79,9 +91,15 @@ async function loadFixtures(): Promise<Record<Fixture, FixtureValue | null>> {
   const [reviewer] = await queryRows<{ id: string }>(`SELECT id FROM app_user WHERE username = 'reviewer-ah-1'`);
   return {
     caseX,
-    caseXDecided: await caseFixture(`${CITIZEN_A_CASES_IN_X} AND EXISTS (SELECT 1 FROM decision d WHERE d.case_id = c.id)`),
-    caseXOpen: await caseFixture(`${CITIZEN_A_CASES_IN_X} AND c.state IN ('SUBMITTED', 'ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN')`),
-    caseXSecondReview: await caseFixture(`FROM appeal_case c WHERE c.province_code = '34' AND c.state IN ('SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW')`),
+    caseXDecided: await caseFixture(
+      `${CITIZEN_A_CASES_IN_X} AND EXISTS (SELECT 1 FROM decision d WHERE d.case_id = c.id)`,
+    ),
+    caseXOpen: await caseFixture(
+      `${CITIZEN_A_CASES_IN_X} AND c.state IN ('SUBMITTED', 'ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN')`,
+    ),
+    caseXSecondReview: await caseFixture(
+      `FROM appeal_case c WHERE c.province_code = '34' AND c.state IN ('SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW')`,
+    ),
     evidenceX: evidence,
     reviewerXUser: reviewer ? { id: reviewer.id } : null,
     provinceX: { id: '34' },
@@ -99,9 +117,18 @@ test.beforeAll(async ({ baseURL }) => {
   fixtures = await loadFixtures();
   for (const principal of PRINCIPALS) {
     const account = ACCOUNT[principal];
-    const [row] = account ? await queryRows<{ id: string }>(`SELECT id FROM app_user WHERE ${account.column} = $1`, [account.value]) : [];
+    const [row] = account
+      ? await queryRows<{ id: string }>(`SELECT id FROM app_user WHERE ${account.column} = $1`, [account.value])
+      : [];
     userIds.set(principal, row?.id ?? null);
-    contexts.set(principal, await playwrightRequest.newContext({ baseURL, storageState: STATE[principal], extraHTTPHeaders: { 'Accept-Language': 'zh-CN' } }));
+    contexts.set(
+      principal,
+      await playwrightRequest.newContext({
+        baseURL,
+        storageState: STATE[principal],
+        extraHTTPHeaders: { 'Accept-Language': 'zh-CN' },
+      }),
+    );
   }
 });
 
@@ -147,7 +174,9 @@ function classify(response: APIResponse): Outcome | `status ${number}` {
  * its actor). Nothing global: specs in the other worker change other rows meanwhile.
  */
 async function snapshot(principal: Principal): Promise<string> {
-  const caseIds = (['caseX', 'caseXDecided', 'caseXOpen', 'caseXSecondReview'] as const).map((name) => fixtures[name]?.id).filter((id): id is string => Boolean(id));
+  const caseIds = (['caseX', 'caseXDecided', 'caseXOpen', 'caseXSecondReview'] as const)
+    .map((name) => fixtures[name]?.id)
+    .filter((id): id is string => Boolean(id));
   const userId = userIds.get(principal) ?? null;
   const [row] = await queryRows<Record<string, unknown>>(
     `SELECT
@@ -198,7 +227,8 @@ for (const [file, entry] of Object.entries(ROUTES)) {
         });
         const outcome = classify(response);
         answers.push(`${principal}: ${outcome}`);
-        if (before !== null && outcome !== 'allow') expect(await snapshot(principal), `${method} ${url} as ${principal} changed data`).toBe(before);
+        if (before !== null && outcome !== 'allow')
+          expect(await snapshot(principal), `${method} ${url} as ${principal} changed data`).toBe(before);
       }
       expect(answers).toEqual(PRINCIPALS.map((principal) => `${principal}: ${spec.expect[principal]}`));
     });
@@ -214,7 +244,9 @@ interface ManifestEntry {
 }
 
 function actionIds(): Map<string, { id: string; pagePath: string }> {
-  const manifest = JSON.parse(readFileSync(path.resolve('.next/server/server-reference-manifest.json'), 'utf8')) as { node: Record<string, ManifestEntry> };
+  const manifest = JSON.parse(readFileSync(path.resolve('.next/server/server-reference-manifest.json'), 'utf8')) as {
+    node: Record<string, ManifestEntry>;
+  };
   const ids = new Map<string, { id: string; pagePath: string }>();
   for (const [id, entry] of Object.entries(manifest.node)) {
     if (!entry.filename || !entry.exportedName) continue;
@@ -238,7 +270,11 @@ function argumentStyle(key: string): 'object' | 'formData' | 'stateAndFormData' 
   return 'object';
 }
 
-function argumentsFor(style: ReturnType<typeof argumentStyle>, input: unknown[] | undefined, invalid: boolean): unknown[] {
+function argumentsFor(
+  style: ReturnType<typeof argumentStyle>,
+  input: unknown[] | undefined,
+  invalid: boolean,
+): unknown[] {
   if (style === 'none') return [];
   if (style === 'object') return input ?? [invalid ? { notAField: true } : {}];
   const form = new FormData();
@@ -255,13 +291,22 @@ function parseResult(row: string | undefined): { ok?: boolean; status?: number }
   }
 }
 
-async function invokeAction(principal: Principal, baseURL: string, target: { id: string; pagePath: string }, args: unknown[]) {
+async function invokeAction(
+  principal: Principal,
+  baseURL: string,
+  target: { id: string; pagePath: string },
+  args: unknown[],
+) {
   const pagePath = target.pagePath.replace(/\[(?:\.\.\.)?\w+\]/g, () => encodeURIComponent(fixtures.caseX?.id ?? '0'));
   const encoded = await encodeReply(args);
   const headers = { 'Next-Action': target.id, Accept: 'text/x-component', Origin: baseURL };
   const response =
     typeof encoded === 'string'
-      ? await contextOf(principal).post(pagePath, { headers: { ...headers, 'Content-Type': 'text/plain;charset=UTF-8' }, data: encoded, maxRedirects: 0 })
+      ? await contextOf(principal).post(pagePath, {
+          headers: { ...headers, 'Content-Type': 'text/plain;charset=UTF-8' },
+          data: encoded,
+          maxRedirects: 0,
+        })
       : await contextOf(principal).post(pagePath, {
           headers,
           multipart: Object.fromEntries([...encoded.entries()].map(([name, value]) => [name, String(value)])),
@@ -269,7 +314,12 @@ async function invokeAction(principal: Principal, baseURL: string, target: { id:
         });
   const body = await response.text();
   // The flight response: row 0 points at the row holding the action's return value (`"a":"$@1"`).
-  const rows = new Map(body.split('\n').filter(Boolean).map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1)]));
+  const rows = new Map(
+    body
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1)]),
+  );
   const pointer = /"a":"\$@(\w+)"/.exec(rows.get('0') ?? '')?.[1];
   return { httpStatus: response.status(), result: parseResult(pointer ? rows.get(pointer) : undefined), body };
 }
@@ -294,13 +344,23 @@ test.describe('server actions', () => {
       const target = ids.get(key);
       expect(target, `${key} is not in the build's server-reference manifest (is it used by any page?)`).toBeTruthy();
       const style = argumentStyle(key);
-      const input = entry.input?.(Object.fromEntries(Object.entries(fixtures).map(([name, value]) => [name, value?.id ?? ''])) as Record<Fixture, string>);
+      const input = entry.input?.(
+        Object.fromEntries(Object.entries(fixtures).map(([name, value]) => [name, value?.id ?? ''])) as Record<
+          Fixture,
+          string
+        >,
+      );
       const answers: string[] = [];
       const expected: string[] = [];
       for (const principal of PRINCIPALS) {
         const wanted = entry.expect[principal];
         // Allowed callers are only probed with input their schema refuses, so nothing shared changes; some are not probed.
-        if (wanted === 'allow' && (entry.allowedProbe === 'skip' || (entry.allowedProbe === undefined && style !== 'object' && style !== 'none'))) continue;
+        if (
+          wanted === 'allow' &&
+          (entry.allowedProbe === 'skip' ||
+            (entry.allowedProbe === undefined && style !== 'object' && style !== 'none'))
+        )
+          continue;
         if (wanted === 'allow' && style === 'none' && entry.allowedProbe !== 'invalid-input') continue;
         const args = wanted === 'allow' ? argumentsFor(style, undefined, true) : argumentsFor(style, input, false);
         const before = entry.writes && wanted !== 'allow' ? await snapshot(principal) : null;

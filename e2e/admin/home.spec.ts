@@ -13,7 +13,9 @@ test('counts active staff by role and province exactly as the database does', as
     const count = await queryCount('SELECT count(*) FROM app_user WHERE role = $1 AND active', [role]);
     await expect(page.getByTestId(`total-${role}`)).toHaveText(String(count));
   }
-  const anhuiReviewers = await queryCount(`SELECT count(*) FROM app_user WHERE role = 'REVIEWER' AND active AND province_code = '34'`);
+  const anhuiReviewers = await queryCount(
+    `SELECT count(*) FROM app_user WHERE role = 'REVIEWER' AND active AND province_code = '34'`,
+  );
   expect(anhuiReviewers).toBeGreaterThan(0);
   await expect(page.getByTestId('staff-34-REVIEWER')).toHaveText(String(anhuiReviewers));
 });

@@ -20,7 +20,9 @@ async function wrongCode(secret: string): Promise<string> {
   return ['111111', '222222', '333333', '444444'].find((code) => !valid.has(code))!;
 }
 
-test('a supervisor without a second factor cannot reach supervisor pages; enrolment, a wrong code and recovery codes', async ({ browser }) => {
+test('a supervisor without a second factor cannot reach supervisor pages; enrolment, a wrong code and recovery codes', async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const account = await createAccountAsAdmin(browser, 'SUPERVISOR', 'e2e-totp');
   const context = await browser.newContext();
@@ -35,7 +37,11 @@ test('a supervisor without a second factor cannot reach supervisor pages; enrolm
     await page.goto(path);
     await expect(page).toHaveURL(`/account/two-factor?callbackUrl=${encodeURIComponent(path)}`);
   }
-  expect(await queryCount(`SELECT count(*) FROM audit_event WHERE actor_id = $1 AND action = 'STAFF_SIGNED_IN'`, [account.id])).toBe(0);
+  expect(
+    await queryCount(`SELECT count(*) FROM audit_event WHERE actor_id = $1 AND action = 'STAFF_SIGNED_IN'`, [
+      account.id,
+    ]),
+  ).toBe(0);
 
   await page.waitForLoadState('networkidle');
   await page.getByRole('button', { name: '开始启用' }).click();
@@ -80,6 +86,8 @@ test('a supervisor without a second factor cannot reach supervisor pages; enrolm
   await page.waitForURL((url) => url.pathname === '/sign-in/two-factor');
   await enterSecondFactor(page, codes[0]!);
   await expect(page.getByText('验证码不正确或已使用过')).toBeVisible();
-  expect(await queryCount(`SELECT count(*) FROM recovery_code WHERE user_id = $1 AND used_at IS NOT NULL`, [account.id])).toBe(1);
+  expect(
+    await queryCount(`SELECT count(*) FROM recovery_code WHERE user_id = $1 AND used_at IS NOT NULL`, [account.id]),
+  ).toBe(1);
   await context.close();
 });

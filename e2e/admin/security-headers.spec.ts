@@ -14,7 +14,8 @@ test('pages carry a nonce CSP without unsafe-inline scripts, and the other secur
   expect(csp).toMatch(/style-src 'self' 'nonce-[^']+'(;|$)/);
   // Only style attributes may be inline (React's computed sizes); never scripts, never eval.
   expect(csp.replace("style-src-attr 'unsafe-inline'", '')).not.toContain('unsafe');
-  for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"]) expect(csp).toContain(directive);
+  for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"])
+    expect(csp).toContain(directive);
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(headers['x-frame-options']).toBe('DENY');
   expect(headers['referrer-policy']).toBe('same-origin');
@@ -35,9 +36,19 @@ test.describe('the app breaks none of its own CSP', () => {
   test('no CSP violation while pages load, hydrate and work', async ({ page }) => {
     const violations: string[] = [];
     page.on('console', (message) => {
-      if (/Content.Security.Policy|Refused to/i.test(message.text())) violations.push(`${page.url()}: ${message.text()} at ${JSON.stringify(message.location())}`);
+      if (/Content.Security.Policy|Refused to/i.test(message.text()))
+        violations.push(`${page.url()}: ${message.text()} at ${JSON.stringify(message.location())}`);
     });
-    for (const path of ['/', '/admin', '/admin/staff', '/admin/staff/new', '/admin/calendar/2026', '/account', '/transparency', '/status']) {
+    for (const path of [
+      '/',
+      '/admin',
+      '/admin/staff',
+      '/admin/staff/new',
+      '/admin/calendar/2026',
+      '/account',
+      '/transparency',
+      '/status',
+    ]) {
       await page.goto(path);
       await page.waitForLoadState('networkidle');
       expect(violations, `CSP violations after loading ${path}`).toEqual([]);
@@ -53,7 +64,10 @@ test.describe('the app breaks none of its own CSP', () => {
 test.describe('personal data and sessions', () => {
   test.use({ storageState: STORAGE_STATE.citizen });
 
-  test('pages with personal data are never cached; the session cookie is HttpOnly and SameSite', async ({ page, context }) => {
+  test('pages with personal data are never cached; the session cookie is HttpOnly and SameSite', async ({
+    page,
+    context,
+  }) => {
     for (const path of ['/my-cases', '/account']) {
       const response = await page.goto(path);
       expect(response?.status()).toBe(200);

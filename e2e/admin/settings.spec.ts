@@ -60,10 +60,24 @@ test('publishes a corrected working-day calendar and a new catalogue version; ol
   await page.getByLabel('修订说明').fill('端到端测试：原样重新发布');
   await page.getByRole('button', { name: '发布新版本' }).click();
   await expect(page.getByTestId('action-ok')).toContainText(`已发布第 ${catalogues + 1} 版。`);
-  expect(await queryCount(`SELECT count(*) FROM audit_event WHERE action = 'CATALOGUE_PUBLISHED' AND chain = 'national'`)).toBeGreaterThan(0);
+  expect(
+    await queryCount(`SELECT count(*) FROM audit_event WHERE action = 'CATALOGUE_PUBLISHED' AND chain = 'national'`),
+  ).toBeGreaterThan(0);
 });
 
-for (const path of ['/admin/staff', '/admin/staff/new', '/admin/pools', '/admin/pools/34', '/admin/policies', '/admin/policies/34', '/admin/calendar', '/admin/calendar/2026', '/admin/catalogue', '/admin/catalogue/new', '/account']) {
+for (const path of [
+  '/admin/staff',
+  '/admin/staff/new',
+  '/admin/pools',
+  '/admin/pools/34',
+  '/admin/policies',
+  '/admin/policies/34',
+  '/admin/calendar',
+  '/admin/calendar/2026',
+  '/admin/catalogue',
+  '/admin/catalogue/new',
+  '/account',
+]) {
   test(`${path} has no serious accessibility violations, on a phone too`, async ({ page }) => {
     await page.goto(path);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
@@ -71,7 +85,9 @@ for (const path of ['/admin/staff', '/admin/staff/new', '/admin/pools', '/admin/
     await page.goto(path);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     // Nothing wider than the phone's screen except scrollable tables.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 }

@@ -26,7 +26,9 @@ test('disabling a reviewer while they are signed in refuses their next request a
   await signInWithPassword(reviewerPage, account.username, NEW_PASSWORD);
   await expect(reviewerPage.getByText('该账户已停用，请联系系统管理员')).toBeVisible();
 
-  expect(await queryCount('SELECT count(*) FROM session WHERE user_id = $1 AND revoked_at IS NULL', [account.id])).toBe(0);
+  expect(await queryCount('SELECT count(*) FROM session WHERE user_id = $1 AND revoked_at IS NULL', [account.id])).toBe(
+    0,
+  );
   const [event] = await queryRows<{ chain: string; after: { active: boolean; sessionsEnded: number } }>(
     `SELECT chain, after FROM audit_event WHERE action = 'USER_UPDATED' AND after->>'userId' = $1 AND after ? 'active' ORDER BY occurred_at DESC LIMIT 1`,
     [account.id],
@@ -53,8 +55,15 @@ test('sign out everywhere ends the sessions on every device', async ({ browser }
 
   await secondPage.goto('/review');
   await expect(secondPage).toHaveURL('/sign-in?callbackUrl=%2Freview');
-  expect(await queryCount('SELECT count(*) FROM session WHERE user_id = $1 AND revoked_at IS NULL', [account.id])).toBe(0);
-  expect(await queryCount(`SELECT count(*) FROM audit_event WHERE actor_id = $1 AND action = 'STAFF_SIGNED_OUT' AND after->>'everywhere' = 'true'`, [account.id])).toBe(1);
+  expect(await queryCount('SELECT count(*) FROM session WHERE user_id = $1 AND revoked_at IS NULL', [account.id])).toBe(
+    0,
+  );
+  expect(
+    await queryCount(
+      `SELECT count(*) FROM audit_event WHERE actor_id = $1 AND action = 'STAFF_SIGNED_OUT' AND after->>'everywhere' = 'true'`,
+      [account.id],
+    ),
+  ).toBe(1);
   await first.close();
   await second.close();
 });

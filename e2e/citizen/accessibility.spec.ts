@@ -15,7 +15,9 @@ const LANGUAGES = [
 
 async function expectAccessible(page: Page, what: string): Promise<void> {
   expect(await seriousAccessibilityViolations(page), what).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow, `${what} scrolls sideways at 390 px`).toBeLessThanOrEqual(0);
 }
 
@@ -35,14 +37,20 @@ for (const language of LANGUAGES) {
       await context.addCookies([{ name: 'NEXT_LOCALE', value: language.locale, url: BASE_URL }]);
     });
 
-    test('my appeals, a case page, its decision, the withdrawal page, a confirmation and the status check', async ({ page }) => {
+    test('my appeals, a case page, its decision, the withdrawal page, a confirmation and the status check', async ({
+      page,
+    }) => {
       await page.goto('/my-cases');
       await expect(page.getByRole('heading', { level: 1, name: language.myCases })).toBeVisible();
       await expect(page.locator('html')).toHaveAttribute('lang', language.locale);
       await expectAccessible(page, '/my-cases');
 
       const decided = await ownCase(['FINAL', 'DECIDED', 'CLOSED']);
-      for (const path of [`/my-cases/${decided}`, `/my-cases/${decided}/decision`, `/my-cases/${decided}/confirmation`]) {
+      for (const path of [
+        `/my-cases/${decided}`,
+        `/my-cases/${decided}/decision`,
+        `/my-cases/${decided}/confirmation`,
+      ]) {
         const response = await page.goto(path);
         expect(response?.status(), path).toBe(200);
         await expectAccessible(page, path);
@@ -91,7 +99,9 @@ for (const language of LANGUAGES) {
       await expectAccessible(page, 'wizard: grounds');
       await page.getByTestId('continue').click();
 
-      await page.locator('#evidence-input').setInputFiles([{ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not evidence') }]);
+      await page
+        .locator('#evidence-input')
+        .setInputFiles([{ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not evidence') }]);
       await page.getByTestId('continue').click();
       await expectAccessible(page, 'wizard: evidence with a refused file');
       await page.getByTestId('evidence-item').getByRole('button').click();

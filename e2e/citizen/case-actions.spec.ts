@@ -36,10 +36,15 @@ test('the citizen answers the reviewer’s question with a file and the clock re
   await expect(page.getByTestId('timeline-entry').last()).toContainText('您提交了答复');
   await expect(page.getByTestId('evidence-download').filter({ hasText: '当日核酸报告.png' })).toBeVisible();
 
-  const [row] = await queryRows<{ state: string; paused_since: Date | null }>('SELECT state, paused_since FROM appeal_case WHERE id = $1', [caseId]);
+  const [row] = await queryRows<{ state: string; paused_since: Date | null }>(
+    'SELECT state, paused_since FROM appeal_case WHERE id = $1',
+    [caseId],
+  );
   expect(row).toEqual({ state: 'IN_REVIEW', paused_since: null });
   expect(await queryCount("SELECT count(*) FROM evidence WHERE case_id = $1 AND kind = 'REPLY'", [caseId])).toBe(1);
-  expect(await queryCount('SELECT count(*) FROM information_request WHERE case_id = $1 AND replied_at IS NULL', [caseId])).toBe(0);
+  expect(
+    await queryCount('SELECT count(*) FROM information_request WHERE case_id = $1 AND replied_at IS NULL', [caseId]),
+  ).toBe(0);
 });
 
 test('the citizen withdraws an appeal after confirming', async ({ page }) => {
@@ -61,6 +66,9 @@ test('the citizen withdraws an appeal after confirming', async ({ page }) => {
   await expect(page.getByTestId('done-banner')).toHaveText('您已撤回这份申诉。');
   await expect(page.getByTestId('case-status')).toHaveText('您已撤回申诉');
   await expect(page.getByTestId('withdraw-link')).toHaveCount(0);
-  const [after] = await queryRows<{ state: string; withdrawal_reason: string }>('SELECT state, withdrawal_reason FROM appeal_case WHERE id = $1', [caseId]);
+  const [after] = await queryRows<{ state: string; withdrawal_reason: string }>(
+    'SELECT state, withdrawal_reason FROM appeal_case WHERE id = $1',
+    [caseId],
+  );
   expect(after).toEqual({ state: 'WITHDRAWN', withdrawal_reason: '赋码已由当地自行更正。' });
 });

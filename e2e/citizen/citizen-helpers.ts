@@ -2,15 +2,24 @@
 // case through the engine (as its reviewer), reading a status code from the demo SMS outbox, and replaying a captured
 // server-action request from another (or no) session.
 import { execFileSync } from 'node:child_process';
-import { expect, request as apiRequest, type APIResponse, type BrowserContext, type Page, type Route } from '@playwright/test';
+import {
+  expect,
+  request as apiRequest,
+  type APIResponse,
+  type BrowserContext,
+  type Page,
+  type Route,
+} from '@playwright/test';
 import sharp from 'sharp';
 
-export const BASE_URL = 'http://localhost:3100';
+export const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
 export const VALID_ID = '340104199003071235';
 export const BAD_CHECK_DIGIT_ID = '340104199003071231';
 
 export async function pngFile(name = '核酸报告.png') {
-  const buffer = await sharp({ create: { width: 24, height: 16, channels: 3, background: { r: 0, g: 112, b: 60 } } }).png().toBuffer();
+  const buffer = await sharp({ create: { width: 24, height: 16, channels: 3, background: { r: 0, g: 112, b: 60 } } })
+    .png()
+    .toBuffer();
   return { name, mimeType: 'image/png', buffer };
 }
 
@@ -116,8 +125,15 @@ export async function fillWizard(page: Page, answers: FilingAnswers = {}): Promi
 }
 
 /** Decides the case through the engine as its assigned reviewer (e2e/helpers/decide-case.ts). */
-export function decideThroughEngine(reference: string, outcome: 'UPHELD' | 'DOWNGRADED' | 'REVOKED' = 'REVOKED'): { reasons: string } {
-  const output = execFileSync('npx', ['tsx', '--conditions=react-server', 'e2e/helpers/decide-case.ts', reference, outcome], { encoding: 'utf8' });
+export function decideThroughEngine(
+  reference: string,
+  outcome: 'UPHELD' | 'DOWNGRADED' | 'REVOKED' = 'REVOKED',
+): { reasons: string } {
+  const output = execFileSync(
+    'npx',
+    ['tsx', '--conditions=react-server', 'e2e/helpers/decide-case.ts', reference, outcome],
+    { encoding: 'utf8' },
+  );
   return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as { reasons: string };
 }
 
@@ -126,7 +142,11 @@ export async function readStatusCode(context: BrowserContext, mobile: string): P
   const outbox = await context.newPage();
   try {
     await outbox.goto('/dev/sms');
-    const body = await outbox.locator(`[data-testid="sms-message"][data-to="${mobile}"]`).first().getByTestId('sms-body').innerText();
+    const body = await outbox
+      .locator(`[data-testid="sms-message"][data-to="${mobile}"]`)
+      .first()
+      .getByTestId('sms-body')
+      .innerText();
     const code = /验证码\s*(\d{6})/.exec(body)?.[1];
     if (!code) throw new Error(`no status code in the message to ${mobile}: ${body}`);
     return code;
@@ -145,7 +165,10 @@ export interface CapturedAction {
  * Stops the next server-action POST of `page` that `matches` before it reaches the server, and hands back what the
  * browser would have sent (its Next-Action header and body).
  */
-export function captureNextAction(page: Page, matches: (headers: Record<string, string>) => boolean): Promise<CapturedAction> {
+export function captureNextAction(
+  page: Page,
+  matches: (headers: Record<string, string>) => boolean,
+): Promise<CapturedAction> {
   return new Promise((resolve) => {
     let captured = false;
     const handler = async (route: Route) => {
@@ -166,7 +189,10 @@ export function captureNextAction(page: Page, matches: (headers: Record<string, 
 }
 
 /** Sends a captured action request again from a fresh context: signed out, or with another person's saved session. */
-export async function replayAction(captured: CapturedAction, storageState?: string): Promise<{ response: APIResponse; text: string }> {
+export async function replayAction(
+  captured: CapturedAction,
+  storageState?: string,
+): Promise<{ response: APIResponse; text: string }> {
   const context = await apiRequest.newContext({ baseURL: BASE_URL, storageState });
   try {
     const headers: Record<string, string> = {
@@ -175,7 +201,8 @@ export async function replayAction(captured: CapturedAction, storageState?: stri
       accept: 'text/x-component',
       origin: BASE_URL,
     };
-    if (captured.headers['next-router-state-tree']) headers['next-router-state-tree'] = captured.headers['next-router-state-tree'];
+    if (captured.headers['next-router-state-tree'])
+      headers['next-router-state-tree'] = captured.headers['next-router-state-tree'];
     const response = await context.post(captured.url, { headers, data: captured.body });
     return { response, text: await response.text() };
   } finally {

@@ -32,14 +32,21 @@ test.describe.configure({ mode: 'serial' });
 let session: { context: BrowserContext; page: Page; storageState: string };
 
 test.beforeAll(async ({ browser }) => {
-  session = await citizenContext(() => browser.newContext({ baseURL: BASE_URL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }), signInAsCitizen, CITIZEN);
+  session = await citizenContext(
+    () => browser.newContext({ baseURL: BASE_URL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }),
+    signInAsCitizen,
+    CITIZEN,
+  );
 });
 
 test.afterAll(async () => {
   await session?.context.close();
 });
 
-const casesOfCitizen = () => queryCount('SELECT count(*) FROM appeal_case c JOIN app_user u ON u.id = c.citizen_id WHERE u.mobile = $1', [CITIZEN]);
+const casesOfCitizen = () =>
+  queryCount('SELECT count(*) FROM appeal_case c JOIN app_user u ON u.id = c.citizen_id WHERE u.mobile = $1', [
+    CITIZEN,
+  ]);
 
 test('a date in the future is refused beside the date field', async () => {
   const { page } = session;
@@ -90,7 +97,9 @@ test('a 6 MB file is refused in the browser, beside the file', async () => {
   await page.locator('#evidence-input').setInputFiles([pdfFile(), sixMegabytePng()]);
   const big = page.getByTestId('evidence-item').filter({ hasText: '大图片.png' });
   await expect(big.getByTestId('field-error')).toHaveText('每个文件不能超过 5 MB。');
-  await expect(page.getByTestId('evidence-item').filter({ hasText: '行程记录.pdf' }).getByTestId('field-error')).toHaveCount(0);
+  await expect(
+    page.getByTestId('evidence-item').filter({ hasText: '行程记录.pdf' }).getByTestId('field-error'),
+  ).toHaveCount(0);
   await page.getByTestId('continue').click();
   await expectStep(page, '上传证明材料（可选）');
   await expect(page.getByTestId('error-summary')).toContainText('大图片.png：每个文件不能超过 5 MB。');
@@ -124,7 +133,9 @@ test('an .exe renamed .png is refused by the server from its content, beside the
 test('the filing action replayed without a session is refused and files nothing', async () => {
   const { page } = session;
   await fillWizard(page, { files: [pdfFile()] });
-  const captured = captureNextAction(page, (headers) => String(headers['content-type']).startsWith('multipart/form-data'));
+  const captured = captureNextAction(page, (headers) =>
+    String(headers['content-type']).startsWith('multipart/form-data'),
+  );
   await page.getByTestId('submit-appeal').click();
   const request = await captured;
   expect(request.headers['next-action']).toBeTruthy();

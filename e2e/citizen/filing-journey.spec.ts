@@ -37,7 +37,11 @@ test.beforeAll(async ({ browser }) => {
     signInAsCitizen,
     OWNER,
   );
-  outsider = await citizenContext(() => browser.newContext({ baseURL: BASE_URL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }), signInAsCitizen, OUTSIDER);
+  outsider = await citizenContext(
+    () => browser.newContext({ baseURL: BASE_URL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }),
+    signInAsCitizen,
+    OUTSIDER,
+  );
 });
 
 test.afterAll(async () => {
@@ -46,12 +50,17 @@ test.afterAll(async () => {
 });
 
 async function fitsThePhone(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
 async function caseSnapshot(id: string) {
-  const [row] = await queryRows<{ state: string; version: number; updated_at: Date }>('SELECT state, version, updated_at FROM appeal_case WHERE id = $1', [id]);
+  const [row] = await queryRows<{ state: string; version: number; updated_at: Date }>(
+    'SELECT state, version, updated_at FROM appeal_case WHERE id = $1',
+    [id],
+  );
   return {
     row,
     events: await queryCount('SELECT count(*) FROM audit_event WHERE case_id = $1', [id]),
@@ -82,19 +91,32 @@ test('a citizen files a red-code appeal with two evidence files through the wiza
   await expect(page.getByTestId('answer-statement')).toContainText('另附当日核酸阴性报告。');
 
   // A double click files one case.
-  const before = await queryCount('SELECT count(*) FROM appeal_case c JOIN app_user u ON u.id = c.citizen_id WHERE u.mobile = $1', [OWNER]);
+  const before = await queryCount(
+    'SELECT count(*) FROM appeal_case c JOIN app_user u ON u.id = c.citizen_id WHERE u.mobile = $1',
+    [OWNER],
+  );
   expect(before).toBe(0);
   await page.getByTestId('submit-appeal').dblclick();
   await expect(page).toHaveURL(/\/my-cases\/[0-9a-f-]{36}\/confirmation$/);
   caseId = /\/my-cases\/([0-9a-f-]{36})\//.exec(page.url())?.[1] ?? '';
 
-  const [filed] = await queryRows<{ reference: string; state: string; colour: string; due_at: Date; mobile: string; privacy_notice_version: string }>(
-    'SELECT reference, state, colour, due_at, mobile, privacy_notice_version FROM appeal_case WHERE id = $1',
-    [caseId],
-  );
+  const [filed] = await queryRows<{
+    reference: string;
+    state: string;
+    colour: string;
+    due_at: Date;
+    mobile: string;
+    privacy_notice_version: string;
+  }>('SELECT reference, state, colour, due_at, mobile, privacy_notice_version FROM appeal_case WHERE id = $1', [
+    caseId,
+  ]);
   if (!filed) throw new Error('the case was not filed');
   reference = filed.reference;
-  expect(await queryCount('SELECT count(*) FROM appeal_case c JOIN app_user u ON u.id = c.citizen_id WHERE u.mobile = $1', [OWNER])).toBe(1);
+  expect(
+    await queryCount('SELECT count(*) FROM appeal_case c JOIN app_user u ON u.id = c.citizen_id WHERE u.mobile = $1', [
+      OWNER,
+    ]),
+  ).toBe(1);
   expect(filed).toMatchObject({ colour: 'RED', mobile: OWNER, privacy_notice_version: '2026-01' });
   const files = await queryRows<{ id: string; file_name: string; mime_type: string }>(
     'SELECT id, file_name, mime_type FROM evidence WHERE case_id = $1 ORDER BY file_name',
@@ -108,12 +130,21 @@ test('a citizen files a red-code appeal with two evidence files through the wiza
 
   // Confirmation: the reference, the deadline in Asia/Shanghai, how to check, and the SMS.
   await expect(page.getByTestId('confirmation-reference')).toHaveText(reference);
-  const due = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(filed.due_at);
+  const due = new Intl.DateTimeFormat('zh-CN', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Asia/Shanghai',
+  }).format(filed.due_at);
   await expect(page.getByTestId('confirmation-deadline')).toContainText(due);
   await expect(page.getByText('我们已向 139****0041 发送短信')).toBeVisible();
   await expect(page.getByRole('link', { name: '查询申诉进度' })).toHaveAttribute('href', '/status');
   await expect(page.getByRole('link', { name: '我的申诉' }).last()).toHaveAttribute('href', '/my-cases');
-  expect(await queryCount("SELECT count(*) FROM sms_message WHERE \"to\" = $1 AND body LIKE '%' || $2 || '%'", [OWNER, reference])).toBe(1);
+  expect(
+    await queryCount("SELECT count(*) FROM sms_message WHERE \"to\" = $1 AND body LIKE '%' || $2 || '%'", [
+      OWNER,
+      reference,
+    ]),
+  ).toBe(1);
   await fitsThePhone(page);
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
 });
@@ -149,7 +180,12 @@ test('a reviewer decides the case (through the engine, as its assigned reviewer)
 test('another citizen gets 404 for the case page, its evidence and its decision, and nothing changes', async () => {
   const { page } = outsider;
   const before = await caseSnapshot(caseId);
-  for (const path of [`/my-cases/${caseId}`, `/my-cases/${caseId}/decision`, `/my-cases/${caseId}/withdraw`, `/my-cases/${caseId}/confirmation`]) {
+  for (const path of [
+    `/my-cases/${caseId}`,
+    `/my-cases/${caseId}/decision`,
+    `/my-cases/${caseId}/withdraw`,
+    `/my-cases/${caseId}/confirmation`,
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole('heading', { level: 1, name: '找不到该页面' })).toBeVisible();
@@ -212,7 +248,10 @@ test('the citizen reads the decision and asks for a second-level review; an outs
   await page.getByLabel('申请复核的理由').fill('我当天在芜湖上班，考勤记录可以证明，不同意原决定依据的时空伴随判断。');
   await page.getByRole('button', { name: '申请复核' }).click();
   await expect(page.getByTestId('second-review-requested')).toBeVisible();
-  const [row] = await queryRows<{ state: string; second_review_reason: string }>('SELECT state, second_review_reason FROM appeal_case WHERE id = $1', [caseId]);
+  const [row] = await queryRows<{ state: string; second_review_reason: string }>(
+    'SELECT state, second_review_reason FROM appeal_case WHERE id = $1',
+    [caseId],
+  );
   expect(row?.state).toBe('SECOND_REVIEW_REQUESTED');
   expect(row?.second_review_reason).toContain('考勤记录');
   await page.goto(`/my-cases/${caseId}`);

@@ -26,7 +26,11 @@ test('a citizen signs in with the code from the SMS outbox and sees their own ca
   // Filing times are shown in Asia/Shanghai whatever the server's zone.
   const first = rows[0];
   if (!first) throw new Error('no case');
-  const expected = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(first.filed_at);
+  const expected = new Intl.DateTimeFormat('zh-CN', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Asia/Shanghai',
+  }).format(first.filed_at);
   await expect(page.getByTestId('my-case').first()).toContainText(expected);
 });
 
@@ -46,7 +50,11 @@ test('the sixth attempt is refused even with the right code', async ({ page }) =
   const code = await readLatestCode(page.context(), mobile);
   for (let attempt = 1; attempt <= 5; attempt += 1) {
     await enterCitizenCode(page, wrongCodeFor(code));
-    await expect(page.getByText(attempt < 5 ? `验证码错误，还可尝试 ${5 - attempt} 次` : '验证码错误，尝试次数已用完，请重新获取验证码')).toBeVisible();
+    await expect(
+      page.getByText(
+        attempt < 5 ? `验证码错误，还可尝试 ${5 - attempt} 次` : '验证码错误，尝试次数已用完，请重新获取验证码',
+      ),
+    ).toBeVisible();
   }
   await enterCitizenCode(page, code);
   await expect(page.getByText('尝试次数过多，请重新获取验证码')).toBeVisible();
@@ -61,7 +69,10 @@ test('a first sign-in creates the citizen account, with no cases yet', async ({ 
   await expect(page).toHaveURL('/my-cases');
   await expect(page.getByTestId('my-case-count')).toHaveText('您还没有申诉');
   await expect(page.getByTestId('signed-in-user')).toContainText('139****0023');
-  const [user] = await queryRows<{ role: string; display_name: string }>('SELECT role, display_name FROM app_user WHERE mobile = $1', [mobile]);
+  const [user] = await queryRows<{ role: string; display_name: string }>(
+    'SELECT role, display_name FROM app_user WHERE mobile = $1',
+    [mobile],
+  );
   expect(user).toEqual({ role: 'CITIZEN', display_name: '139****0023' });
 });
 

@@ -8,19 +8,38 @@ import { queryCount, queryRows } from '../helpers/database';
 import { BASE_URL, readStatusCode } from './citizen-helpers';
 
 const LANGUAGES = [
-  { locale: 'zh-CN', mobile: '13800000005', send: '发送验证码', show: '查看进度', wrong: '验证码错误或已失效，请重新获取验证码' },
-  { locale: 'en', mobile: '13800000004', send: 'Send code', show: 'Show progress', wrong: 'The code is wrong or has expired. Ask for a new code' },
+  {
+    locale: 'zh-CN',
+    mobile: '13800000005',
+    send: '发送验证码',
+    show: '查看进度',
+    wrong: '验证码错误或已失效，请重新获取验证码',
+  },
+  {
+    locale: 'en',
+    mobile: '13800000004',
+    send: 'Send code',
+    show: 'Show progress',
+    wrong: 'The code is wrong or has expired. Ask for a new code',
+  },
 ] as const;
 
 function citizenStates(locale: string): Record<string, string> {
-  const core = JSON.parse(readFileSync(`lib/i18n/messages/${locale}/core.json`, 'utf8')) as { citizenStates: Record<string, string> };
+  const core = JSON.parse(readFileSync(`lib/i18n/messages/${locale}/core.json`, 'utf8')) as {
+    citizenStates: Record<string, string>;
+  };
   return core.citizenStates;
 }
 
 for (const language of LANGUAGES) {
   test(`status by reference and SMS code, in ${language.locale}`, async ({ page, context }) => {
     await context.addCookies([{ name: 'NEXT_LOCALE', value: language.locale, url: BASE_URL }]);
-    const [known] = await queryRows<{ reference: string; state: string; applicant_name: string; id_number_masked: string }>(
+    const [known] = await queryRows<{
+      reference: string;
+      state: string;
+      applicant_name: string;
+      id_number_masked: string;
+    }>(
       'SELECT reference, state, applicant_name, id_number_masked FROM appeal_case WHERE mobile = $1 ORDER BY filed_at DESC LIMIT 1',
       [language.mobile],
     );
@@ -32,7 +51,9 @@ for (const language of LANGUAGES) {
     // Other specs send messages at the same time, so count only messages that could concern this reference.
     const unknownReference = 'SS-34-20200101-999999';
     const messagesAboutUnknown = () =>
-      queryCount("SELECT count(*) FROM sms_message WHERE purpose = 'CASE_STATUS' AND body LIKE $1", [`%${unknownReference}%`]);
+      queryCount("SELECT count(*) FROM sms_message WHERE purpose = 'CASE_STATUS' AND body LIKE $1", [
+        `%${unknownReference}%`,
+      ]);
     const messagesBefore = await messagesAboutUnknown();
     await page.locator('#status-reference').fill(unknownReference);
     await page.getByRole('button', { name: language.send }).click();
@@ -47,7 +68,11 @@ for (const language of LANGUAGES) {
     await page.locator('#status-reference').fill(known.reference.toLowerCase());
     await page.getByRole('button', { name: language.send }).click();
     await expect(page.getByTestId('status-notice')).toHaveText(unknownAnswer);
-    expect(await queryCount("SELECT count(*) FROM sms_message WHERE \"to\" = $1 AND purpose = 'CASE_STATUS'", [language.mobile])).toBeGreaterThan(0);
+    expect(
+      await queryCount('SELECT count(*) FROM sms_message WHERE "to" = $1 AND purpose = \'CASE_STATUS\'', [
+        language.mobile,
+      ]),
+    ).toBeGreaterThan(0);
     const code = await readStatusCode(context, language.mobile);
 
     await page.locator('#status-code').fill(code === '000000' ? '111111' : '000000');

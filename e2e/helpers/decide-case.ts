@@ -11,7 +11,8 @@ async function main(): Promise<void> {
   const outcome = OUTCOMES.find((value) => value === outcomeArgument);
   if (!reference || !outcome) throw new Error('usage: decide-case.ts <reference> [UPHELD|DOWNGRADED|REVOKED]');
   loadEnv();
-  process.env.DATABASE_URL = process.env.E2E_DATABASE_URL ?? 'postgresql://postgres:postgres@127.0.0.1:5499/app';
+  process.env.DATABASE_URL =
+    process.env.E2E_DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_PG_PORT ?? 5499}/app`;
 
   const { getPrisma } = await import('@/lib/db/client');
   const { startReview } = await import('@/lib/cases/review-case');
@@ -23,9 +24,16 @@ async function main(): Promise<void> {
     if (!found.assignee) throw new Error(`case ${reference} is not assigned to a reviewer (state ${found.state})`);
     const reviewer = { id: found.assignee.id, role: found.assignee.role, provinceCode: found.assignee.provinceCode };
     let version = found.version;
-    if (found.state === 'ASSIGNED') version = (await startReview(reviewer, { caseId: found.id, expectedVersion: version })).case.version;
+    if (found.state === 'ASSIGNED')
+      version = (await startReview(reviewer, { caseId: found.id, expectedVersion: version })).case.version;
     const ruleCode = found.statedReasonCode ?? 'CLOSE_CONTACT';
-    const decided = await decideCase(reviewer, { caseId: found.id, expectedVersion: version, outcome, ruleCode, reasons: REASONS });
+    const decided = await decideCase(reviewer, {
+      caseId: found.id,
+      expectedVersion: version,
+      outcome,
+      ruleCode,
+      reasons: REASONS,
+    });
     console.log(JSON.stringify({ reference, state: decided.case.state, outcome, ruleCode, reasons: REASONS }));
   } finally {
     await prisma.$disconnect();

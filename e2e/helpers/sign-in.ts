@@ -30,7 +30,10 @@ export function hasDemoSecondFactor(username: string): boolean {
  * or we wait for the step after.
  */
 export async function freshTotpCode(username: string, secret = DEMO_TOTP_SECRET): Promise<string> {
-  const [row] = await queryRows<{ step: number | null }>('SELECT totp_last_time_step AS step FROM app_user WHERE username = $1', [username]);
+  const [row] = await queryRows<{ step: number | null }>(
+    'SELECT totp_last_time_step AS step FROM app_user WHERE username = $1',
+    [username],
+  );
   const last = row?.step ?? null;
   const current = Math.floor(Date.now() / 30_000);
   const step = last === null ? current : Math.max(current, last + 1);
@@ -50,7 +53,12 @@ export async function enterSecondFactor(page: Page, code: string): Promise<void>
  * Signs in with the staff form. For demo supervisors and the administrator the second factor follows: a fresh code from
  * the demo secret (`secondFactor: false` stops at the second-factor page).
  */
-export async function signInAsStaff(page: Page, username: string, password = DEMO_PASSWORD, options: { secondFactor?: boolean } = {}): Promise<void> {
+export async function signInAsStaff(
+  page: Page,
+  username: string,
+  password = DEMO_PASSWORD,
+  options: { secondFactor?: boolean } = {},
+): Promise<void> {
   await page.goto('/sign-in');
   await page.waitForLoadState('networkidle');
   const staff = page.getByRole('form', { name: '工作人员登录' });
@@ -68,7 +76,11 @@ export async function readLatestCode(context: BrowserContext, mobile: string): P
   const outbox = await context.newPage();
   try {
     await outbox.goto('/dev/sms');
-    const body = await outbox.locator(`[data-testid="sms-message"][data-to="${mobile}"]`).first().getByTestId('sms-body').innerText();
+    const body = await outbox
+      .locator(`[data-testid="sms-message"][data-to="${mobile}"]`)
+      .first()
+      .getByTestId('sms-body')
+      .innerText();
     const code = /(\d{6})/.exec(body)?.[1];
     if (!code) throw new Error(`no code in the message to ${mobile}: ${body}`);
     return code;

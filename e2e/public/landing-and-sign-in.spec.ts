@@ -55,7 +55,9 @@ for (const path of ['/', '/sign-in']) {
 test('the sign-in page works at 390 px wide without sideways scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/sign-in');
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await expect(page.getByRole('button', { name: '获取验证码' })).toBeVisible();
 });

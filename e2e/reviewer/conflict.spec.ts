@@ -21,7 +21,10 @@ async function fillDecision(page: Page, outcome: RegExp, reasons: string) {
   await page.getByLabel('决定理由').fill(reasons);
 }
 
-test('the second of two concurrent decisions is refused with a conflict message and the fresh case', async ({ browser, baseURL }) => {
+test('the second of two concurrent decisions is refused with a conflict message and the fresh case', async ({
+  browser,
+  baseURL,
+}) => {
   const first = await session(browser, baseURL);
   const second = await session(browser, baseURL);
 
@@ -61,7 +64,9 @@ test('the second of two concurrent decisions is refused with a conflict message 
   await expect(second.getByTestId('decision')).toContainText('维持原赋码');
   await expect(second.getByTestId('form-decide')).toHaveCount(0);
 
-  const decisions = await queryRows<{ outcome: string }>('SELECT outcome::text FROM decision WHERE case_id = $1', [target.id]);
+  const decisions = await queryRows<{ outcome: string }>('SELECT outcome::text FROM decision WHERE case_id = $1', [
+    target.id,
+  ]);
   expect(decisions).toEqual([{ outcome: 'UPHELD' }]);
   await first.context().close();
   await second.context().close();

@@ -9,7 +9,10 @@ import { auditActions, poolInUrgencyOrder } from './reviewer-data';
 const REVIEWER = 'reviewer-sh-1';
 const PROVINCE = '31';
 /** Citizens the setup project has already signed in (no new one-time code needed). */
-const SIGNED_IN: Record<string, string> = { '13800000001': STORAGE_STATE.citizen, '13800000003': STORAGE_STATE.citizenB };
+const SIGNED_IN: Record<string, string> = {
+  '13800000001': STORAGE_STATE.citizen,
+  '13800000003': STORAGE_STATE.citizenB,
+};
 
 async function citizenPage(browser: Browser, mobile: string, baseURL: string | undefined): Promise<Page> {
   // The signed-in citizen of the setup project, or a fresh sign-in with a code from the demo outbox.
@@ -23,7 +26,11 @@ async function citizenPage(browser: Browser, mobile: string, baseURL: string | u
   return page;
 }
 
-test('the most urgent case: claim, ask, the appellant answers, decide; the history shows each step', async ({ page, browser, baseURL }) => {
+test('the most urgent case: claim, ask, the appellant answers, decide; the history shows each step', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   await signInAsStaff(page, REVIEWER);
   await expect(page).toHaveURL('/review');
 
@@ -33,9 +40,9 @@ test('the most urgent case: claim, ask, the appellant answers, decide; the histo
   expect(pool.length).toBeGreaterThan(0);
   const urgent = pool[0]!;
   await expect(page.getByTestId('queue-row').first()).toHaveAttribute('data-reference', urgent.reference);
-  expect(await page.getByTestId('queue-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-reference')))).toEqual(
-    pool.map((row) => row.reference),
-  );
+  expect(
+    await page.getByTestId('queue-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-reference'))),
+  ).toEqual(pool.map((row) => row.reference));
 
   // 2. Claim it from the queue; the case screen opens.
   await page.getByRole('button', { name: `认领案件 ${urgent.reference}` }).click();
@@ -46,7 +53,9 @@ test('the most urgent case: claim, ask, the appellant answers, decide; the histo
   const masked = (await page.getByTestId('id-number').textContent())!;
   expect(masked).toMatch(/^\d{4}\*{10}\d{3}[\dX]$/);
   await page.getByRole('button', { name: '显示完整号码' }).click();
-  await expect(page.getByTestId('id-number')).toHaveText(new RegExp(`^${masked.slice(0, 4)}\\d{10}${masked.slice(-4)}$`));
+  await expect(page.getByTestId('id-number')).toHaveText(
+    new RegExp(`^${masked.slice(0, 4)}\\d{10}${masked.slice(-4)}$`),
+  );
   expect(page.url()).not.toContain((await page.getByTestId('id-number').textContent())!);
   await page.getByRole('button', { name: '隐藏' }).click();
   await expect(page.getByTestId('id-number')).toHaveText(masked);
@@ -62,7 +71,10 @@ test('the most urgent case: claim, ask, the appellant answers, decide; the histo
   await page.getByRole('button', { name: '发送并暂停计时' }).click();
   await expect(page.getByTestId('action-success')).toHaveText('已发送补充材料要求，计时已暂停。');
   await expect(page.getByTestId('case-state')).toHaveAttribute('data-state', 'AWAITING_CITIZEN');
-  await expect(page.getByTestId('case-deadline').getByTestId('deadline-badge')).toHaveAttribute('data-status', /PAUSED|OVERDUE/);
+  await expect(page.getByTestId('case-deadline').getByTestId('deadline-badge')).toHaveAttribute(
+    'data-status',
+    /PAUSED|OVERDUE/,
+  );
   await expect(page.getByTestId('clock-paused')).toBeVisible();
   await expect(page.getByTestId('decide-opens')).toBeVisible();
   await expect(page.getByTestId('form-decide')).toHaveCount(0);
@@ -71,7 +83,10 @@ test('the most urgent case: claim, ask, the appellant answers, decide; the histo
   await page.goto('/review');
   const row = page.locator(`[data-testid="queue-row"][data-reference="${urgent.reference}"]`);
   await expect(row.getByTestId('deadline-badge')).toContainText(/计时暂停|已超期/);
-  const [paused] = await queryRows<{ paused: boolean }>('SELECT paused_since IS NOT NULL AS paused FROM appeal_case WHERE id = $1', [urgent.id]);
+  const [paused] = await queryRows<{ paused: boolean }>(
+    'SELECT paused_since IS NOT NULL AS paused FROM appeal_case WHERE id = $1',
+    [urgent.id],
+  );
   expect(paused?.paused).toBe(true);
 
   // 5. The appellant answers on their own case page.
@@ -91,7 +106,9 @@ test('the most urgent case: claim, ask, the appellant answers, decide; the histo
   // 7. Decide with reasons.
   await page.getByRole('radio', { name: /^撤销赋码（转为绿码）/ }).check();
   await page.getByLabel('决定依据').selectOption({ index: 1 });
-  await page.getByLabel('决定理由').fill('申诉人补充的核酸检测报告显示赋码次日结果为阴性，且无其他风险依据，原赋码依据不足，予以撤销。');
+  await page
+    .getByLabel('决定理由')
+    .fill('申诉人补充的核酸检测报告显示赋码次日结果为阴性，且无其他风险依据，原赋码依据不足，予以撤销。');
   await page.getByRole('button', { name: '作出决定' }).click();
   await expect(page.getByTestId('action-success')).toHaveText('决定已作出。');
   await expect(page.getByTestId('case-state')).toHaveAttribute('data-state', 'DECIDED');
@@ -99,14 +116,33 @@ test('the most urgent case: claim, ask, the appellant answers, decide; the histo
 
   // 8. The history on the screen is the audit table, step by step.
   const actions = await auditActions(urgent.id);
-  expect(actions.slice(-6)).toEqual(['CASE_CLAIMED', 'IDENTITY_REVEALED', 'REVIEW_STARTED', 'INFORMATION_REQUESTED', 'CITIZEN_REPLIED', 'CASE_DECIDED']);
-  const shown = await page.getByTestId('history-entry').evaluateAll((entries) => entries.map((entry) => entry.getAttribute('data-action')));
+  expect(actions.slice(-6)).toEqual([
+    'CASE_CLAIMED',
+    'IDENTITY_REVEALED',
+    'REVIEW_STARTED',
+    'INFORMATION_REQUESTED',
+    'CITIZEN_REPLIED',
+    'CASE_DECIDED',
+  ]);
+  const shown = await page
+    .getByTestId('history-entry')
+    .evaluateAll((entries) => entries.map((entry) => entry.getAttribute('data-action')));
   expect(shown).toEqual(actions);
   const history = page.getByTestId('case-history');
-  for (const label of ['审核员认领', '查看完整身份证号码', '开始审核', '要求补充材料（计时暂停）', '申诉人已答复（计时恢复）', '作出决定']) {
+  for (const label of [
+    '审核员认领',
+    '查看完整身份证号码',
+    '开始审核',
+    '要求补充材料（计时暂停）',
+    '申诉人已答复（计时恢复）',
+    '作出决定',
+  ]) {
     await expect(history.getByText(label, { exact: true })).toBeVisible();
   }
   await expect(history).toContainText('状态：审核中 → 已作出决定');
-  const [decision] = await queryRows<{ outcome: string; reasons: string }>('SELECT outcome::text, reasons FROM decision WHERE case_id = $1', [urgent.id]);
+  const [decision] = await queryRows<{ outcome: string; reasons: string }>(
+    'SELECT outcome::text, reasons FROM decision WHERE case_id = $1',
+    [urgent.id],
+  );
   expect(decision).toMatchObject({ outcome: 'REVOKED', reasons: expect.stringContaining('原赋码依据不足') });
 });

@@ -15,7 +15,9 @@ test('the reviewer home counts open, pool and own cases of Anhui exactly as the 
     open: await queryCount(
       `SELECT count(*) FROM appeal_case WHERE province_code = '34' AND state IN ('SUBMITTED', 'ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN')`,
     ),
-    pool: await queryCount(`SELECT count(*) FROM appeal_case WHERE province_code = '34' AND state = 'SUBMITTED' AND assignee_id IS NULL`),
+    pool: await queryCount(
+      `SELECT count(*) FROM appeal_case WHERE province_code = '34' AND state = 'SUBMITTED' AND assignee_id IS NULL`,
+    ),
     mine: await queryCount(
       `SELECT count(*) FROM appeal_case c JOIN app_user u ON u.id = c.assignee_id
        WHERE u.username = 'reviewer-ah-1' AND c.province_code = '34' AND c.state IN ('ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN')`,
@@ -32,7 +34,10 @@ test('the reviewer home counts open, pool and own cases of Anhui exactly as the 
         pool: Number(await page.getByTestId('count-pool').textContent()),
         mine: Number(await page.getByTestId('count-mine').textContent()),
       };
-      return JSON.stringify(shown) === JSON.stringify(expected) && JSON.stringify(await counts()) === JSON.stringify(expected);
+      return (
+        JSON.stringify(shown) === JSON.stringify(expected) &&
+        JSON.stringify(await counts()) === JSON.stringify(expected)
+      );
     })
     .toBe(true);
   await expect(page.getByTestId('queue-row').first()).toContainText('SS-34-');
@@ -45,4 +50,3 @@ for (const path of ['/admin', '/supervise', '/my-cases']) {
     await expect(page.getByRole('heading', { level: 1, name: '找不到该页面' })).toBeVisible();
   });
 }
-

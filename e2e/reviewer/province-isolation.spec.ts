@@ -37,14 +37,25 @@ function actionRecorder(page: Page) {
   };
 }
 
-function retarget(captured: Captured, own: CaseRow, target: CaseRow): { headers: Record<string, string>; data: string } {
-  const headers = Object.fromEntries(REPLAYED_HEADERS.filter((name) => captured.headers[name]).map((name) => [name, captured.headers[name]!]));
+function retarget(
+  captured: Captured,
+  own: CaseRow,
+  target: CaseRow,
+): { headers: Record<string, string>; data: string } {
+  const headers = Object.fromEntries(
+    REPLAYED_HEADERS.filter((name) => captured.headers[name]).map((name) => [name, captured.headers[name]!]),
+  );
   expect(captured.body).toContain(own.id);
-  const data = captured.body.replaceAll(own.id, target.id).replace(/"expectedVersion":\d+/g, `"expectedVersion":${target.version}`);
+  const data = captured.body
+    .replaceAll(own.id, target.id)
+    .replace(/"expectedVersion":\d+/g, `"expectedVersion":${target.version}`);
   return { headers, data };
 }
 
-test('Henan cases are "not found" for a Guangdong reviewer, by URL and by direct POST to each action; signed out too', async ({ page, baseURL }) => {
+test('Henan cases are "not found" for a Guangdong reviewer, by URL and by direct POST to each action; signed out too', async ({
+  page,
+  baseURL,
+}) => {
   await signInAsStaff(page, 'reviewer-gd-1');
   await expect(page).toHaveURL('/review');
   const recorder = actionRecorder(page);
@@ -76,7 +87,9 @@ test('Henan cases are "not found" for a Guangdong reviewer, by URL and by direct
 
   // Henan cases in the states where each action would otherwise be allowed (the least urgent ones, which other specs
   // working in Henan are least likely to touch meanwhile).
-  const pooled = (await casesWhere(`c.province_code = '41' AND c.state = 'SUBMITTED' AND c.assignee_id IS NULL`)).at(-1);
+  const pooled = (await casesWhere(`c.province_code = '41' AND c.state = 'SUBMITTED' AND c.assignee_id IS NULL`)).at(
+    -1,
+  );
   const assigned = (await casesWhere(`c.province_code = '41' AND c.state = 'ASSIGNED'`)).at(-1);
   const inReview = (await casesWhere(`c.province_code = '41' AND c.state = 'IN_REVIEW'`)).at(-1);
   const targets: Record<string, CaseRow> = {

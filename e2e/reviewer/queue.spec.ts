@@ -7,7 +7,8 @@ import { mineInUrgencyOrder, poolInUrgencyOrder } from './reviewer-data';
 
 test.use({ storageState: STORAGE_STATE.reviewer });
 
-const references = (page: Page) => page.getByTestId('queue-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-reference')));
+const references = (page: Page) =>
+  page.getByTestId('queue-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-reference')));
 
 test('"my cases" and the pool list Anhui’s cases in urgency order, as SQL orders them', async ({ page }) => {
   await page.goto('/review');
@@ -24,7 +25,10 @@ test('"my cases" and the pool list Anhui’s cases in urgency order, as SQL orde
   await expect(page.getByRole('button', { name: `认领案件 ${pool[0]!.reference}` })).toBeVisible();
 });
 
-test('filters and order live in the URL: shareable, and the back button returns to the previous queue', async ({ page, browser }) => {
+test('filters and order live in the URL: shareable, and the back button returns to the previous queue', async ({
+  page,
+  browser,
+}) => {
   await page.goto('/review?tab=pool');
   const everything = await references(page);
 
@@ -83,7 +87,9 @@ for (const path of ['/review', '/review?tab=pool&sort=timeLeft&dir=desc']) {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 }
@@ -95,7 +101,9 @@ test('the case screen has no serious accessibility violations and fits 390 px', 
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 });
 

@@ -61,6 +61,9 @@ export async function snapshot(caseIds: string[]): Promise<unknown> {
 }
 
 export async function auditActions(caseId: string): Promise<string[]> {
-  const rows = await queryRows<{ action: string }>(`SELECT action FROM audit_event WHERE case_id = $1 ORDER BY occurred_at, seq`, [caseId]);
+  const rows = await queryRows<{ action: string }>(
+    `SELECT action FROM audit_event WHERE case_id = $1 ORDER BY occurred_at, seq`,
+    [caseId],
+  );
   return rows.map((row) => row.action);
 }

@@ -16,12 +16,16 @@ const UNCONFIRMED_CORRECTIONS = `
      AND NOT EXISTS (SELECT 1 FROM outbox_event n WHERE n.case_id = o.case_id AND n.kind = 'CORRECTION_ORDER' AND (n.created_at, n.id) > (o.created_at, o.id))`;
 
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
 async function referenceOf(where: string): Promise<string> {
-  const [row] = await queryRows<{ reference: string }>(`SELECT reference FROM appeal_case WHERE ${where} ORDER BY reference LIMIT 1`);
+  const [row] = await queryRows<{ reference: string }>(
+    `SELECT reference FROM appeal_case WHERE ${where} ORDER BY reference LIMIT 1`,
+  );
   if (!row) throw new Error(`the demo data has no case where ${where}`);
   return row.reference;
 }
@@ -34,24 +38,40 @@ test.describe('a provincial supervisor (Anhui)', () => {
     await expect(page.getByTestId('scope')).toHaveText('督导范围：安徽省（34）');
     const expected = {
       'count-overdue': await queryCount(`SELECT count(*) FROM appeal_case WHERE province_code = '34' AND ${OVERDUE}`),
-      'count-unassigned': await queryCount(`SELECT count(*) FROM appeal_case WHERE province_code = '34' AND state = 'SUBMITTED' AND assignee_id IS NULL`),
-      'count-waiting': await queryCount(`SELECT count(*) FROM appeal_case WHERE province_code = '34' AND state = 'AWAITING_CITIZEN'`),
+      'count-unassigned': await queryCount(
+        `SELECT count(*) FROM appeal_case WHERE province_code = '34' AND state = 'SUBMITTED' AND assignee_id IS NULL`,
+      ),
+      'count-waiting': await queryCount(
+        `SELECT count(*) FROM appeal_case WHERE province_code = '34' AND state = 'AWAITING_CITIZEN'`,
+      ),
       'count-corrections': await queryCount(UNCONFIRMED_CORRECTIONS, ['34']),
     };
-    for (const [testId, count] of Object.entries(expected)) await expect(page.getByTestId(testId)).toHaveText(String(count));
-    const listed = await page.getByTestId('board-case').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-reference')));
+    for (const [testId, count] of Object.entries(expected))
+      await expect(page.getByTestId(testId)).toHaveText(String(count));
+    const listed = await page
+      .getByTestId('board-case')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-reference')));
     expect(listed.length).toBeGreaterThan(0);
-    const outside = await queryCount(`SELECT count(*) FROM appeal_case WHERE reference = ANY($1) AND province_code <> '34'`, [listed]);
+    const outside = await queryCount(
+      `SELECT count(*) FROM appeal_case WHERE reference = ANY($1) AND province_code <> '34'`,
+      [listed],
+    );
     expect(outside).toBe(0);
-    const reviewers = await page.getByTestId('workload-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-reviewer')));
-    const anhuiReviewers = await queryRows<{ display_name: string }>(`SELECT display_name FROM app_user WHERE role = 'REVIEWER' AND province_code = '34'`);
+    const reviewers = await page
+      .getByTestId('workload-row')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-reviewer')));
+    const anhuiReviewers = await queryRows<{ display_name: string }>(
+      `SELECT display_name FROM app_user WHERE role = 'REVIEWER' AND province_code = '34'`,
+    );
     expect(reviewers.sort()).toEqual(anhuiReviewers.map((r) => r.display_name).sort());
   });
 
   test('a case of another province is 404 on the case page and the second-review screen', async ({ page }) => {
     const henan = await referenceOf(`province_code = '41'`);
     expect((await page.goto(`/supervise/cases/${henan}`))?.status()).toBe(404);
-    const henanReview = await referenceOf(`province_code = '41' AND state IN ('SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW', 'FINAL')`);
+    const henanReview = await referenceOf(
+      `province_code = '41' AND state IN ('SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW', 'FINAL')`,
+    );
     expect((await page.goto(`/supervise/second-review/${henanReview}`))?.status()).toBe(404);
     const anhui = await referenceOf(`province_code = '34'`);
     expect((await page.goto(`/supervise/cases/${anhui}`))?.status()).toBe(200);
@@ -76,23 +96,40 @@ test.describe('a provincial supervisor (Anhui)', () => {
     }).toPass({ timeout: 30_000 });
   });
 
-  test('an export carries Anhui’s rows only, is UTF-8 with BOM, and writes an audit event in Anhui’s chain', async ({ page }) => {
-    const before = await queryCount(`SELECT count(*) FROM audit_event WHERE action = 'EXPORT_CREATED' AND chain = '34'`);
+  test('an export carries Anhui’s rows only, is UTF-8 with BOM, and writes an audit event in Anhui’s chain', async ({
+    page,
+  }) => {
+    const before = await queryCount(
+      `SELECT count(*) FROM audit_event WHERE action = 'EXPORT_CREATED' AND chain = '34'`,
+    );
     await page.goto('/supervise');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-unassigned').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-unassigned').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^unassigned-34-\d{8}-\d{4}\.csv$/);
     const csv = await readFile((await download.path())!, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const references = [...csv.matchAll(/SS-\d{2}-\d{8}-\d+/g)].map((match) => match[0]);
-    const pool = await queryCount(`SELECT count(*) FROM appeal_case WHERE province_code = '34' AND state = 'SUBMITTED' AND assignee_id IS NULL`);
+    const pool = await queryCount(
+      `SELECT count(*) FROM appeal_case WHERE province_code = '34' AND state = 'SUBMITTED' AND assignee_id IS NULL`,
+    );
     expect(references).toHaveLength(pool);
-    expect(await queryCount(`SELECT count(*) FROM appeal_case WHERE reference = ANY($1) AND province_code <> '34'`, [references])).toBe(0);
-    await expect.poll(() => queryCount(`SELECT count(*) FROM audit_event WHERE action = 'EXPORT_CREATED' AND chain = '34'`)).toBe(before + 1);
+    expect(
+      await queryCount(`SELECT count(*) FROM appeal_case WHERE reference = ANY($1) AND province_code <> '34'`, [
+        references,
+      ]),
+    ).toBe(0);
+    await expect
+      .poll(() => queryCount(`SELECT count(*) FROM audit_event WHERE action = 'EXPORT_CREATED' AND chain = '34'`))
+      .toBe(before + 1);
   });
 
   test('the audit view shows Anhui’s chain only, even when another chain is asked for', async ({ page }) => {
     await page.goto('/supervise/audit?chain=41');
-    const chains = await page.getByTestId('audit-event').evaluateAll((rows) => [...new Set(rows.map((row) => row.getAttribute('data-chain')))]);
+    const chains = await page
+      .getByTestId('audit-event')
+      .evaluateAll((rows) => [...new Set(rows.map((row) => row.getAttribute('data-chain')))]);
     expect(chains).toEqual(['34']);
     await page.getByTestId('audit-next').click();
     await expect(page.getByTestId('audit-event').first()).toHaveAttribute('data-chain', '34');
@@ -103,13 +140,21 @@ test.describe('a provincial supervisor (Anhui)', () => {
       SELECT c.reference, u.display_name AS assignee FROM appeal_case c JOIN app_user u ON u.id = c.assignee_id
        WHERE c.province_code = '34' AND c.state IN ('ASSIGNED', 'IN_REVIEW') ORDER BY c.reference LIMIT 1`);
     test.skip(!target, 'no assigned Anhui case in the demo data');
-    const events = await queryCount(`SELECT count(*) FROM audit_event e JOIN appeal_case c ON c.id = e.case_id WHERE c.reference = $1 AND e.action = 'CASE_REASSIGNED'`, [target!.reference]);
+    const events = await queryCount(
+      `SELECT count(*) FROM audit_event e JOIN appeal_case c ON c.id = e.case_id WHERE c.reference = $1 AND e.action = 'CASE_REASSIGNED'`,
+      [target!.reference],
+    );
     await page.goto(`/supervise/cases/${target!.reference}`);
     await expect(page.getByTestId('case-assignee')).toHaveText(target!.assignee);
     await page.getByRole('button', { name: '重新分配' }).click();
     await expect(page.getByRole('status').filter({ hasText: '承办' })).toBeVisible();
     await expect(page.getByTestId('case-assignee')).not.toHaveText(target!.assignee);
-    expect(await queryCount(`SELECT count(*) FROM audit_event e JOIN appeal_case c ON c.id = e.case_id WHERE c.reference = $1 AND e.action = 'CASE_REASSIGNED'`, [target!.reference])).toBe(events + 1);
+    expect(
+      await queryCount(
+        `SELECT count(*) FROM audit_event e JOIN appeal_case c ON c.id = e.case_id WHERE c.reference = $1 AND e.action = 'CASE_REASSIGNED'`,
+        [target!.reference],
+      ),
+    ).toBe(events + 1);
   });
 
   for (const path of ['/supervise', '/supervise/second-review', '/supervise/analytics', '/supervise/audit']) {
@@ -125,7 +170,9 @@ test.describe('a provincial supervisor (Anhui)', () => {
   test('a case page and a second-review screen have no serious accessibility violations', async ({ page }) => {
     await page.goto(`/supervise/cases/${await referenceOf(`province_code = '34' AND state = 'DECIDED'`)}`);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    await page.goto(`/supervise/second-review/${await referenceOf(`province_code = '34' AND state IN ('SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW', 'FINAL')`)}`);
+    await page.goto(
+      `/supervise/second-review/${await referenceOf(`province_code = '34' AND state IN ('SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW', 'FINAL')`)}`,
+    );
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 });
@@ -150,7 +197,9 @@ test.describe('the national supervisor', () => {
     await expect(page.getByTestId('count-unassigned')).toHaveText(
       String(await queryCount(`SELECT count(*) FROM appeal_case WHERE state = 'SUBMITTED' AND assignee_id IS NULL`)),
     );
-    await expect(page.getByTestId('count-corrections')).toHaveText(String(await queryCount(UNCONFIRMED_CORRECTIONS, ['%'])));
+    await expect(page.getByTestId('count-corrections')).toHaveText(
+      String(await queryCount(UNCONFIRMED_CORRECTIONS, ['%'])),
+    );
     const provinces = await page.getByTestId('workload-row').count();
     expect(provinces).toBe(await queryCount(`SELECT count(*) FROM app_user WHERE role = 'REVIEWER'`));
   });
@@ -160,7 +209,9 @@ test.describe('the national supervisor', () => {
     await client.connect();
     try {
       await client.query('ALTER TABLE audit_event DISABLE TRIGGER USER');
-      await client.query(`UPDATE audit_event SET reason = 'edited behind the application''s back' WHERE chain = '44' AND seq = 2`);
+      await client.query(
+        `UPDATE audit_event SET reason = 'edited behind the application''s back' WHERE chain = '44' AND seq = 2`,
+      );
       await client.query('ALTER TABLE audit_event ENABLE TRIGGER USER');
     } finally {
       await client.end();
@@ -168,7 +219,9 @@ test.describe('the national supervisor', () => {
     await page.goto('/supervise/audit');
     await page.getByRole('button', { name: '开始校验' }).click();
     const result = page.getByTestId('verify-result');
-    await expect(result.locator('[data-chain="44"]')).toHaveText('审计链 44：在第 2 号事件处被破坏（内容与哈希不符）。之前的 1 个事件完整。');
+    await expect(result.locator('[data-chain="44"]')).toHaveText(
+      '审计链 44：在第 2 号事件处被破坏（内容与哈希不符）。之前的 1 个事件完整。',
+    );
     await expect(result.locator('[data-chain="34"]')).toContainText('审计链 34：完整，校验至第');
   });
 
@@ -209,7 +262,9 @@ test.describe('the public transparency page', () => {
     await expect(page.getByTestId('transparency-row')).toHaveCount(31);
     // Guangdong: no spec files or moves cases there, so the cached figures and the database agree whatever runs alongside.
     const guangdong = page.locator('[data-testid="transparency-row"][data-row-id="44"]');
-    await expect(guangdong.locator('[data-column="received"]')).toHaveText(String(await queryCount(`SELECT count(*) FROM appeal_case WHERE province_code = '44'`)));
+    await expect(guangdong.locator('[data-column="received"]')).toHaveText(
+      String(await queryCount(`SELECT count(*) FROM appeal_case WHERE province_code = '44'`)),
+    );
     expect(await page.locator('main').innerText()).not.toMatch(/SS-\d{2}-\d{8}|(?<!\d)1[3-9]\d{9}(?!\d)/);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });

@@ -17,7 +17,9 @@ test.describe('provincial supervisor', () => {
     for (const row of rows) await expect(page.getByTestId(`state-${row.state}`)).toHaveText(row.count);
     const total = rows.reduce((sum, row) => sum + Number(row.count), 0);
     await expect(page.getByTestId('count-total')).toHaveText(String(total));
-    const unassigned = await queryCount(`SELECT count(*) FROM appeal_case WHERE province_code = '34' AND state = 'SUBMITTED' AND assignee_id IS NULL`);
+    const unassigned = await queryCount(
+      `SELECT count(*) FROM appeal_case WHERE province_code = '34' AND state = 'SUBMITTED' AND assignee_id IS NULL`,
+    );
     await expect(page.getByTestId('count-unassigned')).toHaveText(String(unassigned));
   });
 
@@ -52,7 +54,8 @@ test.describe('national supervisor', () => {
          GROUP BY province_code`,
       );
       expect(provinces.length).toBeGreaterThan(1);
-      for (const row of provinces) await expect(page.getByTestId(`province-open-${row.province_code}`)).toHaveText(row.count, { timeout: 1_000 });
+      for (const row of provinces)
+        await expect(page.getByTestId(`province-open-${row.province_code}`)).toHaveText(row.count, { timeout: 1_000 });
     }).toPass({ timeout: 20_000 });
   });
 });

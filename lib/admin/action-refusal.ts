@@ -8,7 +8,8 @@ export async function withAdminRefusals<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof AdminRefusal) throw new ActionRefusal(error.messageKey, error.status, undefined, error.fieldErrors);
+    if (error instanceof AdminRefusal)
+      throw new ActionRefusal(error.messageKey, error.status, undefined, error.fieldErrors);
     throw error;
   }
 }

@@ -19,7 +19,11 @@ export interface CreatedStaffAccount {
   temporaryPassword: string;
 }
 
-export async function createStaffAccount(actor: AdminActor, raw: unknown, now = new Date()): Promise<CreatedStaffAccount> {
+export async function createStaffAccount(
+  actor: AdminActor,
+  raw: unknown,
+  now = new Date(),
+): Promise<CreatedStaffAccount> {
   assertAdmin(actor);
   const input = parseInput(createStaffSchema, raw);
   await assertScopeExists(input.provinceCode, input.unitCode);
@@ -28,33 +32,42 @@ export async function createStaffAccount(actor: AdminActor, raw: unknown, now = 
   }
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
-  const userId = await prisma.$transaction(async (tx) => {
-    const user = await tx.user.create({
-      data: {
-        role: input.role,
-        username: input.username,
-        displayName: input.displayName,
-        provinceCode: input.provinceCode,
-        unitCode: input.unitCode,
-        passwordHash,
-        mustChangePassword: true,
-        createdAt: now,
-      },
-      select: { id: true },
+  const userId = await prisma
+    .$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: {
+          role: input.role,
+          username: input.username,
+          displayName: input.displayName,
+          provinceCode: input.provinceCode,
+          unitCode: input.unitCode,
+          passwordHash,
+          mustChangePassword: true,
+          createdAt: now,
+        },
+        select: { id: true },
+      });
+      await appendAuditEvent(tx, {
+        chain: adminChainFor(input.provinceCode),
+        actorId: actor.id,
+        actorRole: actor.role,
+        action: 'USER_CREATED',
+        after: {
+          userId: user.id,
+          username: input.username,
+          role: input.role,
+          provinceCode: input.provinceCode,
+          unitCode: input.unitCode,
+        },
+        occurredAt: now,
+      });
+      return user.id;
+    })
+    .catch((error: unknown) => {
+      // Two administrators creating the same username at once: the unique index decides.
+      if (error instanceof Error && 'code' in error && error.code === 'P2002')
+        throw fieldRefusal({ username: 'admin.errors.usernameTaken' });
+      throw error;
     });
-    await appendAuditEvent(tx, {
-      chain: adminChainFor(input.provinceCode),
-      actorId: actor.id,
-      actorRole: actor.role,
-      action: 'USER_CREATED',
-      after: { userId: user.id, username: input.username, role: input.role, provinceCode: input.provinceCode, unitCode: input.unitCode },
-      occurredAt: now,
-    });
-    return user.id;
-  }).catch((error: unknown) => {
-    // Two administrators creating the same username at once: the unique index decides.
-    if (error instanceof Error && 'code' in error && error.code === 'P2002') throw fieldRefusal({ username: 'admin.errors.usernameTaken' });
-    throw error;
-  });
   return { userId, username: input.username, temporaryPassword };
 }

@@ -10,7 +10,11 @@ export interface DivisionOption {
 
 /** The 31 provincial-level divisions, by code. */
 export async function listProvinces(): Promise<DivisionOption[]> {
-  const rows = await prisma.division.findMany({ where: { level: 'PROVINCE' }, orderBy: { code: 'asc' }, select: { provinceCode: true, name: true } });
+  const rows = await prisma.division.findMany({
+    where: { level: 'PROVINCE' },
+    orderBy: { code: 'asc' },
+    select: { provinceCode: true, name: true },
+  });
   return rows.map((row) => ({ code: row.provinceCode, name: row.name }));
 }
 
@@ -25,14 +29,22 @@ export async function listUnits(provinceCode: string): Promise<(DivisionOption &
 }
 
 export async function provinceName(provinceCode: string): Promise<string | null> {
-  const row = await prisma.division.findUnique({ where: { code: `${provinceCode}0000` }, select: { name: true, level: true } });
+  const row = await prisma.division.findUnique({
+    where: { code: `${provinceCode}0000` },
+    select: { name: true, level: true },
+  });
   return row?.level === 'PROVINCE' ? row.name : null;
 }
 
 /** Refuses a province or unit that does not exist, or a unit outside the province. */
 export async function assertScopeExists(provinceCode: string | null, unitCode: string | null): Promise<void> {
-  if (provinceCode !== null && (await provinceName(provinceCode)) === null) throw fieldRefusal({ provinceCode: 'admin.errors.provinceInvalid' });
+  if (provinceCode !== null && (await provinceName(provinceCode)) === null)
+    throw fieldRefusal({ provinceCode: 'admin.errors.provinceInvalid' });
   if (unitCode === null) return;
-  const unit = await prisma.division.findUnique({ where: { code: unitCode }, select: { level: true, provinceCode: true } });
-  if (!unit || unit.level === 'PROVINCE' || unit.provinceCode !== provinceCode) throw fieldRefusal({ unitCode: 'admin.errors.unitInvalid' });
+  const unit = await prisma.division.findUnique({
+    where: { code: unitCode },
+    select: { level: true, provinceCode: true },
+  });
+  if (!unit || unit.level === 'PROVINCE' || unit.provinceCode !== provinceCode)
+    throw fieldRefusal({ unitCode: 'admin.errors.unitInvalid' });
 }

@@ -33,12 +33,27 @@ export async function getReviewerPool(actor: AdminActor, provinceCode: string): 
   const reviewers = await prisma.user.findMany({
     where: { role: 'REVIEWER', provinceCode },
     orderBy: [{ active: 'desc' }, { username: 'asc' }],
-    select: { id: true, username: true, displayName: true, unitCode: true, active: true, capacity: true, lastAssignedAt: true, updatedAt: true },
+    select: {
+      id: true,
+      username: true,
+      displayName: true,
+      unitCode: true,
+      active: true,
+      capacity: true,
+      lastAssignedAt: true,
+      updatedAt: true,
+    },
   });
   const ids = reviewers.map((reviewer) => reviewer.id);
-  const unitCodes = [...new Set(reviewers.map((reviewer) => reviewer.unitCode).filter((code): code is string => code !== null))];
+  const unitCodes = [
+    ...new Set(reviewers.map((reviewer) => reviewer.unitCode).filter((code): code is string => code !== null)),
+  ];
   const [load, units, unassigned] = await Promise.all([
-    prisma.case.groupBy({ by: ['assigneeId'], where: { assigneeId: { in: ids }, state: { in: [...REVIEWER_LOAD_STATES] } }, _count: { _all: true } }),
+    prisma.case.groupBy({
+      by: ['assigneeId'],
+      where: { assigneeId: { in: ids }, state: { in: [...REVIEWER_LOAD_STATES] } },
+      _count: { _all: true },
+    }),
     prisma.division.findMany({ where: { code: { in: unitCodes } }, select: { code: true, name: true } }),
     prisma.case.count({ where: { provinceCode, state: 'SUBMITTED', assigneeId: null } }),
   ]);

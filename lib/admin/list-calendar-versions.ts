@@ -20,11 +20,19 @@ export interface CalendarVersionRow {
 export async function listCalendarVersions(actor: AdminActor): Promise<CalendarVersionRow[]> {
   assertAdmin(actor);
   const [versions, counts] = await Promise.all([
-    prisma.calendarVersion.findMany({ orderBy: [{ year: 'desc' }, { version: 'desc' }], select: { id: true, year: true, version: true, source: true, note: true, publishedAt: true } }),
+    prisma.calendarVersion.findMany({
+      orderBy: [{ year: 'desc' }, { version: 'desc' }],
+      select: { id: true, year: true, version: true, source: true, note: true, publishedAt: true },
+    }),
     prisma.calendarDay.groupBy({ by: ['calendarVersionId', 'kind'], _count: { _all: true } }),
   ]);
-  const count = (id: number, kind: CalendarDayKind) => counts.find((row) => row.calendarVersionId === id && row.kind === kind)?._count._all ?? 0;
-  return versions.map((version) => ({ ...version, holidays: count(version.id, 'HOLIDAY'), workingWeekends: count(version.id, 'WORKING_WEEKEND') }));
+  const count = (id: number, kind: CalendarDayKind) =>
+    counts.find((row) => row.calendarVersionId === id && row.kind === kind)?._count._all ?? 0;
+  return versions.map((version) => ({
+    ...version,
+    holidays: count(version.id, 'HOLIDAY'),
+    workingWeekends: count(version.id, 'WORKING_WEEKEND'),
+  }));
 }
 
 export interface CalendarDayRow {
@@ -42,7 +50,11 @@ export interface CalendarYearView {
   days: CalendarDayRow[];
 }
 
-export async function getCalendarYear(actor: AdminActor, year: number, versionNumber?: number): Promise<CalendarYearView> {
+export async function getCalendarYear(
+  actor: AdminActor,
+  year: number,
+  versionNumber?: number,
+): Promise<CalendarYearView> {
   assertAdmin(actor);
   if (!Number.isInteger(year) || year < 2020 || year > 2100) throw notFound();
   const versions = await prisma.calendarVersion.findMany({
@@ -50,10 +62,15 @@ export async function getCalendarYear(actor: AdminActor, year: number, versionNu
     orderBy: { version: 'desc' },
     select: { id: true, version: true, source: true, note: true, publishedAt: true },
   });
-  const shown = versionNumber === undefined ? versions[0] : versions.find((candidate) => candidate.version === versionNumber);
+  const shown =
+    versionNumber === undefined ? versions[0] : versions.find((candidate) => candidate.version === versionNumber);
   if (versionNumber !== undefined && !shown) throw notFound();
   const days = shown
-    ? await prisma.calendarDay.findMany({ where: { calendarVersionId: shown.id }, orderBy: { date: 'asc' }, select: { date: true, kind: true, name: true } })
+    ? await prisma.calendarDay.findMany({
+        where: { calendarVersionId: shown.id },
+        orderBy: { date: 'asc' },
+        select: { date: true, kind: true, name: true },
+      })
     : [];
   return {
     year,

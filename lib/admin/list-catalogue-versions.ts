@@ -19,7 +19,13 @@ export async function listCatalogueVersions(actor: AdminActor): Promise<Catalogu
   assertAdmin(actor);
   const versions = await prisma.reasonCatalogueVersion.findMany({
     orderBy: { version: 'desc' },
-    select: { id: true, version: true, note: true, publishedAt: true, _count: { select: { reasons: true, cases: true } } },
+    select: {
+      id: true,
+      version: true,
+      note: true,
+      publishedAt: true,
+      _count: { select: { reasons: true, cases: true } },
+    },
   });
   return versions.map(({ _count, ...version }) => ({ ...version, reasons: _count.reasons, cases: _count.cases }));
 }
@@ -44,7 +50,10 @@ export interface CatalogueVersionView {
 /** One version (the latest when `versionNumber` is omitted). */
 export async function getCatalogueVersion(actor: AdminActor, versionNumber?: number): Promise<CatalogueVersionView> {
   assertAdmin(actor);
-  const latest = await prisma.reasonCatalogueVersion.findFirst({ orderBy: { version: 'desc' }, select: { version: true } });
+  const latest = await prisma.reasonCatalogueVersion.findFirst({
+    orderBy: { version: 'desc' },
+    select: { version: true },
+  });
   if (!latest) throw notFound();
   const wanted = versionNumber ?? latest.version;
   if (!Number.isInteger(wanted)) throw notFound();
@@ -55,7 +64,10 @@ export async function getCatalogueVersion(actor: AdminActor, versionNumber?: num
       version: true,
       note: true,
       publishedAt: true,
-      reasons: { orderBy: { sortOrder: 'asc' }, select: { code: true, nameZh: true, nameEn: true, maxColour: true, validity: true } },
+      reasons: {
+        orderBy: { sortOrder: 'asc' },
+        select: { code: true, nameZh: true, nameEn: true, maxColour: true, validity: true },
+      },
     },
   });
   if (!version) throw notFound();

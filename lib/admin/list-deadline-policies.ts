@@ -27,7 +27,9 @@ const policySelect = {
   createdAt: true,
 } as const;
 
-function toRecord(row: { id: number; version: number; provinceCode: string | null } & DeadlinePolicyValues): DeadlinePolicyRecord {
+function toRecord(
+  row: { id: number; version: number; provinceCode: string | null } & DeadlinePolicyValues,
+): DeadlinePolicyRecord {
   return {
     id: row.id,
     version: row.version,
@@ -41,8 +43,14 @@ function toRecord(row: { id: number; version: number; provinceCode: string | nul
 }
 
 /** The national policy in force now (the highest version that has taken effect). */
-export async function findNationalPolicy(now = new Date()): Promise<(PolicyVersionRow & { provinceCode: null }) | null> {
-  const row = await prisma.deadlinePolicy.findFirst({ where: { provinceCode: null, effectiveFrom: { lte: now } }, orderBy: { version: 'desc' }, select: policySelect });
+export async function findNationalPolicy(
+  now = new Date(),
+): Promise<(PolicyVersionRow & { provinceCode: null }) | null> {
+  const row = await prisma.deadlinePolicy.findFirst({
+    where: { provinceCode: null, effectiveFrom: { lte: now } },
+    orderBy: { version: 'desc' },
+    select: policySelect,
+  });
   return row ? { ...row, provinceCode: null } : null;
 }
 
@@ -59,7 +67,11 @@ export async function listDeadlinePolicies(actor: AdminActor, now = new Date()) 
   const [national, provinces, provincial] = await Promise.all([
     findNationalPolicy(now),
     listProvinces(),
-    prisma.deadlinePolicy.findMany({ where: { provinceCode: { not: null }, effectiveFrom: { lte: now } }, orderBy: { version: 'desc' }, select: policySelect }),
+    prisma.deadlinePolicy.findMany({
+      where: { provinceCode: { not: null }, effectiveFrom: { lte: now } },
+      orderBy: { version: 'desc' },
+      select: policySelect,
+    }),
   ]);
   const rows: ProvincePolicyRow[] = provinces.map((province) => {
     const latest = provincial.find((row) => row.provinceCode?.trim() === province.code) ?? null;

@@ -20,9 +20,22 @@ export async function listReviewerPools(actor: AdminActor): Promise<PoolSummary[
   assertAdmin(actor);
   const [provinces, reviewers, load, waiting] = await Promise.all([
     listProvinces(),
-    prisma.user.groupBy({ by: ['provinceCode', 'active'], where: { role: 'REVIEWER' }, _count: { _all: true }, _sum: { capacity: true } }),
-    prisma.case.groupBy({ by: ['provinceCode'], where: { assigneeId: { not: null }, state: { in: [...REVIEWER_LOAD_STATES] } }, _count: { _all: true } }),
-    prisma.case.groupBy({ by: ['provinceCode'], where: { state: 'SUBMITTED', assigneeId: null }, _count: { _all: true } }),
+    prisma.user.groupBy({
+      by: ['provinceCode', 'active'],
+      where: { role: 'REVIEWER' },
+      _count: { _all: true },
+      _sum: { capacity: true },
+    }),
+    prisma.case.groupBy({
+      by: ['provinceCode'],
+      where: { assigneeId: { not: null }, state: { in: [...REVIEWER_LOAD_STATES] } },
+      _count: { _all: true },
+    }),
+    prisma.case.groupBy({
+      by: ['provinceCode'],
+      where: { state: 'SUBMITTED', assigneeId: null },
+      _count: { _all: true },
+    }),
   ]);
   return provinces.map((province) => {
     const active = reviewers.find((row) => row.provinceCode === province.code && row.active);

@@ -26,11 +26,18 @@ export interface StaffRow {
   secondFactor: boolean;
 }
 
-export async function listStaffAccounts(actor: AdminActor, filter: StaffFilter): Promise<{ rows: StaffRow[]; total: number; page: number; pages: number }> {
+export async function listStaffAccounts(
+  actor: AdminActor,
+  filter: StaffFilter,
+): Promise<{ rows: StaffRow[]; total: number; page: number; pages: number }> {
   assertAdmin(actor);
   const where: Prisma.UserWhereInput = {
     role: filter.role ?? { in: ['REVIEWER', 'SUPERVISOR', 'ADMIN'] },
-    ...(filter.province === 'national' ? { provinceCode: null } : filter.province ? { provinceCode: filter.province } : {}),
+    ...(filter.province === 'national'
+      ? { provinceCode: null }
+      : filter.province
+        ? { provinceCode: filter.province }
+        : {}),
     ...(filter.status ? { active: filter.status === 'active' } : {}),
   };
   const total = await prisma.user.count({ where });
@@ -41,10 +48,23 @@ export async function listStaffAccounts(actor: AdminActor, filter: StaffFilter):
     orderBy: [{ provinceCode: 'asc' }, { role: 'asc' }, { username: 'asc' }],
     skip: (page - 1) * STAFF_PAGE_SIZE,
     take: STAFF_PAGE_SIZE,
-    select: { id: true, username: true, displayName: true, role: true, provinceCode: true, unitCode: true, active: true, totpEnabledAt: true },
+    select: {
+      id: true,
+      username: true,
+      displayName: true,
+      role: true,
+      provinceCode: true,
+      unitCode: true,
+      active: true,
+      totpEnabledAt: true,
+    },
   });
   return {
-    rows: rows.map(({ totpEnabledAt, username, ...row }) => ({ ...row, username: username ?? '', secondFactor: totpEnabledAt !== null })),
+    rows: rows.map(({ totpEnabledAt, username, ...row }) => ({
+      ...row,
+      username: username ?? '',
+      secondFactor: totpEnabledAt !== null,
+    })),
     total,
     page,
     pages,

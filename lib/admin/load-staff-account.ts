@@ -20,7 +20,9 @@ export const staffAccountSelect = {
 } as const;
 
 export async function loadStaffAccountForUpdate(tx: TransactionClient, userId: string, expectedUpdatedAt: string) {
-  const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM app_user WHERE id = ${userId}::uuid AND role <> 'CITIZEN' FOR UPDATE`;
+  const [row] = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM app_user WHERE id = ${userId}::uuid AND role <> 'CITIZEN' FOR UPDATE`;
   if (!row) throw notFound();
   const account = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: staffAccountSelect });
   if (account.updatedAt.getTime() !== new Date(expectedUpdatedAt).getTime()) throw stale();

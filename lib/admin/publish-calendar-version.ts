@@ -20,15 +20,21 @@ function isWeekend(iso: string): boolean {
   return weekday === 0 || weekday === 6;
 }
 
-export async function publishCalendarVersion(actor: AdminActor, raw: unknown, now = new Date()): Promise<{ id: number; year: number; version: number }> {
+export async function publishCalendarVersion(
+  actor: AdminActor,
+  raw: unknown,
+  now = new Date(),
+): Promise<{ id: number; year: number; version: number }> {
   assertAdmin(actor);
   const input = parseInput(publishCalendarSchema, raw);
   const fieldErrors: Record<string, string> = {};
   const seen = new Set<string>();
   input.days.forEach((day, index) => {
-    if (!isRealDate(day.date) || Number(day.date.slice(0, 4)) !== input.year) fieldErrors[`days.${index}.date`] = 'admin.errors.dateNotInYear';
+    if (!isRealDate(day.date) || Number(day.date.slice(0, 4)) !== input.year)
+      fieldErrors[`days.${index}.date`] = 'admin.errors.dateNotInYear';
     else if (seen.has(day.date)) fieldErrors[`days.${index}.date`] = 'admin.errors.dateDuplicate';
-    else if (day.kind === 'WORKING_WEEKEND' && !isWeekend(day.date)) fieldErrors[`days.${index}.kind`] = 'admin.errors.notAWeekend';
+    else if (day.kind === 'WORKING_WEEKEND' && !isWeekend(day.date))
+      fieldErrors[`days.${index}.kind`] = 'admin.errors.notAWeekend';
     seen.add(day.date);
   });
   if (Object.keys(fieldErrors).length > 0) throw fieldRefusal(fieldErrors);
@@ -43,14 +49,25 @@ export async function publishCalendarVersion(actor: AdminActor, raw: unknown, no
 
   return prisma.$transaction(async (tx) => {
     await lockAuditChain(tx, NATIONAL_CHAIN);
-    const latest = await tx.calendarVersion.findFirst({ where: { year: input.year }, orderBy: { version: 'desc' }, select: { version: true } });
+    const latest = await tx.calendarVersion.findFirst({
+      where: { year: input.year },
+      orderBy: { version: 'desc' },
+      select: { version: true },
+    });
     if ((latest?.version ?? null) !== input.basedOnVersion) throw stale();
     const version = (latest?.version ?? 0) + 1;
     const created = await tx.calendarVersion.create({
       data: { year: input.year, version, source: `admin:${actor.id}`, note: input.note, publishedAt: now },
       select: { id: true },
     });
-    await tx.calendarDay.createMany({ data: days.map((day) => ({ calendarVersionId: created.id, date: new Date(`${day.date}T00:00:00Z`), kind: day.kind, name: day.name })) });
+    await tx.calendarDay.createMany({
+      data: days.map((day) => ({
+        calendarVersionId: created.id,
+        date: new Date(`${day.date}T00:00:00Z`),
+        kind: day.kind,
+        name: day.name,
+      })),
+    });
     await appendAuditEvent(tx, {
       chain: NATIONAL_CHAIN,
       actorId: actor.id,

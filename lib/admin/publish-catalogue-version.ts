@@ -9,7 +9,11 @@ import { stale } from './errors';
 import { assertAdmin, type AdminActor } from './require-admin';
 import { publishCatalogueSchema } from './schemas';
 
-export async function publishCatalogueVersion(actor: AdminActor, raw: unknown, now = new Date()): Promise<{ id: number; version: number }> {
+export async function publishCatalogueVersion(
+  actor: AdminActor,
+  raw: unknown,
+  now = new Date(),
+): Promise<{ id: number; version: number }> {
   assertAdmin(actor);
   const input = parseInput(publishCatalogueSchema, raw);
   return prisma.$transaction(async (tx) => {
@@ -20,9 +24,16 @@ export async function publishCatalogueVersion(actor: AdminActor, raw: unknown, n
     });
     if ((latest?.version ?? null) !== input.basedOnVersion) throw stale();
     const version = (latest?.version ?? 0) + 1;
-    const created = await tx.reasonCatalogueVersion.create({ data: { version, note: input.note, publishedAt: now }, select: { id: true } });
+    const created = await tx.reasonCatalogueVersion.create({
+      data: { version, note: input.note, publishedAt: now },
+      select: { id: true },
+    });
     await tx.reason.createMany({
-      data: input.reasons.map((reason, index) => ({ ...reason, catalogueVersionId: created.id, sortOrder: (index + 1) * 10 })),
+      data: input.reasons.map((reason, index) => ({
+        ...reason,
+        catalogueVersionId: created.id,
+        sortOrder: (index + 1) * 10,
+      })),
     });
     const before = new Set(latest?.reasons.map((reason) => reason.code) ?? []);
     const after = new Set(input.reasons.map((reason) => reason.code));
@@ -35,7 +46,11 @@ export async function publishCatalogueVersion(actor: AdminActor, raw: unknown, n
       after: {
         catalogueVersionId: created.id,
         version,
-        reasons: input.reasons.map((reason) => ({ code: reason.code, maxColour: reason.maxColour, validity: reason.validity })),
+        reasons: input.reasons.map((reason) => ({
+          code: reason.code,
+          maxColour: reason.maxColour,
+          validity: reason.validity,
+        })),
         added: [...after].filter((code) => !before.has(code)),
         removed: [...before].filter((code) => !after.has(code)),
       },

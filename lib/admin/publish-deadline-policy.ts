@@ -13,9 +13,18 @@ import { findNationalPolicy, toPolicyRecord } from './list-deadline-policies';
 import { assertAdmin, type AdminActor } from './require-admin';
 import { publishDeadlinePolicySchema } from './schemas';
 
-const DECISION_RULES: readonly DeadlineRule[] = ['redHours', 'yellowHours', 'recognitionHours', 'secondReviewWorkingDays'];
+const DECISION_RULES: readonly DeadlineRule[] = [
+  'redHours',
+  'yellowHours',
+  'recognitionHours',
+  'secondReviewWorkingDays',
+];
 
-export async function publishDeadlinePolicy(actor: AdminActor, raw: unknown, now = new Date()): Promise<{ id: number; version: number }> {
+export async function publishDeadlinePolicy(
+  actor: AdminActor,
+  raw: unknown,
+  now = new Date(),
+): Promise<{ id: number; version: number }> {
   assertAdmin(actor);
   const input = parseInput(publishDeadlinePolicySchema, raw);
   if (!(await provinceName(input.provinceCode))) throw fieldRefusal({ provinceCode: 'admin.errors.provinceInvalid' });
@@ -29,23 +38,39 @@ export async function publishDeadlinePolicy(actor: AdminActor, raw: unknown, now
     if (!(error instanceof DeadlineError)) throw error;
     // The same rule, said per field so the form can show each one beside its input.
     const fieldErrors: Record<string, string> = {};
-    for (const rule of DECISION_RULES) if (values[rule] > national[rule]) fieldErrors[rule] = 'admin.errors.longerThanNational';
-    if (values.citizenReplyHours < national.citizenReplyHours) fieldErrors.citizenReplyHours = 'admin.errors.replyShorterThanNational';
+    for (const rule of DECISION_RULES)
+      if (values[rule] > national[rule]) fieldErrors[rule] = 'admin.errors.longerThanNational';
+    if (values.citizenReplyHours < national.citizenReplyHours)
+      fieldErrors.citizenReplyHours = 'admin.errors.replyShorterThanNational';
     throw fieldRefusal(Object.keys(fieldErrors).length > 0 ? fieldErrors : { _form: 'admin.errors.invalid' });
   }
 
   return prisma.$transaction(async (tx) => {
     await lockAuditChain(tx, adminChainFor(provinceCode));
-    const latest = await tx.deadlinePolicy.findFirst({ where: { provinceCode }, orderBy: { version: 'desc' }, select: { version: true } });
+    const latest = await tx.deadlinePolicy.findFirst({
+      where: { provinceCode },
+      orderBy: { version: 'desc' },
+      select: { version: true },
+    });
     if ((latest?.version ?? null) !== basedOnVersion) throw stale();
     const version = (latest?.version ?? 0) + 1;
-    const policy = await tx.deadlinePolicy.create({ data: { provinceCode, version, ...values, effectiveFrom: now, createdAt: now }, select: { id: true } });
+    const policy = await tx.deadlinePolicy.create({
+      data: { provinceCode, version, ...values, effectiveFrom: now, createdAt: now },
+      select: { id: true },
+    });
     await appendAuditEvent(tx, {
       chain: adminChainFor(provinceCode),
       actorId: actor.id,
       actorRole: actor.role,
       action: 'POLICY_PUBLISHED',
-      after: { policyId: policy.id, provinceCode, version, ...values, nationalVersion: national.version, effectiveFrom: now.toISOString() },
+      after: {
+        policyId: policy.id,
+        provinceCode,
+        version,
+        ...values,
+        nationalVersion: national.version,
+        effectiveFrom: now.toISOString(),
+      },
       occurredAt: now,
     });
     return { id: policy.id, version };

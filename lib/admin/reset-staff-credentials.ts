@@ -14,9 +14,15 @@ import { assertAdmin, type AdminActor } from './require-admin';
 import { resetStaffCredentialsSchema } from './schemas';
 import { generateTemporaryPassword } from './temporary-password';
 
-export type CredentialsReset = { reset: 'PASSWORD'; temporaryPassword: string; sessionsEnded: number } | { reset: 'SECOND_FACTOR'; sessionsEnded: number };
+export type CredentialsReset =
+  | { reset: 'PASSWORD'; temporaryPassword: string; sessionsEnded: number }
+  | { reset: 'SECOND_FACTOR'; sessionsEnded: number };
 
-export async function resetStaffCredentials(actor: AdminActor, raw: unknown, now = new Date()): Promise<CredentialsReset> {
+export async function resetStaffCredentials(
+  actor: AdminActor,
+  raw: unknown,
+  now = new Date(),
+): Promise<CredentialsReset> {
   assertAdmin(actor);
   const input = parseInput(resetStaffCredentialsSchema, raw);
   const temporaryPassword = input.reset === 'PASSWORD' ? generateTemporaryPassword() : null;
@@ -26,12 +32,22 @@ export async function resetStaffCredentials(actor: AdminActor, raw: unknown, now
     // Administrators change their own password and recovery codes on their account page, where their factor is checked.
     if (current.id === actor.id) throw new AdminRefusal('admin.errors.self', 409);
     if (passwordHash) {
-      await tx.user.update({ where: { id: current.id }, data: { passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null, updatedAt: now } });
+      await tx.user.update({
+        where: { id: current.id },
+        data: { passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null, updatedAt: now },
+      });
     } else {
       if (!current.totpEnabledAt) throw new AdminRefusal('admin.errors.noSecondFactor', 409);
       await tx.user.update({
         where: { id: current.id },
-        data: { totpSecretCipher: null, totpEnabledAt: null, totpLastTimeStep: null, failedLoginCount: 0, lockedUntil: null, updatedAt: now },
+        data: {
+          totpSecretCipher: null,
+          totpEnabledAt: null,
+          totpLastTimeStep: null,
+          failedLoginCount: 0,
+          lockedUntil: null,
+          updatedAt: now,
+        },
       });
       await tx.recoveryCode.deleteMany({ where: { userId: current.id } });
     }

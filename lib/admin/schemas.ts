@@ -21,7 +21,11 @@ export const usernameSchema = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, { message: 'admin.errors.usernameInvalid' });
-const displayName = z.string().trim().min(1, { message: 'admin.errors.displayNameRequired' }).max(50, { message: 'admin.errors.displayNameTooLong' });
+const displayName = z
+  .string()
+  .trim()
+  .min(1, { message: 'admin.errors.displayNameRequired' })
+  .max(50, { message: 'admin.errors.displayNameTooLong' });
 
 /** Role and scope: reviewers belong to a province and a city/county unit, supervisors to a province or the nation, administrators to neither. */
 const scopeFields = {
@@ -30,33 +34,56 @@ const scopeFields = {
   unitCode: unitCode.nullable(),
 };
 
-function checkScope(value: { role: StaffRole; provinceCode: string | null; unitCode: string | null }, context: z.RefinementCtx): void {
-  if (value.role === 'REVIEWER' && value.provinceCode === null) context.addIssue({ code: 'custom', path: ['provinceCode'], message: 'admin.errors.provinceRequired' });
-  if (value.role === 'REVIEWER' && value.unitCode === null) context.addIssue({ code: 'custom', path: ['unitCode'], message: 'admin.errors.unitRequired' });
-  if (value.role === 'ADMIN' && value.provinceCode !== null) context.addIssue({ code: 'custom', path: ['provinceCode'], message: 'admin.errors.adminIsNational' });
-  if (value.role !== 'REVIEWER' && value.unitCode !== null) context.addIssue({ code: 'custom', path: ['unitCode'], message: 'admin.errors.unitOnlyForReviewers' });
+function checkScope(
+  value: { role: StaffRole; provinceCode: string | null; unitCode: string | null },
+  context: z.RefinementCtx,
+): void {
+  if (value.role === 'REVIEWER' && value.provinceCode === null)
+    context.addIssue({ code: 'custom', path: ['provinceCode'], message: 'admin.errors.provinceRequired' });
+  if (value.role === 'REVIEWER' && value.unitCode === null)
+    context.addIssue({ code: 'custom', path: ['unitCode'], message: 'admin.errors.unitRequired' });
+  if (value.role === 'ADMIN' && value.provinceCode !== null)
+    context.addIssue({ code: 'custom', path: ['provinceCode'], message: 'admin.errors.adminIsNational' });
+  if (value.role !== 'REVIEWER' && value.unitCode !== null)
+    context.addIssue({ code: 'custom', path: ['unitCode'], message: 'admin.errors.unitOnlyForReviewers' });
 }
 
-export const createStaffSchema = z.strictObject({ username: usernameSchema, displayName, ...scopeFields }).superRefine(checkScope);
+export const createStaffSchema = z
+  .strictObject({ username: usernameSchema, displayName, ...scopeFields })
+  .superRefine(checkScope);
 export type CreateStaffInput = z.input<typeof createStaffSchema>;
 
-export const updateStaffSchema = z.strictObject({ userId, expectedUpdatedAt, displayName, ...scopeFields }).superRefine(checkScope);
+export const updateStaffSchema = z
+  .strictObject({ userId, expectedUpdatedAt, displayName, ...scopeFields })
+  .superRefine(checkScope);
 export type UpdateStaffInput = z.input<typeof updateStaffSchema>;
 
 export const setStaffActiveSchema = z.strictObject({ userId, expectedUpdatedAt, active: z.boolean(invalid) });
 export type SetStaffActiveInput = z.input<typeof setStaffActiveSchema>;
 
-export const resetStaffCredentialsSchema = z.strictObject({ userId, expectedUpdatedAt, reset: z.enum(['PASSWORD', 'SECOND_FACTOR'], invalid) });
+export const resetStaffCredentialsSchema = z.strictObject({
+  userId,
+  expectedUpdatedAt,
+  reset: z.enum(['PASSWORD', 'SECOND_FACTOR'], invalid),
+});
 export type ResetStaffCredentialsInput = z.input<typeof resetStaffCredentialsSchema>;
 
 export const setReviewerCapacitySchema = z.strictObject({
   userId,
   expectedUpdatedAt,
-  capacity: z.number(invalid).int(invalid).min(1, { message: 'admin.errors.capacityRange' }).max(MAX_CAPACITY, { message: 'admin.errors.capacityRange' }),
+  capacity: z
+    .number(invalid)
+    .int(invalid)
+    .min(1, { message: 'admin.errors.capacityRange' })
+    .max(MAX_CAPACITY, { message: 'admin.errors.capacityRange' }),
 });
 export type SetReviewerCapacityInput = z.input<typeof setReviewerCapacitySchema>;
 
-const hours = z.number(invalid).int(invalid).min(1, { message: 'admin.errors.hoursRange' }).max(MAX_HOURS, { message: 'admin.errors.hoursRange' });
+const hours = z
+  .number(invalid)
+  .int(invalid)
+  .min(1, { message: 'admin.errors.hoursRange' })
+  .max(MAX_HOURS, { message: 'admin.errors.hoursRange' });
 
 export const publishDeadlinePolicySchema = z.strictObject({
   provinceCode,
@@ -65,17 +92,29 @@ export const publishDeadlinePolicySchema = z.strictObject({
   redHours: hours,
   yellowHours: hours,
   recognitionHours: hours,
-  secondReviewWorkingDays: z.number(invalid).int(invalid).min(1, { message: 'admin.errors.daysRange' }).max(MAX_WORKING_DAYS, { message: 'admin.errors.daysRange' }),
+  secondReviewWorkingDays: z
+    .number(invalid)
+    .int(invalid)
+    .min(1, { message: 'admin.errors.daysRange' })
+    .max(MAX_WORKING_DAYS, { message: 'admin.errors.daysRange' }),
   citizenReplyHours: hours,
 });
 export type PublishDeadlinePolicyInput = z.input<typeof publishDeadlinePolicySchema>;
 
-const note = z.string().trim().min(5, { message: 'admin.errors.noteRequired' }).max(500, { message: 'admin.errors.noteTooLong' });
+const note = z
+  .string()
+  .trim()
+  .min(5, { message: 'admin.errors.noteRequired' })
+  .max(500, { message: 'admin.errors.noteTooLong' });
 
 export const CALENDAR_DAY_KINDS = ['HOLIDAY', 'WORKING_WEEKEND'] as const;
 
 export const publishCalendarSchema = z.strictObject({
-  year: z.number(invalid).int(invalid).min(2020, { message: 'admin.errors.yearRange' }).max(2100, { message: 'admin.errors.yearRange' }),
+  year: z
+    .number(invalid)
+    .int(invalid)
+    .min(2020, { message: 'admin.errors.yearRange' })
+    .max(2100, { message: 'admin.errors.yearRange' }),
   basedOnVersion: z.number(invalid).int(invalid).nullable(),
   note,
   days: z
@@ -83,7 +122,11 @@ export const publishCalendarSchema = z.strictObject({
       z.strictObject({
         date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'admin.errors.dateInvalid' }),
         kind: z.enum(CALENDAR_DAY_KINDS, { message: 'admin.errors.dayKindInvalid' }),
-        name: z.string().trim().min(1, { message: 'admin.errors.dayNameRequired' }).max(40, { message: 'admin.errors.dayNameTooLong' }),
+        name: z
+          .string()
+          .trim()
+          .min(1, { message: 'admin.errors.dayNameRequired' })
+          .max(40, { message: 'admin.errors.dayNameTooLong' }),
       }),
     )
     .max(200, { message: 'admin.errors.tooManyDays' }),
@@ -100,9 +143,20 @@ export const publishCatalogueSchema = z
     reasons: z
       .array(
         z.strictObject({
-          code: z.string().trim().regex(/^[A-Z][A-Z0-9_]{1,49}$/, { message: 'admin.errors.reasonCodeInvalid' }),
-          nameZh: z.string().trim().min(1, { message: 'admin.errors.reasonNameRequired' }).max(60, { message: 'admin.errors.reasonNameTooLong' }),
-          nameEn: z.string().trim().min(1, { message: 'admin.errors.reasonNameRequired' }).max(120, { message: 'admin.errors.reasonNameTooLong' }),
+          code: z
+            .string()
+            .trim()
+            .regex(/^[A-Z][A-Z0-9_]{1,49}$/, { message: 'admin.errors.reasonCodeInvalid' }),
+          nameZh: z
+            .string()
+            .trim()
+            .min(1, { message: 'admin.errors.reasonNameRequired' })
+            .max(60, { message: 'admin.errors.reasonNameTooLong' }),
+          nameEn: z
+            .string()
+            .trim()
+            .min(1, { message: 'admin.errors.reasonNameRequired' })
+            .max(120, { message: 'admin.errors.reasonNameTooLong' }),
           maxColour: z.enum(COLOURS, { message: 'admin.errors.colourInvalid' }).nullable(),
           validity: z.enum(VALIDITIES, { message: 'admin.errors.validityInvalid' }),
         }),
@@ -113,19 +167,36 @@ export const publishCatalogueSchema = z
   .superRefine((value, context) => {
     const seen = new Set<string>();
     value.reasons.forEach((reason, index) => {
-      if (seen.has(reason.code)) context.addIssue({ code: 'custom', path: ['reasons', index, 'code'], message: 'admin.errors.reasonCodeDuplicate' });
+      if (seen.has(reason.code))
+        context.addIssue({
+          code: 'custom',
+          path: ['reasons', index, 'code'],
+          message: 'admin.errors.reasonCodeDuplicate',
+        });
       seen.add(reason.code);
       if (reason.validity === 'VALID' && reason.maxColour === null) {
-        context.addIssue({ code: 'custom', path: ['reasons', index, 'maxColour'], message: 'admin.errors.validNeedsColour' });
+        context.addIssue({
+          code: 'custom',
+          path: ['reasons', index, 'maxColour'],
+          message: 'admin.errors.validNeedsColour',
+        });
       }
       if (reason.validity !== 'VALID' && reason.maxColour !== null) {
-        context.addIssue({ code: 'custom', path: ['reasons', index, 'maxColour'], message: 'admin.errors.invalidHasNoColour' });
+        context.addIssue({
+          code: 'custom',
+          path: ['reasons', index, 'maxColour'],
+          message: 'admin.errors.invalidHasNoColour',
+        });
       }
     });
     // The national standard names both: a code with no reason stated, and one given for a non-epidemic reason (SPEC §3).
     for (const validity of ['NO_REASON', 'NON_EPIDEMIC'] as const) {
       if (!value.reasons.some((reason) => reason.validity === validity)) {
-        context.addIssue({ code: 'custom', path: ['reasons'], message: validity === 'NO_REASON' ? 'admin.errors.needsNoReason' : 'admin.errors.needsNonEpidemic' });
+        context.addIssue({
+          code: 'custom',
+          path: ['reasons'],
+          message: validity === 'NO_REASON' ? 'admin.errors.needsNoReason' : 'admin.errors.needsNonEpidemic',
+        });
       }
     }
   });

@@ -10,7 +10,11 @@ import { loadStaffAccountForUpdate } from './load-staff-account';
 import { assertAdmin, type AdminActor } from './require-admin';
 import { setReviewerCapacitySchema } from './schemas';
 
-export async function setReviewerCapacity(actor: AdminActor, raw: unknown, now = new Date()): Promise<{ capacity: number; changed: boolean }> {
+export async function setReviewerCapacity(
+  actor: AdminActor,
+  raw: unknown,
+  now = new Date(),
+): Promise<{ capacity: number; changed: boolean }> {
   assertAdmin(actor);
   const input = parseInput(setReviewerCapacitySchema, raw);
   return prisma.$transaction(async (tx) => {

@@ -18,24 +18,36 @@ export interface StaffAccountUpdate {
   sessionsEnded: number;
 }
 
-export async function updateStaffAccount(actor: AdminActor, raw: unknown, now = new Date()): Promise<StaffAccountUpdate> {
+export async function updateStaffAccount(
+  actor: AdminActor,
+  raw: unknown,
+  now = new Date(),
+): Promise<StaffAccountUpdate> {
   assertAdmin(actor);
   const input = parseInput(updateStaffSchema, raw);
   await assertScopeExists(input.provinceCode, input.unitCode);
   return prisma.$transaction(async (tx) => {
     const current = await loadStaffAccountForUpdate(tx, input.userId, input.expectedUpdatedAt);
-    const rightsChanged = current.role !== input.role || current.provinceCode !== input.provinceCode || current.unitCode !== input.unitCode;
+    const rightsChanged =
+      current.role !== input.role || current.provinceCode !== input.provinceCode || current.unitCode !== input.unitCode;
     if (!rightsChanged && current.displayName === input.displayName) return { changed: false, sessionsEnded: 0 };
     // An administrator cannot take away their own rights (there is always one administrator left to fix mistakes).
     if (rightsChanged && current.id === actor.id) throw new AdminRefusal('admin.errors.self', 409);
-    const movesCases = current.role === 'REVIEWER' && (input.role !== 'REVIEWER' || input.provinceCode !== current.provinceCode);
+    const movesCases =
+      current.role === 'REVIEWER' && (input.role !== 'REVIEWER' || input.provinceCode !== current.provinceCode);
     if (movesCases) {
       const open = await tx.case.count({ where: { assigneeId: current.id, state: { in: [...REVIEWER_LOAD_STATES] } } });
       if (open > 0) throw new AdminRefusal('admin.errors.hasOpenCases', 409);
     }
     await tx.user.update({
       where: { id: current.id },
-      data: { displayName: input.displayName, role: input.role, provinceCode: input.provinceCode, unitCode: input.unitCode, updatedAt: now },
+      data: {
+        displayName: input.displayName,
+        role: input.role,
+        provinceCode: input.provinceCode,
+        unitCode: input.unitCode,
+        updatedAt: now,
+      },
     });
     const sessionsEnded = rightsChanged ? await revokeUserSessions(tx, current.id, now) : 0;
     await appendAuditEvent(tx, {
@@ -43,7 +55,12 @@ export async function updateStaffAccount(actor: AdminActor, raw: unknown, now = 
       actorId: actor.id,
       actorRole: actor.role,
       action: 'USER_UPDATED',
-      before: { userId: current.id, role: current.role, provinceCode: current.provinceCode, unitCode: current.unitCode },
+      before: {
+        userId: current.id,
+        role: current.role,
+        provinceCode: current.provinceCode,
+        unitCode: current.unitCode,
+      },
       after: {
         userId: current.id,
         role: input.role,

@@ -12,17 +12,25 @@ const jsonbValue = fc.letrec((tie) => ({
     fc.boolean(),
     fc.constant(null),
     fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(fc.string({ unit: 'grapheme', maxLength: 6 }).filter((s) => !s.includes('\u0000')), tie('value'), { maxKeys: 5 }),
+    fc.dictionary(
+      fc.string({ unit: 'grapheme', maxLength: 6 }).filter((s) => !s.includes('\u0000')),
+      tie('value'),
+      { maxKeys: 5 },
+    ),
   ),
 })).value;
 
 describe('canonicalJson', () => {
-  it("orders keys as jsonb does (length, then bytes) at every level, and drops undefined", () => {
-    expect(canonicalJson({ bb: 1, a: { d: [2, { zz: 1, y: 2 }], c: undefined } })).toBe('{"a": {"d": [2, {"y": 2, "zz": 1}]}, "bb": 1}');
+  it('orders keys as jsonb does (length, then bytes) at every level, and drops undefined', () => {
+    expect(canonicalJson({ bb: 1, a: { d: [2, { zz: 1, y: 2 }], c: undefined } })).toBe(
+      '{"a": {"d": [2, {"y": 2, "zz": 1}]}, "bb": 1}',
+    );
   });
 
   it('writes dates as ISO strings and bigints as strings', () => {
-    expect(canonicalJson({ at: new Date('2026-11-27T01:00:00.000Z'), seq: 12n })).toBe('{"at": "2026-11-27T01:00:00.000Z", "seq": "12"}');
+    expect(canonicalJson({ at: new Date('2026-11-27T01:00:00.000Z'), seq: 12n })).toBe(
+      '{"at": "2026-11-27T01:00:00.000Z", "seq": "12"}',
+    );
   });
 
   it('gives the same text for any key order (property)', () => {
@@ -40,7 +48,9 @@ describe('canonicalJson', () => {
     try {
       await fc.assert(
         fc.asyncProperty(jsonbValue, async (value) => {
-          const { rows } = await client.query<{ text: string }>('SELECT $1::jsonb::text AS text', [JSON.stringify(value)]);
+          const { rows } = await client.query<{ text: string }>('SELECT $1::jsonb::text AS text', [
+            JSON.stringify(value),
+          ]);
           expect(canonicalJson(value)).toBe(rows[0]!.text);
         }),
         { numRuns: 300 },
@@ -53,8 +63,16 @@ describe('canonicalJson', () => {
 
 describe('auditHash', () => {
   const event = {
-    chain: '34', seq: 1n, occurredAt: new Date('2026-11-27T01:00:00.000Z'), actorId: null, actorRole: 'SYSTEM',
-    caseId: null, action: 'CASE_FILED', before: null, after: { state: 'SUBMITTED' }, reason: null,
+    chain: '34',
+    seq: 1n,
+    occurredAt: new Date('2026-11-27T01:00:00.000Z'),
+    actorId: null,
+    actorRole: 'SYSTEM',
+    caseId: null,
+    action: 'CASE_FILED',
+    before: null,
+    after: { state: 'SUBMITTED' },
+    reason: null,
   };
 
   it('depends on the previous hash and on every field', () => {

@@ -48,7 +48,9 @@ interface Slice {
 type Broken = { seq: bigint; problem: BrokenProblem };
 
 async function checkSlice(client: pg.Client, slice: Slice): Promise<Broken | null> {
-  const { rows: [row] } = await client.query<{ seq: string; problem: BrokenProblem; previous_seq: string | null }>(FIRST_BROKEN_SQL, [
+  const {
+    rows: [row],
+  } = await client.query<{ seq: string; problem: BrokenProblem; previous_seq: string | null }>(FIRST_BROKEN_SQL, [
     slice.chain,
     slice.lo.toString(),
     slice.hi.toString(),
@@ -65,7 +67,10 @@ export async function verifyAuditChains(
   options: { chain?: string; concurrency?: number; sliceSize?: bigint } = {},
 ): Promise<VerifyResult> {
   const sliceSize = options.sliceSize ?? SLICE;
-  const clients = Array.from({ length: Math.max(1, options.concurrency ?? 2) }, () => new pg.Client({ connectionString: databaseUrl }));
+  const clients = Array.from(
+    { length: Math.max(1, options.concurrency ?? 2) },
+    () => new pg.Client({ connectionString: databaseUrl }),
+  );
   await Promise.all(clients.map((client) => client.connect()));
   try {
     const [first] = clients;
@@ -85,7 +90,8 @@ export async function verifyAuditChains(
     const slices: Slice[] = tails.flatMap((tail) => {
       const last = BigInt(tail.last_seq);
       const parts: Slice[] = [];
-      for (let lo = 1n; lo <= last; lo += sliceSize) parts.push({ chain: tail.chain, lo, hi: lo + sliceSize - 1n < last ? lo + sliceSize - 1n : last });
+      for (let lo = 1n; lo <= last; lo += sliceSize)
+        parts.push({ chain: tail.chain, lo, hi: lo + sliceSize - 1n < last ? lo + sliceSize - 1n : last });
       return parts;
     });
     const brokenByChain = new Map<string, Broken>();
@@ -109,7 +115,12 @@ export async function verifyAuditChains(
       if (broken) return { chain, intactThrough: broken.seq - 1n, headHash: '', broken };
       // The head row records how far each chain reached: events cut from the end show up here.
       if (!head || BigInt(head.seq) !== lastSeq || head.hash !== lastHash) {
-        return { chain, intactThrough: lastSeq, headHash: lastHash, broken: { seq: lastSeq + 1n, problem: 'HEAD_MISMATCH' } };
+        return {
+          chain,
+          intactThrough: lastSeq,
+          headHash: lastHash,
+          broken: { seq: lastSeq + 1n, problem: 'HEAD_MISMATCH' },
+        };
       }
       return { chain, intactThrough: lastSeq, headHash: lastHash };
     });

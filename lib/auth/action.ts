@@ -63,7 +63,13 @@ export function defineAction<S extends z.ZodType, T, R extends readonly Role[] |
       // redirect() and notFound() signal through exceptions that Next.js must receive.
       unstable_rethrow(error);
       if (error instanceof ActionRefusal) {
-        return { ok: false, status: error.status, messageKey: error.messageKey, values: error.values, fieldErrors: error.fieldErrors };
+        return {
+          ok: false,
+          status: error.status,
+          messageKey: error.messageKey,
+          values: error.values,
+          fieldErrors: error.fieldErrors,
+        };
       }
       if (isDomainError(error)) {
         return {

@@ -21,7 +21,14 @@ afterAll(async () => {
 
 async function reviewerWithTemporaryPassword(username: string) {
   return prisma.user.create({
-    data: { username, role: 'REVIEWER', displayName: username, provinceCode: '41', passwordHash: await hashPassword(TEMPORARY), mustChangePassword: true },
+    data: {
+      username,
+      role: 'REVIEWER',
+      displayName: username,
+      provinceCode: '41',
+      passwordHash: await hashPassword(TEMPORARY),
+      mustChangePassword: true,
+    },
   });
 }
 
@@ -35,17 +42,29 @@ describe('changing one’s own password (real PostgreSQL)', () => {
     expect(await resolveSession(signedIn.sessionId, 'REVIEWER', now)).toBeNull();
 
     const base = { userId: user.id, sessionId: signedIn.sessionId, ip: IP, now };
-    expect(await changeOwnPassword({ ...base, currentPassword: 'wrong', newPassword: 'Another-long-pass-1' })).toEqual({ ok: false, error: 'current_wrong' });
-    expect(await changeOwnPassword({ ...base, currentPassword: TEMPORARY, newPassword: TEMPORARY })).toEqual({ ok: false, error: 'same_as_current' });
-    expect(await changeOwnPassword({ ...base, currentPassword: TEMPORARY, newPassword: 'my-REVIEWER-TEMP-pw' })).toEqual({ ok: false, error: 'contains_username' });
-    expect(await changeOwnPassword({ ...base, currentPassword: TEMPORARY, newPassword: 'Harbour-Lantern-93' })).toEqual({ ok: true, otherSessionsEnded: 0 });
+    expect(await changeOwnPassword({ ...base, currentPassword: 'wrong', newPassword: 'Another-long-pass-1' })).toEqual({
+      ok: false,
+      error: 'current_wrong',
+    });
+    expect(await changeOwnPassword({ ...base, currentPassword: TEMPORARY, newPassword: TEMPORARY })).toEqual({
+      ok: false,
+      error: 'same_as_current',
+    });
+    expect(
+      await changeOwnPassword({ ...base, currentPassword: TEMPORARY, newPassword: 'my-REVIEWER-TEMP-pw' }),
+    ).toEqual({ ok: false, error: 'contains_username' });
+    expect(await changeOwnPassword({ ...base, currentPassword: TEMPORARY, newPassword: 'Harbour-Lantern-93' })).toEqual(
+      { ok: true, otherSessionsEnded: 0 },
+    );
 
     const stored = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.mustChangePassword).toBe(false);
     expect(await verifyPassword('Harbour-Lantern-93', stored.passwordHash ?? '')).toBe(true);
     expect(await resolveSession(signedIn.sessionId, 'REVIEWER', now)).toMatchObject({ id: user.id });
     const events = await prisma.auditEvent.findMany({ where: { actorId: user.id }, orderBy: { seq: 'asc' } });
-    expect(events.map((event) => [event.chain, event.action, (event.after as { method?: string }).method ?? null])).toEqual([
+    expect(
+      events.map((event) => [event.chain, event.action, (event.after as { method?: string }).method ?? null]),
+    ).toEqual([
       ['41', 'USER_UPDATED', null],
       ['41', 'STAFF_SIGNED_IN', 'PASSWORD_CHANGED'],
     ]);
@@ -59,7 +78,16 @@ describe('changing one’s own password (real PostgreSQL)', () => {
     const here = await signInStaff({ username: 'reviewer-two', password: TEMPORARY, ip: IP, now });
     const there = await signInStaff({ username: 'reviewer-two', password: TEMPORARY, ip: IP, now });
     if (!here.ok || !there.ok) throw new Error('sign-in refused');
-    expect(await changeOwnPassword({ userId: user.id, sessionId: here.sessionId, currentPassword: TEMPORARY, newPassword: 'Granite-Meadow-71', ip: IP, now })).toEqual({
+    expect(
+      await changeOwnPassword({
+        userId: user.id,
+        sessionId: here.sessionId,
+        currentPassword: TEMPORARY,
+        newPassword: 'Granite-Meadow-71',
+        ip: IP,
+        now,
+      }),
+    ).toEqual({
       ok: true,
       otherSessionsEnded: 1,
     });

@@ -22,10 +22,26 @@ export type PasswordChangeResult =
   | { ok: false; error: 'current_wrong' | 'same_as_current' | 'contains_username' }
   | { ok: false; error: 'locked'; retryAfterSeconds: number };
 
-export async function changeOwnPassword({ userId, sessionId, currentPassword, newPassword, ip, now = new Date() }: PasswordChange): Promise<PasswordChangeResult> {
+export async function changeOwnPassword({
+  userId,
+  sessionId,
+  currentPassword,
+  newPassword,
+  ip,
+  now = new Date(),
+}: PasswordChange): Promise<PasswordChangeResult> {
   const user = await prisma.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { id: true, role: true, username: true, provinceCode: true, passwordHash: true, lockedUntil: true, mustChangePassword: true, totpEnabledAt: true },
+    select: {
+      id: true,
+      role: true,
+      username: true,
+      provinceCode: true,
+      passwordHash: true,
+      lockedUntil: true,
+      mustChangePassword: true,
+      totpEnabledAt: true,
+    },
   });
   const locked = lockedForSeconds(user.lockedUntil, now);
   if (locked > 0) return { ok: false, error: 'locked', retryAfterSeconds: locked };
@@ -36,13 +52,23 @@ export async function changeOwnPassword({ userId, sessionId, currentPassword, ne
     return { ok: false, error: 'locked', retryAfterSeconds: outcome.retryAfterSeconds };
   }
   if (newPassword === currentPassword) return { ok: false, error: 'same_as_current' };
-  if (user.username && newPassword.toLowerCase().includes(user.username.toLowerCase())) return { ok: false, error: 'contains_username' };
+  if (user.username && newPassword.toLowerCase().includes(user.username.toLowerCase()))
+    return { ok: false, error: 'contains_username' };
 
   const passwordHash = await hashPassword(newPassword);
   return prisma.$transaction(async (tx) => {
-    const session = await tx.session.findFirst({ where: { id: sessionId, userId, revokedAt: null }, select: { secondFactorAt: true } });
-    await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: false, failedLoginCount: 0, lockedUntil: null } });
-    const ended = await tx.session.updateMany({ where: { userId, revokedAt: null, id: { not: sessionId } }, data: { revokedAt: now } });
+    const session = await tx.session.findFirst({
+      where: { id: sessionId, userId, revokedAt: null },
+      select: { secondFactorAt: true },
+    });
+    await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash, mustChangePassword: false, failedLoginCount: 0, lockedUntil: null },
+    });
+    const ended = await tx.session.updateMany({
+      where: { userId, revokedAt: null, id: { not: sessionId } },
+      data: { revokedAt: now },
+    });
     await appendAuditEvent(tx, {
       chain: auditChainFor(user.provinceCode),
       actorId: userId,
@@ -52,7 +78,9 @@ export async function changeOwnPassword({ userId, sessionId, currentPassword, ne
       occurredAt: now,
     });
     const completesSignIn =
-      user.mustChangePassword && session && signInStage({ ...user, mustChangePassword: false, secondFactorAt: session.secondFactorAt }) === 'complete';
+      user.mustChangePassword &&
+      session &&
+      signInStage({ ...user, mustChangePassword: false, secondFactorAt: session.secondFactorAt }) === 'complete';
     if (completesSignIn) await auditSignInCompleted(tx, user, sessionId, 'PASSWORD_CHANGED', now);
     return { ok: true as const, otherSessionsEnded: ended.count };
   });

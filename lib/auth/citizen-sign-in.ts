@@ -11,9 +11,20 @@ export type CitizenSignInResult =
   | Exclude<CodeCheckResult, { ok: true }>
   | { ok: false; error: 'account_unavailable' };
 
-export async function signInCitizen(input: { mobile: string; code: string; ip: string; now?: Date }): Promise<CitizenSignInResult> {
+export async function signInCitizen(input: {
+  mobile: string;
+  code: string;
+  ip: string;
+  now?: Date;
+}): Promise<CitizenSignInResult> {
   const now = input.now ?? new Date();
-  const checked = await checkOneTimeCode({ purpose: 'SIGN_IN', mobile: input.mobile, code: input.code, ip: input.ip, now });
+  const checked = await checkOneTimeCode({
+    purpose: 'SIGN_IN',
+    mobile: input.mobile,
+    code: input.code,
+    ip: input.ip,
+    now,
+  });
   if (!checked.ok) return checked;
 
   return prisma.$transaction(async (tx) => {

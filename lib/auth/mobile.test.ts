@@ -21,8 +21,14 @@ describe('mobile numbers', () => {
 
 describe('sign-in error codes', () => {
   it('round-trips codes with and without a count, and hides unknown ones', () => {
-    expect(parseSignInError(encodeSignInError({ code: 'code_wrong', count: 3 }))).toEqual({ code: 'code_wrong', count: 3 });
-    expect(parseSignInError(encodeSignInError({ code: 'code_expired' }))).toEqual({ code: 'code_expired', count: undefined });
+    expect(parseSignInError(encodeSignInError({ code: 'code_wrong', count: 3 }))).toEqual({
+      code: 'code_wrong',
+      count: 3,
+    });
+    expect(parseSignInError(encodeSignInError({ code: 'code_expired' }))).toEqual({
+      code: 'code_expired',
+      count: undefined,
+    });
     expect(parseSignInError('Error: connect ECONNREFUSED 127.0.0.1:5432')).toEqual({ code: 'generic' });
     expect(parseSignInError(null)).toBeNull();
   });

@@ -35,8 +35,12 @@ export const authOptions: NextAuthOptions = {
       name: 'Citizen one-time code',
       credentials: { mobile: { type: 'text' }, code: { type: 'text' } },
       async authorize(credentials, req): Promise<User> {
-        const parsed = citizenSignInSchema.safeParse({ mobile: credentials?.mobile ?? '', code: credentials?.code ?? '' });
-        if (!parsed.success) refuse(parsed.error.issues[0]?.message === 'mobile_invalid' ? 'mobile_invalid' : 'code_format');
+        const parsed = citizenSignInSchema.safeParse({
+          mobile: credentials?.mobile ?? '',
+          code: credentials?.code ?? '',
+        });
+        if (!parsed.success)
+          refuse(parsed.error.issues[0]?.message === 'mobile_invalid' ? 'mobile_invalid' : 'code_format');
         const result = await signInCitizen({ ...parsed.data, ip: requestIp(req.headers) });
         if (result.ok) return { id: result.userId, sid: result.sessionId, role: 'CITIZEN' };
         if (result.error === 'code_wrong') refuse('code_wrong', result.attemptsLeft);
@@ -49,11 +53,15 @@ export const authOptions: NextAuthOptions = {
       name: 'Staff password',
       credentials: { username: { type: 'text' }, password: { type: 'password' } },
       async authorize(credentials, req): Promise<User> {
-        const parsed = staffSignInSchema.safeParse({ username: credentials?.username ?? '', password: credentials?.password ?? '' });
+        const parsed = staffSignInSchema.safeParse({
+          username: credentials?.username ?? '',
+          password: credentials?.password ?? '',
+        });
         if (!parsed.success) refuse('credentials');
         const result = await signInStaff({ ...parsed.data, ip: requestIp(req.headers) });
         if (result.ok) return { id: result.userId, sid: result.sessionId, role: result.role };
-        if (result.error === 'locked' || result.error === 'rate_limited') refuse(result.error, result.retryAfterSeconds);
+        if (result.error === 'locked' || result.error === 'rate_limited')
+          refuse(result.error, result.retryAfterSeconds);
         refuse(result.error);
       },
     }),

@@ -60,7 +60,10 @@ describe('sign-in codes (real PostgreSQL)', () => {
     expect(await prisma.session.count({ where: { userId: user.id, revokedAt: null } })).toBe(1);
 
     // The code is used up.
-    expect(await signInCitizen({ mobile, code: await latestCode(mobile), ip: IP })).toEqual({ ok: false, error: 'code_expired' });
+    expect(await signInCitizen({ mobile, code: await latestCode(mobile), ip: IP })).toEqual({
+      ok: false,
+      error: 'code_expired',
+    });
   });
 
   it('expires a code after 5 minutes (clock given, no sleeping)', async () => {
@@ -108,7 +111,8 @@ describe('sign-in codes (real PostgreSQL)', () => {
       vi.setSystemTime(new Date('2026-11-27T03:01:01Z'));
       await requestSignInCode({ mobile, ip: IP });
       const second = await latestCode(mobile);
-      if (first !== second) expect(await signInCitizen({ mobile, code: first, ip: IP })).toMatchObject({ error: 'code_wrong' });
+      if (first !== second)
+        expect(await signInCitizen({ mobile, code: first, ip: IP })).toMatchObject({ error: 'code_wrong' });
       expect(await signInCitizen({ mobile, code: second, ip: IP })).toMatchObject({ ok: true });
     } finally {
       vi.useRealTimers();
@@ -125,7 +129,9 @@ describe('sign-in code rate limits (real PostgreSQL)', () => {
     if (!again.ok && again.error === 'rate_limited') expect(again.retryAfterSeconds).toBeLessThanOrEqual(60);
     expect(await prisma.smsMessage.count({ where: { to: mobile } })).toBe(1);
     const counters = await prisma.rateLimit.findMany({ select: { key: true } });
-    expect(counters.map((row) => row.key)).toEqual(expect.arrayContaining([`codeRequestPerNumberMinute:${mobile}`, `codeRequestPerIp:${IP}`]));
+    expect(counters.map((row) => row.key)).toEqual(
+      expect.arrayContaining([`codeRequestPerNumberMinute:${mobile}`, `codeRequestPerIp:${IP}`]),
+    );
   });
 
   it('allows 5 requests per number per hour', async () => {

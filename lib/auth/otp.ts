@@ -74,7 +74,15 @@ export async function requestOneTimeCode(request: CodeRequest): Promise<CodeRequ
   const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
   const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
   await prisma.otpChallenge.create({
-    data: { id, purpose, mobile, caseId: request.caseId ?? null, codeHash: hashCode(id, mobile, code), expiresAt, createdAt: now },
+    data: {
+      id,
+      purpose,
+      mobile,
+      caseId: request.caseId ?? null,
+      codeHash: hashCode(id, mobile, code),
+      expiresAt,
+      createdAt: now,
+    },
   });
   await getSmsProvider().send({ to: mobile, body: request.message(code), purpose });
   return { ok: true, maskedMobile: maskMobile(mobile), expiresAt };

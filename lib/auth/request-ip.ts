@@ -5,7 +5,10 @@ import { headers } from 'next/headers';
 
 export function ipFromHeaders(forwardedFor: string | string[] | null | undefined, realIp?: string | null): string {
   const value = Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor;
-  const hops = (value ?? '').split(',').map((hop) => hop.trim()).filter(Boolean);
+  const hops = (value ?? '')
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   return hops.at(-1) ?? realIp?.trim() ?? 'unknown';
 }
 

@@ -8,7 +8,10 @@ export const requestCodeSchema = z.strictObject({ mobile: mobileSchema });
 
 export const citizenSignInSchema = z.strictObject({
   mobile: mobileSchema,
-  code: z.string().trim().regex(/^\d{6}$/, { message: 'code_format' }),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { message: 'code_format' }),
 });
 
 export const staffSignInSchema = z.strictObject({

@@ -3,10 +3,22 @@ import 'server-only';
 import { ActionRefusal } from './action';
 import { minutesToWait } from './sign-in-errors';
 
-const STATUS: Record<string, number> = { locked: 429, rate_limited: 429, code_wrong: 401, current_wrong: 401, code_format: 422 };
+const STATUS: Record<string, number> = {
+  locked: 429,
+  rate_limited: 429,
+  code_wrong: 401,
+  current_wrong: 401,
+  code_format: 422,
+};
 
 export function secondFactorRefusal(error: string, retryAfterSeconds?: number): ActionRefusal {
-  const values = error === 'locked' || error === 'rate_limited' ? { minutes: minutesToWait(retryAfterSeconds) } : undefined;
-  const field = error === 'current_wrong' ? 'currentPassword' : error === 'same_as_current' || error === 'contains_username' ? 'newPassword' : 'code';
+  const values =
+    error === 'locked' || error === 'rate_limited' ? { minutes: minutesToWait(retryAfterSeconds) } : undefined;
+  const field =
+    error === 'current_wrong'
+      ? 'currentPassword'
+      : error === 'same_as_current' || error === 'contains_username'
+        ? 'newPassword'
+        : 'code';
   return new ActionRefusal(`totp.errors.${error}`, STATUS[error] ?? 409, values, { [field]: `totp.errors.${error}` });
 }

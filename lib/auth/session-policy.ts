@@ -35,7 +35,8 @@ export type SessionVerdict =
   | { valid: false; reason: Refusal }
   | { valid: false; reason: 'incomplete'; stage: Exclude<SignInStage, 'complete'> };
 
-export type SignInProgressVerdict = { valid: true; stage: SignInStage } | { valid: false; reason: Refusal | 'pending_expired' };
+export type SignInProgressVerdict =
+  { valid: true; stage: SignInStage } | { valid: false; reason: Refusal | 'pending_expired' };
 
 export function isStaffRole(role: string): boolean {
   return role === 'REVIEWER' || role === 'SUPERVISOR' || role === 'ADMIN';
@@ -50,7 +51,12 @@ export function requiresSecondFactor(role: string): boolean {
  * The next step of a sign-in: an enrolled second factor is checked first (so a temporary password alone changes
  * nothing), then a temporary password is replaced, then a supervisor or administrator without a second factor enrols.
  */
-export function signInStage(facts: { role: Role; mustChangePassword?: boolean; totpEnabledAt?: Date | null; secondFactorAt?: Date | null }): SignInStage {
+export function signInStage(facts: {
+  role: Role;
+  mustChangePassword?: boolean;
+  totpEnabledAt?: Date | null;
+  secondFactorAt?: Date | null;
+}): SignInStage {
   if (!isStaffRole(facts.role)) return 'complete';
   const verified = Boolean(facts.secondFactorAt);
   if (facts.totpEnabledAt && !verified) return 'verify_second_factor';
@@ -86,6 +92,7 @@ export function evaluateSignInProgress(facts: SessionFacts): SignInProgressVerdi
   if (refusal || !facts.session || !facts.user) return { valid: false, reason: refusal ?? 'missing' };
   const stage = signInStage({ ...facts.user, secondFactorAt: facts.session.secondFactorAt });
   const started = facts.session.createdAt?.getTime() ?? 0;
-  if (stage !== 'complete' && facts.now.getTime() - started > PENDING_SIGN_IN_MS) return { valid: false, reason: 'pending_expired' };
+  if (stage !== 'complete' && facts.now.getTime() - started > PENDING_SIGN_IN_MS)
+    return { valid: false, reason: 'pending_expired' };
   return { valid: true, stage };
 }

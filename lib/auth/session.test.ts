@@ -6,7 +6,9 @@ import { STAFF_IDLE_MS } from './session-policy';
 import { createSession, revokeSession, revokeUserSessions } from './sessions';
 
 async function staffWithSession(signedInAt: Date) {
-  const user = await prisma.user.create({ data: { username: `r-${signedInAt.getTime()}`, role: 'REVIEWER', displayName: '审核员', provinceCode: '42' } });
+  const user = await prisma.user.create({
+    data: { username: `r-${signedInAt.getTime()}`, role: 'REVIEWER', displayName: '审核员', provinceCode: '42' },
+  });
   const sessionId = await prisma.$transaction((tx) => createSession(tx, user.id, signedInAt));
   return { user, sessionId };
 }

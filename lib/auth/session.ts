@@ -18,7 +18,11 @@ export interface CurrentUser {
 }
 
 /** Resolves a session id from the cookie to the signed-in user, or null; exported for tests. */
-export async function resolveSession(sessionId: string, tokenRole: string | undefined, now = new Date()): Promise<CurrentUser | null> {
+export async function resolveSession(
+  sessionId: string,
+  tokenRole: string | undefined,
+  now = new Date(),
+): Promise<CurrentUser | null> {
   const session = await loadSession(sessionId);
   const verdict = evaluateSession({ session, user: session?.user ?? null, tokenRole, now });
   if (!verdict.valid || !session) return null;

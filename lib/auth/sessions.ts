@@ -87,13 +87,19 @@ export async function auditSignInCompleted(
 }
 
 export async function touchSession(sessionId: string, now: Date, notSince: Date): Promise<void> {
-  await prisma.session.updateMany({ where: { id: sessionId, lastSeenAt: { lt: notSince } }, data: { lastSeenAt: now } });
+  await prisma.session.updateMany({
+    where: { id: sessionId, lastSeenAt: { lt: notSince } },
+    data: { lastSeenAt: now },
+  });
 }
 
 /** Ends one session; for staff the sign-out is audited in the same transaction. Safe to call twice. */
 export async function revokeSession(sessionId: string, now = new Date()): Promise<void> {
   await prisma.$transaction(async (tx) => {
-    const revoked = await tx.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now } });
+    const revoked = await tx.session.updateMany({
+      where: { id: sessionId, revokedAt: null },
+      data: { revokedAt: now },
+    });
     if (revoked.count === 0) return;
     const session = await tx.session.findUnique({
       where: { id: sessionId },
@@ -123,7 +129,10 @@ export async function revokeUserSessions(tx: TransactionClient, userId: string, 
  */
 export async function signOutEverywhere(userId: string, now = new Date()): Promise<number> {
   return prisma.$transaction(async (tx) => {
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, role: true, provinceCode: true } });
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { id: true, role: true, provinceCode: true },
+    });
     const count = await revokeUserSessions(tx, userId, now);
     if (count > 0 && isStaffRole(user.role)) {
       await appendAuditEvent(tx, {

@@ -24,7 +24,11 @@ export const STAGE_PATH: Record<Exclude<SignInStage, 'complete'>, string> = {
   enrol_second_factor: '/account/two-factor',
 };
 
-export async function resolveSignInProgress(sessionId: string, tokenRole: string | undefined, now = new Date()): Promise<SignInProgress | null> {
+export async function resolveSignInProgress(
+  sessionId: string,
+  tokenRole: string | undefined,
+  now = new Date(),
+): Promise<SignInProgress | null> {
   const session = await loadSession(sessionId);
   const verdict = evaluateSignInProgress({ session, user: session?.user ?? null, tokenRole, now });
   if (!verdict.valid || !session) return null;
@@ -32,7 +36,13 @@ export async function resolveSignInProgress(sessionId: string, tokenRole: string
   return {
     sessionId: session.id,
     stage: verdict.stage,
-    user: { id: user.id, role: user.role, displayName: user.displayName, provinceCode: user.provinceCode, totpEnabled: user.totpEnabledAt !== null },
+    user: {
+      id: user.id,
+      role: user.role,
+      displayName: user.displayName,
+      provinceCode: user.provinceCode,
+      totpEnabled: user.totpEnabledAt !== null,
+    },
   };
 }
 
@@ -54,7 +64,10 @@ export function continuePath(stage: Exclude<SignInStage, 'complete'>, returnTo: 
  * For the page of one step: its session when it is at one of `stages` ('complete' lets signed-in users in too).
  * Anyone else goes where they belong: the sign-in page, the page of their own step, or where they were going.
  */
-export async function requireSignInStage(stages: readonly SignInStage[], returnTo: string | null): Promise<SignInProgress> {
+export async function requireSignInStage(
+  stages: readonly SignInStage[],
+  returnTo: string | null,
+): Promise<SignInProgress> {
   const progress = await getSignInProgress();
   if (!progress) redirect('/sign-in');
   if (stages.includes(progress.stage)) return progress;

@@ -11,7 +11,10 @@ import { verifySecondFactor } from './totp';
 
 const PASSWORD = 'Correct-Horse-1';
 
-async function createStaff(username: string, overrides: { active?: boolean; provinceCode?: string | null; role?: 'REVIEWER' | 'SUPERVISOR' | 'ADMIN' } = {}) {
+async function createStaff(
+  username: string,
+  overrides: { active?: boolean; provinceCode?: string | null; role?: 'REVIEWER' | 'SUPERVISOR' | 'ADMIN' } = {},
+) {
   return prisma.user.create({
     data: {
       username,
@@ -54,35 +57,58 @@ describe('staff sign-in (real PostgreSQL)', () => {
   it('audits national staff in the national chain once their second factor is checked', async () => {
     const admin = await createStaff('admin-test', { role: 'ADMIN', provinceCode: null });
     const secret = generateSecret();
-    await prisma.user.update({ where: { id: admin.id }, data: { totpSecretCipher: encryptIdNumber(secret), totpEnabledAt: new Date() } });
+    await prisma.user.update({
+      where: { id: admin.id },
+      data: { totpSecretCipher: encryptIdNumber(secret), totpEnabledAt: new Date() },
+    });
     const now = new Date();
     const result = await signInStaff({ username: 'admin-test', password: PASSWORD, ip: '10.0.0.1', now });
     expect(result).toMatchObject({ ok: true, stage: 'verify_second_factor' });
     if (!result.ok) throw new Error('expected the password to be accepted');
     expect(await prisma.auditEvent.count({ where: { action: 'STAFF_SIGNED_IN' } })).toBe(0);
     const code = await generate({ secret, epoch: Math.floor(now.getTime() / 1000) });
-    expect(await verifySecondFactor({ userId: admin.id, sessionId: result.sessionId, code, ip: '10.0.0.1', now })).toMatchObject({ ok: true, method: 'TOTP' });
-    expect(await prisma.auditEvent.findFirst({ where: { action: 'STAFF_SIGNED_IN' } })).toMatchObject({ chain: 'national', after: { sessionId: result.sessionId, method: 'TOTP' } });
+    expect(
+      await verifySecondFactor({ userId: admin.id, sessionId: result.sessionId, code, ip: '10.0.0.1', now }),
+    ).toMatchObject({ ok: true, method: 'TOTP' });
+    expect(await prisma.auditEvent.findFirst({ where: { action: 'STAFF_SIGNED_IN' } })).toMatchObject({
+      chain: 'national',
+      after: { sessionId: result.sessionId, method: 'TOTP' },
+    });
   });
 
   it('tells a supervisor without a second factor to enrol one, and a new account to change its temporary password', async () => {
     await createStaff('supervisor-new', { role: 'SUPERVISOR' });
-    expect(await signInStaff({ username: 'supervisor-new', password: PASSWORD, ip: '10.0.0.1' })).toMatchObject({ ok: true, stage: 'enrol_second_factor' });
+    expect(await signInStaff({ username: 'supervisor-new', password: PASSWORD, ip: '10.0.0.1' })).toMatchObject({
+      ok: true,
+      stage: 'enrol_second_factor',
+    });
     const reviewer = await createStaff('reviewer-new');
     await prisma.user.update({ where: { id: reviewer.id }, data: { mustChangePassword: true } });
-    expect(await signInStaff({ username: 'reviewer-new', password: PASSWORD, ip: '10.0.0.1' })).toMatchObject({ ok: true, stage: 'change_password' });
+    expect(await signInStaff({ username: 'reviewer-new', password: PASSWORD, ip: '10.0.0.1' })).toMatchObject({
+      ok: true,
+      stage: 'change_password',
+    });
     expect(await prisma.auditEvent.count({ where: { action: 'STAFF_SIGNED_IN' } })).toBe(0);
   });
 
   it('gives the same answer for an unknown user and a wrong password', async () => {
     await createStaff('reviewer-known');
-    expect(await signInStaff({ username: 'nobody', password: PASSWORD, ip: '10.0.0.2' })).toEqual({ ok: false, error: 'credentials' });
-    expect(await signInStaff({ username: 'reviewer-known', password: 'wrong', ip: '10.0.0.2' })).toEqual({ ok: false, error: 'credentials' });
+    expect(await signInStaff({ username: 'nobody', password: PASSWORD, ip: '10.0.0.2' })).toEqual({
+      ok: false,
+      error: 'credentials',
+    });
+    expect(await signInStaff({ username: 'reviewer-known', password: 'wrong', ip: '10.0.0.2' })).toEqual({
+      ok: false,
+      error: 'credentials',
+    });
   });
 
   it('refuses disabled accounts and never lets a citizen in through the staff form', async () => {
     await createStaff('reviewer-gone', { active: false });
-    expect(await signInStaff({ username: 'reviewer-gone', password: PASSWORD, ip: '10.0.0.3' })).toEqual({ ok: false, error: 'inactive' });
+    expect(await signInStaff({ username: 'reviewer-gone', password: PASSWORD, ip: '10.0.0.3' })).toEqual({
+      ok: false,
+      error: 'inactive',
+    });
     expect(await prisma.session.count()).toBe(0);
   });
 
@@ -91,20 +117,37 @@ describe('staff sign-in (real PostgreSQL)', () => {
     const now = new Date('2026-11-27T01:00:00Z');
     const answers = [];
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      answers.push((await signInStaff({ username: 'reviewer-locked', password: 'wrong', ip: '10.0.0.4', now })) as { error?: string });
+      answers.push(
+        (await signInStaff({ username: 'reviewer-locked', password: 'wrong', ip: '10.0.0.4', now })) as {
+          error?: string;
+        },
+      );
     }
-    expect(answers.map((answer) => answer.error)).toEqual(['credentials', 'credentials', 'credentials', 'credentials', 'locked']);
+    expect(answers.map((answer) => answer.error)).toEqual([
+      'credentials',
+      'credentials',
+      'credentials',
+      'credentials',
+      'locked',
+    ]);
     const locked = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(locked.lockedUntil?.getTime()).toBe(now.getTime() + LOCKOUT_MS);
 
     const during = new Date(now.getTime() + LOCKOUT_MS - 1000);
-    expect(await signInStaff({ username: 'reviewer-locked', password: PASSWORD, ip: '10.0.0.5', now: during })).toMatchObject({
+    expect(
+      await signInStaff({ username: 'reviewer-locked', password: PASSWORD, ip: '10.0.0.5', now: during }),
+    ).toMatchObject({
       ok: false,
       error: 'locked',
     });
     const after = new Date(now.getTime() + LOCKOUT_MS + 1000);
-    expect(await signInStaff({ username: 'reviewer-locked', password: PASSWORD, ip: '10.0.0.5', now: after })).toMatchObject({ ok: true });
-    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ failedLoginCount: 0, lockedUntil: null });
+    expect(
+      await signInStaff({ username: 'reviewer-locked', password: PASSWORD, ip: '10.0.0.5', now: after }),
+    ).toMatchObject({ ok: true });
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      failedLoginCount: 0,
+      lockedUntil: null,
+    });
   });
 
   it('stops an IP after 20 failures in 15 minutes', async () => {
@@ -112,7 +155,12 @@ describe('staff sign-in (real PostgreSQL)', () => {
     for (let attempt = 0; attempt < 20; attempt += 1) {
       await signInStaff({ username: `nobody-${attempt}`, password: 'x', ip: '10.0.0.6' });
     }
-    expect(await signInStaff({ username: 'reviewer-ip', password: PASSWORD, ip: '10.0.0.6' })).toMatchObject({ ok: false, error: 'rate_limited' });
-    expect(await signInStaff({ username: 'reviewer-ip', password: PASSWORD, ip: '10.0.0.7' })).toMatchObject({ ok: true });
+    expect(await signInStaff({ username: 'reviewer-ip', password: PASSWORD, ip: '10.0.0.6' })).toMatchObject({
+      ok: false,
+      error: 'rate_limited',
+    });
+    expect(await signInStaff({ username: 'reviewer-ip', password: PASSWORD, ip: '10.0.0.7' })).toMatchObject({
+      ok: true,
+    });
   });
 });

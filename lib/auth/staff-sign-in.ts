@@ -31,7 +31,9 @@ export type StaffFailureOutcome = { locked: false } | { locked: true; retryAfter
 
 /** Seconds the account is still locked for, or 0. */
 export function lockedForSeconds(lockedUntil: Date | null, now: Date): number {
-  return lockedUntil && lockedUntil.getTime() > now.getTime() ? Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000) : 0;
+  return lockedUntil && lockedUntil.getTime() > now.getTime()
+    ? Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000)
+    : 0;
 }
 
 /**
@@ -54,7 +56,12 @@ export async function recordStaffFailure(userId: string, ip: string, now: Date):
   return { locked: true, retryAfterSeconds: seconds };
 }
 
-export async function signInStaff({ username, password, ip, now = new Date() }: StaffCredentials): Promise<StaffSignInResult> {
+export async function signInStaff({
+  username,
+  password,
+  ip,
+  now = new Date(),
+}: StaffCredentials): Promise<StaffSignInResult> {
   const ipLimit = await checkRateLimit({ rule: 'staffFailurePerIp', key: ip });
   if (!ipLimit.allowed) return { ok: false, error: 'rate_limited', retryAfterSeconds: ipLimit.retryAfterSeconds };
 
@@ -84,14 +91,17 @@ export async function signInStaff({ username, password, ip, now = new Date() }: 
       return { ok: false, error: 'credentials' };
     }
     const outcome = await recordStaffFailure(user.id, ip, now);
-    return outcome.locked ? { ok: false, error: 'locked', retryAfterSeconds: outcome.retryAfterSeconds } : { ok: false, error: 'credentials' };
+    return outcome.locked
+      ? { ok: false, error: 'locked', retryAfterSeconds: outcome.retryAfterSeconds }
+      : { ok: false, error: 'credentials' };
   }
   if (!user.active) return { ok: false, error: 'inactive' };
 
   const stage = signInStage({ ...user, secondFactorAt: null });
   const sessionId = await prisma.$transaction(async (tx) => {
     // A second factor still to check keeps the failure count, so guesses at it add up to the same lockout.
-    if (stage !== 'verify_second_factor') await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null } });
+    if (stage !== 'verify_second_factor')
+      await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null } });
     const id = await createSession(tx, user.id, now);
     if (stage === 'complete') await auditSignInCompleted(tx, user, id, 'PASSWORD', now);
     return id;

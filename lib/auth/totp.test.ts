@@ -23,7 +23,13 @@ const IP = '10.1.0.1';
 
 async function supervisor(username: string, provinceCode: string | null = '34') {
   return prisma.user.create({
-    data: { username, role: 'SUPERVISOR', displayName: username, provinceCode, passwordHash: await hashPassword(PASSWORD) },
+    data: {
+      username,
+      role: 'SUPERVISOR',
+      displayName: username,
+      provinceCode,
+      passwordHash: await hashPassword(PASSWORD),
+    },
   });
 }
 
@@ -66,7 +72,10 @@ describe('TOTP second factor (real PostgreSQL)', () => {
     expect(stage).toBe('enrol_second_factor');
     // getCurrentUser (every page, action and route handler) sees nobody signed in.
     expect(await resolveSession(sessionId, 'SUPERVISOR', now)).toBeNull();
-    expect(await resolveSignInProgress(sessionId, 'SUPERVISOR', now)).toMatchObject({ stage: 'enrol_second_factor', user: { id: user.id } });
+    expect(await resolveSignInProgress(sessionId, 'SUPERVISOR', now)).toMatchObject({
+      stage: 'enrol_second_factor',
+      user: { id: user.id },
+    });
   });
 
   it('enrols with a QR code: the secret is stored encrypted, 10 recovery codes are shown once and stored as keyed hashes', async () => {
@@ -90,12 +99,20 @@ describe('TOTP second factor (real PostgreSQL)', () => {
     expect(wrong).toEqual({ ok: false, error: 'code_wrong' });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt).toBeNull();
 
-    const confirmed = await confirmTotpEnrolment({ userId: user.id, sessionId, code: await codeAt(secret, now), ip: IP, now });
+    const confirmed = await confirmTotpEnrolment({
+      userId: user.id,
+      sessionId,
+      code: await codeAt(secret, now),
+      ip: IP,
+      now,
+    });
     if (!confirmed.ok) throw new Error(confirmed.error);
     expect(confirmed.recoveryCodes).toHaveLength(RECOVERY_CODE_COUNT);
     expect(new Set(confirmed.recoveryCodes).size).toBe(RECOVERY_CODE_COUNT);
     const rows = await prisma.recoveryCode.findMany({ where: { userId: user.id } });
-    expect(rows.map((row) => row.codeHash).sort()).toEqual(confirmed.recoveryCodes.map((code) => hashRecoveryCode(user.id, code)).sort());
+    expect(rows.map((row) => row.codeHash).sort()).toEqual(
+      confirmed.recoveryCodes.map((code) => hashRecoveryCode(user.id, code)).sort(),
+    );
     expect(JSON.stringify(rows)).not.toContain(confirmed.recoveryCodes[0]!.replace(/-/g, ''));
 
     // This session completed its sign-in by enrolling; the history says so.
@@ -106,7 +123,9 @@ describe('TOTP second factor (real PostgreSQL)', () => {
       ['34', 'STAFF_SIGNED_IN'],
     ]);
     expect(JSON.stringify(events.map((event) => [event.before, event.after]))).not.toContain(secret);
-    expect(await confirmTotpEnrolment({ userId: user.id, sessionId, code: await codeAt(secret, now), ip: IP, now })).toEqual({ ok: false, error: 'already_enrolled' });
+    expect(
+      await confirmTotpEnrolment({ userId: user.id, sessionId, code: await codeAt(secret, now), ip: IP, now }),
+    ).toEqual({ ok: false, error: 'already_enrolled' });
   });
 
   it('refuses a wrong TOTP: the session stays signed out until a right code, and a code is never accepted twice', async () => {
@@ -120,16 +139,28 @@ describe('TOTP second factor (real PostgreSQL)', () => {
     expect(stage).toBe('verify_second_factor');
     const right = await codeAt(secret, now);
     const wrong = right === '123456' ? '654321' : '123456';
-    expect(await verifySecondFactor({ userId: user.id, sessionId, code: wrong, ip: IP, now })).toEqual({ ok: false, error: 'code_wrong' });
-    expect(await verifySecondFactor({ userId: user.id, sessionId, code: 'not a code', ip: IP, now })).toEqual({ ok: false, error: 'code_format' });
+    expect(await verifySecondFactor({ userId: user.id, sessionId, code: wrong, ip: IP, now })).toEqual({
+      ok: false,
+      error: 'code_wrong',
+    });
+    expect(await verifySecondFactor({ userId: user.id, sessionId, code: 'not a code', ip: IP, now })).toEqual({
+      ok: false,
+      error: 'code_format',
+    });
     expect(await resolveSession(sessionId, 'SUPERVISOR', now)).toBeNull();
 
-    expect(await verifySecondFactor({ userId: user.id, sessionId, code: right, ip: IP, now })).toMatchObject({ ok: true, method: 'TOTP', recoveryCodesLeft: 10 });
+    expect(await verifySecondFactor({ userId: user.id, sessionId, code: right, ip: IP, now })).toMatchObject({
+      ok: true,
+      method: 'TOTP',
+      recoveryCodesLeft: 10,
+    });
     expect(await resolveSession(sessionId, 'SUPERVISOR', now)).toMatchObject({ id: user.id, role: 'SUPERVISOR' });
 
     // The same code on another session (someone who saw it over a shoulder) is refused.
     const other = await signIn('sup-verify', now);
-    expect(await verifySecondFactor({ userId: user.id, sessionId: other.sessionId, code: right, ip: IP, now })).toEqual({ ok: false, error: 'code_wrong' });
+    expect(await verifySecondFactor({ userId: user.id, sessionId: other.sessionId, code: right, ip: IP, now })).toEqual(
+      { ok: false, error: 'code_wrong' },
+    );
     expect(await resolveSession(other.sessionId, 'SUPERVISOR', now)).toBeNull();
   });
 
@@ -141,19 +172,43 @@ describe('TOTP second factor (real PostgreSQL)', () => {
     const now = new Date();
 
     const a = await signIn('sup-recovery', now);
-    expect(await verifySecondFactor({ userId: user.id, sessionId: a.sessionId, code: recoveryCodes[0]!.toLowerCase(), ip: IP, now })).toMatchObject({
+    expect(
+      await verifySecondFactor({
+        userId: user.id,
+        sessionId: a.sessionId,
+        code: recoveryCodes[0]!.toLowerCase(),
+        ip: IP,
+        now,
+      }),
+    ).toMatchObject({
       ok: true,
       method: 'RECOVERY_CODE',
       recoveryCodesLeft: 9,
     });
     const b = await signIn('sup-recovery', now);
-    expect(await verifySecondFactor({ userId: user.id, sessionId: b.sessionId, code: recoveryCodes[0]!, ip: IP, now })).toEqual({ ok: false, error: 'code_wrong' });
+    expect(
+      await verifySecondFactor({ userId: user.id, sessionId: b.sessionId, code: recoveryCodes[0]!, ip: IP, now }),
+    ).toEqual({ ok: false, error: 'code_wrong' });
 
     const renewed = await regenerateRecoveryCodes({ userId: user.id, code: await codeAt(secret, now), ip: IP, now });
     if (!renewed.ok) throw new Error(renewed.error);
-    expect(await verifySecondFactor({ userId: user.id, sessionId: b.sessionId, code: recoveryCodes[1]!, ip: IP, now })).toEqual({ ok: false, error: 'code_wrong' });
-    expect(await verifySecondFactor({ userId: user.id, sessionId: b.sessionId, code: renewed.recoveryCodes[0]!, ip: IP, now })).toMatchObject({ ok: true });
-    expect(await prisma.auditEvent.findFirst({ where: { actorId: user.id, action: 'STAFF_SIGNED_IN', after: { path: ['method'], equals: 'RECOVERY_CODE' } } })).toMatchObject({
+    expect(
+      await verifySecondFactor({ userId: user.id, sessionId: b.sessionId, code: recoveryCodes[1]!, ip: IP, now }),
+    ).toEqual({ ok: false, error: 'code_wrong' });
+    expect(
+      await verifySecondFactor({
+        userId: user.id,
+        sessionId: b.sessionId,
+        code: renewed.recoveryCodes[0]!,
+        ip: IP,
+        now,
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await prisma.auditEvent.findFirst({
+        where: { actorId: user.id, action: 'STAFF_SIGNED_IN', after: { path: ['method'], equals: 'RECOVERY_CODE' } },
+      }),
+    ).toMatchObject({
       chain: 'national',
     });
   });
@@ -168,11 +223,19 @@ describe('TOTP second factor (real PostgreSQL)', () => {
     const right = await codeAt(secret, now);
     const answers = [];
     for (const guess of ['111111', '222222', '333333', '444444', '555555'].filter((code) => code !== right)) {
-      answers.push((await verifySecondFactor({ userId: user.id, sessionId, code: guess, ip: IP, now })) as { error?: string });
+      answers.push(
+        (await verifySecondFactor({ userId: user.id, sessionId, code: guess, ip: IP, now })) as { error?: string },
+      );
     }
     expect(answers.at(-1)?.error).toBe('locked');
     expect((await prisma.session.findUniqueOrThrow({ where: { id: sessionId } })).revokedAt).not.toBeNull();
-    expect(await verifySecondFactor({ userId: user.id, sessionId, code: right, ip: IP, now })).toMatchObject({ ok: false, error: 'locked' });
-    expect(await signInStaff({ username: 'sup-guess', password: PASSWORD, ip: IP, now })).toMatchObject({ ok: false, error: 'locked' });
+    expect(await verifySecondFactor({ userId: user.id, sessionId, code: right, ip: IP, now })).toMatchObject({
+      ok: false,
+      error: 'locked',
+    });
+    expect(await signInStaff({ username: 'sup-guess', password: PASSWORD, ip: IP, now })).toMatchObject({
+      ok: false,
+      error: 'locked',
+    });
   });
 });

@@ -22,7 +22,8 @@ const RECOVERY_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const RECOVERY_CODE_PATTERN = /^[A-Z0-9]{12}$/;
 const TOTP_PATTERN = /^\d{6}$/;
 
-export type SecondFactorError = 'code_format' | 'code_wrong' | 'locked' | 'rate_limited' | 'not_enrolled' | 'already_enrolled' | 'not_started';
+export type SecondFactorError =
+  'code_format' | 'code_wrong' | 'locked' | 'rate_limited' | 'not_enrolled' | 'already_enrolled' | 'not_started';
 
 export type SecondFactorFailure = { ok: false; error: SecondFactorError; retryAfterSeconds?: number };
 
@@ -51,11 +52,18 @@ export function generateRecoveryCodes(count = RECOVERY_CODE_COUNT): string[] {
 export function hashRecoveryCode(userId: string, code: string): string {
   const key = process.env.ID_HASH_KEY;
   if (!key) throw new Error('ID_HASH_KEY is not configured (see README: configuration).');
-  return createHmac('sha256', key).update(`recovery-code:${userId}:${normaliseRecoveryCode(code)}`).digest('hex');
+  return createHmac('sha256', key)
+    .update(`recovery-code:${userId}:${normaliseRecoveryCode(code)}`)
+    .digest('hex');
 }
 
 /** The time step a 6-digit code belongs to, when it is right for `secret` now and newer than `afterTimeStep`. */
-export async function checkTotpCode(secret: string, code: string, now: Date, afterTimeStep: number | null): Promise<number | null> {
+export async function checkTotpCode(
+  secret: string,
+  code: string,
+  now: Date,
+  afterTimeStep: number | null,
+): Promise<number | null> {
   if (!TOTP_PATTERN.test(code)) return null;
   const result = await verify({
     secret,
@@ -70,7 +78,9 @@ export async function checkTotpCode(secret: string, code: string, now: Date, aft
 async function replaceRecoveryCodes(tx: TransactionClient, userId: string, now: Date): Promise<string[]> {
   const codes = generateRecoveryCodes();
   await tx.recoveryCode.deleteMany({ where: { userId } });
-  await tx.recoveryCode.createMany({ data: codes.map((code) => ({ userId, codeHash: hashRecoveryCode(userId, code), createdAt: now })) });
+  await tx.recoveryCode.createMany({
+    data: codes.map((code) => ({ userId, codeHash: hashRecoveryCode(userId, code), createdAt: now })),
+  });
   return codes;
 }
 
@@ -91,7 +101,12 @@ async function loadUser(userId: string) {
 }
 
 /** A wrong code: counted towards the lockout; when it locks the account, this unfinished session ends too. */
-async function refuseCode(userId: string, sessionId: string | null, ip: string, now: Date): Promise<SecondFactorFailure> {
+async function refuseCode(
+  userId: string,
+  sessionId: string | null,
+  ip: string,
+  now: Date,
+): Promise<SecondFactorFailure> {
   const outcome = await recordStaffFailure(userId, ip, now);
   if (!outcome.locked) return { ok: false, error: 'code_wrong' };
   if (sessionId) await revokeSession(sessionId, now);
@@ -101,11 +116,17 @@ async function refuseCode(userId: string, sessionId: string | null, ip: string, 
 // ───────────────────────────── enrolment
 
 /** Creates the secret to enrol (not yet in force); an earlier unconfirmed one is kept unless `restart`. */
-export async function startTotpEnrolment(userId: string, options: { restart?: boolean } = {}): Promise<{ ok: true } | SecondFactorFailure> {
+export async function startTotpEnrolment(
+  userId: string,
+  options: { restart?: boolean } = {},
+): Promise<{ ok: true } | SecondFactorFailure> {
   const user = await loadUser(userId);
   if (user.totpEnabledAt) return { ok: false, error: 'already_enrolled' };
   if (user.totpSecretCipher && !options.restart) return { ok: true };
-  await prisma.user.updateMany({ where: { id: userId, totpEnabledAt: null }, data: { totpSecretCipher: sealSecret(generateSecret()) } });
+  await prisma.user.updateMany({
+    where: { id: userId, totpEnabledAt: null },
+    data: { totpSecretCipher: sealSecret(generateSecret()) },
+  });
   return { ok: true };
 }
 
@@ -139,7 +160,13 @@ export interface ConfirmEnrolment {
  * Confirms the enrolment with a code from the app: the factor is in force from now on, this session counts as having
  * passed it, and 10 new recovery codes are returned (the only time they are ever shown).
  */
-export async function confirmTotpEnrolment({ userId, sessionId, code, ip, now = new Date() }: ConfirmEnrolment): Promise<{ ok: true; recoveryCodes: string[] } | SecondFactorFailure> {
+export async function confirmTotpEnrolment({
+  userId,
+  sessionId,
+  code,
+  ip,
+  now = new Date(),
+}: ConfirmEnrolment): Promise<{ ok: true; recoveryCodes: string[] } | SecondFactorFailure> {
   if (!TOTP_PATTERN.test(code)) return { ok: false, error: 'code_format' };
   const user = await loadUser(userId);
   const locked = lockedForSeconds(user.lockedUntil, now);
@@ -156,7 +183,10 @@ export async function confirmTotpEnrolment({ userId, sessionId, code, ip, now = 
     });
     if (enabled.count === 0) return null;
     const codes = await replaceRecoveryCodes(tx, userId, now);
-    const marked = await tx.session.updateMany({ where: { id: sessionId, userId, revokedAt: null }, data: { secondFactorAt: now } });
+    const marked = await tx.session.updateMany({
+      where: { id: sessionId, userId, revokedAt: null },
+      data: { secondFactorAt: now },
+    });
     await appendAuditEvent(tx, {
       chain: auditChainFor(user.provinceCode),
       actorId: userId,
@@ -185,10 +215,17 @@ export interface SecondFactorCheck {
 }
 
 /** Checks the second factor of a session that passed the password; the session counts as signed in afterwards. */
-export async function verifySecondFactor({ userId, sessionId, code, ip, now = new Date() }: SecondFactorCheck): Promise<{ ok: true; method: SignInMethod; recoveryCodesLeft: number } | SecondFactorFailure> {
+export async function verifySecondFactor({
+  userId,
+  sessionId,
+  code,
+  ip,
+  now = new Date(),
+}: SecondFactorCheck): Promise<{ ok: true; method: SignInMethod; recoveryCodesLeft: number } | SecondFactorFailure> {
   const trimmed = code.trim();
   const isTotp = TOTP_PATTERN.test(trimmed);
-  if (!isTotp && !RECOVERY_CODE_PATTERN.test(normaliseRecoveryCode(trimmed))) return { ok: false, error: 'code_format' };
+  if (!isTotp && !RECOVERY_CODE_PATTERN.test(normaliseRecoveryCode(trimmed)))
+    return { ok: false, error: 'code_format' };
   const ipLimit = await checkRateLimit({ rule: 'staffFailurePerIp', key: ip });
   if (!ipLimit.allowed) return { ok: false, error: 'rate_limited', retryAfterSeconds: ipLimit.retryAfterSeconds };
   const user = await loadUser(userId);
@@ -220,7 +257,8 @@ export async function verifySecondFactor({ userId, sessionId, code, ip, now = ne
     });
     if (marked.count === 0) return false;
     await tx.user.update({ where: { id: userId }, data: { failedLoginCount: 0, lockedUntil: null } });
-    if (signInStage({ ...user, secondFactorAt: now }) === 'complete') await auditSignInCompleted(tx, user, sessionId, method, now);
+    if (signInStage({ ...user, secondFactorAt: now }) === 'complete')
+      await auditSignInCompleted(tx, user, sessionId, method, now);
     return true;
   });
   if (!accepted) return refuseCode(userId, sessionId, ip, now);
@@ -245,7 +283,17 @@ export async function getSecondFactorStatus(userId: string): Promise<SecondFacto
 }
 
 /** New recovery codes (the old ones stop working), after a current code from the app. */
-export async function regenerateRecoveryCodes({ userId, code, ip, now = new Date() }: { userId: string; code: string; ip: string; now?: Date }): Promise<{ ok: true; recoveryCodes: string[] } | SecondFactorFailure> {
+export async function regenerateRecoveryCodes({
+  userId,
+  code,
+  ip,
+  now = new Date(),
+}: {
+  userId: string;
+  code: string;
+  ip: string;
+  now?: Date;
+}): Promise<{ ok: true; recoveryCodes: string[] } | SecondFactorFailure> {
   if (!TOTP_PATTERN.test(code)) return { ok: false, error: 'code_format' };
   const user = await loadUser(userId);
   const locked = lockedForSeconds(user.lockedUntil, now);

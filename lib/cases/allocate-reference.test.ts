@@ -13,12 +13,16 @@ describe('allocateReference (real PostgreSQL)', () => {
     for (const province of ['34', '41']) {
       const parsed = references.map(parseReference).filter((reference) => reference?.provinceCode === province);
       expect(parsed.every((reference) => reference?.day === '20261127')).toBe(true);
-      expect(parsed.map((reference) => reference?.seq).sort((a = 0, b = 0) => a - b)).toEqual(Array.from({ length: 100 }, (_, index) => index + 1));
+      expect(parsed.map((reference) => reference?.seq).sort((a = 0, b = 0) => a - b)).toEqual(
+        Array.from({ length: 100 }, (_, index) => index + 1),
+      );
     }
 
     const client = await rawClient();
     try {
-      const { rows } = await client.query('SELECT province_code, day, last_value FROM reference_counter ORDER BY province_code');
+      const { rows } = await client.query(
+        'SELECT province_code, day, last_value FROM reference_counter ORDER BY province_code',
+      );
       expect(rows).toEqual([
         { province_code: '34', day: '20261127', last_value: 100 },
         { province_code: '41', day: '20261127', last_value: 100 },

@@ -4,7 +4,11 @@ import 'server-only';
 import { prisma, type PrismaClient } from '@/lib/db/client';
 import { formatReference, formatShanghaiDay } from './reference';
 
-export async function allocateReference(provinceCode: string, at: Date = new Date(), db: PrismaClient = prisma): Promise<string> {
+export async function allocateReference(
+  provinceCode: string,
+  at: Date = new Date(),
+  db: PrismaClient = prisma,
+): Promise<string> {
   const day = formatShanghaiDay(at);
   const rows = await db.$queryRaw<{ last_value: number }[]>`
     INSERT INTO reference_counter (province_code, day, last_value) VALUES (${provinceCode}, ${day}, 1)

@@ -14,7 +14,11 @@ import { caseActionSchema } from './schemas';
  * Assigns a pooled case (state SUBMITTED) to the best eligible reviewer of its province inside the caller's
  * transaction; returns null (the case stays in the pool) when nobody is eligible.
  */
-export async function autoAssign(tx: TransactionClient, pooled: Case, now: Date): Promise<{ case: Case; notificationIds: string[] } | null> {
+export async function autoAssign(
+  tx: TransactionClient,
+  pooled: Case,
+  now: Date,
+): Promise<{ case: Case; notificationIds: string[] } | null> {
   const reviewerId = await pickReviewer(tx, {
     provinceCode: pooled.provinceCode,
     caseId: pooled.id,
@@ -36,7 +40,13 @@ export async function autoAssign(tx: TransactionClient, pooled: Case, now: Date)
 /** Checks that a reviewer may hold this case: same province, active, not excluded from it. */
 export async function requireEligibleReviewer(tx: TransactionClient, current: Case, reviewerId: string): Promise<void> {
   const reviewer = await tx.user.findFirst({
-    where: { id: reviewerId, role: 'REVIEWER', active: true, provinceCode: current.provinceCode, exclusions: { none: { caseId: current.id } } },
+    where: {
+      id: reviewerId,
+      role: 'REVIEWER',
+      active: true,
+      provinceCode: current.provinceCode,
+      exclusions: { none: { caseId: current.id } },
+    },
     select: { id: true },
   });
   if (!reviewer) throw new RuleViolationError('errors.reviewerNotEligible');
@@ -44,33 +54,58 @@ export async function requireEligibleReviewer(tx: TransactionClient, current: Ca
 
 /** A supervisor places a pooled case with a named reviewer of the case's province. */
 export async function assignCase(actor: Actor, input: { caseId: string; expectedVersion: number; reviewerId: string }) {
-  return changeCase(actor, { caseId: input.caseId, action: 'ASSIGN', expectedVersion: input.expectedVersion }, async ({ tx, current, now }) => {
-    await requireEligibleReviewer(tx, current, input.reviewerId);
-    return { data: { assigneeId: input.reviewerId, assignedAt: now }, audit: { after: { assigneeId: input.reviewerId } } };
-  });
+  return changeCase(
+    actor,
+    { caseId: input.caseId, action: 'ASSIGN', expectedVersion: input.expectedVersion },
+    async ({ tx, current, now }) => {
+      await requireEligibleReviewer(tx, current, input.reviewerId);
+      return {
+        data: { assigneeId: input.reviewerId, assignedAt: now },
+        audit: { after: { assigneeId: input.reviewerId } },
+      };
+    },
+  );
 }
 
 /** A reviewer takes an unassigned case from their province's pool. */
 export async function claimCase(actor: Actor, raw: unknown) {
   const input = parseInput(caseActionSchema, raw);
-  return changeCase(actor, { caseId: input.caseId, action: 'CLAIM', expectedVersion: input.expectedVersion }, async ({ tx, current, now }) => {
-    if (current.assigneeId) throw new RuleViolationError('errors.notInPool');
-    if (!actor.id) throw new RuleViolationError('errors.reviewerNotEligible');
-    const excluded = await tx.caseExclusion.findUnique({
-      where: { provinceCode_caseId_reviewerId: { provinceCode: current.provinceCode, caseId: current.id, reviewerId: actor.id } },
-    });
-    if (excluded) throw new RuleViolationError('errors.excludedReviewer');
-    return { data: { assigneeId: actor.id, assignedAt: now }, audit: { after: { assigneeId: actor.id } } };
-  });
+  return changeCase(
+    actor,
+    { caseId: input.caseId, action: 'CLAIM', expectedVersion: input.expectedVersion },
+    async ({ tx, current, now }) => {
+      if (current.assigneeId) throw new RuleViolationError('errors.notInPool');
+      if (!actor.id) throw new RuleViolationError('errors.reviewerNotEligible');
+      const excluded = await tx.caseExclusion.findUnique({
+        where: {
+          provinceCode_caseId_reviewerId: {
+            provinceCode: current.provinceCode,
+            caseId: current.id,
+            reviewerId: actor.id,
+          },
+        },
+      });
+      if (excluded) throw new RuleViolationError('errors.excludedReviewer');
+      return { data: { assigneeId: actor.id, assignedAt: now }, audit: { after: { assigneeId: actor.id } } };
+    },
+  );
 }
 
 /** Back to the province pool, unassigned: by the reviewer holding it, or by a supervisor. */
 export async function releaseCase(actor: Actor, input: { caseId: string; expectedVersion: number; reason?: string }) {
-  return changeCase(actor, { caseId: input.caseId, action: 'RELEASE', expectedVersion: input.expectedVersion }, ({ current }) => {
-    if (actor.role === 'REVIEWER') requireAssignee(current, actor);
-    return {
-      data: { assigneeId: null, assignedAt: null },
-      audit: { before: { assigneeId: current.assigneeId }, after: { assigneeId: null }, reason: input.reason ?? null },
-    };
-  });
+  return changeCase(
+    actor,
+    { caseId: input.caseId, action: 'RELEASE', expectedVersion: input.expectedVersion },
+    ({ current }) => {
+      if (actor.role === 'REVIEWER') requireAssignee(current, actor);
+      return {
+        data: { assigneeId: null, assignedAt: null },
+        audit: {
+          before: { assigneeId: current.assigneeId },
+          after: { assigneeId: null },
+          reason: input.reason ?? null,
+        },
+      };
+    },
+  );
 }

@@ -82,7 +82,8 @@ export async function applyCaseChange<T>(
   });
   await queueStatusChangedEvent(tx, fresh, current.state, now);
   await adjustReviewerLoads(tx, current, fresh);
-  const drafts = typeof change.notifications === 'function' ? await change.notifications(tx, fresh) : (change.notifications ?? []);
+  const drafts =
+    typeof change.notifications === 'function' ? await change.notifications(tx, fresh) : (change.notifications ?? []);
   const notificationIds = await queueNotifications(tx, fresh.provinceCode, fresh.id, drafts);
   return { case: fresh, result: change.result, notificationIds };
 }

@@ -20,7 +20,18 @@ beforeAll(async () => {
     data: {
       version: 999_998,
       note: 'older test version',
-      reasons: { create: [{ code: 'RETIRED_REASON', nameZh: '旧原因', nameEn: 'Retired reason', maxColour: 'RED', validity: 'VALID', sortOrder: 1 }] },
+      reasons: {
+        create: [
+          {
+            code: 'RETIRED_REASON',
+            nameZh: '旧原因',
+            nameEn: 'Retired reason',
+            maxColour: 'RED',
+            validity: 'VALID',
+            sortOrder: 1,
+          },
+        ],
+      },
     },
   });
   await db.reasonCatalogueVersion.create({
@@ -29,15 +40,34 @@ beforeAll(async () => {
       note: 'test version in force',
       reasons: {
         create: [
-          { code: 'CLOSE_CONTACT', nameZh: '密切接触者', nameEn: 'Close contact', maxColour: 'RED', validity: 'VALID', sortOrder: 1 },
-          { code: 'NON_EPIDEMIC', nameZh: '非疫情原因', nameEn: 'Non-epidemic reason', maxColour: null, validity: 'NON_EPIDEMIC', sortOrder: 2 },
+          {
+            code: 'CLOSE_CONTACT',
+            nameZh: '密切接触者',
+            nameEn: 'Close contact',
+            maxColour: 'RED',
+            validity: 'VALID',
+            sortOrder: 1,
+          },
+          {
+            code: 'NON_EPIDEMIC',
+            nameZh: '非疫情原因',
+            nameEn: 'Non-epidemic reason',
+            maxColour: null,
+            validity: 'NON_EPIDEMIC',
+            sortOrder: 2,
+          },
         ],
       },
     },
   });
 });
 
-const appeal = { issuingProvinceCode: '34', issuingUnitCode: '341602', refusingProvinceCode: null, statedReasonCode: 'CLOSE_CONTACT' };
+const appeal = {
+  issuingProvinceCode: '34',
+  issuingUnitCode: '341602',
+  refusingProvinceCode: null,
+  statedReasonCode: 'CLOSE_CONTACT',
+};
 
 describe('checkFilingReferences (real PostgreSQL)', () => {
   it('accepts known divisions and a reason of the catalogue in force, and returns that catalogue', async () => {
@@ -52,12 +82,22 @@ describe('checkFilingReferences (real PostgreSQL)', () => {
   });
 
   it('accepts a city as the issuing unit, no stated reason, and a known refusing province', async () => {
-    const result = await checkFilingReferences({ issuingProvinceCode: '41', issuingUnitCode: '410100', refusingProvinceCode: '31', statedReasonCode: null });
+    const result = await checkFilingReferences({
+      issuingProvinceCode: '41',
+      issuingUnitCode: '410100',
+      refusingProvinceCode: '31',
+      statedReasonCode: null,
+    });
     expect(result).toMatchObject({ ok: true, fieldErrors: {} });
   });
 
   it('names each unknown reference by field', async () => {
-    const result = await checkFilingReferences({ issuingProvinceCode: '99', issuingUnitCode: '999901', refusingProvinceCode: '98', statedReasonCode: 'MADE_UP' });
+    const result = await checkFilingReferences({
+      issuingProvinceCode: '99',
+      issuingUnitCode: '999901',
+      refusingProvinceCode: '98',
+      statedReasonCode: 'MADE_UP',
+    });
     expect(result.ok).toBe(false);
     expect(result.fieldErrors).toEqual({
       issuingProvinceCode: 'filing.errors.issuingProvinceUnknown',

@@ -10,7 +10,13 @@ import { jpegWithGps, minimalPdf } from '@/lib/evidence/test-images';
 import { resetCaseData } from '@/test/helpers/db';
 import { createUser, validFiling, type TestUser } from '@/test/helpers/fixtures';
 import { requestSecondReview, withdrawCase } from './citizen-actions';
-import { getCitizenCase, getCitizenDecisions, getFilingChoices, listCitizenCases, listIssuingUnits } from './citizen-queries';
+import {
+  getCitizenCase,
+  getCitizenDecisions,
+  getFilingChoices,
+  listCitizenCases,
+  listIssuingUnits,
+} from './citizen-queries';
 import { decideCase, decideSecondReview, startSecondReview } from './decide-case';
 import { CaseNotFoundError, ValidationError } from './errors';
 import { replyToRequest, requestInformation, startReview } from './review-case';
@@ -18,7 +24,9 @@ import { submitAppeal } from './submit-appeal';
 
 const db = () => getPrisma();
 const REASONS = '经核查，申诉人提供的考勤记录与行程卡显示其当日不在风险区域，原赋码依据不足。';
-const EXE = Uint8Array.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xff, 0xff, 0x00, 0x00]);
+const EXE = Uint8Array.from([
+  0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xff, 0xff, 0x00, 0x00,
+]);
 
 let store: string;
 let citizen: TestUser;
@@ -43,7 +51,11 @@ beforeEach(async () => {
 async function awaitingReply() {
   const { case: filed } = await submitAppeal(citizen, validFiling());
   const { case: started } = await startReview(reviewer, { caseId: filed.id, expectedVersion: filed.version });
-  const { case: asked } = await requestInformation(reviewer, { caseId: started.id, expectedVersion: started.version, message: '请补充当日的核酸检测报告。' });
+  const { case: asked } = await requestInformation(reviewer, {
+    caseId: started.id,
+    expectedVersion: started.version,
+    message: '请补充当日的核酸检测报告。',
+  });
   return asked;
 }
 
@@ -90,7 +102,12 @@ describe('the citizen’s case', () => {
   it('shows the timeline in plain kinds, the deadline paused while awaiting the citizen, and the open question', async () => {
     const asked = await awaitingReply();
     const view = await getCitizenCase(citizen, asked.id);
-    expect(view?.timeline.map((entry) => entry.kind)).toEqual(['FILED', 'ASSIGNED', 'REVIEW_STARTED', 'INFORMATION_REQUESTED']);
+    expect(view?.timeline.map((entry) => entry.kind)).toEqual([
+      'FILED',
+      'ASSIGNED',
+      'REVIEW_STARTED',
+      'INFORMATION_REQUESTED',
+    ]);
     expect(view?.deadline).toMatchObject({ paused: true, status: 'PAUSED', stage: 'FIRST_DECISION' });
     expect(view?.deadline?.explanation.zh).toContain('24 小时');
     expect(view?.openRequestId).not.toBeNull();
@@ -103,10 +120,14 @@ describe('the citizen’s case', () => {
 describe('replying with files', () => {
   it('stores the files as REPLY evidence without image metadata and resumes the clock', async () => {
     const asked = await awaitingReply();
-    const { case: replied } = await replyToRequest(citizen, { caseId: asked.id, expectedVersion: asked.version, replyText: '报告见附件。' }, [
-      { name: 'report.pdf', bytes: minimalPdf() },
-      { name: 'photo.jpg', bytes: await jpegWithGps() },
-    ]);
+    const { case: replied } = await replyToRequest(
+      citizen,
+      { caseId: asked.id, expectedVersion: asked.version, replyText: '报告见附件。' },
+      [
+        { name: 'report.pdf', bytes: minimalPdf() },
+        { name: 'photo.jpg', bytes: await jpegWithGps() },
+      ],
+    );
     expect(replied.state).toBe('IN_REVIEW');
     const files = await db().evidence.findMany({ where: { caseId: asked.id }, orderBy: { fileName: 'asc' } });
     expect(files.map((file) => [file.fileName, file.kind])).toEqual([
@@ -124,10 +145,14 @@ describe('replying with files', () => {
   it('refuses a disguised file beside its position, changes nothing and keeps no file', async () => {
     const asked = await awaitingReply();
     const before = await storedFiles();
-    const attempt = replyToRequest(citizen, { caseId: asked.id, expectedVersion: asked.version, replyText: '见附件。' }, [
-      { name: 'report.pdf', bytes: minimalPdf() },
-      { name: 'virus.png', bytes: EXE },
-    ]);
+    const attempt = replyToRequest(
+      citizen,
+      { caseId: asked.id, expectedVersion: asked.version, replyText: '见附件。' },
+      [
+        { name: 'report.pdf', bytes: minimalPdf() },
+        { name: 'virus.png', bytes: EXE },
+      ],
+    );
     await expect(attempt).rejects.toBeInstanceOf(ValidationError);
     await expect(attempt).rejects.toMatchObject({ fieldErrors: { 'evidence.1': 'evidence.errors.typeNotAllowed' } });
     expect((await db().case.findFirstOrThrow({ where: { id: asked.id } })).state).toBe('AWAITING_CITIZEN');
@@ -140,7 +165,9 @@ describe('replying with files', () => {
     const stranger = await createUser('CITIZEN');
     const before = await storedFiles();
     await expect(
-      replyToRequest(stranger, { caseId: asked.id, replyText: '不是我的案件。' }, [{ name: 'report.pdf', bytes: minimalPdf() }]),
+      replyToRequest(stranger, { caseId: asked.id, replyText: '不是我的案件。' }, [
+        { name: 'report.pdf', bytes: minimalPdf() },
+      ]),
     ).rejects.toBeInstanceOf(CaseNotFoundError);
     expect(await storedFiles()).toBe(before);
     expect((await db().case.findFirstOrThrow({ where: { id: asked.id } })).version).toBe(asked.version);
@@ -149,7 +176,9 @@ describe('replying with files', () => {
   it('removes the stored files when the reply itself is refused (no open question)', async () => {
     const { case: filed } = await submitAppeal(citizen, validFiling());
     const before = await storedFiles();
-    await expect(replyToRequest(citizen, { caseId: filed.id, replyText: '补充。' }, [{ name: 'report.pdf', bytes: minimalPdf() }])).rejects.toThrow();
+    await expect(
+      replyToRequest(citizen, { caseId: filed.id, replyText: '补充。' }, [{ name: 'report.pdf', bytes: minimalPdf() }]),
+    ).rejects.toThrow();
     expect(await storedFiles()).toBe(before);
   });
 });
@@ -159,13 +188,24 @@ describe('the decision page', () => {
     const { case: filed } = await submitAppeal(citizen, validFiling());
     expect(await getCitizenDecisions(citizen, filed.id)).toBeNull();
     const { case: started } = await startReview(reviewer, { caseId: filed.id, expectedVersion: filed.version });
-    const { case: done } = await decideCase(reviewer, { caseId: started.id, expectedVersion: started.version, outcome: 'REVOKED', ruleCode: 'SPATIOTEMPORAL_COMPANION', reasons: REASONS });
+    const { case: done } = await decideCase(reviewer, {
+      caseId: started.id,
+      expectedVersion: started.version,
+      outcome: 'REVOKED',
+      ruleCode: 'SPATIOTEMPORAL_COMPANION',
+      reasons: REASONS,
+    });
     const stranger = await createUser('CITIZEN');
     expect(await getCitizenDecisions(stranger, done.id)).toBeNull();
 
     const view = await getCitizenDecisions(citizen, done.id);
     expect(view?.decisions).toHaveLength(1);
-    expect(view?.decisions[0]).toMatchObject({ level: 'FIRST', outcome: 'REVOKED', reasons: REASONS, rule: { code: 'SPATIOTEMPORAL_COMPANION', nameZh: '时空伴随者' } });
+    expect(view?.decisions[0]).toMatchObject({
+      level: 'FIRST',
+      outcome: 'REVOKED',
+      reasons: REASONS,
+      rule: { code: 'SPATIOTEMPORAL_COMPANION', nameZh: '时空伴随者' },
+    });
     expect(view?.canRequestSecondReview).toBe(true);
     expect((await getCitizenCase(citizen, done.id))?.canWithdraw).toBe(false);
 
@@ -177,16 +217,34 @@ describe('the decision page', () => {
   it('shows both decisions after a second-level review, the second one last', async () => {
     const { case: filed } = await submitAppeal(citizen, validFiling());
     const { case: started } = await startReview(reviewer, { caseId: filed.id, expectedVersion: filed.version });
-    const { case: done } = await decideCase(reviewer, { caseId: started.id, expectedVersion: started.version, outcome: 'UPHELD', ruleCode: 'CLOSE_CONTACT', reasons: REASONS });
-    const { case: requested } = await requestSecondReview(citizen, { caseId: done.id, reason: '我当天不在合肥，请求复核。' });
+    const { case: done } = await decideCase(reviewer, {
+      caseId: started.id,
+      expectedVersion: started.version,
+      outcome: 'UPHELD',
+      ruleCode: 'CLOSE_CONTACT',
+      reasons: REASONS,
+    });
+    const { case: requested } = await requestSecondReview(citizen, {
+      caseId: done.id,
+      reason: '我当天不在合肥，请求复核。',
+    });
     const underReview = await getCitizenDecisions(citizen, done.id);
     expect(underReview?.secondReviewRequestedAt).toBeInstanceOf(Date);
     expect(underReview?.secondReviewDueAt).toEqual(requested.dueAt);
     expect(underReview?.canRequestSecondReview).toBe(false);
 
     const supervisor = await createUser('SUPERVISOR', { provinceCode: '34' });
-    const { case: taken } = await startSecondReview(supervisor, { caseId: done.id, expectedVersion: requested.version });
-    await decideSecondReview(supervisor, { caseId: done.id, expectedVersion: taken.version, outcome: 'REVOKED', ruleCode: 'CLOSE_CONTACT', reasons: REASONS });
+    const { case: taken } = await startSecondReview(supervisor, {
+      caseId: done.id,
+      expectedVersion: requested.version,
+    });
+    await decideSecondReview(supervisor, {
+      caseId: done.id,
+      expectedVersion: taken.version,
+      outcome: 'REVOKED',
+      ruleCode: 'CLOSE_CONTACT',
+      reasons: REASONS,
+    });
     const final = await getCitizenDecisions(citizen, done.id);
     expect(final?.decisions.map((decision) => [decision.level, decision.outcome])).toEqual([
       ['FIRST', 'UPHELD'],

@@ -16,7 +16,13 @@ import type {
   EvidenceKind,
   RequestedOutcome,
 } from '@/lib/db/generated/enums';
-import { deadlineStatus, explainDeadline, readDeadlineInputs, type DeadlineExplanation, type DeadlineStatus } from './deadlines';
+import {
+  deadlineStatus,
+  explainDeadline,
+  readDeadlineInputs,
+  type DeadlineExplanation,
+  type DeadlineStatus,
+} from './deadlines';
 import { allowedActions } from './transitions';
 
 /** The privacy notice the filing form shows; its version is recorded on every case filed with it. */
@@ -45,10 +51,20 @@ export interface FilingChoices {
 
 export async function getFilingChoices(): Promise<FilingChoices> {
   const [provinces, catalogue] = await Promise.all([
-    prisma.division.findMany({ where: { level: 'PROVINCE' }, orderBy: { code: 'asc' }, select: { provinceCode: true, name: true } }),
+    prisma.division.findMany({
+      where: { level: 'PROVINCE' },
+      orderBy: { code: 'asc' },
+      select: { provinceCode: true, name: true },
+    }),
     prisma.reasonCatalogueVersion.findFirst({
       orderBy: { version: 'desc' },
-      select: { reasons: { where: { validity: { not: 'NO_REASON' } }, orderBy: { sortOrder: 'asc' }, select: { code: true, nameZh: true, nameEn: true } } },
+      select: {
+        reasons: {
+          where: { validity: { not: 'NO_REASON' } },
+          orderBy: { sortOrder: 'asc' },
+          select: { code: true, nameZh: true, nameEn: true },
+        },
+      },
     }),
   ]);
   return {
@@ -74,10 +90,15 @@ export async function listIssuingUnits(province: string): Promise<CityChoice[]> 
   const cities = rows
     .filter((row) => row.level === 'CITY')
     // Municipalities list their districts under a placeholder city ("市辖区"/"县"): name it after the municipality.
-    .map((row) => ({ code: row.code, name: /^(市辖区|县|省直辖县级行政区划)$/.test(row.name) ? (provinceRow?.name ?? row.name) : row.name, counties: [] as Choice[] }));
+    .map((row) => ({
+      code: row.code,
+      name: /^(市辖区|县|省直辖县级行政区划)$/.test(row.name) ? (provinceRow?.name ?? row.name) : row.name,
+      counties: [] as Choice[],
+    }));
   const byCode = new Map(cities.map((city) => [city.code, city]));
   for (const row of rows) {
-    if (row.level === 'COUNTY' && row.parentCode) byCode.get(row.parentCode)?.counties.push({ code: row.code, name: row.name });
+    if (row.level === 'COUNTY' && row.parentCode)
+      byCode.get(row.parentCode)?.counties.push({ code: row.code, name: row.name });
   }
   return cities;
 }
@@ -221,14 +242,24 @@ export interface CitizenCaseView {
   secondReviewDeadlineAt: Date | null;
 }
 
-const DEADLINE_STATES: readonly CaseState[] = ['SUBMITTED', 'ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN', 'SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW'];
+const DEADLINE_STATES: readonly CaseState[] = [
+  'SUBMITTED',
+  'ASSIGNED',
+  'IN_REVIEW',
+  'AWAITING_CITIZEN',
+  'SECOND_REVIEW_REQUESTED',
+  'IN_SECOND_REVIEW',
+];
 
 async function divisionNames(codes: string[]): Promise<Map<string, string>> {
   const rows = await prisma.division.findMany({ where: { code: { in: codes } }, select: { code: true, name: true } });
   return new Map(rows.map((row) => [row.code, row.name]));
 }
 
-function deadlineView(row: { state: CaseState; dueAt: Date; atRiskAt: Date; pausedSince: Date | null; deadlineInputs: unknown }, now: Date): CaseDeadlineView | null {
+function deadlineView(
+  row: { state: CaseState; dueAt: Date; atRiskAt: Date; pausedSince: Date | null; deadlineInputs: unknown },
+  now: Date,
+): CaseDeadlineView | null {
   if (!DEADLINE_STATES.includes(row.state)) return null;
   const inputs = readDeadlineInputs(row.deadlineInputs);
   const { status, timeLeftMs } = deadlineStatus(row, now);
@@ -238,16 +269,23 @@ function deadlineView(row: { state: CaseState; dueAt: Date; atRiskAt: Date; paus
     paused: row.pausedSince !== null,
     timeLeftMs,
     explanation: explainDeadline(inputs, row.dueAt),
-    stage: row.state === 'SECOND_REVIEW_REQUESTED' || row.state === 'IN_SECOND_REVIEW' ? 'SECOND_REVIEW' : 'FIRST_DECISION',
+    stage:
+      row.state === 'SECOND_REVIEW_REQUESTED' || row.state === 'IN_SECOND_REVIEW' ? 'SECOND_REVIEW' : 'FIRST_DECISION',
   };
 }
 
 function mayRequestSecondReview(state: CaseState, windowEndsAt: Date | null, now: Date): boolean {
-  return allowedActions(state, 'CITIZEN').includes('REQUEST_SECOND_REVIEW') && windowEndsAt !== null && now <= windowEndsAt;
+  return (
+    allowedActions(state, 'CITIZEN').includes('REQUEST_SECOND_REVIEW') && windowEndsAt !== null && now <= windowEndsAt
+  );
 }
 
 /** One of the citizen's own cases, or null (another person's case, or no such case: the page answers 404). */
-export async function getCitizenCase(user: ScopedUser, caseId: string, now = new Date()): Promise<CitizenCaseView | null> {
+export async function getCitizenCase(
+  user: ScopedUser,
+  caseId: string,
+  now = new Date(),
+): Promise<CitizenCaseView | null> {
   if (!uuid.safeParse(caseId).success) return null;
   const row = await prisma.case.findFirst({
     where: { AND: [{ id: caseId }, caseScopeWhere(user)] },
@@ -279,7 +317,10 @@ export async function getCitizenCase(user: ScopedUser, caseId: string, now = new
       secondReviewDeadlineAt: true,
       correctionSentAt: true,
       correctionConfirmedAt: true,
-      evidence: { orderBy: { createdAt: 'asc' }, select: { id: true, fileName: true, mimeType: true, sizeBytes: true, kind: true, createdAt: true } },
+      evidence: {
+        orderBy: { createdAt: 'asc' },
+        select: { id: true, fileName: true, mimeType: true, sizeBytes: true, kind: true, createdAt: true },
+      },
       informationRequests: {
         orderBy: { requestedAt: 'asc' },
         select: { id: true, message: true, requestedAt: true, replyDueAt: true, replyText: true, repliedAt: true },
@@ -288,16 +329,29 @@ export async function getCitizenCase(user: ScopedUser, caseId: string, now = new
   });
   if (!row) return null;
   const [names, reason, events] = await Promise.all([
-    divisionNames([`${row.issuingProvinceCode}0000`, row.issuingUnitCode, ...(row.refusingProvinceCode ? [`${row.refusingProvinceCode}0000`] : [])]),
+    divisionNames([
+      `${row.issuingProvinceCode}0000`,
+      row.issuingUnitCode,
+      ...(row.refusingProvinceCode ? [`${row.refusingProvinceCode}0000`] : []),
+    ]),
     row.statedReasonCode
       ? prisma.reason.findUnique({
-          where: { catalogueVersionId_code: { catalogueVersionId: row.catalogueVersionId, code: row.statedReasonCode } },
+          where: {
+            catalogueVersionId_code: { catalogueVersionId: row.catalogueVersionId, code: row.statedReasonCode },
+          },
           select: { code: true, nameZh: true, nameEn: true },
         })
       : Promise.resolve(null),
-    prisma.auditEvent.findMany({ where: { caseId: row.id }, orderBy: [{ occurredAt: 'asc' }, { seq: 'asc' }], select: { action: true, occurredAt: true } }),
+    prisma.auditEvent.findMany({
+      where: { caseId: row.id },
+      orderBy: [{ occurredAt: 'asc' }, { seq: 'asc' }],
+      select: { action: true, occurredAt: true },
+    }),
   ]);
-  const openRequest = row.state === 'AWAITING_CITIZEN' ? [...row.informationRequests].reverse().find((request) => request.repliedAt === null) : undefined;
+  const openRequest =
+    row.state === 'AWAITING_CITIZEN'
+      ? [...row.informationRequests].reverse().find((request) => request.repliedAt === null)
+      : undefined;
   return {
     id: row.id,
     reference: row.reference,
@@ -309,7 +363,9 @@ export async function getCitizenCase(user: ScopedUser, caseId: string, now = new
     codeAssignedAt: row.codeAssignedAt,
     issuingProvinceName: names.get(`${row.issuingProvinceCode}0000`) ?? row.issuingProvinceCode,
     issuingUnitName: names.get(row.issuingUnitCode) ?? row.issuingUnitCode,
-    refusingProvinceName: row.refusingProvinceCode ? (names.get(`${row.refusingProvinceCode}0000`) ?? row.refusingProvinceCode) : null,
+    refusingProvinceName: row.refusingProvinceCode
+      ? (names.get(`${row.refusingProvinceCode}0000`) ?? row.refusingProvinceCode)
+      : null,
     statedReason: reason,
     grounds: row.grounds,
     statement: row.statement,
@@ -360,7 +416,11 @@ export interface CitizenDecisionsView {
 }
 
 /** The decision page of one of the citizen's own cases; null when the case is not theirs or has no decision yet. */
-export async function getCitizenDecisions(user: ScopedUser, caseId: string, now = new Date()): Promise<CitizenDecisionsView | null> {
+export async function getCitizenDecisions(
+  user: ScopedUser,
+  caseId: string,
+  now = new Date(),
+): Promise<CitizenDecisionsView | null> {
   if (!uuid.safeParse(caseId).success) return null;
   const row = await prisma.case.findFirst({
     where: { AND: [{ id: caseId }, caseScopeWhere(user)] },
@@ -375,16 +435,26 @@ export async function getCitizenDecisions(user: ScopedUser, caseId: string, now 
       dueAt: true,
       catalogueVersionId: true,
       secondReviewDeadlineAt: true,
-      decisions: { orderBy: { level: 'asc' }, select: { level: true, outcome: true, ruleCode: true, reasons: true, decidedAt: true } },
+      decisions: {
+        orderBy: { level: 'asc' },
+        select: { level: true, outcome: true, ruleCode: true, reasons: true, decidedAt: true },
+      },
     },
   });
   if (!row || row.decisions.length === 0) return null;
   const [rules, request] = await Promise.all([
     prisma.reason.findMany({
-      where: { catalogueVersionId: row.catalogueVersionId, code: { in: row.decisions.map((decision) => decision.ruleCode) } },
+      where: {
+        catalogueVersionId: row.catalogueVersionId,
+        code: { in: row.decisions.map((decision) => decision.ruleCode) },
+      },
       select: { code: true, nameZh: true, nameEn: true },
     }),
-    prisma.auditEvent.findFirst({ where: { caseId: row.id, action: 'SECOND_REVIEW_REQUESTED' }, orderBy: { occurredAt: 'desc' }, select: { occurredAt: true } }),
+    prisma.auditEvent.findFirst({
+      where: { caseId: row.id, action: 'SECOND_REVIEW_REQUESTED' },
+      orderBy: { occurredAt: 'desc' },
+      select: { occurredAt: true },
+    }),
   ]);
   const underReview = row.state === 'SECOND_REVIEW_REQUESTED' || row.state === 'IN_SECOND_REVIEW';
   return {
@@ -398,7 +468,11 @@ export async function getCitizenDecisions(user: ScopedUser, caseId: string, now 
     decisions: row.decisions.map((decision) => ({
       level: decision.level,
       outcome: decision.outcome,
-      rule: rules.find((rule) => rule.code === decision.ruleCode) ?? { code: decision.ruleCode, nameZh: decision.ruleCode, nameEn: decision.ruleCode },
+      rule: rules.find((rule) => rule.code === decision.ruleCode) ?? {
+        code: decision.ruleCode,
+        nameZh: decision.ruleCode,
+        nameEn: decision.ruleCode,
+      },
       reasons: decision.reasons,
       decidedAt: decision.decidedAt,
     })),

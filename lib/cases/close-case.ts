@@ -9,8 +9,13 @@ import { caseActionSchema } from './schemas';
 
 export async function closeCase(actor: Actor, raw: unknown) {
   const input = parseInput(caseActionSchema, raw);
-  return changeCase(actor, { caseId: input.caseId, action: 'CLOSE', expectedVersion: input.expectedVersion }, ({ current, now }) => {
-    if (!current.secondReviewDeadlineAt || current.secondReviewDeadlineAt > now) throw new RuleViolationError('errors.closeTooEarly');
-    return { data: { closedAt: now } };
-  });
+  return changeCase(
+    actor,
+    { caseId: input.caseId, action: 'CLOSE', expectedVersion: input.expectedVersion },
+    ({ current, now }) => {
+      if (!current.secondReviewDeadlineAt || current.secondReviewDeadlineAt > now)
+        throw new RuleViolationError('errors.closeTooEarly');
+      return { data: { closedAt: now } };
+    },
+  );
 }

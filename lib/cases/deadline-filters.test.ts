@@ -16,7 +16,14 @@ const at = (hours: number) => new Date(NOW.getTime() + hours * HOUR);
 beforeAll(async () => {
   await resetCaseData();
   const citizen = await createUser('CITIZEN');
-  const states: CaseState[] = ['SUBMITTED', 'IN_REVIEW', 'AWAITING_CITIZEN', 'SECOND_REVIEW_REQUESTED', 'DECIDED', 'CLOSED'];
+  const states: CaseState[] = [
+    'SUBMITTED',
+    'IN_REVIEW',
+    'AWAITING_CITIZEN',
+    'SECOND_REVIEW_REQUESTED',
+    'DECIDED',
+    'CLOSED',
+  ];
   for (const state of states) {
     for (const dueIn of [-30, -1, 1, 5, 30]) {
       for (const pausedHoursAgo of state === 'AWAITING_CITIZEN' ? [2, 40] : [null]) {
@@ -43,12 +50,19 @@ interface PlantedCase {
 }
 
 /** The rule, one case at a time: a clock is judged where it stopped, if it had stopped by `now`. */
-const isOverdue = (c: PlantedCase, now: Date) => OPEN_STATES.includes(c.state) && c.dueAt < (c.pausedSince && c.pausedSince < now ? c.pausedSince : now);
-const isAtRisk = (c: PlantedCase, now: Date) => OPEN_STATES.includes(c.state) && c.pausedSince === null && c.atRiskAt <= now && c.dueAt >= now;
+const isOverdue = (c: PlantedCase, now: Date) =>
+  OPEN_STATES.includes(c.state) && c.dueAt < (c.pausedSince && c.pausedSince < now ? c.pausedSince : now);
+const isAtRisk = (c: PlantedCase, now: Date) =>
+  OPEN_STATES.includes(c.state) && c.pausedSince === null && c.atRiskAt <= now && c.dueAt >= now;
 
 async function idsByRule(rule: (c: PlantedCase) => boolean): Promise<string[]> {
-  const cases = await getPrisma().case.findMany({ select: { id: true, state: true, dueAt: true, atRiskAt: true, pausedSince: true } });
-  return cases.filter(rule).map((c) => c.id).sort();
+  const cases = await getPrisma().case.findMany({
+    select: { id: true, state: true, dueAt: true, atRiskAt: true, pausedSince: true },
+  });
+  return cases
+    .filter(rule)
+    .map((c) => c.id)
+    .sort();
 }
 
 async function idsSql(condition: Prisma.Sql): Promise<string[]> {
@@ -57,13 +71,16 @@ async function idsSql(condition: Prisma.Sql): Promise<string[]> {
 }
 
 describe('deadline conditions', () => {
-  it.each([at(-40), at(-3), NOW, at(3), at(48)])('overdue and at risk pick the cases the rule names at %s', async (now) => {
-    const overdue = await idsSql(overdueSql(now));
-    expect(overdue).toEqual(await idsByRule((c) => isOverdue(c, now)));
-    const atRisk = await idsSql(atRiskSql(now));
-    expect(atRisk).toEqual(await idsByRule((c) => isAtRisk(c, now)));
-    expect(overdue.filter((id) => atRisk.includes(id))).toEqual([]);
-  });
+  it.each([at(-40), at(-3), NOW, at(3), at(48)])(
+    'overdue and at risk pick the cases the rule names at %s',
+    async (now) => {
+      const overdue = await idsSql(overdueSql(now));
+      expect(overdue).toEqual(await idsByRule((c) => isOverdue(c, now)));
+      const atRisk = await idsSql(atRiskSql(now));
+      expect(atRisk).toEqual(await idsByRule((c) => isAtRisk(c, now)));
+      expect(overdue.filter((id) => atRisk.includes(id))).toEqual([]);
+    },
+  );
 
   it('counts the cases a person would: overdue includes a clock that stopped after its deadline, not one stopped before', async () => {
     // Running: 3 open states × the 2 deadlines already past. Stopped clocks (waiting on the citizen): stopped 2 h ago,

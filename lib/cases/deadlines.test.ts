@@ -40,7 +40,11 @@ const NATIONAL_REF = { id: 1, version: 1, provinceCode: null };
 const XINJIANG: DeadlinePolicyRecord = { ...NATIONAL, id: 7, version: 2, provinceCode: '65', redHours: 12 };
 
 function calendarFromPackage(years: Record<number, number>): WorkingDayCalendar {
-  const entries = Object.entries(years).map(([year, version]) => ({ year: Number(year), version, calendarVersionId: 100 + Number(year) - 2000 }));
+  const entries = Object.entries(years).map(([year, version]) => ({
+    year: Number(year),
+    version,
+    calendarVersionId: 100 + Number(year) - 2000,
+  }));
   const first = `${Math.min(...entries.map((entry) => entry.year))}-01-01`;
   const last = `${Math.max(...entries.map((entry) => entry.year))}-12-31`;
   const isWeekend = (date: string) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
@@ -70,7 +74,11 @@ describe('computeClockDeadline', () => {
   });
 
   it('leaves the pause out when there was none, and shows Shanghai time on a machine in UTC', () => {
-    const deadline = computeClockDeadline({ startAt: new Date('2026-11-27T23:30:00+08:00'), hours: 48, policy: NATIONAL_REF });
+    const deadline = computeClockDeadline({
+      startAt: new Date('2026-11-27T23:30:00+08:00'),
+      hours: 48,
+      policy: NATIONAL_REF,
+    });
     expect(deadline.explanation.en).toBe('filed 11-27 23:30 + 48 h → due 11-29 23:30');
     expect(deadline.explanation.zh).toBe('11-27 23:30 提交 + 48 小时 → 11-29 23:30 到期');
   });
@@ -97,8 +105,12 @@ describe('computeClockDeadline', () => {
   it('refuses hours and pauses that are not whole, non-negative numbers', () => {
     expect(() => computeClockDeadline({ startAt, hours: 0, policy: NATIONAL_REF })).toThrow(/hours must be/);
     expect(() => computeClockDeadline({ startAt, hours: 1.5, policy: NATIONAL_REF })).toThrow(/hours must be/);
-    expect(() => computeClockDeadline({ startAt, hours: 24, pausedMs: -1, policy: NATIONAL_REF })).toThrow(/pausedMs must be/);
-    expect(() => computeClockDeadline({ startAt: new Date('nope'), hours: 24, policy: NATIONAL_REF })).toThrow(/not a valid date/);
+    expect(() => computeClockDeadline({ startAt, hours: 24, pausedMs: -1, policy: NATIONAL_REF })).toThrow(
+      /pausedMs must be/,
+    );
+    expect(() => computeClockDeadline({ startAt: new Date('nope'), hours: 24, policy: NATIONAL_REF })).toThrow(
+      /not a valid date/,
+    );
   });
 });
 
@@ -106,7 +118,12 @@ describe('computeWorkingDayDeadline', () => {
   it('explains a second-level review deadline (the request day not counted)', () => {
     // Requested Fri 2026-11-27: Mon 11-30 1, 12-01 2, 12-02 3, 12-03 4, Fri 12-04 5 → end of 12-04.
     const startAt = new Date('2026-11-27T09:00:00+08:00');
-    const deadline = computeWorkingDayDeadline({ startAt, workingDays: 5, calendar: calendar2020to2026, policy: NATIONAL_REF });
+    const deadline = computeWorkingDayDeadline({
+      startAt,
+      workingDays: 5,
+      calendar: calendar2020to2026,
+      policy: NATIONAL_REF,
+    });
     expect(deadline.explanation.en).toBe('requested 11-27 09:00 + 5 working days (calendar 2026 v1) → due 12-04 23:59');
     expect(deadline.explanation.zh).toBe('11-27 09:00 申请复核 + 5 个工作日（日历 2026 第 1 版） → 12-04 23:59 到期');
     expect(deadline.dueAt).toEqual(new Date('2026-12-04T23:59:59.999+08:00'));
@@ -125,14 +142,28 @@ describe('computeWorkingDayDeadline', () => {
   it('names every calendar version it used across a new year', () => {
     // Mon 2025-12-29: 12-30 1, 12-31 2, 01-01..03 holidays, Sun 01-04 (调休) 3, 01-05 4, 01-06 5.
     const calendar = calendarFromPackage({ 2025: 1, 2026: 2 });
-    const deadline = computeWorkingDayDeadline({ startAt: new Date('2025-12-29T10:00:00+08:00'), workingDays: 5, calendar, policy: NATIONAL_REF });
-    expect(deadline.explanation.en).toBe('requested 12-29 10:00 + 5 working days (calendars 2025 v1, 2026 v2) → due 01-06 23:59');
-    expect(deadline.explanation.zh).toBe('12-29 10:00 申请复核 + 5 个工作日（日历 2025 第 1 版、2026 第 2 版） → 01-06 23:59 到期');
+    const deadline = computeWorkingDayDeadline({
+      startAt: new Date('2025-12-29T10:00:00+08:00'),
+      workingDays: 5,
+      calendar,
+      policy: NATIONAL_REF,
+    });
+    expect(deadline.explanation.en).toBe(
+      'requested 12-29 10:00 + 5 working days (calendars 2025 v1, 2026 v2) → due 01-06 23:59',
+    );
+    expect(deadline.explanation.zh).toBe(
+      '12-29 10:00 申请复核 + 5 个工作日（日历 2025 第 1 版、2026 第 2 版） → 01-06 23:59 到期',
+    );
   });
 
   it('refuses when the calendar lacks a year it needs', () => {
     const attempt = () =>
-      computeWorkingDayDeadline({ startAt: new Date('2026-12-30T10:00:00+08:00'), workingDays: 5, calendar: calendar2020to2026, policy: NATIONAL_REF });
+      computeWorkingDayDeadline({
+        startAt: new Date('2026-12-30T10:00:00+08:00'),
+        workingDays: 5,
+        calendar: calendar2020to2026,
+        policy: NATIONAL_REF,
+      });
     expect(attempt).toThrow(expect.objectContaining({ code: 'CALENDAR_NOT_COVERED' }));
   });
 });
@@ -141,7 +172,9 @@ describe('policy', () => {
   it('gives red 24 h, yellow 48 h and recognition complaints 48 h under the national policy', () => {
     expect(firstDecisionHours(NATIONAL, { type: 'CODE_APPEAL', colour: 'RED' })).toBe(NATIONAL.redHours);
     expect(firstDecisionHours(NATIONAL, { type: 'CODE_APPEAL', colour: 'YELLOW' })).toBe(NATIONAL.yellowHours);
-    expect(firstDecisionHours(NATIONAL, { type: 'RECOGNITION_COMPLAINT', colour: 'RED' })).toBe(NATIONAL.recognitionHours);
+    expect(firstDecisionHours(NATIONAL, { type: 'RECOGNITION_COMPLAINT', colour: 'RED' })).toBe(
+      NATIONAL.recognitionHours,
+    );
     expect([NATIONAL.redHours, NATIONAL.yellowHours, NATIONAL.recognitionHours]).toEqual([24, 48, 48]);
   });
 
@@ -172,7 +205,10 @@ describe('policy', () => {
   it('refuses a provincial 30 h red deadline, and never lets one through as effective', () => {
     const tooLong = { ...XINJIANG, redHours: 30 };
     expect(() => validateProvincialPolicy(NATIONAL, tooLong)).toThrow(
-      expect.objectContaining({ code: 'PROVINCIAL_POLICY_TOO_LONG', message: expect.stringContaining('red-code first decision 30 h > 24 h') }),
+      expect.objectContaining({
+        code: 'PROVINCIAL_POLICY_TOO_LONG',
+        message: expect.stringContaining('red-code first decision 30 h > 24 h'),
+      }),
     );
     const policy = effectivePolicy(NATIONAL, tooLong);
     expect(policy.redHours).toBe(24);
@@ -192,7 +228,9 @@ describe('policy', () => {
   it('refuses malformed policies', () => {
     expect(() => effectivePolicy(XINJIANG, null)).toThrow(/Expected the national/);
     expect(() => effectivePolicy(NATIONAL, NATIONAL)).toThrow(/Expected a provincial/);
-    expect(() => effectivePolicy({ ...NATIONAL, yellowHours: 0 }, null)).toThrow(expect.objectContaining({ code: 'INVALID_POLICY' }));
+    expect(() => effectivePolicy({ ...NATIONAL, yellowHours: 0 }, null)).toThrow(
+      expect.objectContaining({ code: 'INVALID_POLICY' }),
+    );
   });
 
   it('uses the second-review working days of the policy in force', () => {
@@ -206,18 +244,36 @@ describe('policy', () => {
   it('never makes a deadline longer than the national one (property)', () => {
     const hours = fc.integer({ min: 1, max: 200 });
     fc.assert(
-      fc.property(fc.tuple(hours, hours, hours, fc.integer({ min: 1, max: 20 })), fc.tuple(hours, hours, hours, fc.integer({ min: 1, max: 20 })), (n, p) => {
-        const national = { ...NATIONAL, redHours: n[0], yellowHours: n[1], recognitionHours: n[2], secondReviewWorkingDays: n[3] };
-        const provincial = { ...XINJIANG, redHours: p[0], yellowHours: p[1], recognitionHours: p[2], secondReviewWorkingDays: p[3] };
-        const policy = effectivePolicy(national, provincial);
-        for (const rule of ['redHours', 'yellowHours', 'recognitionHours', 'secondReviewWorkingDays'] as const) {
-          expect(policy[rule]).toBe(Math.min(national[rule], provincial[rule]));
-          expect(policy.sources[rule].provinceCode).toBe(provincial[rule] <= national[rule] ? '65' : null);
-        }
-        const valid = (['redHours', 'yellowHours', 'recognitionHours', 'secondReviewWorkingDays'] as const).every((rule) => provincial[rule] <= national[rule]);
-        if (valid) expect(() => validateProvincialPolicy(national, provincial)).not.toThrow();
-        else expect(() => validateProvincialPolicy(national, provincial)).toThrow(DeadlineError);
-      }),
+      fc.property(
+        fc.tuple(hours, hours, hours, fc.integer({ min: 1, max: 20 })),
+        fc.tuple(hours, hours, hours, fc.integer({ min: 1, max: 20 })),
+        (n, p) => {
+          const national = {
+            ...NATIONAL,
+            redHours: n[0],
+            yellowHours: n[1],
+            recognitionHours: n[2],
+            secondReviewWorkingDays: n[3],
+          };
+          const provincial = {
+            ...XINJIANG,
+            redHours: p[0],
+            yellowHours: p[1],
+            recognitionHours: p[2],
+            secondReviewWorkingDays: p[3],
+          };
+          const policy = effectivePolicy(national, provincial);
+          for (const rule of ['redHours', 'yellowHours', 'recognitionHours', 'secondReviewWorkingDays'] as const) {
+            expect(policy[rule]).toBe(Math.min(national[rule], provincial[rule]));
+            expect(policy.sources[rule].provinceCode).toBe(provincial[rule] <= national[rule] ? '65' : null);
+          }
+          const valid = (['redHours', 'yellowHours', 'recognitionHours', 'secondReviewWorkingDays'] as const).every(
+            (rule) => provincial[rule] <= national[rule],
+          );
+          if (valid) expect(() => validateProvincialPolicy(national, provincial)).not.toThrow();
+          else expect(() => validateProvincialPolicy(national, provincial)).toThrow(DeadlineError);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -238,19 +294,28 @@ describe('pause and resume', () => {
     expect(resumed.pausedSince).toBeNull();
     expect(resumed.dueAt.getTime() - before.dueAt.getTime()).toBe(span);
     expect(resumed.atRiskAt.getTime() - before.atRiskAt.getTime()).toBe(span);
-    expect(computeClockDeadline({ startAt, hours: 24, pausedMs: resumed.pausedMs, policy: NATIONAL_REF }).dueAt).toEqual(resumed.dueAt);
+    expect(
+      computeClockDeadline({ startAt, hours: 24, pausedMs: resumed.pausedMs, policy: NATIONAL_REF }).dueAt,
+    ).toEqual(resumed.dueAt);
   });
 
   it('refuses pausing twice, resuming a running clock, and travelling back in time', () => {
     const paused = { ...running, ...pauseClock(running, new Date('2026-11-27T10:00:00+08:00')) };
-    expect(() => pauseClock(paused, new Date('2026-11-27T11:00:00+08:00'))).toThrow(expect.objectContaining({ code: 'ALREADY_PAUSED' }));
-    expect(() => resumeClock(running, new Date('2026-11-27T11:00:00+08:00'))).toThrow(expect.objectContaining({ code: 'NOT_PAUSED' }));
+    expect(() => pauseClock(paused, new Date('2026-11-27T11:00:00+08:00'))).toThrow(
+      expect.objectContaining({ code: 'ALREADY_PAUSED' }),
+    );
+    expect(() => resumeClock(running, new Date('2026-11-27T11:00:00+08:00'))).toThrow(
+      expect.objectContaining({ code: 'NOT_PAUSED' }),
+    );
     expect(() => resumeClock(paused, new Date('2026-11-27T09:59:00+08:00'))).toThrow(/before it was paused/);
     expect(() => pauseClock(running, new Date('2026-11-27T08:59:00+08:00'))).toThrow(/before it started/);
   });
 
   it('never makes a deadline earlier, whatever the pauses (property)', () => {
-    const interval = fc.record({ runMs: fc.integer({ min: 0, max: 30 * HOUR_MS }), pauseMs: fc.integer({ min: 0, max: 80 * HOUR_MS }) });
+    const interval = fc.record({
+      runMs: fc.integer({ min: 0, max: 30 * HOUR_MS }),
+      pauseMs: fc.integer({ min: 0, max: 80 * HOUR_MS }),
+    });
     fc.assert(
       fc.property(
         fc.integer({ min: Date.parse('2020-01-01T00:00:00Z'), max: Date.parse('2026-12-31T00:00:00Z') }),
@@ -258,7 +323,12 @@ describe('pause and resume', () => {
         fc.array(interval, { maxLength: 8 }),
         (start, hours, intervals) => {
           const initial = computeClockDeadline({ startAt: new Date(start), hours, policy: NATIONAL_REF });
-          let state: ClockState = { startAt: new Date(start), allowedMs: initial.allowedMs, pausedMs: 0, pausedSince: null };
+          let state: ClockState = {
+            startAt: new Date(start),
+            allowedMs: initial.allowedMs,
+            pausedMs: 0,
+            pausedSince: null,
+          };
           let dueAt = initial.dueAt.getTime();
           let now = start;
           let totalPaused = 0;
@@ -285,18 +355,28 @@ describe('pause and resume', () => {
 });
 
 describe('deadline properties', () => {
-  const instant = fc.integer({ min: Date.parse('2020-01-01T00:00:00+08:00'), max: Date.parse('2026-12-10T00:00:00+08:00') });
+  const instant = fc.integer({
+    min: Date.parse('2020-01-01T00:00:00+08:00'),
+    max: Date.parse('2026-12-10T00:00:00+08:00'),
+  });
 
   it('is at risk exactly 25% of the allowed time before a clock deadline, and never due before the start', () => {
     fc.assert(
-      fc.property(instant, fc.integer({ min: 1, max: 500 }), fc.integer({ min: 0, max: 500 * HOUR_MS }), (start, hours, pausedMs) => {
-        const deadline = computeClockDeadline({ startAt: new Date(start), hours, pausedMs, policy: NATIONAL_REF });
-        expect(deadline.allowedMs).toBe(hours * HOUR_MS);
-        expect(deadline.dueAt.getTime() - deadline.atRiskAt.getTime()).toBe(deadline.allowedMs / 4);
-        expect(deadline.dueAt.getTime()).toBe(start + deadline.allowedMs + pausedMs);
-        expect(deadline.atRiskAt.getTime()).toBeGreaterThan(start);
-        expect(deadline.explanation.en).toMatch(/^filed \d\d-\d\d \d\d:\d\d \+ \d+ h( \+ paused (\d+ h|\d+ min|\d+ h \d+ min|< 1 min))? → due \d\d-\d\d \d\d:\d\d$/);
-      }),
+      fc.property(
+        instant,
+        fc.integer({ min: 1, max: 500 }),
+        fc.integer({ min: 0, max: 500 * HOUR_MS }),
+        (start, hours, pausedMs) => {
+          const deadline = computeClockDeadline({ startAt: new Date(start), hours, pausedMs, policy: NATIONAL_REF });
+          expect(deadline.allowedMs).toBe(hours * HOUR_MS);
+          expect(deadline.dueAt.getTime() - deadline.atRiskAt.getTime()).toBe(deadline.allowedMs / 4);
+          expect(deadline.dueAt.getTime()).toBe(start + deadline.allowedMs + pausedMs);
+          expect(deadline.atRiskAt.getTime()).toBeGreaterThan(start);
+          expect(deadline.explanation.en).toMatch(
+            /^filed \d\d-\d\d \d\d:\d\d \+ \d+ h( \+ paused (\d+ h|\d+ min|\d+ h \d+ min|< 1 min))? → due \d\d-\d\d \d\d:\d\d$/,
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -304,7 +384,12 @@ describe('deadline properties', () => {
   it('puts a working-day deadline after the start, with the at-risk point in between', () => {
     fc.assert(
       fc.property(instant, fc.integer({ min: 1, max: 10 }), (start, workingDays) => {
-        const deadline = computeWorkingDayDeadline({ startAt: new Date(start), workingDays, calendar: calendar2020to2026, policy: NATIONAL_REF });
+        const deadline = computeWorkingDayDeadline({
+          startAt: new Date(start),
+          workingDays,
+          calendar: calendar2020to2026,
+          policy: NATIONAL_REF,
+        });
         expect(deadline.dueAt.getTime()).toBeGreaterThan(start);
         expect(deadline.atRiskAt.getTime()).toBeGreaterThan(start);
         expect(deadline.atRiskAt.getTime()).toBeLessThan(deadline.dueAt.getTime());
@@ -316,21 +401,37 @@ describe('deadline properties', () => {
 });
 
 describe('deadlineStatus', () => {
-  const deadline = computeClockDeadline({ startAt: new Date('2026-11-27T09:00:00+08:00'), hours: 24, policy: NATIONAL_REF });
+  const deadline = computeClockDeadline({
+    startAt: new Date('2026-11-27T09:00:00+08:00'),
+    hours: 24,
+    policy: NATIONAL_REF,
+  });
   const running = { dueAt: deadline.dueAt, atRiskAt: deadline.atRiskAt, pausedSince: null };
   const at = (iso: string) => new Date(iso);
 
   it('is on track, then at risk from 75%, then overdue only after the deadline', () => {
-    expect(deadlineStatus(running, at('2026-11-28T02:59:59.999+08:00'))).toEqual({ status: 'ON_TRACK', timeLeftMs: 6 * HOUR_MS + 1 });
-    expect(deadlineStatus(running, at('2026-11-28T03:00:00+08:00'))).toEqual({ status: 'AT_RISK', timeLeftMs: 6 * HOUR_MS });
+    expect(deadlineStatus(running, at('2026-11-28T02:59:59.999+08:00'))).toEqual({
+      status: 'ON_TRACK',
+      timeLeftMs: 6 * HOUR_MS + 1,
+    });
+    expect(deadlineStatus(running, at('2026-11-28T03:00:00+08:00'))).toEqual({
+      status: 'AT_RISK',
+      timeLeftMs: 6 * HOUR_MS,
+    });
     expect(deadlineStatus(running, deadline.dueAt)).toEqual({ status: 'AT_RISK', timeLeftMs: 0 });
     expect(deadlineStatus(running, at('2026-11-28T09:00:00.001+08:00'))).toEqual({ status: 'OVERDUE', timeLeftMs: -1 });
   });
 
   it('freezes the time left while paused, but a missed deadline stays overdue', () => {
     const paused = { ...running, pausedSince: at('2026-11-27T21:00:00+08:00') };
-    expect(deadlineStatus(paused, at('2026-12-01T00:00:00+08:00'))).toEqual({ status: 'PAUSED', timeLeftMs: 12 * HOUR_MS });
+    expect(deadlineStatus(paused, at('2026-12-01T00:00:00+08:00'))).toEqual({
+      status: 'PAUSED',
+      timeLeftMs: 12 * HOUR_MS,
+    });
     const pausedLate = { ...running, pausedSince: at('2026-11-28T10:00:00+08:00') };
-    expect(deadlineStatus(pausedLate, at('2026-11-28T11:00:00+08:00'))).toEqual({ status: 'OVERDUE', timeLeftMs: -HOUR_MS });
+    expect(deadlineStatus(pausedLate, at('2026-11-28T11:00:00+08:00'))).toEqual({
+      status: 'OVERDUE',
+      timeLeftMs: -HOUR_MS,
+    });
   });
 });

@@ -43,10 +43,21 @@ export type EffectiveDeadlinePolicy = DeadlinePolicyValues & {
   sources: Record<DeadlineRule, PolicyRef>;
 };
 
-const RULES: readonly DeadlineRule[] = ['redHours', 'yellowHours', 'recognitionHours', 'secondReviewWorkingDays', 'citizenReplyHours'];
+const RULES: readonly DeadlineRule[] = [
+  'redHours',
+  'yellowHours',
+  'recognitionHours',
+  'secondReviewWorkingDays',
+  'citizenReplyHours',
+];
 
 /** Decision deadlines are national maxima (a province may only shorten them, §7). */
-const MAXIMUM_RULES: readonly DeadlineRule[] = ['redHours', 'yellowHours', 'recognitionHours', 'secondReviewWorkingDays'];
+const MAXIMUM_RULES: readonly DeadlineRule[] = [
+  'redHours',
+  'yellowHours',
+  'recognitionHours',
+  'secondReviewWorkingDays',
+];
 
 const RULE_LABELS: Record<DeadlineRule, { name: string; unit: string }> = {
   redHours: { name: 'red-code first decision', unit: 'h' },
@@ -57,14 +68,19 @@ const RULE_LABELS: Record<DeadlineRule, { name: string; unit: string }> = {
 };
 
 function describePolicy(policy: PolicyRef): string {
-  return policy.provinceCode === null ? `national deadline policy v${policy.version}` : `deadline policy of province ${policy.provinceCode} v${policy.version}`;
+  return policy.provinceCode === null
+    ? `national deadline policy v${policy.version}`
+    : `deadline policy of province ${policy.provinceCode} v${policy.version}`;
 }
 
 function assertPolicyValues(policy: DeadlinePolicyRecord): void {
   for (const rule of RULES) {
     const value = policy[rule];
     if (!Number.isSafeInteger(value) || value < 1) {
-      throw new DeadlineError('INVALID_POLICY', `${describePolicy(policy)}: ${RULE_LABELS[rule].name} must be a whole number of at least 1 (got ${value})`);
+      throw new DeadlineError(
+        'INVALID_POLICY',
+        `${describePolicy(policy)}: ${RULE_LABELS[rule].name} must be a whole number of at least 1 (got ${value})`,
+      );
     }
   }
 }
@@ -87,7 +103,8 @@ export function validateProvincialPolicy(national: DeadlinePolicyRecord, provinc
   assertPolicyValues(national);
   assertPolicyValues(provincial);
   const tooLong = MAXIMUM_RULES.filter((rule) => provincial[rule] > national[rule]).map(
-    (rule) => `${RULE_LABELS[rule].name} ${provincial[rule]} ${RULE_LABELS[rule].unit} > ${national[rule]} ${RULE_LABELS[rule].unit}`,
+    (rule) =>
+      `${RULE_LABELS[rule].name} ${provincial[rule]} ${RULE_LABELS[rule].unit} > ${national[rule]} ${RULE_LABELS[rule].unit}`,
   );
   if (tooLong.length > 0) {
     throw new DeadlineError(
@@ -109,20 +126,25 @@ export function validateProvincialPolicy(national: DeadlinePolicyRecord, provinc
  * still applies. Never returns a decision deadline longer than the national one. Use validateProvincialPolicy to
  * refuse an out-of-bounds provincial policy when it is published.
  */
-export function effectivePolicy(national: DeadlinePolicyRecord, provincial: DeadlinePolicyRecord | null): EffectiveDeadlinePolicy {
+export function effectivePolicy(
+  national: DeadlinePolicyRecord,
+  provincial: DeadlinePolicyRecord | null,
+): EffectiveDeadlinePolicy {
   if (national.provinceCode !== null) {
     throw new DeadlineError('INVALID_POLICY', `Expected the national deadline policy, got ${describePolicy(national)}`);
   }
   assertPolicyValues(national);
   if (provincial) {
-    if (provincial.provinceCode === null) throw new DeadlineError('INVALID_POLICY', 'Expected a provincial deadline policy, got a national one');
+    if (provincial.provinceCode === null)
+      throw new DeadlineError('INVALID_POLICY', 'Expected a provincial deadline policy, got a national one');
     assertPolicyValues(provincial);
   }
   const values = {} as DeadlinePolicyValues;
   const sources = {} as Record<DeadlineRule, PolicyRef>;
   for (const rule of RULES) {
     const honoured =
-      provincial !== null && (MAXIMUM_RULES.includes(rule) ? provincial[rule] <= national[rule] : provincial[rule] >= national[rule]);
+      provincial !== null &&
+      (MAXIMUM_RULES.includes(rule) ? provincial[rule] <= national[rule] : provincial[rule] >= national[rule]);
     const source = honoured && provincial ? provincial : national;
     values[rule] = source[rule];
     sources[rule] = toRef(source);
@@ -137,7 +159,10 @@ export function firstDecisionRule({ type, colour }: CaseKind): 'redHours' | 'yel
   if (type === 'RECOGNITION_COMPLAINT') return 'recognitionHours';
   if (colour === 'RED') return 'redHours';
   if (colour === 'YELLOW') return 'yellowHours';
-  throw new DeadlineError('INVALID_INPUT', 'A code appeal contests a red or yellow code; a green code has no first-decision deadline');
+  throw new DeadlineError(
+    'INVALID_INPUT',
+    'A code appeal contests a red or yellow code; a green code has no first-decision deadline',
+  );
 }
 
 export function firstDecisionHours(policy: DeadlinePolicyValues, kind: CaseKind): number {
@@ -198,7 +223,10 @@ function assertDuration(value: number, name: string, minimum: number): void {
 /** At risk from 75% of the allowed time (§7); pauses push both instants back by the time paused. */
 function scheduleDeadline(startAt: Date, allowedMs: number, pausedMs: number): { dueAt: Date; atRiskAt: Date } {
   const start = startAt.getTime();
-  return { dueAt: new Date(start + allowedMs + pausedMs), atRiskAt: new Date(start + Math.floor((allowedMs * 3) / 4) + pausedMs) };
+  return {
+    dueAt: new Date(start + allowedMs + pausedMs),
+    atRiskAt: new Date(start + Math.floor((allowedMs * 3) / 4) + pausedMs),
+  };
 }
 
 export type ClockDeadlineRequest = {
@@ -245,7 +273,9 @@ export type WorkingDayDeadlineRequest = {
  * Due at the end (23:59:59.999 Asia/Shanghai) of the N-th working day after the start day, which is not counted;
  * at risk at 75% of the time from start to that instant. Throws when the calendar lacks a year it needs.
  */
-export function computeWorkingDayDeadline(request: WorkingDayDeadlineRequest): ComputedDeadline<WorkingDayDeadlineInputs> {
+export function computeWorkingDayDeadline(
+  request: WorkingDayDeadlineRequest,
+): ComputedDeadline<WorkingDayDeadlineInputs> {
   const { startAt, workingDays, calendar, policy, pausedMs = 0 } = request;
   assertValidInstant(startAt, 'startAt');
   assertDuration(pausedMs, 'pausedMs', 0);
@@ -273,7 +303,13 @@ export function computeFirstDecisionDeadline(
   request: CaseKind & { filedAt: Date; pausedMs?: number },
 ): ComputedDeadline<ClockDeadlineInputs> {
   const rule = firstDecisionRule(request);
-  return computeClockDeadline({ startAt: request.filedAt, hours: policy[rule], pausedMs: request.pausedMs, policy: policy.sources[rule], rule });
+  return computeClockDeadline({
+    startAt: request.filedAt,
+    hours: policy[rule],
+    pausedMs: request.pausedMs,
+    policy: policy.sources[rule],
+    rule,
+  });
 }
 
 /** The second-level review deadline: N working days after the request day. */
@@ -283,13 +319,28 @@ export function computeSecondReviewDeadline(
   requestedAt: Date,
 ): ComputedDeadline<WorkingDayDeadlineInputs> {
   const rule = 'secondReviewWorkingDays';
-  return computeWorkingDayDeadline({ startAt: requestedAt, workingDays: policy[rule], calendar, policy: policy.sources[rule], rule });
+  return computeWorkingDayDeadline({
+    startAt: requestedAt,
+    workingDays: policy[rule],
+    calendar,
+    policy: policy.sources[rule],
+    rule,
+  });
 }
 
 /** When the citizen's answer to an information request is due (the reviewer then decides on the record). */
-export function computeCitizenReplyDeadline(policy: EffectiveDeadlinePolicy, askedAt: Date): ComputedDeadline<ClockDeadlineInputs> {
+export function computeCitizenReplyDeadline(
+  policy: EffectiveDeadlinePolicy,
+  askedAt: Date,
+): ComputedDeadline<ClockDeadlineInputs> {
   const rule = 'citizenReplyHours';
-  return computeClockDeadline({ startAt: askedAt, hours: policy[rule], policy: policy.sources[rule], rule, startEvent: 'INFORMATION_REQUESTED' });
+  return computeClockDeadline({
+    startAt: askedAt,
+    hours: policy[rule],
+    policy: policy.sources[rule],
+    rule,
+    startEvent: 'INFORMATION_REQUESTED',
+  });
 }
 
 // ───────────────────────────── explanation
@@ -341,7 +392,11 @@ export function explainDeadline(inputs: DeadlineInputs, dueAt: Date): DeadlineEx
   };
 }
 
-const policyRefSchema = z.object({ id: z.number().int(), version: z.number().int(), provinceCode: z.string().nullable() });
+const policyRefSchema = z.object({
+  id: z.number().int(),
+  version: z.number().int(),
+  provinceCode: z.string().nullable(),
+});
 const inputsBaseSchema = {
   startAt: z.iso.datetime(),
   startEvent: z.enum(['FILED', 'REVIEW_REQUESTED', 'INFORMATION_REQUESTED']),
@@ -356,7 +411,9 @@ const deadlineInputsSchema = z.discriminatedUnion('basis', [
     ...inputsBaseSchema,
     basis: z.literal('WORKING_DAYS'),
     workingDays: z.number().int().positive(),
-    calendars: z.array(z.object({ year: z.number().int(), version: z.number().int(), calendarVersionId: z.number().int() })),
+    calendars: z.array(
+      z.object({ year: z.number().int(), version: z.number().int(), calendarVersionId: z.number().int() }),
+    ),
     countedDays: z.array(z.iso.date()),
   }),
 ]);
@@ -364,7 +421,8 @@ const deadlineInputsSchema = z.discriminatedUnion('basis', [
 /** Reads Case.deadlineInputs back from the database (e.g. to render the explanation in the reader's language). */
 export function readDeadlineInputs(value: unknown): DeadlineInputs {
   const parsed = deadlineInputsSchema.safeParse(value);
-  if (!parsed.success) throw new DeadlineError('INVALID_INPUT', `Stored deadline inputs are malformed: ${parsed.error.message}`);
+  if (!parsed.success)
+    throw new DeadlineError('INVALID_INPUT', `Stored deadline inputs are malformed: ${parsed.error.message}`);
   return parsed.data;
 }
 
@@ -391,7 +449,11 @@ export function pauseClock(state: ClockState, at: Date): ClockUpdate {
   if (at.getTime() < state.startAt.getTime()) {
     throw new DeadlineError('INVALID_INPUT', 'The clock cannot be paused before it started');
   }
-  return { pausedMs: state.pausedMs, pausedSince: at, ...scheduleDeadline(state.startAt, state.allowedMs, state.pausedMs) };
+  return {
+    pausedMs: state.pausedMs,
+    pausedSince: at,
+    ...scheduleDeadline(state.startAt, state.allowedMs, state.pausedMs),
+  };
 }
 
 /** Restarts the clock at `at`; the paused span is added to pausedMs, so dueAt and atRiskAt move back by exactly that span. */
@@ -437,7 +499,11 @@ export function storedDeadlineInputs(inputs: DeadlineInputs): Prisma.InputJsonOb
 }
 
 /** A case's deadline explanation in both languages, re-rendered from its stored inputs; the stored text if they cannot be read. */
-export function explainStoredDeadline(row: { deadlineInputs: unknown; dueAt: Date; deadlineExplanation: string }): DeadlineExplanation {
+export function explainStoredDeadline(row: {
+  deadlineInputs: unknown;
+  dueAt: Date;
+  deadlineExplanation: string;
+}): DeadlineExplanation {
   try {
     return explainDeadline(readDeadlineInputs(row.deadlineInputs), row.dueAt);
   } catch {

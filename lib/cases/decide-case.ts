@@ -25,17 +25,30 @@ async function checkDecisionRule(tx: TransactionClient, current: Case, input: De
     select: { id: true },
   });
   if (!rule) throw new RuleViolationError('errors.ruleNotInCatalogue');
-  if (input.outcome === 'DOWNGRADED' && current.colour !== 'RED') throw new RuleViolationError('errors.downgradeNeedsRed');
+  if (input.outcome === 'DOWNGRADED' && current.colour !== 'RED')
+    throw new RuleViolationError('errors.downgradeNeedsRed');
 }
 
 /** The order the issuing province's health-code system must carry out (delivered by the integration worker). */
-async function queueCorrectionOrder(tx: TransactionClient, current: Case, decisionId: string, outcome: DecisionOutcome, now: Date) {
+async function queueCorrectionOrder(
+  tx: TransactionClient,
+  current: Case,
+  decisionId: string,
+  outcome: DecisionOutcome,
+  now: Date,
+) {
   // A new order (after a second-level review) restarts effectuation: sent and confirmed refer to this order.
-  await tx.case.update({ where: { provinceCode_id: { provinceCode: current.provinceCode, id: current.id } }, data: { correctionSentAt: null, correctionConfirmedAt: null } });
+  await tx.case.update({
+    where: { provinceCode_id: { provinceCode: current.provinceCode, id: current.id } },
+    data: { correctionSentAt: null, correctionConfirmedAt: null },
+  });
   await tx.outboxEvent.create({
     data: {
       // A code appeal is corrected where the code was issued; a recognition complaint where it was refused.
-      provinceCode: current.type === 'RECOGNITION_COMPLAINT' ? (current.refusingProvinceCode ?? current.provinceCode) : current.issuingProvinceCode,
+      provinceCode:
+        current.type === 'RECOGNITION_COMPLAINT'
+          ? (current.refusingProvinceCode ?? current.provinceCode)
+          : current.issuingProvinceCode,
       kind: 'CORRECTION_ORDER',
       caseId: current.id,
       payload: {
@@ -53,42 +66,63 @@ async function queueCorrectionOrder(tx: TransactionClient, current: Case, decisi
 
 export async function decideCase(actor: Actor, raw: unknown) {
   const input = parseInput(decideSchema, raw);
-  return changeCase(actor, { caseId: input.caseId, action: 'DECIDE', expectedVersion: input.expectedVersion }, async ({ tx, current, now }) => {
-    requireAssignee(current, actor);
-    let deadlineFields = {};
-    if (current.state === 'AWAITING_CITIZEN') {
-      // Deciding on the record is allowed only once the citizen's time to answer has run out (SPEC §7).
-      const open = await tx.informationRequest.findFirst({ where: { caseId: current.id, repliedAt: null }, orderBy: { requestedAt: 'desc' } });
-      if (open && open.replyDueAt > now) throw new RuleViolationError('errors.replyWindowOpen');
-      deadlineFields = resumedDeadlineFields(current, now);
-    }
-    await checkDecisionRule(tx, current, input);
-    const secondReviewDeadlineAt = new Date(now.getTime() + SECOND_REVIEW_WINDOW_DAYS * 24 * 3600 * 1000);
-    const correcting = CORRECTING.includes(input.outcome);
-    return {
-      data: { ...deadlineFields, decidedAt: now, secondReviewDeadlineAt },
-      afterUpdate: async (innerTx, updated) => {
-        const decision = await innerTx.decision.create({
-          data: {
-            caseId: current.id,
-            provinceCode: current.provinceCode,
-            level: 'FIRST',
+  return changeCase(
+    actor,
+    { caseId: input.caseId, action: 'DECIDE', expectedVersion: input.expectedVersion },
+    async ({ tx, current, now }) => {
+      requireAssignee(current, actor);
+      let deadlineFields = {};
+      if (current.state === 'AWAITING_CITIZEN') {
+        // Deciding on the record is allowed only once the citizen's time to answer has run out (SPEC §7).
+        const open = await tx.informationRequest.findFirst({
+          where: { caseId: current.id, repliedAt: null },
+          orderBy: { requestedAt: 'desc' },
+        });
+        if (open && open.replyDueAt > now) throw new RuleViolationError('errors.replyWindowOpen');
+        deadlineFields = resumedDeadlineFields(current, now);
+      }
+      await checkDecisionRule(tx, current, input);
+      const secondReviewDeadlineAt = new Date(now.getTime() + SECOND_REVIEW_WINDOW_DAYS * 24 * 3600 * 1000);
+      const correcting = CORRECTING.includes(input.outcome);
+      return {
+        data: { ...deadlineFields, decidedAt: now, secondReviewDeadlineAt },
+        afterUpdate: async (innerTx, updated) => {
+          const decision = await innerTx.decision.create({
+            data: {
+              caseId: current.id,
+              provinceCode: current.provinceCode,
+              level: 'FIRST',
+              outcome: input.outcome,
+              ruleCode: input.ruleCode,
+              reasons: input.reasons,
+              decidedById: actor.id!,
+              decidedAt: now,
+              deadlineAt: updated.dueAt,
+            },
+          });
+          if (correcting) await queueCorrectionOrder(innerTx, current, decision.id, input.outcome, now);
+        },
+        audit: {
+          after: {
             outcome: input.outcome,
             ruleCode: input.ruleCode,
-            reasons: input.reasons,
-            decidedById: actor.id!,
-            decidedAt: now,
-            deadlineAt: updated.dueAt,
+            correctionOrdered: correcting,
+            withinDeadline: now <= current.dueAt,
           },
-        });
-        if (correcting) await queueCorrectionOrder(innerTx, current, decision.id, input.outcome, now);
-      },
-      audit: { after: { outcome: input.outcome, ruleCode: input.ruleCode, correctionOrdered: correcting, withinDeadline: now <= current.dueAt } },
-      notifications: current.mobile
-        ? [{ channel: 'SMS', recipientMobile: current.mobile, template: 'CASE_DECIDED', params: { reference: current.reference } }]
-        : [],
-    };
-  });
+        },
+        notifications: current.mobile
+          ? [
+              {
+                channel: 'SMS',
+                recipientMobile: current.mobile,
+                template: 'CASE_DECIDED',
+                params: { reference: current.reference },
+              },
+            ]
+          : [],
+      };
+    },
+  );
 }
 
 async function requireOtherThanFirstDecider(tx: TransactionClient, current: Case, actor: Actor): Promise<string> {
@@ -103,43 +137,63 @@ async function requireOtherThanFirstDecider(tx: TransactionClient, current: Case
 /** A supervisor of the case's province (or a national one) takes up a requested second-level review. */
 export async function startSecondReview(actor: Actor, raw: unknown) {
   const input = parseInput(caseActionSchema, raw);
-  return changeCase(actor, { caseId: input.caseId, action: 'START_SECOND_REVIEW', expectedVersion: input.expectedVersion }, async ({ tx, current, now }) => {
-    await requireOtherThanFirstDecider(tx, current, actor);
-    return { data: { assigneeId: actor.id, assignedAt: now }, audit: { after: { assigneeId: actor.id } } };
-  });
+  return changeCase(
+    actor,
+    { caseId: input.caseId, action: 'START_SECOND_REVIEW', expectedVersion: input.expectedVersion },
+    async ({ tx, current, now }) => {
+      await requireOtherThanFirstDecider(tx, current, actor);
+      return { data: { assigneeId: actor.id, assignedAt: now }, audit: { after: { assigneeId: actor.id } } };
+    },
+  );
 }
 
 export async function decideSecondReview(actor: Actor, raw: unknown) {
   const input = parseInput(decideSchema, raw);
-  return changeCase(actor, { caseId: input.caseId, action: 'DECIDE_SECOND_REVIEW', expectedVersion: input.expectedVersion }, async ({ tx, current, now }) => {
-    const firstId = await requireOtherThanFirstDecider(tx, current, actor);
-    if (current.assigneeId !== actor.id) throw new RuleViolationError('errors.notAssignee');
-    await checkDecisionRule(tx, current, input);
-    const first = await tx.decision.findUniqueOrThrow({ where: { provinceCode_id: { provinceCode: current.provinceCode, id: firstId } } });
-    const correcting = CORRECTING.includes(input.outcome) && input.outcome !== first.outcome;
-    return {
-      data: { closedAt: now },
-      afterUpdate: async (innerTx) => {
-        const decision = await innerTx.decision.create({
-          data: {
-            caseId: current.id,
-            provinceCode: current.provinceCode,
-            level: 'SECOND',
-            outcome: input.outcome,
-            ruleCode: input.ruleCode,
-            reasons: input.reasons,
-            decidedById: actor.id!,
-            decidedAt: now,
-            deadlineAt: current.dueAt,
-            supersedesId: firstId,
-          },
-        });
-        if (correcting) await queueCorrectionOrder(innerTx, current, decision.id, input.outcome, now);
-      },
-      audit: { before: { firstOutcome: first.outcome }, after: { outcome: input.outcome, ruleCode: input.ruleCode, correctionOrdered: correcting } },
-      notifications: current.mobile
-        ? [{ channel: 'SMS', recipientMobile: current.mobile, template: 'SECOND_REVIEW_DECIDED', params: { reference: current.reference } }]
-        : [],
-    };
-  });
+  return changeCase(
+    actor,
+    { caseId: input.caseId, action: 'DECIDE_SECOND_REVIEW', expectedVersion: input.expectedVersion },
+    async ({ tx, current, now }) => {
+      const firstId = await requireOtherThanFirstDecider(tx, current, actor);
+      if (current.assigneeId !== actor.id) throw new RuleViolationError('errors.notAssignee');
+      await checkDecisionRule(tx, current, input);
+      const first = await tx.decision.findUniqueOrThrow({
+        where: { provinceCode_id: { provinceCode: current.provinceCode, id: firstId } },
+      });
+      const correcting = CORRECTING.includes(input.outcome) && input.outcome !== first.outcome;
+      return {
+        data: { closedAt: now },
+        afterUpdate: async (innerTx) => {
+          const decision = await innerTx.decision.create({
+            data: {
+              caseId: current.id,
+              provinceCode: current.provinceCode,
+              level: 'SECOND',
+              outcome: input.outcome,
+              ruleCode: input.ruleCode,
+              reasons: input.reasons,
+              decidedById: actor.id!,
+              decidedAt: now,
+              deadlineAt: current.dueAt,
+              supersedesId: firstId,
+            },
+          });
+          if (correcting) await queueCorrectionOrder(innerTx, current, decision.id, input.outcome, now);
+        },
+        audit: {
+          before: { firstOutcome: first.outcome },
+          after: { outcome: input.outcome, ruleCode: input.ruleCode, correctionOrdered: correcting },
+        },
+        notifications: current.mobile
+          ? [
+              {
+                channel: 'SMS',
+                recipientMobile: current.mobile,
+                template: 'SECOND_REVIEW_DECIDED',
+                params: { reference: current.reference },
+              },
+            ]
+          : [],
+      };
+    },
+  );
 }

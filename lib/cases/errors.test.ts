@@ -16,7 +16,12 @@ describe('domain errors', () => {
     [new ForbiddenActionError('DECIDE'), 'FORBIDDEN_ACTION', 403, 'errors.forbiddenAction'],
     [new IllegalTransitionError('FINAL', 'DECIDE'), 'ILLEGAL_TRANSITION', 409, 'errors.illegalTransition'],
     [new ConflictError(), 'STALE_VERSION', 409, 'errors.staleVersion'],
-    [new ValidationError({ issuingUnitCode: 'filing.errors.issuingUnitUnknown' }), 'VALIDATION_FAILED', 422, 'errors.validation'],
+    [
+      new ValidationError({ issuingUnitCode: 'filing.errors.issuingUnitUnknown' }),
+      'VALIDATION_FAILED',
+      422,
+      'errors.validation',
+    ],
     [new IdempotencyConflictError(), 'IDEMPOTENCY_CONFLICT', 409, 'errors.idempotencyConflict'],
   ])('%s has a stable code, status and translatable message', (error, code, status, messageKey) => {
     expect(error).toBeInstanceOf(Error);
@@ -28,7 +33,9 @@ describe('domain errors', () => {
 
   it('keeps the details a caller needs', () => {
     expect(new IllegalTransitionError('FINAL', 'DECIDE')).toMatchObject({ from: 'FINAL', action: 'DECIDE' });
-    expect(new ValidationError({ statement: 'filing.errors.statementTooShort' }).fieldErrors).toEqual({ statement: 'filing.errors.statementTooShort' });
+    expect(new ValidationError({ statement: 'filing.errors.statementTooShort' }).fieldErrors).toEqual({
+      statement: 'filing.errors.statementTooShort',
+    });
     expect(isDomainError(new Error('boom'))).toBe(false);
   });
 });

@@ -5,7 +5,10 @@ import type { CaseState } from '@/lib/db/generated/enums';
 export const DOMAIN_ERROR_MESSAGES = {
   'errors.caseNotFound': { zh: '未找到该案件。', en: 'Case not found.' },
   'errors.forbiddenAction': { zh: '您无权执行此操作。', en: 'You are not allowed to do this.' },
-  'errors.illegalTransition': { zh: '案件当前状态下不能执行此操作。', en: 'This cannot be done while the case is in its current state.' },
+  'errors.illegalTransition': {
+    zh: '案件当前状态下不能执行此操作。',
+    en: 'This cannot be done while the case is in its current state.',
+  },
   'errors.staleVersion': {
     zh: '案件已被他人更新，请刷新页面后重试。',
     en: 'The case was changed by someone else. Reload the page and try again.',
@@ -15,14 +18,23 @@ export const DOMAIN_ERROR_MESSAGES = {
     zh: '该提交编号已用于另一份不同的申诉。',
     en: 'This submission key was already used for a different appeal.',
   },
-  'errors.notAssignee': { zh: '只有承办审核员可以执行此操作。', en: 'Only the reviewer the case is assigned to can do this.' },
-  'errors.notInPool': { zh: '该案件已有承办人，不能认领。', en: 'This case is already assigned and cannot be claimed.' },
+  'errors.notAssignee': {
+    zh: '只有承办审核员可以执行此操作。',
+    en: 'Only the reviewer the case is assigned to can do this.',
+  },
+  'errors.notInPool': {
+    zh: '该案件已有承办人，不能认领。',
+    en: 'This case is already assigned and cannot be claimed.',
+  },
   'errors.excludedReviewer': { zh: '您已被排除办理此案件。', en: 'You are excluded from this case.' },
   'errors.replyWindowOpen': {
     zh: '申诉人补充材料的期限尚未届满，请等待答复后再作决定。',
     en: "The citizen's time to answer has not run out yet: wait for the answer before deciding.",
   },
-  'errors.ruleNotInCatalogue': { zh: '所选依据不在本案适用的赋码原因目录中。', en: "The rule is not in the case's reason catalogue." },
+  'errors.ruleNotInCatalogue': {
+    zh: '所选依据不在本案适用的赋码原因目录中。',
+    en: "The rule is not in the case's reason catalogue.",
+  },
   'errors.downgradeNeedsRed': { zh: '只有红码可以降为黄码。', en: 'Only a red code can be downgraded to yellow.' },
   'errors.secondReviewWindowClosed': {
     zh: '申请复核的 15 日期限已过。',
@@ -32,13 +44,19 @@ export const DOMAIN_ERROR_MESSAGES = {
     zh: '作出原决定的人员不能办理复核。',
     en: 'The person who made the first decision cannot decide the second-level review.',
   },
-  'errors.closeTooEarly': { zh: '复核申请期限届满前不能结案。', en: 'The case cannot be closed before the second-review window ends.' },
+  'errors.closeTooEarly': {
+    zh: '复核申请期限届满前不能结案。',
+    en: 'The case cannot be closed before the second-review window ends.',
+  },
   'errors.transferSameProvince': { zh: '请选择其他省份。', en: 'Choose a different province.' },
   'errors.reviewerNotEligible': {
     zh: '该审核员不能承办此案件（不在本省、已停用或已被排除）。',
     en: 'That reviewer cannot take this case (other province, inactive or excluded).',
   },
-  'errors.deadlineRules': { zh: '期限规则缺失或无效，请联系管理员。', en: 'Deadline rules are missing or invalid; contact an administrator.' },
+  'errors.deadlineRules': {
+    zh: '期限规则缺失或无效，请联系管理员。',
+    en: 'Deadline rules are missing or invalid; contact an administrator.',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type DomainErrorMessageKey = keyof typeof DOMAIN_ERROR_MESSAGES;

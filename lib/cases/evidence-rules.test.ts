@@ -29,12 +29,16 @@ function tinyPng(): Buffer {
 
 /** The start of a baseline JPEG: SOI, a JFIF APP0 segment, EOI. */
 function tinyJpeg(): Buffer {
-  const app0 = Buffer.from([0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
+  const app0 = Buffer.from([
+    0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
+  ]);
   return Buffer.concat([Buffer.from([0xff, 0xd8]), app0, Buffer.from([0xff, 0xd9])]);
 }
 
 function tinyPdf(): Buffer {
-  return Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  return Buffer.from(
+    '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+  );
 }
 
 /** A Windows executable: 'MZ' DOS header pointing at a 'PE\0\0' signature. */
@@ -54,7 +58,13 @@ describe('checkEvidenceFile', () => {
     // The name does not matter either way: a PNG called .pdf is a PNG.
     ['misnamed.pdf', tinyPng(), 'image/png', 'png'],
   ])('accepts %s as %s by its content', async (name, bytes, mimeType, extension) => {
-    expect(await checkEvidenceFile({ name, bytes })).toEqual({ name, sizeBytes: bytes.length, ok: true, mimeType, extension });
+    expect(await checkEvidenceFile({ name, bytes })).toEqual({
+      name,
+      sizeBytes: bytes.length,
+      ok: true,
+      mimeType,
+      extension,
+    });
   });
 
   it.each([
@@ -63,18 +73,28 @@ describe('checkEvidenceFile', () => {
     ['archive.jpg', deflateSync(Buffer.from('zip-like bytes'))],
     ['page.png', Buffer.from('<html><body>hi</body></html>')],
   ])('refuses %s whose content is not a PDF, JPEG or PNG', async (name, bytes) => {
-    expect(await checkEvidenceFile({ name, bytes })).toMatchObject({ name, ok: false, error: 'evidence.errors.typeNotAllowed' });
+    expect(await checkEvidenceFile({ name, bytes })).toMatchObject({
+      name,
+      ok: false,
+      error: 'evidence.errors.typeNotAllowed',
+    });
   });
 
   it('refuses an empty file', async () => {
-    expect(await checkEvidenceFile({ name: 'empty.png', bytes: new Uint8Array(0) })).toMatchObject({ ok: false, error: 'evidence.errors.empty' });
+    expect(await checkEvidenceFile({ name: 'empty.png', bytes: new Uint8Array(0) })).toMatchObject({
+      ok: false,
+      error: 'evidence.errors.empty',
+    });
   });
 
   it('accepts exactly 5 MB and refuses one byte more', async () => {
     expect(MAX_EVIDENCE_BYTES).toBe(5 * 1024 * 1024);
     const atLimit = Buffer.alloc(MAX_EVIDENCE_BYTES);
     tinyPdf().copy(atLimit);
-    expect(await checkEvidenceFile({ name: 'big.pdf', bytes: atLimit })).toMatchObject({ ok: true, mimeType: 'application/pdf' });
+    expect(await checkEvidenceFile({ name: 'big.pdf', bytes: atLimit })).toMatchObject({
+      ok: true,
+      mimeType: 'application/pdf',
+    });
     const overLimit = Buffer.alloc(MAX_EVIDENCE_BYTES + 1);
     tinyPdf().copy(overLimit);
     expect(await checkEvidenceFile({ name: 'big.pdf', bytes: overLimit })).toMatchObject({
@@ -88,7 +108,10 @@ describe('checkEvidenceFile', () => {
 describe('checkEvidenceFiles', () => {
   it('accepts none, or up to five good files', async () => {
     expect(await checkEvidenceFiles([])).toEqual({ ok: true, error: null, files: [] });
-    const five = Array.from({ length: MAX_EVIDENCE_FILES }, (_, index) => ({ name: `p${index}.png`, bytes: tinyPng() }));
+    const five = Array.from({ length: MAX_EVIDENCE_FILES }, (_, index) => ({
+      name: `p${index}.png`,
+      bytes: tinyPng(),
+    }));
     const result = await checkEvidenceFiles(five);
     expect(result.ok).toBe(true);
     expect(result.files).toHaveLength(5);

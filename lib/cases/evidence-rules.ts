@@ -26,7 +26,11 @@ export interface EvidenceCheck {
   files: CheckedEvidenceFile[];
 }
 
-const EXTENSIONS: Record<AllowedEvidenceType, 'pdf' | 'jpg' | 'png'> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
+const EXTENSIONS: Record<AllowedEvidenceType, 'pdf' | 'jpg' | 'png'> = {
+  'application/pdf': 'pdf',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+};
 
 export async function checkEvidenceFiles(files: readonly EvidenceFileInput[]): Promise<EvidenceCheck> {
   if (files.length > MAX_EVIDENCE_FILES) return { ok: false, error: 'evidence.errors.tooMany', files: [] };

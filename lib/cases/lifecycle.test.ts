@@ -11,7 +11,13 @@ import { claimCase, releaseCase } from './assign-case';
 import { requestSecondReview, withdrawCase } from './citizen-actions';
 import { closeCase } from './close-case';
 import { decideCase, decideSecondReview, startSecondReview } from './decide-case';
-import { CaseNotFoundError, ConflictError, IllegalTransitionError, RuleViolationError, ValidationError } from './errors';
+import {
+  CaseNotFoundError,
+  ConflictError,
+  IllegalTransitionError,
+  RuleViolationError,
+  ValidationError,
+} from './errors';
 import { replyToRequest, requestInformation, startReview } from './review-case';
 import { submitAppeal } from './submit-appeal';
 import { transferCase } from './transfer-case';
@@ -53,7 +59,13 @@ async function inReview() {
 
 async function decided(outcome: 'UPHELD' | 'DOWNGRADED' | 'REVOKED' = 'REVOKED') {
   const started = await inReview();
-  const { case: done } = await decideCase(reviewer, { caseId: started.id, expectedVersion: started.version, outcome, ruleCode: 'SPATIOTEMPORAL_COMPANION', reasons: REASONS });
+  const { case: done } = await decideCase(reviewer, {
+    caseId: started.id,
+    expectedVersion: started.version,
+    outcome,
+    ruleCode: 'SPATIOTEMPORAL_COMPANION',
+    reasons: REASONS,
+  });
   return done;
 }
 
@@ -69,23 +81,59 @@ describe('illegal transitions', () => {
   const perform: Partial<Record<CaseAction, (caseId: string, v: number) => Promise<unknown>>> = {
     CLAIM: (caseId, v) => claimCase(reviewer, { caseId, expectedVersion: v }),
     START_REVIEW: (caseId, v) => startReview(reviewer, { caseId, expectedVersion: v }),
-    REQUEST_INFORMATION: (caseId, v) => requestInformation(reviewer, { caseId, expectedVersion: v, message: '请补充当日的核酸检测报告。' }),
+    REQUEST_INFORMATION: (caseId, v) =>
+      requestInformation(reviewer, { caseId, expectedVersion: v, message: '请补充当日的核酸检测报告。' }),
     CITIZEN_REPLY: (caseId, v) => replyToRequest(citizen, { caseId, expectedVersion: v, replyText: '已上传报告。' }),
-    DECIDE: (caseId, v) => decideCase(reviewer, { caseId, expectedVersion: v, outcome: 'UPHELD', ruleCode: 'CLOSE_CONTACT', reasons: REASONS }),
+    DECIDE: (caseId, v) =>
+      decideCase(reviewer, {
+        caseId,
+        expectedVersion: v,
+        outcome: 'UPHELD',
+        ruleCode: 'CLOSE_CONTACT',
+        reasons: REASONS,
+      }),
     WITHDRAW: (caseId, v) => withdrawCase(citizen, { caseId, expectedVersion: v }),
-    TRANSFER: (caseId, v) => transferCase(reviewer, { caseId, expectedVersion: v, toProvinceCode: '41', reason: '赋码单位实为河南省郑州市，误投本省。' }),
-    REQUEST_SECOND_REVIEW: (caseId, v) => requestSecondReview(citizen, { caseId, expectedVersion: v, reason: '我不同意原决定，请求复核。' }),
+    TRANSFER: (caseId, v) =>
+      transferCase(reviewer, {
+        caseId,
+        expectedVersion: v,
+        toProvinceCode: '41',
+        reason: '赋码单位实为河南省郑州市，误投本省。',
+      }),
+    REQUEST_SECOND_REVIEW: (caseId, v) =>
+      requestSecondReview(citizen, { caseId, expectedVersion: v, reason: '我不同意原决定，请求复核。' }),
     START_SECOND_REVIEW: (caseId, v) => startSecondReview(supervisor, { caseId, expectedVersion: v }),
-    DECIDE_SECOND_REVIEW: (caseId, v) => decideSecondReview(supervisor, { caseId, expectedVersion: v, outcome: 'REVOKED', ruleCode: 'CLOSE_CONTACT', reasons: REASONS }),
+    DECIDE_SECOND_REVIEW: (caseId, v) =>
+      decideSecondReview(supervisor, {
+        caseId,
+        expectedVersion: v,
+        outcome: 'REVOKED',
+        ruleCode: 'CLOSE_CONTACT',
+        reasons: REASONS,
+      }),
     RELEASE: (caseId, v) => releaseCase(reviewer, { caseId, expectedVersion: v }),
     CLOSE: (caseId, v) => closeCase(supervisor, { caseId, expectedVersion: v }),
   };
-  const STATES: CaseState[] = ['SUBMITTED', 'ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN', 'DECIDED', 'SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW', 'FINAL', 'CLOSED', 'WITHDRAWN'];
+  const STATES: CaseState[] = [
+    'SUBMITTED',
+    'ASSIGNED',
+    'IN_REVIEW',
+    'AWAITING_CITIZEN',
+    'DECIDED',
+    'SECOND_REVIEW_REQUESTED',
+    'IN_SECOND_REVIEW',
+    'FINAL',
+    'CLOSED',
+    'WITHDRAWN',
+  ];
 
   it('every action is refused from every state the transitions table does not allow, and nothing changes', async () => {
     const filed = await fileAssigned();
     let refused = 0;
-    for (const [action, call] of Object.entries(perform) as [CaseAction, (id: string, v: number) => Promise<unknown>][]) {
+    for (const [action, call] of Object.entries(perform) as [
+      CaseAction,
+      (id: string, v: number) => Promise<unknown>,
+    ][]) {
       for (const state of STATES.filter((s) => !TRANSITIONS[action].from.includes(s))) {
         await db().case.updateMany({ where: { id: filed.id }, data: { state } });
         const before = await snapshot(filed.id);
@@ -104,34 +152,61 @@ describe('deciding', () => {
     const started = await inReview();
     const eventsBefore = await db().auditEvent.count({ where: { caseId: started.id, action: 'CASE_DECIDED' } });
     const attempt = (outcome: 'UPHELD' | 'REVOKED') =>
-      decideCase(reviewer, { caseId: started.id, expectedVersion: started.version, outcome, ruleCode: 'SPATIOTEMPORAL_COMPANION', reasons: REASONS });
+      decideCase(reviewer, {
+        caseId: started.id,
+        expectedVersion: started.version,
+        outcome,
+        ruleCode: 'SPATIOTEMPORAL_COMPANION',
+        reasons: REASONS,
+      });
     const results = await Promise.allSettled([attempt('UPHELD'), attempt('REVOKED')]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(rejected.reason).toBeInstanceOf(ConflictError);
     expect(await db().decision.count({ where: { caseId: started.id } })).toBe(1);
-    expect(await db().auditEvent.count({ where: { caseId: started.id, action: 'CASE_DECIDED' } })).toBe(eventsBefore + 1);
+    expect(await db().auditEvent.count({ where: { caseId: started.id, action: 'CASE_DECIDED' } })).toBe(
+      eventsBefore + 1,
+    );
     expect(await version(started.id)).toBe(started.version + 1);
   });
 
   it('a decision on a stale version is refused', async () => {
     const started = await inReview();
     await expect(
-      decideCase(reviewer, { caseId: started.id, expectedVersion: started.version - 1, outcome: 'UPHELD', ruleCode: 'CLOSE_CONTACT', reasons: REASONS }),
+      decideCase(reviewer, {
+        caseId: started.id,
+        expectedVersion: started.version - 1,
+        outcome: 'UPHELD',
+        ruleCode: 'CLOSE_CONTACT',
+        reasons: REASONS,
+      }),
     ).rejects.toBeInstanceOf(ConflictError);
   });
 
   it('needs reasons of 20 characters, a rule from the case catalogue, red for a downgrade, and the assignee', async () => {
     const started = await inReview();
-    const base = { caseId: started.id, expectedVersion: started.version, outcome: 'UPHELD' as const, ruleCode: 'CLOSE_CONTACT', reasons: REASONS };
+    const base = {
+      caseId: started.id,
+      expectedVersion: started.version,
+      outcome: 'UPHELD' as const,
+      ruleCode: 'CLOSE_CONTACT',
+      reasons: REASONS,
+    };
     await expect(decideCase(reviewer, { ...base, reasons: '理由太短。' })).rejects.toBeInstanceOf(ValidationError);
-    await expect(decideCase(reviewer, { ...base, ruleCode: 'NOT_A_RULE' })).rejects.toMatchObject({ messageKey: 'errors.ruleNotInCatalogue' });
+    await expect(decideCase(reviewer, { ...base, ruleCode: 'NOT_A_RULE' })).rejects.toMatchObject({
+      messageKey: 'errors.ruleNotInCatalogue',
+    });
     const yellow = await submitAppeal(citizen, validFiling({ colour: 'YELLOW', requestedOutcome: 'REVOKE' }));
     const yellowStarted = await startReview(reviewer, { caseId: yellow.case.id, expectedVersion: yellow.case.version });
     const other = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340300' });
     await expect(decideCase(other, base)).rejects.toMatchObject({ messageKey: 'errors.notAssignee' });
     await expect(
-      decideCase(reviewer, { ...base, caseId: yellow.case.id, expectedVersion: yellowStarted.case.version, outcome: 'DOWNGRADED' }),
+      decideCase(reviewer, {
+        ...base,
+        caseId: yellow.case.id,
+        expectedVersion: yellowStarted.case.version,
+        outcome: 'DOWNGRADED',
+      }),
     ).rejects.toMatchObject({ messageKey: 'errors.downgradeNeedsRed' });
     expect(await db().decision.count()).toBe(0);
   });
@@ -145,8 +220,15 @@ describe('deciding', () => {
     const upheld = await decided('UPHELD');
     expect(await db().outboxEvent.count({ where: { caseId: upheld.id, kind: 'CORRECTION_ORDER' } })).toBe(0);
     // Every state change is announced to the issuing province's system too.
-    const changes = await db().outboxEvent.findMany({ where: { caseId: upheld.id, kind: 'STATUS_CHANGED' }, orderBy: { createdAt: 'asc' } });
-    expect(changes.map((event) => (event.payload as { state: string }).state)).toEqual(['ASSIGNED', 'IN_REVIEW', 'DECIDED']);
+    const changes = await db().outboxEvent.findMany({
+      where: { caseId: upheld.id, kind: 'STATUS_CHANGED' },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(changes.map((event) => (event.payload as { state: string }).state)).toEqual([
+      'ASSIGNED',
+      'IN_REVIEW',
+      'DECIDED',
+    ]);
     const decision = await db().decision.findFirstOrThrow({ where: { caseId: revoked.id } });
     expect(decision.deadlineAt.getTime()).toBe(revoked.dueAt.getTime());
   });
@@ -155,7 +237,11 @@ describe('deciding', () => {
 describe('information requests', () => {
   it('pause the clock; the reply resumes it with the deadline moved by exactly the paused time', async () => {
     const started = await inReview();
-    const { case: waiting } = await requestInformation(reviewer, { caseId: started.id, expectedVersion: started.version, message: '请补充当日的核酸检测报告。' });
+    const { case: waiting } = await requestInformation(reviewer, {
+      caseId: started.id,
+      expectedVersion: started.version,
+      message: '请补充当日的核酸检测报告。',
+    });
     expect(waiting.state).toBe('AWAITING_CITIZEN');
     expect(waiting.pausedSince).not.toBeNull();
     // Pretend the citizen took 3 h 12 min to answer.
@@ -175,10 +261,23 @@ describe('information requests', () => {
 
   it('a decision while waiting is refused until the reply window has passed, then decided on the record', async () => {
     const started = await inReview();
-    const { case: waiting } = await requestInformation(reviewer, { caseId: started.id, expectedVersion: started.version, message: '请补充当日的核酸检测报告。' });
-    const input = { caseId: started.id, expectedVersion: waiting.version, outcome: 'UPHELD' as const, ruleCode: 'CLOSE_CONTACT', reasons: REASONS };
+    const { case: waiting } = await requestInformation(reviewer, {
+      caseId: started.id,
+      expectedVersion: started.version,
+      message: '请补充当日的核酸检测报告。',
+    });
+    const input = {
+      caseId: started.id,
+      expectedVersion: waiting.version,
+      outcome: 'UPHELD' as const,
+      ruleCode: 'CLOSE_CONTACT',
+      reasons: REASONS,
+    };
     await expect(decideCase(reviewer, input)).rejects.toMatchObject({ messageKey: 'errors.replyWindowOpen' });
-    await db().informationRequest.updateMany({ where: { caseId: started.id }, data: { replyDueAt: new Date(Date.now() - 1000) } });
+    await db().informationRequest.updateMany({
+      where: { caseId: started.id },
+      data: { replyDueAt: new Date(Date.now() - 1000) },
+    });
     const { case: done } = await decideCase(reviewer, input);
     expect(done.state).toBe('DECIDED');
     expect(done.pausedSince).toBeNull();
@@ -188,35 +287,68 @@ describe('information requests', () => {
 describe('second-level review', () => {
   it('runs request → start → decide by a supervisor, superseding the first decision', async () => {
     const first = await decided('UPHELD');
-    const { case: requested } = await requestSecondReview(citizen, { caseId: first.id, reason: '我不同意原决定，请求复核。' });
+    const { case: requested } = await requestSecondReview(citizen, {
+      caseId: first.id,
+      reason: '我不同意原决定，请求复核。',
+    });
     expect(requested.state).toBe('SECOND_REVIEW_REQUESTED');
     expect(requested.secondReviewReason).toBe('我不同意原决定，请求复核。');
     expect((requested.deadlineInputs as { basis: string }).basis).toBe('WORKING_DAYS');
     expect(requested.dueAt.getTime()).toBeGreaterThan(Date.now() + 4 * 24 * 3600 * 1000);
-    const notices = await db().notification.count({ where: { template: 'SECOND_REVIEW_REQUESTED', recipientUserId: supervisor.id } });
+    const notices = await db().notification.count({
+      where: { template: 'SECOND_REVIEW_REQUESTED', recipientUserId: supervisor.id },
+    });
     expect(notices).toBe(1);
 
-    const { case: started } = await startSecondReview(supervisor, { caseId: first.id, expectedVersion: requested.version });
-    const { case: final } = await decideSecondReview(supervisor, { caseId: first.id, expectedVersion: started.version, outcome: 'REVOKED', ruleCode: 'SPATIOTEMPORAL_COMPANION', reasons: REASONS });
+    const { case: started } = await startSecondReview(supervisor, {
+      caseId: first.id,
+      expectedVersion: requested.version,
+    });
+    const { case: final } = await decideSecondReview(supervisor, {
+      caseId: first.id,
+      expectedVersion: started.version,
+      outcome: 'REVOKED',
+      ruleCode: 'SPATIOTEMPORAL_COMPANION',
+      reasons: REASONS,
+    });
     expect(final.state).toBe('FINAL');
     const decisions = await db().decision.findMany({ where: { caseId: first.id }, orderBy: { decidedAt: 'asc' } });
-    expect(decisions.map((d) => [d.level, d.outcome])).toEqual([['FIRST', 'UPHELD'], ['SECOND', 'REVOKED']]);
+    expect(decisions.map((d) => [d.level, d.outcome])).toEqual([
+      ['FIRST', 'UPHELD'],
+      ['SECOND', 'REVOKED'],
+    ]);
     expect(decisions[1]!.supersedesId).toBe(decisions[0]!.id);
     expect(await db().outboxEvent.count({ where: { caseId: first.id, kind: 'CORRECTION_ORDER' } })).toBe(1);
   });
 
   it('is refused after 15 days, and to the person who made the first decision', async () => {
     const first = await decided('UPHELD');
-    await db().case.updateMany({ where: { id: first.id }, data: { secondReviewDeadlineAt: new Date(Date.now() - 1000) } });
-    await expect(requestSecondReview(citizen, { caseId: first.id, reason: '我不同意原决定，请求复核。' })).rejects.toMatchObject({
+    await db().case.updateMany({
+      where: { id: first.id },
+      data: { secondReviewDeadlineAt: new Date(Date.now() - 1000) },
+    });
+    await expect(
+      requestSecondReview(citizen, { caseId: first.id, reason: '我不同意原决定，请求复核。' }),
+    ).rejects.toMatchObject({
       messageKey: 'errors.secondReviewWindowClosed',
     });
-    await db().case.updateMany({ where: { id: first.id }, data: { secondReviewDeadlineAt: new Date(Date.now() + 3600_000) } });
-    const { case: requested } = await requestSecondReview(citizen, { caseId: first.id, reason: '我不同意原决定，请求复核。' });
+    await db().case.updateMany({
+      where: { id: first.id },
+      data: { secondReviewDeadlineAt: new Date(Date.now() + 3600_000) },
+    });
+    const { case: requested } = await requestSecondReview(citizen, {
+      caseId: first.id,
+      reason: '我不同意原决定，请求复核。',
+    });
     await db().decision.updateMany({ where: { caseId: first.id }, data: { decidedById: supervisor.id } });
-    await expect(startSecondReview(supervisor, { caseId: first.id, expectedVersion: requested.version })).rejects.toBeInstanceOf(RuleViolationError);
+    await expect(
+      startSecondReview(supervisor, { caseId: first.id, expectedVersion: requested.version }),
+    ).rejects.toBeInstanceOf(RuleViolationError);
     const national = await createUser('SUPERVISOR', { provinceCode: null });
-    const { case: started } = await startSecondReview(national, { caseId: first.id, expectedVersion: requested.version });
+    const { case: started } = await startSecondReview(national, {
+      caseId: first.id,
+      expectedVersion: requested.version,
+    });
     expect(started.state).toBe('IN_SECOND_REVIEW');
   });
 });
@@ -224,12 +356,19 @@ describe('second-level review', () => {
 describe('closing', () => {
   it('a supervisor closes a decided case only after the 15-day window', async () => {
     const first = await decided('UPHELD');
-    await expect(closeCase(supervisor, { caseId: first.id, expectedVersion: first.version })).rejects.toMatchObject({ messageKey: 'errors.closeTooEarly' });
-    await db().case.updateMany({ where: { id: first.id }, data: { secondReviewDeadlineAt: new Date(Date.now() - 1000) } });
+    await expect(closeCase(supervisor, { caseId: first.id, expectedVersion: first.version })).rejects.toMatchObject({
+      messageKey: 'errors.closeTooEarly',
+    });
+    await db().case.updateMany({
+      where: { id: first.id },
+      data: { secondReviewDeadlineAt: new Date(Date.now() - 1000) },
+    });
     const { case: closed } = await closeCase(supervisor, { caseId: first.id, expectedVersion: first.version });
     expect(closed.state).toBe('CLOSED');
     expect(closed.closedAt).not.toBeNull();
-    await expect(requestSecondReview(citizen, { caseId: first.id, reason: '我不同意原决定，请求复核。' })).rejects.toBeInstanceOf(IllegalTransitionError);
+    await expect(
+      requestSecondReview(citizen, { caseId: first.id, reason: '我不同意原决定，请求复核。' }),
+    ).rejects.toBeInstanceOf(IllegalTransitionError);
   });
 });
 
@@ -247,7 +386,12 @@ describe('withdrawal, transfer and outsiders', () => {
     const henanReviewer = await createUser('REVIEWER', { provinceCode: '41', unitCode: '410300' });
     const started = await inReview();
     await expect(
-      transferCase(reviewer, { caseId: started.id, expectedVersion: started.version, toProvinceCode: '41', reason: '太短' }),
+      transferCase(reviewer, {
+        caseId: started.id,
+        expectedVersion: started.version,
+        toProvinceCode: '41',
+        reason: '太短',
+      }),
     ).rejects.toBeInstanceOf(ValidationError);
     const { case: moved } = await transferCase(reviewer, {
       caseId: started.id,
@@ -264,11 +408,16 @@ describe('withdrawal, transfer and outsiders', () => {
     expect(await db().evidence.count({ where: { caseId: started.id, provinceCode: { not: '41' } } })).toBe(0);
     expect(await db().notification.count({ where: { caseId: started.id } })).toBeGreaterThan(0);
     expect(await db().notification.count({ where: { caseId: started.id, provinceCode: { not: '41' } } })).toBe(0);
-    const chains = await db().auditEvent.findMany({ where: { caseId: started.id }, select: { chain: true, action: true } });
+    const chains = await db().auditEvent.findMany({
+      where: { caseId: started.id },
+      select: { chain: true, action: true },
+    });
     expect(chains).toContainEqual({ chain: '34', action: 'CASE_TRANSFERRED' });
     expect(chains).toContainEqual({ chain: '41', action: 'CASE_ASSIGNED' });
     // The Anhui reviewer no longer sees it.
-    await expect(startReview(reviewer, { caseId: started.id, expectedVersion: moved.version })).rejects.toBeInstanceOf(CaseNotFoundError);
+    await expect(startReview(reviewer, { caseId: started.id, expectedVersion: moved.version })).rejects.toBeInstanceOf(
+      CaseNotFoundError,
+    );
     expect((await verifyAuditChains(process.env.DATABASE_URL!)).intact).toBe(true);
   });
 
@@ -283,7 +432,14 @@ describe('withdrawal, transfer and outsiders', () => {
       () => startReview(henanReviewer, { caseId: filed.id, expectedVersion: filed.version }),
       () => claimCase(henanReviewer, { caseId: filed.id, expectedVersion: filed.version }),
       () => releaseCase(henanSupervisor, { caseId: filed.id, expectedVersion: filed.version }),
-      () => decideCase(henanReviewer, { caseId: filed.id, expectedVersion: filed.version, outcome: 'REVOKED', ruleCode: 'CLOSE_CONTACT', reasons: REASONS }),
+      () =>
+        decideCase(henanReviewer, {
+          caseId: filed.id,
+          expectedVersion: filed.version,
+          outcome: 'REVOKED',
+          ruleCode: 'CLOSE_CONTACT',
+          reasons: REASONS,
+        }),
     ];
     for (const attempt of attempts) await expect(attempt()).rejects.toBeInstanceOf(CaseNotFoundError);
     expect(await snapshot(filed.id)).toEqual(before);

@@ -8,7 +8,11 @@ import { loadDeadlinePolicy, loadWorkingDayCalendar } from './load-deadline-rule
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-async function publishCalendar(year: number, version: number, days: { date: string; kind: 'HOLIDAY' | 'WORKING_WEEKEND' }[]) {
+async function publishCalendar(
+  year: number,
+  version: number,
+  days: { date: string; kind: 'HOLIDAY' | 'WORKING_WEEKEND' }[],
+) {
   return prisma.calendarVersion.create({
     data: {
       year,
@@ -20,7 +24,13 @@ async function publishCalendar(year: number, version: number, days: { date: stri
   });
 }
 
-const policyValues = { redHours: 24, yellowHours: 48, recognitionHours: 48, secondReviewWorkingDays: 5, citizenReplyHours: 72 };
+const policyValues = {
+  redHours: 24,
+  yellowHours: 48,
+  recognitionHours: 48,
+  secondReviewWorkingDays: 5,
+  citizenReplyHours: 72,
+};
 
 describe('loadWorkingDayCalendar', () => {
   beforeAll(async () => {
@@ -48,7 +58,9 @@ describe('loadWorkingDayCalendar', () => {
     expect(isWorkingDay(calendar, '2031-10-04')).toBe(true);
     expect(isWorkingDay(calendar, '2032-01-01')).toBe(false);
     // Tue 2031-09-30: Wed 10-01 1, (10-02 holiday), Fri 10-03 2, Sat 10-04 (调休) 3, Mon 10-06 4, Tue 10-07 5.
-    expect(addWorkingDays(calendar, new Date('2031-09-30T10:00:00+08:00'), 5)).toEqual(new Date('2031-10-07T23:59:59.999+08:00'));
+    expect(addWorkingDays(calendar, new Date('2031-09-30T10:00:00+08:00'), 5)).toEqual(
+      new Date('2031-10-07T23:59:59.999+08:00'),
+    );
   });
 
   it('loads only the years asked for, and every year when none are given', async () => {
@@ -85,16 +97,41 @@ describe('loadDeadlinePolicy', () => {
       data: { provinceCode: null, version: 901, ...policyValues, effectiveFrom: new Date('2031-01-01T00:00:00+08:00') },
     });
     await prisma.deadlinePolicy.create({
-      data: { provinceCode: null, version: 902, ...policyValues, redHours: 6, effectiveFrom: new Date('2032-01-01T00:00:00+08:00') },
+      data: {
+        provinceCode: null,
+        version: 902,
+        ...policyValues,
+        redHours: 6,
+        effectiveFrom: new Date('2032-01-01T00:00:00+08:00'),
+      },
     });
     await prisma.deadlinePolicy.create({
-      data: { provinceCode: '65', version: 1, ...policyValues, redHours: 20, effectiveFrom: new Date('2031-01-01T00:00:00+08:00') },
+      data: {
+        provinceCode: '65',
+        version: 1,
+        ...policyValues,
+        redHours: 20,
+        effectiveFrom: new Date('2031-01-01T00:00:00+08:00'),
+      },
     });
     xinjiangV2 = await prisma.deadlinePolicy.create({
-      data: { provinceCode: '65', version: 2, ...policyValues, redHours: 12, yellowHours: 36, effectiveFrom: new Date('2031-03-01T00:00:00+08:00') },
+      data: {
+        provinceCode: '65',
+        version: 2,
+        ...policyValues,
+        redHours: 12,
+        yellowHours: 36,
+        effectiveFrom: new Date('2031-03-01T00:00:00+08:00'),
+      },
     });
     await prisma.deadlinePolicy.create({
-      data: { provinceCode: '65', version: 3, ...policyValues, redHours: 10, effectiveFrom: new Date('2031-12-01T00:00:00+08:00') },
+      data: {
+        provinceCode: '65',
+        version: 3,
+        ...policyValues,
+        redHours: 10,
+        effectiveFrom: new Date('2031-12-01T00:00:00+08:00'),
+      },
     });
   });
 
@@ -131,7 +168,11 @@ describe('loadDeadlinePolicy', () => {
   });
 
   it('refuses when no national policy was in force, and a malformed province code', async () => {
-    await expect(loadDeadlinePolicy(prisma, '65', new Date('1999-01-01T00:00:00+08:00'))).rejects.toMatchObject({ code: 'POLICY_NOT_FOUND' });
-    await expect(loadDeadlinePolicy(prisma, '6', new Date('2031-06-01T00:00:00+08:00'))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(loadDeadlinePolicy(prisma, '65', new Date('1999-01-01T00:00:00+08:00'))).rejects.toMatchObject({
+      code: 'POLICY_NOT_FOUND',
+    });
+    await expect(loadDeadlinePolicy(prisma, '6', new Date('2031-06-01T00:00:00+08:00'))).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
   });
 });

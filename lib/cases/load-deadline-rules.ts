@@ -3,7 +3,12 @@
 import 'server-only';
 import type { TransactionClient } from '@/lib/db/client';
 import { effectivePolicy, type DeadlinePolicyRecord, type EffectiveDeadlinePolicy } from './deadlines';
-import { buildWorkingDayCalendar, DeadlineError, type CalendarYearVersion, type WorkingDayCalendar } from './working-days';
+import {
+  buildWorkingDayCalendar,
+  DeadlineError,
+  type CalendarYearVersion,
+  type WorkingDayCalendar,
+} from './working-days';
 
 /** A PrismaClient or the client of a running transaction. */
 type Db = TransactionClient;
@@ -60,7 +65,10 @@ async function findPolicyInForce(db: Db, provinceCode: string | null, at: Date):
 /** The deadline policy in force for `provinceCode` at `at`: the national maximum combined with the province's own policy, if any. */
 export async function loadDeadlinePolicy(db: Db, provinceCode: string, at: Date): Promise<EffectiveDeadlinePolicy> {
   if (!/^\d{2}$/.test(provinceCode)) {
-    throw new DeadlineError('INVALID_INPUT', `Province code must be two digits (GB/T 2260), got ${JSON.stringify(provinceCode)}`);
+    throw new DeadlineError(
+      'INVALID_INPUT',
+      `Province code must be two digits (GB/T 2260), got ${JSON.stringify(provinceCode)}`,
+    );
   }
   if (Number.isNaN(at.getTime())) throw new DeadlineError('INVALID_INPUT', 'The policy date is not a valid date');
   // Sequential on purpose: `db` may be an interactive transaction, which runs one query at a time anyway.

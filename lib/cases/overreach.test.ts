@@ -35,7 +35,13 @@ describe('assessOverreach', () => {
 
   it('judges by the catalogue it is given (a later version may rate a reason differently)', () => {
     const stricter: CatalogueReason[] = [{ code: 'CLOSE_CONTACT', maxColour: 'YELLOW', validity: 'VALID' }];
-    expect(assessOverreach({ colour: 'RED', statedReasonCode: 'CLOSE_CONTACT' }, stricter)).toEqual({ primaFacie: true, reason: 'COLOUR_ABOVE_MAXIMUM' });
-    expect(assessOverreach({ colour: 'RED', statedReasonCode: 'CLOSE_CONTACT' }, [])).toEqual({ primaFacie: true, reason: 'NO_REASON_STATED' });
+    expect(assessOverreach({ colour: 'RED', statedReasonCode: 'CLOSE_CONTACT' }, stricter)).toEqual({
+      primaFacie: true,
+      reason: 'COLOUR_ABOVE_MAXIMUM',
+    });
+    expect(assessOverreach({ colour: 'RED', statedReasonCode: 'CLOSE_CONTACT' }, [])).toEqual({
+      primaFacie: true,
+      reason: 'NO_REASON_STATED',
+    });
   });
 });

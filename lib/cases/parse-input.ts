@@ -4,7 +4,9 @@ import type { z } from 'zod';
 import { ValidationError } from './errors';
 
 /** Turns zod issues into { field: messageKey }, first issue per field; form-level issues under `_form`. */
-export function fieldErrorsOf(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): Record<string, string> {
+export function fieldErrorsOf(error: {
+  issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>;
+}): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = issue.path.length > 0 ? issue.path.map(String).join('.') : '_form';

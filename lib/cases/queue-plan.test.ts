@@ -63,17 +63,40 @@ async function cursorAt(q: QueueQuery, position: number): Promise<QueueCursor> {
 const appealCaseScans = (nodes: PlanNode[]) => nodes.filter((node) => node['Relation Name'] === 'appeal_case');
 /** Heap rows the scans of appeal_case looked at, including those a filter then dropped. */
 const rowsRead = (nodes: PlanNode[]) =>
-  appealCaseScans(nodes).reduce((sum, node) => sum + (node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0)) * node['Actual Loops'], 0);
+  appealCaseScans(nodes).reduce(
+    (sum, node) => sum + (node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0)) * node['Actual Loops'],
+    0,
+  );
 /** The index each scan of appeal_case reads: its own, or its bitmap's. */
 const indexesUsed = (nodes: PlanNode[]) =>
-  nodes.filter((node) => node['Index Name'] && (node['Relation Name'] === 'appeal_case' || node['Node Type'] === 'Bitmap Index Scan')).map((node) => node['Index Name']);
+  nodes
+    .filter(
+      (node) =>
+        node['Index Name'] && (node['Relation Name'] === 'appeal_case' || node['Node Type'] === 'Bitmap Index Scan'),
+    )
+    .map((node) => node['Index Name']);
 
 beforeAll(async () => {
   client = await rawClient();
   const citizen = await createUser('CITIZEN');
   reviewer = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340100' });
-  const colleagues = await Promise.all([1, 2, 3].map(() => createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' })));
-  const units = ['340100', '340200', '340300', '340400', '340500', '340600', '340700', '340800', '341000', '341100', '341200', '341300'];
+  const colleagues = await Promise.all(
+    [1, 2, 3].map(() => createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' })),
+  );
+  const units = [
+    '340100',
+    '340200',
+    '340300',
+    '340400',
+    '340500',
+    '340600',
+    '340700',
+    '340800',
+    '341000',
+    '341100',
+    '341200',
+    '341300',
+  ];
   await insertGeneratedCases(client, {
     provinceCode: '34',
     count: POOL_SIZE,
@@ -105,10 +128,25 @@ const POOL_INDEXES = ['appeal_case_pool_queue_idx', 'appeal_case_pool_unit_queue
 
 const cases: { name: string; q: Partial<QueueQuery>; deep: number; indexes: string[] }[] = [
   { name: 'the pool in urgency order', q: {}, deep: 15_000, indexes: POOL_INDEXES },
-  { name: 'the pool by time left, descending', q: { sort: 'timeLeft', dir: 'desc' }, deep: 14_000, indexes: POOL_INDEXES },
-  { name: 'the pool of one issuing unit', q: { unit: '340300' }, deep: 1_200, indexes: ['appeal_case_pool_unit_queue_idx'] },
+  {
+    name: 'the pool by time left, descending',
+    q: { sort: 'timeLeft', dir: 'desc' },
+    deep: 14_000,
+    indexes: POOL_INDEXES,
+  },
+  {
+    name: 'the pool of one issuing unit',
+    q: { unit: '340300' },
+    deep: 1_200,
+    indexes: ['appeal_case_pool_unit_queue_idx'],
+  },
   { name: 'overdue red pool cases', q: { deadline: 'overdue', colour: 'RED' }, deep: 3_000, indexes: POOL_INDEXES },
-  { name: 'my cases in urgency order', q: { tab: 'mine' }, deep: 300, indexes: ['appeal_case_mine_queue_idx', 'appeal_case_mine_paused_idx'] },
+  {
+    name: 'my cases in urgency order',
+    q: { tab: 'mine' },
+    deep: 300,
+    indexes: ['appeal_case_mine_queue_idx', 'appeal_case_mine_paused_idx'],
+  },
 ];
 
 describe('queue plans on a ~20,000-case pool', () => {
@@ -121,7 +159,11 @@ describe('queue plans on a ~20,000-case pool', () => {
       // The pool: one page per branch at most. "Mine": bounded by the reviewer's own open cases, never the pool.
       const bound =
         q.tab === 'mine'
-          ? 2 * Number((await client.query(`SELECT count(*) FROM appeal_case WHERE assignee_id = $1`, [reviewer.id])).rows[0].count)
+          ? 2 *
+            Number(
+              (await client.query(`SELECT count(*) FROM appeal_case WHERE assignee_id = $1`, [reviewer.id])).rows[0]
+                .count,
+            )
           : 4 * (PAGE + 1);
 
       for (const plan of [first, later]) {
@@ -131,7 +173,8 @@ describe('queue plans on a ~20,000-case pool', () => {
         expect(indexesUsed(plan.nodes).length).toBeGreaterThanOrEqual(scans.length);
         for (const index of indexesUsed(plan.nodes)) expect(indexes).toContain(index);
         expect(rowsRead(plan.nodes)).toBeLessThanOrEqual(bound);
-        for (const sort of plan.nodes.filter((node) => node['Node Type'].includes('Sort'))) expect(sort['Actual Rows']).toBeLessThanOrEqual(bound);
+        for (const sort of plan.nodes.filter((node) => node['Node Type'].includes('Sort')))
+          expect(sort['Actual Rows']).toBeLessThanOrEqual(bound);
         // Names are looked up per row of the page, by primary key.
         expect(plan.nodes.filter((node) => node['Node Type'] === 'Seq Scan')).toEqual([]);
       }

@@ -60,7 +60,8 @@ async function expectedIds(user: TestUser, q: QueueQuery): Promise<string[]> {
   };
   const where = ['c.province_code = $1'];
   if (q.tab === 'pool') where.push(`c.state = 'SUBMITTED' AND c.assignee_id IS NULL`);
-  else where.push(`c.assignee_id = ${param(user.id)}::uuid AND c.state IN ('ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN')`);
+  else
+    where.push(`c.assignee_id = ${param(user.id)}::uuid AND c.state IN ('ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN')`);
   if (q.state) where.push(`c.state = ${param(q.state)}::"CaseState"`);
   if (q.colour) where.push(`c.colour = ${param(q.colour)}::"CodeColour"`);
   if (q.grounds) where.push(`c.grounds = ${param(q.grounds)}::"AppealGround"`);
@@ -95,7 +96,11 @@ async function walk(user: TestUser, q: QueueQuery): Promise<{ forward: string[][
   let page = await findQueuePage(user, q, NOW);
   forward.push(page.rows.map((row) => row.id));
   while (page.nextCursor) {
-    page = await findQueuePage(user, { ...q, after: decodeCursor(page.nextCursor) }, new Date(NOW.getTime() + 3_600_000));
+    page = await findQueuePage(
+      user,
+      { ...q, after: decodeCursor(page.nextCursor) },
+      new Date(NOW.getTime() + 3_600_000),
+    );
     forward.push(page.rows.map((row) => row.id));
     expect(forward.length).toBeLessThan(1000);
   }
@@ -112,16 +117,36 @@ const combinations: { name: string; user: () => TestUser; q: Partial<QueueQuery>
   { name: 'the pool in urgency order', user: () => reviewer, q: {} },
   { name: 'my cases in urgency order (running and paused clocks together)', user: () => reviewer, q: { tab: 'mine' } },
   { name: 'a colleague’s cases, 50 a page', user: () => colleague, q: { tab: 'mine', size: 50 } },
-  { name: 'red pool cases, least time left last', user: () => reviewer, q: { colour: 'RED', sort: 'timeLeft', dir: 'desc' } },
+  {
+    name: 'red pool cases, least time left last',
+    user: () => reviewer,
+    q: { colour: 'RED', sort: 'timeLeft', dir: 'desc' },
+  },
   { name: 'overreach pool cases of one unit', user: () => reviewer, q: { overreach: true, unit: '340200' } },
-  { name: 'pool cases without overreach, by time left', user: () => reviewer, q: { overreach: false, sort: 'timeLeft' } },
+  {
+    name: 'pool cases without overreach, by time left',
+    user: () => reviewer,
+    q: { overreach: false, sort: 'timeLeft' },
+  },
   { name: 'overdue pool cases', user: () => reviewer, q: { deadline: 'overdue' } },
   { name: 'at-risk pool cases', user: () => reviewer, q: { deadline: 'atRisk' } },
   { name: 'on-track pool cases', user: () => reviewer, q: { deadline: 'onTrack', grounds: 'NEVER_AT_PLACE' } },
-  { name: 'my paused cases by time left', user: () => reviewer, q: { tab: 'mine', deadline: 'paused', sort: 'timeLeft' } },
+  {
+    name: 'my paused cases by time left',
+    user: () => reviewer,
+    q: { tab: 'mine', deadline: 'paused', sort: 'timeLeft' },
+  },
   { name: 'my overdue cases', user: () => reviewer, q: { tab: 'mine', deadline: 'overdue' } },
-  { name: 'my cases in review on one ground', user: () => reviewer, q: { tab: 'mine', state: 'IN_REVIEW', grounds: 'IDENTITY_MIX_UP' } },
-  { name: 'my yellow cases awaiting the citizen, time left descending', user: () => reviewer, q: { tab: 'mine', state: 'AWAITING_CITIZEN', colour: 'YELLOW', sort: 'timeLeft', dir: 'desc' } },
+  {
+    name: 'my cases in review on one ground',
+    user: () => reviewer,
+    q: { tab: 'mine', state: 'IN_REVIEW', grounds: 'IDENTITY_MIX_UP' },
+  },
+  {
+    name: 'my yellow cases awaiting the citizen, time left descending',
+    user: () => reviewer,
+    q: { tab: 'mine', state: 'AWAITING_CITIZEN', colour: 'YELLOW', sort: 'timeLeft', dir: 'desc' },
+  },
   { name: 'another province’s pool', user: () => outsider, q: { size: 10 } },
 ];
 
@@ -218,13 +243,22 @@ describe('URL parameters', () => {
       after: undefined,
       before: undefined,
     });
-    expect(parseQueueParams({ tab: ['mine', 'pool'], size: '50', state: 'IN_REVIEW' })).toMatchObject({ tab: 'mine', size: 50, state: 'IN_REVIEW' });
+    expect(parseQueueParams({ tab: ['mine', 'pool'], size: '50', state: 'IN_REVIEW' })).toMatchObject({
+      tab: 'mine',
+      size: 50,
+      state: 'IN_REVIEW',
+    });
   });
 
   it('round-trips a cursor and refuses a forged one', () => {
-    const cursor = { segment: 2, key: new Date('2026-11-27T01:02:03.456Z'), id: '0b7f2a4e-5f55-4b8a-9f43-3f7c9e0d8a11', asOf: NOW };
+    const cursor = {
+      segment: 2,
+      key: new Date('2026-11-27T01:02:03.456Z'),
+      id: '0b7f2a4e-5f55-4b8a-9f43-3f7c9e0d8a11',
+      asOf: NOW,
+    };
     expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
     expect(decodeCursor(Buffer.from('[9,1,"x",2]').toString('base64url'))).toBeUndefined();
-    expect(decodeCursor(Buffer.from("[0,1,\"1' OR 1=1 --\",2]").toString('base64url'))).toBeUndefined();
+    expect(decodeCursor(Buffer.from('[0,1,"1\' OR 1=1 --",2]').toString('base64url'))).toBeUndefined();
   });
 });

@@ -84,7 +84,9 @@ export interface QueuePage {
 const cursorTuple = z.tuple([z.number().int().min(0).max(3), z.number().int(), z.uuid(), z.number().int()]);
 
 export function encodeCursor(cursor: QueueCursor): string {
-  return Buffer.from(JSON.stringify([cursor.segment, cursor.key.getTime(), cursor.id, cursor.asOf.getTime()])).toString('base64url');
+  return Buffer.from(JSON.stringify([cursor.segment, cursor.key.getTime(), cursor.id, cursor.asOf.getTime()])).toString(
+    'base64url',
+  );
 }
 
 export function decodeCursor(value: string | undefined): QueueCursor | undefined {
@@ -109,7 +111,11 @@ const queueParamsSchema = z.object({
   grounds: z.enum(AppealGround).optional().catch(undefined),
   overreach: z.enum(['yes', 'no']).optional().catch(undefined),
   deadline: z.enum(DEADLINE_FILTERS).optional().catch(undefined),
-  unit: z.string().regex(/^\d{6}$/).optional().catch(undefined),
+  unit: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional()
+    .catch(undefined),
   ref: z
     .string()
     .transform((value) => value.trim().toUpperCase())
@@ -126,7 +132,9 @@ const queueParamsSchema = z.object({
 export type SearchParams = Record<string, string | string[] | undefined>;
 
 export function parseQueueParams(searchParams: SearchParams): QueueQuery {
-  const first = Object.fromEntries(Object.entries(searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  const first = Object.fromEntries(
+    Object.entries(searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
+  );
   const params = queueParamsSchema.parse(first);
   const after = decodeCursor(params.after);
   return {
@@ -238,7 +246,8 @@ function planBranches(query: QueueQuery, asOf: Date): Branch[] {
         branches.push({ segment: 0, clock, where: [raw(`c.prima_facie_overreach = ${overreach}`), deadline] });
       }
     } else {
-      const overreach = query.overreach === undefined ? raw('TRUE') : raw(`c.prima_facie_overreach = ${query.overreach}`);
+      const overreach =
+        query.overreach === undefined ? raw('TRUE') : raw(`c.prima_facie_overreach = ${query.overreach}`);
       branches.push({ segment: 0, clock, where: [overreach, deadline] });
     }
   }

@@ -7,7 +7,13 @@ import type { Case } from '@/lib/db/generated/client';
 import { createUser, validFiling, type TestUser } from '@/test/helpers/fixtures';
 import { resetCaseData } from '@/test/helpers/db';
 import { withdrawCase } from './citizen-actions';
-import { CaseNotFoundError, ConflictError, ForbiddenActionError, IllegalTransitionError, RuleViolationError } from './errors';
+import {
+  CaseNotFoundError,
+  ConflictError,
+  ForbiddenActionError,
+  IllegalTransitionError,
+  RuleViolationError,
+} from './errors';
 import { reassignAllOpenCases, reassignCase } from './reassign-cases';
 import { requestInformation, startReview } from './review-case';
 import { submitAppeal } from './submit-appeal';
@@ -16,7 +22,11 @@ const prisma = () => getPrisma();
 
 async function snapshot(caseIds: string[]) {
   const [cases, events] = await Promise.all([
-    prisma().case.findMany({ where: { id: { in: caseIds } }, orderBy: { id: 'asc' }, select: { id: true, state: true, assigneeId: true, version: true } }),
+    prisma().case.findMany({
+      where: { id: { in: caseIds } },
+      orderBy: { id: 'asc' },
+      select: { id: true, state: true, assigneeId: true, version: true },
+    }),
     prisma().auditEvent.count(),
   ]);
   return { cases, events };
@@ -47,7 +57,13 @@ describe('reassigning work', () => {
     if (state === 'ASSIGNED') return current;
     current = (await startReview(leaving, { caseId: current.id, expectedVersion: current.version })).case;
     if (state === 'IN_REVIEW') return current;
-    return (await requestInformation(leaving, { caseId: current.id, expectedVersion: current.version, message: '请补充公司考勤记录的原件照片。' })).case;
+    return (
+      await requestInformation(leaving, {
+        caseId: current.id,
+        expectedVersion: current.version,
+        message: '请补充公司考勤记录的原件照片。',
+      })
+    ).case;
   }
 
   describe('reassignCase', () => {
@@ -56,16 +72,37 @@ describe('reassigning work', () => {
       const waiting = await caseOfLeaving('AWAITING_CITIZEN');
       const target = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
 
-      const { case: moved } = await reassignCase(supervisor, { caseId: inReview.id, expectedVersion: inReview.version, reviewerId: target.id, reason: '原审核员休假' });
+      const { case: moved } = await reassignCase(supervisor, {
+        caseId: inReview.id,
+        expectedVersion: inReview.version,
+        reviewerId: target.id,
+        reason: '原审核员休假',
+      });
       expect(moved).toMatchObject({ state: 'IN_REVIEW', assigneeId: target.id, version: inReview.version + 1 });
-      const event = await prisma().auditEvent.findFirstOrThrow({ where: { caseId: inReview.id, action: 'CASE_REASSIGNED' } });
-      expect(event).toMatchObject({ chain: '34', actorId: supervisor.id, actorRole: 'SUPERVISOR', reason: '原审核员休假' });
+      const event = await prisma().auditEvent.findFirstOrThrow({
+        where: { caseId: inReview.id, action: 'CASE_REASSIGNED' },
+      });
+      expect(event).toMatchObject({
+        chain: '34',
+        actorId: supervisor.id,
+        actorRole: 'SUPERVISOR',
+        reason: '原审核员休假',
+      });
       expect(event.before).toMatchObject({ state: 'IN_REVIEW', assigneeId: leaving.id });
       expect(event.after).toMatchObject({ state: 'IN_REVIEW', assigneeId: target.id });
 
       // A pending question to the citizen stays pending, and its paused clock stays paused.
-      const { case: movedWaiting } = await reassignCase(supervisor, { caseId: waiting.id, expectedVersion: waiting.version, reviewerId: target.id });
-      expect(movedWaiting).toMatchObject({ state: 'AWAITING_CITIZEN', assigneeId: target.id, pausedSince: waiting.pausedSince, dueAt: waiting.dueAt });
+      const { case: movedWaiting } = await reassignCase(supervisor, {
+        caseId: waiting.id,
+        expectedVersion: waiting.version,
+        reviewerId: target.id,
+      });
+      expect(movedWaiting).toMatchObject({
+        state: 'AWAITING_CITIZEN',
+        assigneeId: target.id,
+        pausedSince: waiting.pausedSince,
+        dueAt: waiting.dueAt,
+      });
       expect(await prisma().auditEvent.count({ where: { action: 'CASE_REASSIGNED' } })).toBe(2);
       await expectChainsIntact();
     });
@@ -74,7 +111,11 @@ describe('reassigning work', () => {
       const assigned = await caseOfLeaving();
       const target = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
       const national = await createUser('SUPERVISOR', { provinceCode: null });
-      const { case: moved } = await reassignCase(national, { caseId: assigned.id, expectedVersion: assigned.version, reviewerId: target.id });
+      const { case: moved } = await reassignCase(national, {
+        caseId: assigned.id,
+        expectedVersion: assigned.version,
+        reviewerId: target.id,
+      });
       expect(moved).toMatchObject({ state: 'ASSIGNED', assigneeId: target.id });
     });
 
@@ -83,10 +124,16 @@ describe('reassigning work', () => {
       const henan = await createUser('REVIEWER', { provinceCode: '41', unitCode: '410300' });
       const inactive = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200', active: false });
       const excluded = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
-      await prisma().caseExclusion.create({ data: { caseId: assigned.id, reviewerId: excluded.id, provinceCode: '34', reason: '利益冲突' } });
+      await prisma().caseExclusion.create({
+        data: { caseId: assigned.id, reviewerId: excluded.id, provinceCode: '34', reason: '利益冲突' },
+      });
       const before = await snapshot([assigned.id]);
       for (const reviewer of [henan, inactive, excluded, supervisor, citizen]) {
-        const error = await reassignCase(supervisor, { caseId: assigned.id, expectedVersion: assigned.version, reviewerId: reviewer.id }).catch((e: unknown) => e);
+        const error = await reassignCase(supervisor, {
+          caseId: assigned.id,
+          expectedVersion: assigned.version,
+          reviewerId: reviewer.id,
+        }).catch((e: unknown) => e);
         expect(error, reviewer.role).toBeInstanceOf(RuleViolationError);
         expect((error as RuleViolationError).messageKey).toBe('errors.reviewerNotEligible');
       }
@@ -98,9 +145,9 @@ describe('reassigning work', () => {
       const colleague = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
       const before = await snapshot([assigned.id]);
       for (const actor of [leaving, colleague]) {
-        await expect(reassignCase(actor, { caseId: assigned.id, expectedVersion: assigned.version, reviewerId: colleague.id })).rejects.toBeInstanceOf(
-          ForbiddenActionError,
-        );
+        await expect(
+          reassignCase(actor, { caseId: assigned.id, expectedVersion: assigned.version, reviewerId: colleague.id }),
+        ).rejects.toBeInstanceOf(ForbiddenActionError);
       }
       expect(await snapshot([assigned.id])).toEqual(before);
     });
@@ -110,9 +157,13 @@ describe('reassigning work', () => {
       const target = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
       const henanSupervisor = await createUser('SUPERVISOR', { provinceCode: '41' });
       const before = await snapshot([assigned.id]);
-      await expect(reassignCase(henanSupervisor, { caseId: assigned.id, expectedVersion: assigned.version, reviewerId: target.id })).rejects.toBeInstanceOf(
-        CaseNotFoundError,
-      );
+      await expect(
+        reassignCase(henanSupervisor, {
+          caseId: assigned.id,
+          expectedVersion: assigned.version,
+          reviewerId: target.id,
+        }),
+      ).rejects.toBeInstanceOf(CaseNotFoundError);
       expect(await snapshot([assigned.id])).toEqual(before);
     });
 
@@ -123,26 +174,40 @@ describe('reassigning work', () => {
       expect(pooled).toMatchObject({ state: 'SUBMITTED', assigneeId: null });
       const target = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
       const before = await snapshot([assigned.id, pooled.id]);
-      await expect(reassignCase(supervisor, { caseId: assigned.id, expectedVersion: assigned.version - 1, reviewerId: target.id })).rejects.toBeInstanceOf(
-        ConflictError,
-      );
+      await expect(
+        reassignCase(supervisor, { caseId: assigned.id, expectedVersion: assigned.version - 1, reviewerId: target.id }),
+      ).rejects.toBeInstanceOf(ConflictError);
       // A pooled case is placed with assignCase, not reassigned.
-      await expect(reassignCase(supervisor, { caseId: pooled.id, expectedVersion: pooled.version, reviewerId: target.id })).rejects.toBeInstanceOf(
-        IllegalTransitionError,
-      );
+      await expect(
+        reassignCase(supervisor, { caseId: pooled.id, expectedVersion: pooled.version, reviewerId: target.id }),
+      ).rejects.toBeInstanceOf(IllegalTransitionError);
       expect(await snapshot([assigned.id, pooled.id])).toEqual(before);
     });
   });
 
   describe('reassignAllOpenCases', () => {
     it('moves every open case of a reviewer to the others by the routing rules, each with its audit event', async () => {
-      const cases = [await caseOfLeaving('ASSIGNED'), await caseOfLeaving('IN_REVIEW'), await caseOfLeaving('AWAITING_CITIZEN'), await caseOfLeaving('ASSIGNED')];
+      const cases = [
+        await caseOfLeaving('ASSIGNED'),
+        await caseOfLeaving('IN_REVIEW'),
+        await caseOfLeaving('AWAITING_CITIZEN'),
+        await caseOfLeaving('ASSIGNED'),
+      ];
       const withdrawn = await caseOfLeaving('ASSIGNED');
       await withdrawCase(citizen, { caseId: withdrawn.id, expectedVersion: withdrawn.version });
       // small: free and waiting longest, but room for one case only; roomy: takes the rest;
       // conflicted: of the issuing unit (340100), never used while another has room.
-      const small = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200', capacity: 1, lastAssignedAt: new Date(Date.now() - 72 * 3600_000) });
-      const roomy = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200', lastAssignedAt: new Date(Date.now() - 3600_000) });
+      const small = await createUser('REVIEWER', {
+        provinceCode: '34',
+        unitCode: '340200',
+        capacity: 1,
+        lastAssignedAt: new Date(Date.now() - 72 * 3600_000),
+      });
+      const roomy = await createUser('REVIEWER', {
+        provinceCode: '34',
+        unitCode: '340200',
+        lastAssignedAt: new Date(Date.now() - 3600_000),
+      });
       const conflicted = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340100' });
       const eventsBefore = await prisma().auditEvent.count();
 
@@ -158,14 +223,26 @@ describe('reassigning work', () => {
         expect(byId.get(original.id)).toMatchObject({ state: original.state, version: original.version + 1 });
       }
       expect(await prisma().case.count({ where: { assigneeId: conflicted.id } })).toBe(0);
-      expect(await prisma().case.count({ where: { assigneeId: leaving.id, state: { in: ['ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN'] } } })).toBe(0);
+      expect(
+        await prisma().case.count({
+          where: { assigneeId: leaving.id, state: { in: ['ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN'] } },
+        }),
+      ).toBe(0);
       // The withdrawn case is no open work and stays as it was.
-      expect(await prisma().case.findFirstOrThrow({ where: { id: withdrawn.id } })).toMatchObject({ state: 'WITHDRAWN', assigneeId: leaving.id });
+      expect(await prisma().case.findFirstOrThrow({ where: { id: withdrawn.id } })).toMatchObject({
+        state: 'WITHDRAWN',
+        assigneeId: leaving.id,
+      });
 
       // Everything here is in Anhui's chain, so the new events are those numbered after the count before.
-      const events = await prisma().auditEvent.findMany({ where: { chain: '34', seq: { gt: BigInt(eventsBefore) } }, orderBy: { seq: 'asc' } });
+      const events = await prisma().auditEvent.findMany({
+        where: { chain: '34', seq: { gt: BigInt(eventsBefore) } },
+        orderBy: { seq: 'asc' },
+      });
       expect(events).toHaveLength(4);
-      expect(events.every((e) => e.action === 'CASE_REASSIGNED' && e.actorId === supervisor.id && e.reason === '审核员离职')).toBe(true);
+      expect(
+        events.every((e) => e.action === 'CASE_REASSIGNED' && e.actorId === supervisor.id && e.reason === '审核员离职'),
+      ).toBe(true);
       expect(new Set(events.map((e) => e.caseId))).toEqual(new Set(cases.map((c) => c.id)));
       for (const event of events) expect(event.before).toMatchObject({ assigneeId: leaving.id });
       await expectChainsIntact();
@@ -189,7 +266,9 @@ describe('reassigning work', () => {
           assignedAt: null,
           version: original.version + 1,
         });
-        const event = await prisma().auditEvent.findFirstOrThrow({ where: { caseId: original.id, action: 'CASE_RELEASED' } });
+        const event = await prisma().auditEvent.findFirstOrThrow({
+          where: { caseId: original.id, action: 'CASE_RELEASED' },
+        });
         expect(event).toMatchObject({ actorId: supervisor.id, reason: '审核员离职' });
         expect(event.after).toMatchObject({ state: 'SUBMITTED', assigneeId: null });
       }
@@ -198,7 +277,11 @@ describe('reassigning work', () => {
         assigneeId: leaving.id,
         version: waiting.version,
       });
-      expect(await prisma().auditEvent.count({ where: { caseId: waiting.id, action: { in: ['CASE_REASSIGNED', 'CASE_RELEASED'] } } })).toBe(0);
+      expect(
+        await prisma().auditEvent.count({
+          where: { caseId: waiting.id, action: { in: ['CASE_REASSIGNED', 'CASE_RELEASED'] } },
+        }),
+      ).toBe(0);
       await expectChainsIntact();
     });
 
@@ -207,12 +290,17 @@ describe('reassigning work', () => {
       const second = await caseOfLeaving('IN_REVIEW');
       const third = await caseOfLeaving('AWAITING_CITIZEN');
       const onlyOne = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200', capacity: 1 });
-      await prisma().caseExclusion.create({ data: { caseId: first.id, reviewerId: onlyOne.id, provinceCode: '34', reason: '利益冲突' } });
+      await prisma().caseExclusion.create({
+        data: { caseId: first.id, reviewerId: onlyOne.id, provinceCode: '34', reason: '利益冲突' },
+      });
 
       const result = await reassignAllOpenCases(supervisor, { fromReviewerId: leaving.id, reason: '调整工作量' });
       expect(result).toEqual({ reassigned: 1, pooled: 1, unchanged: 1 });
       // first: its only candidate is excluded → pool; second: to onlyOne, who is then full; third: stays.
-      const states = await prisma().case.findMany({ where: { id: { in: [first.id, second.id, third.id] } }, select: { id: true, state: true, assigneeId: true } });
+      const states = await prisma().case.findMany({
+        where: { id: { in: [first.id, second.id, third.id] } },
+        select: { id: true, state: true, assigneeId: true },
+      });
       expect(new Map(states.map((c) => [c.id, [c.state, c.assigneeId]]))).toEqual(
         new Map([
           [first.id, ['SUBMITTED', null]],
@@ -247,7 +335,9 @@ describe('reassigning work', () => {
         expect(await prisma().case.count({ where: { assigneeId: leaving.id, state: 'ASSIGNED' } })).toBe(0);
       }
       expect(await prisma().case.count()).toBe(5 * 21);
-      expect(await prisma().case.count({ where: { state: 'ASSIGNED', assigneeId: { in: others.map((o) => o.id) } } })).toBe(5 * 21);
+      expect(
+        await prisma().case.count({ where: { state: 'ASSIGNED', assigneeId: { in: others.map((o) => o.id) } } }),
+      ).toBe(5 * 21);
       await expectChainsIntact();
     }, 60_000);
 
@@ -255,13 +345,17 @@ describe('reassigning work', () => {
       const assigned = await caseOfLeaving('ASSIGNED');
       await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
       const before = await snapshot([assigned.id]);
-      await expect(reassignAllOpenCases(leaving, { fromReviewerId: leaving.id, reason: '审核员离职' })).rejects.toBeInstanceOf(ForbiddenActionError);
+      await expect(
+        reassignAllOpenCases(leaving, { fromReviewerId: leaving.id, reason: '审核员离职' }),
+      ).rejects.toBeInstanceOf(ForbiddenActionError);
       const henanSupervisor = await createUser('SUPERVISOR', { provinceCode: '41' });
-      expect(await reassignAllOpenCases(henanSupervisor, { fromReviewerId: leaving.id, reason: '审核员离职' })).toEqual({
-        reassigned: 0,
-        pooled: 0,
-        unchanged: 0,
-      });
+      expect(await reassignAllOpenCases(henanSupervisor, { fromReviewerId: leaving.id, reason: '审核员离职' })).toEqual(
+        {
+          reassigned: 0,
+          pooled: 0,
+          unchanged: 0,
+        },
+      );
       expect(await snapshot([assigned.id])).toEqual(before);
     });
   });

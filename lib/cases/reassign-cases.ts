@@ -10,15 +10,26 @@ import { ForbiddenActionError, RuleViolationError } from './errors';
 import { pickReviewer } from './routing';
 import { canTransition, REVIEWER_LOAD_STATES } from './transitions';
 
-export async function reassignCase(actor: Actor, input: { caseId: string; expectedVersion: number; reviewerId: string; reason?: string }) {
-  return changeCase(actor, { caseId: input.caseId, action: 'REASSIGN', expectedVersion: input.expectedVersion }, async ({ tx, current, now }) => {
-    if (current.assigneeId === input.reviewerId) throw new RuleViolationError('errors.reviewerNotEligible');
-    await requireEligibleReviewer(tx, current, input.reviewerId);
-    return {
-      data: { assigneeId: input.reviewerId, assignedAt: now },
-      audit: { before: { assigneeId: current.assigneeId }, after: { assigneeId: input.reviewerId }, reason: input.reason ?? null },
-    };
-  });
+export async function reassignCase(
+  actor: Actor,
+  input: { caseId: string; expectedVersion: number; reviewerId: string; reason?: string },
+) {
+  return changeCase(
+    actor,
+    { caseId: input.caseId, action: 'REASSIGN', expectedVersion: input.expectedVersion },
+    async ({ tx, current, now }) => {
+      if (current.assigneeId === input.reviewerId) throw new RuleViolationError('errors.reviewerNotEligible');
+      await requireEligibleReviewer(tx, current, input.reviewerId);
+      return {
+        data: { assigneeId: input.reviewerId, assignedAt: now },
+        audit: {
+          before: { assigneeId: current.assigneeId },
+          after: { assigneeId: input.reviewerId },
+          reason: input.reason ?? null,
+        },
+      };
+    },
+  );
 }
 
 export interface BulkReassignResult {
@@ -30,13 +41,18 @@ export interface BulkReassignResult {
 }
 
 /** Every open case of `fromReviewerId` (within the supervisor's scope) goes to the next eligible reviewer, or the pool. */
-export async function reassignAllOpenCases(actor: Actor, input: { fromReviewerId: string; reason: string }): Promise<BulkReassignResult> {
+export async function reassignAllOpenCases(
+  actor: Actor,
+  input: { fromReviewerId: string; reason: string },
+): Promise<BulkReassignResult> {
   if (actor.role !== 'SUPERVISOR') throw new ForbiddenActionError('REASSIGN');
   const now = new Date();
   const outcome = await prisma.$transaction(
     async (tx) => {
       const cases = await tx.case.findMany({
-        where: { AND: [caseScopeFor(actor), { assigneeId: input.fromReviewerId, state: { in: [...REVIEWER_LOAD_STATES] } }] },
+        where: {
+          AND: [caseScopeFor(actor), { assigneeId: input.fromReviewerId, state: { in: [...REVIEWER_LOAD_STATES] } }],
+        },
         // Province by province (each audit chain head is then taken once, in the same order as the sweep takes them),
         // earliest deadline first within a province.
         orderBy: [{ provinceCode: 'asc' }, { dueAt: 'asc' }],
@@ -51,13 +67,31 @@ export async function reassignAllOpenCases(actor: Actor, input: { fromReviewerId
           now,
           excludeIds: [input.fromReviewerId],
         });
-        const audit = { before: { assigneeId: current.assigneeId }, after: { assigneeId: reviewerId }, reason: input.reason };
+        const audit = {
+          before: { assigneeId: current.assigneeId },
+          after: { assigneeId: reviewerId },
+          reason: input.reason,
+        };
         if (reviewerId) {
-          const moved = await applyCaseChange(tx, actor, current, 'REASSIGN', () => ({ data: { assigneeId: reviewerId, assignedAt: now }, audit }), now);
+          const moved = await applyCaseChange(
+            tx,
+            actor,
+            current,
+            'REASSIGN',
+            () => ({ data: { assigneeId: reviewerId, assignedAt: now }, audit }),
+            now,
+          );
           notificationIds.push(...moved.notificationIds);
           result.reassigned += 1;
         } else if (canTransition(current.state, 'RELEASE')) {
-          await applyCaseChange(tx, actor, current, 'RELEASE', () => ({ data: { assigneeId: null, assignedAt: null }, audit }), now);
+          await applyCaseChange(
+            tx,
+            actor,
+            current,
+            'RELEASE',
+            () => ({ data: { assigneeId: null, assignedAt: null }, audit }),
+            now,
+          );
           result.pooled += 1;
         } else {
           result.unchanged += 1;

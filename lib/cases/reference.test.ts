@@ -48,7 +48,11 @@ describe('parseReference', () => {
     fc.assert(
       fc.property(
         fc.stringMatching(/^\d{2}$/),
-        fc.date({ min: new Date('2020-02-01T00:00:00+08:00'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.date({
+          min: new Date('2020-02-01T00:00:00+08:00'),
+          max: new Date('2099-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
         fc.integer({ min: 1, max: 999_999 }),
         (provinceCode, at, seq) => {
           const reference = formatReference(provinceCode, at, seq);

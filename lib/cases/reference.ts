@@ -21,7 +21,8 @@ export function formatShanghaiDay(at: Date): string {
 
 export function formatReference(provinceCode: string, at: Date, seq: number): string {
   if (!/^\d{2}$/.test(provinceCode)) throw new RangeError(`Not a province code: ${provinceCode}`);
-  if (!Number.isInteger(seq) || seq < 1 || seq > MAX_REFERENCE_SEQUENCE) throw new RangeError(`Reference sequence out of range: ${seq}`);
+  if (!Number.isInteger(seq) || seq < 1 || seq > MAX_REFERENCE_SEQUENCE)
+    throw new RangeError(`Reference sequence out of range: ${seq}`);
   if (Number.isNaN(at.getTime())) throw new RangeError('Invalid filing time');
   return `SS-${provinceCode}-${formatShanghaiDay(at)}-${String(seq).padStart(6, '0')}`;
 }

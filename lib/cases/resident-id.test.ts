@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import IDValidator from 'id-validator';
 import { describe, expect, it } from 'vitest';
-import { computeResidentIdCheckDigit, findResidentIdProblem, isValidResidentId, MAINLAND_PROVINCE_CODES, normaliseResidentId } from './resident-id';
+import {
+  computeResidentIdCheckDigit,
+  findResidentIdProblem,
+  isValidResidentId,
+  MAINLAND_PROVINCE_CODES,
+  normaliseResidentId,
+} from './resident-id';
 
 /** 2026-11-27 04:30 in Asia/Shanghai, still 26 November in UTC. */
 const NOW = new Date('2026-11-26T20:30:00Z');
@@ -25,8 +31,16 @@ describe('computeResidentIdCheckDigit', () => {
 
   it('agrees with the id-validator package, which refuses every other check character (property)', () => {
     const body = fc
-      .tuple(fc.constantFrom(...MAINLAND_PROVINCE_CODES), fc.stringMatching(/^\d{4}$/), fc.date({ min: new Date('1920-01-01'), max: new Date('2020-12-31'), noInvalidDate: true }), fc.stringMatching(/^\d{3}$/))
-      .map(([province, area, birth, order]) => `${province}${area}${birth.toISOString().slice(0, 10).replaceAll('-', '')}${order}`);
+      .tuple(
+        fc.constantFrom(...MAINLAND_PROVINCE_CODES),
+        fc.stringMatching(/^\d{4}$/),
+        fc.date({ min: new Date('1920-01-01'), max: new Date('2020-12-31'), noInvalidDate: true }),
+        fc.stringMatching(/^\d{3}$/),
+      )
+      .map(
+        ([province, area, birth, order]) =>
+          `${province}${area}${birth.toISOString().slice(0, 10).replaceAll('-', '')}${order}`,
+      );
     fc.assert(
       fc.property(body, (first17) => {
         const digit = computeResidentIdCheckDigit(first17);
@@ -40,7 +54,12 @@ describe('computeResidentIdCheckDigit', () => {
 
 describe('findResidentIdProblem', () => {
   it('accepts valid numbers from several provinces', () => {
-    for (const id of ['11010519491231002X', makeId('341602', '19900101'), makeId('650102', '20000229'), makeId('440305', '19851010', '998')]) {
+    for (const id of [
+      '11010519491231002X',
+      makeId('341602', '19900101'),
+      makeId('650102', '20000229'),
+      makeId('440305', '19851010', '998'),
+    ]) {
       expect(findResidentIdProblem(id, NOW)).toBeNull();
     }
   });

@@ -19,7 +19,10 @@ beforeEach(async () => {
 });
 
 async function filed() {
-  const { case: created } = await submitAppeal(citizen, validFiling({ idNumber: residentId('340104', '19880512', '456') }));
+  const { case: created } = await submitAppeal(
+    citizen,
+    validFiling({ idNumber: residentId('340104', '19880512', '456') }),
+  );
   expect(created.assigneeId).toBe(reviewer.id);
   return created;
 }
@@ -33,7 +36,12 @@ describe('revealIdentity', () => {
     expect(idNumber).toBe(residentId('340104', '19880512', '456'));
     const events = await reveals(created.id);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ chain: '34', actorId: reviewer.id, actorRole: 'REVIEWER', after: { reference: created.reference, field: 'idNumber' } });
+    expect(events[0]).toMatchObject({
+      chain: '34',
+      actorId: reviewer.id,
+      actorRole: 'REVIEWER',
+      after: { reference: created.reference, field: 'idNumber' },
+    });
     expect(JSON.stringify([events[0]!.before, events[0]!.after, events[0]!.reason])).not.toContain(idNumber!);
     await revealIdentity(reviewer, { caseId: created.id });
     expect(await reveals(created.id)).toHaveLength(2);
@@ -52,7 +60,9 @@ describe('revealIdentity', () => {
     await expect(revealIdentity(outsider, { caseId: created.id })).rejects.toBeInstanceOf(CaseNotFoundError);
     await expect(revealIdentity(otherSupervisor, { caseId: created.id })).rejects.toBeInstanceOf(CaseNotFoundError);
     await expect(revealIdentity(citizen, { caseId: created.id })).rejects.toBeInstanceOf(ForbiddenActionError);
-    await expect(revealIdentity(reviewer, { caseId: created.id, provinceCode: '34' })).rejects.toBeInstanceOf(ValidationError);
+    await expect(revealIdentity(reviewer, { caseId: created.id, provinceCode: '34' })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     expect(await db().auditEvent.count()).toBe(before);
   });
 

@@ -13,7 +13,10 @@ import { parseInput } from './parse-input';
 
 export const revealIdentitySchema = z.strictObject(
   { caseId: z.uuid('caseAction.errors.caseIdInvalid') },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? 'caseAction.errors.unknownField' : 'caseAction.errors.invalidForm') },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? 'caseAction.errors.unknownField' : 'caseAction.errors.invalidForm',
+  },
 );
 
 /**

@@ -5,7 +5,14 @@ import { prisma } from '@/lib/db/client';
 import type { Case } from '@/lib/db/generated/client';
 import type { Actor } from './actor';
 import { changeCase, findCaseInScope, requireAssignee } from './case-change';
-import { computeCitizenReplyDeadline, explainDeadline, pauseClock, readDeadlineInputs, resumeClock, storedDeadlineInputs } from './deadlines';
+import {
+  computeCitizenReplyDeadline,
+  explainDeadline,
+  pauseClock,
+  readDeadlineInputs,
+  resumeClock,
+  storedDeadlineInputs,
+} from './deadlines';
 import { formatShanghaiTime } from './format-time';
 import { loadDeadlinePolicy } from './load-deadline-rules';
 import { discardEvidenceFiles, storeEvidenceFiles, type SavedEvidence } from '@/lib/evidence/store';
@@ -42,32 +49,54 @@ export function resumedDeadlineFields(current: Case, now: Date) {
 
 export async function startReview(actor: Actor, raw: unknown) {
   const input = parseInput(caseActionSchema, raw);
-  return changeCase(actor, { caseId: input.caseId, action: 'START_REVIEW', expectedVersion: input.expectedVersion }, ({ current }) => {
-    requireAssignee(current, actor);
-    return {};
-  });
+  return changeCase(
+    actor,
+    { caseId: input.caseId, action: 'START_REVIEW', expectedVersion: input.expectedVersion },
+    ({ current }) => {
+      requireAssignee(current, actor);
+      return {};
+    },
+  );
 }
 
 export async function requestInformation(actor: Actor, raw: unknown) {
   const input = parseInput(requestInformationSchema, raw);
-  return changeCase(actor, { caseId: input.caseId, action: 'REQUEST_INFORMATION', expectedVersion: input.expectedVersion }, async ({ current, now, tx }) => {
-    requireAssignee(current, actor);
-    const paused = pauseClock(clockStateOf(current), now);
-    const policy = await loadDeadlinePolicy(tx, current.provinceCode, now);
-    const replyDueAt = computeCitizenReplyDeadline(policy, now).dueAt;
-    return {
-      data: { pausedSince: paused.pausedSince },
-      afterUpdate: async (innerTx) => {
-        await innerTx.informationRequest.create({
-          data: { caseId: current.id, provinceCode: current.provinceCode, message: input.message, requestedById: actor.id!, requestedAt: now, replyDueAt },
-        });
-      },
-      audit: { after: { replyDueAt: replyDueAt.toISOString(), clock: 'PAUSED' } },
-      notifications: current.mobile
-        ? [{ channel: 'SMS', recipientMobile: current.mobile, template: 'INFORMATION_REQUESTED', params: { reference: current.reference, replyDueAt: formatShanghaiTime(replyDueAt) } }]
-        : [],
-    };
-  });
+  return changeCase(
+    actor,
+    { caseId: input.caseId, action: 'REQUEST_INFORMATION', expectedVersion: input.expectedVersion },
+    async ({ current, now, tx }) => {
+      requireAssignee(current, actor);
+      const paused = pauseClock(clockStateOf(current), now);
+      const policy = await loadDeadlinePolicy(tx, current.provinceCode, now);
+      const replyDueAt = computeCitizenReplyDeadline(policy, now).dueAt;
+      return {
+        data: { pausedSince: paused.pausedSince },
+        afterUpdate: async (innerTx) => {
+          await innerTx.informationRequest.create({
+            data: {
+              caseId: current.id,
+              provinceCode: current.provinceCode,
+              message: input.message,
+              requestedById: actor.id!,
+              requestedAt: now,
+              replyDueAt,
+            },
+          });
+        },
+        audit: { after: { replyDueAt: replyDueAt.toISOString(), clock: 'PAUSED' } },
+        notifications: current.mobile
+          ? [
+              {
+                channel: 'SMS',
+                recipientMobile: current.mobile,
+                template: 'INFORMATION_REQUESTED',
+                params: { reference: current.reference, replyDueAt: formatShanghaiTime(replyDueAt) },
+              },
+            ]
+          : [],
+      };
+    },
+  );
 }
 
 /**
@@ -82,34 +111,51 @@ export async function replyToRequest(actor: Actor, raw: unknown, evidence: reado
   const target = await findCaseInScope(prisma, actor, input.caseId);
   const stored: SavedEvidence[] = await storeEvidenceFiles(target.provinceCode, checked.files, evidence);
   try {
-    return await changeCase(actor, { caseId: input.caseId, action: 'CITIZEN_REPLY', expectedVersion: input.expectedVersion }, async ({ current, now, tx }) => {
-      const open = await tx.informationRequest.findFirst({ where: { caseId: current.id, repliedAt: null }, orderBy: { requestedAt: 'desc' } });
-      if (!open) throw new IllegalTransitionError(current.state, 'CITIZEN_REPLY');
-      return {
-        data: resumedDeadlineFields(current, now),
-        afterUpdate: async (innerTx) => {
-          await innerTx.informationRequest.update({ where: { provinceCode_id: { provinceCode: open.provinceCode, id: open.id } }, data: { replyText: input.replyText, repliedAt: now } });
-          if (stored.length > 0) {
-            await innerTx.evidence.createMany({
-              data: stored.map((file) => ({
-                caseId: current.id,
-                provinceCode: current.provinceCode,
-                kind: 'REPLY' as const,
-                fileName: file.name,
-                mimeType: file.mimeType,
-                sizeBytes: file.sizeBytes,
-                sha256: file.sha256,
-                storageKey: file.key,
-              })),
+    return await changeCase(
+      actor,
+      { caseId: input.caseId, action: 'CITIZEN_REPLY', expectedVersion: input.expectedVersion },
+      async ({ current, now, tx }) => {
+        const open = await tx.informationRequest.findFirst({
+          where: { caseId: current.id, repliedAt: null },
+          orderBy: { requestedAt: 'desc' },
+        });
+        if (!open) throw new IllegalTransitionError(current.state, 'CITIZEN_REPLY');
+        return {
+          data: resumedDeadlineFields(current, now),
+          afterUpdate: async (innerTx) => {
+            await innerTx.informationRequest.update({
+              where: { provinceCode_id: { provinceCode: open.provinceCode, id: open.id } },
+              data: { replyText: input.replyText, repliedAt: now },
             });
-          }
-        },
-        audit: { after: { clock: 'RUNNING', evidenceFiles: stored.length } },
-        notifications: current.assigneeId
-          ? [{ channel: 'IN_APP', recipientUserId: current.assigneeId, template: 'CITIZEN_REPLIED', params: { reference: current.reference } }]
-          : [],
-      };
-    });
+            if (stored.length > 0) {
+              await innerTx.evidence.createMany({
+                data: stored.map((file) => ({
+                  caseId: current.id,
+                  provinceCode: current.provinceCode,
+                  kind: 'REPLY' as const,
+                  fileName: file.name,
+                  mimeType: file.mimeType,
+                  sizeBytes: file.sizeBytes,
+                  sha256: file.sha256,
+                  storageKey: file.key,
+                })),
+              });
+            }
+          },
+          audit: { after: { clock: 'RUNNING', evidenceFiles: stored.length } },
+          notifications: current.assigneeId
+            ? [
+                {
+                  channel: 'IN_APP',
+                  recipientUserId: current.assigneeId,
+                  template: 'CITIZEN_REPLIED',
+                  params: { reference: current.reference },
+                },
+              ]
+            : [],
+        };
+      },
+    );
   } catch (error) {
     await discardEvidenceFiles(stored.map((file) => file.key));
     throw error;

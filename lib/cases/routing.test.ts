@@ -9,7 +9,14 @@ import { assignCase, claimCase, releaseCase } from './assign-case';
 import { decideCase } from './decide-case';
 import { startReview } from './review-case';
 import { CaseNotFoundError, IllegalTransitionError, RuleViolationError } from './errors';
-import { adjustReviewerLoads, pickReviewer, rankCandidates, recountReviewerLoads, routeToProvince, type ReviewerCandidate } from './routing';
+import {
+  adjustReviewerLoads,
+  pickReviewer,
+  rankCandidates,
+  recountReviewerLoads,
+  routeToProvince,
+  type ReviewerCandidate,
+} from './routing';
 import { submitAppeal } from './submit-appeal';
 import { withdrawCase } from './citizen-actions';
 
@@ -24,7 +31,10 @@ const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000);
 
 describe('rankCandidates', () => {
   it('puts the reviewer with the fewest open cases first', () => {
-    const ranked = rankCandidates([candidate('a', { openCount: 3 }), candidate('b', { openCount: 1 }), candidate('c', { openCount: 2 })], '340100');
+    const ranked = rankCandidates(
+      [candidate('a', { openCount: 3 }), candidate('b', { openCount: 1 }), candidate('c', { openCount: 2 })],
+      '340100',
+    );
     expect(ids(ranked)).toEqual(['b', 'c', 'a']);
   });
 
@@ -42,7 +52,10 @@ describe('rankCandidates', () => {
 
   it('load counts before the last assignment time', () => {
     const ranked = rankCandidates(
-      [candidate('idle-long', { openCount: 2, lastAssignedAt: null }), candidate('busy-recent', { openCount: 1, lastAssignedAt: new Date() })],
+      [
+        candidate('idle-long', { openCount: 2, lastAssignedAt: null }),
+        candidate('busy-recent', { openCount: 1, lastAssignedAt: new Date() }),
+      ],
       '340100',
     );
     expect(ids(ranked)).toEqual(['busy-recent', 'idle-long']);
@@ -50,7 +63,11 @@ describe('rankCandidates', () => {
 
   it('leaves out reviewers at or over capacity', () => {
     const ranked = rankCandidates(
-      [candidate('full', { capacity: 1, openCount: 1 }), candidate('over', { capacity: 2, openCount: 3 }), candidate('room', { capacity: 5, openCount: 4 })],
+      [
+        candidate('full', { capacity: 1, openCount: 1 }),
+        candidate('over', { capacity: 2, openCount: 3 }),
+        candidate('room', { capacity: 5, openCount: 4 }),
+      ],
       '340100',
     );
     expect(ids(ranked)).toEqual(['room']);
@@ -65,7 +82,9 @@ describe('rankCandidates', () => {
     expect(ids(rankCandidates([conflicted, { ...independent, capacity: 9 }], '340100'))).toEqual(['same-unit']);
     expect(ids(rankCandidates([conflicted], '340100'))).toEqual(['same-unit']);
     // A reviewer without a unit is not in conflict.
-    expect(ids(rankCandidates([conflicted, candidate('no-unit', { unitCode: null, openCount: 4 })], '340100'))).toEqual(['no-unit']);
+    expect(ids(rankCandidates([conflicted, candidate('no-unit', { unitCode: null, openCount: 4 })], '340100'))).toEqual(
+      ['no-unit'],
+    );
   });
 
   it('returns nobody for nobody, and does not reorder its input', () => {
@@ -79,8 +98,12 @@ describe('rankCandidates', () => {
 describe('routeToProvince', () => {
   it('sends a code appeal to the issuing province and a recognition complaint to the refusing one', () => {
     expect(routeToProvince({ type: 'CODE_APPEAL', issuingProvinceCode: '34', refusingProvinceCode: '31' })).toBe('34');
-    expect(routeToProvince({ type: 'RECOGNITION_COMPLAINT', issuingProvinceCode: '34', refusingProvinceCode: '31' })).toBe('31');
-    expect(() => routeToProvince({ type: 'RECOGNITION_COMPLAINT', issuingProvinceCode: '34', refusingProvinceCode: null })).toThrow();
+    expect(
+      routeToProvince({ type: 'RECOGNITION_COMPLAINT', issuingProvinceCode: '34', refusingProvinceCode: '31' }),
+    ).toBe('31');
+    expect(() =>
+      routeToProvince({ type: 'RECOGNITION_COMPLAINT', issuingProvinceCode: '34', refusingProvinceCode: null }),
+    ).toThrow();
   });
 });
 
@@ -92,8 +115,12 @@ describe('automatic assignment at filing', () => {
     citizen = await createUser('CITIZEN');
   });
 
-  const file = async (overrides: Parameters<typeof validFiling>[0] = {}) => (await submitAppeal(citizen, validFiling(overrides))).case;
-  const openCount = (reviewerId: string) => prisma().case.count({ where: { assigneeId: reviewerId, state: { in: ['ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN'] } } });
+  const file = async (overrides: Parameters<typeof validFiling>[0] = {}) =>
+    (await submitAppeal(citizen, validFiling(overrides))).case;
+  const openCount = (reviewerId: string) =>
+    prisma().case.count({
+      where: { assigneeId: reviewerId, state: { in: ['ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN'] } },
+    });
 
   it('gives the case to the reviewer with the fewest open cases', async () => {
     const busy = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
@@ -111,9 +138,21 @@ describe('automatic assignment at filing', () => {
   });
 
   it('on equal load picks the reviewer whose last assignment is oldest, and records the new assignment time', async () => {
-    const recent = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200', lastAssignedAt: hoursAgo(1) });
-    const oldest = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200', lastAssignedAt: hoursAgo(72) });
-    const middle = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200', lastAssignedAt: hoursAgo(24) });
+    const recent = await createUser('REVIEWER', {
+      provinceCode: '34',
+      unitCode: '340200',
+      lastAssignedAt: hoursAgo(1),
+    });
+    const oldest = await createUser('REVIEWER', {
+      provinceCode: '34',
+      unitCode: '340200',
+      lastAssignedAt: hoursAgo(72),
+    });
+    const middle = await createUser('REVIEWER', {
+      provinceCode: '34',
+      unitCode: '340200',
+      lastAssignedAt: hoursAgo(24),
+    });
     const first = await file();
     expect(first.assigneeId).toBe(oldest.id);
     const chosen = await prisma().user.findUniqueOrThrow({ where: { id: oldest.id } });
@@ -176,7 +215,12 @@ describe('automatic assignment at filing', () => {
     expect((await file()).assigneeId).toBe(anhui.id);
     expect(await prisma().case.count({ where: { assigneeId: henan.id } })).toBe(0);
     // A recognition complaint refused in Henan goes to Henan's pool, whoever issued the code.
-    const complaint = await file({ type: 'RECOGNITION_COMPLAINT', refusingProvinceCode: '41', grounds: 'NOT_RECOGNISED', requestedOutcome: 'RECOGNISE' });
+    const complaint = await file({
+      type: 'RECOGNITION_COMPLAINT',
+      refusingProvinceCode: '41',
+      grounds: 'NOT_RECOGNISED',
+      requestedOutcome: 'RECOGNISE',
+    });
     expect(complaint).toMatchObject({ provinceCode: '41', assigneeId: henan.id });
   });
 
@@ -187,18 +231,27 @@ describe('automatic assignment at filing', () => {
     expect(events.map((e) => e.action)).toEqual(['CASE_FILED']);
 
     const outsider = await createUser('REVIEWER', { provinceCode: '41', unitCode: '410300' });
-    await expect(claimCase(outsider, { caseId: pooled.id, expectedVersion: pooled.version })).rejects.toBeInstanceOf(CaseNotFoundError);
+    await expect(claimCase(outsider, { caseId: pooled.id, expectedVersion: pooled.version })).rejects.toBeInstanceOf(
+      CaseNotFoundError,
+    );
 
     const reviewer = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
     const { case: claimed } = await claimCase(reviewer, { caseId: pooled.id, expectedVersion: pooled.version });
     expect(claimed).toMatchObject({ state: 'ASSIGNED', assigneeId: reviewer.id, version: pooled.version + 1 });
-    const claimEvent = await prisma().auditEvent.findFirstOrThrow({ where: { caseId: pooled.id, action: 'CASE_CLAIMED' } });
+    const claimEvent = await prisma().auditEvent.findFirstOrThrow({
+      where: { caseId: pooled.id, action: 'CASE_CLAIMED' },
+    });
     expect(claimEvent).toMatchObject({ actorId: reviewer.id, actorRole: 'REVIEWER', chain: '34' });
     expect(claimEvent.after).toMatchObject({ state: 'ASSIGNED', assigneeId: reviewer.id });
     // Once held, it is out of the pool and cannot be claimed again.
     const second = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
-    await expect(claimCase(second, { caseId: pooled.id, expectedVersion: claimed.version })).rejects.toBeInstanceOf(IllegalTransitionError);
-    expect(await prisma().case.findFirstOrThrow({ where: { id: pooled.id } })).toMatchObject({ assigneeId: reviewer.id, version: claimed.version });
+    await expect(claimCase(second, { caseId: pooled.id, expectedVersion: claimed.version })).rejects.toBeInstanceOf(
+      IllegalTransitionError,
+    );
+    expect(await prisma().case.findFirstOrThrow({ where: { id: pooled.id } })).toMatchObject({
+      assigneeId: reviewer.id,
+      version: claimed.version,
+    });
   });
 
   it('an explicitly excluded reviewer can neither claim the case, be given it by a supervisor, nor be picked by routing', async () => {
@@ -207,27 +260,47 @@ describe('automatic assignment at filing', () => {
     const excluded = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
     const other = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
     const supervisor = await createUser('SUPERVISOR', { provinceCode: '34' });
-    await prisma().caseExclusion.create({ data: { caseId: pooled.id, reviewerId: excluded.id, provinceCode: '34', reason: '申诉人的亲属' } });
+    await prisma().caseExclusion.create({
+      data: { caseId: pooled.id, reviewerId: excluded.id, provinceCode: '34', reason: '申诉人的亲属' },
+    });
     // Give `other` a heavier load so that, without the exclusion, routing would prefer `excluded`.
     await file();
     await prisma().case.updateMany({ where: { assigneeId: { not: null } }, data: { assigneeId: other.id } });
 
-    const claimError = await claimCase(excluded, { caseId: pooled.id, expectedVersion: pooled.version }).catch((e: unknown) => e);
+    const claimError = await claimCase(excluded, { caseId: pooled.id, expectedVersion: pooled.version }).catch(
+      (e: unknown) => e,
+    );
     expect(claimError).toBeInstanceOf(RuleViolationError);
     expect((claimError as RuleViolationError).messageKey).toBe('errors.excludedReviewer');
-    const assignError = await assignCase(supervisor, { caseId: pooled.id, expectedVersion: pooled.version, reviewerId: excluded.id }).catch((e: unknown) => e);
+    const assignError = await assignCase(supervisor, {
+      caseId: pooled.id,
+      expectedVersion: pooled.version,
+      reviewerId: excluded.id,
+    }).catch((e: unknown) => e);
     expect(assignError).toBeInstanceOf(RuleViolationError);
     expect((assignError as RuleViolationError).messageKey).toBe('errors.reviewerNotEligible');
-    expect(await prisma().case.findFirstOrThrow({ where: { id: pooled.id } })).toMatchObject({ state: 'SUBMITTED', assigneeId: null, version: pooled.version });
+    expect(await prisma().case.findFirstOrThrow({ where: { id: pooled.id } })).toMatchObject({
+      state: 'SUBMITTED',
+      assigneeId: null,
+      version: pooled.version,
+    });
     expect(await prisma().auditEvent.count({ where: { caseId: pooled.id } })).toBe(1);
 
     const args = { provinceCode: '34', caseId: pooled.id, issuingUnitCode: pooled.issuingUnitCode, now: new Date() };
     expect(await prisma().$transaction((tx) => pickReviewer(tx, args))).toBe(other.id);
     expect(await prisma().$transaction((tx) => pickReviewer(tx, { ...args, excludeIds: [other.id] }))).toBeNull();
 
-    const { case: assigned } = await assignCase(supervisor, { caseId: pooled.id, expectedVersion: pooled.version, reviewerId: other.id });
+    const { case: assigned } = await assignCase(supervisor, {
+      caseId: pooled.id,
+      expectedVersion: pooled.version,
+      reviewerId: other.id,
+    });
     expect(assigned).toMatchObject({ state: 'ASSIGNED', assigneeId: other.id });
-    expect(await prisma().auditEvent.findFirst({ where: { caseId: pooled.id, action: 'CASE_ASSIGNED', actorId: supervisor.id } })).not.toBeNull();
+    expect(
+      await prisma().auditEvent.findFirst({
+        where: { caseId: pooled.id, action: 'CASE_ASSIGNED', actorId: supervisor.id },
+      }),
+    ).not.toBeNull();
   });
 
   it('20 parallel filings with two reviewers of capacity 5: exactly 10 assigned, 10 pooled, nobody over capacity', async () => {
@@ -272,20 +345,38 @@ describe('pickReviewer under a concurrent assignment', () => {
 
   it('a second picker does not queue behind the first: it takes the next reviewer nobody holds, and leaves the first one’s last assignment time alone', async () => {
     const citizen = await createUser('CITIZEN');
-    const [pooledA, pooledB] = [(await submitAppeal(citizen, validFiling())).case, (await submitAppeal(citizen, validFiling())).case];
-    const first = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200', capacity: 1, lastAssignedAt: hoursAgo(48) });
-    const second = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200', capacity: 1, lastAssignedAt: hoursAgo(24) });
+    const [pooledA, pooledB] = [
+      (await submitAppeal(citizen, validFiling())).case,
+      (await submitAppeal(citizen, validFiling())).case,
+    ];
+    const first = await createUser('REVIEWER', {
+      provinceCode: '34',
+      unitCode: '340200',
+      capacity: 1,
+      lastAssignedAt: hoursAgo(48),
+    });
+    const second = await createUser('REVIEWER', {
+      provinceCode: '34',
+      unitCode: '340200',
+      capacity: 1,
+      lastAssignedAt: hoursAgo(24),
+    });
     const firstNow = new Date('2026-03-01T08:00:00Z');
     const secondNow = new Date('2026-03-01T09:00:00Z');
 
     const one = holdAssignment(pooledA.id, firstNow);
     await one.hasPicked;
     // `first` is still first in line but held: the second picker takes `second` while the first transaction is open.
-    const two = await prisma().$transaction((tx) => pickReviewer(tx, { provinceCode: '34', caseId: pooledB.id, issuingUnitCode: '340100', now: secondNow }));
+    const two = await prisma().$transaction((tx) =>
+      pickReviewer(tx, { provinceCode: '34', caseId: pooledB.id, issuingUnitCode: '340100', now: secondNow }),
+    );
     expect(two).toBe(second.id);
     one.release();
     expect(await one.done).toBe(first.id);
-    const reviewers = await prisma().user.findMany({ where: { id: { in: [first.id, second.id] } }, orderBy: { lastAssignedAt: 'asc' } });
+    const reviewers = await prisma().user.findMany({
+      where: { id: { in: [first.id, second.id] } },
+      orderBy: { lastAssignedAt: 'asc' },
+    });
     expect(reviewers.map((r) => [r.id, r.lastAssignedAt])).toEqual([
       [first.id, firstNow],
       [second.id, secondNow],
@@ -294,20 +385,39 @@ describe('pickReviewer under a concurrent assignment', () => {
 
   it('when every eligible reviewer is held, waits for the best one, sees its assignment and finds them full', async () => {
     const citizen = await createUser('CITIZEN');
-    const [pooledA, pooledB] = [(await submitAppeal(citizen, validFiling())).case, (await submitAppeal(citizen, validFiling())).case];
+    const [pooledA, pooledB] = [
+      (await submitAppeal(citizen, validFiling())).case,
+      (await submitAppeal(citizen, validFiling())).case,
+    ];
     const only = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200', capacity: 1 });
     const one = holdAssignment(pooledA.id, new Date('2026-03-01T08:00:00Z'));
     await one.hasPicked;
     let secondDone = false;
     const two = prisma()
-      .$transaction((tx) => pickReviewer(tx, { provinceCode: '34', caseId: pooledB.id, issuingUnitCode: '340100', now: new Date('2026-03-01T09:00:00Z') }), { timeout: 20_000 })
+      .$transaction(
+        (tx) =>
+          pickReviewer(tx, {
+            provinceCode: '34',
+            caseId: pooledB.id,
+            issuingUnitCode: '340100',
+            now: new Date('2026-03-01T09:00:00Z'),
+          }),
+        { timeout: 20_000 },
+      )
       .finally(() => (secondDone = true));
     const client = await rawClient();
     try {
-      await expect.poll(async () => {
-        const { rows } = await client.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
-        return rows[0].n;
-      }, { timeout: 10_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(
+          async () => {
+            const { rows } = await client.query(
+              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+            );
+            return rows[0].n;
+          },
+          { timeout: 10_000 },
+        )
+        .toBeGreaterThan(0);
     } finally {
       await client.end();
     }
@@ -333,7 +443,10 @@ describe('reviewer loads', () => {
     const started = (await startReview(reviewer, { caseId: b.id, expectedVersion: b.version })).case;
     expect(await load()).toBe(1);
     await decideCase(reviewer, {
-      caseId: b.id, expectedVersion: started.version, outcome: 'UPHELD', ruleCode: 'CLOSE_CONTACT',
+      caseId: b.id,
+      expectedVersion: started.version,
+      outcome: 'UPHELD',
+      ruleCode: 'CLOSE_CONTACT',
       reasons: '经核查，原赋码依据充分，维持原赋码决定，申诉人可申请复核。',
     });
     expect(await load()).toBe(0);

@@ -7,7 +7,11 @@ import type { CaseState, CaseType } from '@/lib/db/generated/enums';
 export const LOAD_STATES: readonly CaseState[] = ['ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN'];
 
 /** A code appeal goes to the issuing province; a recognition complaint to the province that refused the code. */
-export function routeToProvince(filing: { type: CaseType; issuingProvinceCode: string; refusingProvinceCode?: string | null }): string {
+export function routeToProvince(filing: {
+  type: CaseType;
+  issuingProvinceCode: string;
+  refusingProvinceCode?: string | null;
+}): string {
   if (filing.type === 'RECOGNITION_COMPLAINT') {
     if (!filing.refusingProvinceCode) throw new Error('A recognition complaint needs the refusing province');
     return filing.refusingProvinceCode;
@@ -40,7 +44,12 @@ export function rankCandidates(candidates: ReviewerCandidate[], issuingUnitCode:
   );
 }
 
-async function loadCandidates(tx: TransactionClient, provinceCode: string, caseId: string, excludeIds: string[]): Promise<ReviewerCandidate[]> {
+async function loadCandidates(
+  tx: TransactionClient,
+  provinceCode: string,
+  caseId: string,
+  excludeIds: string[],
+): Promise<ReviewerCandidate[]> {
   return tx.$queryRaw<ReviewerCandidate[]>`
     SELECT u.id::text, u.unit_code AS "unitCode", u.capacity, u.last_assigned_at AS "lastAssignedAt", u.open_case_count AS "openCount"
       FROM app_user u
@@ -73,7 +82,10 @@ export async function pickReviewer(
   const excluded = [...(args.excludeIds ?? [])];
   // Each pass rules out one reviewer, so this ends once the province's reviewers are exhausted.
   for (;;) {
-    const ranked = rankCandidates(await loadCandidates(tx, args.provinceCode, args.caseId, excluded), args.issuingUnitCode);
+    const ranked = rankCandidates(
+      await loadCandidates(tx, args.provinceCode, args.caseId, excluded),
+      args.issuingUnitCode,
+    );
     if (ranked.length === 0) return null;
     const ids = ranked.map((candidate) => candidate.id);
     const [free] = await tx.$queryRaw<LockedReviewer[]>`
@@ -114,11 +126,11 @@ export async function adjustReviewerLoads(
   const now = after.assigneeId && loads(after.state) ? after.assigneeId : null;
   if (was === now) return;
   // Two rows in id order, so two opposite reassignments never wait on each other in a cycle.
-  const changes = [
-    ...(was ? [{ id: was, by: -1 }] : []),
-    ...(now ? [{ id: now, by: 1 }] : []),
-  ].sort((a, b) => a.id.localeCompare(b.id));
-  for (const change of changes) await tx.$executeRaw`UPDATE app_user SET open_case_count = open_case_count + ${change.by} WHERE id = ${change.id}::uuid`;
+  const changes = [...(was ? [{ id: was, by: -1 }] : []), ...(now ? [{ id: now, by: 1 }] : [])].sort((a, b) =>
+    a.id.localeCompare(b.id),
+  );
+  for (const change of changes)
+    await tx.$executeRaw`UPDATE app_user SET open_case_count = open_case_count + ${change.by} WHERE id = ${change.id}::uuid`;
 }
 
 /** Recounts every reviewer's load from the cases (after bulk loads such as the seed and the benchmark). */

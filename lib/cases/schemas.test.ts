@@ -42,11 +42,20 @@ function filing(overrides: Partial<Record<keyof FilingInput | string, unknown>> 
 }
 
 function complaint(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return filing({ type: 'RECOGNITION_COMPLAINT', refusingProvinceCode: '31', grounds: 'NOT_RECOGNISED', requestedOutcome: 'RECOGNISE', ...overrides });
+  return filing({
+    type: 'RECOGNITION_COMPLAINT',
+    refusingProvinceCode: '31',
+    grounds: 'NOT_RECOGNISED',
+    requestedOutcome: 'RECOGNISE',
+    ...overrides,
+  });
 }
 
 /** `field → message` of every issue, with '' for form-level issues. */
-function errorsOf(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }): Record<string, string> {
+function errorsOf(result: {
+  success: boolean;
+  error?: { issues: { path: PropertyKey[]; message: string }[] };
+}): Record<string, string> {
   return Object.fromEntries((result.error?.issues ?? []).map((issue) => [String(issue.path[0] ?? ''), issue.message]));
 }
 
@@ -58,7 +67,12 @@ describe('filingSchema', () => {
   it('accepts a complete appeal and normalises it', () => {
     vi.useFakeTimers({ now: NOW });
     const result = filingSchema.safeParse(
-      filing({ applicantName: '  张三 ', idNumber: '11010519491231002x', statement: `  ${'说明'.repeat(10)}  `, codeAssignedAt: '2022-06-13T10:00' }),
+      filing({
+        applicantName: '  张三 ',
+        idNumber: '11010519491231002x',
+        statement: `  ${'说明'.repeat(10)}  `,
+        codeAssignedAt: '2022-06-13T10:00',
+      }),
     );
     expect(result.success).toBe(true);
     expect(result.data).toMatchObject({
@@ -73,7 +87,9 @@ describe('filingSchema', () => {
   });
 
   it('accepts a Date for codeAssignedAt and an empty string for "no reason stated"', () => {
-    const result = filingSchema.safeParse(filing({ codeAssignedAt: new Date('2022-05-01T00:00:00Z'), statedReasonCode: '' }));
+    const result = filingSchema.safeParse(
+      filing({ codeAssignedAt: new Date('2022-05-01T00:00:00Z'), statedReasonCode: '' }),
+    );
     expect(result.success).toBe(true);
     expect(result.data?.statedReasonCode).toBeNull();
   });
@@ -117,7 +133,9 @@ describe('filingSchema', () => {
   it('names the ID birth date in the future (evaluated in Asia/Shanghai at parse time)', () => {
     vi.useFakeTimers({ now: new Date('2026-11-26T20:00:00Z') });
     const body = '11010520261128001';
-    const errors = errorsOf(filingSchema.safeParse(filing({ idNumber: `${body}${computeResidentIdCheckDigit(body)}` })));
+    const errors = errorsOf(
+      filingSchema.safeParse(filing({ idNumber: `${body}${computeResidentIdCheckDigit(body)}` })),
+    );
     expect(errors).toEqual({ idNumber: 'filing.errors.idBirthDateFuture' });
   });
 
@@ -125,22 +143,42 @@ describe('filingSchema', () => {
     const errors = errorsOf(filingSchema.safeParse({}));
     expect(Object.keys(errors).sort()).toEqual(
       [
-        'type', 'applicantName', 'idNumber', 'mobile', 'colour', 'codeAssignedAt', 'issuingProvinceCode', 'issuingUnitCode', 'statedReasonCode',
-        'grounds', 'statement', 'requestedOutcome', 'privacyNoticeAccepted', 'privacyNoticeVersion', 'idempotencyKey',
+        'type',
+        'applicantName',
+        'idNumber',
+        'mobile',
+        'colour',
+        'codeAssignedAt',
+        'issuingProvinceCode',
+        'issuingUnitCode',
+        'statedReasonCode',
+        'grounds',
+        'statement',
+        'requestedOutcome',
+        'privacyNoticeAccepted',
+        'privacyNoticeVersion',
+        'idempotencyKey',
       ].sort(),
     );
   });
 
-  it.each(['status', 'provinceCode', 'assigneeId', 'reference', 'primaFacieOverreach'])('refuses a smuggled %s', (key) => {
-    const result = filingSchema.safeParse(filing({ [key]: 'x' }));
-    expect(result.success).toBe(false);
-    expect(result.error?.issues).toEqual([expect.objectContaining({ code: 'unrecognized_keys', keys: [key], message: 'filing.errors.unknownField' })]);
-  });
+  it.each(['status', 'provinceCode', 'assigneeId', 'reference', 'primaFacieOverreach'])(
+    'refuses a smuggled %s',
+    (key) => {
+      const result = filingSchema.safeParse(filing({ [key]: 'x' }));
+      expect(result.success).toBe(false);
+      expect(result.error?.issues).toEqual([
+        expect.objectContaining({ code: 'unrecognized_keys', keys: [key], message: 'filing.errors.unknownField' }),
+      ]);
+    },
+  );
 
   it('refuses a code assigned in the future, judged by the clock at parse time', () => {
     vi.useFakeTimers({ now: NOW });
     const inAnHour = new Date(NOW.getTime() + 3_600_000).toISOString();
-    expect(errorsOf(filingSchema.safeParse(filing({ codeAssignedAt: inAnHour })))).toEqual({ codeAssignedAt: 'filing.errors.codeAssignedAtFuture' });
+    expect(errorsOf(filingSchema.safeParse(filing({ codeAssignedAt: inAnHour })))).toEqual({
+      codeAssignedAt: 'filing.errors.codeAssignedAtFuture',
+    });
     vi.setSystemTime(new Date(NOW.getTime() + 2 * 3_600_000));
     expect(filingSchema.safeParse(filing({ codeAssignedAt: inAnHour })).success).toBe(true);
   });
@@ -165,7 +203,10 @@ describe('filingSchema', () => {
 
   it('reports a cross-field rule while other fields still have errors', () => {
     const errors = errorsOf(filingSchema.safeParse(filing({ issuingUnitCode: '420100', mobile: '123' })));
-    expect(errors).toEqual({ issuingUnitCode: 'filing.errors.issuingUnitOutsideProvince', mobile: 'filing.errors.mobileInvalid' });
+    expect(errors).toEqual({
+      issuingUnitCode: 'filing.errors.issuingUnitOutsideProvince',
+      mobile: 'filing.errors.mobileInvalid',
+    });
   });
 
   describe('recognition complaints', () => {
@@ -214,7 +255,9 @@ describe('filingSchema', () => {
       fc.property(
         nearMisses.filter((mobile) => !/^1[3-9]\d{9}$/.test(mobile.trim())),
         (mobile) => {
-          expect(errorsOf(filingSchema.safeParse(filing({ mobile })))).toEqual({ mobile: 'filing.errors.mobileInvalid' });
+          expect(errorsOf(filingSchema.safeParse(filing({ mobile })))).toEqual({
+            mobile: 'filing.errors.mobileInvalid',
+          });
         },
       ),
       { numRuns: 500 },
@@ -227,15 +270,26 @@ describe('filingSchema', () => {
   });
 
   it('only ever reports message keys that have zh and en wording (property)', () => {
-    const anyValue = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.date());
+    const anyValue = fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.date(),
+    );
     const fields = Object.keys(filing());
     fc.assert(
-      fc.property(fc.subarray(fields), fc.array(anyValue, { minLength: fields.length, maxLength: fields.length }), (broken, values) => {
-        const input = filing(Object.fromEntries(broken.map((field, index) => [field, values[index]])));
-        for (const issue of filingSchema.safeParse(input).error?.issues ?? []) {
-          expect(Object.keys(FILING_ERROR_MESSAGES)).toContain(issue.message);
-        }
-      }),
+      fc.property(
+        fc.subarray(fields),
+        fc.array(anyValue, { minLength: fields.length, maxLength: fields.length }),
+        (broken, values) => {
+          const input = filing(Object.fromEntries(broken.map((field, index) => [field, values[index]])));
+          for (const issue of filingSchema.safeParse(input).error?.issues ?? []) {
+            expect(Object.keys(FILING_ERROR_MESSAGES)).toContain(issue.message);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
     for (const { zh, en } of Object.values(FILING_ERROR_MESSAGES)) {
@@ -246,8 +300,14 @@ describe('filingSchema', () => {
 
   it('offers exactly the choices of SPEC §3–§4, which are the database enums', () => {
     const grounds = [
-      'NEVER_AT_PLACE', 'IDENTITY_MIX_UP', 'NEGATIVE_TEST_NOT_SYNCED', 'ISOLATION_COMPLETED',
-      'STRICTER_THAN_STANDARD', 'NON_EPIDEMIC_REASON', 'NOT_RECOGNISED', 'OTHER',
+      'NEVER_AT_PLACE',
+      'IDENTITY_MIX_UP',
+      'NEGATIVE_TEST_NOT_SYNCED',
+      'ISOLATION_COMPLETED',
+      'STRICTER_THAN_STANDARD',
+      'NON_EPIDEMIC_REASON',
+      'NOT_RECOGNISED',
+      'OTHER',
     ];
     const { shape } = filingSchema;
     expect(shape.grounds.options).toEqual(grounds);
@@ -268,52 +328,98 @@ describe('case action schemas', () => {
       caseId: 'caseAction.errors.caseIdInvalid',
       expectedVersion: 'caseAction.errors.versionInvalid',
     });
-    expect(errorsOf(caseActionSchema.safeParse({ caseId: CASE_ID, expectedVersion: 1.5 }))).toEqual({ expectedVersion: 'caseAction.errors.versionInvalid' });
+    expect(errorsOf(caseActionSchema.safeParse({ caseId: CASE_ID, expectedVersion: 1.5 }))).toEqual({
+      expectedVersion: 'caseAction.errors.versionInvalid',
+    });
     expect(errorsOf(caseActionSchema.safeParse({ caseId: CASE_ID, expectedVersion: 2, assigneeId: CASE_ID }))).toEqual({
       '': 'caseAction.errors.unknownField',
     });
   });
 
   it('decideSchema needs an outcome, a rule and at least 20 characters of reasons after trimming', () => {
-    const decision = { caseId: CASE_ID, expectedVersion: 3, outcome: DecisionOutcome.REVOKED, ruleCode: 'NON_EPIDEMIC', reasons: `  ${longEnough}  ` };
+    const decision = {
+      caseId: CASE_ID,
+      expectedVersion: 3,
+      outcome: DecisionOutcome.REVOKED,
+      ruleCode: 'NON_EPIDEMIC',
+      reasons: `  ${longEnough}  `,
+    };
     expect(decideSchema.parse(decision).reasons).toBe(longEnough);
-    expect(errorsOf(decideSchema.safeParse({ ...decision, reasons: ` ${'理'.repeat(19)} ` }))).toEqual({ reasons: 'caseAction.errors.reasonsTooShort' });
-    expect(errorsOf(decideSchema.safeParse({ ...decision, reasons: 'x'.repeat(5001) }))).toEqual({ reasons: 'caseAction.errors.reasonsTooLong' });
-    expect(errorsOf(decideSchema.safeParse({ ...decision, outcome: 'DOWNGRADE' }))).toEqual({ outcome: 'caseAction.errors.outcomeInvalid' });
-    expect(errorsOf(decideSchema.safeParse({ ...decision, ruleCode: ' ' }))).toEqual({ ruleCode: 'caseAction.errors.ruleCodeRequired' });
-    expect(errorsOf(decideSchema.safeParse({ ...decision, state: 'FINAL' }))).toEqual({ '': 'caseAction.errors.unknownField' });
+    expect(errorsOf(decideSchema.safeParse({ ...decision, reasons: ` ${'理'.repeat(19)} ` }))).toEqual({
+      reasons: 'caseAction.errors.reasonsTooShort',
+    });
+    expect(errorsOf(decideSchema.safeParse({ ...decision, reasons: 'x'.repeat(5001) }))).toEqual({
+      reasons: 'caseAction.errors.reasonsTooLong',
+    });
+    expect(errorsOf(decideSchema.safeParse({ ...decision, outcome: 'DOWNGRADE' }))).toEqual({
+      outcome: 'caseAction.errors.outcomeInvalid',
+    });
+    expect(errorsOf(decideSchema.safeParse({ ...decision, ruleCode: ' ' }))).toEqual({
+      ruleCode: 'caseAction.errors.ruleCodeRequired',
+    });
+    expect(errorsOf(decideSchema.safeParse({ ...decision, state: 'FINAL' }))).toEqual({
+      '': 'caseAction.errors.unknownField',
+    });
   });
 
   it('requestInformationSchema needs 10–2000 characters', () => {
     const request = { caseId: CASE_ID, expectedVersion: 2, message: '请上传隔离期满的证明。' };
     expect(requestInformationSchema.safeParse(request).success).toBe(true);
-    expect(errorsOf(requestInformationSchema.safeParse({ ...request, message: '请上传证明' }))).toEqual({ message: 'caseAction.errors.messageTooShort' });
-    expect(errorsOf(requestInformationSchema.safeParse({ ...request, message: 'x'.repeat(2001) }))).toEqual({ message: 'caseAction.errors.messageTooLong' });
+    expect(errorsOf(requestInformationSchema.safeParse({ ...request, message: '请上传证明' }))).toEqual({
+      message: 'caseAction.errors.messageTooShort',
+    });
+    expect(errorsOf(requestInformationSchema.safeParse({ ...request, message: 'x'.repeat(2001) }))).toEqual({
+      message: 'caseAction.errors.messageTooLong',
+    });
   });
 
   it('citizenReplySchema needs a reply; the version is optional', () => {
     expect(citizenReplySchema.safeParse({ caseId: CASE_ID, replyText: '已上传。' }).success).toBe(true);
-    expect(citizenReplySchema.safeParse({ caseId: CASE_ID, expectedVersion: 4, replyText: '已上传。' }).success).toBe(true);
-    expect(errorsOf(citizenReplySchema.safeParse({ caseId: CASE_ID, replyText: '   ' }))).toEqual({ replyText: 'caseAction.errors.replyRequired' });
-    expect(errorsOf(citizenReplySchema.safeParse({ caseId: CASE_ID, replyText: 'x'.repeat(2001) }))).toEqual({ replyText: 'caseAction.errors.replyTooLong' });
+    expect(citizenReplySchema.safeParse({ caseId: CASE_ID, expectedVersion: 4, replyText: '已上传。' }).success).toBe(
+      true,
+    );
+    expect(errorsOf(citizenReplySchema.safeParse({ caseId: CASE_ID, replyText: '   ' }))).toEqual({
+      replyText: 'caseAction.errors.replyRequired',
+    });
+    expect(errorsOf(citizenReplySchema.safeParse({ caseId: CASE_ID, replyText: 'x'.repeat(2001) }))).toEqual({
+      replyText: 'caseAction.errors.replyTooLong',
+    });
   });
 
   it('transferSchema needs a two-digit province and a reason of 10–1000 characters', () => {
-    const transfer = { caseId: CASE_ID, expectedVersion: 2, toProvinceCode: '34', reason: '赋码单位属于安徽省，应由安徽省处理。' };
+    const transfer = {
+      caseId: CASE_ID,
+      expectedVersion: 2,
+      toProvinceCode: '34',
+      reason: '赋码单位属于安徽省，应由安徽省处理。',
+    };
     expect(transferSchema.safeParse(transfer).success).toBe(true);
-    expect(errorsOf(transferSchema.safeParse({ ...transfer, toProvinceCode: '340000' }))).toEqual({ toProvinceCode: 'caseAction.errors.provinceInvalid' });
-    expect(errorsOf(transferSchema.safeParse({ ...transfer, reason: '误分' }))).toEqual({ reason: 'caseAction.errors.transferReasonTooShort' });
-    expect(errorsOf(transferSchema.safeParse({ ...transfer, reason: 'x'.repeat(1001) }))).toEqual({ reason: 'caseAction.errors.transferReasonTooLong' });
+    expect(errorsOf(transferSchema.safeParse({ ...transfer, toProvinceCode: '340000' }))).toEqual({
+      toProvinceCode: 'caseAction.errors.provinceInvalid',
+    });
+    expect(errorsOf(transferSchema.safeParse({ ...transfer, reason: '误分' }))).toEqual({
+      reason: 'caseAction.errors.transferReasonTooShort',
+    });
+    expect(errorsOf(transferSchema.safeParse({ ...transfer, reason: 'x'.repeat(1001) }))).toEqual({
+      reason: 'caseAction.errors.transferReasonTooLong',
+    });
   });
 
   it('withdrawSchema takes an optional short reason', () => {
     expect(withdrawSchema.safeParse({ caseId: CASE_ID }).success).toBe(true);
-    expect(withdrawSchema.safeParse({ caseId: CASE_ID, expectedVersion: 1, reason: '已自行转绿。' }).success).toBe(true);
-    expect(errorsOf(withdrawSchema.safeParse({ caseId: CASE_ID, reason: 'x'.repeat(1001) }))).toEqual({ reason: 'caseAction.errors.withdrawReasonTooLong' });
+    expect(withdrawSchema.safeParse({ caseId: CASE_ID, expectedVersion: 1, reason: '已自行转绿。' }).success).toBe(
+      true,
+    );
+    expect(errorsOf(withdrawSchema.safeParse({ caseId: CASE_ID, reason: 'x'.repeat(1001) }))).toEqual({
+      reason: 'caseAction.errors.withdrawReasonTooLong',
+    });
   });
 
   it('requestSecondReviewSchema needs a reason of 10–2000 characters', () => {
-    expect(requestSecondReviewSchema.safeParse({ caseId: CASE_ID, reason: '初次决定没有考虑我提交的核酸阴性证明。' }).success).toBe(true);
+    expect(
+      requestSecondReviewSchema.safeParse({ caseId: CASE_ID, reason: '初次决定没有考虑我提交的核酸阴性证明。' })
+        .success,
+    ).toBe(true);
     expect(errorsOf(requestSecondReviewSchema.safeParse({ caseId: CASE_ID, reason: '不服' }))).toEqual({
       reason: 'caseAction.errors.secondReviewReasonTooShort',
     });
@@ -323,11 +429,31 @@ describe('case action schemas', () => {
   });
 
   it('only ever reports message keys that have zh and en wording', () => {
-    const schemas = [caseActionSchema, decideSchema, requestInformationSchema, citizenReplySchema, transferSchema, withdrawSchema, requestSecondReviewSchema];
-    const junk = { caseId: 1, expectedVersion: '1', outcome: 0, ruleCode: null, reasons: 5, message: [], replyText: {}, toProvinceCode: 3, reason: false, extra: 1 };
+    const schemas = [
+      caseActionSchema,
+      decideSchema,
+      requestInformationSchema,
+      citizenReplySchema,
+      transferSchema,
+      withdrawSchema,
+      requestSecondReviewSchema,
+    ];
+    const junk = {
+      caseId: 1,
+      expectedVersion: '1',
+      outcome: 0,
+      ruleCode: null,
+      reasons: 5,
+      message: [],
+      replyText: {},
+      toProvinceCode: 3,
+      reason: false,
+      extra: 1,
+    };
     for (const schema of schemas) {
       for (const input of [{}, junk, null, 'text']) {
-        for (const issue of schema.safeParse(input).error?.issues ?? []) expect(Object.keys(CASE_ACTION_ERROR_MESSAGES)).toContain(issue.message);
+        for (const issue of schema.safeParse(input).error?.issues ?? [])
+          expect(Object.keys(CASE_ACTION_ERROR_MESSAGES)).toContain(issue.message);
       }
     }
   });

@@ -8,17 +8,32 @@ import { findResidentIdProblem, normaliseResidentId, type ResidentIdProblem } fr
 export { ALLOWED_EVIDENCE_TYPES, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from './evidence-limits';
 
 export const FILING_ERROR_MESSAGES = {
-  'filing.errors.invalidForm': { zh: '提交的内容无法识别，请刷新页面后重试。', en: 'The form could not be read. Reload the page and try again.' },
-  'filing.errors.unknownField': { zh: '提交的内容包含不允许的字段。', en: 'The form contains a field that is not allowed.' },
+  'filing.errors.invalidForm': {
+    zh: '提交的内容无法识别，请刷新页面后重试。',
+    en: 'The form could not be read. Reload the page and try again.',
+  },
+  'filing.errors.unknownField': {
+    zh: '提交的内容包含不允许的字段。',
+    en: 'The form contains a field that is not allowed.',
+  },
   'filing.errors.typeInvalid': { zh: '请选择申诉类型。', en: 'Choose the type of appeal.' },
   'filing.errors.applicantNameRequired': { zh: '请填写姓名。', en: 'Enter your name.' },
-  'filing.errors.applicantNameTooLong': { zh: '姓名不能超过 50 个字符。', en: 'Your name must be 50 characters or fewer.' },
+  'filing.errors.applicantNameTooLong': {
+    zh: '姓名不能超过 50 个字符。',
+    en: 'Your name must be 50 characters or fewer.',
+  },
   'filing.errors.idFormat': {
     zh: '身份证号码应为 18 位：17 位数字加 1 位数字或 X。',
     en: 'The ID number must be 18 characters: 17 digits and a final digit or X.',
   },
-  'filing.errors.idRegion': { zh: '身份证号码的地区代码无效。', en: 'The ID number does not start with a valid region code.' },
-  'filing.errors.idBirthDate': { zh: '身份证号码中的出生日期无效。', en: 'The date of birth in the ID number is not valid.' },
+  'filing.errors.idRegion': {
+    zh: '身份证号码的地区代码无效。',
+    en: 'The ID number does not start with a valid region code.',
+  },
+  'filing.errors.idBirthDate': {
+    zh: '身份证号码中的出生日期无效。',
+    en: 'The date of birth in the ID number is not valid.',
+  },
   'filing.errors.idBirthDateFuture': {
     zh: '身份证号码中的出生日期晚于今天。',
     en: 'The date of birth in the ID number is in the future.',
@@ -31,22 +46,40 @@ export const FILING_ERROR_MESSAGES = {
     zh: '请输入 11 位中国大陆手机号码。',
     en: 'Enter an 11-digit mainland China mobile number.',
   },
-  'filing.errors.colourInvalid': { zh: '请选择健康码颜色（红码或黄码）。', en: 'Choose the colour of the code (red or yellow).' },
-  'filing.errors.codeAssignedAtInvalid': { zh: '请填写赋码的日期和时间。', en: 'Enter the date and time the code was assigned.' },
-  'filing.errors.codeAssignedAtFuture': { zh: '赋码时间不能晚于现在。', en: 'The code cannot have been assigned in the future.' },
+  'filing.errors.colourInvalid': {
+    zh: '请选择健康码颜色（红码或黄码）。',
+    en: 'Choose the colour of the code (red or yellow).',
+  },
+  'filing.errors.codeAssignedAtInvalid': {
+    zh: '请填写赋码的日期和时间。',
+    en: 'Enter the date and time the code was assigned.',
+  },
+  'filing.errors.codeAssignedAtFuture': {
+    zh: '赋码时间不能晚于现在。',
+    en: 'The code cannot have been assigned in the future.',
+  },
   'filing.errors.codeAssignedAtTooEarly': {
     zh: '赋码时间不能早于 2020 年 2 月 1 日。',
     en: 'The code cannot have been assigned before 1 February 2020.',
   },
-  'filing.errors.issuingProvinceInvalid': { zh: '请选择赋码的省份。', en: 'Choose the province that assigned the code.' },
+  'filing.errors.issuingProvinceInvalid': {
+    zh: '请选择赋码的省份。',
+    en: 'Choose the province that assigned the code.',
+  },
   'filing.errors.issuingProvinceUnknown': { zh: '未找到该赋码省份。', en: 'That province was not found.' },
-  'filing.errors.issuingUnitInvalid': { zh: '请选择赋码的市或县。', en: 'Choose the city or county that assigned the code.' },
+  'filing.errors.issuingUnitInvalid': {
+    zh: '请选择赋码的市或县。',
+    en: 'Choose the city or county that assigned the code.',
+  },
   'filing.errors.issuingUnitOutsideProvince': {
     zh: '所选市县不属于所选省份。',
     en: 'The city or county is not in the province you chose.',
   },
   'filing.errors.issuingUnitUnknown': { zh: '未找到该市县。', en: 'That city or county was not found.' },
-  'filing.errors.refusingProvinceInvalid': { zh: '请选择不认可该健康码的省份。', en: 'Choose the province that refused the code.' },
+  'filing.errors.refusingProvinceInvalid': {
+    zh: '请选择不认可该健康码的省份。',
+    en: 'Choose the province that refused the code.',
+  },
   'filing.errors.refusingProvinceRequired': {
     zh: '互认投诉需要填写不认可该健康码的省份。',
     en: 'A recognition complaint needs the province that refused the code.',
@@ -60,16 +93,31 @@ export const FILING_ERROR_MESSAGES = {
     en: 'The province that refused the code must differ from the one that assigned it.',
   },
   'filing.errors.refusingProvinceUnknown': { zh: '未找到该省份。', en: 'That province was not found.' },
-  'filing.errors.statedReasonInvalid': { zh: '请选择告知的赋码原因，或选择“未告知原因”。', en: 'Choose the reason you were given, or “no reason given”.' },
-  'filing.errors.statedReasonUnknown': { zh: '该赋码原因不在现行原因目录中。', en: 'That reason is not in the current reason catalogue.' },
+  'filing.errors.statedReasonInvalid': {
+    zh: '请选择告知的赋码原因，或选择“未告知原因”。',
+    en: 'Choose the reason you were given, or “no reason given”.',
+  },
+  'filing.errors.statedReasonUnknown': {
+    zh: '该赋码原因不在现行原因目录中。',
+    en: 'That reason is not in the current reason catalogue.',
+  },
   'filing.errors.groundsInvalid': { zh: '请选择申诉理由。', en: 'Choose the grounds of your appeal.' },
   'filing.errors.groundsNeedRecognitionComplaint': {
     zh: '“外省不认可”应作为互认投诉提交。',
     en: '“Code not recognised in another province” is filed as a recognition complaint.',
   },
-  'filing.errors.statementTooShort': { zh: '请用至少 10 个字说明情况。', en: 'Explain what happened in at least 10 characters.' },
-  'filing.errors.statementTooLong': { zh: '说明不能超过 2000 个字符。', en: 'The statement must be 2,000 characters or fewer.' },
-  'filing.errors.requestedOutcomeInvalid': { zh: '请选择您希望的处理结果。', en: 'Choose the outcome you are asking for.' },
+  'filing.errors.statementTooShort': {
+    zh: '请用至少 10 个字说明情况。',
+    en: 'Explain what happened in at least 10 characters.',
+  },
+  'filing.errors.statementTooLong': {
+    zh: '说明不能超过 2000 个字符。',
+    en: 'The statement must be 2,000 characters or fewer.',
+  },
+  'filing.errors.requestedOutcomeInvalid': {
+    zh: '请选择您希望的处理结果。',
+    en: 'Choose the outcome you are asking for.',
+  },
   'filing.errors.requestedOutcomeRecogniseOnlyForComplaint': {
     zh: '“予以认可”只适用于互认投诉。',
     en: '“Recognise the code” applies only to a recognition complaint.',
@@ -90,33 +138,75 @@ export const FILING_ERROR_MESSAGES = {
     zh: '个人信息处理告知书版本无效，请刷新页面。',
     en: 'The privacy notice version is not valid. Reload the page.',
   },
-  'filing.errors.idempotencyKeyInvalid': { zh: '提交编号无效，请刷新页面后重试。', en: 'The submission key is not valid. Reload the page and try again.' },
+  'filing.errors.idempotencyKeyInvalid': {
+    zh: '提交编号无效，请刷新页面后重试。',
+    en: 'The submission key is not valid. Reload the page and try again.',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type FilingErrorKey = keyof typeof FILING_ERROR_MESSAGES;
 
 export const CASE_ACTION_ERROR_MESSAGES = {
-  'caseAction.errors.invalidForm': { zh: '提交的内容无法识别，请刷新页面后重试。', en: 'The form could not be read. Reload the page and try again.' },
-  'caseAction.errors.unknownField': { zh: '提交的内容包含不允许的字段。', en: 'The form contains a field that is not allowed.' },
+  'caseAction.errors.invalidForm': {
+    zh: '提交的内容无法识别，请刷新页面后重试。',
+    en: 'The form could not be read. Reload the page and try again.',
+  },
+  'caseAction.errors.unknownField': {
+    zh: '提交的内容包含不允许的字段。',
+    en: 'The form contains a field that is not allowed.',
+  },
   'caseAction.errors.caseIdInvalid': { zh: '案件标识无效。', en: 'The case identifier is not valid.' },
-  'caseAction.errors.versionInvalid': { zh: '案件版本无效，请刷新页面。', en: 'The case version is not valid. Reload the page.' },
+  'caseAction.errors.versionInvalid': {
+    zh: '案件版本无效，请刷新页面。',
+    en: 'The case version is not valid. Reload the page.',
+  },
   'caseAction.errors.outcomeInvalid': { zh: '请选择决定结果。', en: 'Choose the outcome.' },
-  'caseAction.errors.ruleCodeRequired': { zh: '请选择决定所依据的原因目录条目。', en: 'Choose the catalogue rule the decision rests on.' },
+  'caseAction.errors.ruleCodeRequired': {
+    zh: '请选择决定所依据的原因目录条目。',
+    en: 'Choose the catalogue rule the decision rests on.',
+  },
   'caseAction.errors.reasonsTooShort': { zh: '决定理由至少 20 个字。', en: 'Write at least 20 characters of reasons.' },
-  'caseAction.errors.reasonsTooLong': { zh: '决定理由不能超过 5000 个字符。', en: 'Reasons must be 5,000 characters or fewer.' },
-  'caseAction.errors.messageTooShort': { zh: '请用至少 10 个字说明需要补充的内容。', en: 'Describe what you need in at least 10 characters.' },
-  'caseAction.errors.messageTooLong': { zh: '内容不能超过 2000 个字符。', en: 'The message must be 2,000 characters or fewer.' },
+  'caseAction.errors.reasonsTooLong': {
+    zh: '决定理由不能超过 5000 个字符。',
+    en: 'Reasons must be 5,000 characters or fewer.',
+  },
+  'caseAction.errors.messageTooShort': {
+    zh: '请用至少 10 个字说明需要补充的内容。',
+    en: 'Describe what you need in at least 10 characters.',
+  },
+  'caseAction.errors.messageTooLong': {
+    zh: '内容不能超过 2000 个字符。',
+    en: 'The message must be 2,000 characters or fewer.',
+  },
   'caseAction.errors.replyRequired': { zh: '请填写答复内容。', en: 'Enter your reply.' },
-  'caseAction.errors.replyTooLong': { zh: '答复不能超过 2000 个字符。', en: 'Your reply must be 2,000 characters or fewer.' },
-  'caseAction.errors.provinceInvalid': { zh: '请选择要移送的省份。', en: 'Choose the province to transfer the case to.' },
-  'caseAction.errors.transferReasonTooShort': { zh: '请用至少 10 个字说明移送原因。', en: 'Give the reason for the transfer in at least 10 characters.' },
-  'caseAction.errors.transferReasonTooLong': { zh: '移送原因不能超过 1000 个字符。', en: 'The reason must be 1,000 characters or fewer.' },
-  'caseAction.errors.withdrawReasonTooLong': { zh: '撤回原因不能超过 1000 个字符。', en: 'The reason must be 1,000 characters or fewer.' },
+  'caseAction.errors.replyTooLong': {
+    zh: '答复不能超过 2000 个字符。',
+    en: 'Your reply must be 2,000 characters or fewer.',
+  },
+  'caseAction.errors.provinceInvalid': {
+    zh: '请选择要移送的省份。',
+    en: 'Choose the province to transfer the case to.',
+  },
+  'caseAction.errors.transferReasonTooShort': {
+    zh: '请用至少 10 个字说明移送原因。',
+    en: 'Give the reason for the transfer in at least 10 characters.',
+  },
+  'caseAction.errors.transferReasonTooLong': {
+    zh: '移送原因不能超过 1000 个字符。',
+    en: 'The reason must be 1,000 characters or fewer.',
+  },
+  'caseAction.errors.withdrawReasonTooLong': {
+    zh: '撤回原因不能超过 1000 个字符。',
+    en: 'The reason must be 1,000 characters or fewer.',
+  },
   'caseAction.errors.secondReviewReasonTooShort': {
     zh: '请用至少 10 个字说明申请复核的理由。',
     en: 'Explain why you ask for a second review in at least 10 characters.',
   },
-  'caseAction.errors.secondReviewReasonTooLong': { zh: '复核理由不能超过 2000 个字符。', en: 'The reason must be 2,000 characters or fewer.' },
+  'caseAction.errors.secondReviewReasonTooLong': {
+    zh: '复核理由不能超过 2000 个字符。',
+    en: 'The reason must be 2,000 characters or fewer.',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type CaseActionErrorKey = keyof typeof CASE_ACTION_ERROR_MESSAGES;
@@ -168,9 +258,14 @@ const codeAssignedAt = z
     ],
     filingError('filing.errors.codeAssignedAtInvalid'),
   )
-  .transform((value) => (typeof value === 'string' ? new Date(OFFSET_SUFFIX.test(value) ? value : `${value}+08:00`) : value))
+  .transform((value) =>
+    typeof value === 'string' ? new Date(OFFSET_SUFFIX.test(value) ? value : `${value}+08:00`) : value,
+  )
   .refine((date) => date.getTime() <= Date.now(), filingError('filing.errors.codeAssignedAtFuture'))
-  .refine((date) => date.getTime() >= EARLIEST_CODE_ASSIGNED_AT.getTime(), filingError('filing.errors.codeAssignedAtTooEarly'));
+  .refine(
+    (date) => date.getTime() >= EARLIEST_CODE_ASSIGNED_AT.getTime(),
+    filingError('filing.errors.codeAssignedAtTooEarly'),
+  );
 
 /** Lets a cross-field rule run once the fields it reads parsed cleanly, even while other fields still have errors. */
 function whenValid(...fields: string[]): { when: (payload: z.core.ParsePayload) => boolean } {
@@ -187,13 +282,18 @@ export const filingSchema = z
         .min(1, filingError('filing.errors.applicantNameRequired'))
         .max(50, filingError('filing.errors.applicantNameTooLong')),
       idNumber,
-      mobile: z.string(filingError('filing.errors.mobileInvalid')).trim().regex(MOBILE_PATTERN, filingError('filing.errors.mobileInvalid')),
+      mobile: z
+        .string(filingError('filing.errors.mobileInvalid'))
+        .trim()
+        .regex(MOBILE_PATTERN, filingError('filing.errors.mobileInvalid')),
       colour: z.enum(FILING_COLOURS, filingError('filing.errors.colourInvalid')),
       codeAssignedAt,
       issuingProvinceCode: z
         .string(filingError('filing.errors.issuingProvinceInvalid'))
         .regex(PROVINCE_CODE, filingError('filing.errors.issuingProvinceInvalid')),
-      issuingUnitCode: z.string(filingError('filing.errors.issuingUnitInvalid')).regex(UNIT_CODE, filingError('filing.errors.issuingUnitInvalid')),
+      issuingUnitCode: z
+        .string(filingError('filing.errors.issuingUnitInvalid'))
+        .regex(UNIT_CODE, filingError('filing.errors.issuingUnitInvalid')),
       /** Absent, null or '' for a code appeal. */
       refusingProvinceCode: z
         .string(filingError('filing.errors.refusingProvinceInvalid'))
@@ -222,7 +322,12 @@ export const filingSchema = z
         .max(32, filingError('filing.errors.privacyNoticeVersionInvalid')),
       idempotencyKey: z.uuid(filingError('filing.errors.idempotencyKeyInvalid')),
     },
-    { error: (issue) => (issue.code === 'unrecognized_keys' ? 'filing.errors.unknownField' : 'filing.errors.invalidForm') satisfies FilingErrorKey },
+    {
+      error: (issue) =>
+        (issue.code === 'unrecognized_keys'
+          ? 'filing.errors.unknownField'
+          : 'filing.errors.invalidForm') satisfies FilingErrorKey,
+    },
   )
   .refine((filing) => filing.issuingUnitCode.startsWith(filing.issuingProvinceCode), {
     ...filingError('filing.errors.issuingUnitOutsideProvince'),
@@ -239,26 +344,40 @@ export const filingSchema = z
     path: ['refusingProvinceCode'],
     ...whenValid('type', 'refusingProvinceCode'),
   })
-  .refine((filing) => filing.refusingProvinceCode === null || filing.refusingProvinceCode !== filing.issuingProvinceCode, {
-    ...filingError('filing.errors.refusingProvinceSameAsIssuing'),
-    path: ['refusingProvinceCode'],
-    ...whenValid('refusingProvinceCode', 'issuingProvinceCode'),
-  })
-  .refine((filing) => filing.grounds !== AppealGround.NOT_RECOGNISED || filing.type === CaseType.RECOGNITION_COMPLAINT, {
-    ...filingError('filing.errors.groundsNeedRecognitionComplaint'),
-    path: ['grounds'],
-    ...whenValid('type', 'grounds'),
-  })
-  .refine((filing) => filing.requestedOutcome !== RequestedOutcome.RECOGNISE || filing.type === CaseType.RECOGNITION_COMPLAINT, {
-    ...filingError('filing.errors.requestedOutcomeRecogniseOnlyForComplaint'),
-    path: ['requestedOutcome'],
-    ...whenValid('type', 'requestedOutcome'),
-  })
-  .refine((filing) => filing.type !== CaseType.RECOGNITION_COMPLAINT || filing.requestedOutcome === RequestedOutcome.RECOGNISE, {
-    ...filingError('filing.errors.requestedOutcomeMustBeRecognise'),
-    path: ['requestedOutcome'],
-    ...whenValid('type', 'requestedOutcome'),
-  })
+  .refine(
+    (filing) => filing.refusingProvinceCode === null || filing.refusingProvinceCode !== filing.issuingProvinceCode,
+    {
+      ...filingError('filing.errors.refusingProvinceSameAsIssuing'),
+      path: ['refusingProvinceCode'],
+      ...whenValid('refusingProvinceCode', 'issuingProvinceCode'),
+    },
+  )
+  .refine(
+    (filing) => filing.grounds !== AppealGround.NOT_RECOGNISED || filing.type === CaseType.RECOGNITION_COMPLAINT,
+    {
+      ...filingError('filing.errors.groundsNeedRecognitionComplaint'),
+      path: ['grounds'],
+      ...whenValid('type', 'grounds'),
+    },
+  )
+  .refine(
+    (filing) =>
+      filing.requestedOutcome !== RequestedOutcome.RECOGNISE || filing.type === CaseType.RECOGNITION_COMPLAINT,
+    {
+      ...filingError('filing.errors.requestedOutcomeRecogniseOnlyForComplaint'),
+      path: ['requestedOutcome'],
+      ...whenValid('type', 'requestedOutcome'),
+    },
+  )
+  .refine(
+    (filing) =>
+      filing.type !== CaseType.RECOGNITION_COMPLAINT || filing.requestedOutcome === RequestedOutcome.RECOGNISE,
+    {
+      ...filingError('filing.errors.requestedOutcomeMustBeRecognise'),
+      path: ['requestedOutcome'],
+      ...whenValid('type', 'requestedOutcome'),
+    },
+  )
   .refine((filing) => filing.requestedOutcome !== RequestedOutcome.DOWNGRADE || filing.colour === CodeColour.RED, {
     ...filingError('filing.errors.requestedOutcomeDowngradeOnlyRed'),
     path: ['requestedOutcome'],
@@ -280,7 +399,10 @@ function trimmedText(min: number, max: number, tooShort: CaseActionErrorKey, too
 
 function actionObject<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
   return z.strictObject(shape, {
-    error: (issue) => (issue.code === 'unrecognized_keys' ? 'caseAction.errors.unknownField' : 'caseAction.errors.invalidForm') satisfies CaseActionErrorKey,
+    error: (issue) =>
+      (issue.code === 'unrecognized_keys'
+        ? 'caseAction.errors.unknownField'
+        : 'caseAction.errors.invalidForm') satisfies CaseActionErrorKey,
   });
 }
 
@@ -291,7 +413,10 @@ export const decideSchema = actionObject({
   caseId,
   expectedVersion,
   outcome: z.enum(DecisionOutcome, actionError('caseAction.errors.outcomeInvalid')),
-  ruleCode: z.string(actionError('caseAction.errors.ruleCodeRequired')).trim().regex(REASON_CODE, actionError('caseAction.errors.ruleCodeRequired')),
+  ruleCode: z
+    .string(actionError('caseAction.errors.ruleCodeRequired'))
+    .trim()
+    .regex(REASON_CODE, actionError('caseAction.errors.ruleCodeRequired')),
   reasons: trimmedText(20, 5000, 'caseAction.errors.reasonsTooShort', 'caseAction.errors.reasonsTooLong'),
 });
 
@@ -311,7 +436,9 @@ export const citizenReplySchema = actionObject({
 export const transferSchema = actionObject({
   caseId,
   expectedVersion,
-  toProvinceCode: z.string(actionError('caseAction.errors.provinceInvalid')).regex(PROVINCE_CODE, actionError('caseAction.errors.provinceInvalid')),
+  toProvinceCode: z
+    .string(actionError('caseAction.errors.provinceInvalid'))
+    .regex(PROVINCE_CODE, actionError('caseAction.errors.provinceInvalid')),
   reason: trimmedText(10, 1000, 'caseAction.errors.transferReasonTooShort', 'caseAction.errors.transferReasonTooLong'),
 });
 
@@ -328,7 +455,12 @@ export const withdrawSchema = actionObject({
 export const requestSecondReviewSchema = actionObject({
   caseId,
   expectedVersion: expectedVersion.optional(),
-  reason: trimmedText(10, 2000, 'caseAction.errors.secondReviewReasonTooShort', 'caseAction.errors.secondReviewReasonTooLong'),
+  reason: trimmedText(
+    10,
+    2000,
+    'caseAction.errors.secondReviewReasonTooShort',
+    'caseAction.errors.secondReviewReasonTooLong',
+  ),
 });
 
 export type CaseActionInput = z.input<typeof caseActionSchema>;

@@ -29,12 +29,24 @@ describe('getStaffCaseView', () => {
       issuingUnit: { code: '340100', name: '合肥市' },
       statedReason: { code: 'SPATIOTEMPORAL_COMPANION' },
       codeAssignment: null,
-      actions: { claim: false, startReview: true, requestInformation: false, decide: false, transfer: true, release: true, revealIdentity: true },
+      actions: {
+        claim: false,
+        startReview: true,
+        requestInformation: false,
+        decide: false,
+        transfer: true,
+        release: true,
+        revealIdentity: true,
+      },
     });
     expect(JSON.stringify(view)).not.toContain(validFiling().idNumber);
     expect(view!.rules.map((rule) => rule.code)).toContain('NON_EPIDEMIC');
     expect(view!.history.map((entry) => entry.action)).toEqual(['CASE_FILED', 'CASE_ASSIGNED']);
-    expect(view!.history[1]).toMatchObject({ fromState: 'SUBMITTED', toState: 'ASSIGNED', assigneeName: expect.any(String) });
+    expect(view!.history[1]).toMatchObject({
+      fromState: 'SUBMITTED',
+      toState: 'ASSIGNED',
+      assigneeName: expect.any(String),
+    });
     expect(view!.history[0]!.actorName).toBeNull();
     expect(view!.deadline.explanation.zh).toContain('24 小时');
     expect(view!.transferProvinces.some((province) => province.code === '34')).toBe(false);
@@ -44,9 +56,17 @@ describe('getStaffCaseView', () => {
   it('pauses the clock while awaiting the citizen and opens deciding only when the reply window closes', async () => {
     const { case: filed } = await submitAppeal(citizen, validFiling());
     const { case: started } = await startReview(reviewer, { caseId: filed.id, expectedVersion: filed.version });
-    await requestInformation(reviewer, { caseId: started.id, expectedVersion: started.version, message: '请上传当日的核酸检测阴性报告。' });
+    await requestInformation(reviewer, {
+      caseId: started.id,
+      expectedVersion: started.version,
+      message: '请上传当日的核酸检测阴性报告。',
+    });
     const view = await getStaffCaseView(reviewer, filed.id);
-    expect(view).toMatchObject({ state: 'AWAITING_CITIZEN', deadline: { status: 'PAUSED' }, actions: { decide: false, requestInformation: false } });
+    expect(view).toMatchObject({
+      state: 'AWAITING_CITIZEN',
+      deadline: { status: 'PAUSED' },
+      actions: { decide: false, requestInformation: false },
+    });
     expect(view!.actions.decideOpensAt).toEqual(view!.informationRequests[0]!.replyDueAt);
     const later = await getStaffCaseView(reviewer, filed.id, new Date(Date.now() + 73 * 3600 * 1000));
     expect(later!.actions).toMatchObject({ decide: true, decideOpensAt: null });
@@ -57,9 +77,17 @@ describe('getStaffCaseView', () => {
     await releaseCase(reviewer, { caseId: filed.id, expectedVersion: filed.version });
     const colleague = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340300' });
     const pooled = await getStaffCaseView(colleague, filed.id);
-    expect(pooled).toMatchObject({ state: 'SUBMITTED', assignee: null, actions: { claim: true, startReview: false, revealIdentity: false } });
+    expect(pooled).toMatchObject({
+      state: 'SUBMITTED',
+      assignee: null,
+      actions: { claim: true, startReview: false, revealIdentity: false },
+    });
     await claimCase(colleague, { caseId: filed.id, expectedVersion: pooled!.version });
-    expect((await getStaffCaseView(reviewer, filed.id))!.actions).toMatchObject({ claim: false, startReview: false, revealIdentity: false });
+    expect((await getStaffCaseView(reviewer, filed.id))!.actions).toMatchObject({
+      claim: false,
+      startReview: false,
+      revealIdentity: false,
+    });
 
     const outsider = await createUser('REVIEWER', { provinceCode: '41', unitCode: '410100' });
     expect(await getStaffCaseView(outsider, filed.id)).toBeNull();

@@ -101,7 +101,14 @@ export interface StaffCaseView {
     issuingUnit: NamedCode;
     receivedAt: Date;
   } | null;
-  evidence: { id: string; kind: EvidenceKind; fileName: string; mimeType: string; sizeBytes: number; createdAt: Date }[];
+  evidence: {
+    id: string;
+    kind: EvidenceKind;
+    fileName: string;
+    mimeType: string;
+    sizeBytes: number;
+    createdAt: Date;
+  }[];
   informationRequests: {
     id: string;
     message: string;
@@ -142,14 +149,26 @@ const auditSummary = z
   .catch({});
 
 /** The case as the caller may see it, or null when it does not exist or lies outside their scope (the page says 404). */
-export async function getStaffCaseView(user: ScopedUser, caseId: string, now = new Date()): Promise<StaffCaseView | null> {
+export async function getStaffCaseView(
+  user: ScopedUser,
+  caseId: string,
+  now = new Date(),
+): Promise<StaffCaseView | null> {
   if (!STAFF_ROLES.has(user.role) || !z.uuid().safeParse(caseId).success) return null;
   const found = await prisma.case.findFirst({
     where: { AND: [{ id: caseId }, caseScopeWhere(user)] },
     include: {
       assignee: { select: { id: true, displayName: true } },
-      catalogueVersion: { select: { version: true, reasons: { orderBy: { sortOrder: 'asc' }, select: { code: true, nameZh: true, nameEn: true } } } },
-      evidence: { orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, fileName: true, mimeType: true, sizeBytes: true, createdAt: true } },
+      catalogueVersion: {
+        select: {
+          version: true,
+          reasons: { orderBy: { sortOrder: 'asc' }, select: { code: true, nameZh: true, nameEn: true } },
+        },
+      },
+      evidence: {
+        orderBy: { createdAt: 'asc' },
+        select: { id: true, kind: true, fileName: true, mimeType: true, sizeBytes: true, createdAt: true },
+      },
       informationRequests: { orderBy: { requestedAt: 'asc' } },
       decisions: { orderBy: { decidedAt: 'asc' }, include: { decidedBy: { select: { displayName: true } } } },
     },
@@ -159,7 +178,14 @@ export async function getStaffCaseView(user: ScopedUser, caseId: string, now = n
   const codeAssignment = found.codeAssignmentId
     ? await prisma.codeAssignment.findUnique({
         where: { provinceCode_id: { provinceCode: found.issuingProvinceCode, id: found.codeAssignmentId } },
-        select: { recordId: true, colour: true, reasonCode: true, assignedAt: true, issuingUnitCode: true, receivedAt: true },
+        select: {
+          recordId: true,
+          colour: true,
+          reasonCode: true,
+          assignedAt: true,
+          issuingUnitCode: true,
+          receivedAt: true,
+        },
       })
     : null;
 
@@ -168,13 +194,21 @@ export async function getStaffCaseView(user: ScopedUser, caseId: string, now = n
     orderBy: [{ occurredAt: 'asc' }, { seq: 'asc' }],
     select: { occurredAt: true, action: true, actorRole: true, actorId: true, before: true, after: true, reason: true },
   });
-  const summaries = events.map((event) => ({ before: auditSummary.parse(event.before ?? {}), after: auditSummary.parse(event.after ?? {}) }));
+  const summaries = events.map((event) => ({
+    before: auditSummary.parse(event.before ?? {}),
+    after: auditSummary.parse(event.after ?? {}),
+  }));
   const peopleIds = new Set<string>();
   for (const event of events) if (event.actorId) peopleIds.add(event.actorId);
   for (const { after } of summaries) if (after.assigneeId) peopleIds.add(after.assigneeId);
   for (const request of found.informationRequests) peopleIds.add(request.requestedById);
   const people = new Map(
-    (await prisma.user.findMany({ where: { id: { in: [...peopleIds] } }, select: { id: true, displayName: true, role: true } })).map((person) => [
+    (
+      await prisma.user.findMany({
+        where: { id: { in: [...peopleIds] } },
+        select: { id: true, displayName: true, role: true },
+      })
+    ).map((person) => [
       person.id,
       // Citizens appear by role only: their names stay on the case, out of the history.
       person.role === 'CITIZEN' ? null : person.displayName,
@@ -189,10 +223,12 @@ export async function getStaffCaseView(user: ScopedUser, caseId: string, now = n
     if (after.provinceCode) divisionCodes.add(`${after.provinceCode}0000`);
   }
   const divisions = new Map(
-    (await prisma.division.findMany({ where: { code: { in: [...divisionCodes] } }, select: { code: true, name: true } })).map((division) => [
-      division.code,
-      division.name,
-    ]),
+    (
+      await prisma.division.findMany({
+        where: { code: { in: [...divisionCodes] } },
+        select: { code: true, name: true },
+      })
+    ).map((division) => [division.code, division.name]),
   );
   const named = (code: string): NamedCode => ({ code, name: divisions.get(code) ?? null });
   const province = (code: string | undefined): string | null => (code ? (divisions.get(`${code}0000`) ?? code) : null);
@@ -247,7 +283,11 @@ export async function getStaffCaseView(user: ScopedUser, caseId: string, now = n
       explanation: explainStoredDeadline(found),
     },
     codeAssignment: codeAssignment
-      ? { ...codeAssignment, reason: ruleOf(codeAssignment.reasonCode), issuingUnit: named(codeAssignment.issuingUnitCode) }
+      ? {
+          ...codeAssignment,
+          reason: ruleOf(codeAssignment.reasonCode),
+          issuingUnit: named(codeAssignment.issuingUnitCode),
+        }
       : null,
     evidence: found.evidence,
     informationRequests: found.informationRequests.map((request) => ({
@@ -300,4 +340,3 @@ export async function getStaffCaseView(user: ScopedUser, caseId: string, now = n
     },
   };
 }
-

@@ -31,7 +31,8 @@ beforeEach(async () => {
 describe('case counts per province and state', () => {
   it('follow inserts, state changes, transfers and deletes, before and after compaction', async () => {
     const cases = [];
-    for (let i = 0; i < 6; i += 1) cases.push(await insertCase({ provinceCode: i < 4 ? '34' : '41', citizenId: citizen.id }));
+    for (let i = 0; i < 6; i += 1)
+      cases.push(await insertCase({ provinceCode: i < 4 ? '34' : '41', citizenId: citizen.id }));
     await expectCountsTrue();
     const prisma = getPrisma();
     await prisma.case.updateMany({ where: { id: { in: [cases[0]!.id, cases[1]!.id] } }, data: { state: 'IN_REVIEW' } });
@@ -39,7 +40,10 @@ describe('case counts per province and state', () => {
     await prisma.case.updateMany({ where: { id: cases[2]!.id }, data: { provinceCode: '41' } });
     // A change of other columns writes no delta.
     const deltas = await prisma.caseStateDelta.count();
-    await prisma.case.updateMany({ where: { id: cases[3]!.id }, data: { statement: '补充说明：当天一直在单位上班，有考勤记录为证。' } });
+    await prisma.case.updateMany({
+      where: { id: cases[3]!.id },
+      data: { statement: '补充说明：当天一直在单位上班，有考勤记录为证。' },
+    });
     expect(await prisma.caseStateDelta.count()).toBe(deltas);
     await expectCountsTrue();
 
@@ -60,10 +64,14 @@ describe('case counts per province and state', () => {
   });
 
   it('stay true with writers and compactions running at once', async () => {
-    await Promise.all(Array.from({ length: 12 }, (_, i) => insertCase({ provinceCode: i % 2 ? '34' : '41', citizenId: citizen.id })));
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) => insertCase({ provinceCode: i % 2 ? '34' : '41', citizenId: citizen.id })),
+    );
     const ids = (await getPrisma().case.findMany({ select: { id: true } })).map((row) => row.id);
     await Promise.all([
-      ...ids.map((id, i) => getPrisma().case.updateMany({ where: { id }, data: { state: i % 3 ? 'ASSIGNED' : 'IN_REVIEW' } })),
+      ...ids.map((id, i) =>
+        getPrisma().case.updateMany({ where: { id }, data: { state: i % 3 ? 'ASSIGNED' : 'IN_REVIEW' } }),
+      ),
       compactCaseStateCounts(),
       compactCaseStateCounts(),
       ...ids.slice(0, 4).map((id) => getPrisma().case.updateMany({ where: { id }, data: { provinceCode: '44' } })),

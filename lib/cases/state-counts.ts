@@ -12,8 +12,12 @@ export interface StateCountRow {
 }
 
 /** Cases per province and state, in one province or (null) the whole country. One statement: one consistent snapshot. */
-export async function countCasesByState(provinceCode: string | null, db: TransactionClient = prisma): Promise<StateCountRow[]> {
-  const inScope = (column: string) => (provinceCode === null ? Prisma.sql`TRUE` : Prisma.sql`${Prisma.raw(column)} = ${provinceCode}`);
+export async function countCasesByState(
+  provinceCode: string | null,
+  db: TransactionClient = prisma,
+): Promise<StateCountRow[]> {
+  const inScope = (column: string) =>
+    provinceCode === null ? Prisma.sql`TRUE` : Prisma.sql`${Prisma.raw(column)} = ${provinceCode}`;
   const rows = await db.$queryRaw<{ province_code: string; state: CaseState; count: number }[]>`
     SELECT t.province_code::text AS province_code, t.state::text AS state, sum(t.n)::int AS count
       FROM (SELECT province_code, state, count AS n FROM case_state_count WHERE ${inScope('province_code')}

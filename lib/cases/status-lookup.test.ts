@@ -12,7 +12,10 @@ const IP = '10.9.8.7';
 const CASE_MOBILE = '13912340001';
 
 async function latestStatusCode(mobile: string): Promise<string> {
-  const message = await prisma.smsMessage.findFirstOrThrow({ where: { to: mobile, purpose: 'CASE_STATUS' }, orderBy: { createdAt: 'desc' } });
+  const message = await prisma.smsMessage.findFirstOrThrow({
+    where: { to: mobile, purpose: 'CASE_STATUS' },
+    orderBy: { createdAt: 'desc' },
+  });
   const code = /验证码 (\d{6})/.exec(message.body)?.[1];
   if (!code) throw new Error(`no code in "${message.body}"`);
   return code;
@@ -40,7 +43,9 @@ describe('requestStatusCode', () => {
     expect(await requestStatusCode({ reference: ` ${reference.toLowerCase()} `, ip: IP })).toEqual({ ok: true });
     const message = await prisma.smsMessage.findFirstOrThrow({ where: { to: CASE_MOBILE, purpose: 'CASE_STATUS' } });
     expect(message.body).toContain(reference);
-    const challenge = await prisma.otpChallenge.findFirstOrThrow({ where: { mobile: CASE_MOBILE, purpose: 'CASE_STATUS' } });
+    const challenge = await prisma.otpChallenge.findFirstOrThrow({
+      where: { mobile: CASE_MOBILE, purpose: 'CASE_STATUS' },
+    });
     expect(challenge.caseId).not.toBeNull();
   });
 
@@ -68,8 +73,22 @@ describe('checkStatusCode', () => {
     const code = await latestStatusCode(CASE_MOBILE);
     const result = await checkStatusCode({ reference, code, ip: IP });
     if (!result.ok) throw new Error(`refused: ${result.error}`);
-    expect(Object.keys(result.status).sort()).toEqual(['decision', 'dueAt', 'filedAt', 'paused', 'reference', 'state', 'type']);
-    expect(result.status).toMatchObject({ reference, type: 'CODE_APPEAL', state: 'SUBMITTED', paused: false, decision: null });
+    expect(Object.keys(result.status).sort()).toEqual([
+      'decision',
+      'dueAt',
+      'filedAt',
+      'paused',
+      'reference',
+      'state',
+      'type',
+    ]);
+    expect(result.status).toMatchObject({
+      reference,
+      type: 'CODE_APPEAL',
+      state: 'SUBMITTED',
+      paused: false,
+      decision: null,
+    });
     expect(result.status.dueAt).toBeInstanceOf(Date);
     expect(JSON.stringify(result.status)).not.toMatch(/张伟|1391234|340104/);
     expect(await checkStatusCode({ reference, code, ip: IP })).toEqual({ ok: false, error: 'code_invalid' });
@@ -90,6 +109,9 @@ describe('checkStatusCode', () => {
     await requestSignInCode({ mobile: CASE_MOBILE, ip: IP });
     const message = await prisma.smsMessage.findFirstOrThrow({ where: { to: CASE_MOBILE, purpose: 'SIGN_IN' } });
     const signInCode = /\d{6}/.exec(message.body)?.[0] ?? '';
-    expect(await checkStatusCode({ reference, code: signInCode, ip: IP })).toEqual({ ok: false, error: 'code_invalid' });
+    expect(await checkStatusCode({ reference, code: signInCode, ip: IP })).toEqual({
+      ok: false,
+      error: 'code_invalid',
+    });
   });
 });

@@ -29,19 +29,33 @@ export interface PublicCaseStatus {
   decision: { level: DecisionLevel; outcome: DecisionOutcome; decidedAt: Date } | null;
 }
 
-const PENDING_STATES: readonly CaseState[] = ['SUBMITTED', 'ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN', 'SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW'];
+const PENDING_STATES: readonly CaseState[] = [
+  'SUBMITTED',
+  'ASSIGNED',
+  'IN_REVIEW',
+  'AWAITING_CITIZEN',
+  'SECOND_REVIEW_REQUESTED',
+  'IN_SECOND_REVIEW',
+];
 
 export function statusCodeMessage(reference: string, code: string): string {
   return `【健康码申诉】您正在查询申诉 ${reference} 的办理进度，验证码 ${code}，5 分钟内有效。如非本人操作，请忽略本短信。`;
 }
 
-async function findCaseForStatus(reference: string): Promise<{ id: string; provinceCode: string; reference: string; mobile: string } | null> {
+async function findCaseForStatus(
+  reference: string,
+): Promise<{ id: string; provinceCode: string; reference: string; mobile: string } | null> {
   const normalised = reference.trim().toUpperCase();
   if (!parseReference(normalised)) return null;
   // By reference alone: a transferred case keeps the reference (and the province code in it) it was filed with.
-  const found = await prisma.case.findFirst({ where: { reference: normalised }, select: { id: true, provinceCode: true, reference: true, mobile: true } });
+  const found = await prisma.case.findFirst({
+    where: { reference: normalised },
+    select: { id: true, provinceCode: true, reference: true, mobile: true },
+  });
   // A case whose personal data was erased has no phone to send to: answered like an unknown reference.
-  return found?.mobile ? { id: found.id, provinceCode: found.provinceCode, reference: found.reference, mobile: found.mobile } : null;
+  return found?.mobile
+    ? { id: found.id, provinceCode: found.provinceCode, reference: found.reference, mobile: found.mobile }
+    : null;
 }
 
 function refused(retryAfterSeconds: number): { ok: false; error: 'rate_limited'; retryAfterSeconds: number } {
@@ -67,7 +81,11 @@ export async function requestStatusCode(input: { reference: string; ip: string }
   return { ok: true };
 }
 
-export async function checkStatusCode(input: { reference: string; code: string; ip: string }): Promise<StatusCheckOutcome> {
+export async function checkStatusCode(input: {
+  reference: string;
+  code: string;
+  ip: string;
+}): Promise<StatusCheckOutcome> {
   const found = await findCaseForStatus(input.reference);
   if (!found) {
     const limit = await checkRateLimit({ rule: 'codeFailurePerIp', key: input.ip });
@@ -75,7 +93,13 @@ export async function checkStatusCode(input: { reference: string; code: string; 
     await recordRateLimitFailure({ rule: 'codeFailurePerIp', key: input.ip });
     return { ok: false, error: 'code_invalid' };
   }
-  const result = await checkOneTimeCode({ purpose: 'CASE_STATUS', mobile: found.mobile, code: input.code, caseId: found.id, ip: input.ip });
+  const result = await checkOneTimeCode({
+    purpose: 'CASE_STATUS',
+    mobile: found.mobile,
+    code: input.code,
+    caseId: found.id,
+    ip: input.ip,
+  });
   if (result.ok) return { ok: true, status: await loadPublicStatus(found.provinceCode, found.id) };
   if (result.error === 'rate_limited') return refused(result.retryAfterSeconds);
   return { ok: false, error: 'code_invalid' };

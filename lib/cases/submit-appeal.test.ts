@@ -23,7 +23,11 @@ async function counts() {
 }
 
 /** A real 4×4 PNG (evidence images are decoded and re-encoded to strip their metadata). */
-const PNG = new Uint8Array(await sharp({ create: { width: 4, height: 4, channels: 3, background: '#c00' } }).png().toBuffer());
+const PNG = new Uint8Array(
+  await sharp({ create: { width: 4, height: 4, channels: 3, background: '#c00' } })
+    .png()
+    .toBuffer(),
+);
 
 describe('submitAppeal', () => {
   let citizen: TestUser;
@@ -37,9 +41,11 @@ describe('submitAppeal', () => {
   it('routes a code appeal to the issuing province, assigns it and writes deadline, audit and SMS together', async () => {
     const reviewer = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
     const before = Date.now();
-    const { case: filed, created } = await submitAppeal(citizen, validFiling({ issuingProvinceCode: '34', issuingUnitCode: '340100' }), [
-      { name: 'proof.png', bytes: PNG },
-    ]);
+    const { case: filed, created } = await submitAppeal(
+      citizen,
+      validFiling({ issuingProvinceCode: '34', issuingUnitCode: '340100' }),
+      [{ name: 'proof.png', bytes: PNG }],
+    );
     expect(created).toBe(true);
     expect(filed.provinceCode).toBe('34');
     expect(filed.reference).toMatch(/^SS-34-\d{8}-\d{6}$/);
@@ -62,7 +68,13 @@ describe('submitAppeal', () => {
   it('routes a recognition complaint to the refusing province and a yellow code gets 48 hours', async () => {
     const { case: filed } = await submitAppeal(
       citizen,
-      validFiling({ type: 'RECOGNITION_COMPLAINT', refusingProvinceCode: '31', colour: 'YELLOW', grounds: 'NOT_RECOGNISED', requestedOutcome: 'RECOGNISE' }),
+      validFiling({
+        type: 'RECOGNITION_COMPLAINT',
+        refusingProvinceCode: '31',
+        colour: 'YELLOW',
+        grounds: 'NOT_RECOGNISED',
+        requestedOutcome: 'RECOGNISE',
+      }),
     );
     expect(filed.provinceCode).toBe('31');
     expect(filed.state).toBe('SUBMITTED'); // nobody in Shanghai's pool: it waits unassigned
@@ -78,7 +90,10 @@ describe('submitAppeal', () => {
     expect(fair.case.primaFacieOverreach).toBe(false);
     const none = await submitAppeal(citizen, validFiling({ statedReasonCode: null }));
     expect(none.case.overreachReason).toBe('NO_REASON_STATED');
-    const depositors = await submitAppeal(citizen, validFiling({ statedReasonCode: 'NON_EPIDEMIC', issuingProvinceCode: '41', issuingUnitCode: '410100' }));
+    const depositors = await submitAppeal(
+      citizen,
+      validFiling({ statedReasonCode: 'NON_EPIDEMIC', issuingProvinceCode: '41', issuingUnitCode: '410100' }),
+    );
     expect(depositors.case.overreachReason).toBe('NON_EPIDEMIC_REASON');
   });
 
@@ -101,7 +116,9 @@ describe('submitAppeal', () => {
       expect(Object.keys((error as ValidationError).fieldErrors)).toContain(field);
     }
     const exe = Uint8Array.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00]);
-    const evidenceError = await submitAppeal(citizen, validFiling(), [{ name: 'photo.png', bytes: exe }]).catch((e: unknown) => e);
+    const evidenceError = await submitAppeal(citizen, validFiling(), [{ name: 'photo.png', bytes: exe }]).catch(
+      (e: unknown) => e,
+    );
     expect((evidenceError as ValidationError).fieldErrors).toEqual({ 'evidence.0': 'evidence.errors.typeNotAllowed' });
     expect(await counts()).toEqual(before);
   });
@@ -113,7 +130,9 @@ describe('submitAppeal', () => {
     expect([a.created, b.created].sort()).toEqual([false, true]);
     const again = await submitAppeal(citizen, filing);
     expect(again).toMatchObject({ created: false, case: { id: a.case.id } });
-    await expect(submitAppeal(citizen, { ...filing, statement: `${filing.statement}（补充）` })).rejects.toBeInstanceOf(IdempotencyConflictError);
+    await expect(submitAppeal(citizen, { ...filing, statement: `${filing.statement}（补充）` })).rejects.toBeInstanceOf(
+      IdempotencyConflictError,
+    );
     expect(await prisma().case.count()).toBe(1);
     expect(await prisma().auditEvent.count({ where: { action: 'CASE_FILED' } })).toBe(1);
   });
@@ -122,11 +141,14 @@ describe('submitAppeal', () => {
     const filing = validFiling();
     const { case: filed } = await submitAppeal(citizen, filing);
     // Same key, content that routes to Henan: a key unique only per province would have let this through.
-    await expect(submitAppeal(citizen, { ...filing, issuingProvinceCode: '41', issuingUnitCode: '410100' })).rejects.toBeInstanceOf(
-      IdempotencyConflictError,
-    );
+    await expect(
+      submitAppeal(citizen, { ...filing, issuingProvinceCode: '41', issuingUnitCode: '410100' }),
+    ).rejects.toBeInstanceOf(IdempotencyConflictError);
     await prisma().$executeRaw`UPDATE appeal_case SET province_code = '41' WHERE id = ${filed.id}::uuid`;
-    expect(await submitAppeal(citizen, filing)).toMatchObject({ created: false, case: { id: filed.id, provinceCode: '41' } });
+    expect(await submitAppeal(citizen, filing)).toMatchObject({
+      created: false,
+      case: { id: filed.id, provinceCode: '41' },
+    });
     expect(await prisma().case.count()).toBe(1);
   });
 
@@ -153,7 +175,9 @@ describe('submitAppeal', () => {
     setFaultPoint('after-case-update', () => {
       throw new Error('injected fault');
     });
-    await expect(submitAppeal(citizen, validFiling(), [{ name: 'a.png', bytes: PNG }])).rejects.toThrow('injected fault');
+    await expect(submitAppeal(citizen, validFiling(), [{ name: 'a.png', bytes: PNG }])).rejects.toThrow(
+      'injected fault',
+    );
     expect(await counts()).toEqual(before);
     expect(await prisma().auditChainHead.count()).toBe(0);
   });

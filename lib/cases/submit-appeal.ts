@@ -37,7 +37,9 @@ export interface SubmitResult {
 function payloadHashOf(filing: FilingData, evidence: readonly EvidenceFileInput[]): string {
   const files = evidence.map((file) => createHash('sha256').update(file.bytes).digest('hex'));
   // The key names the submission; the hash covers its content.
-  return createHash('sha256').update(canonicalJson({ ...filing, idempotencyKey: undefined, files })).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ ...filing, idempotencyKey: undefined, files }))
+    .digest('hex');
 }
 
 async function findByIdempotencyKey(citizenId: string, key: string, payloadHash: string): Promise<Case | null> {
@@ -48,7 +50,11 @@ async function findByIdempotencyKey(citizenId: string, key: string, payloadHash:
   return prisma.case.findFirst({ where: { id: existing.caseId } });
 }
 
-export async function submitAppeal(actor: Actor, input: unknown, evidence: readonly EvidenceFileInput[] = []): Promise<SubmitResult> {
+export async function submitAppeal(
+  actor: Actor,
+  input: unknown,
+  evidence: readonly EvidenceFileInput[] = [],
+): Promise<SubmitResult> {
   if (actor.role !== 'CITIZEN' || !actor.id) throw new ForbiddenActionError('SUBMIT');
   const citizenId = actor.id;
   const filing = parseInput(filingSchema, input);
@@ -90,7 +96,9 @@ export async function submitAppeal(actor: Actor, input: unknown, evidence: reado
       // Claimed first: a concurrent submit with the same key waits here for this transaction and then fails on the
       // key (P2002, handled below), before it writes anything else.
       const caseId = randomUUID();
-      await tx.filingIdempotencyKey.create({ data: { key: filing.idempotencyKey, citizenId, payloadHash, caseId, provinceCode } });
+      await tx.filingIdempotencyKey.create({
+        data: { key: filing.idempotencyKey, citizenId, payloadHash, caseId, provinceCode },
+      });
       const created = await tx.case.create({
         data: {
           id: caseId,
@@ -164,7 +172,10 @@ export async function submitAppeal(actor: Actor, input: unknown, evidence: reado
         },
       ]);
       const assigned = await autoAssign(tx, created, now);
-      return { case: assigned?.case ?? created, notificationIds: [...notificationIds, ...(assigned?.notificationIds ?? [])] };
+      return {
+        case: assigned?.case ?? created,
+        notificationIds: [...notificationIds, ...(assigned?.notificationIds ?? [])],
+      };
     });
     await dispatchAfterCommit(outcome.notificationIds);
     return { case: outcome.case, created: true };

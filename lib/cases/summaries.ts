@@ -77,7 +77,11 @@ export async function getSupervisorHome(user: ScopedUser, now = new Date()): Pro
   const national = user.provinceCode === null;
   const inScope = national ? Prisma.sql`TRUE` : Prisma.sql`c.province_code = ${user.provinceCode}`;
   const countWhere = async (condition: Prisma.Sql) =>
-    (await prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM appeal_case c WHERE ${inScope} AND ${condition}`)[0]?.count ?? 0;
+    (
+      await prisma.$queryRaw<
+        { count: number }[]
+      >`SELECT count(*)::int AS count FROM appeal_case c WHERE ${inScope} AND ${condition}`
+    )[0]?.count ?? 0;
   const [stateCounts, overdue, atRisk, unassigned, provinceName, overdueByProvince] = await Promise.all([
     countCasesByState(user.provinceCode),
     countWhere(overdueSql(now)),
@@ -93,7 +97,8 @@ export async function getSupervisorHome(user: ScopedUser, now = new Date()): Pro
   const openByProvince = new Map<string, number>();
   for (const row of stateCounts) {
     counts.set(row.state, (counts.get(row.state) ?? 0) + row.count);
-    if (national && OPEN_STATES.includes(row.state)) openByProvince.set(row.provinceCode, (openByProvince.get(row.provinceCode) ?? 0) + row.count);
+    if (national && OPEN_STATES.includes(row.state))
+      openByProvince.set(row.provinceCode, (openByProvince.get(row.provinceCode) ?? 0) + row.count);
   }
   const stateOrder: readonly CaseState[] = [
     'SUBMITTED',
@@ -147,11 +152,16 @@ export async function getAdminHome(): Promise<AdminHome> {
     where: { role: { in: ['REVIEWER', 'SUPERVISOR', 'ADMIN'] } },
     _count: { _all: true },
   });
-  const codes = [...new Set(groups.map((group) => group.provinceCode).filter((code): code is string => code !== null))].sort();
+  const codes = [
+    ...new Set(groups.map((group) => group.provinceCode).filter((code): code is string => code !== null)),
+  ].sort();
   const names = codes.length > 0 ? await provinceNames(codes) : new Map<string, string>();
   const empty = () => ({ REVIEWER: 0, SUPERVISOR: 0, ADMIN: 0 });
   const rows = new Map<string | null, StaffCountRow>(
-    [...codes, null].map((code) => [code, { provinceCode: code, provinceName: code ? (names.get(code) ?? code) : null, counts: empty(), inactive: 0 }]),
+    [...codes, null].map((code) => [
+      code,
+      { provinceCode: code, provinceName: code ? (names.get(code) ?? code) : null, counts: empty(), inactive: 0 },
+    ]),
   );
   const totals = empty();
   for (const group of groups) {
@@ -164,5 +174,10 @@ export async function getAdminHome(): Promise<AdminHome> {
     row.counts[group.role] += group._count._all;
     totals[group.role] += group._count._all;
   }
-  return { rows: [...rows.values()].filter((row) => row.provinceCode !== null || Object.values(row.counts).some(Boolean) || row.inactive > 0), totals };
+  return {
+    rows: [...rows.values()].filter(
+      (row) => row.provinceCode !== null || Object.values(row.counts).some(Boolean) || row.inactive > 0,
+    ),
+    totals,
+  };
 }

@@ -20,7 +20,11 @@ const HOUR = 3600_000;
 const at = (base: Date, offsetMs: number) => new Date(base.getTime() + offsetMs);
 
 async function counts() {
-  const [events, notifications, sms] = await Promise.all([prisma().auditEvent.count(), prisma().notification.count(), prisma().smsMessage.count()]);
+  const [events, notifications, sms] = await Promise.all([
+    prisma().auditEvent.count(),
+    prisma().notification.count(),
+    prisma().smsMessage.count(),
+  ]);
   return { events, notifications, sms };
 }
 
@@ -31,7 +35,10 @@ async function expectChainsIntact() {
 }
 
 const overdueNotices = (caseId: string) =>
-  prisma().notification.findMany({ where: { caseId, template: 'DEADLINE_OVERDUE' }, orderBy: { recipientUserId: 'asc' } });
+  prisma().notification.findMany({
+    where: { caseId, template: 'DEADLINE_OVERDUE' },
+    orderBy: { recipientUserId: 'asc' },
+  });
 
 describe('sweepDeadlines', () => {
   let citizen: TestUser;
@@ -43,7 +50,8 @@ describe('sweepDeadlines', () => {
     reviewer = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
   });
 
-  const file = async (overrides: Parameters<typeof validFiling>[0] = {}) => (await submitAppeal(citizen, validFiling(overrides))).case;
+  const file = async (overrides: Parameters<typeof validFiling>[0] = {}) =>
+    (await submitAppeal(citizen, validFiling(overrides))).case;
 
   async function decided(holder: TestUser, overrides: Parameters<typeof validFiling>[0] = {}): Promise<Case> {
     const filed = await file(overrides);
@@ -64,7 +72,10 @@ describe('sweepDeadlines', () => {
     const filed = await file();
     expect(filed.dueAt.getTime() - filed.filedAt.getTime()).toBe(24 * HOUR);
     const later = await file();
-    await prisma().case.updateMany({ where: { id: later.id }, data: { atRiskAt: at(later.atRiskAt, 10 * HOUR), dueAt: at(later.dueAt, 10 * HOUR) } });
+    await prisma().case.updateMany({
+      where: { id: later.id },
+      data: { atRiskAt: at(later.atRiskAt, 10 * HOUR), dueAt: at(later.dueAt, 10 * HOUR) },
+    });
 
     const justBefore = at(filed.filedAt, 18 * HOUR - 1);
     expect(await sweepDeadlines(justBefore)).toEqual({ atRisk: 0, overdue: 0, closed: 0, notificationsSent: 0 });
@@ -72,7 +83,11 @@ describe('sweepDeadlines', () => {
 
     const now = at(filed.filedAt, 18 * HOUR + 1000);
     expect(await sweepDeadlines(now)).toEqual({ atRisk: 1, overdue: 0, closed: 0, notificationsSent: 0 });
-    expect(await prisma().case.findFirstOrThrow({ where: { id: filed.id } })).toMatchObject({ atRiskMarkedAt: now, overdueMarkedAt: null, state: 'ASSIGNED' });
+    expect(await prisma().case.findFirstOrThrow({ where: { id: filed.id } })).toMatchObject({
+      atRiskMarkedAt: now,
+      overdueMarkedAt: null,
+      state: 'ASSIGNED',
+    });
     expect(await prisma().case.findFirstOrThrow({ where: { id: later.id } })).toMatchObject({ atRiskMarkedAt: null });
     const event = await prisma().auditEvent.findFirstOrThrow({ where: { action: 'DEADLINE_AT_RISK' } });
     expect(event).toMatchObject({ chain: '34', caseId: filed.id, actorId: null, actorRole: 'SYSTEM', occurredAt: now });
@@ -82,7 +97,10 @@ describe('sweepDeadlines', () => {
   });
 
   it('marks a case past its deadline overdue and notifies the province’s active supervisors and the assignee', async () => {
-    const supervisors = [await createUser('SUPERVISOR', { provinceCode: '34' }), await createUser('SUPERVISOR', { provinceCode: '34' })];
+    const supervisors = [
+      await createUser('SUPERVISOR', { provinceCode: '34' }),
+      await createUser('SUPERVISOR', { provinceCode: '34' }),
+    ];
     const inactive = await createUser('SUPERVISOR', { provinceCode: '34', active: false });
     const national = await createUser('SUPERVISOR', { provinceCode: null });
     const henan = await createUser('SUPERVISOR', { provinceCode: '41' });
@@ -92,16 +110,29 @@ describe('sweepDeadlines', () => {
     const now = at(filed.dueAt, 1000);
     const result = await sweepDeadlines(now);
     expect(result).toEqual({ atRisk: 1, overdue: 1, closed: 0, notificationsSent: 3 });
-    expect(await prisma().case.findFirstOrThrow({ where: { id: filed.id } })).toMatchObject({ atRiskMarkedAt: now, overdueMarkedAt: now });
-    const events = await prisma().auditEvent.findMany({ where: { caseId: filed.id, action: { startsWith: 'DEADLINE_' } }, orderBy: { seq: 'asc' } });
+    expect(await prisma().case.findFirstOrThrow({ where: { id: filed.id } })).toMatchObject({
+      atRiskMarkedAt: now,
+      overdueMarkedAt: now,
+    });
+    const events = await prisma().auditEvent.findMany({
+      where: { caseId: filed.id, action: { startsWith: 'DEADLINE_' } },
+      orderBy: { seq: 'asc' },
+    });
     expect(events.map((e) => e.action)).toEqual(['DEADLINE_AT_RISK', 'DEADLINE_OVERDUE']);
     expect(events[1]).toMatchObject({ actorId: null, occurredAt: now });
 
     const notices = await overdueNotices(filed.id);
-    expect(new Set(notices.map((n) => n.recipientUserId))).toEqual(new Set([...supervisors.map((s) => s.id), reviewer.id]));
+    expect(new Set(notices.map((n) => n.recipientUserId))).toEqual(
+      new Set([...supervisors.map((s) => s.id), reviewer.id]),
+    );
     expect(notices).toHaveLength(3);
     for (const notice of notices) {
-      expect(notice).toMatchObject({ channel: 'IN_APP', status: 'SENT', provinceCode: '34', params: { reference: filed.reference } });
+      expect(notice).toMatchObject({
+        channel: 'IN_APP',
+        status: 'SENT',
+        provinceCode: '34',
+        params: { reference: filed.reference },
+      });
     }
     const reached = new Set(notices.map((n) => n.recipientUserId));
     for (const outsider of [inactive, national, henan]) expect(reached.has(outsider.id)).toBe(false);
@@ -124,14 +155,28 @@ describe('sweepDeadlines', () => {
   it('does not mark a case whose clock is paused waiting on the citizen', async () => {
     const filed = await file();
     const inReview = (await startReview(reviewer, { caseId: filed.id, expectedVersion: filed.version })).case;
-    const waiting = (await requestInformation(reviewer, { caseId: inReview.id, expectedVersion: inReview.version, message: '请补充公司考勤记录的原件照片。' })).case;
+    const waiting = (
+      await requestInformation(reviewer, {
+        caseId: inReview.id,
+        expectedVersion: inReview.version,
+        message: '请补充公司考勤记录的原件照片。',
+      })
+    ).case;
     expect(waiting).toMatchObject({ state: 'AWAITING_CITIZEN' });
     expect(waiting.pausedSince!.getTime()).toBeLessThan(waiting.atRiskAt.getTime());
     const before = await counts();
 
     // Long past the stored deadline: but the clock stopped well before it, so nothing is due.
-    expect(await sweepDeadlines(at(waiting.dueAt, 10 * HOUR))).toEqual({ atRisk: 0, overdue: 0, closed: 0, notificationsSent: 0 });
-    expect(await prisma().case.findFirstOrThrow({ where: { id: filed.id } })).toMatchObject({ atRiskMarkedAt: null, overdueMarkedAt: null });
+    expect(await sweepDeadlines(at(waiting.dueAt, 10 * HOUR))).toEqual({
+      atRisk: 0,
+      overdue: 0,
+      closed: 0,
+      notificationsSent: 0,
+    });
+    expect(await prisma().case.findFirstOrThrow({ where: { id: filed.id } })).toMatchObject({
+      atRiskMarkedAt: null,
+      overdueMarkedAt: null,
+    });
     expect(await counts()).toEqual(before);
   });
 
@@ -140,14 +185,28 @@ describe('sweepDeadlines', () => {
     const filed = await file();
     const inReview = (await startReview(reviewer, { caseId: filed.id, expectedVersion: filed.version })).case;
     // The deadline passed an hour ago and nobody swept yet; then the reviewer asks the citizen a question.
-    await prisma().case.updateMany({ where: { id: filed.id }, data: { dueAt: at(new Date(), -HOUR), atRiskAt: at(new Date(), -7 * HOUR) } });
-    const waiting = (await requestInformation(reviewer, { caseId: inReview.id, expectedVersion: inReview.version, message: '请补充公司考勤记录的原件照片。' })).case;
+    await prisma().case.updateMany({
+      where: { id: filed.id },
+      data: { dueAt: at(new Date(), -HOUR), atRiskAt: at(new Date(), -7 * HOUR) },
+    });
+    const waiting = (
+      await requestInformation(reviewer, {
+        caseId: inReview.id,
+        expectedVersion: inReview.version,
+        message: '请补充公司考勤记录的原件照片。',
+      })
+    ).case;
     expect(waiting.pausedSince!.getTime()).toBeGreaterThan(waiting.dueAt.getTime());
 
     const now = at(waiting.pausedSince!, 1000);
     expect(await sweepDeadlines(now)).toMatchObject({ overdue: 1 });
-    expect(await prisma().case.findFirstOrThrow({ where: { id: filed.id } })).toMatchObject({ overdueMarkedAt: now, state: 'AWAITING_CITIZEN' });
-    expect(new Set((await overdueNotices(filed.id)).map((n) => n.recipientUserId))).toEqual(new Set([supervisor.id, reviewer.id]));
+    expect(await prisma().case.findFirstOrThrow({ where: { id: filed.id } })).toMatchObject({
+      overdueMarkedAt: now,
+      state: 'AWAITING_CITIZEN',
+    });
+    expect(new Set((await overdueNotices(filed.id)).map((n) => n.recipientUserId))).toEqual(
+      new Set([supervisor.id, reviewer.id]),
+    );
     expect(await sweepDeadlines(at(now, HOUR))).toEqual({ atRisk: 0, overdue: 0, closed: 0, notificationsSent: 0 });
   });
 
@@ -155,7 +214,10 @@ describe('sweepDeadlines', () => {
     await createUser('SUPERVISOR', { provinceCode: '34' });
     const overdue = await file();
     const atRisk = await file();
-    await prisma().case.updateMany({ where: { id: atRisk.id }, data: { atRiskAt: at(overdue.dueAt, -HOUR), dueAt: at(overdue.dueAt, 5 * HOUR) } });
+    await prisma().case.updateMany({
+      where: { id: atRisk.id },
+      data: { atRiskAt: at(overdue.dueAt, -HOUR), dueAt: at(overdue.dueAt, 5 * HOUR) },
+    });
     const now = at(overdue.dueAt, 1000);
 
     expect(await sweepDeadlines(now)).toEqual({ atRisk: 2, overdue: 1, closed: 0, notificationsSent: 2 });
@@ -164,7 +226,10 @@ describe('sweepDeadlines', () => {
     // Later still, but before the second case is due: the first is not marked again.
     expect(await sweepDeadlines(at(now, 4 * HOUR))).toEqual({ atRisk: 0, overdue: 0, closed: 0, notificationsSent: 0 });
     expect(await counts()).toEqual(after);
-    expect(await prisma().case.findFirstOrThrow({ where: { id: overdue.id } })).toMatchObject({ atRiskMarkedAt: now, overdueMarkedAt: now });
+    expect(await prisma().case.findFirstOrThrow({ where: { id: overdue.id } })).toMatchObject({
+      atRiskMarkedAt: now,
+      overdueMarkedAt: now,
+    });
     await expectChainsIntact();
   });
 
@@ -176,8 +241,15 @@ describe('sweepDeadlines', () => {
 
     const result = await sweepDeadlines(now);
     expect(result).toMatchObject({ closed: 1, atRisk: 0, overdue: 0 });
-    expect(await prisma().case.findFirstOrThrow({ where: { id: expired.id } })).toMatchObject({ state: 'CLOSED', closedAt: now, version: expired.version + 1 });
-    expect(await prisma().case.findFirstOrThrow({ where: { id: open.id } })).toMatchObject({ state: 'DECIDED', closedAt: null });
+    expect(await prisma().case.findFirstOrThrow({ where: { id: expired.id } })).toMatchObject({
+      state: 'CLOSED',
+      closedAt: now,
+      version: expired.version + 1,
+    });
+    expect(await prisma().case.findFirstOrThrow({ where: { id: open.id } })).toMatchObject({
+      state: 'DECIDED',
+      closedAt: null,
+    });
     const event = await prisma().auditEvent.findFirstOrThrow({ where: { caseId: expired.id, action: 'CASE_CLOSED' } });
     expect(event).toMatchObject({ actorId: null, actorRole: 'SYSTEM', chain: '34', occurredAt: now });
     expect(event.before).toMatchObject({ state: 'DECIDED' });
@@ -203,7 +275,11 @@ describe('sweepDeadlines', () => {
 
     const result = await sweepDeadlines(new Date());
     expect(result.notificationsSent).toBe(1);
-    expect(await prisma().notification.findFirstOrThrow({ where: { id: pending.id } })).toMatchObject({ status: 'SENT', attempts: 1, sentAt: expect.any(Date) });
+    expect(await prisma().notification.findFirstOrThrow({ where: { id: pending.id } })).toMatchObject({
+      status: 'SENT',
+      attempts: 1,
+      sentAt: expect.any(Date),
+    });
     const sms = await prisma().smsMessage.findMany({ where: { to: '13800138000' } });
     expect(sms).toHaveLength(1);
     expect(sms[0]!.body).toContain(filed.reference);
@@ -215,12 +291,22 @@ describe('sweepDeadlines', () => {
     const henanReviewer = await createUser('REVIEWER', { provinceCode: '41', unitCode: '410300' });
     await createUser('SUPERVISOR', { provinceCode: '34' });
     await createUser('SUPERVISOR', { provinceCode: '41' });
-    const toClose = [await decided(reviewer), await decided(henanReviewer, { issuingProvinceCode: '41', issuingUnitCode: '410100' })];
-    toClose.push(await decided(reviewer), await decided(henanReviewer, { issuingProvinceCode: '41', issuingUnitCode: '410100' }));
+    const toClose = [
+      await decided(reviewer),
+      await decided(henanReviewer, { issuingProvinceCode: '41', issuingUnitCode: '410100' }),
+    ];
+    toClose.push(
+      await decided(reviewer),
+      await decided(henanReviewer, { issuingProvinceCode: '41', issuingUnitCode: '410100' }),
+    );
     const running: Case[] = [];
-    for (let i = 0; i < 24; i += 1) running.push(await file(i % 2 === 0 ? {} : { issuingProvinceCode: '41', issuingUnitCode: '410100' }));
+    for (let i = 0; i < 24; i += 1)
+      running.push(await file(i % 2 === 0 ? {} : { issuingProvinceCode: '41', issuingUnitCode: '410100' }));
     const now = at(new Date(Math.max(...running.map((c) => c.dueAt.getTime()))), 1000);
-    await prisma().case.updateMany({ where: { id: { in: toClose.map((c) => c.id) } }, data: { secondReviewDeadlineAt: at(now, -HOUR) } });
+    await prisma().case.updateMany({
+      where: { id: { in: toClose.map((c) => c.id) } },
+      data: { secondReviewDeadlineAt: at(now, -HOUR) },
+    });
 
     const [a, b] = await Promise.all([sweepDeadlines(now), sweepDeadlines(now)]);
     expect(a.atRisk + b.atRisk).toBe(24);
@@ -234,7 +320,11 @@ describe('sweepDeadlines', () => {
     });
     expect(perCase.every((row) => row._count._all === 1)).toBe(true);
     expect(perCase).toHaveLength(24 * 2 + 4);
-    expect(await prisma().case.count({ where: { id: { in: running.map((c) => c.id) }, overdueMarkedAt: now, atRiskMarkedAt: now } })).toBe(24);
+    expect(
+      await prisma().case.count({
+        where: { id: { in: running.map((c) => c.id) }, overdueMarkedAt: now, atRiskMarkedAt: now },
+      }),
+    ).toBe(24);
     expect(await prisma().case.count({ where: { id: { in: toClose.map((c) => c.id) }, state: 'CLOSED' } })).toBe(4);
     // One supervisor and one assignee per running case.
     expect(await prisma().notification.count({ where: { template: 'DEADLINE_OVERDUE' } })).toBe(48);
@@ -257,11 +347,16 @@ describe('npm run sweep', () => {
     const citizen = await createUser('CITIZEN');
     await createUser('SUPERVISOR', { provinceCode: '34' });
     const filed = (await submitAppeal(citizen, validFiling())).case;
-    await prisma().case.updateMany({ where: { id: filed.id }, data: { atRiskAt: at(new Date(), -7 * HOUR), dueAt: at(new Date(), -HOUR) } });
+    await prisma().case.updateMany({
+      where: { id: filed.id },
+      data: { atRiskAt: at(new Date(), -7 * HOUR), dueAt: at(new Date(), -HOUR) },
+    });
 
     const first = await runSweep();
     expect(first.stdout).toMatch(/at risk: 1, 超期 overdue: 1, 结案 closed: 0, 通知 notifications sent: 1 /);
-    expect(await prisma().case.findFirstOrThrow({ where: { id: filed.id } })).toMatchObject({ overdueMarkedAt: expect.any(Date) });
+    expect(await prisma().case.findFirstOrThrow({ where: { id: filed.id } })).toMatchObject({
+      overdueMarkedAt: expect.any(Date),
+    });
     const eventsAfterFirst = await prisma().auditEvent.count();
 
     const second = await runSweep();

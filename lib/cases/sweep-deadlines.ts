@@ -91,10 +91,20 @@ async function sweepMarks(kind: MarkKind, now: Date, notificationIds: string[]):
             occurredAt: now,
           });
           if (kind !== 'AT_RISK') {
-            if (!supervisors.has(row.province_code)) supervisors.set(row.province_code, supervisorNotices(tx, row.province_code, 'DEADLINE_OVERDUE', {}));
+            if (!supervisors.has(row.province_code))
+              supervisors.set(row.province_code, supervisorNotices(tx, row.province_code, 'DEADLINE_OVERDUE', {}));
             const params = { reference: row.reference };
-            const drafts: NotificationDraft[] = (await supervisors.get(row.province_code)!).map((draft) => ({ ...draft, params }));
-            if (row.assignee_id) drafts.push({ channel: 'IN_APP', recipientUserId: row.assignee_id, template: 'DEADLINE_OVERDUE', params });
+            const drafts: NotificationDraft[] = (await supervisors.get(row.province_code)!).map((draft) => ({
+              ...draft,
+              params,
+            }));
+            if (row.assignee_id)
+              drafts.push({
+                channel: 'IN_APP',
+                recipientUserId: row.assignee_id,
+                template: 'DEADLINE_OVERDUE',
+                params,
+              });
             notices.push({ provinceCode: row.province_code, caseId: row.id, drafts });
           }
         }
@@ -112,19 +122,22 @@ async function sweepMarks(kind: MarkKind, now: Date, notificationIds: string[]):
 async function closeExpiredDecisions(now: Date): Promise<number> {
   let closed = 0;
   for (;;) {
-    const batch = await prisma.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<{ id: string; province_code: string }[]>`
+    const batch = await prisma.$transaction(
+      async (tx) => {
+        const rows = await tx.$queryRaw<{ id: string; province_code: string }[]>`
         SELECT id::text, province_code FROM appeal_case WHERE state = 'DECIDED' AND second_review_deadline_at < ${now}
          ORDER BY second_review_deadline_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
-      // Chain heads are taken in one order (province code) by every sweep, as in sweepMarks: two sweeps closing
-      // cases of several provinces at once would otherwise wait on each other's heads forever (a deadlock).
-      rows.sort((a, b) => a.province_code.localeCompare(b.province_code));
-      for (const { id, province_code: provinceCode } of rows) {
-        const current = await tx.case.findUniqueOrThrow({ where: { provinceCode_id: { provinceCode, id } } });
-        await applyCaseChange(tx, SYSTEM_ACTOR, current, 'CLOSE', () => ({ data: { closedAt: now } }), now);
-      }
-      return rows.length;
-    }, { timeout: 60_000 });
+        // Chain heads are taken in one order (province code) by every sweep, as in sweepMarks: two sweeps closing
+        // cases of several provinces at once would otherwise wait on each other's heads forever (a deadlock).
+        rows.sort((a, b) => a.province_code.localeCompare(b.province_code));
+        for (const { id, province_code: provinceCode } of rows) {
+          const current = await tx.case.findUniqueOrThrow({ where: { provinceCode_id: { provinceCode, id } } });
+          await applyCaseChange(tx, SYSTEM_ACTOR, current, 'CLOSE', () => ({ data: { closedAt: now } }), now);
+        }
+        return rows.length;
+      },
+      { timeout: 60_000 },
+    );
     closed += batch;
     if (batch < BATCH) return closed;
   }
@@ -133,7 +146,8 @@ async function closeExpiredDecisions(now: Date): Promise<number> {
 export async function sweepDeadlines(now = new Date()): Promise<SweepResult> {
   const notificationIds: string[] = [];
   const atRisk = await sweepMarks('AT_RISK', now, notificationIds);
-  const overdue = (await sweepMarks('OVERDUE', now, notificationIds)) + (await sweepMarks('PAUSED_OVERDUE', now, notificationIds));
+  const overdue =
+    (await sweepMarks('OVERDUE', now, notificationIds)) + (await sweepMarks('PAUSED_OVERDUE', now, notificationIds));
   const closed = await closeExpiredDecisions(now);
   // Sends these and any notification left unsent by an earlier failure.
   const notificationsSent = await dispatchNotifications();

@@ -25,22 +25,34 @@ export async function transferCase(actor: Actor, raw: unknown) {
       async () => {
         requireAssignee(current, actor);
         if (input.toProvinceCode === current.provinceCode) throw new RuleViolationError('errors.transferSameProvince');
-        const province = await tx.division.findFirst({ where: { level: 'PROVINCE', provinceCode: input.toProvinceCode }, select: { code: true } });
+        const province = await tx.division.findFirst({
+          where: { level: 'PROVINCE', provinceCode: input.toProvinceCode },
+          select: { code: true },
+        });
         if (!province) throw new RuleViolationError('errors.transferSameProvince');
         return {
           // The case's rows (evidence, information requests, decisions, exclusions, notifications) follow it through
           // their foreign keys' ON UPDATE CASCADE: province_code is their distribution key (docs/scaling.md).
           // Outbox events stay: their province is the system they are addressed to, which a transfer does not change.
           data: { provinceCode: input.toProvinceCode, assigneeId: null, assignedAt: null },
-          audit: { before: { provinceCode: current.provinceCode, assigneeId: current.assigneeId }, after: { provinceCode: input.toProvinceCode }, reason: input.reason },
+          audit: {
+            before: { provinceCode: current.provinceCode, assigneeId: current.assigneeId },
+            after: { provinceCode: input.toProvinceCode },
+            reason: input.reason,
+          },
         };
       },
       now,
     );
     const assigned = await autoAssign(tx, moved.case, now);
-    const notices = assigned ? [] : await supervisorNotices(tx, input.toProvinceCode, 'CASE_TRANSFERRED_IN', { reference: current.reference });
+    const notices = assigned
+      ? []
+      : await supervisorNotices(tx, input.toProvinceCode, 'CASE_TRANSFERRED_IN', { reference: current.reference });
     const noticeIds = await queueNotifications(tx, input.toProvinceCode, current.id, notices);
-    return { case: assigned?.case ?? moved.case, notificationIds: [...moved.notificationIds, ...(assigned?.notificationIds ?? []), ...noticeIds] };
+    return {
+      case: assigned?.case ?? moved.case,
+      notificationIds: [...moved.notificationIds, ...(assigned?.notificationIds ?? []), ...noticeIds],
+    };
   });
   await dispatchAfterCommit(outcome.notificationIds);
   return { case: outcome.case };

@@ -64,7 +64,13 @@ describe('the transition table', () => {
       try {
         nextState(state, action);
       } catch (error) {
-        expect(error).toMatchObject({ code: 'ILLEGAL_TRANSITION', from: state, action, messageKey: 'errors.illegalTransition', status: 409 });
+        expect(error).toMatchObject({
+          code: 'ILLEGAL_TRANSITION',
+          from: state,
+          action,
+          messageKey: 'errors.illegalTransition',
+          status: 409,
+        });
       }
     }
   });
@@ -81,7 +87,7 @@ describe('the transition table', () => {
       expect(kinds, state).toHaveLength(1);
     }
     const reached = new Set<CaseState>(['SUBMITTED']);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const [state, action] of pairs) {
         if (reached.has(state) && canTransition(state, action) && !reached.has(nextState(state, action))) {

@@ -37,8 +37,18 @@ export interface Transition {
   auditAction: AuditAction;
 }
 
-const { SUBMITTED, ASSIGNED, IN_REVIEW, AWAITING_CITIZEN, DECIDED, SECOND_REVIEW_REQUESTED, IN_SECOND_REVIEW, FINAL, CLOSED, WITHDRAWN } =
-  CaseState;
+const {
+  SUBMITTED,
+  ASSIGNED,
+  IN_REVIEW,
+  AWAITING_CITIZEN,
+  DECIDED,
+  SECOND_REVIEW_REQUESTED,
+  IN_SECOND_REVIEW,
+  FINAL,
+  CLOSED,
+  WITHDRAWN,
+} = CaseState;
 
 /**
  * Rules that depend on more than the state (the 72-hour reply window, the 15-day second-review window, "not the
@@ -50,21 +60,56 @@ export const TRANSITIONS: Readonly<Record<CaseAction, Transition>> = {
   // A reviewer of the province takes a case that waits unassigned in the pool.
   CLAIM: { from: [SUBMITTED], to: ASSIGNED, roles: ['REVIEWER'], auditAction: 'CASE_CLAIMED' },
   // Back to the pool, unassigned.
-  RELEASE: { from: [ASSIGNED, IN_REVIEW], to: SUBMITTED, roles: ['REVIEWER', 'SUPERVISOR'], auditAction: 'CASE_RELEASED' },
+  RELEASE: {
+    from: [ASSIGNED, IN_REVIEW],
+    to: SUBMITTED,
+    roles: ['REVIEWER', 'SUPERVISOR'],
+    auditAction: 'CASE_RELEASED',
+  },
   // A new reviewer takes over where the case stands: review work already done and a pending question to the
   // citizen (whose clock is paused) must not be undone by a change of staff.
-  REASSIGN: { from: [ASSIGNED, IN_REVIEW, AWAITING_CITIZEN], to: UNCHANGED, roles: ['SUPERVISOR'], auditAction: 'CASE_REASSIGNED' },
+  REASSIGN: {
+    from: [ASSIGNED, IN_REVIEW, AWAITING_CITIZEN],
+    to: UNCHANGED,
+    roles: ['SUPERVISOR'],
+    auditAction: 'CASE_REASSIGNED',
+  },
   START_REVIEW: { from: [ASSIGNED], to: IN_REVIEW, roles: ['REVIEWER'], auditAction: 'REVIEW_STARTED' },
-  REQUEST_INFORMATION: { from: [IN_REVIEW], to: AWAITING_CITIZEN, roles: ['REVIEWER'], auditAction: 'INFORMATION_REQUESTED' },
+  REQUEST_INFORMATION: {
+    from: [IN_REVIEW],
+    to: AWAITING_CITIZEN,
+    roles: ['REVIEWER'],
+    auditAction: 'INFORMATION_REQUESTED',
+  },
   CITIZEN_REPLY: { from: [AWAITING_CITIZEN], to: IN_REVIEW, roles: ['CITIZEN'], auditAction: 'CITIZEN_REPLIED' },
   // From AWAITING_CITIZEN only once the citizen's reply window has passed: the reviewer then decides on the record.
   DECIDE: { from: [IN_REVIEW, AWAITING_CITIZEN], to: DECIDED, roles: ['REVIEWER'], auditAction: 'CASE_DECIDED' },
-  WITHDRAW: { from: [SUBMITTED, ASSIGNED, IN_REVIEW, AWAITING_CITIZEN], to: WITHDRAWN, roles: ['CITIZEN'], auditAction: 'CASE_WITHDRAWN' },
+  WITHDRAW: {
+    from: [SUBMITTED, ASSIGNED, IN_REVIEW, AWAITING_CITIZEN],
+    to: WITHDRAWN,
+    roles: ['CITIZEN'],
+    auditAction: 'CASE_WITHDRAWN',
+  },
   // Misrouted: the case goes, unassigned, to the other province's pool; its deadline keeps running.
   TRANSFER: { from: [ASSIGNED, IN_REVIEW], to: SUBMITTED, roles: ['REVIEWER'], auditAction: 'CASE_TRANSFERRED' },
-  REQUEST_SECOND_REVIEW: { from: [DECIDED], to: SECOND_REVIEW_REQUESTED, roles: ['CITIZEN'], auditAction: 'SECOND_REVIEW_REQUESTED' },
-  START_SECOND_REVIEW: { from: [SECOND_REVIEW_REQUESTED], to: IN_SECOND_REVIEW, roles: ['SUPERVISOR'], auditAction: 'SECOND_REVIEW_STARTED' },
-  DECIDE_SECOND_REVIEW: { from: [IN_SECOND_REVIEW], to: FINAL, roles: ['SUPERVISOR'], auditAction: 'SECOND_REVIEW_DECIDED' },
+  REQUEST_SECOND_REVIEW: {
+    from: [DECIDED],
+    to: SECOND_REVIEW_REQUESTED,
+    roles: ['CITIZEN'],
+    auditAction: 'SECOND_REVIEW_REQUESTED',
+  },
+  START_SECOND_REVIEW: {
+    from: [SECOND_REVIEW_REQUESTED],
+    to: IN_SECOND_REVIEW,
+    roles: ['SUPERVISOR'],
+    auditAction: 'SECOND_REVIEW_STARTED',
+  },
+  DECIDE_SECOND_REVIEW: {
+    from: [IN_SECOND_REVIEW],
+    to: FINAL,
+    roles: ['SUPERVISOR'],
+    auditAction: 'SECOND_REVIEW_DECIDED',
+  },
   // After the 15-day second-review window has passed without a request.
   CLOSE: { from: [DECIDED], to: CLOSED, roles: ['SYSTEM', 'SUPERVISOR'], auditAction: 'CASE_CLOSED' },
 };
@@ -73,7 +118,14 @@ export const TRANSITIONS: Readonly<Record<CaseAction, Transition>> = {
 export const TERMINAL_STATES: readonly CaseState[] = [FINAL, CLOSED, WITHDRAWN];
 
 /** Work is outstanding and a deadline runs (a DECIDED case waits only on the citizen's option of a second review). */
-export const OPEN_STATES: readonly CaseState[] = [SUBMITTED, ASSIGNED, IN_REVIEW, AWAITING_CITIZEN, SECOND_REVIEW_REQUESTED, IN_SECOND_REVIEW];
+export const OPEN_STATES: readonly CaseState[] = [
+  SUBMITTED,
+  ASSIGNED,
+  IN_REVIEW,
+  AWAITING_CITIZEN,
+  SECOND_REVIEW_REQUESTED,
+  IN_SECOND_REVIEW,
+];
 
 /** States in which a case counts against its first-level reviewer's capacity (SPEC §6). */
 export const REVIEWER_LOAD_STATES: readonly CaseState[] = [ASSIGNED, IN_REVIEW, AWAITING_CITIZEN];

@@ -42,7 +42,11 @@ const PACKAGE_HOLIDAYS = getHolidaysInRange(FIRST_DAY, LAST_DAY, false);
 const PACKAGE_WORKING_WEEKENDS = getWorkdaysInRange(FIRST_DAY, LAST_DAY, true).filter(isWeekendDate);
 
 function packageCalendar(): WorkingDayCalendar {
-  const versions = [2020, 2021, 2022, 2023, 2024, 2025, 2026].map((year) => ({ year, version: 1, calendarVersionId: year - 2000 }));
+  const versions = [2020, 2021, 2022, 2023, 2024, 2025, 2026].map((year) => ({
+    year,
+    version: 1,
+    calendarVersionId: year - 2000,
+  }));
   return buildWorkingDayCalendar(versions, [
     ...PACKAGE_HOLIDAYS.map((date) => ({ date, kind: 'HOLIDAY' as const })),
     ...PACKAGE_WORKING_WEEKENDS.map((date) => ({ date, kind: 'WORKING_WEEKEND' as const })),
@@ -62,7 +66,8 @@ describe('the calendar data', () => {
   it('agrees with the package on every day of 2020–2026: 调休 weekends work, holidays do not', () => {
     for (const date of PACKAGE_WORKING_WEEKENDS) expect(isWorkingDay(calendar, date), date).toBe(true);
     for (const date of PACKAGE_HOLIDAYS) expect(isWorkingDay(calendar, date), date).toBe(false);
-    for (const date of datesFrom(FIRST_DAY, LAST_DAY)) expect(isWorkingDay(calendar, date), date).toBe(getDayDetail(date).work);
+    for (const date of datesFrom(FIRST_DAY, LAST_DAY))
+      expect(isWorkingDay(calendar, date), date).toBe(getDayDetail(date).work);
   });
 });
 
@@ -107,21 +112,35 @@ describe('addWorkingDays', () => {
   it('counts the 2024 National Day 调休 Saturday', () => {
     // Requested Tue 2024-10-08: Wed 10-09 1, Thu 10-10 2, Fri 10-11 3, Sat 10-12 (调休) 4, Sun 10-13 rest, Mon 10-14 5.
     const start = new Date('2024-10-08T16:45:00+08:00');
-    expect(countWorkingDaysAfter(calendar, start, 5).countedDays).toEqual(['2024-10-09', '2024-10-10', '2024-10-11', '2024-10-12', '2024-10-14']);
+    expect(countWorkingDaysAfter(calendar, start, 5).countedDays).toEqual([
+      '2024-10-09',
+      '2024-10-10',
+      '2024-10-11',
+      '2024-10-12',
+      '2024-10-14',
+    ]);
     expect(addWorkingDays(calendar, start, 5)).toEqual(new Date('2024-10-14T23:59:59.999+08:00'));
   });
 
   it('starts counting after a holiday when requested on one', () => {
     // Requested Thu 2024-10-03 (holiday): 10-04..10-07 holidays, then 10-08 1, 10-09 2, 10-10 3, 10-11 4, Sat 10-12 (调休) 5.
-    expect(addWorkingDays(calendar, new Date('2024-10-03T15:00:00+08:00'), 5)).toEqual(new Date('2024-10-12T23:59:59.999+08:00'));
+    expect(addWorkingDays(calendar, new Date('2024-10-03T15:00:00+08:00'), 5)).toEqual(
+      new Date('2024-10-12T23:59:59.999+08:00'),
+    );
   });
 
   it('does not count the filing day, whatever the time of day', () => {
     // Mon 2026-11-23: one working day later is the end of Tue 11-24, both at 00:00 and at 23:59 on Monday.
-    expect(addWorkingDays(calendar, new Date('2026-11-23T00:00:00+08:00'), 1)).toEqual(new Date('2026-11-24T23:59:59.999+08:00'));
-    expect(addWorkingDays(calendar, new Date('2026-11-23T23:59:00+08:00'), 1)).toEqual(new Date('2026-11-24T23:59:59.999+08:00'));
+    expect(addWorkingDays(calendar, new Date('2026-11-23T00:00:00+08:00'), 1)).toEqual(
+      new Date('2026-11-24T23:59:59.999+08:00'),
+    );
+    expect(addWorkingDays(calendar, new Date('2026-11-23T23:59:00+08:00'), 1)).toEqual(
+      new Date('2026-11-24T23:59:59.999+08:00'),
+    );
     // Fri 2026-11-27 00:30 in Shanghai is still Thursday in UTC: Mon 11-30 1 … Fri 12-04 5.
-    expect(addWorkingDays(calendar, new Date('2026-11-26T16:30:00Z'), 5)).toEqual(new Date('2026-12-04T23:59:59.999+08:00'));
+    expect(addWorkingDays(calendar, new Date('2026-11-26T16:30:00Z'), 5)).toEqual(
+      new Date('2026-12-04T23:59:59.999+08:00'),
+    );
   });
 
   it('reports the versions of every year it counted through', () => {
@@ -150,19 +169,29 @@ describe('buildWorkingDayCalendar', () => {
 
   it('refuses inconsistent calendar data', () => {
     expect(() => buildWorkingDayCalendar([v2026, { ...v2026, version: 2 }], [])).toThrow(/two versions for 2026/);
-    expect(() => buildWorkingDayCalendar([v2026], [{ date: '2025-10-01', kind: 'HOLIDAY' }])).toThrow(/no calendar version/);
-    expect(() => buildWorkingDayCalendar([v2026], [{ date: '2026-11-25', kind: 'WORKING_WEEKEND' }])).toThrow(/not a Saturday or Sunday/);
+    expect(() => buildWorkingDayCalendar([v2026], [{ date: '2025-10-01', kind: 'HOLIDAY' }])).toThrow(
+      /no calendar version/,
+    );
+    expect(() => buildWorkingDayCalendar([v2026], [{ date: '2026-11-25', kind: 'WORKING_WEEKEND' }])).toThrow(
+      /not a Saturday or Sunday/,
+    );
     expect(() =>
-      buildWorkingDayCalendar([v2026], [
-        { date: '2026-01-04', kind: 'WORKING_WEEKEND' },
-        { date: '2026-01-04', kind: 'HOLIDAY' },
-      ]),
+      buildWorkingDayCalendar(
+        [v2026],
+        [
+          { date: '2026-01-04', kind: 'WORKING_WEEKEND' },
+          { date: '2026-01-04', kind: 'HOLIDAY' },
+        ],
+      ),
     ).toThrow(/both a holiday and a working weekend/);
   });
 });
 
 describe('properties over 2020–2026', () => {
-  const startInstant = fc.integer({ min: Date.parse('2020-01-01T00:00:00+08:00'), max: Date.parse('2026-12-10T23:59:59.999+08:00') });
+  const startInstant = fc.integer({
+    min: Date.parse('2020-01-01T00:00:00+08:00'),
+    max: Date.parse('2026-12-10T23:59:59.999+08:00'),
+  });
 
   it('counts exactly N working days after the start day, skipping every holiday and counting every 调休 weekend', () => {
     fc.assert(
@@ -190,9 +219,16 @@ describe('properties over 2020–2026', () => {
 
   it('never moves a deadline earlier when the request comes later', () => {
     fc.assert(
-      fc.property(startInstant, fc.integer({ min: 0, max: 5 * DAY_MS }), fc.integer({ min: 1, max: 10 }), (start, delay, days) => {
-        expect(addWorkingDays(calendar, new Date(start + delay), days).getTime()).toBeGreaterThanOrEqual(addWorkingDays(calendar, new Date(start), days).getTime());
-      }),
+      fc.property(
+        startInstant,
+        fc.integer({ min: 0, max: 5 * DAY_MS }),
+        fc.integer({ min: 1, max: 10 }),
+        (start, delay, days) => {
+          expect(addWorkingDays(calendar, new Date(start + delay), days).getTime()).toBeGreaterThanOrEqual(
+            addWorkingDays(calendar, new Date(start), days).getTime(),
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });

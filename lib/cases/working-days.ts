@@ -94,20 +94,33 @@ export function endOfShanghaiDay(isoDate: IsoDate): Date {
 }
 
 /** Builds a calendar from one version per year and that version's exception days; inconsistent data is refused. */
-export function buildWorkingDayCalendar(versions: readonly CalendarYearVersion[], days: readonly CalendarDayInput[]): WorkingDayCalendar {
+export function buildWorkingDayCalendar(
+  versions: readonly CalendarYearVersion[],
+  days: readonly CalendarDayInput[],
+): WorkingDayCalendar {
   const byYear = new Map<number, CalendarYearVersion>();
   for (const version of versions) {
     if (byYear.has(version.year)) {
-      throw new DeadlineError('INVALID_CALENDAR', `Calendar has two versions for ${version.year}; use exactly one per year`);
+      throw new DeadlineError(
+        'INVALID_CALENDAR',
+        `Calendar has two versions for ${version.year}; use exactly one per year`,
+      );
     }
-    byYear.set(version.year, { year: version.year, version: version.version, calendarVersionId: version.calendarVersionId });
+    byYear.set(version.year, {
+      year: version.year,
+      version: version.version,
+      calendarVersionId: version.calendarVersionId,
+    });
   }
   const holidays = new Set<IsoDate>();
   const workingWeekends = new Set<IsoDate>();
   for (const day of days) {
     const { year } = parseIsoDate(day.date);
     if (!byYear.has(year)) {
-      throw new DeadlineError('INVALID_CALENDAR', `Calendar day ${day.date} belongs to ${year}, which has no calendar version`);
+      throw new DeadlineError(
+        'INVALID_CALENDAR',
+        `Calendar day ${day.date} belongs to ${year}, which has no calendar version`,
+      );
     }
     if (day.kind === 'WORKING_WEEKEND' && !isWeekend(day.date)) {
       throw new DeadlineError('INVALID_CALENDAR', `Working weekend ${day.date} is not a Saturday or Sunday`);

@@ -7,14 +7,17 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** Secrets the app needs; in development each gets a random value on first run. */
-export const REQUIRED_SECRETS = ['NEXTAUTH_SECRET', 'ID_ENCRYPTION_KEY', 'ID_HASH_KEY', 'INTEGRATION_KEY_SECRET'] as const;
+export const REQUIRED_SECRETS = [
+  'NEXTAUTH_SECRET',
+  'ID_ENCRYPTION_KEY',
+  'ID_HASH_KEY',
+  'INTEGRATION_KEY_SECRET',
+] as const;
 
 export function ensureDevelopmentEnvFile(): void {
   const file = path.join(ROOT, '.env.local');
   const existing = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const missing = REQUIRED_SECRETS.filter(
-    (name) => !process.env[name] && !new RegExp(`^${name}=`, 'm').test(existing),
-  );
+  const missing = REQUIRED_SECRETS.filter((name) => !process.env[name] && !new RegExp(`^${name}=`, 'm').test(existing));
   if (missing.length === 0) return;
   const lines = missing.map((name) => `${name}=${randomBytes(32).toString('base64')}`);
   const header = existing ? '' : '# Generated on first run for development. Never commit this file.\n';

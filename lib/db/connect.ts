@@ -9,7 +9,9 @@ export interface DatabaseHandle {
 
 export const DEFAULT_EMBEDDED_PORT = 5433;
 
-export async function connectDatabase(options: { name?: string; port?: number; fresh?: boolean } = {}): Promise<DatabaseHandle> {
+export async function connectDatabase(
+  options: { name?: string; port?: number; fresh?: boolean } = {},
+): Promise<DatabaseHandle> {
   if (process.env.DATABASE_URL) {
     return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
   }

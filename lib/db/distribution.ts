@@ -61,7 +61,8 @@ export const DISTRIBUTION: DistributionMap = {
     ...ownKey('id'),
     exemptUniqueKeys: {
       app_user_username_key: 'staff usernames move to a lookup table distributed by username before the move to Citus',
-      app_user_mobile_key: 'citizen mobile numbers move to a lookup table distributed by mobile before the move to Citus',
+      app_user_mobile_key:
+        'citizen mobile numbers move to a lookup table distributed by mobile before the move to Citus',
     },
   },
   session: ownKey('id'),

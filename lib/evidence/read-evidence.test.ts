@@ -38,7 +38,10 @@ describe('readEvidenceFor', () => {
       { name: 'photo.jpg', bytes: await jpegWithGps() },
       { name: '证明.pdf', bytes: minimalPdf() },
     ]);
-    const files = await getPrisma().evidence.findMany({ where: { caseId: filed.case.id }, orderBy: { fileName: 'asc' } });
+    const files = await getPrisma().evidence.findMany({
+      where: { caseId: filed.case.id },
+      orderBy: { fileName: 'asc' },
+    });
     jpegId = files.find((file) => file.mimeType === 'image/jpeg')!.id;
     pdfId = files.find((file) => file.mimeType === 'application/pdf')!.id;
   });
@@ -77,14 +80,18 @@ describe('readEvidenceFor', () => {
   });
 
   it('answers "not found" to ids that do not exist or are not ids at all', async () => {
-    await expect(readEvidenceFor(owner, '00000000-0000-4000-8000-000000000000')).rejects.toBeInstanceOf(CaseNotFoundError);
+    await expect(readEvidenceFor(owner, '00000000-0000-4000-8000-000000000000')).rejects.toBeInstanceOf(
+      CaseNotFoundError,
+    );
     await expect(readEvidenceFor(owner, '../../etc/passwd')).rejects.toBeInstanceOf(CaseNotFoundError);
   });
 });
 
 describe('attachmentDisposition', () => {
   it('keeps an ASCII name and adds the encoded form', () => {
-    expect(attachmentDisposition('report.pdf', 'evidence')).toBe(`attachment; filename="report.pdf"; filename*=UTF-8''report.pdf`);
+    expect(attachmentDisposition('report.pdf', 'evidence')).toBe(
+      `attachment; filename="report.pdf"; filename*=UTF-8''report.pdf`,
+    );
   });
 
   it('gives a Chinese name an ASCII fallback and the full name percent-encoded', () => {

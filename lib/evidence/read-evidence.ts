@@ -23,7 +23,11 @@ export async function readEvidenceFor(user: ScopedUser, id: string): Promise<Evi
     select: { fileName: true, mimeType: true, storageKey: true },
   });
   if (!evidence) throw new CaseNotFoundError();
-  return { fileName: evidence.fileName, mimeType: evidence.mimeType, bytes: await readEvidenceFile(evidence.storageKey) };
+  return {
+    fileName: evidence.fileName,
+    mimeType: evidence.mimeType,
+    bytes: await readEvidenceFile(evidence.storageKey),
+  };
 }
 
 /**
@@ -35,6 +39,9 @@ export function attachmentDisposition(fileName: string, fallbackBase: string): s
   const extension = /\.[A-Za-z0-9]{1,5}$/.exec(cleaned)?.[0] ?? '';
   const ascii = cleaned.replace(/[^\x20-\x7e]/g, '_').replace(/[;%]/g, '_');
   const fallback = /[A-Za-z0-9]/.test(ascii.replace(extension, '')) ? ascii : `${fallbackBase}${extension}`;
-  const encoded = encodeURIComponent(cleaned).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(cleaned).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

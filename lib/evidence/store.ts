@@ -64,7 +64,8 @@ export async function storeEvidenceFiles(
         const stored = await storeCheckedEvidence(provinceCode, file, inputs[index]!.bytes);
         saved.push({ ...stored, name: file.name.slice(0, 200), mimeType: file.mimeType });
       } catch (error) {
-        if (error instanceof UnreadableImageError) throw new ValidationError({ [`evidence.${index}`]: 'evidence.errors.typeNotAllowed' });
+        if (error instanceof UnreadableImageError)
+          throw new ValidationError({ [`evidence.${index}`]: 'evidence.errors.typeNotAllowed' });
         throw error;
       }
     }

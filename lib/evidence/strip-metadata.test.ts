@@ -39,7 +39,9 @@ describe('stripImageMetadata', () => {
   });
 
   it('refuses an image that cannot be decoded', async () => {
-    const broken = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9]);
+    const broken = Uint8Array.from([
+      0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9,
+    ]);
     await expect(stripImageMetadata(broken, 'image/jpeg')).rejects.toBeInstanceOf(UnreadableImageError);
   });
 });

@@ -17,7 +17,9 @@ export async function jpegWithGps(): Promise<Uint8Array> {
 }
 
 export async function pngWithExif(): Promise<Uint8Array> {
-  const bytes = await sharp({ create: { width: 8, height: 8, channels: 4, background: { r: 0, g: 120, b: 60, alpha: 1 } } })
+  const bytes = await sharp({
+    create: { width: 8, height: 8, channels: 4, background: { r: 0, g: 120, b: 60, alpha: 1 } },
+  })
     .png()
     .withExif({ IFD0: { Make: 'ProbeCam' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '31/1 52/1 0/1' } })
     .toBuffer();

@@ -31,7 +31,12 @@ describe('message files', () => {
   });
 
   it('contain every domain, filing, action and evidence error key', () => {
-    const required = [DOMAIN_ERROR_MESSAGES, FILING_ERROR_MESSAGES, CASE_ACTION_ERROR_MESSAGES, EVIDENCE_ERROR_MESSAGES].flatMap(Object.keys);
+    const required = [
+      DOMAIN_ERROR_MESSAGES,
+      FILING_ERROR_MESSAGES,
+      CASE_ACTION_ERROR_MESSAGES,
+      EVIDENCE_ERROR_MESSAGES,
+    ].flatMap(Object.keys);
     expect(required.filter((key) => !(key in zhKeys))).toEqual([]);
     expect(required.filter((key) => !(key in enKeys))).toEqual([]);
   });

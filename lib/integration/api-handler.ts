@@ -67,7 +67,8 @@ function detailsOf(error: z.ZodError): Record<string, string> {
     if (!details.has(field)) details.set(field, message);
   };
   for (const issue of error.issues.slice(0, 50)) {
-    if (issue.code === 'unrecognized_keys') for (const key of issue.keys.slice(0, 20)) add([...issue.path, key], 'Unknown field.');
+    if (issue.code === 'unrecognized_keys')
+      for (const key of issue.keys.slice(0, 20)) add([...issue.path, key], 'Unknown field.');
     else add(issue.path, issue.message);
   }
   return Object.fromEntries(details);
@@ -92,7 +93,11 @@ export async function handleApiRequest<Route extends ApiRoute>(
     const checked = checkSignatureHeaders(signatureHeadersOf(request), now);
     const bytes = await readBody(request);
     const url = new URL(request.url);
-    const client = await authenticateRequest(checked, { method: request.method, path: `${url.pathname}${url.search}`, body: bytes }, now);
+    const client = await authenticateRequest(
+      checked,
+      { method: request.method, path: `${url.pathname}${url.search}`, body: bytes },
+      now,
+    );
     await consumeApiRateLimit(client, now);
 
     let params: unknown;
@@ -112,6 +117,9 @@ export async function handleApiRequest<Route extends ApiRoute>(
   } catch (error) {
     if (error instanceof ApiError) return jsonResponse(error.status, errorBody(error), error.headers);
     scopedLogger('api').error({ err: error, operationId: route.operationId }, 'request failed');
-    return jsonResponse(500, errorBody(new ApiError(500, 'INTERNAL_ERROR', 'Something went wrong on our side; try again later.')));
+    return jsonResponse(
+      500,
+      errorBody(new ApiError(500, 'INTERNAL_ERROR', 'Something went wrong on our side; try again later.')),
+    );
   }
 }

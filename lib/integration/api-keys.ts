@@ -34,7 +34,12 @@ export interface ApiKeySummary {
   live: boolean;
 }
 
-async function issueKey(tx: TransactionClient, provinceCode: string, name: string, rateLimitPerMinute: number | undefined): Promise<IssuedApiKey> {
+async function issueKey(
+  tx: TransactionClient,
+  provinceCode: string,
+  name: string,
+  rateLimitPerMinute: number | undefined,
+): Promise<IssuedApiKey> {
   const secret = generateSecret('hks_');
   const created = await tx.apiKey.create({
     data: {
@@ -50,7 +55,9 @@ async function issueKey(tx: TransactionClient, provinceCode: string, name: strin
 }
 
 async function findLiveKey(tx: TransactionClient, keyId: string, now: Date) {
-  const key = await tx.apiKey.findFirst({ where: { keyId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } });
+  const key = await tx.apiKey.findFirst({
+    where: { keyId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+  });
   if (!key) throw new ValidationError({ keyId: 'integration.errors.keyUnknown' });
   return key;
 }
@@ -60,7 +67,10 @@ export async function createApiKey(actor: Actor, raw: unknown): Promise<IssuedAp
   const input = parseInput(createApiKeySchema, raw);
   return prisma.$transaction(async (tx) => {
     await requireProvince(tx, input.provinceCode);
-    const system = await tx.provinceSystem.findUnique({ where: { provinceCode: input.provinceCode }, select: { provinceCode: true } });
+    const system = await tx.provinceSystem.findUnique({
+      where: { provinceCode: input.provinceCode },
+      select: { provinceCode: true },
+    });
     if (!system) throw new ValidationError({ provinceCode: 'integration.errors.provinceSystemMissing' });
     const issued = await issueKey(tx, input.provinceCode, input.name, input.rateLimitPerMinute);
     await appendAuditEvent(tx, {
@@ -68,14 +78,23 @@ export async function createApiKey(actor: Actor, raw: unknown): Promise<IssuedAp
       actorId: actor.id,
       actorRole: actor.role,
       action: 'API_KEY_CREATED',
-      after: { provinceCode: issued.provinceCode, keyId: issued.keyId, name: issued.name, fingerprint: issued.fingerprint },
+      after: {
+        provinceCode: issued.provinceCode,
+        keyId: issued.keyId,
+        name: issued.name,
+        fingerprint: issued.fingerprint,
+      },
     });
     return issued;
   });
 }
 
 /** A new key for the same province and name; the old one stops working after `overlapMinutes` (default 24 hours). */
-export async function rotateApiKey(actor: Actor, raw: unknown, now = new Date()): Promise<IssuedApiKey & { previousKeyExpiresAt: Date }> {
+export async function rotateApiKey(
+  actor: Actor,
+  raw: unknown,
+  now = new Date(),
+): Promise<IssuedApiKey & { previousKeyExpiresAt: Date }> {
   requireAdministrator(actor, 'ROTATE_API_KEY');
   const input = parseInput(rotateApiKeySchema, raw);
   return prisma.$transaction(async (tx) => {
@@ -90,7 +109,12 @@ export async function rotateApiKey(actor: Actor, raw: unknown, now = new Date())
       actorRole: actor.role,
       action: 'API_KEY_ROTATED',
       before: { keyId: old.keyId, fingerprint: old.secretFingerprint },
-      after: { provinceCode: issued.provinceCode, keyId: issued.keyId, fingerprint: issued.fingerprint, previousKeyExpiresAt: previousKeyExpiresAt.toISOString() },
+      after: {
+        provinceCode: issued.provinceCode,
+        keyId: issued.keyId,
+        fingerprint: issued.fingerprint,
+        previousKeyExpiresAt: previousKeyExpiresAt.toISOString(),
+      },
     });
     return { ...issued, previousKeyExpiresAt };
   });
@@ -115,7 +139,10 @@ export async function revokeApiKey(actor: Actor, raw: unknown, now = new Date())
 /** Every key of one province (or all), newest first, without secrets. */
 export async function listApiKeys(actor: Actor, provinceCode?: string, now = new Date()): Promise<ApiKeySummary[]> {
   requireAdministrator(actor, 'LIST_API_KEYS');
-  const keys = await prisma.apiKey.findMany({ where: provinceCode ? { provinceCode } : {}, orderBy: { createdAt: 'desc' } });
+  const keys = await prisma.apiKey.findMany({
+    where: provinceCode ? { provinceCode } : {},
+    orderBy: { createdAt: 'desc' },
+  });
   return keys.map((key) => ({
     keyId: key.keyId,
     provinceCode: key.provinceCode,

@@ -43,10 +43,18 @@ export interface CheckedSignature {
 export function checkSignatureHeaders(headers: SignatureHeaders, now: Date): CheckedSignature {
   const { keyId, timestamp, signature } = headers;
   if (!keyId || !timestamp || !signature) {
-    throw new ApiError(401, 'SIGNATURE_MISSING', 'Sign the request: X-Key-Id, X-Timestamp and X-Signature are required.');
+    throw new ApiError(
+      401,
+      'SIGNATURE_MISSING',
+      'Sign the request: X-Key-Id, X-Timestamp and X-Signature are required.',
+    );
   }
   if (!isTimestampFresh(timestamp, now)) {
-    throw new ApiError(401, 'TIMESTAMP_OUT_OF_WINDOW', 'X-Timestamp must be Unix seconds within 5 minutes of the server clock.');
+    throw new ApiError(
+      401,
+      'TIMESTAMP_OUT_OF_WINDOW',
+      'X-Timestamp must be Unix seconds within 5 minutes of the server clock.',
+    );
   }
   if (keyId.length > 64 || !/^[0-9a-f]{64}$/.test(signature)) throw invalidSignature();
   return { keyId, timestamp, signature };
@@ -60,10 +68,25 @@ export async function authenticateRequest(
 ): Promise<ApiClient> {
   const key = await prisma.apiKey.findUnique({
     where: { keyId },
-    select: { id: true, keyId: true, provinceCode: true, secretCipher: true, rateLimitPerMinute: true, expiresAt: true, revokedAt: true, lastUsedAt: true },
+    select: {
+      id: true,
+      keyId: true,
+      provinceCode: true,
+      secretCipher: true,
+      rateLimitPerMinute: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+    },
   });
   if (!key || key.revokedAt || (key.expiresAt && key.expiresAt <= now)) throw invalidSignature();
-  if (!verifySignature(openSecret(key.secretCipher), { timestamp, method: request.method, path: request.path, body: request.body }, signature)) {
+  if (
+    !verifySignature(
+      openSecret(key.secretCipher),
+      { timestamp, method: request.method, path: request.path, body: request.body },
+      signature,
+    )
+  ) {
     throw invalidSignature();
   }
   // The signature is remembered until its timestamp leaves the window; after that the timestamp check refuses it.
@@ -71,11 +94,21 @@ export async function authenticateRequest(
   const inserted = await prisma.$executeRaw`
     INSERT INTO api_request_nonce (signature, key_id, expires_at) VALUES (${signature}, ${keyId}, ${expiresAt.toISOString()}::timestamptz)
     ON CONFLICT (signature) DO NOTHING`;
-  if (inserted !== 1) throw new ApiError(401, 'REPLAYED', 'This signed request was already received; sign it again with a new timestamp.');
+  if (inserted !== 1)
+    throw new ApiError(
+      401,
+      'REPLAYED',
+      'This signed request was already received; sign it again with a new timestamp.',
+    );
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
   }
-  return { apiKeyId: key.id, keyId: key.keyId, provinceCode: key.provinceCode, rateLimitPerMinute: key.rateLimitPerMinute };
+  return {
+    apiKeyId: key.id,
+    keyId: key.keyId,
+    provinceCode: key.provinceCode,
+    rateLimitPerMinute: key.rateLimitPerMinute,
+  };
 }
 
 /** Forgets signatures whose timestamps have left the window (run by the delivery worker; safe at any time). */

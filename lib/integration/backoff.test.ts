@@ -13,12 +13,18 @@ describe('backoffDelayMs', () => {
 
   it('always lies between half and all of the capped step', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 10_000_000 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (attempts, baseMs, capMs, r) => {
-        const step = Math.min(capMs, baseMs * 2 ** Math.min(attempts - 1, 30));
-        const delay = backoffDelayMs(attempts, { baseMs, capMs }, () => r);
-        expect(delay).toBeGreaterThanOrEqual(Math.floor(step / 2));
-        expect(delay).toBeLessThanOrEqual(Math.ceil(step));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.integer({ min: 1, max: 10_000_000 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (attempts, baseMs, capMs, r) => {
+          const step = Math.min(capMs, baseMs * 2 ** Math.min(attempts - 1, 30));
+          const delay = backoffDelayMs(attempts, { baseMs, capMs }, () => r);
+          expect(delay).toBeGreaterThanOrEqual(Math.floor(step / 2));
+          expect(delay).toBeLessThanOrEqual(Math.ceil(step));
+        },
+      ),
     );
   });
 });

@@ -18,7 +18,12 @@ export interface ConfirmationResult {
   alreadyConfirmed: boolean;
 }
 
-export async function confirmCorrection(client: ApiClient, orderId: string, input: CorrectionConfirmationInput, now = new Date()): Promise<ConfirmationResult> {
+export async function confirmCorrection(
+  client: ApiClient,
+  orderId: string,
+  input: CorrectionConfirmationInput,
+  now = new Date(),
+): Promise<ConfirmationResult> {
   return prisma.$transaction(async (tx) => {
     // The row lock makes two simultaneous confirmations of one order apply once.
     const locked = await tx.$queryRaw<{ id: string }[]>`
@@ -26,29 +31,47 @@ export async function confirmCorrection(client: ApiClient, orderId: string, inpu
        WHERE id = ${orderId}::uuid AND kind = 'CORRECTION_ORDER' AND province_code = ${client.provinceCode}
        FOR UPDATE`;
     if (locked.length === 0) throw notFound();
-    const order = await tx.outboxEvent.findUniqueOrThrow({ where: { provinceCode_id: { provinceCode: client.provinceCode, id: orderId } } });
+    const order = await tx.outboxEvent.findUniqueOrThrow({
+      where: { provinceCode_id: { provinceCode: client.provinceCode, id: orderId } },
+    });
     // The case may be held by another province than the order's (a recognition complaint, a transfer): found by id.
     const appealCase = order.caseId ? await tx.case.findFirst({ where: { id: order.caseId } }) : null;
     if (!appealCase) throw notFound();
     if (order.confirmedAt) {
-      return { orderId, reference: appealCase.reference, confirmedAt: order.confirmedAt.toISOString(), alreadyConfirmed: true };
+      return {
+        orderId,
+        reference: appealCase.reference,
+        confirmedAt: order.confirmedAt.toISOString(),
+        alreadyConfirmed: true,
+      };
     }
     const target = targetColourOf(order);
     if (target !== input.colour) {
-      throw new ApiError(409, 'CORRECTION_MISMATCH', `The order asks for ${target ?? 'another colour'}; the code must be changed to that colour.`, {
-        colour: `Expected ${target ?? 'the colour of the order'}.`,
-      });
+      throw new ApiError(
+        409,
+        'CORRECTION_MISMATCH',
+        `The order asks for ${target ?? 'another colour'}; the code must be changed to that colour.`,
+        {
+          colour: `Expected ${target ?? 'the colour of the order'}.`,
+        },
+      );
     }
     // The province can only confirm what it received: an order not yet marked delivered (the worker stopped between
     // the receiver's 2xx and recording it) is delivered now.
     const deliveredAt = order.deliveredAt ?? now;
     await tx.outboxEvent.update({
       where: { provinceCode_id: { provinceCode: order.provinceCode, id: order.id } },
-      data: { confirmedAt: now, ...(order.status === 'SENT' ? {} : { status: 'SENT', deliveredAt, lockedUntil: null }) },
+      data: {
+        confirmedAt: now,
+        ...(order.status === 'SENT' ? {} : { status: 'SENT', deliveredAt, lockedUntil: null }),
+      },
     });
     const latest = await findLatestCorrectionOrder(tx, appealCase.id);
     if (latest?.id === order.id) {
-      await tx.case.update({ where: { provinceCode_id: { provinceCode: appealCase.provinceCode, id: appealCase.id } }, data: { correctionSentAt: deliveredAt, correctionConfirmedAt: now } });
+      await tx.case.update({
+        where: { provinceCode_id: { provinceCode: appealCase.provinceCode, id: appealCase.id } },
+        data: { correctionSentAt: deliveredAt, correctionConfirmedAt: now },
+      });
     }
     await appendAuditEvent(tx, {
       chain: appealCase.provinceCode,
@@ -56,7 +79,13 @@ export async function confirmCorrection(client: ApiClient, orderId: string, inpu
       actorRole: HEALTH_CODE_SYSTEM_ROLE,
       caseId: appealCase.id,
       action: 'CORRECTION_CONFIRMED',
-      after: { reference: appealCase.reference, orderId: order.id, keyId: client.keyId, colour: input.colour, appliedAt: new Date(input.appliedAt).toISOString() },
+      after: {
+        reference: appealCase.reference,
+        orderId: order.id,
+        keyId: client.keyId,
+        colour: input.colour,
+        appliedAt: new Date(input.appliedAt).toISOString(),
+      },
       occurredAt: now,
     });
     return { orderId, reference: appealCase.reference, confirmedAt: now.toISOString(), alreadyConfirmed: false };

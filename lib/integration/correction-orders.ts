@@ -6,7 +6,10 @@ import type { OutboxEvent } from '@/lib/db/generated/client';
 import { CodeColour } from '@/lib/db/generated/enums';
 
 export async function findLatestCorrectionOrder(db: TransactionClient, caseId: string): Promise<OutboxEvent | null> {
-  return db.outboxEvent.findFirst({ where: { caseId, kind: 'CORRECTION_ORDER' }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+  return db.outboxEvent.findFirst({
+    where: { caseId, kind: 'CORRECTION_ORDER' },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+  });
 }
 
 /** The colour the order asks for, read from its payload (GREEN for REVOKED, YELLOW for DOWNGRADED). */

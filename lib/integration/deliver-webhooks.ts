@@ -43,11 +43,22 @@ const DEFAULT_LEASE_MS = 60_000;
 const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** Claims up to `limit` due events of provinces with a configured webhook; each claim is committed at once. */
-export async function claimOutboxEvents(options: { now?: Date; limit?: number; leaseMs?: number } = {}): Promise<ClaimedEvent[]> {
+export async function claimOutboxEvents(
+  options: { now?: Date; limit?: number; leaseMs?: number } = {},
+): Promise<ClaimedEvent[]> {
   const now = options.now ?? new Date();
   const leaseUntil = new Date(now.getTime() + (options.leaseMs ?? DEFAULT_LEASE_MS));
   const rows = await prisma.$queryRaw<
-    { id: string; province_code: string; kind: OutboxKind; case_id: string | null; payload: unknown; created_at: Date; attempts: number; locked_until: Date }[]
+    {
+      id: string;
+      province_code: string;
+      kind: OutboxKind;
+      case_id: string | null;
+      payload: unknown;
+      created_at: Date;
+      attempts: number;
+      locked_until: Date;
+    }[]
   >`
     WITH due AS (
       SELECT o.id
@@ -87,11 +98,19 @@ function describeFetchError(error: unknown, timeoutMs: number): string {
   if (!(error instanceof Error)) return 'request failed';
   if (error.name === 'TimeoutError' || error.name === 'AbortError') return `no answer within ${timeoutMs} ms`;
   const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
-  const detail = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : error.message;
+  const detail =
+    typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : error.message;
   return `${error.name}: ${detail}`.slice(0, 500);
 }
 
-async function post(url: URL, secret: string, event: ClaimedEvent, body: string, timeoutMs: number, attemptedAt: Date): Promise<AttemptOutcome> {
+async function post(
+  url: URL,
+  secret: string,
+  event: ClaimedEvent,
+  body: string,
+  timeoutMs: number,
+  attemptedAt: Date,
+): Promise<AttemptOutcome> {
   // The receiver checks the timestamp against its own clock: sign with the real time, whatever the cycle's clock says.
   const timestamp = unixSeconds(new Date());
   const headers = {
@@ -103,12 +122,28 @@ async function post(url: URL, secret: string, event: ClaimedEvent, body: string,
   };
   const started = performance.now();
   try {
-    const response = await fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers,
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     await response.body?.cancel();
     const ok = response.status >= 200 && response.status < 300;
-    return { attemptedAt, durationMs: Math.round(performance.now() - started), httpStatus: response.status, error: ok ? null : `HTTP ${response.status}` };
+    return {
+      attemptedAt,
+      durationMs: Math.round(performance.now() - started),
+      httpStatus: response.status,
+      error: ok ? null : `HTTP ${response.status}`,
+    };
   } catch (error) {
-    return { attemptedAt, durationMs: Math.round(performance.now() - started), httpStatus: null, error: describeFetchError(error, timeoutMs) };
+    return {
+      attemptedAt,
+      durationMs: Math.round(performance.now() - started),
+      httpStatus: null,
+      error: describeFetchError(error, timeoutMs),
+    };
   }
 }
 
@@ -116,7 +151,13 @@ async function recordSuccess(event: ClaimedEvent, outcome: AttemptOutcome): Prom
   const deliveredAt = new Date(outcome.attemptedAt.getTime() + outcome.durationMs);
   await prisma.$transaction(async (tx) => {
     await tx.webhookDelivery.create({
-      data: { outboxEventId: event.id, provinceCode: event.provinceCode, attempt: event.attempts + 1, ...outcome, delivered: true },
+      data: {
+        outboxEventId: event.id,
+        provinceCode: event.provinceCode,
+        attempt: event.attempts + 1,
+        ...outcome,
+        delivered: true,
+      },
     });
     const marked = await tx.outboxEvent.updateMany({
       where: { provinceCode: event.provinceCode, id: event.id, status: 'PENDING', lockedUntil: event.lockedUntil },
@@ -125,11 +166,17 @@ async function recordSuccess(event: ClaimedEvent, outcome: AttemptOutcome): Prom
     // Lease lost (another worker took over, or a confirmation already marked it): that path records the outcome.
     if (marked.count !== 1 || event.kind !== 'CORRECTION_ORDER' || !event.caseId) return;
     // Found by id: the case may be held by another province than the one the order is addressed to.
-    const appealCase = await tx.case.findFirst({ where: { id: event.caseId }, select: { id: true, reference: true, provinceCode: true } });
+    const appealCase = await tx.case.findFirst({
+      where: { id: event.caseId },
+      select: { id: true, reference: true, provinceCode: true },
+    });
     if (!appealCase) return;
     const latest = await findLatestCorrectionOrder(tx, appealCase.id);
     if (latest?.id === event.id) {
-      await tx.case.update({ where: { provinceCode_id: { provinceCode: appealCase.provinceCode, id: appealCase.id } }, data: { correctionSentAt: deliveredAt, correctionConfirmedAt: null } });
+      await tx.case.update({
+        where: { provinceCode_id: { provinceCode: appealCase.provinceCode, id: appealCase.id } },
+        data: { correctionSentAt: deliveredAt, correctionConfirmedAt: null },
+      });
     }
     await appendAuditEvent(tx, {
       chain: appealCase.provinceCode,
@@ -137,18 +184,36 @@ async function recordSuccess(event: ClaimedEvent, outcome: AttemptOutcome): Prom
       actorRole: 'SYSTEM',
       caseId: appealCase.id,
       action: 'CORRECTION_ORDERED',
-      after: { reference: appealCase.reference, orderId: event.id, toColour: targetColourOf(event), attempts: event.attempts + 1 },
+      after: {
+        reference: appealCase.reference,
+        orderId: event.id,
+        toColour: targetColourOf(event),
+        attempts: event.attempts + 1,
+      },
       occurredAt: deliveredAt,
     });
   });
 }
 
-async function recordFailure(event: ClaimedEvent, outcome: AttemptOutcome, backoff: BackoffOptions, random: () => number): Promise<void> {
+async function recordFailure(
+  event: ClaimedEvent,
+  outcome: AttemptOutcome,
+  backoff: BackoffOptions,
+  random: () => number,
+): Promise<void> {
   const attempts = event.attempts + 1;
-  const nextAttemptAt = new Date(outcome.attemptedAt.getTime() + outcome.durationMs + backoffDelayMs(attempts, backoff, random));
+  const nextAttemptAt = new Date(
+    outcome.attemptedAt.getTime() + outcome.durationMs + backoffDelayMs(attempts, backoff, random),
+  );
   await prisma.$transaction([
     prisma.webhookDelivery.create({
-      data: { outboxEventId: event.id, provinceCode: event.provinceCode, attempt: attempts, ...outcome, delivered: false },
+      data: {
+        outboxEventId: event.id,
+        provinceCode: event.provinceCode,
+        attempt: attempts,
+        ...outcome,
+        delivered: false,
+      },
     }),
     prisma.outboxEvent.updateMany({
       where: { provinceCode: event.provinceCode, id: event.id, status: 'PENDING', lockedUntil: event.lockedUntil },
@@ -187,7 +252,14 @@ export async function runDeliveryCycle(options: DeliveryOptions = {}): Promise<D
         return;
       }
       const body = await buildWebhookBody(prisma, event);
-      const outcome = await post(new URL(system.webhookUrl), openSecret(system.webhookSecretCipher), event, body, timeoutMs, clock());
+      const outcome = await post(
+        new URL(system.webhookUrl),
+        openSecret(system.webhookSecretCipher),
+        event,
+        body,
+        timeoutMs,
+        clock(),
+      );
       if (outcome.error === null) {
         await recordSuccess(event, outcome);
         result.delivered += 1;

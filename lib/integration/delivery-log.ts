@@ -13,11 +13,27 @@ export interface DeliveryAttempt {
   delivered: boolean;
 }
 
-export async function listWebhookDeliveries(filter: { outboxEventId?: string; provinceCode?: string; limit?: number }): Promise<DeliveryAttempt[]> {
+export async function listWebhookDeliveries(filter: {
+  outboxEventId?: string;
+  provinceCode?: string;
+  limit?: number;
+}): Promise<DeliveryAttempt[]> {
   return prisma.webhookDelivery.findMany({
-    where: { ...(filter.outboxEventId ? { outboxEventId: filter.outboxEventId } : {}), ...(filter.provinceCode ? { provinceCode: filter.provinceCode } : {}) },
+    where: {
+      ...(filter.outboxEventId ? { outboxEventId: filter.outboxEventId } : {}),
+      ...(filter.provinceCode ? { provinceCode: filter.provinceCode } : {}),
+    },
     orderBy: [{ attemptedAt: 'desc' }, { attempt: 'desc' }],
     take: filter.limit ?? 100,
-    select: { outboxEventId: true, provinceCode: true, attempt: true, attemptedAt: true, httpStatus: true, error: true, durationMs: true, delivered: true },
+    select: {
+      outboxEventId: true,
+      provinceCode: true,
+      attempt: true,
+      attemptedAt: true,
+      httpStatus: true,
+      error: true,
+      durationMs: true,
+      delivered: true,
+    },
   });
 }

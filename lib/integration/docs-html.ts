@@ -19,7 +19,13 @@ function renderText(markdown: string): string {
       const text = paragraph.trim();
       if (!text) continue;
       if (text.startsWith('## ')) html.push(`<h2>${inline(text.slice(3))}</h2>`);
-      else if (text.startsWith('- ')) html.push(`<ul>${text.split(/\n(?=- )/).map((item) => `<li>${inline(item.slice(2))}</li>`).join('')}</ul>`);
+      else if (text.startsWith('- '))
+        html.push(
+          `<ul>${text
+            .split(/\n(?=- )/)
+            .map((item) => `<li>${inline(item.slice(2))}</li>`)
+            .join('')}</ul>`,
+        );
       else html.push(`<p>${inline(text)}</p>`);
     }
   });
@@ -40,13 +46,19 @@ type Operation = {
 };
 
 function renderOperation(method: string, path: string, operation: Operation): string {
-  const parts = [`<section><h3><code>${method.toUpperCase()} ${escapeHtml(path)}</code> — ${escapeHtml(operation.summary ?? '')}</h3>`];
+  const parts = [
+    `<section><h3><code>${method.toUpperCase()} ${escapeHtml(path)}</code> — ${escapeHtml(operation.summary ?? '')}</h3>`,
+  ];
   if (operation.description) parts.push(renderText(operation.description));
-  parts.push(`<p><strong>${operation.security && operation.security.length > 0 ? 'Signed request.' : 'No signature needed.'}</strong></p>`);
+  parts.push(
+    `<p><strong>${operation.security && operation.security.length > 0 ? 'Signed request.' : 'No signature needed.'}</strong></p>`,
+  );
   if (operation.parameters?.length) {
     parts.push('<h4>Parameters</h4><ul>');
     for (const parameter of operation.parameters) {
-      parts.push(`<li><code>${escapeHtml(parameter.name)}</code> (${escapeHtml(parameter.in)}) ${escapeHtml(parameter.description ?? '')}</li>`);
+      parts.push(
+        `<li><code>${escapeHtml(parameter.name)}</code> (${escapeHtml(parameter.in)}) ${escapeHtml(parameter.description ?? '')}</li>`,
+      );
     }
     parts.push('</ul>');
   }
@@ -69,7 +81,9 @@ export function renderDocsHtml(document: OpenApiDocument): string {
     Object.entries(methods).map(([method, operation]) => renderOperation(method, path, operation as Operation)),
   );
   const webhooks = Object.entries(document.webhooks).flatMap(([name, methods]) =>
-    Object.entries(methods).map(([method, operation]) => renderOperation(method, `webhook: ${name}`, operation as Operation)),
+    Object.entries(methods).map(([method, operation]) =>
+      renderOperation(method, `webhook: ${name}`, operation as Operation),
+    ),
   );
   return `<!doctype html>
 <html lang="en">

@@ -33,6 +33,8 @@ export function validationFailed(details: Record<string, string>): ApiError {
   return new ApiError(422, 'VALIDATION_FAILED', 'The request is not valid; see details.', details);
 }
 
-export function errorBody(error: ApiError): { error: { code: ApiErrorCode; message: string; details?: Record<string, string> } } {
+export function errorBody(error: ApiError): {
+  error: { code: ApiErrorCode; message: string; details?: Record<string, string> };
+} {
   return { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
 }

@@ -27,12 +27,17 @@ export interface CodeAssignmentMatch {
 }
 
 /** The assignment closest in time to the one described, or null when none fits. */
-export async function findMatchingCodeAssignment(tx: TransactionClient, query: CodeAssignmentQuery): Promise<CodeAssignmentMatch | null> {
+export async function findMatchingCodeAssignment(
+  tx: TransactionClient,
+  query: CodeAssignmentQuery,
+): Promise<CodeAssignmentMatch | null> {
   const from = new Date(query.codeAssignedAt.getTime() - MATCH_WINDOW_MS).toISOString();
   const to = new Date(query.codeAssignedAt.getTime() + MATCH_WINDOW_MS).toISOString();
   const at = query.codeAssignedAt.toISOString();
   const pseudonym = query.personPseudonym ?? null;
-  const rows = await tx.$queryRaw<{ id: string; record_id: string; reason_code: string; assigned_at: Date; candidates: bigint }[]>`
+  const rows = await tx.$queryRaw<
+    { id: string; record_id: string; reason_code: string; assigned_at: Date; candidates: bigint }[]
+  >`
     SELECT id, record_id, reason_code, assigned_at, count(*) OVER () AS candidates
       FROM code_assignment
      WHERE province_code = ${query.issuingProvinceCode}

@@ -16,7 +16,13 @@ export interface CaseStatus {
   filedAt: string;
   dueAt: string;
   decision: { level: DecisionLevel; outcome: DecisionOutcome; decidedAt: string } | null;
-  correction: { orderId: string; toColour: CodeColour; orderedAt: string; sentAt: string | null; confirmedAt: string | null } | null;
+  correction: {
+    orderId: string;
+    toColour: CodeColour;
+    orderedAt: string;
+    sentAt: string | null;
+    confirmedAt: string | null;
+  } | null;
 }
 
 export async function getCaseStatus(client: ApiClient, reference: string): Promise<CaseStatus> {
@@ -47,7 +53,9 @@ export async function getCaseStatus(client: ApiClient, reference: string): Promi
     issuingProvinceCode: found.issuingProvinceCode,
     filedAt: found.filedAt.toISOString(),
     dueAt: found.dueAt.toISOString(),
-    decision: decision ? { level: decision.level, outcome: decision.outcome, decidedAt: decision.decidedAt.toISOString() } : null,
+    decision: decision
+      ? { level: decision.level, outcome: decision.outcome, decidedAt: decision.decidedAt.toISOString() }
+      : null,
     correction:
       order && toColour
         ? {

@@ -66,7 +66,12 @@ function errorResponsesFor(route: ApiRoute): Record<string, JsonObject> {
     ...(route.body ? { 400: errorResponse('The body is not valid JSON (INVALID_JSON).') } : {}),
     401: errorResponse('Missing, invalid, stale or replayed signature.'),
     404: errorResponse('No such resource for this key’s province.'),
-    ...(route.body ? { 409: errorResponse('The request conflicts with the current state.'), 413: errorResponse('The body is larger than 256 kB.') } : {}),
+    ...(route.body
+      ? {
+          409: errorResponse('The request conflicts with the current state.'),
+          413: errorResponse('The body is larger than 256 kB.'),
+        }
+      : {}),
     422: errorResponse('The request does not match the schema (VALIDATION_FAILED, with details).'),
     429: errorResponse('Rate limit of the key exceeded (RATE_LIMITED); see Retry-After.'),
   };
@@ -86,7 +91,11 @@ function operationOf(route: ApiRoute): JsonObject {
   for (const [status, response] of Object.entries(route.responses)) {
     responses[status] = {
       description: response.description,
-      content: { [response.contentType ?? 'application/json']: response.schema ? { schema: jsonSchemaOf(response.schema, 'output') } : {} },
+      content: {
+        [response.contentType ?? 'application/json']: response.schema
+          ? { schema: jsonSchemaOf(response.schema, 'output') }
+          : {},
+      },
     };
   }
   return {
@@ -95,13 +104,21 @@ function operationOf(route: ApiRoute): JsonObject {
     description: route.description,
     security: route.signed ? SIGNED_SECURITY : [],
     ...(parameters.length > 0 ? { parameters } : {}),
-    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(route.body) } } } } : {}),
+    ...(route.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(route.body) } } } }
+      : {}),
     responses: { ...responses, ...errorResponsesFor(route) },
   };
 }
 
 function webhookOperation(summary: string, schema: z.ZodType): Record<string, JsonObject> {
-  const header = (name: string, description: string) => ({ name, in: 'header', required: true, description, schema: { type: 'string' } });
+  const header = (name: string, description: string) => ({
+    name,
+    in: 'header',
+    required: true,
+    description,
+    schema: { type: 'string' },
+  });
   return {
     post: {
       summary,
@@ -112,7 +129,9 @@ function webhookOperation(summary: string, schema: z.ZodType): Record<string, Js
         header('X-Signature', 'Hex HMAC-SHA256 with the webhook secret (see the signing section).'),
       ],
       requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(schema, 'output') } } },
-      responses: { 200: { description: 'Any 2xx: stored (redeliveries of the same X-Event-Id must be accepted too).' } },
+      responses: {
+        200: { description: 'Any 2xx: stored (redeliveries of the same X-Event-Id must be accepted too).' },
+      },
     },
   };
 }
@@ -133,7 +152,10 @@ export function buildOpenApiDocument(): OpenApiDocument {
     servers: [{ url: '/' }],
     paths,
     webhooks: {
-      correctionOrder: webhookOperation('A correction order for the province system to carry out', correctionOrderWebhookSchema),
+      correctionOrder: webhookOperation(
+        'A correction order for the province system to carry out',
+        correctionOrderWebhookSchema,
+      ),
       statusChanged: webhookOperation('A case about a code of this province changed state', statusChangedWebhookSchema),
     },
     components: {

@@ -38,13 +38,18 @@ export async function configureProvinceSystem(actor: Actor, raw: unknown): Promi
   const input = parseInput(provinceSystemSchema, raw);
   if (input.webhookUrl && process.env.NODE_ENV === 'production') {
     const url = new URL(input.webhookUrl);
-    if (url.protocol !== 'https:' && !isLoopback(url)) throw new ValidationError({ webhookUrl: 'integration.errors.webhookUrlNotHttps' });
+    if (url.protocol !== 'https:' && !isLoopback(url))
+      throw new ValidationError({ webhookUrl: 'integration.errors.webhookUrlNotHttps' });
   }
   return prisma.$transaction(async (tx) => {
     await requireProvince(tx, input.provinceCode);
     const existing = await tx.provinceSystem.findUnique({ where: { provinceCode: input.provinceCode } });
     const webhookSecret = existing?.webhookSecretCipher ? null : generateSecret('whs_');
-    const fields = { name: input.name, webhookUrl: input.webhookUrl, ...(webhookSecret ? { webhookSecretCipher: sealSecret(webhookSecret) } : {}) };
+    const fields = {
+      name: input.name,
+      webhookUrl: input.webhookUrl,
+      ...(webhookSecret ? { webhookSecretCipher: sealSecret(webhookSecret) } : {}),
+    };
     const saved = existing
       ? await tx.provinceSystem.update({ where: { provinceCode: input.provinceCode }, data: fields })
       : await tx.provinceSystem.create({ data: { provinceCode: input.provinceCode, ...fields } });
@@ -53,7 +58,9 @@ export async function configureProvinceSystem(actor: Actor, raw: unknown): Promi
       actorId: actor.id,
       actorRole: actor.role,
       action: 'INTEGRATION_CONFIGURED',
-      before: existing ? { provinceCode: existing.provinceCode, name: existing.name, webhookUrl: existing.webhookUrl } : null,
+      before: existing
+        ? { provinceCode: existing.provinceCode, name: existing.name, webhookUrl: existing.webhookUrl }
+        : null,
       after: {
         provinceCode: saved.provinceCode,
         name: saved.name,
@@ -68,12 +75,18 @@ export async function configureProvinceSystem(actor: Actor, raw: unknown): Promi
 const rotateWebhookSecretSchema = z.strictObject({ provinceCode: z.string().regex(/^\d{2}$/) });
 
 /** A new webhook secret for the province (shown once); deliveries are signed with it from the next attempt on. */
-export async function rotateWebhookSecret(actor: Actor, raw: unknown): Promise<{ provinceCode: string; webhookSecret: string }> {
+export async function rotateWebhookSecret(
+  actor: Actor,
+  raw: unknown,
+): Promise<{ provinceCode: string; webhookSecret: string }> {
   requireAdministrator(actor, 'ROTATE_WEBHOOK_SECRET');
   const { provinceCode } = parseInput(rotateWebhookSecretSchema, raw);
   const webhookSecret = generateSecret('whs_');
   return prisma.$transaction(async (tx) => {
-    const updated = await tx.provinceSystem.updateMany({ where: { provinceCode }, data: { webhookSecretCipher: sealSecret(webhookSecret) } });
+    const updated = await tx.provinceSystem.updateMany({
+      where: { provinceCode },
+      data: { webhookSecretCipher: sealSecret(webhookSecret) },
+    });
     if (updated.count !== 1) throw new ValidationError({ provinceCode: 'integration.errors.provinceSystemMissing' });
     await appendAuditEvent(tx, {
       chain: NATIONAL_CHAIN,

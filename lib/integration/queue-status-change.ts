@@ -16,7 +16,12 @@ export async function queueStatusChangedEvent(
       provinceCode: updated.issuingProvinceCode,
       kind: 'STATUS_CHANGED',
       caseId: updated.id,
-      payload: { reference: updated.reference, previousState, state: updated.state, changedAt: changedAt.toISOString() },
+      payload: {
+        reference: updated.reference,
+        previousState,
+        state: updated.state,
+        changedAt: changedAt.toISOString(),
+      },
     },
   });
 }

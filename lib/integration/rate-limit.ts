@@ -18,8 +18,14 @@ export async function consumeApiRateLimit(client: ApiClient, now = new Date()): 
     RETURNING points, expire`;
   if (row && row.points > client.rateLimitPerMinute) {
     const retryAfter = Math.max(1, Math.ceil(Number(row.expire - nowMs) / 1000));
-    throw new ApiError(429, 'RATE_LIMITED', `Rate limit of ${client.rateLimitPerMinute} requests per minute exceeded.`, undefined, {
-      'Retry-After': String(retryAfter),
-    });
+    throw new ApiError(
+      429,
+      'RATE_LIMITED',
+      `Rate limit of ${client.rateLimitPerMinute} requests per minute exceeded.`,
+      undefined,
+      {
+        'Retry-After': String(retryAfter),
+      },
+    );
   }
 }

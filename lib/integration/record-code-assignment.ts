@@ -35,10 +35,19 @@ async function checkReferences(client: ApiClient, input: CodeAssignmentInput): P
 }
 
 function summary(row: CodeAssignment, status: CodeAssignmentStatus): RecordedCodeAssignment {
-  return { id: row.id, recordId: row.recordId, status, receivedAt: row.receivedAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+  return {
+    id: row.id,
+    recordId: row.recordId,
+    status,
+    receivedAt: row.receivedAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }
 
-export async function recordCodeAssignment(client: ApiClient, input: CodeAssignmentInput): Promise<RecordedCodeAssignment> {
+export async function recordCodeAssignment(
+  client: ApiClient,
+  input: CodeAssignmentInput,
+): Promise<RecordedCodeAssignment> {
   await checkReferences(client, input);
   const content = {
     personPseudonym: input.personPseudonym,
@@ -64,7 +73,10 @@ export async function recordCodeAssignment(client: ApiClient, input: CodeAssignm
       }
     }
     if (existing.payloadHash === payloadHash) return summary(existing, 'unchanged');
-    const updated = await prisma.codeAssignment.update({ where: { provinceCode_id: { provinceCode: existing.provinceCode, id: existing.id } }, data: { ...content, payloadHash } });
+    const updated = await prisma.codeAssignment.update({
+      where: { provinceCode_id: { provinceCode: existing.provinceCode, id: existing.id } },
+      data: { ...content, payloadHash },
+    });
     return summary(updated, 'updated');
   }
 }

@@ -18,7 +18,10 @@ export interface ApiRouteResponse {
   contentType?: string;
 }
 
-export interface ApiRoute<Params extends z.ZodObject | null = z.ZodObject | null, Body extends z.ZodType | null = z.ZodType | null> {
+export interface ApiRoute<
+  Params extends z.ZodObject | null = z.ZodObject | null,
+  Body extends z.ZodType | null = z.ZodType | null,
+> {
   method: 'GET' | 'POST';
   /** OpenAPI path template; `{name}` maps to the folder `[name]` under app/api/v1. */
   path: `/api/v1/${string}`;
@@ -33,7 +36,9 @@ export interface ApiRoute<Params extends z.ZodObject | null = z.ZodObject | null
   responses: Record<number, ApiRouteResponse>;
 }
 
-function route<Params extends z.ZodObject | null, Body extends z.ZodType | null>(definition: ApiRoute<Params, Body>): ApiRoute<Params, Body> {
+function route<Params extends z.ZodObject | null, Body extends z.ZodType | null>(
+  definition: ApiRoute<Params, Body>,
+): ApiRoute<Params, Body> {
   return definition;
 }
 
@@ -51,7 +56,10 @@ export const API_ROUTES = {
     params: null,
     body: codeAssignmentSchema,
     responses: {
-      200: { description: 'The record existed; it was updated or was already identical.', schema: codeAssignmentResultSchema },
+      200: {
+        description: 'The record existed; it was updated or was already identical.',
+        schema: codeAssignmentResultSchema,
+      },
       201: { description: 'The record was created.', schema: codeAssignmentResultSchema },
     },
   }),

@@ -22,7 +22,10 @@ function looksLikePersonalNumber(value: string): boolean {
 
 function timestamp(description: string) {
   return z.iso
-    .datetime({ offset: true, error: 'Expected an ISO 8601 date-time with a time zone, e.g. 2026-11-27T08:30:00+08:00.' })
+    .datetime({
+      offset: true,
+      error: 'Expected an ISO 8601 date-time with a time zone, e.g. 2026-11-27T08:30:00+08:00.',
+    })
     .meta({ description, examples: ['2026-11-27T08:30:00+08:00'] });
 }
 
@@ -43,12 +46,18 @@ export const codeAssignmentSchema = strictBody({
   recordId: z
     .string()
     .regex(RECORD_ID, 'Use 1–128 characters: letters, digits, . _ : -')
-    .meta({ description: "The province system's own id of this assignment; pushing the same id again updates it.", examples: ['AH-2026-000001'] }),
+    .meta({
+      description: "The province system's own id of this assignment; pushing the same id again updates it.",
+      examples: ['AH-2026-000001'],
+    }),
   personPseudonym: z
     .string()
     .regex(PSEUDONYM, 'Use 8–128 characters: letters, digits, . _ : + / = -')
     .refine((value) => !looksLikePersonalNumber(value), 'Must be a pseudonym, never an ID number or a mobile number.')
-    .meta({ description: "The province's opaque pseudonym of the person. Never an ID number or a mobile number.", examples: ['p_9f3c2a71d4e8b605'] }),
+    .meta({
+      description: "The province's opaque pseudonym of the person. Never an ID number or a mobile number.",
+      examples: ['p_9f3c2a71d4e8b605'],
+    }),
   colour: z.enum(CodeColour).meta({ description: 'The colour assigned.' }),
   reasonCode: z
     .string()
@@ -58,12 +67,17 @@ export const codeAssignmentSchema = strictBody({
   issuingUnitCode: z
     .string()
     .regex(UNIT_CODE, 'Expected a six-digit GB/T 2260 code.')
-    .meta({ description: "City or county (GB/T 2260) that assigned the code; must belong to the key's province.", examples: ['340100'] }),
+    .meta({
+      description: "City or county (GB/T 2260) that assigned the code; must belong to the key's province.",
+      examples: ['340100'],
+    }),
 });
 
 export const correctionConfirmationSchema = strictBody({
   appliedAt: pastTimestamp('When the province system applied the change to the code.'),
-  colour: z.enum([CodeColour.GREEN, CodeColour.YELLOW]).meta({ description: "The colour the code now has; must be the order's target colour." }),
+  colour: z
+    .enum([CodeColour.GREEN, CodeColour.YELLOW])
+    .meta({ description: "The colour the code now has; must be the order's target colour." }),
 });
 
 export const orderParamsSchema = z.strictObject({
@@ -71,7 +85,10 @@ export const orderParamsSchema = z.strictObject({
 });
 
 export const caseParamsSchema = z.strictObject({
-  reference: z.string().regex(REFERENCE_PATTERN).meta({ description: 'Case reference number.', examples: ['SS-34-20261127-000123'] }),
+  reference: z
+    .string()
+    .regex(REFERENCE_PATTERN)
+    .meta({ description: 'Case reference number.', examples: ['SS-34-20261127-000123'] }),
 });
 
 export type CodeAssignmentInput = z.output<typeof codeAssignmentSchema>;
@@ -83,7 +100,10 @@ export const errorSchema = z.object({
   error: z.object({
     code: z.string().meta({ description: 'Stable machine-readable code, e.g. SIGNATURE_INVALID, VALIDATION_FAILED.' }),
     message: z.string(),
-    details: z.record(z.string(), z.string()).optional().meta({ description: 'Field path → problem, for VALIDATION_FAILED.' }),
+    details: z
+      .record(z.string(), z.string())
+      .optional()
+      .meta({ description: 'Field path → problem, for VALIDATION_FAILED.' }),
   }),
 });
 
@@ -99,7 +119,9 @@ export const confirmationResultSchema = z.object({
   orderId: z.uuid(),
   reference: z.string(),
   confirmedAt: timestamp('When the confirmation was recorded (first confirmation wins).'),
-  alreadyConfirmed: z.boolean().meta({ description: 'true when this order had been confirmed before; nothing changed.' }),
+  alreadyConfirmed: z
+    .boolean()
+    .meta({ description: 'true when this order had been confirmed before; nothing changed.' }),
 });
 
 const correctionSummarySchema = z.object({
@@ -119,17 +141,25 @@ export const caseStatusSchema = z.object({
   filedAt: timestamp('When the appeal was filed.'),
   dueAt: timestamp('Deadline of the current stage.'),
   decision: z
-    .object({ level: z.enum(DecisionLevel), outcome: z.enum(DecisionOutcome), decidedAt: timestamp('When it was decided.') })
+    .object({
+      level: z.enum(DecisionLevel),
+      outcome: z.enum(DecisionOutcome),
+      decidedAt: timestamp('When it was decided.'),
+    })
     .nullable()
     .meta({ description: 'The decision in force (a second-level decision supersedes the first).' }),
-  correction: correctionSummarySchema.nullable().meta({ description: 'The latest correction order, if the decision ordered one.' }),
+  correction: correctionSummarySchema
+    .nullable()
+    .meta({ description: 'The latest correction order, if the decision ordered one.' }),
 });
 
 // ───────────────────────────── webhooks (outbound)
 
 const webhookEnvelope = <Kind extends OutboxKind, Data extends z.ZodType>(kind: Kind, data: Data) =>
   z.object({
-    id: z.uuid().meta({ description: 'Event id, also sent as X-Event-Id: de-duplicate on it (delivery is at least once).' }),
+    id: z
+      .uuid()
+      .meta({ description: 'Event id, also sent as X-Event-Id: de-duplicate on it (delivery is at least once).' }),
     type: z.literal(kind),
     provinceCode: z.string().regex(PROVINCE_CODE),
     createdAt: timestamp('When the event was recorded.'),
@@ -186,7 +216,12 @@ export const createApiKeySchema = z.strictObject({
 export const rotateApiKeySchema = z.strictObject({
   keyId: z.string().min(1).max(64),
   /** How long the old key keeps working, so the province can switch over (0 = at once; at most 7 days). */
-  overlapMinutes: z.number().int().min(0).max(7 * 24 * 60).default(24 * 60),
+  overlapMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(24 * 60),
 });
 
 export const revokeApiKeySchema = z.strictObject({ keyId: z.string().min(1).max(64) });

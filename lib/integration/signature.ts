@@ -44,7 +44,12 @@ export function isTimestampFresh(timestamp: string, now: Date): boolean {
 }
 
 /** The three headers a signed request or webhook carries. */
-export function signatureHeaders(keyId: string, secret: string, parts: Omit<SignedParts, 'timestamp'>, at = new Date()): Record<string, string> {
+export function signatureHeaders(
+  keyId: string,
+  secret: string,
+  parts: Omit<SignedParts, 'timestamp'>,
+  at = new Date(),
+): Record<string, string> {
   const timestamp = unixSeconds(at);
   return { 'X-Key-Id': keyId, 'X-Timestamp': timestamp, 'X-Signature': sign(secret, { ...parts, timestamp }) };
 }

@@ -22,7 +22,10 @@ export async function buildWebhookBody(db: TransactionClient, event: OutboxEvent
   if (event.kind === 'CORRECTION_ORDER') {
     // Found by id: the case may be held by another province than the one the order is addressed to.
     const appealCase = event.caseId
-      ? await db.case.findFirst({ where: { id: event.caseId }, select: { reference: true, issuingProvinceCode: true, codeAssignmentId: true } })
+      ? await db.case.findFirst({
+          where: { id: event.caseId },
+          select: { reference: true, issuingProvinceCode: true, codeAssignmentId: true },
+        })
       : null;
     // The matched assignment is a row of the issuing province's system (no foreign key: docs/scaling.md).
     const assignment = appealCase?.codeAssignmentId
@@ -37,8 +40,16 @@ export async function buildWebhookBody(db: TransactionClient, event: OutboxEvent
       // Older rows may lack the reference; the case has it.
       reference: typeof data.reference === 'string' && data.reference ? data.reference : (appealCase?.reference ?? ''),
       codeAssignment:
-        assignment && assignment.provinceCode === event.provinceCode ? { recordId: assignment.recordId, personPseudonym: assignment.personPseudonym } : null,
+        assignment && assignment.provinceCode === event.provinceCode
+          ? { recordId: assignment.recordId, personPseudonym: assignment.personPseudonym }
+          : null,
     };
   }
-  return JSON.stringify({ id: event.id, type: event.kind, provinceCode: event.provinceCode, createdAt: event.createdAt.toISOString(), data });
+  return JSON.stringify({
+    id: event.id,
+    type: event.kind,
+    provinceCode: event.provinceCode,
+    createdAt: event.createdAt.toISOString(),
+    data,
+  });
 }

@@ -20,7 +20,8 @@ interface PendingNotification {
 
 /** The SMS texts, in Chinese (the citizen's phone); params are references and times only. */
 const SMS_TEXTS: Record<NotificationTemplate, (p: NotificationParams) => string> = {
-  CASE_FILED: (p) => `【健康码申诉】您的申诉已受理，编号 ${p.reference}，预计 ${p.dueAt} 前作出决定。可凭编号查询进度。`,
+  CASE_FILED: (p) =>
+    `【健康码申诉】您的申诉已受理，编号 ${p.reference}，预计 ${p.dueAt} 前作出决定。可凭编号查询进度。`,
   INFORMATION_REQUESTED: (p) => `【健康码申诉】申诉 ${p.reference} 需要您补充材料，请在 ${p.replyDueAt} 前登录答复。`,
   CITIZEN_REPLIED: (p) => `【健康码申诉】申诉 ${p.reference} 已收到申诉人答复。`,
   CASE_DECIDED: (p) => `【健康码申诉】申诉 ${p.reference} 已作出决定，请登录查看。如不服，可在 15 日内申请复核。`,
@@ -38,36 +39,55 @@ export function renderSms(template: NotificationTemplate, params: NotificationPa
 export async function dispatchNotifications(ids?: readonly string[]): Promise<number> {
   if (ids && ids.length === 0) return 0;
   const provider = getSmsProvider();
-  return prisma.$transaction(async (tx) => {
-    const columns = Prisma.sql`id::text, province_code, channel::text AS channel, recipient_mobile, template, params, attempts`;
-    const rows = ids
-      ? await tx.$queryRaw<PendingNotification[]>`SELECT ${columns} FROM notification WHERE id::text = ANY(${[...ids]}) AND status = 'PENDING' FOR UPDATE SKIP LOCKED`
-      : await tx.$queryRaw<PendingNotification[]>`SELECT ${columns} FROM notification WHERE status = 'PENDING' ORDER BY created_at LIMIT 500 FOR UPDATE SKIP LOCKED`;
-    // In-app notices need no sending: they become visible together.
-    const inApp = rows.filter((row) => row.channel !== 'SMS' || !row.recipient_mobile);
-    if (inApp.length > 0) {
-      await tx.$executeRaw`UPDATE notification SET status = 'SENT', sent_at = ${new Date()}, attempts = attempts + 1
+  return prisma.$transaction(
+    async (tx) => {
+      const columns = Prisma.sql`id::text, province_code, channel::text AS channel, recipient_mobile, template, params, attempts`;
+      const rows = ids
+        ? await tx.$queryRaw<
+            PendingNotification[]
+          >`SELECT ${columns} FROM notification WHERE id::text = ANY(${[...ids]}) AND status = 'PENDING' FOR UPDATE SKIP LOCKED`
+        : await tx.$queryRaw<
+            PendingNotification[]
+          >`SELECT ${columns} FROM notification WHERE status = 'PENDING' ORDER BY created_at LIMIT 500 FOR UPDATE SKIP LOCKED`;
+      // In-app notices need no sending: they become visible together.
+      const inApp = rows.filter((row) => row.channel !== 'SMS' || !row.recipient_mobile);
+      if (inApp.length > 0) {
+        await tx.$executeRaw`UPDATE notification SET status = 'SENT', sent_at = ${new Date()}, attempts = attempts + 1
                             WHERE id::text = ANY(${inApp.map((row) => row.id)})`;
-    }
-    let sent = inApp.length;
-    for (const notification of rows.filter((row) => !inApp.includes(row))) {
-      const where = { provinceCode_id: { provinceCode: notification.province_code, id: notification.id } };
-      try {
-        await provider.send({
-          to: notification.recipient_mobile!,
-          body: renderSms(notification.template as NotificationTemplate, notification.params as NotificationParams),
-          purpose: 'NOTIFICATION',
-        }, { db: tx });
-        await tx.notification.update({ where, data: { status: 'SENT', sentAt: new Date(), attempts: { increment: 1 } } });
-        sent += 1;
-      } catch (error) {
-        scopedLogger('notify').error({ err: error, template: notification.template, notificationId: notification.id }, 'send failed');
-        await tx.notification.update({
-          where,
-          data: { attempts: { increment: 1 }, status: notification.attempts + 1 >= MAX_ATTEMPTS ? 'FAILED' : 'PENDING' },
-        });
       }
-    }
-    return sent;
-  }, { timeout: 60_000 });
+      let sent = inApp.length;
+      for (const notification of rows.filter((row) => !inApp.includes(row))) {
+        const where = { provinceCode_id: { provinceCode: notification.province_code, id: notification.id } };
+        try {
+          await provider.send(
+            {
+              to: notification.recipient_mobile!,
+              body: renderSms(notification.template as NotificationTemplate, notification.params as NotificationParams),
+              purpose: 'NOTIFICATION',
+            },
+            { db: tx },
+          );
+          await tx.notification.update({
+            where,
+            data: { status: 'SENT', sentAt: new Date(), attempts: { increment: 1 } },
+          });
+          sent += 1;
+        } catch (error) {
+          scopedLogger('notify').error(
+            { err: error, template: notification.template, notificationId: notification.id },
+            'send failed',
+          );
+          await tx.notification.update({
+            where,
+            data: {
+              attempts: { increment: 1 },
+              status: notification.attempts + 1 >= MAX_ATTEMPTS ? 'FAILED' : 'PENDING',
+            },
+          });
+        }
+      }
+      return sent;
+    },
+    { timeout: 60_000 },
+  );
 }

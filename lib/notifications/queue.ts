@@ -59,7 +59,16 @@ export async function supervisorNotices(
   template: NotificationTemplate,
   params: NotificationParams,
 ): Promise<NotificationDraft[]> {
-  const provincial = await tx.user.findMany({ where: { role: 'SUPERVISOR', active: true, provinceCode }, select: { id: true } });
-  const recipients = provincial.length > 0 ? provincial : await tx.user.findMany({ where: { role: 'SUPERVISOR', active: true, provinceCode: null }, select: { id: true } });
+  const provincial = await tx.user.findMany({
+    where: { role: 'SUPERVISOR', active: true, provinceCode },
+    select: { id: true },
+  });
+  const recipients =
+    provincial.length > 0
+      ? provincial
+      : await tx.user.findMany({
+          where: { role: 'SUPERVISOR', active: true, provinceCode: null },
+          select: { id: true },
+        });
   return recipients.map((user) => ({ channel: 'IN_APP' as const, recipientUserId: user.id, template, params }));
 }

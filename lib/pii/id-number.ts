@@ -18,7 +18,9 @@ export function encryptIdNumber(idNumber: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', encryptionKey(), iv);
   const ciphertext = Buffer.concat([cipher.update(idNumber, 'utf8'), cipher.final()]);
-  return ['v1', iv, cipher.getAuthTag(), ciphertext].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.');
+  return ['v1', iv, cipher.getAuthTag(), ciphertext]
+    .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+    .join('.');
 }
 
 export function decryptIdNumber(sealed: string): string {
@@ -39,7 +41,15 @@ export function maskIdNumber(idNumber: string): string {
 }
 
 /** Everything a case stores about an ID number. */
-export function sealIdNumber(idNumber: string): { idNumberCipher: string; idNumberHash: string; idNumberMasked: string } {
+export function sealIdNumber(idNumber: string): {
+  idNumberCipher: string;
+  idNumberHash: string;
+  idNumberMasked: string;
+} {
   const normalised = idNumber.toUpperCase();
-  return { idNumberCipher: encryptIdNumber(normalised), idNumberHash: hashIdNumber(normalised), idNumberMasked: maskIdNumber(normalised) };
+  return {
+    idNumberCipher: encryptIdNumber(normalised),
+    idNumberHash: hashIdNumber(normalised),
+    idNumberMasked: maskIdNumber(normalised),
+  };
 }

@@ -54,32 +54,95 @@ async function finalCase() {
     { name: '考勤记录-王小明.pdf', bytes: PDF },
   ]);
   const started = (await startReview(reviewer, { caseId: filed.id, expectedVersion: filed.version })).case;
-  const asked = (await requestInformation(reviewer, { caseId: started.id, expectedVersion: started.version, message: '请补充当日的核酸检测报告。' })).case;
-  const replied = (
-    await replyToRequest(citizen, { caseId: asked.id, expectedVersion: asked.version, replyText: '我叫王小明，报告见附件，手机 13912345678。' }, [{ name: '核酸报告.pdf', bytes: PDF }])
+  const asked = (
+    await requestInformation(reviewer, {
+      caseId: started.id,
+      expectedVersion: started.version,
+      message: '请补充当日的核酸检测报告。',
+    })
   ).case;
-  const decided = (await decideCase(reviewer, { caseId: replied.id, expectedVersion: replied.version, outcome: 'UPHELD', ruleCode: 'CLOSE_CONTACT', reasons: REASONS })).case;
-  const requested = (await requestSecondReview(citizen, { caseId: decided.id, expectedVersion: decided.version, reason: '我当天在芜湖上班，请求复核。' })).case;
-  const reviewing = (await startSecondReview(supervisor, { caseId: requested.id, expectedVersion: requested.version })).case;
-  return (await decideSecondReview(supervisor, { caseId: reviewing.id, expectedVersion: reviewing.version, outcome: 'REVOKED', ruleCode: 'CLOSE_CONTACT', reasons: REASONS })).case;
+  const replied = (
+    await replyToRequest(
+      citizen,
+      { caseId: asked.id, expectedVersion: asked.version, replyText: '我叫王小明，报告见附件，手机 13912345678。' },
+      [{ name: '核酸报告.pdf', bytes: PDF }],
+    )
+  ).case;
+  const decided = (
+    await decideCase(reviewer, {
+      caseId: replied.id,
+      expectedVersion: replied.version,
+      outcome: 'UPHELD',
+      ruleCode: 'CLOSE_CONTACT',
+      reasons: REASONS,
+    })
+  ).case;
+  const requested = (
+    await requestSecondReview(citizen, {
+      caseId: decided.id,
+      expectedVersion: decided.version,
+      reason: '我当天在芜湖上班，请求复核。',
+    })
+  ).case;
+  const reviewing = (await startSecondReview(supervisor, { caseId: requested.id, expectedVersion: requested.version }))
+    .case;
+  return (
+    await decideSecondReview(supervisor, {
+      caseId: reviewing.id,
+      expectedVersion: reviewing.version,
+      outcome: 'REVOKED',
+      ruleCode: 'CLOSE_CONTACT',
+      reasons: REASONS,
+    })
+  ).case;
 }
 
 async function withdrawnCase() {
   const { case: filed } = await submitAppeal(citizen, validFiling({ mobile: '13698765432' }));
-  return (await withdrawCase(citizen, { caseId: filed.id, expectedVersion: filed.version, reason: '问题已由社区解决，我是李四。' })).case;
+  return (
+    await withdrawCase(citizen, {
+      caseId: filed.id,
+      expectedVersion: filed.version,
+      reason: '问题已由社区解决，我是李四。',
+    })
+  ).case;
 }
 
-const PERSONAL = ['applicantName', 'idNumberCipher', 'idNumberHash', 'idNumberMasked', 'mobile', 'statement', 'withdrawalReason', 'secondReviewReason'] as const;
+const PERSONAL = [
+  'applicantName',
+  'idNumberCipher',
+  'idNumberHash',
+  'idNumberMasked',
+  'mobile',
+  'statement',
+  'withdrawalReason',
+  'secondReviewReason',
+] as const;
 const CHANGED_BY_ERASURE = new Set<string>([...PERSONAL, 'personalDataErasedAt', 'version', 'updatedAt']);
 
 /** Everything statistics read: every case column but the personal ones, decisions, deadlines, evidence counts and sizes. */
 async function statistics() {
   const cases = await prisma.case.findMany({ orderBy: { reference: 'asc' } });
-  const decisions = await prisma.decision.findMany({ orderBy: [{ caseId: 'asc' }, { level: 'asc' }], select: { caseId: true, level: true, outcome: true, ruleCode: true, decidedAt: true, deadlineAt: true } });
-  const evidence = await prisma.evidence.findMany({ orderBy: { id: 'asc' }, select: { caseId: true, kind: true, mimeType: true, sizeBytes: true, createdAt: true } });
-  const requests = await prisma.informationRequest.findMany({ orderBy: { id: 'asc' }, select: { caseId: true, requestedAt: true, replyDueAt: true, repliedAt: true } });
+  const decisions = await prisma.decision.findMany({
+    orderBy: [{ caseId: 'asc' }, { level: 'asc' }],
+    select: { caseId: true, level: true, outcome: true, ruleCode: true, decidedAt: true, deadlineAt: true },
+  });
+  const evidence = await prisma.evidence.findMany({
+    orderBy: { id: 'asc' },
+    select: { caseId: true, kind: true, mimeType: true, sizeBytes: true, createdAt: true },
+  });
+  const requests = await prisma.informationRequest.findMany({
+    orderBy: { id: 'asc' },
+    select: { caseId: true, requestedAt: true, replyDueAt: true, repliedAt: true },
+  });
   return {
-    cases: cases.map((row) => Object.fromEntries(Object.entries(row).filter(([key]) => !CHANGED_BY_ERASURE.has(key)).map(([key, value]) => [key, typeof value === 'bigint' ? value.toString() : value]))),
+    cases: cases.map((row) =>
+      Object.fromEntries(
+        Object.entries(row)
+          .filter(([key]) => !CHANGED_BY_ERASURE.has(key))
+          .map(([key, value]) => [key, typeof value === 'bigint' ? value.toString() : value]),
+      ),
+    ),
     decisions,
     evidence,
     requests,
@@ -87,7 +150,9 @@ async function statistics() {
 }
 
 async function auditRows() {
-  return prisma.$queryRaw<{ chain: string; seq: bigint; hash: string }[]>`SELECT chain, seq, hash FROM audit_event ORDER BY chain, seq`;
+  return prisma.$queryRaw<
+    { chain: string; seq: bigint; hash: string }[]
+  >`SELECT chain, seq, hash FROM audit_event ORDER BY chain, seq`;
 }
 
 describe('retention (real PostgreSQL)', () => {
@@ -108,7 +173,9 @@ describe('retention (real PostgreSQL)', () => {
     const closedAt = (await prisma.case.findFirstOrThrow({ where: { id: final.id } })).closedAt!;
 
     // Not yet: 100 days later nothing is due.
-    expect(await erasePersonalDataOfClosedCases({ now: new Date(closedAt.getTime() + 100 * DAY), retentionDays: 180 })).toMatchObject({ casesErased: 0 });
+    expect(
+      await erasePersonalDataOfClosedCases({ now: new Date(closedAt.getTime() + 100 * DAY), retentionDays: 180 }),
+    ).toMatchObject({ casesErased: 0 });
 
     const now = new Date(closedAt.getTime() + 181 * DAY);
     const result = await erasePersonalDataOfClosedCases({ now, retentionDays: 180 });
@@ -132,31 +199,67 @@ describe('retention (real PostgreSQL)', () => {
     const evidence = await prisma.evidence.findMany({ where: { caseId: final.id } });
     expect(evidence).toHaveLength(2);
     for (const row of evidence) expect(row).toMatchObject({ fileName: '', storageKey: '', erasedAt: now });
-    expect(await prisma.informationRequest.findMany({ where: { caseId: final.id }, select: { replyText: true, message: true } })).toEqual([
-      { replyText: null, message: '请补充当日的核酸检测报告。' },
-    ]);
-    expect(await prisma.notification.count({ where: { caseId: { in: [final.id, withdrawn.id] }, recipientMobile: { not: null } } })).toBe(0);
+    expect(
+      await prisma.informationRequest.findMany({
+        where: { caseId: final.id },
+        select: { replyText: true, message: true },
+      }),
+    ).toEqual([{ replyText: null, message: '请补充当日的核酸检测报告。' }]);
+    expect(
+      await prisma.notification.count({
+        where: { caseId: { in: [final.id, withdrawn.id] }, recipientMobile: { not: null } },
+      }),
+    ).toBe(0);
     // Nothing personal is left anywhere in those cases' rows.
     const leftovers = JSON.stringify(
-      await prisma.case.findMany({ where: { id: { in: [final.id, withdrawn.id] } }, include: { evidence: true, informationRequests: true } }),
+      await prisma.case.findMany({
+        where: { id: { in: [final.id, withdrawn.id] } },
+        include: { evidence: true, informationRequests: true },
+      }),
       (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value),
     );
-    for (const personal of ['王小明', '13912345678', '13698765432', '李四', '考勤记录', '核酸报告', '芜湖上班', ID_NUMBER, `${ID_NUMBER.slice(0, 4)}**********${ID_NUMBER.slice(-4)}`]) expect(leftovers).not.toContain(personal);
+    for (const personal of [
+      '王小明',
+      '13912345678',
+      '13698765432',
+      '李四',
+      '考勤记录',
+      '核酸报告',
+      '芜湖上班',
+      ID_NUMBER,
+      `${ID_NUMBER.slice(0, 4)}**********${ID_NUMBER.slice(-4)}`,
+    ])
+      expect(leftovers).not.toContain(personal);
 
     // The open case keeps everything.
-    expect(await prisma.case.findFirstOrThrow({ where: { id: open.id } })).toMatchObject({ applicantName: '赵六', personalDataErasedAt: null });
+    expect(await prisma.case.findFirstOrThrow({ where: { id: open.id } })).toMatchObject({
+      applicantName: '赵六',
+      personalDataErasedAt: null,
+    });
 
     // Statistics are untouched; the audit history only grew, by one event per erased case, and still verifies.
     expect(await statistics()).toEqual(statsBefore);
     const auditAfter = await auditRows();
-    expect(auditAfter.filter((row) => auditBefore.some((old) => old.chain === row.chain && old.seq === row.seq && old.hash === row.hash))).toHaveLength(auditBefore.length);
+    expect(
+      auditAfter.filter((row) =>
+        auditBefore.some((old) => old.chain === row.chain && old.seq === row.seq && old.hash === row.hash),
+      ),
+    ).toHaveLength(auditBefore.length);
     expect(auditAfter.length - auditBefore.length).toBe(2);
-    const erasures = await prisma.auditEvent.findMany({ where: { caseId: { in: [final.id, withdrawn.id] }, actorRole: 'SYSTEM', after: { path: ['personalDataErased'], equals: true } } });
+    const erasures = await prisma.auditEvent.findMany({
+      where: {
+        caseId: { in: [final.id, withdrawn.id] },
+        actorRole: 'SYSTEM',
+        after: { path: ['personalDataErased'], equals: true },
+      },
+    });
     expect(erasures.map((event) => event.chain)).toEqual(['34', '34']);
     expect((await verifyAuditChains(process.env.DATABASE_URL!)).intact).toBe(true);
 
     // Again: nothing to do, nothing written.
-    expect(await erasePersonalDataOfClosedCases({ now: new Date(now.getTime() + DAY), retentionDays: 180 })).toMatchObject({ casesErased: 0, evidenceFilesDeleted: 0 });
+    expect(
+      await erasePersonalDataOfClosedCases({ now: new Date(now.getTime() + DAY), retentionDays: 180 }),
+    ).toMatchObject({ casesErased: 0, evidenceFilesDeleted: 0 });
     expect(await auditRows()).toHaveLength(auditAfter.length);
   });
 
@@ -168,7 +271,10 @@ describe('retention (real PostgreSQL)', () => {
     const tsx = path.resolve('node_modules/.bin/tsx');
     const retention = await run(tsx, ['--conditions=react-server', 'scripts/retention.ts'], { env, timeout: 60_000 });
     expect(retention.stdout).toMatch(/cases erased 1\b/);
-    expect(await prisma.case.findFirstOrThrow({ where: { id: withdrawn.id } })).toMatchObject({ mobile: null, withdrawalReason: null });
+    expect(await prisma.case.findFirstOrThrow({ where: { id: withdrawn.id } })).toMatchObject({
+      mobile: null,
+      withdrawalReason: null,
+    });
     const verify = await run(tsx, ['--conditions=react-server', 'scripts/audit-verify.ts'], { env, timeout: 60_000 });
     expect(verify.stdout).toContain('审计链完整 / intact');
     expect(existsSync(store)).toBe(true);

@@ -24,7 +24,8 @@ export const ERASURE_AUDIT_ACTION: AuditAction = 'PERSONAL_DATA_ERASED';
 export function retentionDaysFromEnv(value = process.env.RETENTION_DAYS): number {
   if (value === undefined || value.trim() === '') return DEFAULT_RETENTION_DAYS;
   const days = Number(value);
-  if (!Number.isInteger(days) || days < 1) throw new Error(`RETENTION_DAYS must be a whole number of days, at least 1 (got ${JSON.stringify(value)})`);
+  if (!Number.isInteger(days) || days < 1)
+    throw new Error(`RETENTION_DAYS must be a whole number of days, at least 1 (got ${JSON.stringify(value)})`);
   return days;
 }
 
@@ -44,12 +45,24 @@ async function eraseCase(caseId: string, provinceCode: string, cutoff: Date, now
        WHERE province_code = ${provinceCode} AND id = ${caseId}::uuid AND personal_data_erased_at IS NULL AND closed_at IS NOT NULL AND closed_at < ${cutoff}
        FOR UPDATE SKIP LOCKED`;
     if (!due) return null;
-    const files = await tx.evidence.findMany({ where: { provinceCode, caseId, erasedAt: null }, select: { storageKey: true } });
+    const files = await tx.evidence.findMany({
+      where: { provinceCode, caseId, erasedAt: null },
+      select: { storageKey: true },
+    });
     // Deleted before the rows commit: if the transaction then fails, the next run deletes nothing twice and erases again.
     await discardEvidenceFiles(files.map((file) => file.storageKey).filter((key) => key !== ''));
-    await tx.evidence.updateMany({ where: { provinceCode, caseId }, data: { fileName: '', storageKey: '', erasedAt: now } });
-    const replies = await tx.informationRequest.updateMany({ where: { provinceCode, caseId, replyText: { not: null } }, data: { replyText: null } });
-    const notifications = await tx.notification.updateMany({ where: { provinceCode, caseId, recipientMobile: { not: null } }, data: { recipientMobile: null } });
+    await tx.evidence.updateMany({
+      where: { provinceCode, caseId },
+      data: { fileName: '', storageKey: '', erasedAt: now },
+    });
+    const replies = await tx.informationRequest.updateMany({
+      where: { provinceCode, caseId, replyText: { not: null } },
+      data: { replyText: null },
+    });
+    const notifications = await tx.notification.updateMany({
+      where: { provinceCode, caseId, recipientMobile: { not: null } },
+      data: { recipientMobile: null },
+    });
     await tx.case.update({
       where: { provinceCode_id: { provinceCode, id: caseId } },
       data: {
@@ -71,7 +84,12 @@ async function eraseCase(caseId: string, provinceCode: string, cutoff: Date, now
       actorRole: 'SYSTEM',
       caseId,
       action: ERASURE_AUDIT_ACTION,
-      after: { personalDataErased: true, evidenceFiles: files.length, replies: replies.count, notificationMobiles: notifications.count },
+      after: {
+        personalDataErased: true,
+        evidenceFiles: files.length,
+        replies: replies.count,
+        notificationMobiles: notifications.count,
+      },
       reason: `retention: closed before ${cutoff.toISOString()}`,
       occurredAt: now,
     });
@@ -79,7 +97,9 @@ async function eraseCase(caseId: string, provinceCode: string, cutoff: Date, now
   });
 }
 
-export async function erasePersonalDataOfClosedCases(options: { now?: Date; retentionDays?: number } = {}): Promise<RetentionResult> {
+export async function erasePersonalDataOfClosedCases(
+  options: { now?: Date; retentionDays?: number } = {},
+): Promise<RetentionResult> {
   const now = options.now ?? new Date();
   const days = options.retentionDays ?? retentionDaysFromEnv();
   const cutoff = new Date(now.getTime() - days * DAY_MS);
@@ -92,7 +112,9 @@ export async function erasePersonalDataOfClosedCases(options: { now?: Date; rete
       where: {
         personalDataErasedAt: null,
         closedAt: { not: null, lt: cutoff },
-        ...(after ? { OR: [{ closedAt: { gt: after.closedAt } }, { closedAt: after.closedAt, id: { gt: after.id } }] } : {}),
+        ...(after
+          ? { OR: [{ closedAt: { gt: after.closedAt } }, { closedAt: after.closedAt, id: { gt: after.id } }] }
+          : {}),
       },
       orderBy: [{ closedAt: 'asc' }, { id: 'asc' }],
       take: BATCH,

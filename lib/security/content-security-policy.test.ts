@@ -16,7 +16,9 @@ describe('the Content-Security-Policy of pages', () => {
     expect(csp['base-uri']).toBe("'self'");
     expect('upgrade-insecure-requests' in csp).toBe(true);
     expect(csp['style-src-attr']).toBe("'unsafe-inline'");
-    expect(Object.entries(csp).filter(([name, value]) => name !== 'style-src-attr' && value.includes('unsafe'))).toEqual([]);
+    expect(
+      Object.entries(csp).filter(([name, value]) => name !== 'style-src-attr' && value.includes('unsafe')),
+    ).toEqual([]);
   });
 
   it('adds only what `next dev` needs in development, and no upgrade over plain http', () => {

@@ -18,11 +18,15 @@ describe('built-in SMS provider (real PostgreSQL)', () => {
   it('records the message and logs the number masked, without the text', async () => {
     const lines: string[] = [];
     process.env.LOG_LEVEL = 'info';
-    const capturing = createLogger(new Writable({ write: (chunk: Buffer, _encoding, done) => done(void lines.push(chunk.toString())) }));
+    const capturing = createLogger(
+      new Writable({ write: (chunk: Buffer, _encoding, done) => done(void lines.push(chunk.toString())) }),
+    );
     delete process.env.LOG_LEVEL;
     vi.spyOn(logger, 'child').mockReturnValue(capturing as never);
     await getSmsProvider().send({ to: '13812345678', body: '您的登录验证码是 654321', purpose: 'SIGN_IN' });
-    expect(await listOutboxMessages()).toEqual([expect.objectContaining({ to: '13812345678', body: '您的登录验证码是 654321', purpose: 'SIGN_IN' })]);
+    expect(await listOutboxMessages()).toEqual([
+      expect.objectContaining({ to: '13812345678', body: '您的登录验证码是 654321', purpose: 'SIGN_IN' }),
+    ]);
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]!)).toMatchObject({ msg: 'message recorded', purpose: 'SIGN_IN', characters: 15 });
     expect(lines[0]).toContain('138****5678');

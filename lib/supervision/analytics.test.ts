@@ -6,8 +6,21 @@ import { getPrisma } from '@/lib/db/client';
 import type { DecisionOutcome } from '@/lib/db/generated/enums';
 import { rawClient, resetCaseData } from '@/test/helpers/db';
 import { createUser, type TestUser } from '@/test/helpers/fixtures';
-import { analyticsComputed, getAuthorityTable, getRecognitionMatrix, getWeeklyTrend, loadOverreachAnalytics, resolveAnalyticsFilters } from './analytics';
-import { backgroundStatsRefresh, refreshSupervisionStats, refreshSupervisionStatsForRead, statsMaxAgeMs, statsRefreshedAt } from './refresh-stats';
+import {
+  analyticsComputed,
+  getAuthorityTable,
+  getRecognitionMatrix,
+  getWeeklyTrend,
+  loadOverreachAnalytics,
+  resolveAnalyticsFilters,
+} from './analytics';
+import {
+  backgroundStatsRefresh,
+  refreshSupervisionStats,
+  refreshSupervisionStatsForRead,
+  statsMaxAgeMs,
+  statsRefreshedAt,
+} from './refresh-stats';
 import { supervisorScopeOf, type SupervisorScope } from './scope';
 import { insertCase, insertDecision } from './test-data';
 import { getTransparencyReport } from './transparency';
@@ -55,7 +68,10 @@ const WUHU: Planned[] = [
   { unit: '340200', filed: WEEK_2 },
 ];
 // Zhengzhou (410100), in Henan's pool: 2 appeals, 1 upheld in 8 h.
-const ZHENGZHOU: Planned[] = [{ unit: '410100', filed: WEEK_1, first: ['UPHELD', 8, 24] }, { unit: '410100', filed: WEEK_1 }];
+const ZHENGZHOU: Planned[] = [
+  { unit: '410100', filed: WEEK_1, first: ['UPHELD', 8, 24] },
+  { unit: '410100', filed: WEEK_1 },
+];
 
 async function plant(planned: Planned): Promise<string> {
   const province = planned.unit.slice(0, 2);
@@ -72,20 +88,53 @@ async function plant(planned: Planned): Promise<string> {
   });
   if (planned.first) {
     const [outcome, hours, deadline] = planned.first;
-    await insertDecision({ caseId: created.id, provinceCode: province, outcome, decidedAt: at(planned.filed, hours), deadlineAt: at(planned.filed, deadline), decidedById: decider.id });
+    await insertDecision({
+      caseId: created.id,
+      provinceCode: province,
+      outcome,
+      decidedAt: at(planned.filed, hours),
+      deadlineAt: at(planned.filed, deadline),
+      decidedById: decider.id,
+    });
   }
   if (planned.second) {
-    await insertDecision({ caseId: created.id, provinceCode: province, level: 'SECOND', outcome: planned.second, decidedAt: at(planned.filed, 100), deadlineAt: at(planned.filed, 150), decidedById: supervisor.id });
+    await insertDecision({
+      caseId: created.id,
+      provinceCode: province,
+      level: 'SECOND',
+      outcome: planned.second,
+      decidedAt: at(planned.filed, 100),
+      deadlineAt: at(planned.filed, 150),
+      decidedById: supervisor.id,
+    });
   }
   return created.id;
 }
 
 async function complaint(issuing: string, refusing: string, filed: string): Promise<void> {
-  await insertCase({ provinceCode: refusing, citizenId: citizen.id, type: 'RECOGNITION_COMPLAINT', issuingUnitCode: `${issuing}0100`, refusingProvinceCode: refusing, colour: 'GREEN', filedAt: new Date(filed) });
+  await insertCase({
+    provinceCode: refusing,
+    citizenId: citizen.id,
+    type: 'RECOGNITION_COMPLAINT',
+    issuingUnitCode: `${issuing}0100`,
+    refusingProvinceCode: refusing,
+    colour: 'GREEN',
+    filedAt: new Date(filed),
+  });
 }
 
 /** The same figures, straight from appeal_case and decision. */
-async function directFigures(where: string): Promise<{ key: string; received: number; decided: number; overturned: number; overreach: number; within: number; median: number | null }[]> {
+async function directFigures(where: string): Promise<
+  {
+    key: string;
+    received: number;
+    decided: number;
+    overturned: number;
+    overreach: number;
+    within: number;
+    median: number | null;
+  }[]
+> {
   const client = await rawClient();
   try {
     const { rows } = await client.query(`
@@ -139,17 +188,45 @@ describe('per issuing authority', () => {
       decidedWithinDeadline: 6,
       withinDeadlineShare: 0.75,
     });
-    expect(table.rows.find((row) => row.code === '340200')).toMatchObject({ name: '芜湖市', received: 4, decided: 2, overturnRate: 1, medianHours: 15, withinDeadlineShare: 0.5 });
-    expect(table.total).toMatchObject({ received: 14, decided: 10, overturned: 6, overreach: 3, decidedWithinDeadline: 7 });
+    expect(table.rows.find((row) => row.code === '340200')).toMatchObject({
+      name: '芜湖市',
+      received: 4,
+      decided: 2,
+      overturnRate: 1,
+      medianHours: 15,
+      withinDeadlineShare: 0.5,
+    });
+    expect(table.total).toMatchObject({
+      received: 14,
+      decided: 10,
+      overturned: 6,
+      overreach: 3,
+      decidedWithinDeadline: 7,
+    });
     expect(table.total.medianHours).toBe(5.5);
   });
 
   it('equals direct SQL counts on the raw tables, per city and per province', async () => {
     const table = await getAuthorityTable(national, { ...allTime(), province: '34' });
     const direct = await directFigures(`c.type = 'CODE_APPEAL' AND c.issuing_province_code = '34'`);
-    expect(table.rows.map((r) => ({ key: r.code, received: r.received, decided: r.decided, overturned: r.overturned, overreach: r.overreach, within: r.decidedWithinDeadline, median: r.medianHours })).sort((a, b) => a.key.localeCompare(b.key))).toEqual(direct);
+    expect(
+      table.rows
+        .map((r) => ({
+          key: r.code,
+          received: r.received,
+          decided: r.decided,
+          overturned: r.overturned,
+          overreach: r.overreach,
+          within: r.decidedWithinDeadline,
+          median: r.medianHours,
+        }))
+        .sort((a, b) => a.key.localeCompare(b.key)),
+    ).toEqual(direct);
     const provinces = await getAuthorityTable(national, allTime());
-    expect(provinces.rows.map((r) => [r.code, r.received, r.decided, r.overturned])).toEqual([['34', 14, 10, 6], ['41', 2, 1, 0]]);
+    expect(provinces.rows.map((r) => [r.code, r.received, r.decided, r.overturned])).toEqual([
+      ['34', 14, 10, 6],
+      ['41', 2, 1, 0],
+    ]);
   });
 
   it('keeps to the chosen period of filing dates and case type', async () => {
@@ -157,13 +234,19 @@ describe('per issuing authority', () => {
     const table = await getAuthorityTable(anhui, week1);
     expect(table.rows.map((r) => [r.code, r.received, r.decided, r.overturned])).toEqual([['34', 6, 6, 4]]);
     const complaints = await getAuthorityTable(anhui, { ...allTime(), type: 'RECOGNITION_COMPLAINT' });
-    expect(complaints.rows.map((r) => [r.code, r.received])).toEqual([['41', 3], ['44', 1]]);
+    expect(complaints.rows.map((r) => [r.code, r.received])).toEqual([
+      ['41', 3],
+      ['44', 1],
+    ]);
   });
 });
 
 describe('the weekly trend and the recognition matrix', () => {
   it('count appeals and overturns per ISO week of filing, empty weeks included', async () => {
-    const trend = await getWeeklyTrend(anhui, resolveAnalyticsFilters({ from: '2025-02-24', to: '2025-03-16' }, { from: true, to: true }));
+    const trend = await getWeeklyTrend(
+      anhui,
+      resolveAnalyticsFilters({ from: '2025-02-24', to: '2025-03-16' }, { from: true, to: true }),
+    );
     expect(trend.map((w) => [w.label, w.received, w.decided, w.overturned])).toEqual([
       ['2025-W09', 0, 0, 0],
       ['2025-W10', 6, 6, 4],
@@ -185,7 +268,9 @@ describe('the public transparency figures', () => {
     const report = await getTransparencyReport();
     expect(report.provinces).toHaveLength(31);
     const anhuiRow = report.provinces.find((p) => p.code === '34');
-    const [direct] = await getPrisma().$queryRaw<{ received: number; decided: number; overturned: number; within: number }[]>`
+    const [direct] = await getPrisma().$queryRaw<
+      { received: number; decided: number; overturned: number; within: number }[]
+    >`
       SELECT count(*)::int AS received, count(f.id)::int AS decided,
              count(*) FILTER (WHERE COALESCE(s.outcome, f.outcome) IN ('DOWNGRADED', 'REVOKED'))::int AS overturned,
              count(*) FILTER (WHERE f.decided_at <= f.deadline_at)::int AS within
@@ -197,7 +282,12 @@ describe('the public transparency figures', () => {
     expect(anhuiRow!.overturnRate).toBe(direct!.overturned / direct!.decided);
     expect(anhuiRow!.withinDeadlineShare).toBe(direct!.within / direct!.decided);
     expect(anhuiRow!.medianHours).toBe(5.5);
-    expect(report.provinces.find((p) => p.code === '11')).toMatchObject({ name: '北京市', received: 0, overturnRate: null, medianHours: null });
+    expect(report.provinces.find((p) => p.code === '11')).toMatchObject({
+      name: '北京市',
+      received: 0,
+      overturnRate: null,
+      medianHours: null,
+    });
     expect(JSON.stringify(report)).not.toMatch(/SS-\d{2}-|13[0-9]{9}/);
   });
 });
@@ -207,10 +297,19 @@ describe('the incremental refresh', () => {
     // Everything planted so far was last changed an hour ago, well before the last refresh and its safety margin.
     await getPrisma().$executeRaw`UPDATE appeal_case SET updated_at = now() - interval '1 hour'`;
     const open = await getPrisma().case.findFirstOrThrow({ where: { issuingUnitCode: '340200', state: 'IN_REVIEW' } });
-    await insertDecision({ caseId: open.id, provinceCode: '34', outcome: 'DOWNGRADED', decidedAt: at(WEEK_2, 6), deadlineAt: at(WEEK_2, 12), decidedById: reviewer34.id });
+    await insertDecision({
+      caseId: open.id,
+      provinceCode: '34',
+      outcome: 'DOWNGRADED',
+      decidedAt: at(WEEK_2, 6),
+      deadlineAt: at(WEEK_2, 12),
+      decidedById: reviewer34.id,
+    });
     const result = await refreshSupervisionStats();
     expect(result).toEqual({ skipped: false, full: false, groups: 1 });
-    const wuhu = (await getAuthorityTable(anhui, { ...allTime(), province: '34' })).rows.find((row) => row.code === '340200');
+    const wuhu = (await getAuthorityTable(anhui, { ...allTime(), province: '34' })).rows.find(
+      (row) => row.code === '340200',
+    );
     expect(wuhu).toMatchObject({ decided: 3, overturned: 3, decidedWithinDeadline: 2, medianHours: 10 });
     expect(await refreshSupervisionStats()).toEqual({ skipped: false, full: false, groups: 1 });
   });
@@ -219,12 +318,20 @@ describe('the incremental refresh', () => {
     const henan = supervisorScopeOf({ id: supervisor.id, role: 'SUPERVISOR', provinceCode: '41' });
     const before = await getAuthorityTable(henan, allTime());
     expect(before.total.received).toBe(2);
-    const moving = await getPrisma().case.findFirstOrThrow({ where: { issuingUnitCode: '410100', state: 'IN_REVIEW' } });
-    await getPrisma().case.updateMany({ where: { id: moving.id }, data: { provinceCode: '34', version: { increment: 1 } } });
+    const moving = await getPrisma().case.findFirstOrThrow({
+      where: { issuingUnitCode: '410100', state: 'IN_REVIEW' },
+    });
+    await getPrisma().case.updateMany({
+      where: { id: moving.id },
+      data: { provinceCode: '34', version: { increment: 1 } },
+    });
     expect((await refreshSupervisionStats()).groups).toBeGreaterThanOrEqual(1);
     expect((await getAuthorityTable(henan, allTime())).total.received).toBe(1);
     const anhuiTable = await getAuthorityTable(anhui, { ...allTime(), type: 'CODE_APPEAL' });
-    expect(anhuiTable.rows.map((r) => [r.code, r.received])).toEqual([['34', 14], ['41', 1]]);
+    expect(anhuiTable.rows.map((r) => [r.code, r.received])).toEqual([
+      ['34', 14],
+      ['41', 1],
+    ]);
   });
 
   it('lets readers read fresh figures as they are and refreshes stale ones in the background, never making them wait', async () => {
@@ -237,9 +344,19 @@ describe('the incremental refresh', () => {
     // A decision lands and the figures grow older than the allowed age: the reader returns at once with the old
     // figures, while one refresh runs behind it and brings in the decision.
     const open = await getPrisma().case.findFirstOrThrow({ where: { issuingUnitCode: '340100', state: 'IN_REVIEW' } });
-    await insertDecision({ caseId: open.id, provinceCode: '34', outcome: 'REVOKED', decidedAt: at(WEEK_2, 1), deadlineAt: at(WEEK_2, 30), decidedById: reviewer34.id });
-    await getPrisma().$executeRaw`UPDATE supervision_stats_refresh SET refreshed_at = refreshed_at - interval '2 minutes'`;
-    const decidedBefore = (await getAuthorityTable(anhui, { ...allTime(), province: '34' })).rows.find((row) => row.code === '340100')!.decided;
+    await insertDecision({
+      caseId: open.id,
+      provinceCode: '34',
+      outcome: 'REVOKED',
+      decidedAt: at(WEEK_2, 1),
+      deadlineAt: at(WEEK_2, 30),
+      decidedById: reviewer34.id,
+    });
+    await getPrisma()
+      .$executeRaw`UPDATE supervision_stats_refresh SET refreshed_at = refreshed_at - interval '2 minutes'`;
+    const decidedBefore = (await getAuthorityTable(anhui, { ...allTime(), province: '34' })).rows.find(
+      (row) => row.code === '340100',
+    )!.decided;
     const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await holder.connect();
     try {
@@ -252,10 +369,16 @@ describe('the incremental refresh', () => {
     } finally {
       await holder.end();
     }
-    expect((await getAuthorityTable(anhui, { ...allTime(), province: '34' })).rows.find((row) => row.code === '340100')!.decided).toBe(decidedBefore);
+    expect(
+      (await getAuthorityTable(anhui, { ...allTime(), province: '34' })).rows.find((row) => row.code === '340100')!
+        .decided,
+    ).toBe(decidedBefore);
     await refreshSupervisionStatsForRead();
     await backgroundStatsRefresh();
-    expect((await getAuthorityTable(anhui, { ...allTime(), province: '34' })).rows.find((row) => row.code === '340100')!.decided).toBe(decidedBefore + 1);
+    expect(
+      (await getAuthorityTable(anhui, { ...allTime(), province: '34' })).rows.find((row) => row.code === '340100')!
+        .decided,
+    ).toBe(decidedBefore + 1);
     expect((await statsRefreshedAt())!.getTime()).toBeGreaterThan(fresh!.getTime());
   });
 
@@ -263,8 +386,17 @@ describe('the incremental refresh', () => {
     await refreshSupervisionStats();
     const first = await loadOverreachAnalytics(anhui, allTime());
     expect(await loadOverreachAnalytics(anhui, allTime())).toBe(first);
-    const open = await getPrisma().case.findFirstOrThrow({ where: { issuingUnitCode: '340100', state: 'IN_REVIEW', decisions: { none: {} } } });
-    await insertDecision({ caseId: open.id, provinceCode: '34', outcome: 'UPHELD', decidedAt: at(WEEK_2, 2), deadlineAt: at(WEEK_2, 30), decidedById: reviewer34.id });
+    const open = await getPrisma().case.findFirstOrThrow({
+      where: { issuingUnitCode: '340100', state: 'IN_REVIEW', decisions: { none: {} } },
+    });
+    await insertDecision({
+      caseId: open.id,
+      provinceCode: '34',
+      outcome: 'UPHELD',
+      decidedAt: at(WEEK_2, 2),
+      deadlineAt: at(WEEK_2, 30),
+      decidedById: reviewer34.id,
+    });
     expect(await loadOverreachAnalytics(anhui, allTime())).toBe(first);
     await refreshSupervisionStats();
     // Right after the refresh: the kept page, with the time of the statistics it shows; the new one is on its way.
@@ -274,7 +406,9 @@ describe('the incremental refresh', () => {
     expect(second.authorities.total.decided).toBe(first.authorities.total.decided + 1);
     expect(second.refreshedAt!.getTime()).toBeGreaterThan(first.refreshedAt!.getTime());
     // Another scope is computed for itself, at once when nobody asked for it before.
-    expect((await loadOverreachAnalytics(national, allTime())).authorities.total.received).toBeGreaterThan(second.authorities.total.received);
+    expect((await loadOverreachAnalytics(national, allTime())).authorities.total.received).toBeGreaterThan(
+      second.authorities.total.received,
+    );
   });
 
   it('reads the allowed age from STATS_MAX_AGE_SECONDS, one minute by default', () => {

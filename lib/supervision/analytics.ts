@@ -70,16 +70,27 @@ export interface OverreachAnalytics {
 }
 
 /** Filters as the page and the export read them: a missing period means the last 12 weeks, an empty one "all time". */
-export function resolveAnalyticsFilters(filters: AnalyticsFilters, present: { from: boolean; to: boolean }, now = new Date()): ResolvedAnalyticsFilters {
+export function resolveAnalyticsFilters(
+  filters: AnalyticsFilters,
+  present: { from: boolean; to: boolean },
+  now = new Date(),
+): ResolvedAnalyticsFilters {
   const fallback = defaultPeriod(now);
   return {
-    period: { from: present.from ? (filters.from ?? null) : fallback.from, to: present.to ? (filters.to ?? null) : fallback.to },
+    period: {
+      from: present.from ? (filters.from ?? null) : fallback.from,
+      to: present.to ? (filters.to ?? null) : fallback.to,
+    },
     type: filters.type ?? 'CODE_APPEAL',
     province: filters.province ?? null,
   };
 }
 
-function whereStats(scope: SupervisorScope, filters: ResolvedAnalyticsFilters, extra: Prisma.Sql = Prisma.sql`TRUE`): Prisma.Sql {
+function whereStats(
+  scope: SupervisorScope,
+  filters: ResolvedAnalyticsFilters,
+  extra: Prisma.Sql = Prisma.sql`TRUE`,
+): Prisma.Sql {
   const { from, to } = filters.period;
   return Prisma.sql`${scopeProvinceSql(scope, 'd.province_code')}
     AND ${from ? Prisma.sql`d.day >= ${from}::date` : Prisma.sql`TRUE`}
@@ -92,7 +103,10 @@ function ratio(part: number, whole: number): number | null {
   return whole > 0 ? part / whole : null;
 }
 
-function figures(row: { received: number; decided: number; overturned: number; overreach: number; within: number } | undefined, median: number | null): AuthorityFigures {
+function figures(
+  row: { received: number; decided: number; overturned: number; overreach: number; within: number } | undefined,
+  median: number | null,
+): AuthorityFigures {
   const r = row ?? { received: 0, decided: 0, overturned: 0, overreach: 0, within: 0 };
   return {
     received: r.received,
@@ -112,9 +126,23 @@ export async function getAuthorityTable(
   db: TransactionClient = prisma,
 ): Promise<AuthorityTable> {
   const key = Prisma.raw(filters.province ? 'd.issuing_unit_code' : 'd.issuing_province_code');
-  const where = whereStats(scope, filters, filters.province ? Prisma.sql`d.issuing_province_code = ${filters.province}` : undefined);
+  const where = whereStats(
+    scope,
+    filters,
+    filters.province ? Prisma.sql`d.issuing_province_code = ${filters.province}` : undefined,
+  );
   const [counts, medians] = await Promise.all([
-    db.$queryRaw<{ code: string | null; total: boolean; received: number; decided: number; overturned: number; overreach: number; within: number }[]>`
+    db.$queryRaw<
+      {
+        code: string | null;
+        total: boolean;
+        received: number;
+        decided: number;
+        overturned: number;
+        overreach: number;
+        within: number;
+      }[]
+    >`
       SELECT ${key}::text AS code, GROUPING(${key}) = 1 AS total,
              sum(d.received)::int AS received, sum(d.decided)::int AS decided, sum(d.overturned)::int AS overturned,
              sum(d.overreach)::int AS overreach, sum(d.decided_within_deadline)::int AS within
@@ -129,14 +157,26 @@ export async function getAuthorityTable(
   ]);
   const medianOf = new Map(medians.map((row) => [row.total ? '' : row.code, row.median]));
   const groups = counts.filter((row) => !row.total && row.code);
-  const names = await divisionNames([...groups.map((row) => row.code!), ...(filters.province ? [filters.province] : [])], db);
+  const names = await divisionNames(
+    [...groups.map((row) => row.code!), ...(filters.province ? [filters.province] : [])],
+    db,
+  );
   const rows = groups
-    .map((row) => ({ code: row.code!, name: names.get(row.code!) ?? row.code!, ...figures(row, medianOf.get(row.code!) ?? null) }))
+    .map((row) => ({
+      code: row.code!,
+      name: names.get(row.code!) ?? row.code!,
+      ...figures(row, medianOf.get(row.code!) ?? null),
+    }))
     .sort((a, b) => b.received - a.received || a.code.localeCompare(b.code));
   return {
-    province: filters.province ? { code: filters.province, name: names.get(filters.province) ?? filters.province } : null,
+    province: filters.province
+      ? { code: filters.province, name: names.get(filters.province) ?? filters.province }
+      : null,
     rows,
-    total: figures(counts.find((row) => row.total), medianOf.get('') ?? null),
+    total: figures(
+      counts.find((row) => row.total),
+      medianOf.get('') ?? null,
+    ),
   };
 }
 
@@ -146,7 +186,11 @@ export async function getWeeklyTrend(
   now = new Date(),
   db: TransactionClient = prisma,
 ): Promise<TrendWeek[]> {
-  const where = whereStats(scope, filters, filters.province ? Prisma.sql`d.issuing_province_code = ${filters.province}` : undefined);
+  const where = whereStats(
+    scope,
+    filters,
+    filters.province ? Prisma.sql`d.issuing_province_code = ${filters.province}` : undefined,
+  );
   const rows = await db.$queryRaw<{ week: string; received: number; decided: number; overturned: number }[]>`
     SELECT to_char(date_trunc('week', d.day), 'YYYY-MM-DD') AS week,
            sum(d.received)::int AS received, sum(d.decided)::int AS decided, sum(d.overturned)::int AS overturned
@@ -159,7 +203,13 @@ export async function getWeeklyTrend(
   if (!first) return [];
   return isoWeeksBetween(first, last).map((week) => {
     const row = byWeek.get(week);
-    return { week, label: isoWeekLabel(week), received: row?.received ?? 0, decided: row?.decided ?? 0, overturned: row?.overturned ?? 0 };
+    return {
+      week,
+      label: isoWeekLabel(week),
+      received: row?.received ?? 0,
+      decided: row?.decided ?? 0,
+      overturned: row?.overturned ?? 0,
+    };
   });
 }
 
@@ -191,7 +241,12 @@ const CACHE_ENTRIES = 200;
 const cache = new Map<string, OverreachAnalytics>();
 const computing = new Map<string, Promise<OverreachAnalytics>>();
 
-async function computeAnalytics(scope: SupervisorScope, filters: ResolvedAnalyticsFilters, now: Date, refreshedAt: Date | null): Promise<OverreachAnalytics> {
+async function computeAnalytics(
+  scope: SupervisorScope,
+  filters: ResolvedAnalyticsFilters,
+  now: Date,
+  refreshedAt: Date | null,
+): Promise<OverreachAnalytics> {
   const [authorities, trend, matrix] = await Promise.all([
     getAuthorityTable(scope, filters),
     getWeeklyTrend(scope, filters, now),
@@ -201,7 +256,13 @@ async function computeAnalytics(scope: SupervisorScope, filters: ResolvedAnalyti
 }
 
 /** One computation per page and statistics version at a time; the result replaces an older one in the cache. */
-function computeOnce(key: string, scope: SupervisorScope, filters: ResolvedAnalyticsFilters, now: Date, refreshedAt: Date | null) {
+function computeOnce(
+  key: string,
+  scope: SupervisorScope,
+  filters: ResolvedAnalyticsFilters,
+  now: Date,
+  refreshedAt: Date | null,
+) {
   const flight = `${key}|${refreshedAt?.toISOString() ?? ''}`;
   let running = computing.get(flight);
   if (!running) {
@@ -228,7 +289,11 @@ function computeOnce(key: string, scope: SupervisorScope, filters: ResolvedAnaly
  * is shown while the new one is computed in the background. National medians over a million decisions are then
  * worked out once per refresh, never while a supervisor waits, except for a page nobody has asked for before.
  */
-export async function loadOverreachAnalytics(scope: SupervisorScope, filters: ResolvedAnalyticsFilters, now = new Date()): Promise<OverreachAnalytics> {
+export async function loadOverreachAnalytics(
+  scope: SupervisorScope,
+  filters: ResolvedAnalyticsFilters,
+  now = new Date(),
+): Promise<OverreachAnalytics> {
   await refreshSupervisionStatsForRead(now);
   const refreshedAt = await statsRefreshedAt();
   const key = JSON.stringify([scope.provinceCode, filters, shanghaiDate(now)]);

@@ -14,11 +14,23 @@ let guangdong: SupervisorScope;
 let anhui: SupervisorScope;
 let caseReference: string;
 
-async function append(chain: string, count: number, options: { caseId?: string; start?: Date; action?: 'CASE_FILED' | 'CASE_DECIDED' } = {}) {
+async function append(
+  chain: string,
+  count: number,
+  options: { caseId?: string; start?: Date; action?: 'CASE_FILED' | 'CASE_DECIDED' } = {},
+) {
   for (let i = 0; i < count; i += 1) {
     const occurredAt = options.start ? new Date(options.start.getTime() + i * 60_000) : undefined;
     await getPrisma().$transaction((tx) =>
-      appendAuditEvent(tx, { chain, actorId: null, actorRole: 'SYSTEM', caseId: options.caseId ?? null, action: options.action ?? 'CASE_FILED', after: { n: i }, occurredAt }),
+      appendAuditEvent(tx, {
+        chain,
+        actorId: null,
+        actorRole: 'SYSTEM',
+        caseId: options.caseId ?? null,
+        action: options.action ?? 'CASE_FILED',
+        after: { n: i },
+        occurredAt,
+      }),
     );
   }
 }
@@ -82,7 +94,9 @@ describe('the audit view', () => {
 
   it('ignores a forged cursor', () => {
     expect(decodeCursor('not-a-cursor')).toBeNull();
-    expect(decodeCursor(Buffer.from(JSON.stringify(['2026-11-20T00:00:00Z', "34'; DROP", '1'])).toString('base64url'))).toBeNull();
+    expect(
+      decodeCursor(Buffer.from(JSON.stringify(['2026-11-20T00:00:00Z', "34'; DROP", '1'])).toString('base64url')),
+    ).toBeNull();
   });
 });
 
@@ -100,6 +114,9 @@ describe('verify chain', () => {
     expect(all.chains.find((c) => c.chain === '44')?.broken).toEqual({ seq: '17', problem: 'HASH_MISMATCH' });
     expect(all.chains.find((c) => c.chain === '34')).toEqual({ chain: '34', intactThrough: '70', broken: null });
     // Anhui's supervisor verifies Anhui's chain only: intact.
-    expect(await verifyScopeChains(anhui)).toMatchObject({ intact: true, chains: [{ chain: '34', intactThrough: '70', broken: null }] });
+    expect(await verifyScopeChains(anhui)).toMatchObject({
+      intact: true,
+      chains: [{ chain: '34', intactThrough: '70', broken: null }],
+    });
   });
 });

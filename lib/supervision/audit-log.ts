@@ -116,13 +116,20 @@ export async function findAuditEvents(
   return rows.map(toRow);
 }
 
-export async function findAuditPage(scope: SupervisorScope, filters: AuditFilters, pageSize = AUDIT_PAGE_ROWS): Promise<AuditPage> {
+export async function findAuditPage(
+  scope: SupervisorScope,
+  filters: AuditFilters,
+  pageSize = AUDIT_PAGE_ROWS,
+): Promise<AuditPage> {
   const rows = await findAuditEvents(scope, filters, pageSize + 1);
   const page = rows.slice(0, pageSize);
   const last = page.at(-1);
   return {
     rows: page,
-    nextCursor: rows.length > pageSize && last ? encodeCursor({ occurredAt: last.occurredAt.toISOString(), chain: last.chain, seq: last.seq }) : null,
+    nextCursor:
+      rows.length > pageSize && last
+        ? encodeCursor({ occurredAt: last.occurredAt.toISOString(), chain: last.chain, seq: last.seq })
+        : null,
   };
 }
 
@@ -141,7 +148,9 @@ export interface ChainVerification {
 }
 
 /** Re-computes the chains in scope; a province's supervisor verifies their province's chain only. */
-export async function verifyScopeChains(scope: SupervisorScope): Promise<{ intact: boolean; events: number; chains: ChainVerification[] }> {
+export async function verifyScopeChains(
+  scope: SupervisorScope,
+): Promise<{ intact: boolean; events: number; chains: ChainVerification[] }> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set');
   const chain = auditChainOf(scope);

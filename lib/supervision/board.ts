@@ -96,7 +96,12 @@ function toCaseRow(row: CaseRowRecord): BoardCaseRow {
   };
 }
 
-export async function countBoardCases(scope: SupervisorScope, list: Exclude<BoardList, 'corrections'>, now = new Date(), db: TransactionClient = prisma) {
+export async function countBoardCases(
+  scope: SupervisorScope,
+  list: Exclude<BoardList, 'corrections'>,
+  now = new Date(),
+  db: TransactionClient = prisma,
+) {
   const [row] = await db.$queryRaw<{ count: number }[]>`
     SELECT count(*)::int AS count FROM appeal_case c WHERE ${scopeProvinceSql(scope, 'c.province_code')} AND ${LIST_SQL[list](now)}`;
   return row?.count ?? 0;
@@ -173,7 +178,11 @@ export async function listUnconfirmedCorrections(
   }));
 }
 
-export async function countUnconfirmedCorrections(scope: SupervisorScope, now = new Date(), db: TransactionClient = prisma): Promise<number> {
+export async function countUnconfirmedCorrections(
+  scope: SupervisorScope,
+  now = new Date(),
+  db: TransactionClient = prisma,
+): Promise<number> {
   const cutoff = new Date(now.getTime() - CORRECTION_CONFIRMATION_MS);
   const [row] = await db.$queryRaw<{ count: number }[]>`
     SELECT count(*)::int AS count
@@ -191,12 +200,25 @@ export async function countUnconfirmedCorrections(scope: SupervisorScope, now = 
  * count is the one routing keeps on the reviewer (app_user.open_case_count, maintained with every case change), so
  * the board does not count all open cases on every view; only the overdue ones are counted.
  */
-export async function listWorkload(scope: SupervisorScope, now = new Date(), db: TransactionClient = prisma): Promise<WorkloadRow[]> {
+export async function listWorkload(
+  scope: SupervisorScope,
+  now = new Date(),
+  db: TransactionClient = prisma,
+): Promise<WorkloadRow[]> {
   const [reviewers, overdue] = await Promise.all([
     db.user.findMany({
       where: { role: 'REVIEWER', ...(scope.provinceCode ? { provinceCode: scope.provinceCode } : {}) },
       orderBy: [{ provinceCode: 'asc' }, { displayName: 'asc' }, { id: 'asc' }],
-      select: { id: true, displayName: true, provinceCode: true, unitCode: true, active: true, capacity: true, lastAssignedAt: true, openCaseCount: true },
+      select: {
+        id: true,
+        displayName: true,
+        provinceCode: true,
+        unitCode: true,
+        active: true,
+        capacity: true,
+        lastAssignedAt: true,
+        openCaseCount: true,
+      },
     }),
     db.$queryRaw<{ assignee_id: string; count: number }[]>`
       SELECT c.assignee_id::text, count(*)::int AS count FROM appeal_case c
@@ -230,13 +252,27 @@ export interface DeadlineBoard {
 /** Most overdue first, then the fullest: whom a national supervisor may need to relieve. */
 function mostLoaded(rows: WorkloadRow[], limit: number): WorkloadRow[] {
   return [...rows]
-    .sort((a, b) => b.overdue - a.overdue || b.open / Math.max(b.capacity, 1) - a.open / Math.max(a.capacity, 1) || a.name.localeCompare(b.name))
+    .sort(
+      (a, b) =>
+        b.overdue - a.overdue ||
+        b.open / Math.max(b.capacity, 1) - a.open / Math.max(a.capacity, 1) ||
+        a.name.localeCompare(b.name),
+    )
     .slice(0, limit);
 }
 
 export async function getDeadlineBoard(scope: SupervisorScope, now = new Date()): Promise<DeadlineBoard> {
   const options = { limit: BOARD_PAGE_ROWS, now };
-  const [overdue, atRisk, unassigned, waiting, corrections, [overdueCount, atRiskCount, unassignedCount, waitingCount], correctionCount, workload] = await Promise.all([
+  const [
+    overdue,
+    atRisk,
+    unassigned,
+    waiting,
+    corrections,
+    [overdueCount, atRiskCount, unassignedCount, waitingCount],
+    correctionCount,
+    workload,
+  ] = await Promise.all([
     listBoardCases(scope, 'overdue', options),
     listBoardCases(scope, 'at-risk', options),
     listBoardCases(scope, 'unassigned', options),
@@ -252,7 +288,13 @@ export async function getDeadlineBoard(scope: SupervisorScope, now = new Date())
     listWorkload(scope, now),
   ]);
   return {
-    counts: { overdue: overdueCount, 'at-risk': atRiskCount, unassigned: unassignedCount, waiting: waitingCount, corrections: correctionCount },
+    counts: {
+      overdue: overdueCount,
+      'at-risk': atRiskCount,
+      unassigned: unassignedCount,
+      waiting: waitingCount,
+      corrections: correctionCount,
+    },
     lists: { overdue, 'at-risk': atRisk, unassigned, waiting },
     corrections,
     workload: scope.provinceCode === null ? mostLoaded(workload, BOARD_PAGE_ROWS) : workload,

@@ -79,12 +79,21 @@ export async function listReviewerOptions(provinceCode: string, caseId: string |
   });
   const load = await prisma.case.groupBy({
     by: ['assigneeId'],
-    where: { assigneeId: { in: reviewers.map((r) => r.id) }, state: { in: ['ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN'] } },
+    where: {
+      assigneeId: { in: reviewers.map((r) => r.id) },
+      state: { in: ['ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN'] },
+    },
     _count: { _all: true },
   });
   const openBy = new Map(load.map((row) => [row.assigneeId, row._count._all]));
   return reviewers
-    .map((r) => ({ id: r.id, name: r.displayName, unitCode: r.unitCode, open: openBy.get(r.id) ?? 0, capacity: r.capacity }))
+    .map((r) => ({
+      id: r.id,
+      name: r.displayName,
+      unitCode: r.unitCode,
+      open: openBy.get(r.id) ?? 0,
+      capacity: r.capacity,
+    }))
     .sort((a, b) => a.open - b.open || a.name.localeCompare(b.name));
 }
 
@@ -119,12 +128,36 @@ export async function getSupervisedCase(scope: SupervisorScope, reference: strin
     },
   });
   if (!found) throw new CaseNotFoundError();
-  const ruleCodes = [...new Set([found.statedReasonCode, ...found.decisions.map((d) => d.ruleCode)].filter((code): code is string => !!code))];
+  const ruleCodes = [
+    ...new Set(
+      [found.statedReasonCode, ...found.decisions.map((d) => d.ruleCode)].filter((code): code is string => !!code),
+    ),
+  ];
   const canReassign = allowedActions(found.state, 'SUPERVISOR').includes('REASSIGN');
   const [reasons, names, events, reviewerOptions] = await Promise.all([
-    prisma.reason.findMany({ where: { catalogueVersionId: found.catalogueVersionId, code: { in: ruleCodes } }, select: { code: true, nameZh: true, nameEn: true } }),
-    divisionNames([found.provinceCode, found.issuingProvinceCode, found.issuingUnitCode, ...(found.refusingProvinceCode ? [found.refusingProvinceCode] : [])]),
-    prisma.$queryRaw<{ chain: string; seq: string; occurred_at: Date; action: string; actor_role: string; actor_name: string | null; before: unknown; after: unknown; reason: string | null }[]>`
+    prisma.reason.findMany({
+      where: { catalogueVersionId: found.catalogueVersionId, code: { in: ruleCodes } },
+      select: { code: true, nameZh: true, nameEn: true },
+    }),
+    divisionNames([
+      found.provinceCode,
+      found.issuingProvinceCode,
+      found.issuingUnitCode,
+      ...(found.refusingProvinceCode ? [found.refusingProvinceCode] : []),
+    ]),
+    prisma.$queryRaw<
+      {
+        chain: string;
+        seq: string;
+        occurred_at: Date;
+        action: string;
+        actor_role: string;
+        actor_name: string | null;
+        before: unknown;
+        after: unknown;
+        reason: string | null;
+      }[]
+    >`
       SELECT e.chain, e.seq::text AS seq, e.occurred_at, e.action, e.actor_role,
              CASE WHEN u.role <> 'CITIZEN' THEN u.display_name END AS actor_name, e.before, e.after, e.reason
         FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
@@ -148,7 +181,9 @@ export async function getSupervisedCase(scope: SupervisorScope, reference: strin
     colour: found.colour,
     issuingProvinceName: names.get(found.issuingProvinceCode) ?? found.issuingProvinceCode,
     issuingUnitName: names.get(found.issuingUnitCode) ?? found.issuingUnitCode,
-    refusingProvinceName: found.refusingProvinceCode ? (names.get(found.refusingProvinceCode) ?? found.refusingProvinceCode) : null,
+    refusingProvinceName: found.refusingProvinceCode
+      ? (names.get(found.refusingProvinceCode) ?? found.refusingProvinceCode)
+      : null,
     statedReason: reasonName(found.statedReasonCode),
     primaFacieOverreach: found.primaFacieOverreach,
     filedAt: found.filedAt,

@@ -3,9 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { neutraliseCell, toCsv } from './csv';
 
 describe('neutraliseCell', () => {
-  it.each(['=SUM(A1:A9)', '+86 138', '-2+3', '@cmd', '\tx', '\rx', "=HYPERLINK(\"http://evil\",\"click\")"])('prefixes %j with an apostrophe', (value) => {
-    expect(neutraliseCell(value)).toBe(`'${value}`);
-  });
+  it.each(['=SUM(A1:A9)', '+86 138', '-2+3', '@cmd', '\tx', '\rx', '=HYPERLINK("http://evil","click")'])(
+    'prefixes %j with an apostrophe',
+    (value) => {
+      expect(neutraliseCell(value)).toBe(`'${value}`);
+    },
+  );
 
   it('leaves ordinary text, numbers and empty cells as they are', () => {
     expect(neutraliseCell('SS-34-20261127-000123')).toBe('SS-34-20261127-000123');
@@ -19,11 +22,16 @@ describe('neutraliseCell', () => {
 
 describe('toCsv', () => {
   it('starts with a UTF-8 byte-order mark, ends lines with CRLF and neutralises header and body cells', () => {
-    const csv = toCsv(['reference', '=header'], [
-      ['SS-34-20261127-000001', '=1+1'],
-      ['SS-34-20261127-000002', '说明, 带逗号'],
-    ]);
+    const csv = toCsv(
+      ['reference', '=header'],
+      [
+        ['SS-34-20261127-000001', '=1+1'],
+        ['SS-34-20261127-000002', '说明, 带逗号'],
+      ],
+    );
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv.slice(1)).toBe(`reference,'=header\r\nSS-34-20261127-000001,'=1+1\r\nSS-34-20261127-000002,"说明, 带逗号"\r\n`);
+    expect(csv.slice(1)).toBe(
+      `reference,'=header\r\nSS-34-20261127-000001,'=1+1\r\nSS-34-20261127-000002,"说明, 带逗号"\r\n`,
+    );
   });
 });

@@ -5,7 +5,13 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { appendAuditEvent } from '@/lib/audit/append';
 import { prisma, type TransactionClient } from '@/lib/db/client';
-import { getAuthorityTable, getRecognitionMatrix, getWeeklyTrend, resolveAnalyticsFilters, type AuthorityFigures } from './analytics';
+import {
+  getAuthorityTable,
+  getRecognitionMatrix,
+  getWeeklyTrend,
+  resolveAnalyticsFilters,
+  type AuthorityFigures,
+} from './analytics';
 import { findAuditEvents } from './audit-log';
 import { listBoardCases, listUnconfirmedCorrections, listWorkload } from './board';
 import { toCsv, type CsvCell } from './csv';
@@ -50,10 +56,26 @@ const AUTHORITY_COLUMNS = [
 
 function authorityCells(code: string, name: string, f: AuthorityFigures): CsvCell[] {
   const round = (value: number | null, digits: number) => (value === null ? null : Number(value.toFixed(digits)));
-  return [code, name, f.received, f.decided, f.overturned, round(f.overturnRate, 4), f.overreach, round(f.medianHours, 2), f.decidedWithinDeadline, round(f.withinDeadlineShare, 4)];
+  return [
+    code,
+    name,
+    f.received,
+    f.decided,
+    f.overturned,
+    round(f.overturnRate, 4),
+    f.overreach,
+    round(f.medianHours, 2),
+    f.decidedWithinDeadline,
+    round(f.withinDeadlineShare, 4),
+  ];
 }
 
-async function readTable(tx: TransactionClient, scope: SupervisorScope, request: ExportRequest, now: Date): Promise<ExportTableData> {
+async function readTable(
+  tx: TransactionClient,
+  scope: SupervisorScope,
+  request: ExportRequest,
+  now: Date,
+): Promise<ExportTableData> {
   const cap = EXPORT_MAX_ROWS + 1;
   const capped = (columns: string[], rows: CsvCell[][]): ExportTableData => ({
     columns,
@@ -68,22 +90,71 @@ async function readTable(tx: TransactionClient, scope: SupervisorScope, request:
     case 'waiting': {
       const rows = await listBoardCases(scope, table, { limit: cap, now }, tx);
       return capped(
-        ['reference', 'type', 'state', 'provinceCode', 'colour', 'primaFacieOverreach', 'assignee', 'filedAt', 'dueAt', 'replyDueAt'],
-        rows.map((r) => [r.reference, r.type, r.state, r.provinceCode, r.colour, r.primaFacieOverreach, r.assigneeName, shanghaiTimestamp(r.filedAt), shanghaiTimestamp(r.dueAt), shanghaiTimestamp(r.replyDueAt)]),
+        [
+          'reference',
+          'type',
+          'state',
+          'provinceCode',
+          'colour',
+          'primaFacieOverreach',
+          'assignee',
+          'filedAt',
+          'dueAt',
+          'replyDueAt',
+        ],
+        rows.map((r) => [
+          r.reference,
+          r.type,
+          r.state,
+          r.provinceCode,
+          r.colour,
+          r.primaFacieOverreach,
+          r.assigneeName,
+          shanghaiTimestamp(r.filedAt),
+          shanghaiTimestamp(r.dueAt),
+          shanghaiTimestamp(r.replyDueAt),
+        ]),
       );
     }
     case 'corrections': {
       const rows = await listUnconfirmedCorrections(scope, { limit: cap, now }, tx);
       return capped(
-        ['reference', 'provinceCode', 'outcome', 'orderedAt', 'sentAt', 'deliveryStatus', 'deliveryAttempts', 'waitingMinutes'],
-        rows.map((r) => [r.reference, r.provinceCode, r.outcome, shanghaiTimestamp(r.orderedAt), shanghaiTimestamp(r.sentAt), r.deliveryStatus, r.deliveryAttempts, r.waitingMinutes]),
+        [
+          'reference',
+          'provinceCode',
+          'outcome',
+          'orderedAt',
+          'sentAt',
+          'deliveryStatus',
+          'deliveryAttempts',
+          'waitingMinutes',
+        ],
+        rows.map((r) => [
+          r.reference,
+          r.provinceCode,
+          r.outcome,
+          shanghaiTimestamp(r.orderedAt),
+          shanghaiTimestamp(r.sentAt),
+          r.deliveryStatus,
+          r.deliveryAttempts,
+          r.waitingMinutes,
+        ]),
       );
     }
     case 'workload': {
       const rows = await listWorkload(scope, now, tx);
       return capped(
         ['reviewer', 'provinceCode', 'unitCode', 'active', 'capacity', 'open', 'overdue', 'lastAssignedAt'],
-        rows.map((r) => [r.name, r.provinceCode, r.unitCode, r.active, r.capacity, r.open, r.overdue, shanghaiTimestamp(r.lastAssignedAt)]),
+        rows.map((r) => [
+          r.name,
+          r.provinceCode,
+          r.unitCode,
+          r.active,
+          r.capacity,
+          r.open,
+          r.overdue,
+          shanghaiTimestamp(r.lastAssignedAt),
+        ]),
       );
     }
     case 'authorities':
@@ -92,11 +163,17 @@ async function readTable(tx: TransactionClient, scope: SupervisorScope, request:
       const filters = resolveAnalyticsFilters(request, { from: true, to: true }, now);
       if (table === 'authorities') {
         const result = await getAuthorityTable(scope, filters, tx);
-        return capped(AUTHORITY_COLUMNS, [...result.rows.map((r) => authorityCells(r.code, r.name, r)), authorityCells('', 'TOTAL', result.total)]);
+        return capped(AUTHORITY_COLUMNS, [
+          ...result.rows.map((r) => authorityCells(r.code, r.name, r)),
+          authorityCells('', 'TOTAL', result.total),
+        ]);
       }
       if (table === 'trend') {
         const weeks = await getWeeklyTrend(scope, filters, now, tx);
-        return capped(['week', 'weekStart', 'received', 'decided', 'overturned'], weeks.map((w) => [w.label, w.week, w.received, w.decided, w.overturned]));
+        return capped(
+          ['week', 'weekStart', 'received', 'decided', 'overturned'],
+          weeks.map((w) => [w.label, w.week, w.received, w.decided, w.overturned]),
+        );
       }
       const matrix = await getRecognitionMatrix(scope, filters, tx);
       const rows: CsvCell[][] = [];
@@ -106,13 +183,49 @@ async function readTable(tx: TransactionClient, scope: SupervisorScope, request:
           if (count) rows.push([issuing.code, issuing.name, refusing.code, refusing.name, count]);
         }
       }
-      return capped(['issuingProvinceCode', 'issuingProvince', 'refusingProvinceCode', 'refusingProvince', 'complaints'], rows);
+      return capped(
+        ['issuingProvinceCode', 'issuingProvince', 'refusingProvinceCode', 'refusingProvince', 'complaints'],
+        rows,
+      );
     }
     case 'audit': {
-      const rows = await findAuditEvents(scope, { action: request.action, from: request.from, to: request.to, reference: request.reference, chain: request.chain }, cap, tx);
+      const rows = await findAuditEvents(
+        scope,
+        {
+          action: request.action,
+          from: request.from,
+          to: request.to,
+          reference: request.reference,
+          chain: request.chain,
+        },
+        cap,
+        tx,
+      );
       return capped(
-        ['chain', 'seq', 'occurredAt', 'action', 'actorRole', 'actorName', 'caseReference', 'before', 'after', 'reason'],
-        rows.map((r) => [r.chain, r.seq, shanghaiTimestamp(r.occurredAt), r.action, r.actorRole, r.actorName, r.caseReference, r.before == null ? '' : JSON.stringify(r.before), r.after == null ? '' : JSON.stringify(r.after), r.reason]),
+        [
+          'chain',
+          'seq',
+          'occurredAt',
+          'action',
+          'actorRole',
+          'actorName',
+          'caseReference',
+          'before',
+          'after',
+          'reason',
+        ],
+        rows.map((r) => [
+          r.chain,
+          r.seq,
+          shanghaiTimestamp(r.occurredAt),
+          r.action,
+          r.actorRole,
+          r.actorName,
+          r.caseReference,
+          r.before == null ? '' : JSON.stringify(r.before),
+          r.after == null ? '' : JSON.stringify(r.after),
+          r.reason,
+        ]),
       );
     }
   }
@@ -120,7 +233,11 @@ async function readTable(tx: TransactionClient, scope: SupervisorScope, request:
 
 /** The filters that shaped the file, for the audit event (no personal data: references and dates only). */
 function filtersOf(request: ExportRequest): Record<string, string> {
-  return Object.fromEntries(Object.entries(request).filter((entry): entry is [string, string] => entry[0] !== 'table' && typeof entry[1] === 'string'));
+  return Object.fromEntries(
+    Object.entries(request).filter(
+      (entry): entry is [string, string] => entry[0] !== 'table' && typeof entry[1] === 'string',
+    ),
+  );
 }
 
 /**
@@ -133,7 +250,8 @@ export async function exportSupervisionTable(
   heading: (column: string) => string,
   now = new Date(),
 ): Promise<ExportFile> {
-  if (request.table === 'authorities' || request.table === 'trend' || request.table === 'matrix') await refreshSupervisionStatsForRead();
+  if (request.table === 'authorities' || request.table === 'trend' || request.table === 'matrix')
+    await refreshSupervisionStatsForRead();
   const data = await prisma.$transaction(
     async (tx) => {
       const table = await readTable(tx, scope, request, now);
@@ -142,7 +260,13 @@ export async function exportSupervisionTable(
         actorId: scope.userId,
         actorRole: 'SUPERVISOR',
         action: 'EXPORT_CREATED',
-        after: { table: request.table, rows: table.rows.length, truncated: table.truncated, scope: scope.provinceCode ?? 'national', filters: filtersOf(request) },
+        after: {
+          table: request.table,
+          rows: table.rows.length,
+          truncated: table.truncated,
+          scope: scope.provinceCode ?? 'national',
+          filters: filtersOf(request),
+        },
         occurredAt: now,
       });
       return table;

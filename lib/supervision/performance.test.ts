@@ -55,8 +55,11 @@ async function generate(): Promise<void> {
              SELECT gen_random_uuid(), 'REVIEWER', 'perf ' || province_code, 'perf-reviewer-' || province_code, province_code,
                     province_code || '0100', 5000, now()
                FROM division WHERE level = 'PROVINCE'`);
-  await sql(`INSERT INTO app_user (id, role, display_name, mobile, updated_at) VALUES (gen_random_uuid(), 'CITIZEN', 'perf citizen', '13900000000', now())`);
-  await sql(`
+  await sql(
+    `INSERT INTO app_user (id, role, display_name, mobile, updated_at) VALUES (gen_random_uuid(), 'CITIZEN', 'perf citizen', '13900000000', now())`,
+  );
+  await sql(
+    `
     WITH p AS (SELECT array_agg(province_code ORDER BY province_code) AS codes FROM division WHERE level = 'PROVINCE'),
          cat AS (SELECT max(id) AS id FROM reason_catalogue_version),
          citizen AS (SELECT id FROM app_user WHERE mobile = '13900000000'),
@@ -86,7 +89,9 @@ async function generate(): Promise<void> {
              (SELECT id FROM app_user u WHERE u.username = 'perf-reviewer-' || g.prov) END,
            g.filed, g.filed + interval '24 hours', 86400000, 0, CASE WHEN g.state = 'AWAITING_CITIZEN' THEN g.filed + interval '2 hours' END,
            '{}', 'perf', g.filed + interval '18 hours', 'perf-' || g.g, 'perf', g.filed
-      FROM g, cat, citizen`, [CASES]);
+      FROM g, cat, citizen`,
+    [CASES],
+  );
   await sql(`
     INSERT INTO decision (id, case_id, province_code, level, outcome, rule_code, reasons, decided_by_id, decided_at, deadline_at)
     SELECT gen_random_uuid(), c.id, c.province_code, 'FIRST', (ARRAY['UPHELD', 'DOWNGRADED', 'REVOKED'])[1 + abs(hashtext(c.id::text)) % 3]::"DecisionOutcome",
@@ -106,12 +111,15 @@ async function generate(): Promise<void> {
   await sql(`
     INSERT INTO outbox_event (id, province_code, kind, case_id, payload, status, attempts, next_attempt_at, created_at)
     SELECT gen_random_uuid(), c.province_code, 'STATUS_CHANGED', c.id, '{}', 'SENT', 1, c.filed_at, c.filed_at FROM appeal_case c`);
-  await sql(`
+  await sql(
+    `
     WITH p AS (SELECT array_agg(province_code ORDER BY province_code) AS codes FROM division WHERE level = 'PROVINCE')
     INSERT INTO audit_event (chain, seq, occurred_at, actor_role, action, after, prev_hash, hash)
     SELECT p.codes[1 + g % 31], 1 + g / 31, now() - interval '180 days' + (g / 31) * interval '1 minute', 'SYSTEM',
            (ARRAY['CASE_FILED', 'CASE_ASSIGNED', 'REVIEW_STARTED', 'CASE_DECIDED', 'EXPORT_CREATED'])[1 + g % 5], '{}', repeat('0', 64), repeat('0', 64)
-      FROM generate_series(0, $1::int - 1) AS g, p`, [AUDIT_EVENTS]);
+      FROM generate_series(0, $1::int - 1) AS g, p`,
+    [AUDIT_EVENTS],
+  );
   await sql('ANALYZE');
 }
 
@@ -120,13 +128,17 @@ beforeAll(async () => {
   const started = performance.now();
   await generate();
   timings.push([`generate ${CASES} cases, ${AUDIT_EVENTS} audit events`, performance.now() - started]);
-  const supervisor = await getPrisma().user.create({ data: { role: 'SUPERVISOR', displayName: 'perf national', username: 'perf-national' } });
+  const supervisor = await getPrisma().user.create({
+    data: { role: 'SUPERVISOR', displayName: 'perf national', username: 'perf-national' },
+  });
   national = { userId: supervisor.id, provinceCode: null };
   anhui = { userId: supervisor.id, provinceCode: '34' };
 }, 600_000);
 
 afterAll(() => {
-  console.log(`\nSupervision timings on ${CASES} cases (ms):\n${timings.map(([label, ms]) => `  ${ms.toFixed(1).padStart(9)}  ${label}`).join('\n')}\n`);
+  console.log(
+    `\nSupervision timings on ${CASES} cases (ms):\n${timings.map(([label, ms]) => `  ${ms.toFixed(1).padStart(9)}  ${label}`).join('\n')}\n`,
+  );
 });
 
 describe(`supervision queries on ${CASES} cases`, () => {
@@ -139,10 +151,15 @@ describe(`supervision queries on ${CASES} cases`, () => {
     await sql(`UPDATE appeal_case SET updated_at = now() - interval '1 hour'`);
     await sql('VACUUM ANALYZE appeal_case');
     await refreshSupervisionStats();
-    await sql(`UPDATE appeal_case SET version = version + 1, updated_at = now() WHERE id IN (SELECT id FROM appeal_case ORDER BY filed_at DESC LIMIT 100)`);
+    await sql(
+      `UPDATE appeal_case SET version = version + 1, updated_at = now() WHERE id IN (SELECT id FROM appeal_case ORDER BY filed_at DESC LIMIT 100)`,
+    );
     started = performance.now();
     const result = await refreshSupervisionStats();
-    timings.push([`incremental refresh after 100 changed cases (${result.groups} groups rebuilt)`, performance.now() - started]);
+    timings.push([
+      `incremental refresh after 100 changed cases (${result.groups} groups rebuilt)`,
+      performance.now() - started,
+    ]);
     started = performance.now();
     await refreshSupervisionStats();
     timings.push(['incremental refresh, nothing new outside the margin', performance.now() - started]);
@@ -180,10 +197,16 @@ describe(`supervision queries on ${CASES} cases`, () => {
     );
     expect(counts + medians).toBeLessThan(raw);
     const allTime = resolveAnalyticsFilters({ type: 'CODE_APPEAL' }, { from: true, to: true });
-    const table = await timed('getAuthorityTable national all time (Prisma, end to end)', () => getAuthorityTable(national, allTime));
+    const table = await timed('getAuthorityTable national all time (Prisma, end to end)', () =>
+      getAuthorityTable(national, allTime),
+    );
     expect(table.total.received).toBe(CASES - CASES / 10);
-    await timed('getAuthorityTable one province, units, all time', () => getAuthorityTable(anhui, { ...allTime, province: '34' }));
-    await timed('getWeeklyTrend national, 12 weeks', () => getWeeklyTrend(national, resolveAnalyticsFilters({}, { from: false, to: false })));
+    await timed('getAuthorityTable one province, units, all time', () =>
+      getAuthorityTable(anhui, { ...allTime, province: '34' }),
+    );
+    await timed('getWeeklyTrend national, 12 weeks', () =>
+      getWeeklyTrend(national, resolveAnalyticsFilters({}, { from: false, to: false })),
+    );
     await timed('getRecognitionMatrix national, all time', () => getRecognitionMatrix(national, allTime));
     const report = await timed('getTransparencyReport (31 provinces, uncached)', () => getTransparencyReport());
     expect(report.provinces).toHaveLength(31);
@@ -222,14 +245,22 @@ describe(`supervision queries on ${CASES} cases`, () => {
       await timed(`  listBoardCases ${list}, national, 50 rows`, () => listBoardCases(national, list, { limit: 50 }));
       await timed(`  countBoardCases ${list}, national`, () => countBoardCases(national, list));
     }
-    await timed('  listUnconfirmedCorrections national, 50 rows', () => listUnconfirmedCorrections(national, { limit: 50 }));
+    await timed('  listUnconfirmedCorrections national, 50 rows', () =>
+      listUnconfirmedCorrections(national, { limit: 50 }),
+    );
     await timed('  listWorkload national', () => listWorkload(national));
-    const board = await timed('getDeadlineBoard national (all five lists, counts, workload)', () => getDeadlineBoard(national));
+    const board = await timed('getDeadlineBoard national (all five lists, counts, workload)', () =>
+      getDeadlineBoard(national),
+    );
     expect(board.counts.overdue).toBeGreaterThan(0);
     await timed('getDeadlineBoard one province', () => getDeadlineBoard(anhui));
     const page = await timed('findAuditPage national, first page', () => findAuditPage(national, {}));
-    await timed('findAuditPage national, page after the first', () => findAuditPage(national, { cursor: page.nextCursor ?? undefined }));
+    await timed('findAuditPage national, page after the first', () =>
+      findAuditPage(national, { cursor: page.nextCursor ?? undefined }),
+    );
     await timed('findAuditPage one chain, one action', () => findAuditPage(anhui, { action: 'CASE_DECIDED' }));
-    for (const [label, ms] of timings) if (!label.startsWith('generate') && !label.startsWith('full rebuild')) expect(ms, label).toBeLessThan(CASES <= 50_000 ? 1500 : 10_000);
+    for (const [label, ms] of timings)
+      if (!label.startsWith('generate') && !label.startsWith('full rebuild'))
+        expect(ms, label).toBeLessThan(CASES <= 50_000 ? 1500 : 10_000);
   }, 300_000);
 });

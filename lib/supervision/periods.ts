@@ -13,7 +13,9 @@ export interface Period {
 }
 
 export function isDateText(value: string): boolean {
-  return DATE.test(value) && !Number.isNaN(parseISO(value).getTime()) && format(parseISO(value), 'yyyy-MM-dd') === value;
+  return (
+    DATE.test(value) && !Number.isNaN(parseISO(value).getTime()) && format(parseISO(value), 'yyyy-MM-dd') === value
+  );
 }
 
 /** The Asia/Shanghai calendar date of an instant. */

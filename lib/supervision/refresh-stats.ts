@@ -90,7 +90,9 @@ function isLockTimeout(error: unknown): boolean {
  * for that long at most (an incremental one takes milliseconds); past it, nothing is done and the figures are read
  * as the other refresh left them.
  */
-export async function refreshSupervisionStats(options: { full?: boolean; maxWaitMs?: number } = {}): Promise<RefreshResult> {
+export async function refreshSupervisionStats(
+  options: { full?: boolean; maxWaitMs?: number } = {},
+): Promise<RefreshResult> {
   try {
     return await prisma.$transaction(
       async (tx) => {
@@ -149,7 +151,9 @@ export async function refreshSupervisionStatsForRead(now = new Date()): Promise<
   if (now.getTime() - refreshedAt.getTime() < statsMaxAgeMs() || backgroundRefresh) return;
   backgroundRefresh = refreshSupervisionStats({ maxWaitMs: 0 })
     .then(() => undefined)
-    .catch((error: unknown) => scopedLogger('supervision').error({ err: error }, 'background statistics refresh failed'))
+    .catch((error: unknown) =>
+      scopedLogger('supervision').error({ err: error }, 'background statistics refresh failed'),
+    )
     .finally(() => {
       backgroundRefresh = null;
     });

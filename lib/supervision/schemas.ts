@@ -8,11 +8,13 @@ const uuid = z.uuid('supervise.errors.invalid');
 const provinceCode = z.string().regex(/^\d{2}$/, 'supervise.errors.invalid');
 const dateText = z.string().refine(isDateText, 'supervise.errors.dateInvalid');
 /** Optional filter fields arrive as '' from empty form inputs. */
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 function strict<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
   return z.strictObject(shape, {
-    error: (issue) => (issue.code === 'unrecognized_keys' ? 'supervise.errors.unknownField' : 'supervise.errors.invalid'),
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? 'supervise.errors.unknownField' : 'supervise.errors.invalid',
   });
 }
 
@@ -26,7 +28,11 @@ export type ReassignCaseInput = z.output<typeof reassignCaseSchema>;
 
 export const reassignAllSchema = strict({
   fromReviewerId: uuid,
-  reason: z.string('supervise.errors.reasonRequired').trim().min(5, 'supervise.errors.reasonRequired').max(500, 'supervise.errors.reasonTooLong'),
+  reason: z
+    .string('supervise.errors.reasonRequired')
+    .trim()
+    .min(5, 'supervise.errors.reasonRequired')
+    .max(500, 'supervise.errors.reasonTooLong'),
 });
 export type ReassignAllInput = z.output<typeof reassignAllSchema>;
 
@@ -52,7 +58,13 @@ const auditShape = {
   action: optional(z.enum(AUDIT_ACTIONS, 'supervise.errors.invalid')),
   from: optional(dateText),
   to: optional(dateText),
-  reference: optional(z.string().trim().toUpperCase().regex(/^SS-\d{2}-\d{8}-\d{1,9}$/, 'supervise.errors.referenceInvalid')),
+  reference: optional(
+    z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^SS-\d{2}-\d{8}-\d{1,9}$/, 'supervise.errors.referenceInvalid'),
+  ),
   /** A province code or 'national'; only a national supervisor may choose (a province's supervisor reads their own). */
   chain: optional(z.string().regex(/^(\d{2}|national)$/, 'supervise.errors.invalid')),
   /** Keyset cursor: where the previous page ended. */

@@ -5,7 +5,15 @@ import { explainStoredDeadline, type DeadlineExplanation } from '@/lib/cases/dea
 import { startSecondReview, decideSecondReview } from '@/lib/cases/decide-case';
 import { CaseNotFoundError } from '@/lib/cases/errors';
 import { prisma, type Prisma } from '@/lib/db/client';
-import type { AppealGround, CaseState, CaseType, CodeColour, DecisionOutcome, EvidenceKind, RequestedOutcome } from '@/lib/db/generated/enums';
+import type {
+  AppealGround,
+  CaseState,
+  CaseType,
+  CodeColour,
+  DecisionOutcome,
+  EvidenceKind,
+  RequestedOutcome,
+} from '@/lib/db/generated/enums';
 import { divisionNames } from './divisions';
 import { actorOf, scopeCaseWhere, type SupervisorScope } from './scope';
 
@@ -96,19 +104,32 @@ export interface SecondReviewCase {
 /** A case of the queue (or one decided already) by reference; outside scope, or for its first decider: not found. */
 export async function getSecondReviewCase(scope: SupervisorScope, reference: string): Promise<SecondReviewCase> {
   const found = await prisma.case.findFirst({
-    where: { AND: [scopeCaseWhere(scope), { reference, state: { in: [...QUEUE_STATES, 'FINAL'] } }, notFirstDecider(scope)] },
+    where: {
+      AND: [scopeCaseWhere(scope), { reference, state: { in: [...QUEUE_STATES, 'FINAL'] } }, notFirstDecider(scope)],
+    },
     include: {
       assignee: { select: { displayName: true } },
       decisions: { orderBy: { level: 'asc' }, include: { decidedBy: { select: { displayName: true } } } },
-      evidence: { orderBy: { createdAt: 'asc' }, select: { id: true, fileName: true, mimeType: true, sizeBytes: true, kind: true } },
+      evidence: {
+        orderBy: { createdAt: 'asc' },
+        select: { id: true, fileName: true, mimeType: true, sizeBytes: true, kind: true },
+      },
     },
   });
   const first = found?.decisions.find((d) => d.level === 'FIRST');
   if (!found || !first) throw new CaseNotFoundError();
   const second = found.decisions.find((d) => d.level === 'SECOND') ?? null;
   const [rules, names] = await Promise.all([
-    prisma.reason.findMany({ where: { catalogueVersionId: found.catalogueVersionId }, orderBy: { sortOrder: 'asc' }, select: { code: true, nameZh: true, nameEn: true } }),
-    divisionNames([found.issuingProvinceCode, found.issuingUnitCode, ...(found.refusingProvinceCode ? [found.refusingProvinceCode] : [])]),
+    prisma.reason.findMany({
+      where: { catalogueVersionId: found.catalogueVersionId },
+      orderBy: { sortOrder: 'asc' },
+      select: { code: true, nameZh: true, nameEn: true },
+    }),
+    divisionNames([
+      found.issuingProvinceCode,
+      found.issuingUnitCode,
+      ...(found.refusingProvinceCode ? [found.refusingProvinceCode] : []),
+    ]),
   ]);
   const ruleName = (code: string | null) => {
     const rule = rules.find((r) => r.code === code);
@@ -124,7 +145,9 @@ export async function getSecondReviewCase(scope: SupervisorScope, reference: str
     colour: found.colour,
     issuingProvinceName: names.get(found.issuingProvinceCode) ?? found.issuingProvinceCode,
     issuingUnitName: names.get(found.issuingUnitCode) ?? found.issuingUnitCode,
-    refusingProvinceName: found.refusingProvinceCode ? (names.get(found.refusingProvinceCode) ?? found.refusingProvinceCode) : null,
+    refusingProvinceName: found.refusingProvinceCode
+      ? (names.get(found.refusingProvinceCode) ?? found.refusingProvinceCode)
+      : null,
     statedReason: ruleName(found.statedReasonCode),
     primaFacieOverreach: found.primaFacieOverreach,
     grounds: found.grounds,
@@ -150,12 +173,18 @@ export async function getSecondReviewCase(scope: SupervisorScope, reference: str
 }
 
 /** Takes up a requested review (the engine checks scope, state, version and "not the first decider"). */
-export async function startSupervisorSecondReview(scope: SupervisorScope, raw: unknown): Promise<{ reference: string }> {
+export async function startSupervisorSecondReview(
+  scope: SupervisorScope,
+  raw: unknown,
+): Promise<{ reference: string }> {
   const changed = await startSecondReview(actorOf(scope), raw);
   return { reference: changed.case.reference };
 }
 
-export async function decideSupervisorSecondReview(scope: SupervisorScope, raw: unknown): Promise<{ reference: string }> {
+export async function decideSupervisorSecondReview(
+  scope: SupervisorScope,
+  raw: unknown,
+): Promise<{ reference: string }> {
   const changed = await decideSecondReview(actorOf(scope), raw);
   return { reference: changed.case.reference };
 }

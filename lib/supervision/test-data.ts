@@ -80,9 +80,14 @@ export async function insertDecision(input: {
   decidedById: string;
 }): Promise<string> {
   const prisma = getPrisma();
-  const supersedes = input.level === 'SECOND' ? await prisma.decision.findUnique({
-        where: { provinceCode_caseId_level: { provinceCode: input.provinceCode, caseId: input.caseId, level: 'FIRST' } },
-      }) : null;
+  const supersedes =
+    input.level === 'SECOND'
+      ? await prisma.decision.findUnique({
+          where: {
+            provinceCode_caseId_level: { provinceCode: input.provinceCode, caseId: input.caseId, level: 'FIRST' },
+          },
+        })
+      : null;
   const decision = await prisma.decision.create({
     data: {
       caseId: input.caseId,
@@ -98,11 +103,20 @@ export async function insertDecision(input: {
     },
   });
   // A decision always comes with a change of the case (the engine bumps its version with updateMany), which the statistics refresh notices.
-  await prisma.case.updateMany({ where: { id: input.caseId }, data: { version: { increment: 1 }, decidedAt: input.decidedAt } });
+  await prisma.case.updateMany({
+    where: { id: input.caseId },
+    data: { version: { increment: 1 }, decidedAt: input.decidedAt },
+  });
   return decision.id;
 }
 
-export async function insertCorrectionOrder(input: { caseId: string; provinceCode: string; createdAt: Date; confirmedAt?: Date | null; deliveredAt?: Date | null }) {
+export async function insertCorrectionOrder(input: {
+  caseId: string;
+  provinceCode: string;
+  createdAt: Date;
+  confirmedAt?: Date | null;
+  deliveredAt?: Date | null;
+}) {
   await getPrisma().outboxEvent.create({
     data: {
       provinceCode: input.provinceCode,

@@ -28,7 +28,9 @@ export async function getTransparencyReport(): Promise<TransparencyReport> {
   await refreshSupervisionStatsForRead();
   const [provinces, counts, medians, refreshedAt] = await Promise.all([
     listProvinces(),
-    prisma.$queryRaw<{ code: string | null; total: boolean; received: number; decided: number; overturned: number; within: number }[]>`
+    prisma.$queryRaw<
+      { code: string | null; total: boolean; received: number; decided: number; overturned: number; within: number }[]
+    >`
       SELECT province_code::text AS code, GROUPING(province_code) = 1 AS total, sum(received)::int AS received,
              sum(decided)::int AS decided, sum(overturned)::int AS overturned, sum(decided_within_deadline)::int AS within
         FROM supervision_daily_stat

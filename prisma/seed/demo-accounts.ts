@@ -43,11 +43,26 @@ interface Unit {
 
 /** The two reviewers of each province sit in different units (city codes; Shanghai's units are districts). */
 const REVIEWER_UNITS: Record<string, readonly [Unit, Unit]> = {
-  '34': [{ code: '340100', name: '合肥市' }, { code: '340200', name: '芜湖市' }],
-  '41': [{ code: '410100', name: '郑州市' }, { code: '410300', name: '洛阳市' }],
-  '42': [{ code: '420100', name: '武汉市' }, { code: '420500', name: '宜昌市' }],
-  '31': [{ code: '310101', name: '黄浦区' }, { code: '310115', name: '浦东新区' }],
-  '44': [{ code: '440100', name: '广州市' }, { code: '440300', name: '深圳市' }],
+  '34': [
+    { code: '340100', name: '合肥市' },
+    { code: '340200', name: '芜湖市' },
+  ],
+  '41': [
+    { code: '410100', name: '郑州市' },
+    { code: '410300', name: '洛阳市' },
+  ],
+  '42': [
+    { code: '420100', name: '武汉市' },
+    { code: '420500', name: '宜昌市' },
+  ],
+  '31': [
+    { code: '310101', name: '黄浦区' },
+    { code: '310115', name: '浦东新区' },
+  ],
+  '44': [
+    { code: '440100', name: '广州市' },
+    { code: '440300', name: '深圳市' },
+  ],
 };
 
 const REVIEWER_NAMES: Record<string, readonly [string, string]> = {
@@ -83,7 +98,13 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
     provinceCode: province.code,
     unitCode: null,
   })),
-  { username: 'supervisor-national', displayName: '国家督导 林海', role: Role.SUPERVISOR, provinceCode: null, unitCode: null },
+  {
+    username: 'supervisor-national',
+    displayName: '国家督导 林海',
+    role: Role.SUPERVISOR,
+    provinceCode: null,
+    unitCode: null,
+  },
   { username: 'admin', displayName: '系统管理员', role: Role.ADMIN, provinceCode: null, unitCode: null },
 ];
 
@@ -111,7 +132,9 @@ function provinceLabel(code: string | null): string {
 export function formatDemoSignIns(appUrl = process.env.APP_URL ?? 'http://localhost:3000'): string {
   const width = Math.max(...DEMO_STAFF.map((s) => s.username.length));
   const unitName = (code: string | null): string =>
-    Object.values(REVIEWER_UNITS).flat().find((unit) => unit.code === code)?.name ?? '';
+    Object.values(REVIEWER_UNITS)
+      .flat()
+      .find((unit) => unit.code === code)?.name ?? '';
   const staffLines = DEMO_STAFF.map((s) => {
     const scope = s.role === Role.ADMIN ? '全国 national' : provinceLabel(s.provinceCode);
     return `    ${s.username.padEnd(width)}  ${ROLE_LABELS[s.role]}, ${scope}${s.unitCode ? `, ${unitName(s.unitCode)} ${s.unitCode}` : ''}`;
@@ -135,7 +158,12 @@ export function formatDemoSignIns(appUrl = process.env.APP_URL ?? 'http://localh
 /** Creates the demo accounts that are missing (with a USER_CREATED audit event each); returns how many it created. */
 export async function seedDemoAccounts(prisma: PrismaClient, createdAt: Date): Promise<number> {
   const existing = await prisma.user.findMany({
-    where: { OR: [{ username: { in: DEMO_STAFF.map((s) => s.username) } }, { mobile: { in: DEMO_CITIZENS.map((c) => c.mobile) } }] },
+    where: {
+      OR: [
+        { username: { in: DEMO_STAFF.map((s) => s.username) } },
+        { mobile: { in: DEMO_CITIZENS.map((c) => c.mobile) } },
+      ],
+    },
     select: { username: true, mobile: true },
   });
   const taken = new Set(existing.flatMap((u) => [u.username, u.mobile]).filter((v): v is string => v !== null));
@@ -148,31 +176,54 @@ export async function seedDemoAccounts(prisma: PrismaClient, createdAt: Date): P
   while (passwordHashes.length < staff.length) passwordHashes.push(await hashPassword(DEMO_PASSWORD));
 
   // Never write an event older than the national chain's newest one: seq order must follow time order.
-  const [newest] = await prisma.auditEvent.findMany({ where: { chain: NATIONAL_CHAIN }, orderBy: { seq: 'desc' }, take: 1, select: { occurredAt: true } });
+  const [newest] = await prisma.auditEvent.findMany({
+    where: { chain: NATIONAL_CHAIN },
+    orderBy: { seq: 'desc' },
+    take: 1,
+    select: { occurredAt: true },
+  });
   const at = newest && newest.occurredAt > createdAt ? newest.occurredAt : createdAt;
 
-  await prisma.$transaction(async (tx) => {
-    const rows = [
-      ...staff.map((s, index) => ({
-        ...s,
-        passwordHash: passwordHashes[index] ?? null,
-        mobile: null,
-        ...(requiresSecondFactor(s.role) ? { totpSecretCipher: encryptIdNumber(DEMO_TOTP_SECRET), totpEnabledAt: at } : {}),
-      })),
-      ...citizens.map((c) => ({ role: Role.CITIZEN, displayName: c.displayName, mobile: c.mobile, username: null, passwordHash: null, provinceCode: null, unitCode: null })),
-    ];
-    for (const row of rows) {
-      const user = await tx.user.create({ data: { ...row, createdAt: at, updatedAt: at }, select: { id: true } });
-      await appendAuditEvent(tx, {
-        chain: NATIONAL_CHAIN,
-        actorId: null,
-        actorRole: 'SYSTEM',
-        action: 'USER_CREATED',
-        after: { userId: user.id, role: row.role, provinceCode: row.provinceCode, ...(row.username ? { username: row.username } : {}) },
-        reason: '演示数据 / demo seed',
-        occurredAt: at,
-      });
-    }
-  }, { timeout: 60_000 });
+  await prisma.$transaction(
+    async (tx) => {
+      const rows = [
+        ...staff.map((s, index) => ({
+          ...s,
+          passwordHash: passwordHashes[index] ?? null,
+          mobile: null,
+          ...(requiresSecondFactor(s.role)
+            ? { totpSecretCipher: encryptIdNumber(DEMO_TOTP_SECRET), totpEnabledAt: at }
+            : {}),
+        })),
+        ...citizens.map((c) => ({
+          role: Role.CITIZEN,
+          displayName: c.displayName,
+          mobile: c.mobile,
+          username: null,
+          passwordHash: null,
+          provinceCode: null,
+          unitCode: null,
+        })),
+      ];
+      for (const row of rows) {
+        const user = await tx.user.create({ data: { ...row, createdAt: at, updatedAt: at }, select: { id: true } });
+        await appendAuditEvent(tx, {
+          chain: NATIONAL_CHAIN,
+          actorId: null,
+          actorRole: 'SYSTEM',
+          action: 'USER_CREATED',
+          after: {
+            userId: user.id,
+            role: row.role,
+            provinceCode: row.provinceCode,
+            ...(row.username ? { username: row.username } : {}),
+          },
+          reason: '演示数据 / demo seed',
+          occurredAt: at,
+        });
+      }
+    },
+    { timeout: 60_000 },
+  );
   return staff.length + citizens.length;
 }

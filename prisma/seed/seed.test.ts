@@ -19,11 +19,44 @@ import { listDemoIdNumbers } from './demo-cases';
 import { CALENDAR_YEARS, REASONS_V1 } from './reference-data';
 import { seed } from './seed';
 
-const ALL_STATES = ['SUBMITTED', 'ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN', 'DECIDED', 'SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW', 'FINAL', 'CLOSED', 'WITHDRAWN'];
-const ALL_GROUNDS = ['NEVER_AT_PLACE', 'IDENTITY_MIX_UP', 'NEGATIVE_TEST_NOT_SYNCED', 'ISOLATION_COMPLETED', 'STRICTER_THAN_STANDARD', 'NON_EPIDEMIC_REASON', 'NOT_RECOGNISED', 'OTHER'];
+const ALL_STATES = [
+  'SUBMITTED',
+  'ASSIGNED',
+  'IN_REVIEW',
+  'AWAITING_CITIZEN',
+  'DECIDED',
+  'SECOND_REVIEW_REQUESTED',
+  'IN_SECOND_REVIEW',
+  'FINAL',
+  'CLOSED',
+  'WITHDRAWN',
+];
+const ALL_GROUNDS = [
+  'NEVER_AT_PLACE',
+  'IDENTITY_MIX_UP',
+  'NEGATIVE_TEST_NOT_SYNCED',
+  'ISOLATION_COMPLETED',
+  'STRICTER_THAN_STANDARD',
+  'NON_EPIDEMIC_REASON',
+  'NOT_RECOGNISED',
+  'OTHER',
+];
 const DEMO_PROVINCE_CODES = ['31', '34', '41', '42', '44'];
 
-const TABLES = ['division', 'reason', 'calendar_day', 'calendar_version', 'deadline_policy', 'app_user', 'appeal_case', 'decision', 'information_request', 'outbox_event', 'audit_event', 'reference_counter'];
+const TABLES = [
+  'division',
+  'reason',
+  'calendar_day',
+  'calendar_version',
+  'deadline_policy',
+  'app_user',
+  'appeal_case',
+  'decision',
+  'information_request',
+  'outbox_event',
+  'audit_event',
+  'reference_counter',
+];
 
 async function countRows(db: pg.Client): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
@@ -74,12 +107,19 @@ describe('seeded database', () => {
 
   describe('reference data', () => {
     it('has the divisions of the data package', async () => {
-      const { rows } = await db.query<{ level: string; n: string }>('SELECT level, count(*) AS n FROM division GROUP BY level');
+      const { rows } = await db.query<{ level: string; n: string }>(
+        'SELECT level, count(*) AS n FROM division GROUP BY level',
+      );
       const byLevel = Object.fromEntries(rows.map((r) => [r.level, Number(r.n)]));
       expect(byLevel.PROVINCE).toBe(31);
       expect(byLevel.CITY).toBeGreaterThan(300);
       expect(byLevel.COUNTY).toBeGreaterThan(2800);
-      const { rows: samples } = await db.query<{ code: string; name: string; parent_code: string | null; province_code: string }>(
+      const { rows: samples } = await db.query<{
+        code: string;
+        name: string;
+        parent_code: string | null;
+        province_code: string;
+      }>(
         "SELECT code, name, parent_code, province_code FROM division WHERE code IN ('340000', '340100', '340104', '310100') ORDER BY code",
       );
       expect(samples).toEqual([
@@ -113,7 +153,9 @@ describe('seeded database', () => {
     });
 
     it('has a calendar version for every year with holidays and 调休 working weekends', async () => {
-      const { rows: versions } = await db.query<{ year: number; source: string }>('SELECT year, source FROM calendar_version WHERE version = 1 ORDER BY year');
+      const { rows: versions } = await db.query<{ year: number; source: string }>(
+        'SELECT year, source FROM calendar_version WHERE version = 1 ORDER BY year',
+      );
       expect(versions.map((v) => v.year)).toEqual([...CALENDAR_YEARS]);
       for (const v of versions) expect(v.source).toMatch(/^chinese-days@\d+\.\d+\.\d+$/);
 
@@ -131,34 +173,53 @@ describe('seeded database', () => {
 
       // One real make-up working day and one weekday holiday per year, straight from the package.
       for (const year of CALENDAR_YEARS) {
-        const days = Array.from({ length: 366 }, (_, i) => new Date(Date.UTC(year, 0, 1 + i))).filter((d) => d.getUTCFullYear() === year);
+        const days = Array.from({ length: 366 }, (_, i) => new Date(Date.UTC(year, 0, 1 + i))).filter(
+          (d) => d.getUTCFullYear() === year,
+        );
         const local = (d: Date) => new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
         const weekend = (d: Date) => d.getUTCDay() === 0 || d.getUTCDay() === 6;
         const workingWeekend = days.find((d) => weekend(d) && chineseDays.getDayDetail(local(d)).work);
         const weekdayHoliday = days.find((d) => !weekend(d) && chineseDays.isHoliday(local(d)));
         expect(workingWeekend, `a 调休 day in ${year}`).toBeDefined();
         expect(weekdayHoliday, `a holiday in ${year}`).toBeDefined();
-        if (workingWeekend) expect((await kindOf(workingWeekend.toISOString().slice(0, 10)))?.kind).toBe('WORKING_WEEKEND');
+        if (workingWeekend)
+          expect((await kindOf(workingWeekend.toISOString().slice(0, 10)))?.kind).toBe('WORKING_WEEKEND');
         if (weekdayHoliday) expect((await kindOf(weekdayHoliday.toISOString().slice(0, 10)))?.kind).toBe('HOLIDAY');
       }
     });
 
     it('has the national deadline policy v1', async () => {
-      const { rows } = await db.query('SELECT red_hours, yellow_hours, recognition_hours, second_review_working_days, citizen_reply_hours, effective_from FROM deadline_policy WHERE province_code IS NULL');
+      const { rows } = await db.query(
+        'SELECT red_hours, yellow_hours, recognition_hours, second_review_working_days, citizen_reply_hours, effective_from FROM deadline_policy WHERE province_code IS NULL',
+      );
       expect(rows).toEqual([
-        { red_hours: 24, yellow_hours: 48, recognition_hours: 48, second_review_working_days: 5, citizen_reply_hours: 72, effective_from: new Date('2020-02-01T00:00:00+08:00') },
+        {
+          red_hours: 24,
+          yellow_hours: 48,
+          recognition_hours: 48,
+          second_review_working_days: 5,
+          citizen_reply_hours: 72,
+          effective_from: new Date('2020-02-01T00:00:00+08:00'),
+        },
       ]);
     });
   });
 
   describe('demo accounts', () => {
     it('has exactly the demo staff, by role and province', async () => {
-      const { rows } = await db.query<{ username: string; role: string; province_code: string | null; unit_code: string | null; password_hash: string }>(
+      const { rows } = await db.query<{
+        username: string;
+        role: string;
+        province_code: string | null;
+        unit_code: string | null;
+        password_hash: string;
+      }>(
         'SELECT username, role, province_code, unit_code, password_hash FROM app_user WHERE username IS NOT NULL ORDER BY username',
       );
       expect(rows.map((r) => r.username)).toEqual(DEMO_STAFF.map((s) => s.username).sort());
       const counts = new Map<string, number>();
-      for (const r of rows) counts.set(`${r.role}:${r.province_code ?? '-'}`, (counts.get(`${r.role}:${r.province_code ?? '-'}`) ?? 0) + 1);
+      for (const r of rows)
+        counts.set(`${r.role}:${r.province_code ?? '-'}`, (counts.get(`${r.role}:${r.province_code ?? '-'}`) ?? 0) + 1);
       for (const code of DEMO_PROVINCE_CODES) {
         expect(counts.get(`REVIEWER:${code}`)).toBe(2);
         expect(counts.get(`SUPERVISOR:${code}`)).toBe(1);
@@ -168,9 +229,14 @@ describe('seeded database', () => {
       expect(rows.length).toBe(17);
 
       const reviewers = rows.filter((r) => r.role === 'REVIEWER');
-      const { rows: units } = await db.query<{ code: string; province_code: string }>('SELECT code, province_code FROM division WHERE code = ANY($1)', [reviewers.map((r) => r.unit_code)]);
+      const { rows: units } = await db.query<{ code: string; province_code: string }>(
+        'SELECT code, province_code FROM division WHERE code = ANY($1)',
+        [reviewers.map((r) => r.unit_code)],
+      );
       for (const reviewer of reviewers) {
-        expect(units.find((u) => u.code === reviewer.unit_code)?.province_code, reviewer.username).toBe(reviewer.province_code);
+        expect(units.find((u) => u.code === reviewer.unit_code)?.province_code, reviewer.username).toBe(
+          reviewer.province_code,
+        );
       }
       for (const code of DEMO_PROVINCE_CODES) {
         expect(new Set(reviewers.filter((r) => r.province_code === code).map((r) => r.unit_code)).size).toBe(2);
@@ -180,7 +246,9 @@ describe('seeded database', () => {
     });
 
     it('has the five demo citizens', async () => {
-      const { rows } = await db.query<{ mobile: string; display_name: string }>("SELECT mobile, display_name FROM app_user WHERE role = 'CITIZEN' ORDER BY mobile");
+      const { rows } = await db.query<{ mobile: string; display_name: string }>(
+        "SELECT mobile, display_name FROM app_user WHERE role = 'CITIZEN' ORDER BY mobile",
+      );
       expect(rows).toEqual(DEMO_CITIZENS.map((c) => ({ mobile: c.mobile, display_name: c.displayName })));
     });
 
@@ -260,7 +328,9 @@ describe('seeded database', () => {
         const key = `${province}-${day}`;
         maxima.set(key, Math.max(maxima.get(key) ?? 0, Number(sequence)));
       }
-      const { rows } = await db.query<{ province_code: string; day: string; last_value: number }>('SELECT province_code, day, last_value FROM reference_counter');
+      const { rows } = await db.query<{ province_code: string; day: string; last_value: number }>(
+        'SELECT province_code, day, last_value FROM reference_counter',
+      );
       expect(new Map(rows.map((r) => [`${r.province_code}-${r.day}`, r.last_value]))).toEqual(maxima);
     });
 
@@ -289,7 +359,9 @@ describe('seeded database', () => {
         expect(c.id_number_masked).toBe(`${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`);
         const whole = JSON.stringify(c);
         for (const number of raw) expect(whole).not.toContain(number);
-        const readable = Object.fromEntries(Object.entries(c).filter(([key]) => !['id_number_cipher', 'id_number_hash', 'payload_hash'].includes(key)));
+        const readable = Object.fromEntries(
+          Object.entries(c).filter(([key]) => !['id_number_cipher', 'id_number_hash', 'payload_hash'].includes(key)),
+        );
         expect(JSON.stringify(readable)).not.toMatch(/(?<![0-9a-f])\d{17}[\dX](?![0-9a-f])/i);
         expect(c.statement.length).toBeLessThanOrEqual(2000);
         expect(c.statement).toMatch(/[\u4e00-\u9fff]{10}/);
@@ -298,7 +370,10 @@ describe('seeded database', () => {
 
     it('marks prima facie overreach per SPEC §4', () => {
       for (const c of cases) {
-        const expected = assessOverreach({ colour: c.colour as 'RED' | 'YELLOW', statedReasonCode: c.stated_reason_code }, REASONS_V1);
+        const expected = assessOverreach(
+          { colour: c.colour as 'RED' | 'YELLOW', statedReasonCode: c.stated_reason_code },
+          REASONS_V1,
+        );
         expect(c.prima_facie_overreach, c.reference).toBe(expected.primaFacie);
         expect(c.overreach_reason).toBe(expected.reason);
       }
@@ -310,7 +385,9 @@ describe('seeded database', () => {
 
     it('stores the current stage deadline with its inputs; open cases are comfortable, at risk or overdue', async () => {
       const now = Date.now();
-      const { rows: decisions } = await db.query<{ case_id: string; level: string; deadline_at: Date }>('SELECT case_id, level, deadline_at FROM decision');
+      const { rows: decisions } = await db.query<{ case_id: string; level: string; deadline_at: Date }>(
+        'SELECT case_id, level, deadline_at FROM decision',
+      );
       const posture = { comfortable: 0, atRisk: 0, overdue: 0 };
       for (const c of cases) {
         const allowed = Number(c.allowed_ms);
@@ -318,8 +395,12 @@ describe('seeded database', () => {
         const inputs = readDeadlineInputs(c.deadline_inputs);
         expect(inputs.policy.provinceCode).toBeNull();
         expect(c.due_at.getTime()).toBe(new Date(inputs.startAt).getTime() + allowed + paused);
-        expect(c.at_risk_at.getTime()).toBe(new Date(inputs.startAt).getTime() + Math.floor((allowed * 3) / 4) + paused);
-        expect(c.deadline_explanation).toMatch(/^\d{2}-\d{2} \d{2}:\d{2} (提交|申请复核) \+ .+ → \d{2}-\d{2} \d{2}:\d{2} 到期$/);
+        expect(c.at_risk_at.getTime()).toBe(
+          new Date(inputs.startAt).getTime() + Math.floor((allowed * 3) / 4) + paused,
+        );
+        expect(c.deadline_explanation).toMatch(
+          /^\d{2}-\d{2} \d{2}:\d{2} (提交|申请复核) \+ .+ → \d{2}-\d{2} \d{2}:\d{2} 到期$/,
+        );
         if (['SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW', 'FINAL'].includes(c.state)) {
           expect(inputs.basis).toBe('WORKING_DAYS');
           if (inputs.basis === 'WORKING_DAYS') {
@@ -327,7 +408,8 @@ describe('seeded database', () => {
             expect(inputs.countedDays).toHaveLength(5);
             expect(c.due_at).toEqual(endOfShanghaiDay(inputs.countedDays[4] ?? ''));
           }
-          if (c.state === 'FINAL') expect(decisions.find((d) => d.case_id === c.id && d.level === 'SECOND')?.deadline_at).toEqual(c.due_at);
+          if (c.state === 'FINAL')
+            expect(decisions.find((d) => d.case_id === c.id && d.level === 'SECOND')?.deadline_at).toEqual(c.due_at);
         } else {
           expect(inputs.basis).toBe('CLOCK_HOURS');
           expect(inputs.startAt).toBe(c.filed_at.toISOString());
@@ -359,12 +441,25 @@ describe('seeded database', () => {
     });
 
     it('keeps related rows consistent with each state', async () => {
-      const { rows: decisions } = await db.query<{ case_id: string; level: string; outcome: string; rule_code: string; reasons: string; decided_by_id: string; id: string; supersedes_id: string | null }>(
-        'SELECT * FROM decision',
+      const { rows: decisions } = await db.query<{
+        case_id: string;
+        level: string;
+        outcome: string;
+        rule_code: string;
+        reasons: string;
+        decided_by_id: string;
+        id: string;
+        supersedes_id: string | null;
+      }>('SELECT * FROM decision');
+      const { rows: requests } = await db.query<{ case_id: string; replied_at: Date | null }>(
+        'SELECT case_id, replied_at FROM information_request',
       );
-      const { rows: requests } = await db.query<{ case_id: string; replied_at: Date | null }>('SELECT case_id, replied_at FROM information_request');
-      const { rows: outbox } = await db.query<{ case_id: string; kind: string; province_code: string }>('SELECT case_id, kind, province_code FROM outbox_event');
-      const { rows: staff } = await db.query<{ id: string; role: string; province_code: string | null }>("SELECT id, role, province_code FROM app_user WHERE role <> 'CITIZEN'");
+      const { rows: outbox } = await db.query<{ case_id: string; kind: string; province_code: string }>(
+        'SELECT case_id, kind, province_code FROM outbox_event',
+      );
+      const { rows: staff } = await db.query<{ id: string; role: string; province_code: string | null }>(
+        "SELECT id, role, province_code FROM app_user WHERE role <> 'CITIZEN'",
+      );
       const staffById = new Map(staff.map((s) => [s.id, s]));
       const ruleCodes = new Set(REASONS_V1.map((r) => r.code));
 
@@ -382,7 +477,9 @@ describe('seeded database', () => {
           expect([c.province_code, null]).toContain(assignee?.province_code ?? null);
         }
         expect(c.withdrawal_reason !== null).toBe(c.state === 'WITHDRAWN');
-        expect(c.second_review_reason !== null).toBe(['SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW', 'FINAL'].includes(c.state));
+        expect(c.second_review_reason !== null).toBe(
+          ['SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW', 'FINAL'].includes(c.state),
+        );
         if (c.state === 'AWAITING_CITIZEN') {
           expect(c.paused_since).not.toBeNull();
           expect(requests.some((r) => r.case_id === c.id && r.replied_at === null)).toBe(true);
@@ -404,7 +501,12 @@ describe('seeded database', () => {
           if (['DECIDED', 'CLOSED'].includes(c.state)) expect(first.decided_by_id).toBe(c.assignee_id);
           expect(ruleCodes.has(first.rule_code)).toBe(true);
           if (first.outcome !== 'UPHELD') {
-            expect(outbox.some((o) => o.case_id === c.id && o.kind === 'CORRECTION_ORDER' && o.province_code === c.issuing_province_code)).toBe(true);
+            expect(
+              outbox.some(
+                (o) =>
+                  o.case_id === c.id && o.kind === 'CORRECTION_ORDER' && o.province_code === c.issuing_province_code,
+              ),
+            ).toBe(true);
           }
           if (first.outcome === 'DOWNGRADED') expect(c.colour).toBe('RED');
         }
@@ -416,7 +518,8 @@ describe('seeded database', () => {
           expect([c.province_code, null]).toContain(decider?.province_code ?? null);
         }
       }
-      for (const d of decisions.filter((x) => x.level === 'FIRST')) expect([...d.reasons].length).toBeGreaterThanOrEqual(20);
+      for (const d of decisions.filter((x) => x.level === 'FIRST'))
+        expect([...d.reasons].length).toBeGreaterThanOrEqual(20);
       expect(new Set(decisions.map((d) => d.outcome))).toEqual(new Set(['UPHELD', 'DOWNGRADED', 'REVOKED']));
     });
 
@@ -473,7 +576,9 @@ describe('seeded database', () => {
         const history = byCase.get(c.id) ?? [];
         expect(history[0]?.action).toBe('CASE_FILED');
         expect(history.every((e) => e.chain === c.province_code)).toBe(true);
-        const transitions = history.filter((e) => (e.after as { state?: string } | null)?.state && e.action !== 'CASE_FILED');
+        const transitions = history.filter(
+          (e) => (e.after as { state?: string } | null)?.state && e.action !== 'CASE_FILED',
+        );
         const last = transitions.at(-1)?.after as { state?: string; version?: number } | undefined;
         expect(last?.state ?? 'SUBMITTED', c.reference).toBe(c.state);
         expect(c.version, c.reference).toBe(1 + transitions.length);
@@ -492,7 +597,9 @@ describe('seeded database', () => {
     });
 
     it('keeps names, mobiles and ID numbers out of audit payloads', async () => {
-      const { rows } = await db.query<{ text: string }>("SELECT concat_ws('|', before::text, after::text, reason) AS text FROM audit_event");
+      const { rows } = await db.query<{ text: string }>(
+        "SELECT concat_ws('|', before::text, after::text, reason) AS text FROM audit_event",
+      );
       const names = ['张伟', '李娜', '王芳', '陈静', '黄磊', '张建国', '赵桂兰', '林晓燕'];
       for (const { text } of rows) {
         expect(text).not.toMatch(/1380000000\d/);

@@ -12,7 +12,9 @@ const ACCOUNTS_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 
 export async function seed(options: { force: boolean }): Promise<void> {
   if (process.env.NODE_ENV === 'production' && !options.force) {
-    throw new Error('生产环境（NODE_ENV=production）下拒绝写入演示数据，如确需写入请加 --force / refusing to seed demo data with NODE_ENV=production (pass --force to override)');
+    throw new Error(
+      '生产环境（NODE_ENV=production）下拒绝写入演示数据，如确需写入请加 --force / refusing to seed demo data with NODE_ENV=production (pass --force to override)',
+    );
   }
   const started = Date.now();
   const now = new Date();
@@ -27,12 +29,21 @@ export async function seed(options: { force: boolean }): Promise<void> {
   );
 
   const accounts = await seedDemoAccounts(prisma, new Date(now.getTime() - ACCOUNTS_AGE_MS));
-  log(accounts > 0 ? `演示账号已创建 ${accounts} 个 / ${accounts} demo accounts created` : '演示账号已存在 / demo accounts already present');
+  log(
+    accounts > 0
+      ? `演示账号已创建 ${accounts} 个 / ${accounts} demo accounts created`
+      : '演示账号已存在 / demo accounts already present',
+  );
 
   log('写入演示案件 / seeding demo cases …');
   const cases = await seedDemoCases(prisma, now, log);
   // The demo cases were written directly: count each reviewer's open cases once, as routing reads them.
   await recountReviewerLoads(prisma);
-  if (cases.cases > 0) log(`  演示案件 ${cases.cases} 件，审计事件 ${cases.events} 条 / ${cases.cases} demo cases, ${cases.events} audit events`);
-  log(`完成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒 / done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (cases.cases > 0)
+    log(
+      `  演示案件 ${cases.cases} 件，审计事件 ${cases.events} 条 / ${cases.cases} demo cases, ${cases.events} audit events`,
+    );
+  log(
+    `完成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒 / done in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }

@@ -69,11 +69,18 @@ class Spool {
     this.count += 1;
   }
   close(): Promise<void> {
-    return new Promise((resolve, reject) => this.out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    return new Promise((resolve, reject) =>
+      this.out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
   }
 }
 
-async function copyRows(client: pg.Client, table: string, columns: string[], rows: Iterable<unknown[]>): Promise<number> {
+async function copyRows(
+  client: pg.Client,
+  table: string,
+  columns: string[],
+  rows: Iterable<unknown[]>,
+): Promise<number> {
   let count = 0;
   function* lines() {
     let batch: string[] = [];
@@ -104,7 +111,14 @@ const STATE_MIX = [
   ['CLOSED', 55],
   ['WITHDRAWN', 5],
 ] as const;
-const OPEN = new Set(['SUBMITTED', 'ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN', 'SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW']);
+const OPEN = new Set([
+  'SUBMITTED',
+  'ASSIGNED',
+  'IN_REVIEW',
+  'AWAITING_CITIZEN',
+  'SECOND_REVIEW_REQUESTED',
+  'IN_SECOND_REVIEW',
+]);
 const RECENT_DECISION = new Set(['DECIDED', 'SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW']);
 const DECIDED_STATES = new Set(['DECIDED', 'SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW', 'FINAL', 'CLOSED']);
 const REASONS = [
@@ -117,9 +131,21 @@ const REASONS = [
   ['NON_EPIDEMIC', 7],
 ] as const;
 const MAX: Record<string, string | null> = {
-  SPATIOTEMPORAL_COMPANION: 'YELLOW', CLOSE_CONTACT: 'RED', HIGH_RISK_AREA: 'RED', SECONDARY_CLOSE_CONTACT: 'YELLOW', MEDIUM_RISK_AREA: 'YELLOW',
+  SPATIOTEMPORAL_COMPANION: 'YELLOW',
+  CLOSE_CONTACT: 'RED',
+  HIGH_RISK_AREA: 'RED',
+  SECONDARY_CLOSE_CONTACT: 'YELLOW',
+  MEDIUM_RISK_AREA: 'YELLOW',
 };
-const GROUNDS = ['NEVER_AT_PLACE', 'IDENTITY_MIX_UP', 'NEGATIVE_TEST_NOT_SYNCED', 'ISOLATION_COMPLETED', 'STRICTER_THAN_STANDARD', 'NON_EPIDEMIC_REASON', 'OTHER'];
+const GROUNDS = [
+  'NEVER_AT_PLACE',
+  'IDENTITY_MIX_UP',
+  'NEGATIVE_TEST_NOT_SYNCED',
+  'ISOLATION_COMPLETED',
+  'STRICTER_THAN_STANDARD',
+  'NON_EPIDEMIC_REASON',
+  'OTHER',
+];
 const STATEMENTS = [
   '我当天一直在单位上班，从未去过通报的风险区域，有考勤记录和行程卡为证，请求撤销红码。',
   '核酸检测结果为阴性但未同步，健康码一直未转绿，影响正常工作和就医。',
@@ -137,7 +163,10 @@ export interface LoadResult {
   seconds: number;
 }
 
-export async function loadBenchData(databaseUrl: string, options: { cases: number; now?: Date; log?: (line: string) => void }): Promise<LoadResult> {
+export async function loadBenchData(
+  databaseUrl: string,
+  options: { cases: number; now?: Date; log?: (line: string) => void },
+): Promise<LoadResult> {
   const started = performance.now();
   const now = options.now ?? new Date();
   const log = options.log ?? (() => {});
@@ -149,11 +178,22 @@ export async function loadBenchData(databaseUrl: string, options: { cases: numbe
       `SELECT code, province_code, level FROM division WHERE level <> 'COUNTY' ORDER BY code`,
     );
     const provinces = divisions.filter((d) => d.level === 'PROVINCE').map((d) => d.province_code);
-    const citiesOf = new Map(provinces.map((p) => [p, divisions.filter((d) => d.level === 'CITY' && d.province_code === p).map((d) => d.code)]));
+    const citiesOf = new Map(
+      provinces.map((p) => [
+        p,
+        divisions.filter((d) => d.level === 'CITY' && d.province_code === p).map((d) => d.code),
+      ]),
+    );
     const heavyProvince = '41';
     const provinceWeights = provinces.map((p) => [p, p === heavyProvince ? 40 : 2] as const);
-    const { rows: [catalogue] } = await client.query<{ id: number }>(`SELECT id FROM reason_catalogue_version ORDER BY version DESC LIMIT 1`);
-    const { rows: [policy] } = await client.query<{ id: number; version: number }>(`SELECT id, version FROM deadline_policy WHERE province_code IS NULL ORDER BY version DESC LIMIT 1`);
+    const {
+      rows: [catalogue],
+    } = await client.query<{ id: number }>(`SELECT id FROM reason_catalogue_version ORDER BY version DESC LIMIT 1`);
+    const {
+      rows: [policy],
+    } = await client.query<{ id: number; version: number }>(
+      `SELECT id, version FROM deadline_policy WHERE province_code IS NULL ORDER BY version DESC LIMIT 1`,
+    );
     if (!catalogue || !policy) throw new Error('Reference data missing: run the reference seed first');
 
     // Staff: 20 reviewers and 1 supervisor per province, one national supervisor.
@@ -166,13 +206,58 @@ export async function loadBenchData(databaseUrl: string, options: { cases: numbe
         const id = randomUUID();
         ids.push(id);
         const unit = citiesOf.get(province)![i % citiesOf.get(province)!.length] ?? null;
-        staff.push([id, 'REVIEWER', `审核员 ${province}-${i}`, `bench-reviewer-${province}-${i}`, passwordHash, province, unit, 100_000, now]);
+        staff.push([
+          id,
+          'REVIEWER',
+          `审核员 ${province}-${i}`,
+          `bench-reviewer-${province}-${i}`,
+          passwordHash,
+          province,
+          unit,
+          100_000,
+          now,
+        ]);
       }
       reviewersOf.set(province, ids);
-      staff.push([randomUUID(), 'SUPERVISOR', `督导 ${province}`, `bench-supervisor-${province}`, passwordHash, province, null, 50, now]);
+      staff.push([
+        randomUUID(),
+        'SUPERVISOR',
+        `督导 ${province}`,
+        `bench-supervisor-${province}`,
+        passwordHash,
+        province,
+        null,
+        50,
+        now,
+      ]);
     }
-    staff.push([randomUUID(), 'SUPERVISOR', '全国督导', 'bench-supervisor-national', passwordHash, null, null, 50, now]);
-    await copyRows(client, 'app_user', ['id', 'role', 'display_name', 'username', 'password_hash', 'province_code', 'unit_code', 'capacity', 'updated_at'], staff);
+    staff.push([
+      randomUUID(),
+      'SUPERVISOR',
+      '全国督导',
+      'bench-supervisor-national',
+      passwordHash,
+      null,
+      null,
+      50,
+      now,
+    ]);
+    await copyRows(
+      client,
+      'app_user',
+      [
+        'id',
+        'role',
+        'display_name',
+        'username',
+        'password_hash',
+        'province_code',
+        'unit_code',
+        'capacity',
+        'updated_at',
+      ],
+      staff,
+    );
 
     // Citizens: one per ten cases.
     const citizenCount = Math.max(1, Math.ceil(options.cases / 10));
@@ -196,11 +281,45 @@ export async function loadBenchData(databaseUrl: string, options: { cases: numbe
     const spoolDir = mkdtempSync(path.join(tmpdir(), 'bench-'));
     const decisions = new Spool(path.join(spoolDir, 'decisions.tsv'));
     const events = new Spool(path.join(spoolDir, 'events.tsv'));
-    const appendEvent = (chain: string, fields: { occurredAt: Date; actorId: string | null; actorRole: string; caseId: string; action: string; after: Record<string, string> }) => {
+    const appendEvent = (
+      chain: string,
+      fields: {
+        occurredAt: Date;
+        actorId: string | null;
+        actorRole: string;
+        caseId: string;
+        action: string;
+        after: Record<string, string>;
+      },
+    ) => {
       const head = chains.get(chain) ?? { seq: 0n, hash: GENESIS_HASH };
-      const event = { chain, seq: head.seq + 1n, occurredAt: fields.occurredAt, actorId: fields.actorId, actorRole: fields.actorRole, caseId: fields.caseId, action: fields.action, before: null, after: fields.after, reason: null };
+      const event = {
+        chain,
+        seq: head.seq + 1n,
+        occurredAt: fields.occurredAt,
+        actorId: fields.actorId,
+        actorRole: fields.actorRole,
+        caseId: fields.caseId,
+        action: fields.action,
+        before: null,
+        after: fields.after,
+        reason: null,
+      };
       const hash = auditHash(head.hash, event);
-      events.write([chain, event.seq, event.occurredAt, event.actorId, event.actorRole, event.caseId, event.action, null, fields.after, null, head.hash, hash]);
+      events.write([
+        chain,
+        event.seq,
+        event.occurredAt,
+        event.actorId,
+        event.actorRole,
+        event.caseId,
+        event.action,
+        null,
+        fields.after,
+        null,
+        head.hash,
+        hash,
+      ]);
       chains.set(chain, { seq: event.seq, hash });
     };
 
@@ -216,8 +335,15 @@ export async function loadBenchData(databaseUrl: string, options: { cases: numbe
         const unit = cities[Math.floor(rnd() * cities.length)]!;
         const colour = type === 'RECOGNITION_COMPLAINT' || rnd() < 0.7 ? 'RED' : 'YELLOW';
         const reason = pick(rnd, REASONS);
-        const max = reason ? MAX[reason] ?? null : null;
-        const overreach = reason === null ? 'NO_REASON_STATED' : reason === 'NON_EPIDEMIC' ? 'NON_EPIDEMIC_REASON' : max === 'YELLOW' && colour === 'RED' ? 'COLOUR_ABOVE_MAXIMUM' : null;
+        const max = reason ? (MAX[reason] ?? null) : null;
+        const overreach =
+          reason === null
+            ? 'NO_REASON_STATED'
+            : reason === 'NON_EPIDEMIC'
+              ? 'NON_EPIDEMIC_REASON'
+              : max === 'YELLOW' && colour === 'RED'
+                ? 'COLOUR_ABOVE_MAXIMUM'
+                : null;
         const hours = colour === 'RED' && type === 'CODE_APPEAL' ? 24 : 48;
         const open = OPEN.has(state);
         // Open cases were filed in the last ~30 hours (some are overdue); decided ones inside their 15-day window for a
@@ -236,30 +362,130 @@ export async function loadBenchData(databaseUrl: string, options: { cases: numbe
         sequences.set(key, seq);
         const reference = formatReference(province, filedAt, seq);
         const reviewers = reviewersOf.get(province)!;
-        const assigned = state !== 'SUBMITTED' && state !== 'SECOND_REVIEW_REQUESTED' && state !== 'WITHDRAWN' || (state === 'WITHDRAWN' && rnd() < 0.5);
+        const assigned =
+          (state !== 'SUBMITTED' && state !== 'SECOND_REVIEW_REQUESTED' && state !== 'WITHDRAWN') ||
+          (state === 'WITHDRAWN' && rnd() < 0.5);
         const assigneeId = assigned ? reviewers[Math.floor(rnd() * reviewers.length)]! : null;
         const decided = DECIDED_STATES.has(state);
         const decidedAt = decided ? new Date(filedAt.getTime() + allowed * (0.2 + rnd() * 0.9)) : null;
-        const outcome = decided ? pick(rnd, [['UPHELD', 45], ['DOWNGRADED', 20], ['REVOKED', 35]] as const) : null;
-        const closedAt = state === 'CLOSED' ? new Date(decidedAt!.getTime() + 15 * 24 * HOUR) : state === 'FINAL' || state === 'WITHDRAWN' ? new Date(filedAt.getTime() + allowed) : null;
+        const outcome = decided
+          ? pick(rnd, [
+              ['UPHELD', 45],
+              ['DOWNGRADED', 20],
+              ['REVOKED', 35],
+            ] as const)
+          : null;
+        const closedAt =
+          state === 'CLOSED'
+            ? new Date(decidedAt!.getTime() + 15 * 24 * HOUR)
+            : state === 'FINAL' || state === 'WITHDRAWN'
+              ? new Date(filedAt.getTime() + allowed)
+              : null;
         const identity = identities[n % identities.length]!;
         const citizenId = citizens[n % citizens.length]!;
-        const inputs = { basis: 'CLOCK_HOURS', hours, startAt: filedAt.toISOString(), startEvent: 'FILED', pausedMs: 0, timeZone: 'Asia/Shanghai', policy: { id: policy!.id, version: policy!.version, provinceCode: null }, rule: hours === 24 ? 'redHours' : 'yellowHours' };
+        const inputs = {
+          basis: 'CLOCK_HOURS',
+          hours,
+          startAt: filedAt.toISOString(),
+          startEvent: 'FILED',
+          pausedMs: 0,
+          timeZone: 'Asia/Shanghai',
+          policy: { id: policy!.id, version: policy!.version, provinceCode: null },
+          rule: hours === 24 ? 'redHours' : 'yellowHours',
+        };
         if (decided) {
           const decisionId = randomUUID();
-          decisions.write([decisionId, id, province, 'FIRST', outcome, reason ?? 'CLOSE_CONTACT', '经核查申诉人提交的考勤记录、行程卡及核酸检测报告，原赋码依据不足，依法作出本决定。', assigneeId ?? reviewers[0], decidedAt, dueAt]);
+          decisions.write([
+            decisionId,
+            id,
+            province,
+            'FIRST',
+            outcome,
+            reason ?? 'CLOSE_CONTACT',
+            '经核查申诉人提交的考勤记录、行程卡及核酸检测报告，原赋码依据不足，依法作出本决定。',
+            assigneeId ?? reviewers[0],
+            decidedAt,
+            dueAt,
+          ]);
         }
-        appendEvent(province, { occurredAt: filedAt, actorId: citizenId, actorRole: 'CITIZEN', caseId: id, action: 'CASE_FILED', after: { reference, state: 'SUBMITTED' } });
-        if (assigneeId) appendEvent(province, { occurredAt: filedAt, actorId: null, actorRole: 'SYSTEM', caseId: id, action: 'CASE_ASSIGNED', after: { state: 'ASSIGNED', assigneeId } });
-        if (decided) appendEvent(province, { occurredAt: decidedAt!, actorId: assigneeId, actorRole: 'REVIEWER', caseId: id, action: 'CASE_DECIDED', after: { state: 'DECIDED', outcome: outcome! } });
-        if (state === 'CLOSED') appendEvent(province, { occurredAt: closedAt!, actorId: null, actorRole: 'SYSTEM', caseId: id, action: 'CASE_CLOSED', after: { state } });
+        appendEvent(province, {
+          occurredAt: filedAt,
+          actorId: citizenId,
+          actorRole: 'CITIZEN',
+          caseId: id,
+          action: 'CASE_FILED',
+          after: { reference, state: 'SUBMITTED' },
+        });
+        if (assigneeId)
+          appendEvent(province, {
+            occurredAt: filedAt,
+            actorId: null,
+            actorRole: 'SYSTEM',
+            caseId: id,
+            action: 'CASE_ASSIGNED',
+            after: { state: 'ASSIGNED', assigneeId },
+          });
+        if (decided)
+          appendEvent(province, {
+            occurredAt: decidedAt!,
+            actorId: assigneeId,
+            actorRole: 'REVIEWER',
+            caseId: id,
+            action: 'CASE_DECIDED',
+            after: { state: 'DECIDED', outcome: outcome! },
+          });
+        if (state === 'CLOSED')
+          appendEvent(province, {
+            occurredAt: closedAt!,
+            actorId: null,
+            actorRole: 'SYSTEM',
+            caseId: id,
+            action: 'CASE_CLOSED',
+            after: { state },
+          });
         yield [
-          id, province, reference, type, state, citizenId, '张伟', identity.idNumberCipher, identity.idNumberHash, identity.idNumberMasked, '13800000001',
-          colour, new Date(filedAt.getTime() - 6 * HOUR), issuingProvince, unit, refusing === issuingProvince ? null : refusing, reason, catalogue!.id,
-          GROUNDS[n % GROUNDS.length], STATEMENTS[n % STATEMENTS.length], colour === 'RED' && rnd() < 0.3 ? 'DOWNGRADE' : type === 'RECOGNITION_COMPLAINT' ? 'RECOGNISE' : 'REVOKE',
-          '2026-01', overreach !== null, overreach, assigneeId, assigneeId ? filedAt : null, filedAt, dueAt, allowed, 0, pausedSince, inputs,
-          `filed + ${hours} h`, atRiskAt, running && atRiskAt <= now ? now : null, running && dueAt <= now ? now : null, decidedAt,
-          decidedAt ? new Date(decidedAt.getTime() + 15 * 24 * HOUR) : null, closedAt, id, id, now,
+          id,
+          province,
+          reference,
+          type,
+          state,
+          citizenId,
+          '张伟',
+          identity.idNumberCipher,
+          identity.idNumberHash,
+          identity.idNumberMasked,
+          '13800000001',
+          colour,
+          new Date(filedAt.getTime() - 6 * HOUR),
+          issuingProvince,
+          unit,
+          refusing === issuingProvince ? null : refusing,
+          reason,
+          catalogue!.id,
+          GROUNDS[n % GROUNDS.length],
+          STATEMENTS[n % STATEMENTS.length],
+          colour === 'RED' && rnd() < 0.3 ? 'DOWNGRADE' : type === 'RECOGNITION_COMPLAINT' ? 'RECOGNISE' : 'REVOKE',
+          '2026-01',
+          overreach !== null,
+          overreach,
+          assigneeId,
+          assigneeId ? filedAt : null,
+          filedAt,
+          dueAt,
+          allowed,
+          0,
+          pausedSince,
+          inputs,
+          `filed + ${hours} h`,
+          atRiskAt,
+          running && atRiskAt <= now ? now : null,
+          running && dueAt <= now ? now : null,
+          decidedAt,
+          decidedAt ? new Date(decidedAt.getTime() + 15 * 24 * HOUR) : null,
+          closedAt,
+          id,
+          id,
+          now,
         ];
       }
     }
@@ -268,11 +494,50 @@ export async function loadBenchData(databaseUrl: string, options: { cases: numbe
     const caseCount = await copyRows(
       client,
       'appeal_case',
-      ['id', 'province_code', 'reference', 'type', 'state', 'citizen_id', 'applicant_name', 'id_number_cipher', 'id_number_hash', 'id_number_masked', 'mobile',
-        'colour', 'code_assigned_at', 'issuing_province_code', 'issuing_unit_code', 'refusing_province_code', 'stated_reason_code', 'catalogue_version_id',
-        'grounds', 'statement', 'requested_outcome', 'privacy_notice_version', 'prima_facie_overreach', 'overreach_reason', 'assignee_id', 'assigned_at',
-        'filed_at', 'due_at', 'allowed_ms', 'paused_ms', 'paused_since', 'deadline_inputs', 'deadline_explanation', 'at_risk_at', 'at_risk_marked_at',
-        'overdue_marked_at', 'decided_at', 'second_review_deadline_at', 'closed_at', 'idempotency_key', 'payload_hash', 'updated_at'],
+      [
+        'id',
+        'province_code',
+        'reference',
+        'type',
+        'state',
+        'citizen_id',
+        'applicant_name',
+        'id_number_cipher',
+        'id_number_hash',
+        'id_number_masked',
+        'mobile',
+        'colour',
+        'code_assigned_at',
+        'issuing_province_code',
+        'issuing_unit_code',
+        'refusing_province_code',
+        'stated_reason_code',
+        'catalogue_version_id',
+        'grounds',
+        'statement',
+        'requested_outcome',
+        'privacy_notice_version',
+        'prima_facie_overreach',
+        'overreach_reason',
+        'assignee_id',
+        'assigned_at',
+        'filed_at',
+        'due_at',
+        'allowed_ms',
+        'paused_ms',
+        'paused_since',
+        'deadline_inputs',
+        'deadline_explanation',
+        'at_risk_at',
+        'at_risk_marked_at',
+        'overdue_marked_at',
+        'decided_at',
+        'second_review_deadline_at',
+        'closed_at',
+        'idempotency_key',
+        'payload_hash',
+        'updated_at',
+      ],
       caseRows(),
     );
     await client.query('ALTER TABLE appeal_case ENABLE TRIGGER appeal_case_count_states_insert_delete');
@@ -282,12 +547,56 @@ export async function loadBenchData(databaseUrl: string, options: { cases: numbe
                         SELECT idempotency_key, citizen_id, payload_hash, id, province_code, created_at FROM appeal_case
                         ON CONFLICT (key) DO NOTHING`);
     await Promise.all([decisions.close(), events.close()]);
-    await copyFile(client, 'decision', ['id', 'case_id', 'province_code', 'level', 'outcome', 'rule_code', 'reasons', 'decided_by_id', 'decided_at', 'deadline_at'], decisions.file);
+    await copyFile(
+      client,
+      'decision',
+      [
+        'id',
+        'case_id',
+        'province_code',
+        'level',
+        'outcome',
+        'rule_code',
+        'reasons',
+        'decided_by_id',
+        'decided_at',
+        'deadline_at',
+      ],
+      decisions.file,
+    );
     log(`decisions ${decisions.count}`);
-    await copyFile(client, 'audit_event', ['chain', 'seq', 'occurred_at', 'actor_id', 'actor_role', 'case_id', 'action', 'before', 'after', 'reason', 'prev_hash', 'hash'], events.file);
+    await copyFile(
+      client,
+      'audit_event',
+      [
+        'chain',
+        'seq',
+        'occurred_at',
+        'actor_id',
+        'actor_role',
+        'case_id',
+        'action',
+        'before',
+        'after',
+        'reason',
+        'prev_hash',
+        'hash',
+      ],
+      events.file,
+    );
     rmSync(spoolDir, { recursive: true, force: true });
-    await copyRows(client, 'audit_chain_head', ['chain', 'seq', 'hash'], [...chains].map(([chain, head]) => [chain, head.seq, head.hash]));
-    await copyRows(client, 'reference_counter', ['province_code', 'day', 'last_value'], [...sequences].map(([key, value]) => [key.slice(0, 2), key.slice(2), value]));
+    await copyRows(
+      client,
+      'audit_chain_head',
+      ['chain', 'seq', 'hash'],
+      [...chains].map(([chain, head]) => [chain, head.seq, head.hash]),
+    );
+    await copyRows(
+      client,
+      'reference_counter',
+      ['province_code', 'day', 'last_value'],
+      [...sequences].map(([key, value]) => [key.slice(0, 2), key.slice(2), value]),
+    );
     log(`audit events ${events.count}`);
     // As a database in use would be: hint bits set and the visibility map current (index-only scans), statistics fresh.
     await client.query('VACUUM ANALYZE');

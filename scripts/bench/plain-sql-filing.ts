@@ -17,11 +17,18 @@ interface Result {
   errors: number;
 }
 
-async function fileOnce(client: pg.Client, origin: FilingOrigin, citizenId: string, catalogueId: number): Promise<void> {
+async function fileOnce(
+  client: pg.Client,
+  origin: FilingOrigin,
+  citizenId: string,
+  catalogueId: number,
+): Promise<void> {
   const { provinceCode, unitCode } = origin;
   const now = new Date();
   const day = formatReference(provinceCode, now, 1).slice(6, 14);
-  const { rows: [counter] } = await client.query<{ last_value: number }>(
+  const {
+    rows: [counter],
+  } = await client.query<{ last_value: number }>(
     `INSERT INTO reference_counter (province_code, day, last_value) VALUES ($1, $2, 1)
      ON CONFLICT (province_code, day) DO UPDATE SET last_value = reference_counter.last_value + 1 RETURNING last_value`,
     [provinceCode, day],
@@ -43,26 +50,54 @@ async function fileOnce(client: pg.Client, origin: FilingOrigin, citizenId: stri
        VALUES ($1::uuid, $2, $3, 'CODE_APPEAL', 'SUBMITTED', $4, '王芳', 'v1.x', 'h', '4101**********1236', '13912345678', 'RED', $5, $2, $10,
          'NON_EPIDEMIC', $6, 'NON_EPIDEMIC_REASON', '储户被赋红码，与疫情无关。', 'REVOKE', '2026-01', true, 'NON_EPIDEMIC_REASON', $7, $8, 86400000,
          '{"basis": "CLOCK_HOURS", "hours": 24}', 'filed + 24 h', $9, $1::text, $1::text, $7)`,
-      [id, provinceCode, reference, citizenId, new Date(now.getTime() - 6 * 3600_000), catalogueId, now, due, new Date(now.getTime() + 18 * 3600_000), unitCode],
+      [
+        id,
+        provinceCode,
+        reference,
+        citizenId,
+        new Date(now.getTime() - 6 * 3600_000),
+        catalogueId,
+        now,
+        due,
+        new Date(now.getTime() + 18 * 3600_000),
+        unitCode,
+      ],
     );
     // The audit events, as the app writes them: collected, then appended in one statement just before COMMIT.
     const events: Record<string, unknown>[] = [];
     const audit = (action: string, after: Record<string, string>) =>
-      events.push({ occurredAt: now.toISOString(), actorId: citizenId, actorRole: 'CITIZEN', caseId: id, action, before: null, after, reason: null });
+      events.push({
+        occurredAt: now.toISOString(),
+        actorId: citizenId,
+        actorRole: 'CITIZEN',
+        caseId: id,
+        action,
+        before: null,
+        after,
+        reason: null,
+      });
     audit('CASE_FILED', { reference, state: 'SUBMITTED' });
     await client.query(
       `INSERT INTO notification (id, province_code, case_id, channel, recipient_mobile, template, params) VALUES ($1, $2, $3, 'SMS', '13912345678', 'CASE_FILED', $4)`,
       [randomUUID(), provinceCode, id, { reference }],
     );
     // The least-loaded reviewer no concurrent filing is holding, from the maintained loads (lib/cases/routing.ts).
-    const { rows: [reviewer] } = await client.query<{ id: string }>(
+    const {
+      rows: [reviewer],
+    } = await client.query<{ id: string }>(
       `SELECT u.id FROM app_user u WHERE u.role = 'REVIEWER' AND u.active AND u.province_code = $1 AND u.open_case_count < u.capacity
         ORDER BY u.open_case_count, u.last_assigned_at NULLS FIRST LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED`,
       [provinceCode],
     );
     if (reviewer) {
-      await client.query(`UPDATE app_user SET last_assigned_at = $2, open_case_count = open_case_count + 1 WHERE id = $1`, [reviewer.id, now]);
-      await client.query(`UPDATE appeal_case SET state = 'ASSIGNED', assignee_id = $3, assigned_at = $4, version = version + 1 WHERE province_code = $1 AND id = $2`, [provinceCode, id, reviewer.id, now]);
+      await client.query(
+        `UPDATE app_user SET last_assigned_at = $2, open_case_count = open_case_count + 1 WHERE id = $1`,
+        [reviewer.id, now],
+      );
+      await client.query(
+        `UPDATE appeal_case SET state = 'ASSIGNED', assignee_id = $3, assigned_at = $4, version = version + 1 WHERE province_code = $1 AND id = $2`,
+        [provinceCode, id, reviewer.id, now],
+      );
       audit('CASE_ASSIGNED', { state: 'ASSIGNED', assigneeId: reviewer.id });
       await client.query(
         `INSERT INTO outbox_event (id, province_code, kind, case_id, payload) VALUES ($1, $2, 'STATUS_CHANGED', $3, $4)`,
@@ -77,11 +112,18 @@ async function fileOnce(client: pg.Client, origin: FilingOrigin, citizenId: stri
   }
 }
 
-export async function plainSqlFiling(databaseUrl: string, options: { clients: number; durationMs: number; origin: () => FilingOrigin }): Promise<Result> {
+export async function plainSqlFiling(
+  databaseUrl: string,
+  options: { clients: number; durationMs: number; origin: () => FilingOrigin },
+): Promise<Result> {
   const setup = new pg.Client({ connectionString: databaseUrl });
   await setup.connect();
-  const { rows: [citizen] } = await setup.query<{ id: string }>(`SELECT id FROM app_user WHERE role = 'CITIZEN' LIMIT 1`);
-  const { rows: [catalogue] } = await setup.query<{ id: number }>(`SELECT id FROM reason_catalogue_version ORDER BY version DESC LIMIT 1`);
+  const {
+    rows: [citizen],
+  } = await setup.query<{ id: string }>(`SELECT id FROM app_user WHERE role = 'CITIZEN' LIMIT 1`);
+  const {
+    rows: [catalogue],
+  } = await setup.query<{ id: number }>(`SELECT id FROM reason_catalogue_version ORDER BY version DESC LIMIT 1`);
   await setup.end();
   const times: number[] = [];
   let errors = 0;
@@ -107,7 +149,8 @@ export async function plainSqlFiling(databaseUrl: string, options: { clients: nu
     }),
   );
   const sorted = times.sort((a, b) => a - b);
-  const at = (q: number) => Math.round((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN) * 10) / 10;
+  const at = (q: number) =>
+    Math.round((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN) * 10) / 10;
   return {
     perSecond: Math.round((times.length / (options.durationMs / 1000)) * 10) / 10,
     latency: { samples: sorted.length, p50: at(0.5), p95: at(0.95), max: at(1) },

@@ -55,7 +55,9 @@ function round(n: number, digits = 1): number {
 
 /** A signed-in cookie for a user: a server-side session row plus the JWT next-auth would have set. */
 async function cookieFor(client: pg.Client, username: string | null, mobile: string | null): Promise<string> {
-  const { rows: [user] } = await client.query<{ id: string; role: string }>(
+  const {
+    rows: [user],
+  } = await client.query<{ id: string; role: string }>(
     `SELECT id, role FROM app_user WHERE ${username ? 'username' : 'mobile'} = $1`,
     [username ?? mobile],
   );
@@ -67,7 +69,10 @@ async function cookieFor(client: pg.Client, username: string | null, mobile: str
      VALUES ($1, $2, now() + interval '12 hours', now() ${secondFactor ? ', now()' : ''})`,
     [sid, user.id],
   );
-  if (secondFactor) await client.query(`UPDATE app_user SET totp_enabled_at = now(), totp_secret_cipher = 'bench' WHERE id = $1`, [user.id]);
+  if (secondFactor)
+    await client.query(`UPDATE app_user SET totp_enabled_at = now(), totp_secret_cipher = 'bench' WHERE id = $1`, [
+      user.id,
+    ]);
   const token = await encode({ token: { sub: user.id, sid, role: user.role }, secret: process.env.NEXTAUTH_SECRET! });
   return `next-auth.session-token=${token}`;
 }
@@ -93,7 +98,10 @@ const ID_BODY = '41010219900307123';
  * The national mix of the loaded data (scripts/bench/load-cases.ts): the heavy province 40 %, the other 30 the
  * rest in equal parts; each filing names a city of its province.
  */
-async function filingOrigins(client: pg.Client, heavyProvince: string): Promise<{ mix: () => FilingOrigin; heavy: () => FilingOrigin }> {
+async function filingOrigins(
+  client: pg.Client,
+  heavyProvince: string,
+): Promise<{ mix: () => FilingOrigin; heavy: () => FilingOrigin }> {
   const { rows } = await client.query<{ province_code: string; code: string }>(
     `SELECT province_code, min(code) AS code FROM division WHERE level = 'CITY' GROUP BY province_code ORDER BY province_code`,
   );
@@ -128,7 +136,10 @@ function filingBody(origin: FilingOrigin): string {
 }
 
 /** C clients filing in a loop for the duration: filings/s, latency, errors. */
-async function filingThroughput(cookie: string, origin: () => FilingOrigin): Promise<{ perSecond: number; latency: Latency; errors: number; filed: number }> {
+async function filingThroughput(
+  cookie: string,
+  origin: () => FilingOrigin,
+): Promise<{ perSecond: number; latency: Latency; errors: number; filed: number }> {
   const times: number[] = [];
   let errors = 0;
   const until = performance.now() + DURATION_MS;
@@ -138,7 +149,11 @@ async function filingThroughput(cookie: string, origin: () => FilingOrigin): Pro
       while (performance.now() < until) {
         const started = performance.now();
         try {
-          const response = await fetch(`${BASE}/api/appeals`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: filingBody(origin()) });
+          const response = await fetch(`${BASE}/api/appeals`, {
+            method: 'POST',
+            headers: { cookie, 'content-type': 'application/json' },
+            body: filingBody(origin()),
+          });
           const text = await response.text();
           if (response.status !== 201) {
             errors += 1;
@@ -152,12 +167,18 @@ async function filingThroughput(cookie: string, origin: () => FilingOrigin): Pro
     }),
   );
   if (firstError) console.log(`  first filing error: ${firstError}`);
-  return { perSecond: round(times.length / (DURATION_MS / 1000)), latency: summarise(times), errors, filed: times.length };
+  return {
+    perSecond: round(times.length / (DURATION_MS / 1000)),
+    latency: summarise(times),
+    errors,
+    filed: times.length,
+  };
 }
 
 function readRssKb(pid: number): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const field = (name: string) => Number(/^(\w+):\s+(\d+)/m.exec(status.split('\n').find((line) => line.startsWith(name)) ?? '')?.[2] ?? 0);
+  const field = (name: string) =>
+    Number(/^(\w+):\s+(\d+)/m.exec(status.split('\n').find((line) => line.startsWith(name)) ?? '')?.[2] ?? 0);
   return { rss: field('VmRSS'), peak: field('VmHWM') };
 }
 
@@ -177,12 +198,23 @@ async function waitForServer(): Promise<void> {
 async function main(): Promise<void> {
   ensureDevelopmentEnvFile();
   loadEnv();
-  console.log(`基准测试 / benchmark: ${CASES.toLocaleString()} cases, ${CLIENTS} filing clients × ${DURATION_MS / 1000} s`);
+  console.log(
+    `基准测试 / benchmark: ${CASES.toLocaleString()} cases, ${CLIENTS} filing clients × ${DURATION_MS / 1000} s`,
+  );
   const database = await startEmbeddedPostgres({
     name: 'bench-pg',
     port: Number(args['pg-port']),
     fresh: true,
-    postgresFlags: ['-c', 'shared_buffers=2GB', '-c', 'work_mem=32MB', '-c', 'maintenance_work_mem=512MB', '-c', 'max_wal_size=8GB'],
+    postgresFlags: [
+      '-c',
+      'shared_buffers=2GB',
+      '-c',
+      'work_mem=32MB',
+      '-c',
+      'maintenance_work_mem=512MB',
+      '-c',
+      'max_wal_size=8GB',
+    ],
   });
   process.env.DATABASE_URL = database.url;
   let server: ChildProcess | undefined;
@@ -208,15 +240,28 @@ async function main(): Promise<void> {
     const supervisorCookie = await cookieFor(client, 'bench-supervisor-national', null);
     const provinceSupervisorCookie = await cookieFor(client, `bench-supervisor-${load.heavyProvince}`, null);
     const citizenCookie = await cookieFor(client, null, '13100000000');
-    const { rows: [{ n: poolSize } = { n: 0 }] } = await client.query<{ n: number }>(
+    const {
+      rows: [{ n: poolSize } = { n: 0 }],
+    } = await client.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM appeal_case WHERE province_code = $1 AND state = 'SUBMITTED' AND assignee_id IS NULL`,
       [load.heavyProvince],
     );
 
-    server = spawn(process.execPath, [webHeapOption(), 'node_modules/next/dist/bin/next', 'start', '--port', String(PORT)], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_URL: BASE, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_POOL_SIZE: '20' },
-    });
+    server = spawn(
+      process.execPath,
+      [webHeapOption(), 'node_modules/next/dist/bin/next', 'start', '--port', String(PORT)],
+      {
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: {
+          ...process.env,
+          DATABASE_URL: database.url,
+          NEXTAUTH_URL: BASE,
+          NODE_ENV: 'production',
+          NEXT_TELEMETRY_DISABLED: '1',
+          DATABASE_POOL_SIZE: '20',
+        },
+      },
+    );
     await waitForServer();
     let peakRssKb = 0;
     const rssTimer = setInterval(() => {
@@ -230,7 +275,9 @@ async function main(): Promise<void> {
     started = performance.now();
     let pages = 0;
     for (; pages < 1000; pages += 1) {
-      const response = await fetch(`${queueUrl}${cursor ? `&after=${cursor}` : ''}`, { headers: { cookie: reviewerCookie } });
+      const response = await fetch(`${queueUrl}${cursor ? `&after=${cursor}` : ''}`, {
+        headers: { cookie: reviewerCookie },
+      });
       const body = (await response.json()) as { nextCursor: string | null };
       if (!body.nextCursor) break;
       cursor = body.nextCursor;
@@ -246,11 +293,19 @@ async function main(): Promise<void> {
     const origins = await filingOrigins(client, load.heavyProvince);
     const filing = await filingThroughput(citizenCookie, origins.mix);
     const filingOneProvince = await filingThroughput(citizenCookie, origins.heavy);
-    const ceiling = await plainSqlFiling(database.url, { clients: CLIENTS, durationMs: DURATION_MS, origin: origins.mix });
+    const ceiling = await plainSqlFiling(database.url, {
+      clients: CLIENTS,
+      durationMs: DURATION_MS,
+      origin: origins.mix,
+    });
 
     // Supervision.
     const analytics = await latencyOf(`${BASE}/supervise/analytics`, supervisorCookie, Math.min(SAMPLES, 30));
-    const analyticsProvince = await latencyOf(`${BASE}/supervise/analytics`, provinceSupervisorCookie, Math.min(SAMPLES, 30));
+    const analyticsProvince = await latencyOf(
+      `${BASE}/supervise/analytics`,
+      provinceSupervisorCookie,
+      Math.min(SAMPLES, 30),
+    );
     const board = await latencyOf(`${BASE}/supervise`, supervisorCookie, Math.min(SAMPLES, 30));
     const boardProvince = await latencyOf(`${BASE}/supervise`, provinceSupervisorCookie, Math.min(SAMPLES, 30));
     clearInterval(rssTimer);
@@ -272,7 +327,9 @@ async function main(): Promise<void> {
     started = performance.now();
     const sweepAgain = await sweepDeadlines();
     const sweepAgainSeconds = (performance.now() - started) / 1000;
-    const { rows: [{ n: openCases } = { n: 0 }] } = await client.query<{ n: number }>(
+    const {
+      rows: [{ n: openCases } = { n: 0 }],
+    } = await client.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM appeal_case WHERE state IN ('SUBMITTED','ASSIGNED','IN_REVIEW','AWAITING_CITIZEN','SECOND_REVIEW_REQUESTED','IN_SECOND_REVIEW')`,
     );
     await client.end();
@@ -282,11 +339,32 @@ async function main(): Promise<void> {
       at: new Date().toISOString(),
       machine: { cores: (await import('node:os')).cpus().length, node: process.version },
       load: { ...load, poolOfHeavyProvince: poolSize, statsRebuildSeconds },
-      queue: { firstPage: queueFirst, page1000: queueDeep, pagesWalked: pages, walkSeconds: round(walkSeconds, 1), filteredFirstPage: queueFilteredFirst, htmlPage: queuePage },
-      filing: { http: filing, httpOneProvince: filingOneProvince, plainSql: ceiling, ratio: round(filing.perSecond / Math.max(ceiling.perSecond, 1e-9), 3) },
+      queue: {
+        firstPage: queueFirst,
+        page1000: queueDeep,
+        pagesWalked: pages,
+        walkSeconds: round(walkSeconds, 1),
+        filteredFirstPage: queueFilteredFirst,
+        htmlPage: queuePage,
+      },
+      filing: {
+        http: filing,
+        httpOneProvince: filingOneProvince,
+        plainSql: ceiling,
+        ratio: round(filing.perSecond / Math.max(ceiling.perSecond, 1e-9), 3),
+      },
       supervision: { analyticsNational: analytics, analyticsProvince, boardNational: board, boardProvince },
-      audit: { intact: verified.intact, events: verified.events, seconds: round(verifySeconds, 2), eventsPerSecond: Math.round(verified.events / verifySeconds) },
-      sweep: { openCases, first: { ...sweep, seconds: round(sweepSeconds, 2) }, second: { ...sweepAgain, seconds: round(sweepAgainSeconds, 2) } },
+      audit: {
+        intact: verified.intact,
+        events: verified.events,
+        seconds: round(verifySeconds, 2),
+        eventsPerSecond: Math.round(verified.events / verifySeconds),
+      },
+      sweep: {
+        openCases,
+        first: { ...sweep, seconds: round(sweepSeconds, 2) },
+        second: { ...sweepAgain, seconds: round(sweepAgainSeconds, 2) },
+      },
       server: { peakRssMb: Math.round(peakRssKb / 1024) },
     };
     printTable(result);
@@ -311,29 +389,80 @@ function printTable(r: {
     plainSql: { perSecond: number; latency: Latency; errors: number };
     ratio: number;
   };
-  supervision: { analyticsNational: Latency; analyticsProvince: Latency; boardNational: Latency; boardProvince: Latency };
+  supervision: {
+    analyticsNational: Latency;
+    analyticsProvince: Latency;
+    boardNational: Latency;
+    boardProvince: Latency;
+  };
   audit: { eventsPerSecond: number; intact: boolean };
   sweep: { openCases: number; first: { seconds: number }; second: { seconds: number } };
   server: { peakRssMb: number };
 }): void {
   const rows: [string, string, string][] = [
     ['queue API, first page (pool)', `p50 ${r.queue.firstPage.p50} ms, p95 ${r.queue.firstPage.p95} ms`, 'p95 ≤ 50 ms'],
-    [`queue API, page ${r.queue.pagesWalked + 1}`, `p50 ${r.queue.page1000.p50} ms, p95 ${r.queue.page1000.p95} ms`, 'p95 ≤ 50 ms'],
-    ['queue API, filtered + sorted', `p50 ${r.queue.filteredFirstPage.p50} ms, p95 ${r.queue.filteredFirstPage.p95} ms`, 'p95 ≤ 50 ms'],
+    [
+      `queue API, page ${r.queue.pagesWalked + 1}`,
+      `p50 ${r.queue.page1000.p50} ms, p95 ${r.queue.page1000.p95} ms`,
+      'p95 ≤ 50 ms',
+    ],
+    [
+      'queue API, filtered + sorted',
+      `p50 ${r.queue.filteredFirstPage.p50} ms, p95 ${r.queue.filteredFirstPage.p95} ms`,
+      'p95 ≤ 50 ms',
+    ],
     ['queue HTML page', `p50 ${r.queue.htmlPage.p50} ms, p95 ${r.queue.htmlPage.p95} ms`, '—'],
-    ['filing, HTTP (national mix)', `${r.filing.http.perSecond}/s, p50 ${r.filing.http.latency.p50} ms, p95 ${r.filing.http.latency.p95} ms, errors ${r.filing.http.errors}`, '≥ 300/s'],
-    ['filing, HTTP (one province)', `${r.filing.httpOneProvince.perSecond}/s, p50 ${r.filing.httpOneProvince.latency.p50} ms, p95 ${r.filing.httpOneProvince.latency.p95} ms, errors ${r.filing.httpOneProvince.errors}`, '—'],
-    ['filing, plain SQL ceiling (mix)', `${r.filing.plainSql.perSecond}/s, p50 ${r.filing.plainSql.latency.p50} ms, p95 ${r.filing.plainSql.latency.p95} ms`, '—'],
+    [
+      'filing, HTTP (national mix)',
+      `${r.filing.http.perSecond}/s, p50 ${r.filing.http.latency.p50} ms, p95 ${r.filing.http.latency.p95} ms, errors ${r.filing.http.errors}`,
+      '≥ 300/s',
+    ],
+    [
+      'filing, HTTP (one province)',
+      `${r.filing.httpOneProvince.perSecond}/s, p50 ${r.filing.httpOneProvince.latency.p50} ms, p95 ${r.filing.httpOneProvince.latency.p95} ms, errors ${r.filing.httpOneProvince.errors}`,
+      '—',
+    ],
+    [
+      'filing, plain SQL ceiling (mix)',
+      `${r.filing.plainSql.perSecond}/s, p50 ${r.filing.plainSql.latency.p50} ms, p95 ${r.filing.plainSql.latency.p95} ms`,
+      '—',
+    ],
     ['filing ratio HTTP / SQL', `${(r.filing.ratio * 100).toFixed(1)} %`, '≥ 30 %'],
-    ['analytics, national', `p50 ${r.supervision.analyticsNational.p50} ms, p95 ${r.supervision.analyticsNational.p95} ms`, 'p95 ≤ 200 ms'],
-    ['analytics, province', `p50 ${r.supervision.analyticsProvince.p50} ms, p95 ${r.supervision.analyticsProvince.p95} ms`, 'p95 ≤ 200 ms'],
-    ['deadline board + home, national', `p50 ${r.supervision.boardNational.p50} ms, p95 ${r.supervision.boardNational.p95} ms`, '—'],
-    ['deadline board + home, province', `p50 ${r.supervision.boardProvince.p50} ms, p95 ${r.supervision.boardProvince.p95} ms`, '—'],
-    ['audit:verify', `${r.audit.eventsPerSecond.toLocaleString()} events/s (${r.audit.intact ? 'intact' : 'BROKEN'})`, '≥ 200,000/s'],
-    ['deadline sweep (first / second run)', `${r.sweep.first.seconds} s / ${r.sweep.second.seconds} s over ${r.sweep.openCases.toLocaleString()} open cases`, '≤ 2 s'],
+    [
+      'analytics, national',
+      `p50 ${r.supervision.analyticsNational.p50} ms, p95 ${r.supervision.analyticsNational.p95} ms`,
+      'p95 ≤ 200 ms',
+    ],
+    [
+      'analytics, province',
+      `p50 ${r.supervision.analyticsProvince.p50} ms, p95 ${r.supervision.analyticsProvince.p95} ms`,
+      'p95 ≤ 200 ms',
+    ],
+    [
+      'deadline board + home, national',
+      `p50 ${r.supervision.boardNational.p50} ms, p95 ${r.supervision.boardNational.p95} ms`,
+      '—',
+    ],
+    [
+      'deadline board + home, province',
+      `p50 ${r.supervision.boardProvince.p50} ms, p95 ${r.supervision.boardProvince.p95} ms`,
+      '—',
+    ],
+    [
+      'audit:verify',
+      `${r.audit.eventsPerSecond.toLocaleString()} events/s (${r.audit.intact ? 'intact' : 'BROKEN'})`,
+      '≥ 200,000/s',
+    ],
+    [
+      'deadline sweep (first / second run)',
+      `${r.sweep.first.seconds} s / ${r.sweep.second.seconds} s over ${r.sweep.openCases.toLocaleString()} open cases`,
+      '≤ 2 s',
+    ],
     ['server peak RSS', `${r.server.peakRssMb} MB`, '≤ 600 MB'],
   ];
-  console.log(`\n${r.load.cases.toLocaleString()} cases, ${r.load.auditEvents.toLocaleString()} audit events, pool of the heavy province ${r.load.poolOfHeavyProvince.toLocaleString()}`);
+  console.log(
+    `\n${r.load.cases.toLocaleString()} cases, ${r.load.auditEvents.toLocaleString()} audit events, pool of the heavy province ${r.load.poolOfHeavyProvince.toLocaleString()}`,
+  );
   const width = Math.max(...rows.map(([name]) => name.length));
   for (const [name, value, target] of rows) console.log(`${name.padEnd(width)}  ${value}  [target ${target}]`);
 }

@@ -18,12 +18,17 @@ function walk(dir: string): string[] {
 
 /** `app/my-cases/[caseId]/page.tsx` → `/my-cases/[caseId]` (route groups `(name)` leave no segment). */
 export function routePathOf(file: string): string {
-  const segments = file.split('/').slice(1, -1).filter((segment) => !/^\(.*\)$/.test(segment));
+  const segments = file
+    .split('/')
+    .slice(1, -1)
+    .filter((segment) => !/^\(.*\)$/.test(segment));
   return `/${segments.join('/')}`;
 }
 
 export function listPages(): string[] {
-  return walk('app').filter((file) => /\/page\.(tsx|ts|jsx|js)$/.test(file)).sort();
+  return walk('app')
+    .filter((file) => /\/page\.(tsx|ts|jsx|js)$/.test(file))
+    .sort();
 }
 
 export function listRouteHandlers(): { file: string; methods: string[] }[] {
@@ -33,7 +38,9 @@ export function listRouteHandlers(): { file: string; methods: string[] }[] {
     .map((file) => {
       const source = readFileSync(path.join(ROOT, file), 'utf8');
       const methods = HTTP_METHODS.filter((method) =>
-        new RegExp(`export\\s+(async\\s+)?(function|const|let)\\s+${method}\\b|export\\s*\\{[^}]*\\bas\\s+${method}\\b[^}]*\\}|export\\s*\\{[^}]*\\b${method}\\b[^}]*\\}`).test(source),
+        new RegExp(
+          `export\\s+(async\\s+)?(function|const|let)\\s+${method}\\b|export\\s*\\{[^}]*\\bas\\s+${method}\\b[^}]*\\}|export\\s*\\{[^}]*\\b${method}\\b[^}]*\\}`,
+        ).test(source),
       );
       return { file, methods };
     });
@@ -54,7 +61,18 @@ export function listServerActions(): string[] {
       const names = [
         ...[...source.matchAll(/export\s+(?:async\s+)?function\s+(\w+)/g)].map((match) => match[1]!),
         ...[...source.matchAll(/export\s+(?:const|let)\s+(\w+)/g)].map((match) => match[1]!),
-        ...[...source.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((match) => match[1]!.split(',').map((part) => part.trim().split(/\s+as\s+/).at(-1)!.trim()).filter(Boolean)),
+        ...[...source.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((match) =>
+          match[1]!
+            .split(',')
+            .map((part) =>
+              part
+                .trim()
+                .split(/\s+as\s+/)
+                .at(-1)!
+                .trim(),
+            )
+            .filter(Boolean),
+        ),
         ...(/export\s+default\b/.test(source) ? ['default'] : []),
       ];
       return [...new Set(names)].map((name) => `${file}#${name}`);

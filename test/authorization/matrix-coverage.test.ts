@@ -22,10 +22,18 @@ describe('the authorisation matrix covers the whole app', () => {
   it('has an entry for every route handler and each HTTP method it exports', () => {
     const missing = listRouteHandlers().flatMap(({ file, methods }) => {
       const entry = ROUTES[file];
-      if (!entry) return [`route ${methods.join('/')} ${routePathOf(file)} (${file}) has no entry in ROUTES of ${MATRIX}`];
+      if (!entry)
+        return [`route ${methods.join('/')} ${routePathOf(file)} (${file}) has no entry in ROUTES of ${MATRIX}`];
       return [
-        ...methods.filter((method) => !(method in entry.methods)).map((method) => `route ${method} ${routePathOf(file)} (${file}) has no ${method} in its ROUTES entry of ${MATRIX}`),
-        ...Object.keys(entry.methods).filter((method) => !methods.includes(method)).map((method) => `${file} exports no ${method}, but its ROUTES entry lists one`),
+        ...methods
+          .filter((method) => !(method in entry.methods))
+          .map(
+            (method) =>
+              `route ${method} ${routePathOf(file)} (${file}) has no ${method} in its ROUTES entry of ${MATRIX}`,
+          ),
+        ...Object.keys(entry.methods)
+          .filter((method) => !methods.includes(method))
+          .map((method) => `${file} exports no ${method}, but its ROUTES entry lists one`),
       ];
     });
     expect(missing).toEqual([]);
@@ -34,7 +42,9 @@ describe('the authorisation matrix covers the whole app', () => {
   it('has an entry for every server action', () => {
     const missing = listServerActions()
       .filter((key) => !(key in ACTIONS))
-      .map((key) => `server action ${key.replace('#', ' export ')} has no entry in ACTIONS of ${MATRIX} (key '${key}')`);
+      .map(
+        (key) => `server action ${key.replace('#', ' export ')} has no entry in ACTIONS of ${MATRIX} (key '${key}')`,
+      );
     expect(missing).toEqual([]);
   });
 
@@ -45,14 +55,22 @@ describe('the authorisation matrix covers the whole app', () => {
     const problems = [
       ...Object.entries(PAGES).flatMap(([file, entry]) => [
         ...(pages.has(file) ? [] : [`PAGES lists ${file}, which does not exist`]),
-        ...(entry.path === routePathOf(file) ? [] : [`PAGES entry ${file} says path ${entry.path}, the file serves ${routePathOf(file)}`]),
+        ...(entry.path === routePathOf(file)
+          ? []
+          : [`PAGES entry ${file} says path ${entry.path}, the file serves ${routePathOf(file)}`]),
         ...incomplete(entry.expect).map((principal) => `PAGES entry ${file} has no answer for ${principal}`),
-        ...[...entry.path.matchAll(/\[(?:\.\.\.)?(\w+)\]/g)].filter((match) => !entry.params?.[match[1]!]).map((match) => `PAGES entry ${file} has no fixture for [${match[1]}]`),
+        ...[...entry.path.matchAll(/\[(?:\.\.\.)?(\w+)\]/g)]
+          .filter((match) => !entry.params?.[match[1]!])
+          .map((match) => `PAGES entry ${file} has no fixture for [${match[1]}]`),
       ]),
       ...Object.entries(ROUTES).flatMap(([file, entry]) => [
         ...(routes.has(file) ? [] : [`ROUTES lists ${file}, which does not exist`]),
-        ...(entry.path === routePathOf(file) ? [] : [`ROUTES entry ${file} says path ${entry.path}, the file serves ${routePathOf(file)}`]),
-        ...Object.entries(entry.methods).flatMap(([method, spec]) => incomplete(spec.expect).map((principal) => `ROUTES entry ${file} ${method} has no answer for ${principal}`)),
+        ...(entry.path === routePathOf(file)
+          ? []
+          : [`ROUTES entry ${file} says path ${entry.path}, the file serves ${routePathOf(file)}`]),
+        ...Object.entries(entry.methods).flatMap(([method, spec]) =>
+          incomplete(spec.expect).map((principal) => `ROUTES entry ${file} ${method} has no answer for ${principal}`),
+        ),
       ]),
       ...Object.entries(ACTIONS).flatMap(([key, entry]) => [
         ...(actions.has(key) ? [] : [`ACTIONS lists ${key}, which is not an export of a 'use server' module`]),
@@ -64,7 +82,10 @@ describe('the authorisation matrix covers the whole app', () => {
 
   it('finds what it looks for (the walker is not blind)', () => {
     expect(listPages()).toContain('app/admin/page.tsx');
-    expect(listRouteHandlers()).toContainEqual({ file: 'app/api/auth/[...nextauth]/route.ts', methods: ['GET', 'POST'] });
+    expect(listRouteHandlers()).toContainEqual({
+      file: 'app/api/auth/[...nextauth]/route.ts',
+      methods: ['GET', 'POST'],
+    });
     expect(listServerActions()).toContain('app/admin/staff/actions.ts#setStaffActiveAction');
     expect(routePathOf('app/(public)/status/[reference]/page.tsx')).toBe('/status/[reference]');
   });

@@ -89,7 +89,16 @@ export interface ActionEntry {
   allowedProbe?: 'invalid-input' | 'skip';
 }
 
-const ALL_SIGNED_IN: Principal[] = ['citizenA', 'citizenB', 'reviewerX', 'reviewerY', 'supervisorX', 'supervisorY', 'supervisorNational', 'admin'];
+const ALL_SIGNED_IN: Principal[] = [
+  'citizenA',
+  'citizenB',
+  'reviewerX',
+  'reviewerY',
+  'supervisorX',
+  'supervisorY',
+  'supervisorNational',
+  'admin',
+];
 
 /** Everyone gets the same answer. */
 export function everyone(outcome: Outcome): Expectations {
@@ -97,9 +106,16 @@ export function everyone(outcome: Outcome): Expectations {
 }
 
 /** `allowed` get `allow`; other signed-in callers `others`; the anonymous caller `anonymous`. */
-export function only(allowed: readonly Principal[], others: Outcome = 'notFound', anonymous: Outcome = 'signIn'): Expectations {
+export function only(
+  allowed: readonly Principal[],
+  others: Outcome = 'notFound',
+  anonymous: Outcome = 'signIn',
+): Expectations {
   return Object.fromEntries(
-    PRINCIPALS.map((principal) => [principal, allowed.includes(principal) ? 'allow' : principal === 'anonymous' ? anonymous : others]),
+    PRINCIPALS.map((principal) => [
+      principal,
+      allowed.includes(principal) ? 'allow' : principal === 'anonymous' ? anonymous : others,
+    ]),
   ) as Expectations;
 }
 
@@ -120,7 +136,10 @@ const COVERS_X: Principal[] = ['reviewerX', 'supervisorX', 'supervisorNational']
 export const PAGES: Record<string, PageEntry> = {
   'app/page.tsx': { path: '/', expect: everyone('allow') },
   'app/sign-in/page.tsx': { path: '/sign-in', expect: { ...everyone('redirect'), anonymous: 'allow' } },
-  'app/sign-in/two-factor/page.tsx': { path: '/sign-in/two-factor', expect: { ...everyone('redirect'), anonymous: 'signIn' } },
+  'app/sign-in/two-factor/page.tsx': {
+    path: '/sign-in/two-factor',
+    expect: { ...everyone('redirect'), anonymous: 'signIn' },
+  },
   'app/home/page.tsx': { path: '/home', expect: { ...everyone('redirect'), anonymous: 'signIn' } },
   'app/dev/sms/page.tsx': { path: '/dev/sms', expect: everyone('allow') },
   'app/status/page.tsx': { path: '/status', expect: everyone('allow') },
@@ -131,19 +150,53 @@ export const PAGES: Record<string, PageEntry> = {
 
   'app/my-cases/page.tsx': { path: '/my-cases', expect: only(CITIZENS), personalData: true },
   'app/my-cases/new/page.tsx': { path: '/my-cases/new', expect: only(CITIZENS), personalData: true },
-  'app/my-cases/[caseId]/page.tsx': { path: '/my-cases/[caseId]', params: { caseId: 'caseX' }, expect: only(CITIZEN_A_X), personalData: true },
-  'app/my-cases/[caseId]/confirmation/page.tsx': { path: '/my-cases/[caseId]/confirmation', params: { caseId: 'caseX' }, expect: only(CITIZEN_A_X), personalData: true },
-  'app/my-cases/[caseId]/decision/page.tsx': { path: '/my-cases/[caseId]/decision', params: { caseId: 'caseXDecided' }, expect: only(CITIZEN_A_X), personalData: true },
-  'app/my-cases/[caseId]/withdraw/page.tsx': { path: '/my-cases/[caseId]/withdraw', params: { caseId: 'caseXOpen' }, expect: only(CITIZEN_A_X), personalData: true },
+  'app/my-cases/[caseId]/page.tsx': {
+    path: '/my-cases/[caseId]',
+    params: { caseId: 'caseX' },
+    expect: only(CITIZEN_A_X),
+    personalData: true,
+  },
+  'app/my-cases/[caseId]/confirmation/page.tsx': {
+    path: '/my-cases/[caseId]/confirmation',
+    params: { caseId: 'caseX' },
+    expect: only(CITIZEN_A_X),
+    personalData: true,
+  },
+  'app/my-cases/[caseId]/decision/page.tsx': {
+    path: '/my-cases/[caseId]/decision',
+    params: { caseId: 'caseXDecided' },
+    expect: only(CITIZEN_A_X),
+    personalData: true,
+  },
+  'app/my-cases/[caseId]/withdraw/page.tsx': {
+    path: '/my-cases/[caseId]/withdraw',
+    params: { caseId: 'caseXOpen' },
+    expect: only(CITIZEN_A_X),
+    personalData: true,
+  },
 
   'app/review/page.tsx': { path: '/review', expect: only(REVIEWERS), personalData: true },
-  'app/review/cases/[caseId]/page.tsx': { path: '/review/cases/[caseId]', params: { caseId: 'caseX' }, expect: only(['reviewerX']), personalData: true },
+  'app/review/cases/[caseId]/page.tsx': {
+    path: '/review/cases/[caseId]',
+    params: { caseId: 'caseX' },
+    expect: only(['reviewerX']),
+    personalData: true,
+  },
 
   'app/supervise/page.tsx': { path: '/supervise', expect: only(SUPERVISORS), personalData: true },
   'app/supervise/analytics/page.tsx': { path: '/supervise/analytics', expect: only(SUPERVISORS) },
   'app/supervise/audit/page.tsx': { path: '/supervise/audit', expect: only(SUPERVISORS), personalData: true },
-  'app/supervise/cases/[reference]/page.tsx': { path: '/supervise/cases/[reference]', params: { reference: 'caseX' }, expect: only(['supervisorX', 'supervisorNational']), personalData: true },
-  'app/supervise/second-review/page.tsx': { path: '/supervise/second-review', expect: only(SUPERVISORS), personalData: true },
+  'app/supervise/cases/[reference]/page.tsx': {
+    path: '/supervise/cases/[reference]',
+    params: { reference: 'caseX' },
+    expect: only(['supervisorX', 'supervisorNational']),
+    personalData: true,
+  },
+  'app/supervise/second-review/page.tsx': {
+    path: '/supervise/second-review',
+    expect: only(SUPERVISORS),
+    personalData: true,
+  },
   'app/supervise/second-review/[reference]/page.tsx': {
     path: '/supervise/second-review/[reference]',
     params: { reference: 'caseXSecondReview' },
@@ -154,16 +207,38 @@ export const PAGES: Record<string, PageEntry> = {
   'app/admin/page.tsx': { path: '/admin', expect: only(['admin']) },
   'app/admin/staff/page.tsx': { path: '/admin/staff', expect: only(['admin']), personalData: true },
   'app/admin/staff/new/page.tsx': { path: '/admin/staff/new', expect: only(['admin']) },
-  'app/admin/staff/[userId]/page.tsx': { path: '/admin/staff/[userId]', params: { userId: 'reviewerXUser' }, expect: only(['admin']), personalData: true },
+  'app/admin/staff/[userId]/page.tsx': {
+    path: '/admin/staff/[userId]',
+    params: { userId: 'reviewerXUser' },
+    expect: only(['admin']),
+    personalData: true,
+  },
   'app/admin/pools/page.tsx': { path: '/admin/pools', expect: only(['admin']) },
-  'app/admin/pools/[provinceCode]/page.tsx': { path: '/admin/pools/[provinceCode]', params: { provinceCode: 'provinceX' }, expect: only(['admin']), personalData: true },
+  'app/admin/pools/[provinceCode]/page.tsx': {
+    path: '/admin/pools/[provinceCode]',
+    params: { provinceCode: 'provinceX' },
+    expect: only(['admin']),
+    personalData: true,
+  },
   'app/admin/policies/page.tsx': { path: '/admin/policies', expect: only(['admin']) },
-  'app/admin/policies/[provinceCode]/page.tsx': { path: '/admin/policies/[provinceCode]', params: { provinceCode: 'provinceX' }, expect: only(['admin']) },
+  'app/admin/policies/[provinceCode]/page.tsx': {
+    path: '/admin/policies/[provinceCode]',
+    params: { provinceCode: 'provinceX' },
+    expect: only(['admin']),
+  },
   'app/admin/calendar/page.tsx': { path: '/admin/calendar', expect: only(['admin']) },
-  'app/admin/calendar/[year]/page.tsx': { path: '/admin/calendar/[year]', params: { year: 'year' }, expect: only(['admin']) },
+  'app/admin/calendar/[year]/page.tsx': {
+    path: '/admin/calendar/[year]',
+    params: { year: 'year' },
+    expect: only(['admin']),
+  },
   'app/admin/catalogue/page.tsx': { path: '/admin/catalogue', expect: only(['admin']) },
   'app/admin/catalogue/new/page.tsx': { path: '/admin/catalogue/new', expect: only(['admin']) },
-  'app/admin/catalogue/[version]/page.tsx': { path: '/admin/catalogue/[version]', params: { version: 'catalogueVersion' }, expect: only(['admin']) },
+  'app/admin/catalogue/[version]/page.tsx': {
+    path: '/admin/catalogue/[version]',
+    params: { version: 'catalogueVersion' },
+    expect: only(['admin']),
+  },
 };
 
 /** Every route handler (app/**\/route.ts), keyed by its file, with each exported HTTP method. */
@@ -180,16 +255,29 @@ export const ROUTES: Record<string, RouteEntry> = {
   'app/api/v1/docs/route.ts': { path: '/api/v1/docs', methods: { GET: { expect: everyone('allow') } } },
   'app/api/v1/openapi.json/route.ts': { path: '/api/v1/openapi.json', methods: { GET: { expect: everyone('allow') } } },
   // The machine API answers only signed requests of a province's system: a browser session is no credential.
-  'app/api/v1/code-assignments/route.ts': { path: '/api/v1/code-assignments', methods: { POST: { expect: everyone('unauthorized'), writes: true } } },
-  'app/api/v1/cases/[reference]/status/route.ts': { path: '/api/v1/cases/[reference]/status', params: { reference: 'caseX' }, methods: { GET: { expect: everyone('unauthorized') } } },
+  'app/api/v1/code-assignments/route.ts': {
+    path: '/api/v1/code-assignments',
+    methods: { POST: { expect: everyone('unauthorized'), writes: true } },
+  },
+  'app/api/v1/cases/[reference]/status/route.ts': {
+    path: '/api/v1/cases/[reference]/status',
+    params: { reference: 'caseX' },
+    methods: { GET: { expect: everyone('unauthorized') } },
+  },
   'app/api/v1/corrections/[orderId]/confirmation/route.ts': {
     path: '/api/v1/corrections/[orderId]/confirmation',
     params: { orderId: 'caseX' },
     methods: { POST: { expect: everyone('unauthorized'), writes: true } },
   },
   // JSON for scripts: filing without files (citizens; the probe's empty body is refused by validation) and the queue.
-  'app/api/appeals/route.ts': { path: '/api/appeals', methods: { POST: { expect: only(CITIZENS, 'notFound', 'notFound'), writes: true } } },
-  'app/api/review/queue/route.ts': { path: '/api/review/queue', methods: { GET: { expect: only(REVIEWERS, 'notFound', 'notFound') } } },
+  'app/api/appeals/route.ts': {
+    path: '/api/appeals',
+    methods: { POST: { expect: only(CITIZENS, 'notFound', 'notFound'), writes: true } },
+  },
+  'app/api/review/queue/route.ts': {
+    path: '/api/review/queue',
+    methods: { GET: { expect: only(REVIEWERS, 'notFound', 'notFound') } },
+  },
   'app/evidence/[evidenceId]/route.ts': {
     path: '/evidence/[evidenceId]',
     params: { evidenceId: 'evidenceX' },
@@ -215,22 +303,52 @@ export const ACTIONS: Record<string, ActionEntry> = {
     input: () => [{ code: '000000' }],
   },
   'app/status/actions.ts#requestStatusCodeAction': { expect: everyone('allow'), writes: true, allowedProbe: 'skip' },
-  'app/status/actions.ts#checkStatusCodeAction': { expect: everyone('allow'), writes: true, allowedProbe: 'invalid-input' },
+  'app/status/actions.ts#checkStatusCodeAction': {
+    expect: everyone('allow'),
+    writes: true,
+    allowedProbe: 'invalid-input',
+  },
 
-  'app/account/actions.ts#signOutEverywhereAction': { expect: onlyAction(ALL_SIGNED_IN), writes: true, allowedProbe: 'skip' },
+  'app/account/actions.ts#signOutEverywhereAction': {
+    expect: onlyAction(ALL_SIGNED_IN),
+    writes: true,
+    allowedProbe: 'skip',
+  },
   // Valid input, so that citizens and the anonymous caller are refused by the session check, not by validation.
   'app/account/actions.ts#changePasswordAction': {
     expect: onlyAction(STAFF),
     writes: true,
-    input: () => [{ currentPassword: 'not-the-password', newPassword: 'Matrix-Probe-Password-1', confirmPassword: 'Matrix-Probe-Password-1' }],
+    input: () => [
+      {
+        currentPassword: 'not-the-password',
+        newPassword: 'Matrix-Probe-Password-1',
+        confirmPassword: 'Matrix-Probe-Password-1',
+      },
+    ],
   },
-  'app/account/actions.ts#startTotpEnrolmentAction': { expect: onlyAction(STAFF), writes: true, input: () => [{ restart: false }] },
-  'app/account/actions.ts#confirmTotpEnrolmentAction': { expect: onlyAction(STAFF), writes: true, input: () => [{ code: '000000' }] },
-  'app/account/actions.ts#regenerateRecoveryCodesAction': { expect: onlyAction(STAFF), writes: true, input: () => [{ code: '000000' }] },
+  'app/account/actions.ts#startTotpEnrolmentAction': {
+    expect: onlyAction(STAFF),
+    writes: true,
+    input: () => [{ restart: false }],
+  },
+  'app/account/actions.ts#confirmTotpEnrolmentAction': {
+    expect: onlyAction(STAFF),
+    writes: true,
+    input: () => [{ code: '000000' }],
+  },
+  'app/account/actions.ts#regenerateRecoveryCodesAction': {
+    expect: onlyAction(STAFF),
+    writes: true,
+    input: () => [{ code: '000000' }],
+  },
 
   'app/my-cases/new/actions.ts#fileAppealAction': { expect: onlyAction(CITIZENS), writes: true, allowedProbe: 'skip' },
   'app/my-cases/new/actions.ts#listIssuingUnitsAction': { expect: onlyAction(CITIZENS), writes: false },
-  'app/my-cases/[caseId]/actions.ts#replyToRequestAction': { expect: onlyAction(CITIZENS), writes: true, allowedProbe: 'skip' },
+  'app/my-cases/[caseId]/actions.ts#replyToRequestAction': {
+    expect: onlyAction(CITIZENS),
+    writes: true,
+    allowedProbe: 'skip',
+  },
   'app/my-cases/[caseId]/actions.ts#withdrawCaseAction': {
     expect: onlyAction(CITIZENS),
     writes: true,
@@ -244,13 +362,29 @@ export const ACTIONS: Record<string, ActionEntry> = {
   'app/review/actions.ts#requestInformationAction': { expect: onlyAction(REVIEWERS), writes: true },
   'app/review/actions.ts#decideCaseAction': { expect: onlyAction(REVIEWERS), writes: true },
   'app/review/actions.ts#transferCaseAction': { expect: onlyAction(REVIEWERS), writes: true },
-  'app/review/actions.ts#revealIdentityAction': { expect: onlyAction(REVIEWERS), writes: true, input: (fixtures) => [{ caseId: fixtures.caseX }] },
+  'app/review/actions.ts#revealIdentityAction': {
+    expect: onlyAction(REVIEWERS),
+    writes: true,
+    input: (fixtures) => [{ caseId: fixtures.caseX }],
+  },
 
-  'app/supervise/actions.ts#reassignCaseAction': { expect: onlyAction(SUPERVISORS), writes: true, allowedProbe: 'skip' },
+  'app/supervise/actions.ts#reassignCaseAction': {
+    expect: onlyAction(SUPERVISORS),
+    writes: true,
+    allowedProbe: 'skip',
+  },
   'app/supervise/actions.ts#reassignAllAction': { expect: onlyAction(SUPERVISORS), writes: true, allowedProbe: 'skip' },
-  'app/supervise/actions.ts#startSecondReviewAction': { expect: onlyAction(SUPERVISORS), writes: true, allowedProbe: 'skip' },
+  'app/supervise/actions.ts#startSecondReviewAction': {
+    expect: onlyAction(SUPERVISORS),
+    writes: true,
+    allowedProbe: 'skip',
+  },
   'app/supervise/actions.ts#decideSecondReviewAction': { expect: onlyAction(SUPERVISORS), writes: true },
-  'app/supervise/actions.ts#verifyChainsAction': { expect: onlyAction(SUPERVISORS), writes: true, allowedProbe: 'skip' },
+  'app/supervise/actions.ts#verifyChainsAction': {
+    expect: onlyAction(SUPERVISORS),
+    writes: true,
+    allowedProbe: 'skip',
+  },
 
   'app/admin/staff/actions.ts#createStaffAccountAction': { expect: onlyAction(['admin']), writes: true },
   'app/admin/staff/actions.ts#updateStaffAccountAction': { expect: onlyAction(['admin']), writes: true },

@@ -60,7 +60,18 @@ async function expectIntactChain(chain: string, length: number): Promise<void> {
     expect(row.prevHash).toBe(prevHash);
     const { chain: c, seq, occurredAt, actorId, actorRole, caseId, action, before, after, reason } = row;
     expect(row.hash).toBe(
-      auditHash(prevHash, { chain: c, seq, occurredAt, actorId, actorRole, caseId, action, before: before as JsonValue | null, after: after as JsonValue | null, reason }),
+      auditHash(prevHash, {
+        chain: c,
+        seq,
+        occurredAt,
+        actorId,
+        actorRole,
+        caseId,
+        action,
+        before: before as JsonValue | null,
+        after: after as JsonValue | null,
+        reason,
+      }),
     );
     prevHash = row.hash;
   }
@@ -111,11 +122,17 @@ describe('concurrent appends', () => {
       });
 
     // The second writer waits on the first one's lock of the chain head.
-    await expect.poll(async () => {
-      const { rows } = await raw.query<{ waiting: number }>(
-        `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
-      return rows[0]?.waiting;
-    }, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(
+        async () => {
+          const { rows } = await raw.query<{ waiting: number }>(
+            `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          );
+          return rows[0]?.waiting;
+        },
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThanOrEqual(1);
     await sleep(200);
     expect(secondFinished).toBe(false);
 
@@ -128,7 +145,9 @@ describe('concurrent appends', () => {
   it('stay gapless when many transactions append to one chain at once', async () => {
     const chain = newChain();
     await Promise.all(
-      Array.from({ length: 8 }, (_, i) => getPrisma().$transaction((tx) => appendAuditEvent(tx, event(chain, `n${i}`)), { timeout: 20_000 })),
+      Array.from({ length: 8 }, (_, i) =>
+        getPrisma().$transaction((tx) => appendAuditEvent(tx, event(chain, `n${i}`)), { timeout: 20_000 }),
+      ),
     );
     await expectIntactChain(chain, 8);
   });
@@ -146,8 +165,13 @@ describe('concurrent appends', () => {
       ]);
       expect(outcome).not.toBe('timed out');
       // Committed and visible to everyone while the other chain's transaction is still open.
-      const visible = await raw.query('SELECT chain, seq FROM audit_event WHERE chain = ANY($1) ORDER BY chain, seq', [[held, other]]);
-      expect(visible.rows).toEqual([{ chain: other, seq: '1' }, { chain: other, seq: '2' }]);
+      const visible = await raw.query('SELECT chain, seq FROM audit_event WHERE chain = ANY($1) ORDER BY chain, seq', [
+        [held, other],
+      ]);
+      expect(visible.rows).toEqual([
+        { chain: other, seq: '1' },
+        { chain: other, seq: '2' },
+      ]);
     } finally {
       first.release();
     }

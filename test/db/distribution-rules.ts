@@ -101,7 +101,8 @@ export function checkDistribution(facts: DistributionFacts, map: DistributionMap
     if (!(table in map)) violations.push(`table ${table} is not classified in lib/db/distribution.ts`);
   }
   for (const table of Object.keys(map).sort()) {
-    if (!facts.tables.has(table)) violations.push(`table ${table} is classified in lib/db/distribution.ts but does not exist`);
+    if (!facts.tables.has(table))
+      violations.push(`table ${table} is classified in lib/db/distribution.ts but does not exist`);
   }
 
   for (const [table, columns] of [...facts.tables].sort(([a], [b]) => a.localeCompare(b))) {
@@ -120,7 +121,9 @@ export function checkDistribution(facts: DistributionFacts, map: DistributionMap
     for (const key of keys) {
       if (key.columns.includes(column) || key.name in exempt) continue;
       const what = key.primary ? 'primary key' : 'unique key';
-      violations.push(`table ${table}: ${what} ${key.name} (${key.columns.join(', ')}) does not include the distribution column ${column}`);
+      violations.push(
+        `table ${table}: ${what} ${key.name} (${key.columns.join(', ')}) does not include the distribution column ${column}`,
+      );
     }
   }
 
@@ -130,16 +133,21 @@ export function checkDistribution(facts: DistributionFacts, map: DistributionMap
     if (!from || !to) continue;
     const what = `foreign key ${fk.name} ${fk.table} (${fk.columns.join(', ')}) → ${fk.referencedTable} (${fk.referencedColumns.join(', ')})`;
     if (from.kind === 'reference') {
-      if (to.kind !== 'reference') violations.push(`${what}: a reference table may reference only reference tables, not one ${describe(to)}`);
+      if (to.kind !== 'reference')
+        violations.push(`${what}: a reference table may reference only reference tables, not one ${describe(to)}`);
     } else if (from.kind === 'distributed' && to.kind === 'distributed') {
       const colocated = fk.columns.some((column, i) => column === from.column && fk.referencedColumns[i] === to.column);
       if (!colocated) {
-        violations.push(`${what}: not colocated, ${from.column} and ${to.column} must be at the same position on both sides`);
+        violations.push(
+          `${what}: not colocated, ${from.column} and ${to.column} must be at the same position on both sides`,
+        );
       }
     } else if (from.kind === 'distributed-by-own-key' && to.kind === 'distributed') {
       violations.push(`${what}: a table distributed by its own key cannot reference case data ${describe(to)}`);
     } else if (to.kind === 'distributed-by-own-key' && fk.referencedTable !== 'app_user') {
-      violations.push(`${what}: only foreign keys to app_user are planned to become application checks (docs/scaling.md)`);
+      violations.push(
+        `${what}: only foreign keys to app_user are planned to become application checks (docs/scaling.md)`,
+      );
     }
   }
   return violations;

@@ -52,7 +52,10 @@ describe('the migrated schema', () => {
       expect(line, `docs/scaling.md has a row starting ${start}`).toBeDefined();
       const tablesCell = line!.split('|')[2] ?? '';
       const documented = [...tablesCell.matchAll(/`([a-z_]+)`/g)].map((m) => m[1]).sort();
-      const classified = Object.entries(DISTRIBUTION).filter(([, placement]) => matches(placement)).map(([table]) => table).sort();
+      const classified = Object.entries(DISTRIBUTION)
+        .filter(([, placement]) => matches(placement))
+        .map(([table]) => table)
+        .sort();
       expect(documented, start).toEqual(classified);
     }
   });
@@ -82,7 +85,13 @@ describe('the check can fail', () => {
       `);
       const byProvince = { kind: 'distributed', column: 'province_code' } as const;
       const map: DistributionMap = {
-        bad: byProvince, good: byProvince, child: byProvince, pair: byProvince, crossed: byProvince, lookup: { kind: 'reference' }, gone: byProvince,
+        bad: byProvince,
+        good: byProvince,
+        child: byProvince,
+        pair: byProvince,
+        crossed: byProvince,
+        lookup: { kind: 'reference' },
+        gone: byProvince,
       };
       expect(checkDistribution(await readDistributionFacts(client, 'probe'), map)).toEqual([
         'table unlisted is not classified in lib/db/distribution.ts',
@@ -163,7 +172,11 @@ describe('migration ' + DISTRIBUTION_MIGRATION, () => {
 
       // The case's rows now carry its province; the integration rows keep the province they are addressed to.
       expect(await provincesOf(db)).toEqual({
-        evidence: ['41'], decision: ['41'], notification: ['41'], outbox_event: ['34'], webhook_delivery: ['34'],
+        evidence: ['41'],
+        decision: ['41'],
+        notification: ['41'],
+        outbox_event: ['34'],
+        webhook_delivery: ['34'],
       });
       const keys = await db.query('SELECT key, case_id, province_code, payload_hash FROM filing_idempotency_key');
       expect(keys.rows).toEqual([{ key: 'key-1', case_id: CASE_ID, province_code: '41', payload_hash: 'hash-1' }]);
@@ -172,11 +185,17 @@ describe('migration ' + DISTRIBUTION_MIGRATION, () => {
       // A transfer is one UPDATE: the case's rows follow (ON UPDATE CASCADE), the correction order does not.
       await db.query(`UPDATE appeal_case SET province_code = '44' WHERE id = '${CASE_ID}'`);
       expect(await provincesOf(db)).toEqual({
-        evidence: ['44'], decision: ['44'], notification: ['44'], outbox_event: ['34'], webhook_delivery: ['34'],
+        evidence: ['44'],
+        decision: ['44'],
+        notification: ['44'],
+        outbox_event: ['34'],
+        webhook_delivery: ['34'],
       });
       // A row of a case that names another province than the case's is refused.
-      await expect(db.query(`INSERT INTO evidence (id, case_id, province_code, kind, file_name, mime_type, size_bytes, sha256, storage_key)
-        VALUES (gen_random_uuid(), '${CASE_ID}', '41', 'REPLY', 'b.png', 'image/png', 1, repeat('0', 64), 'k2')`)).rejects.toThrow(/foreign key/);
+      await expect(
+        db.query(`INSERT INTO evidence (id, case_id, province_code, kind, file_name, mime_type, size_bytes, sha256, storage_key)
+        VALUES (gen_random_uuid(), '${CASE_ID}', '41', 'REPLY', 'b.png', 'image/png', 1, repeat('0', 64), 'k2')`),
+      ).rejects.toThrow(/foreign key/);
     } finally {
       await db.end().catch(() => undefined);
       await database.drop();

@@ -89,10 +89,12 @@ describe('the drift check can fail', () => {
 
   it('reports what the schema declares but the database lacks', async () => {
     const url = process.env.DATABASE_URL!;
-    const schema = schemaWith((text) => text
-      .replace('model Division {\n', 'model Division {\n  population Int?\n')
-      .replace('enum CodeColour {\n', 'enum CodeColour {\n  BLUE\n')
-      .concat('\nmodel Stray {\n  id Int @id\n  @@map("stray")\n}\n'));
+    const schema = schemaWith((text) =>
+      text
+        .replace('model Division {\n', 'model Division {\n  population Int?\n')
+        .replace('enum CodeColour {\n', 'enum CodeColour {\n  BLUE\n')
+        .concat('\nmodel Stray {\n  id Int @id\n  @@map("stray")\n}\n'),
+    );
     expect(added(await diffSchemaAgainstDatabase(url, schema), await diffSchemaAgainstDatabase(url))).toEqual([
       'enum CodeColour: database values [RED, YELLOW, GREEN] differ from schema values [BLUE, RED, YELLOW, GREEN]',
       'model Division (table division): column population (field population) is missing from the database',
@@ -102,20 +104,27 @@ describe('the drift check can fail', () => {
 
   it('compares the WHERE clauses of partial indexes (preview feature partialIndexes)', async () => {
     // schema.prisma already enables the partialIndexes preview feature.
-    const schema = schemaWith((text) => text
-      .replace('  @@map("appeal_case")\n', [
-        `  @@index([filedAt], map: "appeal_case_probe_idx", where: raw("state IN ('DECIDED', 'FINAL') AND closed_at IS NULL"))`,
-        '  @@index([decidedAt], map: "appeal_case_probe2_idx", where: { closedAt: null, primaFacieOverreach: true })',
-        '  @@index([closedAt], map: "appeal_case_probe3_idx", where: raw("no_such_column IS NULL"))',
+    const schema = schemaWith((text) =>
+      text.replace(
         '  @@map("appeal_case")\n',
-      ].join('\n')));
-    const drift = await driftAfter([
-      `CREATE INDEX appeal_case_probe_idx ON appeal_case (filed_at) WHERE state IN ('DECIDED', 'FINAL') AND closed_at IS NULL`,
-      'CREATE INDEX appeal_case_probe2_idx ON appeal_case (decided_at) WHERE closed_at IS NULL',
-      'CREATE INDEX appeal_case_probe3_idx ON appeal_case (closed_at)',
-      'DROP INDEX appeal_case_assignee_id_state_idx',
-      `CREATE INDEX appeal_case_assignee_id_state_idx ON appeal_case (assignee_id, state) WHERE state <> 'CLOSED'`,
-    ], schema);
+        [
+          `  @@index([filedAt], map: "appeal_case_probe_idx", where: raw("state IN ('DECIDED', 'FINAL') AND closed_at IS NULL"))`,
+          '  @@index([decidedAt], map: "appeal_case_probe2_idx", where: { closedAt: null, primaFacieOverreach: true })',
+          '  @@index([closedAt], map: "appeal_case_probe3_idx", where: raw("no_such_column IS NULL"))',
+          '  @@map("appeal_case")\n',
+        ].join('\n'),
+      ),
+    );
+    const drift = await driftAfter(
+      [
+        `CREATE INDEX appeal_case_probe_idx ON appeal_case (filed_at) WHERE state IN ('DECIDED', 'FINAL') AND closed_at IS NULL`,
+        'CREATE INDEX appeal_case_probe2_idx ON appeal_case (decided_at) WHERE closed_at IS NULL',
+        'CREATE INDEX appeal_case_probe3_idx ON appeal_case (closed_at)',
+        'DROP INDEX appeal_case_assignee_id_state_idx',
+        `CREATE INDEX appeal_case_assignee_id_state_idx ON appeal_case (assignee_id, state) WHERE state <> 'CLOSED'`,
+      ],
+      schema,
+    );
     expect(drift).toEqual([
       `model Case (table appeal_case): index appeal_case_assignee_id_state_idx (assignee_id, state) WHERE (state <> 'CLOSED'::"CaseState") for @@index([assigneeId, state]) in model Case is partial, the schema declares no WHERE clause`,
       'model Case (table appeal_case): index appeal_case_probe2_idx (decided_at) WHERE (closed_at IS NULL) for @@index([decidedAt]) in model Case should have WHERE ((closed_at IS NULL) AND (prima_facie_overreach = true))',

@@ -17,7 +17,9 @@ const files = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
   .sort()
   .map((name) => ({
     name,
-    checksum: createHash('sha256').update(readFileSync(path.join(MIGRATIONS_DIR, name, 'migration.sql'))).digest('hex'),
+    checksum: createHash('sha256')
+      .update(readFileSync(path.join(MIGRATIONS_DIR, name, 'migration.sql')))
+      .digest('hex'),
   }));
 const names = files.map((file) => file.name);
 
@@ -47,8 +49,11 @@ async function snapshot(url: string): Promise<unknown> {
   return {
     migrations: await query(url, 'SELECT * FROM "_prisma_migrations" ORDER BY migration_name'),
     tables: await query(url, `SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`),
-    columns: await query(url, `SELECT table_name, column_name, data_type, is_nullable, column_default
-                                 FROM information_schema.columns WHERE table_schema = 'public' ORDER BY 1, 2`),
+    columns: await query(
+      url,
+      `SELECT table_name, column_name, data_type, is_nullable, column_default
+                                 FROM information_schema.columns WHERE table_schema = 'public' ORDER BY 1, 2`,
+    ),
     indexes: await query(url, `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1`),
     triggers: await query(url, 'SELECT tgname FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1'),
   };
@@ -68,21 +73,61 @@ describe('migrate', () => {
     const result = await migrate(url);
     expect(result).toEqual({ applied: names, alreadyApplied: [] });
 
-    const columns = await query(url, `SELECT column_name, data_type, character_maximum_length AS length, is_nullable, column_default
-                                        FROM information_schema.columns WHERE table_name = '_prisma_migrations' ORDER BY ordinal_position`);
+    const columns = await query(
+      url,
+      `SELECT column_name, data_type, character_maximum_length AS length, is_nullable, column_default
+                                        FROM information_schema.columns WHERE table_name = '_prisma_migrations' ORDER BY ordinal_position`,
+    );
     expect(columns).toEqual([
       { column_name: 'id', data_type: 'character varying', length: 36, is_nullable: 'NO', column_default: null },
       { column_name: 'checksum', data_type: 'character varying', length: 64, is_nullable: 'NO', column_default: null },
-      { column_name: 'finished_at', data_type: 'timestamp with time zone', length: null, is_nullable: 'YES', column_default: null },
-      { column_name: 'migration_name', data_type: 'character varying', length: 255, is_nullable: 'NO', column_default: null },
+      {
+        column_name: 'finished_at',
+        data_type: 'timestamp with time zone',
+        length: null,
+        is_nullable: 'YES',
+        column_default: null,
+      },
+      {
+        column_name: 'migration_name',
+        data_type: 'character varying',
+        length: 255,
+        is_nullable: 'NO',
+        column_default: null,
+      },
       { column_name: 'logs', data_type: 'text', length: null, is_nullable: 'YES', column_default: null },
-      { column_name: 'rolled_back_at', data_type: 'timestamp with time zone', length: null, is_nullable: 'YES', column_default: null },
-      { column_name: 'started_at', data_type: 'timestamp with time zone', length: null, is_nullable: 'NO', column_default: 'now()' },
-      { column_name: 'applied_steps_count', data_type: 'integer', length: null, is_nullable: 'NO', column_default: '0' },
+      {
+        column_name: 'rolled_back_at',
+        data_type: 'timestamp with time zone',
+        length: null,
+        is_nullable: 'YES',
+        column_default: null,
+      },
+      {
+        column_name: 'started_at',
+        data_type: 'timestamp with time zone',
+        length: null,
+        is_nullable: 'NO',
+        column_default: 'now()',
+      },
+      {
+        column_name: 'applied_steps_count',
+        data_type: 'integer',
+        length: null,
+        is_nullable: 'NO',
+        column_default: '0',
+      },
     ]);
 
-    const rows = await query<{ id: string; checksum: string; migration_name: string; finished_at: Date | null; rolled_back_at: Date | null; applied_steps_count: number; logs: string | null }>(
-      url, 'SELECT * FROM "_prisma_migrations" ORDER BY migration_name');
+    const rows = await query<{
+      id: string;
+      checksum: string;
+      migration_name: string;
+      finished_at: Date | null;
+      rolled_back_at: Date | null;
+      applied_steps_count: number;
+      logs: string | null;
+    }>(url, 'SELECT * FROM "_prisma_migrations" ORDER BY migration_name');
     expect(rows.map((row) => ({ name: row.migration_name, checksum: row.checksum }))).toEqual(files);
     for (const row of rows) {
       expect(row.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
@@ -90,8 +135,13 @@ describe('migrate', () => {
       expect(row.rolled_back_at).toBeNull();
       expect(row.applied_steps_count).toBe(1);
     }
-    const tables = await query<{ tablename: string }>(url, `SELECT tablename FROM pg_tables WHERE schemaname = 'public'`);
-    expect(tables.map((t) => t.tablename)).toEqual(expect.arrayContaining(['appeal_case', 'audit_event', '_prisma_migrations']));
+    const tables = await query<{ tablename: string }>(
+      url,
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public'`,
+    );
+    expect(tables.map((t) => t.tablename)).toEqual(
+      expect.arrayContaining(['appeal_case', 'audit_event', '_prisma_migrations']),
+    );
   });
 
   it('applies nothing and changes nothing when run again', async () => {
@@ -107,7 +157,9 @@ describe('migrate', () => {
     await migrate(url);
     const before = await snapshot(url);
     const edited = readMigrations().map((m, i) => (i === 0 ? extra(m.name, `${m.sql}\n-- edited afterwards\n`) : m));
-    await expect(migrate(url, edited)).rejects.toThrow(`Migration ${names[0]} was changed after it was applied (checksum mismatch).`);
+    await expect(migrate(url, edited)).rejects.toThrow(
+      `Migration ${names[0]} was changed after it was applied (checksum mismatch).`,
+    );
     expect(await snapshot(url)).toEqual(before);
   });
 
@@ -115,9 +167,14 @@ describe('migrate', () => {
     const url = await freshDatabase();
     await migrate(url);
     const before = await snapshot(url);
-    const bad = extra('29990101000000_bad', 'CREATE TABLE half_done (id int);\nALTER TABLE appeal_case ADD COLUMN half int;\nINSERT INTO no_such_table VALUES (1);');
+    const bad = extra(
+      '29990101000000_bad',
+      'CREATE TABLE half_done (id int);\nALTER TABLE appeal_case ADD COLUMN half int;\nINSERT INTO no_such_table VALUES (1);',
+    );
     const after = extra('29990101000100_after_bad', 'CREATE TABLE never_reached (id int);');
-    await expect(migrate(url, [...readMigrations(), bad, after])).rejects.toThrow(/^Migration 29990101000000_bad failed: relation "no_such_table" does not exist$/);
+    await expect(migrate(url, [...readMigrations(), bad, after])).rejects.toThrow(
+      /^Migration 29990101000000_bad failed: relation "no_such_table" does not exist$/,
+    );
     expect(await snapshot(url)).toEqual(before);
   });
 
@@ -125,10 +182,18 @@ describe('migrate', () => {
     const url = await freshDatabase();
     const good = extra('29990101000000_good', 'CREATE TABLE good_one (id int);');
     const bad = extra('29990101000100_bad', 'CREATE TABLE half_done (id int); SELECT 1/0;');
-    await expect(migrate(url, [...readMigrations(), good, bad])).rejects.toThrow(/29990101000100_bad failed: division by zero/);
-    const recorded = await query<{ migration_name: string }>(url, 'SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name');
+    await expect(migrate(url, [...readMigrations(), good, bad])).rejects.toThrow(
+      /29990101000100_bad failed: division by zero/,
+    );
+    const recorded = await query<{ migration_name: string }>(
+      url,
+      'SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name',
+    );
     expect(recorded.map((r) => r.migration_name)).toEqual([...names, good.name]);
-    const tables = await query<{ tablename: string }>(url, `SELECT tablename FROM pg_tables WHERE tablename IN ('good_one', 'half_done')`);
+    const tables = await query<{ tablename: string }>(
+      url,
+      `SELECT tablename FROM pg_tables WHERE tablename IN ('good_one', 'half_done')`,
+    );
     expect(tables).toEqual([{ tablename: 'good_one' }]);
   });
 
@@ -139,7 +204,9 @@ describe('migrate', () => {
     // The advisory lock makes one runner wait for the other, which then finds everything applied.
     expect([first.alreadyApplied, second.alreadyApplied]).toContainEqual(names);
     const recorded = await query<{ migration_name: string; count: string }>(
-      url, 'SELECT migration_name, count(*) FROM "_prisma_migrations" GROUP BY migration_name ORDER BY migration_name');
+      url,
+      'SELECT migration_name, count(*) FROM "_prisma_migrations" GROUP BY migration_name ORDER BY migration_name',
+    );
     expect(recorded).toEqual(names.map((name) => ({ migration_name: name, count: '1' })));
   });
 });

@@ -61,10 +61,22 @@ export interface DatabaseShape {
   enums: Map<string, string[]>;
 }
 
-const FK_ACTIONS: Record<string, string> = { a: 'NoAction', r: 'Restrict', c: 'Cascade', n: 'SetNull', d: 'SetDefault' };
+const FK_ACTIONS: Record<string, string> = {
+  a: 'NoAction',
+  r: 'Restrict',
+  c: 'Cascade',
+  n: 'SetNull',
+  d: 'SetDefault',
+};
 
 export async function readDatabaseShape(client: pg.Client, schema = 'public'): Promise<DatabaseShape> {
-  const columns = await client.query<{ table: string; column: string; type: string; not_null: boolean; default_expr: string | null }>(
+  const columns = await client.query<{
+    table: string;
+    column: string;
+    type: string;
+    not_null: boolean;
+    default_expr: string | null;
+  }>(
     `SELECT c.relname::text AS table, a.attname::text AS column, format_type(a.atttypid, a.atttypmod) AS type,
             a.attnotnull AS not_null, pg_get_expr(d.adbin, d.adrelid) AS default_expr
        FROM pg_class c
@@ -89,8 +101,15 @@ export async function readDatabaseShape(client: pg.Client, schema = 'public'): P
   }
 
   const indexes = await client.query<{
-    name: string; table: string; columns: (string | null)[]; unique: boolean; primary: boolean; method: string;
-    options: number[]; predicate: string | null; has_expressions: boolean;
+    name: string;
+    table: string;
+    columns: (string | null)[];
+    unique: boolean;
+    primary: boolean;
+    method: string;
+    options: number[];
+    predicate: string | null;
+    has_expressions: boolean;
   }>(
     `SELECT i.relname AS name, t.relname AS table, ix.indisunique AS unique, ix.indisprimary AS primary, am.amname AS method,
             ARRAY(SELECT a.attname::text FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
@@ -110,8 +129,13 @@ export async function readDatabaseShape(client: pg.Client, schema = 'public'): P
   );
 
   const foreignKeys = await client.query<{
-    name: string; table: string; columns: string[]; referenced_table: string; referenced_columns: string[];
-    on_delete: string; on_update: string;
+    name: string;
+    table: string;
+    columns: string[];
+    referenced_table: string;
+    referenced_columns: string[];
+    on_delete: string;
+    on_update: string;
   }>(
     `SELECT con.conname AS name, t.relname AS table, rt.relname AS referenced_table,
             ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
@@ -185,59 +209,103 @@ export function expectedColumnType(field: Field, enumDbNames: Map<string, string
 function scalarType(field: Field): string {
   const [native, args = []] = field.nativeType ?? [undefined, []];
   const withArgs = (name: string) => (args.length > 0 ? `${name}(${args.join(',')})` : name);
-  const precision = (name: string, zone: string) => (args.length > 0 ? `${name}(${args[0]}) ${zone}` : `${name} ${zone}`);
+  const precision = (name: string, zone: string) =>
+    args.length > 0 ? `${name}(${args[0]}) ${zone}` : `${name} ${zone}`;
   if (native) {
     switch (native) {
-      case 'Text': return 'text';
-      case 'VarChar': return withArgs('character varying');
-      case 'Char': return withArgs('character');
-      case 'Uuid': return 'uuid';
-      case 'Xml': return 'xml';
-      case 'Inet': return 'inet';
-      case 'Citext': return 'citext';
-      case 'Bit': return withArgs('bit');
-      case 'VarBit': return withArgs('bit varying');
-      case 'Integer': return 'integer';
-      case 'SmallInt': return 'smallint';
-      case 'Oid': return 'oid';
-      case 'BigInt': return 'bigint';
-      case 'Real': return 'real';
-      case 'DoublePrecision': return 'double precision';
-      case 'Decimal': return withArgs('numeric');
-      case 'Money': return 'money';
-      case 'Boolean': return 'boolean';
-      case 'Timestamp': return precision('timestamp', 'without time zone');
-      case 'Timestamptz': return precision('timestamp', 'with time zone');
-      case 'Date': return 'date';
-      case 'Time': return precision('time', 'without time zone');
-      case 'Timetz': return precision('time', 'with time zone');
-      case 'Json': return 'json';
-      case 'JsonB': return 'jsonb';
-      case 'ByteA': return 'bytea';
-      default: return `unsupported native type @db.${native}`;
+      case 'Text':
+        return 'text';
+      case 'VarChar':
+        return withArgs('character varying');
+      case 'Char':
+        return withArgs('character');
+      case 'Uuid':
+        return 'uuid';
+      case 'Xml':
+        return 'xml';
+      case 'Inet':
+        return 'inet';
+      case 'Citext':
+        return 'citext';
+      case 'Bit':
+        return withArgs('bit');
+      case 'VarBit':
+        return withArgs('bit varying');
+      case 'Integer':
+        return 'integer';
+      case 'SmallInt':
+        return 'smallint';
+      case 'Oid':
+        return 'oid';
+      case 'BigInt':
+        return 'bigint';
+      case 'Real':
+        return 'real';
+      case 'DoublePrecision':
+        return 'double precision';
+      case 'Decimal':
+        return withArgs('numeric');
+      case 'Money':
+        return 'money';
+      case 'Boolean':
+        return 'boolean';
+      case 'Timestamp':
+        return precision('timestamp', 'without time zone');
+      case 'Timestamptz':
+        return precision('timestamp', 'with time zone');
+      case 'Date':
+        return 'date';
+      case 'Time':
+        return precision('time', 'without time zone');
+      case 'Timetz':
+        return precision('time', 'with time zone');
+      case 'Json':
+        return 'json';
+      case 'JsonB':
+        return 'jsonb';
+      case 'ByteA':
+        return 'bytea';
+      default:
+        return `unsupported native type @db.${native}`;
     }
   }
   switch (field.type) {
-    case 'String': return 'text';
-    case 'Int': return 'integer';
-    case 'BigInt': return 'bigint';
-    case 'Float': return 'double precision';
-    case 'Decimal': return 'numeric(65,30)';
-    case 'Boolean': return 'boolean';
-    case 'DateTime': return 'timestamp(3) without time zone';
-    case 'Json': return 'jsonb';
-    case 'Bytes': return 'bytea';
-    default: return `unsupported scalar type ${field.type}`;
+    case 'String':
+      return 'text';
+    case 'Int':
+      return 'integer';
+    case 'BigInt':
+      return 'bigint';
+    case 'Float':
+      return 'double precision';
+    case 'Decimal':
+      return 'numeric(65,30)';
+    case 'Boolean':
+      return 'boolean';
+    case 'DateTime':
+      return 'timestamp(3) without time zone';
+    case 'Json':
+      return 'jsonb';
+    case 'Bytes':
+      return 'bytea';
+    default:
+      return `unsupported scalar type ${field.type}`;
   }
 }
 
-type DefaultExpectation = { kind: 'none' } | { kind: 'any'; describe: string } | { kind: 'match'; describe: string; test: (expr: string) => boolean };
+type DefaultExpectation =
+  | { kind: 'none' }
+  | { kind: 'any'; describe: string }
+  | { kind: 'match'; describe: string; test: (expr: string) => boolean };
 
 /** Strips casts and quoting from a `pg_get_expr` default: `'PENDING'::"DeliveryStatus"` → `PENDING`, `(-1)` → `-1`. */
 function literalOf(expr: string): string {
   let value = expr.trim();
   for (;;) {
-    const stripped = value.replace(/::[\w" ]+(\(\d+(,\d+)?\))?(\[\])?$/, '').replace(/^\((.*)\)$/, '$1').trim();
+    const stripped = value
+      .replace(/::[\w" ]+(\(\d+(,\d+)?\))?(\[\])?$/, '')
+      .replace(/^\((.*)\)$/, '$1')
+      .trim();
     if (stripped === value) break;
     value = stripped;
   }
@@ -250,11 +318,21 @@ function expectedDefault(field: Field): DefaultExpectation {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const fn = value as { name: string; args: readonly (string | number)[] };
     if (CLIENT_SIDE_DEFAULTS.has(fn.name)) return { kind: 'none' };
-    if (fn.name === 'now') return { kind: 'match', describe: 'CURRENT_TIMESTAMP', test: (expr) => /^(CURRENT_TIMESTAMP|now\(\))$/i.test(expr) };
-    if (fn.name === 'autoincrement') return { kind: 'match', describe: 'nextval(…) (autoincrement)', test: (expr) => expr.startsWith('nextval(') };
+    if (fn.name === 'now')
+      return {
+        kind: 'match',
+        describe: 'CURRENT_TIMESTAMP',
+        test: (expr) => /^(CURRENT_TIMESTAMP|now\(\))$/i.test(expr),
+      };
+    if (fn.name === 'autoincrement')
+      return { kind: 'match', describe: 'nextval(…) (autoincrement)', test: (expr) => expr.startsWith('nextval(') };
     if (fn.name === 'dbgenerated' && fn.args.length > 0) {
       const wanted = String(fn.args[0]);
-      return { kind: 'match', describe: wanted, test: (expr) => expr === wanted || literalOf(expr) === literalOf(wanted) };
+      return {
+        kind: 'match',
+        describe: wanted,
+        test: (expr) => expr === wanted || literalOf(expr) === literalOf(wanted),
+      };
     }
     return { kind: 'any', describe: `${fn.name}()` };
   }
@@ -264,10 +342,16 @@ function expectedDefault(field: Field): DefaultExpectation {
 }
 
 /** Prisma's default constraint names, shortened the way Prisma shortens them past PostgreSQL's limit. */
-function defaultConstraintName(table: string, columns: readonly string[], suffix: '_pkey' | '_key' | '_idx' | '_fkey'): string {
+function defaultConstraintName(
+  table: string,
+  columns: readonly string[],
+  suffix: '_pkey' | '_key' | '_idx' | '_fkey',
+): string {
   const base = suffix === '_pkey' ? table : `${table}_${columns.join('_')}`;
   const full = `${base}${suffix}`;
-  return full.length <= MAX_IDENTIFIER_LENGTH ? full : `${base.slice(0, MAX_IDENTIFIER_LENGTH - suffix.length)}${suffix}`;
+  return full.length <= MAX_IDENTIFIER_LENGTH
+    ? full
+    : `${base.slice(0, MAX_IDENTIFIER_LENGTH - suffix.length)}${suffix}`;
 }
 
 function nameMatches(actual: string, expected: string, explicit: boolean): boolean {
@@ -278,7 +362,8 @@ function nameMatches(actual: string, expected: string, explicit: boolean): boole
   return actual.endsWith(suffix) && expected.startsWith(actual.slice(0, -suffix.length));
 }
 
-const sameList = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
+const sameList = (a: readonly unknown[], b: readonly unknown[]): boolean =>
+  a.length === b.length && a.every((v, i) => v === b[i]);
 
 function describeIndex(index: DbIndex): string {
   const columns = index.columns.map((column, i) => (index.descending[i] ? `${column} DESC` : column));
@@ -287,14 +372,20 @@ function describeIndex(index: DbIndex): string {
     index.method !== 'btree' ? `USING ${index.method}` : '',
     index.hasExpressions ? 'on expressions' : '',
     index.predicate ? `WHERE ${index.predicate}` : '',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
   return `${kind} ${index.name} (${list(columns)})${extra ? ` ${extra}` : ''}`;
 }
 
 function prismaIndexSource(index: Index, model: Model): string {
   const fields = list(index.fields.map((f) => f.name));
-  if (index.type === 'id') return index.isDefinedOnField ? `@id on ${model.name}.${fields}` : `@@id([${fields}]) in model ${model.name}`;
-  if (index.type === 'unique') return index.isDefinedOnField ? `@unique on ${model.name}.${fields}` : `@@unique([${fields}]) in model ${model.name}`;
+  if (index.type === 'id')
+    return index.isDefinedOnField ? `@id on ${model.name}.${fields}` : `@@id([${fields}]) in model ${model.name}`;
+  if (index.type === 'unique')
+    return index.isDefinedOnField
+      ? `@unique on ${model.name}.${fields}`
+      : `@@unique([${fields}]) in model ${model.name}`;
   return `@@index([${fields}]) in model ${model.name}`;
 }
 
@@ -328,8 +419,11 @@ export function readPartialIndexDeclarations(schemaText: string): PartialIndexDe
       const map = /\bmap:\s*("(?:[^"\\]|\\.)*")/.exec(attribute)?.[1];
       const raw = /\bwhere:\s*raw\(\s*("(?:[^"\\]|\\.)*")\s*\)/.exec(attribute)?.[1];
       const object = /\bwhere:\s*\{((?:[^{}]|\{[^{}]*\})*)\}/.exec(attribute)?.[1];
-      const entries = [...(object ?? '').matchAll(new RegExp(String.raw`(\w+)\s*:\s*(?:\{\s*not\s*:\s*(${LITERAL})\s*\}|(${LITERAL}))`, 'g'))]
-        .map((m): [string, boolean, string] => [m[1] ?? '', m[2] !== undefined, m[2] ?? m[3] ?? 'null']);
+      const entries = [
+        ...(object ?? '').matchAll(
+          new RegExp(String.raw`(\w+)\s*:\s*(?:\{\s*not\s*:\s*(${LITERAL})\s*\}|(${LITERAL}))`, 'g'),
+        ),
+      ].map((m): [string, boolean, string] => [m[1] ?? '', m[2] !== undefined, m[2] ?? m[3] ?? 'null']);
       declarations.push({
         model,
         fields,
@@ -373,8 +467,14 @@ export async function expectedPredicates(
     for (const [i, declaration] of declarations.entries()) {
       const model = datamodel.models.find((m) => m.name === declaration.model);
       const index = datamodel.indexes.find(
-        (candidate) => candidate.model === declaration.model && (candidate.type === 'normal' || candidate.type === 'unique')
-          && sameList(candidate.fields.map((f) => f.name), declaration.fields) && (declaration.map === null || candidate.dbName === declaration.map),
+        (candidate) =>
+          candidate.model === declaration.model &&
+          (candidate.type === 'normal' || candidate.type === 'unique') &&
+          sameList(
+            candidate.fields.map((f) => f.name),
+            declaration.fields,
+          ) &&
+          (declaration.map === null || candidate.dbName === declaration.map),
       );
       if (!model || !index) continue;
       const columnOfField = (name: string) => {
@@ -408,7 +508,11 @@ export async function expectedPredicates(
 // ───────────────────────────── the comparison
 
 /** Every difference between the Prisma data model and the database, one sentence each; empty when they agree. */
-export function compareSchema(datamodel: Datamodel, database: DatabaseShape, predicates: ExpectedPredicates = new Map()): string[] {
+export function compareSchema(
+  datamodel: Datamodel,
+  database: DatabaseShape,
+  predicates: ExpectedPredicates = new Map(),
+): string[] {
   const differences: string[] = [];
   const enumDbNames = new Map(datamodel.enums.map((e) => [e.name, e.dbName ?? e.name]));
   const modelsByName = new Map(datamodel.models.map((model) => [model.name, model]));
@@ -421,17 +525,21 @@ export function compareSchema(datamodel: Datamodel, database: DatabaseShape, pre
     const actual = database.enums.get(name);
     if (!actual) differences.push(`enum ${prismaEnum.name}: type "${name}" is missing from the database`);
     else if (!sameList(actual, expected)) {
-      differences.push(`enum ${prismaEnum.name}: database values [${list(actual)}] differ from schema values [${list(expected)}]`);
+      differences.push(
+        `enum ${prismaEnum.name}: database values [${list(actual)}] differ from schema values [${list(expected)}]`,
+      );
     }
   }
   const prismaEnumNames = new Set(enumDbNames.values());
   for (const name of database.enums.keys()) {
-    if (!prismaEnumNames.has(name)) differences.push(`enum type "${name}" in the database is not declared in schema.prisma`);
+    if (!prismaEnumNames.has(name))
+      differences.push(`enum type "${name}" in the database is not declared in schema.prisma`);
   }
 
   // Tables the schema does not know.
   for (const table of database.tables.keys()) {
-    if (!IGNORED_TABLES.has(table) && !modelTables.has(table)) differences.push(`table ${table} in the database has no model in schema.prisma`);
+    if (!IGNORED_TABLES.has(table) && !modelTables.has(table))
+      differences.push(`table ${table} in the database has no model in schema.prisma`);
   }
 
   const claimedIndexes = new Set<DbIndex>();
@@ -461,7 +569,9 @@ export function compareSchema(datamodel: Datamodel, database: DatabaseShape, pre
       // Prisma creates scalar list columns without NOT NULL.
       const notNull = field.isRequired && !field.isList;
       if (column.notNull !== notNull) {
-        differences.push(`${what} is ${column.notNull ? 'NOT NULL' : 'nullable'}, schema expects ${notNull ? 'NOT NULL' : 'nullable'}`);
+        differences.push(
+          `${what} is ${column.notNull ? 'NOT NULL' : 'nullable'}, schema expects ${notNull ? 'NOT NULL' : 'nullable'}`,
+        );
       }
       const wanted = expectedDefault(field);
       if (wanted.kind === 'none' && column.defaultExpr !== null) {
@@ -469,7 +579,9 @@ export function compareSchema(datamodel: Datamodel, database: DatabaseShape, pre
       } else if (wanted.kind !== 'none' && column.defaultExpr === null) {
         differences.push(`${what} has no database default, schema declares @default(${wanted.describe})`);
       } else if (wanted.kind === 'match' && column.defaultExpr !== null && !wanted.test(column.defaultExpr)) {
-        differences.push(`${what} has database default ${column.defaultExpr}, schema declares @default(${wanted.describe})`);
+        differences.push(
+          `${what} has database default ${column.defaultExpr}, schema declares @default(${wanted.describe})`,
+        );
       }
     }
     const declaredColumns = new Set(fieldColumns.values());
@@ -491,10 +603,15 @@ export function compareSchema(datamodel: Datamodel, database: DatabaseShape, pre
       const suffix = primary ? '_pkey' : unique ? '_key' : '_idx';
       const clause = predicates.get(index);
       if (clause && 'error' in clause) {
-        differences.push(`${where}: WHERE clause ${JSON.stringify(clause.sql)} of ${prismaIndexSource(index, model)} is not valid SQL for this table: ${clause.error}`);
+        differences.push(
+          `${where}: WHERE clause ${JSON.stringify(clause.sql)} of ${prismaIndexSource(index, model)} is not valid SQL for this table: ${clause.error}`,
+        );
       }
       return {
-        index, columns, primary, unique,
+        index,
+        columns,
+        primary,
+        unique,
         kind: primary ? 'primary key' : unique ? 'unique index' : 'index',
         name: index.dbName ?? defaultConstraintName(table, columns, suffix),
         explicitName: Boolean(index.dbName),
@@ -508,10 +625,15 @@ export function compareSchema(datamodel: Datamodel, database: DatabaseShape, pre
       for (const wanted of expectations) {
         if (wanted.match) continue;
         const candidates = tableIndexes.filter(
-          (actual) => !claimedIndexes.has(actual) && actual.primary === wanted.primary && actual.unique === wanted.unique
-            && sameList(actual.columns, wanted.columns) && (!exactOnly || wanted.predicate === undefined || actual.predicate === wanted.predicate),
+          (actual) =>
+            !claimedIndexes.has(actual) &&
+            actual.primary === wanted.primary &&
+            actual.unique === wanted.unique &&
+            sameList(actual.columns, wanted.columns) &&
+            (!exactOnly || wanted.predicate === undefined || actual.predicate === wanted.predicate),
         );
-        wanted.match = candidates.find((actual) => nameMatches(actual.name, wanted.name, wanted.explicitName)) ?? candidates[0];
+        wanted.match =
+          candidates.find((actual) => nameMatches(actual.name, wanted.name, wanted.explicitName)) ?? candidates[0];
         if (wanted.match) claimedIndexes.add(wanted.match);
       }
     }
@@ -519,23 +641,36 @@ export function compareSchema(datamodel: Datamodel, database: DatabaseShape, pre
       const { index, match, source } = wanted;
       if (!match) {
         const clause = wanted.predicate ? ` WHERE ${wanted.predicate}` : '';
-        differences.push(`${where}: ${wanted.kind} ${wanted.name} (${list(wanted.columns)})${clause} declared by ${source} is missing from the database`);
+        differences.push(
+          `${where}: ${wanted.kind} ${wanted.name} (${list(wanted.columns)})${clause} declared by ${source} is missing from the database`,
+        );
         continue;
       }
       if (!nameMatches(match.name, wanted.name, wanted.explicitName)) {
-        differences.push(`${where}: ${describeIndex(match)} for ${source} is named ${match.name}, schema expects ${wanted.name}`);
+        differences.push(
+          `${where}: ${describeIndex(match)} for ${source} is named ${match.name}, schema expects ${wanted.name}`,
+        );
       }
       if (wanted.predicate !== undefined && match.predicate !== wanted.predicate) {
-        differences.push(wanted.predicate === null
-          ? `${where}: ${describeIndex(match)} for ${source} is partial, the schema declares no WHERE clause`
-          : `${where}: ${describeIndex(match)} for ${source} should have WHERE ${wanted.predicate}`);
+        differences.push(
+          wanted.predicate === null
+            ? `${where}: ${describeIndex(match)} for ${source} is partial, the schema declares no WHERE clause`
+            : `${where}: ${describeIndex(match)} for ${source} should have WHERE ${wanted.predicate}`,
+        );
       }
-      if (!sameList(match.descending, index.fields.map((f) => f.sortOrder === 'desc'))) {
+      if (
+        !sameList(
+          match.descending,
+          index.fields.map((f) => f.sortOrder === 'desc'),
+        )
+      ) {
         differences.push(`${where}: ${describeIndex(match)} has a different sort order from ${source}`);
       }
       const method = (index.algorithm ?? 'BTree').toLowerCase();
-      if (match.method !== method) differences.push(`${where}: ${describeIndex(match)} uses ${match.method}, ${source} expects ${method}`);
-      if (match.hasExpressions) differences.push(`${where}: ${describeIndex(match)} is on expressions, ${source} is not`);
+      if (match.method !== method)
+        differences.push(`${where}: ${describeIndex(match)} uses ${match.method}, ${source} expects ${method}`);
+      if (match.hasExpressions)
+        differences.push(`${where}: ${describeIndex(match)} is on expressions, ${source} is not`);
     }
 
     // Foreign keys of relation fields that hold them.
@@ -552,36 +687,50 @@ export function compareSchema(datamodel: Datamodel, database: DatabaseShape, pre
       const expectedName = defaultConstraintName(table, wantedColumns, '_fkey');
       const what = `${where}: foreign key ${expectedName} (${list(wantedColumns)}) → ${tableOf(target)}(${list(wantedReferenced)}) of relation field ${field.name}`;
       const match = database.foreignKeys.find(
-        (fk) => !claimedForeignKeys.has(fk) && fk.table === table && sameList(fk.columns, wantedColumns)
-          && fk.referencedTable === tableOf(target) && sameList(fk.referencedColumns, wantedReferenced),
+        (fk) =>
+          !claimedForeignKeys.has(fk) &&
+          fk.table === table &&
+          sameList(fk.columns, wantedColumns) &&
+          fk.referencedTable === tableOf(target) &&
+          sameList(fk.referencedColumns, wantedReferenced),
       );
       if (!match) {
         differences.push(`${what} is missing from the database`);
         continue;
       }
       claimedForeignKeys.add(match);
-      if (!nameMatches(match.name, expectedName, false)) differences.push(`${what} is named ${match.name} in the database`);
-      if (match.onDelete !== onDelete) differences.push(`${what} has ON DELETE ${match.onDelete}, schema expects ${onDelete}`);
-      if (match.onUpdate !== onUpdate) differences.push(`${what} has ON UPDATE ${match.onUpdate}, schema expects ${onUpdate}`);
+      if (!nameMatches(match.name, expectedName, false))
+        differences.push(`${what} is named ${match.name} in the database`);
+      if (match.onDelete !== onDelete)
+        differences.push(`${what} has ON DELETE ${match.onDelete}, schema expects ${onDelete}`);
+      if (match.onUpdate !== onUpdate)
+        differences.push(`${what} has ON UPDATE ${match.onUpdate}, schema expects ${onUpdate}`);
     }
   }
 
   // Indexes and foreign keys the schema does not declare.
   for (const index of database.indexes) {
     if (!claimedIndexes.has(index) && modelTables.has(index.table)) {
-      differences.push(`table ${index.table}: ${describeIndex(index)} in the database is not declared in schema.prisma`);
+      differences.push(
+        `table ${index.table}: ${describeIndex(index)} in the database is not declared in schema.prisma`,
+      );
     }
   }
   for (const fk of database.foreignKeys) {
     if (!claimedForeignKeys.has(fk) && modelTables.has(fk.table)) {
-      differences.push(`table ${fk.table}: foreign key ${fk.name} (${list(fk.columns)}) → ${fk.referencedTable}(${list(fk.referencedColumns)}) in the database is not declared in schema.prisma`);
+      differences.push(
+        `table ${fk.table}: foreign key ${fk.name} (${list(fk.columns)}) → ${fk.referencedTable}(${list(fk.referencedColumns)}) in the database is not declared in schema.prisma`,
+      );
     }
   }
   return differences;
 }
 
 /** Reads schema.prisma (or the given schema text) and the database at `databaseUrl`, and compares them. */
-export async function diffSchemaAgainstDatabase(databaseUrl: string, schemaText = readFileSync(SCHEMA_PATH, 'utf8')): Promise<string[]> {
+export async function diffSchemaAgainstDatabase(
+  databaseUrl: string,
+  schemaText = readFileSync(SCHEMA_PATH, 'utf8'),
+): Promise<string[]> {
   const datamodel = await readDatamodel(schemaText);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();

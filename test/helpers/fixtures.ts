@@ -16,7 +16,13 @@ export interface TestUser extends Actor {
 
 export async function createUser(
   role: Role,
-  options: { provinceCode?: string | null; unitCode?: string | null; capacity?: number; active?: boolean; lastAssignedAt?: Date } = {},
+  options: {
+    provinceCode?: string | null;
+    unitCode?: string | null;
+    capacity?: number;
+    active?: boolean;
+    lastAssignedAt?: Date;
+  } = {},
 ): Promise<TestUser> {
   counter += 1;
   const user = await getPrisma().user.create({
@@ -24,7 +30,10 @@ export async function createUser(
       role,
       displayName: `${role.toLowerCase()}-${counter}`,
       username: role === 'CITIZEN' ? null : `${role.toLowerCase()}-${counter}-${randomUUID().slice(0, 6)}`,
-      mobile: role === 'CITIZEN' ? `139${String(10_000_000 + counter * 7919 + Math.floor(Math.random() * 1000)).slice(-8)}` : null,
+      mobile:
+        role === 'CITIZEN'
+          ? `139${String(10_000_000 + counter * 7919 + Math.floor(Math.random() * 1000)).slice(-8)}`
+          : null,
       provinceCode: options.provinceCode ?? null,
       unitCode: options.unitCode ?? null,
       capacity: options.capacity ?? 50,

@@ -46,7 +46,10 @@ export async function setup(project: TestProject): Promise<void> {
 
 export async function teardown(): Promise<void> {
   await server?.stop();
-  rmSync(path.resolve(import.meta.dirname, '../../.data/test-pg', String(process.pid)), { recursive: true, force: true });
+  rmSync(path.resolve(import.meta.dirname, '../../.data/test-pg', String(process.pid)), {
+    recursive: true,
+    force: true,
+  });
 }
 
 function freePort(): Promise<number> {
@@ -55,7 +58,9 @@ function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port')),
+      );
     });
   });
 }

@@ -6,7 +6,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { POST as postCodeAssignment } from '@/app/api/v1/code-assignments/route';
 import { GET as getCaseStatus } from '@/app/api/v1/cases/[reference]/status/route';
 import { POST as postConfirmation } from '@/app/api/v1/corrections/[orderId]/confirmation/route';
-import { decidedCaseWithOrder, resetIntegrationData, setUpProvince, signedRequest, type DecidedCase, type ProvinceKey } from './helpers';
+import {
+  decidedCaseWithOrder,
+  resetIntegrationData,
+  setUpProvince,
+  signedRequest,
+  type DecidedCase,
+  type ProvinceKey,
+} from './helpers';
 
 let key: ProvinceKey;
 let ownOrder: DecidedCase;
@@ -22,19 +29,37 @@ beforeAll(async () => {
 
 const HUGE = ['x'.repeat(100_000), '红'.repeat(34_000), '\u{1F600}'.repeat(25_000), '\\"'.repeat(50_000)];
 const huge = fc.constantFrom(...HUGE);
-const weirdValue = fc.oneof(fc.jsonValue({ maxDepth: 3 }), huge, fc.string({ unit: 'binary' }), fc.constantFrom(null, true, -1, 1e308, '', [], {}));
+const weirdValue = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  huge,
+  fc.string({ unit: 'binary' }),
+  fc.constantFrom(null, true, -1, 1e308, '', [], {}),
+);
 
 /** A valid body with one thing wrong (or, sometimes, nothing wrong: then 2xx is fine too). */
 function mutatedBody(valid: Record<string, unknown>) {
   const field = fc.constantFrom(...Object.keys(valid));
-  return fc.oneof(
-    fc.tuple(field, weirdValue).map(([name, value]) => ({ ...valid, [name]: value })),
-    field.map((name) => Object.fromEntries(Object.entries(valid).filter(([k]) => k !== name))),
-    fc.tuple(fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('__proto__', 'constructor', 'status', 'provinceCode', 'state')), weirdValue).map(
-      ([name, value]) => JSON.parse(`{${JSON.stringify(name)}: ${JSON.stringify(value) ?? 'null'}, ${JSON.stringify(valid).slice(1)}`) as unknown,
-    ),
-    fc.constant([valid]),
-  ).map((value) => JSON.stringify(value));
+  return fc
+    .oneof(
+      fc.tuple(field, weirdValue).map(([name, value]) => ({ ...valid, [name]: value })),
+      field.map((name) => Object.fromEntries(Object.entries(valid).filter(([k]) => k !== name))),
+      fc
+        .tuple(
+          fc.oneof(
+            fc.string({ maxLength: 30 }),
+            fc.constantFrom('__proto__', 'constructor', 'status', 'provinceCode', 'state'),
+          ),
+          weirdValue,
+        )
+        .map(
+          ([name, value]) =>
+            JSON.parse(
+              `{${JSON.stringify(name)}: ${JSON.stringify(value) ?? 'null'}, ${JSON.stringify(valid).slice(1)}`,
+            ) as unknown,
+        ),
+      fc.constant([valid]),
+    )
+    .map((value) => JSON.stringify(value));
 }
 
 /** Bodies that are not even the right kind of JSON. */
@@ -42,7 +67,18 @@ const garbage = fc.oneof(
   fc.string(),
   fc.string({ unit: 'binary', maxLength: 200 }),
   fc.jsonValue({ maxDepth: 6 }).map((value) => JSON.stringify(value)),
-  fc.constantFrom('', '{', '{"a":', 'null', '[]', '1', '"x"', '\u0000', `{"recordId":"${HUGE[0]}"}`, '['.repeat(5000) + ']'.repeat(5000)),
+  fc.constantFrom(
+    '',
+    '{',
+    '{"a":',
+    'null',
+    '[]',
+    '1',
+    '"x"',
+    '\u0000',
+    `{"recordId":"${HUGE[0]}"}`,
+    '['.repeat(5000) + ']'.repeat(5000),
+  ),
   fc.uint8Array({ maxLength: 64 }),
   fc.constant(new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d])),
 );
@@ -77,9 +113,18 @@ const unique = (path: string) => `${path}?n=${(sequence += 1)}`;
 describe('fuzzing', () => {
   it('POST /api/v1/code-assignments', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(garbage.map((body) => ({ body, valid: false })), mutatedBody(VALID_ASSIGNMENT).map((body) => ({ body, valid: true }))), async ({ body, valid }) => {
-        await expectNoServerError(await postCodeAssignment(signedRequest({ path: unique('/api/v1/code-assignments'), body, key })), valid);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          garbage.map((body) => ({ body, valid: false })),
+          mutatedBody(VALID_ASSIGNMENT).map((body) => ({ body, valid: true })),
+        ),
+        async ({ body, valid }) => {
+          await expectNoServerError(
+            await postCodeAssignment(signedRequest({ path: unique('/api/v1/code-assignments'), body, key })),
+            valid,
+          );
+        },
+      ),
       RUNS,
     );
   }, 120_000);
@@ -96,7 +141,9 @@ describe('fuzzing', () => {
     await fc.assert(
       fc.asyncProperty(orderId, body, async (id, payload) => {
         const path = unique(`/api/v1/corrections/${encodeURIComponent(id)}/confirmation`);
-        const response = await postConfirmation(signedRequest({ path, body: payload, key }), { params: Promise.resolve({ orderId: id }) });
+        const response = await postConfirmation(signedRequest({ path, body: payload, key }), {
+          params: Promise.resolve({ orderId: id }),
+        });
         await expectNoServerError(response, id === ownOrder.orderId);
       }),
       RUNS,
@@ -115,7 +162,9 @@ describe('fuzzing', () => {
     await fc.assert(
       fc.asyncProperty(reference, async (ref) => {
         const path = unique(`/api/v1/cases/${encodeURIComponent(ref)}/status`);
-        const response = await getCaseStatus(signedRequest({ path, key }), { params: Promise.resolve({ reference: ref }) });
+        const response = await getCaseStatus(signedRequest({ path, key }), {
+          params: Promise.resolve({ reference: ref }),
+        });
         await expectNoServerError(response, ref === ownOrder.reference);
       }),
       RUNS,
@@ -123,14 +172,23 @@ describe('fuzzing', () => {
   }, 120_000);
 
   it('signature headers of every shape are refused with 401', async () => {
-    const header = fc.oneof(fc.string({ maxLength: 100 }), huge.map((text) => text.slice(0, 8000)), fc.stringMatching(/^[0-9a-f]{64}$/), fc.constant(null));
+    const header = fc.oneof(
+      fc.string({ maxLength: 100 }),
+      huge.map((text) => text.slice(0, 8000)),
+      fc.stringMatching(/^[0-9a-f]{64}$/),
+      fc.constant(null),
+    );
     const printable = (value: string | null) => (value === null ? null : value.replace(/[^\x20-\x7e]/g, 'x'));
     await fc.assert(
       fc.asyncProperty(header, header, header, async (keyId, timestamp, signature) => {
         const request = signedRequest({
           path: '/api/v1/code-assignments',
           body: JSON.stringify(VALID_ASSIGNMENT),
-          headers: { 'x-key-id': printable(keyId), 'x-timestamp': printable(timestamp), 'x-signature': printable(signature) },
+          headers: {
+            'x-key-id': printable(keyId),
+            'x-timestamp': printable(timestamp),
+            'x-signature': printable(signature),
+          },
         });
         const response = await postCodeAssignment(request);
         expect(response.status).toBe(401);

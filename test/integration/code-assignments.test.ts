@@ -39,17 +39,22 @@ describe('recordCodeAssignment', () => {
     expect(await recordCodeAssignment(client, input())).toEqual({ ...created, status: 'unchanged' });
     const updated = await recordCodeAssignment(client, input({ colour: 'YELLOW' }));
     expect(updated).toMatchObject({ id: created.id, status: 'updated' });
-    expect(await db().codeAssignment.findFirstOrThrow({ where: { id: created.id } })).toMatchObject({ colour: 'YELLOW', provinceCode: '34' });
+    expect(await db().codeAssignment.findFirstOrThrow({ where: { id: created.id } })).toMatchObject({
+      colour: 'YELLOW',
+      provinceCode: '34',
+    });
   });
 
   it('ten simultaneous pushes of one new record make one row, created once', async () => {
-    const results = await Promise.all(Array.from({ length: 10 }, () => recordCodeAssignment(client, input({ recordId: 'AH-race' }))));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => recordCodeAssignment(client, input({ recordId: 'AH-race' }))),
+    );
     expect(results.filter((r) => r.status === 'created')).toHaveLength(1);
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(await db().codeAssignment.count()).toBe(1);
   });
 
-  it("refuses units of other provinces, provinces themselves and reasons outside the catalogue", async () => {
+  it('refuses units of other provinces, provinces themselves and reasons outside the catalogue', async () => {
     for (const [overrides, field] of [
       [{ issuingUnitCode: '410100' }, 'issuingUnitCode'],
       [{ issuingUnitCode: '340000' }, 'issuingUnitCode'],
@@ -63,12 +68,21 @@ describe('recordCodeAssignment', () => {
   });
 
   it('the schema refuses ID numbers and mobile numbers as pseudonyms, future times and unknown fields', () => {
-    const base = { recordId: 'AH-1', personPseudonym: 'p_12345678', colour: 'RED', reasonCode: 'CLOSE_CONTACT', assignedAt: '2026-11-20T08:00:00+08:00', issuingUnitCode: '340100' };
+    const base = {
+      recordId: 'AH-1',
+      personPseudonym: 'p_12345678',
+      colour: 'RED',
+      reasonCode: 'CLOSE_CONTACT',
+      assignedAt: '2026-11-20T08:00:00+08:00',
+      issuingUnitCode: '340100',
+    };
     expect(codeAssignmentSchema.safeParse(base).success).toBe(true);
     for (const personPseudonym of [residentId(), residentId().slice(0, 15), '13912345678']) {
       expect(codeAssignmentSchema.safeParse({ ...base, personPseudonym }).success, personPseudonym).toBe(false);
     }
-    expect(codeAssignmentSchema.safeParse({ ...base, assignedAt: new Date(Date.now() + HOUR).toISOString() }).success).toBe(false);
+    expect(
+      codeAssignmentSchema.safeParse({ ...base, assignedAt: new Date(Date.now() + HOUR).toISOString() }).success,
+    ).toBe(false);
     expect(codeAssignmentSchema.safeParse({ ...base, assignedAt: '2026-11-20T08:00:00' }).success).toBe(false);
     expect(codeAssignmentSchema.safeParse({ ...base, provinceCode: '41' }).success).toBe(false);
   });
@@ -86,7 +100,10 @@ describe('findMatchingCodeAssignment', () => {
 
   beforeEach(async () => {
     const push = (recordId: string, hours: number, overrides: Partial<CodeAssignmentInput> = {}) =>
-      recordCodeAssignment(client, input({ recordId, assignedAt: new Date(at.getTime() + hours * HOUR).toISOString(), ...overrides }));
+      recordCodeAssignment(
+        client,
+        input({ recordId, assignedAt: new Date(at.getTime() + hours * HOUR).toISOString(), ...overrides }),
+      );
     await push('near', 2, { personPseudonym: 'p_aaaaaaaa' });
     await push('far', -20, { personPseudonym: 'p_bbbbbbbb' });
     await push('outside', 25);
@@ -96,15 +113,34 @@ describe('findMatchingCodeAssignment', () => {
 
   it('finds the nearest assignment of the same unit and colour within 24 hours, and says how many fit', async () => {
     const match = await db().$transaction((tx) => findMatchingCodeAssignment(tx, query()));
-    expect(match).toMatchObject({ recordId: 'near', differenceMs: 2 * HOUR, candidates: 2, reasonCode: 'CLOSE_CONTACT' });
+    expect(match).toMatchObject({
+      recordId: 'near',
+      differenceMs: 2 * HOUR,
+      candidates: 2,
+      reasonCode: 'CLOSE_CONTACT',
+    });
   });
 
   it('narrows to the person when a pseudonym is known, and finds nothing outside the window or for other provinces', async () => {
-    const match = await db().$transaction((tx) => findMatchingCodeAssignment(tx, query({ personPseudonym: 'p_bbbbbbbb' })));
+    const match = await db().$transaction((tx) =>
+      findMatchingCodeAssignment(tx, query({ personPseudonym: 'p_bbbbbbbb' })),
+    );
     expect(match).toMatchObject({ recordId: 'far', candidates: 1 });
-    expect(await db().$transaction((tx) => findMatchingCodeAssignment(tx, query({ personPseudonym: 'p_cccccccc' })))).toBeNull();
-    expect(await db().$transaction((tx) => findMatchingCodeAssignment(tx, query({ codeAssignedAt: new Date(at.getTime() + 60 * HOUR) })))).toBeNull();
-    expect(await db().$transaction((tx) => findMatchingCodeAssignment(tx, query({ issuingProvinceCode: '41', issuingUnitCode: '410100' })))).toBeNull();
-    expect(await db().$transaction((tx) => findMatchingCodeAssignment(tx, query({ colour: 'YELLOW' })))).toMatchObject({ recordId: 'yellow' });
+    expect(
+      await db().$transaction((tx) => findMatchingCodeAssignment(tx, query({ personPseudonym: 'p_cccccccc' }))),
+    ).toBeNull();
+    expect(
+      await db().$transaction((tx) =>
+        findMatchingCodeAssignment(tx, query({ codeAssignedAt: new Date(at.getTime() + 60 * HOUR) })),
+      ),
+    ).toBeNull();
+    expect(
+      await db().$transaction((tx) =>
+        findMatchingCodeAssignment(tx, query({ issuingProvinceCode: '41', issuingUnitCode: '410100' })),
+      ),
+    ).toBeNull();
+    expect(await db().$transaction((tx) => findMatchingCodeAssignment(tx, query({ colour: 'YELLOW' })))).toMatchObject({
+      recordId: 'yellow',
+    });
   });
 });

@@ -41,8 +41,16 @@ export async function setUpProvince(
   options: { webhookUrl?: string | null; rateLimitPerMinute?: number; admin?: TestUser } = {},
 ): Promise<ProvinceKey> {
   const admin = options.admin ?? (await createAdmin());
-  const system = await configureProvinceSystem(admin, { provinceCode, name: `省级健康码系统 ${provinceCode}`, webhookUrl: options.webhookUrl ?? null });
-  const key = await createApiKey(admin, { provinceCode, name: 'test key', rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000 });
+  const system = await configureProvinceSystem(admin, {
+    provinceCode,
+    name: `省级健康码系统 ${provinceCode}`,
+    webhookUrl: options.webhookUrl ?? null,
+  });
+  const key = await createApiKey(admin, {
+    provinceCode,
+    name: 'test key',
+    rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000,
+  });
   return { provinceCode, keyId: key.keyId, secret: key.secret, webhookSecret: system.webhookSecret };
 }
 
@@ -71,7 +79,11 @@ export function signedRequest(options: SignedRequestOptions): Request {
     else headers[name.toLowerCase()] = value;
   }
   const payload = typeof body === 'string' ? body : new Uint8Array(body);
-  return new Request(`http://localhost${options.path}`, { method, headers, body: method === 'GET' ? undefined : payload });
+  return new Request(`http://localhost${options.path}`, {
+    method,
+    headers,
+    body: method === 'GET' ? undefined : payload,
+  });
 }
 
 export async function readJson(response: Response): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -85,7 +97,10 @@ export interface DecidedCase {
 }
 
 /** A red-code appeal against a unit of `provinceCode`, revoked by its reviewer: one CORRECTION_ORDER in the outbox. */
-export async function decidedCaseWithOrder(provinceCode = '34', outcome: 'REVOKED' | 'DOWNGRADED' = 'REVOKED'): Promise<DecidedCase> {
+export async function decidedCaseWithOrder(
+  provinceCode = '34',
+  outcome: 'REVOKED' | 'DOWNGRADED' = 'REVOKED',
+): Promise<DecidedCase> {
   const prisma = getPrisma();
   let reviewer = await prisma.user.findFirst({ where: { role: 'REVIEWER', provinceCode, active: true } });
   if (!reviewer) {
@@ -94,13 +109,25 @@ export async function decidedCaseWithOrder(provinceCode = '34', outcome: 'REVOKE
   }
   const actor = { id: reviewer.id, role: reviewer.role, provinceCode: reviewer.provinceCode };
   const citizen = await createUser('CITIZEN');
-  const { case: filed } = await submitAppeal(citizen, validFiling({ issuingProvinceCode: provinceCode, issuingUnitCode: UNIT[provinceCode] }));
+  const { case: filed } = await submitAppeal(
+    citizen,
+    validFiling({ issuingProvinceCode: provinceCode, issuingUnitCode: UNIT[provinceCode] }),
+  );
   const { case: started } = await startReview(actor, { caseId: filed.id, expectedVersion: filed.version });
-  await decideCase(actor, { caseId: started.id, expectedVersion: started.version, outcome, ruleCode: 'SPATIOTEMPORAL_COMPANION', reasons: REASONS });
+  await decideCase(actor, {
+    caseId: started.id,
+    expectedVersion: started.version,
+    outcome,
+    ruleCode: 'SPATIOTEMPORAL_COMPANION',
+    reasons: REASONS,
+  });
   const order = await prisma.outboxEvent.findFirstOrThrow({ where: { caseId: filed.id, kind: 'CORRECTION_ORDER' } });
   // The case's status-change events (assigned, in review, decided) are taken as delivered already, so each test
   // follows exactly the outbox events it creates itself.
-  await prisma.outboxEvent.updateMany({ where: { caseId: filed.id, kind: 'STATUS_CHANGED' }, data: { status: 'SENT', deliveredAt: new Date() } });
+  await prisma.outboxEvent.updateMany({
+    where: { caseId: filed.id, kind: 'STATUS_CHANGED' },
+    data: { status: 'SENT', deliveredAt: new Date() },
+  });
   return { caseId: filed.id, reference: filed.reference, orderId: order.id };
 }
 
@@ -159,7 +186,10 @@ export class WebhookReceiver {
     const index = this.received.push(webhook) - 1;
     const now = (this.inFlight.get(webhook.eventId) ?? 0) + 1;
     this.inFlight.set(webhook.eventId, now);
-    this.maxConcurrentPerEvent.set(webhook.eventId, Math.max(now, this.maxConcurrentPerEvent.get(webhook.eventId) ?? 0));
+    this.maxConcurrentPerEvent.set(
+      webhook.eventId,
+      Math.max(now, this.maxConcurrentPerEvent.get(webhook.eventId) ?? 0),
+    );
     try {
       response.statusCode = await this.respond(webhook, index);
       response.end('ok');

@@ -17,7 +17,10 @@ function routeFiles(dir = API_DIR): { file: string; template: string }[] {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return routeFiles(full);
     if (entry.name !== 'route.ts') return [];
-    const segments = path.relative(API_DIR, dir).split(path.sep).map((segment) => segment.replace(/^\[(.+)\]$/, '{$1}'));
+    const segments = path
+      .relative(API_DIR, dir)
+      .split(path.sep)
+      .map((segment) => segment.replace(/^\[(.+)\]$/, '{$1}'));
     return [{ file: full, template: `/api/v1/${segments.join('/')}` }];
   });
 }
@@ -36,7 +39,11 @@ function resolvePointer(document: unknown, ref: string): unknown {
   return ref
     .replace(/^#\//, '')
     .split('/')
-    .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Json)[key.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), document);
+    .reduce<unknown>(
+      (node, key) =>
+        node && typeof node === 'object' ? (node as Json)[key.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined,
+      document,
+    );
 }
 
 describe('the OpenAPI document', () => {
@@ -53,7 +60,11 @@ describe('the OpenAPI document', () => {
       const templateParams = [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]).sort();
       for (const [method, operation] of Object.entries(item)) {
         expect(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace']).toContain(method);
-        const op = operation as { operationId: string; responses: Json; parameters?: { name: string; in: string; required?: boolean }[] };
+        const op = operation as {
+          operationId: string;
+          responses: Json;
+          parameters?: { name: string; in: string; required?: boolean }[];
+        };
         operationIds.push(op.operationId);
         expect(Object.keys(op.responses).length).toBeGreaterThan(0);
         for (const [status, response] of Object.entries(op.responses)) {
@@ -65,7 +76,8 @@ describe('the OpenAPI document', () => {
         expect(declared.map((p) => p.name).sort(), `${method} ${template}`).toEqual(templateParams);
         expect(declared.every((p) => p.required === true)).toBe(true);
         for (const requirement of (operation as { security?: Json[] }).security ?? []) {
-          for (const scheme of Object.keys(requirement)) expect(document.components.securitySchemes).toHaveProperty(scheme);
+          for (const scheme of Object.keys(requirement))
+            expect(document.components.securitySchemes).toHaveProperty(scheme);
         }
       }
     }
@@ -79,7 +91,8 @@ describe('the OpenAPI document', () => {
     const ajv = new Ajv2020({ strict: true, validateFormats: false, allowUnionTypes: true });
     const schemas: Json[] = [];
     walk(document, (node) => {
-      if (node.schema && typeof node.schema === 'object' && !('$ref' in (node.schema as Json))) schemas.push(node.schema as Json);
+      if (node.schema && typeof node.schema === 'object' && !('$ref' in (node.schema as Json)))
+        schemas.push(node.schema as Json);
     });
     schemas.push(...Object.values(document.components.schemas));
     expect(schemas.length).toBeGreaterThan(10);
@@ -87,10 +100,20 @@ describe('the OpenAPI document', () => {
       expect(ajv.validateSchema(schema), JSON.stringify(ajv.errors)).toBe(true);
       ajv.compile(schema);
     }
-    const assignmentSchema = (document.paths['/api/v1/code-assignments']!.post as { requestBody: { content: { 'application/json': { schema: Json } } } })
-      .requestBody.content['application/json'].schema;
+    const assignmentSchema = (
+      document.paths['/api/v1/code-assignments']!.post as {
+        requestBody: { content: { 'application/json': { schema: Json } } };
+      }
+    ).requestBody.content['application/json'].schema;
     const validate = ajv.compile(assignmentSchema);
-    const valid = { recordId: 'AH-1', personPseudonym: 'p_12345678', colour: 'RED', reasonCode: 'CLOSE_CONTACT', assignedAt: '2026-11-20T08:00:00+08:00', issuingUnitCode: '340100' };
+    const valid = {
+      recordId: 'AH-1',
+      personPseudonym: 'p_12345678',
+      colour: 'RED',
+      reasonCode: 'CLOSE_CONTACT',
+      assignedAt: '2026-11-20T08:00:00+08:00',
+      issuingUnitCode: '340100',
+    };
     expect(validate(valid)).toBe(true);
     expect(validate({ ...valid, provinceCode: '41' })).toBe(false);
     expect(validate({ ...valid, colour: 'BLUE' })).toBe(false);
@@ -105,7 +128,9 @@ describe('the OpenAPI document', () => {
       const handlers = (await import(file)) as Record<string, unknown>;
       for (const method of METHODS) if (typeof handlers[method] === 'function') onDisk.push(`${method} ${template}`);
     }
-    const documented = Object.entries(document.paths).flatMap(([template, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${template}`));
+    const documented = Object.entries(document.paths).flatMap(([template, item]) =>
+      Object.keys(item).map((method) => `${method.toUpperCase()} ${template}`),
+    );
     expect(documented.sort()).toEqual(onDisk.sort());
   });
 

@@ -8,7 +8,14 @@ import { claimOutboxEvents, runDeliveryCycle, type DeliveryOptions } from '@/lib
 import { queueStatusChangedEvent } from '@/lib/integration/queue-status-change';
 import { correctionOrderWebhookSchema, statusChangedWebhookSchema } from '@/lib/integration/schemas';
 import { isTimestampFresh, verifySignature } from '@/lib/integration/signature';
-import { decidedCaseWithOrder, resetIntegrationData, setUpProvince, WebhookReceiver, type ProvinceKey, type ReceivedWebhook } from './helpers';
+import {
+  decidedCaseWithOrder,
+  resetIntegrationData,
+  setUpProvince,
+  WebhookReceiver,
+  type ProvinceKey,
+  type ReceivedWebhook,
+} from './helpers';
 
 const db = () => getPrisma();
 const FAST: DeliveryOptions = { backoff: { baseMs: 20, capMs: 80 }, timeoutMs: 2000 };
@@ -19,12 +26,20 @@ let anhui: ProvinceKey;
 function signatureVerifies(webhook: ReceivedWebhook): boolean {
   return (
     isTimestampFresh(webhook.timestamp, new Date()) &&
-    verifySignature(anhui.webhookSecret!, { timestamp: webhook.timestamp, method: 'POST', path: webhook.path, body: webhook.body }, webhook.signature)
+    verifySignature(
+      anhui.webhookSecret!,
+      { timestamp: webhook.timestamp, method: 'POST', path: webhook.path, body: webhook.body },
+      webhook.signature,
+    )
   );
 }
 
 /** Runs delivery cycles (as a worker loop would) until `done` or the time runs out. */
-async function cyclesUntil(done: () => Promise<boolean> | boolean, options: DeliveryOptions = FAST, timeoutMs = 15_000): Promise<number> {
+async function cyclesUntil(
+  done: () => Promise<boolean> | boolean,
+  options: DeliveryOptions = FAST,
+  timeoutMs = 15_000,
+): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   let cycles = 0;
   while (!(await done())) {
@@ -72,7 +87,9 @@ describe('delivery through failures, an outage and a worker that dies', () => {
     // Phase 3: it comes back on the same port; everything but the crashed worker's event gets through.
     await receiver.start();
     const others = orderIds.filter((id) => id !== crashed!.id);
-    await cyclesUntil(async () => (await db().outboxEvent.count({ where: { id: { in: others }, status: 'SENT' } })) === others.length);
+    await cyclesUntil(
+      async () => (await db().outboxEvent.count({ where: { id: { in: others }, status: 'SENT' } })) === others.length,
+    );
     const stillLeased = await db().outboxEvent.findFirstOrThrow({ where: { id: crashed!.id } });
     expect(stillLeased).toMatchObject({ status: 'PENDING', attempts: 0 });
     expect(receiver.received.some((w) => w.eventId === crashed!.id)).toBe(false);
@@ -104,7 +121,10 @@ describe('delivery through failures, an outage and a worker that dies', () => {
       expect(appealCase.correctionSentAt).toEqual(row.deliveredAt);
       expect(await db().auditEvent.count({ where: { caseId: order.caseId, action: 'CORRECTION_ORDERED' } })).toBe(1);
       // The log holds every attempt, numbered 1..n, and the last one delivered.
-      const log = await db().webhookDelivery.findMany({ where: { outboxEventId: order.orderId }, orderBy: { attempt: 'asc' } });
+      const log = await db().webhookDelivery.findMany({
+        where: { outboxEventId: order.orderId },
+        orderBy: { attempt: 'asc' },
+      });
       expect(log.map((entry) => entry.attempt)).toEqual(log.map((_entry, index) => index + 1));
       expect(log.at(-1)).toMatchObject({ delivered: true, httpStatus: 200, error: null });
       expect(log.slice(0, -1).every((entry) => !entry.delivered && entry.error !== null)).toBe(true);
@@ -118,7 +138,10 @@ describe('delivery through failures, an outage and a worker that dies', () => {
     const order = await decidedCaseWithOrder('34');
     receiver.respond = () => 503;
     const started = new Date();
-    expect(await runDeliveryCycle({ backoff: { baseMs: 60_000, capMs: 60_000 }, now: started })).toMatchObject({ claimed: 1, failed: 1 });
+    expect(await runDeliveryCycle({ backoff: { baseMs: 60_000, capMs: 60_000 }, now: started })).toMatchObject({
+      claimed: 1,
+      failed: 1,
+    });
     const row = await db().outboxEvent.findFirstOrThrow({ where: { id: order.orderId } });
     expect(row).toMatchObject({ status: 'PENDING', attempts: 1, lastError: 'HTTP 503', lockedUntil: null });
     expect(row.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(started.getTime() + 30_000);
@@ -127,14 +150,21 @@ describe('delivery through failures, an outage and a worker that dies', () => {
     expect(entry).toMatchObject({ attempt: 1, httpStatus: 503, delivered: false, provinceCode: '34' });
     expect(entry!.durationMs).toBeGreaterThanOrEqual(0);
     receiver.respond = () => 204;
-    expect(await runDeliveryCycle({ now: new Date(row.nextAttemptAt.getTime() + 1) })).toMatchObject({ claimed: 1, delivered: 1 });
+    expect(await runDeliveryCycle({ now: new Date(row.nextAttemptAt.getTime() + 1) })).toMatchObject({
+      claimed: 1,
+      delivered: 1,
+    });
   });
 
   it('events of a province without a webhook stay pending, untouched', async () => {
     await setUpProvince('41', { webhookUrl: null });
     const order = await decidedCaseWithOrder('41');
     expect(await runDeliveryCycle(FAST)).toMatchObject({ claimed: 0 });
-    expect(await db().outboxEvent.findFirstOrThrow({ where: { id: order.orderId } })).toMatchObject({ status: 'PENDING', attempts: 0, lockedUntil: null });
+    expect(await db().outboxEvent.findFirstOrThrow({ where: { id: order.orderId } })).toMatchObject({
+      status: 'PENDING',
+      attempts: 0,
+      lockedUntil: null,
+    });
     expect(receiver.received).toHaveLength(0);
   });
 
@@ -145,7 +175,11 @@ describe('delivery through failures, an outage and a worker that dies', () => {
     await cyclesUntil(async () => (await db().outboxEvent.count({ where: { status: 'PENDING' } })) === 0);
     const change = receiver.received.find((w) => w.eventType === 'STATUS_CHANGED');
     expect(change && signatureVerifies(change)).toBe(true);
-    expect(statusChangedWebhookSchema.parse(JSON.parse(change!.body)).data).toMatchObject({ reference: order.reference, previousState: 'IN_REVIEW', state: 'DECIDED' });
+    expect(statusChangedWebhookSchema.parse(JSON.parse(change!.body)).data).toMatchObject({
+      reference: order.reference,
+      previousState: 'IN_REVIEW',
+      state: 'DECIDED',
+    });
   });
 });
 
@@ -159,7 +193,8 @@ describe('concurrent workers', () => {
         const result = await runDeliveryCycle({ ...FAST, limit: 5 });
         totals.claimed += result.claimed;
         totals.delivered += result.delivered;
-        if (result.claimed === 0 && (await db().outboxEvent.count({ where: { status: 'PENDING' } })) === 0) return totals;
+        if (result.claimed === 0 && (await db().outboxEvent.count({ where: { status: 'PENDING' } })) === 0)
+          return totals;
       }
     };
     const results = await Promise.all([worker(), worker(), worker()]);
@@ -190,8 +225,14 @@ describe('concurrent workers', () => {
     // The second worker takes over and delivers; the first one's late failure must not undo that.
     expect(await runDeliveryCycle(FAST)).toMatchObject({ delivered: 1 });
     expect(stale!.id).toBe(order.orderId);
-    const marked = await db().outboxEvent.updateMany({ where: { id: stale!.id, lockedUntil: stale!.lockedUntil, status: 'PENDING' }, data: { lastError: 'late' } });
+    const marked = await db().outboxEvent.updateMany({
+      where: { id: stale!.id, lockedUntil: stale!.lockedUntil, status: 'PENDING' },
+      data: { lastError: 'late' },
+    });
     expect(marked.count).toBe(0);
-    expect(await db().outboxEvent.findFirstOrThrow({ where: { id: order.orderId } })).toMatchObject({ status: 'SENT', lastError: null });
+    expect(await db().outboxEvent.findFirstOrThrow({ where: { id: order.orderId } })).toMatchObject({
+      status: 'SENT',
+      lastError: null,
+    });
   });
 });

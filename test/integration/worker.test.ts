@@ -50,7 +50,9 @@ describe('npm run worker', () => {
   it('delivers, and on SIGTERM finishes the delivery in flight before exiting cleanly', async () => {
     const first = await decidedCaseWithOrder('34');
     const { child, exited, output } = startWorker();
-    await waitFor(async () => (await getPrisma().outboxEvent.findFirstOrThrow({ where: { id: first.orderId } })).status === 'SENT');
+    await waitFor(
+      async () => (await getPrisma().outboxEvent.findFirstOrThrow({ where: { id: first.orderId } })).status === 'SENT',
+    );
 
     // The receiver holds the next delivery; the signal arrives while it is in flight.
     let release: () => void = () => {};

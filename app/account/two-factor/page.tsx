@@ -24,14 +24,20 @@ export default async function TwoFactorEnrolmentPage({ searchParams }: { searchP
   const callbackUrl = safeReturnPath(Array.isArray(raw) ? raw[0] : raw);
   const progress = await requireSignInStage(['enrol_second_factor', 'complete'], callbackUrl);
   if (!isStaffRole(progress.user.role)) notFound();
-  const [t, format, status] = await Promise.all([getTranslations('totp'), getFormatter(), getSecondFactorStatus(progress.user.id)]);
+  const [t, format, status] = await Promise.all([
+    getTranslations('totp'),
+    getFormatter(),
+    getSecondFactorStatus(progress.user.id),
+  ]);
 
   if (status.enrolled && status.enrolledAt) {
     return (
       <div className="max-w-2xl">
         <h1 className="mb-4 text-3xl font-bold">{t('manage.title')}</h1>
         <p className="mb-2" data-testid="factor-enrolled">
-          {t('manage.enrolledSince', { date: format.dateTime(status.enrolledAt, { dateStyle: 'long', timeStyle: 'short' }) })}
+          {t('manage.enrolledSince', {
+            date: format.dateTime(status.enrolledAt, { dateStyle: 'long', timeStyle: 'short' }),
+          })}
         </p>
         <p className="mb-6" data-testid="recovery-codes-left">
           {t('manage.codesLeft', { count: status.recoveryCodesLeft })}
@@ -52,7 +58,11 @@ export default async function TwoFactorEnrolmentPage({ searchParams }: { searchP
     <div className="max-w-2xl">
       <h1 className="mb-4 text-3xl font-bold">{t('enrol.title')}</h1>
       <p className="mb-6">
-        {required ? t('enrol.introRequired') : requiresSecondFactor(progress.user.role) ? t('enrol.introRequired') : t('enrol.introOptional')}
+        {required
+          ? t('enrol.introRequired')
+          : requiresSecondFactor(progress.user.role)
+            ? t('enrol.introRequired')
+            : t('enrol.introOptional')}
       </p>
       {enrolment ? (
         <ol className="mb-6 list-decimal space-y-6 pl-6">
@@ -65,7 +75,13 @@ export default async function TwoFactorEnrolmentPage({ searchParams }: { searchP
             <p className="mb-3">{t('enrol.step2Body')}</p>
             {/* A data URL of the QR code, generated on the server: no request leaves this site. */}
             {/* eslint-disable-next-line @next/next/no-img-element */}
-            <img src={enrolment.qrDataUrl} alt={t('enrol.qrAlt')} width={240} height={240} className="mb-3 border-2 border-ink" />
+            <img
+              src={enrolment.qrDataUrl}
+              alt={t('enrol.qrAlt')}
+              width={240}
+              height={240}
+              className="mb-3 border-2 border-ink"
+            />
             <p className="mb-1">{t('enrol.secretLabel')}</p>
             <p className="mb-0 break-all font-mono text-lg" data-testid="totp-secret">
               {enrolment.secret}

@@ -11,6 +11,8 @@ const publish = defineAction({
   handler: (input, { user }) => withAdminRefusals(() => publishCalendarVersion(user, input)),
 });
 
-export async function publishCalendarVersionAction(input: PublishCalendarInput): Promise<ActionResult<{ id: number; year: number; version: number }>> {
+export async function publishCalendarVersionAction(
+  input: PublishCalendarInput,
+): Promise<ActionResult<{ id: number; year: number; version: number }>> {
   return publish(input);
 }

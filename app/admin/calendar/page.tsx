@@ -13,7 +13,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CalendarPage() {
   const user = await requireUser(['ADMIN'], '/admin/calendar');
-  const [t, format, versions] = await Promise.all([getTranslations('admin.calendar'), getFormatter(), listCalendarVersions(user)]);
+  const [t, format, versions] = await Promise.all([
+    getTranslations('admin.calendar'),
+    getFormatter(),
+    listCalendarVersions(user),
+  ]);
   const nextYear = Math.max(new Date().getFullYear() + 1, ...versions.map((version) => version.year + 1));
   return (
     <div>
@@ -30,25 +34,45 @@ export default async function CalendarPage() {
           <caption className="sr-only">{t('caption')}</caption>
           <thead>
             <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-3">{t('year')}</th>
-              <th scope="col" className="py-2 pr-3">{t('version')}</th>
-              <th scope="col" className="py-2 pr-3 text-right">{t('holidays')}</th>
-              <th scope="col" className="py-2 pr-3 text-right">{t('workingWeekends')}</th>
-              <th scope="col" className="py-2 pr-3">{t('publishedAt')}</th>
-              <th scope="col" className="py-2">{t('source')}</th>
+              <th scope="col" className="py-2 pr-3">
+                {t('year')}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t('version')}
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right">
+                {t('holidays')}
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right">
+                {t('workingWeekends')}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t('publishedAt')}
+              </th>
+              <th scope="col" className="py-2">
+                {t('source')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {versions.map((version) => (
-              <tr key={version.id} className="border-b border-rule" data-testid={`calendar-${version.year}-v${version.version}`}>
+              <tr
+                key={version.id}
+                className="border-b border-rule"
+                data-testid={`calendar-${version.year}-v${version.version}`}
+              >
                 <th scope="row" className="py-2 pr-3 font-normal">
-                  <Link href={`/admin/calendar/${version.year}?version=${version.version}`}>{t('yearLabel', { year: version.year })}</Link>
+                  <Link href={`/admin/calendar/${version.year}?version=${version.version}`}>
+                    {t('yearLabel', { year: version.year })}
+                  </Link>
                 </th>
                 <td className="py-2 pr-3">{t('versionLabel', { version: version.version })}</td>
                 <td className="py-2 pr-3 text-right">{version.holidays}</td>
                 <td className="py-2 pr-3 text-right">{version.workingWeekends}</td>
                 <td className="py-2 pr-3">{format.dateTime(version.publishedAt, { dateStyle: 'medium' })}</td>
-                <td className="py-2 break-all text-sm">{version.source.startsWith('admin:') ? t('sourceAdmin') : version.source}</td>
+                <td className="py-2 break-all text-sm">
+                  {version.source.startsWith('admin:') ? t('sourceAdmin') : version.source}
+                </td>
               </tr>
             ))}
           </tbody>

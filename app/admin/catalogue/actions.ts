@@ -11,6 +11,8 @@ const publish = defineAction({
   handler: (input, { user }) => withAdminRefusals(() => publishCatalogueVersion(user, input)),
 });
 
-export async function publishCatalogueVersionAction(input: PublishCatalogueInput): Promise<ActionResult<{ id: number; version: number }>> {
+export async function publishCatalogueVersionAction(
+  input: PublishCatalogueInput,
+): Promise<ActionResult<{ id: number; version: number }>> {
   return publish(input);
 }

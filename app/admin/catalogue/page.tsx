@@ -14,7 +14,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CataloguePage() {
   const user = await requireUser(['ADMIN'], '/admin/catalogue');
-  const [t, format, versions] = await Promise.all([getTranslations('admin.catalogue'), getFormatter(), listCatalogueVersions(user)]);
+  const [t, format, versions] = await Promise.all([
+    getTranslations('admin.catalogue'),
+    getFormatter(),
+    listCatalogueVersions(user),
+  ]);
   const latest = versions.length > 0 ? await getCatalogueVersion(user) : null;
   return (
     <div>
@@ -31,18 +35,30 @@ export default async function CataloguePage() {
           <caption className="sr-only">{t('versionsCaption')}</caption>
           <thead>
             <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-3">{t('version')}</th>
-              <th scope="col" className="py-2 pr-3">{t('publishedAt')}</th>
-              <th scope="col" className="py-2 pr-3 text-right">{t('reasons')}</th>
-              <th scope="col" className="py-2 pr-3 text-right">{t('cases')}</th>
-              <th scope="col" className="py-2">{t('note')}</th>
+              <th scope="col" className="py-2 pr-3">
+                {t('version')}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t('publishedAt')}
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right">
+                {t('reasons')}
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right">
+                {t('cases')}
+              </th>
+              <th scope="col" className="py-2">
+                {t('note')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {versions.map((version) => (
               <tr key={version.id} className="border-b border-rule" data-testid={`catalogue-v${version.version}`}>
                 <th scope="row" className="py-2 pr-3 font-normal">
-                  <Link href={`/admin/catalogue/${version.version}`}>{t('versionLabel', { version: version.version })}</Link>
+                  <Link href={`/admin/catalogue/${version.version}`}>
+                    {t('versionLabel', { version: version.version })}
+                  </Link>
                 </th>
                 <td className="py-2 pr-3">{format.dateTime(version.publishedAt, { dateStyle: 'medium' })}</td>
                 <td className="py-2 pr-3 text-right">{version.reasons}</td>
@@ -55,7 +71,9 @@ export default async function CataloguePage() {
       </TableScroll>
       {latest ? (
         <section aria-labelledby="latest-heading">
-          <h2 id="latest-heading" className="mb-2 text-2xl font-bold">{t('inForce', { version: latest.version })}</h2>
+          <h2 id="latest-heading" className="mb-2 text-2xl font-bold">
+            {t('inForce', { version: latest.version })}
+          </h2>
           <ReasonTable reasons={latest.reasons} caption={t('reasonsCaption', { version: latest.version })} />
         </section>
       ) : null}

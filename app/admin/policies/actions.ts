@@ -11,6 +11,8 @@ const publish = defineAction({
   handler: (input, { user }) => withAdminRefusals(() => publishDeadlinePolicy(user, input)),
 });
 
-export async function publishDeadlinePolicyAction(input: PublishDeadlinePolicyInput): Promise<ActionResult<{ id: number; version: number }>> {
+export async function publishDeadlinePolicyAction(
+  input: PublishDeadlinePolicyInput,
+): Promise<ActionResult<{ id: number; version: number }>> {
   return publish(input);
 }

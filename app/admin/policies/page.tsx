@@ -14,7 +14,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PoliciesPage() {
   const user = await requireUser(['ADMIN'], '/admin/policies');
-  const [t, format, policies] = await Promise.all([getTranslations('admin.policies'), getFormatter(), listDeadlinePolicies(user)]);
+  const [t, format, policies] = await Promise.all([
+    getTranslations('admin.policies'),
+    getFormatter(),
+    listDeadlinePolicies(user),
+  ]);
   const { national, rows } = policies;
   return (
     <div>
@@ -27,7 +31,9 @@ export default async function PoliciesPage() {
         {national ? (
           <>
             <PolicyValues values={national} testId="national-policy" />
-            <p className="mb-0 mt-2 text-sm text-muted">{t('nationalSince', { date: format.dateTime(national.effectiveFrom, { dateStyle: 'long' }) })}</p>
+            <p className="mb-0 mt-2 text-sm text-muted">
+              {t('nationalSince', { date: format.dateTime(national.effectiveFrom, { dateStyle: 'long' }) })}
+            </p>
           </>
         ) : null}
       </section>
@@ -37,10 +43,16 @@ export default async function PoliciesPage() {
           <caption className="sr-only">{t('caption')}</caption>
           <thead>
             <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-3">{t('province')}</th>
-              <th scope="col" className="py-2 pr-3">{t('latestVersion')}</th>
+              <th scope="col" className="py-2 pr-3">
+                {t('province')}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t('latestVersion')}
+              </th>
               {POLICY_RULES.map((rule) => (
-                <th key={rule} scope="col" className="py-2 pr-3 text-right">{t(`short.${rule}`)}</th>
+                <th key={rule} scope="col" className="py-2 pr-3 text-right">
+                  {t(`short.${rule}`)}
+                </th>
               ))}
             </tr>
           </thead>
@@ -50,9 +62,13 @@ export default async function PoliciesPage() {
                 <th scope="row" className="py-2 pr-3 font-normal">
                   <Link href={`/admin/policies/${row.provinceCode}`}>{row.provinceName}</Link>
                 </th>
-                <td className="py-2 pr-3">{row.latest ? t('version', { version: row.latest.version }) : t('usesNational')}</td>
+                <td className="py-2 pr-3">
+                  {row.latest ? t('version', { version: row.latest.version }) : t('usesNational')}
+                </td>
                 {POLICY_RULES.map((rule) => (
-                  <td key={rule} className="py-2 pr-3 text-right">{row.effective ? row.effective[rule] : '—'}</td>
+                  <td key={rule} className="py-2 pr-3 text-right">
+                    {row.effective ? row.effective[rule] : '—'}
+                  </td>
                 ))}
               </tr>
             ))}

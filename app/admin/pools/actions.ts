@@ -12,6 +12,8 @@ const setCapacity = defineAction({
   handler: (input, { user }) => withAdminRefusals(() => setReviewerCapacity(user, input)),
 });
 
-export async function setReviewerCapacityAction(input: SetReviewerCapacityInput): Promise<ActionResult<{ capacity: number; changed: boolean }>> {
+export async function setReviewerCapacityAction(
+  input: SetReviewerCapacityInput,
+): Promise<ActionResult<{ capacity: number; changed: boolean }>> {
   return setCapacity(input);
 }

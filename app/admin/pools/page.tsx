@@ -23,12 +23,24 @@ export default async function PoolsPage() {
           <caption className="sr-only">{t('caption')}</caption>
           <thead>
             <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-3">{t('province')}</th>
-              <th scope="col" className="py-2 pr-3 text-right">{t('activeReviewers')}</th>
-              <th scope="col" className="py-2 pr-3 text-right">{t('inactiveReviewers')}</th>
-              <th scope="col" className="py-2 pr-3 text-right">{t('capacity')}</th>
-              <th scope="col" className="py-2 pr-3 text-right">{t('openCases')}</th>
-              <th scope="col" className="py-2 text-right">{t('unassigned')}</th>
+              <th scope="col" className="py-2 pr-3">
+                {t('province')}
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right">
+                {t('activeReviewers')}
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right">
+                {t('inactiveReviewers')}
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right">
+                {t('capacity')}
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right">
+                {t('openCases')}
+              </th>
+              <th scope="col" className="py-2 text-right">
+                {t('unassigned')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -37,7 +49,9 @@ export default async function PoolsPage() {
                 <th scope="row" className="py-2 pr-3 font-normal">
                   <Link href={`/admin/pools/${pool.provinceCode}`}>{pool.provinceName}</Link>
                 </th>
-                <td className="py-2 pr-3 text-right" data-testid={`pool-${pool.provinceCode}-active`}>{pool.activeReviewers}</td>
+                <td className="py-2 pr-3 text-right" data-testid={`pool-${pool.provinceCode}-active`}>
+                  {pool.activeReviewers}
+                </td>
                 <td className="py-2 pr-3 text-right">{pool.inactiveReviewers}</td>
                 <td className="py-2 pr-3 text-right">{pool.capacity}</td>
                 <td className="py-2 pr-3 text-right">{pool.openCases}</td>

@@ -64,10 +64,14 @@ export async function setStaffActiveAction(input: SetStaffActiveInput): Promise<
   return setActive(input);
 }
 
-export async function resetStaffCredentialsAction(input: ResetStaffCredentialsInput): Promise<ActionResult<CredentialsReset>> {
+export async function resetStaffCredentialsAction(
+  input: ResetStaffCredentialsInput,
+): Promise<ActionResult<CredentialsReset>> {
   return reset(input);
 }
 
-export async function listUnitsAction(input: { provinceCode: string }): Promise<ActionResult<(DivisionOption & { level: 'CITY' | 'COUNTY' })[]>> {
+export async function listUnitsAction(input: {
+  provinceCode: string;
+}): Promise<ActionResult<(DivisionOption & { level: 'CITY' | 'COUNTY' })[]>> {
   return units(input);
 }

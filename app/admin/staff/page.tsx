@@ -42,7 +42,8 @@ export default async function StaffListPage({ searchParams }: { searchParams: Se
     listStaffAccounts(user, filter),
     listProvinces(),
   ]);
-  const provinceName = (code: string | null) => (code ? (provinces.find((p) => p.code === code)?.name ?? code) : t('national'));
+  const provinceName = (code: string | null) =>
+    code ? (provinces.find((p) => p.code === code)?.name ?? code) : t('national');
   const pageLink = (page: number) => {
     const query = new URLSearchParams();
     if (filter.role) query.set('role', filter.role);
@@ -61,7 +62,12 @@ export default async function StaffListPage({ searchParams }: { searchParams: Se
         </Link>
       </p>
 
-      <form method="get" action="/admin/staff" className="mb-6 grid gap-x-4 sm:grid-cols-4 sm:items-end" aria-label={t('filterLabel')}>
+      <form
+        method="get"
+        action="/admin/staff"
+        className="mb-6 grid gap-x-4 sm:grid-cols-4 sm:items-end"
+        aria-label={t('filterLabel')}
+      >
         <SelectField id="filter-role" name="role" label={t('role')} defaultValue={filter.role ?? ''}>
           <option value="">{t('any')}</option>
           {STAFF_ROLES.map((role) => (
@@ -99,12 +105,24 @@ export default async function StaffListPage({ searchParams }: { searchParams: Se
           <caption className="sr-only">{t('caption')}</caption>
           <thead>
             <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-3">{t('displayName')}</th>
-              <th scope="col" className="py-2 pr-3">{t('username')}</th>
-              <th scope="col" className="py-2 pr-3">{t('role')}</th>
-              <th scope="col" className="py-2 pr-3">{t('province')}</th>
-              <th scope="col" className="py-2 pr-3">{t('status')}</th>
-              <th scope="col" className="py-2">{t('secondFactor')}</th>
+              <th scope="col" className="py-2 pr-3">
+                {t('displayName')}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t('username')}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t('role')}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t('province')}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t('status')}
+              </th>
+              <th scope="col" className="py-2">
+                {t('secondFactor')}
+              </th>
             </tr>
           </thead>
           <tbody>

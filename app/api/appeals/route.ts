@@ -22,7 +22,13 @@ export async function POST(request: Request): Promise<Response> {
   } catch (error) {
     if (!isDomainError(error)) throw error;
     return Response.json(
-      { error: { code: error.code, messageKey: error.messageKey, fieldErrors: error instanceof ValidationError ? error.fieldErrors : undefined } },
+      {
+        error: {
+          code: error.code,
+          messageKey: error.messageKey,
+          fieldErrors: error instanceof ValidationError ? error.fieldErrors : undefined,
+        },
+      },
       { status: error.status },
     );
   }

@@ -22,7 +22,12 @@ export default async function DevSmsOutboxPage() {
       ) : (
         <ol className="m-0 list-none p-0">
           {messages.map((message) => (
-            <li key={message.id} className="mb-4 border-b border-rule pb-4" data-testid="sms-message" data-to={message.to}>
+            <li
+              key={message.id}
+              className="mb-4 border-b border-rule pb-4"
+              data-testid="sms-message"
+              data-to={message.to}
+            >
               <p className="m-0 text-muted">
                 {t('meta', {
                   to: message.to,

@@ -21,7 +21,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ evi
   const result = await readEvidence({ evidenceId });
   if (!result.ok) {
     const status = result.status === 404 ? 404 : 500;
-    return new Response(status === 404 ? 'Not found' : 'Error', { status, headers: { ...PRIVATE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
+    return new Response(status === 404 ? 'Not found' : 'Error', {
+      status,
+      headers: { ...PRIVATE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
+    });
   }
   const file = result.data;
   return new Response(new Uint8Array(file.bytes), {

@@ -6,7 +6,12 @@ import { z } from 'zod';
 import { defineAction, type ActionResult } from '@/lib/auth/action';
 import { requestSecondReview, withdrawCase } from '@/lib/cases/citizen-actions';
 import { replyToRequest } from '@/lib/cases/review-case';
-import { requestSecondReviewSchema, withdrawSchema, type RequestSecondReviewInput, type WithdrawInput } from '@/lib/cases/schemas';
+import {
+  requestSecondReviewSchema,
+  withdrawSchema,
+  type RequestSecondReviewInput,
+  type WithdrawInput,
+} from '@/lib/cases/schemas';
 import { filesOf, jsonPartOf } from '@/app/my-cases/form-data';
 
 type CaseRef = { caseId: string };
@@ -15,7 +20,9 @@ const reply = defineAction({
   schema: z.strictObject({ reply: z.unknown(), files: z.array(z.instanceof(File)) }),
   roles: ['CITIZEN'],
   async handler({ reply: fields, files }, { user }) {
-    const evidence = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+    const evidence = await Promise.all(
+      files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
+    );
     const result = await replyToRequest(user, fields, evidence);
     return { caseId: result.case.id };
   },

@@ -20,7 +20,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-export default async function CitizenCasePage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+export default async function CitizenCasePage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: SearchParams;
+}) {
   const { caseId } = await params;
   const user = await requireUser(['CITIZEN'], `/my-cases/${caseId}`);
   const view = await getCitizenCase(user, caseId);
@@ -42,7 +48,11 @@ export default async function CitizenCasePage({ params, searchParams }: { params
         <Link href="/my-cases">{t('backToList')}</Link>
       </p>
       {done ? (
-        <p role="status" className="mb-6 border-l-4 border-action bg-panel px-4 py-3 font-semibold" data-testid="done-banner">
+        <p
+          role="status"
+          className="mb-6 border-l-4 border-action bg-panel px-4 py-3 font-semibold"
+          data-testid="done-banner"
+        >
           {t(`done.${done}`)}
         </p>
       ) : null}
@@ -65,16 +75,24 @@ export default async function CitizenCasePage({ params, searchParams }: { params
           <ol className="m-0 list-none p-0">
             {view.requests.map((request) => (
               <li key={request.id} className="mb-4 border-b border-rule pb-4" data-testid="information-request">
-                <p className="mb-1 text-sm text-muted">{t('requestAsked', { time: format.dateTime(request.requestedAt, long) })}</p>
+                <p className="mb-1 text-sm text-muted">
+                  {t('requestAsked', { time: format.dateTime(request.requestedAt, long) })}
+                </p>
                 <p className="mb-2 whitespace-pre-wrap break-words border-l-4 border-rule pl-3">{request.message}</p>
                 {request.repliedAt ? (
                   <>
-                    <p className="mb-1 text-sm text-muted">{t('requestReplied', { time: format.dateTime(request.repliedAt, long) })}</p>
+                    <p className="mb-1 text-sm text-muted">
+                      {t('requestReplied', { time: format.dateTime(request.repliedAt, long) })}
+                    </p>
                     <p className="m-0 whitespace-pre-wrap break-words pl-3">{request.replyText}</p>
                   </>
                 ) : request.id === view.openRequestId ? (
                   <>
-                    <p className="mb-3 font-semibold">{t('requestDue', { time: `${format.dateTime(request.replyDueAt, long)}${tTerms('beijingTime')}` })}</p>
+                    <p className="mb-3 font-semibold">
+                      {t('requestDue', {
+                        time: `${format.dateTime(request.replyDueAt, long)}${tTerms('beijingTime')}`,
+                      })}
+                    </p>
                     <ReplyForm caseId={view.id} version={view.version} />
                   </>
                 ) : null}
@@ -85,16 +103,27 @@ export default async function CitizenCasePage({ params, searchParams }: { params
       ) : null}
 
       {decisions && inForce ? (
-        <section aria-labelledby="decision-heading" className="mb-8 border-l-4 border-action bg-panel px-4 py-3" data-testid="decision-summary">
+        <section
+          aria-labelledby="decision-heading"
+          className="mb-8 border-l-4 border-action bg-panel px-4 py-3"
+          data-testid="decision-summary"
+        >
           <h2 id="decision-heading" className="mb-2 text-2xl font-bold">
             {t('decisionHeading')}
           </h2>
           <p className="mb-2 text-lg font-semibold">
-            {t('decisionReady', { level: tTerms(`decisionLevels.${inForce.level}`), outcome: tTerms(`decisionOutcomes.${inForce.outcome}`) })}
+            {t('decisionReady', {
+              level: tTerms(`decisionLevels.${inForce.level}`),
+              outcome: tTerms(`decisionOutcomes.${inForce.outcome}`),
+            })}
           </p>
-          {view.correctionSentAt ? <p className="mb-1">{t('correctionSent', { time: format.dateTime(view.correctionSentAt, long) })}</p> : null}
+          {view.correctionSentAt ? (
+            <p className="mb-1">{t('correctionSent', { time: format.dateTime(view.correctionSentAt, long) })}</p>
+          ) : null}
           {view.correctionConfirmedAt ? (
-            <p className="mb-1">{t('correctionConfirmed', { time: format.dateTime(view.correctionConfirmedAt, long) })}</p>
+            <p className="mb-1">
+              {t('correctionConfirmed', { time: format.dateTime(view.correctionConfirmedAt, long) })}
+            </p>
           ) : view.correctionSentAt ? (
             <p className="mb-1">{t('correctionPending')}</p>
           ) : null}

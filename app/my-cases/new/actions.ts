@@ -15,13 +15,17 @@ const fileAppeal = defineAction({
   schema: uploadSchema,
   roles: ['CITIZEN'],
   async handler({ filing, files }, { user }) {
-    const evidence = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+    const evidence = await Promise.all(
+      files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
+    );
     const result = await submitAppeal(user, filing, evidence);
     return { caseId: result.case.id, reference: result.case.reference };
   },
 });
 
-export async function fileAppealAction(formData: FormData): Promise<ActionResult<{ caseId: string; reference: string }>> {
+export async function fileAppealAction(
+  formData: FormData,
+): Promise<ActionResult<{ caseId: string; reference: string }>> {
   return fileAppeal({ filing: jsonPartOf(formData, 'filing'), files: filesOf(formData, 'evidence') });
 }
 

@@ -19,6 +19,8 @@ const verify = defineAction({
   },
 });
 
-export async function verifySecondFactorAction(input: SecondFactorInput): Promise<ActionResult<{ method: string; recoveryCodesLeft: number }>> {
+export async function verifySecondFactorAction(
+  input: SecondFactorInput,
+): Promise<ActionResult<{ method: string; recoveryCodesLeft: number }>> {
   return verify(input);
 }

@@ -8,7 +8,12 @@ import { ExportButton } from '@/components/supervisor/export-button';
 import { formatHours, formatPercent, formatTime } from '@/components/supervisor/format';
 import { SortableTable, type SortableCell, type SortableRow } from '@/components/supervisor/sortable-table';
 import { requireUser } from '@/lib/auth/scope';
-import { loadOverreachAnalytics, resolveAnalyticsFilters, type AuthorityFigures, type ResolvedAnalyticsFilters } from '@/lib/supervision/analytics';
+import {
+  loadOverreachAnalytics,
+  resolveAnalyticsFilters,
+  type AuthorityFigures,
+  type ResolvedAnalyticsFilters,
+} from '@/lib/supervision/analytics';
 import { analyticsFiltersSchema, ANALYTICS_CASE_TYPES } from '@/lib/supervision/schemas';
 import { supervisorScopeOf } from '@/lib/supervision/scope';
 
@@ -24,7 +29,11 @@ function single(value: string | string[] | undefined): string | undefined {
 }
 
 function queryOf(filters: ResolvedAnalyticsFilters, province: string | null): string {
-  const params = new URLSearchParams({ from: filters.period.from ?? '', to: filters.period.to ?? '', type: filters.type });
+  const params = new URLSearchParams({
+    from: filters.period.from ?? '',
+    to: filters.period.to ?? '',
+    type: filters.type,
+  });
   if (province) params.set('province', province);
   return `?${params.toString()}`;
 }
@@ -45,10 +54,21 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
   const user = await requireUser(['SUPERVISOR'], '/supervise/analytics');
   const scope = supervisorScopeOf(user);
   const params = await searchParams;
-  const raw = { from: single(params.from), to: single(params.to), type: single(params.type), province: single(params.province) };
-  const parsed = analyticsFiltersSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined)));
+  const raw = {
+    from: single(params.from),
+    to: single(params.to),
+    type: single(params.type),
+    province: single(params.province),
+  };
+  const parsed = analyticsFiltersSchema.safeParse(
+    Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined)),
+  );
   const now = new Date();
-  const filters = resolveAnalyticsFilters(parsed.success ? parsed.data : {}, { from: parsed.success && raw.from !== undefined, to: parsed.success && raw.to !== undefined }, now);
+  const filters = resolveAnalyticsFilters(
+    parsed.success ? parsed.data : {},
+    { from: parsed.success && raw.from !== undefined, to: parsed.success && raw.to !== undefined },
+    now,
+  );
   const [t, tAll, tColumns, analytics] = await Promise.all([
     getTranslations('supervise.analytics'),
     getTranslations(),
@@ -56,10 +76,17 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
     loadOverreachAnalytics(scope, filters, now),
   ]);
   const { authorities, trend, matrix } = analytics;
-  const exportFilters = { from: filters.period.from ?? '', to: filters.period.to ?? '', type: filters.type, province: filters.province };
+  const exportFilters = {
+    from: filters.period.from ?? '',
+    to: filters.period.to ?? '',
+    type: filters.type,
+    province: filters.province,
+  };
   const exportText = tAll('supervise.export.button');
   const exportLabel = (table: string) => tAll('supervise.export.buttonLabel', { table });
-  const authorityHeading = authorities.province ? t('unitsHeading', { name: authorities.province.name }) : t('authoritiesHeading');
+  const authorityHeading = authorities.province
+    ? t('unitsHeading', { name: authorities.province.name })
+    : t('authoritiesHeading');
   const rows: SortableRow[] = authorities.rows.map((row) => ({
     id: row.code,
     cells: {
@@ -95,13 +122,27 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
             <label htmlFor="analytics-from" className="mb-1 block font-semibold">
               {t('from')}
             </label>
-            <input id="analytics-from" name="from" type="date" className="input" defaultValue={filters.period.from ?? ''} aria-describedby="date-hint" />
+            <input
+              id="analytics-from"
+              name="from"
+              type="date"
+              className="input"
+              defaultValue={filters.period.from ?? ''}
+              aria-describedby="date-hint"
+            />
           </div>
           <div>
             <label htmlFor="analytics-to" className="mb-1 block font-semibold">
               {t('to')}
             </label>
-            <input id="analytics-to" name="to" type="date" className="input" defaultValue={filters.period.to ?? ''} aria-describedby="date-hint" />
+            <input
+              id="analytics-to"
+              name="to"
+              type="date"
+              className="input"
+              defaultValue={filters.period.to ?? ''}
+              aria-describedby="date-hint"
+            />
           </div>
           <div>
             <label htmlFor="analytics-type" className="mb-1 block font-semibold">
@@ -125,7 +166,9 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
       <p className="mb-1" data-testid="analytics-period">
         {t('period', { from: filters.period.from ?? t('beginning'), to: filters.period.to ?? t('today') })}
       </p>
-      {analytics.refreshedAt ? <p className="mb-6 text-sm text-muted">{t('asOf', { time: formatTime(analytics.refreshedAt) })}</p> : null}
+      {analytics.refreshedAt ? (
+        <p className="mb-6 text-sm text-muted">{t('asOf', { time: formatTime(analytics.refreshedAt) })}</p>
+      ) : null}
 
       <section aria-labelledby="authorities-heading" className="mb-10">
         <h2 id="authorities-heading" className="mb-2 text-2xl font-bold">
@@ -157,7 +200,12 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
             footer={{ name: { value: null, text: tAll('supervise.total') }, ...figureCells(authorities.total) }}
           />
         )}
-        <ExportButton table="authorities" text={exportText} label={exportLabel(authorityHeading)} filters={exportFilters} />
+        <ExportButton
+          table="authorities"
+          text={exportText}
+          label={exportLabel(authorityHeading)}
+          filters={exportFilters}
+        />
       </section>
 
       <section aria-labelledby="trend-heading" className="mb-10">
@@ -232,7 +280,11 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
                       {issuing.name}
                     </th>
                     {matrix.refusing.map((refusing) => (
-                      <td key={refusing.code} className="py-2 pr-3 text-right tabular-nums" data-cell={`${issuing.code}-${refusing.code}`}>
+                      <td
+                        key={refusing.code}
+                        className="py-2 pr-3 text-right tabular-nums"
+                        data-cell={`${issuing.code}-${refusing.code}`}
+                      >
                         {matrix.counts[`${issuing.code}-${refusing.code}`] ?? 0}
                       </td>
                     ))}
@@ -242,7 +294,12 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
             </table>
           </div>
         )}
-        <ExportButton table="matrix" text={exportText} label={exportLabel(t('matrixHeading'))} filters={exportFilters} />
+        <ExportButton
+          table="matrix"
+          text={exportText}
+          label={exportLabel(t('matrixHeading'))}
+          filters={exportFilters}
+        />
       </section>
     </div>
   );

@@ -26,7 +26,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const scope = supervisorScopeOf(user);
   const params = await searchParams;
   const raw = Object.fromEntries(
-    FIELDS.map((field) => [field, Array.isArray(params[field]) ? params[field][0] : params[field]]).filter(([, value]) => value !== undefined && value !== ''),
+    FIELDS.map((field) => [field, Array.isArray(params[field]) ? params[field][0] : params[field]]).filter(
+      ([, value]) => value !== undefined && value !== '',
+    ),
   );
   const parsed = auditFiltersSchema.safeParse(raw);
   const filters: AuditFilters = parsed.success ? parsed.data : {};
@@ -37,9 +39,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     listAuditChains(scope),
   ]);
   const national = scope.provinceCode === null;
-  const base = { action: filters.action, from: filters.from, to: filters.to, reference: filters.reference, chain: national ? filters.chain : undefined };
+  const base = {
+    action: filters.action,
+    from: filters.from,
+    to: filters.to,
+    reference: filters.reference,
+    chain: national ? filters.chain : undefined,
+  };
   const query = (extra: Record<string, string | undefined>) => {
-    const entries = Object.entries({ ...base, ...extra }).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '');
+    const entries = Object.entries({ ...base, ...extra }).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '',
+    );
     return entries.length > 0 ? `?${new URLSearchParams(entries).toString()}` : '';
   };
   const firstError = parsed.success ? null : (parsed.error.issues[0]?.message ?? 'supervise.errors.invalid');
@@ -130,7 +140,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       </form>
 
       <p className="mb-2 text-muted" data-testid="audit-scope">
-        {t('showingChain', { chain: effectiveChain(scope, filters.chain) ? chainName(effectiveChain(scope, filters.chain)!) : t('allChains') })}
+        {t('showingChain', {
+          chain: effectiveChain(scope, filters.chain)
+            ? chainName(effectiveChain(scope, filters.chain)!)
+            : t('allChains'),
+        })}
       </p>
       {page.rows.length === 0 ? (
         <p data-testid="audit-empty">{t('none')}</p>

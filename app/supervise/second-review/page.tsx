@@ -36,17 +36,36 @@ export default async function SecondReviewQueuePage() {
             <caption className="sr-only">{t('caption')}</caption>
             <thead>
               <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-3">{tBoard('board.reference')}</th>
-                <th scope="col" className="py-2 pr-3">{tBoard('state')}</th>
-                {scope.provinceCode === null ? <th scope="col" className="py-2 pr-3">{tBoard('province')}</th> : null}
-                <th scope="col" className="py-2 pr-3">{t('firstOutcome')}</th>
-                <th scope="col" className="py-2 pr-3">{t('holder')}</th>
-                <th scope="col" className="py-2 pr-3">{tBoard('board.dueAt')}</th>
+                <th scope="col" className="py-2 pr-3">
+                  {tBoard('board.reference')}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {tBoard('state')}
+                </th>
+                {scope.provinceCode === null ? (
+                  <th scope="col" className="py-2 pr-3">
+                    {tBoard('province')}
+                  </th>
+                ) : null}
+                <th scope="col" className="py-2 pr-3">
+                  {t('firstOutcome')}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('holder')}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {tBoard('board.dueAt')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {queue.map((row) => (
-                <tr key={row.reference} className="border-b border-rule" data-testid="review-row" data-reference={row.reference}>
+                <tr
+                  key={row.reference}
+                  className="border-b border-rule"
+                  data-testid="review-row"
+                  data-reference={row.reference}
+                >
                   <th scope="row" className="py-2 pr-3 font-normal whitespace-nowrap">
                     <Link href={`/supervise/second-review/${row.reference}`}>{row.reference}</Link>
                   </th>

@@ -16,7 +16,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function CalendarYearPage({ params, searchParams }: { params: Promise<{ year: string }>; searchParams: SearchParams }) {
+export default async function CalendarYearPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ year: string }>;
+  searchParams: SearchParams;
+}) {
   const { year: rawYear } = await params;
   const user = await requireUser(['ADMIN'], `/admin/calendar/${encodeURIComponent(rawYear)}`);
   const year = /^\d{4}$/.test(rawYear) ? Number(rawYear) : Number.NaN;
@@ -34,7 +40,10 @@ export default async function CalendarYearPage({ params, searchParams }: { param
       <h1 className="mb-2 text-3xl font-bold">{t('heading', { year })}</h1>
       {view.version ? (
         <p className="mb-2 text-muted" data-testid="calendar-shown-version">
-          {t('shownVersion', { version: view.version.version, date: format.dateTime(view.version.publishedAt, { dateStyle: 'long' }) })}
+          {t('shownVersion', {
+            version: view.version.version,
+            date: format.dateTime(view.version.publishedAt, { dateStyle: 'long' }),
+          })}
           {view.version.version !== view.latestVersion ? ` ${t('notLatest', { latest: view.latestVersion ?? 0 })}` : ''}
         </p>
       ) : (
@@ -45,7 +54,10 @@ export default async function CalendarYearPage({ params, searchParams }: { param
           <ul className="m-0 flex list-none flex-wrap gap-4 p-0">
             {view.versions.map((number) => (
               <li key={number}>
-                <Link href={`/admin/calendar/${year}?version=${number}`} aria-current={number === view.version?.version ? 'page' : undefined}>
+                <Link
+                  href={`/admin/calendar/${year}?version=${number}`}
+                  aria-current={number === view.version?.version ? 'page' : undefined}
+                >
                   {t('versionLabel', { version: number })}
                 </Link>
               </li>
@@ -57,23 +69,35 @@ export default async function CalendarYearPage({ params, searchParams }: { param
 
       <div className="grid gap-10 lg:grid-cols-2">
         <section aria-labelledby="days-heading">
-          <h2 id="days-heading" className="mb-2 text-2xl font-bold">{t('daysHeading')}</h2>
+          <h2 id="days-heading" className="mb-2 text-2xl font-bold">
+            {t('daysHeading')}
+          </h2>
           {view.days.length === 0 ? <p>{t('noDays')}</p> : null}
           <table className="w-full border-collapse text-left" data-testid="calendar-days">
             <caption className="sr-only">{t('daysCaption', { year })}</caption>
             <thead>
               <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-3">{t('date')}</th>
-                <th scope="col" className="py-2 pr-3">{t('kind')}</th>
-                <th scope="col" className="py-2">{t('name')}</th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('date')}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('kind')}
+                </th>
+                <th scope="col" className="py-2">
+                  {t('name')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {view.days.map((day) => (
                 <tr key={day.date} className="border-b border-rule">
                   <th scope="row" className="py-1 pr-3 font-normal">
-                    <time dateTime={day.date}>{format.dateTime(new Date(`${day.date}T12:00:00+08:00`), { dateStyle: 'medium' })}</time>
-                    <span className="block text-sm text-muted">{format.dateTime(new Date(`${day.date}T12:00:00+08:00`), { weekday: 'long' })}</span>
+                    <time dateTime={day.date}>
+                      {format.dateTime(new Date(`${day.date}T12:00:00+08:00`), { dateStyle: 'medium' })}
+                    </time>
+                    <span className="block text-sm text-muted">
+                      {format.dateTime(new Date(`${day.date}T12:00:00+08:00`), { weekday: 'long' })}
+                    </span>
                   </th>
                   <td className="py-1 pr-3">{t(`kinds.${day.kind}`)}</td>
                   <td className="py-1">{day.name}</td>
@@ -83,7 +107,9 @@ export default async function CalendarYearPage({ params, searchParams }: { param
           </table>
         </section>
         <section aria-labelledby="publish-heading">
-          <h2 id="publish-heading" className="mb-2 text-2xl font-bold">{t('publishHeading')}</h2>
+          <h2 id="publish-heading" className="mb-2 text-2xl font-bold">
+            {t('publishHeading')}
+          </h2>
           <p className="mb-4 text-muted">{t('publishIntro')}</p>
           <CalendarForm year={year} basedOnVersion={view.latestVersion} days={view.days} />
         </section>

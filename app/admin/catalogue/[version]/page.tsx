@@ -26,7 +26,8 @@ export default async function CatalogueVersionPage({ params }: { params: Promise
       </p>
       <h1 className="mb-2 text-3xl font-bold">{t('versionHeading', { version: version.version })}</h1>
       <p className="mb-2 text-muted">
-        {t('publishedOn', { date: format.dateTime(version.publishedAt, { dateStyle: 'long' }) })} {version.latest ? t('isLatest') : t('isOld')}
+        {t('publishedOn', { date: format.dateTime(version.publishedAt, { dateStyle: 'long' }) })}{' '}
+        {version.latest ? t('isLatest') : t('isOld')}
       </p>
       <p className="mb-6">{version.note}</p>
       <ReasonTable reasons={version.reasons} caption={t('reasonsCaption', { version: version.version })} />

@@ -30,7 +30,9 @@ export default async function ProvincePolicyPage({ params }: { params: Promise<{
       <p className="mb-6 text-muted">{t('intro')}</p>
       <div className="grid gap-10 md:grid-cols-2">
         <section aria-labelledby="publish-heading">
-          <h2 id="publish-heading" className="mb-2 text-2xl font-bold">{t('publishHeading')}</h2>
+          <h2 id="publish-heading" className="mb-2 text-2xl font-bold">
+            {t('publishHeading')}
+          </h2>
           {history.national && start ? (
             <PolicyForm
               provinceCode={history.provinceCode}
@@ -49,13 +51,23 @@ export default async function ProvincePolicyPage({ params }: { params: Promise<{
           )}
         </section>
         <section aria-labelledby="history-heading">
-          <h2 id="history-heading" className="mb-2 text-2xl font-bold">{t('historyHeading')}</h2>
+          <h2 id="history-heading" className="mb-2 text-2xl font-bold">
+            {t('historyHeading')}
+          </h2>
           {history.versions.length === 0 ? <p data-testid="policy-history-empty">{t('noVersions')}</p> : null}
           <ol className="m-0 list-none p-0">
             {history.versions.map((version) => (
-              <li key={version.id} className="mb-4 border-l-4 border-rule pl-4" data-testid={`policy-version-${version.version}`}>
+              <li
+                key={version.id}
+                className="mb-4 border-l-4 border-rule pl-4"
+                data-testid={`policy-version-${version.version}`}
+              >
                 <h3 className="mb-1 text-lg font-bold">{t('version', { version: version.version })}</h3>
-                <p className="mb-2 text-sm text-muted">{t('effectiveFrom', { date: format.dateTime(version.effectiveFrom, { dateStyle: 'long', timeStyle: 'short' }) })}</p>
+                <p className="mb-2 text-sm text-muted">
+                  {t('effectiveFrom', {
+                    date: format.dateTime(version.effectiveFrom, { dateStyle: 'long', timeStyle: 'short' }),
+                  })}
+                </p>
                 <PolicyValues values={version} />
               </li>
             ))}

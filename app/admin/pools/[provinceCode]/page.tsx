@@ -25,7 +25,9 @@ export default async function PoolPage({ params }: { params: Promise<{ provinceC
       </p>
       <h1 className="mb-2 text-3xl font-bold">{t('heading', { province: pool.provinceName })}</h1>
       <p className="mb-2 text-muted">{t('intro')}</p>
-      <p className="mb-6" data-testid="pool-unassigned">{t('unassigned', { count: pool.unassigned })}</p>
+      <p className="mb-6" data-testid="pool-unassigned">
+        {t('unassigned', { count: pool.unassigned })}
+      </p>
       {pool.reviewers.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (
@@ -34,17 +36,33 @@ export default async function PoolPage({ params }: { params: Promise<{ provinceC
             <caption className="sr-only">{t('caption', { province: pool.provinceName })}</caption>
             <thead>
               <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-3">{t('reviewer')}</th>
-                <th scope="col" className="py-2 pr-3">{t('unit')}</th>
-                <th scope="col" className="py-2 pr-3">{t('status')}</th>
-                <th scope="col" className="py-2 pr-3 text-right">{t('openCases')}</th>
-                <th scope="col" className="py-2 pr-3">{t('lastAssigned')}</th>
-                <th scope="col" className="py-2">{t('capacity')}</th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('reviewer')}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('unit')}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('status')}
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right">
+                  {t('openCases')}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('lastAssigned')}
+                </th>
+                <th scope="col" className="py-2">
+                  {t('capacity')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {pool.reviewers.map((reviewer) => (
-                <tr key={reviewer.id} className="border-b border-rule align-top" data-testid={`reviewer-${reviewer.username}`}>
+                <tr
+                  key={reviewer.id}
+                  className="border-b border-rule align-top"
+                  data-testid={`reviewer-${reviewer.username}`}
+                >
                   <th scope="row" className="py-2 pr-3 font-normal">
                     <Link href={`/admin/staff/${reviewer.id}`}>{reviewer.displayName}</Link>
                     <span className="block font-mono text-sm text-muted">{reviewer.username}</span>
@@ -52,9 +70,18 @@ export default async function PoolPage({ params }: { params: Promise<{ provinceC
                   <td className="py-2 pr-3">{reviewer.unitName ?? reviewer.unitCode ?? '—'}</td>
                   <td className="py-2 pr-3">{reviewer.active ? t('active') : t('inactive')}</td>
                   <td className="py-2 pr-3 text-right">{reviewer.openCases}</td>
-                  <td className="py-2 pr-3">{reviewer.lastAssignedAt ? format.dateTime(reviewer.lastAssignedAt, { dateStyle: 'short', timeStyle: 'short' }) : t('never')}</td>
+                  <td className="py-2 pr-3">
+                    {reviewer.lastAssignedAt
+                      ? format.dateTime(reviewer.lastAssignedAt, { dateStyle: 'short', timeStyle: 'short' })
+                      : t('never')}
+                  </td>
                   <td className="py-2">
-                    <CapacityForm userId={reviewer.id} expectedUpdatedAt={reviewer.updatedAt} capacity={reviewer.capacity} label={t('capacityFor', { name: reviewer.displayName })} />
+                    <CapacityForm
+                      userId={reviewer.id}
+                      expectedUpdatedAt={reviewer.updatedAt}
+                      capacity={reviewer.capacity}
+                      label={t('capacityFor', { name: reviewer.displayName })}
+                    />
                   </td>
                 </tr>
               ))}

@@ -26,8 +26,12 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ u
     listProvinces(),
     account.provinceCode ? listUnits(account.provinceCode) : Promise.resolve([]),
   ]);
-  const provinceName = account.provinceCode ? (provinces.find((p) => p.code === account.provinceCode)?.name ?? account.provinceCode) : t('national');
-  const unitName = account.unitCode ? (units.find((unit) => unit.code === account.unitCode)?.name ?? account.unitCode) : null;
+  const provinceName = account.provinceCode
+    ? (provinces.find((p) => p.code === account.provinceCode)?.name ?? account.provinceCode)
+    : t('national');
+  const unitName = account.unitCode
+    ? (units.find((unit) => unit.code === account.unitCode)?.name ?? account.unitCode)
+    : null;
   const self = account.id === user.id;
   return (
     <div className="max-w-3xl">
@@ -39,19 +43,27 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ u
         <dt className="font-semibold">{t('username')}</dt>
         <dd className="m-0 font-mono">{account.username}</dd>
         <dt className="font-semibold">{t('role')}</dt>
-        <dd className="m-0" data-testid="staff-role">{tRoles(account.role)}</dd>
+        <dd className="m-0" data-testid="staff-role">
+          {tRoles(account.role)}
+        </dd>
         <dt className="font-semibold">{t('scope')}</dt>
         <dd className="m-0">{unitName ? `${provinceName} · ${unitName}` : provinceName}</dd>
         <dt className="font-semibold">{t('status')}</dt>
-        <dd className="m-0" data-testid="staff-status">{account.active ? t('active') : t('inactive')}</dd>
+        <dd className="m-0" data-testid="staff-status">
+          {account.active ? t('active') : t('inactive')}
+        </dd>
         <dt className="font-semibold">{t('secondFactor')}</dt>
         <dd className="m-0">
-          {account.secondFactorSince ? t('enrolledSince', { date: format.dateTime(account.secondFactorSince, { dateStyle: 'medium' }) }) : t('notEnrolled')}
+          {account.secondFactorSince
+            ? t('enrolledSince', { date: format.dateTime(account.secondFactorSince, { dateStyle: 'medium' }) })
+            : t('notEnrolled')}
         </dd>
         <dt className="font-semibold">{t('password')}</dt>
         <dd className="m-0">{account.mustChangePassword ? t('temporary') : t('chosen')}</dd>
         <dt className="font-semibold">{t('sessions')}</dt>
-        <dd className="m-0" data-testid="staff-sessions">{account.openSessions}</dd>
+        <dd className="m-0" data-testid="staff-sessions">
+          {account.openSessions}
+        </dd>
         {account.role === 'REVIEWER' ? (
           <>
             <dt className="font-semibold">{t('openCases')}</dt>
@@ -75,21 +87,44 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ u
       ) : (
         <>
           <section aria-labelledby="edit-heading" className="mb-10 border-t-4 border-ink pt-4">
-            <h2 id="edit-heading" className="mb-2 text-2xl font-bold">{t('editHeading')}</h2>
+            <h2 id="edit-heading" className="mb-2 text-2xl font-bold">
+              {t('editHeading')}
+            </h2>
             <p className="mb-4 text-muted">{t('editIntro')}</p>
             <StaffEditForm
-              account={{ userId: account.id, expectedUpdatedAt: account.updatedAt, displayName: account.displayName, role: account.role === 'CITIZEN' ? 'REVIEWER' : account.role, provinceCode: account.provinceCode ?? '', unitCode: account.unitCode ?? '' }}
+              account={{
+                userId: account.id,
+                expectedUpdatedAt: account.updatedAt,
+                displayName: account.displayName,
+                role: account.role === 'CITIZEN' ? 'REVIEWER' : account.role,
+                provinceCode: account.provinceCode ?? '',
+                unitCode: account.unitCode ?? '',
+              }}
               provinces={provinces}
               units={account.provinceCode ? { province: account.provinceCode, options: units } : null}
             />
           </section>
           <section aria-labelledby="status-heading" className="mb-10 border-t-4 border-ink pt-4">
-            <h2 id="status-heading" className="mb-2 text-2xl font-bold">{t('statusHeading')}</h2>
-            <StaffStatusForm userId={account.id} expectedUpdatedAt={account.updatedAt} active={account.active} openCases={account.openCases} />
+            <h2 id="status-heading" className="mb-2 text-2xl font-bold">
+              {t('statusHeading')}
+            </h2>
+            <StaffStatusForm
+              userId={account.id}
+              expectedUpdatedAt={account.updatedAt}
+              active={account.active}
+              openCases={account.openCases}
+            />
           </section>
           <section aria-labelledby="credentials-heading" className="mb-10 border-t-4 border-ink pt-4">
-            <h2 id="credentials-heading" className="mb-2 text-2xl font-bold">{t('credentialsHeading')}</h2>
-            <StaffCredentialsForm userId={account.id} username={account.username} expectedUpdatedAt={account.updatedAt} hasSecondFactor={account.secondFactorSince !== null} />
+            <h2 id="credentials-heading" className="mb-2 text-2xl font-bold">
+              {t('credentialsHeading')}
+            </h2>
+            <StaffCredentialsForm
+              userId={account.id}
+              username={account.username}
+              expectedUpdatedAt={account.updatedAt}
+              hasSecondFactor={account.secondFactorSince !== null}
+            />
           </section>
         </>
       )}

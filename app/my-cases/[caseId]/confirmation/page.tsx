@@ -21,7 +21,10 @@ export default async function FilingConfirmationPage({ params }: { params: Param
   if (!view) notFound();
   const [t, format] = await Promise.all([getTranslations('citizenConfirmation'), getFormatter()]);
   // A recognition complaint is handled where the code was refused; a code appeal where it was issued.
-  const province = view.type === 'RECOGNITION_COMPLAINT' ? (view.refusingProvinceName ?? view.issuingProvinceName) : view.issuingProvinceName;
+  const province =
+    view.type === 'RECOGNITION_COMPLAINT'
+      ? (view.refusingProvinceName ?? view.issuingProvinceName)
+      : view.issuingProvinceName;
   const dueAt = view.deadline?.dueAt;
   return (
     <div className="max-w-3xl">

@@ -40,7 +40,9 @@ export default async function CitizenDecisionPage({ params }: { params: Params }
         <PrintButton label={t('print')} />
       </div>
       <h1 className="mb-1 text-3xl font-bold">{t('title', { reference: view.reference })}</h1>
-      <p className="mb-8 text-muted">{t('caseLine', { type: tTypes(view.type), time: format.dateTime(view.filedAt, long) })}</p>
+      <p className="mb-8 text-muted">
+        {t('caseLine', { type: tTypes(view.type), time: format.dateTime(view.filedAt, long) })}
+      </p>
 
       {view.decisions.map((decision, position) => {
         const superseded = position < view.decisions.length - 1;
@@ -83,7 +85,9 @@ export default async function CitizenDecisionPage({ params }: { params: Params }
               <p className="mb-2 font-semibold" data-testid="second-review-requested">
                 {t('secondReviewRequested', { time: beijing(view.secondReviewRequestedAt) })}
               </p>
-              {view.secondReviewDueAt ? <p className="mb-2">{t('secondReviewDue', { time: beijing(view.secondReviewDueAt) })}</p> : null}
+              {view.secondReviewDueAt ? (
+                <p className="mb-2">{t('secondReviewDue', { time: beijing(view.secondReviewDueAt) })}</p>
+              ) : null}
             </>
           ) : view.canRequestSecondReview && view.secondReviewDeadlineAt ? (
             <>

@@ -48,7 +48,12 @@ export default async function ReviewCasePage({ params }: Props) {
         rules={view.rules}
         provinces={view.transferProvinces}
       />
-      <AppealSections view={view} identity={<RevealIdentity caseId={view.id} masked={view.idNumberMasked} canReveal={view.actions.revealIdentity} />} />
+      <AppealSections
+        view={view}
+        identity={
+          <RevealIdentity caseId={view.id} masked={view.idNumberMasked} canReveal={view.actions.revealIdentity} />
+        }
+      />
       <RecordSections view={view} />
       <CaseHistory entries={view.history} />
     </div>

@@ -31,7 +31,12 @@ export default async function SupervisedCasePage({ params }: { params: Params })
   const reference = decodeURIComponent((await params).reference);
   const user = await requireUser(['SUPERVISOR'], `/supervise/cases/${encodeURIComponent(reference)}`);
   const found = await loadCase(reference, user);
-  const [t, tStates, tTypes, locale] = await Promise.all([getTranslations('supervise'), getTranslations('states'), getTranslations('caseTypes'), getLocale()]);
+  const [t, tStates, tTypes, locale] = await Promise.all([
+    getTranslations('supervise'),
+    getTranslations('states'),
+    getTranslations('caseTypes'),
+    getLocale(),
+  ]);
   const lang = locale === 'en' ? 'en' : 'zh';
   const inSecondReview = found.state === 'SECOND_REVIEW_REQUESTED' || found.state === 'IN_SECOND_REVIEW';
   return (
@@ -48,13 +53,19 @@ export default async function SupervisedCasePage({ params }: { params: Params })
         </h2>
         <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
           <dt className="font-semibold">{t('board.type')}</dt>
-          <dd className="m-0">{tTypes(found.type)} · {t(`colours.${found.colour}`)}</dd>
+          <dd className="m-0">
+            {tTypes(found.type)} · {t(`colours.${found.colour}`)}
+          </dd>
           <dt className="font-semibold">{t('state')}</dt>
-          <dd className="m-0" data-testid="case-state">{tStates(found.state)}</dd>
+          <dd className="m-0" data-testid="case-state">
+            {tStates(found.state)}
+          </dd>
           <dt className="font-semibold">{t('case.province')}</dt>
           <dd className="m-0">{found.provinceName}</dd>
           <dt className="font-semibold">{t('case.issuing')}</dt>
-          <dd className="m-0">{found.issuingProvinceName} {found.issuingUnitName}</dd>
+          <dd className="m-0">
+            {found.issuingProvinceName} {found.issuingUnitName}
+          </dd>
           {found.refusingProvinceName ? (
             <>
               <dt className="font-semibold">{t('case.refusing')}</dt>
@@ -68,7 +79,9 @@ export default async function SupervisedCasePage({ params }: { params: Params })
           <dt className="font-semibold">{t('board.filedAt')}</dt>
           <dd className="m-0">{formatTime(found.filedAt)}</dd>
           <dt className="font-semibold">{t('board.assignee')}</dt>
-          <dd className="m-0" data-testid="case-assignee">{found.assigneeName ?? t('board.pool')}</dd>
+          <dd className="m-0" data-testid="case-assignee">
+            {found.assigneeName ?? t('board.pool')}
+          </dd>
         </dl>
         {inSecondReview ? (
           <p className="mt-3">
@@ -91,7 +104,12 @@ export default async function SupervisedCasePage({ params }: { params: Params })
           <h2 id="reassign-heading" className="mb-2 text-2xl font-bold">
             {t('reassign.heading')}
           </h2>
-          <ReassignCaseForm caseId={found.id} version={found.version} reviewers={found.reviewerOptions} currentId={found.assigneeId} />
+          <ReassignCaseForm
+            caseId={found.id}
+            version={found.version}
+            reviewers={found.reviewerOptions}
+            currentId={found.assigneeId}
+          />
         </section>
       ) : null}
 
@@ -103,19 +121,32 @@ export default async function SupervisedCasePage({ params }: { params: Params })
         {found.decisions.map((decision) => (
           <div key={decision.level} className="mb-4 border-l-4 border-ink bg-panel px-4 py-3">
             <h3 className="m-0 text-xl font-bold">
-              {t('case.decisionTitle', { level: t(`case.level.${decision.level}`), outcome: t(`outcomes.${decision.outcome}`) })}
+              {t('case.decisionTitle', {
+                level: t(`case.level.${decision.level}`),
+                outcome: t(`outcomes.${decision.outcome}`),
+              })}
             </h3>
-            <p className="m-0 text-muted">{t('case.decidedBy', { name: decision.decidedByName, time: formatTime(decision.decidedAt) })}</p>
-            <p className="m-0">{t('case.ruleLine', { rule: decision.ruleName ? decision.ruleName[lang] : decision.ruleCode })}</p>
+            <p className="m-0 text-muted">
+              {t('case.decidedBy', { name: decision.decidedByName, time: formatTime(decision.decidedAt) })}
+            </p>
+            <p className="m-0">
+              {t('case.ruleLine', { rule: decision.ruleName ? decision.ruleName[lang] : decision.ruleCode })}
+            </p>
             <p className="m-0 whitespace-pre-line">{t('case.reasonsLine', { reasons: decision.reasons })}</p>
           </div>
         ))}
         {found.correctionSentAt || found.decisions.some((d) => d.outcome !== 'UPHELD') ? (
           <>
             <h3 className="mb-1 text-xl font-bold">{t('case.correctionHeading')}</h3>
-            <p className="m-0">{found.correctionSentAt ? t('case.correctionSent', { time: formatTime(found.correctionSentAt) }) : t('board.notSent')}</p>
             <p className="m-0">
-              {found.correctionConfirmedAt ? t('case.correctionConfirmed', { time: formatTime(found.correctionConfirmedAt) }) : t('case.correctionNotConfirmed')}
+              {found.correctionSentAt
+                ? t('case.correctionSent', { time: formatTime(found.correctionSentAt) })
+                : t('board.notSent')}
+            </p>
+            <p className="m-0">
+              {found.correctionConfirmedAt
+                ? t('case.correctionConfirmed', { time: formatTime(found.correctionConfirmedAt) })
+                : t('case.correctionNotConfirmed')}
             </p>
           </>
         ) : null}
@@ -125,7 +156,12 @@ export default async function SupervisedCasePage({ params }: { params: Params })
         <h2 id="history-heading" className="mb-2 text-2xl font-bold">
           {t('case.historyHeading')}
         </h2>
-        <AuditEventsTable events={found.history} caption={t('case.historyCaption')} showCase={false} testId="case-history" />
+        <AuditEventsTable
+          events={found.history}
+          caption={t('case.historyCaption')}
+          showCase={false}
+          testId="case-history"
+        />
       </section>
     </div>
   );

@@ -39,8 +39,16 @@ export async function POST(request: Request, { params }: { params: Promise<{ tab
   const result = await exportTable(input);
   if (!result.ok) {
     const t = await getTranslations();
-    const message = result.status === 404 ? t('errors.notFound') : result.status === 422 ? t('errors.validation') : t('supervise.export.failed');
-    return new Response(message, { status: result.status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+    const message =
+      result.status === 404
+        ? t('errors.notFound')
+        : result.status === 422
+          ? t('errors.validation')
+          : t('supervise.export.failed');
+    return new Response(message, {
+      status: result.status,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    });
   }
   const { filename, csv } = result.data;
   return new Response(csv, {

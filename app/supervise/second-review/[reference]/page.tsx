@@ -52,10 +52,17 @@ export default async function SecondReviewCasePage({ params }: { params: Params 
 
       <section aria-labelledby="first-heading" className="mb-8 border-l-4 border-ink bg-panel px-4 py-3">
         <h2 id="first-heading" className="mb-1 text-2xl font-bold">
-          {tBoard('case.decisionTitle', { level: t('firstDecisionHeading'), outcome: tBoard(`outcomes.${first.outcome}`) })}
+          {tBoard('case.decisionTitle', {
+            level: t('firstDecisionHeading'),
+            outcome: tBoard(`outcomes.${first.outcome}`),
+          })}
         </h2>
-        <p className="m-0 text-muted">{tBoard('case.decidedBy', { name: first.decidedByName, time: formatTime(first.decidedAt) })}</p>
-        <p className="m-0">{tBoard('case.ruleLine', { rule: first.ruleName ? first.ruleName[lang] : first.ruleCode })}</p>
+        <p className="m-0 text-muted">
+          {tBoard('case.decidedBy', { name: first.decidedByName, time: formatTime(first.decidedAt) })}
+        </p>
+        <p className="m-0">
+          {tBoard('case.ruleLine', { rule: first.ruleName ? first.ruleName[lang] : first.ruleCode })}
+        </p>
         <p className="m-0 whitespace-pre-line">{tBoard('case.reasonsLine', { reasons: first.reasons })}</p>
       </section>
 
@@ -74,9 +81,13 @@ export default async function SecondReviewCasePage({ params }: { params: Params 
         </h2>
         <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
           <dt className="font-semibold">{tBoard('board.type')}</dt>
-          <dd className="m-0">{tTypes(found.type)} · {tBoard(`colours.${found.colour}`)}</dd>
+          <dd className="m-0">
+            {tTypes(found.type)} · {tBoard(`colours.${found.colour}`)}
+          </dd>
           <dt className="font-semibold">{tBoard('case.issuing')}</dt>
-          <dd className="m-0">{found.issuingProvinceName} {found.issuingUnitName}</dd>
+          <dd className="m-0">
+            {found.issuingProvinceName} {found.issuingUnitName}
+          </dd>
           {found.refusingProvinceName ? (
             <>
               <dt className="font-semibold">{tBoard('case.refusing')}</dt>
@@ -125,7 +136,10 @@ export default async function SecondReviewCasePage({ params }: { params: Params 
 
       {found.secondDecision ? (
         <p className="border-l-4 border-action bg-panel px-4 py-3 font-semibold" data-testid="review-decided">
-          {t('decided', { outcome: tBoard(`outcomes.${found.secondDecision.outcome}`), time: formatTime(found.secondDecision.decidedAt) })}
+          {t('decided', {
+            outcome: tBoard(`outcomes.${found.secondDecision.outcome}`),
+            time: formatTime(found.secondDecision.decidedAt),
+          })}
         </p>
       ) : found.state === 'SECOND_REVIEW_REQUESTED' ? (
         <section aria-labelledby="start-heading" className="mb-8">
