@@ -6,13 +6,13 @@ export default defineConfig({
     alias: {
       '@': path.resolve(import.meta.dirname),
       // `server-only` throws outside React Server Components; tests and scripts are server code too.
-      'server-only': path.resolve(import.meta.dirname, 'test/helpers/empty-module.ts'),
+      'server-only': path.resolve(import.meta.dirname, 'test/support/empty-module.ts'),
     },
   },
   test: {
     include: ['lib/**/*.test.ts', 'test/**/*.test.ts', 'prisma/**/*.test.ts', 'scripts/**/*.test.ts'],
-    globalSetup: ['test/helpers/global-setup.ts'],
-    setupFiles: ['test/helpers/database-per-file.ts'],
+    globalSetup: ['test/support/global-setup.ts'],
+    setupFiles: ['test/support/database-per-file.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,

@@ -6,7 +6,7 @@ async function main(): Promise<void> {
   loadEnv();
   const database = await connectDatabase();
   try {
-    const { sweepDeadlines } = await import('@/lib/cases/sweep-deadlines');
+    const { sweepDeadlines } = await import('@/lib/cases/use-cases/sweep-deadlines');
     const started = performance.now();
     const result = await sweepDeadlines();
     // The supervision statistics follow the cases the sweep (and everyone else) changed; a full rebuild once a day.

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Stat, StatList } from '@/components/ui/stat';
 import { requireUser } from '@/lib/auth/scope';
-import { getAdminHome } from '@/lib/cases/summaries';
+import { getAdminHome } from '@/lib/cases/views/summaries';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin');

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireUser } from '@/lib/auth/scope';
-import { listCitizenCases } from '@/lib/cases/citizen-queries';
+import { listCitizenCases } from '@/lib/cases/views/citizen-queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('myCases');

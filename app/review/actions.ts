@@ -3,10 +3,12 @@
 // session, reviewers only) and then the engine, which loads the case through the reviewer's scope: a case of another
 // province is "not found" and nothing changes. Every change carries the case version the reviewer's screen showed.
 import { defineAction, type ActionResult } from '@/lib/auth/action';
-import { claimCase, releaseCase } from '@/lib/cases/assign-case';
-import { decideCase } from '@/lib/cases/decide-case';
-import { revealIdentity, revealIdentitySchema } from '@/lib/cases/reveal-identity';
-import { requestInformation, startReview } from '@/lib/cases/review-case';
+import { claimCase } from '@/lib/cases/use-cases/claim-case';
+import { releaseCase } from '@/lib/cases/use-cases/release-case';
+import { decideCase } from '@/lib/cases/use-cases/decide-case';
+import { revealIdentity, revealIdentitySchema } from '@/lib/cases/use-cases/reveal-identity';
+import { requestInformation } from '@/lib/cases/use-cases/request-information';
+import { startReview } from '@/lib/cases/use-cases/start-review';
 import {
   caseActionSchema,
   decideSchema,
@@ -16,8 +18,8 @@ import {
   type DecideInput,
   type RequestInformationInput,
   type TransferInput,
-} from '@/lib/cases/schemas';
-import { transferCase } from '@/lib/cases/transfer-case';
+} from '@/lib/cases/forms/schemas';
+import { transferCase } from '@/lib/cases/use-cases/transfer-case';
 
 export type CaseVersion = { caseId: string; version: number };
 

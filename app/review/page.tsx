@@ -15,8 +15,8 @@ import {
   parseQueueParams,
   queueSearchParams,
   type SearchParams,
-} from '@/lib/cases/queue';
-import { getReviewerHome } from '@/lib/cases/summaries';
+} from '@/lib/cases/views/queue';
+import { getReviewerHome } from '@/lib/cases/views/summaries';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('review');

@@ -3,13 +3,13 @@
 // Neither answer reveals whether a reference exists; both are rate-limited like sign-in.
 import { ActionRefusal, defineAction, type ActionResult } from '@/lib/auth/action';
 import { minutesToWait } from '@/lib/auth/sign-in-errors';
-import { checkStatusCode, requestStatusCode, type PublicCaseStatus } from '@/lib/cases/status-lookup';
+import { checkStatusCode, requestStatusCode, type PublicCaseStatus } from '@/lib/cases/views/status-lookup';
 import {
   statusCodeCheckSchema,
   statusCodeRequestSchema,
   type StatusCodeCheckInput,
   type StatusCodeRequestInput,
-} from '@/lib/cases/status-lookup-schemas';
+} from '@/lib/cases/forms/status-lookup-schemas';
 
 const requestCode = defineAction({
   schema: statusCodeRequestSchema,

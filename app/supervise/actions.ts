@@ -4,7 +4,7 @@
 // case that starts from the supervisor's scope; outsiders get "not found".
 import { revalidatePath } from 'next/cache';
 import { defineAction, type ActionResult } from '@/lib/auth/action';
-import { caseActionSchema, decideSchema } from '@/lib/cases/schemas';
+import { caseActionSchema, decideSchema } from '@/lib/cases/forms/schemas';
 import { verifyScopeChains } from '@/lib/supervision/audit-log';
 import { reassignOneCase, reassignReviewerCases } from '@/lib/supervision/reassign';
 import { reassignAllSchema, reassignCaseSchema, verifyChainsSchema } from '@/lib/supervision/schemas';

@@ -5,7 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { CaseListSection, CorrectionsSection, WorkloadSection } from '@/components/supervisor/board-sections';
 import { Stat, StatList } from '@/components/ui/stat';
 import { requireUser } from '@/lib/auth/scope';
-import { getSupervisorHome } from '@/lib/cases/summaries';
+import { getSupervisorHome } from '@/lib/cases/views/summaries';
 import { getDeadlineBoard } from '@/lib/supervision/board';
 import { supervisorScopeOf } from '@/lib/supervision/scope';
 

@@ -9,7 +9,7 @@ import { publishDeadlinePolicyAction } from '@/app/admin/policies/actions';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { TextField } from '@/components/ui/text-field';
 import { publishDeadlinePolicySchema } from '@/lib/admin/schemas';
-import type { DeadlinePolicyValues } from '@/lib/cases/deadlines';
+import type { DeadlinePolicyValues } from '@/lib/cases/rules/deadlines';
 import { ActionMessage } from './action-message';
 import { payloadResolver } from './payload-resolver';
 

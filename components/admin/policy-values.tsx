@@ -1,6 +1,6 @@
 // The five deadline rules of a policy, labelled with their units (hours or working days), as a definition list.
 import { getTranslations } from 'next-intl/server';
-import type { DeadlinePolicyValues } from '@/lib/cases/deadlines';
+import type { DeadlinePolicyValues } from '@/lib/cases/rules/deadlines';
 
 export const POLICY_RULES = [
   'redHours',

@@ -8,7 +8,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { requestSecondReviewAction, withdrawCaseAction } from '@/app/my-cases/[caseId]/actions';
 import { TextareaField } from '@/components/ui/textarea-field';
-import { requestSecondReviewSchema, withdrawSchema } from '@/lib/cases/schemas';
+import { requestSecondReviewSchema, withdrawSchema } from '@/lib/cases/forms/schemas';
 
 export interface CaseActionFormProps {
   action: 'withdraw' | 'secondReview';

@@ -1,7 +1,7 @@
 // The parts of the citizen's case page: the deadline (and whether it is paused), the progress timeline in plain words,
 // the evidence files with their download links, and what the appeal says. Rendered on the server from plain objects.
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
-import type { CaseDeadlineView, CitizenCaseView, EvidenceView, TimelineEntry } from '@/lib/cases/citizen-queries';
+import type { CaseDeadlineView, CitizenCaseView, EvidenceView, TimelineEntry } from '@/lib/cases/views/citizen-queries';
 
 const LONG = { dateStyle: 'long', timeStyle: 'short' } as const;
 

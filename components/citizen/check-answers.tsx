@@ -3,7 +3,7 @@
 // comes back here.
 import { useFormatter, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
-import type { CityChoice, FilingChoices } from '@/lib/cases/citizen-queries';
+import type { CityChoice, FilingChoices } from '@/lib/cases/views/citizen-queries';
 import type { PickedFile } from './evidence-picker';
 import type { FilingFormValues, FilingStep } from './filing-form';
 

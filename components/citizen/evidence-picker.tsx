@@ -8,7 +8,7 @@ import {
   MAX_EVIDENCE_BYTES,
   MAX_EVIDENCE_FILES,
   type EvidenceErrorKey,
-} from '@/lib/cases/evidence-limits';
+} from '@/lib/cases/rules/evidence-limits';
 import { describedBy, FieldError } from '@/components/ui/field-error';
 
 export interface PickedFile {

@@ -8,7 +8,7 @@ import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { describedBy, FieldError } from '@/components/ui/field-error';
-import type { CityChoice, FilingChoices } from '@/lib/cases/citizen-queries';
+import type { CityChoice, FilingChoices } from '@/lib/cases/views/citizen-queries';
 import { AppealGround } from '@/lib/db/generated/enums';
 import { fieldIdOf, type FilingField, type FilingFormValues } from './filing-form';
 

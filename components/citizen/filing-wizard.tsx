@@ -10,8 +10,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { fileAppealAction, listIssuingUnitsAction } from '@/app/my-cases/new/actions';
 import { ErrorSummary, type SummaryError } from '@/components/ui/error-summary';
-import type { FilingChoices } from '@/lib/cases/citizen-queries';
-import { filingSchema } from '@/lib/cases/schemas';
+import type { FilingChoices } from '@/lib/cases/views/citizen-queries';
+import { filingSchema } from '@/lib/cases/forms/schemas';
 import { CheckAnswers } from './check-answers';
 import { EvidencePicker, evidenceFileFieldId, type PickedFile } from './evidence-picker';
 import {

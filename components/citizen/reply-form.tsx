@@ -9,7 +9,7 @@ import { useTranslations } from 'next-intl';
 import { replyToRequestAction } from '@/app/my-cases/[caseId]/actions';
 import { ErrorSummary, type SummaryError } from '@/components/ui/error-summary';
 import { TextareaField } from '@/components/ui/textarea-field';
-import { citizenReplySchema } from '@/lib/cases/schemas';
+import { citizenReplySchema } from '@/lib/cases/forms/schemas';
 import { EvidencePicker, evidenceFileFieldId, type PickedFile } from './evidence-picker';
 
 interface ReplyValues {

@@ -8,8 +8,8 @@ import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { checkStatusCodeAction, requestStatusCodeAction } from '@/app/status/actions';
 import { TextField } from '@/components/ui/text-field';
-import type { PublicCaseStatus } from '@/lib/cases/status-lookup';
-import { statusCodeCheckSchema, statusCodeRequestSchema } from '@/lib/cases/status-lookup-schemas';
+import type { PublicCaseStatus } from '@/lib/cases/views/status-lookup';
+import { statusCodeCheckSchema, statusCodeRequestSchema } from '@/lib/cases/forms/status-lookup-schemas';
 
 interface ReferenceValues {
   reference: string;

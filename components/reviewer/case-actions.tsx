@@ -21,9 +21,9 @@ import { SelectField } from '@/components/ui/select-field';
 import { TextareaField } from '@/components/ui/textarea-field';
 import type { ActionResult } from '@/lib/auth/action';
 import type { CodeColour } from '@/lib/db/generated/enums';
-import { REQUEST_TEMPLATES } from '@/lib/cases/request-templates';
-import { caseActionSchema, decideSchema, requestInformationSchema, transferSchema } from '@/lib/cases/schemas';
-import type { CaseActionsAvailable, CatalogueRule, NamedCode } from '@/lib/cases/staff-case-view';
+import { REQUEST_TEMPLATES } from '@/lib/cases/forms/request-templates';
+import { caseActionSchema, decideSchema, requestInformationSchema, transferSchema } from '@/lib/cases/forms/schemas';
+import type { CaseActionsAvailable, CatalogueRule, NamedCode } from '@/lib/cases/views/staff-case-view';
 
 type Notice = { kind: 'success' | 'conflict' | 'error'; text: string };
 

@@ -1,7 +1,7 @@
 // The case's audit history in words staff can read: when, who (name and role), what, the state it moved between, and
 // the written reason. Citizens appear by role only; ID numbers never appear (they are not in the audit payloads).
 import { useFormatter, useTranslations } from 'next-intl';
-import type { HistoryEntry } from '@/lib/cases/staff-case-view';
+import type { HistoryEntry } from '@/lib/cases/views/staff-case-view';
 import { DATE_TIME, Section } from './case-sections';
 
 export function CaseHistory({ entries }: { entries: HistoryEntry[] }) {

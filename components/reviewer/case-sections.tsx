@@ -3,7 +3,7 @@
 // questions and answers, and decisions.
 import type { ReactNode } from 'react';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
-import type { StaffCaseView } from '@/lib/cases/staff-case-view';
+import type { StaffCaseView } from '@/lib/cases/views/staff-case-view';
 import { ColourBadge, OverreachBadge } from './case-badges';
 import { DeadlineBadge, durationParts } from './deadline-badge';
 

@@ -1,7 +1,7 @@
 // The time left on a case, colour-coded and always spelled out (colour is never the only signal): overdue, at risk,
 // paused (with the time left frozen when the clock stopped) or on track.
 import { useTranslations } from 'next-intl';
-import type { DeadlineStatus } from '@/lib/cases/deadlines';
+import type { DeadlineStatus } from '@/lib/cases/rules/deadlines';
 
 const STYLES: Record<DeadlineStatus, string> = {
   OVERDUE: 'bg-danger text-white',

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { AppealGround, CodeColour } from '@/lib/db/generated/enums';
-import { DEADLINE_FILTERS, MINE_STATES, type IssuingUnitOption, type QueueTab } from '@/lib/cases/queue';
+import { DEADLINE_FILTERS, MINE_STATES, type IssuingUnitOption, type QueueTab } from '@/lib/cases/views/queue';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import { queueHref, type QueueParams } from './queue-href';

@@ -13,7 +13,7 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { claimCaseAction } from '@/app/review/actions';
-import type { QueueRow, QueueSort, QueueTab, SortDirection } from '@/lib/cases/queue';
+import type { QueueRow, QueueSort, QueueTab, SortDirection } from '@/lib/cases/views/queue';
 import { ColourBadge, OverreachBadge } from './case-badges';
 import { DeadlineBadge } from './deadline-badge';
 import { queueHref, type QueueParams } from './queue-href';

@@ -1,7 +1,7 @@
 // "Mine" and "province pool": links (not buttons), so each tab has its own shareable URL and the back button works.
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import type { QueueTab } from '@/lib/cases/queue';
+import type { QueueTab } from '@/lib/cases/views/queue';
 import { queueHref, type QueueParams } from './queue-href';
 
 export function QueueTabs({

@@ -1,5 +1,5 @@
 // How supervision figures read on screen: Beijing times, percentages and hours, the same in both languages.
-import { formatShanghaiTime } from '@/lib/cases/format-time';
+import { formatShanghaiTime } from '@/lib/core/format-time';
 
 export function formatTime(at: Date | string | null | undefined): string {
   if (!at) return '';

@@ -8,7 +8,7 @@ import { useTranslations } from 'next-intl';
 import type { z } from 'zod';
 import { decideSecondReviewAction, startSecondReviewAction } from '@/app/supervise/actions';
 import type { ActionResult } from '@/lib/auth/action';
-import { decideSchema } from '@/lib/cases/schemas';
+import { decideSchema } from '@/lib/cases/forms/schemas';
 import { ActionStatus } from './action-status';
 
 export function StartReviewForm({ caseId, version }: { caseId: string; version: number }) {

@@ -15,8 +15,8 @@ async function main(): Promise<void> {
     process.env.E2E_DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_PG_PORT ?? 5499}/app`;
 
   const { getPrisma } = await import('@/lib/db/client');
-  const { startReview } = await import('@/lib/cases/review-case');
-  const { decideCase } = await import('@/lib/cases/decide-case');
+  const { startReview } = await import('@/lib/cases/use-cases/start-review');
+  const { decideCase } = await import('@/lib/cases/use-cases/decide-case');
   const prisma = getPrisma();
   try {
     const found = await prisma.case.findFirst({ where: { reference }, include: { assignee: true } });

@@ -1,8 +1,8 @@
 // One province's reviewer pool: each reviewer's unit, status, capacity and current load.
 import 'server-only';
 import { prisma } from '@/lib/db/client';
-import { REVIEWER_LOAD_STATES } from '@/lib/cases/transitions';
-import { provinceName } from './divisions';
+import { REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
+import { provinceName } from '@/lib/reference/divisions';
 import { notFound } from './errors';
 import { assertAdmin, type AdminActor } from './require-admin';
 

@@ -3,7 +3,7 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
 import type { Role } from '@/lib/db/generated/enums';
-import { REVIEWER_LOAD_STATES } from '@/lib/cases/transitions';
+import { REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
 import { notFound } from './errors';
 import { assertAdmin, type AdminActor } from './require-admin';
 

@@ -2,8 +2,8 @@
 // values that actually apply there.
 import 'server-only';
 import { prisma } from '@/lib/db/client';
-import { effectivePolicy, type DeadlinePolicyRecord, type DeadlinePolicyValues } from '@/lib/cases/deadlines';
-import { listProvinces, provinceName } from './divisions';
+import { effectivePolicy, type DeadlinePolicyRecord, type DeadlinePolicyValues } from '@/lib/cases/rules/deadlines';
+import { listProvinces, provinceName } from '@/lib/reference/divisions';
 import { notFound } from './errors';
 import { assertAdmin, type AdminActor } from './require-admin';
 

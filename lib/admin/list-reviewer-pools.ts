@@ -2,8 +2,8 @@
 // hold and the cases waiting unassigned in the pool.
 import 'server-only';
 import { prisma } from '@/lib/db/client';
-import { REVIEWER_LOAD_STATES } from '@/lib/cases/transitions';
-import { listProvinces } from './divisions';
+import { REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
+import { listProvinces } from '@/lib/reference/divisions';
 import { assertAdmin, type AdminActor } from './require-admin';
 
 export interface PoolSummary {

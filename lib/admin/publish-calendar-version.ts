@@ -4,8 +4,8 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
 import { appendAuditEvent, lockAuditChain, NATIONAL_CHAIN } from '@/lib/audit/append';
-import { parseInput } from '@/lib/cases/parse-input';
-import { buildWorkingDayCalendar, DeadlineError } from '@/lib/cases/working-days';
+import { parseInput } from '@/lib/core/parse-input';
+import { buildWorkingDayCalendar, DeadlineError } from '@/lib/cases/rules/working-days';
 import { fieldRefusal, stale } from './errors';
 import { assertAdmin, type AdminActor } from './require-admin';
 import { publishCalendarSchema } from './schemas';

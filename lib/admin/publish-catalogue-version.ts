@@ -4,7 +4,7 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
 import { appendAuditEvent, lockAuditChain, NATIONAL_CHAIN } from '@/lib/audit/append';
-import { parseInput } from '@/lib/cases/parse-input';
+import { parseInput } from '@/lib/core/parse-input';
 import { stale } from './errors';
 import { assertAdmin, type AdminActor } from './require-admin';
 import { publishCatalogueSchema } from './schemas';

@@ -4,10 +4,10 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
 import { appendAuditEvent, lockAuditChain } from '@/lib/audit/append';
-import { DeadlineError, validateProvincialPolicy, type DeadlineRule } from '@/lib/cases/deadlines';
-import { parseInput } from '@/lib/cases/parse-input';
+import { DeadlineError, validateProvincialPolicy, type DeadlineRule } from '@/lib/cases/rules/deadlines';
+import { parseInput } from '@/lib/core/parse-input';
 import { adminChainFor } from './audit-chain';
-import { provinceName } from './divisions';
+import { provinceName } from '@/lib/reference/divisions';
 import { AdminRefusal, fieldRefusal, stale } from './errors';
 import { findNationalPolicy, toPolicyRecord } from './list-deadline-policies';
 import { assertAdmin, type AdminActor } from './require-admin';

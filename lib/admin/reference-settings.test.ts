@@ -2,12 +2,12 @@
 // audited; refused when out of bounds; cases already filed keep the versions they were filed under.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
-import { ValidationError } from '@/lib/cases/errors';
-import { findCatalogueInForce } from '@/lib/cases/check-filing-references';
-import { loadDeadlinePolicy, loadWorkingDayCalendar } from '@/lib/cases/load-deadline-rules';
-import { submitAppeal } from '@/lib/cases/submit-appeal';
-import { resetCaseData } from '@/test/helpers/db';
-import { createUser, validFiling } from '@/test/helpers/fixtures';
+import { ValidationError } from '@/lib/core/errors';
+import { findCatalogueInForce } from '@/lib/cases/rules/check-filing-references';
+import { loadDeadlinePolicy, loadWorkingDayCalendar } from '@/lib/reference/deadline-rules';
+import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
+import { resetCaseData } from '@/test/support/db';
+import { createUser, validFiling } from '@/test/support/fixtures';
 import { getCalendarYear } from './list-calendar-versions';
 import { getCatalogueVersion } from './list-catalogue-versions';
 import { getProvincePolicyHistory } from './list-deadline-policies';

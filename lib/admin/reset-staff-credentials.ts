@@ -6,7 +6,7 @@ import { prisma } from '@/lib/db/client';
 import { appendAuditEvent } from '@/lib/audit/append';
 import { hashPassword } from '@/lib/auth/password';
 import { revokeUserSessions } from '@/lib/auth/sessions';
-import { parseInput } from '@/lib/cases/parse-input';
+import { parseInput } from '@/lib/core/parse-input';
 import { adminChainFor } from './audit-chain';
 import { AdminRefusal } from './errors';
 import { loadStaffAccountForUpdate } from './load-staff-account';

@@ -3,7 +3,7 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
 import { appendAuditEvent } from '@/lib/audit/append';
-import { parseInput } from '@/lib/cases/parse-input';
+import { parseInput } from '@/lib/core/parse-input';
 import { adminChainFor } from './audit-chain';
 import { notFound } from './errors';
 import { loadStaffAccountForUpdate } from './load-staff-account';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rawClient } from '@/test/helpers/db';
+import { rawClient } from '@/test/support/db';
 import { auditHash, canonicalJson, GENESIS_HASH } from './canonical';
 
 /** JSON values PostgreSQL's jsonb can hold exactly: integers, strings without NUL, booleans, null, arrays, objects. */

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
-import { rawClient, resetCaseData } from '@/test/helpers/db';
+import { rawClient, resetCaseData } from '@/test/support/db';
 import { appendAuditEvent } from './append';
 import { verifyAuditChains } from './verify';
 

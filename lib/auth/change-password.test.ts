@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
-import { resetCaseData } from '@/test/helpers/db';
+import { resetCaseData } from '@/test/support/db';
 import { changeOwnPassword } from './change-password';
 import { hashPassword, verifyPassword } from './password';
 import { closeRateLimits } from './rate-limit';

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { prisma } from '@/lib/db/client';
-import { resetCaseData } from '@/test/helpers/db';
+import { resetCaseData } from '@/test/support/db';
 import { signInCitizen } from './citizen-sign-in';
 import { CODE_TTL_MS, hashCode, requestSignInCode } from './otp';
 import { closeRateLimits } from './rate-limit';

@@ -2,7 +2,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { generate, generateSecret } from 'otplib';
 import { prisma } from '@/lib/db/client';
 import { encryptIdNumber } from '@/lib/pii/id-number';
-import { resetCaseData } from '@/test/helpers/db';
+import { resetCaseData } from '@/test/support/db';
 import { hashPassword } from './password';
 import { closeRateLimits } from './rate-limit';
 import { revokeSession } from './sessions';

@@ -2,7 +2,7 @@ import { generate } from 'otplib';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
 import { decryptIdNumber } from '@/lib/pii/id-number';
-import { resetCaseData } from '@/test/helpers/db';
+import { resetCaseData } from '@/test/support/db';
 import { hashPassword } from './password';
 import { closeRateLimits } from './rate-limit';
 import { resolveSession } from './session';

@@ -5,13 +5,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CaseNotFoundError } from '@/lib/cases/errors';
-import { submitAppeal } from '@/lib/cases/submit-appeal';
+import { CaseNotFoundError } from '@/lib/core/errors';
+import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
 import { getPrisma } from '@/lib/db/client';
-import { resetCaseData } from '@/test/helpers/db';
-import { createUser, validFiling, type TestUser } from '@/test/helpers/fixtures';
+import { resetCaseData } from '@/test/support/db';
+import { createUser, validFiling, type TestUser } from '@/test/support/fixtures';
 import { attachmentDisposition, readEvidenceFor } from './read-evidence';
-import { jpegWithGps, minimalPdf } from './test-images';
+import { jpegWithGps, minimalPdf } from '@/test/support/images';
 
 let store: string;
 

@@ -3,7 +3,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { caseScopeWhere, type ScopedUser } from '@/lib/auth/scope';
-import { CaseNotFoundError } from '@/lib/cases/errors';
+import { CaseNotFoundError } from '@/lib/core/errors';
 import { prisma } from '@/lib/db/client';
 import { readEvidenceFile } from './store';
 

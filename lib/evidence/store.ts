@@ -4,9 +4,9 @@ import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { AllowedEvidenceType } from '@/lib/cases/evidence-limits';
-import { ValidationError } from '@/lib/cases/errors';
-import type { CheckedEvidenceFile, EvidenceFileInput } from '@/lib/cases/evidence-rules';
+import type { AllowedEvidenceType } from '@/lib/cases/rules/evidence-limits';
+import { ValidationError } from '@/lib/core/errors';
+import type { CheckedEvidenceFile, EvidenceFileInput } from '@/lib/cases/rules/evidence-rules';
 import { stripImageMetadata, UnreadableImageError } from './strip-metadata';
 
 function storeRoot(): string {

@@ -2,7 +2,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { stripImageMetadata, UnreadableImageError } from './strip-metadata';
-import { exifIfd0Tags, GPS_IFD_POINTER_TAG, jpegWithGps, minimalPdf, pngWithExif } from './test-images';
+import { exifIfd0Tags, GPS_IFD_POINTER_TAG, jpegWithGps, minimalPdf, pngWithExif } from '@/test/support/images';
 
 describe('stripImageMetadata', () => {
   it('removes GPS and camera EXIF from a JPEG and applies its orientation', async () => {

@@ -2,7 +2,7 @@
 // or PNG is decoded, turned upright by its EXIF orientation, and re-encoded without any metadata. PDFs pass unchanged.
 import 'server-only';
 import sharp from 'sharp';
-import type { AllowedEvidenceType } from '@/lib/cases/evidence-limits';
+import type { AllowedEvidenceType } from '@/lib/cases/rules/evidence-limits';
 
 /** Refuses decompression bombs: no phone photo comes near 60 megapixels. */
 const MAX_INPUT_PIXELS = 60_000_000;

@@ -1,8 +1,8 @@
 // Both languages are complete: the same keys in zh-CN and English, and every domain error key has a text in each.
 import { describe, expect, it } from 'vitest';
-import { DOMAIN_ERROR_MESSAGES } from '@/lib/cases/errors';
-import { EVIDENCE_ERROR_MESSAGES } from '@/lib/cases/evidence-limits';
-import { CASE_ACTION_ERROR_MESSAGES, FILING_ERROR_MESSAGES } from '@/lib/cases/schemas';
+import { DOMAIN_ERROR_MESSAGES } from '@/lib/core/errors';
+import { EVIDENCE_ERROR_MESSAGES } from '@/lib/cases/rules/evidence-limits';
+import { CASE_ACTION_ERROR_MESSAGES, FILING_ERROR_MESSAGES } from '@/lib/cases/forms/schemas';
 import { MESSAGE_AREAS, messagesFor } from './messages';
 
 function flatten(value: unknown, prefix = ''): Record<string, string> {

@@ -5,9 +5,9 @@
 import 'server-only';
 import { appendAuditEvent, NATIONAL_CHAIN } from '@/lib/audit/append';
 import { prisma, type TransactionClient } from '@/lib/db/client';
-import type { Actor } from '@/lib/cases/actor';
-import { ValidationError } from '@/lib/cases/errors';
-import { parseInput } from '@/lib/cases/parse-input';
+import type { Actor } from '@/lib/auth/actor';
+import { ValidationError } from '@/lib/core/errors';
+import { parseInput } from '@/lib/core/parse-input';
 import { requireAdministrator, requireProvince } from './province-systems';
 import { createApiKeySchema, revokeApiKeySchema, rotateApiKeySchema } from './schemas';
 import { fingerprintSecret, generateKeyId, generateSecret, sealSecret } from './secrets';

@@ -4,9 +4,9 @@
 import 'server-only';
 import { appendAuditEvent, NATIONAL_CHAIN } from '@/lib/audit/append';
 import { prisma, type TransactionClient } from '@/lib/db/client';
-import type { Actor } from '@/lib/cases/actor';
-import { ForbiddenActionError, ValidationError } from '@/lib/cases/errors';
-import { parseInput } from '@/lib/cases/parse-input';
+import type { Actor } from '@/lib/auth/actor';
+import { ForbiddenActionError, ValidationError } from '@/lib/core/errors';
+import { parseInput } from '@/lib/core/parse-input';
 import { provinceSystemSchema } from './schemas';
 import { fingerprintSecret, generateSecret, sealSecret } from './secrets';
 import { z } from 'zod';

@@ -3,7 +3,7 @@
 // Browser-safe; administrators' forms for keys and webhooks use the admin schemas at the end.
 import { z } from 'zod';
 import { MOBILE_PATTERN } from '@/lib/auth/mobile';
-import { EARLIEST_CODE_ASSIGNED_AT } from '@/lib/cases/schemas';
+import { EARLIEST_CODE_ASSIGNED_AT } from '@/lib/cases/forms/schemas';
 import { CaseState, CaseType, CodeColour, DecisionLevel, DecisionOutcome, OutboxKind } from '@/lib/db/generated/enums';
 
 const RECORD_ID = /^[A-Za-z0-9._:-]{1,128}$/;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Writable } from 'node:stream';
 import { prisma } from '@/lib/db/client';
 import { createLogger, logger } from '@/lib/security/logger';
-import { resetCaseData } from '@/test/helpers/db';
+import { resetCaseData } from '@/test/support/db';
 import { getSmsProvider } from './get-provider';
 import { isSmsOutboxEnabled, listOutboxMessages } from './outbox';
 

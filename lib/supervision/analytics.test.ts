@@ -4,8 +4,8 @@ import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import type { DecisionOutcome } from '@/lib/db/generated/enums';
-import { rawClient, resetCaseData } from '@/test/helpers/db';
-import { createUser, type TestUser } from '@/test/helpers/fixtures';
+import { rawClient, resetCaseData } from '@/test/support/db';
+import { createUser, type TestUser } from '@/test/support/fixtures';
 import {
   analyticsComputed,
   getAuthorityTable,
@@ -22,7 +22,7 @@ import {
   statsRefreshedAt,
 } from './refresh-stats';
 import { supervisorScopeOf, type SupervisorScope } from './scope';
-import { insertCase, insertDecision } from './test-data';
+import { insertCase, insertDecision } from '@/test/support/supervision-data';
 import { getTransparencyReport } from './transparency';
 
 const HOUR = 3600_000;

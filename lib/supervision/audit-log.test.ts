@@ -3,11 +3,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { appendAuditEvent } from '@/lib/audit/append';
 import { getPrisma } from '@/lib/db/client';
-import { rawClient, resetCaseData } from '@/test/helpers/db';
-import { createUser } from '@/test/helpers/fixtures';
+import { rawClient, resetCaseData } from '@/test/support/db';
+import { createUser } from '@/test/support/fixtures';
 import { decodeCursor, findAuditPage, verifyScopeChains } from './audit-log';
 import { supervisorScopeOf, type SupervisorScope } from './scope';
-import { insertCase } from './test-data';
+import { insertCase } from '@/test/support/supervision-data';
 
 let national: SupervisorScope;
 let guangdong: SupervisorScope;

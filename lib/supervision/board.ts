@@ -3,9 +3,9 @@
 import 'server-only';
 import { prisma, Prisma, type TransactionClient } from '@/lib/db/client';
 import type { CaseState, CaseType, CodeColour, DecisionOutcome, DeliveryStatus } from '@/lib/db/generated/enums';
-import { REVIEWER_LOAD_STATES } from '@/lib/cases/transitions';
+import { REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
 import { scopeProvinceSql, type SupervisorScope } from './scope';
-import { atRiskSql, overdueSql, statesSql } from '@/lib/cases/deadline-filters';
+import { atRiskSql, overdueSql, statesSql } from '@/lib/cases/rules/deadline-filters';
 
 /** Corrections not confirmed within this time are shown to supervisors (SPEC §5). */
 export const CORRECTION_CONFIRMATION_MS = 2 * 3600 * 1000;

@@ -1,12 +1,12 @@
 // One case as a supervisor sees it (SPEC §8, §12): what it is, where its deadline stands, who holds it, its
 // decisions and correction, and its complete audit history. No personal data: no name, ID number or mobile.
 import 'server-only';
-import { explainStoredDeadline, type DeadlineExplanation } from '@/lib/cases/deadlines';
-import { CaseNotFoundError } from '@/lib/cases/errors';
+import { explainStoredDeadline, type DeadlineExplanation } from '@/lib/cases/rules/deadlines';
+import { CaseNotFoundError } from '@/lib/core/errors';
 import { prisma } from '@/lib/db/client';
 import type { CaseState, CaseType, CodeColour, DecisionLevel, DecisionOutcome } from '@/lib/db/generated/enums';
-import { allowedActions } from '@/lib/cases/transitions';
-import { divisionNames } from './divisions';
+import { allowedActions } from '@/lib/cases/rules/transitions';
+import { divisionNames } from '@/lib/reference/division-names';
 import { scopeCaseWhere, type SupervisorScope } from './scope';
 
 export interface ReviewerOption {

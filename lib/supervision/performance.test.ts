@@ -5,7 +5,7 @@
 // regression that loses an index fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
-import { rawClient, resetCaseData } from '@/test/helpers/db';
+import { rawClient, resetCaseData } from '@/test/support/db';
 import { getAuthorityTable, getRecognitionMatrix, getWeeklyTrend, resolveAnalyticsFilters } from './analytics';
 import { findAuditPage } from './audit-log';
 import { countBoardCases, getDeadlineBoard, listBoardCases, listUnconfirmedCorrections, listWorkload } from './board';

@@ -2,9 +2,9 @@
 // The engine changes and audits each case; this adds the scope check on the reviewer (outside scope: not found).
 import 'server-only';
 import { prisma } from '@/lib/db/client';
-import { CaseNotFoundError } from '@/lib/cases/errors';
-import { parseInput } from '@/lib/cases/parse-input';
-import { reassignAllOpenCases, reassignCase, type BulkReassignResult } from '@/lib/cases/reassign-cases';
+import { CaseNotFoundError } from '@/lib/core/errors';
+import { parseInput } from '@/lib/core/parse-input';
+import { reassignAllOpenCases, reassignCase, type BulkReassignResult } from '@/lib/cases/use-cases/reassign-cases';
 import { reassignAllSchema, reassignCaseSchema } from './schemas';
 import { actorOf, type SupervisorScope } from './scope';
 

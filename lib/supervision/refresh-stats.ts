@@ -4,7 +4,7 @@
 // advisory lock serialises concurrent refreshes (several app instances, the sweep); readers never wait for one.
 import 'server-only';
 import { prisma, Prisma, type TransactionClient } from '@/lib/db/client';
-import { compactCaseStateCounts } from '@/lib/cases/state-counts';
+import { compactCaseStateCounts } from '@/lib/cases/views/state-counts';
 import { scopedLogger } from '@/lib/security/logger';
 
 /** Arbitrary constant naming the refresh lock. */

@@ -2,11 +2,11 @@
 // province's case is not found; the national supervisor sees every province. Against a real PostgreSQL.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appendAuditEvent } from '@/lib/audit/append';
-import { CaseNotFoundError } from '@/lib/cases/errors';
-import { recountReviewerLoads } from '@/lib/cases/routing';
+import { CaseNotFoundError } from '@/lib/core/errors';
+import { recountReviewerLoads } from '@/lib/cases/rules/routing';
 import { getPrisma } from '@/lib/db/client';
-import { resetCaseData } from '@/test/helpers/db';
-import { createUser, type TestUser } from '@/test/helpers/fixtures';
+import { resetCaseData } from '@/test/support/db';
+import { createUser, type TestUser } from '@/test/support/fixtures';
 import { getAuthorityTable, getRecognitionMatrix, resolveAnalyticsFilters } from './analytics';
 import { findAuditPage, verifyScopeChains } from './audit-log';
 import { BOARD_PAGE_ROWS, getDeadlineBoard } from './board';
@@ -16,7 +16,7 @@ import { reassignOneCase, reassignReviewerCases } from './reassign';
 import { refreshSupervisionStats } from './refresh-stats';
 import { getSecondReviewCase, listSecondReviewQueue } from './second-review';
 import { supervisorScopeOf, type SupervisorScope } from './scope';
-import { insertCase, insertCorrectionOrder, insertDecision } from './test-data';
+import { insertCase, insertCorrectionOrder, insertDecision } from '@/test/support/supervision-data';
 
 const HOUR = 3600_000;
 const now = new Date();

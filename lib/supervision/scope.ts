@@ -4,8 +4,8 @@ import 'server-only';
 import { NATIONAL_CHAIN } from '@/lib/audit/append';
 import { Prisma } from '@/lib/db/client';
 import { caseScopeWhere } from '@/lib/auth/scope';
-import type { Actor } from '@/lib/cases/actor';
-import { CaseNotFoundError } from '@/lib/cases/errors';
+import type { Actor } from '@/lib/auth/actor';
+import { CaseNotFoundError } from '@/lib/core/errors';
 
 export interface SupervisorScope {
   userId: string;

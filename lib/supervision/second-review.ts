@@ -1,9 +1,10 @@
 // The second-level review queue and decision screen (SPEC §5): requested and started reviews in scope, never
 // shown to the supervisor who made the first decision (the engine refuses them as well).
 import 'server-only';
-import { explainStoredDeadline, type DeadlineExplanation } from '@/lib/cases/deadlines';
-import { startSecondReview, decideSecondReview } from '@/lib/cases/decide-case';
-import { CaseNotFoundError } from '@/lib/cases/errors';
+import { explainStoredDeadline, type DeadlineExplanation } from '@/lib/cases/rules/deadlines';
+import { startSecondReview } from '@/lib/cases/use-cases/start-second-review';
+import { decideSecondReview } from '@/lib/cases/use-cases/decide-second-review';
+import { CaseNotFoundError } from '@/lib/core/errors';
 import { prisma, type Prisma } from '@/lib/db/client';
 import type {
   AppealGround,
@@ -14,7 +15,7 @@ import type {
   EvidenceKind,
   RequestedOutcome,
 } from '@/lib/db/generated/enums';
-import { divisionNames } from './divisions';
+import { divisionNames } from '@/lib/reference/division-names';
 import { actorOf, scopeCaseWhere, type SupervisorScope } from './scope';
 
 const QUEUE_STATES: readonly CaseState[] = ['SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW'];

@@ -26,11 +26,11 @@ import {
   type ComputedDeadline,
   type EffectiveDeadlinePolicy,
   storedDeadlineInputs,
-} from '@/lib/cases/deadlines';
-import { loadDeadlinePolicy, loadWorkingDayCalendar } from '@/lib/cases/load-deadline-rules';
-import { assessOverreach } from '@/lib/cases/overreach';
-import { formatReference, formatShanghaiDay } from '@/lib/cases/reference';
-import type { WorkingDayCalendar } from '@/lib/cases/working-days';
+} from '@/lib/cases/rules/deadlines';
+import { loadDeadlinePolicy, loadWorkingDayCalendar } from '@/lib/reference/deadline-rules';
+import { assessOverreach } from '@/lib/cases/rules/overreach';
+import { formatReference, formatShanghaiDay } from '@/lib/cases/rules/reference';
+import type { WorkingDayCalendar } from '@/lib/cases/rules/working-days';
 import { sealIdNumber } from '@/lib/pii/id-number';
 import { DEMO_PROVINCES, DEMO_STAFF } from './demo-accounts';
 import {

@@ -1,7 +1,7 @@
 // When things happen in a demo case: the offsets of its steps from filing, where "now" falls for open cases
 // (comfortable, at risk or overdue), and what the 5-minute deadline sweep would have marked.
 import { CaseState } from '@/lib/db/generated/enums';
-import type { ComputedDeadline } from '@/lib/cases/deadlines';
+import type { ComputedDeadline } from '@/lib/cases/rules/deadlines';
 import type { Random } from './random';
 import { SECOND_REVIEW_STATES } from './demo-scenarios';
 

@@ -1,6 +1,6 @@
 // Demo ID numbers carry a valid GB 11643 check digit and the sex digit of the person.
 import { describe, expect, it } from 'vitest';
-import { isValidResidentId } from '@/lib/cases/resident-id';
+import { isValidResidentId } from '@/lib/cases/rules/resident-id';
 import { listDemoIdNumbers } from './demo-cases';
 import { buildIdNumber } from './id-numbers';
 

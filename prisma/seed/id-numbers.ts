@@ -1,5 +1,5 @@
 // Resident ID numbers for demo people: 18 digits with the GB 11643 check digit (never stored raw; see sealIdNumber).
-import { computeResidentIdCheckDigit } from '@/lib/cases/resident-id';
+import { computeResidentIdCheckDigit } from '@/lib/cases/rules/resident-id';
 
 /** Builds an ID number: 6-digit area code, birth date, 3-digit sequence (odd for men, even for women), check digit. */
 export function buildIdNumber(input: { areaCode: string; birthDate: string; sequence: number; male: boolean }): string {

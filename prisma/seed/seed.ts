@@ -3,7 +3,7 @@
 // existing demo accounts are left as they are, and demo cases are written only while no case and no case history exist.
 import { getPrisma } from '@/lib/db/client';
 import { seedDemoAccounts } from './demo-accounts';
-import { recountReviewerLoads } from '@/lib/cases/routing';
+import { recountReviewerLoads } from '@/lib/cases/rules/routing';
 import { seedDemoCases } from './demo-cases';
 import { seedReferenceDataWithSummary } from './reference-data';
 

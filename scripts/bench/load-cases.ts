@@ -12,8 +12,8 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { auditHash, GENESIS_HASH } from '@/lib/audit/canonical';
 import { hashPassword } from '@/lib/auth/password';
 import { sealIdNumber } from '@/lib/pii/id-number';
-import { computeResidentIdCheckDigit } from '@/lib/cases/resident-id';
-import { formatReference } from '@/lib/cases/reference';
+import { computeResidentIdCheckDigit } from '@/lib/cases/rules/resident-id';
+import { formatReference } from '@/lib/cases/rules/reference';
 
 export const BENCH_PASSWORD = 'Bench-2026!';
 const HOUR = 3600_000;

@@ -3,7 +3,7 @@
 // with no HTTP, validation, ORM or session work.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { formatReference } from '@/lib/cases/reference';
+import { formatReference } from '@/lib/cases/rules/reference';
 
 /** Where a filing's code was issued: a province and one of its cities. */
 export interface FilingOrigin {

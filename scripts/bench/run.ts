@@ -15,7 +15,7 @@ import { ensureDevelopmentEnvFile, loadEnv } from '@/lib/config/load-env';
 import { webHeapOption } from '@/lib/config/web-heap';
 import { startEmbeddedPostgres } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
-import { computeResidentIdCheckDigit } from '@/lib/cases/resident-id';
+import { computeResidentIdCheckDigit } from '@/lib/cases/rules/resident-id';
 import { loadBenchData } from './load-cases';
 import { plainSqlFiling, type FilingOrigin } from './plain-sql-filing';
 
@@ -224,9 +224,9 @@ async function main(): Promise<void> {
     const { seedReferenceData } = await import('@/prisma/seed/reference-data');
     await seedReferenceData(getPrisma());
     const load = await loadBenchData(database.url, { cases: CASES, log: (line) => console.log(`  ${line}`) });
-    const { recountReviewerLoads } = await import('@/lib/cases/routing');
+    const { recountReviewerLoads } = await import('@/lib/cases/rules/routing');
     await recountReviewerLoads(getPrisma());
-    const { recountCaseStates } = await import('@/lib/cases/state-counts');
+    const { recountCaseStates } = await import('@/lib/cases/views/state-counts');
     await getPrisma().$transaction((tx) => recountCaseStates(tx));
     console.log(`  loaded in ${load.seconds.toFixed(1)} s`);
     const { refreshSupervisionStats } = await import('@/lib/supervision/refresh-stats');
@@ -320,7 +320,7 @@ async function main(): Promise<void> {
     started = performance.now();
     const verified = await verifyAuditChains(database.url);
     const verifySeconds = (performance.now() - started) / 1000;
-    const { sweepDeadlines } = await import('@/lib/cases/sweep-deadlines');
+    const { sweepDeadlines } = await import('@/lib/cases/use-cases/sweep-deadlines');
     started = performance.now();
     const sweep = await sweepDeadlines();
     const sweepSeconds = (performance.now() - started) / 1000;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAuditEvent, type AuditInput } from '@/lib/audit/append';
 import { auditHash, GENESIS_HASH, type JsonValue } from '@/lib/audit/canonical';
 import { getPrisma, prisma } from '@/lib/db/client';
-import { rawClient } from '@/test/helpers/db';
+import { rawClient } from '@/test/support/db';
 
 /** A chain name no other test uses (the column is VARCHAR(8)). */
 const newChain = () => `t${randomBytes(3).toString('hex')}`;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { DISTRIBUTION, type DistributionMap, type Placement } from '@/lib/db/distribution';
 import { migrate, readMigrations } from '@/lib/db/migrate';
-import { emptyDatabase, rawClient } from '@/test/helpers/db';
+import { emptyDatabase, rawClient } from '@/test/support/db';
 import { checkDistribution, readDistributionFacts, staleExemptions } from './distribution-rules';
 
 let client: pg.Client;

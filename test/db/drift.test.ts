@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from '@/lib/db/migrate';
-import { emptyDatabase } from '@/test/helpers/db';
+import { emptyDatabase } from '@/test/support/db';
 import pg from 'pg';
 import { diffSchemaAgainstDatabase, SCHEMA_PATH } from './schema-diff';
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, readMigrations, type Migration } from '@/lib/db/migrate';
-import { emptyDatabase } from '@/test/helpers/db';
+import { emptyDatabase } from '@/test/support/db';
 
 const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/migrations');
 

@@ -9,7 +9,7 @@ import { verifyAuditChains } from '@/lib/audit/verify';
 import { getPrisma } from '@/lib/db/client';
 import { revokeApiKey, rotateApiKey } from '@/lib/integration/api-keys';
 import { caseStatusSchema, codeAssignmentResultSchema, confirmationResultSchema } from '@/lib/integration/schemas';
-import type { TestUser } from '@/test/helpers/fixtures';
+import type { TestUser } from '@/test/support/fixtures';
 import {
   createAdmin,
   decidedCaseWithOrder,

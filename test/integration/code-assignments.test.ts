@@ -7,7 +7,7 @@ import { ApiError } from '@/lib/integration/errors';
 import { findMatchingCodeAssignment, type CodeAssignmentQuery } from '@/lib/integration/find-matching-code-assignment';
 import { recordCodeAssignment } from '@/lib/integration/record-code-assignment';
 import { codeAssignmentSchema, type CodeAssignmentInput } from '@/lib/integration/schemas';
-import { residentId } from '@/test/helpers/fixtures';
+import { residentId } from '@/test/support/fixtures';
 import { resetIntegrationData, setUpProvince } from './helpers';
 
 const db = () => getPrisma();

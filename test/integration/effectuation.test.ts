@@ -2,7 +2,7 @@
 // administrators' key and webhook management (shown once, stored sealed, audited).
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
-import { ForbiddenActionError, ValidationError } from '@/lib/cases/errors';
+import { ForbiddenActionError, ValidationError } from '@/lib/core/errors';
 import { createApiKey, listApiKeys, rotateApiKey } from '@/lib/integration/api-keys';
 import type { ApiClient } from '@/lib/integration/authenticate';
 import { confirmCorrection } from '@/lib/integration/confirm-correction';
@@ -11,7 +11,7 @@ import { runDeliveryCycle } from '@/lib/integration/deliver-webhooks';
 import { findUnconfirmedCorrections, getEffectuationStatus } from '@/lib/integration/effectuation';
 import { configureProvinceSystem, rotateWebhookSecret } from '@/lib/integration/province-systems';
 import { openSecret } from '@/lib/integration/secrets';
-import { createUser, type TestUser } from '@/test/helpers/fixtures';
+import { createUser, type TestUser } from '@/test/support/fixtures';
 import { createAdmin, decidedCaseWithOrder, resetIntegrationData, setUpProvince, WebhookReceiver } from './helpers';
 
 const db = () => getPrisma();

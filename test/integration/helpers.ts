@@ -3,14 +3,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getPrisma } from '@/lib/db/client';
-import { decideCase } from '@/lib/cases/decide-case';
-import { startReview } from '@/lib/cases/review-case';
-import { submitAppeal } from '@/lib/cases/submit-appeal';
+import { decideCase } from '@/lib/cases/use-cases/decide-case';
+import { startReview } from '@/lib/cases/use-cases/start-review';
+import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
 import { createApiKey } from '@/lib/integration/api-keys';
 import { configureProvinceSystem } from '@/lib/integration/province-systems';
 import { sign, unixSeconds } from '@/lib/integration/signature';
-import { resetCaseData } from '@/test/helpers/db';
-import { createUser, validFiling, type TestUser } from '@/test/helpers/fixtures';
+import { resetCaseData } from '@/test/support/db';
+import { createUser, validFiling, type TestUser } from '@/test/support/fixtures';
 
 export const REASONS = '经核查，申诉人提供的考勤记录与行程卡显示其当日不在风险区域，原赋码依据不足。';
 

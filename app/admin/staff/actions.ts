@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { defineAction, type ActionResult } from '@/lib/auth/action';
 import { withAdminRefusals } from '@/lib/admin/action-refusal';
 import { createStaffAccount, type CreatedStaffAccount } from '@/lib/admin/create-staff-account';
-import { listUnits, type DivisionOption } from '@/lib/admin/divisions';
+import { listUnits, type DivisionOption } from '@/lib/reference/divisions';
 import { resetStaffCredentials, type CredentialsReset } from '@/lib/admin/reset-staff-credentials';
 import {
   createStaffSchema,

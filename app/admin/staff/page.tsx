@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { TableScroll } from '@/components/admin/table-scroll';
 import { SelectField } from '@/components/ui/select-field';
-import { listProvinces } from '@/lib/admin/divisions';
+import { listProvinces } from '@/lib/reference/divisions';
 import { listStaffAccounts, type StaffFilter } from '@/lib/admin/list-staff-accounts';
 import { STAFF_ROLES, type StaffRole } from '@/lib/admin/schemas';
 import { requireUser } from '@/lib/auth/scope';

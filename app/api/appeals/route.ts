@@ -1,8 +1,8 @@
 // Filing as JSON for a signed-in citizen (an appeal without evidence files; the wizard posts files through its
 // server action). The same filing schema and use case as the wizard.
 import { getCurrentUser } from '@/lib/auth/session';
-import { isDomainError, ValidationError } from '@/lib/cases/errors';
-import { submitAppeal } from '@/lib/cases/submit-appeal';
+import { isDomainError, ValidationError } from '@/lib/core/errors';
+import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
 
 export async function POST(request: Request): Promise<Response> {
   const user = await getCurrentUser();

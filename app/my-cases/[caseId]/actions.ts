@@ -4,14 +4,15 @@
 // loads the case through the citizen's scope: someone else's case is "not found" and nothing changes.
 import { z } from 'zod';
 import { defineAction, type ActionResult } from '@/lib/auth/action';
-import { requestSecondReview, withdrawCase } from '@/lib/cases/citizen-actions';
-import { replyToRequest } from '@/lib/cases/review-case';
+import { requestSecondReview } from '@/lib/cases/use-cases/request-second-review';
+import { withdrawCase } from '@/lib/cases/use-cases/withdraw-case';
+import { replyToRequest } from '@/lib/cases/use-cases/reply-to-request';
 import {
   requestSecondReviewSchema,
   withdrawSchema,
   type RequestSecondReviewInput,
   type WithdrawInput,
-} from '@/lib/cases/schemas';
+} from '@/lib/cases/forms/schemas';
 import { filesOf, jsonPartOf } from '@/app/my-cases/form-data';
 
 type CaseRef = { caseId: string };

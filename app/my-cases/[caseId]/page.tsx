@@ -8,7 +8,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { CaseDetails, CaseTimeline, DeadlinePanel, EvidenceList } from '@/components/citizen/case-sections';
 import { ReplyForm } from '@/components/citizen/reply-form';
 import { requireUser } from '@/lib/auth/scope';
-import { getCitizenCase, getCitizenDecisions } from '@/lib/cases/citizen-queries';
+import { getCitizenCase, getCitizenDecisions } from '@/lib/cases/views/citizen-queries';
 
 type Params = Promise<{ caseId: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;

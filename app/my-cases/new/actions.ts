@@ -3,8 +3,8 @@
 // the cities and counties of a province. Both check the session themselves: a direct POST without one is refused.
 import { z } from 'zod';
 import { defineAction, type ActionResult } from '@/lib/auth/action';
-import { listIssuingUnits, type CityChoice } from '@/lib/cases/citizen-queries';
-import { submitAppeal } from '@/lib/cases/submit-appeal';
+import { listIssuingUnits, type CityChoice } from '@/lib/cases/views/citizen-queries';
+import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
 import { filesOf, jsonPartOf } from '@/app/my-cases/form-data';
 
 // The filing itself is parsed by submitAppeal with filingSchema (the one the form uses), so its field errors keep

@@ -5,7 +5,7 @@ import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { FilingWizard } from '@/components/citizen/filing-wizard';
 import { requireUser } from '@/lib/auth/scope';
-import { getCitizenMobile, getFilingChoices } from '@/lib/cases/citizen-queries';
+import { getCitizenMobile, getFilingChoices } from '@/lib/cases/views/citizen-queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('citizenFiling');

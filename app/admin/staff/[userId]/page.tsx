@@ -5,7 +5,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { StaffCredentialsForm } from '@/components/admin/staff-credentials-form';
 import { StaffEditForm } from '@/components/admin/staff-edit-form';
 import { StaffStatusForm } from '@/components/admin/staff-status-form';
-import { listProvinces, listUnits } from '@/lib/admin/divisions';
+import { listProvinces, listUnits } from '@/lib/reference/divisions';
 import { getStaffAccount } from '@/lib/admin/get-staff-account';
 import { orNotFound } from '@/lib/admin/page-guard';
 import { requireUser } from '@/lib/auth/scope';

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { StaffCreateForm } from '@/components/admin/staff-create-form';
-import { listProvinces } from '@/lib/admin/divisions';
+import { listProvinces } from '@/lib/reference/divisions';
 import { requireUser } from '@/lib/auth/scope';
 
 export async function generateMetadata(): Promise<Metadata> {

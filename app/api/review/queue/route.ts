@@ -1,6 +1,6 @@
 // The reviewer queue as JSON (same parameters as /review): one keyset page, for scripts and the benchmark.
 import { getCurrentUser } from '@/lib/auth/session';
-import { findQueuePage, parseQueueParams } from '@/lib/cases/queue';
+import { findQueuePage, parseQueueParams } from '@/lib/cases/views/queue';
 
 export const dynamic = 'force-dynamic';
 

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireUser } from '@/lib/auth/scope';
-import { getCitizenCase } from '@/lib/cases/citizen-queries';
+import { getCitizenCase } from '@/lib/cases/views/citizen-queries';
 
 type Params = Promise<{ caseId: string }>;
 

@@ -9,7 +9,7 @@ import { CaseActionForm } from '@/components/citizen/case-action-form';
 import { PrintButton } from '@/components/citizen/print-button';
 import '@/components/citizen/printable.css';
 import { requireUser } from '@/lib/auth/scope';
-import { getCitizenDecisions } from '@/lib/cases/citizen-queries';
+import { getCitizenDecisions } from '@/lib/cases/views/citizen-queries';
 
 type Params = Promise<{ caseId: string }>;
 

@@ -6,7 +6,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { CaseActionForm } from '@/components/citizen/case-action-form';
 import { requireUser } from '@/lib/auth/scope';
-import { getCitizenCase } from '@/lib/cases/citizen-queries';
+import { getCitizenCase } from '@/lib/cases/views/citizen-queries';
 
 type Params = Promise<{ caseId: string }>;
 

@@ -9,7 +9,7 @@ import { CaseHistory } from '@/components/reviewer/case-history';
 import { AppealSections, DeadlineSection, RecordSections } from '@/components/reviewer/case-sections';
 import { RevealIdentity } from '@/components/reviewer/reveal-identity';
 import { requireUser } from '@/lib/auth/scope';
-import { getStaffCaseView } from '@/lib/cases/staff-case-view';
+import { getStaffCaseView } from '@/lib/cases/views/staff-case-view';
 
 type Props = { params: Promise<{ caseId: string }> };
 

@@ -8,7 +8,7 @@ import { AuditEventsTable } from '@/components/supervisor/audit-events-table';
 import { formatTime } from '@/components/supervisor/format';
 import { ReassignCaseForm } from '@/components/supervisor/reassign-forms';
 import { requireUser } from '@/lib/auth/scope';
-import { CaseNotFoundError } from '@/lib/cases/errors';
+import { CaseNotFoundError } from '@/lib/core/errors';
 import { getSupervisedCase } from '@/lib/supervision/case-detail';
 import { supervisorScopeOf } from '@/lib/supervision/scope';
 

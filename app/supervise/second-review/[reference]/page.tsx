@@ -8,7 +8,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { formatBytes, formatTime } from '@/components/supervisor/format';
 import { DecideReviewForm, StartReviewForm } from '@/components/supervisor/second-review-forms';
 import { requireUser } from '@/lib/auth/scope';
-import { CaseNotFoundError } from '@/lib/cases/errors';
+import { CaseNotFoundError } from '@/lib/core/errors';
 import { getSecondReviewCase } from '@/lib/supervision/second-review';
 import { supervisorScopeOf } from '@/lib/supervision/scope';
 

@@ -1,0 +1,38 @@
+// Writes a correction order to the outbox, in the transaction of the decision that orders it (SPEC §5 effectuation).
+import type { TransactionClient } from '@/lib/db/client';
+import type { Case, DecisionOutcome } from '@/lib/db/generated/client';
+
+/** The order the issuing province's health-code system must carry out (delivered by the integration worker). */
+export async function queueCorrectionOrder(
+  tx: TransactionClient,
+  current: Case,
+  decisionId: string,
+  outcome: DecisionOutcome,
+  now: Date,
+) {
+  // A new order (after a second-level review) restarts effectuation: sent and confirmed refer to this order.
+  await tx.case.update({
+    where: { provinceCode_id: { provinceCode: current.provinceCode, id: current.id } },
+    data: { correctionSentAt: null, correctionConfirmedAt: null },
+  });
+  await tx.outboxEvent.create({
+    data: {
+      // A code appeal is corrected where the code was issued; a recognition complaint where it was refused.
+      provinceCode:
+        current.type === 'RECOGNITION_COMPLAINT'
+          ? (current.refusingProvinceCode ?? current.provinceCode)
+          : current.issuingProvinceCode,
+      kind: 'CORRECTION_ORDER',
+      caseId: current.id,
+      payload: {
+        reference: current.reference,
+        decisionId,
+        issuingUnitCode: current.issuingUnitCode,
+        fromColour: current.colour,
+        toColour: outcome === 'REVOKED' ? 'GREEN' : 'YELLOW',
+        codeAssignedAt: current.codeAssignedAt.toISOString(),
+        orderedAt: now.toISOString(),
+      },
+    },
+  });
+}

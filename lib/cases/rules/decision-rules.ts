@@ -1,0 +1,38 @@
+// What a decision must respect (SPEC §5): a rule of the case's catalogue version, a downgrade only of a red code, a
+// second-level review by someone other than the first decider, and the window for asking for one.
+import type { TransactionClient } from '@/lib/db/client';
+import type { Case, DecisionOutcome } from '@/lib/db/generated/client';
+import type { Actor } from '@/lib/auth/actor';
+import { RuleViolationError } from '@/lib/core/errors';
+import type { decideSchema } from '@/lib/cases/forms/schemas';
+import type { z } from 'zod';
+
+/** Days after a first decision in which the citizen may ask for a second-level review. */
+export const SECOND_REVIEW_WINDOW_DAYS = 15;
+
+export type DecisionInput = z.output<typeof decideSchema>;
+
+export const CORRECTING: readonly DecisionOutcome[] = ['DOWNGRADED', 'REVOKED'];
+
+export async function checkDecisionRule(tx: TransactionClient, current: Case, input: DecisionInput): Promise<void> {
+  const rule = await tx.reason.findUnique({
+    where: { catalogueVersionId_code: { catalogueVersionId: current.catalogueVersionId, code: input.ruleCode } },
+    select: { id: true },
+  });
+  if (!rule) throw new RuleViolationError('errors.ruleNotInCatalogue');
+  if (input.outcome === 'DOWNGRADED' && current.colour !== 'RED')
+    throw new RuleViolationError('errors.downgradeNeedsRed');
+}
+
+export async function requireOtherThanFirstDecider(
+  tx: TransactionClient,
+  current: Case,
+  actor: Actor,
+): Promise<string> {
+  const first = await tx.decision.findUnique({
+    where: { provinceCode_caseId_level: { provinceCode: current.provinceCode, caseId: current.id, level: 'FIRST' } },
+  });
+  if (!first) throw new RuleViolationError('errors.illegalTransition');
+  if (first.decidedById === actor.id) throw new RuleViolationError('errors.sameDecider');
+  return first.id;
+}

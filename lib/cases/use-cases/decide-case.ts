@@ -1,0 +1,72 @@
+// The first-level decision by the reviewer holding the case (SPEC §5). A DOWNGRADED/REVOKED outcome writes a
+// correction order to the outbox.
+import 'server-only';
+import type { Actor } from '@/lib/auth/actor';
+import { changeCase, requireAssignee } from '@/lib/cases/engine/case-change';
+import { queueCorrectionOrder } from '@/lib/cases/engine/correction-order';
+import { RuleViolationError } from '@/lib/core/errors';
+import { parseInput } from '@/lib/core/parse-input';
+import { resumedDeadlineFields } from '@/lib/cases/rules/clock-fields';
+import { CORRECTING, SECOND_REVIEW_WINDOW_DAYS, checkDecisionRule } from '@/lib/cases/rules/decision-rules';
+import { decideSchema } from '@/lib/cases/forms/schemas';
+
+export async function decideCase(actor: Actor, raw: unknown) {
+  const input = parseInput(decideSchema, raw);
+  return changeCase(
+    actor,
+    { caseId: input.caseId, action: 'DECIDE', expectedVersion: input.expectedVersion },
+    async ({ tx, current, now }) => {
+      requireAssignee(current, actor);
+      let deadlineFields = {};
+      if (current.state === 'AWAITING_CITIZEN') {
+        // Deciding on the record is allowed only once the citizen's time to answer has run out (SPEC §7).
+        const open = await tx.informationRequest.findFirst({
+          where: { caseId: current.id, repliedAt: null },
+          orderBy: { requestedAt: 'desc' },
+        });
+        if (open && open.replyDueAt > now) throw new RuleViolationError('errors.replyWindowOpen');
+        deadlineFields = resumedDeadlineFields(current, now);
+      }
+      await checkDecisionRule(tx, current, input);
+      const secondReviewDeadlineAt = new Date(now.getTime() + SECOND_REVIEW_WINDOW_DAYS * 24 * 3600 * 1000);
+      const correcting = CORRECTING.includes(input.outcome);
+      return {
+        data: { ...deadlineFields, decidedAt: now, secondReviewDeadlineAt },
+        afterUpdate: async (innerTx, updated) => {
+          const decision = await innerTx.decision.create({
+            data: {
+              caseId: current.id,
+              provinceCode: current.provinceCode,
+              level: 'FIRST',
+              outcome: input.outcome,
+              ruleCode: input.ruleCode,
+              reasons: input.reasons,
+              decidedById: actor.id!,
+              decidedAt: now,
+              deadlineAt: updated.dueAt,
+            },
+          });
+          if (correcting) await queueCorrectionOrder(innerTx, current, decision.id, input.outcome, now);
+        },
+        audit: {
+          after: {
+            outcome: input.outcome,
+            ruleCode: input.ruleCode,
+            correctionOrdered: correcting,
+            withinDeadline: now <= current.dueAt,
+          },
+        },
+        notifications: current.mobile
+          ? [
+              {
+                channel: 'SMS',
+                recipientMobile: current.mobile,
+                template: 'CASE_DECIDED',
+                params: { reference: current.reference },
+              },
+            ]
+          : [],
+      };
+    },
+  );
+}

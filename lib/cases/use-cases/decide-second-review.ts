@@ -1,0 +1,61 @@
+// The second-level decision (SPEC §5). A decided case is never edited: the second-level decision is a new row that
+// supersedes the first; a changed DOWNGRADED/REVOKED outcome writes a new correction order.
+import 'server-only';
+import type { Actor } from '@/lib/auth/actor';
+import { changeCase } from '@/lib/cases/engine/case-change';
+import { queueCorrectionOrder } from '@/lib/cases/engine/correction-order';
+import { RuleViolationError } from '@/lib/core/errors';
+import { parseInput } from '@/lib/core/parse-input';
+import { CORRECTING, checkDecisionRule, requireOtherThanFirstDecider } from '@/lib/cases/rules/decision-rules';
+import { decideSchema } from '@/lib/cases/forms/schemas';
+
+export async function decideSecondReview(actor: Actor, raw: unknown) {
+  const input = parseInput(decideSchema, raw);
+  return changeCase(
+    actor,
+    { caseId: input.caseId, action: 'DECIDE_SECOND_REVIEW', expectedVersion: input.expectedVersion },
+    async ({ tx, current, now }) => {
+      const firstId = await requireOtherThanFirstDecider(tx, current, actor);
+      if (current.assigneeId !== actor.id) throw new RuleViolationError('errors.notAssignee');
+      await checkDecisionRule(tx, current, input);
+      const first = await tx.decision.findUniqueOrThrow({
+        where: { provinceCode_id: { provinceCode: current.provinceCode, id: firstId } },
+      });
+      const correcting = CORRECTING.includes(input.outcome) && input.outcome !== first.outcome;
+      return {
+        data: { closedAt: now },
+        afterUpdate: async (innerTx) => {
+          const decision = await innerTx.decision.create({
+            data: {
+              caseId: current.id,
+              provinceCode: current.provinceCode,
+              level: 'SECOND',
+              outcome: input.outcome,
+              ruleCode: input.ruleCode,
+              reasons: input.reasons,
+              decidedById: actor.id!,
+              decidedAt: now,
+              deadlineAt: current.dueAt,
+              supersedesId: firstId,
+            },
+          });
+          if (correcting) await queueCorrectionOrder(innerTx, current, decision.id, input.outcome, now);
+        },
+        audit: {
+          before: { firstOutcome: first.outcome },
+          after: { outcome: input.outcome, ruleCode: input.ruleCode, correctionOrdered: correcting },
+        },
+        notifications: current.mobile
+          ? [
+              {
+                channel: 'SMS',
+                recipientMobile: current.mobile,
+                template: 'SECOND_REVIEW_DECIDED',
+                params: { reference: current.reference },
+              },
+            ]
+          : [],
+      };
+    },
+  );
+}

@@ -1,0 +1,50 @@
+// The reviewer asks the citizen for information (SPEC §5, §7): the clock pauses until the citizen answers.
+import 'server-only';
+import type { Actor } from '@/lib/auth/actor';
+import { changeCase, requireAssignee } from '@/lib/cases/engine/case-change';
+import { computeCitizenReplyDeadline, pauseClock } from '@/lib/cases/rules/deadlines';
+import { clockStateOf } from '@/lib/cases/rules/clock-fields';
+import { formatShanghaiTime } from '@/lib/core/format-time';
+import { loadDeadlinePolicy } from '@/lib/reference/deadline-rules';
+import { parseInput } from '@/lib/core/parse-input';
+import { requestInformationSchema } from '@/lib/cases/forms/schemas';
+
+export async function requestInformation(actor: Actor, raw: unknown) {
+  const input = parseInput(requestInformationSchema, raw);
+  return changeCase(
+    actor,
+    { caseId: input.caseId, action: 'REQUEST_INFORMATION', expectedVersion: input.expectedVersion },
+    async ({ current, now, tx }) => {
+      requireAssignee(current, actor);
+      const paused = pauseClock(clockStateOf(current), now);
+      const policy = await loadDeadlinePolicy(tx, current.provinceCode, now);
+      const replyDueAt = computeCitizenReplyDeadline(policy, now).dueAt;
+      return {
+        data: { pausedSince: paused.pausedSince },
+        afterUpdate: async (innerTx) => {
+          await innerTx.informationRequest.create({
+            data: {
+              caseId: current.id,
+              provinceCode: current.provinceCode,
+              message: input.message,
+              requestedById: actor.id!,
+              requestedAt: now,
+              replyDueAt,
+            },
+          });
+        },
+        audit: { after: { replyDueAt: replyDueAt.toISOString(), clock: 'PAUSED' } },
+        notifications: current.mobile
+          ? [
+              {
+                channel: 'SMS',
+                recipientMobile: current.mobile,
+                template: 'INFORMATION_REQUESTED',
+                params: { reference: current.reference, replyDueAt: formatShanghaiTime(replyDueAt) },
+              },
+            ]
+          : [],
+      };
+    },
+  );
+}

@@ -1,0 +1,47 @@
+// The audited "reveal" of a citizen's resident ID number (SPEC §8, §10): screens show the masked form; staff who need
+// the full number ask for it, and every reveal is an IDENTITY_REVEALED audit event written in the same transaction.
+// The number goes back to the caller only, never into a URL, a log or the audit payload.
+import 'server-only';
+import { z } from 'zod';
+import { appendAuditEvent } from '@/lib/audit/append';
+import { prisma } from '@/lib/db/client';
+import { decryptIdNumber } from '@/lib/pii/id-number';
+import type { Actor } from '@/lib/auth/actor';
+import { findCaseInScope, requireAssignee } from '@/lib/cases/engine/case-change';
+import { ForbiddenActionError } from '@/lib/core/errors';
+import { parseInput } from '@/lib/core/parse-input';
+
+export const revealIdentitySchema = z.strictObject(
+  { caseId: z.uuid('caseAction.errors.caseIdInvalid') },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? 'caseAction.errors.unknownField' : 'caseAction.errors.invalidForm',
+  },
+);
+
+/**
+ * The full ID number for a reviewer holding the case or a supervisor of its province (others: not found / forbidden),
+ * or null when the case holds none (erased after retention). Nothing is revealed, and nothing audited, without the
+ * audit event committing first.
+ */
+export async function revealIdentity(actor: Actor, raw: unknown): Promise<{ idNumber: string | null }> {
+  const input = parseInput(revealIdentitySchema, raw);
+  const now = new Date();
+  return prisma.$transaction(async (tx) => {
+    const current = await findCaseInScope(tx, actor, input.caseId);
+    if (actor.role !== 'REVIEWER' && actor.role !== 'SUPERVISOR') throw new ForbiddenActionError('REVEAL_IDENTITY');
+    if (actor.role === 'REVIEWER') requireAssignee(current, actor);
+    if (!current.idNumberCipher) return { idNumber: null };
+    const idNumber = decryptIdNumber(current.idNumberCipher);
+    await appendAuditEvent(tx, {
+      chain: current.provinceCode,
+      actorId: actor.id,
+      actorRole: actor.role,
+      caseId: current.id,
+      action: 'IDENTITY_REVEALED',
+      after: { reference: current.reference, field: 'idNumber' },
+      occurredAt: now,
+    });
+    return { idNumber };
+  });
+}

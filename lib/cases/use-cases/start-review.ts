@@ -1,0 +1,18 @@
+// The reviewer holding a case starts reviewing it (SPEC §5).
+import 'server-only';
+import type { Actor } from '@/lib/auth/actor';
+import { changeCase, requireAssignee } from '@/lib/cases/engine/case-change';
+import { parseInput } from '@/lib/core/parse-input';
+import { caseActionSchema } from '@/lib/cases/forms/schemas';
+
+export async function startReview(actor: Actor, raw: unknown) {
+  const input = parseInput(caseActionSchema, raw);
+  return changeCase(
+    actor,
+    { caseId: input.caseId, action: 'START_REVIEW', expectedVersion: input.expectedVersion },
+    ({ current }) => {
+      requireAssignee(current, actor);
+      return {};
+    },
+  );
+}

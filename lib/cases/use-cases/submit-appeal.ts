@@ -1,0 +1,191 @@
+// Filing an appeal (SPEC §4, §6, §7): validate, route to the right province, assess overreach, compute the deadline,
+// and write the case, its evidence, its audit event and its first assignment in ONE transaction.
+// An idempotency key makes a double submit return the first case; the same key with other content is refused.
+// The key is held in filing_idempotency_key (distributed by the key): the content decides the case's province, so a
+// key unique only within one province could not refuse the same key with other content.
+import 'server-only';
+import { createHash, randomUUID } from 'node:crypto';
+import { canonicalJson } from '@/lib/audit/canonical';
+import { appendAuditEvent } from '@/lib/audit/append';
+import { prisma, Prisma } from '@/lib/db/client';
+import type { Case } from '@/lib/db/generated/client';
+import { discardEvidenceFiles, storeEvidenceFiles, type SavedEvidence } from '@/lib/evidence/store';
+import { sealIdNumber } from '@/lib/pii/id-number';
+import type { Actor } from '@/lib/auth/actor';
+import { allocateReference } from '@/lib/cases/engine/allocate-reference';
+import { dispatchAfterCommit } from '@/lib/cases/engine/case-change';
+import { autoAssign } from '@/lib/cases/engine/auto-assign';
+import { checkFilingReferences } from '@/lib/cases/rules/check-filing-references';
+import { computeFirstDecisionDeadline, storedDeadlineInputs } from '@/lib/cases/rules/deadlines';
+import { formatShanghaiTime } from '@/lib/core/format-time';
+import { IdempotencyConflictError, ForbiddenActionError, ValidationError } from '@/lib/core/errors';
+import { checkEvidenceFiles, type EvidenceFileInput } from '@/lib/cases/rules/evidence-rules';
+import { loadDeadlinePolicy } from '@/lib/reference/deadline-rules';
+import { assessOverreach } from '@/lib/cases/rules/overreach';
+import { parseInput } from '@/lib/core/parse-input';
+import { routeToProvince } from '@/lib/cases/rules/routing';
+import { filingSchema, type FilingData } from '@/lib/cases/forms/schemas';
+import { findMatchingCodeAssignment } from '@/lib/integration/find-matching-code-assignment';
+import { queueNotifications } from '@/lib/notifications/queue';
+
+export interface SubmitResult {
+  case: Case;
+  /** false when an earlier submission with the same idempotency key was returned. */
+  created: boolean;
+}
+
+function payloadHashOf(filing: FilingData, evidence: readonly EvidenceFileInput[]): string {
+  const files = evidence.map((file) => createHash('sha256').update(file.bytes).digest('hex'));
+  // The key names the submission; the hash covers its content.
+  return createHash('sha256')
+    .update(canonicalJson({ ...filing, idempotencyKey: undefined, files }))
+    .digest('hex');
+}
+
+async function findByIdempotencyKey(citizenId: string, key: string, payloadHash: string): Promise<Case | null> {
+  const existing = await prisma.filingIdempotencyKey.findUnique({ where: { key } });
+  if (!existing) return null;
+  if (existing.citizenId !== citizenId || existing.payloadHash !== payloadHash) throw new IdempotencyConflictError();
+  // By id: a transfer may since have moved the case out of the province it was filed in (existing.provinceCode).
+  return prisma.case.findFirst({ where: { id: existing.caseId } });
+}
+
+export async function submitAppeal(
+  actor: Actor,
+  input: unknown,
+  evidence: readonly EvidenceFileInput[] = [],
+): Promise<SubmitResult> {
+  if (actor.role !== 'CITIZEN' || !actor.id) throw new ForbiddenActionError('SUBMIT');
+  const citizenId = actor.id;
+  const filing = parseInput(filingSchema, input);
+
+  const payloadHash = payloadHashOf(filing, evidence);
+  const earlier = await findByIdempotencyKey(citizenId, filing.idempotencyKey, payloadHash);
+  if (earlier) return { case: earlier, created: false };
+
+  const checkedEvidence = await checkEvidenceFiles(evidence);
+  if (!checkedEvidence.ok) {
+    const errors: Record<string, string> = checkedEvidence.error ? { evidence: checkedEvidence.error } : {};
+    checkedEvidence.files.forEach((file, index) => {
+      if (!file.ok) errors[`evidence.${index}`] = file.error;
+    });
+    throw new ValidationError(errors);
+  }
+  const references = await checkFilingReferences(filing);
+  if (!references.ok) throw new ValidationError(references.fieldErrors);
+
+  const now = new Date();
+  const provinceCode = routeToProvince(filing);
+  const overreach = assessOverreach(filing, references.catalogue.reasons);
+  const policy = await loadDeadlinePolicy(prisma, provinceCode, now);
+  const deadline = computeFirstDecisionDeadline(policy, { type: filing.type, colour: filing.colour, filedAt: now });
+  // Taken outside the transaction: a failed filing leaves a gap in the day's numbers, never a duplicate.
+  const reference = await allocateReference(provinceCode, now);
+
+  // Images are stored stripped of their metadata (EXIF, GPS); size and hash describe the stored bytes.
+  const storedFiles: SavedEvidence[] = await storeEvidenceFiles(provinceCode, checkedEvidence.files, evidence);
+  try {
+    const outcome = await prisma.$transaction(async (tx) => {
+      // The province system's own record of this code, when it sent one: the reviewer sees whether it matches.
+      const match = await findMatchingCodeAssignment(tx, {
+        issuingProvinceCode: filing.issuingProvinceCode,
+        issuingUnitCode: filing.issuingUnitCode,
+        colour: filing.colour,
+        codeAssignedAt: filing.codeAssignedAt,
+      });
+      // Claimed first: a concurrent submit with the same key waits here for this transaction and then fails on the
+      // key (P2002, handled below), before it writes anything else.
+      const caseId = randomUUID();
+      await tx.filingIdempotencyKey.create({
+        data: { key: filing.idempotencyKey, citizenId, payloadHash, caseId, provinceCode },
+      });
+      const created = await tx.case.create({
+        data: {
+          id: caseId,
+          provinceCode,
+          reference,
+          type: filing.type,
+          state: 'SUBMITTED',
+          citizenId,
+          applicantName: filing.applicantName,
+          ...sealIdNumber(filing.idNumber),
+          mobile: filing.mobile,
+          colour: filing.colour,
+          codeAssignedAt: filing.codeAssignedAt,
+          issuingProvinceCode: filing.issuingProvinceCode,
+          issuingUnitCode: filing.issuingUnitCode,
+          refusingProvinceCode: filing.refusingProvinceCode,
+          statedReasonCode: filing.statedReasonCode,
+          catalogueVersionId: references.catalogue.id,
+          grounds: filing.grounds,
+          statement: filing.statement,
+          requestedOutcome: filing.requestedOutcome,
+          privacyNoticeVersion: filing.privacyNoticeVersion,
+          primaFacieOverreach: overreach.primaFacie,
+          overreachReason: overreach.reason,
+          filedAt: now,
+          dueAt: deadline.dueAt,
+          allowedMs: BigInt(deadline.allowedMs),
+          pausedMs: 0n,
+          deadlineInputs: storedDeadlineInputs(deadline.inputs),
+          deadlineExplanation: deadline.explanation.zh,
+          atRiskAt: deadline.atRiskAt,
+          idempotencyKey: filing.idempotencyKey,
+          payloadHash,
+          codeAssignmentId: match?.id ?? null,
+          evidence: {
+            create: storedFiles.map((file) => ({
+              kind: 'FILING' as const,
+              fileName: file.name,
+              mimeType: file.mimeType,
+              sizeBytes: file.sizeBytes,
+              sha256: file.sha256,
+              storageKey: file.key,
+            })),
+          },
+        },
+      });
+      await appendAuditEvent(tx, {
+        chain: provinceCode,
+        actorId: citizenId,
+        actorRole: 'CITIZEN',
+        caseId: created.id,
+        action: 'CASE_FILED',
+        after: {
+          reference,
+          state: created.state,
+          type: created.type,
+          issuingUnitCode: created.issuingUnitCode,
+          primaFacieOverreach: created.primaFacieOverreach,
+          codeAssignmentMatched: match !== null,
+          evidenceFiles: storedFiles.length,
+          dueAt: deadline.dueAt.toISOString(),
+        },
+        occurredAt: now,
+      });
+      const notificationIds = await queueNotifications(tx, provinceCode, created.id, [
+        {
+          channel: 'SMS',
+          recipientMobile: filing.mobile,
+          template: 'CASE_FILED',
+          params: { reference, dueAt: formatShanghaiTime(deadline.dueAt) },
+        },
+      ]);
+      const assigned = await autoAssign(tx, created, now);
+      return {
+        case: assigned?.case ?? created,
+        notificationIds: [...notificationIds, ...(assigned?.notificationIds ?? [])],
+      };
+    });
+    await dispatchAfterCommit(outcome.notificationIds);
+    return { case: outcome.case, created: true };
+  } catch (error) {
+    await discardEvidenceFiles(storedFiles.map((file) => file.key));
+    // Two submits with one key raced: the loser returns the winner's case (or is refused if the content differs).
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      const winner = await findByIdempotencyKey(citizenId, filing.idempotencyKey, payloadHash);
+      if (winner) return { case: winner, created: false };
+    }
+    throw error;
+  }
+}

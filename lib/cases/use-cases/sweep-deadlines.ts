@@ -1,0 +1,155 @@
+// The scheduled deadline sweep (SPEC §7, §14): marks at-risk and overdue cases, escalates overdue ones to the
+// province's supervisors, closes decided cases whose second-review window has passed, and retries unsent
+// notifications. Rows are claimed with FOR UPDATE SKIP LOCKED and marked once, so running it twice — or on two
+// instances at once — does nothing more.
+import 'server-only';
+import { appendAuditEvent } from '@/lib/audit/append';
+import { prisma, type TransactionClient } from '@/lib/db/client';
+import { dispatchNotifications } from '@/lib/notifications/dispatch';
+import { queueNotificationsOfCases, supervisorNotices, type NotificationDraft } from '@/lib/notifications/queue';
+import { SYSTEM_ACTOR } from '@/lib/auth/actor';
+import { applyCaseChange } from '@/lib/cases/engine/case-change';
+import { statesSql } from '@/lib/cases/rules/deadline-filters';
+
+const BATCH = 500;
+
+/** States whose clock runs toward a deadline (AWAITING_CITIZEN is paused), as literals the partial indexes match. */
+const RUNNING_STATES = statesSql(['SUBMITTED', 'ASSIGNED', 'IN_REVIEW', 'SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW']);
+
+export interface SweepResult {
+  atRisk: number;
+  overdue: number;
+  closed: number;
+  notificationsSent: number;
+}
+
+interface MarkedRow {
+  id: string;
+  reference: string;
+  province_code: string;
+  assignee_id: string | null;
+  due_at: Date;
+}
+
+/**
+ * AT_RISK and OVERDUE look at running clocks; PAUSED_OVERDUE at clocks that were already past the deadline when they
+ * stopped: asking the citizen a question after the deadline must not hide the case from escalation (the queues
+ * judge a paused clock where it stopped, too).
+ */
+type MarkKind = 'AT_RISK' | 'OVERDUE' | 'PAUSED_OVERDUE';
+
+async function markBatch(tx: TransactionClient, kind: MarkKind, now: Date): Promise<MarkedRow[]> {
+  // The running-clock WHERE clauses match the partial indexes of the case-engine migration.
+  if (kind === 'PAUSED_OVERDUE') {
+    return tx.$queryRaw<MarkedRow[]>`
+        WITH due AS (
+          SELECT id FROM appeal_case
+           WHERE overdue_marked_at IS NULL AND paused_since IS NOT NULL AND state = 'AWAITING_CITIZEN'
+             AND due_at <= paused_since AND due_at <= ${now}
+           ORDER BY due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+        UPDATE appeal_case c SET overdue_marked_at = ${now}, at_risk_marked_at = COALESCE(c.at_risk_marked_at, ${now})
+          FROM due WHERE c.id = due.id
+        RETURNING c.id::text, c.reference, c.province_code, c.assignee_id::text, c.due_at`;
+  }
+  return kind === 'AT_RISK'
+    ? tx.$queryRaw<MarkedRow[]>`
+        WITH due AS (
+          SELECT id FROM appeal_case
+           WHERE at_risk_marked_at IS NULL AND paused_since IS NULL AND state IN (${RUNNING_STATES}) AND at_risk_at <= ${now}
+           ORDER BY at_risk_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+        UPDATE appeal_case c SET at_risk_marked_at = ${now} FROM due WHERE c.id = due.id
+        RETURNING c.id::text, c.reference, c.province_code, c.assignee_id::text, c.due_at`
+    : tx.$queryRaw<MarkedRow[]>`
+        WITH due AS (
+          SELECT id FROM appeal_case
+           WHERE overdue_marked_at IS NULL AND paused_since IS NULL AND state IN (${RUNNING_STATES}) AND due_at <= ${now}
+           ORDER BY due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+        UPDATE appeal_case c SET overdue_marked_at = ${now}, at_risk_marked_at = COALESCE(c.at_risk_marked_at, ${now})
+          FROM due WHERE c.id = due.id
+        RETURNING c.id::text, c.reference, c.province_code, c.assignee_id::text, c.due_at`;
+}
+
+async function sweepMarks(kind: MarkKind, now: Date, notificationIds: string[]): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const count = await prisma.$transaction(
+      async (tx) => {
+        const rows = await markBatch(tx, kind, now);
+        // Events in time order per chain, all in the same transaction as the marks.
+        rows.sort((a, b) => a.province_code.localeCompare(b.province_code) || a.due_at.getTime() - b.due_at.getTime());
+        // The supervisors of each province are looked up once per batch, and the batch's notices written at once.
+        const supervisors = new Map<string, Promise<NotificationDraft[]>>();
+        const notices = [];
+        for (const row of rows) {
+          await appendAuditEvent(tx, {
+            chain: row.province_code,
+            actorId: null,
+            actorRole: 'SYSTEM',
+            caseId: row.id,
+            action: kind === 'AT_RISK' ? 'DEADLINE_AT_RISK' : 'DEADLINE_OVERDUE',
+            after: { reference: row.reference, dueAt: row.due_at.toISOString() },
+            occurredAt: now,
+          });
+          if (kind !== 'AT_RISK') {
+            if (!supervisors.has(row.province_code))
+              supervisors.set(row.province_code, supervisorNotices(tx, row.province_code, 'DEADLINE_OVERDUE', {}));
+            const params = { reference: row.reference };
+            const drafts: NotificationDraft[] = (await supervisors.get(row.province_code)!).map((draft) => ({
+              ...draft,
+              params,
+            }));
+            if (row.assignee_id)
+              drafts.push({
+                channel: 'IN_APP',
+                recipientUserId: row.assignee_id,
+                template: 'DEADLINE_OVERDUE',
+                params,
+              });
+            notices.push({ provinceCode: row.province_code, caseId: row.id, drafts });
+          }
+        }
+        notificationIds.push(...(await queueNotificationsOfCases(tx, notices)));
+        return rows.length;
+      },
+      { timeout: 60_000 },
+    );
+    total += count;
+    if (count < BATCH) return total;
+  }
+}
+
+/** DECIDED cases whose 15 days passed without a second-review request are closed by the system. */
+async function closeExpiredDecisions(now: Date): Promise<number> {
+  let closed = 0;
+  for (;;) {
+    const batch = await prisma.$transaction(
+      async (tx) => {
+        const rows = await tx.$queryRaw<{ id: string; province_code: string }[]>`
+        SELECT id::text, province_code FROM appeal_case WHERE state = 'DECIDED' AND second_review_deadline_at < ${now}
+         ORDER BY second_review_deadline_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
+        // Chain heads are taken in one order (province code) by every sweep, as in sweepMarks: two sweeps closing
+        // cases of several provinces at once would otherwise wait on each other's heads forever (a deadlock).
+        rows.sort((a, b) => a.province_code.localeCompare(b.province_code));
+        for (const { id, province_code: provinceCode } of rows) {
+          const current = await tx.case.findUniqueOrThrow({ where: { provinceCode_id: { provinceCode, id } } });
+          await applyCaseChange(tx, SYSTEM_ACTOR, current, 'CLOSE', () => ({ data: { closedAt: now } }), now);
+        }
+        return rows.length;
+      },
+      { timeout: 60_000 },
+    );
+    closed += batch;
+    if (batch < BATCH) return closed;
+  }
+}
+
+export async function sweepDeadlines(now = new Date()): Promise<SweepResult> {
+  const notificationIds: string[] = [];
+  const atRisk = await sweepMarks('AT_RISK', now, notificationIds);
+  const overdue =
+    (await sweepMarks('OVERDUE', now, notificationIds)) + (await sweepMarks('PAUSED_OVERDUE', now, notificationIds));
+  const closed = await closeExpiredDecisions(now);
+  // Sends these and any notification left unsent by an earlier failure.
+  const notificationsSent = await dispatchNotifications();
+  return { atRisk, overdue, closed, notificationsSent };
+}

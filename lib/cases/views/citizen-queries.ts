@@ -1,0 +1,484 @@
+// Reads for the citizen's pages (SPEC §4, §5, §13): the filing choices, the citizen's own cases, one case with its
+// timeline, evidence and questions, and its decisions. Every case read starts from caseScopeWhere, so another person's
+// case is simply not found; results are small plain objects with no staff names and no internal fields.
+import 'server-only';
+import { z } from 'zod';
+import { caseScopeWhere, type ScopedUser } from '@/lib/auth/scope';
+import { maskMobile } from '@/lib/auth/mobile';
+import { prisma } from '@/lib/db/client';
+import type {
+  AppealGround,
+  CaseState,
+  CaseType,
+  CodeColour,
+  DecisionLevel,
+  DecisionOutcome,
+  EvidenceKind,
+  RequestedOutcome,
+} from '@/lib/db/generated/enums';
+import {
+  deadlineStatus,
+  explainDeadline,
+  readDeadlineInputs,
+  type DeadlineExplanation,
+  type DeadlineStatus,
+} from '@/lib/cases/rules/deadlines';
+import { allowedActions } from '@/lib/cases/rules/transitions';
+
+/** The privacy notice the filing form shows; its version is recorded on every case filed with it. */
+export const PRIVACY_NOTICE_VERSION = '2026-01';
+
+const uuid = z.uuid();
+const provinceCode = z.string().regex(/^\d{2}$/);
+
+export interface Choice {
+  code: string;
+  name: string;
+}
+
+export interface ReasonChoice {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+export interface FilingChoices {
+  provinces: Choice[];
+  /** Reasons of the catalogue in force that can be named as a basis ("no reason stated" is its own answer). */
+  reasons: ReasonChoice[];
+  privacyNoticeVersion: string;
+}
+
+export async function getFilingChoices(): Promise<FilingChoices> {
+  const [provinces, catalogue] = await Promise.all([
+    prisma.division.findMany({
+      where: { level: 'PROVINCE' },
+      orderBy: { code: 'asc' },
+      select: { provinceCode: true, name: true },
+    }),
+    prisma.reasonCatalogueVersion.findFirst({
+      orderBy: { version: 'desc' },
+      select: {
+        reasons: {
+          where: { validity: { not: 'NO_REASON' } },
+          orderBy: { sortOrder: 'asc' },
+          select: { code: true, nameZh: true, nameEn: true },
+        },
+      },
+    }),
+  ]);
+  return {
+    provinces: provinces.map((row) => ({ code: row.provinceCode, name: row.name })),
+    reasons: catalogue?.reasons ?? [],
+    privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+  };
+}
+
+export interface CityChoice extends Choice {
+  counties: Choice[];
+}
+
+/** A province's prefecture-level cities, each with its counties and districts (the possible issuing units). */
+export async function listIssuingUnits(province: string): Promise<CityChoice[]> {
+  if (!provinceCode.safeParse(province).success) return [];
+  const rows = await prisma.division.findMany({
+    where: { provinceCode: province, level: { in: ['CITY', 'COUNTY'] } },
+    orderBy: { code: 'asc' },
+    select: { code: true, name: true, level: true, parentCode: true },
+  });
+  const provinceRow = await prisma.division.findUnique({ where: { code: `${province}0000` }, select: { name: true } });
+  const cities = rows
+    .filter((row) => row.level === 'CITY')
+    // Municipalities list their districts under a placeholder city ("市辖区"/"县"): name it after the municipality.
+    .map((row) => ({
+      code: row.code,
+      name: /^(市辖区|县|省直辖县级行政区划)$/.test(row.name) ? (provinceRow?.name ?? row.name) : row.name,
+      counties: [] as Choice[],
+    }));
+  const byCode = new Map(cities.map((city) => [city.code, city]));
+  for (const row of rows) {
+    if (row.level === 'COUNTY' && row.parentCode)
+      byCode.get(row.parentCode)?.counties.push({ code: row.code, name: row.name });
+  }
+  return cities;
+}
+
+/** The mobile number the citizen signed in with (the filing form's default contact number). */
+export async function getCitizenMobile(user: ScopedUser): Promise<string | null> {
+  if (user.role !== 'CITIZEN') return null;
+  const row = await prisma.user.findUnique({ where: { id: user.id }, select: { mobile: true } });
+  return row?.mobile ?? null;
+}
+
+export interface CitizenCaseListRow {
+  id: string;
+  reference: string;
+  type: CaseType;
+  state: CaseState;
+  filedAt: Date;
+  dueAt: Date;
+  /** A question from the reviewer waits for the citizen's answer. */
+  needsReply: boolean;
+}
+
+export async function listCitizenCases(user: ScopedUser): Promise<CitizenCaseListRow[]> {
+  const rows = await prisma.case.findMany({
+    where: caseScopeWhere(user),
+    orderBy: { filedAt: 'desc' },
+    take: 100,
+    select: { id: true, reference: true, type: true, state: true, filedAt: true, dueAt: true },
+  });
+  return rows.map((row) => ({ ...row, needsReply: row.state === 'AWAITING_CITIZEN' }));
+}
+
+/** What the citizen reads in the timeline: audit actions in plain words, never who did them or internal detail. */
+export const TIMELINE_KINDS = [
+  'FILED',
+  'ASSIGNED',
+  'RETURNED_TO_POOL',
+  'TRANSFERRED',
+  'REVIEW_STARTED',
+  'INFORMATION_REQUESTED',
+  'CITIZEN_REPLIED',
+  'OVERDUE',
+  'DECIDED',
+  'CORRECTION_SENT',
+  'CORRECTION_CONFIRMED',
+  'WITHDRAWN',
+  'SECOND_REVIEW_REQUESTED',
+  'SECOND_REVIEW_STARTED',
+  'SECOND_REVIEW_DECIDED',
+  'CLOSED',
+] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+const TIMELINE_OF_ACTION: Readonly<Record<string, TimelineKind>> = {
+  CASE_FILED: 'FILED',
+  CASE_ASSIGNED: 'ASSIGNED',
+  CASE_CLAIMED: 'ASSIGNED',
+  CASE_REASSIGNED: 'ASSIGNED',
+  CASE_RELEASED: 'RETURNED_TO_POOL',
+  CASE_TRANSFERRED: 'TRANSFERRED',
+  REVIEW_STARTED: 'REVIEW_STARTED',
+  INFORMATION_REQUESTED: 'INFORMATION_REQUESTED',
+  CITIZEN_REPLIED: 'CITIZEN_REPLIED',
+  DEADLINE_OVERDUE: 'OVERDUE',
+  CASE_DECIDED: 'DECIDED',
+  CORRECTION_ORDERED: 'CORRECTION_SENT',
+  CORRECTION_CONFIRMED: 'CORRECTION_CONFIRMED',
+  CASE_WITHDRAWN: 'WITHDRAWN',
+  SECOND_REVIEW_REQUESTED: 'SECOND_REVIEW_REQUESTED',
+  SECOND_REVIEW_STARTED: 'SECOND_REVIEW_STARTED',
+  SECOND_REVIEW_DECIDED: 'SECOND_REVIEW_DECIDED',
+  CASE_CLOSED: 'CLOSED',
+};
+
+export interface TimelineEntry {
+  kind: TimelineKind;
+  at: Date;
+}
+
+export interface CaseDeadlineView {
+  dueAt: Date;
+  status: DeadlineStatus;
+  paused: boolean;
+  /** Time left before the deadline: frozen where the clock stopped while paused; negative once overdue. */
+  timeLeftMs: number;
+  /** Why it is due when it is, in both languages (from the stored inputs). */
+  explanation: DeadlineExplanation;
+  /** The stage the deadline belongs to. */
+  stage: 'FIRST_DECISION' | 'SECOND_REVIEW';
+}
+
+export interface EvidenceView {
+  id: string;
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  kind: EvidenceKind;
+  addedAt: Date;
+}
+
+export interface InformationRequestView {
+  id: string;
+  message: string;
+  requestedAt: Date;
+  replyDueAt: Date;
+  replyText: string | null;
+  repliedAt: Date | null;
+}
+
+export interface CitizenCaseView {
+  id: string;
+  reference: string;
+  version: number;
+  type: CaseType;
+  state: CaseState;
+  filedAt: Date;
+  colour: CodeColour;
+  codeAssignedAt: Date;
+  issuingProvinceName: string;
+  issuingUnitName: string;
+  refusingProvinceName: string | null;
+  statedReason: ReasonChoice | null;
+  grounds: AppealGround;
+  statement: string;
+  requestedOutcome: RequestedOutcome;
+  applicantName: string | null;
+  idNumberMasked: string | null;
+  mobileMasked: string | null;
+  /** Null once the case no longer waits on anyone (decided, closed, withdrawn). */
+  deadline: CaseDeadlineView | null;
+  timeline: TimelineEntry[];
+  evidence: EvidenceView[];
+  requests: InformationRequestView[];
+  /** The open question the citizen may answer now, if any. */
+  openRequestId: string | null;
+  decided: boolean;
+  correctionSentAt: Date | null;
+  correctionConfirmedAt: Date | null;
+  canWithdraw: boolean;
+  canRequestSecondReview: boolean;
+  secondReviewDeadlineAt: Date | null;
+}
+
+const DEADLINE_STATES: readonly CaseState[] = [
+  'SUBMITTED',
+  'ASSIGNED',
+  'IN_REVIEW',
+  'AWAITING_CITIZEN',
+  'SECOND_REVIEW_REQUESTED',
+  'IN_SECOND_REVIEW',
+];
+
+async function divisionNames(codes: string[]): Promise<Map<string, string>> {
+  const rows = await prisma.division.findMany({ where: { code: { in: codes } }, select: { code: true, name: true } });
+  return new Map(rows.map((row) => [row.code, row.name]));
+}
+
+function deadlineView(
+  row: { state: CaseState; dueAt: Date; atRiskAt: Date; pausedSince: Date | null; deadlineInputs: unknown },
+  now: Date,
+): CaseDeadlineView | null {
+  if (!DEADLINE_STATES.includes(row.state)) return null;
+  const inputs = readDeadlineInputs(row.deadlineInputs);
+  const { status, timeLeftMs } = deadlineStatus(row, now);
+  return {
+    dueAt: row.dueAt,
+    status,
+    paused: row.pausedSince !== null,
+    timeLeftMs,
+    explanation: explainDeadline(inputs, row.dueAt),
+    stage:
+      row.state === 'SECOND_REVIEW_REQUESTED' || row.state === 'IN_SECOND_REVIEW' ? 'SECOND_REVIEW' : 'FIRST_DECISION',
+  };
+}
+
+function mayRequestSecondReview(state: CaseState, windowEndsAt: Date | null, now: Date): boolean {
+  return (
+    allowedActions(state, 'CITIZEN').includes('REQUEST_SECOND_REVIEW') && windowEndsAt !== null && now <= windowEndsAt
+  );
+}
+
+/** One of the citizen's own cases, or null (another person's case, or no such case: the page answers 404). */
+export async function getCitizenCase(
+  user: ScopedUser,
+  caseId: string,
+  now = new Date(),
+): Promise<CitizenCaseView | null> {
+  if (!uuid.safeParse(caseId).success) return null;
+  const row = await prisma.case.findFirst({
+    where: { AND: [{ id: caseId }, caseScopeWhere(user)] },
+    select: {
+      id: true,
+      reference: true,
+      version: true,
+      type: true,
+      state: true,
+      filedAt: true,
+      colour: true,
+      codeAssignedAt: true,
+      issuingProvinceCode: true,
+      issuingUnitCode: true,
+      refusingProvinceCode: true,
+      statedReasonCode: true,
+      catalogueVersionId: true,
+      grounds: true,
+      statement: true,
+      requestedOutcome: true,
+      applicantName: true,
+      idNumberMasked: true,
+      mobile: true,
+      dueAt: true,
+      atRiskAt: true,
+      pausedSince: true,
+      deadlineInputs: true,
+      decidedAt: true,
+      secondReviewDeadlineAt: true,
+      correctionSentAt: true,
+      correctionConfirmedAt: true,
+      evidence: {
+        orderBy: { createdAt: 'asc' },
+        select: { id: true, fileName: true, mimeType: true, sizeBytes: true, kind: true, createdAt: true },
+      },
+      informationRequests: {
+        orderBy: { requestedAt: 'asc' },
+        select: { id: true, message: true, requestedAt: true, replyDueAt: true, replyText: true, repliedAt: true },
+      },
+    },
+  });
+  if (!row) return null;
+  const [names, reason, events] = await Promise.all([
+    divisionNames([
+      `${row.issuingProvinceCode}0000`,
+      row.issuingUnitCode,
+      ...(row.refusingProvinceCode ? [`${row.refusingProvinceCode}0000`] : []),
+    ]),
+    row.statedReasonCode
+      ? prisma.reason.findUnique({
+          where: {
+            catalogueVersionId_code: { catalogueVersionId: row.catalogueVersionId, code: row.statedReasonCode },
+          },
+          select: { code: true, nameZh: true, nameEn: true },
+        })
+      : Promise.resolve(null),
+    prisma.auditEvent.findMany({
+      where: { caseId: row.id },
+      orderBy: [{ occurredAt: 'asc' }, { seq: 'asc' }],
+      select: { action: true, occurredAt: true },
+    }),
+  ]);
+  const openRequest =
+    row.state === 'AWAITING_CITIZEN'
+      ? [...row.informationRequests].reverse().find((request) => request.repliedAt === null)
+      : undefined;
+  return {
+    id: row.id,
+    reference: row.reference,
+    version: row.version,
+    type: row.type,
+    state: row.state,
+    filedAt: row.filedAt,
+    colour: row.colour,
+    codeAssignedAt: row.codeAssignedAt,
+    issuingProvinceName: names.get(`${row.issuingProvinceCode}0000`) ?? row.issuingProvinceCode,
+    issuingUnitName: names.get(row.issuingUnitCode) ?? row.issuingUnitCode,
+    refusingProvinceName: row.refusingProvinceCode
+      ? (names.get(`${row.refusingProvinceCode}0000`) ?? row.refusingProvinceCode)
+      : null,
+    statedReason: reason,
+    grounds: row.grounds,
+    statement: row.statement,
+    requestedOutcome: row.requestedOutcome,
+    applicantName: row.applicantName,
+    idNumberMasked: row.idNumberMasked,
+    mobileMasked: row.mobile ? maskMobile(row.mobile) : null,
+    deadline: deadlineView(row, now),
+    timeline: events.flatMap((event) => {
+      const kind = TIMELINE_OF_ACTION[event.action];
+      return kind ? [{ kind, at: event.occurredAt }] : [];
+    }),
+    evidence: row.evidence.map((file) => ({ ...file, addedAt: file.createdAt })),
+    requests: row.informationRequests,
+    openRequestId: openRequest?.id ?? null,
+    decided: row.decidedAt !== null,
+    correctionSentAt: row.correctionSentAt,
+    correctionConfirmedAt: row.correctionConfirmedAt,
+    canWithdraw: allowedActions(row.state, 'CITIZEN').includes('WITHDRAW'),
+    canRequestSecondReview: mayRequestSecondReview(row.state, row.secondReviewDeadlineAt, now),
+    secondReviewDeadlineAt: row.secondReviewDeadlineAt,
+  };
+}
+
+export interface DecisionView {
+  level: DecisionLevel;
+  outcome: DecisionOutcome;
+  rule: ReasonChoice;
+  reasons: string;
+  decidedAt: Date;
+}
+
+export interface CitizenDecisionsView {
+  caseId: string;
+  reference: string;
+  version: number;
+  type: CaseType;
+  state: CaseState;
+  colour: CodeColour;
+  filedAt: Date;
+  /** First-level decision first, then the second-level one that supersedes it (when there is one). */
+  decisions: DecisionView[];
+  secondReviewDeadlineAt: Date | null;
+  canRequestSecondReview: boolean;
+  secondReviewRequestedAt: Date | null;
+  /** Deadline of a second-level review under way. */
+  secondReviewDueAt: Date | null;
+}
+
+/** The decision page of one of the citizen's own cases; null when the case is not theirs or has no decision yet. */
+export async function getCitizenDecisions(
+  user: ScopedUser,
+  caseId: string,
+  now = new Date(),
+): Promise<CitizenDecisionsView | null> {
+  if (!uuid.safeParse(caseId).success) return null;
+  const row = await prisma.case.findFirst({
+    where: { AND: [{ id: caseId }, caseScopeWhere(user)] },
+    select: {
+      id: true,
+      reference: true,
+      version: true,
+      type: true,
+      state: true,
+      colour: true,
+      filedAt: true,
+      dueAt: true,
+      catalogueVersionId: true,
+      secondReviewDeadlineAt: true,
+      decisions: {
+        orderBy: { level: 'asc' },
+        select: { level: true, outcome: true, ruleCode: true, reasons: true, decidedAt: true },
+      },
+    },
+  });
+  if (!row || row.decisions.length === 0) return null;
+  const [rules, request] = await Promise.all([
+    prisma.reason.findMany({
+      where: {
+        catalogueVersionId: row.catalogueVersionId,
+        code: { in: row.decisions.map((decision) => decision.ruleCode) },
+      },
+      select: { code: true, nameZh: true, nameEn: true },
+    }),
+    prisma.auditEvent.findFirst({
+      where: { caseId: row.id, action: 'SECOND_REVIEW_REQUESTED' },
+      orderBy: { occurredAt: 'desc' },
+      select: { occurredAt: true },
+    }),
+  ]);
+  const underReview = row.state === 'SECOND_REVIEW_REQUESTED' || row.state === 'IN_SECOND_REVIEW';
+  return {
+    caseId: row.id,
+    reference: row.reference,
+    version: row.version,
+    type: row.type,
+    state: row.state,
+    colour: row.colour,
+    filedAt: row.filedAt,
+    decisions: row.decisions.map((decision) => ({
+      level: decision.level,
+      outcome: decision.outcome,
+      rule: rules.find((rule) => rule.code === decision.ruleCode) ?? {
+        code: decision.ruleCode,
+        nameZh: decision.ruleCode,
+        nameEn: decision.ruleCode,
+      },
+      reasons: decision.reasons,
+      decidedAt: decision.decidedAt,
+    })),
+    secondReviewDeadlineAt: row.secondReviewDeadlineAt,
+    canRequestSecondReview: mayRequestSecondReview(row.state, row.secondReviewDeadlineAt, now),
+    secondReviewRequestedAt: request?.occurredAt ?? null,
+    secondReviewDueAt: underReview ? row.dueAt : null,
+  };
+}

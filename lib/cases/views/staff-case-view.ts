@@ -1,0 +1,347 @@
+// The case screen's read for staff (SPEC §5–§8, §10): one case through the caller's scope, as a plain object with
+// what a reviewer needs to decide (statement, evidence, the province's code record, deadline with its explanation,
+// questions and answers, decisions, the audit history) and the ID number only in its masked form.
+import 'server-only';
+import { z } from 'zod';
+import { maskMobile } from '@/lib/auth/mobile';
+import { caseScopeWhere, type ScopedUser } from '@/lib/auth/scope';
+import type { AuditAction } from '@/lib/audit/actions';
+import { prisma } from '@/lib/db/client';
+import type {
+  AppealGround,
+  CaseState,
+  CaseType,
+  CodeColour,
+  DecisionLevel,
+  DecisionOutcome,
+  EvidenceKind,
+  RequestedOutcome,
+} from '@/lib/db/generated/enums';
+import {
+  deadlineStatus,
+  explainStoredDeadline,
+  type DeadlineExplanation,
+  type DeadlineStatus,
+} from '@/lib/cases/rules/deadlines';
+import { allowedActions, type CaseAction } from '@/lib/cases/rules/transitions';
+
+export interface NamedCode {
+  code: string;
+  name: string | null;
+}
+
+export interface CatalogueRule {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+export interface HistoryEntry {
+  at: Date;
+  action: AuditAction;
+  actorRole: string;
+  actorName: string | null;
+  fromState: CaseState | null;
+  toState: CaseState | null;
+  /** Written reason (transfer, release); never personal data (SPEC §8). */
+  reason: string | null;
+  outcome: DecisionOutcome | null;
+  fromProvince: string | null;
+  toProvince: string | null;
+  assigneeName: string | null;
+}
+
+/** What the viewer may do now: the transitions table for their role, plus "only the reviewer holding the case". */
+export interface CaseActionsAvailable {
+  claim: boolean;
+  startReview: boolean;
+  requestInformation: boolean;
+  decide: boolean;
+  transfer: boolean;
+  release: boolean;
+  revealIdentity: boolean;
+  /** Awaiting the citizen: deciding on the record opens when the reply window closes. */
+  decideOpensAt: Date | null;
+}
+
+export interface StaffCaseView {
+  id: string;
+  reference: string;
+  version: number;
+  type: CaseType;
+  state: CaseState;
+  provinceCode: string;
+  applicantName: string | null;
+  idNumberMasked: string | null;
+  mobileMasked: string | null;
+  colour: CodeColour;
+  codeAssignedAt: Date;
+  issuingProvince: NamedCode;
+  issuingUnit: NamedCode;
+  refusingProvince: NamedCode | null;
+  statedReason: CatalogueRule | null;
+  catalogueVersion: number;
+  grounds: AppealGround;
+  statement: string;
+  requestedOutcome: RequestedOutcome;
+  overreach: boolean;
+  overreachReason: string | null;
+  filedAt: Date;
+  assignee: { id: string; name: string } | null;
+  assignedToViewer: boolean;
+  deadline: {
+    dueAt: Date;
+    atRiskAt: Date;
+    pausedSince: Date | null;
+    status: DeadlineStatus;
+    timeLeftMs: number;
+    explanation: DeadlineExplanation;
+  };
+  codeAssignment: {
+    recordId: string;
+    colour: CodeColour;
+    reasonCode: string;
+    reason: CatalogueRule | null;
+    assignedAt: Date;
+    issuingUnit: NamedCode;
+    receivedAt: Date;
+  } | null;
+  evidence: {
+    id: string;
+    kind: EvidenceKind;
+    fileName: string;
+    mimeType: string;
+    sizeBytes: number;
+    createdAt: Date;
+  }[];
+  informationRequests: {
+    id: string;
+    message: string;
+    requestedAt: Date;
+    requestedBy: string | null;
+    replyDueAt: Date;
+    replyText: string | null;
+    repliedAt: Date | null;
+  }[];
+  decisions: {
+    id: string;
+    level: DecisionLevel;
+    outcome: DecisionOutcome;
+    rule: CatalogueRule | { code: string; nameZh: null; nameEn: null };
+    reasons: string;
+    decidedBy: string;
+    decidedAt: Date;
+    withinDeadline: boolean;
+  }[];
+  correction: { sentAt: Date | null; confirmedAt: Date | null };
+  /** The rules a decision may rest on: the catalogue version of this case (old cases keep theirs). */
+  rules: CatalogueRule[];
+  /** Where a misrouted case may be transferred (empty unless the viewer may transfer it). */
+  transferProvinces: NamedCode[];
+  history: HistoryEntry[];
+  actions: CaseActionsAvailable;
+}
+
+const STAFF_ROLES = new Set(['REVIEWER', 'SUPERVISOR']);
+
+const auditSummary = z
+  .object({
+    state: z.string().optional(),
+    outcome: z.string().optional(),
+    provinceCode: z.string().optional(),
+    assigneeId: z.string().nullable().optional(),
+  })
+  .catch({});
+
+/** The case as the caller may see it, or null when it does not exist or lies outside their scope (the page says 404). */
+export async function getStaffCaseView(
+  user: ScopedUser,
+  caseId: string,
+  now = new Date(),
+): Promise<StaffCaseView | null> {
+  if (!STAFF_ROLES.has(user.role) || !z.uuid().safeParse(caseId).success) return null;
+  const found = await prisma.case.findFirst({
+    where: { AND: [{ id: caseId }, caseScopeWhere(user)] },
+    include: {
+      assignee: { select: { id: true, displayName: true } },
+      catalogueVersion: {
+        select: {
+          version: true,
+          reasons: { orderBy: { sortOrder: 'asc' }, select: { code: true, nameZh: true, nameEn: true } },
+        },
+      },
+      evidence: {
+        orderBy: { createdAt: 'asc' },
+        select: { id: true, kind: true, fileName: true, mimeType: true, sizeBytes: true, createdAt: true },
+      },
+      informationRequests: { orderBy: { requestedAt: 'asc' } },
+      decisions: { orderBy: { decidedAt: 'asc' }, include: { decidedBy: { select: { displayName: true } } } },
+    },
+  });
+  if (!found) return null;
+  // The matched assignment is a row of the issuing province's system (no foreign key: docs/scaling.md).
+  const codeAssignment = found.codeAssignmentId
+    ? await prisma.codeAssignment.findUnique({
+        where: { provinceCode_id: { provinceCode: found.issuingProvinceCode, id: found.codeAssignmentId } },
+        select: {
+          recordId: true,
+          colour: true,
+          reasonCode: true,
+          assignedAt: true,
+          issuingUnitCode: true,
+          receivedAt: true,
+        },
+      })
+    : null;
+
+  const events = await prisma.auditEvent.findMany({
+    where: { caseId: found.id },
+    orderBy: [{ occurredAt: 'asc' }, { seq: 'asc' }],
+    select: { occurredAt: true, action: true, actorRole: true, actorId: true, before: true, after: true, reason: true },
+  });
+  const summaries = events.map((event) => ({
+    before: auditSummary.parse(event.before ?? {}),
+    after: auditSummary.parse(event.after ?? {}),
+  }));
+  const peopleIds = new Set<string>();
+  for (const event of events) if (event.actorId) peopleIds.add(event.actorId);
+  for (const { after } of summaries) if (after.assigneeId) peopleIds.add(after.assigneeId);
+  for (const request of found.informationRequests) peopleIds.add(request.requestedById);
+  const people = new Map(
+    (
+      await prisma.user.findMany({
+        where: { id: { in: [...peopleIds] } },
+        select: { id: true, displayName: true, role: true },
+      })
+    ).map((person) => [
+      person.id,
+      // Citizens appear by role only: their names stay on the case, out of the history.
+      person.role === 'CITIZEN' ? null : person.displayName,
+    ]),
+  );
+
+  const divisionCodes = new Set([`${found.issuingProvinceCode}0000`, found.issuingUnitCode]);
+  if (found.refusingProvinceCode) divisionCodes.add(`${found.refusingProvinceCode}0000`);
+  if (codeAssignment) divisionCodes.add(codeAssignment.issuingUnitCode);
+  for (const { before, after } of summaries) {
+    if (before.provinceCode) divisionCodes.add(`${before.provinceCode}0000`);
+    if (after.provinceCode) divisionCodes.add(`${after.provinceCode}0000`);
+  }
+  const divisions = new Map(
+    (
+      await prisma.division.findMany({
+        where: { code: { in: [...divisionCodes] } },
+        select: { code: true, name: true },
+      })
+    ).map((division) => [division.code, division.name]),
+  );
+  const named = (code: string): NamedCode => ({ code, name: divisions.get(code) ?? null });
+  const province = (code: string | undefined): string | null => (code ? (divisions.get(`${code}0000`) ?? code) : null);
+
+  const rules = found.catalogueVersion.reasons;
+  const ruleOf = (code: string | null) => rules.find((rule) => rule.code === code) ?? null;
+  const status = deadlineStatus(found, now);
+  const openRequest = found.informationRequests.find((request) => request.repliedAt === null) ?? null;
+  const mine = found.assigneeId !== null && found.assigneeId === user.id;
+  const allowed = new Set<CaseAction>(allowedActions(found.state, user.role));
+  const replyWindowOpen = found.state === 'AWAITING_CITIZEN' && openRequest !== null && openRequest.replyDueAt > now;
+  const mayTransfer = mine && allowed.has('TRANSFER');
+  const transferProvinces = mayTransfer
+    ? await prisma.division.findMany({
+        where: { level: 'PROVINCE', provinceCode: { not: found.provinceCode } },
+        orderBy: { code: 'asc' },
+        select: { code: true, name: true },
+      })
+    : [];
+
+  return {
+    id: found.id,
+    reference: found.reference,
+    version: found.version,
+    type: found.type,
+    state: found.state,
+    provinceCode: found.provinceCode,
+    applicantName: found.applicantName,
+    idNumberMasked: found.idNumberMasked,
+    mobileMasked: found.mobile ? maskMobile(found.mobile) : null,
+    colour: found.colour,
+    codeAssignedAt: found.codeAssignedAt,
+    issuingProvince: named(`${found.issuingProvinceCode}0000`),
+    issuingUnit: named(found.issuingUnitCode),
+    refusingProvince: found.refusingProvinceCode ? named(`${found.refusingProvinceCode}0000`) : null,
+    statedReason: ruleOf(found.statedReasonCode),
+    catalogueVersion: found.catalogueVersion.version,
+    grounds: found.grounds,
+    statement: found.statement,
+    requestedOutcome: found.requestedOutcome,
+    overreach: found.primaFacieOverreach,
+    overreachReason: found.overreachReason,
+    filedAt: found.filedAt,
+    assignee: found.assignee ? { id: found.assignee.id, name: found.assignee.displayName } : null,
+    assignedToViewer: mine,
+    deadline: {
+      dueAt: found.dueAt,
+      atRiskAt: found.atRiskAt,
+      pausedSince: found.pausedSince,
+      status: status.status,
+      timeLeftMs: status.timeLeftMs,
+      explanation: explainStoredDeadline(found),
+    },
+    codeAssignment: codeAssignment
+      ? {
+          ...codeAssignment,
+          reason: ruleOf(codeAssignment.reasonCode),
+          issuingUnit: named(codeAssignment.issuingUnitCode),
+        }
+      : null,
+    evidence: found.evidence,
+    informationRequests: found.informationRequests.map((request) => ({
+      id: request.id,
+      message: request.message,
+      requestedAt: request.requestedAt,
+      requestedBy: people.get(request.requestedById) ?? null,
+      replyDueAt: request.replyDueAt,
+      replyText: request.replyText,
+      repliedAt: request.repliedAt,
+    })),
+    decisions: found.decisions.map((decision) => ({
+      id: decision.id,
+      level: decision.level,
+      outcome: decision.outcome,
+      rule: ruleOf(decision.ruleCode) ?? { code: decision.ruleCode, nameZh: null, nameEn: null },
+      reasons: decision.reasons,
+      decidedBy: decision.decidedBy.displayName,
+      decidedAt: decision.decidedAt,
+      withinDeadline: decision.decidedAt <= decision.deadlineAt,
+    })),
+    correction: { sentAt: found.correctionSentAt, confirmedAt: found.correctionConfirmedAt },
+    rules,
+    transferProvinces: transferProvinces.map((division) => ({ code: division.code.slice(0, 2), name: division.name })),
+    history: events.map((event, index) => {
+      const { before, after } = summaries[index]!;
+      return {
+        at: event.occurredAt,
+        action: event.action as AuditAction,
+        actorRole: event.actorRole,
+        actorName: event.actorId ? (people.get(event.actorId) ?? null) : null,
+        fromState: (before.state as CaseState | undefined) ?? null,
+        toState: after.state && after.state !== before.state ? (after.state as CaseState) : null,
+        reason: event.reason,
+        outcome: (after.outcome as DecisionOutcome | undefined) ?? null,
+        fromProvince: after.provinceCode ? province(before.provinceCode) : null,
+        toProvince: after.provinceCode ? province(after.provinceCode) : null,
+        assigneeName: after.assigneeId ? (people.get(after.assigneeId) ?? null) : null,
+      };
+    }),
+    actions: {
+      claim: allowed.has('CLAIM') && found.assigneeId === null,
+      startReview: mine && allowed.has('START_REVIEW'),
+      requestInformation: mine && allowed.has('REQUEST_INFORMATION'),
+      decide: mine && allowed.has('DECIDE') && !replyWindowOpen,
+      transfer: mayTransfer,
+      release: mine && allowed.has('RELEASE'),
+      revealIdentity: found.idNumberCipher !== null && (user.role === 'SUPERVISOR' || mine),
+      decideOpensAt: mine && replyWindowOpen ? (openRequest?.replyDueAt ?? null) : null,
+    },
+  };
+}

@@ -1,0 +1,132 @@
+// Checking a case's status without an account (SPEC §11): the reference number, then a one-time code sent to the
+// phone number on the case. The answers never tell whether a reference exists: an unknown reference is answered like
+// a known one ("if it is right, a code was sent"; "the code is wrong or expired") and spends the same per-IP budget.
+import 'server-only';
+import { checkOneTimeCode, requestOneTimeCode } from '@/lib/auth/otp';
+import { checkRateLimit, consumeRateLimits, recordRateLimitFailure } from '@/lib/auth/rate-limit';
+import { prisma } from '@/lib/db/client';
+import type { CaseState, CaseType, DecisionLevel, DecisionOutcome } from '@/lib/db/generated/enums';
+import { parseReference } from '@/lib/cases/rules/reference';
+
+export type StatusCodeRequestOutcome = { ok: true } | { ok: false; error: 'rate_limited'; retryAfterSeconds: number };
+
+export type StatusCheckOutcome =
+  | { ok: true; status: PublicCaseStatus }
+  | { ok: false; error: 'code_invalid' }
+  | { ok: false; error: 'rate_limited'; retryAfterSeconds: number };
+
+/** What anyone holding the reference and the phone may see: no name, ID number, place, reasons or files. */
+export interface PublicCaseStatus {
+  reference: string;
+  type: CaseType;
+  state: CaseState;
+  filedAt: Date;
+  /** The deadline of the stage under way; null once nothing is pending, and while the clock is paused (it will move). */
+  dueAt: Date | null;
+  /** Waiting for the applicant's answer: the clock is stopped. */
+  paused: boolean;
+  /** The decision in force (a second-level decision supersedes the first). */
+  decision: { level: DecisionLevel; outcome: DecisionOutcome; decidedAt: Date } | null;
+}
+
+const PENDING_STATES: readonly CaseState[] = [
+  'SUBMITTED',
+  'ASSIGNED',
+  'IN_REVIEW',
+  'AWAITING_CITIZEN',
+  'SECOND_REVIEW_REQUESTED',
+  'IN_SECOND_REVIEW',
+];
+
+export function statusCodeMessage(reference: string, code: string): string {
+  return `【健康码申诉】您正在查询申诉 ${reference} 的办理进度，验证码 ${code}，5 分钟内有效。如非本人操作，请忽略本短信。`;
+}
+
+async function findCaseForStatus(
+  reference: string,
+): Promise<{ id: string; provinceCode: string; reference: string; mobile: string } | null> {
+  const normalised = reference.trim().toUpperCase();
+  if (!parseReference(normalised)) return null;
+  // By reference alone: a transferred case keeps the reference (and the province code in it) it was filed with.
+  const found = await prisma.case.findFirst({
+    where: { reference: normalised },
+    select: { id: true, provinceCode: true, reference: true, mobile: true },
+  });
+  // A case whose personal data was erased has no phone to send to: answered like an unknown reference.
+  return found?.mobile
+    ? { id: found.id, provinceCode: found.provinceCode, reference: found.reference, mobile: found.mobile }
+    : null;
+}
+
+function refused(retryAfterSeconds: number): { ok: false; error: 'rate_limited'; retryAfterSeconds: number } {
+  return { ok: false, error: 'rate_limited', retryAfterSeconds };
+}
+
+export async function requestStatusCode(input: { reference: string; ip: string }): Promise<StatusCodeRequestOutcome> {
+  const found = await findCaseForStatus(input.reference);
+  if (!found) {
+    const limit = await consumeRateLimits([{ rule: 'codeRequestPerIp', key: input.ip }]);
+    return limit.allowed ? { ok: true } : refused(limit.retryAfterSeconds);
+  }
+  // Only the per-IP limit may be reported: a per-number refusal would show that the reference exists.
+  const ipLimit = await checkRateLimit({ rule: 'codeRequestPerIp', key: input.ip });
+  if (!ipLimit.allowed) return refused(ipLimit.retryAfterSeconds);
+  await requestOneTimeCode({
+    purpose: 'CASE_STATUS',
+    mobile: found.mobile,
+    caseId: found.id,
+    ip: input.ip,
+    message: (code) => statusCodeMessage(found.reference, code),
+  });
+  return { ok: true };
+}
+
+export async function checkStatusCode(input: {
+  reference: string;
+  code: string;
+  ip: string;
+}): Promise<StatusCheckOutcome> {
+  const found = await findCaseForStatus(input.reference);
+  if (!found) {
+    const limit = await checkRateLimit({ rule: 'codeFailurePerIp', key: input.ip });
+    if (!limit.allowed) return refused(limit.retryAfterSeconds);
+    await recordRateLimitFailure({ rule: 'codeFailurePerIp', key: input.ip });
+    return { ok: false, error: 'code_invalid' };
+  }
+  const result = await checkOneTimeCode({
+    purpose: 'CASE_STATUS',
+    mobile: found.mobile,
+    code: input.code,
+    caseId: found.id,
+    ip: input.ip,
+  });
+  if (result.ok) return { ok: true, status: await loadPublicStatus(found.provinceCode, found.id) };
+  if (result.error === 'rate_limited') return refused(result.retryAfterSeconds);
+  return { ok: false, error: 'code_invalid' };
+}
+
+async function loadPublicStatus(provinceCode: string, caseId: string): Promise<PublicCaseStatus> {
+  const row = await prisma.case.findUniqueOrThrow({
+    where: { provinceCode_id: { provinceCode, id: caseId } },
+    select: {
+      reference: true,
+      type: true,
+      state: true,
+      filedAt: true,
+      dueAt: true,
+      pausedSince: true,
+      decisions: { orderBy: { level: 'desc' }, take: 1, select: { level: true, outcome: true, decidedAt: true } },
+    },
+  });
+  const pending = PENDING_STATES.includes(row.state);
+  const paused = pending && row.pausedSince !== null;
+  return {
+    reference: row.reference,
+    type: row.type,
+    state: row.state,
+    filedAt: row.filedAt,
+    dueAt: pending && !paused ? row.dueAt : null,
+    paused,
+    decision: row.decisions[0] ?? null,
+  };
+}

@@ -1,0 +1,183 @@
+// Small read queries for the role homes. Every query starts from caseScopeWhere, so a home never counts a case
+// outside its reader's scope; results are plain numbers and short rows, never whole case records.
+import 'server-only';
+import { prisma, Prisma } from '@/lib/db/client';
+import type { CaseState, Role } from '@/lib/db/generated/enums';
+import { caseScopeWhere, type ScopedUser } from '@/lib/auth/scope';
+import { atRiskSql, overdueSql } from '@/lib/cases/rules/deadline-filters';
+import { countCasesByState } from './state-counts';
+import { OPEN_STATES, REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
+
+/** First-level work of a province: waiting in the pool or with a reviewer. */
+export const FIRST_LEVEL_OPEN_STATES: readonly CaseState[] = ['SUBMITTED', ...REVIEWER_LOAD_STATES];
+
+function within(scope: Prisma.CaseWhereInput, ...filters: Prisma.CaseWhereInput[]): Prisma.CaseWhereInput {
+  return { AND: [scope, ...filters] };
+}
+
+export async function findProvinceName(provinceCode: string): Promise<string | null> {
+  const division = await prisma.division.findUnique({ where: { code: `${provinceCode}0000` }, select: { name: true } });
+  return division?.name ?? null;
+}
+
+async function provinceNames(codes: string[]): Promise<Map<string, string>> {
+  const divisions = await prisma.division.findMany({
+    where: { code: { in: codes.map((code) => `${code}0000`) } },
+    select: { provinceCode: true, name: true },
+  });
+  return new Map(divisions.map((division) => [division.provinceCode, division.name]));
+}
+
+export interface ReviewerHome {
+  provinceCode: string | null;
+  provinceName: string | null;
+  openCount: number;
+  poolCount: number;
+  mineCount: number;
+}
+
+export async function getReviewerHome(user: ScopedUser): Promise<ReviewerHome> {
+  const scope = caseScopeWhere(user);
+  const firstLevelOpen: Prisma.CaseWhereInput = { state: { in: [...FIRST_LEVEL_OPEN_STATES] } };
+  const [openCount, poolCount, mineCount, provinceName] = await Promise.all([
+    prisma.case.count({ where: within(scope, firstLevelOpen) }),
+    prisma.case.count({ where: within(scope, { state: 'SUBMITTED', assigneeId: null }) }),
+    prisma.case.count({ where: within(scope, { assigneeId: user.id, state: { in: [...REVIEWER_LOAD_STATES] } }) }),
+    user.provinceCode ? findProvinceName(user.provinceCode) : Promise.resolve(null),
+  ]);
+  return { provinceCode: user.provinceCode, provinceName, openCount, poolCount, mineCount };
+}
+
+export interface ProvinceLoadRow {
+  provinceCode: string;
+  provinceName: string;
+  open: number;
+  overdue: number;
+}
+
+export interface SupervisorHome {
+  /** Null for a national supervisor. */
+  provinceCode: string | null;
+  provinceName: string | null;
+  byState: { state: CaseState; count: number }[];
+  total: number;
+  overdue: number;
+  atRisk: number;
+  unassigned: number;
+  /** Open and overdue cases per province (national scope only). */
+  provinces: ProvinceLoadRow[];
+}
+
+/**
+ * The supervisor's home: cases per state from the maintained counters, and the deadline counts from the open-case
+ * deadline index (SQL forms of the deadline filters), so that it stays fast nationally at a million cases.
+ */
+export async function getSupervisorHome(user: ScopedUser, now = new Date()): Promise<SupervisorHome> {
+  if (user.role !== 'SUPERVISOR') throw new Error('the supervisor home is for supervisors');
+  const national = user.provinceCode === null;
+  const inScope = national ? Prisma.sql`TRUE` : Prisma.sql`c.province_code = ${user.provinceCode}`;
+  const countWhere = async (condition: Prisma.Sql) =>
+    (
+      await prisma.$queryRaw<
+        { count: number }[]
+      >`SELECT count(*)::int AS count FROM appeal_case c WHERE ${inScope} AND ${condition}`
+    )[0]?.count ?? 0;
+  const [stateCounts, overdue, atRisk, unassigned, provinceName, overdueByProvince] = await Promise.all([
+    countCasesByState(user.provinceCode),
+    countWhere(overdueSql(now)),
+    countWhere(atRiskSql(now)),
+    countWhere(Prisma.sql`c.state = 'SUBMITTED' AND c.assignee_id IS NULL`),
+    user.provinceCode ? findProvinceName(user.provinceCode) : Promise.resolve(null),
+    national
+      ? prisma.$queryRaw<{ province_code: string; count: number }[]>`
+          SELECT c.province_code::text AS province_code, count(*)::int AS count FROM appeal_case c WHERE ${overdueSql(now)} GROUP BY 1`
+      : Promise.resolve([]),
+  ]);
+  const counts = new Map<CaseState, number>();
+  const openByProvince = new Map<string, number>();
+  for (const row of stateCounts) {
+    counts.set(row.state, (counts.get(row.state) ?? 0) + row.count);
+    if (national && OPEN_STATES.includes(row.state))
+      openByProvince.set(row.provinceCode, (openByProvince.get(row.provinceCode) ?? 0) + row.count);
+  }
+  const stateOrder: readonly CaseState[] = [
+    'SUBMITTED',
+    'ASSIGNED',
+    'IN_REVIEW',
+    'AWAITING_CITIZEN',
+    'DECIDED',
+    'SECOND_REVIEW_REQUESTED',
+    'IN_SECOND_REVIEW',
+    'FINAL',
+    'CLOSED',
+    'WITHDRAWN',
+  ];
+  const overdueCounts = new Map(overdueByProvince.map((row) => [row.province_code, row.count]));
+  const codes = [...new Set([...openByProvince.keys(), ...overdueCounts.keys()])].sort();
+  const names = codes.length > 0 ? await provinceNames(codes) : new Map<string, string>();
+  return {
+    provinceCode: user.provinceCode,
+    provinceName,
+    byState: stateOrder.map((state) => ({ state, count: counts.get(state) ?? 0 })),
+    total: stateCounts.reduce((sum, row) => sum + row.count, 0),
+    overdue,
+    atRisk,
+    unassigned,
+    provinces: codes.map((code) => ({
+      provinceCode: code,
+      provinceName: names.get(code) ?? code,
+      open: openByProvince.get(code) ?? 0,
+      overdue: overdueCounts.get(code) ?? 0,
+    })),
+  };
+}
+
+export interface StaffCountRow {
+  /** Null for national staff (national supervisors, administrators). */
+  provinceCode: string | null;
+  provinceName: string | null;
+  counts: Record<Exclude<Role, 'CITIZEN'>, number>;
+  inactive: number;
+}
+
+export interface AdminHome {
+  rows: StaffCountRow[];
+  totals: Record<Exclude<Role, 'CITIZEN'>, number>;
+}
+
+/** Staff accounts (active ones per role, inactive ones together) per province; needs no case access. */
+export async function getAdminHome(): Promise<AdminHome> {
+  const groups = await prisma.user.groupBy({
+    by: ['provinceCode', 'role', 'active'],
+    where: { role: { in: ['REVIEWER', 'SUPERVISOR', 'ADMIN'] } },
+    _count: { _all: true },
+  });
+  const codes = [
+    ...new Set(groups.map((group) => group.provinceCode).filter((code): code is string => code !== null)),
+  ].sort();
+  const names = codes.length > 0 ? await provinceNames(codes) : new Map<string, string>();
+  const empty = () => ({ REVIEWER: 0, SUPERVISOR: 0, ADMIN: 0 });
+  const rows = new Map<string | null, StaffCountRow>(
+    [...codes, null].map((code) => [
+      code,
+      { provinceCode: code, provinceName: code ? (names.get(code) ?? code) : null, counts: empty(), inactive: 0 },
+    ]),
+  );
+  const totals = empty();
+  for (const group of groups) {
+    const row = rows.get(group.provinceCode);
+    if (!row || group.role === 'CITIZEN') continue;
+    if (!group.active) {
+      row.inactive += group._count._all;
+      continue;
+    }
+    row.counts[group.role] += group._count._all;
+    totals[group.role] += group._count._all;
+  }
+  return {
+    rows: [...rows.values()].filter(
+      (row) => row.provinceCode !== null || Object.values(row.counts).some(Boolean) || row.inactive > 0,
+    ),
+    totals,
+  };
+}
