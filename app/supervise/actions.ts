@@ -6,10 +6,11 @@ import { revalidatePath } from 'next/cache';
 import { defineAction, type ActionResult } from '@/lib/auth/action';
 import { caseActionSchema, decideSchema } from '@/lib/cases/forms/schemas';
 import { verifyScopeChains } from '@/lib/supervision/audit-log';
-import { reassignOneCase, reassignReviewerCases } from '@/lib/supervision/reassign';
+import { reassignCase as reassignOneCase, reassignReviewerCases } from '@/lib/cases/use-cases/reassign-cases';
+import { startSecondReview } from '@/lib/cases/use-cases/start-second-review';
+import { decideSecondReview } from '@/lib/cases/use-cases/decide-second-review';
 import { reassignAllSchema, reassignCaseSchema, verifyChainsSchema } from '@/lib/supervision/schemas';
 import { supervisorScopeOf } from '@/lib/supervision/scope';
-import { decideSupervisorSecondReview, startSupervisorSecondReview } from '@/lib/supervision/second-review';
 
 const SUPERVISOR = ['SUPERVISOR'] as const;
 
@@ -30,7 +31,7 @@ function refreshConsole(): void {
 const reassignCase = defineAction({
   schema: reassignCaseSchema,
   roles: SUPERVISOR,
-  handler: (input, { user }) => reassignOneCase(supervisorScopeOf(user), input),
+  handler: async (input, { user }) => ({ reference: (await reassignOneCase(user, input)).case.reference }),
 });
 
 export async function reassignCaseAction(
@@ -45,7 +46,7 @@ export async function reassignCaseAction(
 const reassignAll = defineAction({
   schema: reassignAllSchema,
   roles: SUPERVISOR,
-  handler: (input, { user }) => reassignReviewerCases(supervisorScopeOf(user), input),
+  handler: (input, { user }) => reassignReviewerCases(user, input),
 });
 
 export async function reassignAllAction(
@@ -60,7 +61,7 @@ export async function reassignAllAction(
 const startReview = defineAction({
   schema: caseActionSchema,
   roles: SUPERVISOR,
-  handler: (input, { user }) => startSupervisorSecondReview(supervisorScopeOf(user), input),
+  handler: async (input, { user }) => ({ reference: (await startSecondReview(user, input)).case.reference }),
 });
 
 export async function startSecondReviewAction(
@@ -76,7 +77,7 @@ export async function startSecondReviewAction(
 const decideReview = defineAction({
   schema: decideSchema,
   roles: SUPERVISOR,
-  handler: (input, { user }) => decideSupervisorSecondReview(supervisorScopeOf(user), input),
+  handler: async (input, { user }) => ({ reference: (await decideSecondReview(user, input)).case.reference }),
 });
 
 /** Called with the decide form's values (the same decideSchema checks them in the browser first). */

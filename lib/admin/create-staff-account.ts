@@ -8,7 +8,8 @@ import { parseInput } from '@/lib/core/parse-input';
 import { adminChainFor } from './audit-chain';
 import { assertScopeExists } from '@/lib/reference/divisions';
 import { fieldRefusal } from './errors';
-import { assertAdmin, type AdminActor } from './require-admin';
+import type { Actor } from '@/lib/auth/actor';
+import { assertAdmin } from './require-admin';
 import { createStaffSchema } from './schemas';
 import { generateTemporaryPassword } from './temporary-password';
 
@@ -19,11 +20,7 @@ export interface CreatedStaffAccount {
   temporaryPassword: string;
 }
 
-export async function createStaffAccount(
-  actor: AdminActor,
-  raw: unknown,
-  now = new Date(),
-): Promise<CreatedStaffAccount> {
+export async function createStaffAccount(actor: Actor, raw: unknown, now = new Date()): Promise<CreatedStaffAccount> {
   assertAdmin(actor);
   const input = parseInput(createStaffSchema, raw);
   await assertScopeExists(input.provinceCode, input.unitCode);

@@ -4,7 +4,8 @@ import { prisma } from '@/lib/db/client';
 import { REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
 import { provinceName } from '@/lib/reference/divisions';
 import { notFound } from './errors';
-import { assertAdmin, type AdminActor } from './require-admin';
+import type { Actor } from '@/lib/auth/actor';
+import { assertAdmin } from './require-admin';
 
 export interface PoolReviewer {
   id: string;
@@ -26,7 +27,7 @@ export interface ReviewerPool {
   reviewers: PoolReviewer[];
 }
 
-export async function getReviewerPool(actor: AdminActor, provinceCode: string): Promise<ReviewerPool> {
+export async function getReviewerPool(actor: Actor, provinceCode: string): Promise<ReviewerPool> {
   assertAdmin(actor);
   const name = /^\d{2}$/.test(provinceCode) ? await provinceName(provinceCode) : null;
   if (!name) throw notFound();

@@ -5,7 +5,8 @@ import { prisma } from '@/lib/db/client';
 import type { Role } from '@/lib/db/generated/enums';
 import { REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
 import { notFound } from './errors';
-import { assertAdmin, type AdminActor } from './require-admin';
+import type { Actor } from '@/lib/auth/actor';
+import { assertAdmin } from './require-admin';
 
 export interface StaffAccountView {
   id: string;
@@ -26,7 +27,7 @@ export interface StaffAccountView {
   updatedAt: string;
 }
 
-export async function getStaffAccount(actor: AdminActor, userId: string, now = new Date()): Promise<StaffAccountView> {
+export async function getStaffAccount(actor: Actor, userId: string, now = new Date()): Promise<StaffAccountView> {
   assertAdmin(actor);
   if (!/^[0-9a-f-]{36}$/i.test(userId)) throw notFound();
   const user = await prisma.user.findFirst({

@@ -4,7 +4,8 @@ import 'server-only';
 import { prisma } from '@/lib/db/client';
 import type { CalendarDayKind } from '@/lib/db/generated/enums';
 import { notFound } from './errors';
-import { assertAdmin, type AdminActor } from './require-admin';
+import type { Actor } from '@/lib/auth/actor';
+import { assertAdmin } from './require-admin';
 
 export interface CalendarVersionRow {
   id: number;
@@ -17,7 +18,7 @@ export interface CalendarVersionRow {
   workingWeekends: number;
 }
 
-export async function listCalendarVersions(actor: AdminActor): Promise<CalendarVersionRow[]> {
+export async function listCalendarVersions(actor: Actor): Promise<CalendarVersionRow[]> {
   assertAdmin(actor);
   const [versions, counts] = await Promise.all([
     prisma.calendarVersion.findMany({
@@ -50,11 +51,7 @@ export interface CalendarYearView {
   days: CalendarDayRow[];
 }
 
-export async function getCalendarYear(
-  actor: AdminActor,
-  year: number,
-  versionNumber?: number,
-): Promise<CalendarYearView> {
+export async function getCalendarYear(actor: Actor, year: number, versionNumber?: number): Promise<CalendarYearView> {
   assertAdmin(actor);
   if (!Number.isInteger(year) || year < 2020 || year > 2100) throw notFound();
   const versions = await prisma.calendarVersion.findMany({

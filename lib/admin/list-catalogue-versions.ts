@@ -4,7 +4,8 @@ import 'server-only';
 import { prisma } from '@/lib/db/client';
 import type { CodeColour, ReasonValidity } from '@/lib/db/generated/enums';
 import { notFound } from './errors';
-import { assertAdmin, type AdminActor } from './require-admin';
+import type { Actor } from '@/lib/auth/actor';
+import { assertAdmin } from './require-admin';
 
 export interface CatalogueVersionRow {
   id: number;
@@ -15,7 +16,7 @@ export interface CatalogueVersionRow {
   cases: number;
 }
 
-export async function listCatalogueVersions(actor: AdminActor): Promise<CatalogueVersionRow[]> {
+export async function listCatalogueVersions(actor: Actor): Promise<CatalogueVersionRow[]> {
   assertAdmin(actor);
   const versions = await prisma.reasonCatalogueVersion.findMany({
     orderBy: { version: 'desc' },
@@ -48,7 +49,7 @@ export interface CatalogueVersionView {
 }
 
 /** One version (the latest when `versionNumber` is omitted). */
-export async function getCatalogueVersion(actor: AdminActor, versionNumber?: number): Promise<CatalogueVersionView> {
+export async function getCatalogueVersion(actor: Actor, versionNumber?: number): Promise<CatalogueVersionView> {
   assertAdmin(actor);
   const latest = await prisma.reasonCatalogueVersion.findFirst({
     orderBy: { version: 'desc' },

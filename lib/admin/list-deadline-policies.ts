@@ -5,7 +5,8 @@ import { prisma } from '@/lib/db/client';
 import { effectivePolicy, type DeadlinePolicyRecord, type DeadlinePolicyValues } from '@/lib/cases/rules/deadlines';
 import { listProvinces, provinceName } from '@/lib/reference/divisions';
 import { notFound } from './errors';
-import { assertAdmin, type AdminActor } from './require-admin';
+import type { Actor } from '@/lib/auth/actor';
+import { assertAdmin } from './require-admin';
 
 export interface PolicyVersionRow extends DeadlinePolicyValues {
   id: number;
@@ -62,7 +63,7 @@ export interface ProvincePolicyRow {
   effective: DeadlinePolicyValues | null;
 }
 
-export async function listDeadlinePolicies(actor: AdminActor, now = new Date()) {
+export async function listDeadlinePolicies(actor: Actor, now = new Date()) {
   assertAdmin(actor);
   const [national, provinces, provincial] = await Promise.all([
     findNationalPolicy(now),
@@ -82,7 +83,7 @@ export async function listDeadlinePolicies(actor: AdminActor, now = new Date()) 
 }
 
 /** Every published version of one province's policy, newest first, with the national maxima to compare with. */
-export async function getProvincePolicyHistory(actor: AdminActor, provinceCode: string, now = new Date()) {
+export async function getProvincePolicyHistory(actor: Actor, provinceCode: string, now = new Date()) {
   assertAdmin(actor);
   const name = /^\d{2}$/.test(provinceCode) ? await provinceName(provinceCode) : null;
   if (!name) throw notFound();

@@ -4,7 +4,8 @@ import 'server-only';
 import { prisma } from '@/lib/db/client';
 import { REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
 import { listProvinces } from '@/lib/reference/divisions';
-import { assertAdmin, type AdminActor } from './require-admin';
+import type { Actor } from '@/lib/auth/actor';
+import { assertAdmin } from './require-admin';
 
 export interface PoolSummary {
   provinceCode: string;
@@ -16,7 +17,7 @@ export interface PoolSummary {
   unassigned: number;
 }
 
-export async function listReviewerPools(actor: AdminActor): Promise<PoolSummary[]> {
+export async function listReviewerPools(actor: Actor): Promise<PoolSummary[]> {
   assertAdmin(actor);
   const [provinces, reviewers, load, waiting] = await Promise.all([
     listProvinces(),

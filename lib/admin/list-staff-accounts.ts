@@ -2,7 +2,8 @@
 import 'server-only';
 import { prisma, type Prisma } from '@/lib/db/client';
 import type { Role } from '@/lib/db/generated/enums';
-import { assertAdmin, type AdminActor } from './require-admin';
+import type { Actor } from '@/lib/auth/actor';
+import { assertAdmin } from './require-admin';
 import type { StaffRole } from './schemas';
 
 export const STAFF_PAGE_SIZE = 50;
@@ -27,7 +28,7 @@ export interface StaffRow {
 }
 
 export async function listStaffAccounts(
-  actor: AdminActor,
+  actor: Actor,
   filter: StaffFilter,
 ): Promise<{ rows: StaffRow[]; total: number; page: number; pages: number }> {
   assertAdmin(actor);

@@ -7,7 +7,8 @@ import { appendAuditEvent, lockAuditChain, NATIONAL_CHAIN } from '@/lib/audit/ap
 import { parseInput } from '@/lib/core/parse-input';
 import { buildWorkingDayCalendar, DeadlineError } from '@/lib/cases/rules/working-days';
 import { fieldRefusal, stale } from './errors';
-import { assertAdmin, type AdminActor } from './require-admin';
+import type { Actor } from '@/lib/auth/actor';
+import { assertAdmin } from './require-admin';
 import { publishCalendarSchema } from './schemas';
 
 function isRealDate(iso: string): boolean {
@@ -21,7 +22,7 @@ function isWeekend(iso: string): boolean {
 }
 
 export async function publishCalendarVersion(
-  actor: AdminActor,
+  actor: Actor,
   raw: unknown,
   now = new Date(),
 ): Promise<{ id: number; year: number; version: number }> {

@@ -6,11 +6,12 @@ import { prisma } from '@/lib/db/client';
 import { appendAuditEvent, lockAuditChain, NATIONAL_CHAIN } from '@/lib/audit/append';
 import { parseInput } from '@/lib/core/parse-input';
 import { stale } from './errors';
-import { assertAdmin, type AdminActor } from './require-admin';
+import type { Actor } from '@/lib/auth/actor';
+import { assertAdmin } from './require-admin';
 import { publishCatalogueSchema } from './schemas';
 
 export async function publishCatalogueVersion(
-  actor: AdminActor,
+  actor: Actor,
   raw: unknown,
   now = new Date(),
 ): Promise<{ id: number; version: number }> {

@@ -10,7 +10,8 @@ import { adminChainFor } from './audit-chain';
 import { provinceName } from '@/lib/reference/divisions';
 import { AdminRefusal, fieldRefusal, stale } from './errors';
 import { findNationalPolicy, toPolicyRecord } from './list-deadline-policies';
-import { assertAdmin, type AdminActor } from './require-admin';
+import type { Actor } from '@/lib/auth/actor';
+import { assertAdmin } from './require-admin';
 import { publishDeadlinePolicySchema } from './schemas';
 
 const DECISION_RULES: readonly DeadlineRule[] = [
@@ -21,7 +22,7 @@ const DECISION_RULES: readonly DeadlineRule[] = [
 ];
 
 export async function publishDeadlinePolicy(
-  actor: AdminActor,
+  actor: Actor,
   raw: unknown,
   now = new Date(),
 ): Promise<{ id: number; version: number }> {

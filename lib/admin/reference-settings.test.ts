@@ -14,9 +14,9 @@ import { getProvincePolicyHistory } from './list-deadline-policies';
 import { publishCalendarVersion } from './publish-calendar-version';
 import { publishCatalogueVersion } from './publish-catalogue-version';
 import { publishDeadlinePolicy } from './publish-deadline-policy';
-import type { AdminActor } from './require-admin';
+import type { Actor } from '@/lib/auth/actor';
 
-let admin: AdminActor;
+let admin: Actor;
 
 beforeEach(async () => {
   await resetCaseData();

@@ -10,7 +10,8 @@ import { parseInput } from '@/lib/core/parse-input';
 import { adminChainFor } from './audit-chain';
 import { AdminRefusal } from './errors';
 import { loadStaffAccountForUpdate } from './load-staff-account';
-import { assertAdmin, type AdminActor } from './require-admin';
+import type { Actor } from '@/lib/auth/actor';
+import { assertAdmin } from './require-admin';
 import { resetStaffCredentialsSchema } from './schemas';
 import { generateTemporaryPassword } from './temporary-password';
 
@@ -18,11 +19,7 @@ export type CredentialsReset =
   | { reset: 'PASSWORD'; temporaryPassword: string; sessionsEnded: number }
   | { reset: 'SECOND_FACTOR'; sessionsEnded: number };
 
-export async function resetStaffCredentials(
-  actor: AdminActor,
-  raw: unknown,
-  now = new Date(),
-): Promise<CredentialsReset> {
+export async function resetStaffCredentials(actor: Actor, raw: unknown, now = new Date()): Promise<CredentialsReset> {
   assertAdmin(actor);
   const input = parseInput(resetStaffCredentialsSchema, raw);
   const temporaryPassword = input.reset === 'PASSWORD' ? generateTemporaryPassword() : null;

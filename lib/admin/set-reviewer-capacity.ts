@@ -7,11 +7,12 @@ import { parseInput } from '@/lib/core/parse-input';
 import { adminChainFor } from './audit-chain';
 import { notFound } from './errors';
 import { loadStaffAccountForUpdate } from './load-staff-account';
-import { assertAdmin, type AdminActor } from './require-admin';
+import type { Actor } from '@/lib/auth/actor';
+import { assertAdmin } from './require-admin';
 import { setReviewerCapacitySchema } from './schemas';
 
 export async function setReviewerCapacity(
-  actor: AdminActor,
+  actor: Actor,
   raw: unknown,
   now = new Date(),
 ): Promise<{ capacity: number; changed: boolean }> {

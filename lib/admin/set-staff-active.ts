@@ -9,7 +9,8 @@ import { REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
 import { adminChainFor } from './audit-chain';
 import { AdminRefusal } from './errors';
 import { loadStaffAccountForUpdate } from './load-staff-account';
-import { assertAdmin, type AdminActor } from './require-admin';
+import type { Actor } from '@/lib/auth/actor';
+import { assertAdmin } from './require-admin';
 import { setStaffActiveSchema } from './schemas';
 
 export interface StaffActiveChange {
@@ -19,7 +20,7 @@ export interface StaffActiveChange {
   openCases: number;
 }
 
-export async function setStaffActive(actor: AdminActor, raw: unknown, now = new Date()): Promise<StaffActiveChange> {
+export async function setStaffActive(actor: Actor, raw: unknown, now = new Date()): Promise<StaffActiveChange> {
   assertAdmin(actor);
   const input = parseInput(setStaffActiveSchema, raw);
   return prisma.$transaction(async (tx) => {

@@ -13,13 +13,13 @@ import { createStaffAccount } from './create-staff-account';
 import { AdminRefusal } from './errors';
 import { getStaffAccount } from './get-staff-account';
 import { listStaffAccounts } from './list-staff-accounts';
-import type { AdminActor } from './require-admin';
+import type { Actor } from '@/lib/auth/actor';
 import { resetStaffCredentials } from './reset-staff-credentials';
 import { setReviewerCapacity } from './set-reviewer-capacity';
 import { setStaffActive } from './set-staff-active';
 import { updateStaffAccount } from './update-staff-account';
 
-let admin: AdminActor;
+let admin: Actor & { id: string };
 
 beforeEach(async () => {
   await resetCaseData();

@@ -10,7 +10,8 @@ import { adminChainFor } from './audit-chain';
 import { assertScopeExists } from '@/lib/reference/divisions';
 import { AdminRefusal } from './errors';
 import { loadStaffAccountForUpdate } from './load-staff-account';
-import { assertAdmin, type AdminActor } from './require-admin';
+import type { Actor } from '@/lib/auth/actor';
+import { assertAdmin } from './require-admin';
 import { updateStaffSchema } from './schemas';
 
 export interface StaffAccountUpdate {
@@ -18,11 +19,7 @@ export interface StaffAccountUpdate {
   sessionsEnded: number;
 }
 
-export async function updateStaffAccount(
-  actor: AdminActor,
-  raw: unknown,
-  now = new Date(),
-): Promise<StaffAccountUpdate> {
+export async function updateStaffAccount(actor: Actor, raw: unknown, now = new Date()): Promise<StaffAccountUpdate> {
   assertAdmin(actor);
   const input = parseInput(updateStaffSchema, raw);
   await assertScopeExists(input.provinceCode, input.unitCode);

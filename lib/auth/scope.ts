@@ -28,4 +28,4 @@ export async function requireUser(roles: readonly Role[], returnTo: string): Pro
   return user;
 }
 
-export { caseScopeWhere, isNationalScope, type ScopedUser } from './case-scope';
+export { caseScopeWhere, isNationalScope, type Actor } from './actor';

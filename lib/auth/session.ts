@@ -4,15 +4,16 @@ import 'server-only';
 import { cache } from 'react';
 import { getServerSession } from 'next-auth';
 import type { Role } from '@/lib/db/generated/enums';
+import type { Actor } from './actor';
 import { authOptions } from './options';
 import { evaluateSession, SESSION_TOUCH_INTERVAL_MS } from './session-policy';
 import { loadSession, touchSession } from './sessions';
 
-export interface CurrentUser {
+/** The signed-in caller (an Actor) with what the pages show about them and their session. */
+export interface CurrentUser extends Actor {
   id: string;
   role: Role;
   displayName: string;
-  provinceCode: string | null;
   unitCode: string | null;
   sessionId: string;
 }

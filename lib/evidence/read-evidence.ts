@@ -2,7 +2,7 @@
 // citizen, or staff whose province covers the case); anything else is "not found", the same as a file that never existed.
 import 'server-only';
 import { z } from 'zod';
-import { caseScopeWhere, type ScopedUser } from '@/lib/auth/scope';
+import { caseScopeWhere, type Actor } from '@/lib/auth/scope';
 import { CaseNotFoundError } from '@/lib/core/errors';
 import { prisma } from '@/lib/db/client';
 import { readEvidenceFile } from './store';
@@ -15,7 +15,7 @@ export interface EvidenceDownload {
 
 const evidenceId = z.uuid();
 
-export async function readEvidenceFor(user: ScopedUser, id: string): Promise<EvidenceDownload> {
+export async function readEvidenceFor(user: Actor, id: string): Promise<EvidenceDownload> {
   if (!evidenceId.safeParse(id).success) throw new CaseNotFoundError();
   const evidence = await prisma.evidence.findFirst({
     // Erased evidence (retention) is gone for everyone.

@@ -21,9 +21,10 @@ import {
   statsMaxAgeMs,
   statsRefreshedAt,
 } from './refresh-stats';
-import { supervisorScopeOf, type SupervisorScope } from './scope';
+import { supervisorScopeOf } from './scope';
 import { insertCase, insertDecision } from '@/test/support/supervision-data';
 import { getTransparencyReport } from './transparency';
+import { type Actor } from '@/lib/auth/actor';
 
 const HOUR = 3600_000;
 const WEEK_1 = '2025-03-05T10:00:00+08:00'; // Wednesday of ISO week 2025-W10 (Monday 2025-03-03)
@@ -34,8 +35,8 @@ let reviewer34: TestUser;
 let reviewer41: TestUser;
 let supervisor: TestUser;
 let citizen: TestUser;
-let national: SupervisorScope;
-let anhui: SupervisorScope;
+let national: Actor;
+let anhui: Actor;
 
 interface Planned {
   unit: string;

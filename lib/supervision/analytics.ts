@@ -8,8 +8,9 @@ import { divisionNames } from '@/lib/reference/division-names';
 import { defaultPeriod, isoWeekLabel, isoWeeksBetween, shanghaiDate, type Period } from './periods';
 import { refreshSupervisionStatsForRead, statsRefreshedAt } from './refresh-stats';
 import type { AnalyticsCaseType, AnalyticsFilters } from './schemas';
-import { scopeProvinceSql, type SupervisorScope } from './scope';
+import { scopeProvinceSql } from './scope';
 import { scopedLogger } from '@/lib/security/logger';
+import { type Actor } from '@/lib/auth/actor';
 
 export interface AuthorityFigures {
   received: number;
@@ -86,11 +87,7 @@ export function resolveAnalyticsFilters(
   };
 }
 
-function whereStats(
-  scope: SupervisorScope,
-  filters: ResolvedAnalyticsFilters,
-  extra: Prisma.Sql = Prisma.sql`TRUE`,
-): Prisma.Sql {
+function whereStats(scope: Actor, filters: ResolvedAnalyticsFilters, extra: Prisma.Sql = Prisma.sql`TRUE`): Prisma.Sql {
   const { from, to } = filters.period;
   return Prisma.sql`${scopeProvinceSql(scope, 'd.province_code')}
     AND ${from ? Prisma.sql`d.day >= ${from}::date` : Prisma.sql`TRUE`}
@@ -121,7 +118,7 @@ function figures(
 }
 
 export async function getAuthorityTable(
-  scope: SupervisorScope,
+  scope: Actor,
   filters: ResolvedAnalyticsFilters,
   db: TransactionClient = prisma,
 ): Promise<AuthorityTable> {
@@ -181,7 +178,7 @@ export async function getAuthorityTable(
 }
 
 export async function getWeeklyTrend(
-  scope: SupervisorScope,
+  scope: Actor,
   filters: ResolvedAnalyticsFilters,
   now = new Date(),
   db: TransactionClient = prisma,
@@ -214,7 +211,7 @@ export async function getWeeklyTrend(
 }
 
 export async function getRecognitionMatrix(
-  scope: SupervisorScope,
+  scope: Actor,
   filters: ResolvedAnalyticsFilters,
   db: TransactionClient = prisma,
 ): Promise<RecognitionMatrix> {
@@ -242,7 +239,7 @@ const cache = new Map<string, OverreachAnalytics>();
 const computing = new Map<string, Promise<OverreachAnalytics>>();
 
 async function computeAnalytics(
-  scope: SupervisorScope,
+  scope: Actor,
   filters: ResolvedAnalyticsFilters,
   now: Date,
   refreshedAt: Date | null,
@@ -258,7 +255,7 @@ async function computeAnalytics(
 /** One computation per page and statistics version at a time; the result replaces an older one in the cache. */
 function computeOnce(
   key: string,
-  scope: SupervisorScope,
+  scope: Actor,
   filters: ResolvedAnalyticsFilters,
   now: Date,
   refreshedAt: Date | null,
@@ -290,7 +287,7 @@ function computeOnce(
  * worked out once per refresh, never while a supervisor waits, except for a page nobody has asked for before.
  */
 export async function loadOverreachAnalytics(
-  scope: SupervisorScope,
+  scope: Actor,
   filters: ResolvedAnalyticsFilters,
   now = new Date(),
 ): Promise<OverreachAnalytics> {

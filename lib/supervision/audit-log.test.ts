@@ -6,12 +6,13 @@ import { getPrisma } from '@/lib/db/client';
 import { rawClient, resetCaseData } from '@/test/support/db';
 import { createUser } from '@/test/support/fixtures';
 import { decodeCursor, findAuditPage, verifyScopeChains } from './audit-log';
-import { supervisorScopeOf, type SupervisorScope } from './scope';
+import { supervisorScopeOf } from './scope';
 import { insertCase } from '@/test/support/supervision-data';
+import { type Actor } from '@/lib/auth/actor';
 
-let national: SupervisorScope;
-let guangdong: SupervisorScope;
-let anhui: SupervisorScope;
+let national: Actor;
+let guangdong: Actor;
+let anhui: Actor;
 let caseReference: string;
 
 async function append(

@@ -6,7 +6,8 @@ import { verifyAuditChains } from '@/lib/audit/verify';
 import { prisma, Prisma, type TransactionClient } from '@/lib/db/client';
 import { periodBounds } from './periods';
 import { AUDIT_PAGE_ROWS, type AuditFilters } from './schemas';
-import { auditChainOf, type SupervisorScope } from './scope';
+import { auditChainOf } from './scope';
+import { type Actor } from '@/lib/auth/actor';
 
 export interface AuditRow {
   chain: string;
@@ -53,11 +54,11 @@ export function decodeCursor(text: string | undefined): Cursor | null {
 }
 
 /** The chain filter actually applied: a province's supervisor always reads their own chain, whatever was asked. */
-export function effectiveChain(scope: SupervisorScope, requested: string | undefined): string | null {
+export function effectiveChain(scope: Actor, requested: string | undefined): string | null {
   return auditChainOf(scope) ?? requested ?? null;
 }
 
-function whereEvents(scope: SupervisorScope, filters: AuditFilters): Prisma.Sql {
+function whereEvents(scope: Actor, filters: AuditFilters): Prisma.Sql {
   const chain = effectiveChain(scope, filters.chain);
   const { start, end } = periodBounds({ from: filters.from ?? null, to: filters.to ?? null });
   const cursor = decodeCursor(filters.cursor);
@@ -99,7 +100,7 @@ function toRow(row: EventRecord): AuditRow {
 
 /** Newest first; `limit` rows from the cursor on (the page size, or the export's cap). */
 export async function findAuditEvents(
-  scope: SupervisorScope,
+  scope: Actor,
   filters: AuditFilters,
   limit: number,
   db: TransactionClient = prisma,
@@ -117,7 +118,7 @@ export async function findAuditEvents(
 }
 
 export async function findAuditPage(
-  scope: SupervisorScope,
+  scope: Actor,
   filters: AuditFilters,
   pageSize = AUDIT_PAGE_ROWS,
 ): Promise<AuditPage> {
@@ -134,7 +135,7 @@ export async function findAuditPage(
 }
 
 /** The chains a supervisor may filter by: their own, or every chain that has events. */
-export async function listAuditChains(scope: SupervisorScope): Promise<string[]> {
+export async function listAuditChains(scope: Actor): Promise<string[]> {
   const own = auditChainOf(scope);
   if (own) return [own];
   const heads = await prisma.auditChainHead.findMany({ orderBy: { chain: 'asc' }, select: { chain: true } });
@@ -149,7 +150,7 @@ export interface ChainVerification {
 
 /** Re-computes the chains in scope; a province's supervisor verifies their province's chain only. */
 export async function verifyScopeChains(
-  scope: SupervisorScope,
+  scope: Actor,
 ): Promise<{ intact: boolean; events: number; chains: ChainVerification[] }> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set');

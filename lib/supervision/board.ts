@@ -4,8 +4,9 @@ import 'server-only';
 import { prisma, Prisma, type TransactionClient } from '@/lib/db/client';
 import type { CaseState, CaseType, CodeColour, DecisionOutcome, DeliveryStatus } from '@/lib/db/generated/enums';
 import { REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
-import { scopeProvinceSql, type SupervisorScope } from './scope';
+import { scopeProvinceSql } from './scope';
 import { atRiskSql, overdueSql, statesSql } from '@/lib/cases/rules/deadline-filters';
+import { type Actor } from '@/lib/auth/actor';
 
 /** Corrections not confirmed within this time are shown to supervisors (SPEC §5). */
 export const CORRECTION_CONFIRMATION_MS = 2 * 3600 * 1000;
@@ -97,7 +98,7 @@ function toCaseRow(row: CaseRowRecord): BoardCaseRow {
 }
 
 export async function countBoardCases(
-  scope: SupervisorScope,
+  scope: Actor,
   list: Exclude<BoardList, 'corrections'>,
   now = new Date(),
   db: TransactionClient = prisma,
@@ -109,7 +110,7 @@ export async function countBoardCases(
 
 /** One list of the board, most urgent first (earliest deadline, prima facie overreach first on a tie). */
 export async function listBoardCases(
-  scope: SupervisorScope,
+  scope: Actor,
   list: Exclude<BoardList, 'corrections'>,
   options: { limit?: number; now?: Date } = {},
   db: TransactionClient = prisma,
@@ -146,7 +147,7 @@ interface CorrectionRecord {
  * supervisor's scope: the province whose pool holds the case.
  */
 export async function listUnconfirmedCorrections(
-  scope: SupervisorScope,
+  scope: Actor,
   options: { limit?: number; now?: Date } = {},
   db: TransactionClient = prisma,
 ): Promise<CorrectionRow[]> {
@@ -179,7 +180,7 @@ export async function listUnconfirmedCorrections(
 }
 
 export async function countUnconfirmedCorrections(
-  scope: SupervisorScope,
+  scope: Actor,
   now = new Date(),
   db: TransactionClient = prisma,
 ): Promise<number> {
@@ -201,7 +202,7 @@ export async function countUnconfirmedCorrections(
  * the board does not count all open cases on every view; only the overdue ones are counted.
  */
 export async function listWorkload(
-  scope: SupervisorScope,
+  scope: Actor,
   now = new Date(),
   db: TransactionClient = prisma,
 ): Promise<WorkloadRow[]> {
@@ -261,7 +262,7 @@ function mostLoaded(rows: WorkloadRow[], limit: number): WorkloadRow[] {
     .slice(0, limit);
 }
 
-export async function getDeadlineBoard(scope: SupervisorScope, now = new Date()): Promise<DeadlineBoard> {
+export async function getDeadlineBoard(scope: Actor, now = new Date()): Promise<DeadlineBoard> {
   const options = { limit: BOARD_PAGE_ROWS, now };
   const [
     overdue,

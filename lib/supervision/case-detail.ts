@@ -7,7 +7,7 @@ import { prisma } from '@/lib/db/client';
 import type { CaseState, CaseType, CodeColour, DecisionLevel, DecisionOutcome } from '@/lib/db/generated/enums';
 import { allowedActions } from '@/lib/cases/rules/transitions';
 import { divisionNames } from '@/lib/reference/division-names';
-import { scopeCaseWhere, type SupervisorScope } from './scope';
+import { type Actor, caseScopeWhere } from '@/lib/auth/actor';
 
 export interface ReviewerOption {
   id: string;
@@ -98,9 +98,9 @@ export async function listReviewerOptions(provinceCode: string, caseId: string |
 }
 
 /** A case in scope by its reference; any other reference is "not found". */
-export async function getSupervisedCase(scope: SupervisorScope, reference: string): Promise<SupervisedCase> {
+export async function getSupervisedCase(scope: Actor, reference: string): Promise<SupervisedCase> {
   const found = await prisma.case.findFirst({
-    where: { AND: [scopeCaseWhere(scope), { reference }] },
+    where: { AND: [caseScopeWhere(scope), { reference }] },
     select: {
       id: true,
       version: true,

@@ -18,7 +18,8 @@ import { toCsv, type CsvCell } from './csv';
 import { SHANGHAI } from './periods';
 import { refreshSupervisionStatsForRead } from './refresh-stats';
 import type { ExportRequest, ExportTable } from './schemas';
-import { ownEventChainOf, type SupervisorScope } from './scope';
+import { ownEventChainOf } from './scope';
+import { type Actor } from '@/lib/auth/actor';
 
 /** The most rows one export carries (the audit event records when a file was cut short). */
 export const EXPORT_MAX_ROWS = 100_000;
@@ -72,7 +73,7 @@ function authorityCells(code: string, name: string, f: AuthorityFigures): CsvCel
 
 async function readTable(
   tx: TransactionClient,
-  scope: SupervisorScope,
+  scope: Actor,
   request: ExportRequest,
   now: Date,
 ): Promise<ExportTableData> {
@@ -245,7 +246,7 @@ function filtersOf(request: ExportRequest): Record<string, string> {
  * into its heading. The CSV is built after commit, from rows that were read under the same transaction.
  */
 export async function exportSupervisionTable(
-  scope: SupervisorScope,
+  scope: Actor,
   request: ExportRequest,
   heading: (column: string) => string,
   now = new Date(),
@@ -257,7 +258,7 @@ export async function exportSupervisionTable(
       const table = await readTable(tx, scope, request, now);
       await appendAuditEvent(tx, {
         chain: ownEventChainOf(scope),
-        actorId: scope.userId,
+        actorId: scope.id,
         actorRole: 'SUPERVISOR',
         action: 'EXPORT_CREATED',
         after: {

@@ -10,14 +10,14 @@ import { getAuthorityTable, getRecognitionMatrix, getWeeklyTrend, resolveAnalyti
 import { findAuditPage } from './audit-log';
 import { countBoardCases, getDeadlineBoard, listBoardCases, listUnconfirmedCorrections, listWorkload } from './board';
 import { refreshSupervisionStats } from './refresh-stats';
-import type { SupervisorScope } from './scope';
 import { getTransparencyReport } from './transparency';
+import { type Actor } from '@/lib/auth/actor';
 
 const CASES = Number(process.env.SUPERVISION_PERF_CASES ?? 50_000);
 const AUDIT_EVENTS = CASES * 2;
 const timings: [string, number][] = [];
-let national: SupervisorScope;
-let anhui: SupervisorScope;
+let national: Actor;
+let anhui: Actor;
 
 async function sql(text: string, values: unknown[] = []) {
   const client = await rawClient();
@@ -131,8 +131,8 @@ beforeAll(async () => {
   const supervisor = await getPrisma().user.create({
     data: { role: 'SUPERVISOR', displayName: 'perf national', username: 'perf-national' },
   });
-  national = { userId: supervisor.id, provinceCode: null };
-  anhui = { userId: supervisor.id, provinceCode: '34' };
+  national = { id: supervisor.id, role: 'SUPERVISOR', provinceCode: null };
+  anhui = { id: supervisor.id, role: 'SUPERVISOR', provinceCode: '34' };
 }, 600_000);
 
 afterAll(() => {

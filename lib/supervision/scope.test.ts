@@ -12,11 +12,12 @@ import { findAuditPage, verifyScopeChains } from './audit-log';
 import { BOARD_PAGE_ROWS, getDeadlineBoard } from './board';
 import { getSupervisedCase } from './case-detail';
 import { exportSupervisionTable } from './export';
-import { reassignOneCase, reassignReviewerCases } from './reassign';
+import { reassignCase, reassignReviewerCases } from '@/lib/cases/use-cases/reassign-cases';
 import { refreshSupervisionStats } from './refresh-stats';
 import { getSecondReviewCase, listSecondReviewQueue } from './second-review';
-import { supervisorScopeOf, type SupervisorScope } from './scope';
+import { supervisorScopeOf } from './scope';
 import { insertCase, insertCorrectionOrder, insertDecision } from '@/test/support/supervision-data';
+import { type Actor } from '@/lib/auth/actor';
 
 const HOUR = 3600_000;
 const now = new Date();
@@ -31,7 +32,7 @@ interface ProvinceFixture {
   >;
 }
 
-let national: SupervisorScope;
+let national: Actor;
 const provinces: Record<'34' | '41', ProvinceFixture> = {} as Record<'34' | '41', ProvinceFixture>;
 const scopeOf = (user: TestUser) =>
   supervisorScopeOf({ id: user.id, role: 'SUPERVISOR', provinceCode: user.provinceCode });
@@ -208,7 +209,7 @@ describe('cases of another province', () => {
     await expect(getSecondReviewCase(anhui(), refs('41').review)).rejects.toBeInstanceOf(CaseNotFoundError);
     const overdue41 = await getSupervisedCase(national, refs('41').overdue);
     await expect(
-      reassignOneCase(anhui(), {
+      reassignCase(anhui(), {
         caseId: overdue41.id,
         expectedVersion: overdue41.version,
         reviewerId: provinces['41'].reviewer.id,
@@ -272,7 +273,7 @@ describe('exports', () => {
       where: { action: 'EXPORT_CREATED' },
       orderBy: { occurredAt: 'desc' },
     });
-    expect(event).toMatchObject({ chain: '34', actorId: anhui().userId, actorRole: 'SUPERVISOR' });
+    expect(event).toMatchObject({ chain: '34', actorId: anhui().id, actorRole: 'SUPERVISOR' });
     expect(event.after).toMatchObject({ table: 'unassigned', rows: 2, scope: '34' });
     expect(await getPrisma().auditEvent.count({ where: { action: 'EXPORT_CREATED' } })).toBe(before + 1);
   });

@@ -2,8 +2,6 @@
 // shown to the supervisor who made the first decision (the engine refuses them as well).
 import 'server-only';
 import { explainStoredDeadline, type DeadlineExplanation } from '@/lib/cases/rules/deadlines';
-import { startSecondReview } from '@/lib/cases/use-cases/start-second-review';
-import { decideSecondReview } from '@/lib/cases/use-cases/decide-second-review';
 import { CaseNotFoundError } from '@/lib/core/errors';
 import { prisma, type Prisma } from '@/lib/db/client';
 import type {
@@ -16,13 +14,13 @@ import type {
   RequestedOutcome,
 } from '@/lib/db/generated/enums';
 import { divisionNames } from '@/lib/reference/division-names';
-import { actorOf, scopeCaseWhere, type SupervisorScope } from './scope';
+import { type Actor, caseScopeWhere } from '@/lib/auth/actor';
 
 const QUEUE_STATES: readonly CaseState[] = ['SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW'];
 
 /** Cases whose first decision this supervisor made are not theirs to review. */
-function notFirstDecider(scope: SupervisorScope): Prisma.CaseWhereInput {
-  return { decisions: { none: { level: 'FIRST', decidedById: scope.userId } } };
+function notFirstDecider(scope: Actor): Prisma.CaseWhereInput {
+  return { decisions: { none: { level: 'FIRST', decidedById: scope.id! } } };
 }
 
 export interface SecondReviewQueueRow {
@@ -37,9 +35,9 @@ export interface SecondReviewQueueRow {
   assignedToMe: boolean;
 }
 
-export async function listSecondReviewQueue(scope: SupervisorScope): Promise<SecondReviewQueueRow[]> {
+export async function listSecondReviewQueue(scope: Actor): Promise<SecondReviewQueueRow[]> {
   const rows = await prisma.case.findMany({
-    where: { AND: [scopeCaseWhere(scope), { state: { in: [...QUEUE_STATES] } }, notFirstDecider(scope)] },
+    where: { AND: [caseScopeWhere(scope), { state: { in: [...QUEUE_STATES] } }, notFirstDecider(scope)] },
     orderBy: [{ dueAt: 'asc' }, { reference: 'asc' }],
     take: 500,
     select: {
@@ -63,7 +61,7 @@ export async function listSecondReviewQueue(scope: SupervisorScope): Promise<Sec
     firstOutcome: row.decisions[0]?.outcome ?? null,
     dueAt: row.dueAt,
     assigneeName: row.assignee?.displayName ?? null,
-    assignedToMe: row.assigneeId === scope.userId,
+    assignedToMe: row.assigneeId === scope.id,
   }));
 }
 
@@ -103,10 +101,10 @@ export interface SecondReviewCase {
 }
 
 /** A case of the queue (or one decided already) by reference; outside scope, or for its first decider: not found. */
-export async function getSecondReviewCase(scope: SupervisorScope, reference: string): Promise<SecondReviewCase> {
+export async function getSecondReviewCase(scope: Actor, reference: string): Promise<SecondReviewCase> {
   const found = await prisma.case.findFirst({
     where: {
-      AND: [scopeCaseWhere(scope), { reference, state: { in: [...QUEUE_STATES, 'FINAL'] } }, notFirstDecider(scope)],
+      AND: [caseScopeWhere(scope), { reference, state: { in: [...QUEUE_STATES, 'FINAL'] } }, notFirstDecider(scope)],
     },
     include: {
       assignee: { select: { displayName: true } },
@@ -168,24 +166,7 @@ export async function getSecondReviewCase(scope: SupervisorScope, reference: str
     dueAt: found.dueAt,
     deadline,
     assigneeName: found.assignee?.displayName ?? null,
-    assignedToMe: found.assigneeId === scope.userId,
+    assignedToMe: found.assigneeId === scope.id,
     rules,
   };
-}
-
-/** Takes up a requested review (the engine checks scope, state, version and "not the first decider"). */
-export async function startSupervisorSecondReview(
-  scope: SupervisorScope,
-  raw: unknown,
-): Promise<{ reference: string }> {
-  const changed = await startSecondReview(actorOf(scope), raw);
-  return { reference: changed.case.reference };
-}
-
-export async function decideSupervisorSecondReview(
-  scope: SupervisorScope,
-  raw: unknown,
-): Promise<{ reference: string }> {
-  const changed = await decideSecondReview(actorOf(scope), raw);
-  return { reference: changed.case.reference };
 }

@@ -9,7 +9,7 @@ import { deliverSoon } from '@/lib/integration/deliver-webhooks';
 import { queueStatusChangedEvent } from '@/lib/integration/queue-status-change';
 import { dispatchNotifications } from '@/lib/notifications/dispatch';
 import { queueNotifications, type NotificationDraft } from '@/lib/notifications/queue';
-import { caseScopeFor, type Actor } from '@/lib/auth/actor';
+import { caseScopeWhere, type Actor } from '@/lib/auth/actor';
 import { CaseNotFoundError, ConflictError, RuleViolationError } from '@/lib/core/errors';
 import { runFaultPoint } from './fault-points';
 import { adjustReviewerLoads } from '@/lib/cases/rules/routing';
@@ -41,7 +41,7 @@ export interface CaseChangeResult<T> {
 
 /** Loads a case the actor may see, or throws CaseNotFoundError (outsiders learn nothing). */
 export async function findCaseInScope(db: TransactionClient, actor: Actor, caseId: string): Promise<Case> {
-  const found = await db.case.findFirst({ where: { AND: [{ id: caseId }, caseScopeFor(actor)] } });
+  const found = await db.case.findFirst({ where: { AND: [{ id: caseId }, caseScopeWhere(actor)] } });
   if (!found) throw new CaseNotFoundError();
   return found;
 }

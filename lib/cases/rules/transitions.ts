@@ -3,6 +3,7 @@
 import type { AuditAction } from '@/lib/audit/actions';
 import { CaseState, Role } from '@/lib/db/generated/enums';
 import { ForbiddenActionError, IllegalTransitionError } from '@/lib/core/errors';
+import type { ActorRole } from '@/lib/auth/actor';
 
 export const CASE_ACTIONS = [
   'ASSIGN',
@@ -24,7 +25,7 @@ export const CASE_ACTIONS = [
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** Staff and citizen roles, plus SYSTEM for the automatic assigner and the scheduled sweep. */
-export type ActorRole = Role | 'SYSTEM';
+export type { ActorRole };
 export const ACTOR_ROLES: readonly ActorRole[] = [...Object.values(Role), 'SYSTEM'];
 
 /** The action leaves the state as it is (only who holds the case changes). */

@@ -5,8 +5,8 @@ import { prisma } from '@/lib/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { requireEligibleReviewer } from '@/lib/cases/rules/reviewer-eligibility';
 import { applyCaseChange, changeCase, dispatchAfterCommit } from '@/lib/cases/engine/case-change';
-import { caseScopeFor } from '@/lib/auth/actor';
-import { ForbiddenActionError, RuleViolationError } from '@/lib/core/errors';
+import { caseScopeWhere } from '@/lib/auth/actor';
+import { CaseNotFoundError, ForbiddenActionError, RuleViolationError } from '@/lib/core/errors';
 import { pickReviewer } from '@/lib/cases/rules/routing';
 import { canTransition, REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
 
@@ -51,7 +51,7 @@ export async function reassignAllOpenCases(
     async (tx) => {
       const cases = await tx.case.findMany({
         where: {
-          AND: [caseScopeFor(actor), { assigneeId: input.fromReviewerId, state: { in: [...REVIEWER_LOAD_STATES] } }],
+          AND: [caseScopeWhere(actor), { assigneeId: input.fromReviewerId, state: { in: [...REVIEWER_LOAD_STATES] } }],
         },
         // Province by province (each audit chain head is then taken once, in the same order as the sweep takes them),
         // earliest deadline first within a province.
@@ -103,4 +103,23 @@ export async function reassignAllOpenCases(
   );
   await dispatchAfterCommit(outcome.notificationIds);
   return outcome.result;
+}
+
+/** A reviewer outside the supervisor's scope is "not found", like a case outside it. */
+async function requireReviewerInScope(actor: Actor, reviewerId: string): Promise<void> {
+  const reviewer = await prisma.user.findFirst({
+    where: { id: reviewerId, role: 'REVIEWER', ...(actor.provinceCode ? { provinceCode: actor.provinceCode } : {}) },
+    select: { id: true },
+  });
+  if (!reviewer) throw new CaseNotFoundError();
+}
+
+/** The supervision console's "move all of a reviewer's cases": the reviewer must be in the supervisor's scope. */
+export async function reassignReviewerCases(
+  actor: Actor,
+  input: { fromReviewerId: string; reason: string },
+): Promise<BulkReassignResult> {
+  if (actor.role !== 'SUPERVISOR') throw new ForbiddenActionError('REASSIGN');
+  await requireReviewerInScope(actor, input.fromReviewerId);
+  return reassignAllOpenCases(actor, input);
 }

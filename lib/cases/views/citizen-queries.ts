@@ -3,7 +3,7 @@
 // case is simply not found; results are small plain objects with no staff names and no internal fields.
 import 'server-only';
 import { z } from 'zod';
-import { caseScopeWhere, type ScopedUser } from '@/lib/auth/scope';
+import { caseScopeWhere, type Actor } from '@/lib/auth/scope';
 import { maskMobile } from '@/lib/auth/mobile';
 import { prisma } from '@/lib/db/client';
 import type {
@@ -104,8 +104,8 @@ export async function listIssuingUnits(province: string): Promise<CityChoice[]> 
 }
 
 /** The mobile number the citizen signed in with (the filing form's default contact number). */
-export async function getCitizenMobile(user: ScopedUser): Promise<string | null> {
-  if (user.role !== 'CITIZEN') return null;
+export async function getCitizenMobile(user: Actor): Promise<string | null> {
+  if (user.role !== 'CITIZEN' || !user.id) return null;
   const row = await prisma.user.findUnique({ where: { id: user.id }, select: { mobile: true } });
   return row?.mobile ?? null;
 }
@@ -121,7 +121,7 @@ export interface CitizenCaseListRow {
   needsReply: boolean;
 }
 
-export async function listCitizenCases(user: ScopedUser): Promise<CitizenCaseListRow[]> {
+export async function listCitizenCases(user: Actor): Promise<CitizenCaseListRow[]> {
   const rows = await prisma.case.findMany({
     where: caseScopeWhere(user),
     orderBy: { filedAt: 'desc' },
@@ -281,11 +281,7 @@ function mayRequestSecondReview(state: CaseState, windowEndsAt: Date | null, now
 }
 
 /** One of the citizen's own cases, or null (another person's case, or no such case: the page answers 404). */
-export async function getCitizenCase(
-  user: ScopedUser,
-  caseId: string,
-  now = new Date(),
-): Promise<CitizenCaseView | null> {
+export async function getCitizenCase(user: Actor, caseId: string, now = new Date()): Promise<CitizenCaseView | null> {
   if (!uuid.safeParse(caseId).success) return null;
   const row = await prisma.case.findFirst({
     where: { AND: [{ id: caseId }, caseScopeWhere(user)] },
@@ -417,7 +413,7 @@ export interface CitizenDecisionsView {
 
 /** The decision page of one of the citizen's own cases; null when the case is not theirs or has no decision yet. */
 export async function getCitizenDecisions(
-  user: ScopedUser,
+  user: Actor,
   caseId: string,
   now = new Date(),
 ): Promise<CitizenDecisionsView | null> {

@@ -3,7 +3,7 @@
 // starting at the cursor and stopping after one page, so the 1,000th page costs what the first does.
 import 'server-only';
 import { z } from 'zod';
-import { caseScopeWhere, type ScopedUser } from '@/lib/auth/scope';
+import { caseScopeWhere, type Actor } from '@/lib/auth/scope';
 import { prisma, Prisma } from '@/lib/db/client';
 import { AppealGround, CaseState, CodeColour } from '@/lib/db/generated/enums';
 import { deadlineStatus, type DeadlineStatus } from '@/lib/cases/rules/deadlines';
@@ -175,7 +175,7 @@ export function queueSearchParams(query: QueueQuery): Record<string, string> {
 // ───────────────────────────── the query
 
 /** The province a reviewer's queue may show, read from the one scope rule (lib/auth/scope.ts); null: no cases at all. */
-function reviewerProvince(user: ScopedUser): string | null {
+function reviewerProvince(user: Actor): string | null {
   if (user.role !== 'REVIEWER') return null;
   const scope = caseScopeWhere(user);
   return typeof scope.provinceCode === 'string' ? scope.provinceCode : null;
@@ -254,7 +254,7 @@ function planBranches(query: QueueQuery, asOf: Date): Branch[] {
   return branches;
 }
 
-function filterClauses(user: ScopedUser, province: string, query: QueueQuery): Prisma.Sql[] {
+function filterClauses(user: Actor, province: string, query: QueueQuery): Prisma.Sql[] {
   const clauses: Prisma.Sql[] =
     query.tab === 'pool'
       ? [Prisma.sql`c.province_code = ${province}`, POOL_SCOPE]
@@ -276,7 +276,7 @@ const COLUMNS = raw(
  * The SQL of one page (exported for the EXPLAIN test), or null when the filters exclude everything. Rows come back
  * in page order for a forward page, in reverse order for a `before` page.
  */
-export function buildQueueSql(user: ScopedUser, query: QueueQuery, asOf: Date): Prisma.Sql | null {
+export function buildQueueSql(user: Actor, query: QueueQuery, asOf: Date): Prisma.Sql | null {
   const province = reviewerProvince(user);
   if (!province) return null;
   const cursor = query.after ?? query.before;
@@ -337,7 +337,7 @@ interface QueueSqlRow {
 }
 
 /** One page of the reviewer's queue. `now` decides what is overdue on a first page; later pages keep the cursor's. */
-export async function findQueuePage(user: ScopedUser, query: QueueQuery, now = new Date()): Promise<QueuePage> {
+export async function findQueuePage(user: Actor, query: QueueQuery, now = new Date()): Promise<QueuePage> {
   const cursor = query.after ?? query.before;
   const asOf = cursor?.asOf ?? now;
   const sql = buildQueueSql(user, query, asOf);
@@ -356,7 +356,7 @@ export async function findQueuePage(user: ScopedUser, query: QueueQuery, now = n
   };
 }
 
-function toQueueRow(user: ScopedUser, row: QueueSqlRow, now: Date): QueueRow {
+function toQueueRow(user: Actor, row: QueueSqlRow, now: Date): QueueRow {
   const status = deadlineStatus({ dueAt: row.due_at, atRiskAt: row.at_risk_at, pausedSince: row.paused_since }, now);
   return {
     id: row.id,
@@ -383,7 +383,7 @@ export interface IssuingUnitOption {
 }
 
 /** The province's cities and counties, for the issuing-unit filter. */
-export async function listIssuingUnits(user: ScopedUser): Promise<IssuingUnitOption[]> {
+export async function listIssuingUnits(user: Actor): Promise<IssuingUnitOption[]> {
   const province = reviewerProvince(user);
   if (!province) return [];
   return prisma.division.findMany({

@@ -4,7 +4,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { maskMobile } from '@/lib/auth/mobile';
-import { caseScopeWhere, type ScopedUser } from '@/lib/auth/scope';
+import { caseScopeWhere, type Actor } from '@/lib/auth/scope';
 import type { AuditAction } from '@/lib/audit/actions';
 import { prisma } from '@/lib/db/client';
 import type {
@@ -154,11 +154,7 @@ const auditSummary = z
   .catch({});
 
 /** The case as the caller may see it, or null when it does not exist or lies outside their scope (the page says 404). */
-export async function getStaffCaseView(
-  user: ScopedUser,
-  caseId: string,
-  now = new Date(),
-): Promise<StaffCaseView | null> {
+export async function getStaffCaseView(user: Actor, caseId: string, now = new Date()): Promise<StaffCaseView | null> {
   if (!STAFF_ROLES.has(user.role) || !z.uuid().safeParse(caseId).success) return null;
   const found = await prisma.case.findFirst({
     where: { AND: [{ id: caseId }, caseScopeWhere(user)] },

@@ -3,7 +3,7 @@
 import 'server-only';
 import { prisma, Prisma } from '@/lib/db/client';
 import type { CaseState, Role } from '@/lib/db/generated/enums';
-import { caseScopeWhere, type ScopedUser } from '@/lib/auth/scope';
+import { caseScopeWhere, type Actor } from '@/lib/auth/scope';
 import { atRiskSql, overdueSql } from '@/lib/cases/rules/deadline-filters';
 import { countCasesByState } from './state-counts';
 import { OPEN_STATES, REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
@@ -36,7 +36,7 @@ export interface ReviewerHome {
   mineCount: number;
 }
 
-export async function getReviewerHome(user: ScopedUser): Promise<ReviewerHome> {
+export async function getReviewerHome(user: Actor): Promise<ReviewerHome> {
   const scope = caseScopeWhere(user);
   const firstLevelOpen: Prisma.CaseWhereInput = { state: { in: [...FIRST_LEVEL_OPEN_STATES] } };
   const [openCount, poolCount, mineCount, provinceName] = await Promise.all([
@@ -72,7 +72,7 @@ export interface SupervisorHome {
  * The supervisor's home: cases per state from the maintained counters, and the deadline counts from the open-case
  * deadline index (SQL forms of the deadline filters), so that it stays fast nationally at a million cases.
  */
-export async function getSupervisorHome(user: ScopedUser, now = new Date()): Promise<SupervisorHome> {
+export async function getSupervisorHome(user: Actor, now = new Date()): Promise<SupervisorHome> {
   if (user.role !== 'SUPERVISOR') throw new Error('the supervisor home is for supervisors');
   const national = user.provinceCode === null;
   const inScope = national ? Prisma.sql`TRUE` : Prisma.sql`c.province_code = ${user.provinceCode}`;
