@@ -5,7 +5,7 @@ import { explainStoredDeadline, type DeadlineExplanation } from '@/lib/cases/rul
 import { CaseNotFoundError } from '@/lib/core/errors';
 import { prisma } from '@/lib/db/client';
 import type { CaseState, CaseType, CodeColour, DecisionLevel, DecisionOutcome } from '@/lib/db/generated/enums';
-import { allowedActions } from '@/lib/cases/rules/transitions';
+import { allowedActions, REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
 import { divisionNames } from '@/lib/reference/division-names';
 import { type Actor, caseScopeWhere } from '@/lib/auth/actor';
 
@@ -81,7 +81,7 @@ export async function listReviewerOptions(provinceCode: string, caseId: string |
     by: ['assigneeId'],
     where: {
       assigneeId: { in: reviewers.map((r) => r.id) },
-      state: { in: ['ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN'] },
+      state: { in: [...REVIEWER_LOAD_STATES] },
     },
     _count: { _all: true },
   });

@@ -1,6 +1,7 @@
 // The second-level review queue and decision screen (SPEC §5): requested and started reviews in scope, never
 // shown to the supervisor who made the first decision (the engine refuses them as well).
 import 'server-only';
+import { SECOND_REVIEW_STATES } from '@/lib/cases/rules/transitions';
 import { explainStoredDeadline, type DeadlineExplanation } from '@/lib/cases/rules/deadlines';
 import { CaseNotFoundError } from '@/lib/core/errors';
 import { prisma, type Prisma } from '@/lib/db/client';
@@ -15,8 +16,6 @@ import type {
 } from '@/lib/db/generated/enums';
 import { divisionNames } from '@/lib/reference/division-names';
 import { type Actor, caseScopeWhere } from '@/lib/auth/actor';
-
-const QUEUE_STATES: readonly CaseState[] = ['SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW'];
 
 /** Cases whose first decision this supervisor made are not theirs to review. */
 function notFirstDecider(scope: Actor): Prisma.CaseWhereInput {
@@ -37,7 +36,7 @@ export interface SecondReviewQueueRow {
 
 export async function listSecondReviewQueue(scope: Actor): Promise<SecondReviewQueueRow[]> {
   const rows = await prisma.case.findMany({
-    where: { AND: [caseScopeWhere(scope), { state: { in: [...QUEUE_STATES] } }, notFirstDecider(scope)] },
+    where: { AND: [caseScopeWhere(scope), { state: { in: [...SECOND_REVIEW_STATES] } }, notFirstDecider(scope)] },
     orderBy: [{ dueAt: 'asc' }, { reference: 'asc' }],
     take: 500,
     select: {
@@ -104,7 +103,11 @@ export interface SecondReviewCase {
 export async function getSecondReviewCase(scope: Actor, reference: string): Promise<SecondReviewCase> {
   const found = await prisma.case.findFirst({
     where: {
-      AND: [caseScopeWhere(scope), { reference, state: { in: [...QUEUE_STATES, 'FINAL'] } }, notFirstDecider(scope)],
+      AND: [
+        caseScopeWhere(scope),
+        { reference, state: { in: [...SECOND_REVIEW_STATES, 'FINAL'] } },
+        notFirstDecider(scope),
+      ],
     },
     include: {
       assignee: { select: { displayName: true } },

@@ -14,6 +14,7 @@ import pg from 'pg';
 import { ensureDevelopmentEnvFile, loadEnv } from '@/lib/config/load-env';
 import { webHeapOption } from '@/lib/config/web-heap';
 import { startEmbeddedPostgres } from '@/lib/db/embedded';
+import { OPEN_STATES, stateListSql } from '@/lib/cases/rules/transitions';
 import { migrate } from '@/lib/db/migrate';
 import { computeResidentIdCheckDigit } from '@/lib/cases/rules/resident-id';
 import { loadBenchData } from './load-cases';
@@ -330,7 +331,7 @@ async function main(): Promise<void> {
     const {
       rows: [{ n: openCases } = { n: 0 }],
     } = await client.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM appeal_case WHERE state IN ('SUBMITTED','ASSIGNED','IN_REVIEW','AWAITING_CITIZEN','SECOND_REVIEW_REQUESTED','IN_SECOND_REVIEW')`,
+      `SELECT count(*)::int AS n FROM appeal_case WHERE state IN (${stateListSql(OPEN_STATES)})`,
     );
     await client.end();
     await getPrisma().$disconnect();

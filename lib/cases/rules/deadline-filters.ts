@@ -4,12 +4,11 @@
 // states are literals.)
 import { Prisma } from '@/lib/db/client';
 import type { CaseState } from '@/lib/db/generated/enums';
-import { OPEN_STATES } from './transitions';
+import { OPEN_STATES, stateListSql } from './transitions';
 
 /** `'A', 'B'` for `state IN (…)`: case states as SQL literals (they come from the generated enum, never from input). */
 export function statesSql(states: readonly CaseState[]): Prisma.Sql {
-  if (!states.every((state) => /^[A-Z_]+$/.test(state))) throw new Error('not a case state');
-  return Prisma.raw(states.map((state) => `'${state}'`).join(', '));
+  return Prisma.raw(stateListSql(states));
 }
 
 /**

@@ -2,9 +2,7 @@
 import 'server-only';
 import type { TransactionClient } from '@/lib/db/client';
 import type { CaseState, CaseType } from '@/lib/db/generated/enums';
-
-/** States in which a case counts toward its assignee's load. */
-export const LOAD_STATES: readonly CaseState[] = ['ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN'];
+import { REVIEWER_LOAD_STATES } from './transitions';
 
 /** A code appeal goes to the issuing province; a recognition complaint to the province that refused the code. */
 export function routeToProvince(filing: {
@@ -110,7 +108,7 @@ export async function pickReviewer(
 
 /** Whether a case in this state counts toward its assignee's load. */
 function loads(state: CaseState): boolean {
-  return LOAD_STATES.includes(state);
+  return (REVIEWER_LOAD_STATES as readonly CaseState[]).includes(state);
 }
 
 /**
@@ -137,6 +135,6 @@ export async function adjustReviewerLoads(
 export async function recountReviewerLoads(db: Pick<TransactionClient, '$executeRaw'>): Promise<void> {
   await db.$executeRaw`
     UPDATE app_user u
-       SET open_case_count = (SELECT count(*)::int FROM appeal_case c WHERE c.assignee_id = u.id AND c.state::text = ANY(${LOAD_STATES as string[]}))
+       SET open_case_count = (SELECT count(*)::int FROM appeal_case c WHERE c.assignee_id = u.id AND c.state::text = ANY(${[...REVIEWER_LOAD_STATES] as string[]}))
      WHERE u.role = 'REVIEWER'`;
 }

@@ -128,8 +128,26 @@ export const OPEN_STATES: readonly CaseState[] = [
   IN_SECOND_REVIEW,
 ];
 
-/** States in which a case counts against its first-level reviewer's capacity (SPEC §6). */
-export const REVIEWER_LOAD_STATES: readonly CaseState[] = [ASSIGNED, IN_REVIEW, AWAITING_CITIZEN];
+/** States in which a case counts against its first-level reviewer's capacity (SPEC §6): a reviewer's own work. */
+export const REVIEWER_LOAD_STATES = [ASSIGNED, IN_REVIEW, AWAITING_CITIZEN] as const satisfies readonly CaseState[];
+
+/** First-level work of a province: waiting in the pool or with a reviewer. */
+export const FIRST_LEVEL_OPEN_STATES: readonly CaseState[] = [SUBMITTED, ...REVIEWER_LOAD_STATES];
+
+/** A second-level review requested or under way. */
+export const SECOND_REVIEW_STATES: readonly CaseState[] = [SECOND_REVIEW_REQUESTED, IN_SECOND_REVIEW];
+
+/** Open states whose clock runs toward the deadline (AWAITING_CITIZEN is paused). */
+export const CLOCK_RUNNING_STATES: readonly CaseState[] = OPEN_STATES.filter((state) => state !== AWAITING_CITIZEN);
+
+/**
+ * `'A', 'B'` for `state IN (…)`: a state set as SQL literals (never parameters, so the planner can match the partial
+ * indexes on `state`). The states come from the generated enum, never from input.
+ */
+export function stateListSql(states: readonly CaseState[]): string {
+  if (!states.every((state) => /^[A-Z_]+$/.test(state))) throw new Error('not a case state');
+  return states.map((state) => `'${state}'`).join(', ');
+}
 
 export function canTransition(state: CaseState, action: CaseAction): boolean {
   return TRANSITIONS[action].from.includes(state);

@@ -339,7 +339,7 @@ describe('npm run sweep', () => {
 
   const runSweep = () =>
     promisify(execFile)('npx', ['tsx', '--conditions=react-server', 'scripts/sweep.ts'], {
-      cwd: path.resolve(import.meta.dirname, '../..'),
+      cwd: path.resolve(import.meta.dirname, '../../..'),
       env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
       timeout: 60_000,
     });

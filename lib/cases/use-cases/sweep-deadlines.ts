@@ -10,11 +10,12 @@ import { queueNotificationsOfCases, supervisorNotices, type NotificationDraft } 
 import { SYSTEM_ACTOR } from '@/lib/auth/actor';
 import { applyCaseChange } from '@/lib/cases/engine/case-change';
 import { statesSql } from '@/lib/cases/rules/deadline-filters';
+import { CLOCK_RUNNING_STATES } from '@/lib/cases/rules/transitions';
 
 const BATCH = 500;
 
-/** States whose clock runs toward a deadline (AWAITING_CITIZEN is paused), as literals the partial indexes match. */
-const RUNNING_STATES = statesSql(['SUBMITTED', 'ASSIGNED', 'IN_REVIEW', 'SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW']);
+/** States whose clock runs toward a deadline, as literals the partial indexes match. */
+const RUNNING_STATES = statesSql(CLOCK_RUNNING_STATES);
 
 export interface SweepResult {
   atRisk: number;

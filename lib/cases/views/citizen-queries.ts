@@ -23,7 +23,7 @@ import {
   type DeadlineExplanation,
   type DeadlineStatus,
 } from '@/lib/cases/rules/deadlines';
-import { allowedActions } from '@/lib/cases/rules/transitions';
+import { allowedActions, OPEN_STATES } from '@/lib/cases/rules/transitions';
 
 /** The privacy notice the filing form shows; its version is recorded on every case filed with it. */
 export const PRIVACY_NOTICE_VERSION = '2026-01';
@@ -242,15 +242,6 @@ export interface CitizenCaseView {
   secondReviewDeadlineAt: Date | null;
 }
 
-const DEADLINE_STATES: readonly CaseState[] = [
-  'SUBMITTED',
-  'ASSIGNED',
-  'IN_REVIEW',
-  'AWAITING_CITIZEN',
-  'SECOND_REVIEW_REQUESTED',
-  'IN_SECOND_REVIEW',
-];
-
 async function divisionNames(codes: string[]): Promise<Map<string, string>> {
   const rows = await prisma.division.findMany({ where: { code: { in: codes } }, select: { code: true, name: true } });
   return new Map(rows.map((row) => [row.code, row.name]));
@@ -260,7 +251,7 @@ function deadlineView(
   row: { state: CaseState; dueAt: Date; atRiskAt: Date; pausedSince: Date | null; deadlineInputs: unknown },
   now: Date,
 ): CaseDeadlineView | null {
-  if (!DEADLINE_STATES.includes(row.state)) return null;
+  if (!OPEN_STATES.includes(row.state)) return null;
   const inputs = readDeadlineInputs(row.deadlineInputs);
   const { status, timeLeftMs } = deadlineStatus(row, now);
   return {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { caseScopeWhere, type Actor } from '@/lib/auth/scope';
 import { prisma, Prisma } from '@/lib/db/client';
 import { AppealGround, CaseState, CodeColour } from '@/lib/db/generated/enums';
+import { REVIEWER_LOAD_STATES, stateListSql } from '@/lib/cases/rules/transitions';
 import { deadlineStatus, type DeadlineStatus } from '@/lib/cases/rules/deadlines';
 
 export const QUEUE_TABS = ['mine', 'pool'] as const;
@@ -22,7 +23,7 @@ export const DEADLINE_FILTERS = ['overdue', 'atRisk', 'onTrack', 'paused'] as co
 export type DeadlineFilter = (typeof DEADLINE_FILTERS)[number];
 
 /** A reviewer's own first-level work; the pool is always SUBMITTED and unassigned. */
-export const MINE_STATES = [CaseState.ASSIGNED, CaseState.IN_REVIEW, CaseState.AWAITING_CITIZEN] as const;
+export const MINE_STATES = REVIEWER_LOAD_STATES;
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 25;
@@ -193,7 +194,7 @@ const raw = Prisma.raw;
 
 // Partial-index predicates are literal SQL (never parameters), so the planner can prove the index applies.
 const POOL_SCOPE = raw(`c.state = 'SUBMITTED' AND c.assignee_id IS NULL`);
-const MINE_SCOPE = raw(`c.state IN ('ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN')`);
+const MINE_SCOPE = raw(`c.state IN (${stateListSql(REVIEWER_LOAD_STATES)})`);
 const RUNNING = raw('c.paused_since IS NULL');
 const PAUSED = raw('c.paused_since IS NOT NULL');
 

@@ -6,6 +6,7 @@ import { checkOneTimeCode, requestOneTimeCode } from '@/lib/auth/otp';
 import { checkRateLimit, consumeRateLimits, recordRateLimitFailure } from '@/lib/auth/rate-limit';
 import { prisma } from '@/lib/db/client';
 import type { CaseState, CaseType, DecisionLevel, DecisionOutcome } from '@/lib/db/generated/enums';
+import { OPEN_STATES } from '@/lib/cases/rules/transitions';
 import { parseReference } from '@/lib/cases/rules/reference';
 
 export type StatusCodeRequestOutcome = { ok: true } | { ok: false; error: 'rate_limited'; retryAfterSeconds: number };
@@ -28,15 +29,6 @@ export interface PublicCaseStatus {
   /** The decision in force (a second-level decision supersedes the first). */
   decision: { level: DecisionLevel; outcome: DecisionOutcome; decidedAt: Date } | null;
 }
-
-const PENDING_STATES: readonly CaseState[] = [
-  'SUBMITTED',
-  'ASSIGNED',
-  'IN_REVIEW',
-  'AWAITING_CITIZEN',
-  'SECOND_REVIEW_REQUESTED',
-  'IN_SECOND_REVIEW',
-];
 
 export function statusCodeMessage(reference: string, code: string): string {
   return `【健康码申诉】您正在查询申诉 ${reference} 的办理进度，验证码 ${code}，5 分钟内有效。如非本人操作，请忽略本短信。`;
@@ -118,7 +110,7 @@ async function loadPublicStatus(provinceCode: string, caseId: string): Promise<P
       decisions: { orderBy: { level: 'desc' }, take: 1, select: { level: true, outcome: true, decidedAt: true } },
     },
   });
-  const pending = PENDING_STATES.includes(row.state);
+  const pending = OPEN_STATES.includes(row.state);
   const paused = pending && row.pausedSince !== null;
   return {
     reference: row.reference,

@@ -6,10 +6,7 @@ import type { CaseState, Role } from '@/lib/db/generated/enums';
 import { caseScopeWhere, type Actor } from '@/lib/auth/scope';
 import { atRiskSql, overdueSql } from '@/lib/cases/rules/deadline-filters';
 import { countCasesByState } from './state-counts';
-import { OPEN_STATES, REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
-
-/** First-level work of a province: waiting in the pool or with a reviewer. */
-export const FIRST_LEVEL_OPEN_STATES: readonly CaseState[] = ['SUBMITTED', ...REVIEWER_LOAD_STATES];
+import { FIRST_LEVEL_OPEN_STATES, OPEN_STATES, REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
 
 function within(scope: Prisma.CaseWhereInput, ...filters: Prisma.CaseWhereInput[]): Prisma.CaseWhereInput {
   return { AND: [scope, ...filters] };
