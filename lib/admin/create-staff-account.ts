@@ -5,8 +5,8 @@ import { prisma } from '@/lib/db/client';
 import { appendAuditEvent } from '@/lib/audit/append';
 import { hashPassword } from '@/lib/auth/password';
 import { parseInput } from '@/lib/core/parse-input';
-import { adminChainFor } from './audit-chain';
-import { assertScopeExists } from '@/lib/reference/divisions';
+import { chainOf } from '@/lib/audit/append';
+import { assertScopeExists } from './staff-scope';
 import { fieldRefusal } from './errors';
 import type { Actor } from '@/lib/auth/actor';
 import { assertAdmin } from './require-admin';
@@ -45,7 +45,7 @@ export async function createStaffAccount(actor: Actor, raw: unknown, now = new D
         select: { id: true },
       });
       await appendAuditEvent(tx, {
-        chain: adminChainFor(input.provinceCode),
+        chain: chainOf(input.provinceCode),
         actorId: actor.id,
         actorRole: actor.role,
         action: 'USER_CREATED',

@@ -2,7 +2,7 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
 import { REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
-import { provinceName } from '@/lib/reference/divisions';
+import { divisionNames, provinceName } from '@/lib/reference/divisions';
 import { notFound } from './errors';
 import type { Actor } from '@/lib/auth/actor';
 import { assertAdmin } from './require-admin';
@@ -55,7 +55,7 @@ export async function getReviewerPool(actor: Actor, provinceCode: string): Promi
       where: { assigneeId: { in: ids }, state: { in: [...REVIEWER_LOAD_STATES] } },
       _count: { _all: true },
     }),
-    prisma.division.findMany({ where: { code: { in: unitCodes } }, select: { code: true, name: true } }),
+    divisionNames(unitCodes),
     prisma.case.count({ where: { provinceCode, state: 'SUBMITTED', assigneeId: null } }),
   ]);
   return {
@@ -65,7 +65,7 @@ export async function getReviewerPool(actor: Actor, provinceCode: string): Promi
     reviewers: reviewers.map((reviewer) => ({
       ...reviewer,
       username: reviewer.username ?? '',
-      unitName: units.find((unit) => unit.code === reviewer.unitCode)?.name ?? null,
+      unitName: (reviewer.unitCode && units.get(reviewer.unitCode)) || null,
       openCases: load.find((row) => row.assigneeId === reviewer.id)?._count._all ?? 0,
       updatedAt: reviewer.updatedAt.toISOString(),
     })),

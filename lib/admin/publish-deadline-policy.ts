@@ -6,7 +6,7 @@ import { prisma } from '@/lib/db/client';
 import { appendAuditEvent, lockAuditChain } from '@/lib/audit/append';
 import { DeadlineError, validateProvincialPolicy, type DeadlineRule } from '@/lib/cases/rules/deadlines';
 import { parseInput } from '@/lib/core/parse-input';
-import { adminChainFor } from './audit-chain';
+import { chainOf } from '@/lib/audit/append';
 import { provinceName } from '@/lib/reference/divisions';
 import { AdminRefusal, fieldRefusal, stale } from './errors';
 import { findNationalPolicy, toPolicyRecord } from './list-deadline-policies';
@@ -47,7 +47,7 @@ export async function publishDeadlinePolicy(
   }
 
   return prisma.$transaction(async (tx) => {
-    await lockAuditChain(tx, adminChainFor(provinceCode));
+    await lockAuditChain(tx, chainOf(provinceCode));
     const latest = await tx.deadlinePolicy.findFirst({
       where: { provinceCode },
       orderBy: { version: 'desc' },
@@ -60,7 +60,7 @@ export async function publishDeadlinePolicy(
       select: { id: true },
     });
     await appendAuditEvent(tx, {
-      chain: adminChainFor(provinceCode),
+      chain: chainOf(provinceCode),
       actorId: actor.id,
       actorRole: actor.role,
       action: 'POLICY_PUBLISHED',

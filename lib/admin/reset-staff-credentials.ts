@@ -7,7 +7,7 @@ import { appendAuditEvent } from '@/lib/audit/append';
 import { hashPassword } from '@/lib/auth/password';
 import { revokeUserSessions } from '@/lib/auth/sessions';
 import { parseInput } from '@/lib/core/parse-input';
-import { adminChainFor } from './audit-chain';
+import { chainOf } from '@/lib/audit/append';
 import { AdminRefusal } from './errors';
 import { loadStaffAccountForUpdate } from './load-staff-account';
 import type { Actor } from '@/lib/auth/actor';
@@ -50,7 +50,7 @@ export async function resetStaffCredentials(actor: Actor, raw: unknown, now = ne
     }
     const sessionsEnded = await revokeUserSessions(tx, current.id, now);
     await appendAuditEvent(tx, {
-      chain: adminChainFor(current.provinceCode),
+      chain: chainOf(current.provinceCode),
       actorId: actor.id,
       actorRole: actor.role,
       action: 'USER_UPDATED',

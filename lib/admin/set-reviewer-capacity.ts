@@ -4,7 +4,7 @@ import 'server-only';
 import { prisma } from '@/lib/db/client';
 import { appendAuditEvent } from '@/lib/audit/append';
 import { parseInput } from '@/lib/core/parse-input';
-import { adminChainFor } from './audit-chain';
+import { chainOf } from '@/lib/audit/append';
 import { notFound } from './errors';
 import { loadStaffAccountForUpdate } from './load-staff-account';
 import type { Actor } from '@/lib/auth/actor';
@@ -24,7 +24,7 @@ export async function setReviewerCapacity(
     if (current.capacity === input.capacity) return { capacity: current.capacity, changed: false };
     await tx.user.update({ where: { id: current.id }, data: { capacity: input.capacity, updatedAt: now } });
     await appendAuditEvent(tx, {
-      chain: adminChainFor(current.provinceCode),
+      chain: chainOf(current.provinceCode),
       actorId: actor.id,
       actorRole: actor.role,
       action: 'USER_UPDATED',

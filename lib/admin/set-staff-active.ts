@@ -6,7 +6,7 @@ import { appendAuditEvent } from '@/lib/audit/append';
 import { revokeUserSessions } from '@/lib/auth/sessions';
 import { parseInput } from '@/lib/core/parse-input';
 import { REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
-import { adminChainFor } from './audit-chain';
+import { chainOf } from '@/lib/audit/append';
 import { AdminRefusal } from './errors';
 import { loadStaffAccountForUpdate } from './load-staff-account';
 import type { Actor } from '@/lib/auth/actor';
@@ -33,7 +33,7 @@ export async function setStaffActive(actor: Actor, raw: unknown, now = new Date(
     await tx.user.update({ where: { id: current.id }, data: { active: input.active, updatedAt: now } });
     const sessionsEnded = input.active ? 0 : await revokeUserSessions(tx, current.id, now);
     await appendAuditEvent(tx, {
-      chain: adminChainFor(current.provinceCode),
+      chain: chainOf(current.provinceCode),
       actorId: actor.id,
       actorRole: actor.role,
       action: 'USER_UPDATED',

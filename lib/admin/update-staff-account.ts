@@ -6,8 +6,8 @@ import { appendAuditEvent } from '@/lib/audit/append';
 import { revokeUserSessions } from '@/lib/auth/sessions';
 import { parseInput } from '@/lib/core/parse-input';
 import { REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
-import { adminChainFor } from './audit-chain';
-import { assertScopeExists } from '@/lib/reference/divisions';
+import { chainOf } from '@/lib/audit/append';
+import { assertScopeExists } from './staff-scope';
 import { AdminRefusal } from './errors';
 import { loadStaffAccountForUpdate } from './load-staff-account';
 import type { Actor } from '@/lib/auth/actor';
@@ -48,7 +48,7 @@ export async function updateStaffAccount(actor: Actor, raw: unknown, now = new D
     });
     const sessionsEnded = rightsChanged ? await revokeUserSessions(tx, current.id, now) : 0;
     await appendAuditEvent(tx, {
-      chain: adminChainFor(input.provinceCode ?? current.provinceCode),
+      chain: chainOf(input.provinceCode ?? current.provinceCode),
       actorId: actor.id,
       actorRole: actor.role,
       action: 'USER_UPDATED',

@@ -6,6 +6,11 @@ import { GENESIS_HASH, type JsonValue } from './canonical';
 
 export const NATIONAL_CHAIN = 'national';
 
+/** The audit chain of a province, or the national chain for national and administrative events (SPEC §8). */
+export function chainOf(provinceCode: string | null): string {
+  return provinceCode ?? NATIONAL_CHAIN;
+}
+
 export interface AuditInput {
   /** Province code of the case or scope, or NATIONAL_CHAIN for national and administrative events. */
   chain: string;

@@ -2,10 +2,10 @@
 // The current password is checked (wrong ones count towards the lockout) and every other session of the user ends.
 import 'server-only';
 import { prisma } from '@/lib/db/client';
-import { appendAuditEvent } from '@/lib/audit/append';
+import { appendAuditEvent, chainOf } from '@/lib/audit/append';
 import { hashPassword, verifyPassword } from './password';
 import { signInStage } from './session-policy';
-import { auditChainFor, auditSignInCompleted, revokeSession } from './sessions';
+import { auditSignInCompleted, revokeSession } from './sessions';
 import { lockedForSeconds, recordStaffFailure } from './staff-sign-in';
 
 export interface PasswordChange {
@@ -70,7 +70,7 @@ export async function changeOwnPassword({
       data: { revokedAt: now },
     });
     await appendAuditEvent(tx, {
-      chain: auditChainFor(user.provinceCode),
+      chain: chainOf(user.provinceCode),
       actorId: userId,
       actorRole: user.role,
       action: 'USER_UPDATED',

@@ -3,7 +3,7 @@
 import 'server-only';
 import { prisma, type TransactionClient } from '@/lib/db/client';
 import type { Role } from '@/lib/db/generated/enums';
-import { appendAuditEvent, NATIONAL_CHAIN } from '@/lib/audit/append';
+import { appendAuditEvent, chainOf } from '@/lib/audit/append';
 import { SESSION_ABSOLUTE_MS, isStaffRole } from './session-policy';
 
 export interface SessionUser {
@@ -29,10 +29,6 @@ export interface LoadedSession {
 
 /** How a staff sign-in was completed, as recorded in its STAFF_SIGNED_IN audit event. */
 export type SignInMethod = 'PASSWORD' | 'TOTP' | 'RECOVERY_CODE' | 'TOTP_ENROLLED' | 'PASSWORD_CHANGED';
-
-export function auditChainFor(provinceCode: string | null): string {
-  return provinceCode ?? NATIONAL_CHAIN;
-}
 
 export async function createSession(tx: TransactionClient, userId: string, now: Date): Promise<string> {
   const session = await tx.session.create({
@@ -77,7 +73,7 @@ export async function auditSignInCompleted(
   now: Date,
 ): Promise<void> {
   await appendAuditEvent(tx, {
-    chain: auditChainFor(user.provinceCode),
+    chain: chainOf(user.provinceCode),
     actorId: user.id,
     actorRole: user.role,
     action: 'STAFF_SIGNED_IN',
@@ -107,7 +103,7 @@ export async function revokeSession(sessionId: string, now = new Date()): Promis
     });
     if (!session || !isStaffRole(session.user.role)) return;
     await appendAuditEvent(tx, {
-      chain: auditChainFor(session.user.provinceCode),
+      chain: chainOf(session.user.provinceCode),
       actorId: session.user.id,
       actorRole: session.user.role,
       action: 'STAFF_SIGNED_OUT',
@@ -136,7 +132,7 @@ export async function signOutEverywhere(userId: string, now = new Date()): Promi
     const count = await revokeUserSessions(tx, userId, now);
     if (count > 0 && isStaffRole(user.role)) {
       await appendAuditEvent(tx, {
-        chain: auditChainFor(user.provinceCode),
+        chain: chainOf(user.provinceCode),
         actorId: user.id,
         actorRole: user.role,
         action: 'STAFF_SIGNED_OUT',

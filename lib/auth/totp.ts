@@ -6,11 +6,11 @@ import { createHmac, randomInt } from 'node:crypto';
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import { prisma, type TransactionClient } from '@/lib/db/client';
-import { appendAuditEvent } from '@/lib/audit/append';
+import { appendAuditEvent, chainOf } from '@/lib/audit/append';
 import { decryptIdNumber, encryptIdNumber } from '@/lib/pii/id-number';
 import { checkRateLimit } from './rate-limit';
 import { signInStage } from './session-policy';
-import { auditChainFor, auditSignInCompleted, revokeSession, type SignInMethod } from './sessions';
+import { auditSignInCompleted, revokeSession, type SignInMethod } from './sessions';
 import { lockedForSeconds, recordStaffFailure } from './staff-sign-in';
 
 export const TOTP_ISSUER = 'Health-code appeals';
@@ -188,7 +188,7 @@ export async function confirmTotpEnrolment({
       data: { secondFactorAt: now },
     });
     await appendAuditEvent(tx, {
-      chain: auditChainFor(user.provinceCode),
+      chain: chainOf(user.provinceCode),
       actorId: userId,
       actorRole: user.role,
       action: 'USER_UPDATED',
@@ -309,7 +309,7 @@ export async function regenerateRecoveryCodes({
     if (claimed.count === 0) return null;
     const fresh = await replaceRecoveryCodes(tx, userId, now);
     await appendAuditEvent(tx, {
-      chain: auditChainFor(user.provinceCode),
+      chain: chainOf(user.provinceCode),
       actorId: userId,
       actorRole: user.role,
       action: 'USER_UPDATED',

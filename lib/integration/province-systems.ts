@@ -10,6 +10,7 @@ import { parseInput } from '@/lib/core/parse-input';
 import { provinceSystemSchema } from './schemas';
 import { fingerprintSecret, generateSecret, sealSecret } from './secrets';
 import { z } from 'zod';
+import { provinceExists } from '@/lib/reference/divisions';
 
 export interface ConfiguredProvinceSystem {
   provinceCode: string;
@@ -24,8 +25,8 @@ export function requireAdministrator(actor: Actor, action: string): asserts acto
 }
 
 export async function requireProvince(db: TransactionClient, provinceCode: string): Promise<void> {
-  const province = await db.division.findFirst({ where: { provinceCode, level: 'PROVINCE' }, select: { code: true } });
-  if (!province) throw new ValidationError({ provinceCode: 'integration.errors.provinceUnknown' });
+  if (!(await provinceExists(provinceCode, db)))
+    throw new ValidationError({ provinceCode: 'integration.errors.provinceUnknown' });
 }
 
 function isLoopback(url: URL): boolean {

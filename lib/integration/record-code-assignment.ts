@@ -9,6 +9,7 @@ import type { ApiClient } from './authenticate';
 import { validationFailed } from './errors';
 import type { CodeAssignmentInput } from './schemas';
 import { sha256Hex } from './signature';
+import { isUnitOf } from '@/lib/reference/divisions';
 
 export type CodeAssignmentStatus = 'created' | 'updated' | 'unchanged';
 
@@ -22,10 +23,7 @@ export interface RecordedCodeAssignment {
 
 async function checkReferences(client: ApiClient, input: CodeAssignmentInput): Promise<void> {
   const [unit, reason] = await Promise.all([
-    prisma.division.findFirst({
-      where: { code: input.issuingUnitCode, provinceCode: client.provinceCode, level: { in: ['CITY', 'COUNTY'] } },
-      select: { code: true },
-    }),
+    isUnitOf(input.issuingUnitCode, client.provinceCode),
     prisma.reason.findFirst({ where: { code: input.reasonCode }, select: { id: true } }),
   ]);
   const problems: Record<string, string> = {};

@@ -4,7 +4,7 @@
 // province matrix of recognition complaints. Read from the pre-aggregated supervision_daily_stat, within scope.
 import 'server-only';
 import { prisma, Prisma, type TransactionClient } from '@/lib/db/client';
-import { divisionNames } from '@/lib/reference/division-names';
+import { divisionNames } from '@/lib/reference/divisions';
 import { defaultPeriod, isoWeekLabel, isoWeeksBetween, shanghaiDate, type Period } from './periods';
 import { refreshSupervisionStatsForRead, statsRefreshedAt } from './refresh-stats';
 import type { AnalyticsCaseType, AnalyticsFilters } from './schemas';

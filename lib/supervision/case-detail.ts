@@ -6,7 +6,7 @@ import { CaseNotFoundError } from '@/lib/core/errors';
 import { prisma } from '@/lib/db/client';
 import type { CaseState, CaseType, CodeColour, DecisionLevel, DecisionOutcome } from '@/lib/db/generated/enums';
 import { allowedActions, REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
-import { divisionNames } from '@/lib/reference/division-names';
+import { divisionNames } from '@/lib/reference/divisions';
 import { type Actor, caseScopeWhere } from '@/lib/auth/actor';
 
 export interface ReviewerOption {

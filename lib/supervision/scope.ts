@@ -2,7 +2,7 @@
 // A supervisor is an Actor (lib/auth/actor.ts) like every caller; a case, reviewer or audit chain outside their
 // scope is "not found", exactly like the case engine answers outsiders.
 import 'server-only';
-import { NATIONAL_CHAIN } from '@/lib/audit/append';
+import { chainOf } from '@/lib/audit/append';
 import { Prisma } from '@/lib/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { CaseNotFoundError } from '@/lib/core/errors';
@@ -25,5 +25,5 @@ export function auditChainOf(scope: Actor): string | null {
 
 /** Where a supervisor's own events (exports) are recorded: their province's chain, or the national one. */
 export function ownEventChainOf(scope: Actor): string {
-  return scope.provinceCode ?? NATIONAL_CHAIN;
+  return chainOf(scope.provinceCode);
 }

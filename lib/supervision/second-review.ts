@@ -14,7 +14,7 @@ import type {
   EvidenceKind,
   RequestedOutcome,
 } from '@/lib/db/generated/enums';
-import { divisionNames } from '@/lib/reference/division-names';
+import { divisionNames } from '@/lib/reference/divisions';
 import { type Actor, caseScopeWhere } from '@/lib/auth/actor';
 
 /** Cases whose first decision this supervisor made are not theirs to review. */

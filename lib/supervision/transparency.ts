@@ -3,7 +3,7 @@
 // "province" is the province whose reviewers handle the cases. Read from the pre-aggregated statistics.
 import 'server-only';
 import { prisma } from '@/lib/db/client';
-import { listProvinces } from '@/lib/reference/division-names';
+import { listProvinces } from '@/lib/reference/divisions';
 import { refreshSupervisionStatsForRead, statsRefreshedAt } from './refresh-stats';
 
 export interface ProvinceTransparencyRow {

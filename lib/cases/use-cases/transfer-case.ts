@@ -9,6 +9,7 @@ import { ConflictError, RuleViolationError } from '@/lib/core/errors';
 import { parseInput } from '@/lib/core/parse-input';
 import { transferSchema } from '@/lib/cases/forms/schemas';
 import { queueNotifications, supervisorNotices } from '@/lib/notifications/queue';
+import { provinceExists } from '@/lib/reference/divisions';
 
 export async function transferCase(actor: Actor, raw: unknown) {
   const input = parseInput(transferSchema, raw);
@@ -25,11 +26,8 @@ export async function transferCase(actor: Actor, raw: unknown) {
       async () => {
         requireAssignee(current, actor);
         if (input.toProvinceCode === current.provinceCode) throw new RuleViolationError('errors.transferSameProvince');
-        const province = await tx.division.findFirst({
-          where: { level: 'PROVINCE', provinceCode: input.toProvinceCode },
-          select: { code: true },
-        });
-        if (!province) throw new RuleViolationError('errors.transferSameProvince');
+        if (!(await provinceExists(input.toProvinceCode, tx)))
+          throw new RuleViolationError('errors.transferSameProvince');
         return {
           // The case's rows (evidence, information requests, decisions, exclusions, notifications) follow it through
           // their foreign keys' ON UPDATE CASCADE: province_code is their distribution key (docs/scaling.md).

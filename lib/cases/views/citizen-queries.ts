@@ -24,6 +24,7 @@ import {
   type DeadlineStatus,
 } from '@/lib/cases/rules/deadlines';
 import { allowedActions, OPEN_STATES } from '@/lib/cases/rules/transitions';
+import { divisionNames, listProvinces, listUnits, provinceName } from '@/lib/reference/divisions';
 
 /** The privacy notice the filing form shows; its version is recorded on every case filed with it. */
 export const PRIVACY_NOTICE_VERSION = '2026-01';
@@ -51,11 +52,7 @@ export interface FilingChoices {
 
 export async function getFilingChoices(): Promise<FilingChoices> {
   const [provinces, catalogue] = await Promise.all([
-    prisma.division.findMany({
-      where: { level: 'PROVINCE' },
-      orderBy: { code: 'asc' },
-      select: { provinceCode: true, name: true },
-    }),
+    listProvinces(),
     prisma.reasonCatalogueVersion.findFirst({
       orderBy: { version: 'desc' },
       select: {
@@ -68,7 +65,7 @@ export async function getFilingChoices(): Promise<FilingChoices> {
     }),
   ]);
   return {
-    provinces: provinces.map((row) => ({ code: row.provinceCode, name: row.name })),
+    provinces,
     reasons: catalogue?.reasons ?? [],
     privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
   };
@@ -81,12 +78,8 @@ export interface CityChoice extends Choice {
 /** A province's prefecture-level cities, each with its counties and districts (the possible issuing units). */
 export async function listIssuingUnits(province: string): Promise<CityChoice[]> {
   if (!provinceCode.safeParse(province).success) return [];
-  const rows = await prisma.division.findMany({
-    where: { provinceCode: province, level: { in: ['CITY', 'COUNTY'] } },
-    orderBy: { code: 'asc' },
-    select: { code: true, name: true, level: true, parentCode: true },
-  });
-  const provinceRow = await prisma.division.findUnique({ where: { code: `${province}0000` }, select: { name: true } });
+  const rows = await listUnits(province, 'code');
+  const provinceRow = { name: await provinceName(province) };
   const cities = rows
     .filter((row) => row.level === 'CITY')
     // Municipalities list their districts under a placeholder city ("市辖区"/"县"): name it after the municipality.
@@ -240,11 +233,6 @@ export interface CitizenCaseView {
   canWithdraw: boolean;
   canRequestSecondReview: boolean;
   secondReviewDeadlineAt: Date | null;
-}
-
-async function divisionNames(codes: string[]): Promise<Map<string, string>> {
-  const rows = await prisma.division.findMany({ where: { code: { in: codes } }, select: { code: true, name: true } });
-  return new Map(rows.map((row) => [row.code, row.name]));
 }
 
 function deadlineView(

@@ -8,6 +8,7 @@ import { prisma, Prisma } from '@/lib/db/client';
 import { AppealGround, CaseState, CodeColour } from '@/lib/db/generated/enums';
 import { REVIEWER_LOAD_STATES, stateListSql } from '@/lib/cases/rules/transitions';
 import { deadlineStatus, type DeadlineStatus } from '@/lib/cases/rules/deadlines';
+import { listUnits } from '@/lib/reference/divisions';
 
 export const QUEUE_TABS = ['mine', 'pool'] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
@@ -387,9 +388,5 @@ export interface IssuingUnitOption {
 export async function listIssuingUnits(user: Actor): Promise<IssuingUnitOption[]> {
   const province = reviewerProvince(user);
   if (!province) return [];
-  return prisma.division.findMany({
-    where: { provinceCode: province, level: { in: ['CITY', 'COUNTY'] } },
-    orderBy: { code: 'asc' },
-    select: { code: true, name: true },
-  });
+  return (await listUnits(province, 'code')).map(({ code, name }) => ({ code, name }));
 }

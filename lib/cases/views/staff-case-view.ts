@@ -24,6 +24,7 @@ import {
   type DeadlineStatus,
 } from '@/lib/cases/rules/deadlines';
 import { allowedActions, type CaseAction } from '@/lib/cases/rules/transitions';
+import { divisionNames, listProvinces } from '@/lib/reference/divisions';
 
 export interface NamedCode {
   code: string;
@@ -223,14 +224,7 @@ export async function getStaffCaseView(user: Actor, caseId: string, now = new Da
     if (before.provinceCode) divisionCodes.add(`${before.provinceCode}0000`);
     if (after.provinceCode) divisionCodes.add(`${after.provinceCode}0000`);
   }
-  const divisions = new Map(
-    (
-      await prisma.division.findMany({
-        where: { code: { in: [...divisionCodes] } },
-        select: { code: true, name: true },
-      })
-    ).map((division) => [division.code, division.name]),
-  );
+  const divisions = await divisionNames(divisionCodes);
   const named = (code: string): NamedCode => ({ code, name: divisions.get(code) ?? null });
   const province = (code: string | undefined): string | null => (code ? (divisions.get(`${code}0000`) ?? code) : null);
 
@@ -243,11 +237,7 @@ export async function getStaffCaseView(user: Actor, caseId: string, now = new Da
   const replyWindowOpen = found.state === 'AWAITING_CITIZEN' && openRequest !== null && openRequest.replyDueAt > now;
   const mayTransfer = mine && allowed.has('TRANSFER');
   const transferProvinces = mayTransfer
-    ? await prisma.division.findMany({
-        where: { level: 'PROVINCE', provinceCode: { not: found.provinceCode } },
-        orderBy: { code: 'asc' },
-        select: { code: true, name: true },
-      })
+    ? (await listProvinces()).filter((province) => province.code !== found.provinceCode)
     : [];
 
   return {

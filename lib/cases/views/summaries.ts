@@ -7,22 +7,10 @@ import { caseScopeWhere, type Actor } from '@/lib/auth/scope';
 import { atRiskSql, overdueSql } from '@/lib/cases/rules/deadline-filters';
 import { countCasesByState } from './state-counts';
 import { FIRST_LEVEL_OPEN_STATES, OPEN_STATES, REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
+import { divisionNames, provinceName as findProvinceName } from '@/lib/reference/divisions';
 
 function within(scope: Prisma.CaseWhereInput, ...filters: Prisma.CaseWhereInput[]): Prisma.CaseWhereInput {
   return { AND: [scope, ...filters] };
-}
-
-export async function findProvinceName(provinceCode: string): Promise<string | null> {
-  const division = await prisma.division.findUnique({ where: { code: `${provinceCode}0000` }, select: { name: true } });
-  return division?.name ?? null;
-}
-
-async function provinceNames(codes: string[]): Promise<Map<string, string>> {
-  const divisions = await prisma.division.findMany({
-    where: { code: { in: codes.map((code) => `${code}0000`) } },
-    select: { provinceCode: true, name: true },
-  });
-  return new Map(divisions.map((division) => [division.provinceCode, division.name]));
 }
 
 export interface ReviewerHome {
@@ -111,7 +99,7 @@ export async function getSupervisorHome(user: Actor, now = new Date()): Promise<
   ];
   const overdueCounts = new Map(overdueByProvince.map((row) => [row.province_code, row.count]));
   const codes = [...new Set([...openByProvince.keys(), ...overdueCounts.keys()])].sort();
-  const names = codes.length > 0 ? await provinceNames(codes) : new Map<string, string>();
+  const names = codes.length > 0 ? await divisionNames(codes) : new Map<string, string>();
   return {
     provinceCode: user.provinceCode,
     provinceName,
@@ -152,7 +140,7 @@ export async function getAdminHome(): Promise<AdminHome> {
   const codes = [
     ...new Set(groups.map((group) => group.provinceCode).filter((code): code is string => code !== null)),
   ].sort();
-  const names = codes.length > 0 ? await provinceNames(codes) : new Map<string, string>();
+  const names = codes.length > 0 ? await divisionNames(codes) : new Map<string, string>();
   const empty = () => ({ REVIEWER: 0, SUPERVISOR: 0, ADMIN: 0 });
   const rows = new Map<string | null, StaffCountRow>(
     [...codes, null].map((code) => [
