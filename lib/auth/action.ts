@@ -42,6 +42,16 @@ export class ActionRefusal extends Error {
   }
 }
 
+/**
+ * A route handler's answer for an action's result: `answer(data)` when it succeeded, else the failure as JSON
+ * `{ error: { messageKey, fieldErrors?, values? } }` with its status.
+ */
+export function routeAnswer<T>(result: ActionResult<T>, answer: (data: T) => Response): Response {
+  if (result.ok) return answer(result.data);
+  const { status, messageKey, fieldErrors, values } = result;
+  return Response.json({ error: { messageKey, fieldErrors, values } }, { status });
+}
+
 const NOT_FOUND: ActionFailure = { ok: false, status: 404, messageKey: 'errors.notFound' };
 
 export function defineAction<S extends z.ZodType, T, R extends readonly Role[] | 'public'>(config: {

@@ -5,7 +5,8 @@ import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append';
 import { prisma } from '@/lib/db/client';
 import type { ApiClient } from './authenticate';
-import { findLatestCorrectionOrder, targetColourOf } from './correction-orders';
+import { findLatestCorrectionOrder } from './correction-orders';
+import { targetColourOf } from './outbox-payloads';
 import { ApiError, notFound } from './errors';
 import type { CorrectionConfirmationInput } from './schemas';
 

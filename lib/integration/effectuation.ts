@@ -4,7 +4,8 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
 import type { CodeColour, DeliveryStatus } from '@/lib/db/generated/enums';
-import { findLatestCorrectionOrder, targetColourOf } from './correction-orders';
+import { findLatestCorrectionOrder } from './correction-orders';
+import { targetColourOf } from './outbox-payloads';
 
 /** Corrections not confirmed within this time are shown to supervisors (SPEC §5). */
 export const CONFIRMATION_DEADLINE_MS = 2 * 3600 * 1000;

@@ -4,7 +4,8 @@ import 'server-only';
 import { prisma } from '@/lib/db/client';
 import type { CaseState, CaseType, DecisionLevel, DecisionOutcome, CodeColour } from '@/lib/db/generated/enums';
 import type { ApiClient } from './authenticate';
-import { findLatestCorrectionOrder, targetColourOf } from './correction-orders';
+import { findLatestCorrectionOrder } from './correction-orders';
+import { targetColourOf } from './outbox-payloads';
 import { notFound } from './errors';
 
 export interface CaseStatus {

@@ -3,6 +3,7 @@
 import 'server-only';
 import type { TransactionClient } from '@/lib/db/client';
 import type { Case, CaseState } from '@/lib/db/generated/client';
+import type { StatusChangedPayload } from './outbox-payloads';
 
 export async function queueStatusChangedEvent(
   tx: TransactionClient,
@@ -21,7 +22,7 @@ export async function queueStatusChangedEvent(
         previousState,
         state: updated.state,
         changedAt: changedAt.toISOString(),
-      },
+      } satisfies StatusChangedPayload,
     },
   });
 }

@@ -2,6 +2,7 @@
 // OpenAPI document is generated from them (openapi.ts), so the documentation cannot drift from what is enforced.
 // Browser-safe; administrators' forms for keys and webhooks use the admin schemas at the end.
 import { z } from 'zod';
+import { correctionOrderPayloadSchema, statusChangedPayloadSchema, timestamp } from './outbox-payloads';
 import { MOBILE_PATTERN } from '@/lib/auth/mobile';
 import { EARLIEST_CODE_ASSIGNED_AT } from '@/lib/cases/forms/schemas';
 import { CaseState, CaseType, CodeColour, DecisionLevel, DecisionOutcome, OutboxKind } from '@/lib/db/generated/enums';
@@ -18,15 +19,6 @@ const CLOCK_SKEW_MS = 5 * 60 * 1000;
 /** Resident ID numbers (18 or legacy 15 characters) and mobile numbers are refused as pseudonyms (SPEC §10). */
 function looksLikePersonalNumber(value: string): boolean {
   return /^\d{17}[\dXx]$/.test(value) || /^\d{15}$/.test(value) || MOBILE_PATTERN.test(value);
-}
-
-function timestamp(description: string) {
-  return z.iso
-    .datetime({
-      offset: true,
-      error: 'Expected an ISO 8601 date-time with a time zone, e.g. 2026-11-27T08:30:00+08:00.',
-    })
-    .meta({ description, examples: ['2026-11-27T08:30:00+08:00'] });
 }
 
 const pastTimestamp = (description: string) =>
@@ -170,13 +162,7 @@ export const correctionOrderWebhookSchema = webhookEnvelope(
   OutboxKind.CORRECTION_ORDER,
   z.object({
     orderId: z.uuid().meta({ description: 'Confirm with POST /api/v1/corrections/{orderId}/confirmation.' }),
-    reference: z.string(),
-    decisionId: z.uuid(),
-    issuingUnitCode: z.string().regex(UNIT_CODE),
-    fromColour: z.enum(CodeColour),
-    toColour: z.enum(CodeColour),
-    codeAssignedAt: timestamp('When the disputed code was assigned.'),
-    orderedAt: timestamp('When the decision was made.'),
+    ...correctionOrderPayloadSchema.shape,
     codeAssignment: z
       .object({ recordId: z.string(), personPseudonym: z.string() })
       .nullable()
@@ -184,15 +170,7 @@ export const correctionOrderWebhookSchema = webhookEnvelope(
   }),
 );
 
-export const statusChangedWebhookSchema = webhookEnvelope(
-  OutboxKind.STATUS_CHANGED,
-  z.object({
-    reference: z.string(),
-    previousState: z.enum(CaseState),
-    state: z.enum(CaseState),
-    changedAt: timestamp('When the case changed state.'),
-  }),
-);
+export const statusChangedWebhookSchema = webhookEnvelope(OutboxKind.STATUS_CHANGED, statusChangedPayloadSchema);
 
 // ───────────────────────────── administration (lib functions; the admin UI uses these too)
 

@@ -1,35 +1,27 @@
 // Filing as JSON for a signed-in citizen (an appeal without evidence files; the wizard posts files through its
-// server action). The same filing schema and use case as the wizard.
-import { getCurrentUser } from '@/lib/auth/session';
-import { isDomainError, ValidationError } from '@/lib/core/errors';
+// server action). The same action wrapper, filing schema and use case as the wizard.
+import { z } from 'zod';
+import { ActionRefusal, defineAction, routeAnswer } from '@/lib/auth/action';
 import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
 
+const NOT_JSON = Symbol('not JSON');
+
+// The filing is parsed by submitAppeal with filingSchema (the one the form uses), like the wizard's action.
+const file = defineAction({
+  schema: z.unknown(),
+  roles: ['CITIZEN'],
+  handler: (filing, { user }) => {
+    if (filing === NOT_JSON) throw new ActionRefusal('errors.validation', 400);
+    return submitAppeal(user, filing);
+  },
+});
+
 export async function POST(request: Request): Promise<Response> {
-  const user = await getCurrentUser();
-  if (!user || user.role !== 'CITIZEN') return Response.json({ error: { code: 'NOT_FOUND' } }, { status: 404 });
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return Response.json({ error: { code: 'INVALID_JSON', messageKey: 'errors.validation' } }, { status: 400 });
-  }
-  try {
-    const { case: filed, created } = await submitAppeal(user, body);
-    return Response.json(
+  const body: unknown = await request.json().catch(() => NOT_JSON);
+  return routeAnswer(await file(body), ({ case: filed, created }) =>
+    Response.json(
       { reference: filed.reference, caseId: filed.id, state: filed.state, dueAt: filed.dueAt.toISOString() },
       { status: created ? 201 : 200 },
-    );
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
-    return Response.json(
-      {
-        error: {
-          code: error.code,
-          messageKey: error.messageKey,
-          fieldErrors: error instanceof ValidationError ? error.fieldErrors : undefined,
-        },
-      },
-      { status: error.status },
-    );
-  }
+    ),
+  );
 }

@@ -8,6 +8,7 @@ import { requestSecondReview } from '@/lib/cases/use-cases/request-second-review
 import { withdrawCase } from '@/lib/cases/use-cases/withdraw-case';
 import { replyToRequest } from '@/lib/cases/use-cases/reply-to-request';
 import {
+  citizenReplySchema,
   requestSecondReviewSchema,
   withdrawSchema,
   type RequestSecondReviewInput,
@@ -18,9 +19,9 @@ import { filesOf, jsonPartOf } from '@/app/my-cases/form-data';
 type CaseRef = { caseId: string };
 
 const reply = defineAction({
-  schema: z.strictObject({ reply: z.unknown(), files: z.array(z.instanceof(File)) }),
+  schema: citizenReplySchema.extend({ files: z.array(z.instanceof(File)) }),
   roles: ['CITIZEN'],
-  async handler({ reply: fields, files }, { user }) {
+  async handler({ files, ...fields }, { user }) {
     const evidence = await Promise.all(
       files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
     );
@@ -30,7 +31,8 @@ const reply = defineAction({
 });
 
 export async function replyToRequestAction(formData: FormData): Promise<ActionResult<CaseRef>> {
-  return reply({ reply: jsonPartOf(formData, 'reply'), files: filesOf(formData, 'evidence') });
+  const fields = jsonPartOf(formData, 'reply');
+  return reply({ ...(typeof fields === 'object' ? fields : {}), files: filesOf(formData, 'evidence') });
 }
 
 const withdraw = defineAction({

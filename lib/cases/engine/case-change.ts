@@ -96,8 +96,8 @@ export async function changeCase<T = undefined>(
   actor: Actor,
   args: { caseId: string; action: CaseAction; expectedVersion?: number },
   plan: (context: CaseChangeContext) => Promise<CaseChange<T>> | CaseChange<T>,
+  now: Date = new Date(),
 ): Promise<CaseChangeResult<T>> {
-  const now = new Date();
   const outcome = await prisma.$transaction(async (tx) => {
     const current = await findCaseInScope(tx, actor, args.caseId);
     if (args.expectedVersion !== undefined && current.version !== args.expectedVersion) throw new ConflictError();

@@ -1,6 +1,7 @@
 // Writes a correction order to the outbox, in the transaction of the decision that orders it (SPEC §5 effectuation).
 import type { TransactionClient } from '@/lib/db/client';
 import type { Case, DecisionOutcome } from '@/lib/db/generated/client';
+import type { CorrectionOrderPayload } from '@/lib/integration/outbox-payloads';
 
 /** The order the issuing province's health-code system must carry out (delivered by the integration worker). */
 export async function queueCorrectionOrder(
@@ -32,7 +33,7 @@ export async function queueCorrectionOrder(
         toColour: outcome === 'REVOKED' ? 'GREEN' : 'YELLOW',
         codeAssignedAt: current.codeAssignedAt.toISOString(),
         orderedAt: now.toISOString(),
-      },
+      } satisfies CorrectionOrderPayload,
     },
   });
 }

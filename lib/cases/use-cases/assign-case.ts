@@ -5,7 +5,11 @@ import { changeCase } from '@/lib/cases/engine/case-change';
 import { requireEligibleReviewer } from '@/lib/cases/rules/reviewer-eligibility';
 
 /** A supervisor places a pooled case with a named reviewer of the case's province. */
-export async function assignCase(actor: Actor, input: { caseId: string; expectedVersion: number; reviewerId: string }) {
+export async function assignCase(
+  actor: Actor,
+  input: { caseId: string; expectedVersion: number; reviewerId: string },
+  now = new Date(),
+) {
   return changeCase(
     actor,
     { caseId: input.caseId, action: 'ASSIGN', expectedVersion: input.expectedVersion },
@@ -16,5 +20,6 @@ export async function assignCase(actor: Actor, input: { caseId: string; expected
         audit: { after: { assigneeId: input.reviewerId } },
       };
     },
+    now,
   );
 }

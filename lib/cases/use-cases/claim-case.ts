@@ -1,14 +1,13 @@
 // A reviewer claims a case from their province's pool (SPEC §6).
 import 'server-only';
+import type { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
 import { changeCase } from '@/lib/cases/engine/case-change';
 import { RuleViolationError } from '@/lib/core/errors';
-import { parseInput } from '@/lib/core/parse-input';
 import { caseActionSchema } from '@/lib/cases/forms/schemas';
 
 /** A reviewer takes an unassigned case from their province's pool. */
-export async function claimCase(actor: Actor, raw: unknown) {
-  const input = parseInput(caseActionSchema, raw);
+export async function claimCase(actor: Actor, input: z.output<typeof caseActionSchema>, now = new Date()) {
   return changeCase(
     actor,
     { caseId: input.caseId, action: 'CLAIM', expectedVersion: input.expectedVersion },
@@ -27,5 +26,6 @@ export async function claimCase(actor: Actor, raw: unknown) {
       if (excluded) throw new RuleViolationError('errors.excludedReviewer');
       return { data: { assigneeId: actor.id, assignedAt: now }, audit: { after: { assigneeId: actor.id } } };
     },
+    now,
   );
 }

@@ -1,17 +1,16 @@
 // The first-level decision by the reviewer holding the case (SPEC §5). A DOWNGRADED/REVOKED outcome writes a
 // correction order to the outbox.
 import 'server-only';
+import type { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
 import { changeCase, requireAssignee } from '@/lib/cases/engine/case-change';
 import { queueCorrectionOrder } from '@/lib/cases/engine/correction-order';
 import { RuleViolationError } from '@/lib/core/errors';
-import { parseInput } from '@/lib/core/parse-input';
 import { resumedDeadlineFields } from '@/lib/cases/rules/clock-fields';
 import { CORRECTING, SECOND_REVIEW_WINDOW_DAYS, checkDecisionRule } from '@/lib/cases/rules/decision-rules';
 import { decideSchema } from '@/lib/cases/forms/schemas';
 
-export async function decideCase(actor: Actor, raw: unknown) {
-  const input = parseInput(decideSchema, raw);
+export async function decideCase(actor: Actor, input: z.output<typeof decideSchema>, now = new Date()) {
   return changeCase(
     actor,
     { caseId: input.caseId, action: 'DECIDE', expectedVersion: input.expectedVersion },
@@ -68,5 +67,6 @@ export async function decideCase(actor: Actor, raw: unknown) {
           : [],
       };
     },
+    now,
   );
 }

@@ -1,16 +1,15 @@
 // The second-level decision (SPEC §5). A decided case is never edited: the second-level decision is a new row that
 // supersedes the first; a changed DOWNGRADED/REVOKED outcome writes a new correction order.
 import 'server-only';
+import type { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
 import { changeCase } from '@/lib/cases/engine/case-change';
 import { queueCorrectionOrder } from '@/lib/cases/engine/correction-order';
 import { RuleViolationError } from '@/lib/core/errors';
-import { parseInput } from '@/lib/core/parse-input';
 import { CORRECTING, checkDecisionRule, requireOtherThanFirstDecider } from '@/lib/cases/rules/decision-rules';
 import { decideSchema } from '@/lib/cases/forms/schemas';
 
-export async function decideSecondReview(actor: Actor, raw: unknown) {
-  const input = parseInput(decideSchema, raw);
+export async function decideSecondReview(actor: Actor, input: z.output<typeof decideSchema>, now = new Date()) {
   return changeCase(
     actor,
     { caseId: input.caseId, action: 'DECIDE_SECOND_REVIEW', expectedVersion: input.expectedVersion },
@@ -57,5 +56,6 @@ export async function decideSecondReview(actor: Actor, raw: unknown) {
           : [],
       };
     },
+    now,
   );
 }

@@ -13,6 +13,7 @@ import { canTransition, REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitio
 export async function reassignCase(
   actor: Actor,
   input: { caseId: string; expectedVersion: number; reviewerId: string; reason?: string },
+  now = new Date(),
 ) {
   return changeCase(
     actor,
@@ -29,6 +30,7 @@ export async function reassignCase(
         },
       };
     },
+    now,
   );
 }
 
@@ -44,9 +46,9 @@ export interface BulkReassignResult {
 export async function reassignAllOpenCases(
   actor: Actor,
   input: { fromReviewerId: string; reason: string },
+  now = new Date(),
 ): Promise<BulkReassignResult> {
   if (actor.role !== 'SUPERVISOR') throw new ForbiddenActionError('REASSIGN');
-  const now = new Date();
   const outcome = await prisma.$transaction(
     async (tx) => {
       const cases = await tx.case.findMany({

@@ -4,7 +4,11 @@ import type { Actor } from '@/lib/auth/actor';
 import { changeCase, requireAssignee } from '@/lib/cases/engine/case-change';
 
 /** Back to the province pool, unassigned: by the reviewer holding it, or by a supervisor. */
-export async function releaseCase(actor: Actor, input: { caseId: string; expectedVersion: number; reason?: string }) {
+export async function releaseCase(
+  actor: Actor,
+  input: { caseId: string; expectedVersion: number; reason?: string },
+  now = new Date(),
+) {
   return changeCase(
     actor,
     { caseId: input.caseId, action: 'RELEASE', expectedVersion: input.expectedVersion },
@@ -19,5 +23,6 @@ export async function releaseCase(actor: Actor, input: { caseId: string; expecte
         },
       };
     },
+    now,
   );
 }

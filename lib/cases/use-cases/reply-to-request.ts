@@ -1,5 +1,6 @@
 // The citizen's answer to an information request (SPEC §5, §7): the clock resumes.
 import 'server-only';
+import type { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { changeCase, findCaseInScope } from '@/lib/cases/engine/case-change';
@@ -7,15 +8,18 @@ import { resumedDeadlineFields } from '@/lib/cases/rules/clock-fields';
 import { discardEvidenceFiles, storeEvidenceFiles, type SavedEvidence } from '@/lib/evidence/store';
 import { IllegalTransitionError, ValidationError } from '@/lib/core/errors';
 import { checkEvidenceFiles, type EvidenceCheck, type EvidenceFileInput } from '@/lib/cases/rules/evidence-rules';
-import { parseInput } from '@/lib/core/parse-input';
 import { citizenReplySchema } from '@/lib/cases/forms/schemas';
 
 /**
  * The citizen answers the open information request, optionally with evidence files (checked by content, images
  * stripped of metadata, stored as REPLY evidence); the clock resumes. Files of a reply that fails are removed again.
  */
-export async function replyToRequest(actor: Actor, raw: unknown, evidence: readonly EvidenceFileInput[] = []) {
-  const input = parseInput(citizenReplySchema, raw);
+export async function replyToRequest(
+  actor: Actor,
+  input: z.output<typeof citizenReplySchema>,
+  evidence: readonly EvidenceFileInput[] = [],
+  now = new Date(),
+) {
   const checked = await checkEvidenceFiles(evidence);
   if (!checked.ok) throw new ValidationError(evidenceFieldErrors(checked));
   // Outsiders are turned away before any file is decoded; images are re-encoded outside the transaction.
@@ -66,6 +70,7 @@ export async function replyToRequest(actor: Actor, raw: unknown, evidence: reado
             : [],
         };
       },
+      now,
     );
   } catch (error) {
     await discardEvidenceFiles(stored.map((file) => file.key));

@@ -1,16 +1,19 @@
 // The reviewer asks the citizen for information (SPEC §5, §7): the clock pauses until the citizen answers.
 import 'server-only';
+import type { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
 import { changeCase, requireAssignee } from '@/lib/cases/engine/case-change';
 import { computeCitizenReplyDeadline, pauseClock } from '@/lib/cases/rules/deadlines';
 import { clockStateOf } from '@/lib/cases/rules/clock-fields';
 import { formatShanghaiTime } from '@/lib/core/format-time';
 import { loadDeadlinePolicy } from '@/lib/reference/deadline-rules';
-import { parseInput } from '@/lib/core/parse-input';
 import { requestInformationSchema } from '@/lib/cases/forms/schemas';
 
-export async function requestInformation(actor: Actor, raw: unknown) {
-  const input = parseInput(requestInformationSchema, raw);
+export async function requestInformation(
+  actor: Actor,
+  input: z.output<typeof requestInformationSchema>,
+  now = new Date(),
+) {
   return changeCase(
     actor,
     { caseId: input.caseId, action: 'REQUEST_INFORMATION', expectedVersion: input.expectedVersion },
@@ -46,5 +49,6 @@ export async function requestInformation(actor: Actor, raw: unknown) {
           : [],
       };
     },
+    now,
   );
 }

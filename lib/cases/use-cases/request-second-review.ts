@@ -1,17 +1,20 @@
 // A citizen asks for a second-level review within 15 days of the decision (SPEC §5); its deadline counts working
 // days from the versioned calendar.
 import 'server-only';
+import type { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
 import { changeCase } from '@/lib/cases/engine/case-change';
 import { computeSecondReviewDeadline, storedDeadlineInputs } from '@/lib/cases/rules/deadlines';
 import { RuleViolationError } from '@/lib/core/errors';
-import { parseInput } from '@/lib/core/parse-input';
 import { requestSecondReviewSchema } from '@/lib/cases/forms/schemas';
 import { loadDeadlinePolicy, loadWorkingDayCalendar } from '@/lib/reference/deadline-rules';
 import { supervisorNotices } from '@/lib/notifications/queue';
 
-export async function requestSecondReview(actor: Actor, raw: unknown) {
-  const input = parseInput(requestSecondReviewSchema, raw);
+export async function requestSecondReview(
+  actor: Actor,
+  input: z.output<typeof requestSecondReviewSchema>,
+  now = new Date(),
+) {
   return changeCase(
     actor,
     { caseId: input.caseId, action: 'REQUEST_SECOND_REVIEW', expectedVersion: input.expectedVersion },
@@ -41,5 +44,6 @@ export async function requestSecondReview(actor: Actor, raw: unknown) {
           supervisorNotices(innerTx, current.provinceCode, 'SECOND_REVIEW_REQUESTED', { reference: current.reference }),
       };
     },
+    now,
   );
 }

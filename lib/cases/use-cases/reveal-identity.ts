@@ -9,7 +9,6 @@ import { decryptIdNumber } from '@/lib/pii/id-number';
 import type { Actor } from '@/lib/auth/actor';
 import { findCaseInScope, requireAssignee } from '@/lib/cases/engine/case-change';
 import { ForbiddenActionError } from '@/lib/core/errors';
-import { parseInput } from '@/lib/core/parse-input';
 
 export const revealIdentitySchema = z.strictObject(
   { caseId: z.uuid('caseAction.errors.caseIdInvalid') },
@@ -24,9 +23,11 @@ export const revealIdentitySchema = z.strictObject(
  * or null when the case holds none (erased after retention). Nothing is revealed, and nothing audited, without the
  * audit event committing first.
  */
-export async function revealIdentity(actor: Actor, raw: unknown): Promise<{ idNumber: string | null }> {
-  const input = parseInput(revealIdentitySchema, raw);
-  const now = new Date();
+export async function revealIdentity(
+  actor: Actor,
+  input: z.output<typeof revealIdentitySchema>,
+  now = new Date(),
+): Promise<{ idNumber: string | null }> {
   return prisma.$transaction(async (tx) => {
     const current = await findCaseInScope(tx, actor, input.caseId);
     if (actor.role !== 'REVIEWER' && actor.role !== 'SUPERVISOR') throw new ForbiddenActionError('REVEAL_IDENTITY');

@@ -1,19 +1,17 @@
 // Transfer of a misrouted case to another province (SPEC §6): a reason is required, the case and its related rows
 // move to the other province's pool, and the deadline keeps running from the original filing.
 import 'server-only';
+import type { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { autoAssign } from '@/lib/cases/engine/auto-assign';
 import { applyCaseChange, dispatchAfterCommit, findCaseInScope, requireAssignee } from '@/lib/cases/engine/case-change';
 import { ConflictError, RuleViolationError } from '@/lib/core/errors';
-import { parseInput } from '@/lib/core/parse-input';
 import { transferSchema } from '@/lib/cases/forms/schemas';
 import { queueNotifications, supervisorNotices } from '@/lib/notifications/queue';
 import { provinceExists } from '@/lib/reference/divisions';
 
-export async function transferCase(actor: Actor, raw: unknown) {
-  const input = parseInput(transferSchema, raw);
-  const now = new Date();
+export async function transferCase(actor: Actor, input: z.output<typeof transferSchema>, now = new Date()) {
   const outcome = await prisma.$transaction(async (tx) => {
     const current = await findCaseInScope(tx, actor, input.caseId);
     if (current.version !== input.expectedVersion) throw new ConflictError();

@@ -156,6 +156,9 @@ export function parseQueueParams(searchParams: SearchParams): QueueQuery {
   };
 }
 
+/** The queue's URL parameters (one string each, as a route handler reads them) parsed into a query. */
+export const queueQuerySchema = z.record(z.string(), z.string()).transform((params) => parseQueueParams(params));
+
 /** The query's filters and order as URL parameters (defaults and cursors left out): the queue's shareable state. */
 export function queueSearchParams(query: QueueQuery): Record<string, string> {
   const params: Record<string, string> = { tab: query.tab };
