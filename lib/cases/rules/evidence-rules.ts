@@ -47,3 +47,12 @@ export async function checkEvidenceFile(file: EvidenceFileInput): Promise<Checke
   if (!mimeType) return { ...base, ok: false, error: 'evidence.errors.typeNotAllowed' };
   return { ...base, ok: true, mimeType, extension: EXTENSIONS[mimeType] };
 }
+
+/** `{ evidence: key }` for too many files, `{ 'evidence.N': key }` for each refused file. */
+export function evidenceFieldErrors(check: EvidenceCheck): Record<string, string> {
+  const errors: Record<string, string> = check.error ? { evidence: check.error } : {};
+  check.files.forEach((file, index) => {
+    if (!file.ok) errors[`evidence.${index}`] = file.error;
+  });
+  return errors;
+}

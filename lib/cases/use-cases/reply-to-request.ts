@@ -7,7 +7,7 @@ import { changeCase, findCaseInScope } from '@/lib/cases/engine/case-change';
 import { resumedDeadlineFields } from '@/lib/cases/rules/clock-fields';
 import { discardEvidenceFiles, storeEvidenceFiles, type SavedEvidence } from '@/lib/evidence/store';
 import { IllegalTransitionError, ValidationError } from '@/lib/core/errors';
-import { checkEvidenceFiles, type EvidenceCheck, type EvidenceFileInput } from '@/lib/cases/rules/evidence-rules';
+import { checkEvidenceFiles, evidenceFieldErrors, type EvidenceFileInput } from '@/lib/cases/rules/evidence-rules';
 import { citizenReplySchema } from '@/lib/cases/forms/schemas';
 
 /**
@@ -76,13 +76,4 @@ export async function replyToRequest(
     await discardEvidenceFiles(stored.map((file) => file.key));
     throw error;
   }
-}
-
-/** `{ evidence: key }` for too many files, `{ 'evidence.N': key }` for each refused file. */
-function evidenceFieldErrors(check: EvidenceCheck): Record<string, string> {
-  const errors: Record<string, string> = check.error ? { evidence: check.error } : {};
-  check.files.forEach((file, index) => {
-    if (!file.ok) errors[`evidence.${index}`] = file.error;
-  });
-  return errors;
 }

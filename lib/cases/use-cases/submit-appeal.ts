@@ -19,7 +19,7 @@ import { checkFilingReferences } from '@/lib/cases/rules/check-filing-references
 import { computeFirstDecisionDeadline, storedDeadlineInputs } from '@/lib/cases/rules/deadlines';
 import { formatShanghaiTime } from '@/lib/core/format-time';
 import { IdempotencyConflictError, ForbiddenActionError, ValidationError } from '@/lib/core/errors';
-import { checkEvidenceFiles, type EvidenceFileInput } from '@/lib/cases/rules/evidence-rules';
+import { checkEvidenceFiles, evidenceFieldErrors, type EvidenceFileInput } from '@/lib/cases/rules/evidence-rules';
 import { loadDeadlinePolicy } from '@/lib/reference/deadline-rules';
 import { assessOverreach } from '@/lib/cases/rules/overreach';
 import { parseInput } from '@/lib/core/parse-input';
@@ -64,13 +64,7 @@ export async function submitAppeal(
   if (earlier) return { case: earlier, created: false };
 
   const checkedEvidence = await checkEvidenceFiles(evidence);
-  if (!checkedEvidence.ok) {
-    const errors: Record<string, string> = checkedEvidence.error ? { evidence: checkedEvidence.error } : {};
-    checkedEvidence.files.forEach((file, index) => {
-      if (!file.ok) errors[`evidence.${index}`] = file.error;
-    });
-    throw new ValidationError(errors);
-  }
+  if (!checkedEvidence.ok) throw new ValidationError(evidenceFieldErrors(checkedEvidence));
   const references = await checkFilingReferences(filing);
   if (!references.ok) throw new ValidationError(references.fieldErrors);
 
