@@ -8,6 +8,7 @@ import { CalendarForm } from '@/components/admin/calendar-form';
 import { getCalendarYear } from '@/lib/admin/list-calendar-versions';
 import { orNotFound } from '@/lib/admin/page-guard';
 import { requireUser } from '@/lib/auth/scope';
+import { publishCalendarVersionAction } from '@/app/admin/calendar/actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.calendarYear');
@@ -111,7 +112,12 @@ export default async function CalendarYearPage({
             {t('publishHeading')}
           </h2>
           <p className="mb-4 text-muted">{t('publishIntro')}</p>
-          <CalendarForm year={year} basedOnVersion={view.latestVersion} days={view.days} />
+          <CalendarForm
+            action={publishCalendarVersionAction}
+            year={year}
+            basedOnVersion={view.latestVersion}
+            days={view.days}
+          />
         </section>
       </div>
     </div>

@@ -8,6 +8,7 @@ import { PolicyValues } from '@/components/admin/policy-values';
 import { getProvincePolicyHistory } from '@/lib/admin/list-deadline-policies';
 import { orNotFound } from '@/lib/admin/page-guard';
 import { requireUser } from '@/lib/auth/scope';
+import { publishDeadlinePolicyAction } from '@/app/admin/policies/actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.policy');
@@ -35,6 +36,7 @@ export default async function ProvincePolicyPage({ params }: { params: Promise<{
           </h2>
           {history.national && start ? (
             <PolicyForm
+              action={publishDeadlinePolicyAction}
               provinceCode={history.provinceCode}
               basedOnVersion={latest?.version ?? null}
               initial={{

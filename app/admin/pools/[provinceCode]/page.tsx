@@ -7,6 +7,7 @@ import { TableScroll } from '@/components/admin/table-scroll';
 import { getReviewerPool } from '@/lib/admin/get-reviewer-pool';
 import { orNotFound } from '@/lib/admin/page-guard';
 import { requireUser } from '@/lib/auth/scope';
+import { setReviewerCapacityAction } from '@/app/admin/pools/actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.pool');
@@ -77,6 +78,7 @@ export default async function PoolPage({ params }: { params: Promise<{ provinceC
                   </td>
                   <td className="py-2">
                     <CapacityForm
+                      action={setReviewerCapacityAction}
                       userId={reviewer.id}
                       expectedUpdatedAt={reviewer.updatedAt}
                       capacity={reviewer.capacity}

@@ -9,6 +9,12 @@ import { listProvinces, listUnits } from '@/lib/admin/divisions';
 import { getStaffAccount } from '@/lib/admin/get-staff-account';
 import { orNotFound } from '@/lib/admin/page-guard';
 import { requireUser } from '@/lib/auth/scope';
+import {
+  listUnitsAction,
+  resetStaffCredentialsAction,
+  setStaffActiveAction,
+  updateStaffAccountAction,
+} from '@/app/admin/staff/actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.staffDetail');
@@ -92,6 +98,8 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ u
             </h2>
             <p className="mb-4 text-muted">{t('editIntro')}</p>
             <StaffEditForm
+              action={updateStaffAccountAction}
+              listUnits={listUnitsAction}
               account={{
                 userId: account.id,
                 expectedUpdatedAt: account.updatedAt,
@@ -109,6 +117,7 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ u
               {t('statusHeading')}
             </h2>
             <StaffStatusForm
+              action={setStaffActiveAction}
               userId={account.id}
               expectedUpdatedAt={account.updatedAt}
               active={account.active}
@@ -120,6 +129,7 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ u
               {t('credentialsHeading')}
             </h2>
             <StaffCredentialsForm
+              action={resetStaffCredentialsAction}
               userId={account.id}
               username={account.username}
               expectedUpdatedAt={account.updatedAt}
