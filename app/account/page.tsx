@@ -6,6 +6,7 @@ import { SignOutEverywhereForm } from '@/components/account/sign-out-everywhere-
 import { requireUser } from '@/lib/auth/scope';
 import { isStaffRole, requiresSecondFactor } from '@/lib/auth/session-policy';
 import { getSecondFactorStatus } from '@/lib/auth/totp';
+import { signOutEverywhereAction } from '@/app/account/actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('account');
@@ -57,7 +58,7 @@ export default async function AccountPage() {
           {t('everywhereHeading')}
         </h2>
         <p className="mb-4">{t('everywhereBody')}</p>
-        <SignOutEverywhereForm />
+        <SignOutEverywhereForm action={signOutEverywhereAction} />
       </section>
     </div>
   );

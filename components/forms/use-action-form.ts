@@ -33,6 +33,9 @@ export function payloadSchema<Values, S extends z.ZodType>(toPayload: (values: V
   return z.custom<Values>().transform(toPayload).pipe(schema);
 }
 
+/** The error type of a field error whose message is the refusal's translated text (set by an `onRefusal`). */
+export const REFUSAL = 'refusal';
+
 export interface FormMessage {
   kind: 'ok' | 'error';
   text: string;
@@ -77,10 +80,11 @@ export function useActionForm<Values extends FieldValues, Payload, Data>({
     }
   });
 
-  /** The translated error at a field path (`days.3.date`), or null. */
+  /** The translated error at a field path (`days.3.date`), or null. An error of type `refusal` holds its text already. */
   const errorFor = (path: string): string | null => {
-    const key = (get(errors, path) as { message?: unknown } | undefined)?.message;
-    return typeof key === 'string' && key !== '' ? t(key) : null;
+    const error = get(errors, path) as { type?: unknown; message?: unknown } | undefined;
+    if (typeof error?.message !== 'string' || error.message === '') return null;
+    return error.type === REFUSAL ? error.message : t(error.message);
   };
 
   /** The error summary's entries: [the field's element id, its path], those with an error. */
