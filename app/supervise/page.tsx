@@ -8,6 +8,7 @@ import { requireUser } from '@/lib/auth/scope';
 import { getSupervisorHome } from '@/lib/cases/summaries';
 import { getDeadlineBoard } from '@/lib/supervision/board';
 import { supervisorScopeOf } from '@/lib/supervision/scope';
+import { reassignAllAction } from '@/app/supervise/actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('supervise');
@@ -79,7 +80,12 @@ export default async function SuperviseBoardPage() {
         now={now}
       />
       <CorrectionsSection rows={board.corrections} total={board.counts.corrections} showProvince={national} />
-      <WorkloadSection rows={board.workload} total={board.workloadTotal} showProvince={national} />
+      <WorkloadSection
+        reassignAll={reassignAllAction}
+        rows={board.workload}
+        total={board.workloadTotal}
+        showProvince={national}
+      />
 
       <h2 className="mb-2 text-2xl font-bold">{t('byStateHeading')}</h2>
       <table className="mb-8 w-full border-collapse text-left">

@@ -2,7 +2,7 @@
 // The one form hook: react-hook-form validates with a zod schema, the valid payload goes to the server action the page
 // handed down, and the action's answer lands where the user looks: each field error beside its field, a refusal that
 // names no field as one message, and the pending state on the submit button.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { get, useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
@@ -23,6 +23,12 @@ export interface ActionRefused {
 
 /** A server action as a client component receives it: a prop from its page. */
 export type FormAction<Input, Data> = (input: Input) => Promise<ActionOutcome<Data>>;
+
+/** A server action posted as a plain form (works before JavaScript), for `useActionState`. */
+export type FormStateAction<Data> = (
+  previous: ActionOutcome<Data> | null,
+  formData: FormData,
+) => Promise<ActionOutcome<Data>>;
 
 /**
  * A form-values schema for an action whose payload is not the form's values (numbers typed as text, rows of a
@@ -48,6 +54,7 @@ export function useActionForm<Values extends FieldValues, Payload, Data>({
   onSuccess,
   onRefusal,
   announce = 'withoutFieldErrors',
+  unreachableKey = 'errors.generic',
 }: {
   schema: z.ZodType<Payload, Values>;
   defaultValues: DefaultValues<NoInfer<Values>>;
@@ -58,15 +65,23 @@ export function useActionForm<Values extends FieldValues, Payload, Data>({
   onRefusal?: (refusal: ActionRefused, form: UseFormReturn<Values, unknown, Payload>) => boolean | void;
   /** Whether the refusal's own message is shown also when its field errors are. */
   announce?: 'always' | 'withoutFieldErrors';
+  /** The message when the action could not be reached at all. */
+  unreachableKey?: string;
 }) {
   const t = useTranslations();
   const [message, setMessage] = useState<FormMessage | null>(null);
   const form = useForm<Values, unknown, Payload>({ resolver: zodResolver(schema), defaultValues });
   const { errors, isSubmitting } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (payload) => {
+  // One submission at a time: a second press before the first answer does nothing.
+  const inFlight = useRef(false);
+  const send = form.handleSubmit(async (payload) => {
     setMessage(null);
-    const result = await action(payload);
+    const result = await action(payload).catch(() => null);
+    if (!result) {
+      setMessage({ kind: 'error', text: t(unreachableKey) });
+      return;
+    }
     if (result.ok) {
       const text = await onSuccess?.(result.data, form);
       if (text) setMessage({ kind: 'ok', text });
@@ -79,6 +94,19 @@ export function useActionForm<Values extends FieldValues, Payload, Data>({
       setMessage({ kind: 'error', text: t(result.messageKey, result.values) });
     }
   });
+
+  const onSubmit: typeof send = async (event) => {
+    if (inFlight.current) {
+      event?.preventDefault();
+      return;
+    }
+    inFlight.current = true;
+    try {
+      await send(event);
+    } finally {
+      inFlight.current = false;
+    }
+  };
 
   /** The translated error at a field path (`days.3.date`), or null. An error of type `refusal` holds its text already. */
   const errorFor = (path: string): string | null => {

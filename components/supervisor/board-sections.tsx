@@ -7,7 +7,7 @@ import type { BoardCaseRow, CorrectionRow, WorkloadRow } from '@/lib/supervision
 import type { ExportTable } from '@/lib/supervision/schemas';
 import { ExportButton } from './export-button';
 import { formatTime } from './format';
-import { ReassignAllForm } from './reassign-forms';
+import { ReassignAllForm, type ReassignAllAction } from './reassign-forms';
 
 function Section({ id, heading, hint, children }: { id: string; heading: string; hint?: string; children: ReactNode }) {
   return (
@@ -225,10 +225,12 @@ export async function WorkloadSection({
   rows,
   total,
   showProvince,
+  reassignAll,
 }: {
   rows: WorkloadRow[];
   total: number;
   showProvince: boolean;
+  reassignAll: ReassignAllAction;
 }) {
   const t = await getTranslations('supervise');
   const heading = t('board.workloadHeading');
@@ -272,7 +274,9 @@ export async function WorkloadSection({
                 <th scope="row" className="py-2 pr-3 font-normal">
                   {row.name}
                   {row.active ? null : <span className="ml-2 text-sm text-muted">{t('board.inactive')}</span>}
-                  {row.open > 0 ? <ReassignAllForm reviewerId={row.reviewerId} reviewerName={row.name} /> : null}
+                  {row.open > 0 ? (
+                    <ReassignAllForm reviewerId={row.reviewerId} reviewerName={row.name} reassignAll={reassignAll} />
+                  ) : null}
                 </th>
                 {showProvince ? <td className="py-2 pr-3">{row.provinceCode}</td> : null}
                 <td className="py-2 pr-3">{row.unitCode ?? ''}</td>

@@ -9,6 +9,7 @@ import { CaseDetails, CaseTimeline, DeadlinePanel, EvidenceList } from '@/compon
 import { ReplyForm } from '@/components/citizen/reply-form';
 import { requireUser } from '@/lib/auth/scope';
 import { getCitizenCase, getCitizenDecisions } from '@/lib/cases/citizen-queries';
+import { replyToRequestAction } from '@/app/my-cases/[caseId]/actions';
 
 type Params = Promise<{ caseId: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -93,7 +94,7 @@ export default async function CitizenCasePage({
                         time: `${format.dateTime(request.replyDueAt, long)}${tTerms('beijingTime')}`,
                       })}
                     </p>
-                    <ReplyForm caseId={view.id} version={view.version} />
+                    <ReplyForm action={replyToRequestAction} caseId={view.id} version={view.version} />
                   </>
                 ) : null}
               </li>

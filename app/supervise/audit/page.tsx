@@ -11,6 +11,7 @@ import { requireUser } from '@/lib/auth/scope';
 import { effectiveChain, findAuditPage, listAuditChains } from '@/lib/supervision/audit-log';
 import { auditFiltersSchema, type AuditFilters } from '@/lib/supervision/schemas';
 import { supervisorScopeOf } from '@/lib/supervision/scope';
+import { verifyChainsAction } from '@/app/supervise/actions';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -63,7 +64,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         <h2 id="verify-heading" className="mb-2 text-2xl font-bold">
           {t('verifyHeading')}
         </h2>
-        <VerifyChainsForm hint={national ? t('verifyHintNational') : t('verifyHintProvince')} />
+        <VerifyChainsForm
+          verify={verifyChainsAction}
+          hint={national ? t('verifyHintNational') : t('verifyHintProvince')}
+        />
       </section>
 
       <form method="get" className="mb-6 border-l-4 border-rule bg-panel p-4" aria-labelledby="audit-filters-heading">

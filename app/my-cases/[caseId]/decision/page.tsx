@@ -10,6 +10,7 @@ import { PrintButton } from '@/components/citizen/print-button';
 import '@/components/citizen/printable.css';
 import { requireUser } from '@/lib/auth/scope';
 import { getCitizenDecisions } from '@/lib/cases/citizen-queries';
+import { requestSecondReviewAction } from '@/app/my-cases/[caseId]/actions';
 
 type Params = Promise<{ caseId: string }>;
 
@@ -95,6 +96,7 @@ export default async function CitizenDecisionPage({ params }: { params: Params }
               <div data-print="hide">
                 <CaseActionForm
                   action="secondReview"
+                  submit={requestSecondReviewAction}
                   caseId={view.caseId}
                   version={view.version}
                   reasonLabel={t('reasonLabel')}

@@ -11,6 +11,7 @@ import { requireUser } from '@/lib/auth/scope';
 import { CaseNotFoundError } from '@/lib/cases/errors';
 import { getSupervisedCase } from '@/lib/supervision/case-detail';
 import { supervisorScopeOf } from '@/lib/supervision/scope';
+import { reassignCaseAction } from '@/app/supervise/actions';
 
 type Params = Promise<{ reference: string }>;
 
@@ -105,6 +106,7 @@ export default async function SupervisedCasePage({ params }: { params: Params })
             {t('reassign.heading')}
           </h2>
           <ReassignCaseForm
+            reassign={reassignCaseAction}
             caseId={found.id}
             version={found.version}
             reviewers={found.reviewerOptions}

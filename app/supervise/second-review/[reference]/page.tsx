@@ -11,6 +11,7 @@ import { requireUser } from '@/lib/auth/scope';
 import { CaseNotFoundError } from '@/lib/cases/errors';
 import { getSecondReviewCase } from '@/lib/supervision/second-review';
 import { supervisorScopeOf } from '@/lib/supervision/scope';
+import { decideSecondReviewAction, startSecondReviewAction } from '@/app/supervise/actions';
 
 type Params = Promise<{ reference: string }>;
 
@@ -146,7 +147,7 @@ export default async function SecondReviewCasePage({ params }: { params: Params 
           <h2 id="start-heading" className="mb-2 text-2xl font-bold">
             {t('start')}
           </h2>
-          <StartReviewForm caseId={found.id} version={found.version} />
+          <StartReviewForm start={startSecondReviewAction} caseId={found.id} version={found.version} />
         </section>
       ) : found.assignedToMe ? (
         <section aria-labelledby="decide-heading" className="mb-8">
@@ -154,6 +155,7 @@ export default async function SecondReviewCasePage({ params }: { params: Params 
             {t('decideHeading')}
           </h2>
           <DecideReviewForm
+            decide={decideSecondReviewAction}
             caseId={found.id}
             version={found.version}
             rules={found.rules.map((rule) => ({ code: rule.code, name: lang === 'en' ? rule.nameEn : rule.nameZh }))}
