@@ -1,26 +1,14 @@
 // The deadline board's lists: case tables (overdue, at risk, pool, waiting), unconfirmed corrections and the
 // reviewer workload with "reassign all". Each a DataTable with an export button.
-import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { BoardCaseRow, CorrectionRow, WorkloadRow } from '@/lib/supervision/board';
 import type { ExportTable } from '@/lib/supervision/schemas';
 import { DataTable } from '@/components/ui/data-table';
+import { Section } from '@/components/ui/section';
 import { ExportButton } from './export-button';
 import { formatTime } from './format';
 import { ReassignAllForm, type ReassignAllAction } from './reassign-forms';
-
-function Section({ id, heading, hint, children }: { id: string; heading: string; hint?: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="mb-10">
-      <h2 id={id} className="mb-2 text-2xl font-bold">
-        {heading}
-      </h2>
-      {hint ? <p className="mb-2 text-muted">{hint}</p> : null}
-      {children}
-    </section>
-  );
-}
 
 async function ExportAndCount({
   table,
@@ -68,7 +56,7 @@ export async function CaseListSection({
   ]);
   const waiting = table === 'waiting';
   return (
-    <Section id={id} heading={heading}>
+    <Section className="mb-10" id={id} heading={heading}>
       {rows.length === 0 ? (
         <p data-testid={`list-${table}-empty`}>{t('board.none')}</p>
       ) : (
@@ -138,7 +126,7 @@ export async function CorrectionsSection({
   const t = await getTranslations('supervise');
   const heading = t('board.correctionsHeading');
   return (
-    <Section id="corrections-heading" heading={heading} hint={t('board.correctionsHint')}>
+    <Section className="mb-10" id="corrections-heading" heading={heading} hint={t('board.correctionsHint')}>
       {rows.length === 0 ? (
         <p data-testid="list-corrections-empty">{t('board.none')}</p>
       ) : (
@@ -190,7 +178,7 @@ export async function WorkloadSection({
   const t = await getTranslations('supervise');
   const heading = t('board.workloadHeading');
   return (
-    <Section id="workload-heading" heading={heading} hint={t('board.workloadHint')}>
+    <Section className="mb-10" id="workload-heading" heading={heading} hint={t('board.workloadHint')}>
       <DataTable
         caption={t('board.workloadCaption')}
         label={heading}

@@ -7,6 +7,7 @@ import { DataTable } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCatalogueVersion, listCatalogueVersions } from '@/lib/admin/list-catalogue-versions';
 import { requireUser } from '@/lib/auth/scope';
+import { Section } from '@/components/ui/section';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.catalogue');
@@ -57,12 +58,9 @@ export default async function CataloguePage() {
         }))}
       />
       {latest ? (
-        <section aria-labelledby="latest-heading">
-          <h2 id="latest-heading" className="mb-2 text-2xl font-bold">
-            {t('inForce', { version: latest.version })}
-          </h2>
+        <Section id="latest-heading" heading={t('inForce', { version: latest.version })} className="">
           <ReasonTable reasons={latest.reasons} caption={t('reasonsCaption', { version: latest.version })} />
-        </section>
+        </Section>
       ) : null}
     </div>
   );

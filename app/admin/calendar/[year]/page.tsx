@@ -10,6 +10,7 @@ import { orNotFound } from '@/lib/admin/page-guard';
 import { requireUser } from '@/lib/auth/scope';
 import { publishCalendarVersionAction } from '@/app/admin/calendar/actions';
 import { DataTable } from '@/components/ui/data-table';
+import { Section } from '@/components/ui/section';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.calendarYear');
@@ -70,10 +71,7 @@ export default async function CalendarYearPage({
       {view.version ? <p className="mb-6">{view.version.note}</p> : null}
 
       <div className="grid gap-10 lg:grid-cols-2">
-        <section aria-labelledby="days-heading">
-          <h2 id="days-heading" className="mb-2 text-2xl font-bold">
-            {t('daysHeading')}
-          </h2>
+        <Section id="days-heading" heading={t('daysHeading')} className="">
           {view.days.length === 0 ? <p>{t('noDays')}</p> : null}
           <DataTable
             caption={t('daysCaption', { year })}
@@ -100,11 +98,8 @@ export default async function CalendarYearPage({
               };
             })}
           />
-        </section>
-        <section aria-labelledby="publish-heading">
-          <h2 id="publish-heading" className="mb-2 text-2xl font-bold">
-            {t('publishHeading')}
-          </h2>
+        </Section>
+        <Section id="publish-heading" heading={t('publishHeading')} className="">
           <p className="mb-4 text-muted">{t('publishIntro')}</p>
           <CalendarForm
             action={publishCalendarVersionAction}
@@ -112,7 +107,7 @@ export default async function CalendarYearPage({
             basedOnVersion={view.latestVersion}
             days={view.days}
           />
-        </section>
+        </Section>
       </div>
     </div>
   );

@@ -15,6 +15,7 @@ import {
   setStaffActiveAction,
   updateStaffAccountAction,
 } from '@/app/admin/staff/actions';
+import { Section } from '@/components/ui/section';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.staffDetail');
@@ -92,10 +93,7 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ u
         </p>
       ) : (
         <>
-          <section aria-labelledby="edit-heading" className="mb-10 border-t-4 border-ink pt-4">
-            <h2 id="edit-heading" className="mb-2 text-2xl font-bold">
-              {t('editHeading')}
-            </h2>
+          <Section id="edit-heading" heading={t('editHeading')} className="mb-10 border-t-4 border-ink pt-4">
             <p className="mb-4 text-muted">{t('editIntro')}</p>
             <StaffEditForm
               action={updateStaffAccountAction}
@@ -111,11 +109,8 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ u
               provinces={provinces}
               units={account.provinceCode ? { province: account.provinceCode, options: units } : null}
             />
-          </section>
-          <section aria-labelledby="status-heading" className="mb-10 border-t-4 border-ink pt-4">
-            <h2 id="status-heading" className="mb-2 text-2xl font-bold">
-              {t('statusHeading')}
-            </h2>
+          </Section>
+          <Section id="status-heading" heading={t('statusHeading')} className="mb-10 border-t-4 border-ink pt-4">
             <StaffStatusForm
               action={setStaffActiveAction}
               userId={account.id}
@@ -123,11 +118,12 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ u
               active={account.active}
               openCases={account.openCases}
             />
-          </section>
-          <section aria-labelledby="credentials-heading" className="mb-10 border-t-4 border-ink pt-4">
-            <h2 id="credentials-heading" className="mb-2 text-2xl font-bold">
-              {t('credentialsHeading')}
-            </h2>
+          </Section>
+          <Section
+            id="credentials-heading"
+            heading={t('credentialsHeading')}
+            className="mb-10 border-t-4 border-ink pt-4"
+          >
             <StaffCredentialsForm
               action={resetStaffCredentialsAction}
               userId={account.id}
@@ -135,7 +131,7 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ u
               expectedUpdatedAt={account.updatedAt}
               hasSecondFactor={account.secondFactorSince !== null}
             />
-          </section>
+          </Section>
         </>
       )}
     </div>
