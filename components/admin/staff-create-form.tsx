@@ -9,13 +9,8 @@ import { ErrorSummary } from '@/components/ui/error-summary';
 import { TextField } from '@/components/ui/text-field';
 import { createStaffSchema } from '@/lib/admin/schemas';
 import { OneTimeSecret } from './one-time-secret';
-import {
-  scopePayload,
-  StaffScopeFields,
-  type ListUnitsAction,
-  type Option,
-  type ScopeValues,
-} from './staff-scope-fields';
+import { scopePayload, StaffScopeFields } from './staff-scope-fields';
+import type { ListUnitsAction, Option, ScopeValues } from './staff-scope-fields';
 
 interface Values extends ScopeValues {
   username: string;

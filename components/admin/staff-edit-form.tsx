@@ -7,13 +7,8 @@ import { ActionMessage } from '@/components/forms/action-message';
 import { payloadSchema, useActionForm, type FormAction } from '@/components/forms/use-action-form';
 import { TextField } from '@/components/ui/text-field';
 import { updateStaffSchema, type StaffRole } from '@/lib/admin/schemas';
-import {
-  scopePayload,
-  StaffScopeFields,
-  type ListUnitsAction,
-  type Option,
-  type ScopeValues,
-} from './staff-scope-fields';
+import { scopePayload, StaffScopeFields } from './staff-scope-fields';
+import type { ListUnitsAction, Option, ScopeValues } from './staff-scope-fields';
 
 interface Values extends ScopeValues {
   displayName: string;

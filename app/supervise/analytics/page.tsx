@@ -119,32 +119,21 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
           {t('dateHint')}
         </p>
         <div className="flex flex-wrap items-end gap-4">
-          <div>
-            <label htmlFor="analytics-from" className="mb-1 block font-semibold">
-              {t('from')}
-            </label>
-            <input
-              id="analytics-from"
-              name="from"
-              type="date"
-              className="input"
-              defaultValue={filters.period.from ?? ''}
-              aria-describedby="date-hint"
-            />
-          </div>
-          <div>
-            <label htmlFor="analytics-to" className="mb-1 block font-semibold">
-              {t('to')}
-            </label>
-            <input
-              id="analytics-to"
-              name="to"
-              type="date"
-              className="input"
-              defaultValue={filters.period.to ?? ''}
-              aria-describedby="date-hint"
-            />
-          </div>
+          {(['from', 'to'] as const).map((end) => (
+            <div key={end}>
+              <label htmlFor={`analytics-${end}`} className="mb-1 block font-semibold">
+                {t(end)}
+              </label>
+              <input
+                id={`analytics-${end}`}
+                name={end}
+                type="date"
+                className="input"
+                defaultValue={filters.period[end] ?? ''}
+                aria-describedby="date-hint"
+              />
+            </div>
+          ))}
           <div>
             <label htmlFor="analytics-type" className="mb-1 block font-semibold">
               {t('type')}
