@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { setLocaleAction } from '@/app/actions/set-locale';
 import { SiteHeader } from '@/components/site-header';
 import { HOME_PATH } from '@/lib/auth/scope';
 import { getCurrentUser } from '@/lib/auth/session';
@@ -28,6 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <NextIntlClientProvider>
           <SiteHeader
+            setLocale={setLocaleAction}
             user={user ? { displayName: user.displayName, role: user.role, homePath: HOME_PATH[user.role] } : null}
           />
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">

@@ -1,12 +1,14 @@
 // Switches between Chinese and English: a plain form posting to a server action that sets the NEXT_LOCALE cookie.
 import { getTranslations } from 'next-intl/server';
-import { setLocaleAction } from '@/app/actions/set-locale';
 
-export async function LanguageSwitch({ locale }: { locale: string }) {
+/** The form's server action: sets the NEXT_LOCALE cookie from the posted `locale` (handed down by the layout). */
+export type SetLocaleAction = (formData: FormData) => Promise<void>;
+
+export async function LanguageSwitch({ locale, setLocale }: { locale: string; setLocale: SetLocaleAction }) {
   const t = await getTranslations('layout');
   const target = locale === 'en' ? 'zh-CN' : 'en';
   return (
-    <form action={setLocaleAction}>
+    <form action={setLocale}>
       <input type="hidden" name="locale" value={target} />
       <button
         type="submit"

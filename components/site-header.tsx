@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { Role } from '@/lib/db/generated/enums';
-import { LanguageSwitch } from './language-switch';
+import { LanguageSwitch, type SetLocaleAction } from './language-switch';
 import { SignOutButton } from './sign-out-button';
 
 export interface HeaderUser {
@@ -11,7 +11,7 @@ export interface HeaderUser {
   homePath: string;
 }
 
-export async function SiteHeader({ user }: { user: HeaderUser | null }) {
+export async function SiteHeader({ user, setLocale }: { user: HeaderUser | null; setLocale: SetLocaleAction }) {
   const t = await getTranslations('layout');
   const tRoles = await getTranslations('roles');
   const tAccount = await getTranslations('account');
@@ -36,7 +36,7 @@ export async function SiteHeader({ user }: { user: HeaderUser | null }) {
               {tAccount('title')}
             </Link>
           ) : null}
-          <LanguageSwitch locale={locale} />
+          <LanguageSwitch locale={locale} setLocale={setLocale} />
           {user ? <SignOutButton /> : null}
         </div>
       </div>

@@ -6,6 +6,8 @@ import { SignOutEverywhereForm } from '@/components/account/sign-out-everywhere-
 import { requireUser } from '@/lib/auth/scope';
 import { isStaffRole, requiresSecondFactor } from '@/lib/auth/session-policy';
 import { getSecondFactorStatus } from '@/lib/auth/totp';
+import { signOutEverywhereAction } from '@/app/account/actions';
+import { Section } from '@/components/ui/section';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('account');
@@ -26,17 +28,11 @@ export default async function AccountPage() {
 
       {staff && factor ? (
         <>
-          <section aria-labelledby="password-heading" className="mb-8 border-t-4 border-ink pt-4">
-            <h2 id="password-heading" className="mb-2 text-2xl font-bold">
-              {t('passwordHeading')}
-            </h2>
+          <Section id="password-heading" heading={t('passwordHeading')} className="mb-8 border-t-4 border-ink pt-4">
             <p className="mb-3">{t('passwordBody')}</p>
             <Link href="/account/password">{t('passwordLink')}</Link>
-          </section>
-          <section aria-labelledby="factor-heading" className="mb-8 border-t-4 border-ink pt-4">
-            <h2 id="factor-heading" className="mb-2 text-2xl font-bold">
-              {t('factorHeading')}
-            </h2>
+          </Section>
+          <Section id="factor-heading" heading={t('factorHeading')} className="mb-8 border-t-4 border-ink pt-4">
             <p className="mb-3" data-testid="factor-status">
               {factor.enrolled && factor.enrolledAt
                 ? t('factorOn', {
@@ -48,17 +44,14 @@ export default async function AccountPage() {
                   : t('factorOptional')}
             </p>
             <Link href="/account/two-factor">{factor.enrolled ? t('factorManageLink') : t('factorEnrolLink')}</Link>
-          </section>
+          </Section>
         </>
       ) : null}
 
-      <section aria-labelledby="everywhere-heading" className="border-t-4 border-ink pt-4">
-        <h2 id="everywhere-heading" className="mb-2 text-2xl font-bold">
-          {t('everywhereHeading')}
-        </h2>
+      <Section id="everywhere-heading" heading={t('everywhereHeading')} className="border-t-4 border-ink pt-4">
         <p className="mb-4">{t('everywhereBody')}</p>
-        <SignOutEverywhereForm />
-      </section>
+        <SignOutEverywhereForm action={signOutEverywhereAction} />
+      </Section>
     </div>
   );
 }

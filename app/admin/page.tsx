@@ -2,7 +2,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { DataTable } from '@/components/ui/data-table';
+import { PageHeader } from '@/components/ui/page-header';
 import { Stat, StatList } from '@/components/ui/stat';
+import { STAFF_ROLES as ROLES } from '@/lib/admin/schemas';
 import { requireUser } from '@/lib/auth/scope';
 import { getAdminHome } from '@/lib/cases/views/summaries';
 
@@ -17,8 +20,7 @@ export default async function AdminHomePage() {
   const home = await getAdminHome();
   return (
     <div>
-      <h1 className="mb-2 text-3xl font-bold">{t('title')}</h1>
-      <p className="mb-2 text-muted">{t('intro')}</p>
+      <PageHeader title={t('title')} intro={t('intro')} introClassName="mb-2" />
       <ul className="mb-6 list-disc pl-6">
         <li>
           <Link href="/admin/staff">{t('nav.staff')}</Link>: {t('sections.staff')}
@@ -37,52 +39,31 @@ export default async function AdminHomePage() {
         </li>
       </ul>
       <StatList>
-        <Stat label={tRoles('REVIEWER')} value={home.totals.REVIEWER} testId="total-REVIEWER" />
-        <Stat label={tRoles('SUPERVISOR')} value={home.totals.SUPERVISOR} testId="total-SUPERVISOR" />
-        <Stat label={tRoles('ADMIN')} value={home.totals.ADMIN} testId="total-ADMIN" />
+        {ROLES.map((role) => (
+          <Stat key={role} label={tRoles(role)} value={home.totals[role]} testId={`total-${role}`} />
+        ))}
       </StatList>
       <h2 className="mb-2 text-2xl font-bold">{t('byProvinceHeading')}</h2>
-      <table className="w-full border-collapse text-left">
-        <caption className="sr-only">{t('byProvinceCaption')}</caption>
-        <thead>
-          <tr className="border-b-2 border-ink">
-            <th scope="col" className="py-2 pr-2">
-              {t('province')}
-            </th>
-            <th scope="col" className="py-2 pr-2 text-right">
-              {tRoles('REVIEWER')}
-            </th>
-            <th scope="col" className="py-2 pr-2 text-right">
-              {tRoles('SUPERVISOR')}
-            </th>
-            <th scope="col" className="py-2 pr-2 text-right">
-              {tRoles('ADMIN')}
-            </th>
-            <th scope="col" className="py-2 text-right">
-              {t('inactive')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {home.rows.map((row) => (
-            <tr key={row.provinceCode ?? 'national'} className="border-b border-rule">
-              <th scope="row" className="py-2 pr-2 font-normal">
-                {row.provinceName ?? t('national')}
-              </th>
-              <td className="py-2 pr-2 text-right" data-testid={`staff-${row.provinceCode ?? 'national'}-REVIEWER`}>
-                {row.counts.REVIEWER}
-              </td>
-              <td className="py-2 pr-2 text-right" data-testid={`staff-${row.provinceCode ?? 'national'}-SUPERVISOR`}>
-                {row.counts.SUPERVISOR}
-              </td>
-              <td className="py-2 pr-2 text-right" data-testid={`staff-${row.provinceCode ?? 'national'}-ADMIN`}>
-                {row.counts.ADMIN}
-              </td>
-              <td className="py-2 text-right">{row.inactive}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={t('byProvinceCaption')}
+        columns={[
+          { id: 'province', header: t('province') },
+          ...ROLES.map((role) => ({ id: role, header: tRoles(role), numeric: true })),
+          { id: 'inactive', header: t('inactive'), numeric: true },
+        ]}
+        rows={home.rows.map((row) => {
+          const key = row.provinceCode ?? 'national';
+          return {
+            id: key,
+            cells: {
+              province: row.provinceName ?? t('national'),
+              ...Object.fromEntries(ROLES.map((role) => [role, row.counts[role]])),
+              inactive: row.inactive,
+            },
+            cellAttributes: Object.fromEntries(ROLES.map((role) => [role, { 'data-testid': `staff-${key}-${role}` }])),
+          };
+        })}
+      />
     </div>
   );
 }

@@ -9,7 +9,10 @@ import { queueHref } from '@/components/reviewer/queue-href';
 import { QueueTable } from '@/components/reviewer/queue-table';
 import { QueueTabs } from '@/components/reviewer/queue-tabs';
 import { requireUser } from '@/lib/auth/scope';
+import { claimCaseAction } from '@/app/review/actions';
 import {
+  DEADLINE_FILTERS,
+  MINE_STATES,
   findQueuePage,
   listIssuingUnits,
   parseQueueParams,
@@ -66,7 +69,13 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
 
       <h2 className="mb-3 text-2xl font-bold">{t('queueHeading')}</h2>
       <QueueTabs current={query.tab} params={params} counts={{ mine: home.mineCount, pool: home.poolCount }} />
-      <QueueFilters tab={query.tab} params={params} units={units} />
+      <QueueFilters
+        tab={query.tab}
+        params={params}
+        units={units}
+        deadlineFilters={DEADLINE_FILTERS}
+        mineStates={MINE_STATES}
+      />
       <QueueTable
         rows={page.rows}
         tab={query.tab}
@@ -76,6 +85,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         nextCursor={page.nextCursor}
         previousCursor={page.previousCursor}
         paged={page.paged}
+        claimCase={claimCaseAction}
       />
     </div>
   );

@@ -11,6 +11,7 @@ import { getCurrentUser } from '@/lib/auth/session';
 import { continuePath, getSignInProgress } from '@/lib/auth/sign-in-progress';
 import { parseSignInError } from '@/lib/auth/sign-in-errors';
 import { isSmsOutboxEnabled } from '@/lib/sms/outbox';
+import { requestSignInCodeAction } from '@/app/sign-in/actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('signIn');
@@ -55,7 +56,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
             {t('citizen.heading')}
           </h2>
           <p className="mb-4 text-muted">{t('citizen.intro')}</p>
-          <CitizenSignInForm callbackUrl={callbackUrl} />
+          <CitizenSignInForm requestCode={requestSignInCodeAction} callbackUrl={callbackUrl} />
           {isSmsOutboxEnabled() ? (
             <p className="mt-4 border-l-4 border-focus bg-panel px-4 py-3 text-sm">
               {t('citizen.demoOutbox')}{' '}

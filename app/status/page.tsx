@@ -2,6 +2,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { StatusCheck } from '@/components/citizen/status-check';
+import { checkStatusCodeAction, requestStatusCodeAction } from '@/app/status/actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('citizenStatus');
@@ -14,7 +15,7 @@ export default async function StatusPage() {
     <div className="max-w-3xl">
       <h1 className="mb-4 text-3xl font-bold">{t('title')}</h1>
       <p className="mb-6">{t('intro')}</p>
-      <StatusCheck />
+      <StatusCheck requestCode={requestStatusCodeAction} checkCode={checkStatusCodeAction} />
     </div>
   );
 }

@@ -3,16 +3,27 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { CaseListSection, CorrectionsSection, WorkloadSection } from '@/components/supervisor/board-sections';
+import { DataTable } from '@/components/ui/data-table';
+import { PageHeader } from '@/components/ui/page-header';
 import { Stat, StatList } from '@/components/ui/stat';
 import { requireUser } from '@/lib/auth/scope';
 import { getSupervisorHome } from '@/lib/cases/views/summaries';
 import { getDeadlineBoard } from '@/lib/supervision/board';
 import { supervisorScopeOf } from '@/lib/supervision/scope';
+import { reassignAllAction } from '@/app/supervise/actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('supervise');
   return { title: t('title') };
 }
+
+/** The board's case lists, in the order they are shown. */
+const CASE_LISTS = [
+  { table: 'overdue', heading: 'overdueHeading' },
+  { table: 'at-risk', heading: 'atRiskHeading' },
+  { table: 'unassigned', heading: 'unassignedHeading' },
+  { table: 'waiting', heading: 'waitingHeading' },
+] as const;
 
 export default async function SuperviseBoardPage() {
   const user = await requireUser(['SUPERVISOR'], '/supervise');
@@ -27,7 +38,7 @@ export default async function SuperviseBoardPage() {
   const national = home.provinceCode === null;
   return (
     <div>
-      <h1 className="mb-2 text-3xl font-bold">{t('title')}</h1>
+      <PageHeader title={t('title')} />
       <p className="mb-2 text-lg" data-testid="scope">
         {home.provinceCode
           ? t('scopeProvince', { name: home.provinceName ?? '', code: home.provinceCode })
@@ -42,114 +53,62 @@ export default async function SuperviseBoardPage() {
         <Stat label={t('board.corrections')} value={board.counts.corrections} testId="count-corrections" />
       </StatList>
 
-      <CaseListSection
-        id="overdue-heading"
-        table="overdue"
-        heading={t('board.overdueHeading')}
-        rows={board.lists.overdue}
-        total={board.counts.overdue}
-        showProvince={national}
-        now={now}
-      />
-      <CaseListSection
-        id="at-risk-heading"
-        table="at-risk"
-        heading={t('board.atRiskHeading')}
-        rows={board.lists['at-risk']}
-        total={board.counts['at-risk']}
-        showProvince={national}
-        now={now}
-      />
-      <CaseListSection
-        id="unassigned-heading"
-        table="unassigned"
-        heading={t('board.unassignedHeading')}
-        rows={board.lists.unassigned}
-        total={board.counts.unassigned}
-        showProvince={national}
-        now={now}
-      />
-      <CaseListSection
-        id="waiting-heading"
-        table="waiting"
-        heading={t('board.waitingHeading')}
-        rows={board.lists.waiting}
-        total={board.counts.waiting}
-        showProvince={national}
-        now={now}
-      />
+      {CASE_LISTS.map(({ table, heading }) => (
+        <CaseListSection
+          key={table}
+          id={`${table}-heading`}
+          table={table}
+          heading={t(`board.${heading}`)}
+          rows={board.lists[table]}
+          total={board.counts[table]}
+          showProvince={national}
+          now={now}
+        />
+      ))}
       <CorrectionsSection rows={board.corrections} total={board.counts.corrections} showProvince={national} />
-      <WorkloadSection rows={board.workload} total={board.workloadTotal} showProvince={national} />
+      <WorkloadSection
+        reassignAll={reassignAllAction}
+        rows={board.workload}
+        total={board.workloadTotal}
+        showProvince={national}
+      />
 
       <h2 className="mb-2 text-2xl font-bold">{t('byStateHeading')}</h2>
-      <table className="mb-8 w-full border-collapse text-left">
-        <caption className="sr-only">{t('byStateCaption')}</caption>
-        <thead>
-          <tr className="border-b-2 border-ink">
-            <th scope="col" className="py-2 pr-4">
-              {t('state')}
-            </th>
-            <th scope="col" className="py-2 text-right">
-              {t('cases')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {home.byState.map((row) => (
-            <tr key={row.state} className="border-b border-rule">
-              <th scope="row" className="py-2 pr-4 font-normal">
-                {tStates(row.state)}
-              </th>
-              <td className="py-2 text-right" data-testid={`state-${row.state}`}>
-                {row.count}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" className="py-2 pr-4">
-              {t('total')}
-            </th>
-            <td className="py-2 text-right font-bold" data-testid="count-total">
-              {home.total}
-            </td>
-          </tr>
-        </tfoot>
-      </table>
+      <DataTable
+        caption={t('byStateCaption')}
+        className="mb-8"
+        columns={[
+          { id: 'state', header: t('state') },
+          { id: 'count', header: t('cases'), numeric: true },
+        ]}
+        rows={home.byState.map((row) => ({
+          id: row.state,
+          cells: { state: tStates(row.state), count: row.count },
+          cellAttributes: { count: { 'data-testid': `state-${row.state}` } },
+        }))}
+        footer={{
+          id: 'total',
+          cells: { state: t('total'), count: home.total },
+          cellAttributes: { count: { 'data-testid': 'count-total' } },
+        }}
+      />
 
       {national ? (
         <>
           <h2 className="mb-2 text-2xl font-bold">{t('byProvinceHeading')}</h2>
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">{t('byProvinceCaption')}</caption>
-            <thead>
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-4">
-                  {t('province')}
-                </th>
-                <th scope="col" className="py-2 pr-4 text-right">
-                  {t('open')}
-                </th>
-                <th scope="col" className="py-2 text-right">
-                  {t('overdue')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {home.provinces.map((row) => (
-                <tr key={row.provinceCode} className="border-b border-rule">
-                  <th scope="row" className="py-2 pr-4 font-normal">
-                    {row.provinceName}
-                  </th>
-                  <td className="py-2 pr-4 text-right" data-testid={`province-open-${row.provinceCode}`}>
-                    {row.open}
-                  </td>
-                  <td className="py-2 text-right">{row.overdue}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={t('byProvinceCaption')}
+            columns={[
+              { id: 'province', header: t('province') },
+              { id: 'open', header: t('open'), numeric: true },
+              { id: 'overdue', header: t('overdue'), numeric: true },
+            ]}
+            rows={home.provinces.map((row) => ({
+              id: row.provinceCode,
+              cells: { province: row.provinceName, open: row.open, overdue: row.overdue },
+              cellAttributes: { open: { 'data-testid': `province-open-${row.provinceCode}` } },
+            }))}
+          />
         </>
       ) : null}
     </div>

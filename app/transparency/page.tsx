@@ -6,6 +6,7 @@ import { ShareBarChart } from '@/components/supervisor/bar-chart';
 import { formatHours, formatPercent, formatTime } from '@/components/supervisor/format';
 import { SortableTable } from '@/components/supervisor/sortable-table';
 import { getCachedTransparencyReport } from '@/lib/supervision/transparency';
+import { Section } from '@/components/ui/section';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('transparency');
@@ -31,10 +32,7 @@ export default async function TransparencyPage() {
         {report.asOf ? t('asOf', { time: formatTime(report.asOf) }) : t('notYet')}
       </p>
 
-      <section aria-labelledby="national-heading" className="mb-8">
-        <h2 id="national-heading" className="mb-2 text-2xl font-bold">
-          {t('nationalHeading')}
-        </h2>
+      <Section id="national-heading" heading={t('nationalHeading')}>
         <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
           {figures.map((figure) => (
             <div key={figure.key} className="border-l-4 border-ink bg-panel px-4 py-3">
@@ -45,12 +43,9 @@ export default async function TransparencyPage() {
             </div>
           ))}
         </dl>
-      </section>
+      </Section>
 
-      <section aria-labelledby="provinces-heading" className="mb-8">
-        <h2 id="provinces-heading" className="mb-2 text-2xl font-bold">
-          {t('provincesHeading')}
-        </h2>
+      <Section id="provinces-heading" heading={t('provincesHeading')}>
         <SortableTable
           caption={t('caption')}
           testId="transparency"
@@ -73,13 +68,10 @@ export default async function TransparencyPage() {
           }))}
         />
         <p className="max-w-3xl text-sm text-muted">{t('definitions')}</p>
-      </section>
+      </Section>
 
       {charted.length > 0 ? (
-        <section aria-labelledby="chart-heading" className="mb-8">
-          <h2 id="chart-heading" className="mb-2 text-2xl font-bold">
-            {t('chartHeading')}
-          </h2>
+        <Section id="chart-heading" heading={t('chartHeading')}>
           <ShareBarChart
             id="within-deadline-chart"
             title={t('chartTitle')}
@@ -87,7 +79,7 @@ export default async function TransparencyPage() {
             rows={charted.map((province) => ({ label: province.name, share: province.withinDeadlineShare ?? 0 }))}
             colour="#00703c"
           />
-        </section>
+        </Section>
       ) : null}
     </div>
   );

@@ -1,42 +1,40 @@
 'use client';
 // Current password, new password twice; refusals (wrong current password, too short, lockout) show beside their field.
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import type { Path } from 'react-hook-form';
 import { useTranslations } from 'next-intl';
-import { changePasswordAction } from '@/app/account/actions';
+import { REFUSAL, useActionForm, type FormAction } from '@/components/forms/use-action-form';
 import { TextField } from '@/components/ui/text-field';
 import { changePasswordSchema, MIN_PASSWORD_LENGTH, type ChangePasswordInput } from '@/lib/admin/account-schemas';
 
-export function ChangePasswordForm({ callbackUrl }: { callbackUrl: string }) {
+export function ChangePasswordForm({
+  callbackUrl,
+  action,
+}: {
+  callbackUrl: string;
+  action: FormAction<ChangePasswordInput, unknown>;
+}) {
   const t = useTranslations('totp');
   const tAll = useTranslations();
   const [done, setDone] = useState(false);
-  const [refusal, setRefusal] = useState<{ field: string; message: string } | null>(null);
-  const form = useForm<ChangePasswordInput>({
-    resolver: zodResolver(changePasswordSchema),
+  const { form, onSubmit, pending, errorFor } = useActionForm({
+    schema: changePasswordSchema,
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
-  });
-  const { errors, isSubmitting } = form.formState;
-  const messageFor = (field: keyof ChangePasswordInput): string | null => {
-    if (refusal?.field === field) return refusal.message;
-    const key = errors[field]?.message;
-    return key ? tAll(key) : null;
-  };
-
-  const onSubmit = form.handleSubmit(async (input) => {
-    setRefusal(null);
-    const result = await changePasswordAction(input);
-    if (result.ok) {
+    action,
+    onSuccess: () => {
       setDone(true);
       window.location.assign(callbackUrl);
-      return;
-    }
-    const field = Object.keys(result.fieldErrors ?? {})[0] ?? 'currentPassword';
-    setRefusal({ field, message: tAll(result.messageKey, result.values) });
-    form.setValue('currentPassword', '');
-    form.setFocus(field as keyof ChangePasswordInput);
+    },
+    // The refusal's own message goes beside the field it names (the current password when it names none).
+    onRefusal: (refusal, { setError, setValue, setFocus }) => {
+      const field = (Object.keys(refusal.fieldErrors ?? {})[0] ?? 'currentPassword') as Path<ChangePasswordInput>;
+      setValue('currentPassword', '');
+      setError(field, { type: REFUSAL, message: tAll(refusal.messageKey, refusal.values) });
+      setFocus(field);
+      return true;
+    },
   });
+  const messageFor = (field: keyof ChangePasswordInput) => errorFor(field);
 
   return (
     <form noValidate onSubmit={onSubmit} aria-label={t('password.formLabel')}>
@@ -70,7 +68,7 @@ export function ChangePasswordForm({ callbackUrl }: { callbackUrl: string }) {
         error={messageFor('confirmPassword')}
         {...form.register('confirmPassword')}
       />
-      <button type="submit" className="button" disabled={isSubmitting || done}>
+      <button type="submit" className="button" disabled={pending || done}>
         {t('password.submit')}
       </button>
     </form>

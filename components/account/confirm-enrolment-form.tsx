@@ -2,16 +2,18 @@
 // Confirms the enrolment with the first code from the app; then shows the recovery codes once and continues the sign-in.
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { confirmTotpEnrolmentAction } from '@/app/account/actions';
 import { TextField } from '@/components/ui/text-field';
 import { totpCodeSchema } from '@/lib/admin/account-schemas';
-import { useCodeForm } from '@/components/ui/use-code-form';
+import { useCodeForm } from '@/components/forms/use-code-form';
+import type { FormAction } from '@/components/forms/use-action-form';
 import { RecoveryCodes } from './recovery-codes';
 
-export function ConfirmEnrolmentForm({ callbackUrl }: { callbackUrl: string }) {
+export type RecoveryCodesAction = FormAction<{ code: string }, { recoveryCodes: string[] }>;
+
+export function ConfirmEnrolmentForm({ callbackUrl, action }: { callbackUrl: string; action: RecoveryCodesAction }) {
   const t = useTranslations('totp');
   const [codes, setCodes] = useState<string[] | null>(null);
-  const { onSubmit, isSubmitting, error, codeField } = useCodeForm(totpCodeSchema, confirmTotpEnrolmentAction, (data) =>
+  const { onSubmit, isSubmitting, error, codeField } = useCodeForm(totpCodeSchema, action, (data) =>
     setCodes(data.recoveryCodes),
   );
 

@@ -3,20 +3,18 @@
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { regenerateRecoveryCodesAction } from '@/app/account/actions';
 import { TextField } from '@/components/ui/text-field';
 import { totpCodeSchema } from '@/lib/admin/account-schemas';
-import { useCodeForm } from '@/components/ui/use-code-form';
+import { useCodeForm } from '@/components/forms/use-code-form';
+import type { RecoveryCodesAction } from './confirm-enrolment-form';
 import { RecoveryCodes } from './recovery-codes';
 
-export function RegenerateRecoveryCodesForm() {
+export function RegenerateRecoveryCodesForm({ action }: { action: RecoveryCodesAction }) {
   const t = useTranslations('totp');
   const router = useRouter();
   const [codes, setCodes] = useState<string[] | null>(null);
-  const { onSubmit, isSubmitting, error, codeField } = useCodeForm(
-    totpCodeSchema,
-    regenerateRecoveryCodesAction,
-    (data) => setCodes(data.recoveryCodes),
+  const { onSubmit, isSubmitting, error, codeField } = useCodeForm(totpCodeSchema, action, (data) =>
+    setCodes(data.recoveryCodes),
   );
 
   if (codes) {

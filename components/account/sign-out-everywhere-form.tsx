@@ -1,35 +1,23 @@
 'use client';
 // "Sign out everywhere": ends every session of this account on the server (this one too), then clears this browser's cookie.
-import { useState } from 'react';
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
-import { signOutEverywhereAction } from '@/app/account/actions';
+import { z } from 'zod';
+import { useActionForm, type FormAction } from '@/components/forms/use-action-form';
+import { RefusalAlert } from '@/components/forms/refusal-alert';
 
-export function SignOutEverywhereForm() {
+export function SignOutEverywhereForm({ action }: { action: FormAction<Record<string, never>, unknown> }) {
   const t = useTranslations('account');
-  const tAll = useTranslations();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { onSubmit, pending, refusal } = useActionForm({
+    schema: z.object({}).transform(() => ({})),
+    defaultValues: {},
+    action,
+    // Stays pending until the browser has left the page.
+    onSuccess: () => signOut({ callbackUrl: '/sign-in?signedOut=1' }).then(() => undefined),
+  });
   return (
-    <form
-      onSubmit={async (event) => {
-        event.preventDefault();
-        setPending(true);
-        setError(null);
-        const result = await signOutEverywhereAction();
-        if (!result.ok) {
-          setPending(false);
-          setError(tAll(result.messageKey));
-          return;
-        }
-        await signOut({ callbackUrl: '/sign-in?signedOut=1' });
-      }}
-    >
-      {error ? (
-        <p role="alert" className="mb-3 font-semibold text-danger">
-          {error}
-        </p>
-      ) : null}
+    <form onSubmit={onSubmit}>
+      <RefusalAlert text={refusal} />
       <button type="submit" className="button" disabled={pending}>
         {pending ? t('everywherePending') : t('everywhereSubmit')}
       </button>

@@ -1,36 +1,29 @@
 'use client';
 // Starts (or starts again) the enrolment of an authenticator app: a new secret is made on the server, then the page shows its QR code.
-import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { startTotpEnrolmentAction } from '@/app/account/actions';
+import { z } from 'zod';
+import { useActionForm, type FormAction } from '@/components/forms/use-action-form';
+import { RefusalAlert } from '@/components/forms/refusal-alert';
 
-export function StartEnrolmentForm({ restart }: { restart: boolean }) {
+export function StartEnrolmentForm({
+  restart,
+  action,
+}: {
+  restart: boolean;
+  action: FormAction<{ restart: boolean }, unknown>;
+}) {
   const t = useTranslations('totp');
-  const tAll = useTranslations();
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { onSubmit, pending, refusal } = useActionForm({
+    schema: z.object({}).transform(() => ({ restart })),
+    defaultValues: {},
+    action,
+    onSuccess: () => router.refresh(),
+  });
   return (
-    <form
-      onSubmit={async (event) => {
-        event.preventDefault();
-        setPending(true);
-        setError(null);
-        const result = await startTotpEnrolmentAction({ restart });
-        setPending(false);
-        if (!result.ok) {
-          setError(tAll(result.messageKey));
-          return;
-        }
-        router.refresh();
-      }}
-    >
-      {error ? (
-        <p role="alert" className="mb-3 font-semibold text-danger">
-          {error}
-        </p>
-      ) : null}
+    <form onSubmit={onSubmit}>
+      <RefusalAlert text={refusal} />
       <button type="submit" className={restart ? 'button button-secondary' : 'button'} disabled={pending}>
         {restart ? t('enrol.restart') : t('enrol.start')}
       </button>

@@ -1,17 +1,16 @@
 'use client';
 // Publish a corrected calendar for a year: the full list of holidays and 调休 working weekends (rows can be added,
 // changed and removed), with a note saying what was corrected and why.
-import { useState } from 'react';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useFieldArray } from 'react-hook-form';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { publishCalendarVersionAction } from '@/app/admin/calendar/actions';
+import type { z } from 'zod';
+import { ActionMessage } from '@/components/forms/action-message';
+import { payloadSchema, useActionForm, type FormAction } from '@/components/forms/use-action-form';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { describedBy, FieldError } from '@/components/ui/field-error';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { CALENDAR_DAY_KINDS, publishCalendarSchema, type PublishCalendarInput } from '@/lib/admin/schemas';
-import { ActionMessage } from './action-message';
-import { errorKeyAt, payloadResolver } from './payload-resolver';
 
 type Day = PublishCalendarInput['days'][number];
 interface Values {
@@ -19,60 +18,47 @@ interface Values {
   days: Day[];
 }
 
+export type PublishCalendarAction = FormAction<z.output<typeof publishCalendarSchema>, { version: number }>;
+
 export function CalendarForm({
   year,
   basedOnVersion,
   days,
+  action,
 }: {
   year: number;
   basedOnVersion: number | null;
   days: Day[];
+  action: PublishCalendarAction;
 }) {
   const t = useTranslations('admin.calendarYear');
-  const tAll = useTranslations();
   const router = useRouter();
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const toPayload = (values: Values) => ({ year, basedOnVersion, note: values.note, days: values.days });
-  const form = useForm<Values>({
-    resolver: payloadResolver(publishCalendarSchema, toPayload),
+  const { form, onSubmit, pending, message, errorFor, summary } = useActionForm({
+    schema: payloadSchema(
+      (values: Values) => ({ year, basedOnVersion, note: values.note, days: values.days }),
+      publishCalendarSchema,
+    ),
     defaultValues: { note: '', days },
+    action,
+    onSuccess: ({ version }, { reset, getValues }) => {
+      reset({ note: '', days: getValues('days') });
+      router.refresh();
+      return t('published', { version });
+    },
   });
   const rows = useFieldArray({ control: form.control, name: 'days' });
-  const { errors, isSubmitting } = form.formState;
-  const errorFor = (path: string): string | null => {
-    const key = serverErrors[path] ?? errorKeyAt(errors, path);
-    return key ? tAll(key) : null;
-  };
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setMessage(null);
-    setServerErrors({});
-    const result = await publishCalendarVersionAction(toPayload(values));
-    if (!result.ok) {
-      setServerErrors(result.fieldErrors ?? {});
-      if (!result.fieldErrors) setMessage({ kind: 'error', text: tAll(result.messageKey) });
-      return;
-    }
-    form.reset({ note: '', days: values.days });
-    setMessage({ kind: 'ok', text: t('published', { version: result.data.version }) });
-    router.refresh();
-  });
-
-  const summary = [
-    { fieldId: 'calendar-note', message: errorFor('note') },
-    { fieldId: 'calendar-add', message: errorFor('days') },
-    ...rows.fields.flatMap((_, index) => [
-      { fieldId: `day-${index}-date`, message: errorFor(`days.${index}.date`) },
-      { fieldId: `day-${index}-kind`, message: errorFor(`days.${index}.kind`) },
-      { fieldId: `day-${index}-name`, message: errorFor(`days.${index}.name`) },
-    ]),
-  ].filter((entry): entry is { fieldId: string; message: string } => entry.message !== null);
+  const errors = summary([
+    ['calendar-note', 'note'],
+    ['calendar-add', 'days'],
+    ...rows.fields.flatMap((_, index) =>
+      (['date', 'kind', 'name'] as const).map((field) => [`day-${index}-${field}`, `days.${index}.${field}`] as const),
+    ),
+  ]);
 
   return (
     <form noValidate onSubmit={onSubmit} aria-labelledby="publish-heading">
       <ActionMessage message={message} />
-      <ErrorSummary title={t('problem')} errors={summary} />
+      <ErrorSummary title={t('problem')} errors={errors} />
       <TextareaField
         id="calendar-note"
         label={t('noteLabel')}
@@ -168,7 +154,7 @@ export function CalendarForm({
           {t('addRow')}
         </button>
       </fieldset>
-      <button type="submit" className="button" disabled={isSubmitting}>
+      <button type="submit" className="button" disabled={pending}>
         {t('submit')}
       </button>
     </form>

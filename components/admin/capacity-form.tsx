@@ -1,48 +1,49 @@
 'use client';
 // A reviewer's capacity (open cases they may hold), edited in place in the pool table.
-import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { setReviewerCapacityAction } from '@/app/admin/pools/actions';
-import { MAX_CAPACITY } from '@/lib/admin/schemas';
+import type { z } from 'zod';
+import { payloadSchema, useActionForm, type FormAction } from '@/components/forms/use-action-form';
+import { MAX_CAPACITY, setReviewerCapacitySchema } from '@/lib/admin/schemas';
+
+export type SetCapacityAction = FormAction<
+  z.output<typeof setReviewerCapacitySchema>,
+  { capacity: number; changed: boolean }
+>;
 
 export function CapacityForm({
   userId,
   expectedUpdatedAt,
   capacity,
   label,
+  action,
 }: {
   userId: string;
   expectedUpdatedAt: string;
   capacity: number;
   label: string;
+  action: SetCapacityAction;
 }) {
   const t = useTranslations('admin.pool');
-  const tAll = useTranslations();
   const router = useRouter();
-  const [value, setValue] = useState(String(capacity));
-  const [pending, setPending] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const { form, onSubmit, pending, message, errorFor } = useActionForm({
+    schema: payloadSchema(
+      (values: { capacity: string }) => ({ userId, expectedUpdatedAt, capacity: Number(values.capacity) }),
+      setReviewerCapacitySchema,
+    ),
+    defaultValues: { capacity: String(capacity) },
+    action,
+    onSuccess: () => {
+      router.refresh();
+      return t('saved');
+    },
+  });
+  const error = errorFor('capacity') ?? (message?.kind === 'error' ? message.text : null);
+  const shown = error ? { kind: 'error' as const, text: error } : message;
   const inputId = `capacity-${userId}`;
   const messageId = `${inputId}-message`;
   return (
-    <form
-      className="flex flex-wrap items-start gap-2"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        setPending(true);
-        setMessage(null);
-        const result = await setReviewerCapacityAction({ userId, expectedUpdatedAt, capacity: Number(value) });
-        setPending(false);
-        if (!result.ok) {
-          const key = result.fieldErrors?.capacity ?? result.messageKey;
-          setMessage({ kind: 'error', text: tAll(key) });
-          return;
-        }
-        setMessage({ kind: 'ok', text: t('saved') });
-        router.refresh();
-      }}
-    >
+    <form className="flex flex-wrap items-start gap-2" onSubmit={onSubmit}>
       <label htmlFor={inputId} className="sr-only">
         {label}
       </label>
@@ -52,22 +53,21 @@ export function CapacityForm({
         inputMode="numeric"
         min={1}
         max={MAX_CAPACITY}
-        value={value}
-        onChange={(event) => setValue(event.target.value)}
-        aria-invalid={message?.kind === 'error' ? true : undefined}
-        aria-describedby={message ? messageId : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={shown ? messageId : undefined}
         className="input w-24"
+        {...form.register('capacity')}
       />
       <button type="submit" className="button button-secondary" disabled={pending}>
         {t('save')}
       </button>
-      {message ? (
+      {shown ? (
         <p
           id={messageId}
-          role={message.kind === 'ok' ? 'status' : 'alert'}
-          className={`m-0 basis-full text-sm ${message.kind === 'error' ? 'font-semibold text-danger' : ''}`}
+          role={shown.kind === 'ok' ? 'status' : 'alert'}
+          className={`m-0 basis-full text-sm ${shown.kind === 'error' ? 'font-semibold text-danger' : ''}`}
         >
-          {message.text}
+          {shown.text}
         </p>
       ) : null}
     </form>

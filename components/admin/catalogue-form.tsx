@@ -2,16 +2,16 @@
 // Publish a new catalogue version: the reasons of the version in force, to edit, add to or remove, with a note on
 // what changed. Each reason says the highest colour it allows and how it may be used.
 import { useState, type ReactNode } from 'react';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useFieldArray } from 'react-hook-form';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { publishCatalogueVersionAction } from '@/app/admin/catalogue/actions';
+import type { z } from 'zod';
+import { ActionMessage } from '@/components/forms/action-message';
+import { payloadSchema, useActionForm, type FormAction } from '@/components/forms/use-action-form';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { describedBy, FieldError } from '@/components/ui/field-error';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { COLOURS, publishCatalogueSchema, VALIDITIES } from '@/lib/admin/schemas';
-import { ActionMessage } from './action-message';
-import { errorKeyAt, payloadResolver } from './payload-resolver';
 
 interface Row {
   code: string;
@@ -27,37 +27,37 @@ interface Values {
 
 type Colour = (typeof COLOURS)[number];
 
+export type PublishCatalogueAction = FormAction<z.output<typeof publishCatalogueSchema>, { version: number }>;
+
 export function CatalogueForm({
   basedOnVersion,
   reasons,
+  action,
 }: {
   basedOnVersion: number;
+  action: PublishCatalogueAction;
   reasons: { code: string; nameZh: string; nameEn: string; maxColour: Colour | null; validity: Row['validity'] }[];
 }) {
   const t = useTranslations('admin.catalogueNew');
   const tCat = useTranslations('admin.catalogue');
-  const tAll = useTranslations();
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [published, setPublished] = useState<number | null>(null);
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const toPayload = (values: Values) => ({
-    basedOnVersion,
-    note: values.note,
-    reasons: values.reasons.map((row) => ({
-      ...row,
-      maxColour: row.maxColour === '' ? null : (row.maxColour as Colour),
-    })),
-  });
-  const form = useForm<Values>({
-    resolver: payloadResolver(publishCatalogueSchema, toPayload),
+  const { form, onSubmit, pending, message, errorFor, summary } = useActionForm({
+    schema: payloadSchema(
+      (values: Values) => ({
+        basedOnVersion,
+        note: values.note,
+        reasons: values.reasons.map((row) => ({
+          ...row,
+          maxColour: row.maxColour === '' ? null : (row.maxColour as Colour),
+        })),
+      }),
+      publishCatalogueSchema,
+    ),
     defaultValues: { note: '', reasons: reasons.map((reason) => ({ ...reason, maxColour: reason.maxColour ?? '' })) },
+    action,
+    onSuccess: ({ version }) => setPublished(version),
   });
   const rows = useFieldArray({ control: form.control, name: 'reasons' });
-  const { errors, isSubmitting } = form.formState;
-  const errorFor = (path: string): string | null => {
-    const key = serverErrors[path] ?? errorKeyAt(errors, path);
-    return key ? tAll(key) : null;
-  };
 
   if (published !== null) {
     return (
@@ -68,26 +68,14 @@ export function CatalogueForm({
     );
   }
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setMessage(null);
-    setServerErrors({});
-    const result = await publishCatalogueVersionAction(toPayload(values));
-    if (!result.ok) {
-      setServerErrors(result.fieldErrors ?? {});
-      if (!result.fieldErrors) setMessage({ kind: 'error', text: tAll(result.messageKey) });
-      return;
-    }
-    setPublished(result.data.version);
-  });
-
   const fields = ['code', 'nameZh', 'nameEn', 'maxColour', 'validity'] as const;
-  const summary = [
-    { fieldId: 'catalogue-note', message: errorFor('note') },
-    { fieldId: 'catalogue-add', message: errorFor('reasons') },
+  const errors = summary([
+    ['catalogue-note', 'note'],
+    ['catalogue-add', 'reasons'],
     ...rows.fields.flatMap((_, index) =>
-      fields.map((field) => ({ fieldId: `reason-${index}-${field}`, message: errorFor(`reasons.${index}.${field}`) })),
+      fields.map((field) => [`reason-${index}-${field}`, `reasons.${index}.${field}`] as const),
     ),
-  ].filter((entry): entry is { fieldId: string; message: string } => entry.message !== null);
+  ]);
 
   const cell = (index: number, field: (typeof fields)[number], control: ReactNode, label: string) => {
     const error = errorFor(`reasons.${index}.${field}`);
@@ -112,7 +100,7 @@ export function CatalogueForm({
   return (
     <form noValidate onSubmit={onSubmit} aria-label={t('title')}>
       <ActionMessage message={message} />
-      <ErrorSummary title={t('problem')} errors={summary} />
+      <ErrorSummary title={t('problem')} errors={errors} />
       <TextareaField
         id="catalogue-note"
         label={t('noteLabel')}
@@ -227,7 +215,7 @@ export function CatalogueForm({
           {t('addRow')}
         </button>
       </fieldset>
-      <button type="submit" className="button" disabled={isSubmitting}>
+      <button type="submit" className="button" disabled={pending}>
         {t('submit')}
       </button>
     </form>

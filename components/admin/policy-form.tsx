@@ -1,75 +1,60 @@
 'use client';
 // Publish the next version of a province's deadline policy. Each field shows the national maximum; a longer value (or
 // a shorter reply time for citizens) is refused beside its field.
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { publishDeadlinePolicyAction } from '@/app/admin/policies/actions';
+import type { z } from 'zod';
+import { ActionMessage } from '@/components/forms/action-message';
+import { payloadSchema, useActionForm, type FormAction } from '@/components/forms/use-action-form';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { TextField } from '@/components/ui/text-field';
 import { publishDeadlinePolicySchema } from '@/lib/admin/schemas';
 import type { DeadlinePolicyValues } from '@/lib/cases/rules/deadlines';
-import { ActionMessage } from './action-message';
-import { payloadResolver } from './payload-resolver';
 
 const RULES = ['redHours', 'yellowHours', 'recognitionHours', 'secondReviewWorkingDays', 'citizenReplyHours'] as const;
 type Values = Record<(typeof RULES)[number], string>;
+
+export type PublishPolicyAction = FormAction<z.output<typeof publishDeadlinePolicySchema>, { version: number }>;
 
 export function PolicyForm({
   provinceCode,
   basedOnVersion,
   initial,
   national,
+  action,
 }: {
   provinceCode: string;
   basedOnVersion: number | null;
   initial: DeadlinePolicyValues;
   national: DeadlinePolicyValues;
+  action: PublishPolicyAction;
 }) {
   const t = useTranslations('admin.policy');
   const tRules = useTranslations('admin.policies');
-  const tAll = useTranslations();
   const router = useRouter();
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const toPayload = (values: Values) => ({
-    provinceCode,
-    basedOnVersion,
-    ...Object.fromEntries(RULES.map((rule) => [rule, values[rule].trim() === '' ? Number.NaN : Number(values[rule])])),
-  });
-  const form = useForm<Values>({
-    resolver: payloadResolver(publishDeadlinePolicySchema, toPayload),
+  const { form, onSubmit, pending, message, errorFor, summary } = useActionForm({
+    schema: payloadSchema(
+      (values: Values) => ({
+        provinceCode,
+        basedOnVersion,
+        ...Object.fromEntries(
+          RULES.map((rule) => [rule, values[rule].trim() === '' ? Number.NaN : Number(values[rule])]),
+        ),
+      }),
+      publishDeadlinePolicySchema,
+    ),
     defaultValues: Object.fromEntries(RULES.map((rule) => [rule, String(initial[rule])])) as Values,
-  });
-  const { errors, isSubmitting } = form.formState;
-  const errorFor = (field: (typeof RULES)[number]): string | null => {
-    const key = serverErrors[field] ?? errors[field]?.message;
-    return key ? tAll(key) : null;
-  };
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setMessage(null);
-    setServerErrors({});
-    const result = await publishDeadlinePolicyAction(
-      toPayload(values) as Parameters<typeof publishDeadlinePolicyAction>[0],
-    );
-    if (!result.ok) {
-      setServerErrors(result.fieldErrors ?? {});
-      if (!result.fieldErrors) setMessage({ kind: 'error', text: tAll(result.messageKey) });
-      return;
-    }
-    setMessage({ kind: 'ok', text: t('published', { version: result.data.version }) });
-    router.refresh();
+    action,
+    onSuccess: ({ version }) => {
+      router.refresh();
+      return t('published', { version });
+    },
   });
 
-  const summary = RULES.map((rule) => ({ fieldId: `policy-${rule}`, message: errorFor(rule) })).filter(
-    (entry): entry is { fieldId: string; message: string } => entry.message !== null,
-  );
   return (
     <form noValidate onSubmit={onSubmit} aria-labelledby="publish-heading">
       <ActionMessage message={message} />
-      <ErrorSummary title={t('problem')} errors={summary} />
+      <ErrorSummary title={t('problem')} errors={summary(RULES.map((rule) => [`policy-${rule}`, rule] as const))} />
       {RULES.map((rule) => (
         <TextField
           key={rule}
@@ -88,7 +73,7 @@ export function PolicyForm({
           {...form.register(rule)}
         />
       ))}
-      <button type="submit" className="button" disabled={isSubmitting}>
+      <button type="submit" className="button" disabled={pending}>
         {t('submit')}
       </button>
     </form>

@@ -1,51 +1,60 @@
 'use client';
 // Create a staff account: username, name, role and scope. On success the temporary password is shown once.
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { createStaffAccountAction } from '@/app/admin/staff/actions';
+import type { z } from 'zod';
+import { payloadSchema, useActionForm, type FormAction } from '@/components/forms/use-action-form';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { TextField } from '@/components/ui/text-field';
 import { createStaffSchema } from '@/lib/admin/schemas';
 import { OneTimeSecret } from './one-time-secret';
-import { payloadResolver } from './payload-resolver';
-import { scopePayload, StaffScopeFields, type Option, type ScopeValues } from './staff-scope-fields';
+import { scopePayload, StaffScopeFields } from './staff-scope-fields';
+import type { ListUnitsAction, Option, ScopeValues } from './staff-scope-fields';
 
 interface Values extends ScopeValues {
   username: string;
   displayName: string;
 }
 
-const FIELD_IDS: Record<string, string> = {
-  username: 'staff-username',
-  displayName: 'staff-display-name',
-  role: 'staff-role',
-  provinceCode: 'staff-province',
-  unitCode: 'staff-unit',
-};
+interface Created {
+  userId: string;
+  username: string;
+  temporaryPassword: string;
+}
 
-const toPayload = (values: Values) => ({
-  username: values.username,
-  displayName: values.displayName,
-  ...scopePayload(values),
-});
+export type CreateStaffAction = FormAction<z.output<typeof createStaffSchema>, Created>;
 
-export function StaffCreateForm({ provinces }: { provinces: Option[] }) {
+const FIELDS = [
+  ['staff-username', 'username'],
+  ['staff-display-name', 'displayName'],
+  ['staff-role', 'role'],
+  ['staff-province', 'provinceCode'],
+  ['staff-unit', 'unitCode'],
+] as const;
+
+const schema = payloadSchema(
+  (values: Values) => ({ username: values.username, displayName: values.displayName, ...scopePayload(values) }),
+  createStaffSchema,
+);
+
+export function StaffCreateForm({
+  provinces,
+  action,
+  listUnits,
+}: {
+  provinces: Option[];
+  action: CreateStaffAction;
+  listUnits: ListUnitsAction;
+}) {
   const t = useTranslations('admin.staffNew');
-  const tAll = useTranslations();
-  const [created, setCreated] = useState<{ userId: string; username: string; temporaryPassword: string } | null>(null);
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<Values>({
-    resolver: payloadResolver(createStaffSchema, toPayload),
+  const [created, setCreated] = useState<Created | null>(null);
+  const { form, onSubmit, pending, refusal, errorFor, summary } = useActionForm({
+    schema,
     defaultValues: { username: '', displayName: '', role: 'REVIEWER', provinceCode: '', unitCode: '' },
+    action,
+    onSuccess: (data) => setCreated(data),
   });
-  const { errors, isSubmitting } = form.formState;
-  const errorFor = (field: string): string | null => {
-    const key = serverErrors[field] ?? errors[field as keyof Values]?.message;
-    return key ? tAll(key) : null;
-  };
 
   if (created) {
     return (
@@ -59,27 +68,12 @@ export function StaffCreateForm({ provinces }: { provinces: Option[] }) {
     );
   }
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setServerErrors({});
-    setFormError(null);
-    const result = await createStaffAccountAction(toPayload(values));
-    if (result.ok) {
-      setCreated(result.data);
-      return;
-    }
-    setServerErrors(result.fieldErrors ?? {});
-    if (!result.fieldErrors) setFormError(tAll(result.messageKey));
-  });
-
-  const summary = Object.keys(FIELD_IDS)
-    .map((field) => ({ fieldId: FIELD_IDS[field] ?? field, message: errorFor(field) }))
-    .filter((entry): entry is { fieldId: string; message: string } => entry.message !== null);
-
+  const errors = summary(FIELDS);
   return (
     <form noValidate onSubmit={onSubmit} aria-label={t('title')}>
       <ErrorSummary
         title={t('problem')}
-        errors={formError ? [{ fieldId: 'staff-username', message: formError }, ...summary] : summary}
+        errors={refusal ? [{ fieldId: 'staff-username', message: refusal }, ...errors] : errors}
       />
       <TextField
         id="staff-username"
@@ -98,8 +92,8 @@ export function StaffCreateForm({ provinces }: { provinces: Option[] }) {
         error={errorFor('displayName')}
         {...form.register('displayName')}
       />
-      <StaffScopeFields form={form} provinces={provinces} errorFor={errorFor} />
-      <button type="submit" className="button" disabled={isSubmitting}>
+      <StaffScopeFields form={form} provinces={provinces} errorFor={errorFor} listUnits={listUnits} />
+      <button type="submit" className="button" disabled={pending}>
         {t('submit')}
       </button>
     </form>

@@ -1,58 +1,62 @@
 'use client';
 // Help a staff member back in: a new temporary password (shown once), or their second factor removed so they enrol
 // again. Either way they are signed out everywhere.
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { resetStaffCredentialsAction } from '@/app/admin/staff/actions';
-import { ActionMessage } from './action-message';
+import { z } from 'zod';
+import { ActionMessage } from '@/components/forms/action-message';
+import { useActionForm, type FormAction } from '@/components/forms/use-action-form';
+import type { ResetStaffCredentialsInput } from '@/lib/admin/schemas';
 import { OneTimeSecret } from './one-time-secret';
+
+type Reset = ResetStaffCredentialsInput['reset'];
+
+export type ResetCredentialsAction = FormAction<
+  ResetStaffCredentialsInput,
+  { reset: 'PASSWORD'; temporaryPassword: string } | { reset: 'SECOND_FACTOR' }
+>;
 
 export function StaffCredentialsForm({
   userId,
   username,
   expectedUpdatedAt,
   hasSecondFactor,
+  action,
 }: {
   userId: string;
   username: string;
   expectedUpdatedAt: string;
   hasSecondFactor: boolean;
+  action: ResetCredentialsAction;
 }) {
   const t = useTranslations('admin.staffDetail');
-  const tAll = useTranslations();
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [password, setPassword] = useState<string | null>(null);
-
-  async function reset(what: 'PASSWORD' | 'SECOND_FACTOR') {
-    setPending(true);
-    setMessage(null);
+  const { form, onSubmit, pending, message } = useActionForm({
+    schema: z
+      .object({ reset: z.enum(['PASSWORD', 'SECOND_FACTOR']) })
+      .transform(({ reset }) => ({ userId, expectedUpdatedAt, reset })),
+    defaultValues: { reset: 'PASSWORD' as Reset },
+    action,
+    onSuccess: (data) => {
+      router.refresh();
+      if (data.reset === 'PASSWORD') setPassword(data.temporaryPassword);
+      else return t('secondFactorReset');
+    },
+  });
+  const submit = (reset: Reset) => (event: FormEvent<HTMLFormElement>) => {
     setPassword(null);
-    const result = await resetStaffCredentialsAction({ userId, expectedUpdatedAt, reset: what });
-    setPending(false);
-    if (!result.ok) {
-      setMessage({ kind: 'error', text: tAll(result.messageKey) });
-      return;
-    }
-    if (result.data.reset === 'PASSWORD') setPassword(result.data.temporaryPassword);
-    else setMessage({ kind: 'ok', text: t('secondFactorReset') });
-    router.refresh();
-  }
+    form.setValue('reset', reset);
+    void onSubmit(event);
+  };
 
   return (
     <div>
       <ActionMessage message={message} />
       {password ? <OneTimeSecret heading={t('passwordReset')} username={username} password={password} /> : null}
       <p className="mb-3">{t('resetPasswordBody')}</p>
-      <form
-        className="mb-6"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void reset('PASSWORD');
-        }}
-      >
+      <form className="mb-6" onSubmit={submit('PASSWORD')}>
         <button type="submit" className="button button-secondary" disabled={pending}>
           {t('resetPassword')}
         </button>
@@ -60,12 +64,7 @@ export function StaffCredentialsForm({
       {hasSecondFactor ? (
         <>
           <p className="mb-3">{t('resetSecondFactorBody')}</p>
-          <form
-            onSubmit={(event) => {
-              event.preventDefault();
-              void reset('SECOND_FACTOR');
-            }}
-          >
+          <form onSubmit={submit('SECOND_FACTOR')}>
             <button type="submit" className="button button-secondary" disabled={pending}>
               {t('resetSecondFactor')}
             </button>

@@ -1,15 +1,14 @@
 'use client';
 // Change a staff member's name, role or scope. A role or scope change signs that person out everywhere at once.
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { updateStaffAccountAction } from '@/app/admin/staff/actions';
+import type { z } from 'zod';
+import { ActionMessage } from '@/components/forms/action-message';
+import { payloadSchema, useActionForm, type FormAction } from '@/components/forms/use-action-form';
 import { TextField } from '@/components/ui/text-field';
 import { updateStaffSchema, type StaffRole } from '@/lib/admin/schemas';
-import { ActionMessage } from './action-message';
-import { payloadResolver } from './payload-resolver';
-import { scopePayload, StaffScopeFields, type Option, type ScopeValues } from './staff-scope-fields';
+import { scopePayload, StaffScopeFields } from './staff-scope-fields';
+import type { ListUnitsAction, Option, ScopeValues } from './staff-scope-fields';
 
 interface Values extends ScopeValues {
   displayName: string;
@@ -24,59 +23,52 @@ export interface EditableAccount {
   unitCode: string;
 }
 
+export type UpdateStaffAction = FormAction<
+  z.output<typeof updateStaffSchema>,
+  { changed: boolean; sessionsEnded: number }
+>;
+
 export function StaffEditForm({
   account,
   provinces,
   units,
+  action,
+  listUnits,
 }: {
   account: EditableAccount;
   provinces: Option[];
   units: { province: string; options: Option[] } | null;
+  action: UpdateStaffAction;
+  listUnits: ListUnitsAction;
 }) {
   const t = useTranslations('admin.staffDetail');
-  const tAll = useTranslations();
   const router = useRouter();
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const toPayload = (values: Values) => ({
-    userId: account.userId,
-    expectedUpdatedAt: account.expectedUpdatedAt,
-    displayName: values.displayName,
-    ...scopePayload(values),
-  });
-  const form = useForm<Values>({
-    resolver: payloadResolver(updateStaffSchema, toPayload),
+  const { form, onSubmit, pending, message, errorFor } = useActionForm({
+    schema: payloadSchema(
+      (values: Values) => ({
+        userId: account.userId,
+        expectedUpdatedAt: account.expectedUpdatedAt,
+        displayName: values.displayName,
+        ...scopePayload(values),
+      }),
+      updateStaffSchema,
+    ),
     defaultValues: {
       displayName: account.displayName,
       role: account.role,
       provinceCode: account.provinceCode,
       unitCode: account.unitCode,
     },
-  });
-  const { errors, isSubmitting } = form.formState;
-  const errorFor = (field: string): string | null => {
-    const key = serverErrors[field] ?? errors[field as keyof Values]?.message;
-    return key ? tAll(key) : null;
-  };
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setMessage(null);
-    setServerErrors({});
-    const result = await updateStaffAccountAction(toPayload(values));
-    if (!result.ok) {
-      setServerErrors(result.fieldErrors ?? {});
-      setMessage({ kind: 'error', text: tAll(result.messageKey) });
-      return;
-    }
-    setMessage({
-      kind: 'ok',
-      text: !result.data.changed
+    action,
+    announce: 'always',
+    onSuccess: (data) => {
+      router.refresh();
+      return !data.changed
         ? t('noChanges')
-        : result.data.sessionsEnded > 0
-          ? t('savedSignedOut', { count: result.data.sessionsEnded })
-          : t('saved'),
-    });
-    router.refresh();
+        : data.sessionsEnded > 0
+          ? t('savedSignedOut', { count: data.sessionsEnded })
+          : t('saved');
+    },
   });
 
   return (
@@ -89,8 +81,14 @@ export function StaffEditForm({
         error={errorFor('displayName')}
         {...form.register('displayName')}
       />
-      <StaffScopeFields form={form} provinces={provinces} errorFor={errorFor} initialUnits={units} />
-      <button type="submit" className="button" disabled={isSubmitting}>
+      <StaffScopeFields
+        form={form}
+        provinces={provinces}
+        errorFor={errorFor}
+        initialUnits={units}
+        listUnits={listUnits}
+      />
+      <button type="submit" className="button" disabled={pending}>
         {t('save')}
       </button>
     </form>

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { useTranslations } from 'next-intl';
-import { listUnitsAction } from '@/app/admin/staff/actions';
+import type { FormAction } from '@/components/forms/use-action-form';
 import { SelectField } from '@/components/ui/select-field';
 import { STAFF_ROLES, type StaffRole } from '@/lib/admin/schemas';
 
@@ -19,13 +19,18 @@ export interface Option {
   name: string;
 }
 
-export function StaffScopeFields<V extends ScopeValues>({
+/** Lists the city/county units of a province (a server action handed down by the page). */
+export type ListUnitsAction = FormAction<{ provinceCode: string }, Option[]>;
+
+export function StaffScopeFields<V extends ScopeValues, P>({
   form,
   provinces,
   errorFor,
+  listUnits,
   initialUnits = null,
 }: {
-  form: UseFormReturn<V>;
+  form: UseFormReturn<V, unknown, P>;
+  listUnits: ListUnitsAction;
   provinces: Option[];
   errorFor: (field: keyof ScopeValues) => string | null;
   /** The units of the account's current province, so an edit form shows its unit at once. */
@@ -42,13 +47,13 @@ export function StaffScopeFields<V extends ScopeValues>({
   useEffect(() => {
     if (role !== 'REVIEWER' || !provinceCode) return;
     let cancelled = false;
-    void listUnitsAction({ provinceCode }).then((result) => {
+    void listUnits({ provinceCode }).then((result) => {
       if (!cancelled && result.ok) setUnits({ province: provinceCode, options: result.data });
     });
     return () => {
       cancelled = true;
     };
-  }, [role, provinceCode]);
+  }, [role, provinceCode, listUnits]);
 
   const unitOptions = useMemo(
     () => (units && units.province === provinceCode ? units.options : []),

@@ -1,17 +1,28 @@
 'use client';
 // A confirmation form for one citizen action on a case (withdraw, ask for a second-level review): an optional or
 // required reason, one button that cannot be pressed twice, and the engine's refusal shown in the citizen's language.
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { useForm, type Resolver } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useTranslations } from 'next-intl';
-import { requestSecondReviewAction, withdrawCaseAction } from '@/app/my-cases/[caseId]/actions';
+import type { z } from 'zod';
+import { RefusalAlert } from '@/components/forms/refusal-alert';
+import { payloadSchema, useActionForm, type FormAction } from '@/components/forms/use-action-form';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { requestSecondReviewSchema, withdrawSchema } from '@/lib/cases/forms/schemas';
 
-export interface CaseActionFormProps {
-  action: 'withdraw' | 'secondReview';
+interface ReasonValues {
+  caseId: string;
+  expectedVersion: number;
+  reason: string;
+}
+
+type Payload = z.output<typeof withdrawSchema> | z.output<typeof requestSecondReviewSchema>;
+
+/** Which action, and the server action that does it (handed down by the page). */
+type ActionChoice =
+  | { action: 'withdraw'; submit: FormAction<z.output<typeof withdrawSchema>, unknown> }
+  | { action: 'secondReview'; submit: FormAction<z.output<typeof requestSecondReviewSchema>, unknown> };
+
+export type CaseActionFormProps = ActionChoice & {
   caseId: string;
   version: number;
   reasonLabel: string;
@@ -21,16 +32,11 @@ export interface CaseActionFormProps {
   /** Where to go after success (the case page with its banner). */
   doneHref: string;
   danger?: boolean;
-}
-
-interface ReasonValues {
-  caseId: string;
-  expectedVersion: number;
-  reason: string;
-}
+};
 
 export function CaseActionForm({
   action,
+  submit,
   caseId,
   version,
   reasonLabel,
@@ -40,71 +46,38 @@ export function CaseActionForm({
   doneHref,
   danger,
 }: CaseActionFormProps) {
-  const tAll = useTranslations();
   const router = useRouter();
-  const schema = action === 'withdraw' ? withdrawSchema : requestSecondReviewSchema;
-  const form = useForm<ReasonValues>({
-    resolver: zodResolver(schema) as unknown as Resolver<ReasonValues>,
+  const [leaving, setLeaving] = useState(false);
+  const { form, onSubmit, pending, refusal, errorFor } = useActionForm({
+    // A withdrawal's reason is optional: a blank one is not sent.
+    schema: payloadSchema<ReasonValues, z.ZodType<Payload>>(
+      (values: ReasonValues) => ({
+        caseId: values.caseId,
+        expectedVersion: values.expectedVersion,
+        ...(values.reason.trim() || action === 'secondReview' ? { reason: values.reason } : {}),
+      }),
+      action === 'withdraw' ? withdrawSchema : requestSecondReviewSchema,
+    ),
     defaultValues: { caseId, expectedVersion: version, reason: '' },
+    // The schema and the server action are chosen by the same `action` prop.
+    action: submit as FormAction<Payload, unknown>,
+    onSuccess: () => {
+      setLeaving(true);
+      router.push(doneHref);
+      router.refresh();
+    },
   });
-  const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const busy = useRef(false);
-  const reasonKey = form.formState.errors.reason?.message;
-  const id = `${action}-reason`;
-
-  const submit = async (values: ReasonValues) => {
-    setSubmitting(true);
-    setFormError(null);
-    const input = {
-      caseId: values.caseId,
-      expectedVersion: values.expectedVersion,
-      ...(values.reason.trim() || action === 'secondReview' ? { reason: values.reason } : {}),
-    };
-    try {
-      const result =
-        action === 'withdraw'
-          ? await withdrawCaseAction(input)
-          : await requestSecondReviewAction({ ...input, reason: values.reason });
-      if (result.ok) {
-        router.push(doneHref);
-        router.refresh();
-        return;
-      }
-      const fieldKey = result.fieldErrors?.reason;
-      if (fieldKey) form.setError('reason', { type: 'server', message: fieldKey });
-      else setFormError(tAll(result.messageKey, result.values));
-    } catch {
-      setFormError(tAll('errors.generic'));
-    }
-    setSubmitting(false);
-  };
-
-  // One submission at a time: a second click before the first answer does nothing.
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy.current) return;
-    busy.current = true;
-    void form
-      .handleSubmit(submit)()
-      .finally(() => {
-        busy.current = false;
-      });
-  };
+  const submitting = pending || leaving;
 
   return (
     <form noValidate onSubmit={onSubmit} data-testid={`${action}-form`}>
-      {formError ? (
-        <p role="alert" className="mb-4 border-l-4 border-danger bg-panel px-4 py-3 font-semibold text-danger">
-          {formError}
-        </p>
-      ) : null}
+      <RefusalAlert text={refusal} className="mb-4 border-l-4 border-danger bg-panel px-4 py-3" />
       <TextareaField
-        id={id}
+        id={`${action}-reason`}
         label={reasonLabel}
         hint={reasonHint}
         rows={4}
-        error={reasonKey ? tAll(reasonKey) : null}
+        error={errorFor('reason')}
         {...form.register('reason')}
       />
       <button type="submit" className={`button ${danger ? 'bg-danger hover:bg-[#8a1d17]' : ''}`} disabled={submitting}>

@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useForm, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
-import { replyToRequestAction } from '@/app/my-cases/[caseId]/actions';
+import type { FormAction } from '@/components/forms/use-action-form';
 import { ErrorSummary, type SummaryError } from '@/components/ui/error-summary';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { citizenReplySchema } from '@/lib/cases/forms/schemas';
@@ -18,7 +18,16 @@ interface ReplyValues {
   replyText: string;
 }
 
-export function ReplyForm({ caseId, version }: { caseId: string; version: number }) {
+export function ReplyForm({
+  caseId,
+  version,
+  action,
+}: {
+  caseId: string;
+  version: number;
+  /** Sends the reply and its files (a server action handed down by the page). */
+  action: FormAction<FormData, unknown>;
+}) {
   const t = useTranslations('citizenReply');
   const tAll = useTranslations();
   const router = useRouter();
@@ -60,7 +69,7 @@ export function ReplyForm({ caseId, version }: { caseId: string; version: number
     );
     for (const picked of files) body.append('evidence', picked.file, picked.file.name);
     try {
-      const result = await replyToRequestAction(body);
+      const result = await action(body);
       if (result.ok) {
         router.push(`/my-cases/${caseId}?done=replied`);
         router.refresh();

@@ -6,7 +6,7 @@ import { useForm, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { checkStatusCodeAction, requestStatusCodeAction } from '@/app/status/actions';
+import type { FormAction } from '@/components/forms/use-action-form';
 import { TextField } from '@/components/ui/text-field';
 import type { PublicCaseStatus } from '@/lib/cases/views/status-lookup';
 import { statusCodeCheckSchema, statusCodeRequestSchema } from '@/lib/cases/forms/status-lookup-schemas';
@@ -20,7 +20,14 @@ interface CodeValues {
   code: string;
 }
 
-export function StatusCheck() {
+export function StatusCheck({
+  requestCode,
+  checkCode,
+}: {
+  /** Sends a code to the phone on the case (server actions handed down by the page). */
+  requestCode: FormAction<{ reference: string }, unknown>;
+  checkCode: FormAction<CodeValues, PublicCaseStatus>;
+}) {
   const t = useTranslations('citizenStatus');
   const tAll = useTranslations();
   const tStates = useTranslations('citizenStates');
@@ -49,7 +56,7 @@ export function StatusCheck() {
 
   const send = async (value: string): Promise<boolean> => {
     try {
-      const result = await requestStatusCodeAction({ reference: value });
+      const result = await requestCode({ reference: value });
       if (result.ok) return true;
       const fieldKey = result.fieldErrors?.reference;
       setReferenceError(tAll(fieldKey ?? result.messageKey, result.values));
@@ -79,7 +86,7 @@ export function StatusCheck() {
   const onCheck = codeForm.handleSubmit(async (values) => {
     setCodeError(null);
     try {
-      const result = await checkStatusCodeAction(values);
+      const result = await checkCode(values);
       if (result.ok) {
         setStatus(result.data);
         return;

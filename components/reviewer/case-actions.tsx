@@ -7,28 +7,34 @@ import { useRouter } from 'next/navigation';
 import { useForm, type FieldValues, type Path, type Resolver, type UseFormReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
-import {
-  claimCaseAction,
-  decideCaseAction,
-  releaseCaseAction,
-  requestInformationAction,
-  startReviewAction,
-  transferCaseAction,
-} from '@/app/review/actions';
+import type { ActionOutcome } from '@/components/forms/use-action-form';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { RadioGroup } from '@/components/ui/radio-group';
 import { SelectField } from '@/components/ui/select-field';
 import { TextareaField } from '@/components/ui/textarea-field';
-import type { ActionResult } from '@/lib/auth/action';
 import type { CodeColour } from '@/lib/db/generated/enums';
 import { REQUEST_TEMPLATES } from '@/lib/cases/forms/request-templates';
 import { caseActionSchema, decideSchema, requestInformationSchema, transferSchema } from '@/lib/cases/forms/schemas';
 import type { CaseActionsAvailable, CatalogueRule, NamedCode } from '@/lib/cases/views/staff-case-view';
 
+/** A reviewer's case action (a server action handed down by the page); every one names the case and its version. */
+type CaseAction<Input = CaseVersionInput> = (input: Input) => Promise<ActionOutcome<unknown>>;
+type CaseVersionInput = { caseId: string; expectedVersion: number };
+
+/** The server actions the panel calls. */
+export interface ReviewerCaseActions {
+  claim: CaseAction;
+  startReview: CaseAction;
+  release: CaseAction;
+  requestInformation: CaseAction<CaseVersionInput & { message: string }>;
+  decide: CaseAction<never>;
+  transfer: CaseAction<CaseVersionInput & { toProvinceCode: string; reason: string }>;
+}
+
 type Notice = { kind: 'success' | 'conflict' | 'error'; text: string };
 
 type Submit = (
-  call: () => Promise<ActionResult<unknown>>,
+  call: () => Promise<ActionOutcome<unknown>>,
   success: string,
   options?: { form?: UseFormReturn<never>; goTo?: string },
 ) => Promise<void>;
@@ -40,9 +46,10 @@ export interface CaseActionsProps {
   actions: CaseActionsAvailable;
   rules: CatalogueRule[];
   provinces: NamedCode[];
+  serverActions: ReviewerCaseActions;
 }
 
-export function CaseActions({ caseId, version, colour, actions, rules, provinces }: CaseActionsProps) {
+export function CaseActions({ caseId, version, colour, actions, rules, provinces, serverActions }: CaseActionsProps) {
   const t = useTranslations('reviewActions');
   const tAll = useTranslations();
   const format = useFormatter();
@@ -79,7 +86,7 @@ export function CaseActions({ caseId, version, colour, actions, rules, provinces
     router.refresh();
   };
 
-  const shared = { caseId, version, submit };
+  const shared = { caseId, version, submit, serverActions };
   const any =
     actions.claim ||
     actions.startReview ||
@@ -131,7 +138,7 @@ export function CaseActions({ caseId, version, colour, actions, rules, provinces
           id="claim"
           label={t('claim.submit')}
           hint={t('claim.hint')}
-          call={claimCaseAction}
+          call={serverActions.claim}
           success={t('claim.done')}
         />
       ) : null}
@@ -141,7 +148,7 @@ export function CaseActions({ caseId, version, colour, actions, rules, provinces
           id="start"
           label={t('start.submit')}
           hint={t('start.hint')}
-          call={startReviewAction}
+          call={serverActions.startReview}
           success={t('start.done')}
         />
       ) : null}
@@ -158,7 +165,7 @@ export function CaseActions({ caseId, version, colour, actions, rules, provinces
                 id="release"
                 label={t('release.submit')}
                 hint={t('release.hint')}
-                call={releaseCaseAction}
+                call={serverActions.release}
                 success={t('release.done')}
                 secondary
               />
@@ -174,6 +181,7 @@ interface FormProps {
   caseId: string;
   version: number;
   submit: Submit;
+  serverActions: ReviewerCaseActions;
 }
 
 /** A form whose fields include caseId and expectedVersion, kept equal to the version on screen after every reload. */
@@ -219,7 +227,7 @@ function ButtonForm({
   hint: string;
   success: string;
   secondary?: boolean;
-  call: (input: { caseId: string; expectedVersion: number }) => Promise<ActionResult<unknown>>;
+  call: CaseAction;
 }) {
   const form = useCaseForm(caseActionSchema, { caseId, expectedVersion: version }, version);
   return (
@@ -251,7 +259,7 @@ interface RequestValues {
   [key: string]: unknown;
 }
 
-function RequestInformationForm({ caseId, version, submit }: FormProps) {
+function RequestInformationForm({ caseId, version, submit, serverActions }: FormProps) {
   const t = useTranslations('reviewActions.request');
   const tAll = useTranslations();
   const locale = useLocale();
@@ -267,7 +275,7 @@ function RequestInformationForm({ caseId, version, submit }: FormProps) {
       <form
         noValidate
         onSubmit={form.handleSubmit((values) =>
-          submit(() => requestInformationAction(values), t('done'), { form: form as never }),
+          submit(() => serverActions.requestInformation(values), t('done'), { form: form as never }),
         )}
       >
         <ErrorSummary
@@ -325,6 +333,7 @@ function DecideForm({
   caseId,
   version,
   submit,
+  serverActions,
   colour,
   rules,
 }: FormProps & { colour: CodeColour; rules: CatalogueRule[] }) {
@@ -353,7 +362,7 @@ function DecideForm({
       <form
         noValidate
         onSubmit={form.handleSubmit((values) =>
-          submit(() => decideCaseAction(values as never), t('done'), { form: form as never }),
+          submit(() => serverActions.decide(values as never), t('done'), { form: form as never }),
         )}
       >
         <ErrorSummary title={tAll('reviewActions.errorSummary')} errors={summary} />
@@ -407,7 +416,7 @@ interface TransferValues {
   [key: string]: unknown;
 }
 
-function TransferForm({ caseId, version, submit, provinces }: FormProps & { provinces: NamedCode[] }) {
+function TransferForm({ caseId, version, submit, serverActions, provinces }: FormProps & { provinces: NamedCode[] }) {
   const t = useTranslations('reviewActions.transfer');
   const tAll = useTranslations();
   const form = useCaseForm<TransferValues>(
@@ -427,7 +436,7 @@ function TransferForm({ caseId, version, submit, provinces }: FormProps & { prov
       <form
         noValidate
         onSubmit={form.handleSubmit((values) =>
-          submit(() => transferCaseAction(values), t('done'), {
+          submit(() => serverActions.transfer(values), t('done'), {
             form: form as never,
             goTo: '/review?notice=transferred',
           }),

@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { AppealGround, CodeColour } from '@/lib/db/generated/enums';
-import { DEADLINE_FILTERS, MINE_STATES, type IssuingUnitOption, type QueueTab } from '@/lib/cases/views/queue';
+import type { DeadlineFilter, IssuingUnitOption, QueueTab } from '@/lib/cases/views/queue';
+import type { CaseState } from '@/lib/db/generated/enums';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import { queueHref, type QueueParams } from './queue-href';
@@ -12,15 +13,20 @@ export function QueueFilters({
   tab,
   params,
   units,
+  deadlineFilters,
+  mineStates,
 }: {
   tab: QueueTab;
   params: QueueParams;
   units: IssuingUnitOption[];
+  /** The deadline filters and the states of "my" cases, from the queue's rules (handed down by the page). */
+  deadlineFilters: readonly DeadlineFilter[];
+  mineStates: readonly CaseState[];
 }) {
   const t = useTranslations('reviewQueue.filters');
   const tTerms = useTranslations('reviewTerms');
   const tStates = useTranslations('states');
-  const deadlines = DEADLINE_FILTERS.filter((filter) => tab === 'mine' || filter !== 'paused');
+  const deadlines = deadlineFilters.filter((filter) => tab === 'mine' || filter !== 'paused');
   const active = ['state', 'deadline', 'overreach', 'colour', 'grounds', 'unit'].filter((name) => params[name]).length;
   return (
     <form
@@ -54,7 +60,7 @@ export function QueueFilters({
           {tab === 'mine' ? (
             <SelectField id="filter-state" name="state" label={t('state')} defaultValue={params.state ?? ''}>
               <option value="">{t('any')}</option>
-              {MINE_STATES.map((state) => (
+              {mineStates.map((state) => (
                 <option key={state} value={state}>
                   {tStates(state)}
                 </option>

@@ -12,7 +12,7 @@ import {
   useTable,
   type SortingState,
 } from '@tanstack/react-table';
-import { claimCaseAction } from '@/app/review/actions';
+import type { FormAction } from '@/components/forms/use-action-form';
 import type { QueueRow, QueueSort, QueueTab, SortDirection } from '@/lib/cases/views/queue';
 import { ColourBadge, OverreachBadge } from './case-badges';
 import { DeadlineBadge } from './deadline-badge';
@@ -30,9 +30,21 @@ export interface QueueTableProps {
   nextCursor: string | null;
   previousCursor: string | null;
   paged: boolean;
+  /** Claims a pooled case (a server action handed down by the page). */
+  claimCase: FormAction<{ caseId: string; expectedVersion: number }, unknown>;
 }
 
-export function QueueTable({ rows, tab, sort, dir, params, nextCursor, previousCursor, paged }: QueueTableProps) {
+export function QueueTable({
+  rows,
+  tab,
+  sort,
+  dir,
+  params,
+  nextCursor,
+  previousCursor,
+  paged,
+  claimCase,
+}: QueueTableProps) {
   const t = useTranslations('reviewQueue');
   const tAll = useTranslations();
   const router = useRouter();
@@ -42,7 +54,7 @@ export function QueueTable({ rows, tab, sort, dir, params, nextCursor, previousC
   const claim = async (row: QueueRow) => {
     setClaiming(row.id);
     setProblem(null);
-    const result = await claimCaseAction({ caseId: row.id, expectedVersion: row.version }).catch(() => null);
+    const result = await claimCase({ caseId: row.id, expectedVersion: row.version }).catch(() => null);
     if (result?.ok) {
       router.push(`/review/cases/${row.id}`);
       return;

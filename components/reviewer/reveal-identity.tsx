@@ -4,16 +4,18 @@
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { revealIdentityAction } from '@/app/review/actions';
+import type { FormAction } from '@/components/forms/use-action-form';
 
 export function RevealIdentity({
   caseId,
   masked,
   canReveal,
+  action,
 }: {
   caseId: string;
   masked: string | null;
   canReveal: boolean;
+  action: FormAction<{ caseId: string }, { idNumber: string | null }>;
 }) {
   const t = useTranslations('reviewCase.identity');
   const tAll = useTranslations();
@@ -25,7 +27,7 @@ export function RevealIdentity({
   const reveal = async () => {
     setBusy(true);
     setProblem(null);
-    const result = await revealIdentityAction({ caseId }).catch(() => null);
+    const result = await action({ caseId }).catch(() => null);
     setBusy(false);
     if (result?.ok && result.data.idNumber) {
       setRevealed(result.data.idNumber);

@@ -5,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
-import { requestSignInCodeAction } from '@/app/sign-in/actions';
+import type { FormAction } from '@/components/forms/use-action-form';
 import { TextField } from '@/components/ui/text-field';
 import { citizenSignInSchema, requestCodeSchema, type RequestCodeInput } from '@/lib/auth/schemas';
 import { parseSignInError } from '@/lib/auth/sign-in-errors';
@@ -14,7 +14,14 @@ import { describeSignInError } from './describe-sign-in-error';
 const codeSchema = citizenSignInSchema.pick({ code: true });
 type CodeInput = { code: string };
 
-export function CitizenSignInForm({ callbackUrl }: { callbackUrl: string }) {
+export function CitizenSignInForm({
+  callbackUrl,
+  requestCode,
+}: {
+  callbackUrl: string;
+  /** Sends the SMS code (a server action handed down by the page). */
+  requestCode: FormAction<RequestCodeInput, { maskedMobile: string }>;
+}) {
   const t = useTranslations('signIn');
   const tAll = useTranslations();
   const [mobile, setMobile] = useState<string | null>(null);
@@ -35,7 +42,7 @@ export function CitizenSignInForm({ callbackUrl }: { callbackUrl: string }) {
   }, [sentTo, setFocus]);
 
   async function sendCode(number: string): Promise<string | null> {
-    const result = await requestSignInCodeAction({ mobile: number });
+    const result = await requestCode({ mobile: number });
     if (result.ok) {
       setMobile(number);
       setSentTo(result.data.maskedMobile);

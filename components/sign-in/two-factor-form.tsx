@@ -1,14 +1,20 @@
 'use client';
 // The second-factor step: one field for the 6-digit code from the app or a recovery code; refusals show beside it.
 import { useTranslations } from 'next-intl';
-import { verifySecondFactorAction } from '@/app/sign-in/two-factor/actions';
 import { TextField } from '@/components/ui/text-field';
 import { secondFactorSchema } from '@/lib/admin/account-schemas';
-import { useCodeForm } from '@/components/ui/use-code-form';
+import { useCodeForm } from '@/components/forms/use-code-form';
+import type { FormAction } from '@/components/forms/use-action-form';
 
-export function TwoFactorForm({ callbackUrl }: { callbackUrl: string }) {
+export function TwoFactorForm({
+  callbackUrl,
+  action,
+}: {
+  callbackUrl: string;
+  action: FormAction<{ code: string }, unknown>;
+}) {
   const t = useTranslations('totp');
-  const { onSubmit, isSubmitting, error, codeField } = useCodeForm(secondFactorSchema, verifySecondFactorAction, () =>
+  const { onSubmit, isSubmitting, error, codeField } = useCodeForm(secondFactorSchema, action, () =>
     window.location.assign(callbackUrl),
   );
 

@@ -1,6 +1,7 @@
 // Audit events as a table: chain and sequence number, Beijing time, action, who, the case, and what changed.
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { DataTable } from '@/components/ui/data-table';
 import { formatTime } from './format';
 
 export interface AuditEventView {
@@ -52,71 +53,37 @@ export async function AuditEventsTable({
 }) {
   const t = await getTranslations('supervise.audit');
   return (
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
-      <table className="w-full border-collapse text-left text-sm" data-testid={testId}>
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="border-b-2 border-ink">
-            <th scope="col" className="py-2 pr-3">
-              {t('seq')}
-            </th>
-            <th scope="col" className="py-2 pr-3">
-              {t('time')}
-            </th>
-            <th scope="col" className="py-2 pr-3">
-              {t('action')}
-            </th>
-            <th scope="col" className="py-2 pr-3">
-              {t('actor')}
-            </th>
-            {showCase ? (
-              <th scope="col" className="py-2 pr-3">
-                {t('case')}
-              </th>
-            ) : null}
-            <th scope="col" className="py-2 pr-3">
-              {t('change')}
-            </th>
-            <th scope="col" className="py-2 pr-3">
-              {t('reason')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((event) => (
-            <tr
-              key={`${event.chain}-${event.seq}`}
-              className="border-b border-rule align-top"
-              data-testid="audit-event"
-              data-chain={event.chain}
-              data-seq={event.seq}
-            >
-              <th scope="row" className="py-2 pr-3 font-normal whitespace-nowrap">
-                {event.chain} #{event.seq}
-              </th>
-              <td className="py-2 pr-3 whitespace-nowrap">{formatTime(event.occurredAt)}</td>
-              <td className="py-2 pr-3">
-                {t.has(`actions.${event.action}`) ? t(`actions.${event.action}`) : event.action}
-              </td>
-              <td className="py-2 pr-3">
-                {t.has(`actorRoles.${event.actorRole}`) ? t(`actorRoles.${event.actorRole}`) : event.actorRole}
-                {event.actorName ? ` · ${event.actorName}` : ''}
-              </td>
-              {showCase ? (
-                <td className="py-2 pr-3 whitespace-nowrap">
-                  {event.caseReference ? (
-                    <Link href={`/supervise/cases/${event.caseReference}`}>{event.caseReference}</Link>
-                  ) : (
-                    ''
-                  )}
-                </td>
-              ) : null}
-              <td className="py-2 pr-3 font-mono text-xs break-all">{describeChange(event.before, event.after)}</td>
-              <td className="py-2 pr-3">{event.reason ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      testId={testId}
+      rowTestId="audit-event"
+      tableClassName="text-sm"
+      columns={[
+        { id: 'seq', header: t('seq'), className: 'whitespace-nowrap' },
+        { id: 'time', header: t('time'), className: 'whitespace-nowrap' },
+        { id: 'action', header: t('action') },
+        { id: 'actor', header: t('actor') },
+        ...(showCase ? [{ id: 'case', header: t('case'), className: 'whitespace-nowrap' }] : []),
+        { id: 'change', header: t('change'), className: 'font-mono text-xs break-all' },
+        { id: 'reason', header: t('reason') },
+      ]}
+      rows={events.map((event) => ({
+        id: `${event.chain}-${event.seq}`,
+        attributes: { 'data-chain': event.chain, 'data-seq': event.seq },
+        cells: {
+          seq: `${event.chain} #${event.seq}`,
+          time: formatTime(event.occurredAt),
+          action: t.has(`actions.${event.action}`) ? t(`actions.${event.action}`) : event.action,
+          actor: `${t.has(`actorRoles.${event.actorRole}`) ? t(`actorRoles.${event.actorRole}`) : event.actorRole}${event.actorName ? ` · ${event.actorName}` : ''}`,
+          case: event.caseReference ? (
+            <Link href={`/supervise/cases/${event.caseReference}`}>{event.caseReference}</Link>
+          ) : (
+            ''
+          ),
+          change: describeChange(event.before, event.after),
+          reason: event.reason ?? '',
+        },
+      }))}
+    />
   );
 }

@@ -1,25 +1,14 @@
 // The deadline board's lists: case tables (overdue, at risk, pool, waiting), unconfirmed corrections and the
-// reviewer workload with "reassign all". Plain tables with a caption, a row header and an export button each.
-import type { ReactNode } from 'react';
+// reviewer workload with "reassign all". Each a DataTable with an export button.
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { BoardCaseRow, CorrectionRow, WorkloadRow } from '@/lib/supervision/board';
 import type { ExportTable } from '@/lib/supervision/schemas';
+import { DataTable } from '@/components/ui/data-table';
+import { Section } from '@/components/ui/section';
 import { ExportButton } from './export-button';
 import { formatTime } from './format';
-import { ReassignAllForm } from './reassign-forms';
-
-function Section({ id, heading, hint, children }: { id: string; heading: string; hint?: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="mb-10">
-      <h2 id={id} className="mb-2 text-2xl font-bold">
-        {heading}
-      </h2>
-      {hint ? <p className="mb-2 text-muted">{hint}</p> : null}
-      {children}
-    </section>
-  );
-}
+import { ReassignAllForm, type ReassignAllAction } from './reassign-forms';
 
 async function ExportAndCount({
   table,
@@ -67,76 +56,58 @@ export async function CaseListSection({
   ]);
   const waiting = table === 'waiting';
   return (
-    <Section id={id} heading={heading}>
+    <Section className="mb-10" id={id} heading={heading}>
       {rows.length === 0 ? (
         <p data-testid={`list-${table}-empty`}>{t('board.none')}</p>
       ) : (
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={heading}>
-          <table className="w-full border-collapse text-left" data-testid={`list-${table}`}>
-            <caption className="sr-only">{t('board.caption', { title: heading })}</caption>
-            <thead>
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-3">
-                  {t('board.reference')}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t('board.type')}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t('state')}
-                </th>
-                {showProvince ? (
-                  <th scope="col" className="py-2 pr-3">
-                    {t('province')}
-                  </th>
-                ) : null}
-                <th scope="col" className="py-2 pr-3">
-                  {t('board.assignee')}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {waiting ? t('board.replyDueAt') : t('board.dueAt')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr
-                  key={row.caseId}
-                  className="border-b border-rule"
-                  data-testid="board-case"
-                  data-reference={row.reference}
-                >
-                  <th scope="row" className="py-2 pr-3 font-normal whitespace-nowrap">
-                    <Link href={`/supervise/cases/${row.reference}`}>{row.reference}</Link>
-                    {row.primaFacieOverreach ? (
-                      <span className="ml-2 inline-block border border-danger px-1 text-sm text-danger">
-                        {t('board.overreachFlag')}
-                      </span>
-                    ) : null}
-                  </th>
-                  <td className="py-2 pr-3">
-                    {tTypes(row.type)} · {t(`colours.${row.colour}`)}
-                  </td>
-                  <td className="py-2 pr-3">{tStates(row.state)}</td>
-                  {showProvince ? <td className="py-2 pr-3">{row.provinceCode}</td> : null}
-                  <td className="py-2 pr-3">{row.assigneeName ?? t('board.pool')}</td>
-                  <td className="py-2 pr-3 whitespace-nowrap">
-                    {waiting ? (
-                      <>
-                        {formatTime(row.replyDueAt)}
-                        {row.replyDueAt && row.replyDueAt < now ? (
-                          <span className="block text-sm font-semibold">{t('board.replyOverdue')}</span>
-                        ) : null}
-                      </>
-                    ) : (
-                      formatTime(row.dueAt)
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('board.caption', { title: heading })}
+          label={heading}
+          testId={`list-${table}`}
+          rowTestId="board-case"
+          columns={[
+            { id: 'reference', header: t('board.reference'), className: 'whitespace-nowrap' },
+            { id: 'type', header: t('board.type') },
+            { id: 'state', header: t('state') },
+            ...(showProvince ? [{ id: 'province', header: t('province') }] : []),
+            { id: 'assignee', header: t('board.assignee') },
+            {
+              id: 'due',
+              header: waiting ? t('board.replyDueAt') : t('board.dueAt'),
+              className: 'whitespace-nowrap',
+            },
+          ]}
+          rows={rows.map((row) => ({
+            id: row.caseId,
+            attributes: { 'data-reference': row.reference },
+            cells: {
+              reference: (
+                <>
+                  <Link href={`/supervise/cases/${row.reference}`}>{row.reference}</Link>
+                  {row.primaFacieOverreach ? (
+                    <span className="ml-2 inline-block border border-danger px-1 text-sm text-danger">
+                      {t('board.overreachFlag')}
+                    </span>
+                  ) : null}
+                </>
+              ),
+              type: `${tTypes(row.type)} · ${t(`colours.${row.colour}`)}`,
+              state: tStates(row.state),
+              province: row.provinceCode,
+              assignee: row.assigneeName ?? t('board.pool'),
+              due: waiting ? (
+                <>
+                  {formatTime(row.replyDueAt)}
+                  {row.replyDueAt && row.replyDueAt < now ? (
+                    <span className="block text-sm font-semibold">{t('board.replyOverdue')}</span>
+                  ) : null}
+                </>
+              ) : (
+                formatTime(row.dueAt)
+              ),
+            },
+          }))}
+        />
       )}
       <ExportAndCount table={table} title={heading} shown={rows.length} total={total} />
     </Section>
@@ -155,66 +126,38 @@ export async function CorrectionsSection({
   const t = await getTranslations('supervise');
   const heading = t('board.correctionsHeading');
   return (
-    <Section id="corrections-heading" heading={heading} hint={t('board.correctionsHint')}>
+    <Section className="mb-10" id="corrections-heading" heading={heading} hint={t('board.correctionsHint')}>
       {rows.length === 0 ? (
         <p data-testid="list-corrections-empty">{t('board.none')}</p>
       ) : (
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={heading}>
-          <table className="w-full border-collapse text-left" data-testid="list-corrections">
-            <caption className="sr-only">{heading}</caption>
-            <thead>
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-3">
-                  {t('board.reference')}
-                </th>
-                {showProvince ? (
-                  <th scope="col" className="py-2 pr-3">
-                    {t('province')}
-                  </th>
-                ) : null}
-                <th scope="col" className="py-2 pr-3">
-                  {t('board.outcome')}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t('board.orderedAt')}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t('board.deliveryStatus')}
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right">
-                  {t('board.waitingFor')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr
-                  key={`${row.caseId}-${row.orderedAt.toISOString()}`}
-                  className="border-b border-rule"
-                  data-testid="board-correction"
-                  data-reference={row.reference}
-                >
-                  <th scope="row" className="py-2 pr-3 font-normal whitespace-nowrap">
-                    <Link href={`/supervise/cases/${row.reference}`}>{row.reference}</Link>
-                  </th>
-                  {showProvince ? <td className="py-2 pr-3">{row.provinceCode}</td> : null}
-                  <td className="py-2 pr-3">{row.outcome ? t(`outcomes.${row.outcome}`) : ''}</td>
-                  <td className="py-2 pr-3 whitespace-nowrap">{formatTime(row.orderedAt)}</td>
-                  <td className="py-2 pr-3">
-                    {t(`delivery.${row.deliveryStatus}`)}
-                    {row.sentAt ? ` · ${formatTime(row.sentAt)}` : ''}
-                  </td>
-                  <td className="py-2 pr-3 text-right whitespace-nowrap">
-                    {t('board.waitingHours', {
-                      hours: Math.floor(row.waitingMinutes / 60),
-                      minutes: row.waitingMinutes % 60,
-                    })}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={heading}
+          testId="list-corrections"
+          rowTestId="board-correction"
+          columns={[
+            { id: 'reference', header: t('board.reference'), className: 'whitespace-nowrap' },
+            ...(showProvince ? [{ id: 'province', header: t('province') }] : []),
+            { id: 'outcome', header: t('board.outcome') },
+            { id: 'orderedAt', header: t('board.orderedAt'), className: 'whitespace-nowrap' },
+            { id: 'delivery', header: t('board.deliveryStatus') },
+            { id: 'waiting', header: t('board.waitingFor'), numeric: true, className: 'whitespace-nowrap' },
+          ]}
+          rows={rows.map((row) => ({
+            id: `${row.caseId}-${row.orderedAt.toISOString()}`,
+            attributes: { 'data-reference': row.reference },
+            cells: {
+              reference: <Link href={`/supervise/cases/${row.reference}`}>{row.reference}</Link>,
+              province: row.provinceCode,
+              outcome: row.outcome ? t(`outcomes.${row.outcome}`) : '',
+              orderedAt: formatTime(row.orderedAt),
+              delivery: `${t(`delivery.${row.deliveryStatus}`)}${row.sentAt ? ` · ${formatTime(row.sentAt)}` : ''}`,
+              waiting: t('board.waitingHours', {
+                hours: Math.floor(row.waitingMinutes / 60),
+                minutes: row.waitingMinutes % 60,
+              }),
+            },
+          }))}
+        />
       )}
       <ExportAndCount table="corrections" title={heading} shown={rows.length} total={total} />
     </Section>
@@ -225,76 +168,63 @@ export async function WorkloadSection({
   rows,
   total,
   showProvince,
+  reassignAll,
 }: {
   rows: WorkloadRow[];
   total: number;
   showProvince: boolean;
+  reassignAll: ReassignAllAction;
 }) {
   const t = await getTranslations('supervise');
   const heading = t('board.workloadHeading');
   return (
-    <Section id="workload-heading" heading={heading} hint={t('board.workloadHint')}>
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={heading}>
-        <table className="w-full border-collapse text-left" data-testid="workload">
-          <caption className="sr-only">{t('board.workloadCaption')}</caption>
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-3">
-                {t('board.reviewer')}
-              </th>
-              {showProvince ? (
-                <th scope="col" className="py-2 pr-3">
-                  {t('province')}
-                </th>
-              ) : null}
-              <th scope="col" className="py-2 pr-3">
-                {t('board.unit')}
-              </th>
-              <th scope="col" className="py-2 pr-3 text-right">
-                {t('board.load')}
-              </th>
-              <th scope="col" className="py-2 pr-3 text-right">
-                {t('board.overdueCases')}
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                {t('board.lastAssigned')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr
-                key={row.reviewerId}
-                className="border-b border-rule align-top"
-                data-testid="workload-row"
-                data-reviewer={row.name}
-              >
-                <th scope="row" className="py-2 pr-3 font-normal">
-                  {row.name}
-                  {row.active ? null : <span className="ml-2 text-sm text-muted">{t('board.inactive')}</span>}
-                  {row.open > 0 ? <ReassignAllForm reviewerId={row.reviewerId} reviewerName={row.name} /> : null}
-                </th>
-                {showProvince ? <td className="py-2 pr-3">{row.provinceCode}</td> : null}
-                <td className="py-2 pr-3">{row.unitCode ?? ''}</td>
-                <td className="py-2 pr-3 text-right tabular-nums" data-testid="workload-open">
-                  <meter
-                    min={0}
-                    max={row.capacity}
-                    value={Math.min(row.open, row.capacity)}
-                    className="mr-2 hidden w-16 sm:inline-block"
-                    aria-hidden="true"
-                  />
-                  {row.open} / {row.capacity}
-                </td>
-                <td className="py-2 pr-3 text-right tabular-nums">{row.overdue}</td>
-                <td className="py-2 pr-3 whitespace-nowrap">
-                  {row.lastAssignedAt ? formatTime(row.lastAssignedAt) : t('board.never')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+    <Section className="mb-10" id="workload-heading" heading={heading} hint={t('board.workloadHint')}>
+      <DataTable
+        caption={t('board.workloadCaption')}
+        label={heading}
+        testId="workload"
+        rowTestId="workload-row"
+        columns={[
+          { id: 'reviewer', header: t('board.reviewer') },
+          ...(showProvince ? [{ id: 'province', header: t('province') }] : []),
+          { id: 'unit', header: t('board.unit') },
+          { id: 'load', header: t('board.load'), numeric: true },
+          { id: 'overdue', header: t('board.overdueCases'), numeric: true },
+          { id: 'lastAssigned', header: t('board.lastAssigned'), className: 'whitespace-nowrap' },
+        ]}
+        rows={rows.map((row) => ({
+          id: row.reviewerId,
+          attributes: { 'data-reviewer': row.name },
+          cellAttributes: { load: { 'data-testid': 'workload-open' } },
+          cells: {
+            reviewer: (
+              <>
+                {row.name}
+                {row.active ? null : <span className="ml-2 text-sm text-muted">{t('board.inactive')}</span>}
+                {row.open > 0 ? (
+                  <ReassignAllForm reviewerId={row.reviewerId} reviewerName={row.name} reassignAll={reassignAll} />
+                ) : null}
+              </>
+            ),
+            province: row.provinceCode,
+            unit: row.unitCode ?? '',
+            load: (
+              <>
+                <meter
+                  min={0}
+                  max={row.capacity}
+                  value={Math.min(row.open, row.capacity)}
+                  className="mr-2 hidden w-16 sm:inline-block"
+                  aria-hidden="true"
+                />
+                {row.open} / {row.capacity}
+              </>
+            ),
+            overdue: row.overdue,
+            lastAssigned: row.lastAssignedAt ? formatTime(row.lastAssignedAt) : t('board.never'),
+          },
+        }))}
+      />
       <ExportAndCount table="workload" title={heading} shown={rows.length} total={total} of="board.shownReviewersOf" />
     </Section>
   );

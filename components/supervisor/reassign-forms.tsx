@@ -2,7 +2,7 @@
 // Reassigning work: one case to a named reviewer (case page), or every open case of a reviewer (workload table).
 import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { reassignAllAction, reassignCaseAction } from '@/app/supervise/actions';
+import type { FormStateAction } from '@/components/forms/use-action-form';
 import { ActionStatus } from './action-status';
 
 export interface ReviewerChoice {
@@ -17,14 +17,17 @@ export function ReassignCaseForm({
   version,
   reviewers,
   currentId,
+  reassign,
 }: {
   caseId: string;
   version: number;
   reviewers: ReviewerChoice[];
   currentId: string | null;
+  /** Reassigns the case (a server action handed down by the page). */
+  reassign: FormStateAction<unknown>;
 }) {
   const t = useTranslations('supervise.reassign');
-  const [result, action, pending] = useActionState(reassignCaseAction, null);
+  const [result, action, pending] = useActionState(reassign, null);
   const choices = reviewers.filter((reviewer) => reviewer.id !== currentId);
   const [selected, setSelected] = useState(choices[0]?.id ?? '');
   if (choices.length === 0) return <p>{t('noReviewers')}</p>;
@@ -64,9 +67,20 @@ export function ReassignCaseForm({
   );
 }
 
-export function ReassignAllForm({ reviewerId, reviewerName }: { reviewerId: string; reviewerName: string }) {
+/** Reassigns every open case of a reviewer; the action answers how many went where. */
+export type ReassignAllAction = FormStateAction<{ reassigned: number; pooled: number; unchanged: number }>;
+
+export function ReassignAllForm({
+  reviewerId,
+  reviewerName,
+  reassignAll,
+}: {
+  reviewerId: string;
+  reviewerName: string;
+  reassignAll: ReassignAllAction;
+}) {
   const t = useTranslations('supervise.reassign');
-  const [result, action, pending] = useActionState(reassignAllAction, null);
+  const [result, action, pending] = useActionState(reassignAll, null);
   const reasonId = `reassign-all-reason-${reviewerId}`;
   return (
     <details className="mt-1">

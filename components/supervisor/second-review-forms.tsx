@@ -6,14 +6,22 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import type { z } from 'zod';
-import { decideSecondReviewAction, startSecondReviewAction } from '@/app/supervise/actions';
-import type { ActionResult } from '@/lib/auth/action';
+import type { ActionOutcome, FormAction, FormStateAction } from '@/components/forms/use-action-form';
 import { decideSchema } from '@/lib/cases/forms/schemas';
 import { ActionStatus } from './action-status';
 
-export function StartReviewForm({ caseId, version }: { caseId: string; version: number }) {
+export function StartReviewForm({
+  caseId,
+  version,
+  start,
+}: {
+  caseId: string;
+  version: number;
+  /** Takes up the review (a server action handed down by the page). */
+  start: FormStateAction<unknown>;
+}) {
   const t = useTranslations('supervise.secondReview');
-  const [result, action, pending] = useActionState(startSecondReviewAction, null);
+  const [result, action, pending] = useActionState(start, null);
   return (
     <form action={action}>
       <input type="hidden" name="caseId" value={caseId} />
@@ -35,16 +43,19 @@ export function DecideReviewForm({
   version,
   rules,
   canDowngrade,
+  decide,
 }: {
   caseId: string;
   version: number;
   rules: { code: string; name: string }[];
   canDowngrade: boolean;
+  /** Records the decision (a server action handed down by the page). */
+  decide: FormAction<z.output<typeof decideSchema>, { reference: string }>;
 }) {
   const t = useTranslations('supervise.secondReview');
   const tOutcomes = useTranslations('supervise.outcomes');
   const tAll = useTranslations();
-  const [result, setResult] = useState<ActionResult<{ reference: string }> | null>(null);
+  const [result, setResult] = useState<ActionOutcome<{ reference: string }> | null>(null);
   const form = useForm<DecideValues>({
     resolver: zodResolver(decideSchema),
     defaultValues: { caseId, expectedVersion: version, outcome: undefined, ruleCode: '', reasons: '' },
@@ -52,7 +63,7 @@ export function DecideReviewForm({
   const { errors, isSubmitting } = form.formState;
   const message = (key: string | undefined) => (key ? (tAll.has(key) ? tAll(key) : tAll('errors.validation')) : null);
   const onSubmit = form.handleSubmit(async (values) => {
-    setResult(await decideSecondReviewAction(values));
+    setResult(await decide(values));
   });
   return (
     <form noValidate onSubmit={onSubmit} aria-labelledby="decide-heading" className="max-w-2xl">

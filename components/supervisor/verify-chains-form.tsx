@@ -3,12 +3,25 @@
 // "intact through #N" or the first broken sequence number and what is wrong with it.
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import { verifyChainsAction } from '@/app/supervise/actions';
+import type { ActionOutcome } from '@/components/forms/use-action-form';
 
-export function VerifyChainsForm({ hint }: { hint: string }) {
+export interface ChainsVerified {
+  intact: boolean;
+  events: number;
+  chains: { chain: string; intactThrough: string; broken: { seq: string; problem: string } | null }[];
+}
+
+export function VerifyChainsForm({
+  hint,
+  verify,
+}: {
+  hint: string;
+  /** Re-computes the chains in scope (a server action handed down by the page). */
+  verify: () => Promise<ActionOutcome<ChainsVerified>>;
+}) {
   const t = useTranslations('supervise.audit');
   const tAll = useTranslations();
-  const [result, action, pending] = useActionState(() => verifyChainsAction(), null);
+  const [result, action, pending] = useActionState(() => verify(), null);
   return (
     <form action={action} aria-labelledby="verify-heading">
       <p className="mb-2">{hint}</p>

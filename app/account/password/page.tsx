@@ -6,6 +6,7 @@ import { ChangePasswordForm } from '@/components/account/change-password-form';
 import { safeReturnPath } from '@/lib/auth/scope';
 import { isStaffRole } from '@/lib/auth/session-policy';
 import { requireSignInStage } from '@/lib/auth/sign-in-progress';
+import { changePasswordAction } from '@/app/account/actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('totp');
@@ -25,7 +26,10 @@ export default async function PasswordPage({ searchParams }: { searchParams: Sea
     <div className="max-w-xl">
       <h1 className="mb-4 text-3xl font-bold">{t('password.title')}</h1>
       <p className="mb-6">{required ? t('password.introRequired') : t('password.intro')}</p>
-      <ChangePasswordForm callbackUrl={callbackUrl ?? (required ? '/home' : '/account')} />
+      <ChangePasswordForm
+        action={changePasswordAction}
+        callbackUrl={callbackUrl ?? (required ? '/home' : '/account')}
+      />
     </div>
   );
 }

@@ -11,6 +11,11 @@ import { safeReturnPath } from '@/lib/auth/scope';
 import { isStaffRole, requiresSecondFactor } from '@/lib/auth/session-policy';
 import { requireSignInStage } from '@/lib/auth/sign-in-progress';
 import { getSecondFactorStatus, readTotpEnrolment } from '@/lib/auth/totp';
+import {
+  confirmTotpEnrolmentAction,
+  regenerateRecoveryCodesAction,
+  startTotpEnrolmentAction,
+} from '@/app/account/actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('totp');
@@ -44,7 +49,7 @@ export default async function TwoFactorEnrolmentPage({ searchParams }: { searchP
         </p>
         <h2 className="mb-2 text-2xl font-bold">{t('manage.renewHeading')}</h2>
         <p className="mb-4">{t('manage.renewBody')}</p>
-        <RegenerateRecoveryCodesForm />
+        <RegenerateRecoveryCodesForm action={regenerateRecoveryCodesAction} />
         <p className="mt-8">
           <Link href="/account">{t('manage.back')}</Link>
         </p>
@@ -89,17 +94,20 @@ export default async function TwoFactorEnrolmentPage({ searchParams }: { searchP
           </li>
           <li>
             <h2 className="mb-2 text-xl font-bold">{t('enrol.step3Heading')}</h2>
-            <ConfirmEnrolmentForm callbackUrl={callbackUrl ?? (required ? '/home' : '/account')} />
+            <ConfirmEnrolmentForm
+              action={confirmTotpEnrolmentAction}
+              callbackUrl={callbackUrl ?? (required ? '/home' : '/account')}
+            />
           </li>
         </ol>
       ) : (
-        <StartEnrolmentForm restart={false} />
+        <StartEnrolmentForm action={startTotpEnrolmentAction} restart={false} />
       )}
       {enrolment ? (
         <details className="mt-6">
           <summary className="cursor-pointer">{t('enrol.restartSummary')}</summary>
           <p className="my-2">{t('enrol.restartBody')}</p>
-          <StartEnrolmentForm restart />
+          <StartEnrolmentForm action={startTotpEnrolmentAction} restart />
         </details>
       ) : null}
     </div>

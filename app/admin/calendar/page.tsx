@@ -2,7 +2,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { TableScroll } from '@/components/admin/table-scroll';
+import { DataTable } from '@/components/ui/data-table';
+import { PageHeader } from '@/components/ui/page-header';
 import { listCalendarVersions } from '@/lib/admin/list-calendar-versions';
 import { requireUser } from '@/lib/auth/scope';
 
@@ -21,63 +22,40 @@ export default async function CalendarPage() {
   const nextYear = Math.max(new Date().getFullYear() + 1, ...versions.map((version) => version.year + 1));
   return (
     <div>
-      <h1 className="mb-2 text-3xl font-bold">{t('title')}</h1>
-      <p className="mb-6 text-muted">{t('intro')}</p>
+      <PageHeader title={t('title')} intro={t('intro')} />
       <form method="get" action={`/admin/calendar/${nextYear}`} className="mb-8">
         <p className="mb-2">{t('newYearBody', { year: nextYear })}</p>
         <button type="submit" className="button button-secondary">
           {t('newYear', { year: nextYear })}
         </button>
       </form>
-      <TableScroll label={t('caption')}>
-        <table className="w-full border-collapse text-left">
-          <caption className="sr-only">{t('caption')}</caption>
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-3">
-                {t('year')}
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                {t('version')}
-              </th>
-              <th scope="col" className="py-2 pr-3 text-right">
-                {t('holidays')}
-              </th>
-              <th scope="col" className="py-2 pr-3 text-right">
-                {t('workingWeekends')}
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                {t('publishedAt')}
-              </th>
-              <th scope="col" className="py-2">
-                {t('source')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((version) => (
-              <tr
-                key={version.id}
-                className="border-b border-rule"
-                data-testid={`calendar-${version.year}-v${version.version}`}
-              >
-                <th scope="row" className="py-2 pr-3 font-normal">
-                  <Link href={`/admin/calendar/${version.year}?version=${version.version}`}>
-                    {t('yearLabel', { year: version.year })}
-                  </Link>
-                </th>
-                <td className="py-2 pr-3">{t('versionLabel', { version: version.version })}</td>
-                <td className="py-2 pr-3 text-right">{version.holidays}</td>
-                <td className="py-2 pr-3 text-right">{version.workingWeekends}</td>
-                <td className="py-2 pr-3">{format.dateTime(version.publishedAt, { dateStyle: 'medium' })}</td>
-                <td className="py-2 break-all text-sm">
-                  {version.source.startsWith('admin:') ? t('sourceAdmin') : version.source}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        caption={t('caption')}
+        columns={[
+          { id: 'year', header: t('year') },
+          { id: 'version', header: t('version') },
+          { id: 'holidays', header: t('holidays'), numeric: true },
+          { id: 'workingWeekends', header: t('workingWeekends'), numeric: true },
+          { id: 'publishedAt', header: t('publishedAt') },
+          { id: 'source', header: t('source'), className: 'break-all text-sm' },
+        ]}
+        rows={versions.map((version) => ({
+          id: String(version.id),
+          attributes: { 'data-testid': `calendar-${version.year}-v${version.version}` },
+          cells: {
+            year: (
+              <Link href={`/admin/calendar/${version.year}?version=${version.version}`}>
+                {t('yearLabel', { year: version.year })}
+              </Link>
+            ),
+            version: t('versionLabel', { version: version.version }),
+            holidays: version.holidays,
+            workingWeekends: version.workingWeekends,
+            publishedAt: format.dateTime(version.publishedAt, { dateStyle: 'medium' }),
+            source: version.source.startsWith('admin:') ? t('sourceAdmin') : version.source,
+          },
+        }))}
+      />
     </div>
   );
 }

@@ -2,7 +2,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { TableScroll } from '@/components/admin/table-scroll';
+import { DataTable } from '@/components/ui/data-table';
+import { PageHeader } from '@/components/ui/page-header';
 import { listReviewerPools } from '@/lib/admin/list-reviewer-pools';
 import { requireUser } from '@/lib/auth/scope';
 
@@ -16,51 +17,31 @@ export default async function PoolsPage() {
   const [t, pools] = await Promise.all([getTranslations('admin.pools'), listReviewerPools(user)]);
   return (
     <div>
-      <h1 className="mb-2 text-3xl font-bold">{t('title')}</h1>
-      <p className="mb-6 text-muted">{t('intro')}</p>
-      <TableScroll label={t('caption')}>
-        <table className="w-full border-collapse text-left">
-          <caption className="sr-only">{t('caption')}</caption>
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-3">
-                {t('province')}
-              </th>
-              <th scope="col" className="py-2 pr-3 text-right">
-                {t('activeReviewers')}
-              </th>
-              <th scope="col" className="py-2 pr-3 text-right">
-                {t('inactiveReviewers')}
-              </th>
-              <th scope="col" className="py-2 pr-3 text-right">
-                {t('capacity')}
-              </th>
-              <th scope="col" className="py-2 pr-3 text-right">
-                {t('openCases')}
-              </th>
-              <th scope="col" className="py-2 text-right">
-                {t('unassigned')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {pools.map((pool) => (
-              <tr key={pool.provinceCode} className="border-b border-rule" data-testid={`pool-${pool.provinceCode}`}>
-                <th scope="row" className="py-2 pr-3 font-normal">
-                  <Link href={`/admin/pools/${pool.provinceCode}`}>{pool.provinceName}</Link>
-                </th>
-                <td className="py-2 pr-3 text-right" data-testid={`pool-${pool.provinceCode}-active`}>
-                  {pool.activeReviewers}
-                </td>
-                <td className="py-2 pr-3 text-right">{pool.inactiveReviewers}</td>
-                <td className="py-2 pr-3 text-right">{pool.capacity}</td>
-                <td className="py-2 pr-3 text-right">{pool.openCases}</td>
-                <td className="py-2 text-right">{pool.unassigned}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <PageHeader title={t('title')} intro={t('intro')} />
+      <DataTable
+        caption={t('caption')}
+        columns={[
+          { id: 'province', header: t('province') },
+          { id: 'active', header: t('activeReviewers'), numeric: true },
+          { id: 'inactive', header: t('inactiveReviewers'), numeric: true },
+          { id: 'capacity', header: t('capacity'), numeric: true },
+          { id: 'open', header: t('openCases'), numeric: true },
+          { id: 'unassigned', header: t('unassigned'), numeric: true },
+        ]}
+        rows={pools.map((pool) => ({
+          id: pool.provinceCode,
+          attributes: { 'data-testid': `pool-${pool.provinceCode}` },
+          cellAttributes: { active: { 'data-testid': `pool-${pool.provinceCode}-active` } },
+          cells: {
+            province: <Link href={`/admin/pools/${pool.provinceCode}`}>{pool.provinceName}</Link>,
+            active: pool.activeReviewers,
+            inactive: pool.inactiveReviewers,
+            capacity: pool.capacity,
+            open: pool.openCases,
+            unassigned: pool.unassigned,
+          },
+        }))}
+      />
     </div>
   );
 }

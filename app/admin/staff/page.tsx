@@ -2,7 +2,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { TableScroll } from '@/components/admin/table-scroll';
+import { DataTable } from '@/components/ui/data-table';
+import { PageHeader } from '@/components/ui/page-header';
 import { SelectField } from '@/components/ui/select-field';
 import { listProvinces } from '@/lib/reference/divisions';
 import { listStaffAccounts, type StaffFilter } from '@/lib/admin/list-staff-accounts';
@@ -54,8 +55,7 @@ export default async function StaffListPage({ searchParams }: { searchParams: Se
   };
   return (
     <div>
-      <h1 className="mb-2 text-3xl font-bold">{t('title')}</h1>
-      <p className="mb-4 text-muted">{t('intro')}</p>
+      <PageHeader title={t('title')} intro={t('intro')} introClassName="mb-4" />
       <p className="mb-6">
         <Link href="/admin/staff/new" className="button">
           {t('create')}
@@ -100,47 +100,29 @@ export default async function StaffListPage({ searchParams }: { searchParams: Se
       <p className="mb-2" role="status" data-testid="staff-total">
         {t('total', { count: list.total })}
       </p>
-      <TableScroll label={t('caption')}>
-        <table className="w-full border-collapse text-left">
-          <caption className="sr-only">{t('caption')}</caption>
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-3">
-                {t('displayName')}
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                {t('username')}
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                {t('role')}
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                {t('province')}
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                {t('status')}
-              </th>
-              <th scope="col" className="py-2">
-                {t('secondFactor')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.rows.map((row) => (
-              <tr key={row.id} className="border-b border-rule" data-testid={`staff-row-${row.username}`}>
-                <th scope="row" className="py-2 pr-3 font-normal">
-                  <Link href={`/admin/staff/${row.id}`}>{row.displayName}</Link>
-                </th>
-                <td className="py-2 pr-3 font-mono">{row.username}</td>
-                <td className="py-2 pr-3">{tRoles(row.role)}</td>
-                <td className="py-2 pr-3">{provinceName(row.provinceCode)}</td>
-                <td className="py-2 pr-3">{row.active ? t('active') : t('inactive')}</td>
-                <td className="py-2">{row.secondFactor ? t('enrolled') : t('notEnrolled')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        caption={t('caption')}
+        columns={[
+          { id: 'displayName', header: t('displayName') },
+          { id: 'username', header: t('username'), className: 'font-mono' },
+          { id: 'role', header: t('role') },
+          { id: 'province', header: t('province') },
+          { id: 'status', header: t('status') },
+          { id: 'secondFactor', header: t('secondFactor') },
+        ]}
+        rows={list.rows.map((row) => ({
+          id: row.id,
+          attributes: { 'data-testid': `staff-row-${row.username}` },
+          cells: {
+            displayName: <Link href={`/admin/staff/${row.id}`}>{row.displayName}</Link>,
+            username: row.username,
+            role: tRoles(row.role),
+            province: provinceName(row.provinceCode),
+            status: row.active ? t('active') : t('inactive'),
+            secondFactor: row.secondFactor ? t('enrolled') : t('notEnrolled'),
+          },
+        }))}
+      />
       {list.rows.length === 0 ? <p className="mt-4">{t('empty')}</p> : null}
       {list.pages > 1 ? (
         <nav aria-label={t('pagination')} className="mt-6 flex flex-wrap items-center gap-6">

@@ -9,6 +9,8 @@ import { CaseDetails, CaseTimeline, DeadlinePanel, EvidenceList } from '@/compon
 import { ReplyForm } from '@/components/citizen/reply-form';
 import { requireUser } from '@/lib/auth/scope';
 import { getCitizenCase, getCitizenDecisions } from '@/lib/cases/views/citizen-queries';
+import { replyToRequestAction } from '@/app/my-cases/[caseId]/actions';
+import { Section } from '@/components/ui/section';
 
 type Params = Promise<{ caseId: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -93,7 +95,7 @@ export default async function CitizenCasePage({
                         time: `${format.dateTime(request.replyDueAt, long)}${tTerms('beijingTime')}`,
                       })}
                     </p>
-                    <ReplyForm caseId={view.id} version={view.version} />
+                    <ReplyForm action={replyToRequestAction} caseId={view.id} version={view.version} />
                   </>
                 ) : null}
               </li>
@@ -140,17 +142,14 @@ export default async function CitizenCasePage({
       <CaseDetails view={view} />
 
       {view.canWithdraw ? (
-        <section aria-labelledby="withdraw-heading" className="mb-8 border-t border-rule pt-4">
-          <h2 id="withdraw-heading" className="mb-2 text-2xl font-bold">
-            {t('withdrawHeading')}
-          </h2>
+        <Section id="withdraw-heading" heading={t('withdrawHeading')} className="mb-8 border-t border-rule pt-4">
           <p className="mb-2">{t('withdrawIntro')}</p>
           <p className="m-0">
             <Link href={`/my-cases/${view.id}/withdraw`} data-testid="withdraw-link">
               {t('withdrawLink')}
             </Link>
           </p>
-        </section>
+        </Section>
       ) : null}
     </div>
   );

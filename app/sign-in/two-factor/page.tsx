@@ -5,6 +5,7 @@ import { SignOutButton } from '@/components/sign-out-button';
 import { TwoFactorForm } from '@/components/sign-in/two-factor-form';
 import { safeReturnPath } from '@/lib/auth/scope';
 import { requireSignInStage } from '@/lib/auth/sign-in-progress';
+import { verifySecondFactorAction } from '@/app/sign-in/two-factor/actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('totp');
@@ -22,7 +23,7 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Se
     <div className="max-w-xl">
       <h1 className="mb-4 text-3xl font-bold">{t('verify.title')}</h1>
       <p className="mb-6">{t('verify.intro', { name: progress.user.displayName })}</p>
-      <TwoFactorForm callbackUrl={callbackUrl ?? '/home'} />
+      <TwoFactorForm action={verifySecondFactorAction} callbackUrl={callbackUrl ?? '/home'} />
       <h2 className="mb-2 mt-10 text-xl font-bold">{t('verify.lostHeading')}</h2>
       <p className="mb-4">{t('verify.lostBody')}</p>
       <div className="inline-block bg-ink p-2">

@@ -16,6 +16,7 @@ import {
 } from '@/lib/supervision/analytics';
 import { analyticsFiltersSchema, ANALYTICS_CASE_TYPES } from '@/lib/supervision/schemas';
 import { supervisorScopeOf } from '@/lib/supervision/scope';
+import { Section } from '@/components/ui/section';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -118,32 +119,21 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
           {t('dateHint')}
         </p>
         <div className="flex flex-wrap items-end gap-4">
-          <div>
-            <label htmlFor="analytics-from" className="mb-1 block font-semibold">
-              {t('from')}
-            </label>
-            <input
-              id="analytics-from"
-              name="from"
-              type="date"
-              className="input"
-              defaultValue={filters.period.from ?? ''}
-              aria-describedby="date-hint"
-            />
-          </div>
-          <div>
-            <label htmlFor="analytics-to" className="mb-1 block font-semibold">
-              {t('to')}
-            </label>
-            <input
-              id="analytics-to"
-              name="to"
-              type="date"
-              className="input"
-              defaultValue={filters.period.to ?? ''}
-              aria-describedby="date-hint"
-            />
-          </div>
+          {(['from', 'to'] as const).map((end) => (
+            <div key={end}>
+              <label htmlFor={`analytics-${end}`} className="mb-1 block font-semibold">
+                {t(end)}
+              </label>
+              <input
+                id={`analytics-${end}`}
+                name={end}
+                type="date"
+                className="input"
+                defaultValue={filters.period[end] ?? ''}
+                aria-describedby="date-hint"
+              />
+            </div>
+          ))}
           <div>
             <label htmlFor="analytics-type" className="mb-1 block font-semibold">
               {t('type')}
@@ -170,10 +160,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
         <p className="mb-6 text-sm text-muted">{t('asOf', { time: formatTime(analytics.refreshedAt) })}</p>
       ) : null}
 
-      <section aria-labelledby="authorities-heading" className="mb-10">
-        <h2 id="authorities-heading" className="mb-2 text-2xl font-bold">
-          {authorityHeading}
-        </h2>
+      <Section id="authorities-heading" heading={authorityHeading} className="mb-10">
         {authorities.province ? (
           <p className="mb-2">
             <Link href={`/supervise/analytics${queryOf(filters, null)}`}>{t('allProvinces')}</Link>
@@ -206,12 +193,9 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
           label={exportLabel(authorityHeading)}
           filters={exportFilters}
         />
-      </section>
+      </Section>
 
-      <section aria-labelledby="trend-heading" className="mb-10">
-        <h2 id="trend-heading" className="mb-2 text-2xl font-bold">
-          {t('trendHeading')}
-        </h2>
+      <Section id="trend-heading" heading={t('trendHeading')} className="mb-10">
         {trend.length > 0 ? (
           <>
             <GroupedBarChart
@@ -250,12 +234,9 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
           <p>{t('noData')}</p>
         )}
         <ExportButton table="trend" text={exportText} label={exportLabel(t('trendHeading'))} filters={exportFilters} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="matrix-heading" className="mb-10">
-        <h2 id="matrix-heading" className="mb-2 text-2xl font-bold">
-          {t('matrixHeading')}
-        </h2>
+      <Section id="matrix-heading" heading={t('matrixHeading')} className="mb-10">
         <p className="mb-2 text-muted">{t('matrixHint')}</p>
         {matrix.total === 0 ? (
           <p>{t('matrixNone')}</p>
@@ -300,7 +281,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
           label={exportLabel(t('matrixHeading'))}
           filters={exportFilters}
         />
-      </section>
+      </Section>
     </div>
   );
 }

@@ -11,6 +11,8 @@ import { requireUser } from '@/lib/auth/scope';
 import { effectiveChain, findAuditPage, listAuditChains } from '@/lib/supervision/audit-log';
 import { auditFiltersSchema, type AuditFilters } from '@/lib/supervision/schemas';
 import { supervisorScopeOf } from '@/lib/supervision/scope';
+import { verifyChainsAction } from '@/app/supervise/actions';
+import { Section } from '@/components/ui/section';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -59,12 +61,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       <h1 className="mb-2 text-3xl font-bold">{t('title')}</h1>
       <p className="mb-6 max-w-3xl">{t('intro')}</p>
 
-      <section aria-labelledby="verify-heading" className="mb-8 border-l-4 border-ink bg-panel p-4">
-        <h2 id="verify-heading" className="mb-2 text-2xl font-bold">
-          {t('verifyHeading')}
-        </h2>
-        <VerifyChainsForm hint={national ? t('verifyHintNational') : t('verifyHintProvince')} />
-      </section>
+      <Section id="verify-heading" heading={t('verifyHeading')} className="mb-8 border-l-4 border-ink bg-panel p-4">
+        <VerifyChainsForm
+          verify={verifyChainsAction}
+          hint={national ? t('verifyHintNational') : t('verifyHintProvince')}
+        />
+      </Section>
 
       <form method="get" className="mb-6 border-l-4 border-rule bg-panel p-4" aria-labelledby="audit-filters-heading">
         <h2 id="audit-filters-heading" className="mb-2 text-xl font-bold">

@@ -7,6 +7,8 @@ import { formatTime } from '@/components/supervisor/format';
 import { requireUser } from '@/lib/auth/scope';
 import { listSecondReviewQueue } from '@/lib/supervision/second-review';
 import { supervisorScopeOf } from '@/lib/supervision/scope';
+import { DataTable } from '@/components/ui/data-table';
+import { PageHeader } from '@/components/ui/page-header';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('supervise.secondReview');
@@ -26,62 +28,43 @@ export default async function SecondReviewQueuePage() {
   const now = new Date();
   return (
     <div>
-      <h1 className="mb-2 text-3xl font-bold">{t('title')}</h1>
-      <p className="mb-6 max-w-3xl">{t('intro')}</p>
+      <PageHeader title={t('title')} intro={t('intro')} introClassName="mb-6 max-w-3xl" />
       {queue.length === 0 ? (
         <p data-testid="review-queue-empty">{t('none')}</p>
       ) : (
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t('title')}>
-          <table className="w-full border-collapse text-left" data-testid="review-queue">
-            <caption className="sr-only">{t('caption')}</caption>
-            <thead>
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-3">
-                  {tBoard('board.reference')}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {tBoard('state')}
-                </th>
-                {scope.provinceCode === null ? (
-                  <th scope="col" className="py-2 pr-3">
-                    {tBoard('province')}
-                  </th>
-                ) : null}
-                <th scope="col" className="py-2 pr-3">
-                  {t('firstOutcome')}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t('holder')}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {tBoard('board.dueAt')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {queue.map((row) => (
-                <tr
-                  key={row.reference}
-                  className="border-b border-rule"
-                  data-testid="review-row"
-                  data-reference={row.reference}
-                >
-                  <th scope="row" className="py-2 pr-3 font-normal whitespace-nowrap">
-                    <Link href={`/supervise/second-review/${row.reference}`}>{row.reference}</Link>
-                  </th>
-                  <td className="py-2 pr-3">{tStates(row.state)}</td>
-                  {scope.provinceCode === null ? <td className="py-2 pr-3">{row.provinceCode}</td> : null}
-                  <td className="py-2 pr-3">{row.firstOutcome ? tOutcomes(row.firstOutcome) : ''}</td>
-                  <td className="py-2 pr-3">{row.assignedToMe ? t('me') : (row.assigneeName ?? t('notTaken'))}</td>
-                  <td className={`py-2 pr-3 whitespace-nowrap ${row.dueAt < now ? 'font-semibold text-danger' : ''}`}>
-                    {formatTime(row.dueAt)}
-                    {row.dueAt < now ? ` · ${tBoard('overdue')}` : ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('caption')}
+          label={t('title')}
+          testId="review-queue"
+          rowTestId="review-row"
+          columns={[
+            { id: 'reference', header: tBoard('board.reference'), className: 'whitespace-nowrap' },
+            { id: 'state', header: tBoard('state') },
+            ...(scope.provinceCode === null ? [{ id: 'province', header: tBoard('province') }] : []),
+            { id: 'firstOutcome', header: t('firstOutcome') },
+            { id: 'holder', header: t('holder') },
+            { id: 'due', header: tBoard('board.dueAt'), className: 'whitespace-nowrap' },
+          ]}
+          rows={queue.map((row) => ({
+            id: row.reference,
+            attributes: { 'data-reference': row.reference },
+            cells: {
+              reference: <Link href={`/supervise/second-review/${row.reference}`}>{row.reference}</Link>,
+              state: tStates(row.state),
+              province: row.provinceCode,
+              firstOutcome: row.firstOutcome ? tOutcomes(row.firstOutcome) : '',
+              holder: row.assignedToMe ? t('me') : (row.assigneeName ?? t('notTaken')),
+              due:
+                row.dueAt < now ? (
+                  <span className="font-semibold text-danger">
+                    {formatTime(row.dueAt)} · {tBoard('overdue')}
+                  </span>
+                ) : (
+                  formatTime(row.dueAt)
+                ),
+            },
+          }))}
+        />
       )}
     </div>
   );

@@ -8,6 +8,9 @@ import { CalendarForm } from '@/components/admin/calendar-form';
 import { getCalendarYear } from '@/lib/admin/list-calendar-versions';
 import { orNotFound } from '@/lib/admin/page-guard';
 import { requireUser } from '@/lib/auth/scope';
+import { publishCalendarVersionAction } from '@/app/admin/calendar/actions';
+import { DataTable } from '@/components/ui/data-table';
+import { Section } from '@/components/ui/section';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.calendarYear');
@@ -68,51 +71,43 @@ export default async function CalendarYearPage({
       {view.version ? <p className="mb-6">{view.version.note}</p> : null}
 
       <div className="grid gap-10 lg:grid-cols-2">
-        <section aria-labelledby="days-heading">
-          <h2 id="days-heading" className="mb-2 text-2xl font-bold">
-            {t('daysHeading')}
-          </h2>
+        <Section id="days-heading" heading={t('daysHeading')} className="">
           {view.days.length === 0 ? <p>{t('noDays')}</p> : null}
-          <table className="w-full border-collapse text-left" data-testid="calendar-days">
-            <caption className="sr-only">{t('daysCaption', { year })}</caption>
-            <thead>
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-3">
-                  {t('date')}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t('kind')}
-                </th>
-                <th scope="col" className="py-2">
-                  {t('name')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.days.map((day) => (
-                <tr key={day.date} className="border-b border-rule">
-                  <th scope="row" className="py-1 pr-3 font-normal">
-                    <time dateTime={day.date}>
-                      {format.dateTime(new Date(`${day.date}T12:00:00+08:00`), { dateStyle: 'medium' })}
-                    </time>
-                    <span className="block text-sm text-muted">
-                      {format.dateTime(new Date(`${day.date}T12:00:00+08:00`), { weekday: 'long' })}
-                    </span>
-                  </th>
-                  <td className="py-1 pr-3">{t(`kinds.${day.kind}`)}</td>
-                  <td className="py-1">{day.name}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-        <section aria-labelledby="publish-heading">
-          <h2 id="publish-heading" className="mb-2 text-2xl font-bold">
-            {t('publishHeading')}
-          </h2>
+          <DataTable
+            caption={t('daysCaption', { year })}
+            testId="calendar-days"
+            columns={[
+              { id: 'date', header: t('date') },
+              { id: 'kind', header: t('kind') },
+              { id: 'name', header: t('name') },
+            ]}
+            rows={view.days.map((day) => {
+              const noon = new Date(`${day.date}T12:00:00+08:00`);
+              return {
+                id: day.date,
+                cells: {
+                  date: (
+                    <>
+                      <time dateTime={day.date}>{format.dateTime(noon, { dateStyle: 'medium' })}</time>
+                      <span className="block text-sm text-muted">{format.dateTime(noon, { weekday: 'long' })}</span>
+                    </>
+                  ),
+                  kind: t(`kinds.${day.kind}`),
+                  name: day.name,
+                },
+              };
+            })}
+          />
+        </Section>
+        <Section id="publish-heading" heading={t('publishHeading')} className="">
           <p className="mb-4 text-muted">{t('publishIntro')}</p>
-          <CalendarForm year={year} basedOnVersion={view.latestVersion} days={view.days} />
-        </section>
+          <CalendarForm
+            action={publishCalendarVersionAction}
+            year={year}
+            basedOnVersion={view.latestVersion}
+            days={view.days}
+          />
+        </Section>
       </div>
     </div>
   );

@@ -7,6 +7,7 @@ import { CatalogueForm } from '@/components/admin/catalogue-form';
 import { getCatalogueVersion } from '@/lib/admin/list-catalogue-versions';
 import { orNotFound } from '@/lib/admin/page-guard';
 import { requireUser } from '@/lib/auth/scope';
+import { publishCatalogueVersionAction } from '@/app/admin/catalogue/actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.catalogueNew');
@@ -25,7 +26,7 @@ export default async function NewCatalogueVersionPage() {
       </p>
       <h1 className="mb-2 text-3xl font-bold">{t('title')}</h1>
       <p className="mb-6 text-muted">{t('intro', { version: latest.version })}</p>
-      <CatalogueForm basedOnVersion={latest.version} reasons={latest.reasons} />
+      <CatalogueForm action={publishCatalogueVersionAction} basedOnVersion={latest.version} reasons={latest.reasons} />
     </div>
   );
 }

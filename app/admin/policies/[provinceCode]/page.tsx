@@ -8,6 +8,8 @@ import { PolicyValues } from '@/components/admin/policy-values';
 import { getProvincePolicyHistory } from '@/lib/admin/list-deadline-policies';
 import { orNotFound } from '@/lib/admin/page-guard';
 import { requireUser } from '@/lib/auth/scope';
+import { publishDeadlinePolicyAction } from '@/app/admin/policies/actions';
+import { Section } from '@/components/ui/section';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.policy');
@@ -29,12 +31,10 @@ export default async function ProvincePolicyPage({ params }: { params: Promise<{
       <h1 className="mb-2 text-3xl font-bold">{t('heading', { province: history.provinceName })}</h1>
       <p className="mb-6 text-muted">{t('intro')}</p>
       <div className="grid gap-10 md:grid-cols-2">
-        <section aria-labelledby="publish-heading">
-          <h2 id="publish-heading" className="mb-2 text-2xl font-bold">
-            {t('publishHeading')}
-          </h2>
+        <Section id="publish-heading" heading={t('publishHeading')} className="">
           {history.national && start ? (
             <PolicyForm
+              action={publishDeadlinePolicyAction}
               provinceCode={history.provinceCode}
               basedOnVersion={latest?.version ?? null}
               initial={{
@@ -49,11 +49,8 @@ export default async function ProvincePolicyPage({ params }: { params: Promise<{
           ) : (
             <p>{t('noNational')}</p>
           )}
-        </section>
-        <section aria-labelledby="history-heading">
-          <h2 id="history-heading" className="mb-2 text-2xl font-bold">
-            {t('historyHeading')}
-          </h2>
+        </Section>
+        <Section id="history-heading" heading={t('historyHeading')} className="">
           {history.versions.length === 0 ? <p data-testid="policy-history-empty">{t('noVersions')}</p> : null}
           <ol className="m-0 list-none p-0">
             {history.versions.map((version) => (
@@ -72,7 +69,7 @@ export default async function ProvincePolicyPage({ params }: { params: Promise<{
               </li>
             ))}
           </ol>
-        </section>
+        </Section>
       </div>
     </div>
   );

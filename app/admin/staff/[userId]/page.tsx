@@ -9,6 +9,13 @@ import { listProvinces, listUnits } from '@/lib/reference/divisions';
 import { getStaffAccount } from '@/lib/admin/get-staff-account';
 import { orNotFound } from '@/lib/admin/page-guard';
 import { requireUser } from '@/lib/auth/scope';
+import {
+  listUnitsAction,
+  resetStaffCredentialsAction,
+  setStaffActiveAction,
+  updateStaffAccountAction,
+} from '@/app/admin/staff/actions';
+import { Section } from '@/components/ui/section';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.staffDetail');
@@ -86,12 +93,11 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ u
         </p>
       ) : (
         <>
-          <section aria-labelledby="edit-heading" className="mb-10 border-t-4 border-ink pt-4">
-            <h2 id="edit-heading" className="mb-2 text-2xl font-bold">
-              {t('editHeading')}
-            </h2>
+          <Section id="edit-heading" heading={t('editHeading')} className="mb-10 border-t-4 border-ink pt-4">
             <p className="mb-4 text-muted">{t('editIntro')}</p>
             <StaffEditForm
+              action={updateStaffAccountAction}
+              listUnits={listUnitsAction}
               account={{
                 userId: account.id,
                 expectedUpdatedAt: account.updatedAt,
@@ -103,29 +109,29 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ u
               provinces={provinces}
               units={account.provinceCode ? { province: account.provinceCode, options: units } : null}
             />
-          </section>
-          <section aria-labelledby="status-heading" className="mb-10 border-t-4 border-ink pt-4">
-            <h2 id="status-heading" className="mb-2 text-2xl font-bold">
-              {t('statusHeading')}
-            </h2>
+          </Section>
+          <Section id="status-heading" heading={t('statusHeading')} className="mb-10 border-t-4 border-ink pt-4">
             <StaffStatusForm
+              action={setStaffActiveAction}
               userId={account.id}
               expectedUpdatedAt={account.updatedAt}
               active={account.active}
               openCases={account.openCases}
             />
-          </section>
-          <section aria-labelledby="credentials-heading" className="mb-10 border-t-4 border-ink pt-4">
-            <h2 id="credentials-heading" className="mb-2 text-2xl font-bold">
-              {t('credentialsHeading')}
-            </h2>
+          </Section>
+          <Section
+            id="credentials-heading"
+            heading={t('credentialsHeading')}
+            className="mb-10 border-t-4 border-ink pt-4"
+          >
             <StaffCredentialsForm
+              action={resetStaffCredentialsAction}
               userId={account.id}
               username={account.username}
               expectedUpdatedAt={account.updatedAt}
               hasSecondFactor={account.secondFactorSince !== null}
             />
-          </section>
+          </Section>
         </>
       )}
     </div>

@@ -5,6 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { StaffCreateForm } from '@/components/admin/staff-create-form';
 import { listProvinces } from '@/lib/reference/divisions';
 import { requireUser } from '@/lib/auth/scope';
+import { createStaffAccountAction, listUnitsAction } from '@/app/admin/staff/actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.staffNew');
@@ -21,7 +22,7 @@ export default async function NewStaffPage() {
       </p>
       <h1 className="mb-2 text-3xl font-bold">{t('title')}</h1>
       <p className="mb-6 text-muted">{t('intro')}</p>
-      <StaffCreateForm provinces={provinces} />
+      <StaffCreateForm action={createStaffAccountAction} listUnits={listUnitsAction} provinces={provinces} />
     </div>
   );
 }

@@ -10,6 +10,8 @@ import { PrintButton } from '@/components/citizen/print-button';
 import '@/components/citizen/printable.css';
 import { requireUser } from '@/lib/auth/scope';
 import { getCitizenDecisions } from '@/lib/cases/views/citizen-queries';
+import { requestSecondReviewAction } from '@/app/my-cases/[caseId]/actions';
+import { Section } from '@/components/ui/section';
 
 type Params = Promise<{ caseId: string }>;
 
@@ -76,10 +78,7 @@ export default async function CitizenDecisionPage({ params }: { params: Params }
       })}
 
       {hasSecond ? null : (
-        <section aria-labelledby="second-review-heading" className="mb-8" data-testid="second-review">
-          <h2 id="second-review-heading" className="mb-2 text-2xl font-bold">
-            {t('secondReviewHeading')}
-          </h2>
+        <Section id="second-review-heading" heading={t('secondReviewHeading')} testId="second-review">
           {view.secondReviewRequestedAt ? (
             <>
               <p className="mb-2 font-semibold" data-testid="second-review-requested">
@@ -95,6 +94,7 @@ export default async function CitizenDecisionPage({ params }: { params: Params }
               <div data-print="hide">
                 <CaseActionForm
                   action="secondReview"
+                  submit={requestSecondReviewAction}
                   caseId={view.caseId}
                   version={view.version}
                   reasonLabel={t('reasonLabel')}
@@ -108,19 +108,16 @@ export default async function CitizenDecisionPage({ params }: { params: Params }
           ) : view.secondReviewDeadlineAt ? (
             <p className="mb-2">{t('secondReviewClosed', { time: beijing(view.secondReviewDeadlineAt) })}</p>
           ) : null}
-        </section>
+        </Section>
       )}
 
-      <section aria-labelledby="beyond-heading" className="mb-8">
-        <h2 id="beyond-heading" className="mb-2 text-2xl font-bold">
-          {t('beyondHeading')}
-        </h2>
+      <Section id="beyond-heading" heading={t('beyondHeading')}>
         <ul className="list-disc pl-6">
           <li className="mb-2">{t('reconsideration')}</li>
           <li className="mb-2">{t('litigation')}</li>
           {hasSecond ? <li className="mb-2">{t('afterSecond')}</li> : null}
         </ul>
-      </section>
+      </Section>
     </article>
   );
 }

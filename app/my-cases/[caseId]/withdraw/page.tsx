@@ -7,6 +7,7 @@ import { getTranslations } from 'next-intl/server';
 import { CaseActionForm } from '@/components/citizen/case-action-form';
 import { requireUser } from '@/lib/auth/scope';
 import { getCitizenCase } from '@/lib/cases/views/citizen-queries';
+import { withdrawCaseAction } from '@/app/my-cases/[caseId]/actions';
 
 type Params = Promise<{ caseId: string }>;
 
@@ -33,6 +34,7 @@ export default async function WithdrawCasePage({ params }: { params: Params }) {
           <p className="mb-6 border-l-4 border-danger pl-3 font-semibold">{t('warning')}</p>
           <CaseActionForm
             action="withdraw"
+            submit={withdrawCaseAction}
             caseId={view.id}
             version={view.version}
             reasonLabel={t('reasonLabel')}

@@ -1,5 +1,14 @@
 // The reviewer's case screen: what the citizen says and sent, the province's own record, the deadline and why, the
 // history, and the actions the reviewer may take now. A case outside the reviewer's province is "not found".
+import {
+  claimCaseAction,
+  decideCaseAction,
+  releaseCaseAction,
+  requestInformationAction,
+  revealIdentityAction,
+  startReviewAction,
+  transferCaseAction,
+} from '@/app/review/actions';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -47,11 +56,24 @@ export default async function ReviewCasePage({ params }: Props) {
         actions={view.actions}
         rules={view.rules}
         provinces={view.transferProvinces}
+        serverActions={{
+          claim: claimCaseAction,
+          startReview: startReviewAction,
+          release: releaseCaseAction,
+          requestInformation: requestInformationAction,
+          decide: decideCaseAction,
+          transfer: transferCaseAction,
+        }}
       />
       <AppealSections
         view={view}
         identity={
-          <RevealIdentity caseId={view.id} masked={view.idNumberMasked} canReveal={view.actions.revealIdentity} />
+          <RevealIdentity
+            action={revealIdentityAction}
+            caseId={view.id}
+            masked={view.idNumberMasked}
+            canReveal={view.actions.revealIdentity}
+          />
         }
       />
       <RecordSections view={view} />

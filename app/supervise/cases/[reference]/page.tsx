@@ -11,6 +11,8 @@ import { requireUser } from '@/lib/auth/scope';
 import { CaseNotFoundError } from '@/lib/core/errors';
 import { getSupervisedCase } from '@/lib/supervision/case-detail';
 import { supervisorScopeOf } from '@/lib/supervision/scope';
+import { reassignCaseAction } from '@/app/supervise/actions';
+import { Section } from '@/components/ui/section';
 
 type Params = Promise<{ reference: string }>;
 
@@ -47,10 +49,7 @@ export default async function SupervisedCasePage({ params }: { params: Params })
       <h1 className="mb-4 text-3xl font-bold" data-testid="case-reference">
         {found.reference}
       </h1>
-      <section aria-labelledby="summary-heading" className="mb-8">
-        <h2 id="summary-heading" className="mb-2 text-2xl font-bold">
-          {t('case.summaryHeading')}
-        </h2>
+      <Section id="summary-heading" heading={t('case.summaryHeading')}>
         <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
           <dt className="font-semibold">{t('board.type')}</dt>
           <dd className="m-0">
@@ -88,35 +87,27 @@ export default async function SupervisedCasePage({ params }: { params: Params })
             <Link href={`/supervise/second-review/${found.reference}`}>{t('case.secondReviewLink')}</Link>
           </p>
         ) : null}
-      </section>
+      </Section>
 
-      <section aria-labelledby="deadline-heading" className="mb-8">
-        <h2 id="deadline-heading" className="mb-2 text-2xl font-bold">
-          {t('case.deadlineHeading')}
-        </h2>
+      <Section id="deadline-heading" heading={t('case.deadlineHeading')}>
         <p className="mb-1 text-lg font-semibold">{formatTime(found.dueAt)}</p>
         {found.deadline ? <p className="mb-1">{found.deadline[lang]}</p> : null}
         {found.pausedSince ? <p className="mb-1">{t('case.paused')}</p> : null}
-      </section>
+      </Section>
 
       {found.canReassign ? (
-        <section aria-labelledby="reassign-heading" className="mb-8">
-          <h2 id="reassign-heading" className="mb-2 text-2xl font-bold">
-            {t('reassign.heading')}
-          </h2>
+        <Section id="reassign-heading" heading={t('reassign.heading')}>
           <ReassignCaseForm
+            reassign={reassignCaseAction}
             caseId={found.id}
             version={found.version}
             reviewers={found.reviewerOptions}
             currentId={found.assigneeId}
           />
-        </section>
+        </Section>
       ) : null}
 
-      <section aria-labelledby="decisions-heading" className="mb-8">
-        <h2 id="decisions-heading" className="mb-2 text-2xl font-bold">
-          {t('case.decisionsHeading')}
-        </h2>
+      <Section id="decisions-heading" heading={t('case.decisionsHeading')}>
         {found.decisions.length === 0 ? <p>{t('case.noDecision')}</p> : null}
         {found.decisions.map((decision) => (
           <div key={decision.level} className="mb-4 border-l-4 border-ink bg-panel px-4 py-3">
@@ -150,19 +141,16 @@ export default async function SupervisedCasePage({ params }: { params: Params })
             </p>
           </>
         ) : null}
-      </section>
+      </Section>
 
-      <section aria-labelledby="history-heading" className="mb-8">
-        <h2 id="history-heading" className="mb-2 text-2xl font-bold">
-          {t('case.historyHeading')}
-        </h2>
+      <Section id="history-heading" heading={t('case.historyHeading')}>
         <AuditEventsTable
           events={found.history}
           caption={t('case.historyCaption')}
           showCase={false}
           testId="case-history"
         />
-      </section>
+      </Section>
     </div>
   );
 }

@@ -11,6 +11,8 @@ import { requireUser } from '@/lib/auth/scope';
 import { CaseNotFoundError } from '@/lib/core/errors';
 import { getSecondReviewCase } from '@/lib/supervision/second-review';
 import { supervisorScopeOf } from '@/lib/supervision/scope';
+import { decideSecondReviewAction, startSecondReviewAction } from '@/app/supervise/actions';
+import { Section } from '@/components/ui/section';
 
 type Params = Promise<{ reference: string }>;
 
@@ -75,10 +77,7 @@ export default async function SecondReviewCasePage({ params }: { params: Params 
         </p>
       </section>
 
-      <section aria-labelledby="appeal-heading" className="mb-8">
-        <h2 id="appeal-heading" className="mb-2 text-2xl font-bold">
-          {t('caseHeading')}
-        </h2>
+      <Section id="appeal-heading" heading={t('caseHeading')}>
         <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
           <dt className="font-semibold">{tBoard('board.type')}</dt>
           <dd className="m-0">
@@ -105,12 +104,9 @@ export default async function SecondReviewCasePage({ params }: { params: Params 
         </dl>
         <h3 className="mt-4 mb-1 text-xl font-bold">{t('statement')}</h3>
         <p className="whitespace-pre-line">{found.statement}</p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="evidence-heading" className="mb-8">
-        <h2 id="evidence-heading" className="mb-2 text-2xl font-bold">
-          {t('evidenceHeading')}
-        </h2>
+      <Section id="evidence-heading" heading={t('evidenceHeading')}>
         {found.evidence.length === 0 ? (
           <p>{t('noEvidence')}</p>
         ) : (
@@ -124,15 +120,12 @@ export default async function SecondReviewCasePage({ params }: { params: Params 
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="deadline-heading" className="mb-8">
-        <h2 id="deadline-heading" className="mb-2 text-2xl font-bold">
-          {t('deadlineHeading')}
-        </h2>
+      <Section id="deadline-heading" heading={t('deadlineHeading')}>
         <p className="mb-1 font-semibold">{t('dueAt', { time: formatTime(found.dueAt) })}</p>
         {found.deadline ? <p className="mb-1">{found.deadline[lang]}</p> : null}
-      </section>
+      </Section>
 
       {found.secondDecision ? (
         <p className="border-l-4 border-action bg-panel px-4 py-3 font-semibold" data-testid="review-decided">
@@ -142,24 +135,19 @@ export default async function SecondReviewCasePage({ params }: { params: Params 
           })}
         </p>
       ) : found.state === 'SECOND_REVIEW_REQUESTED' ? (
-        <section aria-labelledby="start-heading" className="mb-8">
-          <h2 id="start-heading" className="mb-2 text-2xl font-bold">
-            {t('start')}
-          </h2>
-          <StartReviewForm caseId={found.id} version={found.version} />
-        </section>
+        <Section id="start-heading" heading={t('start')}>
+          <StartReviewForm start={startSecondReviewAction} caseId={found.id} version={found.version} />
+        </Section>
       ) : found.assignedToMe ? (
-        <section aria-labelledby="decide-heading" className="mb-8">
-          <h2 id="decide-heading" className="mb-2 text-2xl font-bold">
-            {t('decideHeading')}
-          </h2>
+        <Section id="decide-heading" heading={t('decideHeading')}>
           <DecideReviewForm
+            decide={decideSecondReviewAction}
             caseId={found.id}
             version={found.version}
             rules={found.rules.map((rule) => ({ code: rule.code, name: lang === 'en' ? rule.nameEn : rule.nameZh }))}
             canDowngrade={found.colour === 'RED'}
           />
-        </section>
+        </Section>
       ) : (
         <p className="font-semibold">{t('takenBy', { name: found.assigneeName ?? '' })}</p>
       )}
