@@ -14,7 +14,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   const user = await requireUser(['CITIZEN', 'REVIEWER', 'SUPERVISOR', 'ADMIN'], '/account');
-  const [t, tRoles, format] = await Promise.all([getTranslations('account'), getTranslations('roles'), getFormatter()]);
+  const [t, tRoles, tData, format] = await Promise.all([
+    getTranslations('account'),
+    getTranslations('roles'),
+    getTranslations('privacy.myData'),
+    getFormatter(),
+  ]);
   const staff = isStaffRole(user.role);
   const factor = staff ? await getSecondFactorStatus(user.id) : null;
   return (
@@ -50,6 +55,18 @@ export default async function AccountPage() {
             <Link href="/account/two-factor">{factor.enrolled ? t('factorManageLink') : t('factorEnrolLink')}</Link>
           </section>
         </>
+      ) : null}
+
+      {user.role === 'CITIZEN' ? (
+        <section aria-labelledby="my-data-heading" className="mb-8 border-t-4 border-ink pt-4">
+          <h2 id="my-data-heading" className="mb-2 text-2xl font-bold">
+            {tData('title')}
+          </h2>
+          <p className="mb-3">{tData('intro')}</p>
+          <Link href="/account/my-data" data-testid="my-data-link">
+            {tData('title')}
+          </Link>
+        </section>
       ) : null}
 
       <section aria-labelledby="everywhere-heading" className="border-t-4 border-ink pt-4">

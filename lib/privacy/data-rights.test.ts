@@ -2,10 +2,9 @@
 // another province's request is "not found" and nothing is written), refused when they cannot apply, answered by a
 // supervisor with the change and its audit events in one transaction; an early erasure leaves nothing linking the
 // case to the person; the copy of one's data is complete and audited; transient rows go after their periods.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { minimalPdf } from '@/lib/evidence/test-images';
+import { withTemporaryEvidenceStore } from '@/test/helpers/evidence-store';
 import { verifyAuditChains } from '@/lib/audit/verify';
 import { withdrawCase } from '@/lib/cases/citizen-actions';
 import { submitAppeal } from '@/lib/cases/submit-appeal';
@@ -22,24 +21,13 @@ import { OTP_KEEP_MINUTES, SMS_LOG_KEEP_DAYS } from './retention-periods';
 
 const ID_NUMBER = residentId('340104', '19851212', '456');
 const CASE_MOBILE = '13655554444';
-const PDF = new TextEncoder().encode(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj ' +
-    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-);
-let store: string;
+const PDF = minimalPdf();
 let citizen: TestUser;
 let other: TestUser;
 let supervisor: TestUser;
 let outsiderSupervisor: TestUser;
 
-beforeAll(() => {
-  store = mkdtempSync(path.join(tmpdir(), 'data-rights-evidence-'));
-  process.env.EVIDENCE_DIR = store;
-});
-afterAll(() => {
-  rmSync(store, { recursive: true, force: true });
-  delete process.env.EVIDENCE_DIR;
-});
+withTemporaryEvidenceStore('data-rights-evidence-');
 
 beforeEach(async () => {
   await resetCaseData();

@@ -22,6 +22,9 @@ export interface ErasureCounts {
   accountMobileErased: boolean;
 }
 
+const ERASED_IDENTITY = { applicantName: null, idNumberCipher: null, idNumberHash: null, idNumberMasked: null };
+const ERASED_WORDS = { mobile: null, statement: '', withdrawalReason: null, secondReviewReason: null };
+
 /** Shown in place of an erased account's name (its masked mobile number). */
 export const ERASED_ACCOUNT_NAME = '—';
 
@@ -89,14 +92,8 @@ export async function eraseCasePersonalData(
   await tx.case.update({
     where: { provinceCode_id: { provinceCode, id: caseId } },
     data: {
-      applicantName: null,
-      idNumberCipher: null,
-      idNumberHash: null,
-      idNumberMasked: null,
-      mobile: null,
-      statement: '',
-      withdrawalReason: null,
-      secondReviewReason: null,
+      ...ERASED_IDENTITY,
+      ...ERASED_WORDS,
       codeAssignmentId: null,
       personalDataErasedAt: now,
       version: { increment: 1 },
