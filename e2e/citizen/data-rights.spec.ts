@@ -9,7 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { seriousAccessibilityViolations } from '../helpers/accessibility';
 import { queryRows } from '../helpers/database';
 import { signInAsCitizen, STORAGE_STATE } from '../helpers/sign-in';
-import { BASE_URL } from './citizen-helpers';
+import { BASE_URL, captureNextAction, replayAction, type CapturedAction } from './citizen-helpers';
 
 const PHONE = { width: 390, height: 844 };
 const MOBILE = `1370017${String(Date.now()).slice(-4)}`;
@@ -21,6 +21,20 @@ function closedCaseFor(mobile: string): { id: string; reference: string } {
     { encoding: 'utf8' },
   );
   return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as { id: string; reference: string };
+}
+
+async function requestsOf(caseId: string): Promise<{ status: string }[]> {
+  return queryRows<{ status: string }>('SELECT status::text AS status FROM data_rights_request WHERE case_id = $1', [
+    caseId,
+  ]);
+}
+
+async function refusedFromOutside(captured: CapturedAction, storageState: string): Promise<void> {
+  for (const state of [storageState, undefined]) {
+    const { text } = await replayAction(captured, state);
+    expect(text).toContain('"ok":false');
+    expect(text).not.toContain('"ok":true');
+  }
 }
 
 async function fitsThePhone(page: Page): Promise<void> {
@@ -68,6 +82,11 @@ test('a citizen downloads their data and has a closed appeal erased early by the
   await expect(page.locator('#request-mobile-error')).toHaveText('请输入 11 位中国大陆手机号码，例如 13812345678。');
   await page.getByLabel('提前删除已办结申诉的个人信息').check();
   await page.getByLabel('补充说明（选填）').fill('申诉已撤回，请删除我的信息。');
+  // The request the page sends, replayed by another citizen and by nobody, is refused and writes nothing.
+  const capturedRequest = captureNextAction(page, () => true);
+  await page.getByRole('button', { name: '提交请求' }).click();
+  await refusedFromOutside(await capturedRequest, STORAGE_STATE.citizenB);
+  expect(await requestsOf(closed.id)).toEqual([]);
   await page.getByRole('button', { name: '提交请求' }).click();
   await expect(page.getByTestId('done-banner')).toHaveText('请求已提交，我们会在期限内答复。');
   await expect(page.getByTestId('my-data-request')).toContainText('提前删除个人信息');
@@ -91,6 +110,14 @@ test('a citizen downloads their data and has a closed appeal erased early by the
   await item.getByRole('button', { name: '提交答复' }).click();
   await expect(item.getByText('答复至少 5 个字，请说明办理情况或不予支持的理由。')).toBeVisible();
   await item.getByLabel('给公民的答复').fill('已按您的请求删除该申诉的个人信息。');
+  // Replayed by the other province's supervisor and by nobody: refused, the request still waits, the case unchanged.
+  const capturedAnswer = captureNextAction(staff, () => true);
+  await item.getByRole('button', { name: '提交答复' }).click();
+  await refusedFromOutside(await capturedAnswer, STORAGE_STATE.supervisorY);
+  expect((await requestsOf(closed.id)).map((row) => row.status)).toEqual(['PENDING']);
+  expect(
+    await queryRows('SELECT id FROM appeal_case WHERE id = $1 AND personal_data_erased_at IS NULL', [closed.id]),
+  ).toHaveLength(1);
   await item.getByRole('button', { name: '提交答复' }).click();
   await expect(staff.getByTestId('answered-data-request').filter({ hasText: closed.reference }).first()).toContainText(
     '已办结',
