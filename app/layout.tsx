@@ -1,5 +1,6 @@
 // The root layout: language attribute, skip link, header with the signed-in user, and the main landmark.
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -17,6 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations('layout');
+  const tNotice = await getTranslations('privacyNotice');
   const user = await getCurrentUser();
   return (
     <html lang={locale}>
@@ -38,6 +40,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <footer className="border-t border-rule bg-panel">
             <div className="mx-auto max-w-5xl px-4 py-6 text-sm text-muted">
               <p className="m-0">{t('footer')}</p>
+              <p className="mb-0 mt-2">
+                <Link href="/privacy">{tNotice('title')}</Link>
+              </p>
             </div>
           </footer>
         </NextIntlClientProvider>

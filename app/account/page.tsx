@@ -16,7 +16,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   const user = await requireUser(['CITIZEN', 'REVIEWER', 'SUPERVISOR', 'ADMIN'], '/account');
-  const [t, tRoles, format] = await Promise.all([getTranslations('account'), getTranslations('roles'), getFormatter()]);
+  const [t, tRoles, tData, format] = await Promise.all([
+    getTranslations('account'),
+    getTranslations('roles'),
+    getTranslations('privacy.myData'),
+    getFormatter(),
+  ]);
   const staff = isStaffRole(user.role);
   const factor = staff ? await getSecondFactorStatus(user.id) : null;
   return (
@@ -46,6 +51,15 @@ export default async function AccountPage() {
             <Link href="/account/two-factor">{factor.enrolled ? t('factorManageLink') : t('factorEnrolLink')}</Link>
           </Section>
         </>
+      ) : null}
+
+      {user.role === 'CITIZEN' ? (
+        <Section id="my-data-heading" heading={tData('title')} className="mb-8 border-t-4 border-ink pt-4">
+          <p className="mb-3">{tData('intro')}</p>
+          <Link href="/account/my-data" data-testid="my-data-link">
+            {tData('title')}
+          </Link>
+        </Section>
       ) : null}
 
       <Section id="everywhere-heading" heading={t('everywhereHeading')} className="border-t-4 border-ink pt-4">

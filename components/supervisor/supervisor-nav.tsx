@@ -9,6 +9,7 @@ const SECTIONS = [
   { href: '/supervise/second-review', key: 'secondReview' },
   { href: '/supervise/analytics', key: 'analytics' },
   { href: '/supervise/audit', key: 'audit' },
+  { href: '/supervise/data-requests', key: 'dataRequests' },
 ] as const;
 
 function isCurrent(pathname: string, href: string): boolean {

@@ -33,6 +33,9 @@ export const AUDIT_ACTIONS = [
   'API_KEY_REVOKED',
   'INTEGRATION_CONFIGURED',
   'PERSONAL_DATA_ERASED',
+  'PERSONAL_DATA_EXPORTED',
+  'DATA_REQUEST_FILED',
+  'DATA_REQUEST_ANSWERED',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

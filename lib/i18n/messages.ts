@@ -3,11 +3,13 @@
 import enAdmin from './messages/en/admin.json';
 import enCitizen from './messages/en/citizen.json';
 import enCore from './messages/en/core.json';
+import enPrivacy from './messages/en/privacy.json';
 import enReviewer from './messages/en/reviewer.json';
 import enSupervisor from './messages/en/supervisor.json';
 import zhAdmin from './messages/zh-CN/admin.json';
 import zhCitizen from './messages/zh-CN/citizen.json';
 import zhCore from './messages/zh-CN/core.json';
+import zhPrivacy from './messages/zh-CN/privacy.json';
 import zhReviewer from './messages/zh-CN/reviewer.json';
 import zhSupervisor from './messages/zh-CN/supervisor.json';
 import type { Locale } from './config';
@@ -15,8 +17,22 @@ import type { Locale } from './config';
 type Messages = Record<string, unknown>;
 
 export const MESSAGE_AREAS: Record<Locale, Record<string, Messages>> = {
-  'zh-CN': { core: zhCore, citizen: zhCitizen, reviewer: zhReviewer, supervisor: zhSupervisor, admin: zhAdmin },
-  en: { core: enCore, citizen: enCitizen, reviewer: enReviewer, supervisor: enSupervisor, admin: enAdmin },
+  'zh-CN': {
+    core: zhCore,
+    citizen: zhCitizen,
+    reviewer: zhReviewer,
+    supervisor: zhSupervisor,
+    admin: zhAdmin,
+    privacy: zhPrivacy,
+  },
+  en: {
+    core: enCore,
+    citizen: enCitizen,
+    reviewer: enReviewer,
+    supervisor: enSupervisor,
+    admin: enAdmin,
+    privacy: enPrivacy,
+  },
 };
 
 export function messagesFor(locale: Locale): Messages {

@@ -29,6 +29,8 @@ const SMS_TEXTS: Record<NotificationTemplate, (p: NotificationParams) => string>
   SECOND_REVIEW_REQUESTED: (p) => `【健康码申诉】申诉 ${p.reference} 已申请复核。`,
   SECOND_REVIEW_DECIDED: (p) => `【健康码申诉】申诉 ${p.reference} 的复核已作出决定，请登录查看。`,
   CASE_TRANSFERRED_IN: (p) => `【健康码申诉】申诉 ${p.reference} 已移送本省办理。`,
+  DATA_REQUEST_FILED: () => `【健康码申诉】有新的个人信息权利请求待办理。`,
+  DATA_REQUEST_ANSWERED: () => `【健康码申诉】您提出的个人信息权利请求已答复，请登录“我的个人信息”查看。`,
 };
 
 export function renderSms(template: NotificationTemplate, params: NotificationParams): string {

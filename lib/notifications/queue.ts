@@ -12,6 +12,8 @@ export const NOTIFICATION_TEMPLATES = [
   'SECOND_REVIEW_REQUESTED',
   'SECOND_REVIEW_DECIDED',
   'CASE_TRANSFERRED_IN',
+  'DATA_REQUEST_FILED',
+  'DATA_REQUEST_ANSWERED',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 

@@ -209,7 +209,7 @@ describe('retention (real PostgreSQL)', () => {
         where: { caseId: final.id },
         select: { replyText: true, message: true },
       }),
-    ).toEqual([{ replyText: null, message: '请补充当日的核酸检测报告。' }]);
+    ).toEqual([{ replyText: null, message: '' }]);
     expect(
       await prisma.notification.count({
         where: { caseId: { in: [final.id, withdrawn.id] }, recipientMobile: { not: null } },

@@ -8,10 +8,10 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
 import type { AuditAction } from '@/lib/audit/actions';
-import { appendAuditEvent } from '@/lib/audit/append';
-import { discardEvidenceFiles } from '@/lib/evidence/store';
+import { eraseCasePersonalData } from '@/lib/privacy/erase-case';
+import { DEFAULT_RETENTION_DAYS, OTP_KEEP_MINUTES, SMS_LOG_KEEP_DAYS } from '@/lib/privacy/retention-periods';
 
-export const DEFAULT_RETENTION_DAYS = 180;
+export { DEFAULT_RETENTION_DAYS };
 const DAY_MS = 86_400_000;
 const BATCH = 200;
 /**
@@ -33,7 +33,7 @@ export interface RetentionResult {
   cutoff: Date;
   casesErased: number;
   evidenceFilesDeleted: number;
-  /** One-time codes and built-in SMS outbox messages older than the cutoff, deleted. */
+  /** One-time codes past OTP_KEEP_MINUTES and built-in SMS outbox messages past SMS_LOG_KEEP_DAYS, deleted. */
   transientRowsDeleted: number;
 }
 
@@ -45,55 +45,12 @@ async function eraseCase(caseId: string, provinceCode: string, cutoff: Date, now
        WHERE province_code = ${provinceCode} AND id = ${caseId}::uuid AND personal_data_erased_at IS NULL AND closed_at IS NOT NULL AND closed_at < ${cutoff}
        FOR UPDATE SKIP LOCKED`;
     if (!due) return null;
-    const files = await tx.evidence.findMany({
-      where: { provinceCode, caseId, erasedAt: null },
-      select: { storageKey: true },
-    });
-    // Deleted before the rows commit: if the transaction then fails, the next run deletes nothing twice and erases again.
-    await discardEvidenceFiles(files.map((file) => file.storageKey).filter((key) => key !== ''));
-    await tx.evidence.updateMany({
-      where: { provinceCode, caseId },
-      data: { fileName: '', storageKey: '', erasedAt: now },
-    });
-    const replies = await tx.informationRequest.updateMany({
-      where: { provinceCode, caseId, replyText: { not: null } },
-      data: { replyText: null },
-    });
-    const notifications = await tx.notification.updateMany({
-      where: { provinceCode, caseId, recipientMobile: { not: null } },
-      data: { recipientMobile: null },
-    });
-    await tx.case.update({
-      where: { provinceCode_id: { provinceCode, id: caseId } },
-      data: {
-        applicantName: null,
-        idNumberCipher: null,
-        idNumberHash: null,
-        idNumberMasked: null,
-        mobile: null,
-        statement: '',
-        withdrawalReason: null,
-        secondReviewReason: null,
-        personalDataErasedAt: now,
-        version: { increment: 1 },
-      },
-    });
-    await appendAuditEvent(tx, {
-      chain: provinceCode,
-      actorId: null,
-      actorRole: 'SYSTEM',
-      caseId,
-      action: ERASURE_AUDIT_ACTION,
-      after: {
-        personalDataErased: true,
-        evidenceFiles: files.length,
-        replies: replies.count,
-        notificationMobiles: notifications.count,
-      },
-      reason: `retention: closed before ${cutoff.toISOString()}`,
-      occurredAt: now,
-    });
-    return files.length;
+    const counts = await eraseCasePersonalData(
+      tx,
+      { caseId, provinceCode },
+      { actor: { id: null, role: 'SYSTEM' }, reason: `retention: closed before ${cutoff.toISOString()}`, now },
+    );
+    return counts.evidenceFiles;
   });
 }
 
@@ -131,10 +88,19 @@ export async function erasePersonalDataOfClosedCases(
     after = { closedAt: last.closedAt, id: last.id };
   }
 
-  // Sign-in and status codes, and what the built-in SMS provider recorded, are only needed for minutes.
+  // Sign-in and status codes are needed for minutes, what the built-in SMS provider recorded for days
+  // (lib/privacy/retention-periods.ts).
+  const smsCutoff = new Date(now.getTime() - SMS_LOG_KEEP_DAYS * DAY_MS);
   const [otps, messages] = await prisma.$transaction([
-    prisma.otpChallenge.deleteMany({ where: { createdAt: { lt: cutoff } } }),
-    prisma.smsMessage.deleteMany({ where: { createdAt: { lt: cutoff } } }),
+    prisma.otpChallenge.deleteMany({
+      where: { expiresAt: { lt: new Date(now.getTime() - OTP_KEEP_MINUTES * 60_000) } },
+    }),
+    prisma.smsMessage.deleteMany({ where: { createdAt: { lt: smsCutoff } } }),
+    // A sent SMS's number on its notification row goes with the SMS log.
+    prisma.notification.updateMany({
+      where: { recipientMobile: { not: null }, status: { not: 'PENDING' }, createdAt: { lt: smsCutoff } },
+      data: { recipientMobile: null },
+    }),
   ]);
   result.transientRowsDeleted = otps.count + messages.count;
   return result;

@@ -144,8 +144,15 @@ export const PAGES: Record<string, PageEntry> = {
   'app/dev/sms/page.tsx': { path: '/dev/sms', expect: everyone('allow') },
   'app/status/page.tsx': { path: '/status', expect: everyone('allow') },
   'app/transparency/page.tsx': { path: '/transparency', expect: everyone('allow') },
+  'app/privacy/page.tsx': { path: '/privacy', expect: everyone('allow') },
   'app/account/page.tsx': { path: '/account', expect: only(ALL_SIGNED_IN, 'notFound', 'signIn'), personalData: true },
   'app/account/password/page.tsx': { path: '/account/password', expect: only(STAFF) },
+  'app/account/my-data/page.tsx': { path: '/account/my-data', expect: only(CITIZENS), personalData: true },
+  'app/account/my-data/request/page.tsx': {
+    path: '/account/my-data/request',
+    expect: only(CITIZENS),
+    personalData: true,
+  },
   'app/account/two-factor/page.tsx': { path: '/account/two-factor', expect: only(STAFF) },
 
   'app/my-cases/page.tsx': { path: '/my-cases', expect: only(CITIZENS), personalData: true },
@@ -185,6 +192,11 @@ export const PAGES: Record<string, PageEntry> = {
 
   'app/supervise/page.tsx': { path: '/supervise', expect: only(SUPERVISORS), personalData: true },
   'app/supervise/analytics/page.tsx': { path: '/supervise/analytics', expect: only(SUPERVISORS) },
+  'app/supervise/data-requests/page.tsx': {
+    path: '/supervise/data-requests',
+    expect: only(SUPERVISORS),
+    personalData: true,
+  },
   'app/supervise/audit/page.tsx': { path: '/supervise/audit', expect: only(SUPERVISORS), personalData: true },
   'app/supervise/cases/[reference]/page.tsx': {
     path: '/supervise/cases/[reference]',
@@ -283,6 +295,10 @@ export const ROUTES: Record<string, RouteEntry> = {
     params: { evidenceId: 'evidenceX' },
     methods: { GET: { expect: only([...CITIZEN_A_X, ...COVERS_X], 'notFound', 'notFound') } },
   },
+  'app/account/my-data/export/route.ts': {
+    path: '/account/my-data/export',
+    methods: { GET: { expect: only(CITIZENS, 'notFound', 'notFound') } },
+  },
   'app/supervise/export/[table]/route.ts': {
     path: '/supervise/export/[table]',
     params: { table: 'exportTable' },
@@ -355,6 +371,8 @@ export const ACTIONS: Record<string, ActionEntry> = {
     input: (fixtures) => [{ caseId: fixtures.caseXOpen, expectedVersion: 1 }],
   },
   'app/my-cases/[caseId]/actions.ts#requestSecondReviewAction': { expect: onlyAction(CITIZENS), writes: true },
+  'app/account/my-data/actions.ts#fileDataRequestAction': { expect: onlyAction(CITIZENS), writes: true },
+  'app/supervise/data-requests/actions.ts#answerDataRequestAction': { expect: onlyAction(SUPERVISORS), writes: true },
 
   'app/review/actions.ts#claimCaseAction': { expect: onlyAction(REVIEWERS), writes: true, input: caseInput },
   'app/review/actions.ts#releaseCaseAction': { expect: onlyAction(REVIEWERS), writes: true, input: caseInput },
