@@ -2,9 +2,11 @@
 // reviewer workload in their scope (a province or the whole country), with cases per state and per province.
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { CalendarCoverageBanner } from '@/components/calendar/calendar-coverage-banner';
 import { CaseListSection, CorrectionsSection, WorkloadSection } from '@/components/supervisor/board-sections';
 import { Stat, StatList } from '@/components/ui/stat';
 import { requireUser } from '@/lib/auth/scope';
+import { checkCalendarCoverage } from '@/lib/cases/calendar-coverage';
 import { getSupervisorHome } from '@/lib/cases/summaries';
 import { getDeadlineBoard } from '@/lib/supervision/board';
 import { supervisorScopeOf } from '@/lib/supervision/scope';
@@ -18,16 +20,18 @@ export default async function SuperviseBoardPage() {
   const user = await requireUser(['SUPERVISOR'], '/supervise');
   const scope = supervisorScopeOf(user);
   const now = new Date();
-  const [t, tStates, home, board] = await Promise.all([
+  const [t, tStates, home, board, calendarCoverage] = await Promise.all([
     getTranslations('supervise'),
     getTranslations('states'),
     getSupervisorHome(user, now),
     getDeadlineBoard(scope, now),
+    checkCalendarCoverage(now),
   ]);
   const national = home.provinceCode === null;
   return (
     <div>
       <h1 className="mb-2 text-3xl font-bold">{t('title')}</h1>
+      <CalendarCoverageBanner coverage={calendarCoverage} />
       <p className="mb-2 text-lg" data-testid="scope">
         {home.provinceCode
           ? t('scopeProvince', { name: home.provinceName ?? '', code: home.provinceCode })

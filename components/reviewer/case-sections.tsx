@@ -3,6 +3,7 @@
 // questions and answers, and decisions.
 import type { ReactNode } from 'react';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { ProvisionalNote } from '@/components/calendar/provisional-note';
 import type { StaffCaseView } from '@/lib/cases/staff-case-view';
 import { ColourBadge, OverreachBadge } from './case-badges';
 import { DeadlineBadge, durationParts } from './deadline-badge';
@@ -73,6 +74,7 @@ export function DeadlineSection({ view }: { view: StaffCaseView }) {
           {t('running', { time: format.dateTime(deadline.atRiskAt, DATE_TIME) })}
         </p>
       )}
+      <ProvisionalNote provisional={deadline.provisional} />
       <p className="m-0 text-sm" data-testid="deadline-explanation">
         {t('why', { explanation: locale === 'en' ? deadline.explanation.en : deadline.explanation.zh })}
       </p>

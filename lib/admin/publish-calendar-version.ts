@@ -5,7 +5,9 @@ import 'server-only';
 import { prisma } from '@/lib/db/client';
 import { appendAuditEvent, lockAuditChain, NATIONAL_CHAIN } from '@/lib/audit/append';
 import { parseInput } from '@/lib/cases/parse-input';
+import { recomputeProvisionalDeadlines } from '@/lib/cases/recompute-provisional-deadlines';
 import { buildWorkingDayCalendar, DeadlineError } from '@/lib/cases/working-days';
+import { scopedLogger } from '@/lib/security/logger';
 import { fieldRefusal, stale } from './errors';
 import { assertAdmin, type AdminActor } from './require-admin';
 import { publishCalendarSchema } from './schemas';
@@ -47,7 +49,7 @@ export async function publishCalendarVersion(
     throw error;
   }
 
-  return prisma.$transaction(async (tx) => {
+  const published = await prisma.$transaction(async (tx) => {
     await lockAuditChain(tx, NATIONAL_CHAIN);
     const latest = await tx.calendarVersion.findFirst({
       where: { year: input.year },
@@ -86,4 +88,9 @@ export async function publishCalendarVersion(
     });
     return { id: created.id, year: input.year, version };
   });
+  // Deadlines counted provisionally through this year are counted again on it (SPEC §18); the sweep retries a failure.
+  await recomputeProvisionalDeadlines(now).catch((error: unknown) =>
+    scopedLogger('calendar').error({ err: error }, 'recomputing provisional deadlines failed'),
+  );
+  return published;
 }

@@ -8,6 +8,7 @@ import { RuleViolationError } from './errors';
 import { parseInput } from './parse-input';
 import { requestSecondReviewSchema, withdrawSchema } from './schemas';
 import { loadDeadlinePolicy, loadWorkingDayCalendar } from './load-deadline-rules';
+import { withProvisionalYears } from './provisional-calendar';
 import { supervisorNotices } from '@/lib/notifications/queue';
 
 export async function withdrawCase(actor: Actor, raw: unknown) {
@@ -31,7 +32,7 @@ export async function requestSecondReview(actor: Actor, raw: unknown) {
         throw new RuleViolationError('errors.secondReviewWindowClosed');
       const policy = await loadDeadlinePolicy(tx, current.provinceCode, now);
       const calendar = await loadWorkingDayCalendar(tx);
-      const deadline = computeSecondReviewDeadline(policy, calendar, now);
+      const deadline = computeSecondReviewDeadline(policy, withProvisionalYears(calendar, now), now);
       return {
         data: {
           assigneeId: null,

@@ -24,6 +24,7 @@ import {
   type DeadlineStatus,
 } from './deadlines';
 import { allowedActions } from './transitions';
+import { isProvisionalDeadline } from './provisional-calendar';
 
 /** The privacy notice the filing form shows; its version is recorded on every case filed with it. */
 export const PRIVACY_NOTICE_VERSION = '2026-01';
@@ -188,6 +189,8 @@ export interface CaseDeadlineView {
   explanation: DeadlineExplanation;
   /** The stage the deadline belongs to. */
   stage: 'FIRST_DECISION' | 'SECOND_REVIEW';
+  /** Counted through a year with no published working-day calendar: may still move (SPEC §18). */
+  provisional: boolean;
 }
 
 export interface EvidenceView {
@@ -271,6 +274,7 @@ function deadlineView(
     explanation: explainDeadline(inputs, row.dueAt),
     stage:
       row.state === 'SECOND_REVIEW_REQUESTED' || row.state === 'IN_SECOND_REVIEW' ? 'SECOND_REVIEW' : 'FIRST_DECISION',
+    provisional: isProvisionalDeadline(inputs),
   };
 }
 

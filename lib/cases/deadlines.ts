@@ -383,8 +383,18 @@ export function explainDeadline(inputs: DeadlineInputs, dueAt: Date): DeadlineEx
       zh: `${start} ${words.zh} + ${inputs.hours} 小时${zhPause} → ${due} 到期`,
     };
   }
-  const enCalendars = inputs.calendars.map((entry) => `${entry.year} v${entry.version}`).join(', ');
-  const zhCalendars = inputs.calendars.map((entry) => `${entry.year} 第 ${entry.version} 版`).join('、');
+  const enCalendars = inputs.calendars
+    .map((entry) =>
+      entry.provisional
+        ? `${entry.year} provisional: not yet published, weekends only`
+        : `${entry.year} v${entry.version}`,
+    )
+    .join(', ');
+  const zhCalendars = inputs.calendars
+    .map((entry) =>
+      entry.provisional ? `${entry.year} 暂定：尚未发布，仅按周末计算` : `${entry.year} 第 ${entry.version} 版`,
+    )
+    .join('、');
   const enDays = `${inputs.workingDays} working day${inputs.workingDays === 1 ? '' : 's'}`;
   return {
     en: `${words.en} ${start} + ${enDays} (calendar${inputs.calendars.length === 1 ? '' : 's'} ${enCalendars})${enPause} → due ${due}`,
@@ -412,7 +422,12 @@ const deadlineInputsSchema = z.discriminatedUnion('basis', [
     basis: z.literal('WORKING_DAYS'),
     workingDays: z.number().int().positive(),
     calendars: z.array(
-      z.object({ year: z.number().int(), version: z.number().int(), calendarVersionId: z.number().int() }),
+      z.object({
+        year: z.number().int(),
+        version: z.number().int(),
+        calendarVersionId: z.number().int(),
+        provisional: z.literal(true).optional(),
+      }),
     ),
     countedDays: z.array(z.iso.date()),
   }),

@@ -19,6 +19,7 @@ import type {
 } from '@/lib/db/generated/enums';
 import { deadlineStatus, explainStoredDeadline, type DeadlineExplanation, type DeadlineStatus } from './deadlines';
 import { allowedActions, type CaseAction } from './transitions';
+import { storedDeadlineIsProvisional } from './provisional-calendar';
 
 export interface NamedCode {
   code: string;
@@ -91,6 +92,8 @@ export interface StaffCaseView {
     status: DeadlineStatus;
     timeLeftMs: number;
     explanation: DeadlineExplanation;
+    /** Counted through a year with no published working-day calendar (SPEC §18). */
+    provisional: boolean;
   };
   codeAssignment: {
     recordId: string;
@@ -281,6 +284,7 @@ export async function getStaffCaseView(
       status: status.status,
       timeLeftMs: status.timeLeftMs,
       explanation: explainStoredDeadline(found),
+      provisional: storedDeadlineIsProvisional(found.deadlineInputs),
     },
     codeAssignment: codeAssignment
       ? {

@@ -78,6 +78,7 @@ describe('checkStatusCode', () => {
       'dueAt',
       'filedAt',
       'paused',
+      'provisional',
       'reference',
       'state',
       'type',
@@ -87,6 +88,7 @@ describe('checkStatusCode', () => {
       type: 'CODE_APPEAL',
       state: 'SUBMITTED',
       paused: false,
+      provisional: false,
       decision: null,
     });
     expect(result.status.dueAt).toBeInstanceOf(Date);

@@ -7,6 +7,8 @@ import { checkRateLimit, consumeRateLimits, recordRateLimitFailure } from '@/lib
 import { prisma } from '@/lib/db/client';
 import type { CaseState, CaseType, DecisionLevel, DecisionOutcome } from '@/lib/db/generated/enums';
 import { parseReference } from './reference';
+import { readDeadlineInputs } from './deadlines';
+import { isProvisionalDeadline } from './provisional-calendar';
 
 export type StatusCodeRequestOutcome = { ok: true } | { ok: false; error: 'rate_limited'; retryAfterSeconds: number };
 
@@ -25,6 +27,8 @@ export interface PublicCaseStatus {
   dueAt: Date | null;
   /** Waiting for the applicant's answer: the clock is stopped. */
   paused: boolean;
+  /** Counted through a year with no published working-day calendar: may still move (SPEC §18). */
+  provisional: boolean;
   /** The decision in force (a second-level decision supersedes the first). */
   decision: { level: DecisionLevel; outcome: DecisionOutcome; decidedAt: Date } | null;
 }
@@ -115,6 +119,7 @@ async function loadPublicStatus(provinceCode: string, caseId: string): Promise<P
       filedAt: true,
       dueAt: true,
       pausedSince: true,
+      deadlineInputs: true,
       decisions: { orderBy: { level: 'desc' }, take: 1, select: { level: true, outcome: true, decidedAt: true } },
     },
   });
@@ -127,6 +132,7 @@ async function loadPublicStatus(provinceCode: string, caseId: string): Promise<P
     filedAt: row.filedAt,
     dueAt: pending && !paused ? row.dueAt : null,
     paused,
+    provisional: pending && isProvisionalDeadline(readDeadlineInputs(row.deadlineInputs)),
     decision: row.decisions[0] ?? null,
   };
 }

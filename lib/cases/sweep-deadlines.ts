@@ -10,6 +10,7 @@ import { queueNotificationsOfCases, supervisorNotices, type NotificationDraft } 
 import { SYSTEM_ACTOR } from './actor';
 import { applyCaseChange } from './case-change';
 import { statesSql } from './deadline-filters';
+import { recomputeProvisionalDeadlines } from './recompute-provisional-deadlines';
 
 const BATCH = 500;
 
@@ -145,6 +146,8 @@ async function closeExpiredDecisions(now: Date): Promise<number> {
 
 export async function sweepDeadlines(now = new Date()): Promise<SweepResult> {
   const notificationIds: string[] = [];
+  // First, so that the marks below judge deadlines on a calendar published since they were counted.
+  await recomputeProvisionalDeadlines(now);
   const atRisk = await sweepMarks('AT_RISK', now, notificationIds);
   const overdue =
     (await sweepMarks('OVERDUE', now, notificationIds)) + (await sweepMarks('PAUSED_OVERDUE', now, notificationIds));

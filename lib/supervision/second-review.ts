@@ -2,6 +2,7 @@
 // shown to the supervisor who made the first decision (the engine refuses them as well).
 import 'server-only';
 import { explainStoredDeadline, type DeadlineExplanation } from '@/lib/cases/deadlines';
+import { storedDeadlineIsProvisional } from '@/lib/cases/provisional-calendar';
 import { startSecondReview, decideSecondReview } from '@/lib/cases/decide-case';
 import { CaseNotFoundError } from '@/lib/cases/errors';
 import { prisma, type Prisma } from '@/lib/db/client';
@@ -32,6 +33,8 @@ export interface SecondReviewQueueRow {
   colour: CodeColour;
   firstOutcome: DecisionOutcome | null;
   dueAt: Date;
+  /** Counted through a year with no published working-day calendar (SPEC §18). */
+  provisional: boolean;
   assigneeName: string | null;
   assignedToMe: boolean;
 }
@@ -48,6 +51,7 @@ export async function listSecondReviewQueue(scope: SupervisorScope): Promise<Sec
       type: true,
       colour: true,
       dueAt: true,
+      deadlineInputs: true,
       assigneeId: true,
       assignee: { select: { displayName: true } },
       decisions: { where: { level: 'FIRST' }, select: { outcome: true } },
@@ -61,6 +65,7 @@ export async function listSecondReviewQueue(scope: SupervisorScope): Promise<Sec
     colour: row.colour,
     firstOutcome: row.decisions[0]?.outcome ?? null,
     dueAt: row.dueAt,
+    provisional: storedDeadlineIsProvisional(row.deadlineInputs),
     assigneeName: row.assignee?.displayName ?? null,
     assignedToMe: row.assigneeId === scope.userId,
   }));

@@ -28,6 +28,7 @@ import {
   storedDeadlineInputs,
 } from '@/lib/cases/deadlines';
 import { loadDeadlinePolicy, loadWorkingDayCalendar } from '@/lib/cases/load-deadline-rules';
+import { withProvisionalYears } from '@/lib/cases/provisional-calendar';
 import { assessOverreach } from '@/lib/cases/overreach';
 import { formatReference, formatShanghaiDay } from '@/lib/cases/reference';
 import type { WorkingDayCalendar } from '@/lib/cases/working-days';
@@ -309,7 +310,13 @@ function planOneCase(
     pausedSince ?? (t.decided !== null ? at(t.decided) : t.withdrawn !== null ? at(t.withdrawn) : now),
   );
   const secondDeadline =
-    t.secondRequested === null ? null : computeSecondReviewDeadline(policy, directory.calendar, at(t.secondRequested));
+    t.secondRequested === null
+      ? null
+      : computeSecondReviewDeadline(
+          policy,
+          withProvisionalYears(directory.calendar, at(t.secondRequested)),
+          at(t.secondRequested),
+        );
   const secondMarks = secondDeadline
     ? sweepMarks(secondDeadline, t.secondDecided !== null ? at(t.secondDecided) : now)
     : null;

@@ -16,11 +16,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SecondReviewQueuePage() {
   const user = await requireUser(['SUPERVISOR'], '/supervise/second-review');
   const scope = supervisorScopeOf(user);
-  const [t, tBoard, tStates, tOutcomes, queue] = await Promise.all([
+  const [t, tBoard, tStates, tOutcomes, tCalendar, queue] = await Promise.all([
     getTranslations('supervise.secondReview'),
     getTranslations('supervise'),
     getTranslations('states'),
     getTranslations('supervise.outcomes'),
+    getTranslations('calendarCoverage'),
     listSecondReviewQueue(scope),
   ]);
   const now = new Date();
@@ -76,6 +77,7 @@ export default async function SecondReviewQueuePage() {
                   <td className={`py-2 pr-3 whitespace-nowrap ${row.dueAt < now ? 'font-semibold text-danger' : ''}`}>
                     {formatTime(row.dueAt)}
                     {row.dueAt < now ? ` · ${tBoard('overdue')}` : ''}
+                    {row.provisional ? ` · ${tCalendar('provisional')}` : ''}
                   </td>
                 </tr>
               ))}
