@@ -8,6 +8,7 @@ import { useTranslations } from 'next-intl';
 import type { z } from 'zod';
 import { decideSecondReviewAction, startSecondReviewAction } from '@/app/supervise/actions';
 import type { ActionResult } from '@/lib/auth/action';
+import type { DecisionOutcome } from '@/lib/db/generated/enums';
 import { decideSchema } from '@/lib/cases/schemas';
 import { ActionStatus } from './action-status';
 
@@ -28,21 +29,20 @@ export function StartReviewForm({ caseId, version }: { caseId: string; version: 
 }
 
 type DecideValues = z.input<typeof decideSchema>;
-const OUTCOMES = ['UPHELD', 'DOWNGRADED', 'REVOKED'] as const;
 
 export function DecideReviewForm({
   caseId,
   version,
   rules,
-  canDowngrade,
+  choices,
 }: {
   caseId: string;
   version: number;
   rules: { code: string; name: string }[];
-  canDowngrade: boolean;
+  /** The outcomes this review may choose (never worse than the first decision), each with its label. */
+  choices: { outcome: DecisionOutcome; label: string }[];
 }) {
   const t = useTranslations('supervise.secondReview');
-  const tOutcomes = useTranslations('supervise.outcomes');
   const tAll = useTranslations();
   const [result, setResult] = useState<ActionResult<{ reference: string }> | null>(null);
   const form = useForm<DecideValues>({
@@ -66,10 +66,11 @@ export function DecideReviewForm({
             {message(errors.outcome.message)}
           </p>
         ) : null}
-        {OUTCOMES.filter((outcome) => outcome !== 'DOWNGRADED' || canDowngrade).map((outcome) => (
+        <p className="mb-2 text-muted">{t('noWorseHint')}</p>
+        {choices.map(({ outcome, label }) => (
           <label key={outcome} className="mb-2 flex items-center gap-2">
             <input type="radio" value={outcome} className="h-6 w-6" {...form.register('outcome')} />
-            {tOutcomes(outcome)}
+            {label}
           </label>
         ))}
       </fieldset>

@@ -3,9 +3,15 @@
 // row that supersedes the first. A DOWNGRADED/REVOKED outcome writes a correction order to the outbox.
 import 'server-only';
 import type { TransactionClient } from '@/lib/db/client';
-import type { Case, DecisionOutcome } from '@/lib/db/generated/client';
+import type { Case, CodeColour, DecisionOutcome } from '@/lib/db/generated/client';
 import type { Actor } from './actor';
 import { changeCase, requireAssignee } from './case-change';
+import {
+  allowedSecondReviewOutcomes,
+  colourAfter,
+  decisionRuleRefusal,
+  secondReviewChangesColour,
+} from './decision-outcome';
 import { RuleViolationError } from './errors';
 import { parseInput } from './parse-input';
 import { resumedDeadlineFields } from './review-case';
@@ -22,11 +28,11 @@ const CORRECTING: readonly DecisionOutcome[] = ['DOWNGRADED', 'REVOKED'];
 async function checkDecisionRule(tx: TransactionClient, current: Case, input: DecisionInput): Promise<void> {
   const rule = await tx.reason.findUnique({
     where: { catalogueVersionId_code: { catalogueVersionId: current.catalogueVersionId, code: input.ruleCode } },
-    select: { id: true },
+    select: { maxColour: true, validity: true },
   });
   if (!rule) throw new RuleViolationError('errors.ruleNotInCatalogue');
-  if (input.outcome === 'DOWNGRADED' && current.colour !== 'RED')
-    throw new RuleViolationError('errors.downgradeNeedsRed');
+  const refusal = decisionRuleRefusal(rule, input.outcome, current.colour);
+  if (refusal) throw new RuleViolationError(refusal);
 }
 
 /** The order the issuing province's health-code system must carry out (delivered by the integration worker). */
@@ -36,6 +42,7 @@ async function queueCorrectionOrder(
   decisionId: string,
   outcome: DecisionOutcome,
   now: Date,
+  fromColour: CodeColour = current.colour,
 ) {
   // A new order (after a second-level review) restarts effectuation: sent and confirmed refer to this order.
   await tx.case.update({
@@ -55,8 +62,8 @@ async function queueCorrectionOrder(
         reference: current.reference,
         decisionId,
         issuingUnitCode: current.issuingUnitCode,
-        fromColour: current.colour,
-        toColour: outcome === 'REVOKED' ? 'GREEN' : 'YELLOW',
+        fromColour,
+        toColour: colourAfter(outcome, current.colour),
         codeAssignedAt: current.codeAssignedAt.toISOString(),
         orderedAt: now.toISOString(),
       },
@@ -155,11 +162,16 @@ export async function decideSecondReview(actor: Actor, raw: unknown) {
     async ({ tx, current, now }) => {
       const firstId = await requireOtherThanFirstDecider(tx, current, actor);
       if (current.assigneeId !== actor.id) throw new RuleViolationError('errors.notAssignee');
-      await checkDecisionRule(tx, current, input);
       const first = await tx.decision.findUniqueOrThrow({
         where: { provinceCode_id: { provinceCode: current.provinceCode, id: firstId } },
       });
-      const correcting = CORRECTING.includes(input.outcome) && input.outcome !== first.outcome;
+      // The citizen asked for this review: it keeps the first decision or improves on it, never worsens it (§5).
+      if (!allowedSecondReviewOutcomes(first.outcome, current.colour).includes(input.outcome))
+        throw new RuleViolationError('errors.secondReviewWorsens');
+      await checkDecisionRule(tx, current, input);
+      // A new order only when the colour in force changes, and from the colour the first decision left in force.
+      const correcting = secondReviewChangesColour(first.outcome, input.outcome, current.colour);
+      const colourInForce = colourAfter(first.outcome, current.colour);
       return {
         data: { closedAt: now },
         afterUpdate: async (innerTx) => {
@@ -177,7 +189,7 @@ export async function decideSecondReview(actor: Actor, raw: unknown) {
               supersedesId: firstId,
             },
           });
-          if (correcting) await queueCorrectionOrder(innerTx, current, decision.id, input.outcome, now);
+          if (correcting) await queueCorrectionOrder(innerTx, current, decision.id, input.outcome, now, colourInForce);
         },
         audit: {
           before: { firstOutcome: first.outcome },

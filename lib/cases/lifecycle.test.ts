@@ -63,7 +63,8 @@ async function decided(outcome: 'UPHELD' | 'DOWNGRADED' | 'REVOKED' = 'REVOKED')
     caseId: started.id,
     expectedVersion: started.version,
     outcome,
-    ruleCode: 'SPATIOTEMPORAL_COMPANION',
+    // Keeping red needs a rule that allows red (SPEC §3); the other outcomes may rest on a yellow-at-most one.
+    ruleCode: outcome === 'UPHELD' ? 'CLOSE_CONTACT' : 'SPATIOTEMPORAL_COMPANION',
     reasons: REASONS,
   });
   return done;
@@ -156,7 +157,7 @@ describe('deciding', () => {
         caseId: started.id,
         expectedVersion: started.version,
         outcome,
-        ruleCode: 'SPATIOTEMPORAL_COMPANION',
+        ruleCode: 'CLOSE_CONTACT',
         reasons: REASONS,
       });
     const results = await Promise.allSettled([attempt('UPHELD'), attempt('REVOKED')]);

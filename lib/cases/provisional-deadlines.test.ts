@@ -34,7 +34,7 @@ async function secondReviewRequestedAt(requestedAt: string) {
     caseId: started.id,
     expectedVersion: started.version,
     outcome: 'UPHELD',
-    ruleCode: 'SPATIOTEMPORAL_COMPANION',
+    ruleCode: 'CLOSE_CONTACT',
     reasons: REASONS,
   });
   vi.setSystemTime(new Date(requestedAt));
