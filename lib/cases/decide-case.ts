@@ -14,6 +14,8 @@ import {
 } from './decision-outcome';
 import { RuleViolationError } from './errors';
 import { parseInput } from './parse-input';
+import { replyWindowClosedAt } from './resume-closed-reply-windows';
+import { isWithinDeadline } from './within-deadline';
 import { resumedDeadlineFields } from './review-case';
 import { caseActionSchema, decideSchema } from './schemas';
 import type { z } from 'zod';
@@ -78,15 +80,16 @@ export async function decideCase(actor: Actor, raw: unknown) {
     { caseId: input.caseId, action: 'DECIDE', expectedVersion: input.expectedVersion },
     async ({ tx, current, now }) => {
       requireAssignee(current, actor);
-      let deadlineFields = {};
+      let deadlineFields: Partial<ReturnType<typeof resumedDeadlineFields>> = {};
       if (current.state === 'AWAITING_CITIZEN') {
         // Deciding on the record is allowed only once the citizen's time to answer has run out (SPEC §7).
         const open = await tx.informationRequest.findFirst({
           where: { caseId: current.id, repliedAt: null },
           orderBy: { requestedAt: 'desc' },
         });
-        if (open && open.replyDueAt > now) throw new RuleViolationError('errors.replyWindowOpen');
-        deadlineFields = resumedDeadlineFields(current, now);
+        if (open && isWithinDeadline(now, open.replyDueAt)) throw new RuleViolationError('errors.replyWindowOpen');
+        // The clock runs again from the moment the window closed, not from this decision (§7).
+        deadlineFields = resumedDeadlineFields(current, open ? replyWindowClosedAt(current, open.replyDueAt) : now);
       }
       await checkDecisionRule(tx, current, input);
       const secondReviewDeadlineAt = new Date(now.getTime() + SECOND_REVIEW_WINDOW_DAYS * 24 * 3600 * 1000);
@@ -114,7 +117,8 @@ export async function decideCase(actor: Actor, raw: unknown) {
             outcome: input.outcome,
             ruleCode: input.ruleCode,
             correctionOrdered: correcting,
-            withinDeadline: now <= current.dueAt,
+            // The same comparison as the decision row (decidedAt against deadlineAt, the deadline in force).
+            withinDeadline: isWithinDeadline(now, deadlineFields.dueAt ?? current.dueAt),
           },
         },
         notifications: current.mobile

@@ -20,6 +20,7 @@ import type {
 import { deadlineStatus, explainStoredDeadline, type DeadlineExplanation, type DeadlineStatus } from './deadlines';
 import { allowedActions, type CaseAction } from './transitions';
 import { storedDeadlineIsProvisional } from './provisional-calendar';
+import { isWithinDeadline } from './within-deadline';
 
 export interface NamedCode {
   code: string;
@@ -311,7 +312,7 @@ export async function getStaffCaseView(
       reasons: decision.reasons,
       decidedBy: decision.decidedBy.displayName,
       decidedAt: decision.decidedAt,
-      withinDeadline: decision.decidedAt <= decision.deadlineAt,
+      withinDeadline: isWithinDeadline(decision.decidedAt, decision.deadlineAt),
     })),
     correction: { sentAt: found.correctionSentAt, confirmedAt: found.correctionConfirmedAt },
     rules,
