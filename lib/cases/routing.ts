@@ -2,6 +2,7 @@
 import 'server-only';
 import type { TransactionClient } from '@/lib/db/client';
 import type { CaseState, CaseType } from '@/lib/db/generated/enums';
+import { isConflictedReviewer } from './conflict-of-interest';
 
 /** States in which a case counts toward its assignee's load. */
 export const LOAD_STATES: readonly CaseState[] = ['ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN'];
@@ -29,12 +30,12 @@ export interface ReviewerCandidate {
 
 /**
  * Orders the eligible reviewers, best first: under capacity, not excluded (already filtered),
- * conflict-of-interest reviewers (same issuing unit) only when nobody else is available;
+ * conflict-of-interest reviewers (the issuing unit or a division above it) only when nobody else is available;
  * fewest open cases, then longest since their last assignment.
  */
 export function rankCandidates(candidates: ReviewerCandidate[], issuingUnitCode: string): ReviewerCandidate[] {
   const available = candidates.filter((c) => c.openCount < c.capacity);
-  const independent = available.filter((c) => c.unitCode !== issuingUnitCode);
+  const independent = available.filter((c) => !isConflictedReviewer(c.unitCode, issuingUnitCode));
   const pool = independent.length > 0 ? independent : available;
   return [...pool].sort(
     (a, b) =>
