@@ -69,19 +69,27 @@ function refused(retryAfterSeconds: number): { ok: false; error: 'rate_limited';
 export async function requestStatusCode(input: { reference: string; ip: string }): Promise<StatusCodeRequestOutcome> {
   const found = await findCaseForStatus(input.reference);
   if (!found) {
-    const limit = await consumeRateLimits([{ rule: 'codeRequestPerIp', key: input.ip }]);
+    // An unknown reference is limited as a phone number would be (per minute and hour, keyed by the reference), so a
+    // refusal with its time to wait does not show whether the reference exists.
+    const key = `ref:${input.reference.trim().toUpperCase()}`;
+    const limit = await consumeRateLimits([
+      { rule: 'codeRequestPerIp', key: input.ip },
+      { rule: 'codeRequestPerNumberMinute', key },
+      { rule: 'codeRequestPerNumberHour', key },
+    ]);
     return limit.allowed ? { ok: true } : refused(limit.retryAfterSeconds);
   }
-  // Only the per-IP limit may be reported: a per-number refusal would show that the reference exists.
   const ipLimit = await checkRateLimit({ rule: 'codeRequestPerIp', key: input.ip });
   if (!ipLimit.allowed) return refused(ipLimit.retryAfterSeconds);
-  await requestOneTimeCode({
+  const sent = await requestOneTimeCode({
     purpose: 'CASE_STATUS',
     mobile: found.mobile,
     caseId: found.id,
     ip: input.ip,
     message: (code) => statusCodeMessage(found.reference, code),
   });
+  // Never "sent" when the limit stopped the SMS: the citizen is told when to try again.
+  if (!sent.ok) return refused(sent.error === 'rate_limited' ? sent.retryAfterSeconds : 60);
   return { ok: true };
 }
 
