@@ -44,11 +44,45 @@ export function Facts({ rows }: { rows: [string, ReactNode][] }) {
   );
 }
 
+/** States whose clock runs (or is paused) toward a deadline. */
+const CLOCK_STATES: readonly StaffCaseView['state'][] = [
+  'SUBMITTED',
+  'ASSIGNED',
+  'IN_REVIEW',
+  'AWAITING_CITIZEN',
+  'SECOND_REVIEW_REQUESTED',
+  'IN_SECOND_REVIEW',
+];
+
 export function DeadlineSection({ view }: { view: StaffCaseView }) {
   const t = useTranslations('reviewCase.deadline');
+  const tDecisions = useTranslations('reviewCase.decisions');
   const format = useFormatter();
   const locale = useLocale();
   const { deadline } = view;
+  // A decided, final, closed or withdrawn case has no clock any more: say when it was decided and whether in time.
+  if (!CLOCK_STATES.includes(view.state)) {
+    const decision = view.decisions.at(-1);
+    return (
+      <section
+        aria-labelledby="deadline-heading"
+        className="mb-8 border-l-4 border-ink bg-panel px-4 py-3"
+        data-testid="case-deadline"
+      >
+        <h2 id="deadline-heading" className="mb-2 text-xl font-bold">
+          {t('heading')}
+        </h2>
+        <p className="m-0 text-lg font-semibold" data-testid="deadline-settled">
+          {decision
+            ? t('decided', {
+                time: format.dateTime(decision.decidedAt, DATE_TIME),
+                verdict: tDecisions(decision.withinDeadline ? 'inTime' : 'late'),
+              })
+            : t('stopped')}
+        </p>
+      </section>
+    );
+  }
   return (
     <section
       aria-labelledby="deadline-heading"
