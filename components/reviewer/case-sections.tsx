@@ -4,6 +4,7 @@
 import type { ReactNode } from 'react';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { ProvisionalNote } from '@/components/calendar/provisional-note';
+import { OPEN_STATES } from '@/lib/cases/transitions';
 import type { StaffCaseView } from '@/lib/cases/staff-case-view';
 import { ColourBadge, OverreachBadge } from './case-badges';
 import { DeadlineBadge, durationParts } from './deadline-badge';
@@ -44,15 +45,20 @@ export function Facts({ rows }: { rows: [string, ReactNode][] }) {
   );
 }
 
-/** States whose clock runs (or is paused) toward a deadline. */
-const CLOCK_STATES: readonly StaffCaseView['state'][] = [
-  'SUBMITTED',
-  'ASSIGNED',
-  'IN_REVIEW',
-  'AWAITING_CITIZEN',
-  'SECOND_REVIEW_REQUESTED',
-  'IN_SECOND_REVIEW',
-];
+function DeadlineFrame({ heading, children }: { heading: string; children: ReactNode }) {
+  return (
+    <section
+      aria-labelledby="deadline-heading"
+      className="mb-8 border-l-4 border-ink bg-panel px-4 py-3"
+      data-testid="case-deadline"
+    >
+      <h2 id="deadline-heading" className="mb-2 text-xl font-bold">
+        {heading}
+      </h2>
+      {children}
+    </section>
+  );
+}
 
 export function DeadlineSection({ view }: { view: StaffCaseView }) {
   const t = useTranslations('reviewCase.deadline');
@@ -61,17 +67,10 @@ export function DeadlineSection({ view }: { view: StaffCaseView }) {
   const locale = useLocale();
   const { deadline } = view;
   // A decided, final, closed or withdrawn case has no clock any more: say when it was decided and whether in time.
-  if (!CLOCK_STATES.includes(view.state)) {
+  if (!OPEN_STATES.includes(view.state)) {
     const decision = view.decisions.at(-1);
     return (
-      <section
-        aria-labelledby="deadline-heading"
-        className="mb-8 border-l-4 border-ink bg-panel px-4 py-3"
-        data-testid="case-deadline"
-      >
-        <h2 id="deadline-heading" className="mb-2 text-xl font-bold">
-          {t('heading')}
-        </h2>
+      <DeadlineFrame heading={t('heading')}>
         <p className="m-0 text-lg font-semibold" data-testid="deadline-settled">
           {decision
             ? t('decided', {
@@ -80,18 +79,11 @@ export function DeadlineSection({ view }: { view: StaffCaseView }) {
               })
             : t('stopped')}
         </p>
-      </section>
+      </DeadlineFrame>
     );
   }
   return (
-    <section
-      aria-labelledby="deadline-heading"
-      className="mb-8 border-l-4 border-ink bg-panel px-4 py-3"
-      data-testid="case-deadline"
-    >
-      <h2 id="deadline-heading" className="mb-2 text-xl font-bold">
-        {t('heading')}
-      </h2>
+    <DeadlineFrame heading={t('heading')}>
       <p className="mb-2">
         <DeadlineBadge status={deadline.status} timeLeftMs={deadline.timeLeftMs} />
       </p>
@@ -112,7 +104,7 @@ export function DeadlineSection({ view }: { view: StaffCaseView }) {
       <p className="m-0 text-sm" data-testid="deadline-explanation">
         {t('why', { explanation: locale === 'en' ? deadline.explanation.en : deadline.explanation.zh })}
       </p>
-    </section>
+    </DeadlineFrame>
   );
 }
 

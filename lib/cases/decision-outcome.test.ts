@@ -60,6 +60,16 @@ async function inSecondReview(first: DecisionOutcome, ruleCode: string) {
   return (await startSecondReview(supervisor, { caseId: requested.id, expectedVersion: requested.version })).case;
 }
 
+function decideSecond(started: { id: string; version: number }, outcome: DecisionOutcome, ruleCode: string) {
+  return decideSecondReview(supervisor, {
+    caseId: started.id,
+    expectedVersion: started.version,
+    outcome,
+    ruleCode,
+    reasons: REASONS,
+  });
+}
+
 async function correctionOrders(caseId: string) {
   const rows = await db().outboxEvent.findMany({
     where: { caseId, kind: 'CORRECTION_ORDER' },
@@ -121,17 +131,7 @@ describe('decisions follow the reason catalogue (point 2)', () => {
 
   it('applies to the second-level decision too', async () => {
     const started = await inSecondReview('UPHELD', 'CLOSE_CONTACT');
-    expect(
-      await refusalOf(
-        decideSecondReview(supervisor, {
-          caseId: started.id,
-          expectedVersion: started.version,
-          outcome: 'UPHELD',
-          ruleCode: 'MEDIUM_RISK_AREA',
-          reasons: REASONS,
-        }),
-      ),
-    ).toBe('errors.colourAboveRuleMaximum');
+    expect(await refusalOf(decideSecond(started, 'UPHELD', 'MEDIUM_RISK_AREA'))).toBe('errors.colourAboveRuleMaximum');
   });
 });
 
@@ -140,54 +140,26 @@ describe('a second-level review never worsens the first decision (point 1)', () 
     const started = await inSecondReview('DOWNGRADED', 'SPATIOTEMPORAL_COMPANION');
     expect(await correctionOrders(started.id)).toEqual(['RED→YELLOW']);
     const before = await snapshot(started.id);
-    expect(
-      await refusalOf(
-        decideSecondReview(supervisor, {
-          caseId: started.id,
-          expectedVersion: started.version,
-          outcome: 'UPHELD',
-          ruleCode: 'CLOSE_CONTACT',
-          reasons: REASONS,
-        }),
-      ),
-    ).toBe('errors.secondReviewWorsens');
+    expect(await refusalOf(decideSecond(started, 'UPHELD', 'CLOSE_CONTACT'))).toBe('errors.secondReviewWorsens');
     expect(await snapshot(started.id)).toEqual(before);
   });
 
   it('keeping the first decision (yellow) orders nothing new', async () => {
     const started = await inSecondReview('DOWNGRADED', 'SPATIOTEMPORAL_COMPANION');
-    const { case: final } = await decideSecondReview(supervisor, {
-      caseId: started.id,
-      expectedVersion: started.version,
-      outcome: 'DOWNGRADED',
-      ruleCode: 'SPATIOTEMPORAL_COMPANION',
-      reasons: REASONS,
-    });
+    const { case: final } = await decideSecond(started, 'DOWNGRADED', 'SPATIOTEMPORAL_COMPANION');
     expect(final.state).toBe('FINAL');
     expect(await correctionOrders(started.id)).toEqual(['RED→YELLOW']);
   });
 
   it('improving yellow to green orders yellow → green (from the colour in force)', async () => {
     const started = await inSecondReview('DOWNGRADED', 'SPATIOTEMPORAL_COMPANION');
-    await decideSecondReview(supervisor, {
-      caseId: started.id,
-      expectedVersion: started.version,
-      outcome: 'REVOKED',
-      ruleCode: 'SPATIOTEMPORAL_COMPANION',
-      reasons: REASONS,
-    });
+    await decideSecond(started, 'REVOKED', 'SPATIOTEMPORAL_COMPANION');
     expect(await correctionOrders(started.id)).toEqual(['RED→YELLOW', 'YELLOW→GREEN']);
   });
 
   it('after an upheld red code, a downgrade orders red → yellow', async () => {
     const started = await inSecondReview('UPHELD', 'CLOSE_CONTACT');
-    await decideSecondReview(supervisor, {
-      caseId: started.id,
-      expectedVersion: started.version,
-      outcome: 'DOWNGRADED',
-      ruleCode: 'CLOSE_CONTACT',
-      reasons: REASONS,
-    });
+    await decideSecond(started, 'DOWNGRADED', 'CLOSE_CONTACT');
     expect(await correctionOrders(started.id)).toEqual(['RED→YELLOW']);
   });
 });
