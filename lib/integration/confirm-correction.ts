@@ -3,7 +3,10 @@
 // transaction. Idempotent; an order of another province is not found.
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append';
+import { dispatchAfterCommit } from '@/lib/cases/case-change';
+import { formatShanghaiTime } from '@/lib/cases/format-time';
 import { prisma } from '@/lib/db/client';
+import { queueNotifications } from '@/lib/notifications/queue';
 import type { ApiClient } from './authenticate';
 import { findLatestCorrectionOrder, targetColourOf } from './correction-orders';
 import { ApiError, notFound } from './errors';
@@ -24,7 +27,8 @@ export async function confirmCorrection(
   input: CorrectionConfirmationInput,
   now = new Date(),
 ): Promise<ConfirmationResult> {
-  return prisma.$transaction(async (tx) => {
+  const notificationIds: string[] = [];
+  const result = await prisma.$transaction(async (tx) => {
     // The row lock makes two simultaneous confirmations of one order apply once.
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM outbox_event
@@ -72,6 +76,19 @@ export async function confirmCorrection(
         where: { provinceCode_id: { provinceCode: appealCase.provinceCode, id: appealCase.id } },
         data: { correctionSentAt: deliveredAt, correctionConfirmedAt: now },
       });
+      // The citizen learns that the code was actually changed (SPEC §5).
+      if (appealCase.mobile) {
+        notificationIds.push(
+          ...(await queueNotifications(tx, appealCase.provinceCode, appealCase.id, [
+            {
+              channel: 'SMS',
+              recipientMobile: appealCase.mobile,
+              template: 'CORRECTION_CONFIRMED',
+              params: { reference: appealCase.reference, confirmedAt: formatShanghaiTime(now) },
+            },
+          ])),
+        );
+      }
     }
     await appendAuditEvent(tx, {
       chain: appealCase.provinceCode,
@@ -90,4 +107,6 @@ export async function confirmCorrection(
     });
     return { orderId, reference: appealCase.reference, confirmedAt: now.toISOString(), alreadyConfirmed: false };
   });
+  await dispatchAfterCommit(notificationIds);
+  return result;
 }

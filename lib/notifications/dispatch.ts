@@ -29,6 +29,8 @@ const SMS_TEXTS: Record<NotificationTemplate, (p: NotificationParams) => string>
   SECOND_REVIEW_REQUESTED: (p) => `【健康码申诉】申诉 ${p.reference} 已申请复核。`,
   SECOND_REVIEW_DECIDED: (p) => `【健康码申诉】申诉 ${p.reference} 的复核已作出决定，请登录查看。`,
   CASE_TRANSFERRED_IN: (p) => `【健康码申诉】申诉 ${p.reference} 已移送本省办理。`,
+  CORRECTION_CONFIRMED: (p) =>
+    `【健康码申诉】申诉 ${p.reference}：赋码省份已确认按决定更正您的健康码（${p.confirmedAt}）。可登录查看。`,
 };
 
 export function renderSms(template: NotificationTemplate, params: NotificationParams): string {

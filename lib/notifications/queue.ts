@@ -12,6 +12,7 @@ export const NOTIFICATION_TEMPLATES = [
   'SECOND_REVIEW_REQUESTED',
   'SECOND_REVIEW_DECIDED',
   'CASE_TRANSFERRED_IN',
+  'CORRECTION_CONFIRMED',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 
