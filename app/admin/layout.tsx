@@ -1,13 +1,17 @@
 // Administration section: its navigation, shown only to administrators (anyone else sees a plain 404 from the pages).
 import type { ReactNode } from 'react';
 import { AdminNav } from '@/components/admin/admin-nav';
+import { CalendarCoverageBanner } from '@/components/calendar/calendar-coverage-banner';
 import { getCurrentUser } from '@/lib/auth/session';
+import { checkCalendarCoverage } from '@/lib/reference/calendar-coverage';
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
+  const admin = user?.role === 'ADMIN';
   return (
     <>
-      {user?.role === 'ADMIN' ? <AdminNav /> : null}
+      {admin ? <AdminNav /> : null}
+      {admin ? <CalendarCoverageBanner coverage={await checkCalendarCoverage()} linkToCalendar /> : null}
       {children}
     </>
   );

@@ -2,12 +2,14 @@
 // reviewer workload in their scope (a province or the whole country), with cases per state and per province.
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { CalendarCoverageBanner } from '@/components/calendar/calendar-coverage-banner';
 import { CaseListSection, CorrectionsSection, WorkloadSection } from '@/components/supervisor/board-sections';
 import { DataTable } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { Stat, StatList } from '@/components/ui/stat';
 import { requireUser } from '@/lib/auth/scope';
 import { getSupervisorHome } from '@/lib/cases/views/summaries';
+import { checkCalendarCoverage } from '@/lib/reference/calendar-coverage';
 import { getDeadlineBoard } from '@/lib/supervision/board';
 import { supervisorScopeOf } from '@/lib/supervision/scope';
 import { reassignAllAction } from '@/app/supervise/actions';
@@ -29,16 +31,18 @@ export default async function SuperviseBoardPage() {
   const user = await requireUser(['SUPERVISOR'], '/supervise');
   const scope = supervisorScopeOf(user);
   const now = new Date();
-  const [t, tStates, home, board] = await Promise.all([
+  const [t, tStates, home, board, calendarCoverage] = await Promise.all([
     getTranslations('supervise'),
     getTranslations('states'),
     getSupervisorHome(user, now),
     getDeadlineBoard(scope, now),
+    checkCalendarCoverage(now),
   ]);
   const national = home.provinceCode === null;
   return (
     <div>
       <PageHeader title={t('title')} />
+      <CalendarCoverageBanner coverage={calendarCoverage} />
       <p className="mb-2 text-lg" data-testid="scope">
         {home.provinceCode
           ? t('scopeProvince', { name: home.provinceName ?? '', code: home.provinceCode })

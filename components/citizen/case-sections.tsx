@@ -1,6 +1,7 @@
 // The parts of the citizen's case page: the deadline (and whether it is paused), the progress timeline in plain words,
 // the evidence files with their download links, and what the appeal says. Rendered on the server from plain objects.
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { ProvisionalNote } from '@/components/calendar/provisional-note';
 import type { CaseDeadlineView, CitizenCaseView, EvidenceView, TimelineEntry } from '@/lib/cases/views/citizen-queries';
 
 const LONG = { dateStyle: 'long', timeStyle: 'short' } as const;
@@ -40,6 +41,7 @@ export function DeadlinePanel({ deadline }: { deadline: CaseDeadlineView | null 
               })}
             </p>
           )}
+          <ProvisionalNote provisional={deadline.provisional} />
           {deadline.status === 'OVERDUE' ? <p className="mb-2 font-semibold text-danger">{t('overdue')}</p> : null}
           <p className="m-0 text-sm text-muted">
             {t('deadlineWhy', { explanation: locale === 'en' ? deadline.explanation.en : deadline.explanation.zh })}

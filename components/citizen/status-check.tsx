@@ -118,7 +118,14 @@ export function StatusCheck({
             [t('state'), tStates(status.state)],
             [t('filedAt'), format.dateTime(status.filedAt, long)],
             ...(status.paused ? [[t('dueAt'), t('paused')]] : []),
-            ...(status.dueAt ? [[t('dueAt'), `${format.dateTime(status.dueAt, long)}${tTerms('beijingTime')}`]] : []),
+            ...(status.dueAt
+              ? [
+                  [
+                    t('dueAt'),
+                    `${format.dateTime(status.dueAt, long)}${tTerms('beijingTime')}${status.provisional ? ` (${tAll('calendarCoverage.provisional')})` : ''}`,
+                  ],
+                ]
+              : []),
             [
               t('decision'),
               status.decision

@@ -3,6 +3,8 @@
 // questions and answers, and decisions.
 import type { ReactNode } from 'react';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { ProvisionalNote } from '@/components/calendar/provisional-note';
+import { OPEN_STATES } from '@/lib/cases/rules/transitions';
 import type { StaffCaseView } from '@/lib/cases/views/staff-case-view';
 import { ColourBadge, OverreachBadge } from './case-badges';
 import { DeadlineBadge, durationParts } from './deadline-badge';
@@ -43,11 +45,7 @@ export function Facts({ rows }: { rows: [string, ReactNode][] }) {
   );
 }
 
-export function DeadlineSection({ view }: { view: StaffCaseView }) {
-  const t = useTranslations('reviewCase.deadline');
-  const format = useFormatter();
-  const locale = useLocale();
-  const { deadline } = view;
+function DeadlineFrame({ heading, children }: { heading: string; children: ReactNode }) {
   return (
     <section
       aria-labelledby="deadline-heading"
@@ -55,8 +53,37 @@ export function DeadlineSection({ view }: { view: StaffCaseView }) {
       data-testid="case-deadline"
     >
       <h2 id="deadline-heading" className="mb-2 text-xl font-bold">
-        {t('heading')}
+        {heading}
       </h2>
+      {children}
+    </section>
+  );
+}
+
+export function DeadlineSection({ view }: { view: StaffCaseView }) {
+  const t = useTranslations('reviewCase.deadline');
+  const tDecisions = useTranslations('reviewCase.decisions');
+  const format = useFormatter();
+  const locale = useLocale();
+  const { deadline } = view;
+  // A decided, final, closed or withdrawn case has no clock any more: say when it was decided and whether in time.
+  if (!OPEN_STATES.includes(view.state)) {
+    const decision = view.decisions.at(-1);
+    return (
+      <DeadlineFrame heading={t('heading')}>
+        <p className="m-0 text-lg font-semibold" data-testid="deadline-settled">
+          {decision
+            ? t('decided', {
+                time: format.dateTime(decision.decidedAt, DATE_TIME),
+                verdict: tDecisions(decision.withinDeadline ? 'inTime' : 'late'),
+              })
+            : t('stopped')}
+        </p>
+      </DeadlineFrame>
+    );
+  }
+  return (
+    <DeadlineFrame heading={t('heading')}>
       <p className="mb-2">
         <DeadlineBadge status={deadline.status} timeLeftMs={deadline.timeLeftMs} />
       </p>
@@ -73,10 +100,11 @@ export function DeadlineSection({ view }: { view: StaffCaseView }) {
           {t('running', { time: format.dateTime(deadline.atRiskAt, DATE_TIME) })}
         </p>
       )}
+      <ProvisionalNote provisional={deadline.provisional} />
       <p className="m-0 text-sm" data-testid="deadline-explanation">
         {t('why', { explanation: locale === 'en' ? deadline.explanation.en : deadline.explanation.zh })}
       </p>
-    </section>
+    </DeadlineFrame>
   );
 }
 

@@ -8,6 +8,7 @@ import { useTranslations } from 'next-intl';
 import type { z } from 'zod';
 import type { ActionOutcome, FormAction, FormStateAction } from '@/components/forms/use-action-form';
 import { decideSchema } from '@/lib/cases/forms/schemas';
+import type { DecisionOutcome } from '@/lib/db/generated/enums';
 import { ActionStatus } from './action-status';
 
 export function StartReviewForm({
@@ -36,24 +37,23 @@ export function StartReviewForm({
 }
 
 type DecideValues = z.input<typeof decideSchema>;
-const OUTCOMES = ['UPHELD', 'DOWNGRADED', 'REVOKED'] as const;
 
 export function DecideReviewForm({
   caseId,
   version,
   rules,
-  canDowngrade,
+  choices,
   decide,
 }: {
   caseId: string;
   version: number;
   rules: { code: string; name: string }[];
-  canDowngrade: boolean;
+  /** The outcomes this review may choose (never worse than the first decision), each with its label. */
+  choices: { outcome: DecisionOutcome; label: string }[];
   /** Records the decision (a server action handed down by the page). */
   decide: FormAction<z.output<typeof decideSchema>, { reference: string }>;
 }) {
   const t = useTranslations('supervise.secondReview');
-  const tOutcomes = useTranslations('supervise.outcomes');
   const tAll = useTranslations();
   const [result, setResult] = useState<ActionOutcome<{ reference: string }> | null>(null);
   const form = useForm<DecideValues>({
@@ -77,10 +77,11 @@ export function DecideReviewForm({
             {message(errors.outcome.message)}
           </p>
         ) : null}
-        {OUTCOMES.filter((outcome) => outcome !== 'DOWNGRADED' || canDowngrade).map((outcome) => (
+        <p className="mb-2 text-muted">{t('noWorseHint')}</p>
+        {choices.map(({ outcome, label }) => (
           <label key={outcome} className="mb-2 flex items-center gap-2">
             <input type="radio" value={outcome} className="h-6 w-6" {...form.register('outcome')} />
-            {tOutcomes(outcome)}
+            {label}
           </label>
         ))}
       </fieldset>

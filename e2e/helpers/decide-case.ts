@@ -26,7 +26,8 @@ async function main(): Promise<void> {
     let version = found.version;
     if (found.state === 'ASSIGNED')
       version = (await startReview(reviewer, { caseId: found.id, expectedVersion: version })).case.version;
-    const ruleCode = found.statedReasonCode ?? 'CLOSE_CONTACT';
+    // Keeping a colour needs a rule that allows it (SPEC §3): close contact allows red; revoking may cite the stated one.
+    const ruleCode = outcome === 'REVOKED' ? (found.statedReasonCode ?? 'CLOSE_CONTACT') : 'CLOSE_CONTACT';
     const decided = await decideCase(reviewer, {
       caseId: found.id,
       expectedVersion: version,

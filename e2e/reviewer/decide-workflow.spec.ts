@@ -113,6 +113,10 @@ test('the most urgent case: claim, ask, the appellant answers, decide; the histo
   await expect(page.getByTestId('action-success')).toHaveText('决定已作出。');
   await expect(page.getByTestId('case-state')).toHaveAttribute('data-state', 'DECIDED');
   await expect(page.getByTestId('decision')).toContainText('撤销赋码（转为绿码）');
+  // A decided case shows when it was decided and whether in time, no running clock and no internal version.
+  await expect(page.getByTestId('deadline-settled')).toContainText(/作出决定，(在期限内|超过期限)。/);
+  await expect(page.getByTestId('clock-running')).toHaveCount(0);
+  await expect(page.getByTestId('case-state')).not.toContainText('版本');
 
   // 8. The history on the screen is the audit table, step by step.
   const actions = await auditActions(urgent.id);

@@ -6,6 +6,8 @@ import { prisma } from '@/lib/db/client';
 import { appendAuditEvent, lockAuditChain, NATIONAL_CHAIN } from '@/lib/audit/append';
 import { parseInput } from '@/lib/core/parse-input';
 import { buildWorkingDayCalendar, DeadlineError } from '@/lib/cases/rules/working-days';
+import { recomputeProvisionalDeadlines } from '@/lib/cases/use-cases/recompute-provisional-deadlines';
+import { scopedLogger } from '@/lib/security/logger';
 import { fieldRefusal, stale } from './errors';
 import type { Actor } from '@/lib/auth/actor';
 import { assertAdmin } from './require-admin';
@@ -48,7 +50,7 @@ export async function publishCalendarVersion(
     throw error;
   }
 
-  return prisma.$transaction(async (tx) => {
+  const published = await prisma.$transaction(async (tx) => {
     await lockAuditChain(tx, NATIONAL_CHAIN);
     const latest = await tx.calendarVersion.findFirst({
       where: { year: input.year },
@@ -87,4 +89,9 @@ export async function publishCalendarVersion(
     });
     return { id: created.id, year: input.year, version };
   });
+  // Deadlines counted provisionally through this year are counted again on it (SPEC §18); the sweep retries a failure.
+  await recomputeProvisionalDeadlines(now).catch((error: unknown) =>
+    scopedLogger('calendar').error({ err: error }, 'recomputing provisional deadlines failed'),
+  );
+  return published;
 }

@@ -36,6 +36,18 @@ export const DOMAIN_ERROR_MESSAGES = {
     en: "The rule is not in the case's reason catalogue.",
   },
   'errors.downgradeNeedsRed': { zh: '只有红码可以降为黄码。', en: 'Only a red code can be downgraded to yellow.' },
+  'errors.ruleNotValidBasis': {
+    zh: '“未说明原因”或与疫情防控无关的原因不能作为维持红码或黄码的依据。',
+    en: '"No reason stated" or a reason unrelated to the epidemic cannot support keeping a red or yellow code.',
+  },
+  'errors.colourAboveRuleMaximum': {
+    zh: '该决定保留的颜色高于所选依据允许的最高颜色。',
+    en: 'This decision keeps a colour above the highest one its rule allows.',
+  },
+  'errors.secondReviewWorsens': {
+    zh: '复核不能作出比原决定更不利的结果：只能维持原决定，或作出更有利的决定。',
+    en: 'A second-level review cannot leave the applicant worse off: keep the first decision or choose a more favourable outcome.',
+  },
   'errors.secondReviewWindowClosed': {
     zh: '申请复核的 15 日期限已过。',
     en: 'The 15 days for asking for a second-level review have passed.',

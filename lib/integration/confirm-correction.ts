@@ -3,7 +3,10 @@
 // transaction. Idempotent; an order of another province is not found.
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append';
+import { dispatchAfterCommit } from '@/lib/cases/engine/case-change';
+import { formatShanghaiTime } from '@/lib/core/format-time';
 import { prisma } from '@/lib/db/client';
+import { queueNotifications } from '@/lib/notifications/queue';
 import type { ApiClient } from './authenticate';
 import { findLatestCorrectionOrder } from './correction-orders';
 import { targetColourOf } from './outbox-payloads';
@@ -25,7 +28,8 @@ export async function confirmCorrection(
   input: CorrectionConfirmationInput,
   now = new Date(),
 ): Promise<ConfirmationResult> {
-  return prisma.$transaction(async (tx) => {
+  const notificationIds: string[] = [];
+  const result = await prisma.$transaction(async (tx) => {
     // The row lock makes two simultaneous confirmations of one order apply once.
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM outbox_event
@@ -73,6 +77,19 @@ export async function confirmCorrection(
         where: { provinceCode_id: { provinceCode: appealCase.provinceCode, id: appealCase.id } },
         data: { correctionSentAt: deliveredAt, correctionConfirmedAt: now },
       });
+      // The citizen learns that the code was actually changed (SPEC §5).
+      if (appealCase.mobile) {
+        notificationIds.push(
+          ...(await queueNotifications(tx, appealCase.provinceCode, appealCase.id, [
+            {
+              channel: 'SMS',
+              recipientMobile: appealCase.mobile,
+              template: 'CORRECTION_CONFIRMED',
+              params: { reference: appealCase.reference, confirmedAt: formatShanghaiTime(now) },
+            },
+          ])),
+        );
+      }
     }
     await appendAuditEvent(tx, {
       chain: appealCase.provinceCode,
@@ -91,4 +108,6 @@ export async function confirmCorrection(
     });
     return { orderId, reference: appealCase.reference, confirmedAt: now.toISOString(), alreadyConfirmed: false };
   });
+  await dispatchAfterCommit(notificationIds);
+  return result;
 }

@@ -31,6 +31,8 @@ const SMS_TEXTS: Record<NotificationTemplate, (p: NotificationParams) => string>
   CASE_TRANSFERRED_IN: (p) => `【健康码申诉】申诉 ${p.reference} 已移送本省办理。`,
   DATA_REQUEST_FILED: () => `【健康码申诉】有新的个人信息权利请求待办理。`,
   DATA_REQUEST_ANSWERED: () => `【健康码申诉】您提出的个人信息权利请求已答复，请登录“我的个人信息”查看。`,
+  CORRECTION_CONFIRMED: (p) =>
+    `【健康码申诉】申诉 ${p.reference}：赋码省份已确认按决定更正您的健康码（${p.confirmedAt}）。可登录查看。`,
 };
 
 export function renderSms(template: NotificationTemplate, params: NotificationParams): string {

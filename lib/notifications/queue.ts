@@ -14,6 +14,7 @@ export const NOTIFICATION_TEMPLATES = [
   'CASE_TRANSFERRED_IN',
   'DATA_REQUEST_FILED',
   'DATA_REQUEST_ANSWERED',
+  'CORRECTION_CONFIRMED',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 

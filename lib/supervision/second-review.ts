@@ -4,6 +4,7 @@ import 'server-only';
 import { SECOND_REVIEW_STATES } from '@/lib/cases/rules/transitions';
 import { explainStoredDeadline, type DeadlineExplanation } from '@/lib/cases/rules/deadlines';
 import { CaseNotFoundError } from '@/lib/core/errors';
+import { storedDeadlineIsProvisional } from '@/lib/cases/rules/provisional-calendar';
 import { prisma, type Prisma } from '@/lib/db/client';
 import type {
   AppealGround,
@@ -30,6 +31,8 @@ export interface SecondReviewQueueRow {
   colour: CodeColour;
   firstOutcome: DecisionOutcome | null;
   dueAt: Date;
+  /** Counted through a year with no published working-day calendar (SPEC §18). */
+  provisional: boolean;
   assigneeName: string | null;
   assignedToMe: boolean;
 }
@@ -46,6 +49,7 @@ export async function listSecondReviewQueue(scope: Actor): Promise<SecondReviewQ
       type: true,
       colour: true,
       dueAt: true,
+      deadlineInputs: true,
       assigneeId: true,
       assignee: { select: { displayName: true } },
       decisions: { where: { level: 'FIRST' }, select: { outcome: true } },
@@ -59,6 +63,7 @@ export async function listSecondReviewQueue(scope: Actor): Promise<SecondReviewQ
     colour: row.colour,
     firstOutcome: row.decisions[0]?.outcome ?? null,
     dueAt: row.dueAt,
+    provisional: storedDeadlineIsProvisional(row.deadlineInputs),
     assigneeName: row.assignee?.displayName ?? null,
     assignedToMe: row.assigneeId === scope.id,
   }));

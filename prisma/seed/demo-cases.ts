@@ -31,6 +31,7 @@ import { loadDeadlinePolicy, loadWorkingDayCalendar } from '@/lib/reference/dead
 import { assessOverreach } from '@/lib/cases/rules/overreach';
 import { formatReference, formatShanghaiDay } from '@/lib/cases/rules/reference';
 import type { WorkingDayCalendar } from '@/lib/cases/rules/working-days';
+import { withProvisionalYears } from '@/lib/cases/rules/provisional-calendar';
 import { sealIdNumber } from '@/lib/pii/id-number';
 import { DEMO_PROVINCES, DEMO_STAFF } from './demo-accounts';
 import {
@@ -309,7 +310,13 @@ function planOneCase(
     pausedSince ?? (t.decided !== null ? at(t.decided) : t.withdrawn !== null ? at(t.withdrawn) : now),
   );
   const secondDeadline =
-    t.secondRequested === null ? null : computeSecondReviewDeadline(policy, directory.calendar, at(t.secondRequested));
+    t.secondRequested === null
+      ? null
+      : computeSecondReviewDeadline(
+          policy,
+          withProvisionalYears(directory.calendar, at(t.secondRequested)),
+          at(t.secondRequested),
+        );
   const secondMarks = secondDeadline
     ? sweepMarks(secondDeadline, t.secondDecided !== null ? at(t.secondDecided) : now)
     : null;

@@ -18,11 +18,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SecondReviewQueuePage() {
   const user = await requireUser(['SUPERVISOR'], '/supervise/second-review');
   const scope = supervisorScopeOf(user);
-  const [t, tBoard, tStates, tOutcomes, queue] = await Promise.all([
+  const [t, tBoard, tStates, tOutcomes, tCalendar, queue] = await Promise.all([
     getTranslations('supervise.secondReview'),
     getTranslations('supervise'),
     getTranslations('states'),
     getTranslations('supervise.outcomes'),
+    getTranslations('calendarCoverage'),
     listSecondReviewQueue(scope),
   ]);
   const now = new Date();
@@ -54,14 +55,13 @@ export default async function SecondReviewQueuePage() {
               province: row.provinceCode,
               firstOutcome: row.firstOutcome ? tOutcomes(row.firstOutcome) : '',
               holder: row.assignedToMe ? t('me') : (row.assigneeName ?? t('notTaken')),
-              due:
-                row.dueAt < now ? (
-                  <span className="font-semibold text-danger">
-                    {formatTime(row.dueAt)} · {tBoard('overdue')}
-                  </span>
-                ) : (
-                  formatTime(row.dueAt)
-                ),
+              due: (
+                <span className={row.dueAt < now ? 'font-semibold text-danger' : undefined}>
+                  {formatTime(row.dueAt)}
+                  {row.dueAt < now ? ` · ${tBoard('overdue')}` : ''}
+                  {row.provisional ? ` · ${tCalendar('provisional')}` : ''}
+                </span>
+              ),
             },
           }))}
         />

@@ -1,6 +1,7 @@
 // Writes a correction order to the outbox, in the transaction of the decision that orders it (SPEC §5 effectuation).
 import type { TransactionClient } from '@/lib/db/client';
-import type { Case, DecisionOutcome } from '@/lib/db/generated/client';
+import type { Case, CodeColour, DecisionOutcome } from '@/lib/db/generated/client';
+import { colourAfter } from '@/lib/cases/rules/decision-outcome';
 import type { CorrectionOrderPayload } from '@/lib/integration/outbox-payloads';
 
 /** The order the issuing province's health-code system must carry out (delivered by the integration worker). */
@@ -10,6 +11,7 @@ export async function queueCorrectionOrder(
   decisionId: string,
   outcome: DecisionOutcome,
   now: Date,
+  fromColour: CodeColour = current.colour,
 ) {
   // A new order (after a second-level review) restarts effectuation: sent and confirmed refer to this order.
   await tx.case.update({
@@ -29,8 +31,8 @@ export async function queueCorrectionOrder(
         reference: current.reference,
         decisionId,
         issuingUnitCode: current.issuingUnitCode,
-        fromColour: current.colour,
-        toColour: outcome === 'REVOKED' ? 'GREEN' : 'YELLOW',
+        fromColour,
+        toColour: colourAfter(outcome, current.colour),
         codeAssignedAt: current.codeAssignedAt.toISOString(),
         orderedAt: now.toISOString(),
       } satisfies CorrectionOrderPayload,

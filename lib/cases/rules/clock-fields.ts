@@ -1,6 +1,6 @@
 // The stored clock of a case (SPEC §7): its state for the deadline arithmetic, and the fields a resume writes.
 import type { Case } from '@/lib/db/generated/client';
-import { explainDeadline, readDeadlineInputs, resumeClock, storedDeadlineInputs } from './deadlines';
+import { explainDeadline, readDeadlineInputs, resumeClock, storedDeadlineInputs } from '@/lib/cases/rules/deadlines';
 
 export function clockStateOf(current: Case) {
   return {

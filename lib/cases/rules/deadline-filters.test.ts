@@ -6,8 +6,8 @@ import type { CaseState } from '@/lib/db/generated/enums';
 import { insertCase } from '@/test/support/supervision-data';
 import { resetCaseData } from '@/test/support/db';
 import { createUser } from '@/test/support/fixtures';
-import { atRiskSql, overdueSql, statesSql } from './deadline-filters';
-import { OPEN_STATES } from './transitions';
+import { atRiskSql, overdueSql, statesSql } from '@/lib/cases/rules/deadline-filters';
+import { OPEN_STATES } from '@/lib/cases/rules/transitions';
 
 const HOUR = 3600_000;
 const NOW = new Date('2026-11-27T04:00:00Z');

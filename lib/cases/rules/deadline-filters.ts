@@ -4,7 +4,7 @@
 // states are literals.)
 import { Prisma } from '@/lib/db/client';
 import type { CaseState } from '@/lib/db/generated/enums';
-import { OPEN_STATES, stateListSql } from './transitions';
+import { OPEN_STATES, stateListSql } from '@/lib/cases/rules/transitions';
 
 /** `'A', 'B'` for `state IN (…)`: case states as SQL literals (they come from the generated enum, never from input). */
 export function statesSql(states: readonly CaseState[]): Prisma.Sql {

@@ -20,8 +20,8 @@ import {
   validateProvincialPolicy,
   type ClockState,
   type DeadlinePolicyRecord,
-} from './deadlines';
-import { buildWorkingDayCalendar, type WorkingDayCalendar } from './working-days';
+} from '@/lib/cases/rules/deadlines';
+import { buildWorkingDayCalendar, type WorkingDayCalendar } from '@/lib/cases/rules/working-days';
 
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
@@ -64,13 +64,33 @@ describe('computeClockDeadline', () => {
 
   it('explains a deadline with a pause, in English and Chinese', () => {
     const deadline = computeClockDeadline({ startAt, hours: 24, pausedMs: paused, policy: NATIONAL_REF });
-    expect(deadline.explanation.en).toBe('filed 11-27 09:00 + 24 h + paused 3 h 12 min → due 11-28 12:12');
-    expect(deadline.explanation.zh).toBe('11-27 09:00 提交 + 24 小时 + 暂停 3 小时 12 分 → 11-28 12:12 到期');
+    expect(deadline.explanation.en).toBe(
+      'filed 11-27 09:00 + 24 h + paused 3 h 12 min → due 11-28 12:12 (national deadline policy v1)',
+    );
+    expect(deadline.explanation.zh).toBe(
+      '11-27 09:00 提交 + 24 小时 + 暂停 3 小时 12 分 → 11-28 12:12 到期（全国期限规定第 1 版）',
+    );
     expect(deadline.dueAt).toEqual(new Date('2026-11-28T12:12:00+08:00'));
     // 75% of 24 h is 18 h: 11-28 03:00, plus the pause → 06:12.
     expect(deadline.atRiskAt).toEqual(new Date('2026-11-28T06:12:00+08:00'));
     expect(deadline.allowedMs).toBe(24 * HOUR_MS);
     expect(deadline.pausedMs).toBe(paused);
+  });
+
+  it('shows a pause that adds up to the shown due time, whatever the seconds (02:12:50 + 24 h + 1 min 30 s)', () => {
+    const deadline = computeClockDeadline({
+      startAt: new Date('2026-11-27T02:12:50+08:00'),
+      hours: 24,
+      pausedMs: 90_000,
+      policy: XINJIANG,
+    });
+    // Due 11-28 02:14:20: shown 02:14, so the pause shown is 2 min (02:12 + 24 h + 2 min = 02:14), not 1 min.
+    expect(deadline.explanation.zh).toBe(
+      '11-27 02:12 提交 + 24 小时 + 暂停 2 分 → 11-28 02:14 到期（省份 65 期限规定第 2 版）',
+    );
+    expect(deadline.explanation.en).toBe(
+      'filed 11-27 02:12 + 24 h + paused 2 min → due 11-28 02:14 (deadline policy of province 65 v2)',
+    );
   });
 
   it('leaves the pause out when there was none, and shows Shanghai time on a machine in UTC', () => {
@@ -79,8 +99,8 @@ describe('computeClockDeadline', () => {
       hours: 48,
       policy: NATIONAL_REF,
     });
-    expect(deadline.explanation.en).toBe('filed 11-27 23:30 + 48 h → due 11-29 23:30');
-    expect(deadline.explanation.zh).toBe('11-27 23:30 提交 + 48 小时 → 11-29 23:30 到期');
+    expect(deadline.explanation.en).toBe('filed 11-27 23:30 + 48 h → due 11-29 23:30 (national deadline policy v1)');
+    expect(deadline.explanation.zh).toBe('11-27 23:30 提交 + 48 小时 → 11-29 23:30 到期（全国期限规定第 1 版）');
   });
 
   it('records every input, as JSON that reads back the same', () => {
@@ -124,8 +144,12 @@ describe('computeWorkingDayDeadline', () => {
       calendar: calendar2020to2026,
       policy: NATIONAL_REF,
     });
-    expect(deadline.explanation.en).toBe('requested 11-27 09:00 + 5 working days (calendar 2026 v1) → due 12-04 23:59');
-    expect(deadline.explanation.zh).toBe('11-27 09:00 申请复核 + 5 个工作日（日历 2026 第 1 版） → 12-04 23:59 到期');
+    expect(deadline.explanation.en).toBe(
+      'requested 11-27 09:00 + 5 working days (calendar 2026 v1) → due 12-04 23:59 (national deadline policy v1)',
+    );
+    expect(deadline.explanation.zh).toBe(
+      '11-27 09:00 申请复核 + 5 个工作日（日历 2026 第 1 版） → 12-04 23:59 到期（全国期限规定第 1 版）',
+    );
     expect(deadline.dueAt).toEqual(new Date('2026-12-04T23:59:59.999+08:00'));
     expect(deadline.allowedMs).toBe(deadline.dueAt.getTime() - startAt.getTime());
     expect(deadline.atRiskAt.getTime()).toBe(startAt.getTime() + Math.floor(0.75 * deadline.allowedMs));
@@ -149,10 +173,10 @@ describe('computeWorkingDayDeadline', () => {
       policy: NATIONAL_REF,
     });
     expect(deadline.explanation.en).toBe(
-      'requested 12-29 10:00 + 5 working days (calendars 2025 v1, 2026 v2) → due 01-06 23:59',
+      'requested 12-29 10:00 + 5 working days (calendars 2025 v1, 2026 v2) → due 01-06 23:59 (national deadline policy v1)',
     );
     expect(deadline.explanation.zh).toBe(
-      '12-29 10:00 申请复核 + 5 个工作日（日历 2025 第 1 版、2026 第 2 版） → 01-06 23:59 到期',
+      '12-29 10:00 申请复核 + 5 个工作日（日历 2025 第 1 版、2026 第 2 版） → 01-06 23:59 到期（全国期限规定第 1 版）',
     );
   });
 
@@ -222,7 +246,7 @@ describe('policy', () => {
     expect(effectivePolicy(NATIONAL, { ...XINJIANG, citizenReplyHours: 48 }).citizenReplyHours).toBe(72);
     expect(effectivePolicy(NATIONAL, { ...XINJIANG, citizenReplyHours: 96 }).citizenReplyHours).toBe(96);
     const reply = computeCitizenReplyDeadline(effectivePolicy(NATIONAL, null), new Date('2026-11-27T09:00:00+08:00'));
-    expect(reply.explanation.en).toBe('asked 11-27 09:00 + 72 h → due 11-30 09:00');
+    expect(reply.explanation.en).toBe('asked 11-27 09:00 + 72 h → due 11-30 09:00 (national deadline policy v1)');
   });
 
   it('refuses malformed policies', () => {
@@ -373,8 +397,13 @@ describe('deadline properties', () => {
           expect(deadline.dueAt.getTime()).toBe(start + deadline.allowedMs + pausedMs);
           expect(deadline.atRiskAt.getTime()).toBeGreaterThan(start);
           expect(deadline.explanation.en).toMatch(
-            /^filed \d\d-\d\d \d\d:\d\d \+ \d+ h( \+ paused (\d+ h|\d+ min|\d+ h \d+ min|< 1 min))? → due \d\d-\d\d \d\d:\d\d$/,
+            /^filed \d\d-\d\d \d\d:\d\d \+ \d+ h( \+ paused (\d+ h|\d+ min|\d+ h \d+ min|< 1 min))? → due \d\d-\d\d \d\d:\d\d \((national deadline policy|deadline policy of province \d\d) v\d+\)$/,
           );
+          // The minutes shown add up: start minute + hours + pause shown = due minute.
+          const shown = /paused (?:(\d+) h)? ?(?:(\d+) min)?/.exec(deadline.explanation.en);
+          const pauseMinutes = shown ? Number(shown[1] ?? 0) * 60 + Number(shown[2] ?? 0) : 0;
+          const minuteOf = (ms: number) => Math.floor(ms / MINUTE_MS);
+          expect(minuteOf(start) + hours * 60 + pauseMinutes).toBe(minuteOf(deadline.dueAt.getTime()));
         },
       ),
       { numRuns: 300 },

@@ -12,7 +12,7 @@ import {
   type CalendarYearVersion,
   type IsoDate,
   type WorkingDayCalendar,
-} from './working-days';
+} from '@/lib/cases/rules/working-days';
 
 export { DeadlineError, type DeadlineErrorCode } from './working-days';
 
@@ -355,6 +355,21 @@ function formatShanghai(instant: Date): string {
   return format(new TZDate(instant.getTime(), DEADLINE_TIME_ZONE), 'MM-dd HH:mm');
 }
 
+function floorToMinute(ms: number): number {
+  return Math.floor(ms / MINUTE_MS) * MINUTE_MS;
+}
+
+/** Which published policy a deadline comes from (SPEC §7: each deadline shows its policy version). */
+function describePolicyBothLanguages(policy: PolicyRef): { en: string; zh: string } {
+  return {
+    en: describePolicy(policy),
+    zh:
+      policy.provinceCode === null
+        ? `全国期限规定第 ${policy.version} 版`
+        : `省份 ${policy.provinceCode} 期限规定第 ${policy.version} 版`,
+  };
+}
+
 /** Whole minutes (rounded down, like the times shown): `3 h 12 min` / `3 小时 12 分`. */
 function formatPause(ms: number): { en: string; zh: string } {
   const minutes = Math.floor(ms / MINUTE_MS);
@@ -374,21 +389,37 @@ export function explainDeadline(inputs: DeadlineInputs, dueAt: Date): DeadlineEx
   const start = formatShanghai(new Date(inputs.startAt));
   const due = formatShanghai(dueAt);
   const words = START_EVENT_WORDS[inputs.startEvent];
-  const pause = inputs.pausedMs > 0 ? formatPause(inputs.pausedMs) : null;
+  // The pause as the shown times imply it (due minute − the minute it would be due without the pause), so start +
+  // duration + pause always adds up to the due time shown, whatever the seconds.
+  const pause =
+    inputs.pausedMs > 0
+      ? formatPause(floorToMinute(dueAt.getTime()) - floorToMinute(dueAt.getTime() - inputs.pausedMs))
+      : null;
+  const policy = describePolicyBothLanguages(inputs.policy);
   const enPause = pause ? ` + paused ${pause.en}` : '';
   const zhPause = pause ? ` + 暂停 ${pause.zh}` : '';
   if (inputs.basis === 'CLOCK_HOURS') {
     return {
-      en: `${words.en} ${start} + ${inputs.hours} h${enPause} → due ${due}`,
-      zh: `${start} ${words.zh} + ${inputs.hours} 小时${zhPause} → ${due} 到期`,
+      en: `${words.en} ${start} + ${inputs.hours} h${enPause} → due ${due} (${policy.en})`,
+      zh: `${start} ${words.zh} + ${inputs.hours} 小时${zhPause} → ${due} 到期（${policy.zh}）`,
     };
   }
-  const enCalendars = inputs.calendars.map((entry) => `${entry.year} v${entry.version}`).join(', ');
-  const zhCalendars = inputs.calendars.map((entry) => `${entry.year} 第 ${entry.version} 版`).join('、');
+  const enCalendars = inputs.calendars
+    .map((entry) =>
+      entry.provisional
+        ? `${entry.year} provisional: not yet published, weekends only`
+        : `${entry.year} v${entry.version}`,
+    )
+    .join(', ');
+  const zhCalendars = inputs.calendars
+    .map((entry) =>
+      entry.provisional ? `${entry.year} 暂定：尚未发布，仅按周末计算` : `${entry.year} 第 ${entry.version} 版`,
+    )
+    .join('、');
   const enDays = `${inputs.workingDays} working day${inputs.workingDays === 1 ? '' : 's'}`;
   return {
-    en: `${words.en} ${start} + ${enDays} (calendar${inputs.calendars.length === 1 ? '' : 's'} ${enCalendars})${enPause} → due ${due}`,
-    zh: `${start} ${words.zh} + ${inputs.workingDays} 个工作日（日历 ${zhCalendars}）${zhPause} → ${due} 到期`,
+    en: `${words.en} ${start} + ${enDays} (calendar${inputs.calendars.length === 1 ? '' : 's'} ${enCalendars})${enPause} → due ${due} (${policy.en})`,
+    zh: `${start} ${words.zh} + ${inputs.workingDays} 个工作日（日历 ${zhCalendars}）${zhPause} → ${due} 到期（${policy.zh}）`,
   };
 }
 
@@ -412,7 +443,12 @@ const deadlineInputsSchema = z.discriminatedUnion('basis', [
     basis: z.literal('WORKING_DAYS'),
     workingDays: z.number().int().positive(),
     calendars: z.array(
-      z.object({ year: z.number().int(), version: z.number().int(), calendarVersionId: z.number().int() }),
+      z.object({
+        year: z.number().int(),
+        version: z.number().int(),
+        calendarVersionId: z.number().int(),
+        provisional: z.literal(true).optional(),
+      }),
     ),
     countedDays: z.array(z.iso.date()),
   }),

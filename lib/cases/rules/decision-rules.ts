@@ -1,9 +1,10 @@
-// What a decision must respect (SPEC §5): a rule of the case's catalogue version, a downgrade only of a red code, a
+// What a decision must respect (SPEC §3, §5): a rule of the case's catalogue version that allows the outcome, a
 // second-level review by someone other than the first decider, and the window for asking for one.
 import type { TransactionClient } from '@/lib/db/client';
 import type { Case, DecisionOutcome } from '@/lib/db/generated/client';
 import type { Actor } from '@/lib/auth/actor';
 import { RuleViolationError } from '@/lib/core/errors';
+import { decisionRuleRefusal } from '@/lib/cases/rules/decision-outcome';
 import type { decideSchema } from '@/lib/cases/forms/schemas';
 import type { z } from 'zod';
 
@@ -17,11 +18,11 @@ export const CORRECTING: readonly DecisionOutcome[] = ['DOWNGRADED', 'REVOKED'];
 export async function checkDecisionRule(tx: TransactionClient, current: Case, input: DecisionInput): Promise<void> {
   const rule = await tx.reason.findUnique({
     where: { catalogueVersionId_code: { catalogueVersionId: current.catalogueVersionId, code: input.ruleCode } },
-    select: { id: true },
+    select: { maxColour: true, validity: true },
   });
   if (!rule) throw new RuleViolationError('errors.ruleNotInCatalogue');
-  if (input.outcome === 'DOWNGRADED' && current.colour !== 'RED')
-    throw new RuleViolationError('errors.downgradeNeedsRed');
+  const refusal = decisionRuleRefusal(rule, input.outcome, current.colour);
+  if (refusal) throw new RuleViolationError(refusal);
 }
 
 export async function requireOtherThanFirstDecider(

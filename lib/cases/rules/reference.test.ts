@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatReference, formatShanghaiDay, parseReference } from './reference';
+import { formatReference, formatShanghaiDay, parseReference } from '@/lib/cases/rules/reference';
 
 describe('formatReference', () => {
   it('writes province, Asia/Shanghai day and a six-digit sequence', () => {

@@ -7,7 +7,7 @@ import {
   isValidResidentId,
   MAINLAND_PROVINCE_CODES,
   normaliseResidentId,
-} from './resident-id';
+} from '@/lib/cases/rules/resident-id';
 
 /** 2026-11-27 04:30 in Asia/Shanghai, still 26 November in UTC. */
 const NOW = new Date('2026-11-26T20:30:00Z');
@@ -107,5 +107,23 @@ describe('isValidResidentId', () => {
     expect(isValidResidentId('11010519491231002x', NOW)).toBe(true);
     expect(isValidResidentId('110105 19491231 002X', NOW)).toBe(true);
     expect(isValidResidentId('110105194912310021', NOW)).toBe(false);
+  });
+});
+
+describe('other holders of a health code (issue 13, point 11)', () => {
+  it.each([
+    ['Hong Kong residence permit', makeId('810000', '19850612')],
+    ['Macao residence permit', makeId('820000', '19900101')],
+    ['Taiwan residence permit', makeId('830000', '19781224')],
+    ["foreigner's permanent residence ID (2023, issued in Shanghai)", makeId('931156', '19880305')],
+  ])('accepts a %s', (_kind, id) => {
+    expect(findResidentIdProblem(id, NOW)).toBeNull();
+    expect(isValidResidentId(id.toLowerCase(), NOW)).toBe(true);
+  });
+
+  it('checks their check digit and prefix the same way', () => {
+    expect(findResidentIdProblem(withWrongCheckDigit(makeId('810000', '19850612')), NOW)).toBe('checkDigit');
+    expect(findResidentIdProblem(makeId('841000', '19850612'), NOW)).toBe('region');
+    expect(findResidentIdProblem(makeId('999156', '19880305'), NOW)).toBe('region');
   });
 });

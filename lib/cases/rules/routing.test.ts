@@ -18,9 +18,10 @@ import {
   recountReviewerLoads,
   routeToProvince,
   type ReviewerCandidate,
-} from './routing';
+} from '@/lib/cases/rules/routing';
 import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
 import { withdrawCase } from '@/lib/cases/use-cases/withdraw-case';
+import { isConflictedReviewer } from '@/lib/cases/rules/conflict-of-interest';
 
 const prisma = () => getPrisma();
 
@@ -87,6 +88,20 @@ describe('rankCandidates', () => {
     expect(ids(rankCandidates([conflicted, candidate('no-unit', { unitCode: null, openCount: 4 })], '340100'))).toEqual(
       ['no-unit'],
     );
+  });
+
+  it('treats a reviewer of a city as conflicted for its districts and counties (division hierarchy)', () => {
+    const hefei = candidate('hefei-city', { unitCode: '340100', openCount: 0 });
+    const shushan = candidate('shushan-district', { unitCode: '340104', openCount: 1 });
+    const wuhu = candidate('wuhu-city', { unitCode: '340200', openCount: 5 });
+    // A code issued by 蜀山区 (340104): the Hefei city reviewer and the district's own reviewer are both conflicted.
+    expect(ids(rankCandidates([hefei, shushan, wuhu], '340104'))).toEqual(['wuhu-city']);
+    // A code issued by the city itself does not conflict a district reviewer below it.
+    expect(ids(rankCandidates([hefei, shushan, wuhu], '340100'))).toEqual(['shushan-district', 'wuhu-city']);
+    expect(isConflictedReviewer('340000', '341502')).toBe(true);
+    expect(isConflictedReviewer('340104', '340103')).toBe(false);
+    expect(isConflictedReviewer('110100', '110105')).toBe(true);
+    expect(isConflictedReviewer('340100', '350104')).toBe(false);
   });
 
   it('returns nobody for nobody, and does not reorder its input', () => {

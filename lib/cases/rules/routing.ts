@@ -2,7 +2,8 @@
 import 'server-only';
 import type { TransactionClient } from '@/lib/db/client';
 import type { CaseState, CaseType } from '@/lib/db/generated/enums';
-import { REVIEWER_LOAD_STATES } from './transitions';
+import { REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
+import { isConflictedReviewer } from '@/lib/cases/rules/conflict-of-interest';
 
 /** A code appeal goes to the issuing province; a recognition complaint to the province that refused the code. */
 export function routeToProvince(filing: {
@@ -27,12 +28,12 @@ export interface ReviewerCandidate {
 
 /**
  * Orders the eligible reviewers, best first: under capacity, not excluded (already filtered),
- * conflict-of-interest reviewers (same issuing unit) only when nobody else is available;
+ * conflict-of-interest reviewers (the issuing unit or a division above it) only when nobody else is available;
  * fewest open cases, then longest since their last assignment.
  */
 export function rankCandidates(candidates: ReviewerCandidate[], issuingUnitCode: string): ReviewerCandidate[] {
   const available = candidates.filter((c) => c.openCount < c.capacity);
-  const independent = available.filter((c) => c.unitCode !== issuingUnitCode);
+  const independent = available.filter((c) => !isConflictedReviewer(c.unitCode, issuingUnitCode));
   const pool = independent.length > 0 ? independent : available;
   return [...pool].sort(
     (a, b) =>

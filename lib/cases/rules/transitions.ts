@@ -13,6 +13,7 @@ export const CASE_ACTIONS = [
   'START_REVIEW',
   'REQUEST_INFORMATION',
   'CITIZEN_REPLY',
+  'REPLY_WINDOW_CLOSED',
   'DECIDE',
   'WITHDRAW',
   'TRANSFER',
@@ -83,6 +84,8 @@ export const TRANSITIONS: Readonly<Record<CaseAction, Transition>> = {
     auditAction: 'INFORMATION_REQUESTED',
   },
   CITIZEN_REPLY: { from: [AWAITING_CITIZEN], to: IN_REVIEW, roles: ['CITIZEN'], auditAction: 'CITIZEN_REPLIED' },
+  // The sweep restarts the clock when the citizen's time to answer has run out (§7); the reviewer decides on the record.
+  REPLY_WINDOW_CLOSED: { from: [AWAITING_CITIZEN], to: IN_REVIEW, roles: ['SYSTEM'], auditAction: 'CLOCK_RESUMED' },
   // From AWAITING_CITIZEN only once the citizen's reply window has passed: the reviewer then decides on the record.
   DECIDE: { from: [IN_REVIEW, AWAITING_CITIZEN], to: DECIDED, roles: ['REVIEWER'], auditAction: 'CASE_DECIDED' },
   WITHDRAW: {

@@ -11,7 +11,7 @@ import {
   isWorkingDay,
   shanghaiDateOf,
   type WorkingDayCalendar,
-} from './working-days';
+} from '@/lib/cases/rules/working-days';
 
 const DAY_MS = 86_400_000;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;

@@ -35,6 +35,8 @@ export interface CalendarYearVersion {
   year: number;
   version: number;
   calendarVersionId: number;
+  /** No calendar is published for this year: counted on weekends only, recomputed when it is (SPEC §18). */
+  provisional?: true;
 }
 
 export interface WorkingDayCalendar {

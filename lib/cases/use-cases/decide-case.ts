@@ -9,6 +9,8 @@ import { RuleViolationError } from '@/lib/core/errors';
 import { resumedDeadlineFields } from '@/lib/cases/rules/clock-fields';
 import { CORRECTING, SECOND_REVIEW_WINDOW_DAYS, checkDecisionRule } from '@/lib/cases/rules/decision-rules';
 import { decideSchema } from '@/lib/cases/forms/schemas';
+import { isWithinDeadline } from '@/lib/cases/rules/within-deadline';
+import { replyWindowClosedAt } from '@/lib/cases/use-cases/resume-closed-reply-windows';
 
 export async function decideCase(actor: Actor, input: z.output<typeof decideSchema>, now = new Date()) {
   return changeCase(
@@ -16,15 +18,16 @@ export async function decideCase(actor: Actor, input: z.output<typeof decideSche
     { caseId: input.caseId, action: 'DECIDE', expectedVersion: input.expectedVersion },
     async ({ tx, current, now }) => {
       requireAssignee(current, actor);
-      let deadlineFields = {};
+      let deadlineFields: Partial<ReturnType<typeof resumedDeadlineFields>> = {};
       if (current.state === 'AWAITING_CITIZEN') {
         // Deciding on the record is allowed only once the citizen's time to answer has run out (SPEC §7).
         const open = await tx.informationRequest.findFirst({
           where: { caseId: current.id, repliedAt: null },
           orderBy: { requestedAt: 'desc' },
         });
-        if (open && open.replyDueAt > now) throw new RuleViolationError('errors.replyWindowOpen');
-        deadlineFields = resumedDeadlineFields(current, now);
+        if (open && isWithinDeadline(now, open.replyDueAt)) throw new RuleViolationError('errors.replyWindowOpen');
+        // The clock runs again from the moment the window closed, not from this decision (§7).
+        deadlineFields = resumedDeadlineFields(current, open ? replyWindowClosedAt(current, open.replyDueAt) : now);
       }
       await checkDecisionRule(tx, current, input);
       const secondReviewDeadlineAt = new Date(now.getTime() + SECOND_REVIEW_WINDOW_DAYS * 24 * 3600 * 1000);
@@ -52,7 +55,8 @@ export async function decideCase(actor: Actor, input: z.output<typeof decideSche
             outcome: input.outcome,
             ruleCode: input.ruleCode,
             correctionOrdered: correcting,
-            withinDeadline: now <= current.dueAt,
+            // The same comparison as the decision row (decidedAt against deadlineAt, the deadline in force).
+            withinDeadline: isWithinDeadline(now, deadlineFields.dueAt ?? current.dueAt),
           },
         },
         notifications: current.mobile

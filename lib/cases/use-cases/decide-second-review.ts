@@ -6,7 +6,12 @@ import type { Actor } from '@/lib/auth/actor';
 import { changeCase } from '@/lib/cases/engine/case-change';
 import { queueCorrectionOrder } from '@/lib/cases/engine/correction-order';
 import { RuleViolationError } from '@/lib/core/errors';
-import { CORRECTING, checkDecisionRule, requireOtherThanFirstDecider } from '@/lib/cases/rules/decision-rules';
+import { checkDecisionRule, requireOtherThanFirstDecider } from '@/lib/cases/rules/decision-rules';
+import {
+  allowedSecondReviewOutcomes,
+  colourAfter,
+  secondReviewChangesColour,
+} from '@/lib/cases/rules/decision-outcome';
 import { decideSchema } from '@/lib/cases/forms/schemas';
 
 export async function decideSecondReview(actor: Actor, input: z.output<typeof decideSchema>, now = new Date()) {
@@ -16,11 +21,16 @@ export async function decideSecondReview(actor: Actor, input: z.output<typeof de
     async ({ tx, current, now }) => {
       const firstId = await requireOtherThanFirstDecider(tx, current, actor);
       if (current.assigneeId !== actor.id) throw new RuleViolationError('errors.notAssignee');
-      await checkDecisionRule(tx, current, input);
       const first = await tx.decision.findUniqueOrThrow({
         where: { provinceCode_id: { provinceCode: current.provinceCode, id: firstId } },
       });
-      const correcting = CORRECTING.includes(input.outcome) && input.outcome !== first.outcome;
+      // The citizen asked for this review: it keeps the first decision or improves on it, never worsens it (§5).
+      if (!allowedSecondReviewOutcomes(first.outcome, current.colour).includes(input.outcome))
+        throw new RuleViolationError('errors.secondReviewWorsens');
+      await checkDecisionRule(tx, current, input);
+      // A new order only when the colour in force changes, and from the colour the first decision left in force.
+      const correcting = secondReviewChangesColour(first.outcome, input.outcome, current.colour);
+      const colourInForce = colourAfter(first.outcome, current.colour);
       return {
         data: { closedAt: now },
         afterUpdate: async (innerTx) => {
@@ -38,7 +48,7 @@ export async function decideSecondReview(actor: Actor, input: z.output<typeof de
               supersedesId: firstId,
             },
           });
-          if (correcting) await queueCorrectionOrder(innerTx, current, decision.id, input.outcome, now);
+          if (correcting) await queueCorrectionOrder(innerTx, current, decision.id, input.outcome, now, colourInForce);
         },
         audit: {
           before: { firstOutcome: first.outcome },

@@ -25,8 +25,8 @@ import {
 import { replyToRequest } from '@/lib/cases/use-cases/reply-to-request';
 import { requestInformation } from '@/lib/cases/use-cases/request-information';
 import { startReview } from '@/lib/cases/use-cases/start-review';
-import { submitAppeal } from './submit-appeal';
-import { transferCase } from './transfer-case';
+import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
+import { transferCase } from '@/lib/cases/use-cases/transfer-case';
 import { TRANSITIONS, type CaseAction } from '@/lib/cases/rules/transitions';
 import { decideSchema, transferSchema } from '@/lib/cases/forms/schemas';
 import { parseInput } from '@/lib/core/parse-input';
@@ -71,7 +71,8 @@ async function decided(outcome: 'UPHELD' | 'DOWNGRADED' | 'REVOKED' = 'REVOKED')
     caseId: started.id,
     expectedVersion: started.version,
     outcome,
-    ruleCode: 'SPATIOTEMPORAL_COMPANION',
+    // Keeping red needs a rule that allows red (SPEC §3); the other outcomes may rest on a yellow-at-most one.
+    ruleCode: outcome === 'UPHELD' ? 'CLOSE_CONTACT' : 'SPATIOTEMPORAL_COMPANION',
     reasons: REASONS,
   });
   return done;
@@ -164,7 +165,7 @@ describe('deciding', () => {
         caseId: started.id,
         expectedVersion: started.version,
         outcome,
-        ruleCode: 'SPATIOTEMPORAL_COMPANION',
+        ruleCode: 'CLOSE_CONTACT',
         reasons: REASONS,
       });
     const results = await Promise.allSettled([attempt('UPHELD'), attempt('REVOKED')]);

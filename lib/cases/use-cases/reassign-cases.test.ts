@@ -17,7 +17,7 @@ import {
 import { reassignAllOpenCases, reassignCase } from './reassign-cases';
 import { requestInformation } from '@/lib/cases/use-cases/request-information';
 import { startReview } from '@/lib/cases/use-cases/start-review';
-import { submitAppeal } from './submit-appeal';
+import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
 
 const prisma = () => getPrisma();
 

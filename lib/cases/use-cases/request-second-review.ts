@@ -8,6 +8,7 @@ import { computeSecondReviewDeadline, storedDeadlineInputs } from '@/lib/cases/r
 import { RuleViolationError } from '@/lib/core/errors';
 import { requestSecondReviewSchema } from '@/lib/cases/forms/schemas';
 import { loadDeadlinePolicy, loadWorkingDayCalendar } from '@/lib/reference/deadline-rules';
+import { withProvisionalYears } from '@/lib/cases/rules/provisional-calendar';
 import { supervisorNotices } from '@/lib/notifications/queue';
 
 export async function requestSecondReview(
@@ -23,7 +24,7 @@ export async function requestSecondReview(
         throw new RuleViolationError('errors.secondReviewWindowClosed');
       const policy = await loadDeadlinePolicy(tx, current.provinceCode, now);
       const calendar = await loadWorkingDayCalendar(tx);
-      const deadline = computeSecondReviewDeadline(policy, calendar, now);
+      const deadline = computeSecondReviewDeadline(policy, withProvisionalYears(calendar, now), now);
       return {
         data: {
           assigneeId: null,

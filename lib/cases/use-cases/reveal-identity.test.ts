@@ -7,7 +7,7 @@ import { resetCaseData } from '@/test/support/db';
 import { CaseNotFoundError, ForbiddenActionError, RuleViolationError, ValidationError } from '@/lib/core/errors';
 import { revealIdentity, revealIdentitySchema } from './reveal-identity';
 import { parseInput } from '@/lib/core/parse-input';
-import { submitAppeal } from './submit-appeal';
+import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
 
 const db = () => getPrisma();
 let citizen: TestUser;

@@ -8,7 +8,7 @@ import { createUser, residentId, validFiling, type TestUser } from '@/test/suppo
 import { resetCaseData } from '@/test/support/db';
 import { IdempotencyConflictError, ValidationError } from '@/lib/core/errors';
 import { setFaultPoint } from '@/lib/cases/engine/fault-points';
-import { submitAppeal } from './submit-appeal';
+import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
 
 const prisma = () => getPrisma();
 

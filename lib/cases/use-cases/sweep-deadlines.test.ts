@@ -13,8 +13,8 @@ import { resetCaseData } from '@/test/support/db';
 import { decideCase } from '@/lib/cases/use-cases/decide-case';
 import { requestInformation } from '@/lib/cases/use-cases/request-information';
 import { startReview } from '@/lib/cases/use-cases/start-review';
-import { submitAppeal } from './submit-appeal';
-import { sweepDeadlines } from './sweep-deadlines';
+import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
+import { sweepDeadlines } from '@/lib/cases/use-cases/sweep-deadlines';
 
 const prisma = () => getPrisma();
 const HOUR = 3600_000;

@@ -11,6 +11,8 @@ import { SYSTEM_ACTOR } from '@/lib/auth/actor';
 import { applyCaseChange } from '@/lib/cases/engine/case-change';
 import { statesSql } from '@/lib/cases/rules/deadline-filters';
 import { CLOCK_RUNNING_STATES } from '@/lib/cases/rules/transitions';
+import { recomputeProvisionalDeadlines } from '@/lib/cases/use-cases/recompute-provisional-deadlines';
+import { resumeClosedReplyWindows } from '@/lib/cases/use-cases/resume-closed-reply-windows';
 
 const BATCH = 500;
 
@@ -33,7 +35,7 @@ interface MarkedRow {
 }
 
 /**
- * AT_RISK and OVERDUE look at running clocks; PAUSED_OVERDUE at clocks that were already past the deadline when they
+ * Overdue means strictly after the due instant (within-deadline.ts), as on the pages. AT_RISK and OVERDUE look at running clocks; PAUSED_OVERDUE at clocks that were already past the deadline when they
  * stopped: asking the citizen a question after the deadline must not hide the case from escalation (the queues
  * judge a paused clock where it stopped, too).
  */
@@ -46,7 +48,7 @@ async function markBatch(tx: TransactionClient, kind: MarkKind, now: Date): Prom
         WITH due AS (
           SELECT id FROM appeal_case
            WHERE overdue_marked_at IS NULL AND paused_since IS NOT NULL AND state = 'AWAITING_CITIZEN'
-             AND due_at <= paused_since AND due_at <= ${now}
+             AND due_at < paused_since AND due_at < ${now}
            ORDER BY due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
         UPDATE appeal_case c SET overdue_marked_at = ${now}, at_risk_marked_at = COALESCE(c.at_risk_marked_at, ${now})
           FROM due WHERE c.id = due.id
@@ -63,7 +65,7 @@ async function markBatch(tx: TransactionClient, kind: MarkKind, now: Date): Prom
     : tx.$queryRaw<MarkedRow[]>`
         WITH due AS (
           SELECT id FROM appeal_case
-           WHERE overdue_marked_at IS NULL AND paused_since IS NULL AND state IN (${RUNNING_STATES}) AND due_at <= ${now}
+           WHERE overdue_marked_at IS NULL AND paused_since IS NULL AND state IN (${RUNNING_STATES}) AND due_at < ${now}
            ORDER BY due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
         UPDATE appeal_case c SET overdue_marked_at = ${now}, at_risk_marked_at = COALESCE(c.at_risk_marked_at, ${now})
           FROM due WHERE c.id = due.id
@@ -146,6 +148,10 @@ async function closeExpiredDecisions(now: Date): Promise<number> {
 
 export async function sweepDeadlines(now = new Date()): Promise<SweepResult> {
   const notificationIds: string[] = [];
+  // First, so that the marks below judge deadlines on a calendar published since they were counted.
+  await recomputeProvisionalDeadlines(now);
+  // Clocks whose reply window has closed run again from that instant, so the marks below see them (§7).
+  await resumeClosedReplyWindows(now);
   const atRisk = await sweepMarks('AT_RISK', now, notificationIds);
   const overdue =
     (await sweepMarks('OVERDUE', now, notificationIds)) + (await sweepMarks('PAUSED_OVERDUE', now, notificationIds));

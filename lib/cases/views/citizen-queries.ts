@@ -25,6 +25,7 @@ import {
 } from '@/lib/cases/rules/deadlines';
 import { allowedActions, OPEN_STATES } from '@/lib/cases/rules/transitions';
 import { divisionNames, listProvinces, listUnits, provinceName } from '@/lib/reference/divisions';
+import { isProvisionalDeadline } from '@/lib/cases/rules/provisional-calendar';
 
 /** The privacy notice the filing form shows; its version is recorded on every case filed with it. */
 export const PRIVACY_NOTICE_VERSION = '2026-01';
@@ -181,6 +182,8 @@ export interface CaseDeadlineView {
   explanation: DeadlineExplanation;
   /** The stage the deadline belongs to. */
   stage: 'FIRST_DECISION' | 'SECOND_REVIEW';
+  /** Counted through a year with no published working-day calendar: may still move (SPEC §18). */
+  provisional: boolean;
 }
 
 export interface EvidenceView {
@@ -250,6 +253,7 @@ function deadlineView(
     explanation: explainDeadline(inputs, row.dueAt),
     stage:
       row.state === 'SECOND_REVIEW_REQUESTED' || row.state === 'IN_SECOND_REVIEW' ? 'SECOND_REVIEW' : 'FIRST_DECISION',
+    provisional: isProvisionalDeadline(inputs),
   };
 }
 

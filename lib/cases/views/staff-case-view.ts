@@ -25,6 +25,8 @@ import {
 } from '@/lib/cases/rules/deadlines';
 import { allowedActions, type CaseAction } from '@/lib/cases/rules/transitions';
 import { divisionNames, listProvinces } from '@/lib/reference/divisions';
+import { storedDeadlineIsProvisional } from '@/lib/cases/rules/provisional-calendar';
+import { isWithinDeadline } from '@/lib/cases/rules/within-deadline';
 
 export interface NamedCode {
   code: string;
@@ -97,6 +99,8 @@ export interface StaffCaseView {
     status: DeadlineStatus;
     timeLeftMs: number;
     explanation: DeadlineExplanation;
+    /** Counted through a year with no published working-day calendar (SPEC §18). */
+    provisional: boolean;
   };
   codeAssignment: {
     recordId: string;
@@ -272,6 +276,7 @@ export async function getStaffCaseView(user: Actor, caseId: string, now = new Da
       status: status.status,
       timeLeftMs: status.timeLeftMs,
       explanation: explainStoredDeadline(found),
+      provisional: storedDeadlineIsProvisional(found.deadlineInputs),
     },
     codeAssignment: codeAssignment
       ? {
@@ -298,7 +303,7 @@ export async function getStaffCaseView(user: Actor, caseId: string, now = new Da
       reasons: decision.reasons,
       decidedBy: decision.decidedBy.displayName,
       decidedAt: decision.decidedAt,
-      withinDeadline: decision.decidedAt <= decision.deadlineAt,
+      withinDeadline: isWithinDeadline(decision.decidedAt, decision.deadlineAt),
     })),
     correction: { sentAt: found.correctionSentAt, confirmedAt: found.correctionConfirmedAt },
     rules,

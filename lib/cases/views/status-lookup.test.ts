@@ -59,11 +59,20 @@ describe('requestStatusCode', () => {
     expect(await prisma.smsMessage.count()).toBe(before + 1);
   });
 
-  it('does not reveal the per-number limit: a second request within a minute gets the same answer and no new SMS', async () => {
+  it('says when to try again when the per-number limit stops the SMS, never that it was sent (point 9)', async () => {
     await requestStatusCode({ reference, ip: IP });
     const again = await requestStatusCode({ reference, ip: IP });
-    expect(again).toEqual({ ok: true });
+    expect(again).toEqual({ ok: false, error: 'rate_limited', retryAfterSeconds: expect.any(Number) });
+    if (again.ok || again.error !== 'rate_limited') throw new Error('expected a refusal');
+    expect(again.retryAfterSeconds).toBeGreaterThan(0);
+    expect(again.retryAfterSeconds).toBeLessThanOrEqual(60);
     expect(await prisma.smsMessage.count({ where: { to: CASE_MOBILE, purpose: 'CASE_STATUS' } })).toBe(1);
+  });
+
+  it('answers a repeated unknown reference the same way, so the refusal reveals nothing', async () => {
+    const unknown = 'SS-34-20260101-999999';
+    expect(await requestStatusCode({ reference: unknown, ip: IP })).toEqual({ ok: true });
+    expect(await requestStatusCode({ reference: unknown, ip: IP })).toMatchObject({ ok: false, error: 'rate_limited' });
   });
 });
 
@@ -78,6 +87,7 @@ describe('checkStatusCode', () => {
       'dueAt',
       'filedAt',
       'paused',
+      'provisional',
       'reference',
       'state',
       'type',
@@ -87,6 +97,7 @@ describe('checkStatusCode', () => {
       type: 'CODE_APPEAL',
       state: 'SUBMITTED',
       paused: false,
+      provisional: false,
       decision: null,
     });
     expect(result.status.dueAt).toBeInstanceOf(Date);

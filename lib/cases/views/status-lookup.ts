@@ -8,6 +8,8 @@ import { prisma } from '@/lib/db/client';
 import type { CaseState, CaseType, DecisionLevel, DecisionOutcome } from '@/lib/db/generated/enums';
 import { OPEN_STATES } from '@/lib/cases/rules/transitions';
 import { parseReference } from '@/lib/cases/rules/reference';
+import { readDeadlineInputs } from '@/lib/cases/rules/deadlines';
+import { isProvisionalDeadline } from '@/lib/cases/rules/provisional-calendar';
 
 export type StatusCodeRequestOutcome = { ok: true } | { ok: false; error: 'rate_limited'; retryAfterSeconds: number };
 
@@ -26,6 +28,8 @@ export interface PublicCaseStatus {
   dueAt: Date | null;
   /** Waiting for the applicant's answer: the clock is stopped. */
   paused: boolean;
+  /** Counted through a year with no published working-day calendar: may still move (SPEC §18). */
+  provisional: boolean;
   /** The decision in force (a second-level decision supersedes the first). */
   decision: { level: DecisionLevel; outcome: DecisionOutcome; decidedAt: Date } | null;
 }
@@ -57,19 +61,27 @@ function refused(retryAfterSeconds: number): { ok: false; error: 'rate_limited';
 export async function requestStatusCode(input: { reference: string; ip: string }): Promise<StatusCodeRequestOutcome> {
   const found = await findCaseForStatus(input.reference);
   if (!found) {
-    const limit = await consumeRateLimits([{ rule: 'codeRequestPerIp', key: input.ip }]);
+    // An unknown reference is limited as a phone number would be (per minute and hour, keyed by the reference), so a
+    // refusal with its time to wait does not show whether the reference exists.
+    const key = `ref:${input.reference.trim().toUpperCase()}`;
+    const limit = await consumeRateLimits([
+      { rule: 'codeRequestPerIp', key: input.ip },
+      { rule: 'codeRequestPerNumberMinute', key },
+      { rule: 'codeRequestPerNumberHour', key },
+    ]);
     return limit.allowed ? { ok: true } : refused(limit.retryAfterSeconds);
   }
-  // Only the per-IP limit may be reported: a per-number refusal would show that the reference exists.
   const ipLimit = await checkRateLimit({ rule: 'codeRequestPerIp', key: input.ip });
   if (!ipLimit.allowed) return refused(ipLimit.retryAfterSeconds);
-  await requestOneTimeCode({
+  const sent = await requestOneTimeCode({
     purpose: 'CASE_STATUS',
     mobile: found.mobile,
     caseId: found.id,
     ip: input.ip,
     message: (code) => statusCodeMessage(found.reference, code),
   });
+  // Never "sent" when the limit stopped the SMS: the citizen is told when to try again.
+  if (!sent.ok) return refused(sent.error === 'rate_limited' ? sent.retryAfterSeconds : 60);
   return { ok: true };
 }
 
@@ -107,6 +119,7 @@ async function loadPublicStatus(provinceCode: string, caseId: string): Promise<P
       filedAt: true,
       dueAt: true,
       pausedSince: true,
+      deadlineInputs: true,
       decisions: { orderBy: { level: 'desc' }, take: 1, select: { level: true, outcome: true, decidedAt: true } },
     },
   });
@@ -119,6 +132,7 @@ async function loadPublicStatus(provinceCode: string, caseId: string): Promise<P
     filedAt: row.filedAt,
     dueAt: pending && !paused ? row.dueAt : null,
     paused,
+    provisional: pending && isProvisionalDeadline(readDeadlineInputs(row.deadlineInputs)),
     decision: row.decisions[0] ?? null,
   };
 }

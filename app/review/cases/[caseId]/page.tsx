@@ -45,7 +45,7 @@ export default async function ReviewCasePage({ params }: Props) {
         </span>
       </h1>
       <p className="mb-6 text-lg" data-testid="case-state" data-state={view.state}>
-        {t('stateLine', { state: tStates(view.state), version: view.version })}
+        {t('stateLine', { state: tStates(view.state) })}
       </p>
       <DeadlineSection view={view} />
       <CaseActions

@@ -8,6 +8,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { formatBytes, formatTime } from '@/components/supervisor/format';
 import { DecideReviewForm, StartReviewForm } from '@/components/supervisor/second-review-forms';
 import { requireUser } from '@/lib/auth/scope';
+import { allowedSecondReviewOutcomes, colourAfter } from '@/lib/cases/rules/decision-outcome';
 import { CaseNotFoundError } from '@/lib/core/errors';
 import { getSecondReviewCase } from '@/lib/supervision/second-review';
 import { supervisorScopeOf } from '@/lib/supervision/scope';
@@ -145,7 +146,15 @@ export default async function SecondReviewCasePage({ params }: { params: Params 
             caseId={found.id}
             version={found.version}
             rules={found.rules.map((rule) => ({ code: rule.code, name: lang === 'en' ? rule.nameEn : rule.nameZh }))}
-            canDowngrade={found.colour === 'RED'}
+            choices={allowedSecondReviewOutcomes(found.firstDecision.outcome, found.colour).map((outcome) => {
+              const colour = colourAfter(outcome, found.colour);
+              const keeps = colour === colourAfter(found.firstDecision.outcome, found.colour);
+              const label = tBoard(`outcomes.${outcome}`);
+              return {
+                outcome,
+                label: keeps ? `${label}${t('keepsFirst', { colour: tBoard(`colours.${colour}`) })}` : label,
+              };
+            })}
           />
         </Section>
       ) : (
