@@ -10,11 +10,11 @@ async function main(command: string | undefined): Promise<void> {
   const database = await connectDatabase();
   try {
     if (command === 'reset') {
-      await resetDatabase(database.url);
+      await resetDatabase(database.ownerUrl);
       console.log('数据库已清空 / database emptied');
     }
     if (command === 'migrate' || command === 'reset') {
-      const result = await migrate(database.url);
+      const result = await migrate(database.ownerUrl);
       console.log(
         `迁移完成 / migrations: ${result.applied.length} applied, ${result.alreadyApplied.length} already applied`,
       );

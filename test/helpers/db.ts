@@ -2,8 +2,15 @@
 import pg from 'pg';
 import { inject } from 'vitest';
 
-/** A raw pg client on this test file's database (for direct SQL checks and tampering). */
+/** A raw pg client on this test file's database as the owner role (for direct SQL checks, bulk set-up and tampering). */
 export async function rawClient(): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_OWNER_URL });
+  await client.connect();
+  return client;
+}
+
+/** A raw pg client as the runtime role the app connects as (to test what it may not do). */
+export async function runtimeClient(): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   return client;
