@@ -4,6 +4,7 @@
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { verifyChainsAction } from '@/app/supervise/actions';
+import { formatTime } from './format';
 
 export function VerifyChainsForm({ hint }: { hint: string }) {
   const t = useTranslations('supervise.audit');
@@ -44,7 +45,12 @@ export function VerifyChainsForm({ hint }: { hint: string }) {
                           ? t(`problems.${chain.broken.problem}`)
                           : chain.broken.problem,
                       })
-                    : t('intact', { chain: chain.chain, seq: chain.intactThrough })}
+                    : t('intact', { chain: chain.chain, seq: chain.intactThrough })}{' '}
+                  <span data-testid="checkpoint-verified">
+                    {chain.checkpoint
+                      ? t('checkpointVerified', { seq: chain.checkpoint.seq, time: formatTime(chain.checkpoint.at) })
+                      : t('noCheckpoint')}
+                  </span>
                 </li>
               ))}
             </ul>

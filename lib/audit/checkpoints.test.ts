@@ -248,3 +248,29 @@ describe('the signing key', () => {
     expect(() => signingKeyFrom('c2hvcnQ=')).toThrow(/32-byte/);
   });
 });
+
+describe('node scripts/verify-receipt.mjs (plain Node.js, no packages)', () => {
+  it('checks a receipt against a saved copy of the published checkpoints with a pinned key', async () => {
+    const event = await getPrisma().auditEvent.findUnique({ where: { chain_seq: { chain: '41', seq: 3n } } });
+    const file = path.join(dir, 'published-41.json');
+    await writeFile(file, JSON.stringify({ publicKey: key.publicKey, checkpoints: await store.list('41') }));
+    const run = (hash: string, publicKey: string) =>
+      spawnSync(
+        process.execPath,
+        [
+          'scripts/verify-receipt.mjs',
+          ...['--chain', '41', '--seq', '3', '--hash', hash, '--checkpoints', file, '--public-key', publicKey],
+        ],
+        { encoding: 'utf8' },
+      );
+    const valid = run(event!.hash, key.publicKey);
+    expect(valid.stdout).toContain('VALID: chain 41 #3 is covered by checkpoint #3');
+    expect(valid.status).toBe(0);
+    const changed = run('c'.repeat(64), key.publicKey);
+    expect(changed.stdout).toContain('NOT VALID: HASH_DIFFERS');
+    expect(changed.status).toBe(1);
+    const otherSigner = run(event!.hash, otherKey.publicKey);
+    expect(otherSigner.stdout).toContain('NOT VALID: CHECKPOINT_SIGNATURE_INVALID');
+    expect(otherSigner.status).toBe(1);
+  });
+});

@@ -1,11 +1,13 @@
 // The message catalogue per language, merged from one file per area (core, citizen, reviewer, supervisor, admin),
 // so each area's screens keep their texts in their own file. Top-level namespaces never repeat across files.
 import enAdmin from './messages/en/admin.json';
+import enAudit from './messages/en/audit.json';
 import enCitizen from './messages/en/citizen.json';
 import enCore from './messages/en/core.json';
 import enReviewer from './messages/en/reviewer.json';
 import enSupervisor from './messages/en/supervisor.json';
 import zhAdmin from './messages/zh-CN/admin.json';
+import zhAudit from './messages/zh-CN/audit.json';
 import zhCitizen from './messages/zh-CN/citizen.json';
 import zhCore from './messages/zh-CN/core.json';
 import zhReviewer from './messages/zh-CN/reviewer.json';
@@ -15,8 +17,22 @@ import type { Locale } from './config';
 type Messages = Record<string, unknown>;
 
 export const MESSAGE_AREAS: Record<Locale, Record<string, Messages>> = {
-  'zh-CN': { core: zhCore, citizen: zhCitizen, reviewer: zhReviewer, supervisor: zhSupervisor, admin: zhAdmin },
-  en: { core: enCore, citizen: enCitizen, reviewer: enReviewer, supervisor: enSupervisor, admin: enAdmin },
+  'zh-CN': {
+    core: zhCore,
+    citizen: zhCitizen,
+    reviewer: zhReviewer,
+    supervisor: zhSupervisor,
+    admin: zhAdmin,
+    audit: zhAudit,
+  },
+  en: {
+    core: enCore,
+    citizen: enCitizen,
+    reviewer: enReviewer,
+    supervisor: enSupervisor,
+    admin: enAdmin,
+    audit: enAudit,
+  },
 };
 
 export function messagesFor(locale: Locale): Messages {
