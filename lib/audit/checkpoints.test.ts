@@ -91,6 +91,33 @@ describe('publishCheckpoints', () => {
     expect((await check()).intact).toBe(true);
   });
 
+  it("queues each new checkpoint to its province's webhook, and the national chain's to every province", async () => {
+    await getPrisma().provinceSystem.createMany({
+      data: [
+        { provinceCode: '34', name: '安徽' },
+        { provinceCode: '44', name: '广东' },
+      ],
+    });
+    await appendEvents('34', 1);
+    await appendEvents('41', 1);
+    await appendEvents('national', 1);
+    const { published } = await publishCheckpoints(new Date('2026-12-04T12:00:00Z'), { store, key });
+    const queued = await getPrisma().outboxEvent.findMany({
+      where: { kind: 'AUDIT_CHECKPOINT' },
+      orderBy: [{ provinceCode: 'asc' }],
+    });
+    const byChain = (chain: string) => published.find((checkpoint) => checkpoint.chain === chain);
+    expect(queued.map((event) => [event.provinceCode, (event.payload as { chain: string }).chain]).sort()).toEqual([
+      ['34', '34'],
+      ['34', 'national'],
+      ['44', 'national'],
+    ]);
+    expect(queued.find((event) => event.provinceCode === '44')!.payload).toEqual({
+      ...byChain('national'),
+      publicKey: key.publicKey,
+    });
+  });
+
   it('never overwrites a stored checkpoint', async () => {
     const [existing] = await store.list('34');
     const forged = signCheckpoint({ ...existing!, headHash: 'f'.repeat(64) }, key);

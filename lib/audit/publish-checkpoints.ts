@@ -1,9 +1,11 @@
 // Publishing signed checkpoints of every audit chain's head (SPEC §8): called by the scheduler at a fixed interval and
 // by `npm run audit:checkpoint`. A chain gets a new checkpoint when its head moved since its last one. A head that is
 // behind its last checkpoint, or whose event at the checkpointed sequence now has another hash, is not signed: the
-// chain was rolled back or rewritten, and signing it would bless the tampering (it is reported instead).
+// chain was rolled back or rewritten, and signing it would bless the tampering (it is reported instead). Each new
+// checkpoint is written to the store outside the database and queued to the provinces' webhooks.
 import { sign } from 'node:crypto';
 import { prisma } from '@/lib/db/client';
+import { NATIONAL_CHAIN } from './append';
 import { loadSigningKey, type CheckpointSigningKey } from './checkpoint-key';
 import { checkpointId, checkpointSignedText, type SignedCheckpoint } from './checkpoint-signature.mjs';
 import { getCheckpointStore, type CheckpointStore } from './checkpoint-store';
@@ -67,5 +69,27 @@ export async function publishCheckpoints(
     );
     if (await store.append(checkpoint)) result.published.push(checkpoint);
   }
+  await queueCheckpointWebhooks(result.published, key.publicKey);
   return result;
+}
+
+/**
+ * Queues each new checkpoint to the webhooks of the provinces holding a copy: a province's chain to that province,
+ * the national chain to every province with a system (the outbox delivers them with retries).
+ */
+async function queueCheckpointWebhooks(checkpoints: SignedCheckpoint[], publicKey: string): Promise<void> {
+  if (checkpoints.length === 0) return;
+  const provinces = (await prisma.provinceSystem.findMany({ select: { provinceCode: true } })).map(
+    (system) => system.provinceCode,
+  );
+  const events = checkpoints.flatMap((checkpoint) =>
+    provinces
+      .filter((province) => checkpoint.chain === NATIONAL_CHAIN || checkpoint.chain === province)
+      .map((provinceCode) => ({
+        provinceCode,
+        kind: 'AUDIT_CHECKPOINT' as const,
+        payload: { ...checkpoint, publicKey },
+      })),
+  );
+  if (events.length > 0) await prisma.outboxEvent.createMany({ data: events });
 }
