@@ -3,7 +3,11 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { buildContentSecurityPolicy, createNonce } from '@/lib/security/content-security-policy';
 
+/** Routes that set their own, stricter headers (evidence downloads: `sandbox` CSP, no-store): left untouched. */
+const OWN_HEADER_ROUTES = /^\/evidence\//;
+
 export function proxy(request: NextRequest): NextResponse {
+  if (OWN_HEADER_ROUTES.test(request.nextUrl.pathname)) return NextResponse.next();
   const nonce = createNonce();
   const policy = buildContentSecurityPolicy({
     nonce,
@@ -23,8 +27,8 @@ export function proxy(request: NextRequest): NextResponse {
 export const config = {
   matcher: [
     {
-      // Pages only: API routes set their own headers; static files need no nonce.
-      source: '/((?!api/|_next/static|_next/image|favicon.ico|robots.txt).*)',
+      // Pages only: API routes and evidence downloads set their own headers; static files need no nonce.
+      source: '/((?!api/|evidence/|_next/static|_next/image|favicon.ico|robots.txt).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },

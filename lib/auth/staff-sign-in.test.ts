@@ -103,11 +103,12 @@ describe('staff sign-in (real PostgreSQL)', () => {
     });
   });
 
-  it('refuses disabled accounts and never lets a citizen in through the staff form', async () => {
+  it('refuses disabled accounts with the answer for wrong credentials, and never lets a citizen in', async () => {
     await createStaff('reviewer-gone', { active: false });
+    // The same answer as for an unknown username: a stranger learns nothing about which usernames exist.
     expect(await signInStaff({ username: 'reviewer-gone', password: PASSWORD, ip: '10.0.0.3' })).toEqual({
       ok: false,
-      error: 'inactive',
+      error: 'credentials',
     });
     expect(await prisma.session.count()).toBe(0);
   });

@@ -17,7 +17,7 @@ const DUMMY_HASH = '$2b$12$YtTSivegeGQ.QBhLS28MFO.CnkGh41UmxrmlzsZSwm8SscUiDe/DW
 
 export type StaffSignInResult =
   | { ok: true; userId: string; role: Role; sessionId: string; stage: SignInStage }
-  | { ok: false; error: 'credentials' | 'inactive' }
+  | { ok: false; error: 'credentials' }
   | { ok: false; error: 'locked' | 'rate_limited'; retryAfterSeconds: number };
 
 export interface StaffCredentials {
@@ -95,7 +95,8 @@ export async function signInStaff({
       ? { ok: false, error: 'locked', retryAfterSeconds: outcome.retryAfterSeconds }
       : { ok: false, error: 'credentials' };
   }
-  if (!user.active) return { ok: false, error: 'inactive' };
+  // A disabled account answers exactly as a wrong password does: the answer never tells whether a username exists.
+  if (!user.active) return { ok: false, error: 'credentials' };
 
   const stage = signInStage({ ...user, secondFactorAt: null });
   const sessionId = await prisma.$transaction(async (tx) => {
