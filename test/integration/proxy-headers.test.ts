@@ -24,3 +24,28 @@ describe('proxy', () => {
     expect(source.test('/api/v1/docs')).toBe(false);
   });
 });
+
+describe('proxy and oversized bodies', () => {
+  it('answers a server-action body over the limit with 413 and a clear message in both languages', async () => {
+    const response = proxy(
+      new NextRequest('http://localhost:3000/my-cases/new', {
+        method: 'POST',
+        headers: { 'next-action': 'abc', 'content-length': String(28 * 1024 * 1024) },
+      }),
+    );
+    expect(response.status).toBe(413);
+    const text = await response.text();
+    expect(text).toContain('请求内容过大');
+    expect(text).toContain('the limit is 27 MB');
+  });
+
+  it('lets a body within the limit through', () => {
+    const response = proxy(
+      new NextRequest('http://localhost:3000/my-cases/new', {
+        method: 'POST',
+        headers: { 'content-length': String(1024) },
+      }),
+    );
+    expect(response.status).toBe(200);
+  });
+});

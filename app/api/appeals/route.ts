@@ -3,8 +3,11 @@
 import { getCurrentUser } from '@/lib/auth/session';
 import { isDomainError, ValidationError } from '@/lib/cases/errors';
 import { submitAppeal } from '@/lib/cases/submit-appeal';
+import { refuseUnlessSameOriginJson } from '@/lib/security/same-origin-json';
 
 export async function POST(request: Request): Promise<Response> {
+  const refused = refuseUnlessSameOriginJson(request);
+  if (refused) return refused;
   const user = await getCurrentUser();
   if (!user || user.role !== 'CITIZEN') return Response.json({ error: { code: 'NOT_FOUND' } }, { status: 404 });
   let body: unknown;
