@@ -4,7 +4,6 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
 import type { Role } from '@/lib/db/generated/enums';
-import { scopedLogger } from '@/lib/security/logger';
 import { verifyPassword } from './password';
 import { checkRateLimit, recordRateLimitFailure } from './rate-limit';
 import { clearStaffFailures, recordStaffFailure, staffLockedForSeconds } from './staff-lockout';

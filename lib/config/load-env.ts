@@ -20,7 +20,9 @@ const DEVELOPMENT_SECRETS = [...REQUIRED_SECRETS, 'AUDIT_CHECKPOINT_KEY'] as con
 export function ensureDevelopmentEnvFile(): void {
   const file = path.join(ROOT, '.env.local');
   const existing = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const missing = DEVELOPMENT_SECRETS.filter((name) => !process.env[name] && !new RegExp(`^${name}=`, 'm').test(existing));
+  const missing = DEVELOPMENT_SECRETS.filter(
+    (name) => !process.env[name] && !new RegExp(`^${name}=`, 'm').test(existing),
+  );
   if (missing.length === 0) return;
   const lines = missing.map((name) => `${name}=${randomBytes(32).toString('base64')}`);
   const header = existing ? '' : '# Generated on first run for development. Never commit this file.\n';
