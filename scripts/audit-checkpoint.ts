@@ -1,6 +1,6 @@
 // npm run audit:checkpoint — signs and publishes a checkpoint of every audit chain whose head moved (docs/audit.md).
 import { loadEnv } from '@/lib/config/load-env';
-import { connectDatabase } from '@/lib/db/connect';
+import { closeScriptDatabase, connectDatabase } from '@/lib/db/connect';
 
 async function main(): Promise<boolean> {
   loadEnv();
@@ -17,11 +17,7 @@ async function main(): Promise<boolean> {
     }
     return result.refused.length === 0;
   } finally {
-    const { getPrisma } = await import('@/lib/db/client');
-    await getPrisma()
-      .$disconnect()
-      .catch(() => {});
-    await database.stop();
+    await closeScriptDatabase(database);
   }
 }
 

@@ -1,6 +1,6 @@
 // npm run db:migrate | db:seed | db:reset — against DATABASE_URL, or the embedded PostgreSQL when it is unset.
 import { loadEnv, ensureDevelopmentEnvFile } from '@/lib/config/load-env';
-import { connectDatabase } from '@/lib/db/connect';
+import { closeScriptDatabase, connectDatabase } from '@/lib/db/connect';
 import { migrate } from '@/lib/db/migrate';
 import { resetDatabase } from '@/lib/db/reset';
 
@@ -27,11 +27,7 @@ async function main(command: string | undefined): Promise<void> {
       throw new Error('usage: tsx scripts/db.ts migrate|seed|reset [--force]');
     }
   } finally {
-    const { getPrisma } = await import('@/lib/db/client');
-    await getPrisma()
-      .$disconnect()
-      .catch(() => {});
-    await database.stop();
+    await closeScriptDatabase(database);
   }
 }
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
-import { rawClient, resetCaseData } from '@/test/helpers/db';
+import { resetCaseData, tamperAuditHistory } from '@/test/helpers/db';
 import { appendAuditEvent } from './append';
 import { CANONICAL_EVENT_SQL, GENESIS_HASH } from './canonical';
 import { signingKeyFrom, type CheckpointSigningKey } from './checkpoint-key';
@@ -32,17 +32,7 @@ async function appendEvents(chain: string, count: number): Promise<void> {
   }
 }
 
-/** SQL as the owner with the append-only triggers off: what an operator with the owner's rights could do. */
-async function tamper(sql: string): Promise<void> {
-  const client = await rawClient();
-  try {
-    await client.query('ALTER TABLE audit_event DISABLE TRIGGER USER');
-    await client.query(sql);
-    await client.query('ALTER TABLE audit_event ENABLE TRIGGER USER');
-  } finally {
-    await client.end();
-  }
-}
+const tamper = tamperAuditHistory;
 
 /** Recomputes every hash of `chain` from `fromSeq` on, and its head, so the chain verifies on its own again. */
 function rehashFrom(chain: string, fromSeq: number): string {

@@ -40,3 +40,12 @@ export async function connectDatabase(
     },
   };
 }
+
+/** For command-line scripts: closes the app's Prisma client (if it was loaded), then the database handle. */
+export async function closeScriptDatabase(database: DatabaseHandle): Promise<void> {
+  const { getPrisma } = await import('./client');
+  await getPrisma()
+    .$disconnect()
+    .catch(() => {});
+  await database.stop();
+}

@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { appendAuditEvent } from '@/lib/audit/append';
 import { publishCheckpoints } from '@/lib/audit/publish-checkpoints';
 import { getPrisma } from '@/lib/db/client';
-import { rawClient, resetCaseData } from '@/test/helpers/db';
+import { resetCaseData, tamperAuditHistory } from '@/test/helpers/db';
 import { createUser } from '@/test/helpers/fixtures';
 import { decodeCursor, findAuditPage, verifyScopeChains } from './audit-log';
 import { supervisorScopeOf, type SupervisorScope } from './scope';
@@ -40,16 +40,7 @@ async function append(
   }
 }
 
-async function tamper(sql: string): Promise<void> {
-  const client = await rawClient();
-  try {
-    await client.query('ALTER TABLE audit_event DISABLE TRIGGER USER');
-    await client.query(sql);
-    await client.query('ALTER TABLE audit_event ENABLE TRIGGER USER');
-  } finally {
-    await client.end();
-  }
-}
+const tamper = tamperAuditHistory;
 
 beforeEach(async () => {
   await resetCaseData();

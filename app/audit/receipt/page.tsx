@@ -8,6 +8,12 @@ import { checkPublishedReceipt, isReceipt } from '@/lib/audit/published-checkpoi
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+const RECEIPT_FIELDS = [
+  { name: 'chain', label: 'receiptChain', className: 'input', inputMode: undefined },
+  { name: 'seq', label: 'receiptSeq', className: 'input', inputMode: 'numeric' },
+  { name: 'hash', label: 'receiptHash', className: 'input font-mono', inputMode: undefined },
+] as const;
+
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('auditPublic');
   return { title: t('receiptTitle') };
@@ -41,38 +47,22 @@ export default async function ReceiptPage({ searchParams }: { searchParams: Sear
         ) : null}
       </div>
       <form method="get" className="border-l-4 border-rule bg-panel p-4">
-        <div className="mb-4">
-          <label htmlFor="receipt-chain" className="mb-1 block font-semibold">
-            {t('receiptChain')}
-          </label>
-          <input id="receipt-chain" name="chain" className="input" defaultValue={entered.chain} autoComplete="off" />
-        </div>
-        <div className="mb-4">
-          <label htmlFor="receipt-seq" className="mb-1 block font-semibold">
-            {t('receiptSeq')}
-          </label>
-          <input
-            id="receipt-seq"
-            name="seq"
-            className="input"
-            inputMode="numeric"
-            defaultValue={entered.seq}
-            autoComplete="off"
-          />
-        </div>
-        <div className="mb-4">
-          <label htmlFor="receipt-hash" className="mb-1 block font-semibold">
-            {t('receiptHash')}
-          </label>
-          <input
-            id="receipt-hash"
-            name="hash"
-            className="input font-mono"
-            defaultValue={entered.hash}
-            autoComplete="off"
-            spellCheck={false}
-          />
-        </div>
+        {RECEIPT_FIELDS.map(({ name, label, className, inputMode }) => (
+          <div key={name} className="mb-4">
+            <label htmlFor={`receipt-${name}`} className="mb-1 block font-semibold">
+              {t(label)}
+            </label>
+            <input
+              id={`receipt-${name}`}
+              name={name}
+              className={className}
+              inputMode={inputMode}
+              defaultValue={entered[name]}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          </div>
+        ))}
         <button type="submit" className="button">
           {t('receiptCheck')}
         </button>
