@@ -218,7 +218,7 @@ describe('verifyAgainstCheckpoints', () => {
     expect(broken.stdout).toContain('✗ 34: 与检查点不符，第 5 号 / checkpoint check failed at #5 (BEHIND_CHECKPOINT');
     expect(broken.stdout).toContain('BROKEN');
     expect(broken.status).toBe(1);
-  });
+  }, 90_000);
 });
 
 describe('checkReceipt', () => {

@@ -96,6 +96,6 @@ describe.each([{ sliceSize: undefined }, { sliceSize: 2n }])(
         expect(broken.stdout).toContain('broken at #2');
         expect(broken.stdout).toContain('BROKEN');
       });
-    });
+    }, 90_000);
   },
 );
