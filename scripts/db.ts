@@ -1,6 +1,6 @@
 // npm run db:migrate | db:seed | db:reset — against DATABASE_URL, or the embedded PostgreSQL when it is unset.
 import { loadEnv, ensureDevelopmentEnvFile } from '@/lib/config/load-env';
-import { connectDatabase } from '@/lib/db/connect';
+import { closeScriptDatabase, connectDatabase } from '@/lib/db/connect';
 import { migrate } from '@/lib/db/migrate';
 import { resetDatabase } from '@/lib/db/reset';
 
@@ -10,11 +10,11 @@ async function main(command: string | undefined): Promise<void> {
   const database = await connectDatabase();
   try {
     if (command === 'reset') {
-      await resetDatabase(database.url);
+      await resetDatabase(database.ownerUrl);
       console.log('数据库已清空 / database emptied');
     }
     if (command === 'migrate' || command === 'reset') {
-      const result = await migrate(database.url);
+      const result = await migrate(database.ownerUrl);
       console.log(
         `迁移完成 / migrations: ${result.applied.length} applied, ${result.alreadyApplied.length} already applied`,
       );
@@ -27,11 +27,7 @@ async function main(command: string | undefined): Promise<void> {
       throw new Error('usage: tsx scripts/db.ts migrate|seed|reset [--force]');
     }
   } finally {
-    const { getPrisma } = await import('@/lib/db/client');
-    await getPrisma()
-      .$disconnect()
-      .catch(() => {});
-    await database.stop();
+    await closeScriptDatabase(database);
   }
 }
 

@@ -41,7 +41,10 @@ async function main(): Promise<void> {
       ? `嵌入式 PostgreSQL 已启动 / embedded PostgreSQL: ${database.url.replace(/:[^:@/]+@/, ':***@')}`
       : '使用 DATABASE_URL / using DATABASE_URL',
   );
-  const migrations = await migrate(database.url);
+  if (database.ownerUrl === database.url) {
+    console.warn('DATABASE_OWNER_URL 未设置 / not set: migrations run as the app role (docs/database.md: two roles)');
+  }
+  const migrations = await migrate(database.ownerUrl);
   console.log(
     `迁移 / migrations: ${migrations.applied.length} applied, ${migrations.alreadyApplied.length} up to date`,
   );

@@ -19,7 +19,8 @@ function positiveInteger(value: string | undefined, fallback: number): number {
 async function openDatabase(): Promise<{ stop(): Promise<void> }> {
   if (process.env.DATABASE_URL) return { stop: async () => {} };
   const { connectDatabase, DEFAULT_EMBEDDED_PORT } = await import('@/lib/db/connect');
-  const url = `postgresql://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PORT}/app`;
+  const { EMBEDDED_RUNTIME } = await import('@/lib/db/roles');
+  const url = `postgresql://${EMBEDDED_RUNTIME.user}:${EMBEDDED_RUNTIME.password}@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PORT}/app`;
   const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   try {
     await probe.connect();

@@ -20,5 +20,6 @@ const setLocale = defineAction({
 });
 
 export async function setLocaleAction(formData: FormData): Promise<void> {
-  await setLocale({ locale: formData.get('locale') });
+  // A direct POST may carry anything but form data: the schema then refuses it.
+  await setLocale({ locale: formData instanceof FormData ? formData.get('locale') : null });
 }

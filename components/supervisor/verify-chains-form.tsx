@@ -4,11 +4,18 @@
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import type { ActionOutcome } from '@/components/forms/use-action-form';
+import { formatTime } from './format';
 
 export interface ChainsVerified {
   intact: boolean;
   events: number;
-  chains: { chain: string; intactThrough: string; broken: { seq: string; problem: string } | null }[];
+  chains: {
+    chain: string;
+    intactThrough: string;
+    broken: { seq: string; problem: string } | null;
+    /** The latest signed checkpoint the chain agrees with, or null. */
+    checkpoint: { seq: string; at: string } | null;
+  }[];
 }
 
 export function VerifyChainsForm({
@@ -57,7 +64,12 @@ export function VerifyChainsForm({
                           ? t(`problems.${chain.broken.problem}`)
                           : chain.broken.problem,
                       })
-                    : t('intact', { chain: chain.chain, seq: chain.intactThrough })}
+                    : t('intact', { chain: chain.chain, seq: chain.intactThrough })}{' '}
+                  <span data-testid="checkpoint-verified">
+                    {chain.checkpoint
+                      ? t('checkpointVerified', { seq: chain.checkpoint.seq, time: formatTime(chain.checkpoint.at) })
+                      : t('noCheckpoint')}
+                  </span>
                 </li>
               ))}
             </ul>

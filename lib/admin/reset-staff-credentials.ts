@@ -28,6 +28,8 @@ export async function resetStaffCredentials(actor: Actor, raw: unknown, now = ne
     const current = await loadStaffAccountForUpdate(tx, input.userId, input.expectedUpdatedAt);
     // Administrators change their own password and recovery codes on their account page, where their factor is checked.
     if (current.id === actor.id) throw new AdminRefusal('admin.errors.self', 409);
+    // A reset also lifts every lockout of the account (per source: lib/auth/staff-lockout.ts).
+    await tx.staffLockout.deleteMany({ where: { userId: current.id } });
     if (passwordHash) {
       await tx.user.update({
         where: { id: current.id },

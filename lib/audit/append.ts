@@ -2,7 +2,7 @@
 // Locking a chain's head row serialises writers of that chain only; other provinces never wait.
 import { beforeCommit, type TransactionClient } from '@/lib/db/client';
 import type { AuditAction } from './actions';
-import { GENESIS_HASH, type JsonValue } from './canonical';
+import type { JsonValue } from './canonical';
 
 export const NATIONAL_CHAIN = 'national';
 
@@ -36,10 +36,8 @@ function toJson(value: Record<string, unknown> | null | undefined): JsonValue | 
  * serialise on a chain before they read (publishing a new version of a setting). Appends need not call it.
  */
 export async function lockAuditChain(tx: TransactionClient, chain: string): Promise<{ seq: bigint; hash: string }> {
-  await tx.$executeRaw`INSERT INTO audit_chain_head (chain, seq, hash) VALUES (${chain}, 0, ${GENESIS_HASH})
-                       ON CONFLICT (chain) DO NOTHING`;
-  const [head] = await tx.$queryRaw<{ seq: bigint; hash: string }[]>`
-    SELECT seq, hash FROM audit_chain_head WHERE chain = ${chain} FOR UPDATE`;
+  // A SECURITY DEFINER function: the app's role may lock a head but not write it.
+  const [head] = await tx.$queryRaw<{ seq: bigint; hash: string }[]>`SELECT seq, hash FROM audit_lock_chain(${chain})`;
   if (!head) throw new Error(`audit chain ${chain} has no head`);
   return head;
 }

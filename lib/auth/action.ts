@@ -10,6 +10,7 @@ import { fieldErrorsOf } from '@/lib/core/parse-input';
 import { getRequestIp } from './request-ip';
 import { getCurrentUser, type CurrentUser } from './session';
 import { scopedLogger } from '@/lib/security/logger';
+import { findNulCharacter, NUL_CHARACTER_MESSAGE_KEY } from '@/lib/security/nul-characters';
 
 export type ActionFailure = {
   ok: false;
@@ -63,6 +64,15 @@ export function defineAction<S extends z.ZodType, T, R extends readonly Role[] |
     try {
       const user = await getCurrentUser();
       if (config.roles !== 'public' && (!user || !config.roles.includes(user.role))) return NOT_FOUND;
+      const nul = findNulCharacter(input);
+      if (nul !== null) {
+        return {
+          ok: false,
+          status: 422,
+          messageKey: 'errors.validation',
+          fieldErrors: { [nul]: NUL_CHARACTER_MESSAGE_KEY },
+        };
+      }
       const parsed = config.schema.safeParse(input);
       if (!parsed.success) {
         return { ok: false, status: 422, messageKey: 'errors.validation', fieldErrors: fieldErrorsOf(parsed.error) };

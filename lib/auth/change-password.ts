@@ -6,7 +6,7 @@ import { appendAuditEvent, chainOf } from '@/lib/audit/append';
 import { hashPassword, verifyPassword } from './password';
 import { signInStage } from './session-policy';
 import { auditSignInCompleted, revokeSession } from './sessions';
-import { lockedForSeconds, recordStaffFailure } from './staff-sign-in';
+import { recordStaffFailure, staffLockedForSeconds } from './staff-lockout';
 
 export interface PasswordChange {
   userId: string;
@@ -43,7 +43,7 @@ export async function changeOwnPassword({
       totpEnabledAt: true,
     },
   });
-  const locked = lockedForSeconds(user.lockedUntil, now);
+  const locked = await staffLockedForSeconds(userId, ip, now);
   if (locked > 0) return { ok: false, error: 'locked', retryAfterSeconds: locked };
   if (!user.passwordHash || !(await verifyPassword(currentPassword, user.passwordHash))) {
     const outcome = await recordStaffFailure(userId, ip, now);

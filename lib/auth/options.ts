@@ -10,6 +10,7 @@ import { SESSION_ABSOLUTE_MS } from './session-policy';
 import { revokeSession } from './sessions';
 import { encodeSignInError, type SignInErrorCode } from './sign-in-errors';
 import { signInStaff } from './staff-sign-in';
+import { sessionCookiesSecure } from './secure-cookies';
 
 type RequestHeaders = Record<string, string | string[] | undefined> | undefined;
 
@@ -27,7 +28,7 @@ export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: 'jwt', maxAge: SESSION_ABSOLUTE_MS / 1000 },
   jwt: { maxAge: SESSION_ABSOLUTE_MS / 1000 },
-  useSecureCookies: (process.env.NEXTAUTH_URL ?? '').startsWith('https://'),
+  useSecureCookies: sessionCookiesSecure(),
   pages: { signIn: '/sign-in', error: '/sign-in' },
   providers: [
     CredentialsProvider({

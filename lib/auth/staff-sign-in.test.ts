@@ -6,7 +6,8 @@ import { resetCaseData } from '@/test/support/db';
 import { hashPassword } from './password';
 import { closeRateLimits } from './rate-limit';
 import { revokeSession } from './sessions';
-import { LOCKOUT_MS, signInStaff } from './staff-sign-in';
+import { afterFailure, FIRST_LOCKOUT_MS } from './staff-lockout';
+import { signInStaff } from './staff-sign-in';
 import { verifySecondFactor } from './totp';
 
 const PASSWORD = 'Correct-Horse-1';
@@ -103,16 +104,17 @@ describe('staff sign-in (real PostgreSQL)', () => {
     });
   });
 
-  it('refuses disabled accounts and never lets a citizen in through the staff form', async () => {
+  it('refuses disabled accounts with the answer for wrong credentials, and never lets a citizen in', async () => {
     await createStaff('reviewer-gone', { active: false });
+    // The same answer as for an unknown username: a stranger learns nothing about which usernames exist.
     expect(await signInStaff({ username: 'reviewer-gone', password: PASSWORD, ip: '10.0.0.3' })).toEqual({
       ok: false,
-      error: 'inactive',
+      error: 'credentials',
     });
     expect(await prisma.session.count()).toBe(0);
   });
 
-  it('locks the account for 15 minutes after 5 wrong passwords, even against the right one', async () => {
+  it('locks the account for the guessing source for 15 minutes after 5 wrong passwords, even against the right one', async () => {
     const user = await createStaff('reviewer-locked');
     const now = new Date('2026-11-27T01:00:00Z');
     const answers = [];
@@ -130,24 +132,52 @@ describe('staff sign-in (real PostgreSQL)', () => {
       'credentials',
       'locked',
     ]);
-    const locked = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(locked.lockedUntil?.getTime()).toBe(now.getTime() + LOCKOUT_MS);
-
-    const during = new Date(now.getTime() + LOCKOUT_MS - 1000);
+    const during = new Date(now.getTime() + FIRST_LOCKOUT_MS - 1000);
     expect(
-      await signInStaff({ username: 'reviewer-locked', password: PASSWORD, ip: '10.0.0.5', now: during }),
-    ).toMatchObject({
-      ok: false,
-      error: 'locked',
-    });
-    const after = new Date(now.getTime() + LOCKOUT_MS + 1000);
+      await signInStaff({ username: 'reviewer-locked', password: PASSWORD, ip: '10.0.0.4', now: during }),
+    ).toMatchObject({ ok: false, error: 'locked', retryAfterSeconds: 1 });
+    const after = new Date(now.getTime() + FIRST_LOCKOUT_MS + 1000);
     expect(
-      await signInStaff({ username: 'reviewer-locked', password: PASSWORD, ip: '10.0.0.5', now: after }),
+      await signInStaff({ username: 'reviewer-locked', password: PASSWORD, ip: '10.0.0.4', now: after }),
     ).toMatchObject({ ok: true });
-    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
-      failedLoginCount: 0,
-      lockedUntil: null,
-    });
+    expect(await prisma.staffLockout.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it('never locks the account for its owner elsewhere: a stranger cannot keep staff out', async () => {
+    await createStaff('reviewer-targeted');
+    const now = new Date('2026-11-27T02:00:00Z');
+    for (let attempt = 0; attempt < 12; attempt += 1) {
+      await signInStaff({ username: 'reviewer-targeted', password: 'wrong', ip: '203.0.113.9', now });
+    }
+    expect(
+      await signInStaff({ username: 'reviewer-targeted', password: PASSWORD, ip: '203.0.113.9', now }),
+    ).toMatchObject({ ok: false, error: 'locked' });
+    expect(await signInStaff({ username: 'reviewer-targeted', password: PASSWORD, ip: '10.1.2.3', now })).toMatchObject(
+      { ok: true },
+    );
+  });
+
+  it('doubles the lockout each time the same source is locked again within a day', async () => {
+    await createStaff('reviewer-backoff');
+    let now = new Date('2026-11-27T03:00:00Z');
+    const lockOnce = async () => {
+      let last: Awaited<ReturnType<typeof signInStaff>> | undefined;
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        last = await signInStaff({ username: 'reviewer-backoff', password: 'wrong', ip: '10.0.0.8', now });
+      }
+      return last as { error: string; retryAfterSeconds: number };
+    };
+    const lengths = [];
+    for (let round = 0; round < 3; round += 1) {
+      const locked = await lockOnce();
+      expect(locked.error).toBe('locked');
+      lengths.push(locked.retryAfterSeconds);
+      now = new Date(now.getTime() + locked.retryAfterSeconds * 1000 + 1000);
+    }
+    expect(lengths).toEqual([900, 1800, 3600]);
+    expect(afterFailure({ failures: 4, lockouts: 20, lockedUntil: null, lastFailureAt: now }, now).lockedUntil).toEqual(
+      new Date(now.getTime() + 24 * 3600 * 1000),
+    );
   });
 
   it('stops an IP after 20 failures in 15 minutes', async () => {

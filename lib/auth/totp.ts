@@ -11,7 +11,7 @@ import { decryptIdNumber, encryptIdNumber } from '@/lib/pii/id-number';
 import { checkRateLimit } from './rate-limit';
 import { signInStage } from './session-policy';
 import { auditSignInCompleted, revokeSession, type SignInMethod } from './sessions';
-import { lockedForSeconds, recordStaffFailure } from './staff-sign-in';
+import { clearStaffFailures, recordStaffFailure, staffLockedForSeconds } from './staff-lockout';
 
 export const TOTP_ISSUER = 'Health-code appeals';
 /** One 30-second step either side of now, for clocks that drift a little. */
@@ -169,7 +169,7 @@ export async function confirmTotpEnrolment({
 }: ConfirmEnrolment): Promise<{ ok: true; recoveryCodes: string[] } | SecondFactorFailure> {
   if (!TOTP_PATTERN.test(code)) return { ok: false, error: 'code_format' };
   const user = await loadUser(userId);
-  const locked = lockedForSeconds(user.lockedUntil, now);
+  const locked = await staffLockedForSeconds(userId, ip, now);
   if (locked > 0) return { ok: false, error: 'locked', retryAfterSeconds: locked };
   if (user.totpEnabledAt) return { ok: false, error: 'already_enrolled' };
   if (!user.totpSecretCipher) return { ok: false, error: 'not_started' };
@@ -229,7 +229,7 @@ export async function verifySecondFactor({
   const ipLimit = await checkRateLimit({ rule: 'staffFailurePerIp', key: ip });
   if (!ipLimit.allowed) return { ok: false, error: 'rate_limited', retryAfterSeconds: ipLimit.retryAfterSeconds };
   const user = await loadUser(userId);
-  const locked = lockedForSeconds(user.lockedUntil, now);
+  const locked = await staffLockedForSeconds(userId, ip, now);
   if (locked > 0) return { ok: false, error: 'locked', retryAfterSeconds: locked };
   if (!user.totpEnabledAt || !user.totpSecretCipher) return { ok: false, error: 'not_enrolled' };
 
@@ -256,7 +256,7 @@ export async function verifySecondFactor({
       data: { secondFactorAt: now },
     });
     if (marked.count === 0) return false;
-    await tx.user.update({ where: { id: userId }, data: { failedLoginCount: 0, lockedUntil: null } });
+    await clearStaffFailures(tx, userId, ip);
     if (signInStage({ ...user, secondFactorAt: now }) === 'complete')
       await auditSignInCompleted(tx, user, sessionId, method, now);
     return true;
@@ -296,7 +296,7 @@ export async function regenerateRecoveryCodes({
 }): Promise<{ ok: true; recoveryCodes: string[] } | SecondFactorFailure> {
   if (!TOTP_PATTERN.test(code)) return { ok: false, error: 'code_format' };
   const user = await loadUser(userId);
-  const locked = lockedForSeconds(user.lockedUntil, now);
+  const locked = await staffLockedForSeconds(userId, ip, now);
   if (locked > 0) return { ok: false, error: 'locked', retryAfterSeconds: locked };
   if (!user.totpEnabledAt || !user.totpSecretCipher) return { ok: false, error: 'not_enrolled' };
   const timeStep = await checkTotpCode(openSecret(user.totpSecretCipher), code, now, user.totpLastTimeStep);

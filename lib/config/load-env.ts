@@ -14,10 +14,15 @@ export const REQUIRED_SECRETS = [
   'INTEGRATION_KEY_SECRET',
 ] as const;
 
+/** Generated for development too: the audit checkpoint signing key (a 32-byte Ed25519 seed, docs/audit.md). */
+const DEVELOPMENT_SECRETS = [...REQUIRED_SECRETS, 'AUDIT_CHECKPOINT_KEY'] as const;
+
 export function ensureDevelopmentEnvFile(): void {
   const file = path.join(ROOT, '.env.local');
   const existing = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const missing = REQUIRED_SECRETS.filter((name) => !process.env[name] && !new RegExp(`^${name}=`, 'm').test(existing));
+  const missing = DEVELOPMENT_SECRETS.filter(
+    (name) => !process.env[name] && !new RegExp(`^${name}=`, 'm').test(existing),
+  );
   if (missing.length === 0) return;
   const lines = missing.map((name) => `${name}=${randomBytes(32).toString('base64')}`);
   const header = existing ? '' : '# Generated on first run for development. Never commit this file.\n';

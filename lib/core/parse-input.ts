@@ -1,6 +1,7 @@
 // Every use case parses its input with the same zod schema the form uses; a failure becomes a ValidationError
 // of { field: messageKey }, so callers (server actions, the API, scripts) all get the same answer.
 import type { z } from 'zod';
+import { findNulCharacter, NUL_CHARACTER_MESSAGE_KEY } from '@/lib/security/nul-characters';
 import { ValidationError } from './errors';
 
 /** Turns zod issues into { field: messageKey }, first issue per field; form-level issues under `_form`. */
@@ -16,6 +17,8 @@ export function fieldErrorsOf(error: {
 }
 
 export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
+  const nul = findNulCharacter(input);
+  if (nul !== null) throw new ValidationError({ [nul]: NUL_CHARACTER_MESSAGE_KEY });
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
   return parsed.data;

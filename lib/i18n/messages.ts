@@ -1,12 +1,14 @@
 // The message catalogue per language, merged from one file per area (core, citizen, reviewer, supervisor, admin),
 // so each area's screens keep their texts in their own file. Top-level namespaces never repeat across files.
 import enAdmin from './messages/en/admin.json';
+import enAudit from './messages/en/audit.json';
 import enCitizen from './messages/en/citizen.json';
 import enCore from './messages/en/core.json';
 import enPrivacy from './messages/en/privacy.json';
 import enReviewer from './messages/en/reviewer.json';
 import enSupervisor from './messages/en/supervisor.json';
 import zhAdmin from './messages/zh-CN/admin.json';
+import zhAudit from './messages/zh-CN/audit.json';
 import zhCitizen from './messages/zh-CN/citizen.json';
 import zhCore from './messages/zh-CN/core.json';
 import zhPrivacy from './messages/zh-CN/privacy.json';
@@ -24,6 +26,7 @@ export const MESSAGE_AREAS: Record<Locale, Record<string, Messages>> = {
     supervisor: zhSupervisor,
     admin: zhAdmin,
     privacy: zhPrivacy,
+    audit: zhAudit,
   },
   en: {
     core: enCore,
@@ -32,6 +35,7 @@ export const MESSAGE_AREAS: Record<Locale, Record<string, Messages>> = {
     supervisor: enSupervisor,
     admin: enAdmin,
     privacy: enPrivacy,
+    audit: enAudit,
   },
 };
 

@@ -8,6 +8,7 @@ import { authenticateRequest, checkSignatureHeaders, signatureHeadersOf, type Ap
 import { ApiError, errorBody, notFound, validationFailed } from './errors';
 import { consumeApiRateLimit } from './rate-limit';
 import type { ApiRoute } from './routes';
+import { findNulCharacter } from '@/lib/security/nul-characters';
 import { scopedLogger } from '@/lib/security/logger';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -108,7 +109,10 @@ export async function handleApiRequest<Route extends ApiRoute>(
     }
     let body: unknown;
     if (route.body) {
-      const parsed = route.body.safeParse(parseJson(bytes));
+      const json = parseJson(bytes);
+      const nul = findNulCharacter(json);
+      if (nul !== null) throw validationFailed({ [clip(nul)]: 'Text may not contain U+0000.' });
+      const parsed = route.body.safeParse(json);
       if (!parsed.success) throw validationFailed(detailsOf(parsed.error));
       body = parsed.data;
     }

@@ -2,7 +2,12 @@
 // dialect OpenAPI 3.1 uses), including the outbound webhooks. Pure: served by /api/v1/openapi.json and /api/v1/docs.
 import { z } from 'zod';
 import { API_ROUTES, type ApiRoute } from './routes';
-import { correctionOrderWebhookSchema, errorSchema, statusChangedWebhookSchema } from './schemas';
+import {
+  auditCheckpointWebhookSchema,
+  correctionOrderWebhookSchema,
+  errorSchema,
+  statusChangedWebhookSchema,
+} from './schemas';
 import { SIGNATURE_WINDOW_MS } from './signature';
 
 type JsonObject = { [key: string]: unknown };
@@ -124,7 +129,7 @@ function webhookOperation(summary: string, schema: z.ZodType): Record<string, Js
       summary,
       parameters: [
         header('X-Event-Id', 'The event id: de-duplicate on it.'),
-        header('X-Event-Type', 'CORRECTION_ORDER or STATUS_CHANGED.'),
+        header('X-Event-Type', 'CORRECTION_ORDER, STATUS_CHANGED or AUDIT_CHECKPOINT.'),
         header('X-Timestamp', 'Unix time in whole seconds.'),
         header('X-Signature', 'Hex HMAC-SHA256 with the webhook secret (see the signing section).'),
       ],
@@ -157,6 +162,10 @@ export function buildOpenApiDocument(): OpenApiDocument {
         correctionOrderWebhookSchema,
       ),
       statusChanged: webhookOperation('A case about a code of this province changed state', statusChangedWebhookSchema),
+      auditCheckpoint: webhookOperation(
+        "A signed checkpoint of this province's audit chain or the national one: keep it (docs/audit.md)",
+        auditCheckpointWebhookSchema,
+      ),
     },
     components: {
       schemas: { Error: jsonSchemaOf(errorSchema, 'output') },

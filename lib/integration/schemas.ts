@@ -172,6 +172,23 @@ export const correctionOrderWebhookSchema = webhookEnvelope(
 
 export const statusChangedWebhookSchema = webhookEnvelope(OutboxKind.STATUS_CHANGED, statusChangedPayloadSchema);
 
+export const auditCheckpointWebhookSchema = webhookEnvelope(
+  OutboxKind.AUDIT_CHECKPOINT,
+  z.object({
+    chain: z.string().meta({ description: "The audit chain: this province's code, or `national`." }),
+    seq: z.string().regex(/^\d+$/).meta({ description: 'Number of events in the chain when signed.' }),
+    headHash: z.string().regex(/^[0-9a-f]{64}$/),
+    at: timestamp('When the checkpoint was signed.'),
+    previous: z
+      .string()
+      .nullable()
+      .meta({ description: "Id of the chain's previous checkpoint (SHA-256 of its signed text)." }),
+    keyId: z.string(),
+    signature: z.string().meta({ description: 'Ed25519 signature, base64 (docs/audit.md gives the signed text).' }),
+    publicKey: z.string().meta({ description: 'The Ed25519 public key, base64 of its 32 bytes.' }),
+  }),
+);
+
 // ───────────────────────────── administration (lib functions; the admin UI uses these too)
 
 export const provinceSystemSchema = z.strictObject({

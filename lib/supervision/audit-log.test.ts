@@ -1,9 +1,14 @@
 // The supervisors' audit view against a real PostgreSQL: keyset pages that neither skip nor repeat, filters by
 // action, date and case reference, and the verify action naming the first broken event after a row is tampered with.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { appendAuditEvent } from '@/lib/audit/append';
+import { publishCheckpoints } from '@/lib/audit/publish-checkpoints';
 import { getPrisma } from '@/lib/db/client';
-import { rawClient, resetCaseData } from '@/test/support/db';
+import { resetCaseData, tamperAuditHistory } from '@/test/support/db';
 import { createUser } from '@/test/support/fixtures';
 import { decodeCursor, findAuditPage, verifyScopeChains } from './audit-log';
 import { supervisorScopeOf } from './scope';
@@ -36,16 +41,7 @@ async function append(
   }
 }
 
-async function tamper(sql: string): Promise<void> {
-  const client = await rawClient();
-  try {
-    await client.query('ALTER TABLE audit_event DISABLE TRIGGER USER');
-    await client.query(sql);
-    await client.query('ALTER TABLE audit_event ENABLE TRIGGER USER');
-  } finally {
-    await client.end();
-  }
-}
+const tamper = tamperAuditHistory;
 
 beforeEach(async () => {
   await resetCaseData();
@@ -103,21 +99,59 @@ describe('the audit view', () => {
 
 describe('verify chain', () => {
   it('reports intact chains through their last event', async () => {
-    expect((await verifyScopeChains(guangdong)).chains).toEqual([{ chain: '44', intactThrough: '65', broken: null }]);
+    expect((await verifyScopeChains(guangdong)).chains).toEqual([
+      { chain: '44', intactThrough: '65', broken: null, checkpoint: null },
+    ]);
   });
 
   it('names the first broken event after an audit row is edited in the database', async () => {
     await tamper(`UPDATE audit_event SET reason = 'edited afterwards' WHERE chain = '44' AND seq = 17`);
     const own = await verifyScopeChains(guangdong);
     expect(own.intact).toBe(false);
-    expect(own.chains).toEqual([{ chain: '44', intactThrough: '16', broken: { seq: '17', problem: 'HASH_MISMATCH' } }]);
+    expect(own.chains).toEqual([
+      { chain: '44', intactThrough: '16', broken: { seq: '17', problem: 'HASH_MISMATCH' }, checkpoint: null },
+    ]);
     const all = await verifyScopeChains(national);
     expect(all.chains.find((c) => c.chain === '44')?.broken).toEqual({ seq: '17', problem: 'HASH_MISMATCH' });
-    expect(all.chains.find((c) => c.chain === '34')).toEqual({ chain: '34', intactThrough: '70', broken: null });
+    expect(all.chains.find((c) => c.chain === '34')).toEqual({
+      chain: '34',
+      intactThrough: '70',
+      broken: null,
+      checkpoint: null,
+    });
     // Anhui's supervisor verifies Anhui's chain only: intact.
     expect(await verifyScopeChains(anhui)).toMatchObject({
       intact: true,
-      chains: [{ chain: '34', intactThrough: '70', broken: null }],
+      chains: [{ chain: '34', intactThrough: '70', broken: null, checkpoint: null }],
     });
+  });
+
+  it('shows the last signed checkpoint each chain matches, and a chain cut back behind it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'supervisor-checkpoints-'));
+    const previous = { dir: process.env.AUDIT_CHECKPOINT_DIR, key: process.env.AUDIT_CHECKPOINT_KEY };
+    process.env.AUDIT_CHECKPOINT_DIR = dir;
+    process.env.AUDIT_CHECKPOINT_KEY = randomBytes(32).toString('base64');
+    try {
+      await publishCheckpoints(new Date('2026-12-04T02:00:00Z'));
+      expect((await verifyScopeChains(guangdong)).chains).toEqual([
+        { chain: '44', intactThrough: '65', broken: null, checkpoint: { seq: '65', at: '2026-12-04T02:00:00.000Z' } },
+      ]);
+      await tamper(`DELETE FROM audit_event WHERE chain = '44' AND seq > 60;
+                    UPDATE audit_chain_head SET seq = 60, hash = (SELECT hash FROM audit_event WHERE chain = '44' AND seq = 60)
+                     WHERE chain = '44'`);
+      expect(await verifyScopeChains(guangdong)).toEqual({
+        intact: false,
+        events: 60,
+        chains: [
+          { chain: '44', intactThrough: '60', broken: { seq: '61', problem: 'BEHIND_CHECKPOINT' }, checkpoint: null },
+        ],
+      });
+    } finally {
+      process.env.AUDIT_CHECKPOINT_DIR = previous.dir;
+      process.env.AUDIT_CHECKPOINT_KEY = previous.key;
+      if (previous.dir === undefined) delete process.env.AUDIT_CHECKPOINT_DIR;
+      if (previous.key === undefined) delete process.env.AUDIT_CHECKPOINT_KEY;
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -3,6 +3,7 @@
 // exactly those chains.
 import 'server-only';
 import { verifyAuditChains } from '@/lib/audit/verify';
+import { verifyScopeCheckpoints } from '@/lib/audit/verify-scope-checkpoints';
 import { prisma, Prisma, type TransactionClient } from '@/lib/db/client';
 import { periodBounds } from './periods';
 import { AUDIT_PAGE_ROWS, type AuditFilters } from './schemas';
@@ -146,6 +147,8 @@ export interface ChainVerification {
   chain: string;
   intactThrough: string;
   broken: { seq: string; problem: string } | null;
+  /** The latest signed checkpoint the chain agrees with (SPEC §8), or null when none does (yet). */
+  checkpoint: { seq: string; at: string } | null;
 }
 
 /** Re-computes the chains in scope; a province's supervisor verifies their province's chain only. */
@@ -156,12 +159,14 @@ export async function verifyScopeChains(
   if (!url) throw new Error('DATABASE_URL is not set');
   const chain = auditChainOf(scope);
   const result = await verifyAuditChains(url, chain ? { chain } : {});
-  const chains = result.chains.map((entry) => ({
+  const chains: ChainVerification[] = result.chains.map((entry) => ({
     chain: entry.chain,
     intactThrough: entry.intactThrough.toString(),
     broken: entry.broken ? { seq: entry.broken.seq.toString(), problem: entry.broken.problem } : null,
+    checkpoint: null,
   }));
   // A province whose chain has no events yet is reported as intact through #0.
-  if (chain && chains.length === 0) chains.push({ chain, intactThrough: '0', broken: null });
-  return { intact: result.intact, events: result.events, chains };
+  if (chain && chains.length === 0) chains.push({ chain, intactThrough: '0', broken: null, checkpoint: null });
+  const checkpoints = await verifyScopeCheckpoints(url, chain, chains);
+  return { intact: result.intact && checkpoints.intact, events: result.events, chains: checkpoints.chains };
 }

@@ -36,7 +36,7 @@ async function driftAfter(sql: string[], schemaText?: string): Promise<string[]>
 const schemaWith = (edit: (schema: string) => string) => edit(readFileSync(SCHEMA_PATH, 'utf8'));
 
 it('schema.prisma matches the migrated database', async () => {
-  const differences = await diffSchemaAgainstDatabase(process.env.DATABASE_URL!);
+  const differences = await diffSchemaAgainstDatabase(process.env.DATABASE_OWNER_URL!);
   // On failure the list below says exactly what differs; fix the migration SQL or the schema until it is empty.
   expect(differences).toEqual([]);
 });
@@ -88,7 +88,7 @@ describe('the drift check can fail', () => {
   });
 
   it('reports what the schema declares but the database lacks', async () => {
-    const url = process.env.DATABASE_URL!;
+    const url = process.env.DATABASE_OWNER_URL!;
     const schema = schemaWith((text) =>
       text
         .replace('model Division {\n', 'model Division {\n  population Int?\n')
@@ -129,7 +129,7 @@ describe('the drift check can fail', () => {
       `model Case (table appeal_case): index appeal_case_assignee_id_state_idx (assignee_id, state) WHERE (state <> 'CLOSED'::"CaseState") for @@index([assigneeId, state]) in model Case is partial, the schema declares no WHERE clause`,
       'model Case (table appeal_case): index appeal_case_probe2_idx (decided_at) WHERE (closed_at IS NULL) for @@index([decidedAt]) in model Case should have WHERE ((closed_at IS NULL) AND (prima_facie_overreach = true))',
     ]);
-    expect(await diffSchemaAgainstDatabase(process.env.DATABASE_URL!, schema)).toContain(
+    expect(await diffSchemaAgainstDatabase(process.env.DATABASE_OWNER_URL!, schema)).toContain(
       'model Case (table appeal_case): WHERE clause "no_such_column IS NULL" of @@index([closedAt]) in model Case is not valid SQL for this table: column "no_such_column" does not exist',
     );
   });

@@ -9,7 +9,7 @@ import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
 import { createApiKey } from '@/lib/integration/api-keys';
 import { configureProvinceSystem } from '@/lib/integration/province-systems';
 import { sign, unixSeconds } from '@/lib/integration/signature';
-import { resetCaseData } from '@/test/support/db';
+import { rawClient, resetCaseData } from '@/test/support/db';
 import { createUser, validFiling, type TestUser } from '@/test/support/fixtures';
 
 export const REASONS = '经核查，申诉人提供的考勤记录与行程卡显示其当日不在风险区域，原赋码依据不足。';
@@ -26,9 +26,15 @@ export interface ProvinceKey {
 
 /** Empties the integration tables and the case data (reference data stays). */
 export async function resetIntegrationData(): Promise<void> {
-  await getPrisma().$executeRawUnsafe(
-    'TRUNCATE api_request_nonce, api_key, province_system, webhook_delivery, code_assignment CASCADE',
-  );
+  // TRUNCATE is the owner's: the app's runtime role may only delete rows.
+  const owner = await rawClient();
+  try {
+    await owner.query(
+      'TRUNCATE api_request_nonce, api_key, province_system, webhook_delivery, code_assignment CASCADE',
+    );
+  } finally {
+    await owner.end();
+  }
   await resetCaseData();
 }
 

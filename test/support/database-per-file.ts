@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
+import { EMBEDDED_OWNER, EMBEDDED_RUNTIME, urlAs } from '@/lib/db/roles';
 
 const adminUrl = inject('databaseAdminUrl');
 const template = inject('templateDatabase');
@@ -16,9 +17,12 @@ function urlFor(name: string): string {
 
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
-await admin.query(`CREATE DATABASE ${database} TEMPLATE ${template}`);
+await admin.query(`CREATE DATABASE ${database} TEMPLATE ${template} OWNER ${EMBEDDED_OWNER.user}`);
 await admin.end();
-process.env.DATABASE_URL = urlFor(database);
+// The app under test connects as the runtime role, so every test also proves its grants suffice; direct SQL in the
+// tests (tampering, bulk set-up) uses the owner (test/support/db.ts rawClient).
+process.env.DATABASE_URL = urlAs(urlFor(database), EMBEDDED_RUNTIME);
+process.env.DATABASE_OWNER_URL = urlAs(urlFor(database), EMBEDDED_OWNER);
 process.env.TEST_DATABASE_NAME = database;
 
 afterAll(async () => {

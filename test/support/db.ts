@@ -2,8 +2,15 @@
 import pg from 'pg';
 import { inject } from 'vitest';
 
-/** A raw pg client on this test file's database (for direct SQL checks and tampering). */
+/** A raw pg client on this test file's database as the owner role (for direct SQL checks, bulk set-up and tampering). */
 export async function rawClient(): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_OWNER_URL });
+  await client.connect();
+  return client;
+}
+
+/** A raw pg client as the runtime role the app connects as (to test what it may not do). */
+export async function runtimeClient(): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   return client;
@@ -36,8 +43,20 @@ export async function resetCaseData(): Promise<void> {
   try {
     await client.query('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_truncate');
     await client.query(`TRUNCATE audit_event, audit_chain_head, outbox_event, notification, decision, information_request,
-      evidence, case_exclusion, webhook_delivery, appeal_case, filing_idempotency_key, code_assignment, api_request_nonce, api_key, province_system, reference_counter, supervision_daily_stat, supervision_stats_refresh, case_state_count, case_state_delta, otp_challenge, sms_message, rate_limit, session, app_user CASCADE`);
+      evidence, case_exclusion, webhook_delivery, appeal_case, filing_idempotency_key, code_assignment, api_request_nonce, api_key, province_system, reference_counter, supervision_daily_stat, supervision_stats_refresh, case_state_count, case_state_delta, otp_challenge, sms_message, rate_limit, staff_lockout, session, app_user CASCADE`);
     await client.query('ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_truncate');
+  } finally {
+    await client.end();
+  }
+}
+
+/** Runs `sql` as the owner with the audit table's append-only triggers off: tampering, as only the owner could. */
+export async function tamperAuditHistory(sql: string): Promise<void> {
+  const client = await rawClient();
+  try {
+    await client.query('ALTER TABLE audit_event DISABLE TRIGGER USER');
+    await client.query(sql);
+    await client.query('ALTER TABLE audit_event ENABLE TRIGGER USER');
   } finally {
     await client.end();
   }

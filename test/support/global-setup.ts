@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
+import { EMBEDDED_OWNER, EMBEDDED_RUNTIME, ensureEmbeddedRoles, urlAs } from '@/lib/db/roles';
 
 export const TEMPLATE_DATABASE = 'app_test_template';
 let server: EmbeddedDatabase | undefined;
@@ -25,15 +26,17 @@ export async function setup(project: TestProject): Promise<void> {
     server = await startEmbeddedPostgres({ name: `test-pg/${process.pid}`, port: await freePort(), fresh: true });
     adminUrl = server.adminUrl;
   }
+  // The migrations run as the owner role and the app (seed included) as the runtime role, as in production.
+  await ensureEmbeddedRoles(adminUrl);
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+  await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE} OWNER ${EMBEDDED_OWNER.user}`);
   await admin.end();
 
   const templateUrl = withDatabase(adminUrl, TEMPLATE_DATABASE);
-  await migrate(templateUrl);
-  process.env.DATABASE_URL = templateUrl;
+  await migrate(urlAs(templateUrl, EMBEDDED_OWNER));
+  process.env.DATABASE_URL = urlAs(templateUrl, EMBEDDED_RUNTIME);
   const { seedReferenceData } = await import('@/prisma/seed/reference-data');
   const { getPrisma } = await import('@/lib/db/client');
   await seedReferenceData(getPrisma());

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ActionRefusal, defineAction, routeAnswer } from '@/lib/auth/action';
 import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
+import { refuseUnlessSameOriginJson } from '@/lib/security/same-origin-json';
 
 const NOT_JSON = Symbol('not JSON');
 
@@ -17,6 +18,9 @@ const file = defineAction({
 });
 
 export async function POST(request: Request): Promise<Response> {
+  // Cookie-authenticated: only JSON from this origin (no cross-site form posts, no text/plain).
+  const refused = refuseUnlessSameOriginJson(request);
+  if (refused) return refused;
   const body: unknown = await request.json().catch(() => NOT_JSON);
   return routeAnswer(await file(body), ({ case: filed, created }) =>
     Response.json(

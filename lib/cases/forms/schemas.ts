@@ -269,7 +269,14 @@ const codeAssignedAt = z
 
 /** Lets a cross-field rule run once the fields it reads parsed cleanly, even while other fields still have errors. */
 function whenValid(...fields: string[]): { when: (payload: z.core.ParsePayload) => boolean } {
-  return { when: (payload) => !payload.issues.some((issue) => fields.includes(String(issue.path?.[0]))) };
+  return {
+    // A body that is not an object (null, [], 1, "x") has only a root issue: the cross-field rules must not run on it.
+    when: (payload) =>
+      typeof payload.value === 'object' &&
+      payload.value !== null &&
+      !Array.isArray(payload.value) &&
+      !payload.issues.some((issue) => fields.includes(String(issue.path?.[0]))),
+  };
 }
 
 export const filingSchema = z

@@ -83,7 +83,9 @@ export interface QueuePage {
 
 // ───────────────────────────── URL parameters
 
-const cursorTuple = z.tuple([z.number().int().min(0).max(3), z.number().int(), z.uuid(), z.number().int()]);
+/** Times a cursor may carry (epoch ms, 1970–9999): a crafted one out of PostgreSQL's or Date's range is no cursor. */
+const cursorTime = z.number().int().min(0).max(253_402_300_799_999);
+const cursorTuple = z.tuple([z.number().int().min(0).max(3), cursorTime, z.uuid(), cursorTime]);
 
 export function encodeCursor(cursor: QueueCursor): string {
   return Buffer.from(JSON.stringify([cursor.segment, cursor.key.getTime(), cursor.id, cursor.asOf.getTime()])).toString(

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { insertCase } from '@/test/support/supervision-data';
-import { resetCaseData } from '@/test/support/db';
+import { rawClient, resetCaseData } from '@/test/support/db';
 import { createUser, type TestUser } from '@/test/support/fixtures';
 import { compactCaseStateCounts, countCasesByState, recountCaseStates } from './state-counts';
 
@@ -89,11 +89,14 @@ describe('case counts per province and state', () => {
     expect(await countCasesByState(null)).toEqual([]);
 
     citizen = await createUser('CITIZEN');
-    await getPrisma().$executeRaw`ALTER TABLE appeal_case DISABLE TRIGGER appeal_case_count_states_insert_delete`;
+    // A bulk load with the counting trigger off: only the owner role may do that.
+    const owner = await rawClient();
+    await owner.query('ALTER TABLE appeal_case DISABLE TRIGGER appeal_case_count_states_insert_delete');
     try {
       await insertCase({ provinceCode: '34', citizenId: citizen.id });
     } finally {
-      await getPrisma().$executeRaw`ALTER TABLE appeal_case ENABLE TRIGGER appeal_case_count_states_insert_delete`;
+      await owner.query('ALTER TABLE appeal_case ENABLE TRIGGER appeal_case_count_states_insert_delete');
+      await owner.end();
     }
     expect(await countCasesByState(null)).toEqual([]);
     await getPrisma().$transaction((tx) => recountCaseStates(tx));

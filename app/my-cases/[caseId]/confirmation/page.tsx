@@ -4,6 +4,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { ReceiptPanel } from '@/components/audit/receipt-panel';
+import { findCaseReceipt } from '@/lib/audit/receipts';
 import { requireUser } from '@/lib/auth/scope';
 import { getCitizenCase } from '@/lib/cases/views/citizen-queries';
 
@@ -19,7 +21,11 @@ export default async function FilingConfirmationPage({ params }: { params: Param
   const user = await requireUser(['CITIZEN'], `/my-cases/${caseId}/confirmation`);
   const view = await getCitizenCase(user, caseId);
   if (!view) notFound();
-  const [t, format] = await Promise.all([getTranslations('citizenConfirmation'), getFormatter()]);
+  const [t, format, receipt] = await Promise.all([
+    getTranslations('citizenConfirmation'),
+    getFormatter(),
+    findCaseReceipt(view.id, 'CASE_FILED'),
+  ]);
   // A recognition complaint is handled where the code was refused; a code appeal where it was issued.
   const province =
     view.type === 'RECOGNITION_COMPLAINT'
@@ -47,6 +53,7 @@ export default async function FilingConfirmationPage({ params }: { params: Param
         <li className="mb-2">{t('next3')}</li>
         <li className="mb-2">{t('next4')}</li>
       </ul>
+      {receipt ? <ReceiptPanel receipt={receipt} /> : null}
       <h2 className="mb-3 text-2xl font-bold">{t('checkHeading')}</h2>
       <p className="mb-2">
         {t('checkMine')} <Link href="/my-cases">{t('checkMineLink')}</Link>

@@ -8,6 +8,8 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { CaseActionForm } from '@/components/citizen/case-action-form';
 import { PrintButton } from '@/components/citizen/print-button';
 import '@/components/citizen/printable.css';
+import { ReceiptPanel } from '@/components/audit/receipt-panel';
+import { findCaseReceipt } from '@/lib/audit/receipts';
 import { requireUser } from '@/lib/auth/scope';
 import { getCitizenDecisions } from '@/lib/cases/views/citizen-queries';
 import { requestSecondReviewAction } from '@/app/my-cases/[caseId]/actions';
@@ -25,16 +27,17 @@ export default async function CitizenDecisionPage({ params }: { params: Params }
   const user = await requireUser(['CITIZEN'], `/my-cases/${caseId}/decision`);
   const view = await getCitizenDecisions(user, caseId);
   if (!view) notFound();
-  const [t, tTerms, tTypes, format, locale] = await Promise.all([
+  const hasSecond = view.decisions.some((decision) => decision.level === 'SECOND');
+  const [t, tTerms, tTypes, format, locale, receipt] = await Promise.all([
     getTranslations('citizenDecision'),
     getTranslations('citizenTerms'),
     getTranslations('caseTypes'),
     getFormatter(),
     getLocale(),
+    findCaseReceipt(view.caseId, hasSecond ? 'SECOND_REVIEW_DECIDED' : 'CASE_DECIDED'),
   ]);
   const long = { dateStyle: 'long', timeStyle: 'short' } as const;
   const beijing = (at: Date) => `${format.dateTime(at, long)}${tTerms('beijingTime')}`;
-  const hasSecond = view.decisions.some((decision) => decision.level === 'SECOND');
   return (
     <article className="max-w-3xl" data-printable>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-4" data-print="hide">
@@ -76,6 +79,8 @@ export default async function CitizenDecisionPage({ params }: { params: Params }
           </section>
         );
       })}
+
+      {receipt ? <ReceiptPanel receipt={receipt} /> : null}
 
       {hasSecond ? null : (
         <Section id="second-review-heading" heading={t('secondReviewHeading')} testId="second-review">
