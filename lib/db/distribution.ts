@@ -69,6 +69,7 @@ export const DISTRIBUTION: DistributionMap = {
   recovery_code: ownKey('id'),
   otp_challenge: ownKey('id'),
   sms_message: ownKey('id'),
+  sms_delivery: ownKey('id'),
   rate_limit: ownKey('key'),
   api_request_nonce: ownKey('signature'),
   // The filing's idempotency key: global, because the filing's content (not the key) decides its province.
