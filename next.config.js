@@ -33,6 +33,8 @@ const nextConfig = {
     '@alicloud/dysmsapi20170525',
     '@alicloud/openapi-core',
     'tencentcloud-sdk-nodejs-sms',
+    'prom-client',
+    '@aws-sdk/client-s3',
   ],
   // A filing carries up to 5 evidence files of 5 MB each, plus its fields and the multipart overhead.
   experimental: { serverActions: { bodySizeLimit: '27mb' } },

@@ -56,6 +56,8 @@ export const DISTRIBUTION: DistributionMap = {
   api_key: reference,
   // One row (the analytics refresh watermark), written once per refresh run: not worth a shard of its own.
   supervision_stats_refresh: reference,
+  // One row per scheduled job, claimed once per slot: tiny, written a few times a minute.
+  job_run: reference,
 
   app_user: {
     ...ownKey('id'),

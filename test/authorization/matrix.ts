@@ -253,6 +253,14 @@ export const ROUTES: Record<string, RouteEntry> = {
     },
   },
   'app/api/v1/docs/route.ts': { path: '/api/v1/docs', methods: { GET: { expect: everyone('allow') } } },
+  // Operations (SPEC §18): liveness and readiness for load balancers (no data in them); metrics for the monitoring
+  // system's bearer token or an administrator, 404 to everyone else.
+  'app/api/health/route.ts': { path: '/api/health', methods: { GET: { expect: everyone('allow') } } },
+  'app/api/ready/route.ts': { path: '/api/ready', methods: { GET: { expect: everyone('allow') } } },
+  'app/api/metrics/route.ts': {
+    path: '/api/metrics',
+    methods: { GET: { expect: only(['admin'], 'notFound', 'notFound') } },
+  },
   'app/api/v1/openapi.json/route.ts': { path: '/api/v1/openapi.json', methods: { GET: { expect: everyone('allow') } } },
   // The machine API answers only signed requests of a province's system: a browser session is no credential.
   'app/api/v1/code-assignments/route.ts': {
