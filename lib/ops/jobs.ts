@@ -4,6 +4,7 @@
 // The row records when the job last ran, on which instance, how long it took, its result or error.
 import 'server-only';
 import { hostname } from 'node:os';
+import { assertAdmin, type AdminActor } from '@/lib/admin/require-admin';
 import { prisma, Prisma } from '@/lib/db/client';
 import { scopedLogger } from '@/lib/security/logger';
 
@@ -70,7 +71,9 @@ export interface JobStatus {
   failures: number;
 }
 
-export async function listJobStatuses(): Promise<JobStatus[]> {
+/** Every scheduled job's last run, for administrators (anyone else: not found). */
+export async function listJobStatuses(actor: AdminActor): Promise<JobStatus[]> {
+  assertAdmin(actor);
   return prisma.jobRun.findMany({
     orderBy: { name: 'asc' },
     select: {

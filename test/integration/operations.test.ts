@@ -189,3 +189,16 @@ describe('metrics', () => {
     }
   });
 });
+
+describe('the operations page data', () => {
+  it('is for administrators only', async () => {
+    await prisma.jobRun.create({ data: { name: 'sweep', runs: 3, lastStatus: 'OK' } });
+    const { listJobStatuses } = await import('@/lib/ops/jobs');
+    expect(await listJobStatuses({ id: 'x', role: 'ADMIN' })).toEqual([
+      expect.objectContaining({ name: 'sweep', runs: 3, lastStatus: 'OK' }),
+    ]);
+    for (const role of ['SUPERVISOR', 'REVIEWER', 'CITIZEN'] as const) {
+      await expect(listJobStatuses({ id: 'x', role })).rejects.toMatchObject({ status: 404 });
+    }
+  });
+});
