@@ -7,11 +7,13 @@ import { Readable } from 'node:stream';
 import { EvidenceObjectMissingError, type EvidenceBackend } from './store-backend';
 
 function storeRoot(): string {
-  return path.resolve(process.env.EVIDENCE_DIR ?? path.join(process.cwd(), '.data', 'evidence'));
+  return path.resolve(
+    /*turbopackIgnore: true*/ process.env.EVIDENCE_DIR ?? path.join(process.cwd(), '.data', 'evidence'),
+  );
 }
 
 function fileOf(root: string, key: string): string {
-  const file = path.resolve(root, key);
+  const file = path.resolve(/*turbopackIgnore: true*/ root, key);
   if (!file.startsWith(root + path.sep)) throw new Error('Evidence key outside the store');
   return file;
 }

@@ -2,9 +2,9 @@
 // applied, the sweep succeeded within its allowed age (READY_SWEEP_MAX_AGE_SECONDS, default 180: three missed
 // minutes), and the calendar covers the next 60 days.
 import 'server-only';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { prisma } from '@/lib/db/client';
-import { readMigrations } from '@/lib/db/migrate';
 import { checkCalendarCoverage } from './calendar-coverage';
 
 export interface ReadinessCheck {
@@ -22,10 +22,17 @@ export function sweepMaxAgeMs(value = process.env.READY_SWEEP_MAX_AGE_SECONDS): 
   return (Number.isFinite(seconds) && seconds > 0 ? seconds : 180) * 1000;
 }
 
-const MIGRATIONS_DIR = () => path.join(process.cwd(), 'prisma', 'migrations');
+/** The migrations this build carries (prisma/migrations/<name>/migration.sql, as lib/db/migrate.ts applies them). */
+function migrationNames(): string[] {
+  const dir = path.join(process.cwd(), 'prisma', 'migrations');
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, 'migration.sql')))
+    .map((entry) => entry.name)
+    .sort();
+}
 
 async function checkMigrations(): Promise<ReadinessCheck> {
-  const expected = readMigrations(MIGRATIONS_DIR()).map((migration) => migration.name);
+  const expected = migrationNames();
   const rows = await prisma.$queryRaw<{ migration_name: string }[]>`
     SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
   const applied = new Set(rows.map((row) => row.migration_name));
