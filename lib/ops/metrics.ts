@@ -70,7 +70,7 @@ function create(): Metrics {
       this.reset();
       const rows = await prisma.$queryRaw<{ province_code: string; n: bigint }[]>`
         SELECT province_code, count(*) AS n FROM appeal_case
-         WHERE overdue_marked_at IS NOT NULL AND state::text = ANY(${OPEN_STATES}) GROUP BY province_code`;
+         WHERE overdue_marked_at IS NOT NULL AND state::text = ANY(${[...OPEN_STATES]}) GROUP BY province_code`;
       for (const row of rows) this.set({ province: row.province_code }, Number(row.n));
     },
   });

@@ -84,6 +84,18 @@ const common = {
   SMS_TIMEOUT_MS: timeoutMs,
 };
 
+function commonConfig(parsed: {
+  SMS_SIGN_NAME: string;
+  SMS_TEMPLATES: unknown;
+  SMS_TIMEOUT_MS: number;
+}): CommonSmsConfig {
+  return {
+    signName: parsed.SMS_SIGN_NAME,
+    templates: parsed.SMS_TEMPLATES as SmsTemplates,
+    timeoutMs: parsed.SMS_TIMEOUT_MS,
+  };
+}
+
 export function alibabaSmsConfig(env: Env = process.env): AlibabaSmsConfig {
   const parsed = parse(
     z.object({
@@ -97,9 +109,7 @@ export function alibabaSmsConfig(env: Env = process.env): AlibabaSmsConfig {
     'alibaba',
   );
   return {
-    signName: parsed.SMS_SIGN_NAME,
-    templates: parsed.SMS_TEMPLATES as SmsTemplates,
-    timeoutMs: parsed.SMS_TIMEOUT_MS,
+    ...commonConfig(parsed),
     accessKeyId: parsed.ALIBABA_SMS_ACCESS_KEY_ID,
     accessKeySecret: parsed.ALIBABA_SMS_ACCESS_KEY_SECRET,
     endpoint: parsed.ALIBABA_SMS_ENDPOINT,
@@ -122,9 +132,7 @@ export function tencentSmsConfig(env: Env = process.env): TencentSmsConfig {
     'tencent',
   );
   return {
-    signName: parsed.SMS_SIGN_NAME,
-    templates: parsed.SMS_TEMPLATES as SmsTemplates,
-    timeoutMs: parsed.SMS_TIMEOUT_MS,
+    ...commonConfig(parsed),
     secretId: parsed.TENCENT_SMS_SECRET_ID,
     secretKey: parsed.TENCENT_SMS_SECRET_KEY,
     sdkAppId: parsed.TENCENT_SMS_SDK_APP_ID,
