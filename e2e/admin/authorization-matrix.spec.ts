@@ -165,6 +165,7 @@ function classify(response: APIResponse): Outcome | `status ${number}` {
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';
   if (status === 404) return 'notFound';
+  if (status === 503) return 'unavailable';
   return `status ${status}`;
 }
 

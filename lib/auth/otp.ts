@@ -4,7 +4,8 @@ import 'server-only';
 import { createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { prisma } from '@/lib/db/client';
 import type { OtpPurpose } from '@/lib/db/generated/enums';
-import { getSmsProvider } from '@/lib/sms/get-provider';
+import type { SmsKind } from '@/lib/sms/provider';
+import { sendSms } from '@/lib/sms/send';
 import { isMainlandMobile, maskMobile } from './mobile';
 import { checkRateLimit, consumeRateLimits, recordRateLimitFailure } from './rate-limit';
 
@@ -15,7 +16,12 @@ const CODE_PATTERN = /^\d{6}$/;
 export type CodeRequestResult =
   | { ok: true; maskedMobile: string; expiresAt: Date }
   | { ok: false; error: 'mobile_invalid' }
-  | { ok: false; error: 'rate_limited'; retryAfterSeconds: number };
+  | { ok: false; error: 'rate_limited'; retryAfterSeconds: number }
+  /** The SMS provider refused or did not answer; the code was not sent. */
+  | { ok: false; error: 'sms_unavailable' };
+
+/** How long to ask a citizen to wait when the SMS provider itself rate-limits the number. */
+const PROVIDER_RATE_LIMIT_SECONDS = 60;
 
 export type CodeCheckResult =
   | { ok: true }
@@ -29,8 +35,9 @@ export interface CodeRequest {
   caseId?: string | null;
   ip: string;
   now?: Date;
-  /** The SMS text carrying the code. */
-  message: (code: string) => string;
+  /** The SMS template carrying the code, and its other parameters (the code is added as `code`). */
+  kind: Extract<SmsKind, 'SIGN_IN_CODE' | 'STATUS_CODE'>;
+  params?: Readonly<Record<string, string>>;
 }
 
 export interface CodeCheck {
@@ -84,7 +91,20 @@ export async function requestOneTimeCode(request: CodeRequest): Promise<CodeRequ
       createdAt: now,
     },
   });
-  await getSmsProvider().send({ to: mobile, body: request.message(code), purpose });
+  const sent = await sendSms({
+    to: mobile,
+    kind: request.kind,
+    params: { ...request.params, code },
+    purpose,
+    reference: id,
+  });
+  if (!sent.ok) {
+    if (sent.error.code === 'INVALID_NUMBER') return { ok: false, error: 'mobile_invalid' };
+    if (sent.error.code === 'RATE_LIMITED') {
+      return { ok: false, error: 'rate_limited', retryAfterSeconds: PROVIDER_RATE_LIMIT_SECONDS };
+    }
+    return { ok: false, error: 'sms_unavailable' };
+  }
   return { ok: true, maskedMobile: maskMobile(mobile), expiresAt };
 }
 
@@ -125,10 +145,6 @@ export async function checkOneTimeCode(check: CodeCheck): Promise<CodeCheckResul
   return consumed.count === 1 ? { ok: true } : { ok: false, error: 'code_expired' };
 }
 
-export function signInCodeMessage(code: string): string {
-  return `【健康码申诉】您的登录验证码是 ${code}，5 分钟内有效。请勿将验证码告诉他人。`;
-}
-
 export function requestSignInCode(input: { mobile: string; ip: string; now?: Date }): Promise<CodeRequestResult> {
-  return requestOneTimeCode({ ...input, purpose: 'SIGN_IN', message: signInCodeMessage });
+  return requestOneTimeCode({ ...input, purpose: 'SIGN_IN', kind: 'SIGN_IN_CODE' });
 }

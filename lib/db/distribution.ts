@@ -57,6 +57,8 @@ export const DISTRIBUTION: DistributionMap = {
   api_key: reference,
   // One row (the analytics refresh watermark), written once per refresh run: not worth a shard of its own.
   supervision_stats_refresh: reference,
+  // One row per scheduled job, claimed once per slot: tiny, written a few times a minute.
+  job_run: reference,
 
   app_user: {
     ...ownKey('id'),
@@ -71,6 +73,7 @@ export const DISTRIBUTION: DistributionMap = {
   recovery_code: ownKey('id'),
   otp_challenge: ownKey('id'),
   sms_message: ownKey('id'),
+  sms_delivery: ownKey('id'),
   rate_limit: ownKey('key'),
   api_request_nonce: ownKey('signature'),
   // The filing's idempotency key: global, because the filing's content (not the key) decides its province.

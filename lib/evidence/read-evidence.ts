@@ -5,12 +5,14 @@ import { z } from 'zod';
 import { caseScopeWhere, type Actor } from '@/lib/auth/scope';
 import { CaseNotFoundError } from '@/lib/core/errors';
 import { prisma } from '@/lib/db/client';
-import { readEvidenceFile } from './store';
+import { openEvidenceFile } from './store';
 
 export interface EvidenceDownload {
   fileName: string;
   mimeType: string;
-  bytes: Buffer;
+  sizeBytes: number;
+  /** The bytes, streamed from the store. */
+  body: ReadableStream<Uint8Array>;
 }
 
 const evidenceId = z.uuid();
@@ -20,13 +22,14 @@ export async function readEvidenceFor(user: Actor, id: string): Promise<Evidence
   const evidence = await prisma.evidence.findFirst({
     // Erased evidence (retention) is gone for everyone.
     where: { id, erasedAt: null, appealCase: caseScopeWhere(user) },
-    select: { fileName: true, mimeType: true, storageKey: true },
+    select: { fileName: true, mimeType: true, storageKey: true, sizeBytes: true },
   });
   if (!evidence) throw new CaseNotFoundError();
   return {
     fileName: evidence.fileName,
     mimeType: evidence.mimeType,
-    bytes: await readEvidenceFile(evidence.storageKey),
+    sizeBytes: evidence.sizeBytes,
+    body: await openEvidenceFile(evidence.storageKey),
   };
 }
 

@@ -1,24 +1,19 @@
-// Private evidence store (SPEC §10): files live under EVIDENCE_DIR (default .data/evidence), never in a public
-// folder, named by random ids; only authorised reads (lib/evidence/read-evidence.ts) ever serve them.
+// Private evidence store (SPEC §10): files live in the configured backend (store-backend.ts: the EVIDENCE_DIR folder by
+// default, an S3-compatible bucket when EVIDENCE_STORE=s3), never in a public place, named by random ids; only
+// authorised reads (lib/evidence/read-evidence.ts) ever serve them.
 import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AllowedEvidenceType } from '@/lib/cases/rules/evidence-limits';
 import { ValidationError } from '@/lib/core/errors';
 import type { CheckedEvidenceFile, EvidenceFileInput } from '@/lib/cases/rules/evidence-rules';
+import { assertEvidenceKey, evidenceBackend } from './store-backend';
 import { stripImageMetadata, UnreadableImageError } from './strip-metadata';
-
-function storeRoot(): string {
-  return path.resolve(process.env.EVIDENCE_DIR ?? path.join(process.cwd(), '.data', 'evidence'));
-}
 
 /** Writes the bytes and returns the storage key (a relative path below the store). */
 export async function saveEvidenceFile(provinceCode: string, extension: string, bytes: Uint8Array): Promise<string> {
   const key = path.posix.join(provinceCode, `${randomUUID()}.${extension}`);
-  const file = path.join(storeRoot(), key);
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, bytes, { mode: 0o600, flag: 'wx' });
+  await evidenceBackend().put(key, bytes);
   return key;
 }
 
@@ -76,14 +71,14 @@ export async function storeEvidenceFiles(
   }
 }
 
-export async function readEvidenceFile(storageKey: string): Promise<Buffer> {
-  const root = storeRoot();
-  const file = path.resolve(root, storageKey);
-  if (!file.startsWith(root + path.sep)) throw new Error('Evidence key outside the store');
-  return readFile(file);
+/** The stored bytes as a stream (never read whole into memory). */
+export async function openEvidenceFile(storageKey: string): Promise<ReadableStream<Uint8Array>> {
+  assertEvidenceKey(storageKey);
+  return evidenceBackend().open(storageKey);
 }
 
-/** Removes files whose case was never written (a filing that failed after the upload). */
+/** Removes files whose case was never written (a filing that failed after the upload) or whose case was erased. */
 export async function discardEvidenceFiles(storageKeys: readonly string[]): Promise<void> {
-  await Promise.all(storageKeys.map((key) => rm(path.resolve(storeRoot(), key), { force: true })));
+  for (const key of storageKeys) assertEvidenceKey(key);
+  await evidenceBackend().remove(storageKeys);
 }

@@ -10,6 +10,7 @@ import { consumeApiRateLimit } from './rate-limit';
 import type { ApiRoute } from './routes';
 import { findNulCharacter } from '@/lib/security/nul-characters';
 import { scopedLogger } from '@/lib/security/logger';
+import { measureRequest } from '@/lib/ops/metrics';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -83,7 +84,16 @@ function parseJson(bytes: Uint8Array): unknown {
   }
 }
 
-export async function handleApiRequest<Route extends ApiRoute>(
+export function handleApiRequest<Route extends ApiRoute>(
+  request: Request,
+  route: Route,
+  rawParams: Record<string, string | string[] | undefined> | undefined,
+  run: (call: ApiCall<Route>) => Promise<ApiResult>,
+): Promise<Response> {
+  return measureRequest(route.path, request.method, () => answerApiRequest(request, route, rawParams, run));
+}
+
+async function answerApiRequest<Route extends ApiRoute>(
   request: Request,
   route: Route,
   rawParams: Record<string, string | string[] | undefined> | undefined,

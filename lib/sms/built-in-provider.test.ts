@@ -23,12 +23,21 @@ describe('built-in SMS provider (real PostgreSQL)', () => {
     );
     delete process.env.LOG_LEVEL;
     vi.spyOn(logger, 'child').mockReturnValue(capturing as never);
-    await getSmsProvider().send({ to: '13812345678', body: '您的登录验证码是 654321', purpose: 'SIGN_IN' });
+    await getSmsProvider().send({
+      to: '13812345678',
+      kind: 'SIGN_IN_CODE',
+      params: { code: '654321' },
+      purpose: 'SIGN_IN',
+    });
     expect(await listOutboxMessages()).toEqual([
-      expect.objectContaining({ to: '13812345678', body: '您的登录验证码是 654321', purpose: 'SIGN_IN' }),
+      expect.objectContaining({
+        to: '13812345678',
+        body: '【健康码申诉】您的登录验证码是 654321，5 分钟内有效。请勿将验证码告诉他人。',
+        purpose: 'SIGN_IN',
+      }),
     ]);
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ msg: 'message recorded', purpose: 'SIGN_IN', characters: 15 });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ msg: 'message recorded', purpose: 'SIGN_IN', characters: 42 });
     expect(lines[0]).toContain('138****5678');
     expect(lines[0]).not.toContain('13812345678');
     expect(lines[0]).not.toContain('654321');

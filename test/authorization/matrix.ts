@@ -27,7 +27,7 @@ export type Principal = (typeof PRINCIPALS)[number];
  * Server actions: `allow` the wrapper lets the caller through (ok, or refused by validation/state: 400/409/422);
  * `notFound` answered 404 (the action's ActionResult), and for writes the database is unchanged.
  */
-export type Outcome = 'allow' | 'signIn' | 'notFound' | 'redirect' | 'unauthorized' | 'forbidden';
+export type Outcome = 'allow' | 'signIn' | 'notFound' | 'redirect' | 'unauthorized' | 'forbidden' | 'unavailable';
 export type Expectations = Record<Principal, Outcome>;
 
 /**
@@ -226,6 +226,7 @@ export const PAGES: Record<string, PageEntry> = {
     personalData: true,
   },
   'app/admin/pools/page.tsx': { path: '/admin/pools', expect: only(['admin']) },
+  'app/admin/operations/page.tsx': { path: '/admin/operations', expect: only(['admin']) },
   'app/admin/pools/[provinceCode]/page.tsx': {
     path: '/admin/pools/[provinceCode]',
     params: { provinceCode: 'provinceX' },
@@ -265,6 +266,15 @@ export const ROUTES: Record<string, RouteEntry> = {
     },
   },
   'app/api/v1/docs/route.ts': { path: '/api/v1/docs', methods: { GET: { expect: everyone('allow') } } },
+  // Operations (SPEC §18): liveness and readiness for load balancers (no data in them); metrics for the monitoring
+  // system's bearer token or an administrator, 404 to everyone else.
+  'app/api/health/route.ts': { path: '/api/health', methods: { GET: { expect: everyone('allow') } } },
+  // The e2e server runs no scheduler, so the sweep never ran there: readiness answers 503 (the same to everyone).
+  'app/api/ready/route.ts': { path: '/api/ready', methods: { GET: { expect: everyone('unavailable') } } },
+  'app/api/metrics/route.ts': {
+    path: '/api/metrics',
+    methods: { GET: { expect: only(['admin'], 'notFound', 'notFound') } },
+  },
   'app/api/v1/openapi.json/route.ts': { path: '/api/v1/openapi.json', methods: { GET: { expect: everyone('allow') } } },
   // The machine API answers only signed requests of a province's system: a browser session is no credential.
   'app/api/v1/code-assignments/route.ts': {

@@ -27,12 +27,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ evi
     });
   }
   const file = result.data;
-  return new Response(new Uint8Array(file.bytes), {
+  return new Response(file.body, {
     status: 200,
     headers: {
       ...PRIVATE_HEADERS,
       'Content-Type': file.mimeType,
-      'Content-Length': String(file.bytes.byteLength),
+      'Content-Length': String(file.sizeBytes),
       'Content-Disposition': attachmentDisposition(file.fileName, 'evidence'),
     },
   });

@@ -34,10 +34,6 @@ export interface PublicCaseStatus {
   decision: { level: DecisionLevel; outcome: DecisionOutcome; decidedAt: Date } | null;
 }
 
-export function statusCodeMessage(reference: string, code: string): string {
-  return `【健康码申诉】您正在查询申诉 ${reference} 的办理进度，验证码 ${code}，5 分钟内有效。如非本人操作，请忽略本短信。`;
-}
-
 async function findCaseForStatus(
   reference: string,
 ): Promise<{ id: string; provinceCode: string; reference: string; mobile: string } | null> {
@@ -78,7 +74,8 @@ export async function requestStatusCode(input: { reference: string; ip: string }
     mobile: found.mobile,
     caseId: found.id,
     ip: input.ip,
-    message: (code) => statusCodeMessage(found.reference, code),
+    kind: 'STATUS_CODE',
+    params: { reference: found.reference },
   });
   // Never "sent" when the limit stopped the SMS: the citizen is told when to try again.
   if (!sent.ok) return refused(sent.error === 'rate_limited' ? sent.retryAfterSeconds : 60);

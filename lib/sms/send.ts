@@ -1,0 +1,60 @@
+// Sends one SMS through the configured provider and records the attempt in sms_delivery (provider, kind, masked
+// number, outcome, the provider's code and message id, how long it took). Never called inside a transaction: the
+// provider's answer may take seconds, and no row lock may be held meanwhile.
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { maskMobile } from '@/lib/auth/mobile';
+import { prisma } from '@/lib/db/client';
+import { scopedLogger } from '@/lib/security/logger';
+import { getSmsProvider } from './get-provider';
+import { SmsSendError, type SmsMessageInput, type SmsSendResult } from './provider';
+
+export type SmsOutcome = ({ ok: true } & SmsSendResult) | { ok: false; error: SmsSendError };
+
+export async function sendSms(
+  message: SmsMessageInput,
+  options: { notificationId?: string } = {},
+): Promise<SmsOutcome> {
+  const provider = getSmsProvider();
+  const started = performance.now();
+  let outcome: SmsOutcome;
+  try {
+    outcome = { ok: true, ...(await provider.send(message)) };
+  } catch (error) {
+    outcome = {
+      ok: false,
+      error:
+        error instanceof SmsSendError
+          ? error
+          : new SmsSendError('UNAVAILABLE', null, error instanceof Error ? error.message : 'send failed'),
+    };
+  }
+  const durationMs = Math.round(performance.now() - started);
+  await prisma.smsDelivery.create({
+    data: {
+      id: randomUUID(),
+      provider: provider.name,
+      kind: message.kind,
+      purpose: message.purpose,
+      mobileMasked: maskMobile(message.to),
+      notificationId: options.notificationId ?? null,
+      outcome: outcome.ok ? 'SENT' : 'FAILED',
+      errorCode: outcome.ok ? null : outcome.error.code,
+      providerCode: outcome.ok ? null : outcome.error.providerCode,
+      providerMessageId: outcome.ok ? outcome.providerMessageId : null,
+      durationMs,
+    },
+  });
+  if (!outcome.ok) {
+    scopedLogger('sms').warn(
+      {
+        provider: provider.name,
+        kind: message.kind,
+        code: outcome.error.code,
+        providerCode: outcome.error.providerCode,
+      },
+      outcome.error.message,
+    );
+  }
+  return outcome;
+}
