@@ -83,6 +83,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const running = options.fresh ? null : runningPort(databaseDir);
   if (running) {
     const adminUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${running}/postgres`;
+    await ensureEmbeddedRoles(adminUrl);
     await ensureDatabase(adminUrl, database);
     return {
       url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${running}/${database}`,
