@@ -145,6 +145,9 @@ export const PAGES: Record<string, PageEntry> = {
   'app/status/page.tsx': { path: '/status', expect: everyone('allow') },
   'app/transparency/page.tsx': { path: '/transparency', expect: everyone('allow') },
   'app/privacy/page.tsx': { path: '/privacy', expect: everyone('allow') },
+  // The published audit checkpoints and the receipt check are public (SPEC §8): nothing personal in them.
+  'app/audit/checkpoints/page.tsx': { path: '/audit/checkpoints', expect: everyone('allow') },
+  'app/audit/receipt/page.tsx': { path: '/audit/receipt', expect: everyone('allow') },
   'app/account/page.tsx': { path: '/account', expect: only(ALL_SIGNED_IN, 'notFound', 'signIn'), personalData: true },
   'app/account/password/page.tsx': { path: '/account/password', expect: only(STAFF) },
   'app/account/my-data/page.tsx': { path: '/account/my-data', expect: only(CITIZENS), personalData: true },
@@ -269,6 +272,16 @@ export const ROUTES: Record<string, RouteEntry> = {
   // Operations (SPEC §18): liveness and readiness for load balancers (no data in them); metrics for the monitoring
   // system's bearer token or an administrator, 404 to everyone else.
   'app/api/health/route.ts': { path: '/api/health', methods: { GET: { expect: everyone('allow') } } },
+  'app/api/audit/checkpoints/route.ts': {
+    path: '/api/audit/checkpoints',
+    methods: { GET: { expect: everyone('allow') } },
+  },
+  'app/api/audit/receipt/route.ts': {
+    path: '/api/audit/receipt',
+    methods: {
+      GET: { requestPath: `/api/audit/receipt?chain=34&seq=1&hash=${'0'.repeat(64)}`, expect: everyone('allow') },
+    },
+  },
   // The e2e server runs no scheduler, so the sweep never ran there: readiness answers 503 (the same to everyone).
   'app/api/ready/route.ts': { path: '/api/ready', methods: { GET: { expect: everyone('unavailable') } } },
   'app/api/metrics/route.ts': {

@@ -155,6 +155,8 @@ describe('fuzzing the reviewer queue parameters', () => {
     );
     const query = parseQueueParams({ after: crafted });
     expect(query.after).toBeUndefined();
-    await expect(findQueuePage(reviewer, query)).resolves.toMatchObject({ rows: [] });
+    // No 5xx and no error: the first page, as if no cursor had been given.
+    const ids = (page: { rows: { id: string }[] }) => page.rows.map((row) => row.id);
+    expect(ids(await findQueuePage(reviewer, query))).toEqual(ids(await findQueuePage(reviewer, parseQueueParams({}))));
   });
 });
