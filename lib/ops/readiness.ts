@@ -5,7 +5,7 @@ import 'server-only';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { prisma } from '@/lib/db/client';
-import { checkCalendarCoverage } from './calendar-coverage';
+import { checkCalendarCoverage } from '@/lib/reference/calendar-coverage';
 
 export interface ReadinessCheck {
   ok: boolean;
@@ -76,9 +76,7 @@ export async function checkReadiness(now = new Date()): Promise<Readiness> {
     checkSweep(now).catch(failed),
     checkCalendarCoverage(now).then(
       (coverage): ReadinessCheck =>
-        coverage.ok
-          ? { ok: true, detail: `covers ${coverage.years.join(', ')}` }
-          : { ok: false, detail: `no calendar loaded for ${coverage.missingYears.join(', ')}` },
+        coverage.ok ? { ok: true, detail: 'covers the next 60 days' } : { ok: false, detail: coverage.message },
       failed,
     ),
   ]);

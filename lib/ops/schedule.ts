@@ -37,9 +37,14 @@ export const SCHEDULED_JOBS: readonly JobDefinition[] = [
       return cleanUpExpiredRows(now);
     },
   },
-  // ── REGISTRATION POINT: audit checkpoint publishing (written by helper i14 in lib/audit). When
-  //    `publishCheckpoints(now)` exists, register it here, e.g.
-  //    { name: 'checkpoints', intervalMs: 60 * MINUTE, async run(now) {
-  //        const { publishCheckpoints } = await import('@/lib/audit/checkpoints');
-  //        return { ...(await publishCheckpoints(now)) }; } },
+  {
+    // Signed checkpoints of every audit chain, kept outside the database (SPEC §8, docs/audit.md).
+    name: 'checkpoints',
+    intervalMs: 60 * MINUTE,
+    async run(now) {
+      const { publishCheckpoints } = await import('@/lib/audit/publish-checkpoints');
+      const result = await publishCheckpoints(now);
+      return { published: result.published.length, unchanged: result.unchanged.length, refused: result.refused };
+    },
+  },
 ];
