@@ -20,11 +20,12 @@ test('disabling a reviewer while they are signed in refuses their next request a
   await expect(adminPage.getByTestId('action-ok')).toContainText('账户已停用，1 个登录会话已结束。');
   await expect(adminPage.getByTestId('staff-status')).toHaveText('已停用');
 
-  // The reviewer's next request: signed out, and the sign-in refuses the disabled account.
+  // The reviewer's next request: signed out, and the sign-in refuses the disabled account exactly like wrong
+  // credentials (a stranger cannot learn that the username exists).
   await reviewerPage.goto('/review');
   await expect(reviewerPage).toHaveURL('/sign-in?callbackUrl=%2Freview');
   await signInWithPassword(reviewerPage, account.username, NEW_PASSWORD);
-  await expect(reviewerPage.getByText('该账户已停用，请联系系统管理员')).toBeVisible();
+  await expect(reviewerPage.getByText('用户名或密码错误')).toBeVisible();
 
   expect(await queryCount('SELECT count(*) FROM session WHERE user_id = $1 AND revoked_at IS NULL', [account.id])).toBe(
     0,

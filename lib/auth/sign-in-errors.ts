@@ -9,7 +9,6 @@ export const SIGN_IN_ERROR_CODES = [
   'rate_limited',
   'account_unavailable',
   'credentials',
-  'inactive',
   'locked',
   'generic',
 ] as const;
