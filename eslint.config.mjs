@@ -18,11 +18,6 @@ const config = [
   },
   // The layer table (docs/architecture.md): which folder may import which.
   ...importBoundaries,
-  {
-    // Rewritten in its own branch (issue 12): it still imports its server actions from app/.
-    files: ['components/citizen/filing-wizard.tsx'],
-    rules: { 'no-restricted-imports': 'off' },
-  },
 ];
 
 export default config;

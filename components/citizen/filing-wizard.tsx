@@ -8,9 +8,9 @@ import { useRouter } from 'next/navigation';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
-import { fileAppealAction, listIssuingUnitsAction } from '@/app/my-cases/new/actions';
+import type { ActionOutcome } from '@/components/forms/use-action-form';
 import { ErrorSummary, type SummaryError } from '@/components/ui/error-summary';
-import type { FilingChoices } from '@/lib/cases/views/citizen-queries';
+import type { CityChoice, FilingChoices } from '@/lib/cases/views/citizen-queries';
 import { filingSchema } from '@/lib/cases/forms/schemas';
 import { CheckAnswers } from './check-answers';
 import { EvidencePicker, evidenceFileFieldId, type PickedFile } from './evidence-picker';
@@ -30,11 +30,22 @@ export interface FilingWizardProps {
   defaultMobile: string;
   idempotencyKey: string;
   locale: string;
+  /** Files the appeal (a server action handed down by the page): the filing as JSON and the evidence files. */
+  fileAppealAction: (formData: FormData) => Promise<ActionOutcome<{ caseId: string; reference: string }>>;
+  /** The issuing units of a province, for the unit step (a server action handed down by the page). */
+  listIssuingUnitsAction: (input: { provinceCode: string }) => Promise<ActionOutcome<CityChoice[]>>;
 }
 
 const EVIDENCE_INPUT_ID = 'evidence-input';
 
-export function FilingWizard({ choices, defaultMobile, idempotencyKey, locale }: FilingWizardProps) {
+export function FilingWizard({
+  choices,
+  defaultMobile,
+  idempotencyKey,
+  locale,
+  fileAppealAction,
+  listIssuingUnitsAction,
+}: FilingWizardProps) {
   const t = useTranslations('citizenFiling');
   const tAll = useTranslations();
   const router = useRouter();
@@ -83,7 +94,7 @@ export function FilingWizard({ choices, defaultMobile, idempotencyKey, locale }:
         .then((result) => setUnitsByProvince((all) => ({ ...all, [code]: result.ok ? result.data : 'failed' })))
         .catch(() => setUnitsByProvince((all) => ({ ...all, [code]: 'failed' })));
     },
-    [unitsByProvince],
+    [unitsByProvince, listIssuingUnitsAction],
   );
 
   // Each step starts at its heading, so screen-reader and keyboard users know where they are.

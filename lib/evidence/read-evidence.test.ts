@@ -93,22 +93,38 @@ describe('readEvidenceFor', () => {
 
 describe('attachmentDisposition', () => {
   it('keeps an ASCII name and adds the encoded form', () => {
-    expect(attachmentDisposition('report.pdf', 'evidence')).toBe(
+    expect(attachmentDisposition('report.pdf', 'application/pdf', 'evidence')).toBe(
       `attachment; filename="report.pdf"; filename*=UTF-8''report.pdf`,
     );
   });
 
   it('gives a Chinese name an ASCII fallback and the full name percent-encoded', () => {
-    const value = attachmentDisposition('核酸报告.pdf', 'evidence');
+    const value = attachmentDisposition('核酸报告.pdf', 'application/pdf', 'evidence');
     expect(value).toContain('filename="evidence.pdf"');
     expect(value).toContain(`filename*=UTF-8''${encodeURIComponent('核酸报告.pdf')}`);
   });
 
   it('drops quotes, slashes, control characters and header separators', () => {
-    const value = attachmentDisposition('a"b\\c/..\r\nSet-Cookie: x;.png', 'evidence');
+    const value = attachmentDisposition('a"b\\c/..\r\nSet-Cookie: x;.png', 'image/png', 'evidence');
     expect(value).not.toMatch(/[\r\n]/);
     const fallback = /filename="([^"]*)"/.exec(value)?.[1] ?? '';
     expect(fallback).not.toMatch(/["\\/;]/);
     expect(value.split('filename*=')[1]).not.toMatch(/["\s;]/);
+  });
+
+  it('names the file from its checked content type, not from the uploaded name', () => {
+    // A PDF uploaded as page.html downloads as page.pdf; a JPEG named with an extra extension keeps only its own.
+    expect(attachmentDisposition('page.html', 'application/pdf', 'evidence')).toBe(
+      `attachment; filename="page.pdf"; filename*=UTF-8''page.pdf`,
+    );
+    expect(attachmentDisposition('photo.png.exe', 'image/jpeg', 'evidence')).toContain('filename="photo.png.jpg"');
+    expect(attachmentDisposition('noextension', 'image/png', 'evidence')).toContain('filename="noextension.png"');
+  });
+
+  it('drops right-to-left overrides and other invisible format characters', () => {
+    // "invoice\u202Egpj.html" reads as "invoicelmth.jpg" on screen.
+    const value = attachmentDisposition('invoice\u202Egpj.html', 'application/pdf', 'evidence');
+    expect(value).toBe(`attachment; filename="invoicegpj.pdf"; filename*=UTF-8''invoicegpj.pdf`);
+    expect(value).not.toContain('%E2%80%AE');
   });
 });

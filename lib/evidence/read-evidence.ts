@@ -1,6 +1,7 @@
 // Authorised evidence reads (SPEC §10): a file is served only when its case is in the reader's scope (the case's
 // citizen, or staff whose province covers the case); anything else is "not found", the same as a file that never existed.
 import 'server-only';
+import type { AllowedEvidenceType } from '@/lib/cases/rules/evidence-limits';
 import { z } from 'zod';
 import { caseScopeWhere, type Actor } from '@/lib/auth/scope';
 import { CaseNotFoundError } from '@/lib/core/errors';
@@ -33,15 +34,30 @@ export async function readEvidenceFor(user: Actor, id: string): Promise<Evidence
   };
 }
 
+/** The extension a download gets from the type its content was checked to be, never from the uploaded name. */
+const EXTENSION_OF: Record<AllowedEvidenceType, string> = {
+  'application/pdf': '.pdf',
+  'image/jpeg': '.jpg',
+  'image/png': '.png',
+};
+
 /**
- * A Content-Disposition value that is safe whatever the uploaded name was: an ASCII fallback without quotes, slashes
- * or control characters, and the full name percent-encoded in `filename*` (RFC 6266 / 5987).
+ * A Content-Disposition value that is safe whatever the uploaded name was: the name without its own extension and
+ * without control or direction-changing characters (a right-to-left override can make `gpj.html` read as `lmth.jpg`),
+ * then the extension of the checked content type; an ASCII fallback without quotes, slashes or separators, and the
+ * full name percent-encoded in `filename*` (RFC 6266 / 5987).
  */
-export function attachmentDisposition(fileName: string, fallbackBase: string): string {
-  const cleaned = fileName.replace(/[\p{Cc}"\\/]/gu, '').trim() || fallbackBase;
-  const extension = /\.[A-Za-z0-9]{1,5}$/.exec(cleaned)?.[0] ?? '';
-  const ascii = cleaned.replace(/[^\x20-\x7e]/g, '_').replace(/[;%]/g, '_');
-  const fallback = /[A-Za-z0-9]/.test(ascii.replace(extension, '')) ? ascii : `${fallbackBase}${extension}`;
+export function attachmentDisposition(fileName: string, mimeType: string, fallbackBase: string): string {
+  // Stored evidence is always one of the allowed types (checked by content on upload).
+  const extension = EXTENSION_OF[mimeType as AllowedEvidenceType] ?? '.bin';
+  const base =
+    fileName
+      .replace(/[\p{Cc}\p{Cf}"\\/]/gu, '')
+      .replace(/\.[^.]*$/, '')
+      .trim() || fallbackBase;
+  const cleaned = `${base}${extension}`;
+  const ascii = base.replace(/[^\x20-\x7e]/g, '_').replace(/[;%]/g, '_');
+  const fallback = /[A-Za-z0-9]/.test(ascii) ? `${ascii}${extension}` : `${fallbackBase}${extension}`;
   const encoded = encodeURIComponent(cleaned).replace(
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,

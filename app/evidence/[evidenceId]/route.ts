@@ -33,7 +33,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ evi
       ...PRIVATE_HEADERS,
       'Content-Type': file.mimeType,
       'Content-Length': String(file.sizeBytes),
-      'Content-Disposition': attachmentDisposition(file.fileName, 'evidence'),
+      'Content-Disposition': attachmentDisposition(file.fileName, file.mimeType, 'evidence'),
     },
   });
 }

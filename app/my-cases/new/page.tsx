@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { fileAppealAction, listIssuingUnitsAction } from '@/app/my-cases/new/actions';
 import { FilingWizard } from '@/components/citizen/filing-wizard';
 import { requireUser } from '@/lib/auth/scope';
 import { getCitizenMobile, getFilingChoices } from '@/lib/cases/views/citizen-queries';
@@ -15,5 +16,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewAppealPage() {
   const user = await requireUser(['CITIZEN'], '/my-cases/new');
   const [choices, mobile, locale] = await Promise.all([getFilingChoices(), getCitizenMobile(user), getLocale()]);
-  return <FilingWizard choices={choices} defaultMobile={mobile ?? ''} idempotencyKey={randomUUID()} locale={locale} />;
+  return (
+    <FilingWizard
+      choices={choices}
+      defaultMobile={mobile ?? ''}
+      idempotencyKey={randomUUID()}
+      locale={locale}
+      fileAppealAction={fileAppealAction}
+      listIssuingUnitsAction={listIssuingUnitsAction}
+    />
+  );
 }
