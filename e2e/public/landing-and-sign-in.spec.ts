@@ -61,3 +61,17 @@ test('the sign-in page works at 390 px wide without sideways scrolling', async (
   expect(overflow).toBeLessThanOrEqual(0);
   await expect(page.getByRole('button', { name: '获取验证码' })).toBeVisible();
 });
+
+test('a browser that prefers English gets English pages until the visitor chooses a language', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Health code appeals and redress' })).toBeVisible();
+  // The visitor's own choice wins over the browser's.
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: 'zh-CN', url: page.url() }]);
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('heading', { level: 1, name: '健康码申诉与救济' })).toBeVisible();
+  await context.close();
+});

@@ -1,11 +1,12 @@
-// next-intl request configuration: the language comes from the NEXT_LOCALE cookie (set by the language switch).
-import { cookies } from 'next/headers';
+// next-intl request configuration: the language of the request (lib/i18n/request-locale.ts), times in Asia/Shanghai.
+import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
-import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, TIME_ZONE } from './config';
+import { LOCALE_COOKIE, TIME_ZONE } from './config';
 import { messagesFor } from './messages';
+import { requestLocale } from './request-locale';
 
 export default getRequestConfig(async () => {
-  const cookieLocale = (await cookies()).get(LOCALE_COOKIE)?.value;
-  const locale = isLocale(cookieLocale) ? cookieLocale : DEFAULT_LOCALE;
+  const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
+  const locale = requestLocale(cookieStore.get(LOCALE_COOKIE)?.value, headerList.get('accept-language'));
   return { locale, messages: messagesFor(locale), timeZone: TIME_ZONE, now: new Date() };
 });
