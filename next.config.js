@@ -38,7 +38,11 @@ const nextConfig = {
     '@aws-sdk/client-s3',
   ],
   // A filing carries up to 5 evidence files of 5 MB each, plus its fields and the multipart overhead.
-  experimental: { serverActions: { bodySizeLimit: `${SERVER_ACTION_BODY_LIMIT_MB}mb` } },
+  // proxy.ts reads a server action's body (to refuse malformed ones): it must be buffered whole.
+  experimental: {
+    serverActions: { bodySizeLimit: `${SERVER_ACTION_BODY_LIMIT_MB}mb` },
+    proxyClientMaxBodySize: `${SERVER_ACTION_BODY_LIMIT_MB}mb`,
+  },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -44,6 +44,8 @@ export default defineConfig({
   projects: [
     { name: 'setup', testMatch: /sign-in-as-each-role\.setup\.ts/ },
     { name: 'chromium', testIgnore: /\.setup\.ts/, dependencies: ['setup'], use: { browserName: 'chromium' } },
+    // HTTP fuzzing compares row counts of the whole database: it runs alone, after every other spec.
+    { name: 'fuzz', testMatch: /\.fuzz\.ts/, dependencies: ['chromium'], use: { browserName: 'chromium' } },
   ],
   webServer: {
     command: `npx tsx scripts/run-app.ts --prod --demo --fresh --port ${E2E_PORT} --db-name e2e-pg --pg-port ${E2E_PG_PORT}`,

@@ -3,18 +3,37 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { SERVER_ACTION_BODY_LIMIT_BYTES, SERVER_ACTION_BODY_LIMIT_MB } from '@/lib/security/body-limit.mjs';
 import { buildContentSecurityPolicy, createNonce } from '@/lib/security/content-security-policy';
+import { isWellFormedServerActionBody } from '@/lib/security/server-action-body';
 
 /** Routes that set their own, stricter headers (evidence downloads: `sandbox` CSP, no-store): left untouched. */
 const OWN_HEADER_ROUTES = /^\/evidence\//;
 
-export function proxy(request: NextRequest): NextResponse {
+function plainAnswer(status: number, text: string): NextResponse {
+  return new NextResponse(text, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
+}
+
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   if (OWN_HEADER_ROUTES.test(request.nextUrl.pathname)) return NextResponse.next();
   // A server-action body over the limit: a clear 413 instead of Next.js failing on it with a bare 500.
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (request.method === 'POST' && declared > SERVER_ACTION_BODY_LIMIT_BYTES) {
-    return new NextResponse(
+    return plainAnswer(
+      413,
       `请求内容过大：上限为 ${SERVER_ACTION_BODY_LIMIT_MB} MB。/ The request is too large: the limit is ${SERVER_ACTION_BODY_LIMIT_MB} MB.`,
-      { status: 413, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } },
+    );
+  }
+  // A server-action call whose body no browser of ours would send: a clear 400 instead of Next.js's decoder failing.
+  if (
+    request.method === 'POST' &&
+    request.headers.has('next-action') &&
+    !(await isWellFormedServerActionBody(request))
+  ) {
+    return plainAnswer(
+      400,
+      '请求格式不正确，请刷新页面后重试。/ The request is malformed: reload the page and try again.',
     );
   }
   const nonce = createNonce();

@@ -15,8 +15,10 @@ import { supervisorScopeOf } from '@/lib/supervision/scope';
 const SUPERVISOR = ['SUPERVISOR'] as const;
 
 /** Only the named fields of a posted form (React adds its own hidden fields; the strict schemas would refuse them). */
-function fieldsOf(formData: FormData, names: readonly string[]): Record<string, string> {
+function fieldsOf(formData: unknown, names: readonly string[]): Record<string, string> {
   const fields: Record<string, string> = {};
+  // Called over HTTP with anything but a form, the schema (not this helper) refuses the missing fields.
+  if (!(formData instanceof FormData)) return fields;
   for (const name of names) {
     const value = formData.get(name);
     if (typeof value === 'string') fields[name] = value;
