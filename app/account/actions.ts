@@ -1,7 +1,8 @@
 'use server';
 // Account security: sign out everywhere, change one's password, enrol the second factor and renew recovery codes.
 // The password and enrolment steps also serve a sign-in that is not complete yet (temporary password, no factor).
-import { ActionRefusal, defineAction, type ActionResult } from '@/lib/auth/action';
+import { defineAction, type ActionResult } from '@/lib/auth/action';
+import { notFound } from '@/lib/core/errors';
 import { changeOwnPassword } from '@/lib/auth/change-password';
 import { secondFactorRefusal } from '@/lib/auth/second-factor-refusal';
 import { signOutEverywhere } from '@/lib/auth/sessions';
@@ -22,8 +23,7 @@ const STAFF = ['REVIEWER', 'SUPERVISOR', 'ADMIN'];
 /** The caller's session when it is at one of `stages` and belongs to staff; anyone else: not found. */
 async function requireStage(stages: readonly SignInStage[]): Promise<SignInProgress> {
   const progress = await getSignInProgress();
-  if (!progress || !stages.includes(progress.stage) || !STAFF.includes(progress.user.role))
-    throw new ActionRefusal('errors.notFound', 404);
+  if (!progress || !stages.includes(progress.stage) || !STAFF.includes(progress.user.role)) throw notFound();
   return progress;
 }
 

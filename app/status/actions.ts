@@ -1,7 +1,8 @@
 'use server';
 // The status check without an account (SPEC §11): send a code to the phone on the case, then show its status.
 // Neither answer reveals whether a reference exists; both are rate-limited like sign-in.
-import { ActionRefusal, defineAction, type ActionResult } from '@/lib/auth/action';
+import { defineAction, type ActionResult } from '@/lib/auth/action';
+import { AppError } from '@/lib/core/errors';
 import { minutesToWait } from '@/lib/auth/sign-in-errors';
 import { checkStatusCode, requestStatusCode, type PublicCaseStatus } from '@/lib/cases/views/status-lookup';
 import {
@@ -17,8 +18,8 @@ const requestCode = defineAction({
   async handler({ reference }, { ip }) {
     const result = await requestStatusCode({ reference, ip });
     if (!result.ok)
-      throw new ActionRefusal('citizenStatus.errors.rate_limited', 429, {
-        minutes: minutesToWait(result.retryAfterSeconds),
+      throw new AppError('citizenStatus.errors.rate_limited', 429, {
+        values: { minutes: minutesToWait(result.retryAfterSeconds) },
       });
     return { sent: true as const };
   },
@@ -35,12 +36,12 @@ const checkCode = defineAction({
     const result = await checkStatusCode({ reference, code, ip });
     if (result.ok) return result.status;
     if (result.error === 'rate_limited') {
-      throw new ActionRefusal('citizenStatus.errors.rate_limited', 429, {
-        minutes: minutesToWait(result.retryAfterSeconds),
+      throw new AppError('citizenStatus.errors.rate_limited', 429, {
+        values: { minutes: minutesToWait(result.retryAfterSeconds) },
       });
     }
-    throw new ActionRefusal('citizenStatus.errors.code_invalid', 422, undefined, {
-      code: 'citizenStatus.errors.code_invalid',
+    throw new AppError('citizenStatus.errors.code_invalid', 422, {
+      fieldErrors: { code: 'citizenStatus.errors.code_invalid' },
     });
   },
 });

@@ -8,7 +8,7 @@ import { useRouter } from 'next/navigation';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
-import type { ActionOutcome } from '@/components/forms/use-action-form';
+import type { ActionResult } from '@/lib/core/action-result';
 import { ErrorSummary, type SummaryError } from '@/components/ui/error-summary';
 import type { CityChoice, FilingChoices } from '@/lib/cases/views/citizen-queries';
 import { filingSchema } from '@/lib/cases/forms/schemas';
@@ -31,9 +31,9 @@ export interface FilingWizardProps {
   idempotencyKey: string;
   locale: string;
   /** Files the appeal (a server action handed down by the page): the filing as JSON and the evidence files. */
-  fileAppealAction: (formData: FormData) => Promise<ActionOutcome<{ caseId: string; reference: string }>>;
+  fileAppealAction: (formData: FormData) => Promise<ActionResult<{ caseId: string; reference: string }>>;
   /** The issuing units of a province, for the unit step (a server action handed down by the page). */
-  listIssuingUnitsAction: (input: { provinceCode: string }) => Promise<ActionOutcome<CityChoice[]>>;
+  listIssuingUnitsAction: (input: { provinceCode: string }) => Promise<ActionResult<CityChoice[]>>;
 }
 
 const EVIDENCE_INPUT_ID = 'evidence-input';

@@ -7,28 +7,16 @@ import { get, useForm, type DefaultValues, type FieldValues, type Path, type Use
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { z } from 'zod';
-
-/** What a server action answers (the shape of `defineAction`'s result, written here so UI never imports the server). */
-export type ActionOutcome<T> = { ok: true; data: T } | ActionRefused;
-
-export interface ActionRefused {
-  ok: false;
-  /** A next-intl message key. */
-  messageKey: string;
-  /** Field path → message key. */
-  fieldErrors?: Record<string, string>;
-  /** Values for the message (e.g. minutes to wait). */
-  values?: Record<string, number>;
-}
+import type { ActionFailure, ActionResult } from '@/lib/core/action-result';
 
 /** A server action as a client component receives it: a prop from its page. */
-export type FormAction<Input, Data> = (input: Input) => Promise<ActionOutcome<Data>>;
+export type FormAction<Input, Data> = (input: Input) => Promise<ActionResult<Data>>;
 
 /** A server action posted as a plain form (works before JavaScript), for `useActionState`. */
 export type FormStateAction<Data> = (
-  previous: ActionOutcome<Data> | null,
+  previous: ActionResult<Data> | null,
   formData: FormData,
-) => Promise<ActionOutcome<Data>>;
+) => Promise<ActionResult<Data>>;
 
 /**
  * A form-values schema for an action whose payload is not the form's values (numbers typed as text, rows of a
@@ -62,7 +50,7 @@ export function useActionForm<Values extends FieldValues, Payload, Data>({
   /** After the action succeeded; a returned text is announced as the outcome. */
   onSuccess?: (data: Data, form: UseFormReturn<Values, unknown, Payload>) => string | void | Promise<string | void>;
   /** Handles a refusal itself instead of the default; returns true when it did. */
-  onRefusal?: (refusal: ActionRefused, form: UseFormReturn<Values, unknown, Payload>) => boolean | void;
+  onRefusal?: (refusal: ActionFailure, form: UseFormReturn<Values, unknown, Payload>) => boolean | void;
   /** Whether the refusal's own message is shown also when its field errors are. */
   announce?: 'always' | 'withoutFieldErrors';
   /** The message when the action could not be reached at all. */

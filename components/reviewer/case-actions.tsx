@@ -7,7 +7,7 @@ import { useRouter } from 'next/navigation';
 import { useForm, type FieldValues, type Path, type Resolver, type UseFormReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
-import type { ActionOutcome } from '@/components/forms/use-action-form';
+import type { ActionResult } from '@/lib/core/action-result';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { RadioGroup } from '@/components/ui/radio-group';
 import { SelectField } from '@/components/ui/select-field';
@@ -18,7 +18,7 @@ import { caseActionSchema, decideSchema, requestInformationSchema, transferSchem
 import type { CaseActionsAvailable, CatalogueRule, NamedCode } from '@/lib/cases/views/staff-case-view';
 
 /** A reviewer's case action (a server action handed down by the page); every one names the case and its version. */
-type CaseAction<Input = CaseVersionInput> = (input: Input) => Promise<ActionOutcome<unknown>>;
+type CaseAction<Input = CaseVersionInput> = (input: Input) => Promise<ActionResult<unknown>>;
 type CaseVersionInput = { caseId: string; expectedVersion: number };
 
 /** The server actions the panel calls. */
@@ -34,7 +34,7 @@ export interface ReviewerCaseActions {
 type Notice = { kind: 'success' | 'conflict' | 'error'; text: string };
 
 type Submit = (
-  call: () => Promise<ActionOutcome<unknown>>,
+  call: () => Promise<ActionResult<unknown>>,
   success: string,
   options?: { form?: UseFormReturn<never>; goTo?: string },
 ) => Promise<void>;

@@ -1,15 +1,9 @@
 'use client';
 // The outcome of a supervision action, announced to screen readers: a confirmation, or the refusal's message.
 import { useTranslations } from 'next-intl';
-import type { ActionOutcome } from '@/components/forms/use-action-form';
+import type { ActionResult } from '@/lib/core/action-result';
 
-export function ActionStatus<T>({
-  result,
-  success,
-}: {
-  result: ActionOutcome<T> | null;
-  success: (data: T) => string;
-}) {
+export function ActionStatus<T>({ result, success }: { result: ActionResult<T> | null; success: (data: T) => string }) {
   const t = useTranslations();
   if (!result) return <p role="status" className="sr-only" />;
   if (result.ok) {

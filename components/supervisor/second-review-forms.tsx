@@ -6,7 +6,8 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import type { z } from 'zod';
-import type { ActionOutcome, FormAction, FormStateAction } from '@/components/forms/use-action-form';
+import type { FormAction, FormStateAction } from '@/components/forms/use-action-form';
+import type { ActionResult } from '@/lib/core/action-result';
 import { decideSchema } from '@/lib/cases/forms/schemas';
 import type { DecisionOutcome } from '@/lib/db/generated/enums';
 import { ActionStatus } from './action-status';
@@ -55,7 +56,7 @@ export function DecideReviewForm({
 }) {
   const t = useTranslations('supervise.secondReview');
   const tAll = useTranslations();
-  const [result, setResult] = useState<ActionOutcome<{ reference: string }> | null>(null);
+  const [result, setResult] = useState<ActionResult<{ reference: string }> | null>(null);
   const form = useForm<DecideValues>({
     resolver: zodResolver(decideSchema),
     defaultValues: { caseId, expectedVersion: version, outcome: undefined, ruleCode: '', reasons: '' },

@@ -3,7 +3,7 @@
 // "intact through #N" or the first broken sequence number and what is wrong with it.
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import type { ActionOutcome } from '@/components/forms/use-action-form';
+import type { ActionResult } from '@/lib/core/action-result';
 import { formatTime } from './format';
 
 export interface ChainsVerified {
@@ -24,7 +24,7 @@ export function VerifyChainsForm({
 }: {
   hint: string;
   /** Re-computes the chains in scope (a server action handed down by the page). */
-  verify: () => Promise<ActionOutcome<ChainsVerified>>;
+  verify: () => Promise<ActionResult<ChainsVerified>>;
 }) {
   const t = useTranslations('supervise.audit');
   const tAll = useTranslations();

@@ -8,7 +8,8 @@ import { DeadlineError, validateProvincialPolicy, type DeadlineRule } from '@/li
 import { parseInput } from '@/lib/core/parse-input';
 import { chainOf } from '@/lib/audit/append';
 import { provinceName } from '@/lib/reference/divisions';
-import { AdminRefusal, fieldRefusal, stale } from './errors';
+import { AppError } from '@/lib/core/errors';
+import { fieldRefusal, stale } from './errors';
 import { findNationalPolicy, toPolicyRecord } from './list-deadline-policies';
 import type { Actor } from '@/lib/auth/actor';
 import { assertAdmin } from './require-admin';
@@ -30,7 +31,7 @@ export async function publishDeadlinePolicy(
   const input = parseInput(publishDeadlinePolicySchema, raw);
   if (!(await provinceName(input.provinceCode))) throw fieldRefusal({ provinceCode: 'admin.errors.provinceInvalid' });
   const national = await findNationalPolicy(now);
-  if (!national) throw new AdminRefusal('errors.deadlineRules', 409);
+  if (!national) throw new AppError('errors.deadlineRules', 409);
 
   const { basedOnVersion, provinceCode, ...values } = input;
   try {

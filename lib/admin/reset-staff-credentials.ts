@@ -8,7 +8,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { revokeUserSessions } from '@/lib/auth/sessions';
 import { parseInput } from '@/lib/core/parse-input';
 import { chainOf } from '@/lib/audit/append';
-import { AdminRefusal } from './errors';
+import { AppError } from '@/lib/core/errors';
 import { loadStaffAccountForUpdate } from './load-staff-account';
 import type { Actor } from '@/lib/auth/actor';
 import { assertAdmin } from './require-admin';
@@ -27,7 +27,7 @@ export async function resetStaffCredentials(actor: Actor, raw: unknown, now = ne
   return prisma.$transaction(async (tx) => {
     const current = await loadStaffAccountForUpdate(tx, input.userId, input.expectedUpdatedAt);
     // Administrators change their own password and recovery codes on their account page, where their factor is checked.
-    if (current.id === actor.id) throw new AdminRefusal('admin.errors.self', 409);
+    if (current.id === actor.id) throw new AppError('admin.errors.self', 409);
     // A reset also lifts every lockout of the account (per source: lib/auth/staff-lockout.ts).
     await tx.staffLockout.deleteMany({ where: { userId: current.id } });
     if (passwordHash) {
@@ -36,7 +36,7 @@ export async function resetStaffCredentials(actor: Actor, raw: unknown, now = ne
         data: { passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null, updatedAt: now },
       });
     } else {
-      if (!current.totpEnabledAt) throw new AdminRefusal('admin.errors.noSecondFactor', 409);
+      if (!current.totpEnabledAt) throw new AppError('admin.errors.noSecondFactor', 409);
       await tx.user.update({
         where: { id: current.id },
         data: {

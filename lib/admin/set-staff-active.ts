@@ -7,7 +7,7 @@ import { revokeUserSessions } from '@/lib/auth/sessions';
 import { parseInput } from '@/lib/core/parse-input';
 import { REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
 import { chainOf } from '@/lib/audit/append';
-import { AdminRefusal } from './errors';
+import { AppError } from '@/lib/core/errors';
 import { loadStaffAccountForUpdate } from './load-staff-account';
 import type { Actor } from '@/lib/auth/actor';
 import { assertAdmin } from './require-admin';
@@ -25,7 +25,7 @@ export async function setStaffActive(actor: Actor, raw: unknown, now = new Date(
   const input = parseInput(setStaffActiveSchema, raw);
   return prisma.$transaction(async (tx) => {
     const current = await loadStaffAccountForUpdate(tx, input.userId, input.expectedUpdatedAt);
-    if (current.id === actor.id) throw new AdminRefusal('admin.errors.self', 409);
+    if (current.id === actor.id) throw new AppError('admin.errors.self', 409);
     const openCases = input.active
       ? 0
       : await tx.case.count({ where: { assigneeId: current.id, state: { in: [...REVIEWER_LOAD_STATES] } } });

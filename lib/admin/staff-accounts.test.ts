@@ -10,7 +10,7 @@ import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
 import { resetCaseData } from '@/test/support/db';
 import { createUser, validFiling } from '@/test/support/fixtures';
 import { createStaffAccount } from './create-staff-account';
-import { AdminRefusal } from './errors';
+import { AppError } from '@/lib/core/errors';
 import { getStaffAccount } from './get-staff-account';
 import { listStaffAccounts } from './list-staff-accounts';
 import type { Actor } from '@/lib/auth/actor';
@@ -212,7 +212,7 @@ describe('staff accounts (real PostgreSQL)', () => {
       ];
       for (const attempt of attempts) {
         const error = await rejection(attempt());
-        expect(error).toBeInstanceOf(AdminRefusal);
+        expect(error).toBeInstanceOf(AppError);
         expect(error).toMatchObject({ status: 404 });
       }
       expect(await counts()).toEqual(after);

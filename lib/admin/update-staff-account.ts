@@ -8,7 +8,7 @@ import { parseInput } from '@/lib/core/parse-input';
 import { REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
 import { chainOf } from '@/lib/audit/append';
 import { assertScopeExists } from './staff-scope';
-import { AdminRefusal } from './errors';
+import { AppError } from '@/lib/core/errors';
 import { loadStaffAccountForUpdate } from './load-staff-account';
 import type { Actor } from '@/lib/auth/actor';
 import { assertAdmin } from './require-admin';
@@ -29,12 +29,12 @@ export async function updateStaffAccount(actor: Actor, raw: unknown, now = new D
       current.role !== input.role || current.provinceCode !== input.provinceCode || current.unitCode !== input.unitCode;
     if (!rightsChanged && current.displayName === input.displayName) return { changed: false, sessionsEnded: 0 };
     // An administrator cannot take away their own rights (there is always one administrator left to fix mistakes).
-    if (rightsChanged && current.id === actor.id) throw new AdminRefusal('admin.errors.self', 409);
+    if (rightsChanged && current.id === actor.id) throw new AppError('admin.errors.self', 409);
     const movesCases =
       current.role === 'REVIEWER' && (input.role !== 'REVIEWER' || input.provinceCode !== current.provinceCode);
     if (movesCases) {
       const open = await tx.case.count({ where: { assigneeId: current.id, state: { in: [...REVIEWER_LOAD_STATES] } } });
-      if (open > 0) throw new AdminRefusal('admin.errors.hasOpenCases', 409);
+      if (open > 0) throw new AppError('admin.errors.hasOpenCases', 409);
     }
     await tx.user.update({
       where: { id: current.id },

@@ -5,42 +5,19 @@ import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import type { Role } from '@/lib/db/generated/enums';
-import { isDomainError, ValidationError } from '@/lib/core/errors';
+import type { ActionFailure, ActionResult } from '@/lib/core/action-result';
+import { isAppError } from '@/lib/core/errors';
 import { fieldErrorsOf } from '@/lib/core/parse-input';
 import { getRequestIp } from './request-ip';
 import { getCurrentUser, type CurrentUser } from './session';
 import { scopedLogger } from '@/lib/security/logger';
 import { findNulCharacter, NUL_CHARACTER_MESSAGE_KEY } from '@/lib/security/nul-characters';
 
-export type ActionFailure = {
-  ok: false;
-  status: number;
-  /** A next-intl message key. */
-  messageKey: string;
-  /** Field name → message key. */
-  fieldErrors?: Record<string, string>;
-  /** Extra values for the message (e.g. minutes to wait). */
-  values?: Record<string, number>;
-};
-
-export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
+export type { ActionFailure, ActionResult };
 
 export interface ActionContext<R extends readonly Role[] | 'public'> {
   user: R extends 'public' ? CurrentUser | null : CurrentUser;
   ip: string;
-}
-
-/** A failure the handler reports on purpose (its key is safe to show). */
-export class ActionRefusal extends Error {
-  constructor(
-    readonly messageKey: string,
-    readonly status = 400,
-    readonly values?: Record<string, number>,
-    readonly fieldErrors?: Record<string, string>,
-  ) {
-    super(messageKey);
-    this.name = 'ActionRefusal';
-  }
 }
 
 /**
@@ -82,22 +59,9 @@ export function defineAction<S extends z.ZodType, T, R extends readonly Role[] |
     } catch (error) {
       // redirect() and notFound() signal through exceptions that Next.js must receive.
       unstable_rethrow(error);
-      if (error instanceof ActionRefusal) {
-        return {
-          ok: false,
-          status: error.status,
-          messageKey: error.messageKey,
-          values: error.values,
-          fieldErrors: error.fieldErrors,
-        };
-      }
-      if (isDomainError(error)) {
-        return {
-          ok: false,
-          status: error.status,
-          messageKey: error.messageKey,
-          fieldErrors: error instanceof ValidationError ? { ...error.fieldErrors } : undefined,
-        };
+      if (isAppError(error)) {
+        const { status, messageKey, values, fieldErrors } = error;
+        return { ok: false, status, messageKey, values, fieldErrors };
       }
       scopedLogger('action').error({ err: error }, 'unexpected error');
       return { ok: false, status: 500, messageKey: 'errors.generic' };

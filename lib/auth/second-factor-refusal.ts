@@ -1,6 +1,6 @@
 // Second-factor and password refusals as answers of the sign-in and account actions (messages under totp.errors).
 import 'server-only';
-import { ActionRefusal } from './action';
+import { AppError } from '@/lib/core/errors';
 import { minutesToWait } from './sign-in-errors';
 
 const STATUS: Record<string, number> = {
@@ -11,7 +11,7 @@ const STATUS: Record<string, number> = {
   code_format: 422,
 };
 
-export function secondFactorRefusal(error: string, retryAfterSeconds?: number): ActionRefusal {
+export function secondFactorRefusal(error: string, retryAfterSeconds?: number): AppError {
   const values =
     error === 'locked' || error === 'rate_limited' ? { minutes: minutesToWait(retryAfterSeconds) } : undefined;
   const field =
@@ -20,5 +20,8 @@ export function secondFactorRefusal(error: string, retryAfterSeconds?: number): 
       : error === 'same_as_current' || error === 'contains_username'
         ? 'newPassword'
         : 'code';
-  return new ActionRefusal(`totp.errors.${error}`, STATUS[error] ?? 409, values, { [field]: `totp.errors.${error}` });
+  return new AppError(`totp.errors.${error}`, STATUS[error] ?? 409, {
+    values,
+    fieldErrors: { [field]: `totp.errors.${error}` },
+  });
 }

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   CaseNotFoundError,
   ConflictError,
-  DOMAIN_ERROR_MESSAGES,
   ForbiddenActionError,
   IdempotencyConflictError,
   IllegalTransitionError,
-  isDomainError,
+  isAppError,
   ValidationError,
 } from './errors';
+import { flatMessages } from '@/lib/i18n/messages';
 
 describe('domain errors', () => {
   it.each([
@@ -25,10 +25,10 @@ describe('domain errors', () => {
     [new IdempotencyConflictError(), 'IDEMPOTENCY_CONFLICT', 409, 'errors.idempotencyConflict'],
   ])('%s has a stable code, status and translatable message', (error, code, status, messageKey) => {
     expect(error).toBeInstanceOf(Error);
-    expect(isDomainError(error)).toBe(true);
-    expect(error).toMatchObject({ code, status, messageKey });
-    expect(DOMAIN_ERROR_MESSAGES[error.messageKey]).toEqual({ zh: expect.any(String), en: expect.any(String) });
-    expect(error.message).toContain(DOMAIN_ERROR_MESSAGES[error.messageKey].en);
+    expect(isAppError(error)).toBe(true);
+    expect(error).toMatchObject({ code, status, messageKey, name: error.constructor.name });
+    expect(flatMessages('zh-CN')[error.messageKey]).toEqual(expect.any(String));
+    expect(flatMessages('en')[error.messageKey]).toEqual(expect.any(String));
   });
 
   it('keeps the details a caller needs', () => {
@@ -36,6 +36,6 @@ describe('domain errors', () => {
     expect(new ValidationError({ statement: 'filing.errors.statementTooShort' }).fieldErrors).toEqual({
       statement: 'filing.errors.statementTooShort',
     });
-    expect(isDomainError(new Error('boom'))).toBe(false);
+    expect(isAppError(new Error('boom'))).toBe(false);
   });
 });

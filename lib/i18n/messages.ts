@@ -14,6 +14,7 @@ import zhCore from './messages/zh-CN/core.json';
 import zhPrivacy from './messages/zh-CN/privacy.json';
 import zhReviewer from './messages/zh-CN/reviewer.json';
 import zhSupervisor from './messages/zh-CN/supervisor.json';
+import { createTranslator } from 'use-intl/core';
 import type { Locale } from './config';
 
 type Messages = Record<string, unknown>;
@@ -41,4 +42,22 @@ export const MESSAGE_AREAS: Record<Locale, Record<string, Messages>> = {
 
 export function messagesFor(locale: Locale): Messages {
   return Object.assign({}, ...Object.values(MESSAGE_AREAS[locale])) as Messages;
+}
+
+/** Every message of a language by its dotted key (`errors.caseNotFound` → text). */
+export function flatMessages(locale: Locale): Record<string, string> {
+  const flat: Record<string, string> = {};
+  const walk = (value: unknown, prefix: string) => {
+    if (typeof value === 'string') flat[prefix] = value;
+    else for (const [key, child] of Object.entries(value as Messages)) walk(child, prefix ? `${prefix}.${key}` : key);
+  };
+  walk(messagesFor(locale), '');
+  return flat;
+}
+
+const english = createTranslator({ locale: 'en', messages: messagesFor('en') });
+
+/** A message in English, for machine clients (the integration API answers in English). */
+export function englishMessage(key: string, values?: Readonly<Record<string, string | number>>): string {
+  return english(key as never, values as never);
 }

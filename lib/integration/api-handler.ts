@@ -5,7 +5,8 @@
 import 'server-only';
 import type { z } from 'zod';
 import { authenticateRequest, checkSignatureHeaders, signatureHeadersOf, type ApiClient } from './authenticate';
-import { ApiError, errorBody, notFound, validationFailed } from './errors';
+import { isAppError } from '@/lib/core/errors';
+import { apiError, errorBody, notFound, validationFailed } from './errors';
 import { consumeApiRateLimit } from './rate-limit';
 import type { ApiRoute } from './routes';
 import { findNulCharacter } from '@/lib/security/nul-characters';
@@ -35,7 +36,7 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
   });
 }
 
-const tooLarge = () => new ApiError(413, 'PAYLOAD_TOO_LARGE', `The body must be at most ${MAX_BODY_BYTES / 1024} kB.`);
+const tooLarge = () => apiError(413, 'PAYLOAD_TOO_LARGE', { values: { kilobytes: MAX_BODY_BYTES / 1024 } });
 
 async function readBody(request: Request): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? 0);
@@ -80,7 +81,7 @@ function parseJson(bytes: Uint8Array): unknown {
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    throw new ApiError(400, 'INVALID_JSON', 'The body must be a JSON document in UTF-8.');
+    throw apiError(400, 'INVALID_JSON');
   }
 }
 
@@ -129,11 +130,8 @@ async function answerApiRequest<Route extends ApiRoute>(
     const result = await run({ client, params, body, now } as ApiCall<Route>);
     return jsonResponse(result.status, result.body);
   } catch (error) {
-    if (error instanceof ApiError) return jsonResponse(error.status, errorBody(error), error.headers);
+    if (isAppError(error)) return jsonResponse(error.status, errorBody(error), error.headers);
     scopedLogger('api').error({ err: error, operationId: route.operationId }, 'request failed');
-    return jsonResponse(
-      500,
-      errorBody(new ApiError(500, 'INTERNAL_ERROR', 'Something went wrong on our side; try again later.')),
-    );
+    return jsonResponse(500, errorBody(apiError(500, 'INTERNAL_ERROR')));
   }
 }

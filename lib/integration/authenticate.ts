@@ -3,7 +3,7 @@
 // in api_request_nonce, so every app instance shares the replay window).
 import 'server-only';
 import { prisma } from '@/lib/db/client';
-import { ApiError } from './errors';
+import { apiError } from './errors';
 import { openSecret } from './secrets';
 import { isTimestampFresh, SIGNATURE_WINDOW_MS, verifySignature } from './signature';
 
@@ -31,7 +31,7 @@ export function signatureHeadersOf(request: Request): SignatureHeaders {
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-const invalidSignature = () => new ApiError(401, 'SIGNATURE_INVALID', 'Unknown key or wrong signature.');
+const invalidSignature = () => apiError(401, 'SIGNATURE_INVALID');
 
 export interface CheckedSignature {
   keyId: string;
@@ -43,18 +43,10 @@ export interface CheckedSignature {
 export function checkSignatureHeaders(headers: SignatureHeaders, now: Date): CheckedSignature {
   const { keyId, timestamp, signature } = headers;
   if (!keyId || !timestamp || !signature) {
-    throw new ApiError(
-      401,
-      'SIGNATURE_MISSING',
-      'Sign the request: X-Key-Id, X-Timestamp and X-Signature are required.',
-    );
+    throw apiError(401, 'SIGNATURE_MISSING');
   }
   if (!isTimestampFresh(timestamp, now)) {
-    throw new ApiError(
-      401,
-      'TIMESTAMP_OUT_OF_WINDOW',
-      'X-Timestamp must be Unix seconds within 5 minutes of the server clock.',
-    );
+    throw apiError(401, 'TIMESTAMP_OUT_OF_WINDOW');
   }
   if (keyId.length > 64 || !/^[0-9a-f]{64}$/.test(signature)) throw invalidSignature();
   return { keyId, timestamp, signature };
@@ -94,12 +86,7 @@ export async function authenticateRequest(
   const inserted = await prisma.$executeRaw`
     INSERT INTO api_request_nonce (signature, key_id, expires_at) VALUES (${signature}, ${keyId}, ${expiresAt.toISOString()}::timestamptz)
     ON CONFLICT (signature) DO NOTHING`;
-  if (inserted !== 1)
-    throw new ApiError(
-      401,
-      'REPLAYED',
-      'This signed request was already received; sign it again with a new timestamp.',
-    );
+  if (inserted !== 1) throw apiError(401, 'REPLAYED');
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
   }

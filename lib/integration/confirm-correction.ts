@@ -10,7 +10,7 @@ import { queueNotifications } from '@/lib/notifications/queue';
 import type { ApiClient } from './authenticate';
 import { findLatestCorrectionOrder } from './correction-orders';
 import { targetColourOf } from './outbox-payloads';
-import { ApiError, notFound } from './errors';
+import { apiError, notFound } from './errors';
 import type { CorrectionConfirmationInput } from './schemas';
 
 export const HEALTH_CODE_SYSTEM_ROLE = 'HEALTH_CODE_SYSTEM';
@@ -52,14 +52,10 @@ export async function confirmCorrection(
     }
     const target = targetColourOf(order);
     if (target !== input.colour) {
-      throw new ApiError(
-        409,
-        'CORRECTION_MISMATCH',
-        `The order asks for ${target ?? 'another colour'}; the code must be changed to that colour.`,
-        {
-          colour: `Expected ${target ?? 'the colour of the order'}.`,
-        },
-      );
+      throw apiError(409, 'CORRECTION_MISMATCH', {
+        values: { target: target ?? 'another colour' },
+        details: { colour: `Expected ${target ?? 'the colour of the order'}.` },
+      });
     }
     // The province can only confirm what it received: an order not yet marked delivered (the worker stopped between
     // the receiver's 2xx and recording it) is delivered now.

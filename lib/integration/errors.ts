@@ -1,5 +1,8 @@
-// Errors of the integration API: a stable code, an HTTP status and an English message safe to show to a machine
-// client. Every refusal answers `{ "error": { "code", "message", "details"? } }`.
+// Refusals of the integration API: the one error type (lib/core/errors.ts) with a stable code, answered as
+// `{ "error": { "code", "message", "details"? } }` with the message in English (texts under api.errors in the message
+// files). For the API, `details` names each field with a plain English description of what is wrong with it.
+import { AppError } from '@/lib/core/errors';
+import { englishMessage } from '@/lib/i18n/messages';
 
 export type ApiErrorCode =
   | 'SIGNATURE_MISSING'
@@ -14,27 +17,37 @@ export type ApiErrorCode =
   | 'CORRECTION_MISMATCH'
   | 'INTERNAL_ERROR';
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ApiErrorCode,
-    message: string,
-    readonly details?: Record<string, string>,
-    readonly headers?: Record<string, string>,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
+export function apiError(
+  status: number,
+  code: ApiErrorCode,
+  extra: {
+    values?: Record<string, string | number>;
+    details?: Record<string, string>;
+    headers?: Record<string, string>;
+  } = {},
+): AppError {
+  return new AppError(`api.errors.${code}`, status, {
+    code,
+    values: extra.values,
+    fieldErrors: extra.details,
+    headers: extra.headers,
+  });
 }
 
-export const notFound = (): ApiError => new ApiError(404, 'NOT_FOUND', 'Not found.');
+export const notFound = (): AppError => apiError(404, 'NOT_FOUND');
 
-export function validationFailed(details: Record<string, string>): ApiError {
-  return new ApiError(422, 'VALIDATION_FAILED', 'The request is not valid; see details.', details);
+export function validationFailed(details: Record<string, string>): AppError {
+  return apiError(422, 'VALIDATION_FAILED', { details });
 }
 
-export function errorBody(error: ApiError): {
-  error: { code: ApiErrorCode; message: string; details?: Record<string, string> };
+export function errorBody(error: AppError): {
+  error: { code: string; message: string; details?: Record<string, string> };
 } {
-  return { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
+  return {
+    error: {
+      code: error.code,
+      message: englishMessage(error.messageKey, error.values),
+      ...(error.fieldErrors ? { details: { ...error.fieldErrors } } : {}),
+    },
+  };
 }

@@ -3,7 +3,7 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
 import type { ApiClient } from './authenticate';
-import { ApiError } from './errors';
+import { apiError } from './errors';
 
 const WINDOW_MS = 60_000;
 
@@ -18,14 +18,9 @@ export async function consumeApiRateLimit(client: ApiClient, now = new Date()): 
     RETURNING points, expire`;
   if (row && row.points > client.rateLimitPerMinute) {
     const retryAfter = Math.max(1, Math.ceil(Number(row.expire - nowMs) / 1000));
-    throw new ApiError(
-      429,
-      'RATE_LIMITED',
-      `Rate limit of ${client.rateLimitPerMinute} requests per minute exceeded.`,
-      undefined,
-      {
-        'Retry-After': String(retryAfter),
-      },
-    );
+    throw apiError(429, 'RATE_LIMITED', {
+      values: { limit: client.rateLimitPerMinute },
+      headers: { 'Retry-After': String(retryAfter) },
+    });
   }
 }

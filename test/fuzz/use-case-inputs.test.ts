@@ -5,7 +5,7 @@
 import { readdir } from 'node:fs/promises';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isDomainError, ValidationError } from '@/lib/core/errors';
+import { isAppError, ValidationError } from '@/lib/core/errors';
 import { findQueuePage, parseQueueParams } from '@/lib/cases/views/queue';
 import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
 import { getPrisma } from '@/lib/db/client';
@@ -76,7 +76,7 @@ describe('fuzzing the filing', () => {
           () => null,
           (thrown: unknown) => thrown,
         );
-        expect(isDomainError(error), String(error)).toBe(true);
+        expect(isAppError(error), String(error)).toBe(true);
         expect((error as ValidationError).status).toBeLessThan(500);
       }),
       { numRuns: 60 },
@@ -96,7 +96,7 @@ describe('fuzzing the filing', () => {
           (thrown: unknown) => thrown,
         );
         if (outcome === 'filed') return;
-        expect(isDomainError(outcome), String(outcome)).toBe(true);
+        expect(isAppError(outcome), String(outcome)).toBe(true);
         expect(await rowCounts()).toEqual(before);
         expect(await storedFiles()).toBe(files);
       }),

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import type { ApiClient } from '@/lib/integration/authenticate';
-import { ApiError } from '@/lib/integration/errors';
+import { AppError } from '@/lib/core/errors';
 import { findMatchingCodeAssignment, type CodeAssignmentQuery } from '@/lib/integration/find-matching-code-assignment';
 import { recordCodeAssignment } from '@/lib/integration/record-code-assignment';
 import { codeAssignmentSchema, type CodeAssignmentInput } from '@/lib/integration/schemas';
@@ -61,8 +61,8 @@ describe('recordCodeAssignment', () => {
       [{ reasonCode: 'MADE_UP' }, 'reasonCode'],
     ] as const) {
       const error = await recordCodeAssignment(client, input(overrides)).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(ApiError);
-      expect(Object.keys((error as ApiError).details ?? {})).toEqual([field]);
+      expect(error).toBeInstanceOf(AppError);
+      expect(Object.keys((error as AppError).fieldErrors ?? {})).toEqual([field]);
     }
     expect(await db().codeAssignment.count()).toBe(0);
   });

@@ -2,14 +2,13 @@
 // Reviewer pool changes by administrators: a reviewer's capacity (activity is the account's status, set on the staff page
 // or here through the same use case).
 import { defineAction, type ActionResult } from '@/lib/auth/action';
-import { withAdminRefusals } from '@/lib/admin/action-refusal';
 import { setReviewerCapacitySchema, type SetReviewerCapacityInput } from '@/lib/admin/schemas';
 import { setReviewerCapacity } from '@/lib/admin/set-reviewer-capacity';
 
 const setCapacity = defineAction({
   schema: setReviewerCapacitySchema,
   roles: ['ADMIN'] as const,
-  handler: (input, { user }) => withAdminRefusals(() => setReviewerCapacity(user, input)),
+  handler: (input, { user }) => setReviewerCapacity(user, input),
 });
 
 export async function setReviewerCapacityAction(

@@ -3,7 +3,6 @@
 // password or second factor; and the city/county units of a province for the form. Each goes through the use case.
 import { z } from 'zod';
 import { defineAction, type ActionResult } from '@/lib/auth/action';
-import { withAdminRefusals } from '@/lib/admin/action-refusal';
 import { createStaffAccount, type CreatedStaffAccount } from '@/lib/admin/create-staff-account';
 import { listUnits, type DivisionOption } from '@/lib/reference/divisions';
 import { resetStaffCredentials, type CredentialsReset } from '@/lib/admin/reset-staff-credentials';
@@ -25,25 +24,25 @@ const ADMIN = ['ADMIN'] as const;
 const create = defineAction({
   schema: createStaffSchema,
   roles: ADMIN,
-  handler: (input, { user }) => withAdminRefusals(() => createStaffAccount(user, input)),
+  handler: (input, { user }) => createStaffAccount(user, input),
 });
 
 const update = defineAction({
   schema: updateStaffSchema,
   roles: ADMIN,
-  handler: (input, { user }) => withAdminRefusals(() => updateStaffAccount(user, input)),
+  handler: (input, { user }) => updateStaffAccount(user, input),
 });
 
 const setActive = defineAction({
   schema: setStaffActiveSchema,
   roles: ADMIN,
-  handler: (input, { user }) => withAdminRefusals(() => setStaffActive(user, input)),
+  handler: (input, { user }) => setStaffActive(user, input),
 });
 
 const reset = defineAction({
   schema: resetStaffCredentialsSchema,
   roles: ADMIN,
-  handler: (input, { user }) => withAdminRefusals(() => resetStaffCredentials(user, input)),
+  handler: (input, { user }) => resetStaffCredentials(user, input),
 });
 
 const units = defineAction({

@@ -1,7 +1,8 @@
 // Filing as JSON for a signed-in citizen (an appeal without evidence files; the wizard posts files through its
 // server action). The same action wrapper, filing schema and use case as the wizard.
 import { z } from 'zod';
-import { ActionRefusal, defineAction, routeAnswer } from '@/lib/auth/action';
+import { defineAction, routeAnswer } from '@/lib/auth/action';
+import { AppError } from '@/lib/core/errors';
 import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
 import { refuseUnlessSameOriginJson } from '@/lib/security/same-origin-json';
 
@@ -12,7 +13,7 @@ const file = defineAction({
   schema: z.unknown(),
   roles: ['CITIZEN'],
   handler: (filing, { user }) => {
-    if (filing === NOT_JSON) throw new ActionRefusal('errors.validation', 400);
+    if (filing === NOT_JSON) throw new AppError('errors.validation', 400);
     return submitAppeal(user, filing);
   },
 });

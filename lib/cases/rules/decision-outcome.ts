@@ -1,7 +1,6 @@
 // What a decision does to the code (SPEC §3, §5): the colour each outcome leaves in force, the check of a decision
 // against the reason catalogue, and the no-worsening rule of a second-level review the citizen asked for.
 import type { CodeColour, DecisionOutcome, ReasonValidity } from '@/lib/db/generated/enums';
-import type { DomainErrorMessageKey } from '@/lib/core/errors';
 
 const RANK: Record<CodeColour, number> = { GREEN: 0, YELLOW: 1, RED: 2 };
 
@@ -26,7 +25,7 @@ export function decisionRuleRefusal(
   rule: CatalogueRule,
   outcome: DecisionOutcome,
   codeColour: CodeColour,
-): DomainErrorMessageKey | null {
+): string | null {
   if (outcome === 'DOWNGRADED' && codeColour !== 'RED') return 'errors.downgradeNeedsRed';
   const after = colourAfter(outcome, codeColour);
   if (after === 'GREEN') return null;
