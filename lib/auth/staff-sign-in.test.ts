@@ -180,7 +180,8 @@ describe('staff sign-in (real PostgreSQL)', () => {
     );
   });
 
-  it('stops an IP after 20 failures in 15 minutes', async () => {
+  // 21 password checks at bcrypt's cost: seconds on a quiet machine, more on a busy one.
+  it('stops an IP after 20 failures in 15 minutes', { timeout: 120_000 }, async () => {
     await createStaff('reviewer-ip');
     for (let attempt = 0; attempt < 20; attempt += 1) {
       await signInStaff({ username: `nobody-${attempt}`, password: 'x', ip: '10.0.0.6' });
