@@ -1,6 +1,7 @@
 'use client';
 // The question steps of the filing wizard (all but evidence and "check your answers"). Each step asks one question
 // (a question may have two tightly bound inputs, as the issuing province and unit); each renders only its own fields; the values live in the wizard's one form, so nothing is lost when the person goes back and forth.
+import { useEffect } from 'react';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslations } from 'next-intl';
 import { RadioGroup, type RadioOption } from '@/components/ui/radio-group';
@@ -127,8 +128,12 @@ export interface IssuerStepProps extends StepProps {
 /** Who gave the code: its province and, within it, the city or county (one question, the second list follows the first). */
 export function IssuerStep({ form, errorOf, choices, units, onProvinceChange }: IssuerStepProps) {
   const t = useTranslations('citizenFiling.where');
-  const { register, setValue, control } = form;
+  const { register, setValue, getValues, control } = form;
   const province = useWatch({ control, name: 'issuingProvinceCode' });
+  // A unit kept from before a reload is shown once its province's list has arrived.
+  useEffect(() => {
+    if (Array.isArray(units)) setValue('issuingUnitCode', getValues('issuingUnitCode'));
+  }, [units, setValue, getValues]);
   const unitHint = !province
     ? t('chooseProvinceFirst')
     : units === 'loading'
