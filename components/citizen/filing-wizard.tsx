@@ -2,7 +2,8 @@
 // The filing wizard (SPEC §4, §13, §15): one question per step, one form state for the whole journey, each step
 // validated with the shared filingSchema (and the relief question with its own), "check your answers" with change
 // links, and one submit carrying the idempotency key made for this wizard, so a double click files one case.
-// Each step is a browser history entry (`?step=name`, nothing personal in the URL): Back and Forward move between steps,
+// Each step is a browser history entry (`#step=name`, nothing personal in the URL; a fragment, so moving between steps
+// never asks the server for the page again): Back and Forward move between steps,
 // and the answers and chosen files are kept in this tab (filing-draft.ts), so Back, Forward and reload lose nothing.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Link from 'next/link';
@@ -80,11 +81,17 @@ const resolver: Resolver<FilingFormValues> = async (values, context, options) =>
   return Object.keys(errors).length === 0 ? { values, errors: {} } : { values: {}, errors };
 };
 
-/** The step the address names (the first step when it names none). */
+const STEP_FRAGMENT = /^#step=([a-zA-Z]+)$/;
+
+/** The step the address names: the first step when it names none, null when its fragment is not a step's. */
 function stepOfLocation(): FilingStep | null {
-  const named = new URLSearchParams(window.location.search).get('step');
-  return named === null ? FIRST_STEP : isFilingStep(named) ? named : null;
+  if (!window.location.hash) return FIRST_STEP;
+  const named = STEP_FRAGMENT.exec(window.location.hash)?.[1];
+  return isFilingStep(named) ? named : null;
 }
+
+/** Set when a wizard has been shown in this document: a later one is the same journey, shown again by the router. */
+let shownBefore = false;
 
 function historyDepth(): number {
   const state = window.history.state as { filingDepth?: unknown } | null;
@@ -175,7 +182,7 @@ export function FilingWizard({
     (next: FilingStep, how: 'push' | 'replace' = 'push') => {
       moved.current = true;
       show(next);
-      const url = next === FIRST_STEP ? window.location.pathname : `${window.location.pathname}?step=${next}`;
+      const url = `${window.location.pathname}${next === FIRST_STEP ? '' : `#step=${next}`}`;
       const depth = historyDepth();
       if (how === 'push') window.history.pushState({ filingDepth: depth + 1 }, '', url);
       else window.history.replaceState({ ...(window.history.state as object | null), filingDepth: depth }, '', url);
@@ -221,7 +228,9 @@ export function FilingWizard({
         const shown = resolveStep(wanted);
         if (shown !== wanted) goTo(shown, 'replace');
         else show(shown);
-        moved.current = false;
+        // Focus moves to the heading when the router shows the wizard again, not on a fresh page load.
+        moved.current = shownBefore;
+        shownBefore = true;
         setReady(true);
       });
     return () => {
@@ -234,6 +243,8 @@ export function FilingWizard({
   // Back and Forward: the browser moves between the steps' history entries.
   useEffect(() => {
     const onPopState = () => {
+      // A fragment that is not a step's (a skip link) leaves the step as it is.
+      if (window.location.hash && !STEP_FRAGMENT.test(window.location.hash)) return;
       const wanted = stepOfLocation();
       const shown = resolveStep(wanted);
       if (shown !== wanted) goTo(shown, 'replace');

@@ -214,7 +214,12 @@ export function decideThroughEngine(
     ['tsx', '--conditions=react-server', 'e2e/helpers/decide-case.ts', reference, outcome],
     { encoding: 'utf8' },
   );
-  return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as { reasons: string };
+  // The helper's own line (the app's log lines may be flushed after it).
+  const line = output
+    .trim()
+    .split('\n')
+    .findLast((entry) => entry.startsWith('{"reference"'));
+  return JSON.parse(line ?? '{}') as { reasons: string };
 }
 
 /** The newest status code sent to `mobile` (the message also names the reference, so the code is read after 验证码). */
