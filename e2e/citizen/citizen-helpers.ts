@@ -75,6 +75,7 @@ export const STEP_HEADINGS = {
   colour: '健康码是什么颜色？',
   assignedAt: '健康码是什么时候被赋码的？',
   issuer: '健康码是在哪里被赋码的？',
+  refusing: '哪个省份不认可您的健康码？',
   reason: '告知您的赋码原因是什么？',
   grounds: '您为什么认为有误？',
   statement: '请说明发生了什么',

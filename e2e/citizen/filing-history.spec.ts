@@ -6,6 +6,16 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { queryCount, queryRows } from '../helpers/database';
 import { signInAsCitizen } from '../helpers/sign-in';
 import {
+  answerAssignedAtStep,
+  answerColourStep,
+  answerContactStep,
+  answerEvidenceStep,
+  answerIdentityStep,
+  answerIssuerStep,
+  answerPrivacyStep,
+  answerReasonStep,
+  answerReliefStep,
+  answerStatementStep,
   answerUpToEvidence,
   BASE_URL,
   citizenContext,
@@ -287,6 +297,55 @@ test('Back, Forward and reload at every step keep the answers, the relief answer
   await page.goto('/my-cases/new');
   await expectStep(page, STEP_HEADINGS.type);
   await expect(page.getByLabel('我的健康码被赋为红码或黄码，我认为赋码有误')).not.toBeChecked();
+});
+
+test('a complaint asks for the refusing province and skips its fixed outcome; a changed type asks what it newly needs', async () => {
+  const { page } = session;
+  await startNewFiling(page);
+  await page.getByLabel('我的健康码在另一个省份不被认可').check();
+  await continueWizard(page);
+  await answerColourStep(page);
+  await answerAssignedAtStep(page);
+  await answerIssuerStep(page);
+  await expectStep(page, STEP_HEADINGS.refusing);
+  await page.getByLabel('不认可该健康码的省份').selectOption('41');
+  await page.reload();
+  await expectStep(page, STEP_HEADINGS.refusing);
+  await expect(page.getByLabel('不认可该健康码的省份')).toHaveValue('41');
+  await continueWizard(page);
+  await answerReasonStep(page);
+  await expectStep(page, STEP_HEADINGS.grounds);
+  await page.getByLabel('健康码在外省不被认可').check();
+  await continueWizard(page);
+  await answerStatementStep(page);
+  // The outcome of a complaint is fixed (recognise the code): the next question is interim relief.
+  await answerReliefStep(page);
+  await answerEvidenceStep(page);
+  await answerIdentityStep(page);
+  await answerContactStep(page);
+  await answerPrivacyStep(page);
+  await expectStep(page, STEP_HEADINGS.check);
+  await expect(page.getByTestId('wizard-progress')).toContainText('共 14 步');
+  await expect(page.getByTestId('answer-refusing')).toContainText('河南省');
+  await expect(page.getByTestId('answer-outcome')).toContainText('认可我的健康码');
+  await expect(page.getByTestId('answer-outcome').getByRole('button')).toHaveCount(0);
+  await expect(page.getByTestId('answer-relief')).toContainText('不需要');
+
+  // Made a code appeal instead: its grounds and outcome are asked again, then the check page returns.
+  await page.getByRole('button', { name: '修改：申诉类型' }).click();
+  await expectStep(page, STEP_HEADINGS.type);
+  await page.getByLabel('我的健康码被赋为红码或黄码，我认为赋码有误').check();
+  await page.getByRole('button', { name: '保存并返回核对页' }).click();
+  await expectStep(page, STEP_HEADINGS.grounds);
+  await page.getByLabel('从未到过相关地点').check();
+  await page.getByRole('button', { name: '保存并返回核对页' }).click();
+  await expectStep(page, STEP_HEADINGS.outcome);
+  await page.getByLabel('由红码降为黄码').check();
+  await page.getByRole('button', { name: '保存并返回核对页' }).click();
+  await expectStep(page, STEP_HEADINGS.check);
+  await expect(page.getByTestId('answer-refusing')).toHaveCount(0);
+  await expect(page.getByTestId('answer-outcome')).toContainText('由红码降为黄码');
+  await expect(page.getByTestId('wizard-progress')).toContainText('共 14 步');
 });
 
 test('signing out forgets the draft kept in the browser, answers and files', async () => {
