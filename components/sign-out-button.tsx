@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
+import { clearFilingDraft } from '@/components/citizen/filing-draft';
 
 export function SignOutButton() {
   const t = useTranslations('layout');
@@ -14,7 +15,8 @@ export function SignOutButton() {
       onSubmit={(event) => {
         event.preventDefault();
         setPending(true);
-        void signOut({ callbackUrl: '/sign-in?signedOut=1' });
+        // An unfinished appeal kept in this browser goes with the session.
+        void clearFilingDraft().finally(() => signOut({ callbackUrl: '/sign-in?signedOut=1' }));
       }}
     >
       <button

@@ -3,6 +3,7 @@
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { z } from 'zod';
+import { clearFilingDraft } from '@/components/citizen/filing-draft';
 import { useActionForm, type FormAction } from '@/components/forms/use-action-form';
 import { RefusalAlert } from '@/components/forms/refusal-alert';
 
@@ -13,7 +14,10 @@ export function SignOutEverywhereForm({ action }: { action: FormAction<Record<st
     defaultValues: {},
     action,
     // Stays pending until the browser has left the page.
-    onSuccess: () => signOut({ callbackUrl: '/sign-in?signedOut=1' }).then(() => undefined),
+    onSuccess: () =>
+      clearFilingDraft()
+        .then(() => signOut({ callbackUrl: '/sign-in?signedOut=1' }))
+        .then(() => undefined),
   });
   return (
     <form onSubmit={onSubmit}>

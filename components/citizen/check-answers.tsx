@@ -11,7 +11,8 @@ interface Row {
   key: string;
   label: string;
   value: ReactNode;
-  step: FilingStep;
+  /** The step that asks it; none for an answer that follows from another (a complaint's outcome). */
+  step?: FilingStep;
 }
 
 export interface CheckAnswersProps {
@@ -36,6 +37,7 @@ export function CheckAnswers({ values, files, choices, units, locale, onChange }
   const t = useTranslations('citizenFiling.check');
   const tTerms = useTranslations('citizenTerms');
   const tTypes = useTranslations('caseTypes');
+  const tRelief = useTranslations('citizenFiling.relief');
   const format = useFormatter();
   const provinceName = (code: string) => choices.provinces.find((province) => province.code === code)?.name ?? code;
   const reason = choices.reasons.find((entry) => entry.code === values.statedReasonCode);
@@ -46,12 +48,12 @@ export function CheckAnswers({ values, files, choices, units, locale, onChange }
     {
       heading: t('aboutHeading'),
       rows: [
-        { key: 'type', label: t('rows.type'), value: values.type ? tTypes(values.type) : '', step: 'code' },
+        { key: 'type', label: t('rows.type'), value: values.type ? tTypes(values.type) : '', step: 'type' },
         {
           key: 'colour',
           label: t('rows.colour'),
           value: values.colour ? tTerms(`colours.${values.colour}`) : '',
-          step: 'code',
+          step: 'colour',
         },
         {
           key: 'assignedAt',
@@ -60,13 +62,13 @@ export function CheckAnswers({ values, files, choices, units, locale, onChange }
             assignedAt && !Number.isNaN(assignedAt.getTime())
               ? `${format.dateTime(assignedAt, { dateStyle: 'long', timeStyle: 'short' })}${tTerms('beijingTime')}`
               : '',
-          step: 'where',
+          step: 'assignedAt',
         },
         {
           key: 'issuing',
           label: t('rows.issuing'),
           value: `${provinceName(values.issuingProvinceCode)} ${unitName(units, values.issuingUnitCode)}`,
-          step: 'where',
+          step: 'issuer',
         },
         ...(complaint
           ? [
@@ -74,7 +76,7 @@ export function CheckAnswers({ values, files, choices, units, locale, onChange }
                 key: 'refusing',
                 label: t('rows.refusing'),
                 value: provinceName(values.refusingProvinceCode),
-                step: 'where' as const,
+                step: 'refusing' as const,
               },
             ]
           : []),
@@ -88,7 +90,7 @@ export function CheckAnswers({ values, files, choices, units, locale, onChange }
             : values.statedReasonCode === ''
               ? tTerms('noReason')
               : '',
-          step: 'where',
+          step: 'reason',
         },
       ],
     },
@@ -105,14 +107,34 @@ export function CheckAnswers({ values, files, choices, units, locale, onChange }
           key: 'statement',
           label: t('rows.statement'),
           value: <span className="whitespace-pre-wrap break-words">{values.statement}</span>,
-          step: 'grounds',
+          step: 'statement',
         },
         {
           key: 'outcome',
           label: t('rows.outcome'),
           value: values.requestedOutcome ? tTerms(`requestedOutcomes.${values.requestedOutcome}`) : '',
-          step: 'grounds',
+          step: complaint ? undefined : 'outcome',
         },
+        {
+          key: 'relief',
+          label: t('rows.relief'),
+          value: values.reliefNeed ? tRelief(`needs.${values.reliefNeed}`) : '',
+          step: 'relief',
+        },
+        ...(values.reliefNeed && values.reliefNeed !== 'NONE'
+          ? [
+              {
+                key: 'reliefDetail',
+                label: t('rows.reliefDetail'),
+                value: values.reliefDetail.trim() ? (
+                  <span className="whitespace-pre-wrap break-words">{values.reliefDetail}</span>
+                ) : (
+                  t('noReliefDetail')
+                ),
+                step: 'relief' as const,
+              },
+            ]
+          : []),
         {
           key: 'evidence',
           label: t('rows.evidence'),
@@ -142,7 +164,7 @@ export function CheckAnswers({ values, files, choices, units, locale, onChange }
           value: <span className="font-mono">{values.idNumber.toUpperCase()}</span>,
           step: 'identity',
         },
-        { key: 'mobile', label: t('rows.mobile'), value: values.mobile, step: 'identity' },
+        { key: 'mobile', label: t('rows.mobile'), value: values.mobile, step: 'contact' },
         {
           key: 'privacy',
           label: t('rows.privacy'),
@@ -169,14 +191,16 @@ export function CheckAnswers({ values, files, choices, units, locale, onChange }
                 <dt className="font-semibold">{row.label}</dt>
                 <dd className="m-0 min-w-0">{row.value}</dd>
                 <dd className="m-0">
-                  <button
-                    type="button"
-                    className="cursor-pointer border-0 bg-transparent p-0 text-link underline"
-                    aria-label={t('changeLabel', { question: row.label })}
-                    onClick={() => onChange(row.step)}
-                  >
-                    {t('change')}
-                  </button>
+                  {row.step ? (
+                    <button
+                      type="button"
+                      className="min-h-11 cursor-pointer border-0 bg-transparent p-0 text-link underline sm:min-h-0"
+                      aria-label={t('changeLabel', { question: row.label })}
+                      onClick={() => row.step && onChange(row.step)}
+                    >
+                      {t('change')}
+                    </button>
+                  ) : null}
                 </dd>
               </div>
             ))}

@@ -32,13 +32,15 @@ export function quickCheckEvidence(file: File): EvidenceErrorKey | null {
 }
 
 let sequence = 0;
+/** Ids stay unique beside files restored from an earlier page load (the wizard keeps its files across reloads). */
+const loadMark = Date.now().toString(36);
 
 /** Adds newly chosen files to the list (at most MAX_EVIDENCE_FILES); returns the list and whether some were left out. */
 export function addPickedFiles(current: PickedFile[], chosen: File[]): { files: PickedFile[]; overflow: boolean } {
   const room = Math.max(0, MAX_EVIDENCE_FILES - current.length);
   const added = chosen.slice(0, room).map((file) => {
     sequence += 1;
-    return { id: `f${sequence}`, file, error: quickCheckEvidence(file) };
+    return { id: `f${loadMark}-${sequence}`, file, error: quickCheckEvidence(file) };
   });
   return { files: [...current, ...added], overflow: chosen.length > room };
 }

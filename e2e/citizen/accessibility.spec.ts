@@ -76,29 +76,54 @@ for (const language of LANGUAGES) {
 
     test('every step of the filing wizard, with and without errors', async ({ page }) => {
       await page.goto('/my-cases/new');
-      await expectAccessible(page, 'wizard: code');
+      await expect(page.getByTestId('wizard-heading')).toBeVisible();
+      await expectAccessible(page, 'wizard: type');
       await page.getByTestId('continue').click();
       await expect(page.getByTestId('error-summary')).toBeFocused();
-      await expectAccessible(page, 'wizard: code with errors');
+      await expectAccessible(page, 'wizard: type with errors');
       await page.locator('#filing-type').check();
+      await page.getByTestId('continue').click();
+
+      await expect(page.getByTestId('wizard-heading')).toBeFocused();
+      await expectAccessible(page, 'wizard: colour');
       await page.locator('#filing-colour').check();
       await page.getByTestId('continue').click();
 
       await expect(page.getByTestId('wizard-heading')).toBeFocused();
       await page.getByTestId('continue').click();
-      await expectAccessible(page, 'wizard: where with errors');
+      await expectAccessible(page, 'wizard: when with errors');
       await page.locator('#filing-codeAssignedAt').fill(shanghaiLocal(-5));
+      await page.getByTestId('continue').click();
+
+      await page.getByTestId('continue').click();
+      await expectAccessible(page, 'wizard: where with errors');
       await page.locator('#filing-issuingProvinceCode').selectOption('34');
       await expect(page.locator('#filing-issuingUnitCode')).toBeEnabled();
       await page.locator('#filing-issuingUnitCode').selectOption('340102');
-      await page.locator('#filing-statedReasonCode').check();
       await expectAccessible(page, 'wizard: where');
       await page.getByTestId('continue').click();
 
+      await page.locator('#filing-statedReasonCode').check();
+      await expectAccessible(page, 'wizard: reason');
+      await page.getByTestId('continue').click();
+
       await page.locator('#filing-grounds').check();
-      await page.locator('#filing-statement').fill(STATEMENT);
-      await page.locator('#filing-requestedOutcome').check();
       await expectAccessible(page, 'wizard: grounds');
+      await page.getByTestId('continue').click();
+
+      await page.locator('#filing-statement').fill(STATEMENT);
+      await expectAccessible(page, 'wizard: statement');
+      await page.getByTestId('continue').click();
+
+      await page.locator('#filing-requestedOutcome').check();
+      await expectAccessible(page, 'wizard: outcome');
+      await page.getByTestId('continue').click();
+
+      await page.getByTestId('continue').click();
+      await expectAccessible(page, 'wizard: relief with errors');
+      await page.locator('#filing-reliefNeed').check();
+      await page.locator('#filing-reliefDetail').fill('x'.repeat(20));
+      await expectAccessible(page, 'wizard: relief');
       await page.getByTestId('continue').click();
 
       await page
@@ -114,6 +139,10 @@ for (const language of LANGUAGES) {
       await expectAccessible(page, 'wizard: identity');
       await page.getByTestId('continue').click();
 
+      await expect(page.locator('#filing-mobile')).toBeVisible();
+      await expectAccessible(page, 'wizard: contact');
+      await page.getByTestId('continue').click();
+
       await expectAccessible(page, 'wizard: privacy');
       await page.locator('#filing-privacyNoticeAccepted').check();
       await page.getByTestId('continue').click();
@@ -124,11 +153,17 @@ for (const language of LANGUAGES) {
   });
 }
 
-test('the first wizard step can be answered with the keyboard alone', async ({ page }) => {
+test('the first wizard steps can be answered with the keyboard alone', async ({ page }) => {
   await page.goto('/my-cases/new');
   await page.locator('#filing-type').focus();
   await page.keyboard.press('Space');
   await expect(page.locator('#filing-type')).toBeChecked();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('continue')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('wizard-heading')).toBeFocused();
+  await expect(page.getByTestId('wizard-heading')).toHaveText('健康码是什么颜色？');
+  // From the heading, Tab reaches the first colour; arrows choose within the group.
   await page.keyboard.press('Tab');
   await expect(page.locator('#filing-colour')).toBeFocused();
   await page.keyboard.press('ArrowDown');
@@ -137,5 +172,5 @@ test('the first wizard step can be answered with the keyboard alone', async ({ p
   await expect(page.getByTestId('continue')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('wizard-heading')).toBeFocused();
-  await expect(page.getByTestId('wizard-heading')).toHaveText('健康码是何时、在哪里被赋码的？');
+  await expect(page.getByTestId('wizard-heading')).toHaveText('健康码是什么时候被赋码的？');
 });

@@ -55,6 +55,8 @@ export interface FilingAnswers {
   idNumber?: string;
   statement?: string;
   files?: { name: string; mimeType: string; buffer: Buffer }[];
+  /** The interim-relief reason's label and a detail; no relief when absent. */
+  relief?: { reason: string; detail: string };
 }
 
 export const STATEMENT = '我当天一直在芜湖上班，从未去过合肥的任何风险区域，公司考勤记录和行程记录可以证明。';
@@ -67,61 +69,140 @@ export async function expectStep(page: Page, heading: string): Promise<void> {
   await expect(page.getByTestId('wizard-heading')).toHaveText(heading);
 }
 
-export async function answerCodeStep(page: Page): Promise<void> {
-  await expectStep(page, '您要申诉什么？');
+/** The heading (the question) of each wizard step, in Chinese. */
+export const STEP_HEADINGS = {
+  type: '您要申诉什么？',
+  colour: '健康码是什么颜色？',
+  assignedAt: '健康码是什么时候被赋码的？',
+  issuer: '健康码是在哪里被赋码的？',
+  refusing: '哪个省份不认可您的健康码？',
+  reason: '告知您的赋码原因是什么？',
+  grounds: '您为什么认为有误？',
+  statement: '请说明发生了什么',
+  outcome: '您希望如何处理？',
+  relief: '在作出处理决定前，您是否需要临时救济？',
+  evidence: '上传证明材料（可选）',
+  identity: '您的姓名和身份证件号码',
+  contact: '我们通过哪个手机号码联系您？',
+  privacy: '个人信息处理告知书',
+  check: '提交前请核对您的信息',
+} as const;
+
+export async function answerTypeStep(page: Page): Promise<void> {
+  await expectStep(page, STEP_HEADINGS.type);
   await page.getByLabel('我的健康码被赋为红码或黄码，我认为赋码有误').check();
+  await continueWizard(page);
+}
+
+export async function answerColourStep(page: Page): Promise<void> {
+  await expectStep(page, STEP_HEADINGS.colour);
   await page.getByLabel('红码', { exact: true }).check();
   await continueWizard(page);
 }
 
-export async function answerWhereStep(page: Page, codeAssignedAt = shanghaiLocal(-6)): Promise<void> {
-  await expectStep(page, '健康码是何时、在哪里被赋码的？');
+export async function answerAssignedAtStep(page: Page, codeAssignedAt = shanghaiLocal(-6)): Promise<void> {
+  await expectStep(page, STEP_HEADINGS.assignedAt);
   await page.getByLabel('赋码日期和时间').fill(codeAssignedAt);
+  await continueWizard(page);
+}
+
+export async function answerIssuerStep(page: Page): Promise<void> {
+  await expectStep(page, STEP_HEADINGS.issuer);
   await page.getByLabel('赋码省份').selectOption('34');
   const unit = page.getByLabel('赋码的市或县（区）');
   await expect(unit).toBeEnabled();
   await unit.selectOption('340100');
+  await continueWizard(page);
+}
+
+export async function answerReasonStep(page: Page): Promise<void> {
+  await expectStep(page, STEP_HEADINGS.reason);
   await page.getByLabel('时空伴随者').check();
   await continueWizard(page);
 }
 
-export async function answerGroundsStep(page: Page, statement = STATEMENT): Promise<void> {
-  await expectStep(page, '您为什么认为有误？');
+export async function answerGroundsStep(page: Page): Promise<void> {
+  await expectStep(page, STEP_HEADINGS.grounds);
   await page.getByLabel('从未到过相关地点').check();
+  await continueWizard(page);
+}
+
+export async function answerStatementStep(page: Page, statement = STATEMENT): Promise<void> {
+  await expectStep(page, STEP_HEADINGS.statement);
   await page.getByLabel('请说明情况').fill(statement);
+  await continueWizard(page);
+}
+
+export async function answerOutcomeStep(page: Page): Promise<void> {
+  await expectStep(page, STEP_HEADINGS.outcome);
   await page.getByLabel('撤销赋码，恢复绿码').check();
   await continueWizard(page);
 }
 
+export async function answerReliefStep(page: Page, relief?: { reason: string; detail: string }): Promise<void> {
+  await expectStep(page, STEP_HEADINGS.relief);
+  if (relief) {
+    await page.getByLabel(relief.reason).check();
+    await page.getByLabel('请简要说明（可选）').fill(relief.detail);
+  } else await page.getByLabel('不需要').check();
+  await continueWizard(page);
+}
+
 export async function answerEvidenceStep(page: Page, files: FilingAnswers['files'] = []): Promise<void> {
-  await expectStep(page, '上传证明材料（可选）');
+  await expectStep(page, STEP_HEADINGS.evidence);
   if (files.length > 0) await page.locator('#evidence-input').setInputFiles(files);
   await continueWizard(page);
 }
 
 export async function answerIdentityStep(page: Page, idNumber = VALID_ID): Promise<void> {
-  await expectStep(page, '您的身份和联系方式');
+  await expectStep(page, STEP_HEADINGS.identity);
   await page.getByLabel('姓名').fill('张伟');
   await page.getByLabel('居民身份证号码').fill(idNumber);
   await continueWizard(page);
 }
 
+export async function answerContactStep(page: Page): Promise<void> {
+  await expectStep(page, STEP_HEADINGS.contact);
+  await continueWizard(page);
+}
+
 export async function answerPrivacyStep(page: Page): Promise<void> {
-  await expectStep(page, '个人信息处理告知书');
+  await expectStep(page, STEP_HEADINGS.privacy);
   await page.getByLabel('我已阅读并同意按本告知书处理我的个人信息').check();
   await continueWizard(page);
 }
 
+/** Answers every step up to (not including) the evidence step. */
+export async function answerUpToEvidence(page: Page, answers: FilingAnswers = {}): Promise<void> {
+  await answerTypeStep(page);
+  await answerColourStep(page);
+  await answerAssignedAtStep(page, answers.codeAssignedAt);
+  await answerIssuerStep(page);
+  await answerReasonStep(page);
+  await answerGroundsStep(page);
+  await answerStatementStep(page, answers.statement);
+  await answerOutcomeStep(page);
+  await answerReliefStep(page, answers.relief);
+}
+
+/** Opens the wizard afresh: a draft this tab still keeps from an earlier attempt is given up first ("stop"). */
+export async function startNewFiling(page: Page): Promise<void> {
+  await page.goto('/my-cases/new');
+  await page.getByRole('link', { name: '不申诉了，返回我的申诉' }).click();
+  await expect(page).toHaveURL('/my-cases');
+  await page.goto('/my-cases/new');
+  await expectStep(page, STEP_HEADINGS.type);
+}
+
 /** Answers every step with valid values (overridable) and stops on "check your answers". */
 export async function fillWizard(page: Page, answers: FilingAnswers = {}): Promise<void> {
-  await page.goto('/my-cases/new');
-  await answerCodeStep(page);
-  await answerWhereStep(page, answers.codeAssignedAt);
-  await answerGroundsStep(page, answers.statement);
+  await startNewFiling(page);
+  await answerUpToEvidence(page, answers);
   await answerEvidenceStep(page, answers.files);
   await answerIdentityStep(page, answers.idNumber);
+  await answerContactStep(page);
   await answerPrivacyStep(page);
-  await expectStep(page, '提交前请核对您的信息');
+  await expectStep(page, STEP_HEADINGS.check);
 }
 
 /** Decides the case through the engine as its assigned reviewer (e2e/helpers/decide-case.ts). */
@@ -134,7 +215,12 @@ export function decideThroughEngine(
     ['tsx', '--conditions=react-server', 'e2e/helpers/decide-case.ts', reference, outcome],
     { encoding: 'utf8' },
   );
-  return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as { reasons: string };
+  // The helper's own line (the app's log lines may be flushed after it).
+  const line = output
+    .trim()
+    .split('\n')
+    .findLast((entry) => entry.startsWith('{"reference"'));
+  return JSON.parse(line ?? '{}') as { reasons: string };
 }
 
 /** The newest status code sent to `mobile` (the message also names the reference, so the code is read after 验证码). */

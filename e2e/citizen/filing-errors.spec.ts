@@ -5,11 +5,13 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { queryCount } from '../helpers/database';
 import { signInAsCitizen } from '../helpers/sign-in';
 import {
-  answerCodeStep,
+  answerAssignedAtStep,
+  answerColourStep,
+  answerContactStep,
   answerEvidenceStep,
-  answerGroundsStep,
   answerIdentityStep,
-  answerWhereStep,
+  answerTypeStep,
+  answerUpToEvidence,
   BAD_CHECK_DIGIT_ID,
   BASE_URL,
   captureNextAction,
@@ -21,7 +23,9 @@ import {
   replayAction,
   shanghaiLocal,
   sixMegabytePng,
+  startNewFiling,
   STATEMENT,
+  STEP_HEADINGS,
   VALID_ID,
 } from './citizen-helpers';
 
@@ -50,50 +54,54 @@ const casesOfCitizen = () =>
 
 test('a date in the future is refused beside the date field', async () => {
   const { page } = session;
-  await page.goto('/my-cases/new');
-  await answerCodeStep(page);
-  await answerWhereStep(page, shanghaiLocal(48));
-  await expectStep(page, '健康码是何时、在哪里被赋码的？');
+  await startNewFiling(page);
+  await answerTypeStep(page);
+  await answerColourStep(page);
+  await answerAssignedAtStep(page, shanghaiLocal(48));
+  await expectStep(page, STEP_HEADINGS.assignedAt);
   await expect(page.locator('#filing-codeAssignedAt-error')).toHaveText('赋码时间不能晚于现在。');
   await expect(page.getByLabel('赋码日期和时间')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByTestId('error-summary')).toContainText('赋码时间不能晚于现在。');
-  // The other answers of the step are kept.
-  await expect(page.getByLabel('赋码省份')).toHaveValue('34');
-  await expect(page.getByLabel('赋码的市或县（区）')).toHaveValue('340100');
+  // The error is announced and focused; the earlier answers are kept.
+  await expect(page.getByTestId('error-summary')).toBeFocused();
+  await page.getByRole('button', { name: '返回上一步' }).click();
+  await expectStep(page, STEP_HEADINGS.colour);
+  await expect(page.getByLabel('红码', { exact: true })).toBeChecked();
+  await page.getByTestId('continue').click();
+  await expectStep(page, STEP_HEADINGS.assignedAt);
   await page.getByLabel('赋码日期和时间').fill(shanghaiLocal(-3));
   await page.getByTestId('continue').click();
-  await expectStep(page, '您为什么认为有误？');
+  await expectStep(page, STEP_HEADINGS.issuer);
   expect(await casesOfCitizen()).toBe(0);
 });
 
 test('an ID number with a wrong check digit is refused beside the ID field', async () => {
   const { page } = session;
-  await page.goto('/my-cases/new');
-  await answerCodeStep(page);
-  await answerWhereStep(page);
-  await answerGroundsStep(page);
+  await startNewFiling(page);
+  await answerUpToEvidence(page);
   await answerEvidenceStep(page);
   await answerIdentityStep(page, BAD_CHECK_DIGIT_ID);
-  await expectStep(page, '您的身份和联系方式');
+  await expectStep(page, STEP_HEADINGS.identity);
   await expect(page.locator('#filing-idNumber-error')).toHaveText('身份证号码校验位不正确，请核对后重新输入。');
   await expect(page.getByLabel('居民身份证号码')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel('姓名')).toHaveValue('张伟');
   // Going back keeps every earlier answer.
-  await page.getByRole('button', { name: '返回上一步' }).click();
-  await page.getByRole('button', { name: '返回上一步' }).click();
-  await expectStep(page, '您为什么认为有误？');
+  for (const step of ['evidence', 'relief', 'outcome', 'statement'] as const) {
+    await page.getByRole('button', { name: '返回上一步' }).click();
+    await expectStep(page, STEP_HEADINGS[step]);
+  }
   await expect(page.getByLabel('请说明情况')).toHaveValue(STATEMENT);
+  await page.getByRole('button', { name: '返回上一步' }).click();
+  await expectStep(page, STEP_HEADINGS.grounds);
   await expect(page.getByLabel('从未到过相关地点')).toBeChecked();
   expect(await casesOfCitizen()).toBe(0);
 });
 
 test('a 6 MB file is refused in the browser, beside the file', async () => {
   const { page } = session;
-  await page.goto('/my-cases/new');
-  await answerCodeStep(page);
-  await answerWhereStep(page);
-  await answerGroundsStep(page);
-  await expectStep(page, '上传证明材料（可选）');
+  await startNewFiling(page);
+  await answerUpToEvidence(page);
+  await expectStep(page, STEP_HEADINGS.evidence);
   await page.locator('#evidence-input').setInputFiles([pdfFile(), sixMegabytePng()]);
   const big = page.getByTestId('evidence-item').filter({ hasText: '大图片.png' });
   await expect(big.getByTestId('field-error')).toHaveText('每个文件不能超过 5 MB。');
@@ -101,12 +109,15 @@ test('a 6 MB file is refused in the browser, beside the file', async () => {
     page.getByTestId('evidence-item').filter({ hasText: '行程记录.pdf' }).getByTestId('field-error'),
   ).toHaveCount(0);
   await page.getByTestId('continue').click();
-  await expectStep(page, '上传证明材料（可选）');
+  await expectStep(page, STEP_HEADINGS.evidence);
   await expect(page.getByTestId('error-summary')).toContainText('大图片.png：每个文件不能超过 5 MB。');
   // Removing the file lets the person go on with everything else kept.
   await page.getByRole('button', { name: '删除文件 大图片.png' }).click();
   await page.getByTestId('continue').click();
-  await expectStep(page, '您的身份和联系方式');
+  await expectStep(page, STEP_HEADINGS.identity);
+  await answerIdentityStep(page);
+  await answerContactStep(page);
+  await expectStep(page, STEP_HEADINGS.privacy);
   expect(await casesOfCitizen()).toBe(0);
 });
 
@@ -114,7 +125,7 @@ test('an .exe renamed .png is refused by the server from its content, beside the
   const { page } = session;
   await fillWizard(page, { files: [pdfFile(), exeRenamedPng()] });
   await page.getByTestId('submit-appeal').click();
-  await expectStep(page, '上传证明材料（可选）');
+  await expectStep(page, STEP_HEADINGS.evidence);
   const disguised = page.getByTestId('evidence-item').filter({ hasText: 'setup.png' });
   await expect(disguised.getByTestId('field-error')).toHaveText('只接受 PDF、JPEG 或 PNG 文件。');
   await expect(page.getByTestId('error-summary')).toContainText('setup.png：只接受 PDF、JPEG 或 PNG 文件。');
@@ -123,7 +134,7 @@ test('an .exe renamed .png is refused by the server from its content, beside the
   // Nothing else is lost: remove the file, go back to the answers, and they are all still there.
   await page.getByRole('button', { name: '删除文件 setup.png' }).click();
   await page.getByTestId('continue').click();
-  await expectStep(page, '提交前请核对您的信息');
+  await expectStep(page, STEP_HEADINGS.check);
   await expect(page.getByTestId('answer-statement')).toContainText(STATEMENT);
   await expect(page.getByTestId('answer-idNumber')).toContainText(VALID_ID);
   await expect(page.getByTestId('answer-evidence')).toContainText('行程记录.pdf');

@@ -1,5 +1,6 @@
 // The filing wizard's page: the choices it offers (provinces, the reason catalogue in force, the privacy notice
-// version), the citizen's own number as the default contact, and one idempotency key for this wizard.
+// version), the citizen's own number as the default contact, and one idempotency key for this wizard (a draft kept in
+// the tab after a reload keeps its own). The wizard keeps the draft in the browser under the signed-in user's id.
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -22,6 +23,7 @@ export default async function NewAppealPage() {
       defaultMobile={mobile ?? ''}
       idempotencyKey={randomUUID()}
       locale={locale}
+      draftOwner={user.id}
       fileAppealAction={fileAppealAction}
       listIssuingUnitsAction={listIssuingUnitsAction}
     />
