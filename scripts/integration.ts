@@ -16,12 +16,12 @@ async function main(): Promise<number> {
   }
 }
 
+// process.exit, not exitCode: the exit code is the command's answer to automation and must not depend on what else
+// is still loaded (stdout and stderr are synchronous for files and pipes on Linux, so nothing printed is lost).
 main().then(
-  (code) => {
-    process.exitCode = code;
-  },
+  (code) => process.exit(code),
   (error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 3;
+    process.exit(3);
   },
 );

@@ -1,6 +1,7 @@
 // `npm run integration -- <verb> …` (SPEC §18): onboarding a province from a script, through the same use cases as the
 // admin pages, audited as the system or, with `--as <username>`, as that administrator. Refusals are printed in
-// Chinese and English with the field they concern; exit codes: 0 done, 1 refused or the delivery failed, 2 wrong usage.
+// Chinese and English with the field they concern; exit codes: 0 done, 1 refused or the delivery failed, 2 wrong usage
+// (3, set by scripts/integration.ts: an unexpected error).
 import 'server-only';
 import { parseArgs } from 'node:util';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/auth/actor';
@@ -29,7 +30,8 @@ export const USAGE = `npm run integration -- <verb> [options] [--as <admin usern
   deliveries replay --province 34 --event <event id>
   status
 
-Without --as the changes are audited as SYSTEM. Exit codes: 0 done, 1 refused or delivery failed, 2 wrong usage.`;
+Without --as the changes are audited as SYSTEM.
+Exit codes: 0 done, 1 refused or the delivery failed, 2 wrong usage, 3 unexpected error (database unreachable…).`;
 
 export const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
 
