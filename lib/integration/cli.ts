@@ -15,6 +15,7 @@ import { listDeliveryLog } from './list-delivery-log';
 import { configureProvinceSystem, rotateWebhookSecret } from './province-systems';
 import { replayDelivery } from './replay-delivery';
 import { sendTestDelivery } from './send-test-delivery';
+import { startWebhookReceiver } from './webhook-receiver';
 
 export const USAGE = `npm run integration -- <verb> [options] [--as <admin username>] [--json]
 
@@ -29,6 +30,7 @@ export const USAGE = `npm run integration -- <verb> [options] [--as <admin usern
                   [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N]
   deliveries replay --province 34 --event <event id>
   status
+  receiver [--province 34] [--port 4010]   (a local webhook receiver that checks signatures; Ctrl+C stops it)
 
 Without --as the changes are audited as SYSTEM.
 Exit codes: 0 done, 1 refused or the delivery failed, 2 wrong usage, 3 unexpected error (database unreachable…).`;
@@ -57,6 +59,7 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   limit: { type: 'string' },
+  port: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -214,6 +217,21 @@ async function run(verb: string, values: Values, actor: Actor, io: CliIo): Promi
       );
       return EXIT.ok;
     }
+    case 'receiver': {
+      const port = Number(values.port ?? 4010);
+      if (!Number.isInteger(port) || port < 0 || port > 65_535)
+        throw new UsageError(`--port ${values.port}: not a port`);
+      const server = await startWebhookReceiver({ provinceCode: values.province ?? '34', port, log: io.out });
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      return EXIT.ok;
+    }
     default:
       throw new UsageError(`unknown command: ${verb || '(none)'}`);
   }
@@ -234,7 +252,8 @@ export async function runIntegrationCli(args: string[], io: CliIo): Promise<numb
     io.out(USAGE);
     return EXIT.ok;
   }
-  const verb = positionals.slice(0, positionals[0] === 'status' ? 1 : 2).join(' ');
+  const single = positionals[0] === 'status' || positionals[0] === 'receiver';
+  const verb = positionals.slice(0, single ? 1 : 2).join(' ');
   try {
     const actor = await resolveActor(values.as);
     return await run(verb, values, actor, io);

