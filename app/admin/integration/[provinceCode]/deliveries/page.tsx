@@ -22,31 +22,21 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-function first(value: string | string[] | undefined): string | undefined {
-  const text = Array.isArray(value) ? value[0] : value;
-  return text === '' ? undefined : text;
-}
-
 export default async function DeliveryLogPage({
   params,
   searchParams,
 }: {
   params: Promise<{ provinceCode: string }>;
-  searchParams: SearchParams;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { provinceCode } = await params;
   const user = await requireUser(['ADMIN'], `/admin/integration/${encodeURIComponent(provinceCode)}/deliveries`);
   const name = /^\d{2}$/.test(provinceCode) ? await provinceName(provinceCode) : null;
   if (!name) notFound();
   const query = await searchParams;
-  const filter = {
-    result: first(query.result),
-    kind: first(query.kind),
-    from: first(query.from),
-    to: first(query.to),
-  };
+  // An empty field of the GET form means "any"; the use case's schema checks the rest.
+  const field = (name: string) => [query[name]].flat()[0] || undefined;
+  const filter = { result: field('result'), kind: field('kind'), from: field('from'), to: field('to') };
   const [t, format] = await Promise.all([getTranslations('integration.deliveries'), getFormatter()]);
   const tAll = await getTranslations();
   let attempts: Awaited<ReturnType<typeof listDeliveryLog>> = [];
