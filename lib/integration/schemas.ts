@@ -243,15 +243,23 @@ export const replayDeliverySchema = z.strictObject({
 /** `delivered`: attempts the receiver answered 2xx; `failed`: the others. */
 export const DELIVERY_RESULTS = ['delivered', 'failed'] as const;
 export type DeliveryResult = (typeof DELIVERY_RESULTS)[number];
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A calendar date written YYYY-MM-DD that exists (not 2026-13-01 nor 2026-02-30). */
+const day = () =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'integration.errors.dayInvalid')
+    .refine((value) => {
+      const date = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+    }, 'integration.errors.dayInvalid');
 
 /** The delivery log's filters (query string of the page, options of the command): days are Asia/Shanghai dates. */
 export const deliveryLogFilterSchema = z.strictObject({
   provinceCode: provinceCodeField,
   result: z.enum(DELIVERY_RESULTS, 'integration.errors.filterInvalid').optional(),
   kind: z.enum(OutboxKind, 'integration.errors.filterInvalid').optional(),
-  from: z.string().regex(DAY, 'integration.errors.dayInvalid').optional(),
-  to: z.string().regex(DAY, 'integration.errors.dayInvalid').optional(),
+  from: day().optional(),
+  to: day().optional(),
   limit: z.number().int().min(1).max(500).default(100),
 });
 export type DeliveryLogFilter = z.input<typeof deliveryLogFilterSchema>;

@@ -188,6 +188,11 @@ describe('delivery log filters', () => {
     await expect(listDeliveryLog(admin, { provinceCode: '34', from: '1 March' })).rejects.toMatchObject({
       fieldErrors: { from: 'integration.errors.dayInvalid' },
     });
+    for (const impossible of ['2026-13-01', '2026-02-30']) {
+      await expect(listDeliveryLog(admin, { provinceCode: '34', to: impossible })).rejects.toMatchObject({
+        fieldErrors: { to: 'integration.errors.dayInvalid' },
+      });
+    }
     await expect(
       listDeliveryLog(admin, { provinceCode: '34', from: '2026-03-02', to: '2026-03-01' }),
     ).rejects.toMatchObject({ fieldErrors: { to: 'integration.errors.dayOrder' } });
