@@ -451,7 +451,9 @@ export const ACTIONS: Record<string, ActionEntry> = {
   'app/admin/integration/actions.ts#configureProvinceSystemAction': {
     expect: onlyAction(['admin']),
     writes: true,
-    input: (fixtures) => [{ provinceCode: fixtures.provinceX, name: '越权修改', webhookUrl: 'https://attacker.example/' }],
+    input: (fixtures) => [
+      { provinceCode: fixtures.provinceX, name: '越权修改', webhookUrl: 'https://attacker.example/' },
+    ],
   },
   'app/admin/integration/actions.ts#rotateWebhookSecretAction': {
     expect: onlyAction(['admin']),
