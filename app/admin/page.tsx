@@ -37,6 +37,9 @@ export default async function AdminHomePage() {
         <li>
           <Link href="/admin/catalogue">{t('nav.catalogue')}</Link>: {t('sections.catalogue')}
         </li>
+        <li>
+          <Link href="/admin/integration">{t('nav.integration')}</Link>: {t('sections.integration')}
+        </li>
       </ul>
       <StatList>
         {ROLES.map((role) => (

@@ -11,6 +11,7 @@ const SECTIONS = [
   { href: '/admin/policies', key: 'policies' },
   { href: '/admin/calendar', key: 'calendar' },
   { href: '/admin/catalogue', key: 'catalogue' },
+  { href: '/admin/integration', key: 'integration' },
   { href: '/admin/operations', key: 'operations' },
 ] as const;
 

@@ -171,7 +171,7 @@ function classify(response: APIResponse): Outcome | `status ${number}` {
 
 /**
  * What a refused write must not change: the rows the fixtures name (cases, their decisions, requests and audit events;
- * reviewer X's account; province X's deadline policies) and the caller's own audit trail (every write is audited with
+ * reviewer X's account; province X's deadline policies, system and API keys) and the caller's own audit trail (every write is audited with
  * its actor). Nothing global: specs in the other worker change other rows meanwhile.
  */
 async function snapshot(principal: Principal): Promise<string> {
@@ -189,7 +189,9 @@ async function snapshot(principal: Principal): Promise<string> {
        (SELECT count(*) FROM audit_event WHERE actor_id = $2::uuid) AS caller_events,
        (SELECT concat_ws(',', role, active, province_code, unit_code, capacity, password_hash, must_change_password, totp_enabled_at)
           FROM app_user WHERE id = $3::uuid) AS reviewer_x,
-       (SELECT count(*) FROM deadline_policy WHERE province_code = '34') AS policies_x`,
+       (SELECT count(*) FROM deadline_policy WHERE province_code = '34') AS policies_x,
+       (SELECT md5(concat_ws(',', name, webhook_url, webhook_secret_cipher)) FROM province_system WHERE province_code = '34') AS system_x,
+       (SELECT string_agg(concat_ws(',', key_id, expires_at, revoked_at), '|' ORDER BY key_id) FROM api_key WHERE province_code = '34') AS keys_x`,
     [caseIds, userId, fixtures.reviewerXUser?.id ?? null],
   );
   return JSON.stringify(row);

@@ -25,6 +25,8 @@ export interface DeliveryOptions {
   timeoutMs?: number;
   backoff?: Partial<BackoffOptions>;
   random?: () => number;
+  /** Only this event of this province (an administrator's replay), when it is due. */
+  only?: { provinceCode: string; eventId: string };
 }
 
 export interface ClaimedEvent extends OutboxEventForDelivery {
@@ -45,9 +47,11 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** Claims up to `limit` due events of provinces with a configured webhook; each claim is committed at once. */
 export async function claimOutboxEvents(
-  options: { now?: Date; limit?: number; leaseMs?: number } = {},
+  options: { now?: Date; limit?: number; leaseMs?: number; only?: DeliveryOptions['only'] } = {},
 ): Promise<ClaimedEvent[]> {
   const now = options.now ?? new Date();
+  const onlyProvince = options.only?.provinceCode ?? null;
+  const onlyEvent = options.only?.eventId ?? null;
   const leaseUntil = new Date(now.getTime() + (options.leaseMs ?? DEFAULT_LEASE_MS));
   const rows = await prisma.$queryRaw<
     {
@@ -69,6 +73,8 @@ export async function claimOutboxEvents(
          AND o.next_attempt_at <= ${now.toISOString()}::timestamptz
          AND (o.locked_until IS NULL OR o.locked_until <= ${now.toISOString()}::timestamptz)
          AND p.webhook_url IS NOT NULL AND p.webhook_secret_cipher IS NOT NULL
+         AND (${onlyProvince}::text IS NULL OR o.province_code = ${onlyProvince}::text)
+         AND (${onlyEvent}::uuid IS NULL OR o.id = ${onlyEvent}::uuid)
        ORDER BY o.next_attempt_at, o.created_at
        LIMIT ${options.limit ?? DEFAULT_LIMIT}
          FOR UPDATE OF o SKIP LOCKED
@@ -88,7 +94,7 @@ export async function claimOutboxEvents(
   }));
 }
 
-interface AttemptOutcome {
+export interface AttemptOutcome {
   attemptedAt: Date;
   durationMs: number;
   httpStatus: number | null;
@@ -104,10 +110,11 @@ function describeFetchError(error: unknown, timeoutMs: number): string {
   return `${error.name}: ${detail}`.slice(0, 500);
 }
 
-async function post(
+/** One signed POST to a webhook (also the administrators' test delivery); never throws, the outcome says what happened. */
+export async function postSignedWebhook(
   url: URL,
   secret: string,
-  event: ClaimedEvent,
+  event: { id: string; kind: string },
   body: string,
   timeoutMs: number,
   attemptedAt: Date,
@@ -232,7 +239,7 @@ export async function runDeliveryCycle(options: DeliveryOptions = {}): Promise<D
   const backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
   const random = options.random ?? Math.random;
 
-  const events = await claimOutboxEvents({ now, limit: options.limit, leaseMs: options.leaseMs });
+  const events = await claimOutboxEvents({ now, limit: options.limit, leaseMs: options.leaseMs, only: options.only });
   const result: DeliveryCycleResult = { claimed: events.length, delivered: 0, failed: 0 };
   if (events.length === 0) return result;
   const systems = await prisma.provinceSystem.findMany({
@@ -253,7 +260,7 @@ export async function runDeliveryCycle(options: DeliveryOptions = {}): Promise<D
         return;
       }
       const body = await buildWebhookBody(prisma, event);
-      const outcome = await post(
+      const outcome = await postSignedWebhook(
         new URL(system.webhookUrl),
         openSecret(system.webhookSecretCipher),
         event,

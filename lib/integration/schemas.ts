@@ -190,33 +190,76 @@ export const auditCheckpointWebhookSchema = webhookEnvelope(
 );
 
 // ───────────────────────────── administration (lib functions; the admin UI uses these too)
+// Their messages are keys under `integration.errors` (lib/i18n/messages/*/integration.json), shown beside the field.
+
+const provinceCodeField = z.string().regex(PROVINCE_CODE, 'integration.errors.provinceUnknown');
+const keyIdField = z.string().min(1, 'integration.errors.keyUnknown').max(64, 'integration.errors.keyUnknown');
 
 export const provinceSystemSchema = z.strictObject({
-  provinceCode: z.string().regex(PROVINCE_CODE),
-  name: z.string().trim().min(1).max(100),
+  provinceCode: provinceCodeField,
+  name: z.string().trim().min(1, 'integration.errors.nameRequired').max(100, 'integration.errors.nameTooLong'),
   /** null (or '') removes the webhook: events then wait, undelivered, until one is configured. */
   webhookUrl: z
-    .url({ protocol: /^https?$/, error: 'Expected an http(s) URL.' })
-    .max(2000)
+    .union([z.literal(''), z.url({ protocol: /^https?$/, error: 'integration.errors.webhookUrlInvalid' })])
     .nullish()
+    .refine((value) => !value || value.length <= 2000, 'integration.errors.webhookUrlInvalid')
     .transform((value) => value || null),
 });
 
 export const createApiKeySchema = z.strictObject({
-  provinceCode: z.string().regex(PROVINCE_CODE),
-  name: z.string().trim().min(1).max(100),
-  rateLimitPerMinute: z.number().int().min(1).max(100_000).optional(),
+  provinceCode: provinceCodeField,
+  name: z.string().trim().min(1, 'integration.errors.nameRequired').max(100, 'integration.errors.nameTooLong'),
+  rateLimitPerMinute: z
+    .number('integration.errors.rateLimitInvalid')
+    .int('integration.errors.rateLimitInvalid')
+    .min(1, 'integration.errors.rateLimitInvalid')
+    .max(100_000, 'integration.errors.rateLimitInvalid')
+    .optional(),
 });
 
+/** The longest overlap of a rotation: 7 days. */
+export const MAX_OVERLAP_MINUTES = 7 * 24 * 60;
+
 export const rotateApiKeySchema = z.strictObject({
-  keyId: z.string().min(1).max(64),
+  keyId: keyIdField,
   /** How long the old key keeps working, so the province can switch over (0 = at once; at most 7 days). */
   overlapMinutes: z
-    .number()
-    .int()
-    .min(0)
-    .max(7 * 24 * 60)
+    .number('integration.errors.overlapInvalid')
+    .int('integration.errors.overlapInvalid')
+    .min(0, 'integration.errors.overlapInvalid')
+    .max(MAX_OVERLAP_MINUTES, 'integration.errors.overlapInvalid')
     .default(24 * 60),
 });
 
-export const revokeApiKeySchema = z.strictObject({ keyId: z.string().min(1).max(64) });
+export const revokeApiKeySchema = z.strictObject({ keyId: keyIdField });
+
+export const provinceOnlySchema = z.strictObject({ provinceCode: provinceCodeField });
+
+export const replayDeliverySchema = z.strictObject({
+  provinceCode: provinceCodeField,
+  outboxEventId: z.uuid('integration.errors.eventUnknown'),
+});
+
+/** `delivered`: attempts the receiver answered 2xx; `failed`: the others. */
+export const DELIVERY_RESULTS = ['delivered', 'failed'] as const;
+export type DeliveryResult = (typeof DELIVERY_RESULTS)[number];
+/** A calendar date written YYYY-MM-DD that exists (not 2026-13-01 nor 2026-02-30). */
+const day = () =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'integration.errors.dayInvalid')
+    .refine((value) => {
+      const date = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+    }, 'integration.errors.dayInvalid');
+
+/** The delivery log's filters (query string of the page, options of the command): days are Asia/Shanghai dates. */
+export const deliveryLogFilterSchema = z.strictObject({
+  provinceCode: provinceCodeField,
+  result: z.enum(DELIVERY_RESULTS, 'integration.errors.filterInvalid').optional(),
+  kind: z.enum(OutboxKind, 'integration.errors.filterInvalid').optional(),
+  from: day().optional(),
+  to: day().optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type DeliveryLogFilter = z.input<typeof deliveryLogFilterSchema>;

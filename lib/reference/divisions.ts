@@ -1,7 +1,10 @@
 // The administrative divisions (GB/T 2260) in one place: the provinces, a province's cities and counties, names by
-// code, and whether a province or unit exists. Every screen, use case and API check looks divisions up here.
+// code, and whether a province or unit exists. Every screen, use case and API check looks divisions up here, and gets
+// the names in the language of the request: Chinese as stored, or English (lib/reference/english-names.ts).
 import 'server-only';
 import { prisma, type TransactionClient } from '@/lib/db/client';
+import { currentLocale } from '@/lib/i18n/current-locale';
+import { englishDivisionName } from './english-names';
 
 type Db = TransactionClient;
 
@@ -17,6 +20,11 @@ export interface UnitOption extends DivisionOption {
   parentCode: string | null;
 }
 
+/** Names a division in the request's language (the one place where place names get their language). */
+async function namer(): Promise<(chineseName: string) => string> {
+  return (await currentLocale()) === 'en' ? englishDivisionName : (chineseName) => chineseName;
+}
+
 /** The six-digit code of a province's own division row. */
 export function provinceDivisionCode(provinceCode: string): string {
   return `${provinceCode}0000`;
@@ -26,23 +34,29 @@ export function provinceDivisionCode(provinceCode: string): string {
 export async function divisionNames(codes: Iterable<string>, db: Db = prisma): Promise<Map<string, string>> {
   const wanted = [...new Set([...codes].map((code) => (code.length === 2 ? provinceDivisionCode(code) : code)))];
   if (wanted.length === 0) return new Map();
-  const rows = await db.division.findMany({ where: { code: { in: wanted } }, select: { code: true, name: true } });
+  const [rows, name] = await Promise.all([
+    db.division.findMany({ where: { code: { in: wanted } }, select: { code: true, name: true } }),
+    namer(),
+  ]);
   const names = new Map<string, string>();
   for (const row of rows) {
-    names.set(row.code, row.name);
-    if (row.code.endsWith('0000')) names.set(row.code.slice(0, 2), row.name);
+    names.set(row.code, name(row.name));
+    if (row.code.endsWith('0000')) names.set(row.code.slice(0, 2), name(row.name));
   }
   return names;
 }
 
 /** The 31 provincial-level divisions, by two-digit code. */
 export async function listProvinces(db: Db = prisma): Promise<DivisionOption[]> {
-  const rows = await db.division.findMany({
-    where: { level: 'PROVINCE' },
-    orderBy: { code: 'asc' },
-    select: { provinceCode: true, name: true },
-  });
-  return rows.map((row) => ({ code: row.provinceCode, name: row.name }));
+  const [rows, name] = await Promise.all([
+    db.division.findMany({
+      where: { level: 'PROVINCE' },
+      orderBy: { code: 'asc' },
+      select: { provinceCode: true, name: true },
+    }),
+    namer(),
+  ]);
+  return rows.map((row) => ({ code: row.provinceCode, name: name(row.name) }));
 }
 
 /** Cities and counties of one province (the possible issuing units, and the units a reviewer can belong to). */
@@ -51,21 +65,27 @@ export async function listUnits(
   order: 'citiesFirst' | 'code' = 'citiesFirst',
   db: Db = prisma,
 ): Promise<UnitOption[]> {
-  const rows = await db.division.findMany({
-    where: { provinceCode, level: { in: ['CITY', 'COUNTY'] } },
-    orderBy: order === 'code' ? { code: 'asc' } : [{ level: 'asc' }, { code: 'asc' }],
-    select: { code: true, name: true, level: true, parentCode: true },
-  });
-  return rows.map((row) => ({ ...row, level: row.level as UnitLevel }));
+  const [rows, name] = await Promise.all([
+    db.division.findMany({
+      where: { provinceCode, level: { in: ['CITY', 'COUNTY'] } },
+      orderBy: order === 'code' ? { code: 'asc' } : [{ level: 'asc' }, { code: 'asc' }],
+      select: { code: true, name: true, level: true, parentCode: true },
+    }),
+    namer(),
+  ]);
+  return rows.map((row) => ({ ...row, name: name(row.name), level: row.level as UnitLevel }));
 }
 
 /** The province's name, or null when there is no such province. */
 export async function provinceName(provinceCode: string, db: Db = prisma): Promise<string | null> {
-  const row = await db.division.findUnique({
-    where: { code: provinceDivisionCode(provinceCode) },
-    select: { name: true, level: true },
-  });
-  return row?.level === 'PROVINCE' ? row.name : null;
+  const [row, name] = await Promise.all([
+    db.division.findUnique({
+      where: { code: provinceDivisionCode(provinceCode) },
+      select: { name: true, level: true },
+    }),
+    namer(),
+  ]);
+  return row?.level === 'PROVINCE' ? name(row.name) : null;
 }
 
 export async function provinceExists(provinceCode: string, db: Db = prisma): Promise<boolean> {

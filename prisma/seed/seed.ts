@@ -5,6 +5,7 @@ import { getPrisma } from '@/lib/db/client';
 import { seedDemoAccounts } from './demo-accounts';
 import { recountReviewerLoads } from '@/lib/cases/rules/routing';
 import { seedDemoCases } from './demo-cases';
+import { DEMO_RECEIVER_PORT, seedDemoIntegration } from './demo-integration';
 import { seedReferenceDataWithSummary } from './reference-data';
 
 /** Demo accounts are dated this long before "now", before the oldest demo case. */
@@ -42,6 +43,14 @@ export async function seed(options: { force: boolean }): Promise<void> {
   if (cases.cases > 0)
     log(
       `  演示案件 ${cases.cases} 件，审计事件 ${cases.events} 条 / ${cases.cases} demo cases, ${cases.events} audit events`,
+    );
+  const integration = await seedDemoIntegration(prisma);
+  if (integration)
+    log(
+      `演示省级系统（安徽 34）已接入：接口密钥 ${integration.keyId}，密钥 ${integration.secret}（仅此一次显示），推送记录 ${integration.deliveries} 条；` +
+        `接收端：npm run integration -- receiver --port ${DEMO_RECEIVER_PORT} / demo provincial system (Anhui, 34) connected: ` +
+        `API key ${integration.keyId}, secret ${integration.secret} (shown once), ${integration.deliveries} delivery attempts; ` +
+        `receiver: npm run integration -- receiver --port ${DEMO_RECEIVER_PORT}`,
     );
   log(
     `完成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒 / done in ${((Date.now() - started) / 1000).toFixed(1)} s`,

@@ -249,6 +249,17 @@ export const PAGES: Record<string, PageEntry> = {
     expect: only(['admin']),
   },
   'app/admin/catalogue/page.tsx': { path: '/admin/catalogue', expect: only(['admin']) },
+  'app/admin/integration/page.tsx': { path: '/admin/integration', expect: only(['admin']) },
+  'app/admin/integration/[provinceCode]/page.tsx': {
+    path: '/admin/integration/[provinceCode]',
+    params: { provinceCode: 'provinceX' },
+    expect: only(['admin']),
+  },
+  'app/admin/integration/[provinceCode]/deliveries/page.tsx': {
+    path: '/admin/integration/[provinceCode]/deliveries',
+    params: { provinceCode: 'provinceX' },
+    expect: only(['admin']),
+  },
   'app/admin/catalogue/new/page.tsx': { path: '/admin/catalogue/new', expect: only(['admin']) },
   'app/admin/catalogue/[version]/page.tsx': {
     path: '/admin/catalogue/[version]',
@@ -436,4 +447,30 @@ export const ACTIONS: Record<string, ActionEntry> = {
   'app/admin/policies/actions.ts#publishDeadlinePolicyAction': { expect: onlyAction(['admin']), writes: true },
   'app/admin/calendar/actions.ts#publishCalendarVersionAction': { expect: onlyAction(['admin']), writes: true },
   'app/admin/catalogue/actions.ts#publishCatalogueVersionAction': { expect: onlyAction(['admin']), writes: true },
+  // Inputs naming province X's real system, so a refused caller is refused by role, not by validation.
+  'app/admin/integration/actions.ts#configureProvinceSystemAction': {
+    expect: onlyAction(['admin']),
+    writes: true,
+    input: (fixtures) => [
+      { provinceCode: fixtures.provinceX, name: '越权修改', webhookUrl: 'https://attacker.example/' },
+    ],
+  },
+  'app/admin/integration/actions.ts#rotateWebhookSecretAction': {
+    expect: onlyAction(['admin']),
+    writes: true,
+    input: (fixtures) => [{ provinceCode: fixtures.provinceX }],
+  },
+  'app/admin/integration/actions.ts#createApiKeyAction': {
+    expect: onlyAction(['admin']),
+    writes: true,
+    input: (fixtures) => [{ provinceCode: fixtures.provinceX, name: 'outsider' }],
+  },
+  'app/admin/integration/actions.ts#rotateApiKeyAction': { expect: onlyAction(['admin']), writes: true },
+  'app/admin/integration/actions.ts#revokeApiKeyAction': { expect: onlyAction(['admin']), writes: true },
+  'app/admin/integration/actions.ts#sendTestDeliveryAction': {
+    expect: onlyAction(['admin']),
+    writes: true,
+    input: (fixtures) => [{ provinceCode: fixtures.provinceX }],
+  },
+  'app/admin/integration/actions.ts#replayDeliveryAction': { expect: onlyAction(['admin']), writes: true },
 };

@@ -8,7 +8,7 @@ import { prisma, Prisma } from '@/lib/db/client';
 import { AppealGround, CaseState, CodeColour } from '@/lib/db/generated/enums';
 import { REVIEWER_LOAD_STATES, stateListSql } from '@/lib/cases/rules/transitions';
 import { deadlineStatus, type DeadlineStatus } from '@/lib/cases/rules/deadlines';
-import { listUnits } from '@/lib/reference/divisions';
+import { divisionNames, listUnits } from '@/lib/reference/divisions';
 
 export const QUEUE_TABS = ['mine', 'pool'] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
@@ -316,9 +316,9 @@ export function buildQueueSql(user: Actor, query: QueueQuery, asOf: Date): Prism
   }
   if (selects.length === 0) return null;
   const order = Prisma.sql`q.segment ${raw(backward ? 'DESC' : 'ASC')}, q.sort_key ${keyOrder}, q.id ${keyOrder}`;
-  // Names are looked up by primary key for the page's rows only, once the page is cut.
+  // Names are looked up by primary key for the page's rows only, once the page is cut (units' names in
+  // findQueuePage, through lib/reference/divisions in the reader's language).
   return Prisma.sql`SELECT q.*,
-      (SELECT d.name FROM division d WHERE d.code = q.issuing_unit_code) AS unit_name,
       (SELECT u.display_name FROM app_user u WHERE u.id = q.assignee_id) AS assignee_name
     FROM (SELECT * FROM (${Prisma.join(selects, ' UNION ALL ')}) q ORDER BY ${order} LIMIT ${limit}) q
     ORDER BY ${order}`;
@@ -339,7 +339,6 @@ interface QueueSqlRow {
   assignee_id: string | null;
   segment: number;
   sort_key: Date;
-  unit_name: string | null;
   assignee_name: string | null;
 }
 
@@ -355,15 +354,16 @@ export async function findQueuePage(user: Actor, query: QueueQuery, now = new Da
   const cursorOf = (row: QueueSqlRow | undefined) =>
     row ? encodeCursor({ segment: row.segment, key: row.sort_key, id: row.id, asOf }) : null;
   const backward = Boolean(query.before);
+  const unitNames = await divisionNames(page.map((row) => row.issuing_unit_code));
   return {
-    rows: page.map((row) => toQueueRow(user, row, now)),
+    rows: page.map((row) => toQueueRow(user, row, now, unitNames.get(row.issuing_unit_code) ?? null)),
     nextCursor: backward || more ? cursorOf(page.at(-1)) : null,
     previousCursor: (backward ? more : Boolean(query.after)) ? cursorOf(page[0]) : null,
     paged: Boolean(cursor),
   };
 }
 
-function toQueueRow(user: Actor, row: QueueSqlRow, now: Date): QueueRow {
+function toQueueRow(user: Actor, row: QueueSqlRow, now: Date, unitName: string | null): QueueRow {
   const status = deadlineStatus({ dueAt: row.due_at, atRiskAt: row.at_risk_at, pausedSince: row.paused_since }, now);
   return {
     id: row.id,
@@ -372,7 +372,7 @@ function toQueueRow(user: Actor, row: QueueSqlRow, now: Date): QueueRow {
     state: row.state,
     colour: row.colour,
     issuingUnitCode: row.issuing_unit_code,
-    issuingUnitName: row.unit_name,
+    issuingUnitName: unitName,
     grounds: row.grounds,
     dueAt: row.due_at,
     pausedSince: row.paused_since,

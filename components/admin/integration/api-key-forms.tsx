@@ -1,0 +1,155 @@
+'use client';
+// API keys of a province's system: create one (its secret shown once), rotate one with an overlap during which the old
+// key keeps working, revoke one at once.
+import { useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { z } from 'zod';
+import { ActionMessage } from '@/components/forms/action-message';
+import { payloadSchema, useActionForm, type FormAction } from '@/components/forms/use-action-form';
+import { TextField } from '@/components/ui/text-field';
+import {
+  createApiKeySchema,
+  MAX_OVERLAP_MINUTES,
+  revokeApiKeySchema,
+  rotateApiKeySchema,
+} from '@/lib/integration/schemas';
+import { SecretPanel } from '../one-time-secret';
+
+interface IssuedKey {
+  keyId: string;
+  secret: string;
+  fingerprint: string;
+}
+
+export type CreateApiKeyAction = FormAction<z.output<typeof createApiKeySchema>, IssuedKey>;
+export type RotateApiKeyAction = FormAction<
+  z.output<typeof rotateApiKeySchema>,
+  IssuedKey & { previousKeyExpiresAt: string }
+>;
+export type RevokeApiKeyAction = FormAction<z.output<typeof revokeApiKeySchema>, void>;
+
+function IssuedKeyPanel({ issued, heading }: { issued: IssuedKey; heading: string }) {
+  const t = useTranslations('integration.keys');
+  return (
+    <SecretPanel
+      heading={heading}
+      testId="api-key-secret-panel"
+      rows={[
+        { label: t('keyId'), value: issued.keyId, testId: 'api-key-id' },
+        { label: t('secret'), value: issued.secret, testId: 'api-key-secret', secret: true },
+        { label: t('fingerprint'), value: issued.fingerprint },
+      ]}
+      hint={t('secretHint')}
+    />
+  );
+}
+
+export function CreateApiKeyForm({ provinceCode, action }: { provinceCode: string; action: CreateApiKeyAction }) {
+  const t = useTranslations('integration.keys');
+  const router = useRouter();
+  const [issued, setIssued] = useState<IssuedKey | null>(null);
+  const { form, onSubmit, pending, message, errorFor } = useActionForm({
+    schema: payloadSchema((values: { name: string }) => ({ provinceCode, name: values.name }), createApiKeySchema),
+    defaultValues: { name: '' },
+    action,
+    onSuccess: (data, current) => {
+      setIssued(data);
+      current.reset({ name: '' });
+      router.refresh();
+    },
+  });
+  return (
+    <>
+      {issued ? <IssuedKeyPanel issued={issued} heading={t('created')} /> : null}
+      <form onSubmit={onSubmit} noValidate className="mb-6 max-w-2xl">
+        <ActionMessage message={message} />
+        <TextField
+          id="key-name"
+          label={t('name')}
+          hint={t('nameHint')}
+          error={errorFor('name')}
+          {...form.register('name')}
+        />
+        <button type="submit" className="button" disabled={pending}>
+          {t('create')}
+        </button>
+      </form>
+    </>
+  );
+}
+
+export function RotateApiKeyForm({ keyId, action }: { keyId: string; action: RotateApiKeyAction }) {
+  const t = useTranslations('integration.keys');
+  const router = useRouter();
+  const [issued, setIssued] = useState<(IssuedKey & { previousKeyExpiresAt: string }) | null>(null);
+  const { form, onSubmit, pending, message, errorFor } = useActionForm({
+    schema: payloadSchema(
+      (values: { overlapMinutes: string }) => ({
+        keyId,
+        overlapMinutes: /^\d+$/.test(values.overlapMinutes) ? Number(values.overlapMinutes) : NaN,
+      }),
+      rotateApiKeySchema,
+    ),
+    defaultValues: { overlapMinutes: '1440' },
+    action,
+    onSuccess: (data) => {
+      setIssued(data);
+      router.refresh();
+    },
+  });
+  const inputId = `overlap-${keyId}`;
+  return (
+    <div>
+      {issued ? <IssuedKeyPanel issued={issued} heading={t('rotated')} /> : null}
+      <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-2">
+        <div>
+          <label htmlFor={inputId} className="block text-sm font-semibold">
+            {t('overlapMinutes')}
+          </label>
+          <input
+            id={inputId}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={MAX_OVERLAP_MINUTES}
+            className="input w-28"
+            aria-invalid={errorFor('overlapMinutes') ? true : undefined}
+            {...form.register('overlapMinutes')}
+          />
+        </div>
+        <button type="submit" className="button button-secondary" disabled={pending}>
+          {t('rotate')}
+        </button>
+        {errorFor('overlapMinutes') ? (
+          <p role="alert" className="m-0 basis-full text-sm font-semibold text-danger">
+            {errorFor('overlapMinutes')}
+          </p>
+        ) : null}
+      </form>
+      <ActionMessage message={message} />
+    </div>
+  );
+}
+
+export function RevokeApiKeyForm({ keyId, action }: { keyId: string; action: RevokeApiKeyAction }) {
+  const t = useTranslations('integration.keys');
+  const router = useRouter();
+  const { onSubmit, pending, message } = useActionForm({
+    schema: z.object({}).transform(() => ({ keyId })),
+    defaultValues: {},
+    action,
+    onSuccess: () => {
+      router.refresh();
+      return t('revoked');
+    },
+  });
+  return (
+    <form onSubmit={onSubmit}>
+      <ActionMessage message={message} />
+      <button type="submit" className="button bg-danger" disabled={pending} aria-label={t('revokeKey', { keyId })}>
+        {t('revoke')}
+      </button>
+    </form>
+  );
+}
