@@ -5,7 +5,7 @@
 import 'server-only';
 import { parseArgs } from 'node:util';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/auth/actor';
-import { isDomainError, ValidationError } from '@/lib/core/errors';
+import { isAppError, ValidationError } from '@/lib/core/errors';
 import { formatShanghaiTime } from '@/lib/core/format-time';
 import { prisma } from '@/lib/db/client';
 import { messagesFor } from '@/lib/i18n/messages';
@@ -268,7 +268,7 @@ export async function runIntegrationCli(args: string[], io: CliIo): Promise<numb
       for (const [field, key] of Object.entries(error.fieldErrors)) io.err(`  ${field}: ${both(key)}`);
       return EXIT.refused;
     }
-    if (isDomainError(error)) {
+    if (isAppError(error)) {
       io.err(`拒绝 refused: ${both(error.messageKey)}`);
       return EXIT.refused;
     }
