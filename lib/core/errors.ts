@@ -69,6 +69,26 @@ export const DOMAIN_ERROR_MESSAGES = {
     zh: '期限规则缺失或无效，请联系管理员。',
     en: 'Deadline rules are missing or invalid; contact an administrator.',
   },
+  'errors.reliefNotAvailable': {
+    zh: '临时救济只能在作出首次决定之前申请或处理。',
+    en: 'Interim relief can only be asked for or decided before the first decision.',
+  },
+  'errors.reliefAlreadyOpen': {
+    zh: '本案已有待处理的临时救济申请或正在生效的临时救济。',
+    en: 'This case already has an interim relief request waiting or a relief in force.',
+  },
+  'errors.reliefNotPending': {
+    zh: '该临时救济申请已处理，请刷新页面。',
+    en: 'This interim relief request has already been answered. Reload the page.',
+  },
+  'errors.reliefColourNotAllowed': {
+    zh: '临时更正只能改为比现有颜色更宽松的颜色（绿码，或红码改为黄码）。',
+    en: 'A temporary correction can only make the code milder (green, or yellow for a red code).',
+  },
+  'errors.reliefNotDecider': {
+    zh: '只有承办审核员或督导可以处理临时救济申请。',
+    en: 'Only the reviewer holding the case or a supervisor can decide interim relief.',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type DomainErrorMessageKey = keyof typeof DOMAIN_ERROR_MESSAGES;

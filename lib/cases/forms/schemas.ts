@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { MOBILE_PATTERN } from '@/lib/auth/mobile';
 import { AppealGround, CaseType, CodeColour, DecisionOutcome, RequestedOutcome } from '@/lib/db/generated/enums';
 import { findResidentIdProblem, normaliseResidentId, type ResidentIdProblem } from '@/lib/cases/rules/resident-id';
+import { MAX_DETAIL_LENGTH, RELIEF_REASONS } from '@/lib/cases/rules/interim-relief';
 
 export { ALLOWED_EVIDENCE_TYPES, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from '@/lib/cases/rules/evidence-limits';
 
@@ -142,6 +143,18 @@ export const FILING_ERROR_MESSAGES = {
     zh: '提交编号无效，请刷新页面后重试。',
     en: 'The submission key is not valid. Reload the page and try again.',
   },
+  'filing.errors.reliefReasonInvalid': {
+    zh: '请选择申请临时救济的原因：就医、工作或出行。',
+    en: 'Choose why you need interim relief: medical care, work or travel.',
+  },
+  'filing.errors.reliefDetailTooLong': {
+    zh: '临时救济说明不能超过 500 个字符。',
+    en: 'The interim relief detail must be 500 characters or fewer.',
+  },
+  'filing.errors.reliefDetailWithoutReason': {
+    zh: '填写了临时救济说明，请同时选择申请原因。',
+    en: 'You wrote an interim relief detail: choose its reason too.',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type FilingErrorKey = keyof typeof FILING_ERROR_MESSAGES;
@@ -206,6 +219,31 @@ export const CASE_ACTION_ERROR_MESSAGES = {
   'caseAction.errors.secondReviewReasonTooLong': {
     zh: '复核理由不能超过 2000 个字符。',
     en: 'The reason must be 2,000 characters or fewer.',
+  },
+  'caseAction.errors.reliefReasonInvalid': {
+    zh: '请选择申请临时救济的原因：就医、工作或出行。',
+    en: 'Choose why you need interim relief: medical care, work or travel.',
+  },
+  'caseAction.errors.reliefDetailTooLong': {
+    zh: '说明不能超过 500 个字符。',
+    en: 'The detail must be 500 characters or fewer.',
+  },
+  'caseAction.errors.reliefIdInvalid': {
+    zh: '临时救济申请标识无效，请刷新页面。',
+    en: 'The interim relief request is not valid. Reload the page.',
+  },
+  'caseAction.errors.reliefDecisionInvalid': { zh: '请选择准予或不予准予。', en: 'Choose grant or refuse.' },
+  'caseAction.errors.reliefColourRequired': {
+    zh: '准予时请选择临时更正后的颜色。',
+    en: 'Choose the colour of the temporary correction.',
+  },
+  'caseAction.errors.reliefDecisionReasonTooShort': {
+    zh: '请用至少 10 个字说明理由。',
+    en: 'Give the reason in at least 10 characters.',
+  },
+  'caseAction.errors.reliefDecisionReasonTooLong': {
+    zh: '理由不能超过 1000 个字符。',
+    en: 'The reason must be 1,000 characters or fewer.',
   },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
@@ -328,6 +366,20 @@ export const filingSchema = z
         .min(1, filingError('filing.errors.privacyNoticeVersionInvalid'))
         .max(32, filingError('filing.errors.privacyNoticeVersionInvalid')),
       idempotencyKey: z.uuid(filingError('filing.errors.idempotencyKeyInvalid')),
+      /** Interim relief asked for at filing (SPEC §15): absent, null or '' asks for none. */
+      reliefReason: z
+        .preprocess(
+          (value) => (value === '' ? null : value),
+          z.enum(RELIEF_REASONS, filingError('filing.errors.reliefReasonInvalid')).nullish(),
+        )
+        .transform((value) => value ?? null),
+      /** What the relief is needed for, ≤ 500 characters; '' is none. */
+      reliefDetail: z
+        .string(filingError('filing.errors.reliefDetailTooLong'))
+        .trim()
+        .max(MAX_DETAIL_LENGTH, filingError('filing.errors.reliefDetailTooLong'))
+        .nullish()
+        .transform((value) => value || null),
     },
     {
       error: (issue) =>
@@ -389,6 +441,11 @@ export const filingSchema = z
     ...filingError('filing.errors.requestedOutcomeDowngradeOnlyRed'),
     path: ['requestedOutcome'],
     ...whenValid('colour', 'requestedOutcome'),
+  })
+  .refine((filing) => filing.reliefDetail === null || filing.reliefReason !== null, {
+    ...filingError('filing.errors.reliefDetailWithoutReason'),
+    path: ['reliefReason'],
+    ...whenValid('reliefReason', 'reliefDetail'),
   });
 
 export type FilingInput = z.input<typeof filingSchema>;
@@ -470,6 +527,38 @@ export const requestSecondReviewSchema = actionObject({
   ),
 });
 
+/** A citizen asks for interim relief on their own case (SPEC §15). */
+export const requestReliefSchema = actionObject({
+  caseId,
+  reason: z.enum(RELIEF_REASONS, actionError('caseAction.errors.reliefReasonInvalid')),
+  detail: z
+    .string(actionError('caseAction.errors.reliefDetailTooLong'))
+    .trim()
+    .max(MAX_DETAIL_LENGTH, actionError('caseAction.errors.reliefDetailTooLong'))
+    .optional()
+    .transform((value) => value || null),
+});
+
+/** The case's reviewer or a supervisor grants (with the temporary colour) or refuses a request, with a reason. */
+export const decideReliefSchema = actionObject({
+  caseId,
+  reliefId: z.uuid(actionError('caseAction.errors.reliefIdInvalid')),
+  expectedVersion,
+  decision: z.enum(['GRANT', 'REFUSE'], actionError('caseAction.errors.reliefDecisionInvalid')),
+  toColour: z
+    .enum([CodeColour.GREEN, CodeColour.YELLOW], actionError('caseAction.errors.reliefColourRequired'))
+    .optional(),
+  reason: trimmedText(
+    10,
+    1000,
+    'caseAction.errors.reliefDecisionReasonTooShort',
+    'caseAction.errors.reliefDecisionReasonTooLong',
+  ),
+}).refine((input) => input.decision !== 'GRANT' || input.toColour !== undefined, {
+  ...actionError('caseAction.errors.reliefColourRequired'),
+  path: ['toColour'],
+});
+
 export type CaseActionInput = z.input<typeof caseActionSchema>;
 export type DecideInput = z.input<typeof decideSchema>;
 export type RequestInformationInput = z.input<typeof requestInformationSchema>;
@@ -477,3 +566,5 @@ export type CitizenReplyInput = z.input<typeof citizenReplySchema>;
 export type TransferInput = z.input<typeof transferSchema>;
 export type WithdrawInput = z.input<typeof withdrawSchema>;
 export type RequestSecondReviewInput = z.input<typeof requestSecondReviewSchema>;
+export type RequestReliefInput = z.input<typeof requestReliefSchema>;
+export type DecideReliefInput = z.input<typeof decideReliefSchema>;
