@@ -535,7 +535,7 @@ export const requestReliefSchema = actionObject({
     .string(actionError('caseAction.errors.reliefDetailTooLong'))
     .trim()
     .max(MAX_DETAIL_LENGTH, actionError('caseAction.errors.reliefDetailTooLong'))
-    .optional()
+    .nullish()
     .transform((value) => value || null),
 });
 

@@ -20,13 +20,7 @@ import { startReview } from '@/lib/cases/use-cases/start-review';
 import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
 import { withdrawCase } from '@/lib/cases/use-cases/withdraw-case';
 import { createUser, validFiling, type TestUser } from '@/test/support/fixtures';
-import {
-  readJson,
-  resetIntegrationData,
-  setUpProvince,
-  signedRequest,
-  type ProvinceKey,
-} from '@/test/integration/helpers';
+import { readJson, resetIntegrationData, setUpProvince, signedRequest, type ProvinceKey } from './helpers';
 
 const db = () => getPrisma();
 const HOUR = 3600_000;
