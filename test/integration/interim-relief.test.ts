@@ -75,8 +75,13 @@ async function requestRelief(filed: Case, actor: TestUser = citizen) {
   return requestInterimRelief(actor, { caseId: filed.id, reason: 'MEDICAL_CARE', detail: '需要去医院做透析' });
 }
 
-async function grant(filed: Case, actor: TestUser = reviewer, toColour: 'GREEN' | 'YELLOW' = 'GREEN') {
-  const [pending] = await reliefsOf(filed.id);
+async function grant(
+  filed: Case,
+  actor: TestUser = reviewer,
+  toColour: 'GREEN' | 'YELLOW' = 'GREEN',
+  extra: { expectedVersion?: number } = {},
+) {
+  const pending = (await reliefsOf(filed.id)).find((relief) => relief.status === 'REQUESTED');
   return decideInterimRelief(actor, {
     caseId: filed.id,
     reliefId: pending!.id,
@@ -84,6 +89,19 @@ async function grant(filed: Case, actor: TestUser = reviewer, toColour: 'GREEN' 
     decision: 'GRANT',
     toColour,
     reason: GRANT_REASON,
+    ...extra,
+  });
+}
+
+/** Starts the review and decides the case as its reviewer. */
+async function decide(filed: Case, outcome: 'UPHELD' | 'REVOKED') {
+  const started = await startReview(reviewer, { caseId: filed.id, expectedVersion: filed.version });
+  return decideCase(reviewer, {
+    caseId: filed.id,
+    expectedVersion: started.case.version,
+    outcome,
+    ruleCode: 'CLOSE_CONTACT',
+    reasons: REASONS,
   });
 }
 
@@ -276,35 +294,19 @@ describe('asking and deciding', () => {
     await requestRelief(filed);
     const [pending] = await reliefsOf(filed.id);
     const before = await snapshot();
-    const ask = (actor: TestUser, extra: Record<string, unknown> = {}) =>
-      decideInterimRelief(actor, {
-        caseId: filed.id,
-        reliefId: pending!.id,
-        expectedVersion: pending!.version,
-        decision: 'GRANT',
-        toColour: 'GREEN',
-        reason: GRANT_REASON,
-        ...extra,
-      });
-    await expect(ask(otherReviewer)).rejects.toMatchObject({ messageKey: 'errors.reliefNotDecider' });
-    await expect(ask(citizen)).rejects.toMatchObject({ messageKey: 'errors.reliefNotDecider' });
-    await expect(ask(reviewer, { expectedVersion: pending!.version + 1 })).rejects.toBeInstanceOf(ConflictError);
+    await expect(grant(filed, otherReviewer)).rejects.toMatchObject({ messageKey: 'errors.reliefNotDecider' });
+    await expect(grant(filed, citizen)).rejects.toMatchObject({ messageKey: 'errors.reliefNotDecider' });
+    await expect(grant(filed, reviewer, 'GREEN', { expectedVersion: pending!.version + 1 })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     expect(await snapshot()).toEqual(before);
 
     // A yellow code can only become green.
     const yellow = await fileOrdinary({ colour: 'YELLOW', statedReasonCode: 'SECONDARY_CLOSE_CONTACT' });
     await requestRelief(yellow);
-    const [yellowRelief] = await reliefsOf(yellow.id);
-    await expect(
-      decideInterimRelief(reviewer, {
-        caseId: yellow.id,
-        reliefId: yellowRelief!.id,
-        expectedVersion: yellowRelief!.version,
-        decision: 'GRANT',
-        toColour: 'YELLOW',
-        reason: GRANT_REASON,
-      }),
-    ).rejects.toMatchObject({ messageKey: 'errors.reliefColourNotAllowed' });
+    await expect(grant(yellow, reviewer, 'YELLOW')).rejects.toMatchObject({
+      messageKey: 'errors.reliefColourNotAllowed',
+    });
   });
 });
 
@@ -341,14 +343,7 @@ describe('how relief ends', () => {
     const filed = await fileOrdinary();
     await requestRelief(filed);
     await grant(filed, reviewer, 'YELLOW');
-    const started = await startReview(reviewer, { caseId: filed.id, expectedVersion: filed.version });
-    await decideCase(reviewer, {
-      caseId: filed.id,
-      expectedVersion: started.case.version,
-      outcome: 'REVOKED',
-      ruleCode: 'CLOSE_CONTACT',
-      reasons: REASONS,
-    });
+    await decide(filed, 'REVOKED');
     const [relief] = await reliefsOf(filed.id);
     expect(relief).toMatchObject({ status: 'PERMANENT', endCause: 'DECISION_CORRECTS', revertOrderId: null });
     const decision = await db().decision.findFirstOrThrow({ where: { caseId: filed.id } });
@@ -368,14 +363,7 @@ describe('how relief ends', () => {
     const filed = await fileOrdinary();
     await requestRelief(filed);
     await grant(filed);
-    const started = await startReview(reviewer, { caseId: filed.id, expectedVersion: filed.version });
-    await decideCase(reviewer, {
-      caseId: filed.id,
-      expectedVersion: started.case.version,
-      outcome: 'UPHELD',
-      ruleCode: 'CLOSE_CONTACT',
-      reasons: REASONS,
-    });
+    await decide(filed, 'UPHELD');
     const [relief] = await reliefsOf(filed.id);
     expect(relief).toMatchObject({ status: 'REVERTED', endCause: 'DECISION_UPHOLDS' });
     const orders = await reliefOrders(filed.id);
@@ -387,14 +375,7 @@ describe('how relief ends', () => {
 
     const waiting = await fileOrdinary();
     await requestRelief(waiting);
-    const startedWaiting = await startReview(reviewer, { caseId: waiting.id, expectedVersion: waiting.version });
-    await decideCase(reviewer, {
-      caseId: waiting.id,
-      expectedVersion: startedWaiting.case.version,
-      outcome: 'REVOKED',
-      ruleCode: 'CLOSE_CONTACT',
-      reasons: REASONS,
-    });
+    await decide(waiting, 'REVOKED');
     expect(await reliefsOf(waiting.id)).toMatchObject([{ status: 'LAPSED', endCause: 'DECISION_CORRECTS' }]);
     expect(await reliefOrders(waiting.id)).toEqual([]);
     // Decided: no more relief on this case.
@@ -467,20 +448,10 @@ describe('outsiders', () => {
   it("another citizen's or another province's case is not found and nothing changes", async () => {
     const filed = await fileOrdinary();
     await requestRelief(filed);
-    const [pending] = await reliefsOf(filed.id);
     const before = await snapshot();
     await expect(requestRelief(filed, otherCitizen)).rejects.toBeInstanceOf(CaseNotFoundError);
     for (const outsider of [henanReviewer, henanSupervisor]) {
-      await expect(
-        decideInterimRelief(outsider, {
-          caseId: filed.id,
-          reliefId: pending!.id,
-          expectedVersion: pending!.version,
-          decision: 'GRANT',
-          toColour: 'GREEN',
-          reason: GRANT_REASON,
-        }),
-      ).rejects.toBeInstanceOf(CaseNotFoundError);
+      await expect(grant(filed, outsider)).rejects.toBeInstanceOf(CaseNotFoundError);
     }
     // Staff do not ask for relief on a citizen's behalf.
     await expect(requestRelief(filed, reviewer)).rejects.toMatchObject({ code: 'FORBIDDEN_ACTION' });
