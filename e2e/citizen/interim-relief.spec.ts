@@ -65,6 +65,7 @@ test('the citizen asks on a phone, the reviewer grants, the citizen sees it', as
   const staff = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const reviewer = await staff.newPage();
   await signInAsStaff(reviewer, target.username);
+  await reviewer.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
   await reviewer.goto(`/review/cases/${target.id}`);
   const decision = reviewer.getByTestId('relief-decision-form');
   await expect(reviewer.getByTestId('relief-section')).toContainText('已预约明天上午的医院复诊');
