@@ -19,6 +19,7 @@ import { requestInterimRelief } from '@/lib/cases/use-cases/request-interim-reli
 import { startReview } from '@/lib/cases/use-cases/start-review';
 import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
 import { withdrawCase } from '@/lib/cases/use-cases/withdraw-case';
+import { getReliefOverview } from '@/lib/supervision/interim-relief';
 import { createUser, validFiling, type TestUser } from '@/test/support/fixtures';
 import { readJson, resetIntegrationData, setUpProvince, signedRequest, type ProvinceKey } from './helpers';
 
@@ -456,5 +457,45 @@ describe('outsiders', () => {
     // Staff do not ask for relief on a citizen's behalf.
     await expect(requestRelief(filed, reviewer)).rejects.toMatchObject({ code: 'FORBIDDEN_ACTION' });
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('supervision', () => {
+  it('shows requests waiting, the time from filing to relief and grants by issuing authority, in scope only', async () => {
+    const waiting = await fileOrdinary();
+    await requestRelief(waiting);
+    const granted = await fileOrdinary();
+    await requestRelief(granted);
+    await grant(granted);
+    await submitAppeal(citizen, validFiling({ reliefReason: 'WORK' }));
+
+    const now = new Date(Date.now() + 2 * HOUR);
+    const overview = await getReliefOverview(supervisor, now);
+    expect(overview).toMatchObject({ waitingCount: 1, inForce: 2, granted: 2 });
+    expect(overview.waiting).toMatchObject([{ reference: waiting.reference, reason: 'MEDICAL_CARE' }]);
+    expect(overview.waiting[0]!.waitingHours).toBeGreaterThan(1.9);
+    // Both grants came within seconds of filing.
+    expect(overview.medianHoursToRelief).not.toBeNull();
+    expect(overview.medianHoursToRelief!).toBeLessThan(0.1);
+    expect(overview.byAuthority).toEqual([
+      {
+        issuingUnitCode: '340100',
+        issuingUnitName: expect.stringContaining('合肥') as string,
+        granted: 2,
+        automatic: 1,
+        permanent: 0,
+        reverted: 0,
+      },
+    ]);
+    // Another province's supervisor sees none of it; a national one sees it all.
+    expect(await getReliefOverview(henanSupervisor, now)).toMatchObject({
+      waitingCount: 0,
+      granted: 0,
+      waiting: [],
+      byAuthority: [],
+      medianHoursToRelief: null,
+    });
+    const national = await createUser('SUPERVISOR', { provinceCode: null });
+    expect(await getReliefOverview(national, now)).toMatchObject({ waitingCount: 1, granted: 2 });
   });
 });
