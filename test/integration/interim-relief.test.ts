@@ -10,7 +10,8 @@ import { getPrisma } from '@/lib/db/client';
 import type { Case } from '@/lib/db/generated/client';
 import { CaseNotFoundError, ConflictError, ValidationError } from '@/lib/core/errors';
 import { interimReliefOrderPayloadSchema } from '@/lib/integration/outbox-payloads';
-import { caseStatusSchema } from '@/lib/integration/schemas';
+import { caseStatusSchema, interimReliefOrderWebhookSchema } from '@/lib/integration/schemas';
+import { buildWebhookBody } from '@/lib/integration/webhook-payload';
 import { MAX_RELIEF_HOURS } from '@/lib/cases/rules/interim-relief';
 import { decideCase } from '@/lib/cases/use-cases/decide-case';
 import { decideInterimRelief } from '@/lib/cases/use-cases/decide-interim-relief';
@@ -442,6 +443,25 @@ describe('the province system', () => {
     expect((await confirm(revert!.id, anhui, 'RED')).status).toBe(200);
     expect((await reliefsOf(filed.id))[0]!.revertConfirmedAt).not.toBeNull();
     expect((await verifyAuditChains(process.env.DATABASE_URL!)).intact).toBe(true);
+  });
+});
+
+describe('the webhook', () => {
+  it('carries a relief order in the envelope the OpenAPI document describes, with the id to confirm', async () => {
+    const filed = await fileOrdinary();
+    await requestRelief(filed);
+    const granted = await grant(filed, reviewer, 'YELLOW');
+    const event = await db().outboxEvent.findFirstOrThrow({
+      where: { caseId: filed.id, kind: 'INTERIM_RELIEF_ORDER' },
+    });
+    const body = interimReliefOrderWebhookSchema.parse(JSON.parse(await buildWebhookBody(db(), event)));
+    expect(body).toMatchObject({
+      id: granted.orderId,
+      type: 'INTERIM_RELIEF_ORDER',
+      provinceCode: '34',
+      data: { orderId: granted.orderId, action: 'GRANT', toColour: 'YELLOW', reference: filed.reference },
+    });
+    expect(body.data.expiresAt).toBe(granted.expiresAt!.toISOString());
   });
 });
 
