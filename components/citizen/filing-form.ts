@@ -5,10 +5,14 @@ import { z } from 'zod';
 import type { AppealGround, CaseType, RequestedOutcome } from '@/lib/db/generated/enums';
 import { filingSchema } from '@/lib/cases/forms/schemas';
 
-/** Why the citizen asks for interim relief before the decision (SPEC §15). */
-export const RELIEF_REASONS = ['MEDICAL_CARE', 'WORK', 'TRAVEL'] as const;
-export type ReliefReason = (typeof RELIEF_REASONS)[number];
-export const RELIEF_DETAIL_MAX = 500;
+import {
+  MAX_DETAIL_LENGTH as RELIEF_DETAIL_MAX,
+  RELIEF_REASONS,
+  type ReliefReason,
+} from '@/lib/cases/rules/interim-relief';
+
+/** Why the citizen asks for interim relief before the decision (SPEC §15): the rule's own values and limit. */
+export { RELIEF_DETAIL_MAX, RELIEF_REASONS };
 
 export interface FilingAnswers {
   type?: CaseType;

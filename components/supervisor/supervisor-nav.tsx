@@ -10,6 +10,7 @@ const SECTIONS = [
   { href: '/supervise/analytics', key: 'analytics' },
   { href: '/supervise/audit', key: 'audit' },
   { href: '/supervise/data-requests', key: 'dataRequests' },
+  { href: '/supervise/interim-relief', key: 'interimRelief' },
 ] as const;
 
 function isCurrent(pathname: string, href: string): boolean {

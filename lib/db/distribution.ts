@@ -29,6 +29,7 @@ export const DISTRIBUTION: DistributionMap = {
   case_exclusion: byProvince,
   notification: byProvince,
   data_rights_request: byProvince,
+  interim_relief: byProvince,
   // The province whose health-code system pushed the assignment, or to which the event and its deliveries are
   // addressed: not necessarily the province holding the case, so these have no foreign key to appeal_case.
   code_assignment: byProvince,

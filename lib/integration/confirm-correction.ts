@@ -9,6 +9,7 @@ import { prisma } from '@/lib/db/client';
 import { queueNotifications } from '@/lib/notifications/queue';
 import type { ApiClient } from './authenticate';
 import { findLatestCorrectionOrder } from './correction-orders';
+import { recordReliefOrderConfirmation } from './confirm-relief-order';
 import { targetColourOf } from './outbox-payloads';
 import { apiError, notFound } from './errors';
 import type { CorrectionConfirmationInput } from './schemas';
@@ -33,7 +34,8 @@ export async function confirmCorrection(
     // The row lock makes two simultaneous confirmations of one order apply once.
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM outbox_event
-       WHERE id = ${orderId}::uuid AND kind = 'CORRECTION_ORDER' AND province_code = ${client.provinceCode}
+       WHERE id = ${orderId}::uuid AND kind IN ('CORRECTION_ORDER', 'INTERIM_RELIEF_ORDER')
+         AND province_code = ${client.provinceCode}
        FOR UPDATE`;
     if (locked.length === 0) throw notFound();
     const order = await tx.outboxEvent.findUniqueOrThrow({
@@ -67,7 +69,14 @@ export async function confirmCorrection(
         ...(order.status === 'SENT' ? {} : { status: 'SENT', deliveredAt, lockedUntil: null }),
       },
     });
-    const latest = await findLatestCorrectionOrder(tx, appealCase.id);
+    // An interim relief order (SPEC §15) is recorded on its relief; the case's effectuation is the decision's.
+    const relief =
+      order.kind === 'INTERIM_RELIEF_ORDER' ? await recordReliefOrderConfirmation(tx, order, appealCase, now) : null;
+    if (relief)
+      notificationIds.push(
+        ...(await queueNotifications(tx, appealCase.provinceCode, appealCase.id, relief.notifications)),
+      );
+    const latest = relief ? null : await findLatestCorrectionOrder(tx, appealCase.id);
     if (latest?.id === order.id) {
       await tx.case.update({
         where: { provinceCode_id: { provinceCode: appealCase.provinceCode, id: appealCase.id } },
@@ -92,8 +101,9 @@ export async function confirmCorrection(
       actorId: null,
       actorRole: HEALTH_CODE_SYSTEM_ROLE,
       caseId: appealCase.id,
-      action: 'CORRECTION_CONFIRMED',
+      action: relief ? 'INTERIM_RELIEF_CONFIRMED' : 'CORRECTION_CONFIRMED',
       after: {
+        ...relief?.audit,
         reference: appealCase.reference,
         orderId: order.id,
         keyId: client.keyId,

@@ -7,6 +7,7 @@ import type { ApiClient } from './authenticate';
 import { findLatestCorrectionOrder } from './correction-orders';
 import { targetColourOf } from './outbox-payloads';
 import { notFound } from './errors';
+import { findLatestReliefSummary, type InterimReliefSummary } from './interim-relief-summary';
 
 export interface CaseStatus {
   reference: string;
@@ -24,6 +25,7 @@ export interface CaseStatus {
     sentAt: string | null;
     confirmedAt: string | null;
   } | null;
+  interimRelief: InterimReliefSummary | null;
 }
 
 export async function getCaseStatus(client: ApiClient, reference: string): Promise<CaseStatus> {
@@ -45,6 +47,7 @@ export async function getCaseStatus(client: ApiClient, reference: string): Promi
   // A second-level decision supersedes the first.
   const decision = found.decisions.find((d) => d.level === 'SECOND') ?? found.decisions[0] ?? null;
   const order = await findLatestCorrectionOrder(prisma, found.id);
+  const relief = await findLatestReliefSummary(found.provinceCode, found.id);
   const toColour = order ? targetColourOf(order) : null;
   return {
     reference: found.reference,
@@ -67,5 +70,6 @@ export async function getCaseStatus(client: ApiClient, reference: string): Promi
             confirmedAt: order.confirmedAt?.toISOString() ?? null,
           }
         : null,
+    interimRelief: relief,
   };
 }

@@ -6,6 +6,7 @@ import {
   auditCheckpointWebhookSchema,
   correctionOrderWebhookSchema,
   errorSchema,
+  interimReliefOrderWebhookSchema,
   statusChangedWebhookSchema,
 } from './schemas';
 import { SIGNATURE_WINDOW_MS } from './signature';
@@ -160,6 +161,11 @@ export function buildOpenApiDocument(): OpenApiDocument {
       correctionOrder: webhookOperation(
         'A correction order for the province system to carry out',
         correctionOrderWebhookSchema,
+      ),
+      interimReliefOrder: webhookOperation(
+        'Interim relief: a temporary correction until the decision (GRANT, with its expiry), its revert (REVERT) or ' +
+          'its end without a revert (MAKE_PERMANENT)',
+        interimReliefOrderWebhookSchema,
       ),
       statusChanged: webhookOperation('A case about a code of this province changed state', statusChangedWebhookSchema),
       auditCheckpoint: webhookOperation(

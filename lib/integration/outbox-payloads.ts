@@ -3,6 +3,7 @@
 // confirmation, effectuation, the webhook schemas of the OpenAPI document). Browser-safe.
 import { z } from 'zod';
 import { CaseState, CodeColour } from '@/lib/db/generated/enums';
+import { RELIEF_END_CAUSES, RELIEF_ORDER_ACTIONS } from '@/lib/cases/rules/interim-relief';
 
 /** An ISO 8601 date-time with a zone, as every time of the integration API is written. */
 export function timestamp(description: string) {
@@ -35,9 +36,36 @@ export const statusChangedPayloadSchema = z.object({
 });
 export type StatusChangedPayload = z.output<typeof statusChangedPayloadSchema>;
 
+/**
+ * Interim relief (SPEC §15): an INTERIM_RELIEF_ORDER outbox event. GRANT changes the code to `toColour` until the
+ * decision, at most until `expiresAt`; REVERT puts back `toColour` (the colour before the relief) because the decision
+ * kept the code, the appeal was withdrawn or the relief expired; MAKE_PERMANENT says the temporary colour no longer
+ * expires: the decision corrected the code (its CORRECTION_ORDER, `decisionId`, names the final colour).
+ */
+export const interimReliefOrderPayloadSchema = z.object({
+  reference: z.string(),
+  reliefId: z.uuid(),
+  action: z.enum(RELIEF_ORDER_ACTIONS),
+  issuingUnitCode: z.string().regex(/^\d{6}$/),
+  fromColour: z.enum(CodeColour),
+  toColour: z.enum(CodeColour),
+  codeAssignedAt: timestamp('When the disputed code was assigned.'),
+  orderedAt: timestamp('When the relief was granted, reverted or made permanent.'),
+  expiresAt: timestamp('GRANT: when the temporary colour ends unless the decision comes first.').nullable(),
+  cause: z
+    .enum(RELIEF_END_CAUSES)
+    .nullable()
+    .meta({ description: 'REVERT and MAKE_PERMANENT: why the temporary correction ended; null for GRANT.' }),
+  decisionId: z.uuid().nullable().meta({ description: 'The decision that ended the relief, when one did.' }),
+});
+export type InterimReliefOrderPayload = z.output<typeof interimReliefOrderPayloadSchema>;
+
 const targetColour = correctionOrderPayloadSchema.pick({ toColour: true });
 
-/** The colour a stored correction order asks for (GREEN for REVOKED, YELLOW for DOWNGRADED); null if it does not say. */
+/**
+ * The colour a stored correction order asks for (GREEN for REVOKED, YELLOW for DOWNGRADED; an interim relief order's
+ * `toColour`); null if it does not say.
+ */
 export function targetColourOf(order: { payload: unknown }): CodeColour | null {
   const parsed = targetColour.safeParse(order.payload);
   return parsed.success ? parsed.data.toColour : null;

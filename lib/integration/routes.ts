@@ -69,7 +69,8 @@ export const API_ROUTES = {
     operationId: 'confirmCorrection',
     summary: 'Confirm that a correction order was applied',
     description:
-      "Confirms that the province system changed the person's code as the correction order (webhook CORRECTION_ORDER) said. " +
+      "Confirms that the province system changed the person's code as the correction order (webhook CORRECTION_ORDER) said, " +
+      'or as an interim relief order (webhook INTERIM_RELIEF_ORDER: a temporary correction or its revert) said. ' +
       "Idempotent: a second confirmation returns the first one's time and changes nothing. Orders of other provinces are not found.",
     signed: true,
     params: orderParamsSchema,

@@ -2,7 +2,13 @@
 // OpenAPI document is generated from them (openapi.ts), so the documentation cannot drift from what is enforced.
 // Browser-safe; administrators' forms for keys and webhooks use the admin schemas at the end.
 import { z } from 'zod';
-import { correctionOrderPayloadSchema, statusChangedPayloadSchema, timestamp } from './outbox-payloads';
+import {
+  correctionOrderPayloadSchema,
+  interimReliefOrderPayloadSchema,
+  statusChangedPayloadSchema,
+  timestamp,
+} from './outbox-payloads';
+import { RELIEF_END_CAUSES, RELIEF_STATUSES } from '@/lib/cases/rules/interim-relief';
 import { MOBILE_PATTERN } from '@/lib/auth/mobile';
 import { EARLIEST_CODE_ASSIGNED_AT } from '@/lib/cases/forms/schemas';
 import { CaseState, CaseType, CodeColour, DecisionLevel, DecisionOutcome, OutboxKind } from '@/lib/db/generated/enums';
@@ -67,9 +73,10 @@ export const codeAssignmentSchema = strictBody({
 
 export const correctionConfirmationSchema = strictBody({
   appliedAt: pastTimestamp('When the province system applied the change to the code.'),
-  colour: z
-    .enum([CodeColour.GREEN, CodeColour.YELLOW])
-    .meta({ description: "The colour the code now has; must be the order's target colour." }),
+  colour: z.enum(CodeColour).meta({
+    description:
+      "The colour the code now has; must be the order's target colour (RED or YELLOW only for an interim relief REVERT).",
+  }),
 });
 
 export const orderParamsSchema = z.strictObject({
@@ -124,6 +131,20 @@ const correctionSummarySchema = z.object({
   confirmedAt: timestamp('When the province system confirmed it.').nullable(),
 });
 
+const interimReliefSummarySchema = z.object({
+  status: z.enum(RELIEF_STATUSES),
+  toColour: z.enum(CodeColour).nullable().meta({ description: 'The temporary colour, once granted.' }),
+  grantedAt: timestamp('When it was granted.').nullable(),
+  automatic: z.boolean().meta({ description: 'Granted by the system at once (prima facie overreach).' }),
+  expiresAt: timestamp('When the temporary colour ends unless the decision comes first.').nullable(),
+  orderId: z.uuid().nullable().meta({ description: 'The GRANT order (webhook INTERIM_RELIEF_ORDER).' }),
+  confirmedAt: timestamp('When the province system confirmed the GRANT order.').nullable(),
+  endedAt: timestamp('When the relief ended.').nullable(),
+  endCause: z.enum(RELIEF_END_CAUSES).nullable(),
+  revertOrderId: z.uuid().nullable().meta({ description: 'The REVERT order, when the relief was reverted.' }),
+  revertConfirmedAt: timestamp('When the province system confirmed the REVERT order.').nullable(),
+});
+
 export const caseStatusSchema = z.object({
   reference: z.string(),
   type: z.enum(CaseType),
@@ -143,6 +164,9 @@ export const caseStatusSchema = z.object({
   correction: correctionSummarySchema
     .nullable()
     .meta({ description: 'The latest correction order, if the decision ordered one.' }),
+  interimRelief: interimReliefSummarySchema.nullable().meta({
+    description: 'The latest interim relief asked for on the case (SPEC §15), without the citizen’s reasons.',
+  }),
 });
 
 // ───────────────────────────── webhooks (outbound)
@@ -163,6 +187,20 @@ export const correctionOrderWebhookSchema = webhookEnvelope(
   z.object({
     orderId: z.uuid().meta({ description: 'Confirm with POST /api/v1/corrections/{orderId}/confirmation.' }),
     ...correctionOrderPayloadSchema.shape,
+    codeAssignment: z
+      .object({ recordId: z.string(), personPseudonym: z.string() })
+      .nullable()
+      .meta({ description: "The province's own code assignment the appeal matched, when one did." }),
+  }),
+);
+
+export const interimReliefOrderWebhookSchema = webhookEnvelope(
+  OutboxKind.INTERIM_RELIEF_ORDER,
+  z.object({
+    orderId: z.uuid().meta({
+      description: 'GRANT and REVERT change the code: confirm with POST /api/v1/corrections/{orderId}/confirmation.',
+    }),
+    ...interimReliefOrderPayloadSchema.shape,
     codeAssignment: z
       .object({ recordId: z.string(), personPseudonym: z.string() })
       .nullable()

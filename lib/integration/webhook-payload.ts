@@ -19,7 +19,8 @@ function payloadObject(payload: unknown): Record<string, unknown> {
 
 export async function buildWebhookBody(db: TransactionClient, event: OutboxEventForDelivery): Promise<string> {
   let data = payloadObject(event.payload);
-  if (event.kind === 'CORRECTION_ORDER') {
+  // Interim relief orders change the code too: the same order id and code assignment (SPEC §15).
+  if (event.kind === 'CORRECTION_ORDER' || event.kind === 'INTERIM_RELIEF_ORDER') {
     // Found by id: the case may be held by another province than the one the order is addressed to.
     const appealCase = event.caseId
       ? await db.case.findFirst({

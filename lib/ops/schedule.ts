@@ -21,6 +21,15 @@ export const SCHEDULED_JOBS: readonly JobDefinition[] = [
     },
   },
   {
+    // Interim relief past its expiry without a decision is reverted and the supervisors alerted (SPEC §15).
+    name: 'interim-relief',
+    intervalMs: SWEEP_INTERVAL_MS,
+    async run(now) {
+      const { expireInterimRelief } = await import('@/lib/cases/use-cases/expire-interim-relief');
+      return expireInterimRelief(now);
+    },
+  },
+  {
     name: 'retention',
     intervalMs: DAY,
     async run(now) {

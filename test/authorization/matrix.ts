@@ -195,6 +195,7 @@ export const PAGES: Record<string, PageEntry> = {
 
   'app/supervise/page.tsx': { path: '/supervise', expect: only(SUPERVISORS), personalData: true },
   'app/supervise/analytics/page.tsx': { path: '/supervise/analytics', expect: only(SUPERVISORS) },
+  'app/supervise/interim-relief/page.tsx': { path: '/supervise/interim-relief', expect: only(SUPERVISORS) },
   'app/supervise/data-requests/page.tsx': {
     path: '/supervise/data-requests',
     expect: only(SUPERVISORS),
@@ -407,6 +408,24 @@ export const ACTIONS: Record<string, ActionEntry> = {
   'app/my-cases/[caseId]/actions.ts#requestSecondReviewAction': { expect: onlyAction(CITIZENS), writes: true },
   'app/account/my-data/actions.ts#fileDataRequestAction': { expect: onlyAction(CITIZENS), writes: true },
   'app/supervise/data-requests/actions.ts#answerDataRequestAction': { expect: onlyAction(SUPERVISORS), writes: true },
+  'app/my-cases/[caseId]/actions.ts#requestInterimReliefAction': {
+    expect: onlyAction(CITIZENS),
+    writes: true,
+    input: (fixtures) => [{ caseId: fixtures.caseXOpen, reason: 'MEDICAL_CARE' }],
+  },
+  'app/actions/decide-interim-relief.ts#decideInterimReliefAction': {
+    expect: onlyAction([...REVIEWERS, ...SUPERVISORS]),
+    writes: true,
+    input: (fixtures) => [
+      {
+        caseId: fixtures.caseX,
+        reliefId: '00000000-0000-4000-8000-000000000000',
+        expectedVersion: 1,
+        decision: 'REFUSE',
+        reason: '授权矩阵探测：不予准予的理由。',
+      },
+    ],
+  },
 
   'app/review/actions.ts#claimCaseAction': { expect: onlyAction(REVIEWERS), writes: true, input: caseInput },
   'app/review/actions.ts#releaseCaseAction': { expect: onlyAction(REVIEWERS), writes: true, input: caseInput },

@@ -1,16 +1,19 @@
 'use server';
 // What a citizen may do on their own case page: answer the reviewer's question (text and files), withdraw before a
-// decision, and ask for a second-level review. Each action checks the session and goes through the engine, which
+// decision, ask for a second-level review, and ask for interim relief. Each action checks the session and goes through the engine, which
 // loads the case through the citizen's scope: someone else's case is "not found" and nothing changes.
 import { z } from 'zod';
 import { defineAction, type ActionResult } from '@/lib/auth/action';
 import { requestSecondReview } from '@/lib/cases/use-cases/request-second-review';
 import { withdrawCase } from '@/lib/cases/use-cases/withdraw-case';
 import { replyToRequest } from '@/lib/cases/use-cases/reply-to-request';
+import { requestInterimRelief } from '@/lib/cases/use-cases/request-interim-relief';
 import {
   citizenReplySchema,
+  requestReliefSchema,
   requestSecondReviewSchema,
   withdrawSchema,
+  type RequestReliefInput,
   type RequestSecondReviewInput,
   type WithdrawInput,
 } from '@/lib/cases/forms/schemas';
@@ -59,4 +62,18 @@ const secondReview = defineAction({
 
 export async function requestSecondReviewAction(input: RequestSecondReviewInput): Promise<ActionResult<CaseRef>> {
   return secondReview(input);
+}
+
+const relief = defineAction({
+  schema: requestReliefSchema,
+  roles: ['CITIZEN'],
+  async handler(input, { user }) {
+    const requested = await requestInterimRelief(user, input);
+    return { caseId: requested.caseId };
+  },
+});
+
+/** Interim relief asked for from the case page (SPEC §15); at filing it comes with the filing itself. */
+export async function requestInterimReliefAction(input: RequestReliefInput): Promise<ActionResult<CaseRef>> {
+  return relief(input);
 }

@@ -9,7 +9,9 @@ import { CaseDetails, CaseTimeline, DeadlinePanel, EvidenceList } from '@/compon
 import { ReplyForm } from '@/components/citizen/reply-form';
 import { requireUser } from '@/lib/auth/scope';
 import { getCitizenCase, getCitizenDecisions } from '@/lib/cases/views/citizen-queries';
-import { replyToRequestAction } from '@/app/my-cases/[caseId]/actions';
+import { replyToRequestAction, requestInterimReliefAction } from '@/app/my-cases/[caseId]/actions';
+import { CaseReliefSection } from '@/components/relief/case-relief-section';
+import { getCaseRelief } from '@/lib/cases/views/interim-relief';
 import { Section } from '@/components/ui/section';
 
 type Params = Promise<{ caseId: string }>;
@@ -33,7 +35,10 @@ export default async function CitizenCasePage({
   const user = await requireUser(['CITIZEN'], `/my-cases/${caseId}`);
   const view = await getCitizenCase(user, caseId);
   if (!view) notFound();
-  const decisions = view.decided ? await getCitizenDecisions(user, caseId) : null;
+  const [decisions, relief] = await Promise.all([
+    view.decided ? getCitizenDecisions(user, caseId) : null,
+    getCaseRelief(user, caseId),
+  ]);
   const requested = (await searchParams).done;
   const done = DONE.find((value) => value === requested);
   const [t, tStates, tTerms, format] = await Promise.all([
@@ -68,6 +73,8 @@ export default async function CitizenCasePage({
       </p>
 
       <DeadlinePanel deadline={view.deadline} />
+
+      {relief ? <CaseReliefSection view={relief} request={requestInterimReliefAction} /> : null}
 
       {view.requests.length > 0 ? (
         <section aria-labelledby="requests-heading" className="mb-8">

@@ -23,10 +23,28 @@ const fileAppeal = defineAction({
   },
 });
 
+/**
+ * Interim relief asked for at filing (SPEC §15) may come inside the `filing` part or as its own form fields
+ * `reliefReason` and `reliefDetail`: the latter are added to the filing (which the schema then checks) unless the
+ * filing names them itself.
+ */
+function withReliefFields(formData: FormData, filing: unknown): unknown {
+  if (!filing || typeof filing !== 'object' || Array.isArray(filing) || !(formData instanceof FormData)) return filing;
+  const extra: Record<string, unknown> = {};
+  for (const name of ['reliefReason', 'reliefDetail'] as const) {
+    const value = formData.get(name);
+    if (value !== null && !(name in filing)) extra[name] = value;
+  }
+  return { ...filing, ...extra };
+}
+
 export async function fileAppealAction(
   formData: FormData,
 ): Promise<ActionResult<{ caseId: string; reference: string }>> {
-  return fileAppeal({ filing: jsonPartOf(formData, 'filing'), files: filesOf(formData, 'evidence') });
+  return fileAppeal({
+    filing: withReliefFields(formData, jsonPartOf(formData, 'filing')),
+    files: filesOf(formData, 'evidence'),
+  });
 }
 
 const listUnits = defineAction({

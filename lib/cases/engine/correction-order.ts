@@ -4,6 +4,15 @@ import type { Case, CodeColour, DecisionOutcome } from '@/lib/db/generated/clien
 import { colourAfter } from '@/lib/cases/rules/decision-outcome';
 import type { CorrectionOrderPayload } from '@/lib/integration/outbox-payloads';
 
+/** Where a correction is carried out: a code appeal where the code was issued; a recognition complaint where it was refused. */
+export function correctionProvinceOf(
+  current: Pick<Case, 'type' | 'refusingProvinceCode' | 'provinceCode' | 'issuingProvinceCode'>,
+) {
+  return current.type === 'RECOGNITION_COMPLAINT'
+    ? (current.refusingProvinceCode ?? current.provinceCode)
+    : current.issuingProvinceCode;
+}
+
 /** The order the issuing province's health-code system must carry out (delivered by the integration worker). */
 export async function queueCorrectionOrder(
   tx: TransactionClient,
@@ -20,11 +29,7 @@ export async function queueCorrectionOrder(
   });
   await tx.outboxEvent.create({
     data: {
-      // A code appeal is corrected where the code was issued; a recognition complaint where it was refused.
-      provinceCode:
-        current.type === 'RECOGNITION_COMPLAINT'
-          ? (current.refusingProvinceCode ?? current.provinceCode)
-          : current.issuingProvinceCode,
+      provinceCode: correctionProvinceOf(current),
       kind: 'CORRECTION_ORDER',
       caseId: current.id,
       payload: {

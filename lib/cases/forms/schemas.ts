@@ -5,6 +5,7 @@ import type coreMessages from '@/lib/i18n/messages/en/core.json';
 import { MOBILE_PATTERN } from '@/lib/auth/mobile';
 import { AppealGround, CaseType, CodeColour, DecisionOutcome, RequestedOutcome } from '@/lib/db/generated/enums';
 import { findResidentIdProblem, normaliseResidentId, type ResidentIdProblem } from '@/lib/cases/rules/resident-id';
+import { MAX_DETAIL_LENGTH, RELIEF_REASONS } from '@/lib/cases/rules/interim-relief';
 
 export { ALLOWED_EVIDENCE_TYPES, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from '@/lib/cases/rules/evidence-limits';
 
@@ -130,6 +131,20 @@ export const filingSchema = z
         .min(1, filingError('filing.errors.privacyNoticeVersionInvalid'))
         .max(32, filingError('filing.errors.privacyNoticeVersionInvalid')),
       idempotencyKey: z.uuid(filingError('filing.errors.idempotencyKeyInvalid')),
+      /** Interim relief asked for at filing (SPEC §15): absent, null or '' asks for none. */
+      reliefReason: z
+        .preprocess(
+          (value) => (value === '' ? null : value),
+          z.enum(RELIEF_REASONS, filingError('filing.errors.reliefReasonInvalid')).nullish(),
+        )
+        .transform((value) => value ?? null),
+      /** What the relief is needed for, ≤ 500 characters; '' is none. */
+      reliefDetail: z
+        .string(filingError('filing.errors.reliefDetailTooLong'))
+        .trim()
+        .max(MAX_DETAIL_LENGTH, filingError('filing.errors.reliefDetailTooLong'))
+        .nullish()
+        .transform((value) => value || null),
     },
     {
       error: (issue) =>
@@ -191,6 +206,11 @@ export const filingSchema = z
     ...filingError('filing.errors.requestedOutcomeDowngradeOnlyRed'),
     path: ['requestedOutcome'],
     ...whenValid('colour', 'requestedOutcome'),
+  })
+  .refine((filing) => filing.reliefDetail === null || filing.reliefReason !== null, {
+    ...filingError('filing.errors.reliefDetailWithoutReason'),
+    path: ['reliefReason'],
+    ...whenValid('reliefReason', 'reliefDetail'),
   });
 
 export type FilingInput = z.input<typeof filingSchema>;
@@ -272,6 +292,38 @@ export const requestSecondReviewSchema = actionObject({
   ),
 });
 
+/** A citizen asks for interim relief on their own case (SPEC §15). */
+export const requestReliefSchema = actionObject({
+  caseId,
+  reason: z.enum(RELIEF_REASONS, actionError('caseAction.errors.reliefReasonInvalid')),
+  detail: z
+    .string(actionError('caseAction.errors.reliefDetailTooLong'))
+    .trim()
+    .max(MAX_DETAIL_LENGTH, actionError('caseAction.errors.reliefDetailTooLong'))
+    .nullish()
+    .transform((value) => value || null),
+});
+
+/** The case's reviewer or a supervisor grants (with the temporary colour) or refuses a request, with a reason. */
+export const decideReliefSchema = actionObject({
+  caseId,
+  reliefId: z.uuid(actionError('caseAction.errors.reliefIdInvalid')),
+  expectedVersion,
+  decision: z.enum(['GRANT', 'REFUSE'], actionError('caseAction.errors.reliefDecisionInvalid')),
+  toColour: z
+    .enum([CodeColour.GREEN, CodeColour.YELLOW], actionError('caseAction.errors.reliefColourRequired'))
+    .optional(),
+  reason: trimmedText(
+    10,
+    1000,
+    'caseAction.errors.reliefDecisionReasonTooShort',
+    'caseAction.errors.reliefDecisionReasonTooLong',
+  ),
+}).refine((input) => input.decision !== 'GRANT' || input.toColour !== undefined, {
+  ...actionError('caseAction.errors.reliefColourRequired'),
+  path: ['toColour'],
+});
+
 export type CaseActionInput = z.input<typeof caseActionSchema>;
 export type DecideInput = z.input<typeof decideSchema>;
 export type RequestInformationInput = z.input<typeof requestInformationSchema>;
@@ -279,3 +331,5 @@ export type CitizenReplyInput = z.input<typeof citizenReplySchema>;
 export type TransferInput = z.input<typeof transferSchema>;
 export type WithdrawInput = z.input<typeof withdrawSchema>;
 export type RequestSecondReviewInput = z.input<typeof requestSecondReviewSchema>;
+export type RequestReliefInput = z.input<typeof requestReliefSchema>;
+export type DecideReliefInput = z.input<typeof decideReliefSchema>;

@@ -5,6 +5,9 @@ import type { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
 import { changeCase, requireAssignee } from '@/lib/cases/engine/case-change';
 import { queueCorrectionOrder } from '@/lib/cases/engine/correction-order';
+import { endOpenRelief } from '@/lib/cases/engine/interim-relief';
+import { endCauseOfDecision } from '@/lib/cases/rules/interim-relief';
+import type { NotificationDraft } from '@/lib/notifications/queue';
 import { RuleViolationError } from '@/lib/core/errors';
 import { resumedDeadlineFields } from '@/lib/cases/rules/clock-fields';
 import { CORRECTING, SECOND_REVIEW_WINDOW_DAYS, checkDecisionRule } from '@/lib/cases/rules/decision-rules';
@@ -32,6 +35,7 @@ export async function decideCase(actor: Actor, input: z.output<typeof decideSche
       await checkDecisionRule(tx, current, input);
       const secondReviewDeadlineAt = new Date(now.getTime() + SECOND_REVIEW_WINDOW_DAYS * 24 * 3600 * 1000);
       const correcting = CORRECTING.includes(input.outcome);
+      let reliefNotifications: NotificationDraft[] = [];
       return {
         data: { ...deadlineFields, decidedAt: now, secondReviewDeadlineAt },
         afterUpdate: async (innerTx, updated) => {
@@ -49,6 +53,15 @@ export async function decideCase(actor: Actor, input: z.output<typeof decideSche
             },
           });
           if (correcting) await queueCorrectionOrder(innerTx, current, decision.id, input.outcome, now);
+          // The decision makes interim relief in force permanent or reverts it (SPEC §15).
+          reliefNotifications = await endOpenRelief(
+            innerTx,
+            actor,
+            current,
+            endCauseOfDecision(input.outcome),
+            now,
+            decision.id,
+          );
         },
         audit: {
           after: {
@@ -59,16 +72,19 @@ export async function decideCase(actor: Actor, input: z.output<typeof decideSche
             withinDeadline: isWithinDeadline(now, deadlineFields.dueAt ?? current.dueAt),
           },
         },
-        notifications: current.mobile
-          ? [
-              {
-                channel: 'SMS',
-                recipientMobile: current.mobile,
-                template: 'CASE_DECIDED',
-                params: { reference: current.reference },
-              },
-            ]
-          : [],
+        notifications: async () => [
+          ...(current.mobile
+            ? [
+                {
+                  channel: 'SMS' as const,
+                  recipientMobile: current.mobile,
+                  template: 'CASE_DECIDED' as const,
+                  params: { reference: current.reference },
+                },
+              ]
+            : []),
+          ...reliefNotifications,
+        ],
       };
     },
     now,

@@ -15,6 +15,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { allocateReference } from '@/lib/cases/engine/allocate-reference';
 import { dispatchAfterCommit } from '@/lib/cases/engine/case-change';
 import { autoAssign } from '@/lib/cases/engine/auto-assign';
+import { openReliefRequest } from '@/lib/cases/engine/interim-relief';
 import { checkFilingReferences } from '@/lib/cases/rules/check-filing-references';
 import { computeFirstDecisionDeadline, storedDeadlineInputs } from '@/lib/cases/rules/deadlines';
 import { formatShanghaiTime } from '@/lib/core/format-time';
@@ -166,9 +167,17 @@ export async function submitAppeal(
         },
       ]);
       const assigned = await autoAssign(tx, created, now);
+      const filed = assigned?.case ?? created;
+      // Interim relief asked for at filing (SPEC §15): in this transaction, granted at once on prima facie overreach.
+      const relief = filing.reliefReason
+        ? await openReliefRequest(tx, actor, filed, { reason: filing.reliefReason, detail: filing.reliefDetail }, now)
+        : null;
+      const reliefNotificationIds = relief
+        ? await queueNotifications(tx, provinceCode, created.id, relief.notifications)
+        : [];
       return {
-        case: assigned?.case ?? created,
-        notificationIds: [...notificationIds, ...(assigned?.notificationIds ?? [])],
+        case: filed,
+        notificationIds: [...notificationIds, ...(assigned?.notificationIds ?? []), ...reliefNotificationIds],
       };
     });
     await dispatchAfterCommit(outcome.notificationIds);

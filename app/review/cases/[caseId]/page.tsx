@@ -9,6 +9,7 @@ import {
   startReviewAction,
   transferCaseAction,
 } from '@/app/review/actions';
+import { decideInterimReliefAction } from '@/app/actions/decide-interim-relief';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -19,6 +20,8 @@ import { AppealSections, DeadlineSection, RecordSections } from '@/components/re
 import { RevealIdentity } from '@/components/reviewer/reveal-identity';
 import { requireUser } from '@/lib/auth/scope';
 import { getStaffCaseView } from '@/lib/cases/views/staff-case-view';
+import { getCaseRelief } from '@/lib/cases/views/interim-relief';
+import { CaseReliefSection } from '@/components/relief/case-relief-section';
 
 type Props = { params: Promise<{ caseId: string }> };
 
@@ -30,7 +33,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ReviewCasePage({ params }: Props) {
   const { caseId } = await params;
   const user = await requireUser(['REVIEWER'], `/review/cases/${caseId}`);
-  const view = await getStaffCaseView(user, caseId);
+  const [view, relief] = await Promise.all([getStaffCaseView(user, caseId), getCaseRelief(user, caseId)]);
   if (!view) notFound();
   const [t, tStates] = await Promise.all([getTranslations('reviewCase'), getTranslations('states')]);
   return (
@@ -65,6 +68,7 @@ export default async function ReviewCasePage({ params }: Props) {
           transfer: transferCaseAction,
         }}
       />
+      {relief ? <CaseReliefSection view={relief} decide={decideInterimReliefAction} /> : null}
       <AppealSections
         view={view}
         identity={

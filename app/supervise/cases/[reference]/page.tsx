@@ -12,6 +12,9 @@ import { CaseNotFoundError } from '@/lib/core/errors';
 import { getSupervisedCase } from '@/lib/supervision/case-detail';
 import { supervisorScopeOf } from '@/lib/supervision/scope';
 import { reassignCaseAction } from '@/app/supervise/actions';
+import { decideInterimReliefAction } from '@/app/actions/decide-interim-relief';
+import { CaseReliefSection } from '@/components/relief/case-relief-section';
+import { getCaseRelief } from '@/lib/cases/views/interim-relief';
 import { Section } from '@/components/ui/section';
 
 type Params = Promise<{ reference: string }>;
@@ -33,6 +36,7 @@ export default async function SupervisedCasePage({ params }: { params: Params })
   const reference = decodeURIComponent((await params).reference);
   const user = await requireUser(['SUPERVISOR'], `/supervise/cases/${encodeURIComponent(reference)}`);
   const found = await loadCase(reference, user);
+  const relief = await getCaseRelief(supervisorScopeOf(user), found.id);
   const [t, tStates, tTypes, locale] = await Promise.all([
     getTranslations('supervise'),
     getTranslations('states'),
@@ -94,6 +98,8 @@ export default async function SupervisedCasePage({ params }: { params: Params })
         {found.deadline ? <p className="mb-1">{found.deadline[lang]}</p> : null}
         {found.pausedSince ? <p className="mb-1">{t('case.paused')}</p> : null}
       </Section>
+
+      {relief ? <CaseReliefSection view={relief} decide={decideInterimReliefAction} /> : null}
 
       {found.canReassign ? (
         <Section id="reassign-heading" heading={t('reassign.heading')}>

@@ -1,0 +1,43 @@
+// Interim relief that reached its expiry without a decision is reverted (SPEC §15): a REVERT order through the outbox,
+// the citizen told, the province's supervisors alerted, audited as the system. Run by the scheduler (lib/ops/schedule.ts)
+// every minute; rows are claimed per province with FOR UPDATE SKIP LOCKED (single-shard), so two runs at once each
+// take different rows and a second run finds nothing left to do.
+import 'server-only';
+import { SYSTEM_ACTOR } from '@/lib/auth/actor';
+import { dispatchAfterCommit } from '@/lib/cases/engine/case-change';
+import { endOpenRelief } from '@/lib/cases/engine/interim-relief';
+import { prisma } from '@/lib/db/client';
+import { queueNotifications } from '@/lib/notifications/queue';
+import { listProvinces } from '@/lib/reference/divisions';
+
+const BATCH = 100;
+
+export async function expireInterimRelief(now = new Date()): Promise<{ expired: number }> {
+  let expired = 0;
+  for (const { code: provinceCode } of await listProvinces()) {
+    for (;;) {
+      const outcome = await prisma.$transaction(async (tx) => {
+        const claimed = await tx.$queryRaw<{ id: string; case_id: string }[]>`
+          SELECT id::text, case_id::text FROM interim_relief
+           WHERE province_code = ${provinceCode} AND status = 'GRANTED' AND expires_at <= ${now}
+           ORDER BY expires_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
+        const notificationIds: string[] = [];
+        for (const row of claimed) {
+          const relief = await tx.interimRelief.findUniqueOrThrow({
+            where: { provinceCode_id: { provinceCode, id: row.id } },
+          });
+          const current = await tx.case.findUniqueOrThrow({
+            where: { provinceCode_id: { provinceCode, id: row.case_id } },
+          });
+          const drafts = await endOpenRelief(tx, SYSTEM_ACTOR, current, 'EXPIRED', now, null, relief);
+          notificationIds.push(...(await queueNotifications(tx, provinceCode, current.id, drafts)));
+        }
+        return { count: claimed.length, notificationIds };
+      });
+      expired += outcome.count;
+      await dispatchAfterCommit(outcome.notificationIds);
+      if (outcome.count < BATCH) break;
+    }
+  }
+  return { expired };
+}
