@@ -1,0 +1,148 @@
+// The decision letter (决定书) of a citizen's case (SPEC §5): deciding authority and unit, applicant (masked as the
+// pages show them), case, facts, rule, outcome, reasons, and the routes with their last dates computed by the Civil
+// Code period rules. Read through the caller's scope: another person's case, or one not decided yet, is null (404).
+import 'server-only';
+import { caseScopeWhere, type Actor } from '@/lib/auth/scope';
+import { prisma } from '@/lib/db/client';
+import type { AppealGround, CodeColour, RequestedOutcome } from '@/lib/db/generated/enums';
+import { colourAfter } from '@/lib/cases/rules/decision-outcome';
+import { decisionRoutes, secondReviewWindowEnd, type LegalPeriod } from '@/lib/cases/rules/legal-periods';
+import { divisionNames } from '@/lib/reference/divisions';
+import { loadWorkingDayCalendar } from '@/lib/reference/deadline-rules';
+import {
+  getCitizenDecisions,
+  type CitizenDecisionsView,
+  type DecisionView,
+  type ReasonChoice,
+} from './citizen-queries';
+
+export interface LetterDecision extends DecisionView {
+  /** The city or county unit of the person who decided (null for a national or province-level decider). */
+  decidingUnitName: string | null;
+  /** The code's colour once this decision is carried out. */
+  colourAfter: CodeColour;
+}
+
+/** A period printed on the letter: its last day (24:00 of it ends the period) and whether it may still move. */
+export interface LetterPeriod {
+  endsAt: Date;
+  provisional: boolean;
+}
+
+export interface DecisionLetterView extends Omit<CitizenDecisionsView, 'decisions'> {
+  decisions: LetterDecision[];
+  /** The province whose authority decides the case (and whose people's government hears reconsideration). */
+  provinceName: string;
+  applicant: { name: string | null; idNumberMasked: string | null };
+  facts: {
+    codeAssignedAt: Date;
+    issuingProvinceName: string;
+    issuingUnitName: string;
+    refusingProvinceName: string | null;
+    statedReason: ReasonChoice | null;
+    grounds: AppealGround;
+    statement: string;
+    requestedOutcome: RequestedOutcome;
+  };
+  routes: {
+    /** Only while the first-level decision is the one in force. */
+    secondReview: LetterPeriod | null;
+    reconsideration: LetterPeriod;
+    litigation: LetterPeriod;
+  };
+}
+
+const period = (value: LegalPeriod): LetterPeriod => ({ endsAt: value.endsAt, provisional: value.provisional });
+
+export async function getDecisionLetter(
+  user: Actor,
+  caseId: string,
+  now = new Date(),
+): Promise<DecisionLetterView | null> {
+  const decided = await getCitizenDecisions(user, caseId, now);
+  if (!decided) return null;
+  const row = await prisma.case.findFirst({
+    where: { AND: [{ id: decided.caseId }, caseScopeWhere(user)] },
+    select: {
+      provinceCode: true,
+      applicantName: true,
+      idNumberMasked: true,
+      codeAssignedAt: true,
+      issuingProvinceCode: true,
+      issuingUnitCode: true,
+      refusingProvinceCode: true,
+      statedReasonCode: true,
+      catalogueVersionId: true,
+      grounds: true,
+      statement: true,
+      requestedOutcome: true,
+      decisions: {
+        orderBy: { level: 'asc' },
+        select: { level: true, decidedBy: { select: { unitCode: true } } },
+      },
+    },
+  });
+  if (!row) return null;
+  const provinceCode = row.provinceCode.trim();
+  const deciderUnits = row.decisions.flatMap((decision) =>
+    decision.decidedBy.unitCode ? [decision.decidedBy.unitCode] : [],
+  );
+  const [names, reason, calendar] = await Promise.all([
+    divisionNames([
+      `${provinceCode}0000`,
+      `${row.issuingProvinceCode}0000`,
+      row.issuingUnitCode,
+      ...(row.refusingProvinceCode ? [`${row.refusingProvinceCode}0000`] : []),
+      ...deciderUnits,
+    ]),
+    row.statedReasonCode
+      ? prisma.reason.findUnique({
+          where: {
+            catalogueVersionId_code: { catalogueVersionId: row.catalogueVersionId, code: row.statedReasonCode },
+          },
+          select: { code: true, nameZh: true, nameEn: true },
+        })
+      : Promise.resolve(null),
+    loadWorkingDayCalendar(prisma),
+  ]);
+  const name = (code: string) => names.get(code) ?? code;
+  const decisions = decided.decisions.map((decision) => {
+    const unitCode = row.decisions.find((entry) => entry.level === decision.level)?.decidedBy.unitCode ?? null;
+    return {
+      ...decision,
+      decidingUnitName: unitCode ? name(unitCode) : null,
+      colourAfter: colourAfter(decision.outcome, decided.colour),
+    };
+  });
+  const inForce = decisions[decisions.length - 1] as LetterDecision;
+  const routes = decisionRoutes(calendar, inForce.decidedAt);
+  const firstInForce = inForce.level === 'FIRST';
+  return {
+    ...decided,
+    decisions,
+    provinceName: name(`${provinceCode}0000`),
+    applicant: { name: row.applicantName, idNumberMasked: row.idNumberMasked },
+    facts: {
+      codeAssignedAt: row.codeAssignedAt,
+      issuingProvinceName: name(`${row.issuingProvinceCode}0000`),
+      issuingUnitName: name(row.issuingUnitCode),
+      refusingProvinceName: row.refusingProvinceCode ? name(`${row.refusingProvinceCode}0000`) : null,
+      statedReason: reason,
+      grounds: row.grounds,
+      statement: row.statement,
+      requestedOutcome: row.requestedOutcome,
+    },
+    routes: {
+      secondReview:
+        firstInForce && decided.secondReviewDeadlineAt
+          ? {
+              // The stored end is the one the request is checked against; the flag follows the calendar as published now.
+              endsAt: decided.secondReviewDeadlineAt,
+              provisional: secondReviewWindowEnd(calendar, inForce.decidedAt).provisional,
+            }
+          : null,
+      reconsideration: period(routes.reconsideration),
+      litigation: period(routes.litigation),
+    },
+  };
+}
