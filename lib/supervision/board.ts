@@ -39,22 +39,15 @@ export function boardPageCount(total: number): number {
   return Math.max(1, Math.ceil(total / BOARD_PAGE_ROWS));
 }
 
-/** Adds the name of each row's province (and unit, when it has one): the board shows names, not codes. */
-async function withDivisionNames<T extends { provinceCode: string | null; unitCode?: string | null }>(
-  rows: T[],
-  db: TransactionClient,
-): Promise<(T & { provinceName: string | null; unitName: string | null })[]> {
+/** Names of the provinces and units the rows mention, in one lookup (the board shows names, not codes). */
+async function namesOf(rows: { provinceCode: string | null; unitCode?: string | null }[], db: TransactionClient) {
   const codes = new Set<string>();
   for (const row of rows) {
     if (row.provinceCode) codes.add(row.provinceCode);
     if (row.unitCode) codes.add(row.unitCode);
   }
   const names = await divisionNames(codes, db);
-  return rows.map((row) => ({
-    ...row,
-    provinceName: row.provinceCode ? (names.get(row.provinceCode) ?? row.provinceCode) : null,
-    unitName: row.unitCode ? (names.get(row.unitCode) ?? row.unitCode) : null,
-  }));
+  return (code: string | null | undefined) => (code ? (names.get(code) ?? code) : null);
 }
 
 function limitOffset(options: { limit?: number; offset?: number }): Prisma.Sql {
@@ -173,7 +166,9 @@ export async function listBoardCases(
      WHERE ${scopeProvinceSql(scope, 'c.province_code')} AND ${LIST_SQL[list](options.now ?? new Date())}
      ORDER BY c.due_at, c.prima_facie_overreach DESC, c.reference
      ${limit}`;
-  return (await withDivisionNames(rows.map(toCaseRow), db)).map(({ unitName: _unit, ...row }) => row);
+  const cases = rows.map(toCaseRow);
+  const name = await namesOf(cases, db);
+  return cases.map((row) => ({ ...row, provinceName: name(row.provinceCode) }));
 }
 
 interface CorrectionRecord {
@@ -212,15 +207,15 @@ export async function listUnconfirmedCorrections(
                         WHERE n.case_id = o.case_id AND n.kind = 'CORRECTION_ORDER' AND (n.created_at, n.id) > (o.created_at, o.id))
      ORDER BY o.created_at, c.reference
      ${limit}`;
-  const named = await withDivisionNames(
-    rows.map((row) => ({ ...row, provinceCode: row.province_code })),
+  const name = await namesOf(
+    rows.map((row) => ({ provinceCode: row.province_code })),
     db,
   );
-  return named.map((row) => ({
+  return rows.map((row) => ({
     caseId: row.case_id,
     reference: row.reference,
-    provinceCode: row.provinceCode,
-    provinceName: row.provinceName,
+    provinceCode: row.province_code,
+    provinceName: name(row.province_code),
     outcome: row.outcome,
     orderedAt: row.created_at,
     sentAt: row.delivered_at,
@@ -279,20 +274,20 @@ export async function listWorkload(
        GROUP BY c.assignee_id`,
   ]);
   const overdueBy = new Map(overdue.map((row) => [row.assignee_id, row.count]));
-  return withDivisionNames(
-    reviewers.map((reviewer) => ({
-      reviewerId: reviewer.id,
-      name: reviewer.displayName,
-      provinceCode: reviewer.provinceCode,
-      unitCode: reviewer.unitCode,
-      active: reviewer.active,
-      capacity: reviewer.capacity,
-      open: reviewer.openCaseCount,
-      overdue: overdueBy.get(reviewer.id) ?? 0,
-      lastAssignedAt: reviewer.lastAssignedAt,
-    })),
-    db,
-  );
+  const name = await namesOf(reviewers, db);
+  return reviewers.map((reviewer) => ({
+    reviewerId: reviewer.id,
+    name: reviewer.displayName,
+    provinceCode: reviewer.provinceCode,
+    provinceName: name(reviewer.provinceCode),
+    unitCode: reviewer.unitCode,
+    unitName: name(reviewer.unitCode),
+    active: reviewer.active,
+    capacity: reviewer.capacity,
+    open: reviewer.openCaseCount,
+    overdue: overdueBy.get(reviewer.id) ?? 0,
+    lastAssignedAt: reviewer.lastAssignedAt,
+  }));
 }
 
 export interface DeadlineBoard {
