@@ -11,6 +11,8 @@ import { STORAGE_STATE } from '../helpers/sign-in';
 import { BASE_URL, decideThroughEngine, shanghaiLocal, STATEMENT, VALID_ID } from './citizen-helpers';
 
 test.use({ storageState: STORAGE_STATE.citizen });
+// Each journey files, decides through the engine (a tsx process), confirms or reviews, and renders the letter's PDF.
+test.describe.configure({ timeout: 240_000 });
 
 /** Files a red-code appeal against 合肥市 as citizen A through the JSON filing route; it is assigned automatically. */
 async function fileRedAppeal(page: Page): Promise<{ caseId: string; reference: string }> {
@@ -56,7 +58,7 @@ function provinceKey(provinceCode: string): { keyId: string; secret: string } {
   return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as { keyId: string; secret: string };
 }
 
-test('the province confirms the correction through the API and the citizen sees it on the case and the status check', async ({
+test('the province confirms the correction through the API and the citizen sees it on the case page', async ({
   page,
 }) => {
   const { caseId, reference } = await fileRedAppeal(page);
