@@ -131,7 +131,7 @@ describe('the decision letter', () => {
 
     const pdf = await getDecisionLetterPdf(citizen, decided.id, zhFormat());
     expect(pdf!.bytes.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdf!.bytes.length).toBeLessThan(400_000);
+    expect(pdf!.bytes.length).toBeLessThan(60_000);
     const document = await getDocument({ data: new Uint8Array(pdf!.bytes), useSystemFonts: false }).promise;
     let text = '';
     for (let page = 1; page <= document.numPages; page += 1) {
