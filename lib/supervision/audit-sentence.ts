@@ -2,8 +2,12 @@
 // with names instead of ids and labels instead of codes. The audit page, the case page and the CSV export all say it
 // this way (SPEC §8, §12, §13).
 
-/** A root translator (full message keys). */
-export type Translate = (key: string, values?: Record<string, string | number>) => string;
+/** A root translator (full message keys); `has` tells whether a key exists (next-intl's translators have it). */
+export type Translate = ((key: string, values?: Record<string, string | number>) => string) & {
+  has?: (key: string) => boolean;
+};
+
+const exists = (t: Translate, key: string) => t.has?.(key) ?? true;
 
 /** What an event is about, with the ids of its before/after summaries resolved to names. */
 export interface AuditSubjects {
@@ -68,32 +72,16 @@ export function auditSubjects(
 }
 
 /** The label of an action (never its message key: an unknown action shows as itself). */
-export function auditActionLabel(action: string, t: Translate & { has?: (key: string) => boolean }): string {
+export function auditActionLabel(action: string, t: Translate): string {
   const key = `supervise.audit.actions.${action}`;
-  return t.has && !t.has(key) ? action : t(key);
+  return exists(t, key) ? t(key) : action;
 }
 
 export function auditActorLabel(event: Pick<AuditEventFacts, 'actorRole' | 'actorName'>, t: Translate): string {
   return event.actorName ?? t(`supervise.audit.actorRoles.${event.actorRole}`);
 }
 
-const SENTENCES = new Set([
-  'CASE_FILED',
-  'CASE_ASSIGNED',
-  'CASE_CLAIMED',
-  'CASE_RELEASED',
-  'CASE_REASSIGNED',
-  'REVIEW_STARTED',
-  'INFORMATION_REQUESTED',
-  'CITIZEN_REPLIED',
-  'CASE_DECIDED',
-  'CASE_WITHDRAWN',
-  'CASE_TRANSFERRED',
-  'SECOND_REVIEW_REQUESTED',
-  'SECOND_REVIEW_STARTED',
-  'SECOND_REVIEW_DECIDED',
-]);
-
+/** Actions with a sentence of their own name whom and what; the others read "{actor}：{action}". */
 export function auditSentence(event: AuditEventFacts, t: Translate): string {
   const { subjects } = event;
   const values = {
@@ -106,11 +94,8 @@ export function auditSentence(event: AuditEventFacts, t: Translate): string {
     outcome: subjects.outcome ? t(`supervise.outcomes.${subjects.outcome}`) : '—',
   };
   const unassigned = event.action === 'CASE_REASSIGNED' && !subjects.assignee;
-  const key = unassigned
-    ? 'supervise.audit.sentences.CASE_REASSIGNED_TO_POOL'
-    : SENTENCES.has(event.action)
-      ? `supervise.audit.sentences.${event.action}`
-      : 'supervise.audit.sentences.other';
+  const own = `supervise.audit.sentences.${unassigned ? 'CASE_REASSIGNED_TO_POOL' : event.action}`;
+  const key = exists(t, own) ? own : 'supervise.audit.sentences.other';
   const sentence = t(key, values);
   return event.reason ? `${sentence}${t('supervise.audit.sentenceReason', { reason: event.reason })}` : sentence;
 }

@@ -10,6 +10,7 @@ import { decisionRoutes, secondReviewWindowEnd, type LegalPeriod } from '@/lib/c
 import { divisionNames } from '@/lib/reference/divisions';
 import { loadWorkingDayCalendar } from '@/lib/reference/deadline-rules';
 import {
+  getCitizenCase,
   getCitizenDecisions,
   type CitizenDecisionsView,
   type DecisionView,
@@ -59,55 +60,28 @@ export async function getDecisionLetter(
   caseId: string,
   now = new Date(),
 ): Promise<DecisionLetterView | null> {
-  const decided = await getCitizenDecisions(user, caseId, now);
-  if (!decided) return null;
+  const [decided, filed] = await Promise.all([
+    getCitizenDecisions(user, caseId, now),
+    getCitizenCase(user, caseId, now),
+  ]);
+  if (!decided || !filed) return null;
   const row = await prisma.case.findFirst({
     where: { AND: [{ id: decided.caseId }, caseScopeWhere(user)] },
     select: {
       provinceCode: true,
-      applicantName: true,
-      idNumberMasked: true,
-      codeAssignedAt: true,
-      issuingProvinceCode: true,
-      issuingUnitCode: true,
-      refusingProvinceCode: true,
-      statedReasonCode: true,
-      catalogueVersionId: true,
-      grounds: true,
-      statement: true,
-      requestedOutcome: true,
-      decisions: {
-        orderBy: { level: 'asc' },
-        select: { level: true, decidedBy: { select: { unitCode: true } } },
-      },
+      decisions: { select: { level: true, decidedBy: { select: { unitCode: true } } } },
     },
   });
   if (!row) return null;
   const provinceCode = row.provinceCode.trim();
-  const deciderUnits = row.decisions.flatMap((decision) =>
-    decision.decidedBy.unitCode ? [decision.decidedBy.unitCode] : [],
-  );
-  const [names, reason, calendar] = await Promise.all([
-    divisionNames([
-      `${provinceCode}0000`,
-      `${row.issuingProvinceCode}0000`,
-      row.issuingUnitCode,
-      ...(row.refusingProvinceCode ? [`${row.refusingProvinceCode}0000`] : []),
-      ...deciderUnits,
-    ]),
-    row.statedReasonCode
-      ? prisma.reason.findUnique({
-          where: {
-            catalogueVersionId_code: { catalogueVersionId: row.catalogueVersionId, code: row.statedReasonCode },
-          },
-          select: { code: true, nameZh: true, nameEn: true },
-        })
-      : Promise.resolve(null),
+  const unitOf = new Map(row.decisions.map((decision) => [decision.level, decision.decidedBy.unitCode]));
+  const [names, calendar] = await Promise.all([
+    divisionNames([provinceCode, ...[...unitOf.values()].filter((code): code is string => code !== null)]),
     loadWorkingDayCalendar(prisma),
   ]);
   const name = (code: string) => names.get(code) ?? code;
   const decisions = decided.decisions.map((decision) => {
-    const unitCode = row.decisions.find((entry) => entry.level === decision.level)?.decidedBy.unitCode ?? null;
+    const unitCode = unitOf.get(decision.level) ?? null;
     return {
       ...decision,
       decidingUnitName: unitCode ? name(unitCode) : null,
@@ -116,25 +90,24 @@ export async function getDecisionLetter(
   });
   const inForce = decisions[decisions.length - 1] as LetterDecision;
   const routes = decisionRoutes(calendar, inForce.decidedAt);
-  const firstInForce = inForce.level === 'FIRST';
   return {
     ...decided,
     decisions,
-    provinceName: name(`${provinceCode}0000`),
-    applicant: { name: row.applicantName, idNumberMasked: row.idNumberMasked },
+    provinceName: name(provinceCode),
+    applicant: { name: filed.applicantName, idNumberMasked: filed.idNumberMasked },
     facts: {
-      codeAssignedAt: row.codeAssignedAt,
-      issuingProvinceName: name(`${row.issuingProvinceCode}0000`),
-      issuingUnitName: name(row.issuingUnitCode),
-      refusingProvinceName: row.refusingProvinceCode ? name(`${row.refusingProvinceCode}0000`) : null,
-      statedReason: reason,
-      grounds: row.grounds,
-      statement: row.statement,
-      requestedOutcome: row.requestedOutcome,
+      codeAssignedAt: filed.codeAssignedAt,
+      issuingProvinceName: filed.issuingProvinceName,
+      issuingUnitName: filed.issuingUnitName,
+      refusingProvinceName: filed.refusingProvinceName,
+      statedReason: filed.statedReason,
+      grounds: filed.grounds,
+      statement: filed.statement,
+      requestedOutcome: filed.requestedOutcome,
     },
     routes: {
       secondReview:
-        firstInForce && decided.secondReviewDeadlineAt
+        inForce.level === 'FIRST' && decided.secondReviewDeadlineAt
           ? {
               // The stored end is the one the request is checked against; the flag follows the calendar as published now.
               endsAt: decided.secondReviewDeadlineAt,
