@@ -4,7 +4,7 @@
 import 'server-only';
 import { caseScopeWhere, type Actor } from '@/lib/auth/scope';
 import { prisma } from '@/lib/db/client';
-import type { AppealGround, CodeColour, RequestedOutcome } from '@/lib/db/generated/enums';
+import type { CodeColour } from '@/lib/db/generated/enums';
 import { colourAfter } from '@/lib/cases/rules/decision-outcome';
 import { decisionRoutes, secondReviewWindowEnd, type LegalPeriod } from '@/lib/cases/rules/legal-periods';
 import { divisionNames } from '@/lib/reference/divisions';
@@ -14,8 +14,19 @@ import {
   getCitizenDecisions,
   type CitizenDecisionsView,
   type DecisionView,
-  type ReasonChoice,
+  type CitizenCaseView,
 } from './citizen-queries';
+
+const FACT_FIELDS = [
+  'codeAssignedAt',
+  'issuingProvinceName',
+  'issuingUnitName',
+  'refusingProvinceName',
+  'statedReason',
+  'grounds',
+  'statement',
+  'requestedOutcome',
+] as const;
 
 export interface LetterDecision extends DecisionView {
   /** The city or county unit of the person who decided (null for a national or province-level decider). */
@@ -35,16 +46,8 @@ export interface DecisionLetterView extends Omit<CitizenDecisionsView, 'decision
   /** The province whose authority decides the case (and whose people's government hears reconsideration). */
   provinceName: string;
   applicant: { name: string | null; idNumberMasked: string | null };
-  facts: {
-    codeAssignedAt: Date;
-    issuingProvinceName: string;
-    issuingUnitName: string;
-    refusingProvinceName: string | null;
-    statedReason: ReasonChoice | null;
-    grounds: AppealGround;
-    statement: string;
-    requestedOutcome: RequestedOutcome;
-  };
+  /** The code in dispute and what the applicant said and asked for, as the case page shows them. */
+  facts: Pick<CitizenCaseView, (typeof FACT_FIELDS)[number]>;
   routes: {
     /** Only while the first-level decision is the one in force. */
     secondReview: LetterPeriod | null;
@@ -95,16 +98,7 @@ export async function getDecisionLetter(
     decisions,
     provinceName: name(provinceCode),
     applicant: { name: filed.applicantName, idNumberMasked: filed.idNumberMasked },
-    facts: {
-      codeAssignedAt: filed.codeAssignedAt,
-      issuingProvinceName: filed.issuingProvinceName,
-      issuingUnitName: filed.issuingUnitName,
-      refusingProvinceName: filed.refusingProvinceName,
-      statedReason: filed.statedReason,
-      grounds: filed.grounds,
-      statement: filed.statement,
-      requestedOutcome: filed.requestedOutcome,
-    },
+    facts: Object.fromEntries(FACT_FIELDS.map((field) => [field, filed[field]])) as DecisionLetterView['facts'],
     routes: {
       secondReview:
         inForce.level === 'FIRST' && decided.secondReviewDeadlineAt
