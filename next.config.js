@@ -36,6 +36,8 @@ const nextConfig = {
     'tencentcloud-sdk-nodejs-sms',
     'prom-client',
     '@aws-sdk/client-s3',
+    // Draws decision letters with a font read from node_modules at run time.
+    'pdfkit',
   ],
   // A filing carries up to 5 evidence files of 5 MB each, plus its fields and the multipart overhead.
   // proxy.ts reads a server action's body (to refuse malformed ones): it must be buffered whole.

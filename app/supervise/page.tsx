@@ -10,7 +10,7 @@ import { Stat, StatList } from '@/components/ui/stat';
 import { requireUser } from '@/lib/auth/scope';
 import { getSupervisorHome } from '@/lib/cases/views/summaries';
 import { checkCalendarCoverage } from '@/lib/reference/calendar-coverage';
-import { getDeadlineBoard } from '@/lib/supervision/board';
+import { boardPageCount, getDeadlineBoard, parseBoardPages } from '@/lib/supervision/board';
 import { supervisorScopeOf } from '@/lib/supervision/scope';
 import { reassignAllAction } from '@/app/supervise/actions';
 
@@ -27,7 +27,11 @@ const CASE_LISTS = [
   { table: 'waiting', heading: 'waitingHeading' },
 ] as const;
 
-export default async function SuperviseBoardPage() {
+export default async function SuperviseBoardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser(['SUPERVISOR'], '/supervise');
   const scope = supervisorScopeOf(user);
   const now = new Date();
@@ -35,7 +39,7 @@ export default async function SuperviseBoardPage() {
     getTranslations('supervise'),
     getTranslations('states'),
     getSupervisorHome(user, now),
-    getDeadlineBoard(scope, now),
+    getDeadlineBoard(scope, now, parseBoardPages(await searchParams)),
     checkCalendarCoverage(now),
   ]);
   const national = home.provinceCode === null;
@@ -67,9 +71,19 @@ export default async function SuperviseBoardPage() {
           total={board.counts[table]}
           showProvince={national}
           now={now}
+          paging={{ page: board.pages[table], pageCount: boardPageCount(board.counts[table]), pages: board.pages }}
         />
       ))}
-      <CorrectionsSection rows={board.corrections} total={board.counts.corrections} showProvince={national} />
+      <CorrectionsSection
+        rows={board.corrections}
+        total={board.counts.corrections}
+        showProvince={national}
+        paging={{
+          page: board.pages.corrections,
+          pageCount: boardPageCount(board.counts.corrections),
+          pages: board.pages,
+        }}
+      />
       <WorkloadSection
         reassignAll={reassignAllAction}
         rows={board.workload}

@@ -136,6 +136,25 @@ export function StatusCheck({
                   })
                 : t('noDecision'),
             ],
+            ...(status.correction
+              ? [
+                  [
+                    t('correction'),
+                    [
+                      status.correction.sentAt
+                        ? tAll('citizenCase.correctionSent', { time: format.dateTime(status.correction.sentAt, long) })
+                        : null,
+                      status.correction.confirmedAt
+                        ? tAll('citizenCase.correctionConfirmed', {
+                            time: format.dateTime(status.correction.confirmedAt, long),
+                          })
+                        : tAll('citizenCase.correctionPending'),
+                    ]
+                      .filter(Boolean)
+                      .join(' '),
+                  ],
+                ]
+              : []),
           ].map(([label, value]) => (
             <div key={label} className="grid gap-1 border-b border-rule py-2 sm:grid-cols-[10rem_1fr] sm:gap-4">
               <dt className="font-semibold">{label}</dt>

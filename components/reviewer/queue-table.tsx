@@ -1,6 +1,8 @@
 'use client';
 // The queue as a table (@tanstack/react-table in manual mode): the server has already filtered, sorted and cut the
 // page, so the table only renders it. Sorting a column is a link to the server-sorted URL; pages are keyset cursors.
+// Below 640 px each row is a card: every cell on its own line after its column's name, the caption and the time left
+// in view without scrolling sideways.
 import { useMemo, useState } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -19,6 +21,17 @@ import { DeadlineBadge } from './deadline-badge';
 import { queueHref, type QueueParams } from './queue-href';
 
 const features = tableFeatures({ rowSortingFeature });
+
+/** Each column's heading message, also printed before the cell in the phone's card layout. */
+const COLUMN_LABELS: Readonly<Record<string, string>> = {
+  reference: 'columns.reference',
+  colour: 'columns.colour',
+  issuingUnitName: 'columns.unit',
+  grounds: 'columns.grounds',
+  timeLeft: 'columns.timeLeft',
+  overreach: 'columns.overreach',
+  assigneeName: 'columns.assignee',
+};
 const helper = createColumnHelper<typeof features, QueueRow>();
 
 export interface QueueTableProps {
@@ -168,11 +181,11 @@ export function QueueTable({
         <p data-testid="queue-empty">{t('empty')}</p>
       ) : (
         <div role="region" aria-labelledby="queue-caption" tabIndex={0} className="relative overflow-x-auto">
-          <table className="w-full border-collapse text-left" data-testid="queue-table">
-            <caption id="queue-caption" className="mb-2 text-left text-muted">
+          <table className="w-full border-collapse text-left max-sm:block" data-testid="queue-table">
+            <caption id="queue-caption" className="mb-2 text-left text-muted max-sm:block" data-testid="queue-caption">
               {sort === 'urgency' ? t('orderUrgency') : t(dir === 'asc' ? 'orderTimeLeftAsc' : 'orderTimeLeftDesc')}
             </caption>
-            <thead>
+            <thead className="max-sm:sr-only">
               {table.getHeaderGroups().map((group) => (
                 <tr key={group.id} className="border-b-2 border-ink">
                   {group.headers.map((header) => {
@@ -202,16 +215,21 @@ export function QueueTable({
                 </tr>
               ))}
             </thead>
-            <tbody>
+            <tbody className="max-sm:block">
               {table.getRowModel().rows.map((row) => (
                 <tr
                   key={row.id}
-                  className="border-b border-rule"
+                  className="border-b border-rule max-sm:block max-sm:py-2"
                   data-testid="queue-row"
                   data-reference={row.original.reference}
                 >
                   {row.getAllCells().map((cell) => (
-                    <td key={cell.id} className="px-2 py-2 align-top">
+                    <td
+                      key={cell.id}
+                      className="px-2 py-2 align-top max-sm:flex max-sm:flex-wrap max-sm:items-baseline max-sm:gap-x-2 max-sm:px-0 max-sm:py-1 max-sm:before:font-semibold max-sm:before:content-[attr(data-label)]"
+                      data-label={COLUMN_LABELS[cell.column.id] ? t(COLUMN_LABELS[cell.column.id]!) : undefined}
+                      data-column={cell.column.id}
+                    >
                       <table.FlexRender cell={cell} />
                     </td>
                   ))}

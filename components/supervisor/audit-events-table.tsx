@@ -1,7 +1,8 @@
-// Audit events as a table: chain and sequence number, Beijing time, action, who, the case, and what changed.
+// Audit events as a list of sentences ("周立新 将案件改派给 李娜，理由：…"), newest first: Beijing time, the sentence,
+// the case, and the event's place in its chain. A list, not a wide table, so it reads on a phone as on a desk.
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { DataTable } from '@/components/ui/data-table';
+import { auditSentence, type AuditSubjects } from '@/lib/supervision/audit-sentence';
 import { formatTime } from './format';
 
 export interface AuditEventView {
@@ -12,32 +13,8 @@ export interface AuditEventView {
   actorRole: string;
   actorName: string | null;
   caseReference?: string | null;
-  before: unknown;
-  after: unknown;
   reason: string | null;
-}
-
-const HIDDEN_KEYS = new Set(['reference', 'version']);
-
-function text(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-/** `state: IN_REVIEW → DECIDED; outcome: REVOKED` (references and versions left out: they are in other columns). */
-export function describeChange(before: unknown, after: unknown): string {
-  const b = (before && typeof before === 'object' ? before : {}) as Record<string, unknown>;
-  const a = (after && typeof after === 'object' ? after : {}) as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((key) => !HIDDEN_KEYS.has(key));
-  return keys
-    .map((key) =>
-      key in b && key in a
-        ? `${key}: ${text(b[key])} → ${text(a[key])}`
-        : key in a
-          ? `${key}: ${text(a[key])}`
-          : `${key}: ${text(b[key])} →`,
-    )
-    .join('; ');
+  subjects: AuditSubjects;
 }
 
 export async function AuditEventsTable({
@@ -51,39 +28,32 @@ export async function AuditEventsTable({
   showCase: boolean;
   testId?: string;
 }) {
-  const t = await getTranslations('supervise.audit');
+  const [t, tAll] = await Promise.all([getTranslations('supervise.audit'), getTranslations()]);
   return (
-    <DataTable
-      caption={caption}
-      testId={testId}
-      rowTestId="audit-event"
-      tableClassName="text-sm"
-      columns={[
-        { id: 'seq', header: t('seq'), className: 'whitespace-nowrap' },
-        { id: 'time', header: t('time'), className: 'whitespace-nowrap' },
-        { id: 'action', header: t('action') },
-        { id: 'actor', header: t('actor') },
-        ...(showCase ? [{ id: 'case', header: t('case'), className: 'whitespace-nowrap' }] : []),
-        { id: 'change', header: t('change'), className: 'font-mono text-xs break-all' },
-        { id: 'reason', header: t('reason') },
-      ]}
-      rows={events.map((event) => ({
-        id: `${event.chain}-${event.seq}`,
-        attributes: { 'data-chain': event.chain, 'data-seq': event.seq },
-        cells: {
-          seq: `${event.chain} #${event.seq}`,
-          time: formatTime(event.occurredAt),
-          action: t.has(`actions.${event.action}`) ? t(`actions.${event.action}`) : event.action,
-          actor: `${t.has(`actorRoles.${event.actorRole}`) ? t(`actorRoles.${event.actorRole}`) : event.actorRole}${event.actorName ? ` · ${event.actorName}` : ''}`,
-          case: event.caseReference ? (
-            <Link href={`/supervise/cases/${event.caseReference}`}>{event.caseReference}</Link>
-          ) : (
-            ''
-          ),
-          change: describeChange(event.before, event.after),
-          reason: event.reason ?? '',
-        },
-      }))}
-    />
+    <ol aria-label={caption} className="m-0 mb-4 list-none p-0" data-testid={testId}>
+      {events.map((event) => (
+        <li
+          key={`${event.chain}-${event.seq}`}
+          className="border-b border-rule py-3"
+          data-testid="audit-event"
+          data-chain={event.chain}
+          data-seq={event.seq}
+        >
+          <p className="m-0 text-sm text-muted">
+            <time dateTime={event.occurredAt.toISOString()}>{formatTime(event.occurredAt)}</time>
+            {showCase && event.caseReference ? (
+              <>
+                {' · '}
+                <Link href={`/supervise/cases/${event.caseReference}`}>{event.caseReference}</Link>
+              </>
+            ) : null}
+          </p>
+          <p className="m-0 break-words" data-testid="audit-sentence">
+            {auditSentence(event, tAll)}
+          </p>
+          <p className="m-0 text-xs text-muted">{t('position', { chain: event.chain, seq: event.seq })}</p>
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -10,24 +10,60 @@ import { ExportButton } from './export-button';
 import { formatTime } from './format';
 import { ReassignAllForm, type ReassignAllAction } from './reassign-forms';
 
+/** Where a list is in its pages, and the board's other lists' pages (kept in the links). */
+export interface BoardPaging {
+  page: number;
+  pageCount: number;
+  /** Every list's current page, for the links' query. */
+  pages: Record<string, number>;
+}
+
 async function ExportAndCount({
   table,
   title,
   shown,
   total,
   of = 'board.shownOf',
+  paging,
+  anchor,
 }: {
   table: ExportTable;
   title: string;
   shown: number;
   total: number;
   of?: 'board.shownOf' | 'board.shownReviewersOf';
+  paging?: BoardPaging;
+  anchor?: string;
 }) {
   const t = await getTranslations('supervise');
+  const href = (page: number) => {
+    const query = new URLSearchParams(
+      Object.entries({ ...paging?.pages, [table]: page })
+        .filter(([, value]) => value > 1)
+        .map(([key, value]) => [key, String(value)]),
+    ).toString();
+    return `/supervise${query ? `?${query}` : ''}${anchor ? `#${anchor}` : ''}`;
+  };
   return (
-    <div className="flex flex-wrap items-center gap-x-4">
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
       <ExportButton table={table} text={t('export.button')} label={t('export.buttonLabel', { table: title })} />
-      {total > shown ? <p className="m-0 text-muted">{t(of, { shown, total })}</p> : null}
+      {paging && paging.pageCount > 1 ? (
+        <nav aria-label={t('board.pagesLabel', { title })} className="flex flex-wrap items-center gap-x-4">
+          {paging.page > 1 ? (
+            <Link href={href(paging.page - 1)} rel="prev" data-testid={`${table}-previous`}>
+              {t('board.previousPage')}
+            </Link>
+          ) : null}
+          <span data-testid={`${table}-page`}>{t('board.pageOf', { page: paging.page, pages: paging.pageCount })}</span>
+          {paging.page < paging.pageCount ? (
+            <Link href={href(paging.page + 1)} rel="next" data-testid={`${table}-next`}>
+              {t('board.nextPage')}
+            </Link>
+          ) : null}
+        </nav>
+      ) : total > shown ? (
+        <p className="m-0 text-muted">{t(of, { shown, total })}</p>
+      ) : null}
     </div>
   );
 }
@@ -40,6 +76,7 @@ export async function CaseListSection({
   total,
   showProvince,
   now,
+  paging,
 }: {
   id: string;
   table: Exclude<ExportTable, 'corrections' | 'workload' | 'authorities' | 'trend' | 'matrix' | 'audit'>;
@@ -48,6 +85,7 @@ export async function CaseListSection({
   total: number;
   showProvince: boolean;
   now: Date;
+  paging?: BoardPaging;
 }) {
   const [t, tStates, tTypes] = await Promise.all([
     getTranslations('supervise'),
@@ -93,7 +131,7 @@ export async function CaseListSection({
               ),
               type: `${tTypes(row.type)} · ${t(`colours.${row.colour}`)}`,
               state: tStates(row.state),
-              province: row.provinceCode,
+              province: row.provinceName ?? row.provinceCode,
               assignee: row.assigneeName ?? t('board.pool'),
               due: waiting ? (
                 <>
@@ -109,7 +147,7 @@ export async function CaseListSection({
           }))}
         />
       )}
-      <ExportAndCount table={table} title={heading} shown={rows.length} total={total} />
+      <ExportAndCount table={table} title={heading} shown={rows.length} total={total} paging={paging} anchor={id} />
     </Section>
   );
 }
@@ -118,10 +156,12 @@ export async function CorrectionsSection({
   rows,
   total,
   showProvince,
+  paging,
 }: {
   rows: CorrectionRow[];
   total: number;
   showProvince: boolean;
+  paging?: BoardPaging;
 }) {
   const t = await getTranslations('supervise');
   const heading = t('board.correctionsHeading');
@@ -147,7 +187,7 @@ export async function CorrectionsSection({
             attributes: { 'data-reference': row.reference },
             cells: {
               reference: <Link href={`/supervise/cases/${row.reference}`}>{row.reference}</Link>,
-              province: row.provinceCode,
+              province: row.provinceName ?? row.provinceCode,
               outcome: row.outcome ? t(`outcomes.${row.outcome}`) : '',
               orderedAt: formatTime(row.orderedAt),
               delivery: `${t(`delivery.${row.deliveryStatus}`)}${row.sentAt ? ` · ${formatTime(row.sentAt)}` : ''}`,
@@ -159,7 +199,14 @@ export async function CorrectionsSection({
           }))}
         />
       )}
-      <ExportAndCount table="corrections" title={heading} shown={rows.length} total={total} />
+      <ExportAndCount
+        table="corrections"
+        title={heading}
+        shown={rows.length}
+        total={total}
+        paging={paging}
+        anchor="corrections-heading"
+      />
     </Section>
   );
 }
@@ -206,8 +253,8 @@ export async function WorkloadSection({
                 ) : null}
               </>
             ),
-            province: row.provinceCode,
-            unit: row.unitCode ?? '',
+            province: row.provinceName ?? row.provinceCode ?? '',
+            unit: row.unitName ?? '',
             load: (
               <>
                 <meter

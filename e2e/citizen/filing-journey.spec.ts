@@ -213,7 +213,7 @@ test('the citizen reads the decision and asks for a second-level review; an outs
   await expect(page.getByTestId('decision-FIRST').getByTestId('decision-outcome')).toHaveText('撤销赋码，恢复绿码');
   await expect(page.getByTestId('decision-FIRST').getByTestId('decision-reasons')).toHaveText(decisionReasons);
   await expect(page.getByTestId('decision-FIRST')).toContainText('时空伴随者');
-  await expect(page.getByText('依法向有权机关申请行政复议')).toBeVisible();
+  await expect(page.getByTestId('route-reconsideration')).toContainText('申请行政复议');
   await expect(page.getByText('提起行政诉讼')).toBeVisible();
   await expect(page.getByRole('button', { name: '打印本页' })).toBeVisible();
   // On paper only the decision remains (a stylesheet, since the CSP refuses inline styles; reached by client navigation).

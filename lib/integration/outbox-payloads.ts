@@ -33,6 +33,15 @@ export const statusChangedPayloadSchema = z.object({
   previousState: z.enum(CaseState),
   state: z.enum(CaseState),
   changedAt: timestamp('When the case changed state.'),
+  sequence: z
+    .number()
+    .int()
+    .positive()
+    .meta({
+      description:
+        'Per-case order of the changes: higher is later (gaps are normal). Webhooks can arrive out of order; apply a ' +
+        'change only if its sequence is higher than the last one applied for the case.',
+    }),
 });
 export type StatusChangedPayload = z.output<typeof statusChangedPayloadSchema>;
 

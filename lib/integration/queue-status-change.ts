@@ -1,5 +1,7 @@
 // Writes a STATUS_CHANGED event to the outbox for the issuing province's system, inside the transaction that changes
 // the case's state (so nothing is sent for a change that rolled back); the delivery worker sends it after commit.
+// Deliveries can overtake each other (retries, several workers): `sequence`, the case's version after the change,
+// lets the receiver put them back in order.
 import 'server-only';
 import type { TransactionClient } from '@/lib/db/client';
 import type { Case, CaseState } from '@/lib/db/generated/client';
@@ -7,7 +9,7 @@ import type { StatusChangedPayload } from './outbox-payloads';
 
 export async function queueStatusChangedEvent(
   tx: TransactionClient,
-  updated: Pick<Case, 'id' | 'reference' | 'state' | 'issuingProvinceCode'>,
+  updated: Pick<Case, 'id' | 'reference' | 'state' | 'issuingProvinceCode' | 'version'>,
   previousState: CaseState,
   changedAt: Date,
 ): Promise<void> {
@@ -22,6 +24,7 @@ export async function queueStatusChangedEvent(
         previousState,
         state: updated.state,
         changedAt: changedAt.toISOString(),
+        sequence: updated.version,
       } satisfies StatusChangedPayload,
     },
   });

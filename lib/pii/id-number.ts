@@ -1,5 +1,6 @@
-// Resident ID numbers at rest (SPEC §10): AES-256-GCM with a key from configuration (never the database),
-// a keyed hash for look-ups, and the masked form that is all most screens ever show.
+// ID numbers at rest (SPEC §10): resident IDs, residence permits and, for foreigners without one, passport numbers.
+// AES-256-GCM with a key from configuration (never the database), a keyed hash for look-ups, and the masked form
+// that is all most screens ever show.
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 
 function requiredSecret(name: 'ID_ENCRYPTION_KEY' | 'ID_HASH_KEY'): string {
@@ -31,17 +32,26 @@ export function decryptIdNumber(sealed: string): string {
   return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
 }
 
-export function hashIdNumber(idNumber: string): string {
-  return createHmac('sha256', requiredSecret('ID_HASH_KEY')).update(idNumber.toUpperCase()).digest('hex');
+/** A passport's hash is kept apart from ID numbers': the same characters on two kinds of document are not one person. */
+export function hashIdNumber(idNumber: string, document: 'RESIDENT_ID' | 'PASSPORT' = 'RESIDENT_ID'): string {
+  const subject = `${document === 'PASSPORT' ? 'passport:' : ''}${idNumber.toUpperCase()}`;
+  return createHmac('sha256', requiredSecret('ID_HASH_KEY')).update(subject).digest('hex');
 }
 
-/** `341602199001011234` → `3416**********1234`. */
+/**
+ * `341602199001011234` → `3416**********1234`. A shorter number (a passport's) keeps at most a third of its characters
+ * visible: `E12345678` → `E1*****78`.
+ */
 export function maskIdNumber(idNumber: string): string {
-  return `${idNumber.slice(0, 4)}${'*'.repeat(Math.max(0, idNumber.length - 8))}${idNumber.slice(-4)}`;
+  const shown = idNumber.length >= 18 ? 4 : Math.min(4, Math.floor(idNumber.length / 4));
+  return `${idNumber.slice(0, shown)}${'*'.repeat(Math.max(0, idNumber.length - 2 * shown))}${shown > 0 ? idNumber.slice(-shown) : ''}`;
 }
 
-/** Everything a case stores about an ID number. */
-export function sealIdNumber(idNumber: string): {
+/** Everything a case stores about an ID number (or a passport number). */
+export function sealIdNumber(
+  idNumber: string,
+  document: 'RESIDENT_ID' | 'PASSPORT' = 'RESIDENT_ID',
+): {
   idNumberCipher: string;
   idNumberHash: string;
   idNumberMasked: string;
@@ -49,7 +59,7 @@ export function sealIdNumber(idNumber: string): {
   const normalised = idNumber.toUpperCase();
   return {
     idNumberCipher: encryptIdNumber(normalised),
-    idNumberHash: hashIdNumber(normalised),
+    idNumberHash: hashIdNumber(normalised, document),
     idNumberMasked: maskIdNumber(normalised),
   };
 }

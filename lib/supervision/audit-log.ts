@@ -9,6 +9,8 @@ import { periodBounds } from './periods';
 import { AUDIT_PAGE_ROWS, type AuditFilters } from './schemas';
 import { auditChainOf } from './scope';
 import { type Actor } from '@/lib/auth/actor';
+import { divisionNames } from '@/lib/reference/divisions';
+import { auditReferencedIds, auditSubjects, type AuditSubjects } from './audit-sentence';
 
 export interface AuditRow {
   chain: string;
@@ -20,9 +22,9 @@ export interface AuditRow {
   /** Staff only; citizens and machines are shown by role. */
   actorName: string | null;
   caseReference: string | null;
-  before: unknown;
-  after: unknown;
   reason: string | null;
+  /** Whom and what the event is about, by name (read as a sentence with auditSentence). */
+  subjects: AuditSubjects;
 }
 
 export interface AuditPage {
@@ -84,19 +86,29 @@ interface EventRecord {
   reason: string | null;
 }
 
-function toRow(row: EventRecord): AuditRow {
-  return {
-    chain: row.chain,
-    seq: row.seq,
-    occurredAt: row.occurred_at,
-    action: row.action,
-    actorRole: row.actor_role,
-    actorName: row.actor_name,
-    caseReference: row.reference,
-    before: row.before,
-    after: row.after,
-    reason: row.reason,
-  };
+/**
+ * Resolves the staff and province ids in events' before/after summaries to names, in one query each: what the event
+ * is about, without ids (staff names only: a citizen is never named).
+ */
+export async function withAuditSubjects<T extends { before: unknown; after: unknown }>(
+  events: readonly T[],
+  db: TransactionClient = prisma,
+): Promise<(Omit<T, 'before' | 'after'> & { subjects: AuditSubjects })[]> {
+  const { userIds, provinceCodes } = auditReferencedIds(events);
+  const [people, provinces] = await Promise.all([
+    userIds.length > 0
+      ? db.user.findMany({
+          where: { id: { in: userIds }, role: { not: 'CITIZEN' } },
+          select: { id: true, displayName: true },
+        })
+      : Promise.resolve([]),
+    divisionNames(provinceCodes, db),
+  ]);
+  const names = new Map(people.map((person) => [person.id, person.displayName]));
+  return events.map(({ before, after, ...rest }) => ({
+    ...rest,
+    subjects: auditSubjects(before, after, names, provinces),
+  }));
 }
 
 /** Newest first; `limit` rows from the cursor on (the page size, or the export's cap). */
@@ -115,7 +127,21 @@ export async function findAuditEvents(
      WHERE ${whereEvents(scope, filters)}
      ORDER BY e.occurred_at DESC, e.chain DESC, e.seq DESC
      LIMIT ${limit}`;
-  return rows.map(toRow);
+  return withAuditSubjects(
+    rows.map((row) => ({
+      chain: row.chain,
+      seq: row.seq,
+      occurredAt: row.occurred_at,
+      action: row.action,
+      actorRole: row.actor_role,
+      actorName: row.actor_name,
+      caseReference: row.reference,
+      before: row.before,
+      after: row.after,
+      reason: row.reason,
+    })),
+    db,
+  );
 }
 
 export async function findAuditPage(

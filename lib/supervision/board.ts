@@ -7,6 +7,7 @@ import { REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
 import { scopeProvinceSql } from './scope';
 import { atRiskSql, overdueSql, statesSql } from '@/lib/cases/rules/deadline-filters';
 import { type Actor } from '@/lib/auth/actor';
+import { divisionNames } from '@/lib/reference/divisions';
 
 /** Corrections not confirmed within this time are shown to supervisors (SPEC §5). */
 export const CORRECTION_CONFIRMATION_MS = 2 * 3600 * 1000;
@@ -15,10 +16,44 @@ export const BOARD_LISTS = ['overdue', 'at-risk', 'unassigned', 'waiting', 'corr
 export type BoardList = (typeof BOARD_LISTS)[number];
 
 /**
- * Rows shown per list on the board, and reviewers on the national board (the most loaded first; a province's board
- * shows all of its reviewers); the CSV export has them all.
+ * Rows per page of each list on the board, and reviewers on the national board (the most loaded first; a province's
+ * board shows all of its reviewers); the CSV export has them all.
  */
 export const BOARD_PAGE_ROWS = 25;
+
+/** The page shown of each paged list (1 when not given). */
+export type BoardPages = Partial<Record<BoardList, number>>;
+
+/** The pages asked for in the board's URL (`?overdue=2&corrections=3`); anything else is page 1. */
+export function parseBoardPages(params: Record<string, string | string[] | undefined>): BoardPages {
+  const pages: BoardPages = {};
+  for (const list of BOARD_LISTS) {
+    const raw = params[list];
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    if (value && /^[1-9]\d{0,5}$/.test(value)) pages[list] = Number(value);
+  }
+  return pages;
+}
+
+export function boardPageCount(total: number): number {
+  return Math.max(1, Math.ceil(total / BOARD_PAGE_ROWS));
+}
+
+/** Names of the provinces and units the rows mention, in one lookup (the board shows names, not codes). */
+async function namesOf(rows: { provinceCode: string | null; unitCode?: string | null }[], db: TransactionClient) {
+  const codes = new Set<string>();
+  for (const row of rows) {
+    if (row.provinceCode) codes.add(row.provinceCode);
+    if (row.unitCode) codes.add(row.unitCode);
+  }
+  const names = await divisionNames(codes, db);
+  return (code: string | null | undefined) => (code ? (names.get(code) ?? code) : null);
+}
+
+function limitOffset(options: { limit?: number; offset?: number }): Prisma.Sql {
+  const limit = options.limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${options.limit}`;
+  return options.offset ? Prisma.sql`${limit} OFFSET ${options.offset}` : limit;
+}
 
 export interface BoardCaseRow {
   caseId: string;
@@ -26,6 +61,7 @@ export interface BoardCaseRow {
   type: CaseType;
   state: CaseState;
   provinceCode: string;
+  provinceName: string | null;
   colour: CodeColour;
   primaFacieOverreach: boolean;
   assigneeName: string | null;
@@ -39,6 +75,7 @@ export interface CorrectionRow {
   caseId: string;
   reference: string;
   provinceCode: string;
+  provinceName: string | null;
   outcome: DecisionOutcome | null;
   orderedAt: Date;
   sentAt: Date | null;
@@ -51,7 +88,9 @@ export interface WorkloadRow {
   reviewerId: string;
   name: string;
   provinceCode: string | null;
+  provinceName: string | null;
   unitCode: string | null;
+  unitName: string | null;
   active: boolean;
   capacity: number;
   open: number;
@@ -81,7 +120,7 @@ interface CaseRowRecord {
   reply_due_at: Date | null;
 }
 
-function toCaseRow(row: CaseRowRecord): BoardCaseRow {
+function toCaseRow(row: CaseRowRecord): Omit<BoardCaseRow, 'provinceName'> {
   return {
     caseId: row.id,
     reference: row.reference,
@@ -112,10 +151,10 @@ export async function countBoardCases(
 export async function listBoardCases(
   scope: Actor,
   list: Exclude<BoardList, 'corrections'>,
-  options: { limit?: number; now?: Date } = {},
+  options: { limit?: number; offset?: number; now?: Date } = {},
   db: TransactionClient = prisma,
 ): Promise<BoardCaseRow[]> {
-  const limit = options.limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${options.limit}`;
+  const limit = limitOffset(options);
   const rows = await db.$queryRaw<CaseRowRecord[]>`
     SELECT c.id::text, c.reference, c.type::text AS type, c.state::text AS state, c.province_code::text AS province_code,
            c.colour::text AS colour, c.prima_facie_overreach, u.display_name AS assignee_name, c.filed_at, c.due_at, r.reply_due_at
@@ -127,7 +166,9 @@ export async function listBoardCases(
      WHERE ${scopeProvinceSql(scope, 'c.province_code')} AND ${LIST_SQL[list](options.now ?? new Date())}
      ORDER BY c.due_at, c.prima_facie_overreach DESC, c.reference
      ${limit}`;
-  return rows.map(toCaseRow);
+  const cases = rows.map(toCaseRow);
+  const name = await namesOf(cases, db);
+  return cases.map((row) => ({ ...row, provinceName: name(row.provinceCode) }));
 }
 
 interface CorrectionRecord {
@@ -148,12 +189,12 @@ interface CorrectionRecord {
  */
 export async function listUnconfirmedCorrections(
   scope: Actor,
-  options: { limit?: number; now?: Date } = {},
+  options: { limit?: number; offset?: number; now?: Date } = {},
   db: TransactionClient = prisma,
 ): Promise<CorrectionRow[]> {
   const now = options.now ?? new Date();
   const cutoff = new Date(now.getTime() - CORRECTION_CONFIRMATION_MS);
-  const limit = options.limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${options.limit}`;
+  const limit = limitOffset(options);
   const rows = await db.$queryRaw<CorrectionRecord[]>`
     SELECT c.id::text AS case_id, c.reference, c.province_code, d.outcome::text AS outcome, o.created_at, o.delivered_at,
            o.status::text AS status, o.attempts
@@ -166,10 +207,15 @@ export async function listUnconfirmedCorrections(
                         WHERE n.case_id = o.case_id AND n.kind = 'CORRECTION_ORDER' AND (n.created_at, n.id) > (o.created_at, o.id))
      ORDER BY o.created_at, c.reference
      ${limit}`;
+  const name = await namesOf(
+    rows.map((row) => ({ provinceCode: row.province_code })),
+    db,
+  );
   return rows.map((row) => ({
     caseId: row.case_id,
     reference: row.reference,
     provinceCode: row.province_code,
+    provinceName: name(row.province_code),
     outcome: row.outcome,
     orderedAt: row.created_at,
     sentAt: row.delivered_at,
@@ -228,11 +274,14 @@ export async function listWorkload(
        GROUP BY c.assignee_id`,
   ]);
   const overdueBy = new Map(overdue.map((row) => [row.assignee_id, row.count]));
+  const name = await namesOf(reviewers, db);
   return reviewers.map((reviewer) => ({
     reviewerId: reviewer.id,
     name: reviewer.displayName,
     provinceCode: reviewer.provinceCode,
+    provinceName: name(reviewer.provinceCode),
     unitCode: reviewer.unitCode,
+    unitName: name(reviewer.unitCode),
     active: reviewer.active,
     capacity: reviewer.capacity,
     open: reviewer.openCaseCount,
@@ -248,6 +297,8 @@ export interface DeadlineBoard {
   workload: WorkloadRow[];
   /** Reviewers in scope (the national board shows the BOARD_PAGE_ROWS most loaded of them). */
   workloadTotal: number;
+  /** The page shown of each list (within its page count). */
+  pages: Record<BoardList, number>;
 }
 
 /** Most overdue first, then the fullest: whom a national supervisor may need to relieve. */
@@ -262,40 +313,42 @@ function mostLoaded(rows: WorkloadRow[], limit: number): WorkloadRow[] {
     .slice(0, limit);
 }
 
-export async function getDeadlineBoard(scope: Actor, now = new Date()): Promise<DeadlineBoard> {
-  const options = { limit: BOARD_PAGE_ROWS, now };
-  const [
-    overdue,
-    atRisk,
-    unassigned,
-    waiting,
-    corrections,
-    [overdueCount, atRiskCount, unassignedCount, waitingCount],
-    correctionCount,
-    workload,
-  ] = await Promise.all([
-    listBoardCases(scope, 'overdue', options),
-    listBoardCases(scope, 'at-risk', options),
-    listBoardCases(scope, 'unassigned', options),
-    listBoardCases(scope, 'waiting', options),
-    listUnconfirmedCorrections(scope, options),
-    Promise.all([
-      countBoardCases(scope, 'overdue', now),
-      countBoardCases(scope, 'at-risk', now),
-      countBoardCases(scope, 'unassigned', now),
-      countBoardCases(scope, 'waiting', now),
-    ]),
+export async function getDeadlineBoard(
+  scope: Actor,
+  now = new Date(),
+  requested: BoardPages = {},
+): Promise<DeadlineBoard> {
+  const counts = await Promise.all([
+    countBoardCases(scope, 'overdue', now),
+    countBoardCases(scope, 'at-risk', now),
+    countBoardCases(scope, 'unassigned', now),
+    countBoardCases(scope, 'waiting', now),
     countUnconfirmedCorrections(scope, now),
+  ]);
+  const [overdueCount, atRiskCount, unassignedCount, waitingCount, correctionCount] = counts;
+  const totals: Record<BoardList, number> = {
+    overdue: overdueCount,
+    'at-risk': atRiskCount,
+    unassigned: unassignedCount,
+    waiting: waitingCount,
+    corrections: correctionCount,
+  };
+  // A page past the end shows the last page.
+  const pages = Object.fromEntries(
+    BOARD_LISTS.map((list) => [list, Math.min(Math.max(1, requested[list] ?? 1), boardPageCount(totals[list]))]),
+  ) as Record<BoardList, number>;
+  const options = (list: BoardList) => ({ limit: BOARD_PAGE_ROWS, offset: (pages[list] - 1) * BOARD_PAGE_ROWS, now });
+  const [overdue, atRisk, unassigned, waiting, corrections, workload] = await Promise.all([
+    listBoardCases(scope, 'overdue', options('overdue')),
+    listBoardCases(scope, 'at-risk', options('at-risk')),
+    listBoardCases(scope, 'unassigned', options('unassigned')),
+    listBoardCases(scope, 'waiting', options('waiting')),
+    listUnconfirmedCorrections(scope, options('corrections')),
     listWorkload(scope, now),
   ]);
   return {
-    counts: {
-      overdue: overdueCount,
-      'at-risk': atRiskCount,
-      unassigned: unassignedCount,
-      waiting: waitingCount,
-      corrections: correctionCount,
-    },
+    counts: totals,
+    pages,
     lists: { overdue, 'at-risk': atRisk, unassigned, waiting },
     corrections,
     workload: scope.provinceCode === null ? mostLoaded(workload, BOARD_PAGE_ROWS) : workload,

@@ -8,6 +8,8 @@ import type { CaseState, CaseType, CodeColour, DecisionLevel, DecisionOutcome } 
 import { allowedActions, REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
 import { divisionNames } from '@/lib/reference/divisions';
 import { type Actor, caseScopeWhere } from '@/lib/auth/actor';
+import { withAuditSubjects } from './audit-log';
+import type { AuditSubjects } from './audit-sentence';
 
 export interface ReviewerOption {
   id: string;
@@ -36,9 +38,8 @@ export interface CaseHistoryEvent {
   action: string;
   actorRole: string;
   actorName: string | null;
-  before: unknown;
-  after: unknown;
   reason: string | null;
+  subjects: AuditSubjects;
 }
 
 export interface SupervisedCase {
@@ -207,16 +208,18 @@ export async function getSupervisedCase(scope: Actor, reference: string): Promis
     correctionConfirmedAt: found.correctionConfirmedAt,
     canReassign,
     reviewerOptions,
-    history: events.map((e) => ({
-      chain: e.chain,
-      seq: e.seq,
-      occurredAt: e.occurred_at,
-      action: e.action,
-      actorRole: e.actor_role,
-      actorName: e.actor_name,
-      before: e.before,
-      after: e.after,
-      reason: e.reason,
-    })),
+    history: await withAuditSubjects(
+      events.map((e) => ({
+        chain: e.chain,
+        seq: e.seq,
+        occurredAt: e.occurred_at,
+        action: e.action,
+        actorRole: e.actor_role,
+        actorName: e.actor_name,
+        before: e.before,
+        after: e.after,
+        reason: e.reason,
+      })),
+    ),
   };
 }

@@ -13,6 +13,7 @@ import {
   type AuthorityFigures,
 } from './analytics';
 import { findAuditEvents } from './audit-log';
+import { auditActionLabel, auditActorLabel, auditSentence, type Translate } from './audit-sentence';
 import { listBoardCases, listUnconfirmedCorrections, listWorkload } from './board';
 import { toCsv, type CsvCell } from './csv';
 import { SHANGHAI } from './periods';
@@ -76,7 +77,10 @@ async function readTable(
   scope: Actor,
   request: ExportRequest,
   now: Date,
+  t: Translate,
 ): Promise<ExportTableData> {
+  // The same labels as the pages, never enum values (SPEC §12, §13).
+  const yesNo = (value: boolean) => t(value ? 'supervise.case.yes' : 'supervise.case.no');
   const cap = EXPORT_MAX_ROWS + 1;
   const capped = (columns: string[], rows: CsvCell[][]): ExportTableData => ({
     columns,
@@ -105,11 +109,11 @@ async function readTable(
         ],
         rows.map((r) => [
           r.reference,
-          r.type,
-          r.state,
+          t(`caseTypes.${r.type}`),
+          t(`states.${r.state}`),
           r.provinceCode,
-          r.colour,
-          r.primaFacieOverreach,
+          t(`supervise.colours.${r.colour}`),
+          yesNo(r.primaFacieOverreach),
           r.assigneeName,
           shanghaiTimestamp(r.filedAt),
           shanghaiTimestamp(r.dueAt),
@@ -133,10 +137,10 @@ async function readTable(
         rows.map((r) => [
           r.reference,
           r.provinceCode,
-          r.outcome,
+          t(`supervise.outcomes.${r.outcome}`),
           shanghaiTimestamp(r.orderedAt),
           shanghaiTimestamp(r.sentAt),
-          r.deliveryStatus,
+          t(`supervise.delivery.${r.deliveryStatus}`),
           r.deliveryAttempts,
           r.waitingMinutes,
         ]),
@@ -150,7 +154,7 @@ async function readTable(
           r.name,
           r.provinceCode,
           r.unitCode,
-          r.active,
+          yesNo(r.active),
           r.capacity,
           r.open,
           r.overdue,
@@ -203,29 +207,15 @@ async function readTable(
         tx,
       );
       return capped(
-        [
-          'chain',
-          'seq',
-          'occurredAt',
-          'action',
-          'actorRole',
-          'actorName',
-          'caseReference',
-          'before',
-          'after',
-          'reason',
-        ],
+        ['chain', 'seq', 'occurredAt', 'action', 'actor', 'caseReference', 'event'],
         rows.map((r) => [
           r.chain,
           r.seq,
           shanghaiTimestamp(r.occurredAt),
-          r.action,
-          r.actorRole,
-          r.actorName,
+          auditActionLabel(r.action, t),
+          auditActorLabel(r, t),
           r.caseReference,
-          r.before == null ? '' : JSON.stringify(r.before),
-          r.after == null ? '' : JSON.stringify(r.after),
-          r.reason,
+          auditSentence(r, t),
         ]),
       );
     }
@@ -242,20 +232,21 @@ function filtersOf(request: ExportRequest): Record<string, string> {
 }
 
 /**
- * Reads one table in the supervisor's scope and records the export, in one transaction; `heading` turns a column key
- * into its heading. The CSV is built after commit, from rows that were read under the same transaction.
+ * Reads one table in the supervisor's scope and records the export, in one transaction; `t` (the reader's root
+ * translator) gives the headings and the labels of coded values. The CSV is built after commit, from rows that were
+ * read under the same transaction.
  */
 export async function exportSupervisionTable(
   scope: Actor,
   request: ExportRequest,
-  heading: (column: string) => string,
+  t: Translate,
   now = new Date(),
 ): Promise<ExportFile> {
   if (request.table === 'authorities' || request.table === 'trend' || request.table === 'matrix')
     await refreshSupervisionStatsForRead();
   const data = await prisma.$transaction(
     async (tx) => {
-      const table = await readTable(tx, scope, request, now);
+      const table = await readTable(tx, scope, request, now, t);
       await appendAuditEvent(tx, {
         chain: ownEventChainOf(scope),
         actorId: scope.id,
@@ -277,7 +268,10 @@ export async function exportSupervisionTable(
   const stamp = format(new TZDate(now.getTime(), SHANGHAI), 'yyyyMMdd-HHmm');
   return {
     filename: `${request.table}-${scope.provinceCode ?? 'national'}-${stamp}.csv`,
-    csv: toCsv(data.columns.map(heading), data.rows),
+    csv: toCsv(
+      data.columns.map((column) => t(`supervise.export.columns.${column}`)),
+      data.rows,
+    ),
     rows: data.rows.length,
   };
 }

@@ -330,6 +330,11 @@ export const ROUTES: Record<string, RouteEntry> = {
     params: { evidenceId: 'evidenceX' },
     methods: { GET: { expect: only([...CITIZEN_A_X, ...COVERS_X], 'notFound', 'notFound') } },
   },
+  'app/my-cases/[caseId]/decision/pdf/route.ts': {
+    path: '/my-cases/[caseId]/decision/pdf',
+    params: { caseId: 'caseXDecided' },
+    methods: { GET: { expect: only(CITIZEN_A_X, 'notFound', 'notFound') } },
+  },
   'app/account/my-data/export/route.ts': {
     path: '/account/my-data/export',
     methods: { GET: { expect: only(CITIZENS, 'notFound', 'notFound') } },

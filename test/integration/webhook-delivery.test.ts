@@ -7,6 +7,7 @@ import { verifyAuditChains } from '@/lib/audit/verify';
 import { claimOutboxEvents, runDeliveryCycle, type DeliveryOptions } from '@/lib/integration/deliver-webhooks';
 import { queueStatusChangedEvent } from '@/lib/integration/queue-status-change';
 import { correctionOrderWebhookSchema, statusChangedWebhookSchema } from '@/lib/integration/schemas';
+import { statusChangedPayloadSchema } from '@/lib/integration/outbox-payloads';
 import { isTimestampFresh, verifySignature } from '@/lib/integration/signature';
 import {
   decidedCaseWithOrder,
@@ -179,7 +180,28 @@ describe('delivery through failures, an outage and a worker that dies', () => {
       reference: order.reference,
       previousState: 'IN_REVIEW',
       state: 'DECIDED',
+      sequence: appealCase.version,
     });
+  });
+
+  it('numbers each case’s status changes in the order they happened, so a receiver can reorder them', async () => {
+    const order = await decidedCaseWithOrder('34');
+    const events = await db().outboxEvent.findMany({
+      where: { caseId: order.caseId, kind: 'STATUS_CHANGED' },
+      orderBy: { createdAt: 'asc' },
+    });
+    const changes = events.map((event) => statusChangedPayloadSchema.parse(event.payload));
+    expect(changes.map((change) => change.state)).toEqual(['ASSIGNED', 'IN_REVIEW', 'DECIDED']);
+    const sequences = changes.map((change) => change.sequence);
+    expect([...sequences].sort((a, b) => a - b)).toEqual(sequences);
+    expect(new Set(sequences).size).toBe(sequences.length);
+    // Shuffled (as retries deliver them), the sequence alone restores the order.
+    const shuffled = [changes[2]!, changes[0]!, changes[1]!];
+    expect(shuffled.sort((a, b) => a.sequence - b.sequence).map((change) => change.state)).toEqual([
+      'ASSIGNED',
+      'IN_REVIEW',
+      'DECIDED',
+    ]);
   });
 });
 

@@ -6,6 +6,7 @@ import { MOBILE_PATTERN } from '@/lib/auth/mobile';
 import { AppealGround, CaseType, CodeColour, DecisionOutcome, RequestedOutcome } from '@/lib/db/generated/enums';
 import { findResidentIdProblem, normaliseResidentId, type ResidentIdProblem } from '@/lib/cases/rules/resident-id';
 import { MAX_DETAIL_LENGTH, RELIEF_REASONS } from '@/lib/cases/rules/interim-relief';
+import { ID_DOCUMENT_TYPES, isPassportNumber } from '@/lib/cases/rules/passport-number';
 
 export { ALLOWED_EVIDENCE_TYPES, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from '@/lib/cases/rules/evidence-limits';
 
@@ -41,13 +42,15 @@ const ID_PROBLEM_KEYS: Record<ResidentIdProblem, FilingErrorKey> = {
   checkDigit: 'filing.errors.idCheckDigit',
 };
 
-const idNumber = z
-  .string(filingError('filing.errors.idFormat'))
-  .transform(normaliseResidentId)
-  .superRefine((value, ctx) => {
-    const problem = findResidentIdProblem(value, new Date());
-    if (problem) ctx.addIssue({ code: 'custom', message: ID_PROBLEM_KEYS[problem] });
-  });
+/** Checked with the document type it belongs to (filingSchema's identity check). */
+const idNumber = z.string(filingError('filing.errors.idFormat')).transform(normaliseResidentId);
+
+/** What is wrong with the number for the document named, or null: GB 11643 rules for ID numbers, a shape for passports. */
+function identityProblem(type: (typeof ID_DOCUMENT_TYPES)[number], number: string): FilingErrorKey | null {
+  if (type === 'PASSPORT') return isPassportNumber(number) ? null : 'filing.errors.passportFormat';
+  const problem = findResidentIdProblem(number, new Date());
+  return problem ? ID_PROBLEM_KEYS[problem] : null;
+}
 
 /**
  * An ISO date-time with an offset, a local date-time (as from `<input type="datetime-local">`, read in
@@ -91,6 +94,10 @@ export const filingSchema = z
         .trim()
         .min(1, filingError('filing.errors.applicantNameRequired'))
         .max(50, filingError('filing.errors.applicantNameTooLong')),
+      /** The document `idNumber` comes from; a resident ID (or permit) unless a passport is named. */
+      idDocumentType: z
+        .enum(ID_DOCUMENT_TYPES, filingError('filing.errors.idDocumentTypeInvalid'))
+        .default('RESIDENT_ID'),
       idNumber,
       mobile: z
         .string(filingError('filing.errors.mobileInvalid'))
@@ -152,6 +159,13 @@ export const filingSchema = z
           ? 'filing.errors.unknownField'
           : 'filing.errors.invalidForm') satisfies FilingErrorKey,
     },
+  )
+  .superRefine(
+    (filing, ctx) => {
+      const problem = identityProblem(filing.idDocumentType, filing.idNumber);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['idNumber'] });
+    },
+    whenValid('idDocumentType', 'idNumber'),
   )
   .refine((filing) => filing.issuingUnitCode.startsWith(filing.issuingProvinceCode), {
     ...filingError('filing.errors.issuingUnitOutsideProvince'),

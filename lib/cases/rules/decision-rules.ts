@@ -8,9 +8,6 @@ import { decisionRuleRefusal } from '@/lib/cases/rules/decision-outcome';
 import type { decideSchema } from '@/lib/cases/forms/schemas';
 import type { z } from 'zod';
 
-/** Days after a first decision in which the citizen may ask for a second-level review. */
-export const SECOND_REVIEW_WINDOW_DAYS = 15;
-
 export type DecisionInput = z.output<typeof decideSchema>;
 
 export const CORRECTING: readonly DecisionOutcome[] = ['DOWNGRADED', 'REVOKED'];

@@ -10,7 +10,9 @@ import { endCauseOfDecision } from '@/lib/cases/rules/interim-relief';
 import type { NotificationDraft } from '@/lib/notifications/queue';
 import { RuleViolationError } from '@/lib/core/errors';
 import { resumedDeadlineFields } from '@/lib/cases/rules/clock-fields';
-import { CORRECTING, SECOND_REVIEW_WINDOW_DAYS, checkDecisionRule } from '@/lib/cases/rules/decision-rules';
+import { CORRECTING, checkDecisionRule } from '@/lib/cases/rules/decision-rules';
+import { secondReviewWindowEnd } from '@/lib/cases/rules/legal-periods';
+import { loadWorkingDayCalendar } from '@/lib/reference/deadline-rules';
 import { decideSchema } from '@/lib/cases/forms/schemas';
 import { isWithinDeadline } from '@/lib/cases/rules/within-deadline';
 import { replyWindowClosedAt } from '@/lib/cases/use-cases/resume-closed-reply-windows';
@@ -33,7 +35,8 @@ export async function decideCase(actor: Actor, input: z.output<typeof decideSche
         deadlineFields = resumedDeadlineFields(current, open ? replyWindowClosedAt(current, open.replyDueAt) : now);
       }
       await checkDecisionRule(tx, current, input);
-      const secondReviewDeadlineAt = new Date(now.getTime() + SECOND_REVIEW_WINDOW_DAYS * 24 * 3600 * 1000);
+      // 15 days counted as the letter prints them (Civil Code periods), not 15×24 hours.
+      const secondReviewDeadlineAt = secondReviewWindowEnd(await loadWorkingDayCalendar(tx), now).endsAt;
       const correcting = CORRECTING.includes(input.outcome);
       let reliefNotifications: NotificationDraft[] = [];
       return {

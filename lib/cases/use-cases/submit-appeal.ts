@@ -103,7 +103,7 @@ export async function submitAppeal(
           state: 'SUBMITTED',
           citizenId,
           applicantName: filing.applicantName,
-          ...sealIdNumber(filing.idNumber),
+          ...sealIdNumber(filing.idNumber, filing.idDocumentType),
           mobile: filing.mobile,
           colour: filing.colour,
           codeAssignedAt: filing.codeAssignedAt,

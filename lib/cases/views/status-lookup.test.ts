@@ -83,6 +83,7 @@ describe('checkStatusCode', () => {
     const result = await checkStatusCode({ reference, code, ip: IP });
     if (!result.ok) throw new Error(`refused: ${result.error}`);
     expect(Object.keys(result.status).sort()).toEqual([
+      'correction',
       'decision',
       'dueAt',
       'filedAt',
@@ -99,6 +100,7 @@ describe('checkStatusCode', () => {
       paused: false,
       provisional: false,
       decision: null,
+      correction: null,
     });
     expect(result.status.dueAt).toBeInstanceOf(Date);
     expect(JSON.stringify(result.status)).not.toMatch(/张伟|1391234|340104/);
@@ -124,5 +126,20 @@ describe('checkStatusCode', () => {
       ok: false,
       error: 'code_invalid',
     });
+  });
+});
+
+describe('the correction in the status (point 4)', () => {
+  it('says when the correction order was sent and when the province confirmed it', async () => {
+    const sentAt = new Date('2026-03-02T02:00:00Z');
+    const confirmedAt = new Date('2026-03-02T03:30:00Z');
+    await prisma.case.updateMany({
+      where: { reference },
+      data: { correctionSentAt: sentAt, correctionConfirmedAt: confirmedAt },
+    });
+    await requestStatusCode({ reference, ip: IP });
+    const result = await checkStatusCode({ reference, code: await latestStatusCode(CASE_MOBILE), ip: IP });
+    if (!result.ok) throw new Error(`refused: ${result.error}`);
+    expect(result.status.correction).toEqual({ sentAt, confirmedAt });
   });
 });

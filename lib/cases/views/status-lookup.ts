@@ -32,6 +32,8 @@ export interface PublicCaseStatus {
   provisional: boolean;
   /** The decision in force (a second-level decision supersedes the first). */
   decision: { level: DecisionLevel; outcome: DecisionOutcome; decidedAt: Date } | null;
+  /** The correction order to the issuing province's system (SPEC §5): when it was sent and confirmed; null if none. */
+  correction: { sentAt: Date | null; confirmedAt: Date | null } | null;
 }
 
 async function findCaseForStatus(
@@ -118,6 +120,8 @@ async function loadPublicStatus(provinceCode: string, caseId: string): Promise<P
       pausedSince: true,
       deadlineInputs: true,
       decisions: { orderBy: { level: 'desc' }, take: 1, select: { level: true, outcome: true, decidedAt: true } },
+      correctionSentAt: true,
+      correctionConfirmedAt: true,
     },
   });
   const pending = OPEN_STATES.includes(row.state);
@@ -131,5 +135,9 @@ async function loadPublicStatus(provinceCode: string, caseId: string): Promise<P
     paused,
     provisional: pending && isProvisionalDeadline(readDeadlineInputs(row.deadlineInputs)),
     decision: row.decisions[0] ?? null,
+    correction:
+      row.correctionSentAt || row.correctionConfirmedAt
+        ? { sentAt: row.correctionSentAt, confirmedAt: row.correctionConfirmedAt }
+        : null,
   };
 }

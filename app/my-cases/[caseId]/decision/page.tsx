@@ -1,17 +1,20 @@
-// The printable decision page of a citizen's case: outcome in plain words, the rule, the reasons; the 15-day
-// second-level review (with its form while allowed) and the routes beyond it; after a second-level review both
-// decisions. Not the citizen's case, or no decision yet: 404.
+// The decision letter (决定书) of a citizen's case, printable and as a PDF drawn from the same blocks: authority,
+// applicant, case, facts, rule, outcome, reasons, the routes with their last dates; the 15-day second-level review
+// form while allowed; the audit receipt. Not the citizen's case, or no decision yet: 404.
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { CaseActionForm } from '@/components/citizen/case-action-form';
 import { PrintButton } from '@/components/citizen/print-button';
 import '@/components/citizen/printable.css';
 import { ReceiptPanel } from '@/components/audit/receipt-panel';
 import { findCaseReceipt } from '@/lib/audit/receipts';
 import { requireUser } from '@/lib/auth/scope';
-import { getCitizenDecisions } from '@/lib/cases/views/citizen-queries';
+import { getDecisionLetter } from '@/lib/cases/views/decision-letter';
+import { composeDecisionLetter } from '@/lib/cases/views/decision-letter-layout';
+import { requestLetterFormat } from '@/lib/i18n/letter-format';
+import { DecisionLetter } from '@/components/citizen/decision-letter';
 import { requestSecondReviewAction } from '@/app/my-cases/[caseId]/actions';
 import { Section } from '@/components/ui/section';
 
@@ -25,60 +28,28 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CitizenDecisionPage({ params }: { params: Params }) {
   const { caseId } = await params;
   const user = await requireUser(['CITIZEN'], `/my-cases/${caseId}/decision`);
-  const view = await getCitizenDecisions(user, caseId);
+  const view = await getDecisionLetter(user, caseId);
   if (!view) notFound();
   const hasSecond = view.decisions.some((decision) => decision.level === 'SECOND');
-  const [t, tTerms, tTypes, format, locale, receipt] = await Promise.all([
+  const [t, tLetter, letterFormat, receipt] = await Promise.all([
     getTranslations('citizenDecision'),
-    getTranslations('citizenTerms'),
-    getTranslations('caseTypes'),
-    getFormatter(),
-    getLocale(),
+    getTranslations('decisionLetter'),
+    requestLetterFormat(),
     findCaseReceipt(view.caseId, hasSecond ? 'SECOND_REVIEW_DECIDED' : 'CASE_DECIDED'),
   ]);
-  const long = { dateStyle: 'long', timeStyle: 'short' } as const;
-  const beijing = (at: Date) => `${format.dateTime(at, long)}${tTerms('beijingTime')}`;
+  const beijing = letterFormat.dateTime;
   return (
     <article className="max-w-3xl" data-printable>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-4" data-print="hide">
         <Link href={`/my-cases/${view.caseId}`}>{t('backToCase')}</Link>
-        <PrintButton label={t('print')} />
+        <div className="flex flex-wrap gap-3">
+          <PrintButton label={t('print')} />
+          <a className="button button-secondary" href={`/my-cases/${view.caseId}/decision/pdf`} download>
+            {tLetter('downloadPdf')}
+          </a>
+        </div>
       </div>
-      <h1 className="mb-1 text-3xl font-bold">{t('title', { reference: view.reference })}</h1>
-      <p className="mb-8 text-muted">
-        {t('caseLine', { type: tTypes(view.type), time: format.dateTime(view.filedAt, long) })}
-      </p>
-
-      {view.decisions.map((decision, position) => {
-        const superseded = position < view.decisions.length - 1;
-        return (
-          <section
-            key={decision.level}
-            aria-labelledby={`decision-${decision.level}`}
-            className={`mb-8 border-l-4 px-4 py-3 ${superseded ? 'border-rule' : 'border-action bg-panel'}`}
-            data-testid={`decision-${decision.level}`}
-          >
-            <h2 id={`decision-${decision.level}`} className="mb-2 text-2xl font-bold">
-              {tTerms(`decisionLevels.${decision.level}`)}
-            </h2>
-            <p className="mb-3 font-semibold">{superseded ? t('superseded') : t('inForce')}</p>
-            <dl className="m-0">
-              <dt className="font-semibold">{t('outcome')}</dt>
-              <dd className="mb-3 ml-0 text-xl font-bold" data-testid="decision-outcome">
-                {tTerms(`decisionOutcomes.${decision.outcome}`)}
-              </dd>
-              <dt className="font-semibold">{t('decidedAt')}</dt>
-              <dd className="mb-3 ml-0">{beijing(decision.decidedAt)}</dd>
-              <dt className="font-semibold">{t('rule')}</dt>
-              <dd className="mb-3 ml-0">{locale === 'en' ? decision.rule.nameEn : decision.rule.nameZh}</dd>
-              <dt className="font-semibold">{t('reasons')}</dt>
-              <dd className="m-0 whitespace-pre-wrap break-words" data-testid="decision-reasons">
-                {decision.reasons}
-              </dd>
-            </dl>
-          </section>
-        );
-      })}
+      <DecisionLetter blocks={composeDecisionLetter(view, letterFormat)} />
 
       {receipt ? <ReceiptPanel receipt={receipt} /> : null}
 
@@ -115,14 +86,6 @@ export default async function CitizenDecisionPage({ params }: { params: Params }
           ) : null}
         </Section>
       )}
-
-      <Section id="beyond-heading" heading={t('beyondHeading')}>
-        <ul className="list-disc pl-6">
-          <li className="mb-2">{t('reconsideration')}</li>
-          <li className="mb-2">{t('litigation')}</li>
-          {hasSecond ? <li className="mb-2">{t('afterSecond')}</li> : null}
-        </ul>
-      </Section>
     </article>
   );
 }

@@ -12,8 +12,8 @@ const exportTable = defineAction({
   schema: exportRequestSchema,
   roles: ['SUPERVISOR'],
   async handler(input, { user }) {
-    const t = await getTranslations('supervise.export.columns');
-    return exportSupervisionTable(supervisorScopeOf(user), input, (column) => (t.has(column) ? t(column) : column));
+    const t = await getTranslations();
+    return exportSupervisionTable(supervisorScopeOf(user), input, t);
   },
 });
 
