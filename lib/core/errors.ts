@@ -65,6 +65,14 @@ export const DOMAIN_ERROR_MESSAGES = {
     zh: '该审核员不能承办此案件（不在本省、已停用或已被排除）。',
     en: 'That reviewer cannot take this case (other province, inactive or excluded).',
   },
+  'errors.incidentNationalOnly': {
+    zh: '该事件涉及省级赋码机关，由国家级督导处理。',
+    en: 'This incident concerns a provincial-level authority and is handled by the national supervisors.',
+  },
+  'errors.incidentSelectionChanged': {
+    zh: '所选案件中有案件已被处理或已不属于该事件，请刷新页面后重新选择。',
+    en: 'Some of the selected cases were handled meanwhile or no longer belong to the incident. Reload the page and select again.',
+  },
   'errors.deadlineRules': {
     zh: '期限规则缺失或无效，请联系管理员。',
     en: 'Deadline rules are missing or invalid; contact an administrator.',

@@ -27,6 +27,7 @@ import { routeToProvince } from '@/lib/cases/rules/routing';
 import { filingSchema, type FilingData } from '@/lib/cases/forms/schemas';
 import { findMatchingCodeAssignment } from '@/lib/integration/find-matching-code-assignment';
 import { queueNotifications } from '@/lib/notifications/queue';
+import { detectIncident } from '@/lib/incidents/detect-incident';
 
 export interface SubmitResult {
   case: Case;
@@ -139,6 +140,8 @@ export async function submitAppeal(
           },
         },
       });
+      // Mass-incident detection (SPEC §16): two indexed statements, in this transaction.
+      const incident = await detectIncident(tx, created, references.catalogue.reasons, now);
       await appendAuditEvent(tx, {
         chain: provinceCode,
         actorId: citizenId,
@@ -152,6 +155,7 @@ export async function submitAppeal(
           issuingUnitCode: created.issuingUnitCode,
           primaFacieOverreach: created.primaFacieOverreach,
           codeAssignmentMatched: match !== null,
+          incidentId: incident?.incidentId ?? null,
           evidenceFiles: storedFiles.length,
           dueAt: deadline.dueAt.toISOString(),
         },

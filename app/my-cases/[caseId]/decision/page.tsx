@@ -34,7 +34,7 @@ export default async function CitizenDecisionPage({ params }: { params: Params }
     getTranslations('caseTypes'),
     getFormatter(),
     getLocale(),
-    findCaseReceipt(view.caseId, hasSecond ? 'SECOND_REVIEW_DECIDED' : 'CASE_DECIDED'),
+    findCaseReceipt(view.caseId, hasSecond ? 'SECOND_REVIEW_DECIDED' : ['CASE_DECIDED', 'CASE_DECIDED_AS_GROUP']),
   ]);
   const long = { dateStyle: 'long', timeStyle: 'short' } as const;
   const beijing = (at: Date) => `${format.dateTime(at, long)}${tTerms('beijingTime')}`;
