@@ -4,6 +4,7 @@ import enAdmin from './messages/en/admin.json';
 import enAudit from './messages/en/audit.json';
 import enCitizen from './messages/en/citizen.json';
 import enCore from './messages/en/core.json';
+import enIncidents from './messages/en/incidents.json';
 import enPrivacy from './messages/en/privacy.json';
 import enReviewer from './messages/en/reviewer.json';
 import enSupervisor from './messages/en/supervisor.json';
@@ -11,6 +12,7 @@ import zhAdmin from './messages/zh-CN/admin.json';
 import zhAudit from './messages/zh-CN/audit.json';
 import zhCitizen from './messages/zh-CN/citizen.json';
 import zhCore from './messages/zh-CN/core.json';
+import zhIncidents from './messages/zh-CN/incidents.json';
 import zhPrivacy from './messages/zh-CN/privacy.json';
 import zhReviewer from './messages/zh-CN/reviewer.json';
 import zhSupervisor from './messages/zh-CN/supervisor.json';
@@ -27,6 +29,7 @@ export const MESSAGE_AREAS: Record<Locale, Record<string, Messages>> = {
     admin: zhAdmin,
     privacy: zhPrivacy,
     audit: zhAudit,
+    incidents: zhIncidents,
   },
   en: {
     core: enCore,
@@ -36,6 +39,7 @@ export const MESSAGE_AREAS: Record<Locale, Record<string, Messages>> = {
     admin: enAdmin,
     privacy: enPrivacy,
     audit: enAudit,
+    incidents: enIncidents,
   },
 };
 
