@@ -173,10 +173,12 @@ export async function detectIncident(
         chain: filed.provinceCode,
         actorId: null,
         actorRole: 'SYSTEM',
-        caseId: filed.id,
+        // An event of the incident, not of a case (a case's history starts with its filing, which names the incident).
+        caseId: null,
         action: 'INCIDENT_OPENED',
         after: {
           incidentId,
+          openedBy: filed.id,
           issuingUnitCode: filed.issuingUnitCode,
           reasonKey,
           escalation: escalationOf(filed.issuingUnitCode),

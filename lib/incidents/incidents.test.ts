@@ -80,8 +80,13 @@ describe('detection as cases arrive', () => {
     for (const filed of [first, second, third]) expect((await linkOf(filed.id))?.incidentId).toBe(incident.id);
     const opened = await prisma().auditEvent.findMany({ where: { action: 'INCIDENT_OPENED' } });
     expect(opened).toHaveLength(1);
-    expect(opened[0]).toMatchObject({ chain: '41', caseId: third.id });
-    expect(opened[0]!.after).toMatchObject({ incidentId: incident.id, cases: 3, escalation: 'PROVINCIAL' });
+    expect(opened[0]).toMatchObject({ chain: '41', caseId: null, actorRole: 'SYSTEM' });
+    expect(opened[0]!.after).toMatchObject({
+      incidentId: incident.id,
+      openedBy: third.id,
+      cases: 3,
+      escalation: 'PROVINCIAL',
+    });
     const filedEvent = await prisma().auditEvent.findFirstOrThrow({
       where: { caseId: third.id, action: 'CASE_FILED' },
     });

@@ -16,7 +16,7 @@ import { decryptIdNumber } from '@/lib/pii/id-number';
 import { rawClient, resetCaseData } from '@/test/support/db';
 import { DEMO_CITIZENS, DEMO_PASSWORD, DEMO_STAFF, formatDemoSignIns } from './demo-accounts';
 import { listDemoIdNumbers } from './demo-cases';
-import { DEMO_INCIDENT } from './demo-incident';
+import { DEMO_INCIDENT, listDemoIncidentIdNumbers } from './demo-incident';
 import { CALENDAR_YEARS, REASONS_V1 } from './reference-data';
 import { seed } from './seed';
 
@@ -377,7 +377,7 @@ describe('seeded database', () => {
     });
 
     it('stores no ID number in the clear, only ciphertext, keyed hash and mask', () => {
-      const raw = listDemoIdNumbers();
+      const raw = [...listDemoIdNumbers(), ...listDemoIncidentIdNumbers()];
       for (const c of cases) {
         expect(c.id_number_cipher).toMatch(/^v1\./);
         expect(c.id_number_masked).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
