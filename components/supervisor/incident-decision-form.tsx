@@ -2,12 +2,10 @@
 // The group finding on a mass incident (SPEC §16): the cases to include (all decidable ones ticked; a case with facts
 // of its own can be left out), one outcome, rule and reasons. Checked in the browser with the server's own schema.
 import { useRouter } from 'next/navigation';
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useActionForm, type FormAction } from '@/components/forms/use-action-form';
 import { ErrorSummary } from '@/components/ui/error-summary';
-import { RadioGroup } from '@/components/ui/radio-group';
-import { SelectField } from '@/components/ui/select-field';
-import { TextareaField } from '@/components/ui/textarea-field';
+import { DecisionFields } from '@/components/forms/decision-fields';
 import type { CodeColour } from '@/lib/db/generated/enums';
 import { decideIncidentSchema, type DecideIncidentInput } from '@/lib/incidents/schemas';
 
@@ -45,7 +43,6 @@ export function IncidentDecisionForm({
   const t = useTranslations('incidents.decide');
   const tTerms = useTranslations('reviewTerms');
   const tAll = useTranslations();
-  const locale = useLocale();
   const router = useRouter();
   const { form, onSubmit, pending, message, errorFor, summary } = useActionForm<
     Values,
@@ -120,18 +117,11 @@ export function IncidentDecisionForm({
           <table className="w-full border-collapse text-left">
             <thead>
               <tr>
-                <th scope="col" className="p-2">
-                  {t('include')}
-                </th>
-                <th scope="col" className="p-2">
-                  {t('reference')}
-                </th>
-                <th scope="col" className="p-2">
-                  {t('filedAt')}
-                </th>
-                <th scope="col" className="p-2">
-                  {t('ownFacts')}
-                </th>
+                {(['include', 'reference', 'filedAt', 'ownFacts'] as const).map((column) => (
+                  <th key={column} scope="col" className="p-2">
+                    {t(column)}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -161,29 +151,24 @@ export function IncidentDecisionForm({
           </table>
         </div>
       </fieldset>
-      <RadioGroup
-        id="group-outcome"
-        legend={t('outcome')}
-        error={errorFor('outcome')}
-        options={outcomes.map((outcome) => ({ value: outcome, label: tTerms(`decisionOutcomes.${outcome}`) }))}
-        input={form.register('outcome')}
-      />
-      <SelectField id="group-rule" label={t('rule')} error={errorFor('ruleCode')} {...form.register('ruleCode')}>
-        <option value="">{t('chooseRule')}</option>
-        {rules.map((rule) => (
-          <option key={rule.code} value={rule.code}>
-            {locale === 'en' ? rule.nameEn : rule.nameZh}
-          </option>
-        ))}
-      </SelectField>
-      <TextareaField
-        id="group-reasons"
-        label={t('reasons')}
-        hint={t('reasonsHint')}
-        error={errorFor('reasons')}
-        maxLength={5000}
-        count={t('count', { count: reasons.length })}
-        {...form.register('reasons')}
+      <DecisionFields
+        idPrefix="group"
+        outcomes={outcomes.map((outcome) => ({ value: outcome, label: tTerms(`decisionOutcomes.${outcome}`) }))}
+        rules={rules}
+        text={{
+          outcome: t('outcome'),
+          rule: t('rule'),
+          chooseRule: t('chooseRule'),
+          reasons: t('reasons'),
+          reasonsHint: t('reasonsHint'),
+          count: t('count', { count: reasons.length }),
+        }}
+        errors={{ outcome: errorFor('outcome'), ruleCode: errorFor('ruleCode'), reasons: errorFor('reasons') }}
+        register={{
+          outcome: form.register('outcome'),
+          ruleCode: form.register('ruleCode'),
+          reasons: form.register('reasons'),
+        }}
       />
       <button type="submit" className="button" disabled={pending}>
         {t('submit', { count: selected.length })}

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import { computeResidentIdCheckDigit } from '@/lib/cases/rules/resident-id';
 import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
-import { PRIVACY_NOTICE_VERSION } from '@/lib/cases/views/citizen-queries';
+import { CURRENT_PRIVACY_NOTICE } from '@/lib/privacy/notice';
 
 export const DEMO_INCIDENT = {
   provinceCode: '41',
@@ -87,7 +87,7 @@ async function fileOne(prisma: PrismaClient, n: number): Promise<void> {
           : '我是村镇银行储户，来郑州反映存款无法取出的问题，扫场所码后即被赋红码，与疫情防控无关。',
       requestedOutcome: 'REVOKE',
       privacyNoticeAccepted: true,
-      privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+      privacyNoticeVersion: CURRENT_PRIVACY_NOTICE.version,
       idempotencyKey: randomUUID(),
     },
   );
