@@ -70,7 +70,7 @@ test.describe('Henan supervisor', () => {
 
     const rows = await queryRows<{ reference: string; decisions: number; events: number; orders: number; sms: number }>(
       `SELECT c.reference,
-         (SELECT count(*)::int FROM decision d WHERE d.province_code = c.province_code AND d.case_id = c.id AND d.incident_id = $2::uuid) AS decisions,
+         (SELECT count(*)::int FROM decision d WHERE d.province_code = c.province_code AND d.case_id = c.id AND d.incident_id::text = $2) AS decisions,
          (SELECT count(*)::int FROM audit_event a WHERE a.chain = '41' AND a.case_id = c.id AND a.action = 'CASE_DECIDED_AS_GROUP'
             AND a.after->>'incidentId' = $2) AS events,
          (SELECT count(*)::int FROM outbox_event o WHERE o.province_code = '41' AND o.case_id = c.id AND o.kind = 'CORRECTION_ORDER') AS orders,
