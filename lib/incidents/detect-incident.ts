@@ -2,7 +2,9 @@
 // open incident of its issuing unit and reason, or, when the appeals of that unit and reason within the policy's
 // window reach its threshold, opens one with all of them. Cheap by construction: one statement reads the policy, the
 // open incident and a count bounded by the threshold (LIMIT) over appeal_case_incident_detect_idx; a second one links
-// the case. Only the filing that opens an incident does more (one statement linking the window's cases).
+// the case. Only the filing that opens an incident does more (one statement linking the window's cases). Known gap: a
+// filing whose transaction runs alongside the one that opens the incident sees neither the incident nor (uncommitted)
+// enough appeals, and stays outside it (docs/incidents.md).
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { appendAuditEvent } from '@/lib/audit/append';
@@ -157,7 +159,8 @@ export async function detectIncident(
     codes: reasonCodesOf(reasonKey, reasons),
     noneStated: reasonKey === NO_VALID_REASON,
   };
-  // Twice at most: a concurrent filing may open the incident between this probe and our attempt to open it.
+  // Twice at most: a concurrent filing may open the incident between this probe and our attempt to open it (the
+  // unique open key makes ours wait for it, then join it).
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const found = await probe(tx, key);
     if (found.incident_id) {

@@ -52,8 +52,15 @@ export async function seedDemoIncident(prisma: PrismaClient, log: (line: string)
   const existing = await prisma.user.count({ where: { mobile: { startsWith: DEMO_INCIDENT.mobilePrefix } } });
   if (existing > 0) return 0;
   const started = performance.now();
-  // One after another, so each province's audit chain stays in time order as in the rest of the demo history.
-  for (let n = 0; n < DEMO_INCIDENT.depositors; n += 1) await fileOne(prisma, n);
+  // One by one until the incident is surely open (the national default opens it at the 20th), then four at a time,
+  // each four filed at one instant: the province's audit chain stays in time order (as in the rest of the demo
+  // history) whichever of the four commits first, and no filing races the one that opens the incident.
+  for (let start = 0; start < DEMO_INCIDENT.depositors;) {
+    const size = start < 24 ? 1 : Math.min(4, DEMO_INCIDENT.depositors - start);
+    const now = new Date();
+    await Promise.all(Array.from({ length: size }, (_, i) => fileOne(prisma, start + i, now)));
+    start += size;
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   log(
     `  群体性赋码事件：郑州市 ${DEMO_INCIDENT.depositors} 件“与疫情无关”红码申诉（${seconds} 秒） / mass incident: ${DEMO_INCIDENT.depositors} non-epidemic red-code appeals against Zhengzhou (${seconds} s)`,
@@ -61,7 +68,7 @@ export async function seedDemoIncident(prisma: PrismaClient, log: (line: string)
   return DEMO_INCIDENT.depositors;
 }
 
-async function fileOne(prisma: PrismaClient, n: number): Promise<void> {
+async function fileOne(prisma: PrismaClient, n: number, now: Date): Promise<void> {
   const name = `${SURNAMES[n % SURNAMES.length]}${GIVEN[Math.floor(n / SURNAMES.length) % GIVEN.length]}`;
   const mobile = `${DEMO_INCIDENT.mobilePrefix}${String(n).padStart(4, '0')}`;
   const citizen = await prisma.user.create({ data: { role: 'CITIZEN', displayName: name, mobile } });
@@ -90,5 +97,7 @@ async function fileOne(prisma: PrismaClient, n: number): Promise<void> {
       privacyNoticeVersion: CURRENT_PRIVACY_NOTICE.version,
       idempotencyKey: randomUUID(),
     },
+    [],
+    now,
   );
 }

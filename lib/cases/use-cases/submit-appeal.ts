@@ -55,6 +55,7 @@ export async function submitAppeal(
   actor: Actor,
   input: unknown,
   evidence: readonly EvidenceFileInput[] = [],
+  now: Date = new Date(),
 ): Promise<SubmitResult> {
   if (actor.role !== 'CITIZEN' || !actor.id) throw new ForbiddenActionError('SUBMIT');
   const citizenId = actor.id;
@@ -69,7 +70,6 @@ export async function submitAppeal(
   const references = await checkFilingReferences(filing);
   if (!references.ok) throw new ValidationError(references.fieldErrors);
 
-  const now = new Date();
   const provinceCode = routeToProvince(filing);
   const overreach = assessOverreach(filing, references.catalogue.reasons);
   const policy = await loadDeadlinePolicy(prisma, provinceCode, now);
