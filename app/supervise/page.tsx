@@ -1,9 +1,10 @@
 // The supervisor's deadline board: overdue, at risk, unassigned, waiting on citizens, unconfirmed corrections and
-// reviewer workload in their scope (a province or the whole country), with cases per state and per province.
+// reviewer workload in their scope, open mass incidents (§16) (a province or the whole country), with cases per state and per province.
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { CalendarCoverageBanner } from '@/components/calendar/calendar-coverage-banner';
 import { CaseListSection, CorrectionsSection, WorkloadSection } from '@/components/supervisor/board-sections';
+import { IncidentsSection } from '@/components/supervisor/incidents-section';
 import { DataTable } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { Stat, StatList } from '@/components/ui/stat';
@@ -11,6 +12,7 @@ import { requireUser } from '@/lib/auth/scope';
 import { getSupervisorHome } from '@/lib/cases/views/summaries';
 import { checkCalendarCoverage } from '@/lib/reference/calendar-coverage';
 import { boardPageCount, getDeadlineBoard, parseBoardPages } from '@/lib/supervision/board';
+import { listOpenIncidents } from '@/lib/incidents/incident-views';
 import { supervisorScopeOf } from '@/lib/supervision/scope';
 import { reassignAllAction } from '@/app/supervise/actions';
 
@@ -35,12 +37,13 @@ export default async function SuperviseBoardPage({
   const user = await requireUser(['SUPERVISOR'], '/supervise');
   const scope = supervisorScopeOf(user);
   const now = new Date();
-  const [t, tStates, home, board, calendarCoverage] = await Promise.all([
+  const [t, tStates, home, board, calendarCoverage, incidents] = await Promise.all([
     getTranslations('supervise'),
     getTranslations('states'),
     getSupervisorHome(user, now),
     getDeadlineBoard(scope, now, parseBoardPages(await searchParams)),
     checkCalendarCoverage(now),
+    listOpenIncidents(scope),
   ]);
   const national = home.provinceCode === null;
   return (
@@ -61,6 +64,7 @@ export default async function SuperviseBoardPage({
         <Stat label={t('board.corrections')} value={board.counts.corrections} testId="count-corrections" />
       </StatList>
 
+      <IncidentsSection rows={incidents.rows} total={incidents.total} showProvince={national} />
       {CASE_LISTS.map(({ table, heading }) => (
         <CaseListSection
           key={table}

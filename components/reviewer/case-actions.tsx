@@ -8,8 +8,8 @@ import { useForm, type FieldValues, type Path, type Resolver, type UseFormReturn
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import type { ActionResult } from '@/lib/core/action-result';
+import { DecisionFields } from '@/components/forms/decision-fields';
 import { ErrorSummary } from '@/components/ui/error-summary';
-import { RadioGroup } from '@/components/ui/radio-group';
 import { SelectField } from '@/components/ui/select-field';
 import { TextareaField } from '@/components/ui/textarea-field';
 import type { CodeColour } from '@/lib/db/generated/enums';
@@ -340,7 +340,6 @@ function DecideForm({
   const t = useTranslations('reviewActions.decide');
   const tTerms = useTranslations('reviewTerms');
   const tAll = useTranslations();
-  const locale = useLocale();
   const form = useCaseForm<DecideValues>(
     decideSchema,
     { caseId, expectedVersion: version, outcome: '', ruleCode: '', reasons: '' },
@@ -366,39 +365,33 @@ function DecideForm({
         )}
       >
         <ErrorSummary title={tAll('reviewActions.errorSummary')} errors={summary} />
-        <RadioGroup
-          id="decide-outcome"
-          legend={t('outcome')}
-          error={message(errors.outcome?.message)}
-          options={outcomes.map((outcome) => ({
+        <DecisionFields
+          idPrefix="decide"
+          outcomes={outcomes.map((outcome) => ({
             value: outcome,
             label: tTerms(`decisionOutcomes.${outcome}`),
             hint: t(`outcomeHints.${outcome}`),
           }))}
-          input={form.register('outcome')}
-        />
-        <SelectField
-          id="decide-rule"
-          label={t('rule')}
-          hint={t('ruleHint')}
-          error={message(errors.ruleCode?.message)}
-          {...form.register('ruleCode')}
-        >
-          <option value="">{t('chooseRule')}</option>
-          {rules.map((rule) => (
-            <option key={rule.code} value={rule.code}>
-              {locale === 'en' ? rule.nameEn : rule.nameZh}
-            </option>
-          ))}
-        </SelectField>
-        <TextareaField
-          id="decide-reasons"
-          label={t('reasons')}
-          hint={t('reasonsHint')}
-          error={message(errors.reasons?.message)}
-          maxLength={5000}
-          count={t('count', { count: reasons.length })}
-          {...form.register('reasons')}
+          rules={rules}
+          text={{
+            outcome: t('outcome'),
+            rule: t('rule'),
+            ruleHint: t('ruleHint'),
+            chooseRule: t('chooseRule'),
+            reasons: t('reasons'),
+            reasonsHint: t('reasonsHint'),
+            count: t('count', { count: reasons.length }),
+          }}
+          errors={{
+            outcome: message(errors.outcome?.message),
+            ruleCode: message(errors.ruleCode?.message),
+            reasons: message(errors.reasons?.message),
+          }}
+          register={{
+            outcome: form.register('outcome'),
+            ruleCode: form.register('ruleCode'),
+            reasons: form.register('reasons'),
+          }}
         />
         <button type="submit" className="button" disabled={form.formState.isSubmitting}>
           {t('submit')}

@@ -1,5 +1,5 @@
 'use client';
-// The supervision sections (board, second-level review, analytics, audit), marking the one being shown.
+// The supervision sections (board, second-level review, mass incidents, analytics, audit), marking the one being shown.
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
@@ -7,6 +7,7 @@ import { useTranslations } from 'next-intl';
 const SECTIONS = [
   { href: '/supervise', key: 'board' },
   { href: '/supervise/second-review', key: 'secondReview' },
+  { href: '/supervise/incidents', key: 'incidents' },
   { href: '/supervise/analytics', key: 'analytics' },
   { href: '/supervise/audit', key: 'audit' },
   { href: '/supervise/data-requests', key: 'dataRequests' },

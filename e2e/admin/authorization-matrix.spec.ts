@@ -89,6 +89,9 @@ async function loadFixtures(): Promise<Record<Fixture, FixtureValue | null>> {
   const caseX = await caseFixture(CITIZEN_A_CASES_IN_X);
   const evidence = await evidenceFixture(caseX?.id);
   const [reviewer] = await queryRows<{ id: string }>(`SELECT id FROM app_user WHERE username = 'reviewer-ah-1'`);
+  const [incident] = await queryRows<{ id: string }>(
+    `SELECT id FROM mass_incident WHERE province_code = '41' ORDER BY detected_at LIMIT 1`,
+  );
   return {
     caseX,
     caseXDecided: await caseFixture(
@@ -106,6 +109,8 @@ async function loadFixtures(): Promise<Record<Fixture, FixtureValue | null>> {
     year: { id: '2026' },
     catalogueVersion: { id: '1' },
     exportTable: { id: 'overdue' },
+    provinceY: { id: '41' },
+    incidentY: incident ?? null,
   };
 }
 

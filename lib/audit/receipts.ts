@@ -16,9 +16,12 @@ export interface CaseReceipt extends Receipt {
  * The receipt of the latest `action` event of a case. Call it only with the id of a case the caller may see (the
  * pages pass the id of the case view their scoped query returned).
  */
-export async function findCaseReceipt(visibleCaseId: string, action: AuditAction): Promise<CaseReceipt | null> {
+export async function findCaseReceipt(
+  visibleCaseId: string,
+  action: AuditAction | readonly AuditAction[],
+): Promise<CaseReceipt | null> {
   const event = await prisma.auditEvent.findFirst({
-    where: { caseId: visibleCaseId, action },
+    where: { caseId: visibleCaseId, action: typeof action === 'string' ? action : { in: [...action] } },
     orderBy: { occurredAt: 'desc' },
     select: { chain: true, seq: true, hash: true },
   });

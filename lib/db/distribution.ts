@@ -30,6 +30,9 @@ export const DISTRIBUTION: DistributionMap = {
   notification: byProvince,
   data_rights_request: byProvince,
   interim_relief: byProvince,
+  // Mass incidents (SPEC §16) sit with their cases: an incident's cases are all in the province holding it.
+  mass_incident: byProvince,
+  case_incident: byProvince,
   // The province whose health-code system pushed the assignment, or to which the event and its deliveries are
   // addressed: not necessarily the province holding the case, so these have no foreign key to appeal_case.
   code_assignment: byProvince,
@@ -52,6 +55,7 @@ export const DISTRIBUTION: DistributionMap = {
   calendar_version: reference,
   calendar_day: reference,
   deadline_policy: reference,
+  incident_policy: reference,
   province_system: reference,
   // A few keys per province, read on every API call from whichever node serves it; written when an administrator
   // issues, rotates or revokes a key, and last_used_at at most once per resolution window.

@@ -5,6 +5,7 @@ import enAudit from './messages/en/audit.json';
 import enCitizen from './messages/en/citizen.json';
 import enCore from './messages/en/core.json';
 import enIntegration from './messages/en/integration.json';
+import enIncidents from './messages/en/incidents.json';
 import enPrivacy from './messages/en/privacy.json';
 import enReviewer from './messages/en/reviewer.json';
 import enSupervisor from './messages/en/supervisor.json';
@@ -13,6 +14,7 @@ import zhAudit from './messages/zh-CN/audit.json';
 import zhCitizen from './messages/zh-CN/citizen.json';
 import zhCore from './messages/zh-CN/core.json';
 import zhIntegration from './messages/zh-CN/integration.json';
+import zhIncidents from './messages/zh-CN/incidents.json';
 import zhPrivacy from './messages/zh-CN/privacy.json';
 import zhReviewer from './messages/zh-CN/reviewer.json';
 import zhSupervisor from './messages/zh-CN/supervisor.json';
@@ -31,6 +33,7 @@ export const MESSAGE_AREAS: Record<Locale, Record<string, Messages>> = {
     privacy: zhPrivacy,
     audit: zhAudit,
     integration: zhIntegration,
+    incidents: zhIncidents,
   },
   en: {
     core: enCore,
@@ -41,6 +44,7 @@ export const MESSAGE_AREAS: Record<Locale, Record<string, Messages>> = {
     privacy: enPrivacy,
     audit: enAudit,
     integration: enIntegration,
+    incidents: enIncidents,
   },
 };
 

@@ -16,6 +16,7 @@ import { decryptIdNumber } from '@/lib/pii/id-number';
 import { rawClient, resetCaseData } from '@/test/support/db';
 import { DEMO_CITIZENS, DEMO_PASSWORD, DEMO_STAFF, formatDemoSignIns } from './demo-accounts';
 import { listDemoIdNumbers } from './demo-cases';
+import { DEMO_INCIDENT, listDemoIncidentIdNumbers } from './demo-incident';
 import { CALENDAR_YEARS, REASONS_V1 } from './reference-data';
 import { seed } from './seed';
 
@@ -247,7 +248,7 @@ describe('seeded database', () => {
 
     it('has the five demo citizens', async () => {
       const { rows } = await db.query<{ mobile: string; display_name: string }>(
-        "SELECT mobile, display_name FROM app_user WHERE role = 'CITIZEN' ORDER BY mobile",
+        `SELECT mobile, display_name FROM app_user WHERE role = 'CITIZEN' AND mobile NOT LIKE '${DEMO_INCIDENT.mobilePrefix}%' ORDER BY mobile`,
       );
       expect(rows).toEqual(DEMO_CITIZENS.map((c) => ({ mobile: c.mobile, display_name: c.displayName })));
     });
@@ -295,19 +296,23 @@ describe('seeded database', () => {
       id_number_masked: string;
       statement: string;
       shanghai_day: string;
+      in_incident: boolean;
     };
     let cases: CaseRow[];
 
     beforeAll(async () => {
       const { rows } = await db.query<CaseRow>(
-        "SELECT c.*, to_char(c.filed_at AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') AS shanghai_day FROM appeal_case c ORDER BY c.reference",
+        `SELECT c.*, to_char(c.filed_at AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') AS shanghai_day,
+          EXISTS (SELECT 1 FROM case_incident ci WHERE ci.province_code = c.province_code AND ci.case_id = c.id) AS in_incident
+         FROM appeal_case c ORDER BY c.reference`,
       );
       cases = rows;
     });
 
     it('has about 200 cases in every state, type, colour, ground and demo province', () => {
-      expect(cases.length).toBeGreaterThanOrEqual(180);
-      expect(cases.length).toBeLessThanOrEqual(220);
+      const planned = cases.filter((c) => !c.in_incident);
+      expect(planned.length).toBeGreaterThanOrEqual(180);
+      expect(planned.length).toBeLessThanOrEqual(220);
       expect(new Set(cases.map((c) => c.state))).toEqual(new Set(ALL_STATES));
       expect(new Set(cases.map((c) => c.grounds))).toEqual(new Set(ALL_GROUNDS));
       expect(new Set(cases.map((c) => c.type))).toEqual(new Set(['CODE_APPEAL', 'RECOGNITION_COMPLAINT']));
@@ -315,6 +320,29 @@ describe('seeded database', () => {
       expect(new Set(cases.map((c) => c.province_code))).toEqual(new Set(DEMO_PROVINCE_CODES));
       expect(cases.some((c) => c.stated_reason_code === null)).toBe(true);
       expect(cases.some((c) => c.stated_reason_code === 'NON_EPIDEMIC')).toBe(true);
+    });
+
+    it('holds a Zhengzhou-like mass incident: every depositor appeal in one open incident', async () => {
+      const { rows } = await db.query<{
+        issuing_unit_code: string;
+        reason_key: string;
+        case_count: number;
+        linked: number;
+      }>(
+        `SELECT i.issuing_unit_code, i.reason_key, i.case_count,
+           (SELECT count(*)::int FROM case_incident ci WHERE ci.province_code = i.province_code AND ci.incident_id = i.id) AS linked
+         FROM mass_incident i WHERE i.status = 'OPEN'`,
+      );
+      expect(rows).toEqual([
+        {
+          issuing_unit_code: DEMO_INCIDENT.unitCode,
+          reason_key: 'NO_VALID_REASON',
+          case_count: expect.any(Number),
+          linked: expect.any(Number),
+        },
+      ]);
+      expect(rows[0]!.linked).toBe(rows[0]!.case_count);
+      expect(rows[0]!.linked).toBeGreaterThanOrEqual(DEMO_INCIDENT.depositors);
     });
 
     it('gives unique references of the right form, consistent with the reference counters', async () => {
@@ -349,7 +377,7 @@ describe('seeded database', () => {
     });
 
     it('stores no ID number in the clear, only ciphertext, keyed hash and mask', () => {
-      const raw = listDemoIdNumbers();
+      const raw = [...listDemoIdNumbers(), ...listDemoIncidentIdNumbers()];
       for (const c of cases) {
         expect(c.id_number_cipher).toMatch(/^v1\./);
         expect(c.id_number_masked).toMatch(/^\d{4}\*{10}[\dX]{4}$/);

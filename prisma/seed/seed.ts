@@ -6,6 +6,7 @@ import { seedDemoAccounts } from './demo-accounts';
 import { recountReviewerLoads } from '@/lib/cases/rules/routing';
 import { seedDemoCases } from './demo-cases';
 import { DEMO_RECEIVER_PORT, seedDemoIntegration } from './demo-integration';
+import { seedDemoIncident } from './demo-incident';
 import { seedReferenceDataWithSummary } from './reference-data';
 
 /** Demo accounts are dated this long before "now", before the oldest demo case. */
@@ -40,6 +41,8 @@ export async function seed(options: { force: boolean }): Promise<void> {
   const cases = await seedDemoCases(prisma, now, log);
   // The demo cases were written directly: count each reviewer's open cases once, as routing reads them.
   await recountReviewerLoads(prisma);
+  // Then the mass incident, filed through the real filing path (routing reads the loads just counted).
+  if (cases.cases > 0) await seedDemoIncident(prisma, log);
   if (cases.cases > 0)
     log(
       `  演示案件 ${cases.cases} 件，审计事件 ${cases.events} 条 / ${cases.cases} demo cases, ${cases.events} audit events`,

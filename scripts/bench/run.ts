@@ -1,7 +1,8 @@
 // npm run bench — national-scale benchmark (docs/benchmarks.md). Creates a fresh embedded PostgreSQL, loads N cases
 // through COPY, starts the production build on loopback and measures: the reviewer queue (first page and a page
 // 1,000 pages deep), filing through the real HTTP path against the same filing as plain SQL, supervisor analytics
-// and the deadline board, audit verification, the deadline sweep, and the server's peak memory. Prints a table and
+// and the deadline board, audit verification, the deadline sweep, mass-incident detection per filing and a group
+// decision over 1,000 cases (incidents.ts), and the server's peak memory. Prints a table and
 // writes bench-results/<time>.json.
 //   --cases N (default 1000000)  --duration S (filing, default 30)  --clients C (default 16)  --samples K (default 200)
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -19,6 +20,7 @@ import { migrate } from '@/lib/db/migrate';
 import { computeResidentIdCheckDigit } from '@/lib/cases/rules/resident-id';
 import { loadBenchData } from './load-cases';
 import { plainSqlFiling, type FilingOrigin } from './plain-sql-filing';
+import { benchIncidents, incidentRows, type IncidentBenchResult } from './incidents';
 
 const { values: args } = parseArgs({
   options: {
@@ -328,6 +330,8 @@ async function main(): Promise<void> {
     started = performance.now();
     const sweepAgain = await sweepDeadlines();
     const sweepAgainSeconds = (performance.now() - started) / 1000;
+    // Mass incidents (§16): detection's cost per filing, and a group finding over 1,000 cases.
+    const incidents = await benchIncidents(database.url, { provinceCode: load.heavyProvince, unitCode: '410100' });
     const {
       rows: [{ n: openCases } = { n: 0 }],
     } = await client.query<{ n: number }>(
@@ -367,6 +371,7 @@ async function main(): Promise<void> {
         second: { ...sweepAgain, seconds: round(sweepAgainSeconds, 2) },
       },
       server: { peakRssMb: Math.round(peakRssKb / 1024) },
+      incidents,
     };
     printTable(result);
     const dir = path.join(process.cwd(), 'bench-results');
@@ -399,6 +404,7 @@ function printTable(r: {
   audit: { eventsPerSecond: number; intact: boolean };
   sweep: { openCases: number; first: { seconds: number }; second: { seconds: number } };
   server: { peakRssMb: number };
+  incidents: IncidentBenchResult;
 }): void {
   const rows: [string, string, string][] = [
     ['queue API, first page (pool)', `p50 ${r.queue.firstPage.p50} ms, p95 ${r.queue.firstPage.p95} ms`, 'p95 ≤ 50 ms'],
@@ -460,6 +466,7 @@ function printTable(r: {
       '≤ 2 s',
     ],
     ['server peak RSS', `${r.server.peakRssMb} MB`, '≤ 600 MB'],
+    ...incidentRows(r.incidents),
   ];
   console.log(
     `\n${r.load.cases.toLocaleString()} cases, ${r.load.auditEvents.toLocaleString()} audit events, pool of the heavy province ${r.load.poolOfHeavyProvince.toLocaleString()}`,

@@ -35,7 +35,8 @@ export type Expectations = Record<Principal, Outcome>;
  * caseX: a case of citizen A in province X · caseXDecided: one of those with a first decision ·
  * caseXOpen: one still open for the citizen to withdraw · caseXSecondReview: a case of X waiting for or in
  * second-level review · evidenceX: an evidence file of a case of citizen A in X ·
- * reviewerXUser: the user id of reviewerX · provinceX: '34' · year: 2026 · catalogueVersion: 1 · exportTable: 'overdue'.
+ * reviewerXUser: the user id of reviewerX · provinceX: '34' · year: 2026 · catalogueVersion: 1 · exportTable: 'overdue' ·
+ * provinceY: '41' · incidentY: the demo mass incident in province Y (Zhengzhou).
  */
 export type Fixture =
   | 'caseX'
@@ -47,7 +48,9 @@ export type Fixture =
   | 'provinceX'
   | 'year'
   | 'catalogueVersion'
-  | 'exportTable';
+  | 'exportTable'
+  | 'provinceY'
+  | 'incidentY';
 
 export interface PageEntry {
   /** Route path with its dynamic segments, as in app/ (`/my-cases/[caseId]`). */
@@ -206,6 +209,13 @@ export const PAGES: Record<string, PageEntry> = {
     path: '/supervise/cases/[reference]',
     params: { reference: 'caseX' },
     expect: only(['supervisorX', 'supervisorNational']),
+    personalData: true,
+  },
+  'app/supervise/incidents/page.tsx': { path: '/supervise/incidents', expect: only(SUPERVISORS) },
+  'app/supervise/incidents/[provinceCode]/[incidentId]/page.tsx': {
+    path: '/supervise/incidents/[provinceCode]/[incidentId]',
+    params: { provinceCode: 'provinceY', incidentId: 'incidentY' },
+    expect: only(['supervisorY', 'supervisorNational']),
     personalData: true,
   },
   'app/supervise/second-review/page.tsx': {
@@ -456,6 +466,22 @@ export const ACTIONS: Record<string, ActionEntry> = {
     allowedProbe: 'skip',
   },
   'app/supervise/actions.ts#decideSecondReviewAction': { expect: onlyAction(SUPERVISORS), writes: true },
+  // Another province's supervisor is refused by the incident's scope (404), not by role: nothing changes.
+  'app/supervise/incidents/actions.ts#decideIncidentAction': {
+    expect: only(['supervisorY', 'supervisorNational'], 'notFound', 'notFound'),
+    writes: true,
+    allowedProbe: 'invalid-input',
+    input: (f) => [
+      {
+        provinceCode: f.provinceY,
+        incidentId: f.incidentY,
+        caseIds: [f.caseX],
+        outcome: 'REVOKED',
+        ruleCode: 'NON_EPIDEMIC',
+        reasons: '赋码理由与疫情防控无关，依法撤销红码并恢复绿码。',
+      },
+    ],
+  },
   'app/supervise/actions.ts#verifyChainsAction': {
     expect: onlyAction(SUPERVISORS),
     writes: true,

@@ -42,7 +42,7 @@ export async function resetCaseData(): Promise<void> {
   const client = await rawClient();
   try {
     await client.query('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_truncate');
-    await client.query(`TRUNCATE audit_event, audit_chain_head, outbox_event, notification, decision, information_request,
+    await client.query(`TRUNCATE audit_event, audit_chain_head, outbox_event, notification, decision, mass_incident, case_incident, information_request,
       evidence, case_exclusion, webhook_delivery, appeal_case, filing_idempotency_key, code_assignment, api_request_nonce, api_key, province_system, reference_counter, supervision_daily_stat, supervision_stats_refresh, case_state_count, case_state_delta, otp_challenge, sms_message, sms_delivery, rate_limit, staff_lockout, session, app_user CASCADE`);
     await client.query('ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_truncate');
   } finally {

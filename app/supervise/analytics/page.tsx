@@ -1,9 +1,12 @@
 // Overreach analytics for the supervisor's scope: per issuing authority (province → city/county), a weekly trend
-// chart with its table, and the province × province matrix of recognition complaints; each table exportable.
+// chart with its table, and the province × province matrix of recognition complaints; each table exportable; and the
+// open mass incidents with their growth (§16).
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { GroupedBarChart } from '@/components/supervisor/bar-chart';
+import { IncidentsSection } from '@/components/supervisor/incidents-section';
+import { listOpenIncidents } from '@/lib/incidents/incident-views';
 import { ExportButton } from '@/components/supervisor/export-button';
 import { formatHours, formatPercent, formatTime } from '@/components/supervisor/format';
 import { SortableTable, type SortableCell, type SortableRow } from '@/components/supervisor/sortable-table';
@@ -70,11 +73,12 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
     { from: parsed.success && raw.from !== undefined, to: parsed.success && raw.to !== undefined },
     now,
   );
-  const [t, tAll, tColumns, analytics] = await Promise.all([
+  const [t, tAll, tColumns, analytics, incidents] = await Promise.all([
     getTranslations('supervise.analytics'),
     getTranslations(),
     getTranslations('supervise.export.columns'),
     loadOverreachAnalytics(scope, filters, now),
+    listOpenIncidents(scope),
   ]);
   const { authorities, trend, matrix } = analytics;
   const exportFilters = {
@@ -282,6 +286,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
           filters={exportFilters}
         />
       </Section>
+      <IncidentsSection rows={incidents.rows} total={incidents.total} showProvince={scope.provinceCode === null} />
     </div>
   );
 }

@@ -12,7 +12,11 @@ export type DecisionInput = z.output<typeof decideSchema>;
 
 export const CORRECTING: readonly DecisionOutcome[] = ['DOWNGRADED', 'REVOKED'];
 
-export async function checkDecisionRule(tx: TransactionClient, current: Case, input: DecisionInput): Promise<void> {
+export async function checkDecisionRule(
+  tx: TransactionClient,
+  current: Case,
+  input: Pick<DecisionInput, 'outcome' | 'ruleCode'>,
+): Promise<void> {
   const rule = await tx.reason.findUnique({
     where: { catalogueVersionId_code: { catalogueVersionId: current.catalogueVersionId, code: input.ruleCode } },
     select: { maxColour: true, validity: true },

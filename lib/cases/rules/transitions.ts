@@ -15,6 +15,7 @@ export const CASE_ACTIONS = [
   'CITIZEN_REPLY',
   'REPLY_WINDOW_CLOSED',
   'DECIDE',
+  'DECIDE_AS_GROUP',
   'WITHDRAW',
   'TRANSFER',
   'REQUEST_SECOND_REVIEW',
@@ -88,6 +89,14 @@ export const TRANSITIONS: Readonly<Record<CaseAction, Transition>> = {
   REPLY_WINDOW_CLOSED: { from: [AWAITING_CITIZEN], to: IN_REVIEW, roles: ['SYSTEM'], auditAction: 'CLOCK_RESUMED' },
   // From AWAITING_CITIZEN only once the citizen's reply window has passed: the reviewer then decides on the record.
   DECIDE: { from: [IN_REVIEW, AWAITING_CITIZEN], to: DECIDED, roles: ['REVIEWER'], auditAction: 'CASE_DECIDED' },
+  // A supervisor's group finding on a mass incident (SPEC §16), applied to each selected case as its own decision;
+  // a case waiting on the citizen is decided on its own. Its event names the incident.
+  DECIDE_AS_GROUP: {
+    from: [SUBMITTED, ASSIGNED, IN_REVIEW],
+    to: DECIDED,
+    roles: ['SUPERVISOR'],
+    auditAction: 'CASE_DECIDED_AS_GROUP',
+  },
   WITHDRAW: {
     from: [SUBMITTED, ASSIGNED, IN_REVIEW, AWAITING_CITIZEN],
     to: WITHDRAWN,

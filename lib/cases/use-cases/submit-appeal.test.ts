@@ -165,8 +165,16 @@ describe('submitAppeal', () => {
     expect(verified.chains.filter((c) => c.broken)).toEqual([]);
     expect(verified.intact).toBe(true);
     expect(verified.chains.map((c) => c.chain)).toEqual(['34', '41']);
-    // Each case: CASE_FILED + CASE_ASSIGNED, so each chain holds 100 events numbered 1..100.
-    expect(verified.chains.map((c) => c.intactThrough)).toEqual([100n, 100n]);
+    // Each case: CASE_FILED + CASE_ASSIGNED, so each chain holds 100 events numbered 1..100, and one INCIDENT_OPENED:
+    // 50 appeals against one unit for one reason in minutes are a mass incident (SPEC §16), opened once per province
+    // however the filings race (filings running alongside the opening one may stay outside it: docs/incidents.md).
+    expect(verified.chains.map((c) => c.intactThrough)).toEqual([101n, 101n]);
+    const incidents = await prisma().massIncident.findMany({ orderBy: { provinceCode: 'asc' } });
+    expect(incidents.map((i) => i.provinceCode)).toEqual(['34', '41']);
+    for (const incident of incidents) {
+      expect(incident.caseCount).toBeGreaterThanOrEqual(20);
+      expect(await prisma().caseIncident.count({ where: { incidentId: incident.id } })).toBe(incident.caseCount);
+    }
   }, 60_000);
 
   it('a fault after the case update leaves no case, no event and no notification', async () => {

@@ -28,6 +28,7 @@ import { routeToProvince } from '@/lib/cases/rules/routing';
 import { filingSchema, type FilingData } from '@/lib/cases/forms/schemas';
 import { findMatchingCodeAssignment } from '@/lib/integration/find-matching-code-assignment';
 import { queueNotifications } from '@/lib/notifications/queue';
+import { detectIncident } from '@/lib/incidents/detect-incident';
 
 export interface SubmitResult {
   case: Case;
@@ -55,6 +56,7 @@ export async function submitAppeal(
   actor: Actor,
   input: unknown,
   evidence: readonly EvidenceFileInput[] = [],
+  now: Date = new Date(),
 ): Promise<SubmitResult> {
   if (actor.role !== 'CITIZEN' || !actor.id) throw new ForbiddenActionError('SUBMIT');
   const citizenId = actor.id;
@@ -69,7 +71,6 @@ export async function submitAppeal(
   const references = await checkFilingReferences(filing);
   if (!references.ok) throw new ValidationError(references.fieldErrors);
 
-  const now = new Date();
   const provinceCode = routeToProvince(filing);
   const overreach = assessOverreach(filing, references.catalogue.reasons);
   const policy = await loadDeadlinePolicy(prisma, provinceCode, now);
@@ -140,6 +141,8 @@ export async function submitAppeal(
           },
         },
       });
+      // Mass-incident detection (SPEC §16): two indexed statements, in this transaction.
+      const incident = await detectIncident(tx, created, references.catalogue.reasons, now);
       await appendAuditEvent(tx, {
         chain: provinceCode,
         actorId: citizenId,
@@ -153,6 +156,7 @@ export async function submitAppeal(
           issuingUnitCode: created.issuingUnitCode,
           primaFacieOverreach: created.primaFacieOverreach,
           codeAssignmentMatched: match !== null,
+          incidentId: incident?.incidentId ?? null,
           evidenceFiles: storedFiles.length,
           dueAt: deadline.dueAt.toISOString(),
         },

@@ -35,7 +35,7 @@ export default async function CitizenDecisionPage({ params }: { params: Params }
     getTranslations('citizenDecision'),
     getTranslations('decisionLetter'),
     requestLetterFormat(),
-    findCaseReceipt(view.caseId, hasSecond ? 'SECOND_REVIEW_DECIDED' : 'CASE_DECIDED'),
+    findCaseReceipt(view.caseId, hasSecond ? 'SECOND_REVIEW_DECIDED' : ['CASE_DECIDED', 'CASE_DECIDED_AS_GROUP']),
   ]);
   const beijing = letterFormat.dateTime;
   return (

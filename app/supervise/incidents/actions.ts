@@ -1,0 +1,20 @@
+'use server';
+// The group finding on a mass incident (SPEC §16): through defineAction (schema, session, role) to the use case,
+// which loads the incident through the supervisor's scope (outsiders: 404, nothing changes).
+import { revalidatePath } from 'next/cache';
+import { defineAction, type ActionResult } from '@/lib/auth/action';
+import { decideIncident } from '@/lib/incidents/decide-incident';
+import { decideIncidentSchema } from '@/lib/incidents/schemas';
+
+const decide = defineAction({
+  schema: decideIncidentSchema,
+  roles: ['SUPERVISOR'],
+  handler: async (input, { user }) => ({ decided: (await decideIncident(user, input)).caseIds.length }),
+});
+
+/** Called with the form's values (the same schema checks them in the browser first). */
+export async function decideIncidentAction(input: unknown): Promise<ActionResult<{ decided: number }>> {
+  const result = await decide(input);
+  if (result.ok) revalidatePath('/supervise', 'layout');
+  return result;
+}

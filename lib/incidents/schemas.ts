@@ -1,0 +1,23 @@
+// The group finding's payload (SPEC §16), browser-safe: imported by the incident page's form and its server action.
+// The finding's fields are the first-level decision's own (decideSchema), so the rules of a decision are written once.
+import { z } from 'zod';
+import { decideSchema } from '@/lib/cases/forms/schemas';
+
+/** More than a province has ever seen in one incident (Zhengzhou: 1,317), small enough for one transaction. */
+export const MAX_GROUP_CASES = 5000;
+
+export const incidentKeySchema = z.strictObject({
+  provinceCode: z.string().regex(/^\d{2}$/),
+  incidentId: z.uuid(),
+});
+
+export const decideIncidentSchema = decideSchema.omit({ caseId: true, expectedVersion: true }).extend({
+  provinceCode: incidentKeySchema.shape.provinceCode,
+  incidentId: incidentKeySchema.shape.incidentId,
+  caseIds: z
+    .array(z.uuid({ error: 'incidents.errors.selection' }), { error: 'incidents.errors.selection' })
+    .min(1, { error: 'incidents.errors.selectionEmpty' })
+    .max(MAX_GROUP_CASES, { error: 'incidents.errors.selectionTooLarge' }),
+});
+
+export type DecideIncidentInput = z.output<typeof decideIncidentSchema>;
