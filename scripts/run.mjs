@@ -6,18 +6,19 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { constants } from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 /** Scripts that run outside the React Server condition: the launcher and the Next.js server itself. */
 const WITHOUT_SERVER_CONDITION = new Set(['run-app', 'server']);
 
-const [name, ...args] = process.argv.slice(2);
-if (!name || !/^[a-z][a-z-]*$/.test(name) || !existsSync(path.join(ROOT, 'scripts', `${name}.ts`))) {
-  if (!name || !existsSync(path.join(ROOT, 'dist', 'scripts', `${name}.mjs`))) {
-    console.error(`usage: node scripts/run.mjs <script> [args…] (no script "${name ?? ''}")`);
-    process.exit(2);
-  }
+const [name = '', ...args] = process.argv.slice(2);
+const source = path.join(ROOT, 'scripts', `${name}.ts`);
+const compiled = path.join(ROOT, 'dist', 'scripts', `${name}.mjs`);
+if (!/^[a-z][a-z-]*$/.test(name) || !(existsSync(source) || existsSync(compiled))) {
+  console.error(`usage: node scripts/run.mjs <script> [args…] (no script "${name}")`);
+  process.exit(2);
 }
 
 function tsxInstalled() {
@@ -29,17 +30,14 @@ function tsxInstalled() {
   }
 }
 
-const compiled = path.join(ROOT, 'dist', 'scripts', `${name}.mjs`);
 const useCompiled = existsSync(compiled) && (process.env.NODE_ENV === 'production' || !tsxInstalled());
 if (!useCompiled && !tsxInstalled()) {
   console.error(`dist/scripts/${name}.mjs is missing and tsx is not installed: run \`npm run build\` first.`);
   process.exit(2);
 }
 const condition = WITHOUT_SERVER_CONDITION.has(name) ? [] : ['--conditions=react-server'];
-const command = useCompiled
-  ? [...condition, compiled, ...args]
-  : [...condition, '--import', 'tsx', path.join(ROOT, 'scripts', `${name}.ts`), ...args];
+const command = useCompiled ? [...condition, compiled, ...args] : [...condition, '--import', 'tsx', source, ...args];
 
 const child = spawn(process.execPath, command, { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + 1 : 1)));
+child.on('exit', (code, signal) => process.exit(code ?? 128 + (signal ? constants.signals[signal] : 0)));
