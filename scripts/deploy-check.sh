@@ -174,7 +174,7 @@ grep -q "worker\] delivering" "$LOGS/worker.log" || fail "the worker did not sta
 step "8 journey across both instances"
 T=$SECONDS
 (cd "$ROOT" && DEPLOY_CHECK_PORT_A=$PORT_A DEPLOY_CHECK_PORT_B=$PORT_B DEPLOY_CHECK_LB_PORT=$LB_PORT \
-  E2E_PG_PORT=$PG_PORT npx playwright test -c scripts/deploy-check/playwright.config.ts) || fail "the journey"
+  DEPLOY_CHECK_DATABASE_URL="$OWNER_URL" npx playwright test -c scripts/deploy-check/playwright.config.ts) || fail "the journey"
 JOURNEY_SECONDS=$((SECONDS - T))
 
 # ---- 9. Backup and restore drill (docs/operations.md) ----------------------------------------------------------------

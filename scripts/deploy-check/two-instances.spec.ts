@@ -8,7 +8,7 @@
 import http from 'node:http';
 import { expect, test } from '@playwright/test';
 import { fillWizard, pngFile } from '../../e2e/citizen/citizen-helpers';
-import { queryRows } from '../../e2e/helpers/database';
+import pg from 'pg';
 import { signInAsCitizen } from '../../e2e/helpers/sign-in';
 
 const A = Number(process.env.DEPLOY_CHECK_PORT_A ?? 3215);
@@ -51,6 +51,7 @@ test('sign in on one instance, file with evidence on the other, read it back on 
   const mobile = '13800000003';
   target = A;
   await signInAsCitizen(page, mobile);
+  await expect(page).toHaveURL('/my-cases');
   await fillWizard(page, { files: [await pngFile('跨实例.png')] });
 
   // The form was rendered by A; its server action goes to B.
@@ -60,10 +61,13 @@ test('sign in on one instance, file with evidence on the other, read it back on 
   await expect(page).toHaveURL(/\/my-cases\/[0-9a-f-]{36}\/confirmation$/);
   expect(served.get(B) ?? 0).toBeGreaterThan(servedByB);
   const caseId = /\/my-cases\/([0-9a-f-]{36})\//.exec(page.url())![1]!;
-  const [evidence] = await queryRows<{ id: string; file_name: string }>(
-    'SELECT id, file_name FROM evidence WHERE case_id = $1',
-    [caseId],
-  );
+  const database = new pg.Client({ connectionString: process.env.DEPLOY_CHECK_DATABASE_URL });
+  await database.connect();
+  const {
+    rows: [evidence],
+  } = await database
+    .query<{ id: string; file_name: string }>('SELECT id, file_name FROM evidence WHERE case_id = $1', [caseId])
+    .finally(() => database.end());
   expect(evidence?.file_name).toBe('跨实例.png');
 
   // A serves the file B stored, to the session A created.
