@@ -57,9 +57,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# HTTP through Node.js (curl may be missing on a fresh machine): the status of a GET, 0 when nothing answers.
+http_status() { node -e 'fetch(process.argv[1]).then((r) => console.log(r.status), () => console.log(0))' "$1"; }
 wait_for() { # url, seconds: until it answers 200
   local url=$1 deadline=$((SECONDS + $2))
-  until curl -fs -o /dev/null "$url"; do
+  until [[ "$(http_status "$url")" == "200" ]]; do
     [[ $SECONDS -lt $deadline ]] || fail "$url did not answer 200 within $2 s"
     sleep 1
   done
@@ -160,12 +162,13 @@ wait_for "http://127.0.0.1:$PORT_B/api/health" 60
 # Readiness: database, migrations and sweep must pass. The calendar check passes only while the next 60 days are
 # published (the seed loads the years chinese-days has; later years are an administrator's task): it is printed.
 for port in "$PORT_A" "$PORT_B"; do
-  curl -s "http://127.0.0.1:$port/api/ready" | node -e '
-    const ready = JSON.parse(require("node:fs").readFileSync(0, "utf8"));
+  node -e '
+    fetch(process.argv[1]).then((answer) => answer.json()).then((ready) => {
     const failed = ["database", "migrations", "sweep"].filter((name) => !ready.checks?.[name]?.ok);
     if (failed.length > 0) { console.error("not ready:", JSON.stringify(ready.checks)); process.exit(1); }
-    console.log(`ready checks on '"$port"': ${Object.entries(ready.checks).map(([n, c]) => `${n} ${c.ok ? "ok" : "NOT ok: " + c.detail}`).join("; ")}`);
-  ' || fail "instance $port is not ready"
+    console.log(`ready checks on ${process.argv[1]}: ${Object.entries(ready.checks).map(([n, c]) => `${n} ${c.ok ? "ok" : "NOT ok: " + c.detail}`).join("; ")}`);
+    });
+  ' "http://127.0.0.1:$port/api/ready" || fail "instance $port is not ready"
 done
 START_SECONDS=$((SECONDS - T))
 grep -q "worker\] delivering" "$LOGS/worker.log" || fail "the worker did not start"
