@@ -8,6 +8,8 @@ const config = [
   {
     ignores: [
       '.next/**',
+      'dist/**',
+      'backups/**',
       'lib/db/generated/**',
       'node_modules/**',
       '.data/**',

@@ -1,6 +1,7 @@
 // `npm run dev` / `npm start`: brings up the database (embedded PostgreSQL unless DATABASE_URL is set),
 // applies migrations, seeds demo data into an empty database, prints the demo sign-ins and runs Next.js.
-//   --prod          run the production build (`next start`) instead of `next dev`
+//   --prod          run the production build (scripts/server.ts: Next.js behind the client-address check) instead of
+//                   `next dev`
 //   --demo          seed demo staff, citizens and cases into an empty database, and generate development secrets
 //                   into .env.local when missing (without it only reference data is seeded and secrets must be set)
 //   --fresh         start from an empty embedded database (used by the end-to-end tests)
@@ -9,10 +10,13 @@
 //   --pg-port N     embedded PostgreSQL port (default EMBEDDED_PG_PORT or 5433)
 import { spawn } from 'node:child_process';
 import { webHeapOption } from '@/lib/config/web-heap';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureDevelopmentEnvFile, loadEnv, REQUIRED_SECRETS } from '@/lib/config/load-env';
+import { ensureDevelopmentEnvFile, loadEnv, PROJECT_ROOT, REQUIRED_SECRETS } from '@/lib/config/load-env';
 import { connectDatabase } from '@/lib/db/connect';
 import { migrate } from '@/lib/db/migrate';
+
+const RUN_SCRIPT = path.join(PROJECT_ROOT, 'scripts', 'run.mjs');
 
 const { values: args } = parseArgs({
   options: {
@@ -41,22 +45,30 @@ async function main(): Promise<void> {
       ? `嵌入式 PostgreSQL 已启动 / embedded PostgreSQL: ${database.url.replace(/:[^:@/]+@/, ':***@')}`
       : '使用 DATABASE_URL / using DATABASE_URL',
   );
-  if (database.ownerUrl === database.url) {
-    console.warn('DATABASE_OWNER_URL 未设置 / not set: migrations run as the app role (docs/database.md: two roles)');
+  try {
+    const migrations = await migrate(database.ownerUrl);
+    console.log(
+      `迁移 / migrations: ${migrations.applied.length} applied, ${migrations.alreadyApplied.length} up to date`,
+    );
+  } catch (error) {
+    // A deployment gives web instances the runtime role only (no DDL): the owner migrates once, before they start
+    // (`npm run db:migrate`, the compose `migrate` service); GET /api/ready reports any migration not applied.
+    if (database.ownerUrl !== database.url || (error as { code?: string }).code !== '42501') throw error;
+    console.log('迁移 / migrations: left to the owner role (npm run db:migrate); the runtime role may not run them');
   }
-  const migrations = await migrate(database.ownerUrl);
-  console.log(
-    `迁移 / migrations: ${migrations.applied.length} applied, ${migrations.alreadyApplied.length} up to date`,
-  );
 
   // The seed runs as a child so the React Server condition (`server-only`) applies to it as it does to the app.
   const appUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
-  await run('npx', ['tsx', '--conditions=react-server', 'scripts/seed-if-empty.ts', ...(args.demo ? ['--demo'] : [])], {
+  // Through scripts/run.mjs: compiled JavaScript in a production install, the TypeScript source in development.
+  await run(process.execPath, [RUN_SCRIPT, 'seed-if-empty', ...(args.demo ? ['--demo'] : [])], {
     DATABASE_URL: database.url,
     APP_URL: appUrl,
   });
 
-  const next = spawn('npx', ['next', args.prod ? 'start' : 'dev', '--port', String(port)], {
+  const web = args.prod
+    ? [process.execPath, [RUN_SCRIPT, 'server', '--port', String(port)]]
+    : ['npx', ['next', 'dev', '--port', String(port)]];
+  const next = spawn(web[0] as string, web[1] as string[], {
     stdio: 'inherit',
     env: {
       ...process.env,

@@ -1,5 +1,6 @@
-// The client address used for per-IP rate limits: the nearest hop of X-Forwarded-For. Behind a load balancer
-// that appends the peer address, a client cannot choose its own address by sending the header itself.
+// The client address used for per-IP rate limits: the last hop of X-Forwarded-For. In production the server
+// (scripts/server.ts) has already reduced that header to the one client address, taken from the socket or, from a
+// proxy in TRUSTED_PROXIES, from the proxy's header (lib/security/client-address.ts); `next dev` does not.
 import 'server-only';
 import { headers } from 'next/headers';
 

@@ -4,7 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+/** The checkout or install folder (also right in dist/scripts/ bundles, which sit two folders deep as well). */
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = PROJECT_ROOT;
 
 /** Secrets the app needs; in development each gets a random value on first run. */
 export const REQUIRED_SECRETS = [
