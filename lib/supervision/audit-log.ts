@@ -106,16 +106,26 @@ export async function findAuditEvents(
   limit: number,
   db: TransactionClient = prisma,
 ): Promise<AuditRow[]> {
-  const rows = await db.$queryRaw<EventRecord[]>`
-    SELECT e.chain, e.seq::text AS seq, e.occurred_at, e.action, e.actor_role,
-           CASE WHEN u.role <> 'CITIZEN' THEN u.display_name END AS actor_name, c.reference, e.before, e.after, e.reason
+  const rows = await db.$queryRaw<(Omit<EventRecord, 'reference'> & { case_id: string | null })[]>`
+    SELECT e.chain, e.seq::text AS seq, e.occurred_at, e.action, e.actor_role, e.case_id::text AS case_id,
+           CASE WHEN u.role <> 'CITIZEN' THEN u.display_name END AS actor_name, e.before, e.after, e.reason
       FROM audit_event e
       LEFT JOIN app_user u ON u.id = e.actor_id
-      LEFT JOIN appeal_case c ON c.id = e.case_id
      WHERE ${whereEvents(scope, filters)}
      ORDER BY e.occurred_at DESC, e.chain DESC, e.seq DESC
      LIMIT ${limit}`;
-  return rows.map(toRow);
+  // The page's case references, read by id afterwards: an event's chain need not be its case's province (a transfer
+  // writes to both chains), so the join would not stay on one shard (docs/scaling.md).
+  const caseIds = [...new Set(rows.flatMap((row) => (row.case_id ? [row.case_id] : [])))];
+  const references = new Map(
+    caseIds.length === 0
+      ? []
+      : (
+          await db.$queryRaw<{ id: string; reference: string }[]>`
+            SELECT id::text, reference FROM appeal_case WHERE id = ANY(${caseIds}::uuid[])`
+        ).map((row) => [row.id, row.reference]),
+  );
+  return rows.map((row) => toRow({ ...row, reference: row.case_id ? (references.get(row.case_id) ?? null) : null }));
 }
 
 export async function findAuditPage(

@@ -5,6 +5,7 @@ import { prisma, Prisma, type TransactionClient } from '@/lib/db/client';
 import type { CaseState, CaseType, CodeColour, DecisionOutcome, DeliveryStatus } from '@/lib/db/generated/enums';
 import { REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
 import { scopeProvinceSql } from './scope';
+import { unconfirmedCorrectionOrdersSql } from '@/lib/integration/correction-orders';
 import { atRiskSql, overdueSql, statesSql } from '@/lib/cases/rules/deadline-filters';
 import { type Actor } from '@/lib/auth/actor';
 
@@ -155,15 +156,14 @@ export async function listUnconfirmedCorrections(
   const cutoff = new Date(now.getTime() - CORRECTION_CONFIRMATION_MS);
   const limit = options.limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${options.limit}`;
   const rows = await db.$queryRaw<CorrectionRecord[]>`
-    SELECT c.id::text AS case_id, c.reference, c.province_code, d.outcome::text AS outcome, o.created_at, o.delivered_at,
-           o.status::text AS status, o.attempts
-      FROM outbox_event o
+    ${unconfirmedCorrectionOrdersSql(cutoff)}
+    SELECT c.id::text AS case_id, c.reference, c.province_code, COALESCE(s.outcome, f.outcome)::text AS outcome,
+           o.created_at, o.delivered_at, o.status, o.attempts
+      FROM orders o
       JOIN appeal_case c ON c.id = o.case_id
-      LEFT JOIN LATERAL (SELECT outcome FROM decision WHERE case_id = c.id ORDER BY level DESC LIMIT 1) d ON TRUE
-     WHERE o.kind = 'CORRECTION_ORDER' AND o.confirmed_at IS NULL AND o.created_at <= ${cutoff}
-       AND ${scopeProvinceSql(scope, 'c.province_code')}
-       AND NOT EXISTS (SELECT 1 FROM outbox_event n
-                        WHERE n.case_id = o.case_id AND n.kind = 'CORRECTION_ORDER' AND (n.created_at, n.id) > (o.created_at, o.id))
+      LEFT JOIN decision f ON f.province_code = c.province_code AND f.case_id = c.id AND f.level = 'FIRST'
+      LEFT JOIN decision s ON s.province_code = c.province_code AND s.case_id = c.id AND s.level = 'SECOND'
+     WHERE ${scopeProvinceSql(scope, 'c.province_code')}
      ORDER BY o.created_at, c.reference
      ${limit}`;
   return rows.map((row) => ({
@@ -186,13 +186,11 @@ export async function countUnconfirmedCorrections(
 ): Promise<number> {
   const cutoff = new Date(now.getTime() - CORRECTION_CONFIRMATION_MS);
   const [row] = await db.$queryRaw<{ count: number }[]>`
+    ${unconfirmedCorrectionOrdersSql(cutoff)}
     SELECT count(*)::int AS count
-      FROM outbox_event o
+      FROM orders o
       JOIN appeal_case c ON c.id = o.case_id
-     WHERE o.kind = 'CORRECTION_ORDER' AND o.confirmed_at IS NULL AND o.created_at <= ${cutoff}
-       AND ${scopeProvinceSql(scope, 'c.province_code')}
-       AND NOT EXISTS (SELECT 1 FROM outbox_event n
-                        WHERE n.case_id = o.case_id AND n.kind = 'CORRECTION_ORDER' AND (n.created_at, n.id) > (o.created_at, o.id))`;
+     WHERE ${scopeProvinceSql(scope, 'c.province_code')}`;
   return row?.count ?? 0;
 }
 

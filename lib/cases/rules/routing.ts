@@ -54,7 +54,8 @@ async function loadCandidates(
       FROM app_user u
      WHERE u.role = 'REVIEWER' AND u.active AND u.province_code = ${provinceCode}
        AND u.id::text <> ALL(${excludeIds})
-       AND NOT EXISTS (SELECT 1 FROM case_exclusion e WHERE e.case_id = ${caseId}::uuid AND e.reviewer_id = u.id)`;
+       AND u.id <> ALL(ARRAY(SELECT e.reviewer_id FROM case_exclusion e
+                              WHERE e.province_code = ${provinceCode} AND e.case_id = ${caseId}::uuid))`;
 }
 
 interface LockedReviewer {
@@ -132,10 +133,17 @@ export async function adjustReviewerLoads(
     await tx.$executeRaw`UPDATE app_user SET open_case_count = open_case_count + ${change.by} WHERE id = ${change.id}::uuid`;
 }
 
-/** Recounts every reviewer's load from the cases (after bulk loads such as the seed and the benchmark). */
-export async function recountReviewerLoads(db: Pick<TransactionClient, '$executeRaw'>): Promise<void> {
+/**
+ * Recounts every reviewer's load from the cases (after bulk loads such as the seed and the benchmark). Counted first,
+ * then written: app_user is a reference table, which Citus does not update from a subquery over case data.
+ */
+export async function recountReviewerLoads(db: Pick<TransactionClient, '$executeRaw' | '$queryRaw'>): Promise<void> {
+  const loads = await db.$queryRaw<{ id: string; n: number }[]>`
+    SELECT assignee_id::text AS id, count(*)::int AS n FROM appeal_case
+     WHERE assignee_id IS NOT NULL AND state::text = ANY(${[...REVIEWER_LOAD_STATES] as string[]}) GROUP BY assignee_id`;
   await db.$executeRaw`
     UPDATE app_user u
-       SET open_case_count = (SELECT count(*)::int FROM appeal_case c WHERE c.assignee_id = u.id AND c.state::text = ANY(${[...REVIEWER_LOAD_STATES] as string[]}))
+       SET open_case_count = COALESCE((SELECT k.n FROM unnest(${loads.map((l) => l.id)}::uuid[], ${loads.map((l) => l.n)}::int[])
+                                         AS k(id, n) WHERE k.id = u.id), 0)
      WHERE u.role = 'REVIEWER'`;
 }
