@@ -14,5 +14,7 @@ export default defineConfig({
     maxWorkers: 1,
     fileParallelism: false,
     hookTimeout: 300_000,
+    // Three PostgreSQL servers share the machine's cores with the test process: each statement crosses the network.
+    testTimeout: 120_000,
   },
 });

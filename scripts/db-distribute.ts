@@ -5,7 +5,9 @@ import { distributeDatabase, isolateProvince, parseNodes } from '@/lib/db/citus'
 
 const url = process.env.DATABASE_URL;
 if (!url) {
-  console.error('DATABASE_URL is not set: point it at the Citus coordinator’s database (after npm run db:migrate).');
+  console.error(
+    'DATABASE_URL is not set: a superuser’s URL of the database on the Citus coordinator (after npm run db:migrate).',
+  );
   process.exit(2);
 }
 const at = process.argv.indexOf('--isolate');

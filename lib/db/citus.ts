@@ -157,8 +157,8 @@ export async function distributeDatabase(
     await client.query('SET citus.enable_unsafe_triggers = on');
     const database = (await client.query<{ db: string }>('SELECT current_database() AS db')).rows[0]!.db;
     await client.query(`ALTER DATABASE "${database}" SET citus.enable_unsafe_triggers = on`);
-    // app_user is a reference table written in the same transactions that read cases by id (a multi-shard read when
-    // the province is not known yet): Citus then needs the read to have used one connection per node.
+    // Reference tables (app_user, settings) are written in transactions that also read cases by id (a multi-shard read
+    // when the province is not known yet): Citus then needs the read to have used one connection per node.
     await client.query(`ALTER DATABASE "${database}" SET citus.multi_shard_modify_mode = 'sequential'`);
 
     // Citus refuses to distribute a table that a local table references: the foreign keys touching a table not yet

@@ -41,6 +41,8 @@ export const DISTRIBUTION: DistributionMap = {
   // Cases per province and state (the triggers on appeal_case write the deltas on the case's own shard).
   case_state_count: byProvince,
   case_state_delta: byProvince,
+  // A reviewer's load in one province's cases: locked and written by every assignment on the case's own shard.
+  reviewer_load: byProvince,
 
   // The audit chains: a province code or `national`, so each province's chain sits with its cases.
   audit_event: byChain,

@@ -4,7 +4,7 @@
 // holder of a lease may record the outcome. Every provider call is recorded in sms_delivery (lib/sms/send.ts).
 import 'server-only';
 import { prisma, Prisma } from '@/lib/db/client';
-import { provinceCodes } from '@/lib/db/provinces';
+import { provincesWith } from '@/lib/db/provinces';
 import { sendSms } from '@/lib/sms/send';
 import type { NotificationParams, NotificationTemplate } from './queue';
 
@@ -38,14 +38,12 @@ async function claim(
   const inApp = await prisma.$executeRaw`
     UPDATE notification SET status = 'SENT', sent_at = ${now}, attempts = attempts + 1
      WHERE status = 'PENDING' AND (channel <> 'SMS' OR recipient_mobile IS NULL) ${only}`;
-  // SMS rows are claimed province by province (one shard per claim on Citus, docs/scaling.md): the provinces of the
-  // given notifications, or all of them.
-  const provinces = ids
-    ? (
-        await prisma.$queryRaw<{ code: string }[]>`
-          SELECT DISTINCT province_code::text AS code FROM notification WHERE status = 'PENDING' ${only} ORDER BY 1`
-      ).map((row) => row.code)
-    : await provinceCodes();
+  // SMS rows are claimed province by province (one shard per claim on Citus, docs/scaling.md), in the provinces that
+  // have some pending.
+  const provinces = await provincesWith(
+    Prisma.sql`notification`,
+    Prisma.sql`status = 'PENDING' AND channel = 'SMS' AND recipient_mobile IS NOT NULL ${only}`,
+  );
   const sms: ClaimedNotification[] = [];
   for (const province of provinces) {
     sms.push(

@@ -215,8 +215,8 @@ export async function listWorkload(
         unitCode: true,
         active: true,
         capacity: true,
-        lastAssignedAt: true,
-        openCaseCount: true,
+        // The load in each province's cases (reviewer_load, distributed with them): normally one row, their own.
+        reviewerLoads: { select: { openCaseCount: true, lastAssignedAt: true } },
       },
     }),
     db.$queryRaw<{ assignee_id: string; count: number }[]>`
@@ -233,10 +233,18 @@ export async function listWorkload(
     unitCode: reviewer.unitCode,
     active: reviewer.active,
     capacity: reviewer.capacity,
-    open: reviewer.openCaseCount,
+    open: reviewer.reviewerLoads.reduce((sum, load) => sum + load.openCaseCount, 0),
     overdue: overdueBy.get(reviewer.id) ?? 0,
-    lastAssignedAt: reviewer.lastAssignedAt,
+    lastAssignedAt: latestAssignment(reviewer.reviewerLoads),
   }));
+}
+
+/** A reviewer's last assignment over their load rows (one per province they worked in), or null. */
+export function latestAssignment(loads: { lastAssignedAt: Date | null }[]): Date | null {
+  return loads.reduce<Date | null>(
+    (latest, load) => (load.lastAssignedAt && (!latest || load.lastAssignedAt > latest) ? load.lastAssignedAt : latest),
+    null,
+  );
 }
 
 export interface DeadlineBoard {

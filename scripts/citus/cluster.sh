@@ -1,7 +1,8 @@
 #!/bin/bash
 # A three-node Citus cluster on loopback for development and `npm run test:citus` (docs/scaling.md): a coordinator and
 # two workers of Debian's PostgreSQL 15 with the Citus extension, data under .data/citus/.
-#   scripts/citus/cluster.sh start      initdb (first time), start the three nodes
+#   scripts/citus/cluster.sh install    build Citus into PostgreSQL 15 when it is missing (as root; .ci/run does it)
+#   scripts/citus/cluster.sh start      initdb (first time), start the three nodes (installs first when needed)
 #   scripts/citus/cluster.sh stop       stop them
 #   scripts/citus/cluster.sh status     pg_isready on each node
 #   scripts/citus/cluster.sh destroy    stop and delete .data/citus
@@ -16,19 +17,27 @@ port=${CITUS_PORT:-9700}
 nodes=(coordinator worker1 worker2)
 
 ensure_installed() {
-  if [ ! -x "$bin/postgres" ] || [ ! -f "$("$bin/pg_config" --pkglibdir)/citus.so" ]; then
-    local build="$repo/../shared/vendor/citus/build.sh"
-    if [ ! -x "$build" ] && [ ! -f "$build" ]; then
-      echo "Citus is not installed and $build is missing: install PostgreSQL 15 with Citus 13 (packages.citusdata.com)." >&2
-      exit 1
-    fi
-    if [ "$(id -u)" != 0 ]; then
-      echo "Citus is not installed: run 'sudo bash $build' once (it builds Citus into PostgreSQL 15)." >&2
-      exit 1
-    fi
-    echo "building Citus (about 4 minutes) …"
-    bash "$build"
+  # build.sh installs Debian's PostgreSQL 15 too when it is missing.
+  if [ -x "$bin/postgres" ] && [ -f "$("$bin/pg_config" --pkglibdir)/citus.so" ]; then return; fi
+  # The upstream source and its build script (the issue's ../shared/vendor/citus next to the main checkout).
+  local build=${CITUS_BUILD:-}
+  for candidate in "$repo/../shared/vendor/citus/build.sh" /work/shared/vendor/citus/build.sh; do
+    if [ -z "$build" ] && [ -f "$candidate" ]; then build=$candidate; fi
+  done
+  if [ -z "$build" ]; then
+    echo "Citus is not installed and no build.sh was found (CITUS_BUILD): install PostgreSQL 15 with Citus 13" >&2
+    echo "from packages.citusdata.com, or set CITUS_BUILD to ../shared/vendor/citus/build.sh." >&2
+    exit 1
   fi
+  if [ "$(id -u)" != 0 ]; then
+    echo "Citus is not installed: run 'sudo bash $build' once (it builds Citus into PostgreSQL 15)." >&2
+    exit 1
+  fi
+  echo "building Citus with $build (about 4 minutes) …"
+  local started
+  started=$(date +%s)
+  bash "$build"
+  echo "Citus built in $(($(date +%s) - started)) s"
 }
 
 # initdb and postgres refuse to run as root: run them as the `postgres` OS user then.
@@ -96,9 +105,10 @@ status() {
 }
 
 case "${1:-}" in
+  install) ensure_installed ;;
   start) start ;;
   stop) stop ;;
   status) status ;;
   destroy) stop; rm -rf "$base" ;;
-  *) echo "usage: $0 start|stop|status|destroy" >&2; exit 2 ;;
+  *) echo "usage: $0 install|start|stop|status|destroy" >&2; exit 2 ;;
 esac

@@ -6,7 +6,7 @@
 import type { TestProject } from 'vitest/node';
 import { CITUS_ADMIN_URL, setUpCitusDatabase } from '@/scripts/citus/database';
 
-export const CITUS_TEST_DATABASE = 'app_test_citus';
+export const CITUS_TEST_DATABASE = process.env.CITUS_TEST_DATABASE ?? 'app_test_citus';
 
 declare module 'vitest' {
   export interface ProvidedContext {

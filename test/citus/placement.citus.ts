@@ -72,8 +72,9 @@ describe('case data on the Citus cluster', () => {
       `SELECT id FROM appeal_case WHERE province_code = '34' AND state = 'SUBMITTED' AND assignee_id IS NULL
         ORDER BY prima_facie_overreach DESC, due_at LIMIT 50`,
       `SELECT count(*) FROM appeal_case c JOIN app_user u ON u.id = c.assignee_id WHERE c.province_code = '34'`,
-      `SELECT e.seq FROM audit_event e JOIN appeal_case c ON c.province_code = e.chain AND c.id = e.case_id
-        WHERE e.chain = '34' ORDER BY e.seq DESC LIMIT 20`,
+      `SELECT e.seq, e.action FROM audit_event e WHERE e.chain = '34' ORDER BY e.seq DESC LIMIT 20`,
+      `SELECT d.outcome FROM appeal_case c JOIN decision d ON d.province_code = c.province_code AND d.case_id = c.id
+        WHERE c.province_code = '34' AND c.id = '00000000-0000-4000-8000-000000000001'`,
       `SELECT id FROM notification WHERE province_code = '34' AND status = 'PENDING' LIMIT 500 FOR UPDATE SKIP LOCKED`,
     ];
     for (const sql of plans) {

@@ -4,8 +4,8 @@
 // matches, so running it twice (or on two instances) changes nothing more.
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append';
-import { prisma } from '@/lib/db/client';
-import { provinceCodes } from '@/lib/db/provinces';
+import { prisma, Prisma } from '@/lib/db/client';
+import { provincesWith } from '@/lib/db/provinces';
 import { computeWorkingDayDeadline, readDeadlineInputs, storedDeadlineInputs } from '@/lib/cases/rules/deadlines';
 import { statesSql } from '@/lib/cases/rules/deadline-filters';
 import { loadWorkingDayCalendar } from '@/lib/reference/deadline-rules';
@@ -20,7 +20,10 @@ const OPEN_WORKING_DAY_STATES = statesSql(['SECOND_REVIEW_REQUESTED', 'IN_SECOND
 export async function recomputeProvisionalDeadlines(now = new Date()): Promise<number> {
   let total = 0;
   // One province per claim (one shard on Citus, docs/scaling.md).
-  for (const province of await provinceCodes()) total += await recomputeIn(province, now);
+  const provisional = Prisma.sql`state IN (${OPEN_WORKING_DAY_STATES})
+    AND deadline_inputs->'calendars' @> '[{"provisional": true}]'::jsonb`;
+  for (const province of await provincesWith(Prisma.sql`appeal_case`, provisional))
+    total += await recomputeIn(province, now);
   return total;
 }
 
