@@ -42,6 +42,7 @@ test('a reviewer transfers a case to Henan in the browser; it moves with its row
   const context = await browser.newContext({ storageState: STORAGE_STATE.reviewer });
   const page = await context.newPage();
   await page.goto(`/review/cases/${found!.id}`);
+  await page.getByText('移送外省或退回待领取池').click();
   await page.getByLabel('移送至').selectOption('41');
   await page.getByLabel('移送理由').fill('该案赋码单位实际属于河南省，分送错误，移送河南省处理。');
   await page.getByRole('button', { name: '移送', exact: true }).click();
