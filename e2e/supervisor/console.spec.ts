@@ -11,9 +11,12 @@ import pg from 'pg';
 const OPEN_STATES = `('SUBMITTED', 'ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN', 'SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW')`;
 const OVERDUE = `state IN ${OPEN_STATES} AND ((paused_since IS NULL AND due_at < now()) OR (paused_since IS NOT NULL AND due_at < paused_since))`;
 const UNCONFIRMED_CORRECTIONS = `
-  SELECT count(*) FROM outbox_event o JOIN appeal_case c ON c.id = o.case_id
-   WHERE o.kind = 'CORRECTION_ORDER' AND o.confirmed_at IS NULL AND o.created_at <= now() - interval '2 hours' AND c.province_code LIKE $1
-     AND NOT EXISTS (SELECT 1 FROM outbox_event n WHERE n.case_id = o.case_id AND n.kind = 'CORRECTION_ORDER' AND (n.created_at, n.id) > (o.created_at, o.id))`;
+  WITH o AS MATERIALIZED (
+    SELECT o.case_id FROM outbox_event o
+     WHERE o.kind = 'CORRECTION_ORDER' AND o.confirmed_at IS NULL AND o.created_at <= now() - interval '2 hours'
+       AND NOT EXISTS (SELECT 1 FROM outbox_event n WHERE n.province_code = o.province_code AND n.case_id = o.case_id
+                          AND n.kind = 'CORRECTION_ORDER' AND (n.created_at, n.id) > (o.created_at, o.id)))
+  SELECT count(*) FROM o JOIN appeal_case c ON c.id = o.case_id WHERE c.province_code LIKE $1`;
 
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
   const overflow = await page.evaluate(
@@ -86,8 +89,8 @@ test.describe('a provincial supervisor (Anhui)', () => {
         SELECT count(*) AS received, count(f.id) AS decided,
                count(*) FILTER (WHERE COALESCE(s.outcome, f.outcome) IN ('DOWNGRADED', 'REVOKED')) AS overturned
           FROM appeal_case c
-          LEFT JOIN decision f ON f.case_id = c.id AND f.level = 'FIRST'
-          LEFT JOIN decision s ON s.case_id = c.id AND s.level = 'SECOND'
+          LEFT JOIN decision f ON f.province_code = c.province_code AND f.case_id = c.id AND f.level = 'FIRST'
+          LEFT JOIN decision s ON s.province_code = c.province_code AND s.case_id = c.id AND s.level = 'SECOND'
          WHERE c.province_code = '34'`);
       const total = page.getByTestId('authorities-total');
       await expect(total.locator('[data-column="received"]')).toHaveText(direct!.received, { timeout: 1_000 });
@@ -141,7 +144,7 @@ test.describe('a provincial supervisor (Anhui)', () => {
        WHERE c.province_code = '34' AND c.state IN ('ASSIGNED', 'IN_REVIEW') ORDER BY c.reference LIMIT 1`);
     test.skip(!target, 'no assigned Anhui case in the demo data');
     const events = await queryCount(
-      `SELECT count(*) FROM audit_event e JOIN appeal_case c ON c.id = e.case_id WHERE c.reference = $1 AND e.action = 'CASE_REASSIGNED'`,
+      `SELECT count(*) FROM audit_event e WHERE e.case_id = (SELECT id FROM appeal_case WHERE reference = $1) AND e.action = 'CASE_REASSIGNED'`,
       [target!.reference],
     );
     await page.goto(`/supervise/cases/${target!.reference}`);
@@ -151,7 +154,7 @@ test.describe('a provincial supervisor (Anhui)', () => {
     await expect(page.getByTestId('case-assignee')).not.toHaveText(target!.assignee);
     expect(
       await queryCount(
-        `SELECT count(*) FROM audit_event e JOIN appeal_case c ON c.id = e.case_id WHERE c.reference = $1 AND e.action = 'CASE_REASSIGNED'`,
+        `SELECT count(*) FROM audit_event e WHERE e.case_id = (SELECT id FROM appeal_case WHERE reference = $1) AND e.action = 'CASE_REASSIGNED'`,
         [target!.reference],
       ),
     ).toBe(events + 1);
@@ -244,13 +247,13 @@ test.describe('the national supervisor', () => {
     await page.getByRole('button', { name: '作出复核决定' }).click();
     await expect(page.getByTestId('review-decided')).toContainText('撤销（转绿码）');
     const [row] = await queryRows<{ state: string; outcome: string }>(
-      `SELECT c.state, d.outcome FROM appeal_case c JOIN decision d ON d.case_id = c.id AND d.level = 'SECOND' WHERE c.reference = $1`,
+      `SELECT c.state, d.outcome FROM appeal_case c JOIN decision d ON d.province_code = c.province_code AND d.case_id = c.id AND d.level = 'SECOND' WHERE c.reference = $1`,
       [reference],
     );
     expect(row).toEqual({ state: 'FINAL', outcome: 'REVOKED' });
     expect(
       await queryCount(
-        `SELECT count(*) FROM audit_event e JOIN appeal_case c ON c.id = e.case_id WHERE c.reference = $1 AND e.action IN ('SECOND_REVIEW_STARTED', 'SECOND_REVIEW_DECIDED') AND e.occurred_at > now() - interval '5 minutes'`,
+        `SELECT count(*) FROM audit_event e WHERE e.case_id = (SELECT id FROM appeal_case WHERE reference = $1) AND e.action IN ('SECOND_REVIEW_STARTED', 'SECOND_REVIEW_DECIDED') AND e.occurred_at > now() - interval '5 minutes'`,
         [reference],
       ),
     ).toBe(2);

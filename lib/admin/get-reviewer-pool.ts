@@ -6,6 +6,7 @@ import { divisionNames, provinceName } from '@/lib/reference/divisions';
 import { notFound } from './errors';
 import type { Actor } from '@/lib/auth/actor';
 import { assertAdmin } from './require-admin';
+import { latestAssignment } from '@/lib/supervision/board';
 
 export interface PoolReviewer {
   id: string;
@@ -41,7 +42,7 @@ export async function getReviewerPool(actor: Actor, provinceCode: string): Promi
       unitCode: true,
       active: true,
       capacity: true,
-      lastAssignedAt: true,
+      reviewerLoads: { where: { provinceCode }, select: { lastAssignedAt: true } },
       updatedAt: true,
     },
   });
@@ -62,8 +63,9 @@ export async function getReviewerPool(actor: Actor, provinceCode: string): Promi
     provinceCode,
     provinceName: name,
     unassigned,
-    reviewers: reviewers.map((reviewer) => ({
+    reviewers: reviewers.map(({ reviewerLoads, ...reviewer }) => ({
       ...reviewer,
+      lastAssignedAt: latestAssignment(reviewerLoads),
       username: reviewer.username ?? '',
       unitName: (reviewer.unitCode && units.get(reviewer.unitCode)) || null,
       openCases: load.find((row) => row.assigneeId === reviewer.id)?._count._all ?? 0,

@@ -21,7 +21,8 @@ const reference = { kind: 'reference' } as const;
 const ownKey = (column: string) => ({ kind: 'distributed-by-own-key', column }) as const;
 
 export const DISTRIBUTION: DistributionMap = {
-  // The province whose pool holds the case; the case's rows follow it (foreign keys with ON UPDATE CASCADE).
+  // The province whose pool holds the case; a transfer moves the case's rows to the new province
+  // (lib/cases/engine/move-case.ts).
   appeal_case: byProvince,
   evidence: byProvince,
   information_request: byProvince,
@@ -44,6 +45,8 @@ export const DISTRIBUTION: DistributionMap = {
   // Cases per province and state (the triggers on appeal_case write the deltas on the case's own shard).
   case_state_count: byProvince,
   case_state_delta: byProvince,
+  // A reviewer's load in one province's cases: locked and written by every assignment on the case's own shard.
+  reviewer_load: byProvince,
 
   // The audit chains: a province code or `national`, so each province's chain sits with its cases.
   audit_event: byChain,
@@ -65,14 +68,9 @@ export const DISTRIBUTION: DistributionMap = {
   // One row per scheduled job, claimed once per slot: tiny, written a few times a minute.
   job_run: reference,
 
-  app_user: {
-    ...ownKey('id'),
-    exemptUniqueKeys: {
-      app_user_username_key: 'staff usernames move to a lookup table distributed by username before the move to Citus',
-      app_user_mobile_key:
-        'citizen mobile numbers move to a lookup table distributed by mobile before the move to Citus',
-    },
-  },
+  // Staff and citizens (docs/scaling.md, "Where staff and citizens live"): a copy on every node keeps the joins of case
+  // data with its reviewer or citizen on one shard, and unique usernames and mobile numbers need no lookup tables.
+  app_user: reference,
   session: ownKey('id'),
   staff_lockout: ownKey('user_id'),
   recovery_code: ownKey('id'),
@@ -84,6 +82,39 @@ export const DISTRIBUTION: DistributionMap = {
   // The filing's idempotency key: global, because the filing's content (not the key) decides its province.
   filing_idempotency_key: ownKey('key'),
 };
+
+/**
+ * Triggers that may stay on distributed tables (Citus accepts them with citus.enable_unsafe_triggers): each writes only
+ * rows of the same distribution key on the same shard, or only refuses. Any other trigger on a distributed or reference
+ * table fails the distribution test and makes `npm run db:distribute` refuse, naming it.
+ */
+export const ALLOWED_TRIGGERS: Readonly<Record<string, string>> = {
+  'appeal_case.appeal_case_count_states_insert_delete':
+    "appends to case_state_delta with the row's own province_code (colocated shard)",
+  'appeal_case.appeal_case_count_states_update': 'appends to case_state_delta with the old and new province_code',
+  'audit_event.audit_event_no_update_delete': 'refuses the change (append-only history)',
+  'audit_event.audit_event_no_truncate': 'refuses the truncation (append-only history)',
+};
+
+/**
+ * The colocation groups, each named by its anchor table: the case data (distributed by province_code) and the audit
+ * chains (distributed by chain). Two groups, not one: audit_append runs as the owner role (SECURITY DEFINER, least
+ * privilege), and Citus refuses a second role on shards colocated with ones the transaction already changed as the
+ * runtime role. Both groups have SHARD_COUNT shards over the same hash ranges, so a province's chain hashes to the
+ * shard index of its cases; isolating a province isolates it in both groups (docs/scaling.md).
+ */
+export const COLOCATION_ANCHORS: Readonly<Record<'province_code' | 'chain', string>> = {
+  province_code: 'appeal_case',
+  chain: 'audit_event',
+};
+
+/**
+ * Shards per colocation group. No shard count short of 454 hashes the 31 provinces and `national` into shards of
+ * their own, so a province that must sit on its own node gets its own shard by tenant isolation instead
+ * (`npm run db:distribute -- --isolate 41`, isolate_tenant_to_new_shard), which citus_move_shard_placement can then
+ * move to any node (data residency, docs/scaling.md).
+ */
+export const SHARD_COUNT = 32;
 
 /** The column a table is sharded by, or null for a reference table. */
 export function distributionColumnOf(placement: Placement): string | null {

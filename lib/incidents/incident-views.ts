@@ -133,6 +133,27 @@ export interface IncidentDetail extends IncidentSummary {
   rules: { code: string; nameZh: string; nameEn: string }[];
 }
 
+/**
+ * The cases among `cases` (code appeals) with a correction order. Orders are addressed to the issuing province's
+ * system, which need not be the province holding the case: read apart from the cases, not joined with them, so each
+ * query stays on its own shards on Citus (docs/scaling.md).
+ */
+async function casesWithCorrectionOrders(
+  cases: readonly { id: string; issuing_province_code: string }[],
+): Promise<Set<string>> {
+  if (cases.length === 0) return new Set();
+  const orders = await prisma.outboxEvent.findMany({
+    where: {
+      provinceCode: { in: [...new Set(cases.map((c) => c.issuing_province_code))] },
+      caseId: { in: cases.map((c) => c.id) },
+      kind: 'CORRECTION_ORDER',
+    },
+    select: { caseId: true },
+    distinct: ['caseId'],
+  });
+  return new Set(orders.flatMap((order) => (order.caseId ? [order.caseId] : [])));
+}
+
 /** One incident, through the supervisor's scope (outside it: CaseNotFoundError, the page's 404). */
 export async function getIncident(
   scope: Actor,
@@ -161,15 +182,13 @@ export async function getIncident(
         by_incident: boolean | null;
         correction_sent_at: Date | null;
         correction_confirmed_at: Date | null;
-        ordered: boolean;
+        issuing_province_code: string;
       }[]
     >`
       SELECT c.id::text, c.reference, c.state::text AS state, c.colour::text AS colour, c.filed_at, c.grounds::text AS grounds,
         (SELECT count(*)::int FROM evidence e WHERE e.province_code = c.province_code AND e.case_id = c.id) AS evidence_files,
         d.outcome::text AS outcome, (d.incident_id = ${id}::uuid) AS by_incident,
-        c.correction_sent_at, c.correction_confirmed_at,
-        EXISTS (SELECT 1 FROM outbox_event o WHERE o.province_code = c.issuing_province_code AND o.case_id = c.id
-                AND o.kind = 'CORRECTION_ORDER') AS ordered
+        c.correction_sent_at, c.correction_confirmed_at, c.issuing_province_code
       FROM case_incident ci
       JOIN appeal_case c ON c.province_code = ci.province_code AND c.id = ci.case_id
       LEFT JOIN decision d ON d.province_code = c.province_code AND d.case_id = c.id AND d.level = 'FIRST'
@@ -177,6 +196,7 @@ export async function getIncident(
       ORDER BY ci.filed_at, c.id`,
     findCatalogueInForce(),
   ]);
+  const ordered = await casesWithCorrectionOrders(cases);
   const [summary] = await summarise([row!]);
   const rules = await prisma.reason.findMany({
     where: { catalogueVersionId: catalogue.id },
@@ -194,7 +214,7 @@ export async function getIncident(
     evidenceFiles: c.evidence_files,
     decidable: decidableStates.includes(c.state),
     decision: c.outcome ? { outcome: c.outcome, byIncident: c.by_incident === true } : null,
-    correction: { sentAt: c.correction_sent_at, confirmedAt: c.correction_confirmed_at, ordered: c.ordered },
+    correction: { sentAt: c.correction_sent_at, confirmedAt: c.correction_confirmed_at, ordered: ordered.has(c.id) },
   }));
   return {
     ...summary!,

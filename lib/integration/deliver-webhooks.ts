@@ -53,35 +53,44 @@ export async function claimOutboxEvents(
   const onlyProvince = options.only?.provinceCode ?? null;
   const onlyEvent = options.only?.eventId ?? null;
   const leaseUntil = new Date(now.getTime() + (options.leaseMs ?? DEFAULT_LEASE_MS));
-  const rows = await prisma.$queryRaw<
-    {
-      id: string;
-      province_code: string;
-      kind: OutboxKind;
-      case_id: string | null;
-      payload: unknown;
-      created_at: Date;
-      attempts: number;
-      locked_until: Date;
-    }[]
-  >`
-    WITH due AS (
-      SELECT o.id
-        FROM outbox_event o
-        JOIN province_system p ON p.province_code = o.province_code
-       WHERE o.status = 'PENDING'
-         AND o.next_attempt_at <= ${now.toISOString()}::timestamptz
-         AND (o.locked_until IS NULL OR o.locked_until <= ${now.toISOString()}::timestamptz)
-         AND p.webhook_url IS NOT NULL AND p.webhook_secret_cipher IS NOT NULL
-         AND (${onlyProvince}::text IS NULL OR o.province_code = ${onlyProvince}::text)
-         AND (${onlyEvent}::uuid IS NULL OR o.id = ${onlyEvent}::uuid)
-       ORDER BY o.next_attempt_at, o.created_at
-       LIMIT ${options.limit ?? DEFAULT_LIMIT}
-         FOR UPDATE OF o SKIP LOCKED
-    )
-    UPDATE outbox_event o SET locked_until = ${leaseUntil.toISOString()}::timestamptz
-      FROM due WHERE o.id = due.id
-    RETURNING o.id, o.province_code, o.kind::text AS kind, o.case_id, o.payload, o.created_at, o.attempts, o.locked_until`;
+  type Row = {
+    id: string;
+    province_code: string;
+    kind: OutboxKind;
+    case_id: string | null;
+    payload: unknown;
+    created_at: Date;
+    attempts: number;
+    locked_until: Date;
+  };
+  const limit = options.limit ?? DEFAULT_LIMIT;
+  // Province by province (each claim on one shard on Citus, docs/scaling.md), only where a webhook is configured.
+  const provinces = await prisma.$queryRaw<{ code: string }[]>`
+    SELECT province_code::text AS code FROM province_system
+     WHERE webhook_url IS NOT NULL AND webhook_secret_cipher IS NOT NULL
+       AND (${onlyProvince}::text IS NULL OR province_code = ${onlyProvince}::text)
+     ORDER BY 1`;
+  const rows: Row[] = [];
+  for (const { code } of provinces) {
+    if (rows.length >= limit) break;
+    rows.push(
+      ...(await prisma.$queryRaw<Row[]>`
+        WITH due AS (
+          SELECT o.id
+            FROM outbox_event o
+           WHERE o.province_code = ${code} AND o.status = 'PENDING'
+             AND o.next_attempt_at <= ${now.toISOString()}::timestamptz
+             AND (o.locked_until IS NULL OR o.locked_until <= ${now.toISOString()}::timestamptz)
+             AND (${onlyEvent}::uuid IS NULL OR o.id = ${onlyEvent}::uuid)
+           ORDER BY o.next_attempt_at, o.created_at
+           LIMIT ${limit - rows.length}
+             FOR UPDATE OF o SKIP LOCKED
+        )
+        UPDATE outbox_event o SET locked_until = ${leaseUntil.toISOString()}::timestamptz
+          FROM due WHERE o.province_code = ${code} AND o.id = due.id
+        RETURNING o.id, o.province_code, o.kind::text AS kind, o.case_id, o.payload, o.created_at, o.attempts, o.locked_until`),
+    );
+  }
   return rows.map((row) => ({
     id: row.id,
     provinceCode: row.province_code,

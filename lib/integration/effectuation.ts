@@ -4,7 +4,7 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
 import type { CodeColour, DeliveryStatus } from '@/lib/db/generated/enums';
-import { findLatestCorrectionOrder } from './correction-orders';
+import { findLatestCorrectionOrder, unconfirmedCorrectionOrdersSql } from './correction-orders';
 import { targetColourOf } from './outbox-payloads';
 
 /** Corrections not confirmed within this time are shown to supervisors (SPEC §5). */
@@ -67,7 +67,7 @@ export async function findUnconfirmedCorrections(
   options: { olderThanMs?: number; provinceCode?: string | null; limit?: number; now?: Date } = {},
 ): Promise<UnconfirmedCorrection[]> {
   const now = options.now ?? new Date();
-  const cutoff = new Date(now.getTime() - (options.olderThanMs ?? CONFIRMATION_DEADLINE_MS)).toISOString();
+  const cutoff = new Date(now.getTime() - (options.olderThanMs ?? CONFIRMATION_DEADLINE_MS));
   const province = options.provinceCode ?? null;
   const rows = await prisma.$queryRaw<
     {
@@ -83,17 +83,12 @@ export async function findUnconfirmedCorrections(
       last_error: string | null;
     }[]
   >`
+    ${unconfirmedCorrectionOrdersSql(cutoff)}
     SELECT o.id, o.case_id, c.reference, o.province_code, c.province_code AS case_province_code, o.created_at,
-           o.delivered_at, o.status::text AS status, o.attempts, o.last_error
-      FROM outbox_event o
+           o.delivered_at, o.status, o.attempts, o.last_error
+      FROM orders o
       JOIN appeal_case c ON c.id = o.case_id
-     WHERE o.kind = 'CORRECTION_ORDER'
-       AND o.confirmed_at IS NULL
-       AND o.created_at <= ${cutoff}::timestamptz
-       AND NOT EXISTS (SELECT 1 FROM outbox_event n
-                        WHERE n.case_id = o.case_id AND n.kind = 'CORRECTION_ORDER'
-                          AND (n.created_at, n.id) > (o.created_at, o.id))
-       AND (${province}::text IS NULL OR o.province_code = ${province}::text OR c.province_code = ${province}::text)
+     WHERE (${province}::text IS NULL OR o.province_code = ${province}::text OR c.province_code = ${province}::text)
      ORDER BY o.created_at, o.id
      LIMIT ${options.limit ?? 200}`;
   return rows.map((row) => ({

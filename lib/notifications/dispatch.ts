@@ -4,6 +4,7 @@
 // holder of a lease may record the outcome. Every provider call is recorded in sms_delivery (lib/sms/send.ts).
 import 'server-only';
 import { prisma, Prisma } from '@/lib/db/client';
+import { provincesWith } from '@/lib/db/provinces';
 import { sendSms } from '@/lib/sms/send';
 import type { NotificationParams, NotificationTemplate } from './queue';
 
@@ -37,17 +38,28 @@ async function claim(
   const inApp = await prisma.$executeRaw`
     UPDATE notification SET status = 'SENT', sent_at = ${now}, attempts = attempts + 1
      WHERE status = 'PENDING' AND (channel <> 'SMS' OR recipient_mobile IS NULL) ${only}`;
-  const sms = await prisma.$queryRaw<ClaimedNotification[]>`
-    WITH due AS (
-      SELECT province_code, id FROM notification
-       WHERE status = 'PENDING' AND channel = 'SMS' AND recipient_mobile IS NOT NULL
-         AND (locked_until IS NULL OR locked_until <= ${now}) ${only}
-       ORDER BY created_at LIMIT ${BATCH}
-         FOR UPDATE SKIP LOCKED
-    )
-    UPDATE notification n SET locked_until = ${leaseUntil}
-      FROM due WHERE n.province_code = due.province_code AND n.id = due.id
-    RETURNING n.id::text, n.province_code, n.recipient_mobile, n.template, n.params, n.attempts, n.locked_until`;
+  // SMS rows are claimed province by province (one shard per claim on Citus, docs/scaling.md), in the provinces that
+  // have some pending.
+  const provinces = await provincesWith(
+    Prisma.sql`notification`,
+    Prisma.sql`status = 'PENDING' AND channel = 'SMS' AND recipient_mobile IS NOT NULL ${only}`,
+  );
+  const sms: ClaimedNotification[] = [];
+  for (const province of provinces) {
+    sms.push(
+      ...(await prisma.$queryRaw<ClaimedNotification[]>`
+        WITH due AS (
+          SELECT province_code, id FROM notification
+           WHERE province_code = ${province} AND status = 'PENDING' AND channel = 'SMS' AND recipient_mobile IS NOT NULL
+             AND (locked_until IS NULL OR locked_until <= ${now}) ${only}
+           ORDER BY created_at LIMIT ${BATCH}
+             FOR UPDATE SKIP LOCKED
+        )
+        UPDATE notification n SET locked_until = ${leaseUntil}
+          FROM due WHERE n.province_code = ${province} AND n.id = due.id
+        RETURNING n.id::text, n.province_code, n.recipient_mobile, n.template, n.params, n.attempts, n.locked_until`),
+    );
+  }
   return { inApp, sms };
 }
 

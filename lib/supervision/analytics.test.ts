@@ -25,6 +25,7 @@ import { supervisorScopeOf } from './scope';
 import { insertCase, insertDecision } from '@/test/support/supervision-data';
 import { getTransparencyReport } from './transparency';
 import { type Actor } from '@/lib/auth/actor';
+import { moveCaseToProvince } from '@/lib/cases/engine/move-case';
 
 const HOUR = 3600_000;
 const WEEK_1 = '2025-03-05T10:00:00+08:00'; // Wednesday of ISO week 2025-W10 (Monday 2025-03-03)
@@ -145,8 +146,8 @@ async function directFigures(where: string): Promise<
              count(*) FILTER (WHERE f.decided_at <= f.deadline_at)::int AS within,
              (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.decided_at - c.filed_at)) FILTER (WHERE f.id IS NOT NULL))::float8 / 3600 AS median
         FROM appeal_case c
-        LEFT JOIN decision f ON f.case_id = c.id AND f.level = 'FIRST'
-        LEFT JOIN decision s ON s.case_id = c.id AND s.level = 'SECOND'
+        LEFT JOIN decision f ON f.province_code = c.province_code AND f.case_id = c.id AND f.level = 'FIRST'
+        LEFT JOIN decision s ON s.province_code = c.province_code AND s.case_id = c.id AND s.level = 'SECOND'
        WHERE ${where}
        GROUP BY 1 ORDER BY 1`);
     return rows;
@@ -276,8 +277,8 @@ describe('the public transparency figures', () => {
              count(*) FILTER (WHERE COALESCE(s.outcome, f.outcome) IN ('DOWNGRADED', 'REVOKED'))::int AS overturned,
              count(*) FILTER (WHERE f.decided_at <= f.deadline_at)::int AS within
         FROM appeal_case c
-        LEFT JOIN decision f ON f.case_id = c.id AND f.level = 'FIRST'
-        LEFT JOIN decision s ON s.case_id = c.id AND s.level = 'SECOND'
+        LEFT JOIN decision f ON f.province_code = c.province_code AND f.case_id = c.id AND f.level = 'FIRST'
+        LEFT JOIN decision s ON s.province_code = c.province_code AND s.case_id = c.id AND s.level = 'SECOND'
        WHERE c.province_code = '34'`;
     expect(anhuiRow).toMatchObject({ name: '安徽省', received: direct!.received, decided: direct!.decided });
     expect(anhuiRow!.overturnRate).toBe(direct!.overturned / direct!.decided);
@@ -322,9 +323,9 @@ describe('the incremental refresh', () => {
     const moving = await getPrisma().case.findFirstOrThrow({
       where: { issuingUnitCode: '410100', state: 'IN_REVIEW' },
     });
-    await getPrisma().case.updateMany({
-      where: { id: moving.id },
-      data: { provinceCode: '34', version: { increment: 1 } },
+    await getPrisma().$transaction(async (tx) => {
+      await moveCaseToProvince(tx, moving, '34');
+      await tx.case.updateMany({ where: { provinceCode: '34', id: moving.id }, data: { version: { increment: 1 } } });
     });
     expect((await refreshSupervisionStats()).groups).toBeGreaterThanOrEqual(1);
     expect((await getAuthorityTable(henan, allTime())).total.received).toBe(1);
@@ -354,7 +355,7 @@ describe('the incremental refresh', () => {
       decidedById: reviewer34.id,
     });
     await getPrisma()
-      .$executeRaw`UPDATE supervision_stats_refresh SET refreshed_at = refreshed_at - interval '2 minutes'`;
+      .$executeRaw`UPDATE supervision_stats_refresh SET refreshed_at = ${new Date(Date.now() - 120_000)}`;
     const decidedBefore = (await getAuthorityTable(anhui, { ...allTime(), province: '34' })).rows.find(
       (row) => row.code === '340100',
     )!.decided;

@@ -140,16 +140,17 @@ export async function getAuthorityTable(
         within: number;
       }[]
     >`
+      -- Read into the coordinator first: Citus runs GROUPING SETS only there (docs/scaling.md).
+      WITH d AS MATERIALIZED (SELECT * FROM supervision_daily_stat d WHERE ${where})
       SELECT ${key}::text AS code, GROUPING(${key}) = 1 AS total,
              sum(d.received)::int AS received, sum(d.decided)::int AS decided, sum(d.overturned)::int AS overturned,
              sum(d.overreach)::int AS overreach, sum(d.decided_within_deadline)::int AS within
-        FROM supervision_daily_stat d
-       WHERE ${where}
+        FROM d
        GROUP BY GROUPING SETS ((${key}), ())`,
     db.$queryRaw<{ code: string | null; total: boolean; median: number }[]>`
+      WITH d AS MATERIALIZED (SELECT * FROM supervision_daily_stat d WHERE ${where})
       SELECT ${key}::text AS code, GROUPING(${key}) = 1 AS total, percentile_cont(0.5) WITHIN GROUP (ORDER BY s)::float8 AS median
-        FROM supervision_daily_stat d CROSS JOIN LATERAL unnest(d.decision_seconds) AS s
-       WHERE ${where}
+        FROM d CROSS JOIN LATERAL unnest(d.decision_seconds) AS s
        GROUP BY GROUPING SETS ((${key}), ())`,
   ]);
   const medianOf = new Map(medians.map((row) => [row.total ? '' : row.code, row.median]));

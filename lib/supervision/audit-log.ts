@@ -80,7 +80,7 @@ interface EventRecord {
   action: string;
   actor_role: string;
   actor_name: string | null;
-  reference: string | null;
+  case_id: string | null;
   before: unknown;
   after: unknown;
   reason: string | null;
@@ -119,14 +119,24 @@ export async function findAuditEvents(
   db: TransactionClient = prisma,
 ): Promise<AuditRow[]> {
   const rows = await db.$queryRaw<EventRecord[]>`
-    SELECT e.chain, e.seq::text AS seq, e.occurred_at, e.action, e.actor_role,
-           CASE WHEN u.role <> 'CITIZEN' THEN u.display_name END AS actor_name, c.reference, e.before, e.after, e.reason
+    SELECT e.chain, e.seq::text AS seq, e.occurred_at, e.action, e.actor_role, e.case_id::text AS case_id,
+           CASE WHEN u.role <> 'CITIZEN' THEN u.display_name END AS actor_name, e.before, e.after, e.reason
       FROM audit_event e
       LEFT JOIN app_user u ON u.id = e.actor_id
-      LEFT JOIN appeal_case c ON c.id = e.case_id
      WHERE ${whereEvents(scope, filters)}
      ORDER BY e.occurred_at DESC, e.chain DESC, e.seq DESC
      LIMIT ${limit}`;
+  // The page's case references, read by id afterwards: an event's chain need not be its case's province (a transfer
+  // writes to both chains), so the join would not stay on one shard (docs/scaling.md).
+  const caseIds = [...new Set(rows.flatMap((row) => (row.case_id ? [row.case_id] : [])))];
+  const references = new Map(
+    caseIds.length === 0
+      ? []
+      : (
+          await db.$queryRaw<{ id: string; reference: string }[]>`
+            SELECT id::text, reference FROM appeal_case WHERE id = ANY(${caseIds}::uuid[])`
+        ).map((row) => [row.id, row.reference]),
+  );
   return withAuditSubjects(
     rows.map((row) => ({
       chain: row.chain,
@@ -135,7 +145,7 @@ export async function findAuditEvents(
       action: row.action,
       actorRole: row.actor_role,
       actorName: row.actor_name,
-      caseReference: row.reference,
+      caseReference: row.case_id ? (references.get(row.case_id) ?? null) : null,
       before: row.before,
       after: row.after,
       reason: row.reason,

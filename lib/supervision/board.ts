@@ -5,6 +5,7 @@ import { prisma, Prisma, type TransactionClient } from '@/lib/db/client';
 import type { CaseState, CaseType, CodeColour, DecisionOutcome, DeliveryStatus } from '@/lib/db/generated/enums';
 import { REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
 import { scopeProvinceSql } from './scope';
+import { unconfirmedCorrectionOrdersSql } from '@/lib/integration/correction-orders';
 import { atRiskSql, overdueSql, statesSql } from '@/lib/cases/rules/deadline-filters';
 import { type Actor } from '@/lib/auth/actor';
 import { divisionNames } from '@/lib/reference/divisions';
@@ -196,15 +197,14 @@ export async function listUnconfirmedCorrections(
   const cutoff = new Date(now.getTime() - CORRECTION_CONFIRMATION_MS);
   const limit = limitOffset(options);
   const rows = await db.$queryRaw<CorrectionRecord[]>`
-    SELECT c.id::text AS case_id, c.reference, c.province_code, d.outcome::text AS outcome, o.created_at, o.delivered_at,
-           o.status::text AS status, o.attempts
-      FROM outbox_event o
+    ${unconfirmedCorrectionOrdersSql(cutoff)}
+    SELECT c.id::text AS case_id, c.reference, c.province_code, COALESCE(s.outcome, f.outcome)::text AS outcome,
+           o.created_at, o.delivered_at, o.status, o.attempts
+      FROM orders o
       JOIN appeal_case c ON c.id = o.case_id
-      LEFT JOIN LATERAL (SELECT outcome FROM decision WHERE case_id = c.id ORDER BY level DESC LIMIT 1) d ON TRUE
-     WHERE o.kind = 'CORRECTION_ORDER' AND o.confirmed_at IS NULL AND o.created_at <= ${cutoff}
-       AND ${scopeProvinceSql(scope, 'c.province_code')}
-       AND NOT EXISTS (SELECT 1 FROM outbox_event n
-                        WHERE n.case_id = o.case_id AND n.kind = 'CORRECTION_ORDER' AND (n.created_at, n.id) > (o.created_at, o.id))
+      LEFT JOIN decision f ON f.province_code = c.province_code AND f.case_id = c.id AND f.level = 'FIRST'
+      LEFT JOIN decision s ON s.province_code = c.province_code AND s.case_id = c.id AND s.level = 'SECOND'
+     WHERE ${scopeProvinceSql(scope, 'c.province_code')}
      ORDER BY o.created_at, c.reference
      ${limit}`;
   const name = await namesOf(
@@ -232,20 +232,18 @@ export async function countUnconfirmedCorrections(
 ): Promise<number> {
   const cutoff = new Date(now.getTime() - CORRECTION_CONFIRMATION_MS);
   const [row] = await db.$queryRaw<{ count: number }[]>`
+    ${unconfirmedCorrectionOrdersSql(cutoff)}
     SELECT count(*)::int AS count
-      FROM outbox_event o
+      FROM orders o
       JOIN appeal_case c ON c.id = o.case_id
-     WHERE o.kind = 'CORRECTION_ORDER' AND o.confirmed_at IS NULL AND o.created_at <= ${cutoff}
-       AND ${scopeProvinceSql(scope, 'c.province_code')}
-       AND NOT EXISTS (SELECT 1 FROM outbox_event n
-                        WHERE n.case_id = o.case_id AND n.kind = 'CORRECTION_ORDER' AND (n.created_at, n.id) > (o.created_at, o.id))`;
+     WHERE ${scopeProvinceSql(scope, 'c.province_code')}`;
   return row?.count ?? 0;
 }
 
 /**
  * Every reviewer in scope (inactive ones too, so a leaver's cases can be moved) with open and overdue cases. The open
- * count is the one routing keeps on the reviewer (app_user.open_case_count, maintained with every case change), so
- * the board does not count all open cases on every view; only the overdue ones are counted.
+ * count is the one routing keeps per reviewer and province (reviewer_load.open_case_count, maintained with every case
+ * change), so the board does not count all open cases on every view; only the overdue ones are counted.
  */
 export async function listWorkload(
   scope: Actor,
@@ -263,8 +261,8 @@ export async function listWorkload(
         unitCode: true,
         active: true,
         capacity: true,
-        lastAssignedAt: true,
-        openCaseCount: true,
+        // The load in each province's cases (reviewer_load, distributed with them): normally one row, their own.
+        reviewerLoads: { select: { openCaseCount: true, lastAssignedAt: true } },
       },
     }),
     db.$queryRaw<{ assignee_id: string; count: number }[]>`
@@ -284,10 +282,18 @@ export async function listWorkload(
     unitName: name(reviewer.unitCode),
     active: reviewer.active,
     capacity: reviewer.capacity,
-    open: reviewer.openCaseCount,
+    open: reviewer.reviewerLoads.reduce((sum, load) => sum + load.openCaseCount, 0),
     overdue: overdueBy.get(reviewer.id) ?? 0,
-    lastAssignedAt: reviewer.lastAssignedAt,
+    lastAssignedAt: latestAssignment(reviewer.reviewerLoads),
   }));
+}
+
+/** A reviewer's last assignment over their load rows (one per province they worked in), or null. */
+export function latestAssignment(loads: { lastAssignedAt: Date | null }[]): Date | null {
+  return loads.reduce<Date | null>(
+    (latest, load) => (load.lastAssignedAt && (!latest || load.lastAssignedAt > latest) ? load.lastAssignedAt : latest),
+    null,
+  );
 }
 
 export interface DeadlineBoard {

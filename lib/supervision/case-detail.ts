@@ -73,8 +73,15 @@ export interface SupervisedCase {
 
 /** Active reviewers of a province who may hold this case (not excluded from it), least loaded first. */
 export async function listReviewerOptions(provinceCode: string, caseId: string | null): Promise<ReviewerOption[]> {
+  // The case's excluded reviewers first, on the case's shard: a subquery from app_user (a reference table) into case
+  // data is refused by Citus (docs/scaling.md).
+  const excluded = caseId
+    ? (await prisma.caseExclusion.findMany({ where: { provinceCode, caseId }, select: { reviewerId: true } })).map(
+        (exclusion) => exclusion.reviewerId,
+      )
+    : [];
   const reviewers = await prisma.user.findMany({
-    where: { role: 'REVIEWER', active: true, provinceCode, ...(caseId ? { exclusions: { none: { caseId } } } : {}) },
+    where: { role: 'REVIEWER', active: true, provinceCode, id: { notIn: excluded } },
     select: { id: true, displayName: true, unitCode: true, capacity: true },
     orderBy: { displayName: 'asc' },
   });

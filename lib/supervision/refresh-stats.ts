@@ -36,8 +36,8 @@ function insertAggregates(tx: TransactionClient, from: Prisma.Sql, where: Prisma
            count(*) FILTER (WHERE f.decided_at <= f.deadline_at)::int,
            COALESCE(array_agg(round(extract(epoch FROM f.decided_at - c.filed_at))::int) FILTER (WHERE f.case_id IS NOT NULL), '{}')
       FROM ${from}
-      LEFT JOIN decision f ON f.case_id = c.id AND f.level = 'FIRST'
-      LEFT JOIN decision s ON s.case_id = c.id AND s.level = 'SECOND'
+      LEFT JOIN decision f ON f.province_code = c.province_code AND f.case_id = c.id AND f.level = 'FIRST'
+      LEFT JOIN decision s ON s.province_code = c.province_code AND s.case_id = c.id AND s.level = 'SECOND'
      WHERE ${where}
      GROUP BY 1, 2, 3, 4, 5, 6`;
 }

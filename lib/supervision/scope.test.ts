@@ -198,6 +198,7 @@ describe('the deadline board', () => {
       const anhuiBoard = await getDeadlineBoard(anhui(), now);
       expect(anhuiBoard.workload).toHaveLength(1 + Math.floor(BOARD_PAGE_ROWS / 2));
     } finally {
+      await getPrisma().reviewerLoad.deleteMany({ where: { userId: { in: extra.map((user) => user.id) } } });
       await getPrisma().user.deleteMany({ where: { id: { in: extra.map((user) => user.id) } } });
     }
   });

@@ -31,14 +31,17 @@ export async function getTransparencyReport(): Promise<TransparencyReport> {
     prisma.$queryRaw<
       { code: string | null; total: boolean; received: number; decided: number; overturned: number; within: number }[]
     >`
+      -- Read into the coordinator first: Citus runs GROUPING SETS only there (docs/scaling.md).
+      WITH d AS MATERIALIZED (SELECT * FROM supervision_daily_stat)
       SELECT province_code::text AS code, GROUPING(province_code) = 1 AS total, sum(received)::int AS received,
              sum(decided)::int AS decided, sum(overturned)::int AS overturned, sum(decided_within_deadline)::int AS within
-        FROM supervision_daily_stat
+        FROM d
        GROUP BY GROUPING SETS ((province_code), ())`,
     prisma.$queryRaw<{ code: string | null; total: boolean; median: number }[]>`
+      WITH d AS MATERIALIZED (SELECT province_code, decision_seconds FROM supervision_daily_stat)
       SELECT province_code::text AS code, GROUPING(province_code) = 1 AS total,
              percentile_cont(0.5) WITHIN GROUP (ORDER BY s)::float8 AS median
-        FROM supervision_daily_stat CROSS JOIN LATERAL unnest(decision_seconds) AS s
+        FROM d CROSS JOIN LATERAL unnest(decision_seconds) AS s
        GROUP BY GROUPING SETS ((province_code), ())`,
     statsRefreshedAt(),
   ]);

@@ -696,7 +696,11 @@ async function writeProvince(
   }
   for (const [reviewerId, lastAssignedAt] of plan.lastAssignedAt) {
     if (cases.some((c) => c.data.assigneeId === reviewerId))
-      await tx.user.update({ where: { id: reviewerId }, data: { lastAssignedAt } });
+      await tx.reviewerLoad.upsert({
+        where: { provinceCode_userId: { provinceCode, userId: reviewerId } },
+        create: { provinceCode, userId: reviewerId, lastAssignedAt },
+        update: { lastAssignedAt },
+      });
   }
   // The chain's sequence must follow time: append the province's events in time order across all its cases.
   const events = cases

@@ -85,14 +85,15 @@ async function fileOnce(
     const {
       rows: [reviewer],
     } = await client.query<{ id: string }>(
-      `SELECT u.id FROM app_user u WHERE u.role = 'REVIEWER' AND u.active AND u.province_code = $1 AND u.open_case_count < u.capacity
-        ORDER BY u.open_case_count, u.last_assigned_at NULLS FIRST LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED`,
+      `SELECT u.id FROM app_user u JOIN reviewer_load l ON l.province_code = $1 AND l.user_id = u.id
+        WHERE u.role = 'REVIEWER' AND u.active AND u.province_code = $1 AND l.open_case_count < u.capacity
+        ORDER BY l.open_case_count, l.last_assigned_at NULLS FIRST LIMIT 1 FOR NO KEY UPDATE OF l SKIP LOCKED`,
       [provinceCode],
     );
     if (reviewer) {
       await client.query(
-        `UPDATE app_user SET last_assigned_at = $2, open_case_count = open_case_count + 1 WHERE id = $1`,
-        [reviewer.id, now],
+        `UPDATE reviewer_load SET last_assigned_at = $3, open_case_count = open_case_count + 1 WHERE province_code = $1 AND user_id = $2`,
+        [provinceCode, reviewer.id, now],
       );
       await client.query(
         `UPDATE appeal_case SET state = 'ASSIGNED', assignee_id = $3, assigned_at = $4, version = version + 1 WHERE province_code = $1 AND id = $2`,

@@ -1,7 +1,7 @@
 // Citus's rules for distributed tables, checked against a database's catalogue (docs/scaling.md): pure checks over the
 // catalogue facts read by readDistributionFacts, so the test can run them on the real schema and on a broken one.
 import pg from 'pg';
-import { distributionColumnOf, type DistributionMap, type Placement } from '@/lib/db/distribution';
+import { ALLOWED_TRIGGERS, distributionColumnOf, type DistributionMap, type Placement } from '@/lib/db/distribution';
 
 /** Tables that belong to the migration machinery, not to the data model. */
 const IGNORED_TABLES = new Set(['_prisma_migrations']);
@@ -20,32 +20,49 @@ export interface ForeignKey {
   columns: string[];
   referencedTable: string;
   referencedColumns: string[];
+  /** confupdtype / confdeltype: a no action, r restrict, c cascade, n set null, d set default. */
+  onUpdate: string;
+  onDelete: string;
 }
 
 export interface DistributionFacts {
-  /** Table → its columns and whether each is NOT NULL. */
-  tables: Map<string, Map<string, { notNull: boolean }>>;
+  /** Table → its columns, whether each is NOT NULL and its type (pg_type.typname; Citus compares type oids). */
+  tables: Map<string, Map<string, { notNull: boolean; type: string }>>;
+  /** `table.trigger` of every user trigger. */
+  triggers: string[];
   uniqueKeys: UniqueKey[];
   foreignKeys: ForeignKey[];
 }
 
 /** Reads tables, primary and unique keys (constraints or unique indexes, partial ones included) and foreign keys. */
 export async function readDistributionFacts(client: pg.Client, schema = 'public'): Promise<DistributionFacts> {
-  const columns = await client.query<{ table: string; column: string | null; not_null: boolean | null }>(
-    `SELECT c.relname::text AS table, a.attname::text AS column, a.attnotnull AS not_null
+  const columns = await client.query<{
+    table: string;
+    column: string | null;
+    not_null: boolean | null;
+    type: string | null;
+  }>(
+    `SELECT c.relname::text AS table, a.attname::text AS column, a.attnotnull AS not_null, t.typname::text AS type
        FROM pg_class c
        JOIN pg_namespace n ON n.oid = c.relnamespace
        LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+       LEFT JOIN pg_type t ON t.oid = a.atttypid
       WHERE n.nspname = $1 AND c.relkind IN ('r', 'p')`,
     [schema],
   );
-  const tables = new Map<string, Map<string, { notNull: boolean }>>();
+  const tables = new Map<string, Map<string, { notNull: boolean; type: string }>>();
   for (const row of columns.rows) {
     if (IGNORED_TABLES.has(row.table)) continue;
-    const table = tables.get(row.table) ?? new Map<string, { notNull: boolean }>();
+    const table = tables.get(row.table) ?? new Map<string, { notNull: boolean; type: string }>();
     tables.set(row.table, table);
-    if (row.column !== null) table.set(row.column, { notNull: row.not_null === true });
+    if (row.column !== null) table.set(row.column, { notNull: row.not_null === true, type: row.type ?? '' });
   }
+  const triggers = await client.query<{ name: string }>(
+    `SELECT c.relname || '.' || tg.tgname AS name
+       FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = $1 AND NOT tg.tgisinternal ORDER BY 1`,
+    [schema],
+  );
   const uniqueKeys = await client.query<{ name: string; table: string; primary: boolean; columns: (string | null)[] }>(
     `SELECT i.relname::text AS name, t.relname::text AS table, ix.indisprimary AS primary,
             ARRAY(SELECT a.attname::text FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
@@ -64,7 +81,8 @@ export async function readDistributionFacts(client: pg.Client, schema = 'public'
             ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
                     JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.ord) AS columns,
             ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
-                    JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.ord) AS "referencedColumns"
+                    JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.ord) AS "referencedColumns",
+            con.confupdtype AS "onUpdate", con.confdeltype AS "onDelete"
        FROM pg_constraint con
        JOIN pg_class t ON t.oid = con.conrelid
        JOIN pg_class rt ON rt.oid = con.confrelid
@@ -79,6 +97,7 @@ export async function readDistributionFacts(client: pg.Client, schema = 'public'
       .filter((row) => !IGNORED_TABLES.has(row.table))
       .map((row) => ({ ...row, columns: row.columns.map((column) => column ?? '(expression)') })),
     foreignKeys: foreignKeys.rows,
+    triggers: triggers.rows.map((row) => row.name),
   };
 }
 
@@ -93,7 +112,11 @@ const describe = (placement: Placement): string =>
  * - a foreign key between two tables distributed by a province code (province_code or chain) has the distribution
  *   column on both sides at the same position (colocated); a reference table references only reference tables; a
  *   table distributed by its own key is referenced by no case table other than through app_user (those foreign keys
- *   become application checks on the move, docs/scaling.md) and references no case table.
+ *   become application checks on the move, docs/scaling.md) and references no case table;
+ * - every table distributed by a province code has the same distribution column type (Citus colocates only equal
+ *   types: the audit chain's VARCHAR with the cases' province code);
+ * - no foreign key cascades or nulls on update, nor nulls or defaults on delete through a distribution column;
+ * - a distributed or reference table carries only the triggers ALLOWED_TRIGGERS lists.
  */
 export function checkDistribution(facts: DistributionFacts, map: DistributionMap): string[] {
   const violations: string[] = [];
@@ -149,6 +172,34 @@ export function checkDistribution(facts: DistributionFacts, map: DistributionMap
         `${what}: only foreign keys to app_user are planned to become application checks (docs/scaling.md)`,
       );
     }
+  }
+  const colocatedTypes = new Map<string, string[]>();
+  for (const [table, placement] of Object.entries(map)) {
+    if (placement.kind !== 'distributed') continue;
+    const type = facts.tables.get(table)?.get(placement.column)?.type;
+    if (type) colocatedTypes.set(type, [...(colocatedTypes.get(type) ?? []), `${table}.${placement.column}`]);
+  }
+  if (colocatedTypes.size > 1) {
+    const described = [...colocatedTypes].map(([type, columns]) => `${type} (${columns.sort().join(', ')})`);
+    violations.push(`colocated distribution columns differ in type: ${described.sort().join(' vs ')}`);
+  }
+
+  const ACTION: Record<string, string> = { c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
+  for (const fk of facts.foreignKeys) {
+    const from = map[fk.table];
+    if (!from) continue;
+    const what = `foreign key ${fk.name} ${fk.table} (${fk.columns.join(', ')}) → ${fk.referencedTable}`;
+    if (fk.onUpdate in ACTION)
+      violations.push(`${what}: ON UPDATE ${ACTION[fk.onUpdate]} (Citus refuses it; ids never change)`);
+    const column = distributionColumnOf(from);
+    if ((fk.onDelete === 'n' || fk.onDelete === 'd') && column !== null && fk.columns.includes(column))
+      violations.push(`${what}: ON DELETE ${ACTION[fk.onDelete]} through the distribution column ${column}`);
+  }
+
+  for (const trigger of facts.triggers) {
+    const table = trigger.split('.')[0]!;
+    if (map[table] && !(trigger in ALLOWED_TRIGGERS))
+      violations.push(`trigger ${trigger} is not in ALLOWED_TRIGGERS of lib/db/distribution.ts`);
   }
   return violations;
 }

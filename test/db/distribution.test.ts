@@ -108,6 +108,34 @@ describe('the check can fail', () => {
     }
   });
 
+  it('reports colocated keys of different types, cascading updates and triggers Citus was not told about', async () => {
+    await client.query('CREATE SCHEMA probe2');
+    try {
+      await client.query(`
+        CREATE TABLE probe2.parent (province_code char(2) NOT NULL, id uuid NOT NULL, PRIMARY KEY (province_code, id));
+        CREATE TABLE probe2.chain (chain varchar(8) NOT NULL, seq int NOT NULL, PRIMARY KEY (chain, seq));
+        CREATE TABLE probe2.child (province_code char(2) NOT NULL, id uuid NOT NULL, parent_id uuid NOT NULL,
+          PRIMARY KEY (province_code, id),
+          CONSTRAINT child_parent_fkey FOREIGN KEY (province_code, parent_id) REFERENCES probe2.parent (province_code, id)
+            ON UPDATE CASCADE);
+        CREATE FUNCTION probe2.noop() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
+        CREATE TRIGGER parent_touch AFTER INSERT ON probe2.parent FOR EACH ROW EXECUTE FUNCTION probe2.noop();
+      `);
+      const map: DistributionMap = {
+        parent: { kind: 'distributed', column: 'province_code' },
+        child: { kind: 'distributed', column: 'province_code' },
+        chain: { kind: 'distributed', column: 'chain' },
+      };
+      expect(checkDistribution(await readDistributionFacts(client, 'probe2'), map)).toEqual([
+        'colocated distribution columns differ in type: bpchar (child.province_code, parent.province_code) vs varchar (chain.chain)',
+        'foreign key child_parent_fkey child (province_code, parent_id) → parent: ON UPDATE CASCADE (Citus refuses it; ids never change)',
+        'trigger parent.parent_touch is not in ALLOWED_TRIGGERS of lib/db/distribution.ts',
+      ]);
+    } finally {
+      await client.query('DROP SCHEMA probe2 CASCADE');
+    }
+  });
+
   it('notices an exemption whose unique key is gone', async () => {
     const facts = await readDistributionFacts(client);
     const map: DistributionMap = {
@@ -158,7 +186,7 @@ async function provincesOf(db: pg.Client): Promise<Record<string, string[]>> {
 }
 
 describe('migration ' + DISTRIBUTION_MIGRATION, () => {
-  it('runs on a database that holds cases, aligns their rows and keeps their idempotency keys; a transfer then cascades', async () => {
+  it('runs on a database that holds cases, aligns their rows and keeps their idempotency keys; a later migration stops the cascade', async () => {
     const database = await emptyDatabase();
     const db = new pg.Client({ connectionString: database.url });
     try {
@@ -182,20 +210,92 @@ describe('migration ' + DISTRIBUTION_MIGRATION, () => {
       expect(keys.rows).toEqual([{ key: 'key-1', case_id: CASE_ID, province_code: '41', payload_hash: 'hash-1' }]);
       expect(checkDistribution(await readDistributionFacts(db), DISTRIBUTION)).toEqual([]);
 
-      // A transfer is one UPDATE: the case's rows follow (ON UPDATE CASCADE), the correction order does not.
-      await db.query(`UPDATE appeal_case SET province_code = '44' WHERE id = '${CASE_ID}'`);
-      expect(await provincesOf(db)).toEqual({
-        evidence: ['44'],
-        decision: ['44'],
-        notification: ['44'],
-        outbox_event: ['34'],
-        webhook_delivery: ['34'],
-      });
+      // No key cascades updates any more (Citus refuses it on the distribution column): changing a case's province
+      // in place is refused while rows follow it; a transfer moves them (lib/cases/move-case.ts).
+      await expect(db.query(`UPDATE appeal_case SET province_code = '44' WHERE id = '${CASE_ID}'`)).rejects.toThrow(
+        /foreign key/,
+      );
       // A row of a case that names another province than the case's is refused.
       await expect(
         db.query(`INSERT INTO evidence (id, case_id, province_code, kind, file_name, mime_type, size_bytes, sha256, storage_key)
-        VALUES (gen_random_uuid(), '${CASE_ID}', '41', 'REPLY', 'b.png', 'image/png', 1, repeat('0', 64), 'k2')`),
+        VALUES (gen_random_uuid(), '${CASE_ID}', '44', 'REPLY', 'b.png', 'image/png', 1, repeat('0', 64), 'k2')`),
       ).rejects.toThrow(/foreign key/);
+    } finally {
+      await db.end().catch(() => undefined);
+      await database.drop();
+    }
+  });
+});
+
+const CITUS_READY_MIGRATION = '20261205230000_citus_ready';
+
+describe('migration ' + CITUS_READY_MIGRATION, () => {
+  it('converts what earlier migrations add without naming it: enums, CHAR(2) province codes, cascading keys, triggers', async () => {
+    const database = await emptyDatabase();
+    const db = new pg.Client({ connectionString: database.url });
+    try {
+      const migrations = readMigrations();
+      const at = migrations.findIndex((migration) => migration.name === CITUS_READY_MIGRATION);
+      expect(at).toBeGreaterThan(0);
+      await migrate(database.url, migrations.slice(0, at));
+      await db.connect();
+      // A case table as another branch would add it before this migration (the conventions of the time).
+      await db.query(`
+        CREATE TYPE "ProbeKind" AS ENUM ('ONE', 'TWO');
+        CREATE TABLE probe_note (
+          province_code CHAR(2) NOT NULL, id UUID NOT NULL, case_id UUID NOT NULL,
+          kind "ProbeKind" NOT NULL DEFAULT 'ONE', kinds "ProbeKind"[] NOT NULL DEFAULT '{}',
+          CONSTRAINT probe_note_pkey PRIMARY KEY (province_code, id),
+          CONSTRAINT probe_note_kind_check CHECK (kind <> 'TWO'::"ProbeKind" OR case_id IS NOT NULL),
+          CONSTRAINT probe_note_province_code_case_id_fkey FOREIGN KEY (province_code, case_id)
+            REFERENCES appeal_case (province_code, id) ON DELETE RESTRICT ON UPDATE CASCADE);
+        CREATE INDEX probe_note_one_idx ON probe_note (case_id) WHERE kind = 'ONE'::"ProbeKind";
+        CREATE FUNCTION probe_noop() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
+        CREATE TRIGGER probe_note_moved AFTER UPDATE OF province_code ON probe_note
+          FOR EACH ROW WHEN (OLD.province_code IS DISTINCT FROM NEW.province_code) EXECUTE FUNCTION probe_noop();
+      `);
+      // The case of EXISTING_ROWS alone (its other rows were misaligned on purpose for the earlier migration).
+      await db.query(EXISTING_ROWS.slice(0, EXISTING_ROWS.indexOf('INSERT INTO evidence')));
+      await db.query(`INSERT INTO probe_note (province_code, id, case_id, kind, kinds)
+                      VALUES ('41', gen_random_uuid(), '${CASE_ID}', 'TWO', '{ONE,TWO}')`);
+      await migrate(database.url, migrations);
+
+      const types = await db.query<{ column: string; type: string }>(`
+        SELECT attrelid::regclass::text || '.' || attname AS column, format_type(atttypid, atttypmod) AS type
+          FROM pg_attribute WHERE attrelid = 'probe_note'::regclass AND attnum > 0 ORDER BY attnum`);
+      expect(types.rows).toEqual([
+        { column: 'probe_note.province_code', type: 'character varying(2)' },
+        { column: 'probe_note.id', type: 'uuid' },
+        { column: 'probe_note.case_id', type: 'uuid' },
+        { column: 'probe_note.kind', type: '"ProbeKind"' },
+        { column: 'probe_note.kinds', type: '"ProbeKind"[]' },
+      ]);
+      const enums = await db.query(
+        "SELECT typname FROM pg_type WHERE typtype = 'e' AND typnamespace = 'public'::regnamespace",
+      );
+      expect(enums.rows).toEqual([]);
+      const keys = await db.query<{ def: string }>(
+        "SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'probe_note'::regclass AND contype IN ('c', 'p', 'f') ORDER BY conname",
+      );
+      expect(keys.rows.map((row) => row.def)).toEqual([
+        "CHECK ((((kind)::text <> 'TWO'::text) OR (case_id IS NOT NULL)))",
+        'PRIMARY KEY (province_code, id)',
+        'FOREIGN KEY (province_code, case_id) REFERENCES appeal_case(province_code, id) ON DELETE RESTRICT',
+      ]);
+      // The data, the trigger and the partial index survive; values outside the enum's are still refused.
+      expect((await db.query('SELECT kind, kinds::text[] AS kinds FROM probe_note')).rows).toEqual([
+        { kind: 'TWO', kinds: ['ONE', 'TWO'] },
+      ]);
+      expect((await db.query("SELECT 1 FROM pg_trigger WHERE tgname = 'probe_note_moved'")).rowCount).toBe(1);
+      expect((await db.query("SELECT 1 FROM pg_indexes WHERE indexname = 'probe_note_one_idx'")).rowCount).toBe(1);
+      await expect(db.query("UPDATE probe_note SET kind = 'THREE'")).rejects.toThrow(/ProbeKind_check/);
+      // Every key of the schema is NO ACTION on update now, and the schema still passes the distribution check
+      // once the probe table is classified.
+      const cascading = await db.query("SELECT conname FROM pg_constraint WHERE contype = 'f' AND confupdtype <> 'a'");
+      expect(cascading.rows).toEqual([]);
+      await db.query('DROP TRIGGER probe_note_moved ON probe_note');
+      const map: DistributionMap = { ...DISTRIBUTION, probe_note: { kind: 'distributed', column: 'province_code' } };
+      expect(checkDistribution(await readDistributionFacts(db), map)).toEqual([]);
     } finally {
       await db.end().catch(() => undefined);
       await database.drop();

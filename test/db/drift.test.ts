@@ -59,7 +59,8 @@ describe('the drift check can fail', () => {
       'ALTER TABLE division ALTER COLUMN name DROP NOT NULL',
       'ALTER TABLE app_user ALTER COLUMN active DROP DEFAULT',
       `ALTER TABLE outbox_event ALTER COLUMN status SET DEFAULT 'SENT'`,
-      `ALTER TYPE "CodeColour" ADD VALUE 'BLUE'`,
+      `ALTER DOMAIN "CodeColour" DROP CONSTRAINT "CodeColour_check"`,
+      `ALTER DOMAIN "CodeColour" ADD CONSTRAINT "CodeColour_check" CHECK (VALUE IN ('RED', 'YELLOW', 'GREEN', 'BLUE'))`,
       'ALTER INDEX reason_catalogue_version_id_code_key RENAME TO reason_code_per_version',
       'DROP INDEX app_user_mobile_key',
       'CREATE INDEX app_user_mobile_key ON app_user (mobile)',
@@ -79,9 +80,10 @@ describe('the drift check can fail', () => {
       'model User (table app_user): column active (field active) has no database default, schema declares @default(true)',
       'model User (table app_user): unique index app_user_mobile_key (mobile) declared by @unique on User.mobile is missing from the database',
       'model Session (table session): foreign key session_user_id_fkey (user_id) → app_user(id) of relation field user has ON DELETE Cascade, schema expects Restrict',
+      'model Session (table session): foreign key session_user_id_fkey (user_id) → app_user(id) of relation field user has ON UPDATE Cascade, schema expects NoAction',
       'model Evidence (table evidence): column sha256 (field sha256) has type character varying(64), schema expects character(64)',
       'model Decision (table decision): foreign key decision_decided_by_id_fkey (decided_by_id) → app_user(id) of relation field decidedBy is missing from the database',
-      `model OutboxEvent (table outbox_event): column status (field status) has database default 'SENT'::"DeliveryStatus", schema declares @default("PENDING")`,
+      `model OutboxEvent (table outbox_event): column status (field status) has database default 'SENT'::text, schema declares @default("PENDING")`,
       'table app_user: index app_user_mobile_key (mobile) in the database is not declared in schema.prisma',
       'table session: index session_expires_at_idx (expires_at) in the database is not declared in schema.prisma',
     ]);
@@ -126,7 +128,7 @@ describe('the drift check can fail', () => {
       schema,
     );
     expect(drift).toEqual([
-      `model Case (table appeal_case): index appeal_case_assignee_id_state_idx (assignee_id, state) WHERE (state <> 'CLOSED'::"CaseState") for @@index([assigneeId, state]) in model Case is partial, the schema declares no WHERE clause`,
+      `model Case (table appeal_case): index appeal_case_assignee_id_state_idx (assignee_id, state) WHERE ((state)::text <> 'CLOSED'::text) for @@index([assigneeId, state]) in model Case is partial, the schema declares no WHERE clause`,
       'model Case (table appeal_case): index appeal_case_probe2_idx (decided_at) WHERE (closed_at IS NULL) for @@index([decidedAt]) in model Case should have WHERE ((closed_at IS NULL) AND (prima_facie_overreach = true))',
     ]);
     expect(await diffSchemaAgainstDatabase(process.env.DATABASE_OWNER_URL!, schema)).toContain(

@@ -152,13 +152,21 @@ export async function readDatabaseShape(client: pg.Client, schema = 'public'): P
     [schema],
   );
 
+  // Prisma enums are stored as domains over text with a CHECK on their values (migration 20261205230000_citus_ready:
+  // Citus refuses the enum-to-text cast Prisma puts in RETURNING); a real enum type still counts as one.
   const enums = await client.query<{ name: string; labels: string[] }>(
     `SELECT t.typname AS name, array_agg(e.enumlabel ORDER BY e.enumsortorder)::text[] AS labels
        FROM pg_type t
        JOIN pg_enum e ON e.enumtypid = t.oid
        JOIN pg_namespace n ON n.oid = t.typnamespace
       WHERE n.nspname = $1
-      GROUP BY t.typname`,
+      GROUP BY t.typname
+     UNION ALL
+     SELECT t.typname, ARRAY(SELECT m[1] FROM regexp_matches(pg_get_constraintdef(c.oid), '''([^'']*)''::text', 'g') AS m)
+       FROM pg_type t
+       JOIN pg_namespace n ON n.oid = t.typnamespace
+       JOIN pg_constraint c ON c.contypid = t.oid AND c.contype = 'c' AND c.conname = t.typname || '_check'
+      WHERE n.nspname = $1 AND t.typtype = 'd' AND t.typbasetype = 'text'::regtype`,
     [schema],
   );
 

@@ -37,14 +37,26 @@ export async function emptyDatabase(): Promise<{ url: string; drop(): Promise<vo
   };
 }
 
+/**
+ * Turns the audit table's user triggers on or off. On Citus (npm run test:citus) ALTER TABLE on the distributed table
+ * does not reach its shards, which carry the triggers too: they are switched there as well.
+ */
+async function auditTriggers(client: pg.Client, action: 'ENABLE' | 'DISABLE', which = 'USER'): Promise<void> {
+  await client.query(`ALTER TABLE audit_event ${action} TRIGGER ${which}`);
+  const citus = await client.query<{ on: boolean }>("SELECT to_regclass('pg_dist_partition') IS NOT NULL AS on");
+  if (citus.rows[0]!.on) {
+    await client.query(`SELECT run_command_on_shards('audit_event', 'ALTER TABLE %s ${action} TRIGGER USER')`);
+  }
+}
+
 /** Empties every table holding case, user and audit data, keeping reference data (divisions, catalogue, calendar, policies). */
 export async function resetCaseData(): Promise<void> {
   const client = await rawClient();
   try {
-    await client.query('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_truncate');
+    await auditTriggers(client, 'DISABLE', 'audit_event_no_truncate');
     await client.query(`TRUNCATE audit_event, audit_chain_head, outbox_event, notification, decision, mass_incident, case_incident, information_request,
       evidence, case_exclusion, webhook_delivery, appeal_case, filing_idempotency_key, code_assignment, api_request_nonce, api_key, province_system, reference_counter, supervision_daily_stat, supervision_stats_refresh, case_state_count, case_state_delta, otp_challenge, sms_message, sms_delivery, rate_limit, staff_lockout, session, app_user CASCADE`);
-    await client.query('ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_truncate');
+    await auditTriggers(client, 'ENABLE', 'audit_event_no_truncate');
   } finally {
     await client.end();
   }
@@ -54,9 +66,9 @@ export async function resetCaseData(): Promise<void> {
 export async function tamperAuditHistory(sql: string): Promise<void> {
   const client = await rawClient();
   try {
-    await client.query('ALTER TABLE audit_event DISABLE TRIGGER USER');
+    await auditTriggers(client, 'DISABLE');
     await client.query(sql);
-    await client.query('ALTER TABLE audit_event ENABLE TRIGGER USER');
+    await auditTriggers(client, 'ENABLE');
   } finally {
     await client.end();
   }

@@ -38,9 +38,13 @@ export async function createUser(
       unitCode: options.unitCode ?? null,
       capacity: options.capacity ?? 50,
       active: options.active ?? true,
-      lastAssignedAt: options.lastAssignedAt ?? null,
     },
   });
+  // A reviewer's load row in their province (reviewer_load), as recountReviewerLoads gives every reviewer.
+  if (role === 'REVIEWER' && options.provinceCode)
+    await getPrisma().reviewerLoad.create({
+      data: { provinceCode: options.provinceCode, userId: user.id, lastAssignedAt: options.lastAssignedAt ?? null },
+    });
   return { id: user.id, role: user.role, provinceCode: user.provinceCode, unitCode: user.unitCode };
 }
 

@@ -1,6 +1,7 @@
 // Test support for the queue tests: thousands of cases written in one INSERT … SELECT over generate_series, with
 // varied states, colours, grounds, units, overreach, pauses and deadlines (many deliberately tied to the hour).
 import type pg from 'pg';
+import { AppealGround } from '@/lib/db/generated/enums';
 
 export interface GeneratedCases {
   provinceCode: string;
@@ -57,7 +58,7 @@ export async function insertGeneratedCases(client: pg.Client, spec: GeneratedCas
             CASE WHEN t.colour = 'GREEN' THEN 'RECOGNITION_COMPLAINT' ELSE 'CODE_APPEAL' END::"CaseType",
             t.state::"CaseState", 1, $3::uuid, t.colour::"CodeColour", t.filed_at - interval '6 hours', $1::text,
             ($5::text[])[1 + floor(t.r_unit * array_length($5::text[], 1))::int], (SELECT id FROM catalogue),
-            (enum_range(NULL::"AppealGround"))[1 + floor(t.r_grounds * 8)::int],
+            ($9::text[])[1 + floor(t.r_grounds * array_length($9::text[], 1))::int],
             'generated statement for the queue tests', 'REVOKE', '2026-01', t.r_over < 0.25,
             CASE WHEN t.state IN ('SUBMITTED', 'DECIDED', 'CLOSED') THEN NULL
                  ELSE ($4::uuid[])[1 + floor(t.r_reviewer * array_length($4::uuid[], 1))::int] END,
@@ -76,6 +77,8 @@ export async function insertGeneratedCases(client: pg.Client, spec: GeneratedCas
       spec.poolShare,
       spec.now.toISOString(),
       spec.batch,
+      // The grounds in declaration order (a domain over text since migration 20261205230000_citus_ready).
+      Object.values(AppealGround),
     ],
   );
 }

@@ -32,6 +32,8 @@ export interface CaseChange<T> {
   audit?: { before?: Record<string, unknown>; after?: Record<string, unknown>; reason?: string | null };
   notifications?: NotificationDraft[] | ((tx: TransactionClient, updated: Case) => Promise<NotificationDraft[]>);
   result?: T;
+  /** The province the plan moved the case to (a transfer, lib/cases/engine/move-case.ts): the update finds it there. */
+  movedTo?: string;
 }
 
 export interface CaseChangeResult<T> {
@@ -63,7 +65,7 @@ export async function applyCaseChange<T>(
   const change = await plan({ tx, current, next, now });
   // The version check: a case changed since `current` was read matches nothing, and the change is refused.
   const [fresh, ...others] = await tx.case.updateManyAndReturn({
-    where: { provinceCode: current.provinceCode, id: current.id, version: current.version },
+    where: { provinceCode: change.movedTo ?? current.provinceCode, id: current.id, version: current.version },
     data: { ...change.data, state: next, version: { increment: 1 } },
   });
   if (!fresh || others.length > 0) throw new ConflictError();

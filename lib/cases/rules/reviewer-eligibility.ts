@@ -5,15 +5,16 @@ import { RuleViolationError } from '@/lib/core/errors';
 
 /** Checks that a reviewer may hold this case: same province, active, not excluded from it. */
 export async function requireEligibleReviewer(tx: TransactionClient, current: Case, reviewerId: string): Promise<void> {
-  const reviewer = await tx.user.findFirst({
-    where: {
-      id: reviewerId,
-      role: 'REVIEWER',
-      active: true,
-      provinceCode: current.provinceCode,
-      exclusions: { none: { caseId: current.id } },
-    },
-    select: { id: true },
-  });
-  if (!reviewer) throw new RuleViolationError('errors.reviewerNotEligible');
+  // Two reads, not a subquery from app_user (a reference table) into case data, which Citus refuses (docs/scaling.md).
+  const [reviewer, exclusion] = await Promise.all([
+    tx.user.findFirst({
+      where: { id: reviewerId, role: 'REVIEWER', active: true, provinceCode: current.provinceCode },
+      select: { id: true },
+    }),
+    tx.caseExclusion.findFirst({
+      where: { provinceCode: current.provinceCode, caseId: current.id, reviewerId },
+      select: { reviewerId: true },
+    }),
+  ]);
+  if (!reviewer || exclusion) throw new RuleViolationError('errors.reviewerNotEligible');
 }

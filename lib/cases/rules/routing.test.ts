@@ -24,6 +24,9 @@ import { withdrawCase } from '@/lib/cases/use-cases/withdraw-case';
 import { isConflictedReviewer } from '@/lib/cases/rules/conflict-of-interest';
 
 const prisma = () => getPrisma();
+/** A reviewer's load row in Anhui (reviewer_load). */
+const loadRow = (userId: string) =>
+  prisma().reviewerLoad.findUniqueOrThrow({ where: { provinceCode_userId: { provinceCode: '34', userId } } });
 
 function candidate(id: string, overrides: Partial<ReviewerCandidate> = {}): ReviewerCandidate {
   return { id, unitCode: '340200', capacity: 50, openCount: 0, lastAssignedAt: null, ...overrides };
@@ -145,7 +148,10 @@ describe('automatic assignment at filing', () => {
     await file();
     // busy waited longest since an assignment (would win a tie), but the load decides first.
     const idle = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200', lastAssignedAt: new Date() });
-    await prisma().user.update({ where: { id: busy.id }, data: { lastAssignedAt: hoursAgo(48) } });
+    await prisma().reviewerLoad.update({
+      where: { provinceCode_userId: { provinceCode: '34', userId: busy.id } },
+      data: { lastAssignedAt: hoursAgo(48) },
+    });
     const filed = await file();
     expect(filed.state).toBe('ASSIGNED');
     expect(filed.assigneeId).toBe(idle.id);
@@ -172,10 +178,10 @@ describe('automatic assignment at filing', () => {
     });
     const first = await file();
     expect(first.assigneeId).toBe(oldest.id);
-    const chosen = await prisma().user.findUniqueOrThrow({ where: { id: oldest.id } });
+    const chosen = await loadRow(oldest.id);
     expect(chosen.lastAssignedAt).toEqual(first.filedAt);
     // The others' times are untouched.
-    const untouched = await prisma().user.findUniqueOrThrow({ where: { id: recent.id } });
+    const untouched = await loadRow(recent.id);
     expect(untouched.lastAssignedAt!.getTime()).toBeLessThan(first.filedAt.getTime() - 3000_000);
     // Loads are now 1 / 0 / 0: the next two go to the middle, then the most recent.
     expect((await file()).assigneeId).toBe(middle.id);
@@ -350,7 +356,7 @@ describe('pickReviewer under a concurrent assignment', () => {
         const id = await pickReviewer(tx, { provinceCode: '34', caseId, issuingUnitCode: '340100', now });
         await tx.case.updateMany({ where: { id: caseId }, data: { state: 'ASSIGNED', assigneeId: id } });
         // What applyCaseChange does with every assignment: the reviewer's load goes up in the same transaction.
-        await adjustReviewerLoads(tx, current, { assigneeId: id, state: 'ASSIGNED' });
+        await adjustReviewerLoads(tx, current, { assigneeId: id, state: 'ASSIGNED', provinceCode: '34' });
         picked();
         await mayCommit;
         return id;
@@ -390,11 +396,11 @@ describe('pickReviewer under a concurrent assignment', () => {
     expect(two).toBe(second.id);
     one.release();
     expect(await one.done).toBe(first.id);
-    const reviewers = await prisma().user.findMany({
-      where: { id: { in: [first.id, second.id] } },
+    const reviewers = await prisma().reviewerLoad.findMany({
+      where: { provinceCode: '34', userId: { in: [first.id, second.id] } },
       orderBy: { lastAssignedAt: 'asc' },
     });
-    expect(reviewers.map((r) => [r.id, r.lastAssignedAt])).toEqual([
+    expect(reviewers.map((r) => [r.userId, r.lastAssignedAt])).toEqual([
       [first.id, firstNow],
       [second.id, secondNow],
     ]);
@@ -451,7 +457,7 @@ describe('reviewer loads', () => {
     await resetCaseData();
     const citizen = await createUser('CITIZEN');
     const reviewer = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
-    const load = async () => (await prisma().user.findUniqueOrThrow({ where: { id: reviewer.id } })).openCaseCount;
+    const load = async () => (await loadRow(reviewer.id)).openCaseCount;
     const a = (await submitAppeal(citizen, validFiling())).case;
     const b = (await submitAppeal(citizen, validFiling())).case;
     expect(await load()).toBe(2);
@@ -467,7 +473,10 @@ describe('reviewer loads', () => {
       reasons: '经核查，原赋码依据充分，维持原赋码决定，申诉人可申请复核。',
     });
     expect(await load()).toBe(0);
-    await prisma().user.update({ where: { id: reviewer.id }, data: { openCaseCount: 7 } });
+    await prisma().reviewerLoad.update({
+      where: { provinceCode_userId: { provinceCode: '34', userId: reviewer.id } },
+      data: { openCaseCount: 7 },
+    });
     await recountReviewerLoads(prisma());
     expect(await load()).toBe(0);
   });

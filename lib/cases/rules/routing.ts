@@ -48,30 +48,48 @@ async function loadCandidates(
   provinceCode: string,
   caseId: string,
   excludeIds: string[],
-): Promise<ReviewerCandidate[]> {
-  return tx.$queryRaw<ReviewerCandidate[]>`
-    SELECT u.id::text, u.unit_code AS "unitCode", u.capacity, u.last_assigned_at AS "lastAssignedAt", u.open_case_count AS "openCount"
+): Promise<{ candidates: ReviewerCandidate[]; withLoadRow: Set<string> }> {
+  // The province's reviewers (app_user, a reference table), then their load in this province (reviewer_load, on the
+  // case's shard): two single-node reads rather than an outer join of a reference table with a distributed one.
+  const reviewers = await tx.$queryRaw<{ id: string; unitCode: string | null; capacity: number }[]>`
+    SELECT u.id::text, u.unit_code AS "unitCode", u.capacity
       FROM app_user u
      WHERE u.role = 'REVIEWER' AND u.active AND u.province_code = ${provinceCode}
        AND u.id::text <> ALL(${excludeIds})
-       AND NOT EXISTS (SELECT 1 FROM case_exclusion e WHERE e.case_id = ${caseId}::uuid AND e.reviewer_id = u.id)`;
+       AND u.id <> ALL(ARRAY(SELECT e.reviewer_id FROM case_exclusion e
+                              WHERE e.province_code = ${provinceCode} AND e.case_id = ${caseId}::uuid))`;
+  if (reviewers.length === 0) return { candidates: [], withLoadRow: new Set() };
+  const loads = new Map(
+    (
+      await tx.$queryRaw<{ id: string; openCount: number; lastAssignedAt: Date | null }[]>`
+        SELECT user_id::text AS id, open_case_count AS "openCount", last_assigned_at AS "lastAssignedAt"
+          FROM reviewer_load WHERE province_code = ${provinceCode} AND user_id = ANY(${reviewers.map((r) => r.id)}::uuid[])`
+    ).map((load) => [load.id, load]),
+  );
+  return {
+    candidates: reviewers.map((reviewer) => ({
+      ...reviewer,
+      openCount: loads.get(reviewer.id)?.openCount ?? 0,
+      lastAssignedAt: loads.get(reviewer.id)?.lastAssignedAt ?? null,
+    })),
+    withLoadRow: new Set(loads.keys()),
+  };
 }
 
 interface LockedReviewer {
   id: string;
-  active: boolean;
-  capacity: number;
   open_case_count: number;
 }
 
 /**
  * Picks the reviewer for a case inside the caller's transaction, or null when nobody is eligible (the case then
- * waits in the province pool). The chosen reviewer's row is locked and their load read again under the lock, so
- * concurrent assignments never push anyone past capacity; only the reviewer who actually gets the case has their
- * last assignment time moved (it decides later ties). Concurrent filings do not queue for the same reviewer: each
- * takes the best-ranked reviewer no other assignment is holding (SKIP LOCKED), and waits only when all are held.
+ * waits in the province pool). The chosen reviewer's load row in the case's province is locked and their load read
+ * again under the lock, so concurrent assignments never push anyone past capacity; only the reviewer who actually
+ * gets the case has their last assignment time moved (it decides later ties). Concurrent filings do not queue for the
+ * same reviewer: each takes the best-ranked reviewer no other assignment is holding (SKIP LOCKED), and waits only when
+ * all are held. The load rows are distributed with the cases (docs/scaling.md), so this stays on the case's shard.
  *
- * Locks are taken in one order everywhere: case and reviewer rows during a transaction, audit chain heads at its
+ * Locks are taken in one order everywhere: case and reviewer-load rows during a transaction, audit chain heads at its
  * end (lib/audit/append.ts), so an assignment never holds a chain head while it waits for a reviewer.
  */
 export async function pickReviewer(
@@ -79,28 +97,39 @@ export async function pickReviewer(
   args: { provinceCode: string; caseId: string; issuingUnitCode: string; now: Date; excludeIds?: string[] },
 ): Promise<string | null> {
   const excluded = [...(args.excludeIds ?? [])];
+  const province = args.provinceCode;
   // Each pass rules out one reviewer, so this ends once the province's reviewers are exhausted.
   for (;;) {
-    const ranked = rankCandidates(
-      await loadCandidates(tx, args.provinceCode, args.caseId, excluded),
-      args.issuingUnitCode,
-    );
+    const { candidates, withLoadRow } = await loadCandidates(tx, province, args.caseId, excluded);
+    const ranked = rankCandidates(candidates, args.issuingUnitCode);
     if (ranked.length === 0) return null;
     const ids = ranked.map((candidate) => candidate.id);
+    // Reviewers get their load row when created (recountReviewerLoads, the seed, migration 20261205230100); one
+    // created since (by an administrator) gets it here, once: until this transaction ends, concurrent pickers that
+    // rank them wait for it.
+    const missing = ids.filter((id) => !withLoadRow.has(id));
+    if (missing.length > 0)
+      await tx.$executeRaw`
+        INSERT INTO reviewer_load (province_code, user_id) SELECT ${province}, id FROM unnest(${missing}::uuid[]) AS r(id)
+        ON CONFLICT (province_code, user_id) DO NOTHING`;
     const [free] = await tx.$queryRaw<LockedReviewer[]>`
-      SELECT u.id::text, u.active, u.capacity, u.open_case_count
-        FROM app_user u JOIN unnest(${ids}::uuid[]) WITH ORDINALITY AS r(id, n) ON r.id = u.id
-       ORDER BY r.n LIMIT 1
-         FOR NO KEY UPDATE OF u SKIP LOCKED`;
+      SELECT user_id::text AS id, open_case_count FROM reviewer_load
+       WHERE province_code = ${province} AND user_id = ANY(${ids}::uuid[])
+       ORDER BY array_position(${ids}::uuid[], user_id) LIMIT 1
+         FOR NO KEY UPDATE SKIP LOCKED`;
     // The list was read before the lock: a concurrent assignment (or deactivation) may have happened since.
     // Every change of a reviewer's load updates this row under the same lock (adjustReviewerLoads).
     const [locked] = free
       ? [free]
       : await tx.$queryRaw<LockedReviewer[]>`
-          SELECT id::text, active, capacity, open_case_count FROM app_user WHERE id = ${ids[0]}::uuid FOR NO KEY UPDATE`;
+          SELECT user_id::text AS id, open_case_count FROM reviewer_load
+           WHERE province_code = ${province} AND user_id = ${ids[0]}::uuid FOR NO KEY UPDATE`;
     if (!locked) return null;
-    if (locked.active && locked.open_case_count < locked.capacity) {
-      await tx.$executeRaw`UPDATE app_user SET last_assigned_at = ${args.now} WHERE id = ${locked.id}::uuid`;
+    const [reviewer] = await tx.$queryRaw<{ active: boolean; capacity: number }[]>`
+      SELECT active, capacity FROM app_user WHERE id = ${locked.id}::uuid`;
+    if (reviewer?.active && locked.open_case_count < reviewer.capacity) {
+      await tx.$executeRaw`UPDATE reviewer_load SET last_assigned_at = ${args.now}
+                            WHERE province_code = ${province} AND user_id = ${locked.id}::uuid`;
       return locked.id;
     }
     excluded.push(locked.id);
@@ -113,29 +142,43 @@ function loads(state: CaseState): boolean {
 }
 
 /**
- * Keeps app_user.open_case_count in step with one case change, in the same transaction: the reviewer who stops
- * holding an open case loses one, the one who starts gains one.
+ * Keeps reviewer_load.open_case_count in step with one case change, in the same transaction: the reviewer who stops
+ * holding an open case loses one in the province the case was in, the one who starts gains one where it is now.
  */
 export async function adjustReviewerLoads(
   tx: TransactionClient,
-  before: { assigneeId: string | null; state: CaseState },
-  after: { assigneeId: string | null; state: CaseState },
+  before: { assigneeId: string | null; state: CaseState; provinceCode: string },
+  after: { assigneeId: string | null; state: CaseState; provinceCode: string },
 ): Promise<void> {
   const was = before.assigneeId && loads(before.state) ? before.assigneeId : null;
   const now = after.assigneeId && loads(after.state) ? after.assigneeId : null;
-  if (was === now) return;
-  // Two rows in id order, so two opposite reassignments never wait on each other in a cycle.
-  const changes = [...(was ? [{ id: was, by: -1 }] : []), ...(now ? [{ id: now, by: 1 }] : [])].sort((a, b) =>
-    a.id.localeCompare(b.id),
-  );
+  if (was === now && before.provinceCode === after.provinceCode) return;
+  // Rows in one order, so two opposite reassignments never wait on each other in a cycle.
+  const changes = [
+    ...(was ? [{ id: was, province: before.provinceCode, by: -1 }] : []),
+    ...(now ? [{ id: now, province: after.provinceCode, by: 1 }] : []),
+  ].sort((a, b) => a.province.localeCompare(b.province) || a.id.localeCompare(b.id));
   for (const change of changes)
-    await tx.$executeRaw`UPDATE app_user SET open_case_count = open_case_count + ${change.by} WHERE id = ${change.id}::uuid`;
+    await tx.$executeRaw`
+      INSERT INTO reviewer_load (province_code, user_id, open_case_count) VALUES (${change.province}, ${change.id}::uuid, ${change.by})
+      ON CONFLICT (province_code, user_id) DO UPDATE SET open_case_count = reviewer_load.open_case_count + EXCLUDED.open_case_count`;
 }
 
-/** Recounts every reviewer's load from the cases (after bulk loads such as the seed and the benchmark). */
+/**
+ * Recounts every reviewer's load from the cases (after bulk loads such as the seed and the benchmark), province by
+ * province in one statement each way (both tables are distributed by province, so each shard counts its own), and
+ * gives every reviewer a load row in their province.
+ */
 export async function recountReviewerLoads(db: Pick<TransactionClient, '$executeRaw'>): Promise<void> {
   await db.$executeRaw`
-    UPDATE app_user u
-       SET open_case_count = (SELECT count(*)::int FROM appeal_case c WHERE c.assignee_id = u.id AND c.state::text = ANY(${[...REVIEWER_LOAD_STATES] as string[]}))
-     WHERE u.role = 'REVIEWER'`;
+    INSERT INTO reviewer_load (province_code, user_id)
+    SELECT province_code, id FROM app_user WHERE role = 'REVIEWER' AND province_code IS NOT NULL
+    ON CONFLICT (province_code, user_id) DO NOTHING`;
+  await db.$executeRaw`UPDATE reviewer_load SET open_case_count = 0 WHERE open_case_count <> 0`;
+  await db.$executeRaw`
+    INSERT INTO reviewer_load (province_code, user_id, open_case_count)
+    SELECT province_code, assignee_id, count(*)::int FROM appeal_case
+     WHERE assignee_id IS NOT NULL AND state::text = ANY(${[...REVIEWER_LOAD_STATES] as string[]})
+     GROUP BY province_code, assignee_id
+    ON CONFLICT (province_code, user_id) DO UPDATE SET open_case_count = EXCLUDED.open_case_count`;
 }

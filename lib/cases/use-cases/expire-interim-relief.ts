@@ -1,25 +1,26 @@
 // Interim relief that reached its expiry without a decision is reverted (SPEC §15): a REVERT order through the outbox,
 // the citizen told, the province's supervisors alerted, audited as the system. Run by the scheduler (lib/ops/schedule.ts)
-// every minute; rows are claimed per province with FOR UPDATE SKIP LOCKED (single-shard), so two runs at once each
-// take different rows and a second run finds nothing left to do.
+// every minute; rows are claimed per province with FOR UPDATE SKIP LOCKED (single-shard on Citus, docs/scaling.md), only
+// in the provinces with relief due, so two runs at once each take different rows and a second run finds nothing left.
 import 'server-only';
 import { SYSTEM_ACTOR } from '@/lib/auth/actor';
 import { dispatchAfterCommit } from '@/lib/cases/engine/case-change';
 import { endOpenRelief } from '@/lib/cases/engine/interim-relief';
-import { prisma } from '@/lib/db/client';
+import { prisma, Prisma } from '@/lib/db/client';
+import { provincesWith } from '@/lib/db/provinces';
 import { queueNotifications } from '@/lib/notifications/queue';
-import { listProvinces } from '@/lib/reference/divisions';
 
 const BATCH = 100;
 
 export async function expireInterimRelief(now = new Date()): Promise<{ expired: number }> {
   let expired = 0;
-  for (const { code: provinceCode } of await listProvinces()) {
+  const due = Prisma.sql`status = 'GRANTED' AND expires_at <= ${now}`;
+  for (const provinceCode of await provincesWith(Prisma.sql`interim_relief`, due)) {
     for (;;) {
       const outcome = await prisma.$transaction(async (tx) => {
         const claimed = await tx.$queryRaw<{ id: string; case_id: string }[]>`
           SELECT id::text, case_id::text FROM interim_relief
-           WHERE province_code = ${provinceCode} AND status = 'GRANTED' AND expires_at <= ${now}
+           WHERE province_code = ${provinceCode} AND ${due}
            ORDER BY expires_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
         const notificationIds: string[] = [];
         for (const row of claimed) {

@@ -414,7 +414,7 @@ describe('withdrawal, transfer and outsiders', () => {
     expect(moved.state).toBe('ASSIGNED');
     expect(moved.dueAt.getTime()).toBe(started.dueAt.getTime());
     expect(moved.filedAt.getTime()).toBe(started.filedAt.getTime());
-    // The case's rows follow it through their foreign keys (ON UPDATE CASCADE).
+    // The case's rows move with it (lib/cases/engine/move-case.ts).
     expect(await db().evidence.count({ where: { caseId: started.id, provinceCode: { not: '41' } } })).toBe(0);
     expect(await db().notification.count({ where: { caseId: started.id } })).toBeGreaterThan(0);
     expect(await db().notification.count({ where: { caseId: started.id, provinceCode: { not: '41' } } })).toBe(0);

@@ -4,7 +4,8 @@
 // matches, so running it twice (or on two instances) changes nothing more.
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append';
-import { prisma } from '@/lib/db/client';
+import { prisma, Prisma } from '@/lib/db/client';
+import { provincesWith } from '@/lib/db/provinces';
 import { computeWorkingDayDeadline, readDeadlineInputs, storedDeadlineInputs } from '@/lib/cases/rules/deadlines';
 import { statesSql } from '@/lib/cases/rules/deadline-filters';
 import { loadWorkingDayCalendar } from '@/lib/reference/deadline-rules';
@@ -18,6 +19,16 @@ const OPEN_WORKING_DAY_STATES = statesSql(['SECOND_REVIEW_REQUESTED', 'IN_SECOND
 /** Recomputes every open provisional deadline whose provisional year now has a published calendar; returns how many. */
 export async function recomputeProvisionalDeadlines(now = new Date()): Promise<number> {
   let total = 0;
+  // One province per claim (one shard on Citus, docs/scaling.md).
+  const provisional = Prisma.sql`state IN (${OPEN_WORKING_DAY_STATES})
+    AND deadline_inputs->'calendars' @> '[{"provisional": true}]'::jsonb`;
+  for (const province of await provincesWith(Prisma.sql`appeal_case`, provisional))
+    total += await recomputeIn(province, now);
+  return total;
+}
+
+async function recomputeIn(province: string, now: Date): Promise<number> {
+  let total = 0;
   for (;;) {
     const count = await prisma.$transaction(
       async (tx) => {
@@ -27,7 +38,7 @@ export async function recomputeProvisionalDeadlines(now = new Date()): Promise<n
         // Chain heads are taken in province order, as the sweep does, so two runs never wait on each other.
         const rows = await tx.$queryRaw<{ id: string; province_code: string }[]>`
           SELECT id::text, province_code FROM appeal_case
-           WHERE state IN (${OPEN_WORKING_DAY_STATES})
+           WHERE province_code = ${province} AND state IN (${OPEN_WORKING_DAY_STATES})
              AND deadline_inputs->'calendars' @> '[{"provisional": true}]'::jsonb
              AND EXISTS (SELECT 1 FROM jsonb_array_elements(deadline_inputs->'calendars') AS entry
                           WHERE entry->>'provisional' = 'true' AND (entry->>'year')::int = ANY(${published}::int[]))

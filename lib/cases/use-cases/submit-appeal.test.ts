@@ -9,6 +9,7 @@ import { resetCaseData } from '@/test/support/db';
 import { IdempotencyConflictError, ValidationError } from '@/lib/core/errors';
 import { setFaultPoint } from '@/lib/cases/engine/fault-points';
 import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
+import { moveCaseToProvince } from '@/lib/cases/engine/move-case';
 
 const prisma = () => getPrisma();
 
@@ -144,7 +145,7 @@ describe('submitAppeal', () => {
     await expect(
       submitAppeal(citizen, { ...filing, issuingProvinceCode: '41', issuingUnitCode: '410100' }),
     ).rejects.toBeInstanceOf(IdempotencyConflictError);
-    await prisma().$executeRaw`UPDATE appeal_case SET province_code = '41' WHERE id = ${filed.id}::uuid`;
+    await prisma().$transaction((tx) => moveCaseToProvince(tx, filed, '41'));
     expect(await submitAppeal(citizen, filing)).toMatchObject({
       created: false,
       case: { id: filed.id, provinceCode: '41' },

@@ -4,7 +4,8 @@
 // instances at once — does nothing more.
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append';
-import { prisma, type TransactionClient } from '@/lib/db/client';
+import { prisma, Prisma, type TransactionClient } from '@/lib/db/client';
+import { provincesWith } from '@/lib/db/provinces';
 import { dispatchNotifications } from '@/lib/notifications/dispatch';
 import { queueNotificationsOfCases, supervisorNotices, type NotificationDraft } from '@/lib/notifications/queue';
 import { SYSTEM_ACTOR } from '@/lib/auth/actor';
@@ -41,43 +42,45 @@ interface MarkedRow {
  */
 type MarkKind = 'AT_RISK' | 'OVERDUE' | 'PAUSED_OVERDUE';
 
-async function markBatch(tx: TransactionClient, kind: MarkKind, now: Date): Promise<MarkedRow[]> {
-  // The running-clock WHERE clauses match the partial indexes of the case-engine migration.
-  if (kind === 'PAUSED_OVERDUE') {
-    return tx.$queryRaw<MarkedRow[]>`
-        WITH due AS (
-          SELECT id FROM appeal_case
-           WHERE overdue_marked_at IS NULL AND paused_since IS NOT NULL AND state = 'AWAITING_CITIZEN'
-             AND due_at < paused_since AND due_at < ${now}
-           ORDER BY due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
-        UPDATE appeal_case c SET overdue_marked_at = ${now}, at_risk_marked_at = COALESCE(c.at_risk_marked_at, ${now})
-          FROM due WHERE c.id = due.id
-        RETURNING c.id::text, c.reference, c.province_code, c.assignee_id::text, c.due_at`;
-  }
+/** Which cases each kind marks: the running-clock clauses match the partial indexes of the case-engine migration. */
+function dueWhere(kind: MarkKind, now: Date): Prisma.Sql {
+  if (kind === 'PAUSED_OVERDUE')
+    return Prisma.sql`overdue_marked_at IS NULL AND paused_since IS NOT NULL AND state = 'AWAITING_CITIZEN'
+                      AND due_at < paused_since AND due_at < ${now}`;
   return kind === 'AT_RISK'
-    ? tx.$queryRaw<MarkedRow[]>`
-        WITH due AS (
-          SELECT id FROM appeal_case
-           WHERE at_risk_marked_at IS NULL AND paused_since IS NULL AND state IN (${RUNNING_STATES}) AND at_risk_at <= ${now}
-           ORDER BY at_risk_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
-        UPDATE appeal_case c SET at_risk_marked_at = ${now} FROM due WHERE c.id = due.id
-        RETURNING c.id::text, c.reference, c.province_code, c.assignee_id::text, c.due_at`
-    : tx.$queryRaw<MarkedRow[]>`
-        WITH due AS (
-          SELECT id FROM appeal_case
-           WHERE overdue_marked_at IS NULL AND paused_since IS NULL AND state IN (${RUNNING_STATES}) AND due_at < ${now}
-           ORDER BY due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
-        UPDATE appeal_case c SET overdue_marked_at = ${now}, at_risk_marked_at = COALESCE(c.at_risk_marked_at, ${now})
-          FROM due WHERE c.id = due.id
-        RETURNING c.id::text, c.reference, c.province_code, c.assignee_id::text, c.due_at`;
+    ? Prisma.sql`at_risk_marked_at IS NULL AND paused_since IS NULL AND state IN (${RUNNING_STATES}) AND at_risk_at <= ${now}`
+    : Prisma.sql`overdue_marked_at IS NULL AND paused_since IS NULL AND state IN (${RUNNING_STATES}) AND due_at < ${now}`;
 }
 
+async function markBatch(tx: TransactionClient, kind: MarkKind, province: string, now: Date): Promise<MarkedRow[]> {
+  // Each claim is one province's (one shard on Citus, docs/scaling.md).
+  const order = Prisma.raw(kind === 'AT_RISK' ? 'at_risk_at' : 'due_at');
+  const marks =
+    kind === 'AT_RISK'
+      ? Prisma.sql`at_risk_marked_at = ${now}`
+      : Prisma.sql`overdue_marked_at = ${now}, at_risk_marked_at = COALESCE(c.at_risk_marked_at, ${now})`;
+  return tx.$queryRaw<MarkedRow[]>`
+    WITH due AS (
+      SELECT id FROM appeal_case WHERE province_code = ${province} AND ${dueWhere(kind, now)}
+       ORDER BY ${order} LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+    UPDATE appeal_case c SET ${marks} FROM due WHERE c.province_code = ${province} AND c.id = due.id
+    RETURNING c.id::text, c.reference, c.province_code, c.assignee_id::text, c.due_at`;
+}
+
+/** Marks province by province, only in the provinces that have something to mark. */
 async function sweepMarks(kind: MarkKind, now: Date, notificationIds: string[]): Promise<number> {
+  let total = 0;
+  for (const province of await provincesWith(Prisma.sql`appeal_case`, dueWhere(kind, now)))
+    total += await sweepMarksIn(province, kind, now, notificationIds);
+  return total;
+}
+
+async function sweepMarksIn(province: string, kind: MarkKind, now: Date, notificationIds: string[]): Promise<number> {
   let total = 0;
   for (;;) {
     const count = await prisma.$transaction(
       async (tx) => {
-        const rows = await markBatch(tx, kind, now);
+        const rows = await markBatch(tx, kind, province, now);
         // Events in time order per chain, all in the same transaction as the marks.
         rows.sort((a, b) => a.province_code.localeCompare(b.province_code) || a.due_at.getTime() - b.due_at.getTime());
         // The supervisors of each province are looked up once per batch, and the batch's notices written at once.
@@ -124,11 +127,20 @@ async function sweepMarks(kind: MarkKind, now: Date, notificationIds: string[]):
 /** DECIDED cases whose 15 days passed without a second-review request are closed by the system. */
 async function closeExpiredDecisions(now: Date): Promise<number> {
   let closed = 0;
+  const expired = Prisma.sql`state = 'DECIDED' AND second_review_deadline_at < ${now}`;
+  for (const province of await provincesWith(Prisma.sql`appeal_case`, expired))
+    closed += await closeExpiredDecisionsIn(province, now);
+  return closed;
+}
+
+async function closeExpiredDecisionsIn(province: string, now: Date): Promise<number> {
+  let closed = 0;
   for (;;) {
     const batch = await prisma.$transaction(
       async (tx) => {
         const rows = await tx.$queryRaw<{ id: string; province_code: string }[]>`
-        SELECT id::text, province_code FROM appeal_case WHERE state = 'DECIDED' AND second_review_deadline_at < ${now}
+        SELECT id::text, province_code FROM appeal_case
+         WHERE province_code = ${province} AND state = 'DECIDED' AND second_review_deadline_at < ${now}
          ORDER BY second_review_deadline_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
         // Chain heads are taken in one order (province code) by every sweep, as in sweepMarks: two sweeps closing
         // cases of several provinces at once would otherwise wait on each other's heads forever (a deadlock).

@@ -2,10 +2,12 @@
 // move to the other province's pool, and the deadline keeps running from the original filing.
 import 'server-only';
 import type { z } from 'zod';
+import { appendAuditEvent } from '@/lib/audit/append';
 import { prisma } from '@/lib/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { autoAssign } from '@/lib/cases/engine/auto-assign';
 import { applyCaseChange, dispatchAfterCommit, findCaseInScope, requireAssignee } from '@/lib/cases/engine/case-change';
+import { moveCaseToProvince } from '@/lib/cases/engine/move-case';
 import { ConflictError, RuleViolationError } from '@/lib/core/errors';
 import { transferSchema } from '@/lib/cases/forms/schemas';
 import { queueNotifications, supervisorNotices } from '@/lib/notifications/queue';
@@ -26,11 +28,13 @@ export async function transferCase(actor: Actor, input: z.output<typeof transfer
         if (input.toProvinceCode === current.provinceCode) throw new RuleViolationError('errors.transferSameProvince');
         if (!(await provinceExists(input.toProvinceCode, tx)))
           throw new RuleViolationError('errors.transferSameProvince');
+        // The case and its rows (evidence, information requests, decisions, exclusions, notifications …) move to the
+        // new province: province_code is their distribution key (docs/scaling.md). Outbox events stay: their
+        // province is the system they are addressed to, which a transfer does not change.
+        await moveCaseToProvince(tx, current, input.toProvinceCode);
         return {
-          // The case's rows (evidence, information requests, decisions, exclusions, notifications) follow it through
-          // their foreign keys' ON UPDATE CASCADE: province_code is their distribution key (docs/scaling.md).
-          // Outbox events stay: their province is the system they are addressed to, which a transfer does not change.
-          data: { provinceCode: input.toProvinceCode, assigneeId: null, assignedAt: null },
+          movedTo: input.toProvinceCode,
+          data: { assigneeId: null, assignedAt: null },
           audit: {
             before: { provinceCode: current.provinceCode, assigneeId: current.assigneeId },
             after: { provinceCode: input.toProvinceCode },
@@ -40,6 +44,18 @@ export async function transferCase(actor: Actor, input: z.output<typeof transfer
       },
       now,
     );
+    // The old chain holds the transfer (above); the new one records the case's arrival.
+    await appendAuditEvent(tx, {
+      chain: input.toProvinceCode,
+      actorId: actor.id,
+      actorRole: actor.role,
+      caseId: current.id,
+      action: 'CASE_TRANSFERRED',
+      before: { reference: current.reference, provinceCode: current.provinceCode },
+      after: { provinceCode: input.toProvinceCode, state: moved.case.state, version: moved.case.version },
+      reason: input.reason,
+      occurredAt: now,
+    });
     const assigned = await autoAssign(tx, moved.case, now);
     const notices = assigned
       ? []

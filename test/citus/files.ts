@@ -1,0 +1,13 @@
+// The test files `npm run test:citus` runs on the Citus cluster: the integration tests that touch case data (filing,
+// lifecycle, transfer, sweep, queue and board, analytics, audit chains, notification dispatch, webhooks).
+export const CITUS_TEST_FILES = [
+  'test/citus/placement.citus.ts',
+  'lib/cases/use-cases/submit-appeal.test.ts',
+  'lib/cases/use-cases/lifecycle.test.ts',
+  'lib/cases/use-cases/sweep-deadlines.test.ts',
+  'lib/cases/views/queue.test.ts',
+  'lib/supervision/analytics.test.ts',
+  'lib/audit/verify.test.ts',
+  'test/integration/webhook-delivery.test.ts',
+  'test/integration/effectuation.test.ts',
+];
