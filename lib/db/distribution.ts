@@ -58,6 +58,9 @@ export const DISTRIBUTION: DistributionMap = {
   calendar_version: reference,
   calendar_day: reference,
   deadline_policy: reference,
+  // Configuration, not case data: a few versioned rows, read by every code appeal's filing (incident detection, on the
+  // case's shard) and written when a policy is published. Its province_code is NULL for the national default, which a
+  // distribution column cannot hold (Citus refuses NULL there), and one province's filing reads that row too.
   incident_policy: reference,
   province_system: reference,
   // A few keys per province, read on every API call from whichever node serves it; written when an administrator

@@ -9,6 +9,7 @@ import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
 import { createUser, residentId, validFiling, type TestUser } from '@/test/support/fixtures';
 import { rawClient, resetCaseData } from '@/test/support/db';
 import { decideIncident } from './decide-incident';
+import { getIncident } from './incident-views';
 
 const prisma = () => getPrisma();
 
@@ -225,6 +226,19 @@ describe('the group finding', () => {
     expect(await prisma().decision.count({ where: { caseId: leftOut!.id } })).toBe(0);
     expect(await prisma().outboxEvent.count({ where: { caseId: leftOut!.id, kind: 'CORRECTION_ORDER' } })).toBe(0);
     expect((await verifyAuditChains(process.env.DATABASE_URL!)).intact).toBe(true);
+
+    // The incident page: each case's decision and whether its correction was ordered (read from the issuing
+    // province's outbox, apart from the cases).
+    const page = await getIncident(supervisor, { provinceCode: '41', incidentId: incident.id });
+    expect(page.decidedByIncident).toBe(selected.length);
+    expect(page.correctionOrders).toBe(selected.length);
+    const rowOf = (id: string) => page.cases.find((row) => row.id === id);
+    expect(rowOf(leftOut!.id)).toMatchObject({ decision: null, decidable: true, correction: { ordered: false } });
+    for (const one of selected)
+      expect(rowOf(one.id)).toMatchObject({
+        decision: { outcome: 'REVOKED', byIncident: true },
+        correction: { ordered: true },
+      });
   });
 
   it('answers another province\'s supervisor and a reviewer "not found" and changes nothing', async () => {

@@ -1,5 +1,6 @@
 // The test files `npm run test:citus` runs on the Citus cluster: the integration tests that touch case data (filing,
-// lifecycle, transfer, sweep, queue and board, analytics, audit chains, notification dispatch, webhooks).
+// lifecycle, transfer, sweep, queue and board, analytics, audit chains, notification dispatch, webhooks, interim relief
+// and its expiry, mass incidents).
 export const CITUS_TEST_FILES = [
   'test/citus/placement.citus.ts',
   'lib/cases/use-cases/submit-appeal.test.ts',
@@ -10,4 +11,6 @@ export const CITUS_TEST_FILES = [
   'lib/audit/verify.test.ts',
   'test/integration/webhook-delivery.test.ts',
   'test/integration/effectuation.test.ts',
+  'test/integration/interim-relief.test.ts',
+  'lib/incidents/incidents.test.ts',
 ];
