@@ -76,6 +76,12 @@ describe('case data on the Citus cluster', () => {
       `SELECT d.outcome FROM appeal_case c JOIN decision d ON d.province_code = c.province_code AND d.case_id = c.id
         WHERE c.province_code = '34' AND c.id = '00000000-0000-4000-8000-000000000001'`,
       `SELECT id FROM notification WHERE province_code = '34' AND status = 'PENDING' LIMIT 500 FOR UPDATE SKIP LOCKED`,
+      // The interim relief expiry's claim and a group finding's lock on an incident's cases.
+      `SELECT id FROM interim_relief WHERE province_code = '34' AND status = 'GRANTED' AND expires_at <= now()
+        ORDER BY expires_at LIMIT 100 FOR UPDATE SKIP LOCKED`,
+      `SELECT c.id FROM appeal_case c JOIN case_incident ci ON ci.province_code = c.province_code AND ci.case_id = c.id
+        WHERE c.province_code = '34' AND ci.incident_id = '00000000-0000-4000-8000-000000000001' ORDER BY c.id
+        FOR UPDATE OF c`,
     ];
     for (const sql of plans) {
       const plan = (await query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`)).map((row) => row['QUERY PLAN']).join('\n');
