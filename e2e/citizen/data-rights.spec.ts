@@ -142,7 +142,7 @@ test('a citizen downloads their data and has a closed appeal erased early by the
 
 for (const language of [
   { locale: 'zh-CN', title: '个人信息处理告知书', body: '安徽省卫生健康委员会', rights: '您的权利', show: '查看' },
-  { locale: 'en', title: 'Privacy notice', body: 'Health Commission of 安徽省', rights: 'Your rights', show: 'Show' },
+  { locale: 'en', title: 'Privacy notice', body: 'Health Commission of Anhui', rights: 'Your rights', show: 'Show' },
 ]) {
   test(`the privacy notice names the responsible body per province (${language.locale})`, async ({ browser }) => {
     const context = await browser.newContext({ viewport: PHONE });

@@ -63,6 +63,8 @@ export async function eraseCasePersonalData(
     data: { recipientMobile: null },
   });
   await tx.dataRightsRequest.updateMany({ where: { provinceCode, caseId }, data: { note: null, newMobile: null } });
+  // The citizen's own words on why they needed interim relief (SPEC §15); the grant and its dates stay.
+  await tx.interimRelief.updateMany({ where: { provinceCode, caseId }, data: { detail: null } });
 
   // The province's record of this person's code: every assignment under the same pseudonym.
   let codeAssignments = 0;

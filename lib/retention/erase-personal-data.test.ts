@@ -55,7 +55,8 @@ beforeEach(async () => {
 
 /** A case taken through review, a question with an answered reply and evidence, a decision and a second-level review. */
 async function finalCase() {
-  const { case: filed } = await submitAppeal(citizen, validFiling({ applicantName: '王小明', idNumber: ID_NUMBER }), [
+  const filing = { ...validFiling({ applicantName: '王小明', idNumber: ID_NUMBER }), reliefReason: 'MEDICAL_CARE' };
+  const { case: filed } = await submitAppeal(citizen, { ...filing, reliefDetail: '王小明需去医院复诊' }, [
     { name: '考勤记录-王小明.pdf', bytes: PDF },
   ]);
   const started = (await startReview(reviewer, { caseId: filed.id, expectedVersion: filed.version })).case;
@@ -219,7 +220,7 @@ describe('retention (real PostgreSQL)', () => {
     const leftovers = JSON.stringify(
       await prisma.case.findMany({
         where: { id: { in: [final.id, withdrawn.id] } },
-        include: { evidence: true, informationRequests: true },
+        include: { evidence: true, informationRequests: true, interimReliefs: true },
       }),
       (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value),
     );
@@ -231,6 +232,7 @@ describe('retention (real PostgreSQL)', () => {
       '考勤记录',
       '核酸报告',
       '芜湖上班',
+      '医院复诊',
       ID_NUMBER,
       `${ID_NUMBER.slice(0, 4)}**********${ID_NUMBER.slice(-4)}`,
     ])

@@ -81,7 +81,6 @@ export function CreateApiKeyForm({ provinceCode, action }: { provinceCode: strin
 
 export function RotateApiKeyForm({ keyId, action }: { keyId: string; action: RotateApiKeyAction }) {
   const t = useTranslations('integration.keys');
-  const router = useRouter();
   const [issued, setIssued] = useState<(IssuedKey & { previousKeyExpiresAt: string }) | null>(null);
   const { form, onSubmit, pending, message, errorFor } = useActionForm({
     schema: payloadSchema(
@@ -93,10 +92,9 @@ export function RotateApiKeyForm({ keyId, action }: { keyId: string; action: Rot
     ),
     defaultValues: { overlapMinutes: '1440' },
     action,
-    onSuccess: (data) => {
-      setIssued(data);
-      router.refresh();
-    },
+    // No refresh here: the refreshed table drops this form from the rotated key's row (it now has an expiry), and the
+    // new secret, shown only once, would vanish with it. The panel names the new key and the old key's last minute.
+    onSuccess: (data) => setIssued(data),
   });
   const inputId = `overlap-${keyId}`;
   return (
