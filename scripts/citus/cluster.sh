@@ -64,7 +64,6 @@ start() {
 # scripts/citus/cluster.sh
 shared_preload_libraries = 'citus'
 listen_addresses = '127.0.0.1'
-port = $p
 unix_socket_directories = '$dir'
 max_connections = 400
 shared_buffers = 128MB
@@ -82,7 +81,8 @@ citus.max_adaptive_executor_pool_size = 4
 CONF
     fi
     if ! as_owner "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
-      as_owner "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 start >/dev/null
+      # The port is given at each start (not written at initdb), so CITUS_PORT can change between runs.
+      as_owner "$bin/pg_ctl" -D "$dir" -o "-p $p" -l "$dir/server.log" -w -t 60 start >/dev/null
     fi
   done
   echo "citus cluster up: coordinator 127.0.0.1:$(node_port 0), workers $(node_port 1) $(node_port 2)"
