@@ -75,6 +75,8 @@ for (const language of LANGUAGES) {
     });
 
     test('every step of the filing wizard, with and without errors', async ({ page }) => {
+      // About twenty axe scans, one per step and error state: three times the default time.
+      test.slow();
       await page.goto('/my-cases/new');
       await expect(page.getByTestId('wizard-heading')).toBeVisible();
       await expectAccessible(page, 'wizard: type');
