@@ -629,9 +629,13 @@ describe('seeded database', () => {
         "SELECT concat_ws('|', before::text, after::text, reason) AS text FROM audit_event",
       );
       const names = ['张伟', '李娜', '王芳', '陈静', '黄磊', '张建国', '赵桂兰', '林晓燕'];
+      const idNumbers = [...listDemoIdNumbers(), ...listDemoIncidentIdNumbers()];
       for (const { text } of rows) {
         expect(text).not.toMatch(/1380000000\d/);
-        expect(text).not.toMatch(/\d{17}[\dX]/);
+        // Every demo ID number, anywhere; and any 18-character ID-shaped word (a run of digits inside a hash's hex
+        // is part of a longer word, not an ID number).
+        for (const number of idNumbers) expect(text).not.toContain(number);
+        expect(text).not.toMatch(/(?<![0-9a-z])\d{17}[\dX](?![0-9a-z])/i);
         for (const name of names) expect(text).not.toContain(name);
       }
     });
