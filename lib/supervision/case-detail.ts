@@ -5,7 +5,8 @@ import { explainStoredDeadline, type DeadlineExplanation } from '@/lib/cases/rul
 import { CaseNotFoundError } from '@/lib/core/errors';
 import { prisma } from '@/lib/db/client';
 import type { CaseState, CaseType, CodeColour, DecisionLevel, DecisionOutcome } from '@/lib/db/generated/enums';
-import { allowedActions, REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
+import { REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
+import { canReassign } from '@/lib/cases/rules/case-guards';
 import { divisionNames } from '@/lib/reference/divisions';
 import { type Actor, caseScopeWhere } from '@/lib/auth/actor';
 import { withAuditSubjects } from './audit-log';
@@ -141,7 +142,7 @@ export async function getSupervisedCase(scope: Actor, reference: string): Promis
       [found.statedReasonCode, ...found.decisions.map((d) => d.ruleCode)].filter((code): code is string => !!code),
     ),
   ];
-  const canReassign = allowedActions(found.state, 'SUPERVISOR').includes('REASSIGN');
+  const mayReassign = canReassign(found, scope);
   const [reasons, names, events, reviewerOptions] = await Promise.all([
     prisma.reason.findMany({
       where: { catalogueVersionId: found.catalogueVersionId, code: { in: ruleCodes } },
@@ -171,7 +172,7 @@ export async function getSupervisedCase(scope: Actor, reference: string): Promis
         FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
        WHERE e.case_id = ${found.id}::uuid
        ORDER BY e.occurred_at, e.chain, e.seq`,
-    canReassign ? listReviewerOptions(found.provinceCode, found.id) : Promise.resolve([]),
+    mayReassign ? listReviewerOptions(found.provinceCode, found.id) : Promise.resolve([]),
   ]);
   const reasonName = (code: string | null) => {
     const reason = reasons.find((r) => r.code === code);
@@ -213,7 +214,7 @@ export async function getSupervisedCase(scope: Actor, reference: string): Promis
     })),
     correctionSentAt: found.correctionSentAt,
     correctionConfirmedAt: found.correctionConfirmedAt,
-    canReassign,
+    canReassign: mayReassign,
     reviewerOptions,
     history: await withAuditSubjects(
       events.map((e) => ({

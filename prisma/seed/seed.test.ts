@@ -9,7 +9,7 @@ import { verifyPassword } from '@/lib/auth/password';
 import { readDeadlineInputs } from '@/lib/cases/rules/deadlines';
 import { assessOverreach } from '@/lib/cases/rules/overreach';
 import { isValidResidentId } from '@/lib/cases/rules/resident-id';
-import { TRANSITIONS } from '@/lib/cases/rules/transitions';
+import { CASE_STATES, TRANSITIONS } from '@/lib/cases/rules/transitions';
 import { endOfShanghaiDay } from '@/lib/cases/rules/working-days';
 import { getPrisma } from '@/lib/db/client';
 import { decryptIdNumber } from '@/lib/pii/id-number';
@@ -20,18 +20,7 @@ import { DEMO_INCIDENT, listDemoIncidentIdNumbers } from './demo-incident';
 import { CALENDAR_YEARS, REASONS_V1 } from './reference-data';
 import { seed } from './seed';
 
-const ALL_STATES = [
-  'SUBMITTED',
-  'ASSIGNED',
-  'IN_REVIEW',
-  'AWAITING_CITIZEN',
-  'DECIDED',
-  'SECOND_REVIEW_REQUESTED',
-  'IN_SECOND_REVIEW',
-  'FINAL',
-  'CLOSED',
-  'WITHDRAWN',
-];
+const ALL_STATES = CASE_STATES;
 const ALL_GROUNDS = [
   'NEVER_AT_PLACE',
   'IDENTITY_MIX_UP',

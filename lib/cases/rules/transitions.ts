@@ -127,6 +127,9 @@ export const TRANSITIONS: Readonly<Record<CaseAction, Transition>> = {
   CLOSE: { from: [DECIDED], to: CLOSED, roles: ['SYSTEM', 'SUPERVISOR'], auditAction: 'CASE_CLOSED' },
 };
 
+/** Every state, in the order of the lifecycle (SPEC §5): the order screens and counts list them in. */
+export const CASE_STATES: readonly CaseState[] = Object.values(CaseState);
+
 /** No action leads out of these. */
 export const TERMINAL_STATES: readonly CaseState[] = [FINAL, CLOSED, WITHDRAWN];
 

@@ -23,7 +23,16 @@ import {
   type DeadlineExplanation,
   type DeadlineStatus,
 } from '@/lib/cases/rules/deadlines';
-import { allowedActions, type CaseAction } from '@/lib/cases/rules/transitions';
+import {
+  canClaim,
+  canDecide,
+  canRelease,
+  canRequestInformation,
+  canRevealIdentity,
+  canStartReview,
+  canTransfer,
+} from '@/lib/cases/rules/case-guards';
+import { isExcluded } from '@/lib/cases/rules/reviewer-eligibility';
 import { divisionNames, listProvinces } from '@/lib/reference/divisions';
 import { storedDeadlineIsProvisional } from '@/lib/cases/rules/provisional-calendar';
 import { isWithinDeadline } from '@/lib/cases/rules/within-deadline';
@@ -237,9 +246,9 @@ export async function getStaffCaseView(user: Actor, caseId: string, now = new Da
   const status = deadlineStatus(found, now);
   const openRequest = found.informationRequests.find((request) => request.repliedAt === null) ?? null;
   const mine = found.assigneeId !== null && found.assigneeId === user.id;
-  const allowed = new Set<CaseAction>(allowedActions(found.state, user.role));
-  const replyWindowOpen = found.state === 'AWAITING_CITIZEN' && openRequest !== null && openRequest.replyDueAt > now;
-  const mayTransfer = mine && allowed.has('TRANSFER');
+  const openReplyDueAt = openRequest?.replyDueAt ?? null;
+  const excluded = canClaim(found, user, false) && (await isExcluded(prisma, found, user.id!));
+  const mayTransfer = canTransfer(found, user);
   const transferProvinces = mayTransfer
     ? (await listProvinces()).filter((province) => province.code !== found.provinceCode)
     : [];
@@ -325,14 +334,16 @@ export async function getStaffCaseView(user: Actor, caseId: string, now = new Da
       };
     }),
     actions: {
-      claim: allowed.has('CLAIM') && found.assigneeId === null,
-      startReview: mine && allowed.has('START_REVIEW'),
-      requestInformation: mine && allowed.has('REQUEST_INFORMATION'),
-      decide: mine && allowed.has('DECIDE') && !replyWindowOpen,
+      claim: canClaim(found, user, excluded),
+      startReview: canStartReview(found, user),
+      requestInformation: canRequestInformation(found, user),
+      decide: canDecide(found, user, now, openReplyDueAt),
       transfer: mayTransfer,
-      release: mine && allowed.has('RELEASE'),
-      revealIdentity: found.idNumberCipher !== null && (user.role === 'SUPERVISOR' || mine),
-      decideOpensAt: mine && replyWindowOpen ? (openRequest?.replyDueAt ?? null) : null,
+      release: mine && canRelease(found, user),
+      revealIdentity: found.idNumberCipher !== null && canRevealIdentity(found, user),
+      // Deciding waits only on the citizen's reply window: it opens when the window closes.
+      decideOpensAt:
+        !canDecide(found, user, now, openReplyDueAt) && canDecide(found, user, now, null) ? openReplyDueAt : null,
     },
   };
 }
