@@ -152,6 +152,18 @@ export const FIRST_LEVEL_OPEN_STATES: readonly CaseState[] = [SUBMITTED, ...REVI
 /** A second-level review requested or under way. */
 export const SECOND_REVIEW_STATES: readonly CaseState[] = [SECOND_REVIEW_REQUESTED, IN_SECOND_REVIEW];
 
+/** A first-level decision has been made (whatever happened after it). */
+export const FIRST_DECISION_STATES: readonly CaseState[] = [
+  DECIDED,
+  SECOND_REVIEW_REQUESTED,
+  IN_SECOND_REVIEW,
+  FINAL,
+  CLOSED,
+];
+
+/** A second-level review was requested: under way or decided. */
+export const SECOND_REVIEW_PATH_STATES: readonly CaseState[] = [SECOND_REVIEW_REQUESTED, IN_SECOND_REVIEW, FINAL];
+
 /** Open states whose clock runs toward the deadline (AWAITING_CITIZEN is paused). */
 export const CLOCK_RUNNING_STATES: readonly CaseState[] = OPEN_STATES.filter((state) => state !== AWAITING_CITIZEN);
 
