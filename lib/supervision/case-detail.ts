@@ -10,6 +10,7 @@ import { canReassign } from '@/lib/cases/rules/case-guards';
 import { divisionNames } from '@/lib/reference/divisions';
 import { type Actor, caseScopeWhere } from '@/lib/auth/actor';
 import { withAuditSubjects } from './audit-log';
+import { loadCaseEvents } from '@/lib/cases/views/case-history';
 import type { AuditSubjects } from './audit-sentence';
 
 export interface ReviewerOption {
@@ -154,24 +155,7 @@ export async function getSupervisedCase(scope: Actor, reference: string): Promis
       found.issuingUnitCode,
       ...(found.refusingProvinceCode ? [found.refusingProvinceCode] : []),
     ]),
-    prisma.$queryRaw<
-      {
-        chain: string;
-        seq: string;
-        occurred_at: Date;
-        action: string;
-        actor_role: string;
-        actor_name: string | null;
-        before: unknown;
-        after: unknown;
-        reason: string | null;
-      }[]
-    >`
-      SELECT e.chain, e.seq::text AS seq, e.occurred_at, e.action, e.actor_role,
-             CASE WHEN u.role <> 'CITIZEN' THEN u.display_name END AS actor_name, e.before, e.after, e.reason
-        FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
-       WHERE e.case_id = ${found.id}::uuid
-       ORDER BY e.occurred_at, e.chain, e.seq`,
+    loadCaseEvents(found.id),
     mayReassign ? listReviewerOptions(found.provinceCode, found.id) : Promise.resolve([]),
   ]);
   const reasonName = (code: string | null) => {
@@ -216,17 +200,18 @@ export async function getSupervisedCase(scope: Actor, reference: string): Promis
     correctionConfirmedAt: found.correctionConfirmedAt,
     canReassign: mayReassign,
     reviewerOptions,
+    // The history names people, never their ids.
     history: await withAuditSubjects(
-      events.map((e) => ({
-        chain: e.chain,
-        seq: e.seq,
-        occurredAt: e.occurred_at,
-        action: e.action,
-        actorRole: e.actor_role,
-        actorName: e.actor_name,
-        before: e.before,
-        after: e.after,
-        reason: e.reason,
+      events.map(({ chain, seq, occurredAt, action, actorRole, actorName, before, after, reason }) => ({
+        chain,
+        seq,
+        occurredAt,
+        action,
+        actorRole,
+        actorName,
+        before,
+        after,
+        reason,
       })),
     ),
   };

@@ -33,6 +33,7 @@ import {
   canTransfer,
 } from '@/lib/cases/rules/case-guards';
 import { isExcluded } from '@/lib/cases/rules/reviewer-eligibility';
+import { loadCaseEvents } from './case-history';
 import { divisionNames, listProvinces } from '@/lib/reference/divisions';
 import { storedDeadlineIsProvisional } from '@/lib/cases/rules/provisional-calendar';
 import { isWithinDeadline } from '@/lib/cases/rules/within-deadline';
@@ -204,17 +205,13 @@ export async function getStaffCaseView(user: Actor, caseId: string, now = new Da
       })
     : null;
 
-  const events = await prisma.auditEvent.findMany({
-    where: { caseId: found.id },
-    orderBy: [{ occurredAt: 'asc' }, { seq: 'asc' }],
-    select: { occurredAt: true, action: true, actorRole: true, actorId: true, before: true, after: true, reason: true },
-  });
+  const events = await loadCaseEvents(found.id);
   const summaries = events.map((event) => ({
     before: auditSummary.parse(event.before ?? {}),
     after: auditSummary.parse(event.after ?? {}),
   }));
+  // Names of the people the history and the questions name besides the actors (the history's loader names those).
   const peopleIds = new Set<string>();
-  for (const event of events) if (event.actorId) peopleIds.add(event.actorId);
   for (const { after } of summaries) if (after.assigneeId) peopleIds.add(after.assigneeId);
   for (const request of found.informationRequests) peopleIds.add(request.requestedById);
   const people = new Map(
@@ -323,7 +320,7 @@ export async function getStaffCaseView(user: Actor, caseId: string, now = new Da
         at: event.occurredAt,
         action: event.action as AuditAction,
         actorRole: event.actorRole,
-        actorName: event.actorId ? (people.get(event.actorId) ?? null) : null,
+        actorName: event.actorName,
         fromState: (before.state as CaseState | undefined) ?? null,
         toState: after.state && after.state !== before.state ? (after.state as CaseState) : null,
         reason: event.reason,
