@@ -1,16 +1,11 @@
-// Turns a sign-in refusal code into a sentence in the user's language (messages under signIn.errors).
-import { minutesToWait, type SignInError } from '@/lib/auth/sign-in-errors';
+// Turns a sign-in refusal into a sentence in the user's language: its AppError message key (under signIn.errors)
+// with the values it names.
+import { SignInRefusal, type SignInError } from '@/lib/auth/sign-in-errors';
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
+/** `t` is the `signIn` namespace's translator. */
 export function describeSignInError(t: Translate, error: SignInError): string {
-  switch (error.code) {
-    case 'code_wrong':
-      return t('errors.code_wrong', { count: error.count ?? 0 });
-    case 'rate_limited':
-    case 'locked':
-      return t(`errors.${error.code}`, { minutes: minutesToWait(error.count) });
-    default:
-      return t(`errors.${error.code}`);
-  }
+  const refusal = new SignInRefusal(error);
+  return t(refusal.messageKey.replace(/^signIn\./, ''), refusal.values ? { ...refusal.values } : undefined);
 }

@@ -8,7 +8,7 @@ import { ipFromHeaders } from './request-ip';
 import { citizenSignInSchema, staffSignInSchema } from './schemas';
 import { SESSION_ABSOLUTE_MS } from './session-policy';
 import { revokeSession } from './sessions';
-import { encodeSignInError, type SignInErrorCode } from './sign-in-errors';
+import { SignInRefusal, type SignInErrorCode } from './sign-in-errors';
 import { signInStaff } from './staff-sign-in';
 import { sessionCookiesSecure } from './secure-cookies';
 
@@ -19,9 +19,9 @@ function requestIp(headers: RequestHeaders): string {
   return ipFromHeaders(headers?.['x-forwarded-for'], typeof realIp === 'string' ? realIp : null);
 }
 
-/** Thrown from `authorize`: next-auth passes the message to the sign-in form as `?error=`. */
+/** Thrown from `authorize`: next-auth passes the refusal's message, its short code, to the sign-in form as `?error=`. */
 function refuse(code: SignInErrorCode, count?: number): never {
-  throw new Error(encodeSignInError({ code, count }));
+  throw new SignInRefusal({ code, count });
 }
 
 export const authOptions: NextAuthOptions = {

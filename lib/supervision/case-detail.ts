@@ -5,10 +5,12 @@ import { explainStoredDeadline, type DeadlineExplanation } from '@/lib/cases/rul
 import { CaseNotFoundError } from '@/lib/core/errors';
 import { prisma } from '@/lib/db/client';
 import type { CaseState, CaseType, CodeColour, DecisionLevel, DecisionOutcome } from '@/lib/db/generated/enums';
-import { allowedActions, REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
+import { REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
+import { canReassign } from '@/lib/cases/rules/case-guards';
 import { divisionNames } from '@/lib/reference/divisions';
 import { type Actor, caseScopeWhere } from '@/lib/auth/actor';
 import { withAuditSubjects } from './audit-log';
+import { loadCaseEvents } from '@/lib/cases/views/case-history';
 import type { AuditSubjects } from './audit-sentence';
 
 export interface ReviewerOption {
@@ -141,7 +143,7 @@ export async function getSupervisedCase(scope: Actor, reference: string): Promis
       [found.statedReasonCode, ...found.decisions.map((d) => d.ruleCode)].filter((code): code is string => !!code),
     ),
   ];
-  const canReassign = allowedActions(found.state, 'SUPERVISOR').includes('REASSIGN');
+  const mayReassign = canReassign(found, scope);
   const [reasons, names, events, reviewerOptions] = await Promise.all([
     prisma.reason.findMany({
       where: { catalogueVersionId: found.catalogueVersionId, code: { in: ruleCodes } },
@@ -153,25 +155,8 @@ export async function getSupervisedCase(scope: Actor, reference: string): Promis
       found.issuingUnitCode,
       ...(found.refusingProvinceCode ? [found.refusingProvinceCode] : []),
     ]),
-    prisma.$queryRaw<
-      {
-        chain: string;
-        seq: string;
-        occurred_at: Date;
-        action: string;
-        actor_role: string;
-        actor_name: string | null;
-        before: unknown;
-        after: unknown;
-        reason: string | null;
-      }[]
-    >`
-      SELECT e.chain, e.seq::text AS seq, e.occurred_at, e.action, e.actor_role,
-             CASE WHEN u.role <> 'CITIZEN' THEN u.display_name END AS actor_name, e.before, e.after, e.reason
-        FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
-       WHERE e.case_id = ${found.id}::uuid
-       ORDER BY e.occurred_at, e.chain, e.seq`,
-    canReassign ? listReviewerOptions(found.provinceCode, found.id) : Promise.resolve([]),
+    loadCaseEvents(found.id),
+    mayReassign ? listReviewerOptions(found.provinceCode, found.id) : Promise.resolve([]),
   ]);
   const reasonName = (code: string | null) => {
     const reason = reasons.find((r) => r.code === code);
@@ -213,19 +198,20 @@ export async function getSupervisedCase(scope: Actor, reference: string): Promis
     })),
     correctionSentAt: found.correctionSentAt,
     correctionConfirmedAt: found.correctionConfirmedAt,
-    canReassign,
+    canReassign: mayReassign,
     reviewerOptions,
+    // The history names people, never their ids.
     history: await withAuditSubjects(
-      events.map((e) => ({
-        chain: e.chain,
-        seq: e.seq,
-        occurredAt: e.occurred_at,
-        action: e.action,
-        actorRole: e.actor_role,
-        actorName: e.actor_name,
-        before: e.before,
-        after: e.after,
-        reason: e.reason,
+      events.map(({ chain, seq, occurredAt, action, actorRole, actorName, before, after, reason }) => ({
+        chain,
+        seq,
+        occurredAt,
+        action,
+        actorRole,
+        actorName,
+        before,
+        after,
+        reason,
       })),
     ),
   };

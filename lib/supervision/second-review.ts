@@ -2,6 +2,7 @@
 // shown to the supervisor who made the first decision (the engine refuses them as well).
 import 'server-only';
 import { SECOND_REVIEW_STATES } from '@/lib/cases/rules/transitions';
+import { canDecideSecondReview, canStartSecondReview } from '@/lib/cases/rules/case-guards';
 import { explainStoredDeadline, type DeadlineExplanation } from '@/lib/cases/rules/deadlines';
 import { CaseNotFoundError } from '@/lib/core/errors';
 import { storedDeadlineIsProvisional } from '@/lib/cases/rules/provisional-calendar';
@@ -100,6 +101,8 @@ export interface SecondReviewCase {
   deadline: DeadlineExplanation | null;
   assigneeName: string | null;
   assignedToMe: boolean;
+  /** What the viewer may do now: the guards the use cases enforce (lib/cases/rules/case-guards.ts). */
+  actions: { start: boolean; decide: boolean };
   /** Catalogue reasons the decision may rest on (the case's catalogue version). */
   rules: { code: string; nameZh: string; nameEn: string }[];
 }
@@ -175,6 +178,10 @@ export async function getSecondReviewCase(scope: Actor, reference: string): Prom
     deadline,
     assigneeName: found.assignee?.displayName ?? null,
     assignedToMe: found.assigneeId === scope.id,
+    actions: {
+      start: canStartSecondReview(found, scope, first.decidedById),
+      decide: canDecideSecondReview(found, scope, first.decidedById),
+    },
     rules,
   };
 }

@@ -32,6 +32,7 @@ import { assessOverreach } from '@/lib/cases/rules/overreach';
 import { formatReference, formatShanghaiDay } from '@/lib/cases/rules/reference';
 import type { WorkingDayCalendar } from '@/lib/cases/rules/working-days';
 import { withProvisionalYears } from '@/lib/cases/rules/provisional-calendar';
+import { SECOND_REVIEW_PATH_STATES } from '@/lib/cases/rules/transitions';
 import { sealIdNumber } from '@/lib/pii/id-number';
 import { DEMO_PROVINCES, DEMO_STAFF } from './demo-accounts';
 import {
@@ -55,7 +56,6 @@ import {
   findReason,
   firstReasonKey,
   ruleCodeFor,
-  SECOND_REVIEW_STATES,
   TARGET_COLOUR,
   type Draft,
 } from './demo-scenarios';
@@ -519,7 +519,8 @@ function planOneCase(
         withinDeadline: decidedAt <= firstDeadline.dueAt,
       },
     });
-    if (correcting) orderCorrection(decision.id, decision.outcome, decidedAt, SECOND_REVIEW_STATES.includes(state));
+    if (correcting)
+      orderCorrection(decision.id, decision.outcome, decidedAt, SECOND_REVIEW_PATH_STATES.includes(state));
   }
   let secondReviewReason: string | null = null;
   if (t.secondRequested !== null && secondDeadline) {

@@ -18,6 +18,7 @@ import {
   type IssuingUnit,
 } from './demo-content';
 import type { Random } from './random';
+import { FIRST_DECISION_STATES, SECOND_REVIEW_PATH_STATES } from '@/lib/cases/rules/transitions';
 import { REASONS_V1, type CatalogueReason } from './reference-data';
 
 // ───────────────────────────── catalogue
@@ -174,13 +175,6 @@ const SCENARIOS: readonly Scenario[] = [
 
 // ───────────────────────────── outcomes
 
-export const SECOND_REVIEW_STATES: readonly CaseState[] = [
-  CaseState.SECOND_REVIEW_REQUESTED,
-  CaseState.IN_SECOND_REVIEW,
-  CaseState.FINAL,
-];
-const DECIDED_STATES: readonly CaseState[] = [CaseState.DECIDED, CaseState.CLOSED, ...SECOND_REVIEW_STATES];
-
 function firstOutcomeOptions(
   colour: CodeColour,
   reasonCode: string | null,
@@ -287,9 +281,9 @@ export function draftCase(index: number, state: CaseState, provinceCode: string,
     const code = rng.pick(scenario.codes);
     let firstOutcome: DecisionOutcome | null = null;
     let secondOutcome: DecisionOutcome | null = null;
-    if (DECIDED_STATES.includes(state)) {
+    if (FIRST_DECISION_STATES.includes(state)) {
       const options = firstOutcomeOptions(code.colour, code.reason).filter(
-        (o) => !SECOND_REVIEW_STATES.includes(state) || o.item !== DecisionOutcome.REVOKED,
+        (o) => !SECOND_REVIEW_PATH_STATES.includes(state) || o.item !== DecisionOutcome.REVOKED,
       );
       if (options.length === 0) continue;
       firstOutcome = rng.pickWeighted(options);

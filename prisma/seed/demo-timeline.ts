@@ -3,7 +3,11 @@
 import { CaseState } from '@/lib/db/generated/enums';
 import type { ComputedDeadline } from '@/lib/cases/rules/deadlines';
 import type { Random } from './random';
-import { SECOND_REVIEW_STATES } from './demo-scenarios';
+import {
+  CLOCK_RUNNING_STATES,
+  FIRST_LEVEL_OPEN_STATES,
+  SECOND_REVIEW_PATH_STATES,
+} from '@/lib/cases/rules/transitions';
 
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
@@ -84,8 +88,8 @@ export function planTimeline(state: CaseState, allowedMs: number, rng: Random): 
   }
   const activeFloor = (t.released ?? t.infoRequested ?? t.started ?? t.assigned ?? 0) + 10 * MINUTE;
 
-  const open: CaseState[] = [CaseState.SUBMITTED, CaseState.ASSIGNED, CaseState.IN_REVIEW];
-  if (open.includes(state)) {
+  // First-level work whose clock runs (waiting on the citizen has its own timeline below).
+  if (FIRST_LEVEL_OPEN_STATES.includes(state) && CLOCK_RUNNING_STATES.includes(state)) {
     // Where the clock stands now: comfortable, at risk (≥ 75 %) or overdue.
     const posture = rng.pickWeighted([
       { item: 'comfortable', weight: 5 },
@@ -121,7 +125,7 @@ export function planTimeline(state: CaseState, allowedMs: number, rng: Random): 
     : rng.between(1.02 * allowedMs, 1.6 * allowedMs);
   t.decided = seconds(activeDecision + t.pausedMs);
   t.span = t.decided;
-  if (SECOND_REVIEW_STATES.includes(state)) {
+  if (SECOND_REVIEW_PATH_STATES.includes(state)) {
     t.secondRequested = seconds(t.decided + rng.between(3 * HOUR, 6 * DAY));
     t.span = t.secondRequested;
     if (state !== CaseState.SECOND_REVIEW_REQUESTED) {

@@ -14,6 +14,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { sealIdNumber } from '@/lib/pii/id-number';
 import { computeResidentIdCheckDigit } from '@/lib/cases/rules/resident-id';
 import { formatReference } from '@/lib/cases/rules/reference';
+import { caseDeadlineFields, caseRowShape, sweepMarks } from '@/lib/cases/rules/case-row';
 
 export const BENCH_PASSWORD = 'Bench-2026!';
 const HOUR = 3600_000;
@@ -111,16 +112,6 @@ const STATE_MIX = [
   ['CLOSED', 55],
   ['WITHDRAWN', 5],
 ] as const;
-const OPEN = new Set([
-  'SUBMITTED',
-  'ASSIGNED',
-  'IN_REVIEW',
-  'AWAITING_CITIZEN',
-  'SECOND_REVIEW_REQUESTED',
-  'IN_SECOND_REVIEW',
-]);
-const RECENT_DECISION = new Set(['DECIDED', 'SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW']);
-const DECIDED_STATES = new Set(['DECIDED', 'SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW', 'FINAL', 'CLOSED']);
 const REASONS = [
   ['SPATIOTEMPORAL_COMPANION', 30],
   ['CLOSE_CONTACT', 20],
@@ -345,17 +336,15 @@ export async function loadBenchData(
                 ? 'COLOUR_ABOVE_MAXIMUM'
                 : null;
         const hours = colour === 'RED' && type === 'CODE_APPEAL' ? 24 : 48;
-        const open = OPEN.has(state);
+        // The state sets, deadline schedule and sweep marks of the lifecycle (lib/cases/rules/case-row.ts).
+        const shape = caseRowShape(state);
         // Open cases were filed in the last ~30 hours (some are overdue); decided ones inside their 15-day window for a
         // second-level review (older ones would have been closed by the sweep); the rest over the last 180 days.
-        const ageHours = open ? rnd() * 30 : RECENT_DECISION.has(state) ? 48 + rnd() * 12 * 24 : 48 + rnd() * 180 * 24;
+        const ageHours = shape.open ? rnd() * 30 : shape.recentlyDecided ? 48 + rnd() * 12 * 24 : 48 + rnd() * 180 * 24;
         const filedAt = new Date(now.getTime() - ageHours * HOUR);
-        const allowed = hours * HOUR;
-        const paused = state === 'AWAITING_CITIZEN';
-        const pausedSince = paused ? new Date(filedAt.getTime() + allowed * 0.3 * rnd()) : null;
-        const dueAt = new Date(filedAt.getTime() + allowed);
-        const atRiskAt = new Date(filedAt.getTime() + allowed * 0.75);
-        const running = open && !paused;
+        const { dueAt, atRiskAt, allowedMs: allowed } = caseDeadlineFields(filedAt, hours * HOUR);
+        const pausedSince = shape.paused ? new Date(filedAt.getTime() + allowed * 0.3 * rnd()) : null;
+        const marks = sweepMarks(state, { dueAt, atRiskAt }, now);
         const day = formatReference(province, filedAt, 1).slice(6, 14);
         const key = `${province}${day}`;
         const seq = (sequences.get(key) ?? 0) + 1;
@@ -366,7 +355,7 @@ export async function loadBenchData(
           (state !== 'SUBMITTED' && state !== 'SECOND_REVIEW_REQUESTED' && state !== 'WITHDRAWN') ||
           (state === 'WITHDRAWN' && rnd() < 0.5);
         const assigneeId = assigned ? reviewers[Math.floor(rnd() * reviewers.length)]! : null;
-        const decided = DECIDED_STATES.has(state);
+        const decided = shape.decided;
         const decidedAt = decided ? new Date(filedAt.getTime() + allowed * (0.2 + rnd() * 0.9)) : null;
         const outcome = decided
           ? pick(rnd, [
@@ -478,8 +467,8 @@ export async function loadBenchData(
           inputs,
           `filed + ${hours} h`,
           atRiskAt,
-          running && atRiskAt <= now ? now : null,
-          running && dueAt <= now ? now : null,
+          marks.atRiskMarkedAt,
+          marks.overdueMarkedAt,
           decidedAt,
           decidedAt ? new Date(decidedAt.getTime() + 15 * 24 * HOUR) : null,
           closedAt,

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { getPrisma } from '@/lib/db/client';
 import type { CaseState, CaseType, CodeColour, DecisionOutcome } from '@/lib/db/generated/enums';
+import { caseDeadlineFields } from '@/lib/cases/rules/case-row';
 
 const HOUR = 3600_000;
 let counter = 0;
@@ -31,7 +32,11 @@ export async function insertCase(input: TestCaseInput): Promise<{ id: string; re
   const prisma = getPrisma();
   const catalogue = await prisma.reasonCatalogueVersion.findFirstOrThrow({ orderBy: { version: 'desc' } });
   const filedAt = input.filedAt ?? new Date(Date.now() - 2 * HOUR);
-  const dueAt = input.dueAt ?? new Date(filedAt.getTime() + 24 * HOUR);
+  const schedule = caseDeadlineFields(
+    filedAt,
+    (input.dueAt?.getTime() ?? filedAt.getTime() + 24 * HOUR) - filedAt.getTime(),
+  );
+  const dueAt = schedule.dueAt;
   const issuingUnitCode = input.issuingUnitCode ?? `${input.issuingProvinceCode ?? input.provinceCode}0100`;
   const row = await prisma.case.create({
     data: {
@@ -56,11 +61,11 @@ export async function insertCase(input: TestCaseInput): Promise<{ id: string; re
       assignedAt: input.assigneeId ? filedAt : null,
       filedAt,
       dueAt,
-      allowedMs: BigInt(dueAt.getTime() - filedAt.getTime()),
+      allowedMs: BigInt(schedule.allowedMs),
       pausedSince: input.pausedSince ?? null,
       deadlineInputs: {},
       deadlineExplanation: 'test',
-      atRiskAt: input.atRiskAt ?? new Date(filedAt.getTime() + (dueAt.getTime() - filedAt.getTime()) * 0.75),
+      atRiskAt: input.atRiskAt ?? schedule.atRiskAt,
       secondReviewReason: input.secondReviewReason ?? null,
       idempotencyKey: randomUUID(),
       payloadHash: 'test',

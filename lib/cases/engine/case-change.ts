@@ -10,7 +10,8 @@ import { queueStatusChangedEvent } from '@/lib/integration/queue-status-change';
 import { dispatchNotifications } from '@/lib/notifications/dispatch';
 import { queueNotifications, type NotificationDraft } from '@/lib/notifications/queue';
 import { caseScopeWhere, type Actor } from '@/lib/auth/actor';
-import { CaseNotFoundError, ConflictError, RuleViolationError } from '@/lib/core/errors';
+import { CaseNotFoundError, ConflictError } from '@/lib/core/errors';
+import { assigneeRefusal, enforce } from '@/lib/cases/rules/case-guards';
 import { runFaultPoint } from './fault-points';
 import { adjustReviewerLoads } from '@/lib/cases/rules/routing';
 import { authoriseTransition, TRANSITIONS, type CaseAction } from '@/lib/cases/rules/transitions';
@@ -49,7 +50,7 @@ export async function findCaseInScope(db: TransactionClient, actor: Actor, caseI
 }
 
 export function requireAssignee(current: Case, actor: Actor): void {
-  if (!actor.id || current.assigneeId !== actor.id) throw new RuleViolationError('errors.notAssignee');
+  enforce(assigneeRefusal(current, actor));
 }
 
 /** Runs one transition inside the caller's transaction (for use cases that chain two, like transfer + assign). */

@@ -221,7 +221,7 @@ function assertDuration(value: number, name: string, minimum: number): void {
 }
 
 /** At risk from 75% of the allowed time (§7); pauses push both instants back by the time paused. */
-function scheduleDeadline(startAt: Date, allowedMs: number, pausedMs: number): { dueAt: Date; atRiskAt: Date } {
+export function scheduleDeadline(startAt: Date, allowedMs: number, pausedMs = 0): { dueAt: Date; atRiskAt: Date } {
   const start = startAt.getTime();
   return {
     dueAt: new Date(start + allowedMs + pausedMs),

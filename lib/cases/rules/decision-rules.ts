@@ -4,6 +4,7 @@ import type { TransactionClient } from '@/lib/db/client';
 import type { Case, DecisionOutcome } from '@/lib/db/generated/client';
 import type { Actor } from '@/lib/auth/actor';
 import { RuleViolationError } from '@/lib/core/errors';
+import { enforce, secondReviewerRefusal } from './case-guards';
 import { decisionRuleRefusal } from '@/lib/cases/rules/decision-outcome';
 import type { decideSchema } from '@/lib/cases/forms/schemas';
 import type { z } from 'zod';
@@ -34,7 +35,6 @@ export async function requireOtherThanFirstDecider(
   const first = await tx.decision.findUnique({
     where: { provinceCode_caseId_level: { provinceCode: current.provinceCode, caseId: current.id, level: 'FIRST' } },
   });
-  if (!first) throw new RuleViolationError('errors.illegalTransition');
-  if (first.decidedById === actor.id) throw new RuleViolationError('errors.sameDecider');
-  return first.id;
+  enforce(secondReviewerRefusal(actor, first?.decidedById ?? null));
+  return first!.id;
 }

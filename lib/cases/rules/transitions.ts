@@ -127,6 +127,9 @@ export const TRANSITIONS: Readonly<Record<CaseAction, Transition>> = {
   CLOSE: { from: [DECIDED], to: CLOSED, roles: ['SYSTEM', 'SUPERVISOR'], auditAction: 'CASE_CLOSED' },
 };
 
+/** Every state, in the order of the lifecycle (SPEC §5): the order screens and counts list them in. */
+export const CASE_STATES: readonly CaseState[] = Object.values(CaseState);
+
 /** No action leads out of these. */
 export const TERMINAL_STATES: readonly CaseState[] = [FINAL, CLOSED, WITHDRAWN];
 
@@ -148,6 +151,18 @@ export const FIRST_LEVEL_OPEN_STATES: readonly CaseState[] = [SUBMITTED, ...REVI
 
 /** A second-level review requested or under way. */
 export const SECOND_REVIEW_STATES: readonly CaseState[] = [SECOND_REVIEW_REQUESTED, IN_SECOND_REVIEW];
+
+/** A first-level decision has been made (whatever happened after it). */
+export const FIRST_DECISION_STATES: readonly CaseState[] = [
+  DECIDED,
+  SECOND_REVIEW_REQUESTED,
+  IN_SECOND_REVIEW,
+  FINAL,
+  CLOSED,
+];
+
+/** A second-level review was requested: under way or decided. */
+export const SECOND_REVIEW_PATH_STATES: readonly CaseState[] = [SECOND_REVIEW_REQUESTED, IN_SECOND_REVIEW, FINAL];
 
 /** Open states whose clock runs toward the deadline (AWAITING_CITIZEN is paused). */
 export const CLOCK_RUNNING_STATES: readonly CaseState[] = OPEN_STATES.filter((state) => state !== AWAITING_CITIZEN);

@@ -9,7 +9,7 @@ import { queueCorrectionOrder } from '@/lib/cases/engine/correction-order';
 import { endOpenRelief } from '@/lib/cases/engine/interim-relief';
 import { endCauseOfDecision } from '@/lib/cases/rules/interim-relief';
 import type { NotificationDraft } from '@/lib/notifications/queue';
-import { RuleViolationError } from '@/lib/core/errors';
+import { enforce, replyWindowRefusal } from '@/lib/cases/rules/case-guards';
 import { resumedDeadlineFields } from '@/lib/cases/rules/clock-fields';
 import { CORRECTING, checkDecisionRule } from '@/lib/cases/rules/decision-rules';
 import { secondReviewWindowEnd } from '@/lib/cases/rules/legal-periods';
@@ -40,7 +40,7 @@ export function planFirstDecision(
         where: { caseId: current.id, repliedAt: null },
         orderBy: { requestedAt: 'desc' },
       });
-      if (open && isWithinDeadline(now, open.replyDueAt)) throw new RuleViolationError('errors.replyWindowOpen');
+      enforce(replyWindowRefusal(current, now, open?.replyDueAt ?? null));
       // The clock runs again from the moment the window closed, not from this decision (§7).
       deadlineFields = resumedDeadlineFields(current, open ? replyWindowClosedAt(current, open.replyDueAt) : now);
     }

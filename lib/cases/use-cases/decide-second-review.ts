@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { changeCase } from '@/lib/cases/engine/case-change';
 import { queueCorrectionOrder } from '@/lib/cases/engine/correction-order';
 import { RuleViolationError } from '@/lib/core/errors';
+import { assigneeRefusal, enforce } from '@/lib/cases/rules/case-guards';
 import { checkDecisionRule, requireOtherThanFirstDecider } from '@/lib/cases/rules/decision-rules';
 import {
   allowedSecondReviewOutcomes,
@@ -20,7 +21,7 @@ export async function decideSecondReview(actor: Actor, input: z.output<typeof de
     { caseId: input.caseId, action: 'DECIDE_SECOND_REVIEW', expectedVersion: input.expectedVersion },
     async ({ tx, current, now }) => {
       const firstId = await requireOtherThanFirstDecider(tx, current, actor);
-      if (current.assigneeId !== actor.id) throw new RuleViolationError('errors.notAssignee');
+      enforce(assigneeRefusal(current, actor));
       const first = await tx.decision.findUniqueOrThrow({
         where: { provinceCode_id: { provinceCode: current.provinceCode, id: firstId } },
       });

@@ -3,7 +3,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChains } from '@/lib/audit/verify';
 import { getPrisma } from '@/lib/db/client';
-import type { CaseState } from '@/lib/db/generated/enums';
 import { createUser, validFiling, type TestUser } from '@/test/support/fixtures';
 import { resetCaseData } from '@/test/support/db';
 import type { Actor } from '@/lib/auth/actor';
@@ -27,7 +26,7 @@ import { requestInformation } from '@/lib/cases/use-cases/request-information';
 import { startReview } from '@/lib/cases/use-cases/start-review';
 import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
 import { transferCase } from '@/lib/cases/use-cases/transfer-case';
-import { TRANSITIONS, type CaseAction } from '@/lib/cases/rules/transitions';
+import { CASE_STATES, TRANSITIONS, type CaseAction } from '@/lib/cases/rules/transitions';
 import { decideSchema, transferSchema } from '@/lib/cases/forms/schemas';
 import { parseInput } from '@/lib/core/parse-input';
 
@@ -123,18 +122,7 @@ describe('illegal transitions', () => {
     RELEASE: (caseId, v) => releaseCase(reviewer, { caseId, expectedVersion: v }),
     CLOSE: (caseId, v) => closeCase(supervisor, { caseId, expectedVersion: v }),
   };
-  const STATES: CaseState[] = [
-    'SUBMITTED',
-    'ASSIGNED',
-    'IN_REVIEW',
-    'AWAITING_CITIZEN',
-    'DECIDED',
-    'SECOND_REVIEW_REQUESTED',
-    'IN_SECOND_REVIEW',
-    'FINAL',
-    'CLOSED',
-    'WITHDRAWN',
-  ];
+  const STATES = CASE_STATES;
 
   it('every action is refused from every state the transitions table does not allow, and nothing changes', async () => {
     const filed = await fileAssigned();

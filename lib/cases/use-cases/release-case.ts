@@ -1,7 +1,8 @@
 // A case goes back to the province pool (SPEC §6): released by the reviewer holding it, or by a supervisor.
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
-import { changeCase, requireAssignee } from '@/lib/cases/engine/case-change';
+import { changeCase } from '@/lib/cases/engine/case-change';
+import { enforce, releaseRefusal } from '@/lib/cases/rules/case-guards';
 
 /** Back to the province pool, unassigned: by the reviewer holding it, or by a supervisor. */
 export async function releaseCase(
@@ -13,7 +14,7 @@ export async function releaseCase(
     actor,
     { caseId: input.caseId, action: 'RELEASE', expectedVersion: input.expectedVersion },
     ({ current }) => {
-      if (actor.role === 'REVIEWER') requireAssignee(current, actor);
+      enforce(releaseRefusal(current, actor));
       return {
         data: { assigneeId: null, assignedAt: null },
         audit: {

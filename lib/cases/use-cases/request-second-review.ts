@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
 import { changeCase } from '@/lib/cases/engine/case-change';
 import { computeSecondReviewDeadline, storedDeadlineInputs } from '@/lib/cases/rules/deadlines';
-import { RuleViolationError } from '@/lib/core/errors';
+import { enforce, secondReviewRequestRefusal } from '@/lib/cases/rules/case-guards';
 import { requestSecondReviewSchema } from '@/lib/cases/forms/schemas';
 import { loadDeadlinePolicy, loadWorkingDayCalendar } from '@/lib/reference/deadline-rules';
 import { withProvisionalYears } from '@/lib/cases/rules/provisional-calendar';
@@ -20,8 +20,7 @@ export async function requestSecondReview(
     actor,
     { caseId: input.caseId, action: 'REQUEST_SECOND_REVIEW', expectedVersion: input.expectedVersion },
     async ({ tx, current, now }) => {
-      if (!current.secondReviewDeadlineAt || now > current.secondReviewDeadlineAt)
-        throw new RuleViolationError('errors.secondReviewWindowClosed');
+      enforce(secondReviewRequestRefusal(current.secondReviewDeadlineAt, now));
       const policy = await loadDeadlinePolicy(tx, current.provinceCode, now);
       const calendar = await loadWorkingDayCalendar(tx);
       const deadline = computeSecondReviewDeadline(policy, withProvisionalYears(calendar, now), now);

@@ -7,8 +7,8 @@ import { appendAuditEvent } from '@/lib/audit/append';
 import { prisma } from '@/lib/db/client';
 import { decryptIdNumber } from '@/lib/pii/id-number';
 import type { Actor } from '@/lib/auth/actor';
-import { findCaseInScope, requireAssignee } from '@/lib/cases/engine/case-change';
-import { ForbiddenActionError } from '@/lib/core/errors';
+import { findCaseInScope } from '@/lib/cases/engine/case-change';
+import { enforce, revealRefusal } from '@/lib/cases/rules/case-guards';
 
 export const revealIdentitySchema = z.strictObject(
   { caseId: z.uuid('caseAction.errors.caseIdInvalid') },
@@ -30,8 +30,7 @@ export async function revealIdentity(
 ): Promise<{ idNumber: string | null }> {
   return prisma.$transaction(async (tx) => {
     const current = await findCaseInScope(tx, actor, input.caseId);
-    if (actor.role !== 'REVIEWER' && actor.role !== 'SUPERVISOR') throw new ForbiddenActionError('REVEAL_IDENTITY');
-    if (actor.role === 'REVIEWER') requireAssignee(current, actor);
+    enforce(revealRefusal(current, actor));
     if (!current.idNumberCipher) return { idNumber: null };
     const idNumber = decryptIdNumber(current.idNumberCipher);
     await appendAuditEvent(tx, {

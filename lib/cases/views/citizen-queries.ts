@@ -23,7 +23,8 @@ import {
   type DeadlineExplanation,
   type DeadlineStatus,
 } from '@/lib/cases/rules/deadlines';
-import { allowedActions, OPEN_STATES } from '@/lib/cases/rules/transitions';
+import { OPEN_STATES } from '@/lib/cases/rules/transitions';
+import { canRequestSecondReview, canWithdraw } from '@/lib/cases/rules/case-guards';
 import { divisionNames, listProvinces, listUnits, provinceName } from '@/lib/reference/divisions';
 import { isProvisionalDeadline } from '@/lib/cases/rules/provisional-calendar';
 
@@ -257,12 +258,6 @@ function deadlineView(
   };
 }
 
-function mayRequestSecondReview(state: CaseState, windowEndsAt: Date | null, now: Date): boolean {
-  return (
-    allowedActions(state, 'CITIZEN').includes('REQUEST_SECOND_REVIEW') && windowEndsAt !== null && now <= windowEndsAt
-  );
-}
-
 /** One of the citizen's own cases, or null (another person's case, or no such case: the page answers 404). */
 export async function getCitizenCase(user: Actor, caseId: string, now = new Date()): Promise<CitizenCaseView | null> {
   if (!uuid.safeParse(caseId).success) return null;
@@ -363,8 +358,8 @@ export async function getCitizenCase(user: Actor, caseId: string, now = new Date
     decided: row.decidedAt !== null,
     correctionSentAt: row.correctionSentAt,
     correctionConfirmedAt: row.correctionConfirmedAt,
-    canWithdraw: allowedActions(row.state, 'CITIZEN').includes('WITHDRAW'),
-    canRequestSecondReview: mayRequestSecondReview(row.state, row.secondReviewDeadlineAt, now),
+    canWithdraw: canWithdraw(row, user),
+    canRequestSecondReview: canRequestSecondReview(row, user, row.secondReviewDeadlineAt, now),
     secondReviewDeadlineAt: row.secondReviewDeadlineAt,
   };
 }
@@ -456,7 +451,7 @@ export async function getCitizenDecisions(
       decidedAt: decision.decidedAt,
     })),
     secondReviewDeadlineAt: row.secondReviewDeadlineAt,
-    canRequestSecondReview: mayRequestSecondReview(row.state, row.secondReviewDeadlineAt, now),
+    canRequestSecondReview: canRequestSecondReview(row, user, row.secondReviewDeadlineAt, now),
     secondReviewRequestedAt: request?.occurredAt ?? null,
     secondReviewDueAt: underReview ? row.dueAt : null,
   };

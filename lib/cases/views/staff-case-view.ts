@@ -23,7 +23,17 @@ import {
   type DeadlineExplanation,
   type DeadlineStatus,
 } from '@/lib/cases/rules/deadlines';
-import { allowedActions, type CaseAction } from '@/lib/cases/rules/transitions';
+import {
+  canClaim,
+  canDecide,
+  canRelease,
+  canRequestInformation,
+  canRevealIdentity,
+  canStartReview,
+  canTransfer,
+} from '@/lib/cases/rules/case-guards';
+import { isExcluded } from '@/lib/cases/rules/reviewer-eligibility';
+import { loadCaseEvents } from './case-history';
 import { divisionNames, listProvinces } from '@/lib/reference/divisions';
 import { storedDeadlineIsProvisional } from '@/lib/cases/rules/provisional-calendar';
 import { isWithinDeadline } from '@/lib/cases/rules/within-deadline';
@@ -195,17 +205,13 @@ export async function getStaffCaseView(user: Actor, caseId: string, now = new Da
       })
     : null;
 
-  const events = await prisma.auditEvent.findMany({
-    where: { caseId: found.id },
-    orderBy: [{ occurredAt: 'asc' }, { seq: 'asc' }],
-    select: { occurredAt: true, action: true, actorRole: true, actorId: true, before: true, after: true, reason: true },
-  });
+  const events = await loadCaseEvents(found.id);
   const summaries = events.map((event) => ({
     before: auditSummary.parse(event.before ?? {}),
     after: auditSummary.parse(event.after ?? {}),
   }));
+  // Names of the people the history and the questions name besides the actors (the history's loader names those).
   const peopleIds = new Set<string>();
-  for (const event of events) if (event.actorId) peopleIds.add(event.actorId);
   for (const { after } of summaries) if (after.assigneeId) peopleIds.add(after.assigneeId);
   for (const request of found.informationRequests) peopleIds.add(request.requestedById);
   const people = new Map(
@@ -237,9 +243,9 @@ export async function getStaffCaseView(user: Actor, caseId: string, now = new Da
   const status = deadlineStatus(found, now);
   const openRequest = found.informationRequests.find((request) => request.repliedAt === null) ?? null;
   const mine = found.assigneeId !== null && found.assigneeId === user.id;
-  const allowed = new Set<CaseAction>(allowedActions(found.state, user.role));
-  const replyWindowOpen = found.state === 'AWAITING_CITIZEN' && openRequest !== null && openRequest.replyDueAt > now;
-  const mayTransfer = mine && allowed.has('TRANSFER');
+  const openReplyDueAt = openRequest?.replyDueAt ?? null;
+  const excluded = canClaim(found, user, false) && (await isExcluded(prisma, found, user.id!));
+  const mayTransfer = canTransfer(found, user);
   const transferProvinces = mayTransfer
     ? (await listProvinces()).filter((province) => province.code !== found.provinceCode)
     : [];
@@ -314,7 +320,7 @@ export async function getStaffCaseView(user: Actor, caseId: string, now = new Da
         at: event.occurredAt,
         action: event.action as AuditAction,
         actorRole: event.actorRole,
-        actorName: event.actorId ? (people.get(event.actorId) ?? null) : null,
+        actorName: event.actorName,
         fromState: (before.state as CaseState | undefined) ?? null,
         toState: after.state && after.state !== before.state ? (after.state as CaseState) : null,
         reason: event.reason,
@@ -325,14 +331,16 @@ export async function getStaffCaseView(user: Actor, caseId: string, now = new Da
       };
     }),
     actions: {
-      claim: allowed.has('CLAIM') && found.assigneeId === null,
-      startReview: mine && allowed.has('START_REVIEW'),
-      requestInformation: mine && allowed.has('REQUEST_INFORMATION'),
-      decide: mine && allowed.has('DECIDE') && !replyWindowOpen,
+      claim: canClaim(found, user, excluded),
+      startReview: canStartReview(found, user),
+      requestInformation: canRequestInformation(found, user),
+      decide: canDecide(found, user, now, openReplyDueAt),
       transfer: mayTransfer,
-      release: mine && allowed.has('RELEASE'),
-      revealIdentity: found.idNumberCipher !== null && (user.role === 'SUPERVISOR' || mine),
-      decideOpensAt: mine && replyWindowOpen ? (openRequest?.replyDueAt ?? null) : null,
+      release: mine && canRelease(found, user),
+      revealIdentity: found.idNumberCipher !== null && canRevealIdentity(found, user),
+      // Deciding waits only on the citizen's reply window: it opens when the window closes.
+      decideOpensAt:
+        !canDecide(found, user, now, openReplyDueAt) && canDecide(found, user, now, null) ? openReplyDueAt : null,
     },
   };
 }

@@ -4,11 +4,21 @@
 import 'server-only';
 import { prisma, Prisma, type TransactionClient } from '@/lib/db/client';
 import type { CaseState } from '@/lib/db/generated/enums';
+import { CASE_STATES } from '@/lib/cases/rules/transitions';
 
 export interface StateCountRow {
   provinceCode: string;
   state: CaseState;
   count: number;
+}
+
+/** Every state in lifecycle order with its number of cases (0 where none), summed over the rows' provinces. */
+export function countsPerState(
+  rows: readonly Pick<StateCountRow, 'state' | 'count'>[],
+): { state: CaseState; count: number }[] {
+  const counts = new Map<CaseState, number>();
+  for (const row of rows) counts.set(row.state, (counts.get(row.state) ?? 0) + row.count);
+  return CASE_STATES.map((state) => ({ state, count: counts.get(state) ?? 0 }));
 }
 
 /** Cases per province and state, in one province or (null) the whole country. One statement: one consistent snapshot. */

@@ -5,7 +5,7 @@ import { prisma, Prisma } from '@/lib/db/client';
 import type { CaseState, Role } from '@/lib/db/generated/enums';
 import { caseScopeWhere, type Actor } from '@/lib/auth/scope';
 import { atRiskSql, overdueSql } from '@/lib/cases/rules/deadline-filters';
-import { countCasesByState } from './state-counts';
+import { countCasesByState, countsPerState } from './state-counts';
 import { FIRST_LEVEL_OPEN_STATES, OPEN_STATES, REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
 import { divisionNames, provinceName as findProvinceName } from '@/lib/reference/divisions';
 
@@ -78,32 +78,18 @@ export async function getSupervisorHome(user: Actor, now = new Date()): Promise<
           SELECT c.province_code::text AS province_code, count(*)::int AS count FROM appeal_case c WHERE ${overdueSql(now)} GROUP BY 1`
       : Promise.resolve([]),
   ]);
-  const counts = new Map<CaseState, number>();
   const openByProvince = new Map<string, number>();
   for (const row of stateCounts) {
-    counts.set(row.state, (counts.get(row.state) ?? 0) + row.count);
     if (national && OPEN_STATES.includes(row.state))
       openByProvince.set(row.provinceCode, (openByProvince.get(row.provinceCode) ?? 0) + row.count);
   }
-  const stateOrder: readonly CaseState[] = [
-    'SUBMITTED',
-    'ASSIGNED',
-    'IN_REVIEW',
-    'AWAITING_CITIZEN',
-    'DECIDED',
-    'SECOND_REVIEW_REQUESTED',
-    'IN_SECOND_REVIEW',
-    'FINAL',
-    'CLOSED',
-    'WITHDRAWN',
-  ];
   const overdueCounts = new Map(overdueByProvince.map((row) => [row.province_code, row.count]));
   const codes = [...new Set([...openByProvince.keys(), ...overdueCounts.keys()])].sort();
   const names = codes.length > 0 ? await divisionNames(codes) : new Map<string, string>();
   return {
     provinceCode: user.provinceCode,
     provinceName,
-    byState: stateOrder.map((state) => ({ state, count: counts.get(state) ?? 0 })),
+    byState: countsPerState(stateCounts),
     total: stateCounts.reduce((sum, row) => sum + row.count, 0),
     overdue,
     atRisk,

@@ -135,11 +135,11 @@ export default async function SecondReviewCasePage({ params }: { params: Params 
             time: formatTime(found.secondDecision.decidedAt),
           })}
         </p>
-      ) : found.state === 'SECOND_REVIEW_REQUESTED' ? (
+      ) : found.actions.start ? (
         <Section id="start-heading" heading={t('start')}>
           <StartReviewForm start={startSecondReviewAction} caseId={found.id} version={found.version} />
         </Section>
-      ) : found.assignedToMe ? (
+      ) : found.actions.decide ? (
         <Section id="decide-heading" heading={t('decideHeading')}>
           <DecideReviewForm
             decide={decideSecondReviewAction}
