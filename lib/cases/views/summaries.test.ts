@@ -1,0 +1,102 @@
+// The reviewer's home numbers (open, pool, mine) against direct counts of the cases, in the reviewer's province only,
+// with cases moving between states after they were inserted (the per-state counters follow every change).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type pg from 'pg';
+import { createUser, type TestUser } from '@/test/support/fixtures';
+import { rawClient } from '@/test/support/db';
+import { insertGeneratedCases } from '@/test/support/queue-data';
+import { getReviewerHome } from './summaries';
+
+let client: pg.Client;
+let reviewer: TestUser;
+let colleague: TestUser;
+let outsider: TestUser;
+
+beforeAll(async () => {
+  client = await rawClient();
+  const citizen = await createUser('CITIZEN');
+  reviewer = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340100' });
+  colleague = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
+  outsider = await createUser('REVIEWER', { provinceCode: '41', unitCode: '410100' });
+  const common = { citizenId: citizen.id, now: new Date(), poolShare: 0.4 };
+  await insertGeneratedCases(client, {
+    ...common,
+    provinceCode: '34',
+    count: 500,
+    reviewerIds: [reviewer.id, colleague.id],
+    unitCodes: ['340100', '340200'],
+    batch: 'a',
+  });
+  await insertGeneratedCases(client, {
+    ...common,
+    provinceCode: '41',
+    count: 300,
+    reviewerIds: [outsider.id],
+    unitCodes: ['410100'],
+    batch: 'b',
+  });
+});
+
+afterAll(async () => {
+  await client.end();
+});
+
+async function counted(user: TestUser) {
+  const { rows } = await client.query<{ open: number; pool: number; mine: number }>(
+    `SELECT count(*) FILTER (WHERE state IN ('SUBMITTED', 'ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN'))::int AS open,
+            count(*) FILTER (WHERE state = 'SUBMITTED' AND assignee_id IS NULL)::int AS pool,
+            count(*) FILTER (WHERE assignee_id = $2::uuid AND state IN ('ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN'))::int AS mine
+       FROM appeal_case WHERE province_code = $1`,
+    [user.provinceCode, user.id],
+  );
+  return rows[0]!;
+}
+
+async function home(user: TestUser) {
+  const { openCount, poolCount, mineCount, provinceCode, provinceName } = await getReviewerHome({
+    ...user,
+    role: 'REVIEWER',
+  });
+  return { open: openCount, pool: poolCount, mine: mineCount, provinceCode, provinceName };
+}
+
+describe('getReviewerHome', () => {
+  it('counts the open cases, the pool and the reviewer own cases of the province only', async () => {
+    for (const user of [reviewer, colleague, outsider]) {
+      const expected = await counted(user);
+      expect(expected.open).toBeGreaterThan(expected.pool);
+      expect(expected.mine).toBeGreaterThan(0);
+      expect(await home(user)).toEqual({
+        ...expected,
+        provinceCode: user.provinceCode,
+        provinceName: expect.any(String),
+      });
+    }
+  });
+
+  it('follows cases as they move: claimed, decided, transferred out', async () => {
+    await client.query(
+      `UPDATE appeal_case SET state = 'ASSIGNED', assignee_id = $1 WHERE id IN (
+         SELECT id FROM appeal_case WHERE province_code = '34' AND state = 'SUBMITTED' ORDER BY id LIMIT 7)`,
+      [reviewer.id],
+    );
+    await client.query(
+      `UPDATE appeal_case SET state = 'DECIDED' WHERE id IN (
+         SELECT id FROM appeal_case WHERE province_code = '34' AND state = 'IN_REVIEW' AND assignee_id = $1 ORDER BY id LIMIT 3)`,
+      [reviewer.id],
+    );
+    await client.query(
+      `UPDATE appeal_case SET province_code = '41' WHERE id IN (
+         SELECT id FROM appeal_case WHERE province_code = '34' AND state = 'SUBMITTED' AND assignee_id IS NULL ORDER BY id LIMIT 5)`,
+    );
+    for (const user of [reviewer, colleague, outsider]) expect(await home(user)).toMatchObject(await counted(user));
+  });
+
+  it('a reviewer without a province sees nothing', async () => {
+    expect(await getReviewerHome({ ...reviewer, role: 'REVIEWER', provinceCode: null })).toMatchObject({
+      openCount: 0,
+      poolCount: 0,
+      mineCount: 0,
+    });
+  });
+});
