@@ -326,18 +326,16 @@ describe('the incremental refresh', () => {
     try {
       // A transaction begins, stamps a case with its own start time, and is still open while a refresh reads.
       await late.query('BEGIN');
-      const {
-        rows: [{ started }],
-      } = await late.query<{ started: Date }>('SELECT now() AS started');
+      const { rows: began } = await late.query<{ started: Date }>('SELECT now() AS started');
       await late.query(
         `UPDATE appeal_case SET updated_at = now(), version = version + 1 WHERE province_code = '34' AND id = $1`,
         [open.id],
       );
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(await refreshSupervisionStats()).toMatchObject({ skipped: false, full: false });
-      const [{ watermark }] = await getPrisma().$queryRaw<{ watermark: Date }[]>`
+      const [state] = await getPrisma().$queryRaw<{ watermark: Date }[]>`
         SELECT watermark FROM supervision_stats_refresh WHERE id = 1`;
-      expect(watermark.getTime()).toBe(started.getTime());
+      expect(state!.watermark.getTime()).toBe(began[0]!.started.getTime());
       await late.query('COMMIT');
     } finally {
       await late.end();
