@@ -22,17 +22,9 @@ export interface VerifyResult {
   chains: ChainResult[];
 }
 
-/**
- * The events among seq lo..hi of a chain, and the first broken one; the event before lo is read too, for its link.
- * Counting here spares a separate pass over the table.
- */
+/** First broken event among seq lo..hi of a chain; the event before lo is read too, for its link. */
 const FIRST_BROKEN_SQL = `
-  SELECT count(*) FILTER (WHERE seq >= $2::bigint)::text AS events,
-         (array_agg(seq ORDER BY seq) FILTER (WHERE problem IS NOT NULL AND seq >= $2::bigint))[1]::text AS seq,
-         (array_agg(problem ORDER BY seq) FILTER (WHERE problem IS NOT NULL AND seq >= $2::bigint))[1] AS problem,
-         (array_agg(previous_seq ORDER BY seq) FILTER (WHERE problem IS NOT NULL AND seq >= $2::bigint))[1]::text
-           AS previous_seq
-    FROM (
+  SELECT seq::text, problem, previous_seq::text FROM (
     SELECT seq, CASE
              WHEN seq <> COALESCE(lag(seq) OVER w, 0) + 1 THEN 'SEQUENCE_GAP'
              WHEN prev_hash <> COALESCE(lag(hash) OVER w, '${GENESIS_HASH}') THEN 'PREVIOUS_HASH_MISMATCH'
@@ -40,7 +32,9 @@ const FIRST_BROKEN_SQL = `
            END AS problem,
            lag(seq) OVER w AS previous_seq
       FROM audit_event WHERE chain = $1 AND seq >= $2::bigint - 1 AND seq <= $3::bigint
-    WINDOW w AS (ORDER BY seq)) checked`;
+    WINDOW w AS (ORDER BY seq)) checked
+   WHERE problem IS NOT NULL AND seq >= $2::bigint
+   ORDER BY seq LIMIT 1`;
 
 /** Long chains are checked in slices, so both cores work even when one province holds most of the history. */
 const SLICE = 100_000n;
@@ -53,23 +47,19 @@ interface Slice {
 
 type Broken = { seq: bigint; problem: BrokenProblem };
 
-async function checkSlice(client: pg.Client, slice: Slice): Promise<{ events: number; broken: Broken | null }> {
+async function checkSlice(client: pg.Client, slice: Slice): Promise<Broken | null> {
   const {
     rows: [row],
-  } = await client.query<{
-    events: string;
-    seq: string | null;
-    problem: BrokenProblem | null;
-    previous_seq: string | null;
-  }>(FIRST_BROKEN_SQL, [slice.chain, slice.lo.toString(), slice.hi.toString()]);
-  const events = Number(row?.events ?? 0);
-  if (!row?.seq || !row.problem) return { events, broken: null };
+  } = await client.query<{ seq: string; problem: BrokenProblem; previous_seq: string | null }>(FIRST_BROKEN_SQL, [
+    slice.chain,
+    slice.lo.toString(),
+    slice.hi.toString(),
+  ]);
+  if (!row) return null;
   // A gap is reported at the first missing number.
-  const broken =
-    row.problem === 'SEQUENCE_GAP'
-      ? { seq: BigInt(row.previous_seq ?? '0') + 1n, problem: row.problem }
-      : { seq: BigInt(row.seq), problem: row.problem };
-  return { events, broken };
+  return row.problem === 'SEQUENCE_GAP'
+    ? { seq: BigInt(row.previous_seq ?? '0') + 1n, problem: row.problem }
+    : { seq: BigInt(row.seq), problem: row.problem };
 }
 
 export async function verifyAuditChains(
@@ -86,19 +76,10 @@ export async function verifyAuditChains(
     const [first] = clients;
     const chainFilter = options.chain ? 'WHERE chain = $1' : '';
     const params = options.chain ? [options.chain] : [];
-    // Each chain's last event, found by walking the (chain, seq) key from chain to chain rather than reading every
-    // event; the events themselves are counted as the slices check them.
-    const { rows: tails } = await first!.query<{ chain: string; last_seq: string; last_hash: string }>(
-      `WITH RECURSIVE chains AS (
-         (SELECT chain FROM audit_event ${chainFilter} ORDER BY chain LIMIT 1)
-         UNION ALL
-         SELECT (SELECT e.chain FROM audit_event e WHERE e.chain > c.chain ${options.chain ? 'AND e.chain = $1' : ''}
-                  ORDER BY e.chain LIMIT 1)
-           FROM chains c WHERE c.chain IS NOT NULL)
-       SELECT c.chain, last.seq::text AS last_seq, last.hash AS last_hash
-         FROM chains c
-         CROSS JOIN LATERAL (SELECT seq, hash FROM audit_event e WHERE e.chain = c.chain ORDER BY seq DESC LIMIT 1) last
-        WHERE c.chain IS NOT NULL`,
+    const { rows: tails } = await first!.query<{ chain: string; events: string; last_seq: string; last_hash: string }>(
+      `SELECT t.chain, t.events::text, t.last_seq::text,
+              (SELECT hash FROM audit_event e WHERE e.chain = t.chain AND e.seq = t.last_seq) AS last_hash
+         FROM (SELECT chain, count(*) AS events, max(seq) AS last_seq FROM audit_event ${chainFilter} GROUP BY chain) t`,
       params,
     );
     const { rows: heads } = await first!.query<{ chain: string; seq: string; hash: string }>(
@@ -114,14 +95,12 @@ export async function verifyAuditChains(
       return parts;
     });
     const brokenByChain = new Map<string, Broken>();
-    let events = 0;
     let next = 0;
     await Promise.all(
       clients.map(async (client) => {
         for (let index = next++; index < slices.length; index = next++) {
           const slice = slices[index]!;
-          const { events: counted, broken } = await checkSlice(client, slice);
-          events += counted;
+          const broken = await checkSlice(client, slice);
           const known = brokenByChain.get(slice.chain);
           if (broken && (!known || broken.seq < known.seq)) brokenByChain.set(slice.chain, broken);
         }
@@ -145,6 +124,7 @@ export async function verifyAuditChains(
       }
       return { chain, intactThrough: lastSeq, headHash: lastHash };
     });
+    const events = tails.reduce((sum, tail) => sum + Number(tail.events), 0);
     return { intact: results.every((chain) => !chain.broken), events, chains: results };
   } finally {
     await Promise.all(clients.map((client) => client.end()));
