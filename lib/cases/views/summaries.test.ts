@@ -8,33 +8,32 @@ import { insertGeneratedCases } from '@/test/support/queue-data';
 import { getReviewerHome } from './summaries';
 
 let client: pg.Client;
-let reviewer: TestUser;
-let colleague: TestUser;
-let outsider: TestUser;
+/** Two reviewers of Anhui (34) sharing its cases, one of Henan (41). */
+let reviewers: { reviewer: TestUser; colleague: TestUser; outsider: TestUser };
 
 beforeAll(async () => {
   client = await rawClient();
-  const citizen = await createUser('CITIZEN');
-  reviewer = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340100' });
-  colleague = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
-  outsider = await createUser('REVIEWER', { provinceCode: '41', unitCode: '410100' });
-  const common = { citizenId: citizen.id, now: new Date(), poolShare: 0.4 };
-  await insertGeneratedCases(client, {
-    ...common,
-    provinceCode: '34',
-    count: 500,
-    reviewerIds: [reviewer.id, colleague.id],
-    unitCodes: ['340100', '340200'],
-    batch: 'a',
-  });
-  await insertGeneratedCases(client, {
-    ...common,
-    provinceCode: '41',
-    count: 300,
-    reviewerIds: [outsider.id],
-    unitCodes: ['410100'],
-    batch: 'b',
-  });
+  const [citizen, reviewer, colleague, outsider] = await Promise.all([
+    createUser('CITIZEN'),
+    createUser('REVIEWER', { provinceCode: '34', unitCode: '340100' }),
+    createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' }),
+    createUser('REVIEWER', { provinceCode: '41', unitCode: '410100' }),
+  ]);
+  reviewers = { reviewer: reviewer!, colleague: colleague!, outsider: outsider! };
+  for (const [provinceCode, count, assignees, units, batch] of [
+    ['34', 500, [reviewer!.id, colleague!.id], ['340100', '340200'], 'a'],
+    ['41', 300, [outsider!.id], ['410100'], 'b'],
+  ] as const)
+    await insertGeneratedCases(client, {
+      citizenId: citizen!.id,
+      now: new Date(),
+      poolShare: 0.4,
+      provinceCode,
+      count,
+      reviewerIds: [...assignees],
+      unitCodes: [...units],
+      batch,
+    });
 });
 
 afterAll(async () => {
@@ -62,7 +61,7 @@ async function home(user: TestUser) {
 
 describe('getReviewerHome', () => {
   it('counts the open cases, the pool and the reviewer own cases of the province only', async () => {
-    for (const user of [reviewer, colleague, outsider]) {
+    for (const user of Object.values(reviewers)) {
       const expected = await counted(user);
       expect(expected.open).toBeGreaterThan(expected.pool);
       expect(expected.mine).toBeGreaterThan(0);
@@ -78,22 +77,22 @@ describe('getReviewerHome', () => {
     await client.query(
       `UPDATE appeal_case SET state = 'ASSIGNED', assignee_id = $1 WHERE id IN (
          SELECT id FROM appeal_case WHERE province_code = '34' AND state = 'SUBMITTED' ORDER BY id LIMIT 7)`,
-      [reviewer.id],
+      [reviewers.reviewer.id],
     );
     await client.query(
       `UPDATE appeal_case SET state = 'DECIDED' WHERE id IN (
          SELECT id FROM appeal_case WHERE province_code = '34' AND state = 'IN_REVIEW' AND assignee_id = $1 ORDER BY id LIMIT 3)`,
-      [reviewer.id],
+      [reviewers.reviewer.id],
     );
     await client.query(
       `UPDATE appeal_case SET province_code = '41' WHERE id IN (
          SELECT id FROM appeal_case WHERE province_code = '34' AND state = 'SUBMITTED' AND assignee_id IS NULL ORDER BY id LIMIT 5)`,
     );
-    for (const user of [reviewer, colleague, outsider]) expect(await home(user)).toMatchObject(await counted(user));
+    for (const user of Object.values(reviewers)) expect(await home(user)).toMatchObject(await counted(user));
   });
 
   it('a reviewer without a province sees nothing', async () => {
-    expect(await getReviewerHome({ ...reviewer, role: 'REVIEWER', provinceCode: null })).toMatchObject({
+    expect(await getReviewerHome({ ...reviewers.reviewer, role: 'REVIEWER', provinceCode: null })).toMatchObject({
       openCount: 0,
       poolCount: 0,
       mineCount: 0,
