@@ -2,9 +2,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { setLocaleAction } from '@/app/actions/set-locale';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { SiteHeader } from '@/components/site-header';
 import { HOME_PATH } from '@/lib/auth/scope';
 import { getCurrentUser } from '@/lib/auth/session';
@@ -29,7 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           {t('skipLink')}
         </a>
-        <NextIntlClientProvider>
+        <ClientMessages area={null}>
           <SiteHeader
             setLocale={setLocaleAction}
             user={user ? { displayName: user.displayName, role: user.role, homePath: HOME_PATH[user.role] } : null}
@@ -45,7 +45,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </p>
             </div>
           </footer>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

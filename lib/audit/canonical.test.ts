@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rawClient } from '@/test/support/db';
-import { auditHash, canonicalJson, GENESIS_HASH } from './canonical';
+import { auditHash, CANONICAL_EVENT_SQL, CANONICAL_EVENT_TEXT_SQL, canonicalJson, GENESIS_HASH } from './canonical';
 
 /** JSON values PostgreSQL's jsonb can hold exactly: integers, strings without NUL, booleans, null, arrays, objects. */
 const jsonbValue = fc.letrec((tie) => ({
@@ -82,5 +82,61 @@ describe('auditHash', () => {
     expect(auditHash(GENESIS_HASH, { ...event, seq: 2n })).not.toBe(base);
     expect(auditHash(GENESIS_HASH, { ...event, after: { state: 'ASSIGNED' } })).not.toBe(base);
     expect(auditHash(GENESIS_HASH, { ...event, reason: 'x' })).not.toBe(base);
+  });
+});
+
+describe("CANONICAL_EVENT_TEXT_SQL (the verifier's form)", () => {
+  const text = fc.string({ unit: 'grapheme' }).filter((s) => !s.includes('\u0000'));
+  const event = fc.record({
+    // Up to 8 characters (the column's length), quotes, backslashes and non-ASCII among them.
+    chain: fc.string({ unit: fc.constantFrom('4', '1', 'a', '"', '\\', ' ', '中', '\n'), maxLength: 8 }),
+    seq: fc.bigInt({ min: 1n, max: 2n ** 62n }),
+    occurredAt: fc.date({
+      min: new Date('2000-01-01T00:00:00Z'),
+      max: new Date('2100-01-01T00:00:00Z'),
+      noInvalidDate: true,
+    }),
+    actorId: fc.option(fc.uuid()),
+    actorRole: text,
+    caseId: fc.option(fc.uuid()),
+    action: text,
+    before: fc.option(jsonbValue),
+    after: fc.option(jsonbValue),
+    reason: fc.option(text),
+  });
+
+  it("is the same text as the jsonb form, and as the app's canonicalJson, for any event (property, real database)", async () => {
+    const client = await rawClient();
+    try {
+      await client.query(`CREATE TEMP TABLE e (chain VARCHAR(8), seq BIGINT, occurred_at TIMESTAMPTZ(3), actor_id UUID,
+                            actor_role TEXT, case_id UUID, action TEXT, before JSONB, after JSONB, reason TEXT)`);
+      await fc.assert(
+        fc.asyncProperty(event, async (value) => {
+          await client.query('TRUNCATE e');
+          await client.query('INSERT INTO e VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10)', [
+            value.chain,
+            value.seq.toString(),
+            value.occurredAt,
+            value.actorId,
+            value.actorRole,
+            value.caseId,
+            value.action,
+            value.before === null ? null : JSON.stringify(value.before),
+            value.after === null ? null : JSON.stringify(value.after),
+            value.reason,
+          ]);
+          const {
+            rows: [row],
+          } = await client.query<{ jsonb: string; text: string }>(
+            `SELECT ${CANONICAL_EVENT_SQL} AS jsonb, ${CANONICAL_EVENT_TEXT_SQL} AS text FROM e`,
+          );
+          expect(row!.text).toBe(row!.jsonb);
+          expect(row!.text).toBe(canonicalJson(value));
+        }),
+        { numRuns: 200 },
+      );
+    } finally {
+      await client.end();
+    }
   });
 });

@@ -54,3 +54,20 @@ export const CANONICAL_EVENT_SQL = `jsonb_build_object(
   'occurredAt', to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
   'actorId', actor_id, 'actorRole', actor_role, 'caseId', case_id, 'action', action,
   'before', before, 'after', after, 'reason', reason)::text`;
+
+/**
+ * The same text as CANONICAL_EVENT_SQL, written out by concatenation instead of building a jsonb object and printing
+ * it: what the verifier computes for every event (about twice as fast). The keys are in jsonb's order (length, then
+ * bytes); strings are escaped by to_json (PostgreSQL's one JSON string escaper, the one jsonb's output uses too), and
+ * `before`/`after` are printed as jsonb. lib/audit/canonical.test.ts compares the two on real rows.
+ */
+export const CANONICAL_EVENT_TEXT_SQL = `'{"seq": "' || seq::text
+  || '", "after": ' || COALESCE(after::text, 'null')
+  || ', "chain": ' || to_json(chain::text)::text
+  || ', "action": ' || to_json(action::text)::text
+  || ', "before": ' || COALESCE(before::text, 'null')
+  || ', "caseId": ' || COALESCE(to_json(case_id::text)::text, 'null')
+  || ', "reason": ' || COALESCE(to_json(reason::text)::text, 'null')
+  || ', "actorId": ' || COALESCE(to_json(actor_id::text)::text, 'null')
+  || ', "actorRole": ' || to_json(actor_role::text)::text
+  || ', "occurredAt": "' || to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"}'`;

@@ -3,7 +3,7 @@
 // sequence. Rows stream through a window over the (chain, seq) key, so memory stays flat however long the history;
 // chains are checked two at a time. Reports each chain's head, or its first broken event.
 import pg from 'pg';
-import { CANONICAL_EVENT_SQL, GENESIS_HASH } from './canonical';
+import { CANONICAL_EVENT_TEXT_SQL, GENESIS_HASH } from './canonical';
 
 export type BrokenProblem = 'HASH_MISMATCH' | 'PREVIOUS_HASH_MISMATCH' | 'SEQUENCE_GAP' | 'HEAD_MISMATCH';
 
@@ -28,7 +28,7 @@ const FIRST_BROKEN_SQL = `
     SELECT seq, CASE
              WHEN seq <> COALESCE(lag(seq) OVER w, 0) + 1 THEN 'SEQUENCE_GAP'
              WHEN prev_hash <> COALESCE(lag(hash) OVER w, '${GENESIS_HASH}') THEN 'PREVIOUS_HASH_MISMATCH'
-             WHEN hash <> encode(sha256(convert_to(prev_hash || ${CANONICAL_EVENT_SQL}, 'UTF8')), 'hex') THEN 'HASH_MISMATCH'
+             WHEN hash <> encode(sha256(convert_to(prev_hash || ${CANONICAL_EVENT_TEXT_SQL}, 'UTF8')), 'hex') THEN 'HASH_MISMATCH'
            END AS problem,
            lag(seq) OVER w AS previous_seq
       FROM audit_event WHERE chain = $1 AND seq >= $2::bigint - 1 AND seq <= $3::bigint

@@ -316,6 +316,37 @@ describe('the incremental refresh', () => {
     expect(await refreshSupervisionStats()).toEqual({ skipped: false, full: false, groups: 1 });
   });
 
+  it('starts the next refresh from the oldest transaction still open, so a change committed after a refresh is not lost', async () => {
+    await getPrisma().$executeRaw`UPDATE appeal_case SET updated_at = now() - interval '1 hour'`;
+    const open = await getPrisma().case.findFirstOrThrow({
+      where: { issuingUnitCode: '340100', state: 'IN_REVIEW', decisions: { none: {} } },
+    });
+    const late = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await late.connect();
+    try {
+      // A transaction begins, stamps a case with its own start time, and is still open while a refresh reads.
+      await late.query('BEGIN');
+      const { rows: began } = await late.query<{ started: Date }>('SELECT now() AS started');
+      await late.query(
+        `UPDATE appeal_case SET updated_at = now(), version = version + 1 WHERE province_code = '34' AND id = $1`,
+        [open.id],
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await refreshSupervisionStats()).toMatchObject({ skipped: false, full: false });
+      const [state] = await getPrisma().$queryRaw<{ watermark: Date }[]>`
+        SELECT watermark FROM supervision_stats_refresh WHERE id = 1`;
+      expect(state!.watermark.getTime()).toBe(began[0]!.started.getTime());
+      await late.query('COMMIT');
+    } finally {
+      await late.end();
+    }
+    // Once the late change is in, the next refresh rebuilds its group; the one after has nothing left to redo.
+    expect((await refreshSupervisionStats()).groups).toBe(1);
+    await getPrisma().$executeRaw`UPDATE appeal_case SET updated_at = now() - interval '1 hour'`;
+    await getPrisma().$executeRaw`UPDATE supervision_stats_refresh SET watermark = now() WHERE id = 1`;
+    expect((await refreshSupervisionStats()).groups).toBe(0);
+  });
+
   it('moves a transferred case from its old province’s figures to its new one', async () => {
     const henan = supervisorScopeOf({ id: supervisor.id, role: 'SUPERVISOR', provinceCode: '41' });
     const before = await getAuthorityTable(henan, allTime());

@@ -1,6 +1,7 @@
 // Keeps supervision_daily_stat (the pre-aggregated overreach statistics) in step with the cases (SPEC §12, §14).
-// Incremental: only the groups (filing day × issuing authority) of cases updated since the last refresh (less a margin
-// for transactions that committed late) are rebuilt, so a refresh costs what changed, not the size of the table. A transaction-scoped
+// Incremental: only the groups (filing day × issuing authority) of cases updated since the last refresh's watermark
+// (the start of the oldest transaction still open when it read, less a margin for clock skew) are rebuilt, so a refresh
+// costs what changed since, not the size of the table nor the last minutes again. A transaction-scoped
 // advisory lock serialises concurrent refreshes (several app instances, the sweep); readers never wait for one.
 import 'server-only';
 import { prisma, Prisma, type TransactionClient } from '@/lib/db/client';
@@ -9,8 +10,12 @@ import { scopedLogger } from '@/lib/security/logger';
 
 /** Arbitrary constant naming the refresh lock. */
 const REFRESH_LOCK = 72_707_040;
-/** Cases updated this long before the previous refresh started are looked at again (late commits, clock skew). */
-const LATE_COMMIT_MARGIN_MS = 10 * 60 * 1000;
+/**
+ * Cases updated this long before the previous refresh's watermark are looked at again: an app server's clock may be
+ * a little behind the database's when it stamps updated_at. Transactions that were still open when the previous
+ * refresh read are covered by the watermark itself (the oldest one's start), however long they ran.
+ */
+const CLOCK_SKEW_MARGIN_MS = 60 * 1000;
 /** A complete rebuild, as a safety net, when the last one is older than this (done by the sweep, never by a page). */
 export const FULL_REBUILD_INTERVAL_MS = 24 * 3600 * 1000;
 
@@ -101,19 +106,25 @@ export async function refreshSupervisionStats(
         }
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`;
         await tx.$executeRaw`SELECT set_config('lock_timeout', '0', true)`;
-        const [clock] = await tx.$queryRaw<{ now: Date }[]>`SELECT now() AS now`;
-        const now = clock!.now;
+        // A case changed by a transaction this refresh cannot see yet was stamped after that transaction began, so the
+        // next refresh starts from the oldest open transaction's start (this one's at the latest). Sessions of the
+        // app's own database role are all visible here; other roles do not write cases.
+        const [clock] = await tx.$queryRaw<{ now: Date; watermark: Date }[]>`
+          SELECT now() AS now,
+                 LEAST(now(), (SELECT min(xact_start) FROM pg_stat_activity
+                                WHERE datname = current_database() AND xact_start IS NOT NULL)) AS watermark`;
+        const { now, watermark } = clock!;
         const state = await tx.supervisionStatsRefresh.findUnique({ where: { id: 1 } });
         const full = options.full === true || !state;
         let groups = 0;
         if (full) await rebuildAll(tx);
-        else groups = await rebuildChangedGroups(tx, new Date(state.watermark.getTime() - LATE_COMMIT_MARGIN_MS));
+        else groups = await rebuildChangedGroups(tx, new Date(state.watermark.getTime() - CLOCK_SKEW_MARGIN_MS));
         // The per-state case counts of the homes ride along: their deltas are folded in whenever the statistics move.
         await compactCaseStateCounts(tx);
         await tx.supervisionStatsRefresh.upsert({
           where: { id: 1 },
-          create: { id: 1, watermark: now, refreshedAt: now, fullRebuildAt: now },
-          update: { watermark: now, refreshedAt: now, ...(full ? { fullRebuildAt: now } : {}) },
+          create: { id: 1, watermark, refreshedAt: now, fullRebuildAt: now },
+          update: { watermark, refreshedAt: now, ...(full ? { fullRebuildAt: now } : {}) },
         });
         return { skipped: false, full, groups };
       },

@@ -6,12 +6,13 @@ import type { CaseState, Role } from '@/lib/db/generated/enums';
 import { caseScopeWhere, type Actor } from '@/lib/auth/scope';
 import { atRiskSql, overdueSql } from '@/lib/cases/rules/deadline-filters';
 import { countCasesByState, countsPerState } from './state-counts';
-import { FIRST_LEVEL_OPEN_STATES, OPEN_STATES, REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
+import {
+  FIRST_LEVEL_OPEN_STATES,
+  OPEN_STATES,
+  REVIEWER_LOAD_STATES,
+  stateListSql,
+} from '@/lib/cases/rules/transitions';
 import { divisionNames, provinceName as findProvinceName } from '@/lib/reference/divisions';
-
-function within(scope: Prisma.CaseWhereInput, ...filters: Prisma.CaseWhereInput[]): Prisma.CaseWhereInput {
-  return { AND: [scope, ...filters] };
-}
 
 export interface ReviewerHome {
   provinceCode: string | null;
@@ -21,16 +22,36 @@ export interface ReviewerHome {
   mineCount: number;
 }
 
+/**
+ * The reviewer's home: open cases of the province from the maintained per-state counters, the pool and the reviewer's
+ * own cases as index-only counts (states written as literals, so the partial queue index applies) — the numbers stay
+ * cheap on every queue page however large the province.
+ */
 export async function getReviewerHome(user: Actor): Promise<ReviewerHome> {
   const scope = caseScopeWhere(user);
-  const firstLevelOpen: Prisma.CaseWhereInput = { state: { in: [...FIRST_LEVEL_OPEN_STATES] } };
-  const [openCount, poolCount, mineCount, provinceName] = await Promise.all([
-    prisma.case.count({ where: within(scope, firstLevelOpen) }),
-    prisma.case.count({ where: within(scope, { state: 'SUBMITTED', assigneeId: null }) }),
-    prisma.case.count({ where: within(scope, { assigneeId: user.id, state: { in: [...REVIEWER_LOAD_STATES] } }) }),
+  const province = user.role === 'REVIEWER' && typeof scope.provinceCode === 'string' ? scope.provinceCode : null;
+  const [byState, [own], provinceName] = await Promise.all([
+    province ? countCasesByState(province) : Promise.resolve([]),
+    province
+      ? prisma.$queryRaw<{ pool: number; mine: number }[]>`
+          SELECT (SELECT count(*) FROM appeal_case
+                   WHERE province_code = ${province} AND state = 'SUBMITTED' AND assignee_id IS NULL)::int AS pool,
+                 (SELECT count(*) FROM appeal_case
+                   WHERE province_code = ${province} AND assignee_id = ${user.id}::uuid
+                     AND state IN (${Prisma.raw(stateListSql(REVIEWER_LOAD_STATES))}))::int AS mine`
+      : Promise.resolve([{ pool: 0, mine: 0 }]),
     user.provinceCode ? findProvinceName(user.provinceCode) : Promise.resolve(null),
   ]);
-  return { provinceCode: user.provinceCode, provinceName, openCount, poolCount, mineCount };
+  const openCount = byState
+    .filter((row) => FIRST_LEVEL_OPEN_STATES.includes(row.state))
+    .reduce((sum, row) => sum + row.count, 0);
+  return {
+    provinceCode: user.provinceCode,
+    provinceName,
+    openCount,
+    poolCount: own?.pool ?? 0,
+    mineCount: own?.mine ?? 0,
+  };
 }
 
 export interface ProvinceLoadRow {

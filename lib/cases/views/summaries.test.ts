@@ -1,0 +1,101 @@
+// The reviewer's home numbers (open, pool, mine) against direct counts of the cases, in the reviewer's province only,
+// with cases moving between states after they were inserted (the per-state counters follow every change).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type pg from 'pg';
+import { createUser, type TestUser } from '@/test/support/fixtures';
+import { rawClient } from '@/test/support/db';
+import { insertGeneratedCases } from '@/test/support/queue-data';
+import { getReviewerHome } from './summaries';
+
+let client: pg.Client;
+/** Two reviewers of Anhui (34) sharing its cases, one of Henan (41). */
+let reviewers: { reviewer: TestUser; colleague: TestUser; outsider: TestUser };
+
+beforeAll(async () => {
+  client = await rawClient();
+  const [citizen, reviewer, colleague, outsider] = await Promise.all([
+    createUser('CITIZEN'),
+    createUser('REVIEWER', { provinceCode: '34', unitCode: '340100' }),
+    createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' }),
+    createUser('REVIEWER', { provinceCode: '41', unitCode: '410100' }),
+  ]);
+  reviewers = { reviewer: reviewer!, colleague: colleague!, outsider: outsider! };
+  for (const [provinceCode, count, assignees, units, batch] of [
+    ['34', 500, [reviewer!.id, colleague!.id], ['340100', '340200'], 'a'],
+    ['41', 300, [outsider!.id], ['410100'], 'b'],
+  ] as const)
+    await insertGeneratedCases(client, {
+      citizenId: citizen!.id,
+      now: new Date(),
+      poolShare: 0.4,
+      provinceCode,
+      count,
+      reviewerIds: [...assignees],
+      unitCodes: [...units],
+      batch,
+    });
+});
+
+afterAll(async () => {
+  await client.end();
+});
+
+async function counted(user: TestUser) {
+  const { rows } = await client.query<{ open: number; pool: number; mine: number }>(
+    `SELECT count(*) FILTER (WHERE state IN ('SUBMITTED', 'ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN'))::int AS open,
+            count(*) FILTER (WHERE state = 'SUBMITTED' AND assignee_id IS NULL)::int AS pool,
+            count(*) FILTER (WHERE assignee_id = $2::uuid AND state IN ('ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN'))::int AS mine
+       FROM appeal_case WHERE province_code = $1`,
+    [user.provinceCode, user.id],
+  );
+  return rows[0]!;
+}
+
+async function home(user: TestUser) {
+  const { openCount, poolCount, mineCount, provinceCode, provinceName } = await getReviewerHome({
+    ...user,
+    role: 'REVIEWER',
+  });
+  return { open: openCount, pool: poolCount, mine: mineCount, provinceCode, provinceName };
+}
+
+describe('getReviewerHome', () => {
+  it('counts the open cases, the pool and the reviewer own cases of the province only', async () => {
+    for (const user of Object.values(reviewers)) {
+      const expected = await counted(user);
+      expect(expected.open).toBeGreaterThan(expected.pool);
+      expect(expected.mine).toBeGreaterThan(0);
+      expect(await home(user)).toEqual({
+        ...expected,
+        provinceCode: user.provinceCode,
+        provinceName: expect.any(String),
+      });
+    }
+  });
+
+  it('follows cases as they move: claimed, decided, transferred out', async () => {
+    await client.query(
+      `UPDATE appeal_case SET state = 'ASSIGNED', assignee_id = $1 WHERE id IN (
+         SELECT id FROM appeal_case WHERE province_code = '34' AND state = 'SUBMITTED' ORDER BY id LIMIT 7)`,
+      [reviewers.reviewer.id],
+    );
+    await client.query(
+      `UPDATE appeal_case SET state = 'DECIDED' WHERE id IN (
+         SELECT id FROM appeal_case WHERE province_code = '34' AND state = 'IN_REVIEW' AND assignee_id = $1 ORDER BY id LIMIT 3)`,
+      [reviewers.reviewer.id],
+    );
+    await client.query(
+      `UPDATE appeal_case SET province_code = '41' WHERE id IN (
+         SELECT id FROM appeal_case WHERE province_code = '34' AND state = 'SUBMITTED' AND assignee_id IS NULL ORDER BY id LIMIT 5)`,
+    );
+    for (const user of Object.values(reviewers)) expect(await home(user)).toMatchObject(await counted(user));
+  });
+
+  it('a reviewer without a province sees nothing', async () => {
+    expect(await getReviewerHome({ ...reviewers.reviewer, role: 'REVIEWER', provinceCode: null })).toMatchObject({
+      openCount: 0,
+      poolCount: 0,
+      mineCount: 0,
+    });
+  });
+});
