@@ -154,7 +154,7 @@ async function filingThroughput(
         try {
           const response = await fetch(`${BASE}/api/appeals`, {
             method: 'POST',
-            headers: { cookie, 'content-type': 'application/json' },
+            headers: { cookie, 'content-type': 'application/json', origin: BASE },
             body: filingBody(origin()),
           });
           const text = await response.text();
