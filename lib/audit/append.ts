@@ -53,12 +53,18 @@ interface QueuedEvent {
   reason: string | null;
 }
 
+/** An event with the summary fields known only when it is written (`appendAuditEvent`'s `late`). */
+type PendingEvent = QueuedEvent & { late?: () => Record<string, unknown> };
+
 /** Events waiting for the end of their transaction, per chain, in order. */
-const queued = new WeakMap<object, Map<string, QueuedEvent[]>>();
+const queued = new WeakMap<object, Map<string, PendingEvent[]>>();
 
 /** One statement per chain (the audit_append function): locks the head, numbers and hashes the events, moves the head. */
-async function appendNow(tx: TransactionClient, chain: string, events: QueuedEvent[]): Promise<void> {
-  await tx.$executeRaw`SELECT audit_append(${chain}, ${JSON.stringify(events)}::jsonb)`;
+async function appendNow(tx: TransactionClient, chain: string, events: PendingEvent[]): Promise<void> {
+  const written: QueuedEvent[] = events.map(({ late, ...event }) =>
+    late ? { ...event, after: toJson({ ...(event.after as Record<string, unknown> | null), ...late() }) } : event,
+  );
+  await tx.$executeRaw`SELECT audit_append(${chain}, ${JSON.stringify(written)}::jsonb)`;
 }
 
 /**
@@ -66,9 +72,15 @@ async function appendNow(tx: TransactionClient, chain: string, events: QueuedEve
  * the transaction's last step (chains in code order, so two transactions writing two chains never deadlock): a
  * chain's head is then locked only for that statement and the COMMIT, and one province's writers do not queue
  * behind each other's whole transaction. Elsewhere it is written at once.
+ * `late` adds summary fields when the event is written, in its place in the chain: what the transaction learns after
+ * the event was queued (the mass incident a filing joins, found just before its commit).
  */
-export async function appendAuditEvent(tx: TransactionClient, input: AuditInput): Promise<void> {
-  const event: QueuedEvent = {
+export async function appendAuditEvent(
+  tx: TransactionClient,
+  input: AuditInput,
+  late?: () => Record<string, unknown>,
+): Promise<void> {
+  const event: PendingEvent = {
     occurredAt: new Date(input.occurredAt ?? Date.now()).toISOString(),
     actorId: input.actorId,
     actorRole: input.actorRole,
@@ -77,10 +89,11 @@ export async function appendAuditEvent(tx: TransactionClient, input: AuditInput)
     before: toJson(input.before),
     after: toJson(input.after),
     reason: input.reason ?? null,
+    late,
   };
   let chains = queued.get(tx);
   if (!chains) {
-    const fresh = new Map<string, QueuedEvent[]>();
+    const fresh = new Map<string, PendingEvent[]>();
     const deferred = beforeCommit(tx, async () => {
       queued.delete(tx);
       for (const chain of [...fresh.keys()].sort()) await appendNow(tx, chain, fresh.get(chain)!);

@@ -34,7 +34,7 @@ async function claim(
 ): Promise<{ inApp: number; sms: ClaimedNotification[] }> {
   const now = new Date();
   const leaseUntil = new Date(now.getTime() + leaseMs);
-  const only = ids ? Prisma.sql`AND id::text = ANY(${[...ids]})` : Prisma.empty;
+  const only = ids ? Prisma.sql`AND id = ANY(${[...ids]}::uuid[])` : Prisma.empty;
   const inApp = await prisma.$executeRaw`
     UPDATE notification SET status = 'SENT', sent_at = ${now}, attempts = attempts + 1
      WHERE status = 'PENDING' AND (channel <> 'SMS' OR recipient_mobile IS NULL) ${only}`;

@@ -47,7 +47,7 @@ async function fileOnce(
          id_number_masked, mobile, colour, code_assigned_at, issuing_province_code, issuing_unit_code, stated_reason_code, catalogue_version_id,
          grounds, statement, requested_outcome, privacy_notice_version, prima_facie_overreach, overreach_reason, filed_at, due_at, allowed_ms,
          deadline_inputs, deadline_explanation, at_risk_at, idempotency_key, payload_hash, updated_at)
-       VALUES ($1::uuid, $2, $3, 'CODE_APPEAL', 'SUBMITTED', $4, '王芳', 'v1.x', 'h', '4101**********1236', '13912345678', 'RED', $5, $2, $10,
+       VALUES ($1::uuid, $2::text, $3, 'CODE_APPEAL', 'SUBMITTED', $4, '王芳', 'v1.x', 'h', '4101**********1236', '13912345678', 'RED', $5, $2, $10,
          'NON_EPIDEMIC', $6, 'NON_EPIDEMIC_REASON', '储户被赋红码，与疫情无关。', 'REVOKE', '2026-01', true, 'NON_EPIDEMIC_REASON', $7, $8, 86400000,
          '{"basis": "CLOCK_HOURS", "hours": 24}', 'filed + 24 h', $9, $1::text, $1::text, $7)`,
       [

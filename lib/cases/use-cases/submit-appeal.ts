@@ -28,7 +28,7 @@ import { routeToProvince } from '@/lib/cases/rules/routing';
 import { filingSchema, type FilingData } from '@/lib/cases/forms/schemas';
 import { findMatchingCodeAssignment } from '@/lib/integration/find-matching-code-assignment';
 import { queueNotifications } from '@/lib/notifications/queue';
-import { detectIncident } from '@/lib/incidents/detect-incident';
+import { detectIncident, type DetectedIncident } from '@/lib/incidents/detect-incident';
 
 export interface SubmitResult {
   case: Case;
@@ -129,39 +129,46 @@ export async function submitAppeal(
           idempotencyKey: filing.idempotencyKey,
           payloadHash,
           codeAssignmentId: match?.id ?? null,
-          evidence: {
-            create: storedFiles.map((file) => ({
-              kind: 'FILING' as const,
-              fileName: file.name,
-              mimeType: file.mimeType,
-              sizeBytes: file.sizeBytes,
-              sha256: file.sha256,
-              storageKey: file.key,
-            })),
+        },
+      });
+      // Apart from the case: a nested create costs Prisma a second read of the case on every filing.
+      if (storedFiles.length > 0)
+        await tx.evidence.createMany({
+          data: storedFiles.map((file) => ({
+            caseId,
+            provinceCode,
+            kind: 'FILING' as const,
+            fileName: file.name,
+            mimeType: file.mimeType,
+            sizeBytes: file.sizeBytes,
+            sha256: file.sha256,
+            storageKey: file.key,
+          })),
+        });
+      // The filing's event takes its place in the chain now; the incident it names is found at the end (below).
+      let incident: DetectedIncident | null = null;
+      await appendAuditEvent(
+        tx,
+        {
+          chain: provinceCode,
+          actorId: citizenId,
+          actorRole: 'CITIZEN',
+          caseId: created.id,
+          action: 'CASE_FILED',
+          after: {
+            reference,
+            state: created.state,
+            type: created.type,
+            issuingUnitCode: created.issuingUnitCode,
+            primaFacieOverreach: created.primaFacieOverreach,
+            codeAssignmentMatched: match !== null,
+            evidenceFiles: storedFiles.length,
+            dueAt: deadline.dueAt.toISOString(),
           },
+          occurredAt: now,
         },
-      });
-      // Mass-incident detection (SPEC §16): two indexed statements, in this transaction.
-      const incident = await detectIncident(tx, created, references.catalogue.reasons, now);
-      await appendAuditEvent(tx, {
-        chain: provinceCode,
-        actorId: citizenId,
-        actorRole: 'CITIZEN',
-        caseId: created.id,
-        action: 'CASE_FILED',
-        after: {
-          reference,
-          state: created.state,
-          type: created.type,
-          issuingUnitCode: created.issuingUnitCode,
-          primaFacieOverreach: created.primaFacieOverreach,
-          codeAssignmentMatched: match !== null,
-          incidentId: incident?.incidentId ?? null,
-          evidenceFiles: storedFiles.length,
-          dueAt: deadline.dueAt.toISOString(),
-        },
-        occurredAt: now,
-      });
+        () => ({ incidentId: incident?.incidentId ?? null }),
+      );
       const notificationIds = await queueNotifications(tx, provinceCode, created.id, [
         {
           channel: 'SMS',
@@ -179,6 +186,10 @@ export async function submitAppeal(
       const reliefNotificationIds = relief
         ? await queueNotifications(tx, provinceCode, created.id, relief.notifications)
         : [];
+      // Mass-incident detection (SPEC §16), two indexed statements, last: joining an open incident locks its row until
+      // the commit, and every filing against that unit and reason waits for it, so only the audit append and the
+      // COMMIT follow it. (It locks no row that the steps above lock, so the order cannot deadlock.)
+      incident = await detectIncident(tx, created, references.catalogue.reasons, now);
       return {
         case: filed,
         notificationIds: [...notificationIds, ...(assigned?.notificationIds ?? []), ...reliefNotificationIds],
