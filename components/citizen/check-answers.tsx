@@ -38,6 +38,7 @@ export function CheckAnswers({ values, files, choices, units, locale, onChange }
   const tTerms = useTranslations('citizenTerms');
   const tTypes = useTranslations('caseTypes');
   const tRelief = useTranslations('citizenFiling.relief');
+  const tIdentity = useTranslations('citizenFiling.identity');
   const format = useFormatter();
   const provinceName = (code: string) => choices.provinces.find((province) => province.code === code)?.name ?? code;
   const reason = choices.reasons.find((entry) => entry.code === values.statedReasonCode);
@@ -159,8 +160,16 @@ export function CheckAnswers({ values, files, choices, units, locale, onChange }
       rows: [
         { key: 'name', label: t('rows.name'), value: values.applicantName, step: 'identity' },
         {
+          key: 'document',
+          label: t('rows.document'),
+          value: values.idDocumentType
+            ? tIdentity(values.idDocumentType === 'PASSPORT' ? 'documentPassportLabel' : 'documentResidentLabel')
+            : '',
+          step: 'document',
+        },
+        {
           key: 'idNumber',
-          label: t('rows.idNumber'),
+          label: t(values.idDocumentType === 'PASSPORT' ? 'rows.passportNumber' : 'rows.idNumber'),
           value: <span className="font-mono">{values.idNumber.toUpperCase()}</span>,
           step: 'identity',
         },

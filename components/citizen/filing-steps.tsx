@@ -316,16 +316,35 @@ export function ReliefStep({ form, errorOf }: StepProps) {
   );
 }
 
+/** Which identity document the number comes from: a GB 11643 card (resident ID, permit) or, for a foreigner holding
+ * none, a passport (issue 13 point 11). */
+export function DocumentStep({ form, errorOf }: StepProps) {
+  const t = useTranslations('citizenFiling.identity');
+  return (
+    <RadioGroup
+      id={fieldIdOf('idDocumentType')}
+      legend={t('documentLegend')}
+      error={errorOf('idDocumentType')}
+      options={[
+        { value: 'RESIDENT_ID', label: t('documentResidentLabel'), hint: t('documentResidentHint') },
+        { value: 'PASSPORT', label: t('documentPassportLabel'), hint: t('documentPassportHint') },
+      ]}
+      input={form.register('idDocumentType')}
+    />
+  );
+}
+
 export function IdentityStep({ form, errorOf }: StepProps) {
   const t = useTranslations('citizenFiling.identity');
-  const { register } = form;
+  const { register, control } = form;
+  const passport = useWatch({ control, name: 'idDocumentType' }) === 'PASSPORT';
   return (
     <>
       <p className="mb-6 border-l-4 border-rule pl-3">{t('intro')}</p>
       <TextField
         id={fieldIdOf('applicantName')}
         label={t('nameLabel')}
-        hint={t('nameHint')}
+        hint={t(passport ? 'passportNameHint' : 'nameHint')}
         autoComplete="name"
         maxLength={50}
         error={errorOf('applicantName')}
@@ -334,8 +353,8 @@ export function IdentityStep({ form, errorOf }: StepProps) {
       />
       <TextField
         id={fieldIdOf('idNumber')}
-        label={t('idLabel')}
-        hint={t('idHint')}
+        label={t(passport ? 'passportLabel' : 'idLabel')}
+        hint={t(passport ? 'passportHint' : 'idHint')}
         autoComplete="off"
         spellCheck={false}
         autoCapitalize="characters"

@@ -134,6 +134,12 @@ for (const language of LANGUAGES) {
       await page.getByTestId('evidence-item').getByRole('button').click();
       await page.getByTestId('continue').click();
 
+      await page.getByTestId('continue').click();
+      await expectAccessible(page, 'wizard: identity document with an error');
+      await page.locator('#filing-idDocumentType').check();
+      await expectAccessible(page, 'wizard: identity document');
+      await page.getByTestId('continue').click();
+
       await page.locator('#filing-applicantName').fill('Zhang Wei');
       await page.locator('#filing-idNumber').fill(VALID_ID);
       await expectAccessible(page, 'wizard: identity');
