@@ -1,11 +1,12 @@
 'use client';
 // "Check your answers" (GOV.UK pattern): every answer of the wizard with a "change" link that opens its step and
 // comes back here.
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import type { CityChoice, FilingChoices } from '@/lib/cases/views/citizen-queries';
 import type { PickedFile } from './evidence-picker';
 import type { FilingFormValues, FilingStep } from './filing-form';
+import { formatDateTime } from '@/lib/i18n/format-date';
 
 interface Row {
   key: string;
@@ -39,7 +40,6 @@ export function CheckAnswers({ values, files, choices, units, locale, onChange }
   const tTypes = useTranslations('caseTypes');
   const tRelief = useTranslations('citizenFiling.relief');
   const tIdentity = useTranslations('citizenFiling.identity');
-  const format = useFormatter();
   const provinceName = (code: string) => choices.provinces.find((province) => province.code === code)?.name ?? code;
   const reason = choices.reasons.find((entry) => entry.code === values.statedReasonCode);
   const assignedAt = values.codeAssignedAt ? new Date(`${values.codeAssignedAt}+08:00`) : null;
@@ -61,7 +61,7 @@ export function CheckAnswers({ values, files, choices, units, locale, onChange }
           label: t('rows.assignedAt'),
           value:
             assignedAt && !Number.isNaN(assignedAt.getTime())
-              ? `${format.dateTime(assignedAt, { dateStyle: 'long', timeStyle: 'short' })}${tTerms('beijingTime')}`
+              ? `${formatDateTime(assignedAt, locale)}${tTerms('beijingTime')}`
               : '',
           step: 'assignedAt',
         },

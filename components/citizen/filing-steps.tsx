@@ -11,6 +11,7 @@ import { TextareaField } from '@/components/ui/textarea-field';
 import { describedBy, FieldError } from '@/components/ui/field-error';
 import type { CityChoice, FilingChoices } from '@/lib/cases/views/citizen-queries';
 import { AppealGround } from '@/lib/db/generated/enums';
+import { formatInputDateTime } from '@/lib/i18n/format-date';
 import { fieldIdOf, RELIEF_DETAIL_MAX, RELIEF_REASONS, type FilingField, type FilingFormValues } from './filing-form';
 
 export interface StepProps {
@@ -71,21 +72,6 @@ export function ColourStep({ form, errorOf }: StepProps) {
   );
 }
 
-/** Now in Asia/Shanghai as `yyyy-MM-ddTHH:mm` (the latest time the date field offers). */
-function shanghaiNowLocal(): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date());
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
-}
-
 export function AssignedAtStep({ form, errorOf }: StepProps) {
   const t = useTranslations('citizenFiling.where');
   return (
@@ -94,7 +80,7 @@ export function AssignedAtStep({ form, errorOf }: StepProps) {
       label={t('assignedAtLabel')}
       hint={t('assignedAtHint')}
       type="datetime-local"
-      max={shanghaiNowLocal()}
+      max={formatInputDateTime(new Date())}
       error={errorOf('codeAssignedAt')}
       className="max-w-xs"
       {...form.register('codeAssignedAt')}

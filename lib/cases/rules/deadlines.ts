@@ -1,9 +1,8 @@
 // Deadline arithmetic (SPEC §7): clock-hour and working-day deadlines with the inputs they rest on and a bilingual
 // explanation, the national/provincial policy rules, pause/resume while awaiting the citizen, and deadline status.
 import type { Prisma } from '@/lib/db/client';
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import { z } from 'zod';
+import { formatDateTime } from '@/lib/i18n/format-date';
 import {
   assertValidInstant,
   countWorkingDaysAfter,
@@ -351,10 +350,6 @@ const START_EVENT_WORDS: Record<DeadlineStartEvent, { en: string; zh: string }> 
   INFORMATION_REQUESTED: { en: 'asked', zh: '要求补充材料' },
 };
 
-function formatShanghai(instant: Date): string {
-  return format(new TZDate(instant.getTime(), DEADLINE_TIME_ZONE), 'MM-dd HH:mm');
-}
-
 function floorToMinute(ms: number): number {
   return Math.floor(ms / MINUTE_MS) * MINUTE_MS;
 }
@@ -382,12 +377,13 @@ function formatPause(ms: number): { en: string; zh: string } {
 }
 
 /**
- * E.g. en `filed 11-27 09:00 + 24 h + paused 3 h 12 min → due 11-28 12:12`,
- * zh `11-27 09:00 提交 + 24 小时 + 暂停 3 小时 12 分 → 11-28 12:12 到期` (Asia/Shanghai; no pause part when none).
+ * E.g. en `filed 27 Nov 2026, 09:00 + 24 h + paused 3 h 12 min → due 28 Nov 2026, 12:12`,
+ * zh `2026年11月27日 09:00 提交 + 24 小时 + 暂停 3 小时 12 分 → 2026年11月28日 12:12 到期` (the one date format of
+ * lib/i18n/format-date.ts, Asia/Shanghai; no pause part when none).
  */
 export function explainDeadline(inputs: DeadlineInputs, dueAt: Date): DeadlineExplanation {
-  const start = formatShanghai(new Date(inputs.startAt));
-  const due = formatShanghai(dueAt);
+  const start = { en: formatDateTime(inputs.startAt, 'en'), zh: formatDateTime(inputs.startAt, 'zh-CN') };
+  const due = { en: formatDateTime(dueAt, 'en'), zh: formatDateTime(dueAt, 'zh-CN') };
   const words = START_EVENT_WORDS[inputs.startEvent];
   // The pause as the shown times imply it (due minute − the minute it would be due without the pause), so start +
   // duration + pause always adds up to the due time shown, whatever the seconds.
@@ -400,8 +396,8 @@ export function explainDeadline(inputs: DeadlineInputs, dueAt: Date): DeadlineEx
   const zhPause = pause ? ` + 暂停 ${pause.zh}` : '';
   if (inputs.basis === 'CLOCK_HOURS') {
     return {
-      en: `${words.en} ${start} + ${inputs.hours} h${enPause} → due ${due} (${policy.en})`,
-      zh: `${start} ${words.zh} + ${inputs.hours} 小时${zhPause} → ${due} 到期（${policy.zh}）`,
+      en: `${words.en} ${start.en} + ${inputs.hours} h${enPause} → due ${due.en} (${policy.en})`,
+      zh: `${start.zh} ${words.zh} + ${inputs.hours} 小时${zhPause} → ${due.zh} 到期（${policy.zh}）`,
     };
   }
   const enCalendars = inputs.calendars
@@ -418,8 +414,8 @@ export function explainDeadline(inputs: DeadlineInputs, dueAt: Date): DeadlineEx
     .join('、');
   const enDays = `${inputs.workingDays} working day${inputs.workingDays === 1 ? '' : 's'}`;
   return {
-    en: `${words.en} ${start} + ${enDays} (calendar${inputs.calendars.length === 1 ? '' : 's'} ${enCalendars})${enPause} → due ${due} (${policy.en})`,
-    zh: `${start} ${words.zh} + ${inputs.workingDays} 个工作日（日历 ${zhCalendars}）${zhPause} → ${due} 到期（${policy.zh}）`,
+    en: `${words.en} ${start.en} + ${enDays} (calendar${inputs.calendars.length === 1 ? '' : 's'} ${enCalendars})${enPause} → due ${due.en} (${policy.en})`,
+    zh: `${start.zh} ${words.zh} + ${inputs.workingDays} 个工作日（日历 ${zhCalendars}）${zhPause} → ${due.zh} 到期（${policy.zh}）`,
   };
 }
 

@@ -3,7 +3,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ReplayButton } from '@/components/admin/integration/delivery-buttons';
 import { DataTable } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
@@ -16,6 +16,7 @@ import { listDeliveryLog } from '@/lib/integration/list-delivery-log';
 import { DELIVERY_RESULTS } from '@/lib/integration/schemas';
 import { provinceName } from '@/lib/reference/divisions';
 import { replayDeliveryAction } from '@/app/admin/integration/actions';
+import { formatDateTime } from '@/lib/i18n/format-date';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('integration.deliveries');
@@ -37,7 +38,7 @@ export default async function DeliveryLogPage({
   // An empty field of the GET form means "any"; the use case's schema checks the rest.
   const field = (name: string) => [query[name]].flat()[0] || undefined;
   const filter = { result: field('result'), kind: field('kind'), from: field('from'), to: field('to') };
-  const [t, format] = await Promise.all([getTranslations('integration.deliveries'), getFormatter()]);
+  const [t, locale] = await Promise.all([getTranslations('integration.deliveries'), getLocale()]);
   const tAll = await getTranslations();
   let attempts: Awaited<ReturnType<typeof listDeliveryLog>> = [];
   let filterErrors: Record<string, string> = {};
@@ -137,7 +138,7 @@ export default async function DeliveryLogPage({
               'data-result': attempt.delivered ? 'delivered' : 'failed',
             },
             cells: {
-              at: format.dateTime(attempt.attemptedAt, { dateStyle: 'short', timeStyle: 'medium' }),
+              at: formatDateTime(attempt.attemptedAt, locale, { seconds: true }),
               event: (
                 <>
                   {t(`kinds.${attempt.kind}`)}
