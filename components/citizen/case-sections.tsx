@@ -25,9 +25,7 @@ export function DeadlinePanel({ deadline }: { deadline: CaseDeadlineView | null 
               <p className="mb-2 text-lg font-semibold" data-testid="deadline-paused">
                 {t('paused')}
               </p>
-              <p className="mb-2">
-                {t('pausedLeft', timeLeftParts(deadline.timeLeftMs))}
-              </p>
+              <p className="mb-2">{t('pausedLeft', timeLeftParts(deadline.timeLeftMs))}</p>
             </>
           ) : (
             <p className="mb-2 text-lg font-semibold">

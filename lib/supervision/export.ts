@@ -36,7 +36,6 @@ export interface ExportFile {
   rows: number;
 }
 
-
 const AUTHORITY_COLUMNS = [
   'code',
   'name',
