@@ -228,45 +228,51 @@ function scheduleDeadline(startAt: Date, allowedMs: number, pausedMs: number): {
   };
 }
 
-export type ClockDeadlineRequest = {
-  startAt: Date;
-  hours: number;
-  pausedMs?: number;
-  policy: PolicyRef;
-  rule?: DeadlineRule | null;
-  startEvent?: DeadlineStartEvent;
-};
-
-/** dueAt = startAt + hours + pausedMs; atRiskAt = startAt + 75% of the hours + pausedMs. */
-export function computeClockDeadline(request: ClockDeadlineRequest): ComputedDeadline<ClockDeadlineInputs> {
-  const { startAt, hours, pausedMs = 0, policy } = request;
-  assertValidInstant(startAt, 'startAt');
-  assertDuration(hours, 'hours', 1);
-  assertDuration(pausedMs, 'pausedMs', 0);
-  const allowedMs = hours * HOUR_MS;
+/**
+ * A deadline of `allowedMs` from the request's start, pushed back by its pauses, with the inputs it records (those
+ * common to every basis, and the basis's own) and its explanation.
+ */
+function recordDeadline<Inputs extends DeadlineInputs>(
+  request: DeadlineRequestBase,
+  defaultStartEvent: DeadlineStartEvent,
+  allowedMs: number,
+  basisInputs: Omit<Inputs, keyof DeadlineInputsBase>,
+): ComputedDeadline<Inputs> {
+  const { startAt, pausedMs = 0 } = request;
   const { dueAt, atRiskAt } = scheduleDeadline(startAt, allowedMs, pausedMs);
-  const inputs: ClockDeadlineInputs = {
-    basis: 'CLOCK_HOURS',
+  const base: DeadlineInputsBase = {
     startAt: startAt.toISOString(),
-    startEvent: request.startEvent ?? 'FILED',
-    hours,
+    startEvent: request.startEvent ?? defaultStartEvent,
     pausedMs,
     timeZone: DEADLINE_TIME_ZONE,
-    policy: toRef(policy),
+    policy: toRef(request.policy),
     rule: request.rule ?? null,
   };
+  const inputs = { ...base, ...basisInputs } as Inputs;
   return { allowedMs, pausedMs, dueAt, atRiskAt, inputs, explanation: explainDeadline(inputs, dueAt) };
 }
 
-export type WorkingDayDeadlineRequest = {
+/** What every deadline starts from: when, the pauses so far, the policy (and rule) it follows, what started it. */
+type DeadlineRequestBase = {
   startAt: Date;
-  workingDays: number;
-  calendar: WorkingDayCalendar;
-  policy: PolicyRef;
   pausedMs?: number;
+  policy: PolicyRef;
   rule?: DeadlineRule | null;
   startEvent?: DeadlineStartEvent;
 };
+
+export type ClockDeadlineRequest = DeadlineRequestBase & { hours: number };
+
+/** dueAt = startAt + hours + pausedMs; atRiskAt = startAt + 75% of the hours + pausedMs. */
+export function computeClockDeadline(request: ClockDeadlineRequest): ComputedDeadline<ClockDeadlineInputs> {
+  const { startAt, hours, pausedMs = 0 } = request;
+  assertValidInstant(startAt, 'startAt');
+  assertDuration(hours, 'hours', 1);
+  assertDuration(pausedMs, 'pausedMs', 0);
+  return recordDeadline<ClockDeadlineInputs>(request, 'FILED', hours * HOUR_MS, { basis: 'CLOCK_HOURS', hours });
+}
+
+export type WorkingDayDeadlineRequest = DeadlineRequestBase & { workingDays: number; calendar: WorkingDayCalendar };
 
 /**
  * Due at the end (23:59:59.999 Asia/Shanghai) of the N-th working day after the start day, which is not counted;
@@ -275,25 +281,21 @@ export type WorkingDayDeadlineRequest = {
 export function computeWorkingDayDeadline(
   request: WorkingDayDeadlineRequest,
 ): ComputedDeadline<WorkingDayDeadlineInputs> {
-  const { startAt, workingDays, calendar, policy, pausedMs = 0 } = request;
+  const { startAt, workingDays, calendar, pausedMs = 0 } = request;
   assertValidInstant(startAt, 'startAt');
   assertDuration(pausedMs, 'pausedMs', 0);
   const span = countWorkingDaysAfter(calendar, startAt, workingDays);
-  const allowedMs = span.dueAt.getTime() - startAt.getTime();
-  const { dueAt, atRiskAt } = scheduleDeadline(startAt, allowedMs, pausedMs);
-  const inputs: WorkingDayDeadlineInputs = {
-    basis: 'WORKING_DAYS',
-    startAt: startAt.toISOString(),
-    startEvent: request.startEvent ?? 'REVIEW_REQUESTED',
-    workingDays,
-    pausedMs,
-    timeZone: DEADLINE_TIME_ZONE,
-    policy: toRef(policy),
-    rule: request.rule ?? null,
-    calendars: span.versionsUsed,
-    countedDays: span.countedDays,
-  };
-  return { allowedMs, pausedMs, dueAt, atRiskAt, inputs, explanation: explainDeadline(inputs, dueAt) };
+  return recordDeadline<WorkingDayDeadlineInputs>(
+    request,
+    'REVIEW_REQUESTED',
+    span.dueAt.getTime() - startAt.getTime(),
+    {
+      basis: 'WORKING_DAYS',
+      workingDays,
+      calendars: span.versionsUsed,
+      countedDays: span.countedDays,
+    },
+  );
 }
 
 /** The first-decision deadline of a newly filed case under the policy in force (§7). */

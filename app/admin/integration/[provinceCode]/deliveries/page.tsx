@@ -7,8 +7,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { ReplayButton } from '@/components/admin/integration/delivery-buttons';
 import { DataTable } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
-import { SelectField } from '@/components/ui/select-field';
-import { TextField } from '@/components/ui/text-field';
+import { FilterForm } from '@/components/ui/filter-form';
 import { requireUser } from '@/lib/auth/scope';
 import { ValidationError } from '@/lib/core/errors';
 import { OutboxKind } from '@/lib/db/generated/enums';
@@ -62,62 +61,30 @@ export default async function DeliveryLogPage({
         <Link href={`/admin/integration/${provinceCode}`}>{t('back', { province: name })}</Link>
       </p>
       <PageHeader title={t('heading', { province: name })} intro={t('intro')} />
-      <form
-        method="get"
+      <FilterForm
         action={`/admin/integration/${provinceCode}/deliveries`}
-        className="mb-6 grid gap-x-4 sm:grid-cols-5 sm:items-end"
-        aria-label={t('filterLabel')}
-      >
-        <SelectField
-          id="filter-result"
-          name="result"
-          label={t('result')}
-          defaultValue={filter.result ?? ''}
-          error={errorOf('result')}
-        >
-          <option value="">{t('any')}</option>
-          {DELIVERY_RESULTS.map((result) => (
-            <option key={result} value={result}>
-              {t(`results.${result}`)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          id="filter-kind"
-          name="kind"
-          label={t('kind')}
-          defaultValue={filter.kind ?? ''}
-          error={errorOf('kind')}
-        >
-          <option value="">{t('any')}</option>
-          {Object.values(OutboxKind).map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`kinds.${kind}`)}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          id="filter-from"
-          name="from"
-          type="date"
-          label={t('from')}
-          defaultValue={filter.from}
-          error={errorOf('from')}
-        />
-        <TextField
-          id="filter-to"
-          name="to"
-          type="date"
-          label={t('to')}
-          defaultValue={filter.to}
-          error={errorOf('to')}
-        />
-        <div className="mb-5">
-          <button type="submit" className="button button-secondary">
-            {t('apply')}
-          </button>
-        </div>
-      </form>
+        label={t('filterLabel')}
+        anyLabel={t('any')}
+        applyLabel={t('apply')}
+        filters={[
+          {
+            name: 'result',
+            label: t('result'),
+            value: filter.result,
+            error: errorOf('result'),
+            options: DELIVERY_RESULTS.map((result) => ({ value: result, label: t(`results.${result}`) })),
+          },
+          {
+            name: 'kind',
+            label: t('kind'),
+            value: filter.kind,
+            error: errorOf('kind'),
+            options: Object.values(OutboxKind).map((kind) => ({ value: kind, label: t(`kinds.${kind}`) })),
+          },
+          { name: 'from', label: t('from'), value: filter.from, error: errorOf('from'), type: 'date' },
+          { name: 'to', label: t('to'), value: filter.to, error: errorOf('to'), type: 'date' },
+        ]}
+      />
       <p className="mb-2" role="status" data-testid="delivery-count">
         {t('count', { count: attempts.length })}
       </p>
