@@ -23,42 +23,19 @@ function adminAction<S extends z.ZodType, T>(schema: S, run: (user: CurrentUser,
   return defineAction({ schema, roles: ['ADMIN'] as const, handler: (input, { user }) => run(user, input) });
 }
 
-const ACTIONS = {
-  configure: adminAction(provinceSystemSchema, async (user, input) => {
-    // Only the secret (shown once) leaves; the rest of the configuration is on the page already.
-    const { webhookSecret } = await configureProvinceSystem(user, input);
-    return { webhookSecret };
-  }),
-  rotateSecret: adminAction(provinceOnlySchema, rotateWebhookSecret),
-  createKey: adminAction(createApiKeySchema, createApiKey),
-  rotateKey: adminAction(rotateApiKeySchema, async (user, input) => {
-    const issued = await rotateApiKey(user, input);
-    return { ...issued, previousKeyExpiresAt: issued.previousKeyExpiresAt.toISOString() };
-  }),
-  revokeKey: adminAction(revokeApiKeySchema, revokeApiKey),
-  test: adminAction(provinceOnlySchema, sendTestDelivery),
-  replay: adminAction(replayDeliverySchema, replayDelivery),
-};
-
-// Server actions must be exported async functions; each passes its input to its row of the table.
-export async function configureProvinceSystemAction(input: z.input<typeof provinceSystemSchema>) {
-  return ACTIONS.configure(input);
-}
-export async function rotateWebhookSecretAction(input: z.input<typeof provinceOnlySchema>) {
-  return ACTIONS.rotateSecret(input);
-}
-export async function createApiKeyAction(input: z.input<typeof createApiKeySchema>) {
-  return ACTIONS.createKey(input);
-}
-export async function rotateApiKeyAction(input: z.input<typeof rotateApiKeySchema>) {
-  return ACTIONS.rotateKey(input);
-}
-export async function revokeApiKeyAction(input: z.input<typeof revokeApiKeySchema>) {
-  return ACTIONS.revokeKey(input);
-}
-export async function sendTestDeliveryAction(input: z.input<typeof provinceOnlySchema>) {
-  return ACTIONS.test(input);
-}
-export async function replayDeliveryAction(input: z.input<typeof replayDeliverySchema>) {
-  return ACTIONS.replay(input);
-}
+// One row per server action (next-safe-action style: a 'use server' module may export the async functions
+// adminAction returns).
+export const configureProvinceSystemAction = adminAction(provinceSystemSchema, async (user, input) => {
+  // Only the secret (shown once) leaves; the rest of the configuration is on the page already.
+  const { webhookSecret } = await configureProvinceSystem(user, input);
+  return { webhookSecret };
+});
+export const rotateWebhookSecretAction = adminAction(provinceOnlySchema, rotateWebhookSecret);
+export const createApiKeyAction = adminAction(createApiKeySchema, createApiKey);
+export const rotateApiKeyAction = adminAction(rotateApiKeySchema, async (user, input) => {
+  const issued = await rotateApiKey(user, input);
+  return { ...issued, previousKeyExpiresAt: issued.previousKeyExpiresAt.toISOString() };
+});
+export const revokeApiKeyAction = adminAction(revokeApiKeySchema, revokeApiKey);
+export const sendTestDeliveryAction = adminAction(provinceOnlySchema, sendTestDelivery);
+export const replayDeliveryAction = adminAction(replayDeliverySchema, replayDelivery);
