@@ -161,7 +161,7 @@ export const DOCUMENT_LABELS = { RESIDENT_ID: '居民身份证、居住证或永
 
 export async function answerDocumentStep(page: Page, document: keyof typeof DOCUMENT_LABELS = 'RESIDENT_ID') {
   await expectStep(page, STEP_HEADINGS.document);
-  await page.getByLabel(DOCUMENT_LABELS[document], { exact: true }).check();
+  await page.getByLabel(DOCUMENT_LABELS[document]).check();
   await continueWizard(page);
 }
 

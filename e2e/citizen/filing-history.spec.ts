@@ -135,8 +135,8 @@ const STEPS: Step[] = [
   },
   {
     heading: STEP_HEADINGS.document,
-    answer: (page) => page.getByLabel('护照', { exact: true }).check(),
-    kept: (page) => expect(page.getByLabel('护照', { exact: true })).toBeChecked(),
+    answer: (page) => page.getByLabel('护照').check(),
+    kept: (page) => expect(page.getByLabel('护照')).toBeChecked(),
   },
   {
     heading: STEP_HEADINGS.identity,

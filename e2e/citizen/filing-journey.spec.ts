@@ -287,8 +287,8 @@ test('a foreigner without a Chinese ID card files with a passport on a phone', a
     await answerEvidenceStep(page);
     // The document question is answered before the number, and nothing is chosen for the person.
     await expectStep(page, STEP_HEADINGS.document);
-    await expect(page.getByLabel(DOCUMENT_LABELS.PASSPORT, { exact: true })).not.toBeChecked();
-    await expect(page.getByLabel(DOCUMENT_LABELS.RESIDENT_ID, { exact: true })).not.toBeChecked();
+    await expect(page.getByLabel(DOCUMENT_LABELS.PASSPORT)).not.toBeChecked();
+    await expect(page.getByLabel(DOCUMENT_LABELS.RESIDENT_ID)).not.toBeChecked();
     await continueWizard(page);
     await expect(page.getByTestId('error-summary')).toContainText('请选择证件类型：身份证件或护照。');
     await answerDocumentStep(page, 'PASSPORT');
