@@ -7,7 +7,7 @@ import { useTranslations } from 'next-intl';
 import type { z } from 'zod';
 import { payloadSchema, useActionForm, type FormAction } from '@/components/forms/use-action-form';
 import { describedBy, FieldError } from '@/components/ui/field-error';
-import { PublishRowsForm } from './publish-rows-form';
+import { PublishRowsForm, RemoveRowButton } from './publish-rows-form';
 import { CALENDAR_DAY_KINDS, publishCalendarSchema, type PublishCalendarInput } from '@/lib/admin/schemas';
 
 type Day = PublishCalendarInput['days'][number];
@@ -127,14 +127,7 @@ export function CalendarForm({
                     aria-describedby={describedBy(nameError && `day-${index}-name-error`)}
                     {...form.register(`days.${index}.name`)}
                   />
-                  <button
-                    type="button"
-                    className="button button-secondary shrink-0"
-                    onClick={() => rows.remove(index)}
-                    aria-label={t('removeRow', { row: index + 1 })}
-                  >
-                    {t('remove')}
-                  </button>
+                  <RemoveRowButton row={index + 1} onRemove={() => rows.remove(index)} t={t} className="shrink-0" />
                 </div>
               </div>
             </div>

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { payloadSchema, useActionForm, type FormAction } from '@/components/forms/use-action-form';
 import { describedBy, FieldError } from '@/components/ui/field-error';
 import { ActionMessage } from '@/components/forms/action-message';
-import { PublishRowsForm } from './publish-rows-form';
+import { PublishRowsForm, RemoveRowButton } from './publish-rows-form';
 import { COLOURS, publishCatalogueSchema, VALIDITIES } from '@/lib/admin/schemas';
 
 interface Row {
@@ -191,14 +191,7 @@ export function CatalogueForm({
               tCat('validity'),
             )}
             <div className="flex items-end">
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={() => rows.remove(index)}
-                aria-label={t('removeRow', { row: index + 1 })}
-              >
-                {t('remove')}
-              </button>
+              <RemoveRowButton row={index + 1} onRemove={() => rows.remove(index)} t={t} />
             </div>
           </div>
         </li>

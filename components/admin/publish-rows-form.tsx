@@ -66,3 +66,28 @@ export function PublishRowsForm({
     </form>
   );
 }
+
+/** The button that removes one row, named with the row's number for screen readers. */
+export function RemoveRowButton({
+  row,
+  onRemove,
+  t,
+  className = '',
+}: {
+  /** 1-based. */
+  row: number;
+  onRemove: () => void;
+  t: (key: 'removeRow' | 'remove', values?: { row: number }) => string;
+  className?: string;
+}) {
+  return (
+    <button
+      type="button"
+      className={`button button-secondary ${className}`}
+      onClick={onRemove}
+      aria-label={t('removeRow', { row })}
+    >
+      {t('remove')}
+    </button>
+  );
+}
