@@ -1,13 +1,14 @@
 // The signed-in person's account security: password and second factor (staff), and signing out on every device.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { SignOutEverywhereForm } from '@/components/account/sign-out-everywhere-form';
 import { requireUser } from '@/lib/auth/scope';
 import { isStaffRole, requiresSecondFactor } from '@/lib/auth/session-policy';
 import { getSecondFactorStatus } from '@/lib/auth/totp';
 import { signOutEverywhereAction } from '@/app/account/actions';
 import { Section } from '@/components/ui/section';
+import { formatDate } from '@/lib/i18n/format-date';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('account');
@@ -16,11 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   const user = await requireUser(['CITIZEN', 'REVIEWER', 'SUPERVISOR', 'ADMIN'], '/account');
-  const [t, tRoles, tData, format] = await Promise.all([
+  const [t, tRoles, tData, locale] = await Promise.all([
     getTranslations('account'),
     getTranslations('roles'),
     getTranslations('privacy.myData'),
-    getFormatter(),
+    getLocale(),
   ]);
   const staff = isStaffRole(user.role);
   const factor = staff ? await getSecondFactorStatus(user.id) : null;
@@ -41,7 +42,7 @@ export default async function AccountPage() {
             <p className="mb-3" data-testid="factor-status">
               {factor.enrolled && factor.enrolledAt
                 ? t('factorOn', {
-                    date: format.dateTime(factor.enrolledAt, { dateStyle: 'long' }),
+                    date: formatDate(factor.enrolledAt, locale),
                     left: factor.recoveryCodesLeft,
                   })
                 : requiresSecondFactor(user.role)

@@ -1,9 +1,10 @@
 // Citizen home: the citizen's own appeals with their status in plain words, each linking to its case page.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { requireUser } from '@/lib/auth/scope';
 import { listCitizenCases } from '@/lib/cases/views/citizen-queries';
+import { formatDateTime } from '@/lib/i18n/format-date';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('myCases');
@@ -12,11 +13,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function MyCasesPage() {
   const user = await requireUser(['CITIZEN'], '/my-cases');
-  const [t, tStates, tTypes, format] = await Promise.all([
+  const [t, tStates, tTypes, locale] = await Promise.all([
     getTranslations('myCases'),
     getTranslations('citizenStates'),
     getTranslations('caseTypes'),
-    getFormatter(),
+    getLocale(),
   ]);
   const cases = await listCitizenCases(user);
   return (
@@ -48,9 +49,7 @@ export default async function MyCasesPage() {
                 <dd className="m-0 font-semibold">{tStates(row.state)}</dd>
                 <dt className="text-muted">{t('filedAt')}</dt>
                 <dd className="m-0">
-                  <time dateTime={row.filedAt.toISOString()}>
-                    {format.dateTime(row.filedAt, { dateStyle: 'long', timeStyle: 'short' })}
-                  </time>
+                  <time dateTime={row.filedAt.toISOString()}>{formatDateTime(row.filedAt, locale)}</time>
                 </dd>
               </dl>
               <p className="mb-0 mt-2">

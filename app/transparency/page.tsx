@@ -1,7 +1,7 @@
 // The public transparency page (no sign-in): per province, appeals received, the share decided within deadline, the
 // overturn rate and the median time to decision. Statistics only; computed at most once every 5 minutes per instance.
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ShareBarChart } from '@/components/supervisor/bar-chart';
 import { formatHours, formatPercent, formatTime } from '@/components/supervisor/format';
 import { SortableTable } from '@/components/supervisor/sortable-table';
@@ -14,6 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function TransparencyPage() {
+  const locale = await getLocale();
   const [t, report] = await Promise.all([getTranslations('transparency'), getCachedTransparencyReport()]);
   const hours = (value: number | null) =>
     value === null ? t('noDecisions') : t('hours', { hours: formatHours(value) });
@@ -29,7 +30,7 @@ export default async function TransparencyPage() {
       <h1 className="mb-2 text-3xl font-bold">{t('title')}</h1>
       <p className="mb-2 max-w-3xl text-lg">{t('intro')}</p>
       <p className="mb-6 text-muted" data-testid="transparency-as-of">
-        {report.asOf ? t('asOf', { time: formatTime(report.asOf) }) : t('notYet')}
+        {report.asOf ? t('asOf', { time: formatTime(report.asOf, locale) }) : t('notYet')}
       </p>
 
       <Section id="national-heading" heading={t('nationalHeading')}>

@@ -2,7 +2,7 @@
 // Confirms the enrolment with the first code from the app; then shows the recovery codes once and continues the sign-in.
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { TextField } from '@/components/ui/text-field';
+import { CodeForm } from '@/components/forms/code-form';
 import { totpCodeSchema } from '@/lib/admin/account-schemas';
 import { useCodeForm } from '@/components/forms/use-code-form';
 import type { FormAction } from '@/components/forms/use-action-form';
@@ -13,9 +13,7 @@ export type RecoveryCodesAction = FormAction<{ code: string }, { recoveryCodes: 
 export function ConfirmEnrolmentForm({ callbackUrl, action }: { callbackUrl: string; action: RecoveryCodesAction }) {
   const t = useTranslations('totp');
   const [codes, setCodes] = useState<string[] | null>(null);
-  const { onSubmit, isSubmitting, error, codeField } = useCodeForm(totpCodeSchema, action, (data) =>
-    setCodes(data.recoveryCodes),
-  );
+  const code = useCodeForm(totpCodeSchema, action, (data) => setCodes(data.recoveryCodes));
 
   if (codes)
     return (
@@ -27,20 +25,13 @@ export function ConfirmEnrolmentForm({ callbackUrl, action }: { callbackUrl: str
     );
 
   return (
-    <form noValidate onSubmit={onSubmit} aria-label={t('enrol.formLabel')}>
-      <TextField
-        id="enrol-code"
-        label={t('enrol.codeLabel')}
-        hint={t('enrol.codeHint')}
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={6}
-        error={error}
-        {...codeField}
-      />
-      <button type="submit" className="button" disabled={isSubmitting}>
-        {t('enrol.submit')}
-      </button>
-    </form>
+    <CodeForm
+      code={code}
+      formLabel={t('enrol.formLabel')}
+      id="enrol-code"
+      label={t('enrol.codeLabel')}
+      hint={t('enrol.codeHint')}
+      submitLabel={t('enrol.submit')}
+    />
   );
 }

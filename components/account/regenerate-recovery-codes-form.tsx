@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { TextField } from '@/components/ui/text-field';
+import { CodeForm } from '@/components/forms/code-form';
 import { totpCodeSchema } from '@/lib/admin/account-schemas';
 import { useCodeForm } from '@/components/forms/use-code-form';
 import type { RecoveryCodesAction } from './confirm-enrolment-form';
@@ -13,9 +13,7 @@ export function RegenerateRecoveryCodesForm({ action }: { action: RecoveryCodesA
   const t = useTranslations('totp');
   const router = useRouter();
   const [codes, setCodes] = useState<string[] | null>(null);
-  const { onSubmit, isSubmitting, error, codeField } = useCodeForm(totpCodeSchema, action, (data) =>
-    setCodes(data.recoveryCodes),
-  );
+  const code = useCodeForm(totpCodeSchema, action, (data) => setCodes(data.recoveryCodes));
 
   if (codes) {
     return (
@@ -31,19 +29,12 @@ export function RegenerateRecoveryCodesForm({ action }: { action: RecoveryCodesA
   }
 
   return (
-    <form noValidate onSubmit={onSubmit} aria-label={t('manage.renewHeading')}>
-      <TextField
-        id="renew-code"
-        label={t('enrol.codeLabel')}
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={6}
-        error={error}
-        {...codeField}
-      />
-      <button type="submit" className="button" disabled={isSubmitting}>
-        {t('manage.renewSubmit')}
-      </button>
-    </form>
+    <CodeForm
+      code={code}
+      formLabel={t('manage.renewHeading')}
+      id="renew-code"
+      label={t('enrol.codeLabel')}
+      submitLabel={t('manage.renewSubmit')}
+    />
   );
 }

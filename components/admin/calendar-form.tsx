@@ -5,11 +5,9 @@ import { useFieldArray } from 'react-hook-form';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import type { z } from 'zod';
-import { ActionMessage } from '@/components/forms/action-message';
 import { payloadSchema, useActionForm, type FormAction } from '@/components/forms/use-action-form';
-import { ErrorSummary } from '@/components/ui/error-summary';
 import { describedBy, FieldError } from '@/components/ui/field-error';
-import { TextareaField } from '@/components/ui/textarea-field';
+import { PublishRowsForm, RemoveRowButton } from './publish-rows-form';
 import { CALENDAR_DAY_KINDS, publishCalendarSchema, type PublishCalendarInput } from '@/lib/admin/schemas';
 
 type Day = PublishCalendarInput['days'][number];
@@ -56,107 +54,86 @@ export function CalendarForm({
   ]);
 
   return (
-    <form noValidate onSubmit={onSubmit} aria-labelledby="publish-heading">
-      <ActionMessage message={message} />
-      <ErrorSummary title={t('problem')} errors={errors} />
-      <TextareaField
-        id="calendar-note"
-        label={t('noteLabel')}
-        hint={t('noteHint')}
-        rows={3}
-        error={errorFor('note')}
-        {...form.register('note')}
-      />
-      <fieldset className="mb-4 border-0 p-0">
-        <legend className="mb-2 font-semibold">{t('rowsLegend', { count: rows.fields.length })}</legend>
-        <ol className="m-0 list-none p-0">
-          {rows.fields.map((field, index) => {
-            const dateError = errorFor(`days.${index}.date`);
-            const kindError = errorFor(`days.${index}.kind`);
-            const nameError = errorFor(`days.${index}.name`);
-            return (
-              <li key={field.id} className="mb-3 border-l-4 border-rule pl-3" data-testid="calendar-row">
-                <div className="grid gap-2 sm:grid-cols-[10rem_10rem_1fr]">
-                  <div>
-                    <label htmlFor={`day-${index}-date`} className="block text-sm font-semibold">
-                      {t('date')}
-                    </label>
-                    <FieldError id={`day-${index}-date-error`} message={dateError} />
-                    <input
-                      id={`day-${index}-date`}
-                      type="date"
-                      min={`${year}-01-01`}
-                      max={`${year}-12-31`}
-                      className="input"
-                      aria-invalid={dateError ? true : undefined}
-                      aria-describedby={describedBy(dateError && `day-${index}-date-error`)}
-                      {...form.register(`days.${index}.date`)}
-                    />
-                  </div>
-                  <div>
-                    <label htmlFor={`day-${index}-kind`} className="block text-sm font-semibold">
-                      {t('kind')}
-                    </label>
-                    <FieldError id={`day-${index}-kind-error`} message={kindError} />
-                    <select
-                      id={`day-${index}-kind`}
-                      className="input"
-                      aria-invalid={kindError ? true : undefined}
-                      aria-describedby={describedBy(kindError && `day-${index}-kind-error`)}
-                      {...form.register(`days.${index}.kind`)}
-                    >
-                      {CALENDAR_DAY_KINDS.map((kind) => (
-                        <option key={kind} value={kind}>
-                          {t(`kinds.${kind}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <div>
-                    <label htmlFor={`day-${index}-name`} className="block text-sm font-semibold">
-                      {t('name')}
-                    </label>
-                    <FieldError id={`day-${index}-name-error`} message={nameError} />
-                    <div className="flex gap-2">
-                      <input
-                        id={`day-${index}-name`}
-                        className="input"
-                        aria-invalid={nameError ? true : undefined}
-                        aria-describedby={describedBy(nameError && `day-${index}-name-error`)}
-                        {...form.register(`days.${index}.name`)}
-                      />
-                      <button
-                        type="button"
-                        className="button button-secondary shrink-0"
-                        onClick={() => rows.remove(index)}
-                        aria-label={t('removeRow', { row: index + 1 })}
-                      >
-                        {t('remove')}
-                      </button>
-                    </div>
-                  </div>
+    <PublishRowsForm
+      idPrefix="calendar"
+      formLabel={{ 'aria-labelledby': 'publish-heading' }}
+      onSubmit={onSubmit}
+      message={message}
+      errors={errors}
+      noteError={errorFor('note')}
+      noteField={form.register('note')}
+      t={t}
+      rowCount={rows.fields.length}
+      onAddRow={() =>
+        rows.append(
+          { date: `${year}-01-01`, kind: 'HOLIDAY', name: '' },
+          { focusName: `days.${rows.fields.length}.date` },
+        )
+      }
+      pending={pending}
+    >
+      {rows.fields.map((field, index) => {
+        const dateError = errorFor(`days.${index}.date`);
+        const kindError = errorFor(`days.${index}.kind`);
+        const nameError = errorFor(`days.${index}.name`);
+        return (
+          <li key={field.id} className="mb-3 border-l-4 border-rule pl-3" data-testid="calendar-row">
+            <div className="grid gap-2 sm:grid-cols-[10rem_10rem_1fr]">
+              <div>
+                <label htmlFor={`day-${index}-date`} className="block text-sm font-semibold">
+                  {t('date')}
+                </label>
+                <FieldError id={`day-${index}-date-error`} message={dateError} />
+                <input
+                  id={`day-${index}-date`}
+                  type="date"
+                  min={`${year}-01-01`}
+                  max={`${year}-12-31`}
+                  className="input"
+                  aria-invalid={dateError ? true : undefined}
+                  aria-describedby={describedBy(dateError && `day-${index}-date-error`)}
+                  {...form.register(`days.${index}.date`)}
+                />
+              </div>
+              <div>
+                <label htmlFor={`day-${index}-kind`} className="block text-sm font-semibold">
+                  {t('kind')}
+                </label>
+                <FieldError id={`day-${index}-kind-error`} message={kindError} />
+                <select
+                  id={`day-${index}-kind`}
+                  className="input"
+                  aria-invalid={kindError ? true : undefined}
+                  aria-describedby={describedBy(kindError && `day-${index}-kind-error`)}
+                  {...form.register(`days.${index}.kind`)}
+                >
+                  {CALENDAR_DAY_KINDS.map((kind) => (
+                    <option key={kind} value={kind}>
+                      {t(`kinds.${kind}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div>
+                <label htmlFor={`day-${index}-name`} className="block text-sm font-semibold">
+                  {t('name')}
+                </label>
+                <FieldError id={`day-${index}-name-error`} message={nameError} />
+                <div className="flex gap-2">
+                  <input
+                    id={`day-${index}-name`}
+                    className="input"
+                    aria-invalid={nameError ? true : undefined}
+                    aria-describedby={describedBy(nameError && `day-${index}-name-error`)}
+                    {...form.register(`days.${index}.name`)}
+                  />
+                  <RemoveRowButton row={index + 1} onRemove={() => rows.remove(index)} t={t} className="shrink-0" />
                 </div>
-              </li>
-            );
-          })}
-        </ol>
-        <button
-          id="calendar-add"
-          type="button"
-          className="button button-secondary"
-          onClick={() =>
-            rows.append(
-              { date: `${year}-01-01`, kind: 'HOLIDAY', name: '' },
-              { focusName: `days.${rows.fields.length}.date` },
-            )
-          }
-        >
-          {t('addRow')}
-        </button>
-      </fieldset>
-      <button type="submit" className="button" disabled={pending}>
-        {t('submit')}
-      </button>
-    </form>
+              </div>
+            </div>
+          </li>
+        );
+      })}
+    </PublishRowsForm>
   );
 }

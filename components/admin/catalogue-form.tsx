@@ -6,11 +6,10 @@ import { useFieldArray } from 'react-hook-form';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { z } from 'zod';
-import { ActionMessage } from '@/components/forms/action-message';
 import { payloadSchema, useActionForm, type FormAction } from '@/components/forms/use-action-form';
-import { ErrorSummary } from '@/components/ui/error-summary';
 import { describedBy, FieldError } from '@/components/ui/field-error';
-import { TextareaField } from '@/components/ui/textarea-field';
+import { ActionMessage } from '@/components/forms/action-message';
+import { PublishRowsForm, RemoveRowButton } from './publish-rows-form';
 import { COLOURS, publishCatalogueSchema, VALIDITIES } from '@/lib/admin/schemas';
 
 interface Row {
@@ -98,126 +97,105 @@ export function CatalogueForm({
   };
 
   return (
-    <form noValidate onSubmit={onSubmit} aria-label={t('title')}>
-      <ActionMessage message={message} />
-      <ErrorSummary title={t('problem')} errors={errors} />
-      <TextareaField
-        id="catalogue-note"
-        label={t('noteLabel')}
-        hint={t('noteHint')}
-        rows={3}
-        error={errorFor('note')}
-        {...form.register('note')}
-      />
-      <fieldset className="mb-4 border-0 p-0">
-        <legend className="mb-2 font-semibold">{t('rowsLegend', { count: rows.fields.length })}</legend>
-        <ol className="m-0 list-none p-0">
-          {rows.fields.map((field, index) => (
-            <li key={field.id} className="mb-4 border-l-4 border-rule pl-3" data-testid="reason-row">
-              <div className="grid gap-2 md:grid-cols-2">
-                {cell(
-                  index,
-                  'code',
-                  <input
-                    id={`reason-${index}-code`}
-                    className="input font-mono"
-                    autoCapitalize="characters"
-                    spellCheck={false}
-                    {...aria(index, 'code')}
-                    {...form.register(`reasons.${index}.code`)}
-                  />,
-                  tCat('code'),
-                )}
-                {cell(
-                  index,
-                  'nameZh',
-                  <input
-                    id={`reason-${index}-nameZh`}
-                    lang="zh-CN"
-                    className="input"
-                    {...aria(index, 'nameZh')}
-                    {...form.register(`reasons.${index}.nameZh`)}
-                  />,
-                  tCat('nameZh'),
-                )}
-                {cell(
-                  index,
-                  'nameEn',
-                  <input
-                    id={`reason-${index}-nameEn`}
-                    lang="en"
-                    className="input"
-                    {...aria(index, 'nameEn')}
-                    {...form.register(`reasons.${index}.nameEn`)}
-                  />,
-                  tCat('nameEn'),
-                )}
-                {cell(
-                  index,
-                  'maxColour',
-                  <select
-                    id={`reason-${index}-maxColour`}
-                    className="input"
-                    {...aria(index, 'maxColour')}
-                    {...form.register(`reasons.${index}.maxColour`)}
-                  >
-                    <option value="">{tCat('noColour')}</option>
-                    {COLOURS.map((colour) => (
-                      <option key={colour} value={colour}>
-                        {tCat(`colours.${colour}`)}
-                      </option>
-                    ))}
-                  </select>,
-                  tCat('maxColour'),
-                )}
-                {cell(
-                  index,
-                  'validity',
-                  <select
-                    id={`reason-${index}-validity`}
-                    className="input"
-                    {...aria(index, 'validity')}
-                    {...form.register(`reasons.${index}.validity`)}
-                  >
-                    {VALIDITIES.map((validity) => (
-                      <option key={validity} value={validity}>
-                        {tCat(`validities.${validity}`)}
-                      </option>
-                    ))}
-                  </select>,
-                  tCat('validity'),
-                )}
-                <div className="flex items-end">
-                  <button
-                    type="button"
-                    className="button button-secondary"
-                    onClick={() => rows.remove(index)}
-                    aria-label={t('removeRow', { row: index + 1 })}
-                  >
-                    {t('remove')}
-                  </button>
-                </div>
-              </div>
-            </li>
-          ))}
-        </ol>
-        <button
-          id="catalogue-add"
-          type="button"
-          className="button button-secondary"
-          onClick={() =>
-            rows.append(
-              { code: '', nameZh: '', nameEn: '', maxColour: 'YELLOW', validity: 'VALID' },
-              { focusName: `reasons.${rows.fields.length}.code` },
-            )
-          }
-        >
-          {t('addRow')}
-        </button>
-      </fieldset>
-      <button type="submit" className="button" disabled={pending}>
-        {t('submit')}
-      </button>
-    </form>
+    <PublishRowsForm
+      idPrefix="catalogue"
+      formLabel={{ 'aria-label': t('title') }}
+      onSubmit={onSubmit}
+      message={message}
+      errors={errors}
+      noteError={errorFor('note')}
+      noteField={form.register('note')}
+      t={t}
+      rowCount={rows.fields.length}
+      onAddRow={() =>
+        rows.append(
+          { code: '', nameZh: '', nameEn: '', maxColour: 'YELLOW', validity: 'VALID' },
+          { focusName: `reasons.${rows.fields.length}.code` },
+        )
+      }
+      pending={pending}
+    >
+      {rows.fields.map((field, index) => (
+        <li key={field.id} className="mb-4 border-l-4 border-rule pl-3" data-testid="reason-row">
+          <div className="grid gap-2 md:grid-cols-2">
+            {cell(
+              index,
+              'code',
+              <input
+                id={`reason-${index}-code`}
+                className="input font-mono"
+                autoCapitalize="characters"
+                spellCheck={false}
+                {...aria(index, 'code')}
+                {...form.register(`reasons.${index}.code`)}
+              />,
+              tCat('code'),
+            )}
+            {cell(
+              index,
+              'nameZh',
+              <input
+                id={`reason-${index}-nameZh`}
+                lang="zh-CN"
+                className="input"
+                {...aria(index, 'nameZh')}
+                {...form.register(`reasons.${index}.nameZh`)}
+              />,
+              tCat('nameZh'),
+            )}
+            {cell(
+              index,
+              'nameEn',
+              <input
+                id={`reason-${index}-nameEn`}
+                lang="en"
+                className="input"
+                {...aria(index, 'nameEn')}
+                {...form.register(`reasons.${index}.nameEn`)}
+              />,
+              tCat('nameEn'),
+            )}
+            {cell(
+              index,
+              'maxColour',
+              <select
+                id={`reason-${index}-maxColour`}
+                className="input"
+                {...aria(index, 'maxColour')}
+                {...form.register(`reasons.${index}.maxColour`)}
+              >
+                <option value="">{tCat('noColour')}</option>
+                {COLOURS.map((colour) => (
+                  <option key={colour} value={colour}>
+                    {tCat(`colours.${colour}`)}
+                  </option>
+                ))}
+              </select>,
+              tCat('maxColour'),
+            )}
+            {cell(
+              index,
+              'validity',
+              <select
+                id={`reason-${index}-validity`}
+                className="input"
+                {...aria(index, 'validity')}
+                {...form.register(`reasons.${index}.validity`)}
+              >
+                {VALIDITIES.map((validity) => (
+                  <option key={validity} value={validity}>
+                    {tCat(`validities.${validity}`)}
+                  </option>
+                ))}
+              </select>,
+              tCat('validity'),
+            )}
+            <div className="flex items-end">
+              <RemoveRowButton row={index + 1} onRemove={() => rows.remove(index)} t={t} />
+            </div>
+          </div>
+        </li>
+      ))}
+    </PublishRowsForm>
   );
 }

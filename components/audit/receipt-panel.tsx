@@ -1,11 +1,12 @@
 // The audit receipt printed on a filing confirmation and a decision letter (SPEC §8): chain, sequence number, event
 // hash and the covering checkpoint, with a link to the public check. Nothing personal.
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { formatTime } from '@/components/supervisor/format';
 import type { CaseReceipt } from '@/lib/audit/receipts';
 
 export async function ReceiptPanel({ receipt }: { receipt: CaseReceipt }) {
+  const locale = await getLocale();
   const t = await getTranslations('auditPublic');
   const query = new URLSearchParams({ chain: receipt.chain, seq: receipt.seq, hash: receipt.hash }).toString();
   return (
@@ -29,7 +30,7 @@ export async function ReceiptPanel({ receipt }: { receipt: CaseReceipt }) {
       </dl>
       <p className="mt-2" data-testid="receipt-checkpoint">
         {receipt.checkpoint
-          ? t('receiptCovered', { seq: receipt.checkpoint.seq, time: formatTime(receipt.checkpoint.at) })
+          ? t('receiptCovered', { seq: receipt.checkpoint.seq, time: formatTime(receipt.checkpoint.at, locale) })
           : t('receiptPending')}
       </p>
       <p className="mt-2 text-sm text-muted">{t('receiptHint', { url: '/audit/receipt' })}</p>

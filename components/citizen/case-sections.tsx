@@ -1,15 +1,13 @@
 // The parts of the citizen's case page: the deadline (and whether it is paused), the progress timeline in plain words,
 // the evidence files with their download links, and what the appeal says. Rendered on the server from plain objects.
-import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { ProvisionalNote } from '@/components/calendar/provisional-note';
 import type { CaseDeadlineView, CitizenCaseView, EvidenceView, TimelineEntry } from '@/lib/cases/views/citizen-queries';
-
-const LONG = { dateStyle: 'long', timeStyle: 'short' } as const;
+import { formatDateTime, timeLeftParts } from '@/lib/i18n/format-date';
 
 export function DeadlinePanel({ deadline }: { deadline: CaseDeadlineView | null }) {
   const t = useTranslations('citizenCase');
   const tTerms = useTranslations('citizenTerms');
-  const format = useFormatter();
   const locale = useLocale();
   return (
     <section
@@ -27,17 +25,12 @@ export function DeadlinePanel({ deadline }: { deadline: CaseDeadlineView | null 
               <p className="mb-2 text-lg font-semibold" data-testid="deadline-paused">
                 {t('paused')}
               </p>
-              <p className="mb-2">
-                {t('pausedLeft', {
-                  hours: Math.floor(deadline.timeLeftMs / 3_600_000),
-                  minutes: Math.floor((deadline.timeLeftMs % 3_600_000) / 60_000),
-                })}
-              </p>
+              <p className="mb-2">{t('pausedLeft', timeLeftParts(deadline.timeLeftMs))}</p>
             </>
           ) : (
             <p className="mb-2 text-lg font-semibold">
               {t(deadline.stage === 'SECOND_REVIEW' ? 'deadlineSecond' : 'deadlineFirst', {
-                time: `${format.dateTime(deadline.dueAt, LONG)}${tTerms('beijingTime')}`,
+                time: `${formatDateTime(deadline.dueAt, locale)}${tTerms('beijingTime')}`,
               })}
             </p>
           )}
@@ -57,7 +50,7 @@ export function DeadlinePanel({ deadline }: { deadline: CaseDeadlineView | null 
 export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
   const t = useTranslations('citizenCase');
   const tTimeline = useTranslations('citizenTimeline');
-  const format = useFormatter();
+  const locale = useLocale();
   return (
     <section aria-labelledby="timeline-heading" className="mb-8">
       <h2 id="timeline-heading" className="mb-3 text-2xl font-bold">
@@ -68,7 +61,7 @@ export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
           <li key={`${entry.kind}-${position}`} className="mb-3" data-testid="timeline-entry" data-kind={entry.kind}>
             <p className="m-0 font-semibold">{tTimeline(entry.kind)}</p>
             <p className="m-0 text-sm text-muted">
-              <time dateTime={entry.at.toISOString()}>{format.dateTime(entry.at, LONG)}</time>
+              <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at, locale)}</time>
             </p>
           </li>
         ))}
@@ -85,7 +78,7 @@ function formatBytes(bytes: number): string {
 
 export function EvidenceList({ files }: { files: EvidenceView[] }) {
   const t = useTranslations('citizenCase');
-  const format = useFormatter();
+  const locale = useLocale();
   return (
     <section aria-labelledby="evidence-heading" className="mb-8">
       <h2 id="evidence-heading" className="mb-3 text-2xl font-bold">
@@ -108,7 +101,7 @@ export function EvidenceList({ files }: { files: EvidenceView[] }) {
               </a>
               <p className="m-0 text-sm text-muted">
                 {formatBytes(file.sizeBytes)} · {t(`evidenceKinds.${file.kind}`)} ·{' '}
-                {format.dateTime(file.addedAt, LONG)}
+                {formatDateTime(file.addedAt, locale)}
               </p>
             </li>
           ))}
@@ -123,12 +116,11 @@ export function CaseDetails({ view }: { view: CitizenCaseView }) {
   const tRows = useTranslations('citizenFiling.check.rows');
   const tTerms = useTranslations('citizenTerms');
   const tTypes = useTranslations('caseTypes');
-  const format = useFormatter();
   const locale = useLocale();
   const rows: [string, string][] = [
     [tRows('type'), tTypes(view.type)],
     [tRows('colour'), tTerms(`colours.${view.colour}`)],
-    [tRows('assignedAt'), `${format.dateTime(view.codeAssignedAt, LONG)}${tTerms('beijingTime')}`],
+    [tRows('assignedAt'), `${formatDateTime(view.codeAssignedAt, locale)}${tTerms('beijingTime')}`],
     [tRows('issuing'), `${view.issuingProvinceName} ${view.issuingUnitName}`],
     ...(view.refusingProvinceName ? [[tRows('refusing'), view.refusingProvinceName] as [string, string]] : []),
     [

@@ -1,11 +1,12 @@
 'use client';
 // "Check your answers" (GOV.UK pattern): every answer of the wizard with a "change" link that opens its step and
 // comes back here.
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import type { CityChoice, FilingChoices } from '@/lib/cases/views/citizen-queries';
 import type { PickedFile } from './evidence-picker';
 import type { FilingFormValues, FilingStep } from './filing-form';
+import { formatDateTime } from '@/lib/i18n/format-date';
 
 interface Row {
   key: string;
@@ -38,7 +39,7 @@ export function CheckAnswers({ values, files, choices, units, locale, onChange }
   const tTerms = useTranslations('citizenTerms');
   const tTypes = useTranslations('caseTypes');
   const tRelief = useTranslations('citizenFiling.relief');
-  const format = useFormatter();
+  const tIdentity = useTranslations('citizenFiling.identity');
   const provinceName = (code: string) => choices.provinces.find((province) => province.code === code)?.name ?? code;
   const reason = choices.reasons.find((entry) => entry.code === values.statedReasonCode);
   const assignedAt = values.codeAssignedAt ? new Date(`${values.codeAssignedAt}+08:00`) : null;
@@ -60,7 +61,7 @@ export function CheckAnswers({ values, files, choices, units, locale, onChange }
           label: t('rows.assignedAt'),
           value:
             assignedAt && !Number.isNaN(assignedAt.getTime())
-              ? `${format.dateTime(assignedAt, { dateStyle: 'long', timeStyle: 'short' })}${tTerms('beijingTime')}`
+              ? `${formatDateTime(assignedAt, locale)}${tTerms('beijingTime')}`
               : '',
           step: 'assignedAt',
         },
@@ -159,8 +160,16 @@ export function CheckAnswers({ values, files, choices, units, locale, onChange }
       rows: [
         { key: 'name', label: t('rows.name'), value: values.applicantName, step: 'identity' },
         {
+          key: 'document',
+          label: t('rows.document'),
+          value: values.idDocumentType
+            ? tIdentity(values.idDocumentType === 'PASSPORT' ? 'documentPassportLabel' : 'documentResidentLabel')
+            : '',
+          step: 'document',
+        },
+        {
           key: 'idNumber',
-          label: t('rows.idNumber'),
+          label: t(values.idDocumentType === 'PASSPORT' ? 'rows.passportNumber' : 'rows.idNumber'),
           value: <span className="font-mono">{values.idNumber.toUpperCase()}</span>,
           step: 'identity',
         },

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { AppealGround, CaseType, RequestedOutcome } from '@/lib/db/generated/enums';
 import { filingSchema } from '@/lib/cases/forms/schemas';
+import { ID_DOCUMENT_TYPES, type IdDocumentType } from '@/lib/cases/rules/passport-number';
 
 import {
   MAX_DETAIL_LENGTH as RELIEF_DETAIL_MAX,
@@ -29,6 +30,8 @@ export interface FilingAnswers {
   statement: string;
   requestedOutcome?: RequestedOutcome;
   applicantName: string;
+  /** undefined while unanswered (the wizard asks; the schema alone would take a resident ID). */
+  idDocumentType?: IdDocumentType;
   idNumber: string;
   mobile: string;
   privacyNoticeAccepted: boolean;
@@ -48,6 +51,11 @@ export type FilingField = keyof FilingFormValues;
 export const reliefSchema = z.object({
   reliefNeed: z.enum([...RELIEF_REASONS, 'NONE'], { error: 'citizenFiling.relief.errors.needRequired' }),
   reliefDetail: z.string().trim().max(RELIEF_DETAIL_MAX, { error: 'citizenFiling.relief.errors.detailTooLong' }),
+});
+
+/** The document question must be answered in the wizard, although the filing schema defaults it (API filers). */
+export const documentSchema = z.object({
+  idDocumentType: z.enum(ID_DOCUMENT_TYPES, { error: 'filing.errors.idDocumentTypeInvalid' }),
 });
 
 export function splitFilingValues(values: FilingFormValues): {
@@ -84,6 +92,7 @@ export const FILING_STEPS = [
   'outcome',
   'relief',
   'evidence',
+  'document',
   'identity',
   'contact',
   'privacy',
@@ -103,6 +112,7 @@ export const STEP_FIELDS: Record<FilingStep, FilingField[]> = {
   outcome: ['requestedOutcome'],
   relief: ['reliefNeed', 'reliefDetail'],
   evidence: [],
+  document: ['idDocumentType'],
   identity: ['applicantName', 'idNumber'],
   contact: ['mobile'],
   privacy: ['privacyNoticeAccepted', 'privacyNoticeVersion'],
@@ -136,6 +146,7 @@ export function unansweredSteps(values: FilingFormValues): FilingStep[] {
   const fields = [
     ...(filingSchema.safeParse(filing).error?.issues ?? []),
     ...(reliefSchema.safeParse(relief).error?.issues ?? []),
+    ...(documentSchema.safeParse(filing).error?.issues ?? []),
   ].map((issue) => String(issue.path[0] ?? ''));
   return stepsFor(values.type).filter((step) => fields.some((field) => stepOfField(field) === step));
 }

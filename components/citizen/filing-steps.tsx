@@ -11,6 +11,7 @@ import { TextareaField } from '@/components/ui/textarea-field';
 import { describedBy, FieldError } from '@/components/ui/field-error';
 import type { CityChoice, FilingChoices } from '@/lib/cases/views/citizen-queries';
 import { AppealGround } from '@/lib/db/generated/enums';
+import { formatInputDateTime } from '@/lib/i18n/format-date';
 import { fieldIdOf, RELIEF_DETAIL_MAX, RELIEF_REASONS, type FilingField, type FilingFormValues } from './filing-form';
 
 export interface StepProps {
@@ -71,21 +72,6 @@ export function ColourStep({ form, errorOf }: StepProps) {
   );
 }
 
-/** Now in Asia/Shanghai as `yyyy-MM-ddTHH:mm` (the latest time the date field offers). */
-function shanghaiNowLocal(): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date());
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
-}
-
 export function AssignedAtStep({ form, errorOf }: StepProps) {
   const t = useTranslations('citizenFiling.where');
   return (
@@ -94,7 +80,7 @@ export function AssignedAtStep({ form, errorOf }: StepProps) {
       label={t('assignedAtLabel')}
       hint={t('assignedAtHint')}
       type="datetime-local"
-      max={shanghaiNowLocal()}
+      max={formatInputDateTime(new Date())}
       error={errorOf('codeAssignedAt')}
       className="max-w-xs"
       {...form.register('codeAssignedAt')}
@@ -316,16 +302,35 @@ export function ReliefStep({ form, errorOf }: StepProps) {
   );
 }
 
+/** Which identity document the number comes from: a GB 11643 card (resident ID, permit) or, for a foreigner holding
+ * none, a passport (issue 13 point 11). */
+export function DocumentStep({ form, errorOf }: StepProps) {
+  const t = useTranslations('citizenFiling.identity');
+  return (
+    <RadioGroup
+      id={fieldIdOf('idDocumentType')}
+      legend={t('documentLegend')}
+      error={errorOf('idDocumentType')}
+      options={[
+        { value: 'RESIDENT_ID', label: t('documentResidentLabel'), hint: t('documentResidentHint') },
+        { value: 'PASSPORT', label: t('documentPassportLabel'), hint: t('documentPassportHint') },
+      ]}
+      input={form.register('idDocumentType')}
+    />
+  );
+}
+
 export function IdentityStep({ form, errorOf }: StepProps) {
   const t = useTranslations('citizenFiling.identity');
-  const { register } = form;
+  const { register, control } = form;
+  const passport = useWatch({ control, name: 'idDocumentType' }) === 'PASSPORT';
   return (
     <>
       <p className="mb-6 border-l-4 border-rule pl-3">{t('intro')}</p>
       <TextField
         id={fieldIdOf('applicantName')}
         label={t('nameLabel')}
-        hint={t('nameHint')}
+        hint={t(passport ? 'passportNameHint' : 'nameHint')}
         autoComplete="name"
         maxLength={50}
         error={errorOf('applicantName')}
@@ -334,8 +339,8 @@ export function IdentityStep({ form, errorOf }: StepProps) {
       />
       <TextField
         id={fieldIdOf('idNumber')}
-        label={t('idLabel')}
-        hint={t('idHint')}
+        label={t(passport ? 'passportLabel' : 'idLabel')}
+        hint={t(passport ? 'passportHint' : 'idHint')}
         autoComplete="off"
         spellCheck={false}
         autoCapitalize="characters"

@@ -23,6 +23,7 @@ import {
   filingFormData,
   FILING_STEPS,
   isFilingStep,
+  documentSchema,
   reliefSchema,
   splitFilingValues,
   STEP_FIELDS,
@@ -38,6 +39,7 @@ import {
   AssignedAtStep,
   ColourStep,
   ContactStep,
+  DocumentStep,
   GroundsStep,
   IdentityStep,
   IssuerStep,
@@ -69,15 +71,18 @@ const FIRST_STEP: FilingStep = 'type';
 
 const filingResolver = zodResolver(filingSchema) as unknown as Resolver<FilingAnswers>;
 const reliefResolver = zodResolver(reliefSchema) as unknown as Resolver<Pick<FilingFormValues, 'reliefNeed'>>;
+const documentResolver = zodResolver(documentSchema) as unknown as Resolver<Pick<FilingFormValues, 'idDocumentType'>>;
 
-/** The filing answers checked by filingSchema, the relief answers by reliefSchema; their errors side by side. */
+/** The filing answers checked by filingSchema, the relief answers by reliefSchema, the document question answered;
+ * their errors side by side. */
 const resolver: Resolver<FilingFormValues> = async (values, context, options) => {
   const { filing, relief } = splitFilingValues(values);
-  const [filingResult, reliefResult] = await Promise.all([
+  const [filingResult, reliefResult, documentResult] = await Promise.all([
     filingResolver(filing, context, options as never),
     reliefResolver(relief, context, options as never),
+    documentResolver({ idDocumentType: filing.idDocumentType }, context, options as never),
   ]);
-  const errors = { ...filingResult.errors, ...reliefResult.errors };
+  const errors = { ...filingResult.errors, ...reliefResult.errors, ...documentResult.errors };
   return Object.keys(errors).length === 0 ? { values, errors: {} } : { values: {}, errors };
 };
 
@@ -491,6 +496,7 @@ export function FilingWizard({
             ) : null}
           </>
         ) : null}
+        {step === 'document' ? <DocumentStep {...stepProps} /> : null}
         {step === 'identity' ? <IdentityStep {...stepProps} /> : null}
         {step === 'contact' ? <ContactStep {...stepProps} /> : null}
         {step === 'privacy' ? <PrivacyStep {...stepProps} version={choices.privacyNoticeVersion} /> : null}

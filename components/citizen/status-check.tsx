@@ -4,12 +4,13 @@
 import { useEffect, useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import type { FormAction } from '@/components/forms/use-action-form';
 import { TextField } from '@/components/ui/text-field';
 import type { PublicCaseStatus } from '@/lib/cases/views/status-lookup';
 import { statusCodeCheckSchema, statusCodeRequestSchema } from '@/lib/cases/forms/status-lookup-schemas';
+import { formatDateTime } from '@/lib/i18n/format-date';
 
 interface ReferenceValues {
   reference: string;
@@ -33,7 +34,7 @@ export function StatusCheck({
   const tStates = useTranslations('citizenStates');
   const tTypes = useTranslations('caseTypes');
   const tTerms = useTranslations('citizenTerms');
-  const format = useFormatter();
+  const locale = useLocale();
   const [reference, setReference] = useState<string | null>(null);
   const [status, setStatus] = useState<PublicCaseStatus | null>(null);
   const [referenceError, setReferenceError] = useState<string | null>(null);
@@ -106,7 +107,6 @@ export function StatusCheck({
   };
 
   if (status) {
-    const long = { dateStyle: 'long', timeStyle: 'short' } as const;
     return (
       <section aria-labelledby="status-result-heading" data-testid="status-result">
         <h2 id="status-result-heading" className="mb-4 text-2xl font-bold">
@@ -116,13 +116,13 @@ export function StatusCheck({
           {[
             [t('type'), tTypes(status.type)],
             [t('state'), tStates(status.state)],
-            [t('filedAt'), format.dateTime(status.filedAt, long)],
+            [t('filedAt'), formatDateTime(status.filedAt, locale)],
             ...(status.paused ? [[t('dueAt'), t('paused')]] : []),
             ...(status.dueAt
               ? [
                   [
                     t('dueAt'),
-                    `${format.dateTime(status.dueAt, long)}${tTerms('beijingTime')}${status.provisional ? ` (${tAll('calendarCoverage.provisional')})` : ''}`,
+                    `${formatDateTime(status.dueAt, locale)}${tTerms('beijingTime')}${status.provisional ? ` (${tAll('calendarCoverage.provisional')})` : ''}`,
                   ],
                 ]
               : []),
@@ -132,7 +132,7 @@ export function StatusCheck({
                 ? t('decisionLine', {
                     level: tTerms(`decisionLevels.${status.decision.level}`),
                     outcome: tTerms(`decisionOutcomes.${status.decision.outcome}`),
-                    time: format.dateTime(status.decision.decidedAt, long),
+                    time: formatDateTime(status.decision.decidedAt, locale),
                   })
                 : t('noDecision'),
             ],
@@ -142,11 +142,11 @@ export function StatusCheck({
                     t('correction'),
                     [
                       status.correction.sentAt
-                        ? tAll('citizenCase.correctionSent', { time: format.dateTime(status.correction.sentAt, long) })
+                        ? tAll('citizenCase.correctionSent', { time: formatDateTime(status.correction.sentAt, locale) })
                         : null,
                       status.correction.confirmedAt
                         ? tAll('citizenCase.correctionConfirmed', {
-                            time: format.dateTime(status.correction.confirmedAt, long),
+                            time: formatDateTime(status.correction.confirmedAt, locale),
                           })
                         : tAll('citizenCase.correctionPending'),
                     ]

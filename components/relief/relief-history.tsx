@@ -1,15 +1,14 @@
 'use client';
 // The interim relief on a case (SPEC §15), for the citizen and for staff alike: each request, its answer and reason,
 // the temporary colour and until when, whether the province applied it, and how it ended. Times in Asia/Shanghai.
-import { useFormatter, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import type { ReliefEntry } from '@/lib/cases/views/interim-relief';
-
-const DATE_TIME = { dateStyle: 'medium', timeStyle: 'short' } as const;
+import { formatDateTime } from '@/lib/i18n/format-date';
 
 export function ReliefHistory({ entries, showDetail = true }: { entries: ReliefEntry[]; showDetail?: boolean }) {
   const t = useTranslations('interimRelief');
-  const format = useFormatter();
-  const at = (date: Date) => `${format.dateTime(date, DATE_TIME)}${t('beijingTime')}`;
+  const locale = useLocale();
+  const at = (date: Date) => `${formatDateTime(date, locale)}${t('beijingTime')}`;
   if (entries.length === 0) return <p className="mb-4">{t('none')}</p>;
   return (
     <ol className="m-0 mb-4 list-none p-0">

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
 import { useForm, type FieldValues, type Path, type Resolver, type UseFormReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import type { ActionResult } from '@/lib/core/action-result';
 import { DecisionFields } from '@/components/forms/decision-fields';
 import { ErrorSummary } from '@/components/ui/error-summary';
@@ -16,6 +16,7 @@ import type { CodeColour } from '@/lib/db/generated/enums';
 import { REQUEST_TEMPLATES } from '@/lib/cases/forms/request-templates';
 import { caseActionSchema, decideSchema, requestInformationSchema, transferSchema } from '@/lib/cases/forms/schemas';
 import type { CaseActionsAvailable, CatalogueRule, NamedCode } from '@/lib/cases/views/staff-case-view';
+import { formatDateTime } from '@/lib/i18n/format-date';
 
 /** A reviewer's case action (a server action handed down by the page); every one names the case and its version. */
 type CaseAction<Input = CaseVersionInput> = (input: Input) => Promise<ActionResult<unknown>>;
@@ -52,7 +53,7 @@ export interface CaseActionsProps {
 export function CaseActions({ caseId, version, colour, actions, rules, provinces, serverActions }: CaseActionsProps) {
   const t = useTranslations('reviewActions');
   const tAll = useTranslations();
-  const format = useFormatter();
+  const locale = useLocale();
   const router = useRouter();
   const [notice, setNotice] = useState<Notice | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
@@ -128,7 +129,7 @@ export function CaseActions({ caseId, version, colour, actions, rules, provinces
       {actions.decideOpensAt ? (
         <p className="mb-4 border-l-4 border-rule pl-3" data-testid="decide-opens">
           {t('decideOpensAt', {
-            time: format.dateTime(actions.decideOpensAt, { dateStyle: 'medium', timeStyle: 'short' }),
+            time: formatDateTime(actions.decideOpensAt, locale),
           })}
         </p>
       ) : null}

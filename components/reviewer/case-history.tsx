@@ -1,15 +1,16 @@
 // The case's audit history in words staff can read: when, who (name and role), what, the state it moved between, and
 // the written reason. Citizens appear by role only; ID numbers never appear (they are not in the audit payloads).
-import { useFormatter, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import type { HistoryEntry } from '@/lib/cases/views/staff-case-view';
-import { DATE_TIME, Section } from './case-sections';
+import { Section } from './case-sections';
+import { formatDateTime } from '@/lib/i18n/format-date';
 
 export function CaseHistory({ entries }: { entries: HistoryEntry[] }) {
   const t = useTranslations('reviewCase.history');
   const tStates = useTranslations('states');
   const tRoles = useTranslations('roles');
   const tTerms = useTranslations('reviewTerms');
-  const format = useFormatter();
+  const locale = useLocale();
   const actionLabel = (action: string) =>
     t.has(`actions.${action}`) ? t(`actions.${action}` as 'actions.CASE_FILED') : action;
   const roleLabel = (role: string) =>
@@ -26,7 +27,7 @@ export function CaseHistory({ entries }: { entries: HistoryEntry[] }) {
           >
             <p className="m-0 font-semibold">{actionLabel(entry.action)}</p>
             <p className="m-0 text-sm text-muted">
-              {format.dateTime(entry.at, DATE_TIME)} ·{' '}
+              {formatDateTime(entry.at, locale)} ·{' '}
               {entry.actorName ? `${entry.actorName}（${roleLabel(entry.actorRole)}）` : roleLabel(entry.actorRole)}
             </p>
             {entry.fromState && entry.toState ? (

@@ -2,14 +2,13 @@
 // and why it is due then, the appellant, the disputed code, the appeal itself, evidence, the province's own code record,
 // questions and answers, and decisions.
 import type { ReactNode } from 'react';
-import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { ProvisionalNote } from '@/components/calendar/provisional-note';
 import { OPEN_STATES } from '@/lib/cases/rules/transitions';
 import type { StaffCaseView } from '@/lib/cases/views/staff-case-view';
 import { ColourBadge, OverreachBadge } from './case-badges';
-import { DeadlineBadge, durationParts } from './deadline-badge';
-
-export const DATE_TIME = { dateStyle: 'medium', timeStyle: 'short' } as const;
+import { DeadlineBadge } from './deadline-badge';
+import { formatDateTime, timeLeftParts } from '@/lib/i18n/format-date';
 
 export function Section({
   id,
@@ -63,7 +62,6 @@ function DeadlineFrame({ heading, children }: { heading: string; children: React
 export function DeadlineSection({ view }: { view: StaffCaseView }) {
   const t = useTranslations('reviewCase.deadline');
   const tDecisions = useTranslations('reviewCase.decisions');
-  const format = useFormatter();
   const locale = useLocale();
   const { deadline } = view;
   // A decided, final, closed or withdrawn case has no clock any more: say when it was decided and whether in time.
@@ -74,7 +72,7 @@ export function DeadlineSection({ view }: { view: StaffCaseView }) {
         <p className="m-0 text-lg font-semibold" data-testid="deadline-settled">
           {decision
             ? t('decided', {
-                time: format.dateTime(decision.decidedAt, DATE_TIME),
+                time: formatDateTime(decision.decidedAt, locale),
                 verdict: tDecisions(decision.withinDeadline ? 'inTime' : 'late'),
               })
             : t('stopped')}
@@ -87,17 +85,17 @@ export function DeadlineSection({ view }: { view: StaffCaseView }) {
       <p className="mb-2">
         <DeadlineBadge status={deadline.status} timeLeftMs={deadline.timeLeftMs} />
       </p>
-      <p className="mb-2 text-lg font-semibold">{t('dueAt', { time: format.dateTime(deadline.dueAt, DATE_TIME) })}</p>
+      <p className="mb-2 text-lg font-semibold">{t('dueAt', { time: formatDateTime(deadline.dueAt, locale) })}</p>
       {deadline.pausedSince ? (
         <p className="mb-2 font-semibold" data-testid="clock-paused">
           {t('paused', {
-            since: format.dateTime(deadline.pausedSince, DATE_TIME),
-            ...durationParts(deadline.dueAt.getTime() - deadline.pausedSince.getTime()),
+            since: formatDateTime(deadline.pausedSince, locale),
+            ...timeLeftParts(deadline.dueAt.getTime() - deadline.pausedSince.getTime()),
           })}
         </p>
       ) : (
         <p className="mb-2" data-testid="clock-running">
-          {t('running', { time: format.dateTime(deadline.atRiskAt, DATE_TIME) })}
+          {t('running', { time: formatDateTime(deadline.atRiskAt, locale) })}
         </p>
       )}
       <ProvisionalNote provisional={deadline.provisional} />
@@ -112,7 +110,6 @@ export function AppealSections({ view, identity }: { view: StaffCaseView; identi
   const t = useTranslations('reviewCase');
   const tTerms = useTranslations('reviewTerms');
   const tTypes = useTranslations('caseTypes');
-  const format = useFormatter();
   const locale = useLocale();
   const ruleName = (rule: { nameZh: string | null; nameEn: string | null; code: string } | null) =>
     rule ? ((locale === 'en' ? rule.nameEn : rule.nameZh) ?? rule.code) : t('code.noReason');
@@ -133,7 +130,7 @@ export function AppealSections({ view, identity }: { view: StaffCaseView; identi
           rows={[
             [t('code.type'), tTypes(view.type)],
             [t('code.colour'), <ColourBadge key="colour" colour={view.colour} />],
-            [t('code.assignedAt'), format.dateTime(view.codeAssignedAt, DATE_TIME)],
+            [t('code.assignedAt'), formatDateTime(view.codeAssignedAt, locale)],
             [t('code.issuedBy'), `${place(view.issuingProvince)} · ${place(view.issuingUnit)}`],
             ...(view.refusingProvince
               ? ([[t('code.refusedBy'), place(view.refusingProvince)]] as [string, ReactNode][])
@@ -161,7 +158,7 @@ export function AppealSections({ view, identity }: { view: StaffCaseView; identi
       <Section id="appeal" title={t('appeal.heading')}>
         <Facts
           rows={[
-            [t('appeal.filedAt'), format.dateTime(view.filedAt, DATE_TIME)],
+            [t('appeal.filedAt'), formatDateTime(view.filedAt, locale)],
             [t('appeal.grounds'), tTerms(`grounds.${view.grounds}`)],
             [t('appeal.requestedOutcome'), tTerms(`requestedOutcomes.${view.requestedOutcome}`)],
             [t('appeal.assignee'), view.assignee ? view.assignee.name : t('appeal.unassigned')],
@@ -179,7 +176,6 @@ export function AppealSections({ view, identity }: { view: StaffCaseView; identi
 export function RecordSections({ view }: { view: StaffCaseView }) {
   const t = useTranslations('reviewCase');
   const tTerms = useTranslations('reviewTerms');
-  const format = useFormatter();
   const locale = useLocale();
   const record = view.codeAssignment;
   return (
@@ -198,7 +194,7 @@ export function RecordSections({ view }: { view: StaffCaseView }) {
                   {t('evidence.meta', {
                     kind: tTerms(`evidenceKinds.${file.kind}`),
                     size: Math.max(1, Math.round(file.sizeBytes / 1024)),
-                    time: format.dateTime(file.createdAt, DATE_TIME),
+                    time: formatDateTime(file.createdAt, locale),
                   })}
                 </span>
               </li>
@@ -222,9 +218,9 @@ export function RecordSections({ view }: { view: StaffCaseView }) {
                 t('record.reason'),
                 record.reason ? (locale === 'en' ? record.reason.nameEn : record.reason.nameZh) : record.reasonCode,
               ],
-              [t('code.assignedAt'), format.dateTime(record.assignedAt, DATE_TIME)],
+              [t('code.assignedAt'), formatDateTime(record.assignedAt, locale)],
               [t('record.unit'), `${record.issuingUnit.name ?? record.issuingUnit.code}（${record.issuingUnit.code}）`],
-              [t('record.receivedAt'), format.dateTime(record.receivedAt, DATE_TIME)],
+              [t('record.receivedAt'), formatDateTime(record.receivedAt, locale)],
             ]}
           />
         ) : (
@@ -241,16 +237,16 @@ export function RecordSections({ view }: { view: StaffCaseView }) {
               <li key={request.id} className="mb-4 border-l-4 border-rule pl-3" data-testid="information-request">
                 <p className="mb-1 text-muted">
                   {t('requests.asked', {
-                    time: format.dateTime(request.requestedAt, DATE_TIME),
+                    time: formatDateTime(request.requestedAt, locale),
                     name: request.requestedBy ?? '',
-                    due: format.dateTime(request.replyDueAt, DATE_TIME),
+                    due: formatDateTime(request.replyDueAt, locale),
                   })}
                 </p>
                 <p className="mb-2 whitespace-pre-wrap">{request.message}</p>
                 {request.repliedAt ? (
                   <>
                     <p className="mb-1 font-semibold">
-                      {t('requests.replied', { time: format.dateTime(request.repliedAt, DATE_TIME) })}
+                      {t('requests.replied', { time: formatDateTime(request.repliedAt, locale) })}
                     </p>
                     <p className="m-0 bg-panel p-2 whitespace-pre-wrap" data-testid="citizen-reply">
                       {request.replyText}
@@ -282,7 +278,7 @@ export function RecordSections({ view }: { view: StaffCaseView }) {
                   [t('decisions.decidedBy'), decision.decidedBy],
                   [
                     t('decisions.decidedAt'),
-                    `${format.dateTime(decision.decidedAt, DATE_TIME)} · ${t(decision.withinDeadline ? 'decisions.inTime' : 'decisions.late')}`,
+                    `${formatDateTime(decision.decidedAt, locale)} · ${t(decision.withinDeadline ? 'decisions.inTime' : 'decisions.late')}`,
                   ],
                 ]}
               />
@@ -293,10 +289,10 @@ export function RecordSections({ view }: { view: StaffCaseView }) {
         {view.correction.sentAt || view.correction.confirmedAt ? (
           <p className="mt-2" data-testid="correction">
             {view.correction.sentAt
-              ? t('decisions.correctionSent', { time: format.dateTime(view.correction.sentAt, DATE_TIME) })
+              ? t('decisions.correctionSent', { time: formatDateTime(view.correction.sentAt, locale) })
               : null}{' '}
             {view.correction.confirmedAt
-              ? t('decisions.correctionConfirmed', { time: format.dateTime(view.correction.confirmedAt, DATE_TIME) })
+              ? t('decisions.correctionConfirmed', { time: formatDateTime(view.correction.confirmedAt, locale) })
               : null}
           </p>
         ) : null}

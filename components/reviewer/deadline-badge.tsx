@@ -2,6 +2,7 @@
 // paused (with the time left frozen when the clock stopped) or on track.
 import { useTranslations } from 'next-intl';
 import type { DeadlineStatus } from '@/lib/cases/rules/deadlines';
+import { timeLeftParts } from '@/lib/i18n/format-date';
 
 const STYLES: Record<DeadlineStatus, string> = {
   OVERDUE: 'bg-danger text-white',
@@ -9,12 +10,6 @@ const STYLES: Record<DeadlineStatus, string> = {
   PAUSED: 'border-l-4 border-muted bg-panel text-ink',
   ON_TRACK: 'border-l-4 border-action bg-white text-ink',
 };
-
-/** Whole hours and minutes of a duration, for messages like "3 h 12 min". */
-export function durationParts(ms: number): { hours: number; minutes: number } {
-  const minutes = Math.floor(Math.abs(ms) / 60_000);
-  return { hours: Math.floor(minutes / 60), minutes: minutes % 60 };
-}
 
 export function DeadlineBadge({ status, timeLeftMs }: { status: DeadlineStatus; timeLeftMs: number }) {
   const t = useTranslations('reviewTerms.deadline');
@@ -24,7 +19,7 @@ export function DeadlineBadge({ status, timeLeftMs }: { status: DeadlineStatus; 
       data-testid="deadline-badge"
       data-status={status}
     >
-      {t(status, durationParts(timeLeftMs))}
+      {t(status, timeLeftParts(timeLeftMs))}
     </span>
   );
 }

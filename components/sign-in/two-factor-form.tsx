@@ -1,7 +1,7 @@
 'use client';
 // The second-factor step: one field for the 6-digit code from the app or a recovery code; refusals show beside it.
 import { useTranslations } from 'next-intl';
-import { TextField } from '@/components/ui/text-field';
+import { CodeForm } from '@/components/forms/code-form';
 import { secondFactorSchema } from '@/lib/admin/account-schemas';
 import { useCodeForm } from '@/components/forms/use-code-form';
 import type { FormAction } from '@/components/forms/use-action-form';
@@ -14,25 +14,17 @@ export function TwoFactorForm({
   action: FormAction<{ code: string }, unknown>;
 }) {
   const t = useTranslations('totp');
-  const { onSubmit, isSubmitting, error, codeField } = useCodeForm(secondFactorSchema, action, () =>
-    window.location.assign(callbackUrl),
-  );
+  const code = useCodeForm(secondFactorSchema, action, () => window.location.assign(callbackUrl));
 
   return (
-    <form noValidate onSubmit={onSubmit} aria-label={t('verify.formLabel')}>
-      <TextField
-        id="second-factor-code"
-        label={t('verify.codeLabel')}
-        hint={t('verify.codeHint')}
-        autoComplete="one-time-code"
-        autoCapitalize="characters"
-        spellCheck={false}
-        error={error}
-        {...codeField}
-      />
-      <button type="submit" className="button" disabled={isSubmitting}>
-        {t('verify.submit')}
-      </button>
-    </form>
+    <CodeForm
+      code={code}
+      formLabel={t('verify.formLabel')}
+      id="second-factor-code"
+      label={t('verify.codeLabel')}
+      hint={t('verify.codeHint')}
+      submitLabel={t('verify.submit')}
+      recoveryCodeToo
+    />
   );
 }

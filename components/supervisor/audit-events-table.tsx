@@ -1,7 +1,7 @@
 // Audit events as a list of sentences ("周立新 将案件改派给 李娜，理由：…"), newest first: Beijing time, the sentence,
 // the case, and the event's place in its chain. A list, not a wide table, so it reads on a phone as on a desk.
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { auditSentence, type AuditSubjects } from '@/lib/supervision/audit-sentence';
 import { formatTime } from './format';
 
@@ -28,6 +28,7 @@ export async function AuditEventsTable({
   showCase: boolean;
   testId?: string;
 }) {
+  const locale = await getLocale();
   const [t, tAll] = await Promise.all([getTranslations('supervise.audit'), getTranslations()]);
   return (
     <ol aria-label={caption} className="m-0 mb-4 list-none p-0" data-testid={testId}>
@@ -40,7 +41,7 @@ export async function AuditEventsTable({
           data-seq={event.seq}
         >
           <p className="m-0 text-sm text-muted">
-            <time dateTime={event.occurredAt.toISOString()}>{formatTime(event.occurredAt)}</time>
+            <time dateTime={event.occurredAt.toISOString()}>{formatTime(event.occurredAt, locale)}</time>
             {showCase && event.caseReference ? (
               <>
                 {' · '}

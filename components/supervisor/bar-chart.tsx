@@ -1,5 +1,7 @@
 // Simple accessible SVG bar charts (no chart library): a titled and described image, always shown next to a table
 // with the same figures. Colours keep 3:1 contrast against white (WCAG 1.4.11).
+import type { ReactNode } from 'react';
+
 export interface BarSeries {
   name: string;
   values: number[];
@@ -12,6 +14,39 @@ function niceMax(value: number): number {
   const magnitude = 10 ** Math.floor(Math.log10(value));
   const step = [1, 2, 5, 10].find((m) => m * magnitude >= value) ?? 10;
   return step * magnitude;
+}
+
+/** The titled and described SVG image both charts draw in, at most `stretch` times its natural width. */
+function ChartSvg({
+  id,
+  title,
+  description,
+  width,
+  height,
+  stretch,
+  children,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  width: number;
+  height: number;
+  stretch: number;
+  children: ReactNode;
+}) {
+  return (
+    <svg
+      role="img"
+      aria-labelledby={`${id}-title ${id}-desc`}
+      viewBox={`0 0 ${width} ${height}`}
+      className="h-auto w-full"
+      style={{ maxWidth: `${Math.round(width * stretch)}px` }}
+    >
+      <title id={`${id}-title`}>{title}</title>
+      <desc id={`${id}-desc`}>{description}</desc>
+      {children}
+    </svg>
+  );
 }
 
 /** Vertical grouped bars, one group per category (e.g. per week), one bar per series. */
@@ -39,15 +74,7 @@ export function GroupedBarChart({
   const y = (value: number) => top + plotHeight - (value / max) * plotHeight;
   return (
     <figure className="m-0 mb-4">
-      <svg
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        viewBox={`0 0 ${width} ${height}`}
-        className="h-auto w-full"
-        style={{ maxWidth: `${Math.round(width * 1.4)}px` }}
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{description}</desc>
+      <ChartSvg id={id} title={title} description={description} width={width} height={height} stretch={1.4}>
         {[0, max / 2, max].map((tick) => (
           <g key={tick}>
             <line x1={left} x2={width - 4} y1={y(tick)} y2={y(tick)} stroke="#b1b4b6" strokeWidth="1" />
@@ -83,7 +110,7 @@ export function GroupedBarChart({
           </g>
         ))}
         <line x1={left} x2={width - 4} y1={top + plotHeight} y2={top + plotHeight} stroke="#0b0c0c" strokeWidth="1" />
-      </svg>
+      </ChartSvg>
       <figcaption aria-hidden="true" className="mt-1 flex flex-wrap gap-4 text-sm">
         {series.map((s) => (
           <span key={s.name} className="inline-flex items-center gap-1">
@@ -117,15 +144,7 @@ export function ShareBarChart({
   const height = Math.max(rows.length, 1) * rowHeight + 8;
   return (
     <figure className="m-0 mb-4">
-      <svg
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        viewBox={`0 0 ${width} ${height}`}
-        className="h-auto w-full"
-        style={{ maxWidth: `${Math.round(width * 1.6)}px` }}
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{description}</desc>
+      <ChartSvg id={id} title={title} description={description} width={width} height={height} stretch={1.6}>
         {rows.map((row, index) => (
           <g key={row.label}>
             <text x={left - 6} y={index * rowHeight + 18} textAnchor="end" fontSize="12" fill="#0b0c0c">
@@ -148,7 +167,7 @@ export function ShareBarChart({
             </text>
           </g>
         ))}
-      </svg>
+      </ChartSvg>
     </figure>
   );
 }

@@ -1,7 +1,7 @@
 // The deadline board's lists: case tables (overdue, at risk, pool, waiting), unconfirmed corrections and the
 // reviewer workload with "reassign all". Each a DataTable with an export button.
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { BoardCaseRow, CorrectionRow, WorkloadRow } from '@/lib/supervision/board';
 import type { ExportTable } from '@/lib/supervision/schemas';
 import { DataTable } from '@/components/ui/data-table';
@@ -87,6 +87,7 @@ export async function CaseListSection({
   now: Date;
   paging?: BoardPaging;
 }) {
+  const locale = await getLocale();
   const [t, tStates, tTypes] = await Promise.all([
     getTranslations('supervise'),
     getTranslations('states'),
@@ -135,13 +136,13 @@ export async function CaseListSection({
               assignee: row.assigneeName ?? t('board.pool'),
               due: waiting ? (
                 <>
-                  {formatTime(row.replyDueAt)}
+                  {formatTime(row.replyDueAt, locale)}
                   {row.replyDueAt && row.replyDueAt < now ? (
                     <span className="block text-sm font-semibold">{t('board.replyOverdue')}</span>
                   ) : null}
                 </>
               ) : (
-                formatTime(row.dueAt)
+                formatTime(row.dueAt, locale)
               ),
             },
           }))}
@@ -163,6 +164,7 @@ export async function CorrectionsSection({
   showProvince: boolean;
   paging?: BoardPaging;
 }) {
+  const locale = await getLocale();
   const t = await getTranslations('supervise');
   const heading = t('board.correctionsHeading');
   return (
@@ -189,8 +191,8 @@ export async function CorrectionsSection({
               reference: <Link href={`/supervise/cases/${row.reference}`}>{row.reference}</Link>,
               province: row.provinceName ?? row.provinceCode,
               outcome: row.outcome ? t(`outcomes.${row.outcome}`) : '',
-              orderedAt: formatTime(row.orderedAt),
-              delivery: `${t(`delivery.${row.deliveryStatus}`)}${row.sentAt ? ` · ${formatTime(row.sentAt)}` : ''}`,
+              orderedAt: formatTime(row.orderedAt, locale),
+              delivery: `${t(`delivery.${row.deliveryStatus}`)}${row.sentAt ? ` · ${formatTime(row.sentAt, locale)}` : ''}`,
               waiting: t('board.waitingHours', {
                 hours: Math.floor(row.waitingMinutes / 60),
                 minutes: row.waitingMinutes % 60,
@@ -222,6 +224,7 @@ export async function WorkloadSection({
   showProvince: boolean;
   reassignAll: ReassignAllAction;
 }) {
+  const locale = await getLocale();
   const t = await getTranslations('supervise');
   const heading = t('board.workloadHeading');
   return (
@@ -268,7 +271,7 @@ export async function WorkloadSection({
               </>
             ),
             overdue: row.overdue,
-            lastAssigned: row.lastAssignedAt ? formatTime(row.lastAssignedAt) : t('board.never'),
+            lastAssigned: row.lastAssignedAt ? formatTime(row.lastAssignedAt, locale) : t('board.never'),
           },
         }))}
       />

@@ -1,9 +1,9 @@
-// How supervision figures read on screen: Beijing times, percentages and hours, the same in both languages.
-import { formatShanghaiTime } from '@/lib/core/format-time';
+// How supervision figures read on screen: Beijing times (lib/i18n/format-date.ts), percentages and hours.
+import { formatDateTime } from '@/lib/i18n/format-date';
 
-export function formatTime(at: Date | string | null | undefined): string {
-  if (!at) return '';
-  return formatShanghaiTime(typeof at === 'string' ? new Date(at) : at);
+/** A date and time in the reader's language, or '' for none. */
+export function formatTime(at: Date | string | null | undefined, locale: string): string {
+  return at ? formatDateTime(at, locale) : '';
 }
 
 export function formatPercent(share: number | null): string {

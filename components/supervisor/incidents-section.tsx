@@ -29,6 +29,7 @@ export async function IncidentsSection({
   total: number;
   showProvince: boolean;
 }) {
+  const locale = await getLocale();
   const t = await getTranslations('incidents');
   const reasons = await Promise.all(rows.map(incidentReasonText));
   return (
@@ -73,7 +74,10 @@ export async function IncidentsSection({
                 ),
                 province: row.provinceName,
                 reason: reasons[index],
-                window: t('windowText', { from: formatTime(row.firstFiledAt), to: formatTime(row.lastFiledAt) }),
+                window: t('windowText', {
+                  from: formatTime(row.firstFiledAt, locale),
+                  to: formatTime(row.lastFiledAt, locale),
+                }),
                 cases: row.caseCount,
                 lastDay: row.lastDayCount,
                 escalation: t(`escalation.${row.escalation as 'PROVINCIAL' | 'NATIONAL'}`),

@@ -2,7 +2,7 @@
 // "Verify chain": re-computes the audit chains in the supervisor's scope on the server and shows, per chain,
 // "intact through #N" or the first broken sequence number and what is wrong with it.
 import { useActionState } from 'react';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import type { ActionResult } from '@/lib/core/action-result';
 import { formatTime } from './format';
 
@@ -26,6 +26,7 @@ export function VerifyChainsForm({
   /** Re-computes the chains in scope (a server action handed down by the page). */
   verify: () => Promise<ActionResult<ChainsVerified>>;
 }) {
+  const locale = useLocale();
   const t = useTranslations('supervise.audit');
   const tAll = useTranslations();
   const [result, action, pending] = useActionState(() => verify(), null);
@@ -67,7 +68,10 @@ export function VerifyChainsForm({
                     : t('intact', { chain: chain.chain, seq: chain.intactThrough })}{' '}
                   <span data-testid="checkpoint-verified">
                     {chain.checkpoint
-                      ? t('checkpointVerified', { seq: chain.checkpoint.seq, time: formatTime(chain.checkpoint.at) })
+                      ? t('checkpointVerified', {
+                          seq: chain.checkpoint.seq,
+                          time: formatTime(chain.checkpoint.at, locale),
+                        })
                       : t('noCheckpoint')}
                   </span>
                 </li>

@@ -1,5 +1,5 @@
 // The frame of a labelled form control: label, optional hint, the error beside it, and the ids the control's
-// aria-describedby points to. The select and text-area fields put their control inside it.
+// aria-describedby points to. The text, select and text-area fields put their control inside it.
 import type { ReactNode } from 'react';
 import { describedBy, FieldError } from './field-error';
 

@@ -136,6 +136,11 @@ for (const language of LANGUAGES) {
       await page.getByTestId('evidence-item').getByRole('button').click();
       await page.getByTestId('continue').click();
 
+      await page.getByTestId('continue').click();
+      await expectAccessible(page, 'wizard: identity document with an error');
+      await page.locator('#filing-idDocumentType').check();
+      await page.getByTestId('continue').click();
+
       await page.locator('#filing-applicantName').fill('Zhang Wei');
       await page.locator('#filing-idNumber').fill(VALID_ID);
       await expectAccessible(page, 'wizard: identity');

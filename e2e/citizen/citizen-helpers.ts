@@ -53,6 +53,8 @@ export function shanghaiLocal(hoursFromNow: number): string {
 export interface FilingAnswers {
   codeAssignedAt?: string;
   idNumber?: string;
+  /** Files with this passport number instead of a resident ID. */
+  passportNumber?: string;
   statement?: string;
   files?: { name: string; mimeType: string; buffer: Buffer }[];
   /** The interim-relief reason's label and a detail; no relief when absent. */
@@ -82,6 +84,7 @@ export const STEP_HEADINGS = {
   outcome: '您希望如何处理？',
   relief: '在作出处理决定前，您是否需要临时救济？',
   evidence: '上传证明材料（可选）',
+  document: '您用哪种证件证明身份？',
   identity: '您的姓名和身份证件号码',
   contact: '我们通过哪个手机号码联系您？',
   privacy: '个人信息处理告知书',
@@ -154,10 +157,19 @@ export async function answerEvidenceStep(page: Page, files: FilingAnswers['files
   await continueWizard(page);
 }
 
-export async function answerIdentityStep(page: Page, idNumber = VALID_ID): Promise<void> {
+export const DOCUMENT_LABELS = { RESIDENT_ID: '居民身份证、居住证或永久居留身份证', PASSPORT: '护照' } as const;
+
+export async function answerDocumentStep(page: Page, document: keyof typeof DOCUMENT_LABELS = 'RESIDENT_ID') {
+  await expectStep(page, STEP_HEADINGS.document);
+  await page.getByLabel(DOCUMENT_LABELS[document]).check();
+  await continueWizard(page);
+}
+
+/** Name and number; the number's label follows the document chosen on the step before. */
+export async function answerIdentityStep(page: Page, idNumber = VALID_ID, passport = false): Promise<void> {
   await expectStep(page, STEP_HEADINGS.identity);
   await page.getByLabel('姓名').fill('张伟');
-  await page.getByLabel('居民身份证号码').fill(idNumber);
+  await page.getByLabel(passport ? '护照号码' : '居民身份证号码').fill(idNumber);
   await continueWizard(page);
 }
 
@@ -199,7 +211,8 @@ export async function fillWizard(page: Page, answers: FilingAnswers = {}): Promi
   await startNewFiling(page);
   await answerUpToEvidence(page, answers);
   await answerEvidenceStep(page, answers.files);
-  await answerIdentityStep(page, answers.idNumber);
+  await answerDocumentStep(page, answers.passportNumber ? 'PASSPORT' : 'RESIDENT_ID');
+  await answerIdentityStep(page, answers.passportNumber ?? answers.idNumber, answers.passportNumber !== undefined);
   await answerContactStep(page);
   await answerPrivacyStep(page);
   await expectStep(page, STEP_HEADINGS.check);

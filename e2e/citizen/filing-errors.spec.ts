@@ -9,6 +9,7 @@ import {
   answerColourStep,
   answerContactStep,
   answerEvidenceStep,
+  answerDocumentStep,
   answerIdentityStep,
   answerTypeStep,
   answerUpToEvidence,
@@ -80,13 +81,14 @@ test('an ID number with a wrong check digit is refused beside the ID field', asy
   await startNewFiling(page);
   await answerUpToEvidence(page);
   await answerEvidenceStep(page);
+  await answerDocumentStep(page);
   await answerIdentityStep(page, BAD_CHECK_DIGIT_ID);
   await expectStep(page, STEP_HEADINGS.identity);
   await expect(page.locator('#filing-idNumber-error')).toHaveText('身份证号码校验位不正确，请核对后重新输入。');
   await expect(page.getByLabel('居民身份证号码')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel('姓名')).toHaveValue('张伟');
   // Going back keeps every earlier answer.
-  for (const step of ['evidence', 'relief', 'outcome', 'statement'] as const) {
+  for (const step of ['document', 'evidence', 'relief', 'outcome', 'statement'] as const) {
     await page.getByRole('button', { name: '返回上一步' }).click();
     await expectStep(page, STEP_HEADINGS[step]);
   }
@@ -114,7 +116,7 @@ test('a 6 MB file is refused in the browser, beside the file', async () => {
   // Removing the file lets the person go on with everything else kept.
   await page.getByRole('button', { name: '删除文件 大图片.png' }).click();
   await page.getByTestId('continue').click();
-  await expectStep(page, STEP_HEADINGS.identity);
+  await answerDocumentStep(page);
   await answerIdentityStep(page);
   await answerContactStep(page);
   await expectStep(page, STEP_HEADINGS.privacy);

@@ -10,6 +10,7 @@ import {
   answerColourStep,
   answerContactStep,
   answerEvidenceStep,
+  answerDocumentStep,
   answerIdentityStep,
   answerIssuerStep,
   answerPrivacyStep,
@@ -26,7 +27,6 @@ import {
   startNewFiling,
   STATEMENT,
   STEP_HEADINGS,
-  VALID_ID,
 } from './citizen-helpers';
 
 const CITIZEN = '13900000061';
@@ -35,6 +35,8 @@ const PHONE = { width: 390, height: 844 };
 const ASSIGNED_AT = shanghaiLocal(-30);
 const RELIEF_DETAIL = '每周二、周五需到医院透析，下一次在 12 月 8 日上午。';
 const DRAFT_DATABASE = 'filing-draft';
+/** The identity step is answered with a passport: the document chosen survives Back, Forward and reload too. */
+const PASSPORT_NUMBER = 'E12345678';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -132,14 +134,19 @@ const STEPS: Step[] = [
     },
   },
   {
+    heading: STEP_HEADINGS.document,
+    answer: (page) => page.getByLabel('护照').check(),
+    kept: (page) => expect(page.getByLabel('护照')).toBeChecked(),
+  },
+  {
     heading: STEP_HEADINGS.identity,
     answer: async (page) => {
       await page.getByLabel('姓名').fill('李娜');
-      await page.getByLabel('居民身份证号码').fill(VALID_ID);
+      await page.getByLabel('护照号码').fill(PASSPORT_NUMBER);
     },
     kept: async (page) => {
       await expect(page.getByLabel('姓名')).toHaveValue('李娜');
-      await expect(page.getByLabel('居民身份证号码')).toHaveValue(VALID_ID);
+      await expect(page.getByLabel('护照号码')).toHaveValue(PASSPORT_NUMBER);
     },
   },
   {
@@ -249,7 +256,8 @@ test('Back, Forward and reload at every step keep the answers, the relief answer
     await expect(page.getByTestId('answer-reliefDetail')).toContainText(RELIEF_DETAIL);
     await expect(page.getByTestId('answer-evidence')).toContainText('核酸报告.png');
     await expect(page.getByTestId('answer-name')).toContainText('李娜');
-    await expect(page.getByTestId('answer-idNumber')).toContainText(VALID_ID);
+    await expect(page.getByTestId('answer-document')).toContainText('护照');
+    await expect(page.getByTestId('answer-idNumber')).toContainText(PASSPORT_NUMBER);
     await expect(page.getByTestId('answer-mobile')).toContainText(CONTACT);
     await expect(page.getByTestId('answer-privacy')).toContainText('已同意');
   };
@@ -292,11 +300,20 @@ test('Back, Forward and reload at every step keep the answers, the relief answer
   // The filing itself holds only what the (strict) filing schema knows.
   expect(body).not.toContain('"reliefNeed"');
   const caseId = /\/my-cases\/([0-9a-f-]{36})\//.exec(page.url())?.[1] ?? '';
-  const [filed] = await queryRows<{ mobile: string; colour: string; issuing_unit_code: string }>(
-    'SELECT mobile, colour, issuing_unit_code FROM appeal_case WHERE id = $1',
-    [caseId],
-  );
-  expect(filed).toMatchObject({ mobile: CONTACT, colour: 'RED', issuing_unit_code: '340102' });
+  const [filed] = await queryRows<{
+    mobile: string;
+    colour: string;
+    issuing_unit_code: string;
+    id_number_masked: string;
+  }>('SELECT mobile, colour, issuing_unit_code, id_number_masked FROM appeal_case WHERE id = $1', [caseId]);
+  // Filed with the passport chosen: its number passed the passport check, not the resident-ID one, and is masked.
+  expect(filed).toMatchObject({
+    mobile: CONTACT,
+    colour: 'RED',
+    issuing_unit_code: '340102',
+    id_number_masked: 'E1*****78',
+  });
+  expect(body).toContain('"idDocumentType":"PASSPORT"');
   expect(await queryCount('SELECT count(*) FROM evidence WHERE case_id = $1', [caseId])).toBe(1);
   expect(await casesOfCitizen()).toBe(1);
 
@@ -329,11 +346,12 @@ test('a complaint asks for the refusing province and skips its fixed outcome; a 
   // The outcome of a complaint is fixed (recognise the code): the next question is interim relief.
   await answerReliefStep(page);
   await answerEvidenceStep(page);
+  await answerDocumentStep(page);
   await answerIdentityStep(page);
   await answerContactStep(page);
   await answerPrivacyStep(page);
   await expectStep(page, STEP_HEADINGS.check);
-  await expect(page.getByTestId('wizard-progress')).toContainText('共 14 步');
+  await expect(page.getByTestId('wizard-progress')).toContainText('共 15 步');
   await expect(page.getByTestId('answer-refusing')).toContainText('河南省');
   await expect(page.getByTestId('answer-outcome')).toContainText('认可我的健康码');
   await expect(page.getByTestId('answer-outcome').getByRole('button')).toHaveCount(0);
@@ -353,7 +371,7 @@ test('a complaint asks for the refusing province and skips its fixed outcome; a 
   await expectStep(page, STEP_HEADINGS.check);
   await expect(page.getByTestId('answer-refusing')).toHaveCount(0);
   await expect(page.getByTestId('answer-outcome')).toContainText('由红码降为黄码');
-  await expect(page.getByTestId('wizard-progress')).toContainText('共 14 步');
+  await expect(page.getByTestId('wizard-progress')).toContainText('共 15 步');
 });
 
 test('signing out forgets the draft kept in the browser, answers and files', async () => {

@@ -1,25 +1,39 @@
 // The citizen journey end to end on a 390 px phone screen: file a red-code appeal with two evidence files through the
 // wizard (changing one answer on the check page), see the confirmation, download the evidence; a reviewer decides it
 // (through the engine); another citizen gets 404 for the case, its evidence and its decision and changes nothing; the
-// citizen reads the decision and asks for a second-level review.
+// citizen reads the decision and asks for a second-level review. A foreigner without a Chinese ID card files with a
+// passport.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { seriousAccessibilityViolations } from '../helpers/accessibility';
 import { queryCount, queryRows } from '../helpers/database';
 import { signInAsCitizen } from '../helpers/sign-in';
 import {
+  answerContactStep,
+  answerDocumentStep,
+  answerEvidenceStep,
+  answerIdentityStep,
+  answerPrivacyStep,
+  answerUpToEvidence,
   BASE_URL,
   captureNextAction,
   citizenContext,
+  continueWizard,
   decideThroughEngine,
+  DOCUMENT_LABELS,
+  expectStep,
   fillWizard,
   pdfFile,
   pngFile,
   replayAction,
+  startNewFiling,
   STATEMENT,
+  STEP_HEADINGS,
 } from './citizen-helpers';
 
 const OWNER = '13900000041';
 const OUTSIDER = '13900000042';
+const FOREIGNER = '13900000044';
+const PASSPORT_NUMBER = 'G98765432';
 const PHONE = { width: 390, height: 844 };
 
 test.describe.configure({ mode: 'serial' });
@@ -258,4 +272,51 @@ test('the citizen reads the decision and asks for a second-level review; an outs
   await expect(page.getByTestId('case-status')).toHaveText('已收到您的复核申请');
   await expect(page.getByTestId('timeline-entry').last()).toContainText('您申请了复核');
   await expect(page.getByTestId('deadline')).toContainText('复核应在');
+});
+
+test('a foreigner without a Chinese ID card files with a passport on a phone', async ({ browser }) => {
+  const foreigner = await citizenContext(
+    () => browser.newContext({ baseURL: BASE_URL, viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }),
+    signInAsCitizen,
+    FOREIGNER,
+  );
+  try {
+    const { page } = foreigner;
+    await startNewFiling(page);
+    await answerUpToEvidence(page);
+    await answerEvidenceStep(page);
+    // The document question is answered before the number, and nothing is chosen for the person.
+    await expectStep(page, STEP_HEADINGS.document);
+    await expect(page.getByLabel(DOCUMENT_LABELS.PASSPORT)).not.toBeChecked();
+    await expect(page.getByLabel(DOCUMENT_LABELS.RESIDENT_ID)).not.toBeChecked();
+    await continueWizard(page);
+    await expect(page.getByTestId('error-summary')).toContainText('请选择证件类型：身份证件或护照。');
+    await answerDocumentStep(page, 'PASSPORT');
+    // A passport number is checked as one (a name typed into the field is not), not as a resident ID.
+    await answerIdentityStep(page, 'PETERSON', true);
+    await expect(page.locator('#filing-idNumber-error')).toHaveText('护照号码应为 5 至 17 位字母和数字。');
+    await fitsThePhone(page);
+    await page.getByLabel('护照号码').fill(PASSPORT_NUMBER);
+    await continueWizard(page);
+    await answerContactStep(page);
+    await answerPrivacyStep(page);
+    await expectStep(page, STEP_HEADINGS.check);
+    await expect(page.getByTestId('answer-document')).toContainText('护照');
+    await expect(page.getByTestId('answer-idNumber')).toContainText('护照号码');
+    await expect(page.getByTestId('answer-idNumber')).toContainText(PASSPORT_NUMBER);
+    await fitsThePhone(page);
+
+    await page.getByTestId('submit-appeal').click();
+    await expect(page).toHaveURL(/\/my-cases\/[0-9a-f-]{36}\/confirmation$/);
+    const id = /\/my-cases\/([0-9a-f-]{36})\//.exec(page.url())?.[1] ?? '';
+    const [filed] = await queryRows<{ id_number_masked: string; id_number_cipher: string }>(
+      'SELECT id_number_masked, id_number_cipher FROM appeal_case WHERE id = $1',
+      [id],
+    );
+    // Masked and encrypted like a resident ID: the number itself is nowhere in the row.
+    expect(filed?.id_number_masked).toBe('G9*****32');
+    expect(filed?.id_number_cipher).not.toContain(PASSPORT_NUMBER);
+  } finally {
+    await foreigner.context.close();
+  }
 });

@@ -6,7 +6,7 @@ import 'server-only';
 import { parseArgs } from 'node:util';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/auth/actor';
 import { isAppError, ValidationError } from '@/lib/core/errors';
-import { formatShanghaiTime } from '@/lib/core/format-time';
+import { formatDateTime } from '@/lib/i18n/format-date';
 import { prisma } from '@/lib/db/client';
 import { messagesFor } from '@/lib/i18n/messages';
 import { createApiKey, listApiKeys, revokeApiKey, rotateApiKey } from './api-keys';
@@ -91,7 +91,7 @@ async function resolveActor(username: string | undefined): Promise<Actor> {
 }
 
 function time(at: Date | null): string {
-  return at ? formatShanghaiTime(at) : '—';
+  return at ? formatDateTime(at, 'zh-CN') : '—';
 }
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];

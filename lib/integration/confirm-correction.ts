@@ -4,7 +4,7 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append';
 import { dispatchAfterCommit } from '@/lib/cases/engine/case-change';
-import { formatShanghaiTime } from '@/lib/core/format-time';
+import { formatSmsTime } from '@/lib/i18n/format-date';
 import { prisma } from '@/lib/db/client';
 import { queueNotifications } from '@/lib/notifications/queue';
 import type { ApiClient } from './authenticate';
@@ -90,7 +90,7 @@ export async function confirmCorrection(
               channel: 'SMS',
               recipientMobile: appealCase.mobile,
               template: 'CORRECTION_CONFIRMED',
-              params: { reference: appealCase.reference, confirmedAt: formatShanghaiTime(now) },
+              params: { reference: appealCase.reference, confirmedAt: formatSmsTime(now) },
             },
           ])),
         );

@@ -2,7 +2,7 @@
 // correction order (confirm-correction.ts): this records it on the relief (GRANT: the temporary colour is in place;
 // REVERT: the code is back), tells the citizen of a temporary correction, and names the step in the audit event.
 import 'server-only';
-import { formatShanghaiTime } from '@/lib/core/format-time';
+import { formatSmsTime } from '@/lib/i18n/format-date';
 import type { TransactionClient } from '@/lib/db/client';
 import type { Case, OutboxEvent } from '@/lib/db/generated/client';
 import type { NotificationDraft } from '@/lib/notifications/queue';
@@ -25,7 +25,7 @@ export async function recordReliefOrderConfirmation(
             channel: 'SMS',
             recipientMobile: appealCase.mobile,
             template: 'INTERIM_RELIEF_CONFIRMED',
-            params: { reference: appealCase.reference, confirmedAt: formatShanghaiTime(now) },
+            params: { reference: appealCase.reference, confirmedAt: formatSmsTime(now) },
           },
         ]
       : [];

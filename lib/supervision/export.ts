@@ -1,9 +1,8 @@
 // CSV exports of the supervision tables (SPEC §8, §12). The rows are read and the EXPORT_CREATED audit event is
 // appended in one transaction, so no file leaves without its event; the same scope as the page applies.
 import 'server-only';
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import { appendAuditEvent } from '@/lib/audit/append';
+import { formatDateTime, formatFileStamp } from '@/lib/i18n/format-date';
 import { prisma, type TransactionClient } from '@/lib/db/client';
 import {
   getAuthorityTable,
@@ -16,7 +15,6 @@ import { findAuditEvents } from './audit-log';
 import { auditActionLabel, auditActorLabel, auditSentence, type Translate } from './audit-sentence';
 import { listBoardCases, listUnconfirmedCorrections, listWorkload } from './board';
 import { toCsv, type CsvCell } from './csv';
-import { SHANGHAI } from './periods';
 import { refreshSupervisionStatsForRead } from './refresh-stats';
 import type { ExportRequest, ExportTable } from './schemas';
 import { ownEventChainOf } from './scope';
@@ -36,11 +34,6 @@ export interface ExportFile {
   filename: string;
   csv: string;
   rows: number;
-}
-
-/** `2026-11-27 09:00:00` in Asia/Shanghai. */
-export function shanghaiTimestamp(at: Date | null): string {
-  return at ? format(new TZDate(at.getTime(), SHANGHAI), 'yyyy-MM-dd HH:mm:ss') : '';
 }
 
 const AUTHORITY_COLUMNS = [
@@ -78,8 +71,11 @@ async function readTable(
   request: ExportRequest,
   now: Date,
   t: Translate,
+  locale: string,
 ): Promise<ExportTableData> {
-  // The same labels as the pages, never enum values (SPEC §12, §13).
+  // The same labels and date format as the pages (lib/i18n/format-date.ts), never enum values (SPEC §12, §13); with
+  // seconds, which order the rows within a minute.
+  const shanghaiTimestamp = (at: Date | null) => (at ? formatDateTime(at, locale, { seconds: true }) : '');
   const yesNo = (value: boolean) => t(value ? 'supervise.case.yes' : 'supervise.case.no');
   const cap = EXPORT_MAX_ROWS + 1;
   const capped = (columns: string[], rows: CsvCell[][]): ExportTableData => ({
@@ -241,12 +237,13 @@ export async function exportSupervisionTable(
   request: ExportRequest,
   t: Translate,
   now = new Date(),
+  locale = 'zh-CN',
 ): Promise<ExportFile> {
   if (request.table === 'authorities' || request.table === 'trend' || request.table === 'matrix')
     await refreshSupervisionStatsForRead();
   const data = await prisma.$transaction(
     async (tx) => {
-      const table = await readTable(tx, scope, request, now, t);
+      const table = await readTable(tx, scope, request, now, t, locale);
       await appendAuditEvent(tx, {
         chain: ownEventChainOf(scope),
         actorId: scope.id,
@@ -265,7 +262,7 @@ export async function exportSupervisionTable(
     },
     { timeout: 120_000 },
   );
-  const stamp = format(new TZDate(now.getTime(), SHANGHAI), 'yyyyMMdd-HHmm');
+  const stamp = formatFileStamp(now);
   return {
     filename: `${request.table}-${scope.provinceCode ?? 'national'}-${stamp}.csv`,
     csv: toCsv(

@@ -2,13 +2,14 @@
 // requests with the answers, and the way to make a new one. The download and this page show the same copy.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { PrintButton } from '@/components/citizen/print-button';
 import { requireUser } from '@/lib/auth/scope';
 import { exportPersonalData } from '@/lib/privacy/export-personal-data';
 import { CURRENT_PRIVACY_NOTICE } from '@/lib/privacy/notice';
 import { listMyDataRequests } from '@/lib/privacy/queries';
 import '@/components/citizen/printable.css';
+import { formatDateTime } from '@/lib/i18n/format-date';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -19,18 +20,17 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function MyDataPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser(['CITIZEN'], '/account/my-data');
-  const [copy, requests, t, tRequest, tStates, tTerms, format] = await Promise.all([
+  const [copy, requests, t, tRequest, tStates, tTerms, locale] = await Promise.all([
     exportPersonalData(user),
     listMyDataRequests(user),
     getTranslations('privacy.myData'),
     getTranslations('privacy.request'),
     getTranslations('citizenStates'),
     getTranslations('citizenTerms'),
-    getFormatter(),
+    getLocale(),
   ]);
   const done = (await searchParams).done === 'requested';
-  const long = { dateStyle: 'long', timeStyle: 'short' } as const;
-  const time = (iso: string | null) => (iso ? format.dateTime(new Date(iso), long) : '—');
+  const time = (iso: string | null) => (iso ? formatDateTime(new Date(iso), locale) : '—');
   return (
     <div className="max-w-3xl" data-printable>
       {done ? (
@@ -82,13 +82,13 @@ export default async function MyDataPage({ searchParams }: { searchParams: Searc
                 ) : null}
                 <p className="mb-1 text-muted">
                   {t('requestDue', {
-                    created: format.dateTime(request.createdAt, long),
-                    due: format.dateTime(request.dueAt, long),
+                    created: formatDateTime(request.createdAt, locale),
+                    due: formatDateTime(request.dueAt, locale),
                   })}
                 </p>
                 {request.answer && request.answeredAt ? (
                   <p className="m-0 whitespace-pre-wrap break-words border-l-4 border-rule pl-3">
-                    {t('requestAnswer', { time: format.dateTime(request.answeredAt, long), answer: request.answer })}
+                    {t('requestAnswer', { time: formatDateTime(request.answeredAt, locale), answer: request.answer })}
                   </p>
                 ) : null}
               </li>

@@ -3,7 +3,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ConfirmEnrolmentForm } from '@/components/account/confirm-enrolment-form';
 import { RegenerateRecoveryCodesForm } from '@/components/account/regenerate-recovery-codes-form';
 import { StartEnrolmentForm } from '@/components/account/start-enrolment-form';
@@ -16,6 +16,7 @@ import {
   regenerateRecoveryCodesAction,
   startTotpEnrolmentAction,
 } from '@/app/account/actions';
+import { formatDateTime } from '@/lib/i18n/format-date';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('totp');
@@ -29,9 +30,9 @@ export default async function TwoFactorEnrolmentPage({ searchParams }: { searchP
   const callbackUrl = safeReturnPath(Array.isArray(raw) ? raw[0] : raw);
   const progress = await requireSignInStage(['enrol_second_factor', 'complete'], callbackUrl);
   if (!isStaffRole(progress.user.role)) notFound();
-  const [t, format, status] = await Promise.all([
+  const [t, locale, status] = await Promise.all([
     getTranslations('totp'),
-    getFormatter(),
+    getLocale(),
     getSecondFactorStatus(progress.user.id),
   ]);
 
@@ -41,7 +42,7 @@ export default async function TwoFactorEnrolmentPage({ searchParams }: { searchP
         <h1 className="mb-4 text-3xl font-bold">{t('manage.title')}</h1>
         <p className="mb-2" data-testid="factor-enrolled">
           {t('manage.enrolledSince', {
-            date: format.dateTime(status.enrolledAt, { dateStyle: 'long', timeStyle: 'short' }),
+            date: formatDateTime(status.enrolledAt, locale),
           })}
         </p>
         <p className="mb-6" data-testid="recovery-codes-left">

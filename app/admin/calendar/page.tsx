@@ -1,11 +1,12 @@
 // The working-day calendar: each year's published versions (holidays and 调休 working weekends), and a way to a year.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { listCalendarVersions } from '@/lib/admin/list-calendar-versions';
 import { requireUser } from '@/lib/auth/scope';
+import { formatDate } from '@/lib/i18n/format-date';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.calendar');
@@ -14,9 +15,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CalendarPage() {
   const user = await requireUser(['ADMIN'], '/admin/calendar');
-  const [t, format, versions] = await Promise.all([
+  const [t, locale, versions] = await Promise.all([
     getTranslations('admin.calendar'),
-    getFormatter(),
+    getLocale(),
     listCalendarVersions(user),
   ]);
   const nextYear = Math.max(new Date().getFullYear() + 1, ...versions.map((version) => version.year + 1));
@@ -51,7 +52,7 @@ export default async function CalendarPage() {
             version: t('versionLabel', { version: version.version }),
             holidays: version.holidays,
             workingWeekends: version.workingWeekends,
-            publishedAt: format.dateTime(version.publishedAt, { dateStyle: 'medium' }),
+            publishedAt: formatDate(version.publishedAt, locale),
             source: version.source.startsWith('admin:') ? t('sourceAdmin') : version.source,
           },
         }))}

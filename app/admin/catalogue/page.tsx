@@ -1,13 +1,14 @@
 // The reason catalogue: its published versions (with how many cases each one governs) and the reasons in force.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ReasonTable } from '@/components/admin/reason-table';
 import { DataTable } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCatalogueVersion, listCatalogueVersions } from '@/lib/admin/list-catalogue-versions';
 import { requireUser } from '@/lib/auth/scope';
 import { Section } from '@/components/ui/section';
+import { formatDate } from '@/lib/i18n/format-date';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.catalogue');
@@ -16,9 +17,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CataloguePage() {
   const user = await requireUser(['ADMIN'], '/admin/catalogue');
-  const [t, format, versions] = await Promise.all([
+  const [t, locale, versions] = await Promise.all([
     getTranslations('admin.catalogue'),
-    getFormatter(),
+    getLocale(),
     listCatalogueVersions(user),
   ]);
   const latest = versions.length > 0 ? await getCatalogueVersion(user) : null;
@@ -50,7 +51,7 @@ export default async function CataloguePage() {
                 {t('versionLabel', { version: version.version })}
               </Link>
             ),
-            publishedAt: format.dateTime(version.publishedAt, { dateStyle: 'medium' }),
+            publishedAt: formatDate(version.publishedAt, locale),
             reasons: version.reasons,
             cases: version.cases,
             note: version.note,

@@ -1,11 +1,13 @@
 'use server';
 // Onboarding a province's health-code system (SPEC §18): webhook address and signing secret, API keys, a test
-// delivery and the replay of a failed delivery. Each action is one use case of lib/integration/, audited there.
+// delivery and the replay of a failed delivery. Each action is one use case of lib/integration/, audited there, run
+// by an administrator: one table of schema → use case, and one exported server action per row.
 import type { z } from 'zod';
-import { defineAction, type ActionResult } from '@/lib/auth/action';
-import { createApiKey, revokeApiKey, rotateApiKey, type IssuedApiKey } from '@/lib/integration/api-keys';
+import { defineAction } from '@/lib/auth/action';
+import type { CurrentUser } from '@/lib/auth/session';
+import { createApiKey, revokeApiKey, rotateApiKey } from '@/lib/integration/api-keys';
 import { configureProvinceSystem, rotateWebhookSecret } from '@/lib/integration/province-systems';
-import { replayDelivery, type ReplayResult } from '@/lib/integration/replay-delivery';
+import { replayDelivery } from '@/lib/integration/replay-delivery';
 import {
   createApiKeySchema,
   provinceOnlySchema,
@@ -14,85 +16,26 @@ import {
   revokeApiKeySchema,
   rotateApiKeySchema,
 } from '@/lib/integration/schemas';
-import { sendTestDelivery, type TestDeliveryResult } from '@/lib/integration/send-test-delivery';
+import { sendTestDelivery } from '@/lib/integration/send-test-delivery';
 
-const ADMIN = ['ADMIN'] as const;
-
-const configure = defineAction({
-  schema: provinceSystemSchema,
-  roles: ADMIN,
-  handler: (input, { user }) => configureProvinceSystem(user, input),
-});
-export async function configureProvinceSystemAction(
-  input: z.input<typeof provinceSystemSchema>,
-): Promise<ActionResult<{ webhookSecret: string | null }>> {
-  const result = await configure(input);
-  return result.ok ? { ok: true, data: { webhookSecret: result.data.webhookSecret } } : result;
+/** An administrator's action: the schema parses, the use case runs as the signed-in administrator. */
+function adminAction<S extends z.ZodType, T>(schema: S, run: (user: CurrentUser, input: z.output<S>) => Promise<T>) {
+  return defineAction({ schema, roles: ['ADMIN'] as const, handler: (input, { user }) => run(user, input) });
 }
 
-const rotateSecret = defineAction({
-  schema: provinceOnlySchema,
-  roles: ADMIN,
-  handler: (input, { user }) => rotateWebhookSecret(user, input),
+// One row per server action (next-safe-action style: a 'use server' module may export the async functions
+// adminAction returns).
+export const configureProvinceSystemAction = adminAction(provinceSystemSchema, async (user, input) => {
+  // Only the secret (shown once) leaves; the rest of the configuration is on the page already.
+  const { webhookSecret } = await configureProvinceSystem(user, input);
+  return { webhookSecret };
 });
-export async function rotateWebhookSecretAction(
-  input: z.input<typeof provinceOnlySchema>,
-): Promise<ActionResult<{ provinceCode: string; webhookSecret: string }>> {
-  return rotateSecret(input);
-}
-
-const create = defineAction({
-  schema: createApiKeySchema,
-  roles: ADMIN,
-  handler: (input, { user }) => createApiKey(user, input),
+export const rotateWebhookSecretAction = adminAction(provinceOnlySchema, rotateWebhookSecret);
+export const createApiKeyAction = adminAction(createApiKeySchema, createApiKey);
+export const rotateApiKeyAction = adminAction(rotateApiKeySchema, async (user, input) => {
+  const issued = await rotateApiKey(user, input);
+  return { ...issued, previousKeyExpiresAt: issued.previousKeyExpiresAt.toISOString() };
 });
-export async function createApiKeyAction(
-  input: z.input<typeof createApiKeySchema>,
-): Promise<ActionResult<IssuedApiKey>> {
-  return create(input);
-}
-
-const rotate = defineAction({
-  schema: rotateApiKeySchema,
-  roles: ADMIN,
-  handler: async (input, { user }) => {
-    const issued = await rotateApiKey(user, input);
-    return { ...issued, previousKeyExpiresAt: issued.previousKeyExpiresAt.toISOString() };
-  },
-});
-export async function rotateApiKeyAction(
-  input: z.input<typeof rotateApiKeySchema>,
-): Promise<ActionResult<IssuedApiKey & { previousKeyExpiresAt: string }>> {
-  return rotate(input);
-}
-
-const revoke = defineAction({
-  schema: revokeApiKeySchema,
-  roles: ADMIN,
-  handler: (input, { user }) => revokeApiKey(user, input),
-});
-export async function revokeApiKeyAction(input: z.input<typeof revokeApiKeySchema>): Promise<ActionResult<void>> {
-  return revoke(input);
-}
-
-const test = defineAction({
-  schema: provinceOnlySchema,
-  roles: ADMIN,
-  handler: (input, { user }) => sendTestDelivery(user, input),
-});
-export async function sendTestDeliveryAction(
-  input: z.input<typeof provinceOnlySchema>,
-): Promise<ActionResult<TestDeliveryResult>> {
-  return test(input);
-}
-
-const replay = defineAction({
-  schema: replayDeliverySchema,
-  roles: ADMIN,
-  handler: (input, { user }) => replayDelivery(user, input),
-});
-export async function replayDeliveryAction(
-  input: z.input<typeof replayDeliverySchema>,
-): Promise<ActionResult<ReplayResult>> {
-  return replay(input);
-}
+export const revokeApiKeyAction = adminAction(revokeApiKeySchema, revokeApiKey);
+export const sendTestDeliveryAction = adminAction(provinceOnlySchema, sendTestDelivery);
+export const replayDeliveryAction = adminAction(replayDeliverySchema, replayDelivery);

@@ -2,11 +2,12 @@
 // its system, the last delivery to it, failures and unconfirmed corrections.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/scope';
 import { listIntegrationStatus } from '@/lib/integration/integration-status';
+import { formatDateTime } from '@/lib/i18n/format-date';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('integration.status');
@@ -15,12 +16,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function IntegrationStatusPage() {
   const user = await requireUser(['ADMIN'], '/admin/integration');
-  const [t, format, rows] = await Promise.all([
+  const [t, locale, rows] = await Promise.all([
     getTranslations('integration.status'),
-    getFormatter(),
+    getLocale(),
     listIntegrationStatus(user),
   ]);
-  const when = (at: Date | null) => (at ? format.dateTime(at, { dateStyle: 'short', timeStyle: 'short' }) : t('never'));
+  const when = (at: Date | null) => (at ? formatDateTime(at, locale) : t('never'));
   return (
     <div>
       <PageHeader title={t('title')} intro={t('intro')} />

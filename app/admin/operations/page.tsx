@@ -1,11 +1,12 @@
 // Operations (SPEC §18): the readiness checks and every scheduled job's last run (when, where, how long, how it went).
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/scope';
 import { listJobStatuses } from '@/lib/ops/jobs';
 import { checkReadiness } from '@/lib/ops/readiness';
+import { formatDateTime } from '@/lib/i18n/format-date';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.operations');
@@ -16,14 +17,13 @@ const CHECKS = ['database', 'migrations', 'sweep', 'calendar'] as const;
 
 export default async function OperationsPage() {
   const user = await requireUser(['ADMIN'], '/admin/operations');
-  const [t, format, jobs, readiness] = await Promise.all([
+  const [t, locale, jobs, readiness] = await Promise.all([
     getTranslations('admin.operations'),
-    getFormatter(),
+    getLocale(),
     listJobStatuses(user),
     checkReadiness(),
   ]);
-  const when = (value: Date | null) =>
-    value ? format.dateTime(value, { dateStyle: 'medium', timeStyle: 'medium' }) : '—';
+  const when = (value: Date | null) => (value ? formatDateTime(value, locale, { seconds: true }) : '—');
   return (
     <div>
       <PageHeader title={t('title')} intro={t('intro')} />

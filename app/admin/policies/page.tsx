@@ -1,12 +1,13 @@
 // Deadline policies: the national maxima in force, and per province its latest version and what applies there.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { PolicyValues, POLICY_RULES } from '@/components/admin/policy-values';
 import { DataTable } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { listDeadlinePolicies } from '@/lib/admin/list-deadline-policies';
 import { requireUser } from '@/lib/auth/scope';
+import { formatDate } from '@/lib/i18n/format-date';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.policies');
@@ -15,9 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PoliciesPage() {
   const user = await requireUser(['ADMIN'], '/admin/policies');
-  const [t, format, policies] = await Promise.all([
+  const [t, locale, policies] = await Promise.all([
     getTranslations('admin.policies'),
-    getFormatter(),
+    getLocale(),
     listDeadlinePolicies(user),
   ]);
   const { national, rows } = policies;
@@ -32,7 +33,7 @@ export default async function PoliciesPage() {
           <>
             <PolicyValues values={national} testId="national-policy" />
             <p className="mb-0 mt-2 text-sm text-muted">
-              {t('nationalSince', { date: format.dateTime(national.effectiveFrom, { dateStyle: 'long' }) })}
+              {t('nationalSince', { date: formatDate(national.effectiveFrom, locale) })}
             </p>
           </>
         ) : null}

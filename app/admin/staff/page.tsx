@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
-import { SelectField } from '@/components/ui/select-field';
+import { FilterForm } from '@/components/ui/filter-form';
 import { listProvinces } from '@/lib/reference/divisions';
 import { listStaffAccounts, type StaffFilter } from '@/lib/admin/list-staff-accounts';
 import { STAFF_ROLES, type StaffRole } from '@/lib/admin/schemas';
@@ -62,40 +62,38 @@ export default async function StaffListPage({ searchParams }: { searchParams: Se
         </Link>
       </p>
 
-      <form
-        method="get"
+      <FilterForm
         action="/admin/staff"
-        className="mb-6 grid gap-x-4 sm:grid-cols-4 sm:items-end"
-        aria-label={t('filterLabel')}
-      >
-        <SelectField id="filter-role" name="role" label={t('role')} defaultValue={filter.role ?? ''}>
-          <option value="">{t('any')}</option>
-          {STAFF_ROLES.map((role) => (
-            <option key={role} value={role}>
-              {tRoles(role)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField id="filter-province" name="province" label={t('province')} defaultValue={filter.province ?? ''}>
-          <option value="">{t('any')}</option>
-          <option value="national">{t('national')}</option>
-          {provinces.map((province) => (
-            <option key={province.code} value={province.code}>
-              {province.name}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField id="filter-status" name="status" label={t('status')} defaultValue={filter.status ?? ''}>
-          <option value="">{t('any')}</option>
-          <option value="active">{t('active')}</option>
-          <option value="inactive">{t('inactive')}</option>
-        </SelectField>
-        <div className="mb-5">
-          <button type="submit" className="button button-secondary">
-            {t('apply')}
-          </button>
-        </div>
-      </form>
+        label={t('filterLabel')}
+        anyLabel={t('any')}
+        applyLabel={t('apply')}
+        filters={[
+          {
+            name: 'role',
+            label: t('role'),
+            value: filter.role,
+            options: STAFF_ROLES.map((role) => ({ value: role, label: tRoles(role) })),
+          },
+          {
+            name: 'province',
+            label: t('province'),
+            value: filter.province,
+            options: [
+              { value: 'national', label: t('national') },
+              ...provinces.map((province) => ({ value: province.code, label: province.name })),
+            ],
+          },
+          {
+            name: 'status',
+            label: t('status'),
+            value: filter.status,
+            options: [
+              { value: 'active', label: t('active') },
+              { value: 'inactive', label: t('inactive') },
+            ],
+          },
+        ]}
+      />
 
       <p className="mb-2" role="status" data-testid="staff-total">
         {t('total', { count: list.total })}

@@ -2,7 +2,7 @@
 // checkpoint, read from the store outside the database; the JSON form is /api/audit/checkpoints.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { formatTime } from '@/components/supervisor/format';
 import { keyIdOf } from '@/lib/audit/checkpoint-signature.mjs';
 import { listPublishedCheckpoints } from '@/lib/audit/published-checkpoints';
@@ -15,6 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function CheckpointsPage() {
+  const locale = await getLocale();
   const [t, published] = await Promise.all([getTranslations('auditPublic'), listPublishedCheckpoints()]);
   return (
     <div>
@@ -63,7 +64,7 @@ export default async function CheckpointsPage() {
                     {checkpoint.chain === 'national' ? t('national') : checkpoint.chain}
                   </th>
                   <td className="border-b border-rule p-2">#{checkpoint.seq}</td>
-                  <td className="border-b border-rule p-2">{formatTime(checkpoint.at)}</td>
+                  <td className="border-b border-rule p-2">{formatTime(checkpoint.at, locale)}</td>
                   <td className="break-all border-b border-rule p-2 font-mono text-sm">{checkpoint.headHash}</td>
                 </tr>
               ))}

@@ -2,7 +2,7 @@
 // a decision letter, checked against the published checkpoints and the hash the service holds at that position.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { formatTime } from '@/components/supervisor/format';
 import { checkPublishedReceipt, isReceipt } from '@/lib/audit/published-checkpoints';
 
@@ -20,6 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ReceiptPage({ searchParams }: { searchParams: SearchParams }) {
+  const locale = await getLocale();
   const params = await searchParams;
   const field = (name: string) => {
     const value = params[name];
@@ -37,7 +38,7 @@ export default async function ReceiptPage({ searchParams }: { searchParams: Sear
         {submitted && !check ? <p className="mb-4 font-semibold text-danger">{t('receiptInvalidInput')}</p> : null}
         {check?.valid ? (
           <p className="mb-4 border-l-4 border-action bg-panel px-4 py-3 font-semibold">
-            {t('receiptValid', { seq: check.checkpoint.seq, time: formatTime(check.checkpoint.at) })}
+            {t('receiptValid', { seq: check.checkpoint.seq, time: formatTime(check.checkpoint.at, locale) })}
           </p>
         ) : null}
         {check && !check.valid ? (

@@ -1,8 +1,9 @@
 // The demo SMS outbox: what the built-in provider "sent". Development only, or a demo with DEMO_SMS_OUTBOX=1; 404 otherwise.
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { isSmsOutboxEnabled, listOutboxMessages } from '@/lib/sms/outbox';
+import { formatDateTime } from '@/lib/i18n/format-date';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('devSms');
@@ -11,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DevSmsOutboxPage() {
   if (!isSmsOutboxEnabled()) notFound();
-  const [t, format] = await Promise.all([getTranslations('devSms'), getFormatter()]);
+  const [t, locale] = await Promise.all([getTranslations('devSms'), getLocale()]);
   const messages = await listOutboxMessages();
   return (
     <div>
@@ -31,7 +32,7 @@ export default async function DevSmsOutboxPage() {
               <p className="m-0 text-muted">
                 {t('meta', {
                   to: message.to,
-                  time: format.dateTime(message.createdAt, { dateStyle: 'medium', timeStyle: 'medium' }),
+                  time: formatDateTime(message.createdAt, locale, { seconds: true }),
                 })}
               </p>
               <p className="m-0 text-lg" data-testid="sms-body">

@@ -4,7 +4,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { CaseDetails, CaseTimeline, DeadlinePanel, EvidenceList } from '@/components/citizen/case-sections';
 import { ReplyForm } from '@/components/citizen/reply-form';
 import { requireUser } from '@/lib/auth/scope';
@@ -13,6 +13,7 @@ import { replyToRequestAction, requestInterimReliefAction } from '@/app/my-cases
 import { CaseReliefSection } from '@/components/relief/case-relief-section';
 import { getCaseRelief } from '@/lib/cases/views/interim-relief';
 import { Section } from '@/components/ui/section';
+import { formatDateTime } from '@/lib/i18n/format-date';
 
 type Params = Promise<{ caseId: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -41,13 +42,12 @@ export default async function CitizenCasePage({
   ]);
   const requested = (await searchParams).done;
   const done = DONE.find((value) => value === requested);
-  const [t, tStates, tTerms, format] = await Promise.all([
+  const [t, tStates, tTerms, locale] = await Promise.all([
     getTranslations('citizenCase'),
     getTranslations('citizenStates'),
     getTranslations('citizenTerms'),
-    getFormatter(),
+    getLocale(),
   ]);
-  const long = { dateStyle: 'long', timeStyle: 'short' } as const;
   const inForce = decisions?.decisions.at(-1);
   return (
     <div className="max-w-3xl">
@@ -66,7 +66,7 @@ export default async function CitizenCasePage({
       <h1 className="mb-1 text-3xl font-bold" data-testid="case-heading">
         {t('title', { reference: view.reference })}
       </h1>
-      <p className="mb-4 text-muted">{t('filedAt', { time: format.dateTime(view.filedAt, long) })}</p>
+      <p className="mb-4 text-muted">{t('filedAt', { time: formatDateTime(view.filedAt, locale) })}</p>
       <p className="mb-0 text-muted">{t('status')}</p>
       <p className="mb-6 text-xl font-bold" data-testid="case-status">
         {tStates(view.state)}
@@ -85,13 +85,13 @@ export default async function CitizenCasePage({
             {view.requests.map((request) => (
               <li key={request.id} className="mb-4 border-b border-rule pb-4" data-testid="information-request">
                 <p className="mb-1 text-sm text-muted">
-                  {t('requestAsked', { time: format.dateTime(request.requestedAt, long) })}
+                  {t('requestAsked', { time: formatDateTime(request.requestedAt, locale) })}
                 </p>
                 <p className="mb-2 whitespace-pre-wrap break-words border-l-4 border-rule pl-3">{request.message}</p>
                 {request.repliedAt ? (
                   <>
                     <p className="mb-1 text-sm text-muted">
-                      {t('requestReplied', { time: format.dateTime(request.repliedAt, long) })}
+                      {t('requestReplied', { time: formatDateTime(request.repliedAt, locale) })}
                     </p>
                     <p className="m-0 whitespace-pre-wrap break-words pl-3">{request.replyText}</p>
                   </>
@@ -99,7 +99,7 @@ export default async function CitizenCasePage({
                   <>
                     <p className="mb-3 font-semibold">
                       {t('requestDue', {
-                        time: `${format.dateTime(request.replyDueAt, long)}${tTerms('beijingTime')}`,
+                        time: `${formatDateTime(request.replyDueAt, locale)}${tTerms('beijingTime')}`,
                       })}
                     </p>
                     <ReplyForm action={replyToRequestAction} caseId={view.id} version={view.version} />
@@ -127,11 +127,11 @@ export default async function CitizenCasePage({
             })}
           </p>
           {view.correctionSentAt ? (
-            <p className="mb-1">{t('correctionSent', { time: format.dateTime(view.correctionSentAt, long) })}</p>
+            <p className="mb-1">{t('correctionSent', { time: formatDateTime(view.correctionSentAt, locale) })}</p>
           ) : null}
           {view.correctionConfirmedAt ? (
             <p className="mb-1">
-              {t('correctionConfirmed', { time: format.dateTime(view.correctionConfirmedAt, long) })}
+              {t('correctionConfirmed', { time: formatDateTime(view.correctionConfirmedAt, locale) })}
             </p>
           ) : view.correctionSentAt ? (
             <p className="mb-1">{t('correctionPending')}</p>

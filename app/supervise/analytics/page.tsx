@@ -3,7 +3,7 @@
 // open mass incidents with their growth (§16).
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { GroupedBarChart } from '@/components/supervisor/bar-chart';
 import { IncidentsSection } from '@/components/supervisor/incidents-section';
 import { listOpenIncidents } from '@/lib/incidents/incident-views';
@@ -55,6 +55,7 @@ function figureCells(f: AuthorityFigures): Record<string, SortableCell> {
 }
 
 export default async function AnalyticsPage({ searchParams }: { searchParams: SearchParams }) {
+  const locale = await getLocale();
   const user = await requireUser(['SUPERVISOR'], '/supervise/analytics');
   const scope = supervisorScopeOf(user);
   const params = await searchParams;
@@ -161,7 +162,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
         {t('period', { from: filters.period.from ?? t('beginning'), to: filters.period.to ?? t('today') })}
       </p>
       {analytics.refreshedAt ? (
-        <p className="mb-6 text-sm text-muted">{t('asOf', { time: formatTime(analytics.refreshedAt) })}</p>
+        <p className="mb-6 text-sm text-muted">{t('asOf', { time: formatTime(analytics.refreshedAt, locale) })}</p>
       ) : null}
 
       <Section id="authorities-heading" heading={authorityHeading} className="mb-10">

@@ -1,11 +1,12 @@
 // Citizens' data-rights requests in the supervisor's scope (SPEC §17): waiting ones by answer deadline (overdue
 // marked), each with its answer form, then the latest answered.
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { AnswerRequestForm } from '@/components/privacy/answer-request-form';
 import { answerDataRequestAction } from '@/app/supervise/data-requests/actions';
 import { requireUser } from '@/lib/auth/scope';
 import { listDataRequestsForStaff, type StaffDataRequestView } from '@/lib/privacy/queries';
+import { formatDateTime } from '@/lib/i18n/format-date';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('superviseDataRequests');
@@ -14,13 +15,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DataRequestsPage() {
   const user = await requireUser(['SUPERVISOR'], '/supervise/data-requests');
-  const [{ pending, answered }, t, tMine, format] = await Promise.all([
+  const [{ pending, answered }, t, tMine, locale] = await Promise.all([
     listDataRequestsForStaff(user),
     getTranslations('superviseDataRequests'),
     getTranslations('privacy.myData'),
-    getFormatter(),
+    getLocale(),
   ]);
-  const long = { dateStyle: 'long', timeStyle: 'short' } as const;
   const summary = (request: StaffDataRequestView) => (
     <>
       <h3 className="mb-1 text-lg font-bold">
@@ -49,7 +49,7 @@ export default async function DataRequestsPage() {
               {summary(request)}
               <p className="mb-3 font-semibold">
                 {request.overdue ? <span className="mr-2 bg-danger px-2 text-white">{t('overdue')}</span> : null}
-                {t('due', { time: format.dateTime(request.dueAt, long) })}
+                {t('due', { time: formatDateTime(request.dueAt, locale) })}
               </p>
               <AnswerRequestForm requestId={request.id} action={answerDataRequestAction} />
             </li>
@@ -69,7 +69,7 @@ export default async function DataRequestsPage() {
                 {request.answer && request.answeredAt ? (
                   <p className="m-0 whitespace-pre-wrap break-words border-l-4 border-rule pl-3">
                     {tMine('requestAnswer', {
-                      time: format.dateTime(request.answeredAt, long),
+                      time: formatDateTime(request.answeredAt, locale),
                       answer: request.answer,
                     })}
                   </p>

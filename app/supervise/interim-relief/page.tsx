@@ -2,7 +2,7 @@
 // median time from filing to relief, and grants per issuing authority, in the supervisor's province or the country.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { formatHours, formatTime } from '@/components/supervisor/format';
 import { DataTable } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
@@ -17,6 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SuperviseInterimReliefPage() {
+  const locale = await getLocale();
   const user = await requireUser(['SUPERVISOR'], '/supervise/interim-relief');
   const [t, tRelief, overview] = await Promise.all([
     getTranslations('supervise.relief'),
@@ -51,7 +52,7 @@ export default async function SuperviseInterimReliefPage() {
           cells: {
             reference: <Link href={`/supervise/cases/${encodeURIComponent(row.reference)}`}>{row.reference}</Link>,
             reason: tRelief(`reasons.${row.reason}`),
-            requestedAt: formatTime(row.requestedAt),
+            requestedAt: formatTime(row.requestedAt, locale),
             waitingHours: formatHours(row.waitingHours),
           },
           attributes: { 'data-testid': 'relief-waiting-row', 'data-reference': row.reference },

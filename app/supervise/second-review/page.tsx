@@ -2,7 +2,7 @@
 // first decision they made.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { formatTime } from '@/components/supervisor/format';
 import { requireUser } from '@/lib/auth/scope';
 import { listSecondReviewQueue } from '@/lib/supervision/second-review';
@@ -16,6 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SecondReviewQueuePage() {
+  const locale = await getLocale();
   const user = await requireUser(['SUPERVISOR'], '/supervise/second-review');
   const scope = supervisorScopeOf(user);
   const [t, tBoard, tStates, tOutcomes, tCalendar, queue] = await Promise.all([
@@ -57,7 +58,7 @@ export default async function SecondReviewQueuePage() {
               holder: row.assignedToMe ? t('me') : (row.assigneeName ?? t('notTaken')),
               due: (
                 <span className={row.dueAt < now ? 'font-semibold text-danger' : undefined}>
-                  {formatTime(row.dueAt)}
+                  {formatTime(row.dueAt, locale)}
                   {row.dueAt < now ? ` · ${tBoard('overdue')}` : ''}
                   {row.provisional ? ` · ${tCalendar('provisional')}` : ''}
                 </span>

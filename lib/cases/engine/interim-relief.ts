@@ -6,7 +6,7 @@ import { appendAuditEvent } from '@/lib/audit/append';
 import type { AuditAction } from '@/lib/audit/actions';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/auth/actor';
 import { ConflictError, RuleViolationError } from '@/lib/core/errors';
-import { formatShanghaiTime } from '@/lib/core/format-time';
+import { formatSmsTime } from '@/lib/i18n/format-date';
 import { Prisma, type TransactionClient } from '@/lib/db/client';
 import type { Case, CodeColour, InterimRelief } from '@/lib/db/generated/client';
 import type { InterimReliefOrderPayload } from '@/lib/integration/outbox-payloads';
@@ -244,7 +244,7 @@ export async function grantRelief(
     relief: granted,
     notifications: smsTo(current, 'INTERIM_RELIEF_GRANTED', {
       colour: toColour,
-      expiresAt: formatShanghaiTime(expiresAt),
+      expiresAt: formatSmsTime(expiresAt),
     }),
   };
 }

@@ -65,10 +65,10 @@ describe('computeClockDeadline', () => {
   it('explains a deadline with a pause, in English and Chinese', () => {
     const deadline = computeClockDeadline({ startAt, hours: 24, pausedMs: paused, policy: NATIONAL_REF });
     expect(deadline.explanation.en).toBe(
-      'filed 11-27 09:00 + 24 h + paused 3 h 12 min → due 11-28 12:12 (national deadline policy v1)',
+      'filed 27 Nov 2026, 09:00 + 24 h + paused 3 h 12 min → due 28 Nov 2026, 12:12 (national deadline policy v1)',
     );
     expect(deadline.explanation.zh).toBe(
-      '11-27 09:00 提交 + 24 小时 + 暂停 3 小时 12 分 → 11-28 12:12 到期（全国期限规定第 1 版）',
+      '2026年11月27日 09:00 提交 + 24 小时 + 暂停 3 小时 12 分 → 2026年11月28日 12:12 到期（全国期限规定第 1 版）',
     );
     expect(deadline.dueAt).toEqual(new Date('2026-11-28T12:12:00+08:00'));
     // 75% of 24 h is 18 h: 11-28 03:00, plus the pause → 06:12.
@@ -86,10 +86,10 @@ describe('computeClockDeadline', () => {
     });
     // Due 11-28 02:14:20: shown 02:14, so the pause shown is 2 min (02:12 + 24 h + 2 min = 02:14), not 1 min.
     expect(deadline.explanation.zh).toBe(
-      '11-27 02:12 提交 + 24 小时 + 暂停 2 分 → 11-28 02:14 到期（省份 65 期限规定第 2 版）',
+      '2026年11月27日 02:12 提交 + 24 小时 + 暂停 2 分 → 2026年11月28日 02:14 到期（省份 65 期限规定第 2 版）',
     );
     expect(deadline.explanation.en).toBe(
-      'filed 11-27 02:12 + 24 h + paused 2 min → due 11-28 02:14 (deadline policy of province 65 v2)',
+      'filed 27 Nov 2026, 02:12 + 24 h + paused 2 min → due 28 Nov 2026, 02:14 (deadline policy of province 65 v2)',
     );
   });
 
@@ -99,8 +99,12 @@ describe('computeClockDeadline', () => {
       hours: 48,
       policy: NATIONAL_REF,
     });
-    expect(deadline.explanation.en).toBe('filed 11-27 23:30 + 48 h → due 11-29 23:30 (national deadline policy v1)');
-    expect(deadline.explanation.zh).toBe('11-27 23:30 提交 + 48 小时 → 11-29 23:30 到期（全国期限规定第 1 版）');
+    expect(deadline.explanation.en).toBe(
+      'filed 27 Nov 2026, 23:30 + 48 h → due 29 Nov 2026, 23:30 (national deadline policy v1)',
+    );
+    expect(deadline.explanation.zh).toBe(
+      '2026年11月27日 23:30 提交 + 48 小时 → 2026年11月29日 23:30 到期（全国期限规定第 1 版）',
+    );
   });
 
   it('records every input, as JSON that reads back the same', () => {
@@ -145,10 +149,10 @@ describe('computeWorkingDayDeadline', () => {
       policy: NATIONAL_REF,
     });
     expect(deadline.explanation.en).toBe(
-      'requested 11-27 09:00 + 5 working days (calendar 2026 v1) → due 12-04 23:59 (national deadline policy v1)',
+      'requested 27 Nov 2026, 09:00 + 5 working days (calendar 2026 v1) → due 4 Dec 2026, 23:59 (national deadline policy v1)',
     );
     expect(deadline.explanation.zh).toBe(
-      '11-27 09:00 申请复核 + 5 个工作日（日历 2026 第 1 版） → 12-04 23:59 到期（全国期限规定第 1 版）',
+      '2026年11月27日 09:00 申请复核 + 5 个工作日（日历 2026 第 1 版） → 2026年12月4日 23:59 到期（全国期限规定第 1 版）',
     );
     expect(deadline.dueAt).toEqual(new Date('2026-12-04T23:59:59.999+08:00'));
     expect(deadline.allowedMs).toBe(deadline.dueAt.getTime() - startAt.getTime());
@@ -173,10 +177,10 @@ describe('computeWorkingDayDeadline', () => {
       policy: NATIONAL_REF,
     });
     expect(deadline.explanation.en).toBe(
-      'requested 12-29 10:00 + 5 working days (calendars 2025 v1, 2026 v2) → due 01-06 23:59 (national deadline policy v1)',
+      'requested 29 Dec 2025, 10:00 + 5 working days (calendars 2025 v1, 2026 v2) → due 6 Jan 2026, 23:59 (national deadline policy v1)',
     );
     expect(deadline.explanation.zh).toBe(
-      '12-29 10:00 申请复核 + 5 个工作日（日历 2025 第 1 版、2026 第 2 版） → 01-06 23:59 到期（全国期限规定第 1 版）',
+      '2025年12月29日 10:00 申请复核 + 5 个工作日（日历 2025 第 1 版、2026 第 2 版） → 2026年1月6日 23:59 到期（全国期限规定第 1 版）',
     );
   });
 
@@ -246,7 +250,9 @@ describe('policy', () => {
     expect(effectivePolicy(NATIONAL, { ...XINJIANG, citizenReplyHours: 48 }).citizenReplyHours).toBe(72);
     expect(effectivePolicy(NATIONAL, { ...XINJIANG, citizenReplyHours: 96 }).citizenReplyHours).toBe(96);
     const reply = computeCitizenReplyDeadline(effectivePolicy(NATIONAL, null), new Date('2026-11-27T09:00:00+08:00'));
-    expect(reply.explanation.en).toBe('asked 11-27 09:00 + 72 h → due 11-30 09:00 (national deadline policy v1)');
+    expect(reply.explanation.en).toBe(
+      'asked 27 Nov 2026, 09:00 + 72 h → due 30 Nov 2026, 09:00 (national deadline policy v1)',
+    );
   });
 
   it('refuses malformed policies', () => {
@@ -397,7 +403,7 @@ describe('deadline properties', () => {
           expect(deadline.dueAt.getTime()).toBe(start + deadline.allowedMs + pausedMs);
           expect(deadline.atRiskAt.getTime()).toBeGreaterThan(start);
           expect(deadline.explanation.en).toMatch(
-            /^filed \d\d-\d\d \d\d:\d\d \+ \d+ h( \+ paused (\d+ h|\d+ min|\d+ h \d+ min|< 1 min))? → due \d\d-\d\d \d\d:\d\d \((national deadline policy|deadline policy of province \d\d) v\d+\)$/,
+            /^filed \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d \+ \d+ h( \+ paused (\d+ h|\d+ min|\d+ h \d+ min|< 1 min))? → due \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d \((national deadline policy|deadline policy of province \d\d) v\d+\)$/,
           );
           // The minutes shown add up: start minute + hours + pause shown = due minute.
           const shown = /paused (?:(\d+) h)? ?(?:(\d+) min)?/.exec(deadline.explanation.en);

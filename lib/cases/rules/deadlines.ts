@@ -1,9 +1,8 @@
 // Deadline arithmetic (SPEC §7): clock-hour and working-day deadlines with the inputs they rest on and a bilingual
 // explanation, the national/provincial policy rules, pause/resume while awaiting the citizen, and deadline status.
 import type { Prisma } from '@/lib/db/client';
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import { z } from 'zod';
+import { formatDateTime } from '@/lib/i18n/format-date';
 import {
   assertValidInstant,
   countWorkingDaysAfter,
@@ -229,45 +228,51 @@ export function scheduleDeadline(startAt: Date, allowedMs: number, pausedMs = 0)
   };
 }
 
-export type ClockDeadlineRequest = {
-  startAt: Date;
-  hours: number;
-  pausedMs?: number;
-  policy: PolicyRef;
-  rule?: DeadlineRule | null;
-  startEvent?: DeadlineStartEvent;
-};
-
-/** dueAt = startAt + hours + pausedMs; atRiskAt = startAt + 75% of the hours + pausedMs. */
-export function computeClockDeadline(request: ClockDeadlineRequest): ComputedDeadline<ClockDeadlineInputs> {
-  const { startAt, hours, pausedMs = 0, policy } = request;
-  assertValidInstant(startAt, 'startAt');
-  assertDuration(hours, 'hours', 1);
-  assertDuration(pausedMs, 'pausedMs', 0);
-  const allowedMs = hours * HOUR_MS;
+/**
+ * A deadline of `allowedMs` from the request's start, pushed back by its pauses, with the inputs it records (those
+ * common to every basis, and the basis's own) and its explanation.
+ */
+function recordDeadline<Inputs extends DeadlineInputs>(
+  request: DeadlineRequestBase,
+  defaultStartEvent: DeadlineStartEvent,
+  allowedMs: number,
+  basisInputs: Omit<Inputs, keyof DeadlineInputsBase>,
+): ComputedDeadline<Inputs> {
+  const { startAt, pausedMs = 0 } = request;
   const { dueAt, atRiskAt } = scheduleDeadline(startAt, allowedMs, pausedMs);
-  const inputs: ClockDeadlineInputs = {
-    basis: 'CLOCK_HOURS',
+  const base: DeadlineInputsBase = {
     startAt: startAt.toISOString(),
-    startEvent: request.startEvent ?? 'FILED',
-    hours,
+    startEvent: request.startEvent ?? defaultStartEvent,
     pausedMs,
     timeZone: DEADLINE_TIME_ZONE,
-    policy: toRef(policy),
+    policy: toRef(request.policy),
     rule: request.rule ?? null,
   };
+  const inputs = { ...base, ...basisInputs } as Inputs;
   return { allowedMs, pausedMs, dueAt, atRiskAt, inputs, explanation: explainDeadline(inputs, dueAt) };
 }
 
-export type WorkingDayDeadlineRequest = {
+/** What every deadline starts from: when, the pauses so far, the policy (and rule) it follows, what started it. */
+type DeadlineRequestBase = {
   startAt: Date;
-  workingDays: number;
-  calendar: WorkingDayCalendar;
-  policy: PolicyRef;
   pausedMs?: number;
+  policy: PolicyRef;
   rule?: DeadlineRule | null;
   startEvent?: DeadlineStartEvent;
 };
+
+export type ClockDeadlineRequest = DeadlineRequestBase & { hours: number };
+
+/** dueAt = startAt + hours + pausedMs; atRiskAt = startAt + 75% of the hours + pausedMs. */
+export function computeClockDeadline(request: ClockDeadlineRequest): ComputedDeadline<ClockDeadlineInputs> {
+  const { startAt, hours, pausedMs = 0 } = request;
+  assertValidInstant(startAt, 'startAt');
+  assertDuration(hours, 'hours', 1);
+  assertDuration(pausedMs, 'pausedMs', 0);
+  return recordDeadline<ClockDeadlineInputs>(request, 'FILED', hours * HOUR_MS, { basis: 'CLOCK_HOURS', hours });
+}
+
+export type WorkingDayDeadlineRequest = DeadlineRequestBase & { workingDays: number; calendar: WorkingDayCalendar };
 
 /**
  * Due at the end (23:59:59.999 Asia/Shanghai) of the N-th working day after the start day, which is not counted;
@@ -276,25 +281,21 @@ export type WorkingDayDeadlineRequest = {
 export function computeWorkingDayDeadline(
   request: WorkingDayDeadlineRequest,
 ): ComputedDeadline<WorkingDayDeadlineInputs> {
-  const { startAt, workingDays, calendar, policy, pausedMs = 0 } = request;
+  const { startAt, workingDays, calendar, pausedMs = 0 } = request;
   assertValidInstant(startAt, 'startAt');
   assertDuration(pausedMs, 'pausedMs', 0);
   const span = countWorkingDaysAfter(calendar, startAt, workingDays);
-  const allowedMs = span.dueAt.getTime() - startAt.getTime();
-  const { dueAt, atRiskAt } = scheduleDeadline(startAt, allowedMs, pausedMs);
-  const inputs: WorkingDayDeadlineInputs = {
-    basis: 'WORKING_DAYS',
-    startAt: startAt.toISOString(),
-    startEvent: request.startEvent ?? 'REVIEW_REQUESTED',
-    workingDays,
-    pausedMs,
-    timeZone: DEADLINE_TIME_ZONE,
-    policy: toRef(policy),
-    rule: request.rule ?? null,
-    calendars: span.versionsUsed,
-    countedDays: span.countedDays,
-  };
-  return { allowedMs, pausedMs, dueAt, atRiskAt, inputs, explanation: explainDeadline(inputs, dueAt) };
+  return recordDeadline<WorkingDayDeadlineInputs>(
+    request,
+    'REVIEW_REQUESTED',
+    span.dueAt.getTime() - startAt.getTime(),
+    {
+      basis: 'WORKING_DAYS',
+      workingDays,
+      calendars: span.versionsUsed,
+      countedDays: span.countedDays,
+    },
+  );
 }
 
 /** The first-decision deadline of a newly filed case under the policy in force (§7). */
@@ -351,10 +352,6 @@ const START_EVENT_WORDS: Record<DeadlineStartEvent, { en: string; zh: string }> 
   INFORMATION_REQUESTED: { en: 'asked', zh: '要求补充材料' },
 };
 
-function formatShanghai(instant: Date): string {
-  return format(new TZDate(instant.getTime(), DEADLINE_TIME_ZONE), 'MM-dd HH:mm');
-}
-
 function floorToMinute(ms: number): number {
   return Math.floor(ms / MINUTE_MS) * MINUTE_MS;
 }
@@ -382,12 +379,13 @@ function formatPause(ms: number): { en: string; zh: string } {
 }
 
 /**
- * E.g. en `filed 11-27 09:00 + 24 h + paused 3 h 12 min → due 11-28 12:12`,
- * zh `11-27 09:00 提交 + 24 小时 + 暂停 3 小时 12 分 → 11-28 12:12 到期` (Asia/Shanghai; no pause part when none).
+ * E.g. en `filed 27 Nov 2026, 09:00 + 24 h + paused 3 h 12 min → due 28 Nov 2026, 12:12`,
+ * zh `2026年11月27日 09:00 提交 + 24 小时 + 暂停 3 小时 12 分 → 2026年11月28日 12:12 到期` (the one date format of
+ * lib/i18n/format-date.ts, Asia/Shanghai; no pause part when none).
  */
 export function explainDeadline(inputs: DeadlineInputs, dueAt: Date): DeadlineExplanation {
-  const start = formatShanghai(new Date(inputs.startAt));
-  const due = formatShanghai(dueAt);
+  const start = { en: formatDateTime(inputs.startAt, 'en'), zh: formatDateTime(inputs.startAt, 'zh-CN') };
+  const due = { en: formatDateTime(dueAt, 'en'), zh: formatDateTime(dueAt, 'zh-CN') };
   const words = START_EVENT_WORDS[inputs.startEvent];
   // The pause as the shown times imply it (due minute − the minute it would be due without the pause), so start +
   // duration + pause always adds up to the due time shown, whatever the seconds.
@@ -400,8 +398,8 @@ export function explainDeadline(inputs: DeadlineInputs, dueAt: Date): DeadlineEx
   const zhPause = pause ? ` + 暂停 ${pause.zh}` : '';
   if (inputs.basis === 'CLOCK_HOURS') {
     return {
-      en: `${words.en} ${start} + ${inputs.hours} h${enPause} → due ${due} (${policy.en})`,
-      zh: `${start} ${words.zh} + ${inputs.hours} 小时${zhPause} → ${due} 到期（${policy.zh}）`,
+      en: `${words.en} ${start.en} + ${inputs.hours} h${enPause} → due ${due.en} (${policy.en})`,
+      zh: `${start.zh} ${words.zh} + ${inputs.hours} 小时${zhPause} → ${due.zh} 到期（${policy.zh}）`,
     };
   }
   const enCalendars = inputs.calendars
@@ -418,8 +416,8 @@ export function explainDeadline(inputs: DeadlineInputs, dueAt: Date): DeadlineEx
     .join('、');
   const enDays = `${inputs.workingDays} working day${inputs.workingDays === 1 ? '' : 's'}`;
   return {
-    en: `${words.en} ${start} + ${enDays} (calendar${inputs.calendars.length === 1 ? '' : 's'} ${enCalendars})${enPause} → due ${due} (${policy.en})`,
-    zh: `${start} ${words.zh} + ${inputs.workingDays} 个工作日（日历 ${zhCalendars}）${zhPause} → ${due} 到期（${policy.zh}）`,
+    en: `${words.en} ${start.en} + ${enDays} (calendar${inputs.calendars.length === 1 ? '' : 's'} ${enCalendars})${enPause} → due ${due.en} (${policy.en})`,
+    zh: `${start.zh} ${words.zh} + ${inputs.workingDays} 个工作日（日历 ${zhCalendars}）${zhPause} → ${due.zh} 到期（${policy.zh}）`,
   };
 }
 

@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { changeCase, requireAssignee } from '@/lib/cases/engine/case-change';
 import { computeCitizenReplyDeadline, pauseClock } from '@/lib/cases/rules/deadlines';
 import { clockStateOf } from '@/lib/cases/rules/clock-fields';
-import { formatShanghaiTime } from '@/lib/core/format-time';
+import { formatSmsTime } from '@/lib/i18n/format-date';
 import { loadDeadlinePolicy } from '@/lib/reference/deadline-rules';
 import { requestInformationSchema } from '@/lib/cases/forms/schemas';
 
@@ -43,7 +43,7 @@ export async function requestInformation(
                 channel: 'SMS',
                 recipientMobile: current.mobile,
                 template: 'INFORMATION_REQUESTED',
-                params: { reference: current.reference, replyDueAt: formatShanghaiTime(replyDueAt) },
+                params: { reference: current.reference, replyDueAt: formatSmsTime(replyDueAt) },
               },
             ]
           : [],

@@ -18,7 +18,7 @@ import { autoAssign } from '@/lib/cases/engine/auto-assign';
 import { openReliefRequest } from '@/lib/cases/engine/interim-relief';
 import { checkFilingReferences } from '@/lib/cases/rules/check-filing-references';
 import { computeFirstDecisionDeadline, storedDeadlineInputs } from '@/lib/cases/rules/deadlines';
-import { formatShanghaiTime } from '@/lib/core/format-time';
+import { formatSmsTime } from '@/lib/i18n/format-date';
 import { IdempotencyConflictError, ForbiddenActionError, ValidationError } from '@/lib/core/errors';
 import { checkEvidenceFiles, evidenceFieldErrors, type EvidenceFileInput } from '@/lib/cases/rules/evidence-rules';
 import { loadDeadlinePolicy } from '@/lib/reference/deadline-rules';
@@ -174,7 +174,7 @@ export async function submitAppeal(
           channel: 'SMS',
           recipientMobile: filing.mobile,
           template: 'CASE_FILED',
-          params: { reference, dueAt: formatShanghaiTime(deadline.dueAt) },
+          params: { reference, dueAt: formatSmsTime(deadline.dueAt) },
         },
       ]);
       const assigned = await autoAssign(tx, created, now);

@@ -3,7 +3,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { CalendarForm } from '@/components/admin/calendar-form';
 import { getCalendarYear } from '@/lib/admin/list-calendar-versions';
 import { orNotFound } from '@/lib/admin/page-guard';
@@ -11,6 +11,7 @@ import { requireUser } from '@/lib/auth/scope';
 import { publishCalendarVersionAction } from '@/app/admin/calendar/actions';
 import { DataTable } from '@/components/ui/data-table';
 import { Section } from '@/components/ui/section';
+import { formatDate, formatWeekday } from '@/lib/i18n/format-date';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.calendarYear');
@@ -34,7 +35,7 @@ export default async function CalendarYearPage({
   const versionText = Array.isArray(rawVersion) ? rawVersion[0] : rawVersion;
   const version = versionText && /^\d{1,4}$/.test(versionText) ? Number(versionText) : undefined;
   const view = await orNotFound(getCalendarYear(user, year, version));
-  const [t, format] = await Promise.all([getTranslations('admin.calendarYear'), getFormatter()]);
+  const [t, locale] = await Promise.all([getTranslations('admin.calendarYear'), getLocale()]);
   return (
     <div>
       <p className="mb-4">
@@ -45,7 +46,7 @@ export default async function CalendarYearPage({
         <p className="mb-2 text-muted" data-testid="calendar-shown-version">
           {t('shownVersion', {
             version: view.version.version,
-            date: format.dateTime(view.version.publishedAt, { dateStyle: 'long' }),
+            date: formatDate(view.version.publishedAt, locale),
           })}
           {view.version.version !== view.latestVersion ? ` ${t('notLatest', { latest: view.latestVersion ?? 0 })}` : ''}
         </p>
@@ -88,8 +89,8 @@ export default async function CalendarYearPage({
                 cells: {
                   date: (
                     <>
-                      <time dateTime={day.date}>{format.dateTime(noon, { dateStyle: 'medium' })}</time>
-                      <span className="block text-sm text-muted">{format.dateTime(noon, { weekday: 'long' })}</span>
+                      <time dateTime={day.date}>{formatDate(noon, locale)}</time>
+                      <span className="block text-sm text-muted">{formatWeekday(noon, locale)}</span>
                     </>
                   ),
                   kind: t(`kinds.${day.kind}`),

@@ -2,11 +2,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ReasonTable } from '@/components/admin/reason-table';
 import { getCatalogueVersion } from '@/lib/admin/list-catalogue-versions';
 import { orNotFound } from '@/lib/admin/page-guard';
 import { requireUser } from '@/lib/auth/scope';
+import { formatDate } from '@/lib/i18n/format-date';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.catalogue');
@@ -18,7 +19,7 @@ export default async function CatalogueVersionPage({ params }: { params: Promise
   const user = await requireUser(['ADMIN'], `/admin/catalogue/${encodeURIComponent(raw)}`);
   if (!/^\d{1,6}$/.test(raw)) notFound();
   const version = await orNotFound(getCatalogueVersion(user, Number(raw)));
-  const [t, format] = await Promise.all([getTranslations('admin.catalogue'), getFormatter()]);
+  const [t, locale] = await Promise.all([getTranslations('admin.catalogue'), getLocale()]);
   return (
     <div>
       <p className="mb-4">
@@ -26,7 +27,7 @@ export default async function CatalogueVersionPage({ params }: { params: Promise
       </p>
       <h1 className="mb-2 text-3xl font-bold">{t('versionHeading', { version: version.version })}</h1>
       <p className="mb-2 text-muted">
-        {t('publishedOn', { date: format.dateTime(version.publishedAt, { dateStyle: 'long' }) })}{' '}
+        {t('publishedOn', { date: formatDate(version.publishedAt, locale) })}{' '}
         {version.latest ? t('isLatest') : t('isOld')}
       </p>
       <p className="mb-6">{version.note}</p>

@@ -3,7 +3,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { CreateApiKeyForm, RevokeApiKeyForm, RotateApiKeyForm } from '@/components/admin/integration/api-key-forms';
 import { TestDeliveryButton } from '@/components/admin/integration/delivery-buttons';
 import { WebhookForm } from '@/components/admin/integration/webhook-form';
@@ -20,6 +20,7 @@ import {
   rotateWebhookSecretAction,
   sendTestDeliveryAction,
 } from '@/app/admin/integration/actions';
+import { formatDateTime } from '@/lib/i18n/format-date';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('integration.province');
@@ -31,14 +32,14 @@ export default async function ProvinceIntegrationPage({ params }: { params: Prom
   const user = await requireUser(['ADMIN'], `/admin/integration/${encodeURIComponent(provinceCode)}`);
   const integration = await getProvinceIntegration(user, provinceCode);
   if (!integration) notFound();
-  const [t, tKeys, tDeliveries, format] = await Promise.all([
+  const [t, tKeys, tDeliveries, locale] = await Promise.all([
     getTranslations('integration.province'),
     getTranslations('integration.keys'),
     getTranslations('integration.deliveries'),
-    getFormatter(),
+    getLocale(),
   ]);
   const { system, keys } = integration;
-  const when = (at: Date | null) => (at ? format.dateTime(at, { dateStyle: 'short', timeStyle: 'short' }) : '—');
+  const when = (at: Date | null) => (at ? formatDateTime(at, locale) : '—');
   return (
     <div>
       <p className="mb-4">

@@ -2,7 +2,7 @@
 // national maxima; cases already filed keep their deadlines).
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { PolicyForm } from '@/components/admin/policy-form';
 import { PolicyValues } from '@/components/admin/policy-values';
 import { getProvincePolicyHistory } from '@/lib/admin/list-deadline-policies';
@@ -10,6 +10,7 @@ import { orNotFound } from '@/lib/admin/page-guard';
 import { requireUser } from '@/lib/auth/scope';
 import { publishDeadlinePolicyAction } from '@/app/admin/policies/actions';
 import { Section } from '@/components/ui/section';
+import { formatDateTime } from '@/lib/i18n/format-date';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.policy');
@@ -20,7 +21,7 @@ export default async function ProvincePolicyPage({ params }: { params: Promise<{
   const { provinceCode } = await params;
   const user = await requireUser(['ADMIN'], `/admin/policies/${encodeURIComponent(provinceCode)}`);
   const history = await orNotFound(getProvincePolicyHistory(user, provinceCode));
-  const [t, format] = await Promise.all([getTranslations('admin.policy'), getFormatter()]);
+  const [t, locale] = await Promise.all([getTranslations('admin.policy'), getLocale()]);
   const latest = history.versions[0] ?? null;
   const start = latest ?? history.national;
   return (
@@ -62,7 +63,7 @@ export default async function ProvincePolicyPage({ params }: { params: Promise<{
                 <h3 className="mb-1 text-lg font-bold">{t('version', { version: version.version })}</h3>
                 <p className="mb-2 text-sm text-muted">
                   {t('effectiveFrom', {
-                    date: format.dateTime(version.effectiveFrom, { dateStyle: 'long', timeStyle: 'short' }),
+                    date: formatDateTime(version.effectiveFrom, locale),
                   })}
                 </p>
                 <PolicyValues values={version} />

@@ -1,7 +1,7 @@
 // One province's reviewer pool: each reviewer's unit, status, load and capacity (editable here).
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { CapacityForm } from '@/components/admin/capacity-form';
 import { DataTable } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
@@ -9,6 +9,7 @@ import { getReviewerPool } from '@/lib/admin/get-reviewer-pool';
 import { orNotFound } from '@/lib/admin/page-guard';
 import { requireUser } from '@/lib/auth/scope';
 import { setReviewerCapacityAction } from '@/app/admin/pools/actions';
+import { formatDateTime } from '@/lib/i18n/format-date';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.pool');
@@ -19,7 +20,7 @@ export default async function PoolPage({ params }: { params: Promise<{ provinceC
   const { provinceCode } = await params;
   const user = await requireUser(['ADMIN'], `/admin/pools/${encodeURIComponent(provinceCode)}`);
   const pool = await orNotFound(getReviewerPool(user, provinceCode));
-  const [t, format] = await Promise.all([getTranslations('admin.pool'), getFormatter()]);
+  const [t, locale] = await Promise.all([getTranslations('admin.pool'), getLocale()]);
   return (
     <div>
       <p className="mb-4">
@@ -55,9 +56,7 @@ export default async function PoolPage({ params }: { params: Promise<{ provinceC
               unit: reviewer.unitName ?? reviewer.unitCode ?? '—',
               status: reviewer.active ? t('active') : t('inactive'),
               open: reviewer.openCases,
-              lastAssigned: reviewer.lastAssignedAt
-                ? format.dateTime(reviewer.lastAssignedAt, { dateStyle: 'short', timeStyle: 'short' })
-                : t('never'),
+              lastAssigned: reviewer.lastAssignedAt ? formatDateTime(reviewer.lastAssignedAt, locale) : t('never'),
               capacity: (
                 <CapacityForm
                   action={setReviewerCapacityAction}

@@ -1,7 +1,7 @@
 // One staff account: what it is allowed to do, its sign-in state, and the changes an administrator can make to it.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { StaffCredentialsForm } from '@/components/admin/staff-credentials-form';
 import { StaffEditForm } from '@/components/admin/staff-edit-form';
 import { StaffStatusForm } from '@/components/admin/staff-status-form';
@@ -16,6 +16,7 @@ import {
   updateStaffAccountAction,
 } from '@/app/admin/staff/actions';
 import { Section } from '@/components/ui/section';
+import { formatDate, formatTimeOfDay } from '@/lib/i18n/format-date';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.staffDetail');
@@ -26,10 +27,10 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ u
   const { userId } = await params;
   const user = await requireUser(['ADMIN'], `/admin/staff/${encodeURIComponent(userId)}`);
   const account = await orNotFound(getStaffAccount(user, userId));
-  const [t, tRoles, format, provinces, units] = await Promise.all([
+  const [t, tRoles, locale, provinces, units] = await Promise.all([
     getTranslations('admin.staffDetail'),
     getTranslations('roles'),
-    getFormatter(),
+    getLocale(),
     listProvinces(),
     account.provinceCode ? listUnits(account.provinceCode) : Promise.resolve([]),
   ]);
@@ -62,7 +63,7 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ u
         <dt className="font-semibold">{t('secondFactor')}</dt>
         <dd className="m-0">
           {account.secondFactorSince
-            ? t('enrolledSince', { date: format.dateTime(account.secondFactorSince, { dateStyle: 'medium' }) })
+            ? t('enrolledSince', { date: formatDate(account.secondFactorSince, locale) })
             : t('notEnrolled')}
         </dd>
         <dt className="font-semibold">{t('password')}</dt>
@@ -82,7 +83,7 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ u
         {account.lockedUntil ? (
           <>
             <dt className="font-semibold">{t('locked')}</dt>
-            <dd className="m-0">{format.dateTime(account.lockedUntil, { timeStyle: 'short' })}</dd>
+            <dd className="m-0">{formatTimeOfDay(account.lockedUntil)}</dd>
           </>
         ) : null}
       </dl>

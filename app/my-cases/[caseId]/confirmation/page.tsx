@@ -3,11 +3,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ReceiptPanel } from '@/components/audit/receipt-panel';
 import { findCaseReceipt } from '@/lib/audit/receipts';
 import { requireUser } from '@/lib/auth/scope';
 import { getCitizenCase } from '@/lib/cases/views/citizen-queries';
+import { formatDateTime } from '@/lib/i18n/format-date';
 
 type Params = Promise<{ caseId: string }>;
 
@@ -21,9 +22,9 @@ export default async function FilingConfirmationPage({ params }: { params: Param
   const user = await requireUser(['CITIZEN'], `/my-cases/${caseId}/confirmation`);
   const view = await getCitizenCase(user, caseId);
   if (!view) notFound();
-  const [t, format, receipt] = await Promise.all([
+  const [t, locale, receipt] = await Promise.all([
     getTranslations('citizenConfirmation'),
-    getFormatter(),
+    getLocale(),
     findCaseReceipt(view.id, 'CASE_FILED'),
   ]);
   // A recognition complaint is handled where the code was refused; a code appeal where it was issued.
@@ -47,7 +48,7 @@ export default async function FilingConfirmationPage({ params }: { params: Param
         <li className="mb-2">{t('next1', { province })}</li>
         {dueAt ? (
           <li className="mb-2 font-semibold" data-testid="confirmation-deadline">
-            {t('next2', { time: format.dateTime(dueAt, { dateStyle: 'long', timeStyle: 'short' }) })}
+            {t('next2', { time: formatDateTime(dueAt, locale) })}
           </li>
         ) : null}
         <li className="mb-2">{t('next3')}</li>

@@ -80,7 +80,7 @@ export default async function SupervisedCasePage({ params }: { params: Params })
           <dt className="font-semibold">{t('case.overreach')}</dt>
           <dd className="m-0">{found.primaFacieOverreach ? t('case.yes') : t('case.no')}</dd>
           <dt className="font-semibold">{t('board.filedAt')}</dt>
-          <dd className="m-0">{formatTime(found.filedAt)}</dd>
+          <dd className="m-0">{formatTime(found.filedAt, locale)}</dd>
           <dt className="font-semibold">{t('board.assignee')}</dt>
           <dd className="m-0" data-testid="case-assignee">
             {found.assigneeName ?? t('board.pool')}
@@ -94,7 +94,7 @@ export default async function SupervisedCasePage({ params }: { params: Params })
       </Section>
 
       <Section id="deadline-heading" heading={t('case.deadlineHeading')}>
-        <p className="mb-1 text-lg font-semibold">{formatTime(found.dueAt)}</p>
+        <p className="mb-1 text-lg font-semibold">{formatTime(found.dueAt, locale)}</p>
         {found.deadline ? <p className="mb-1">{found.deadline[lang]}</p> : null}
         {found.pausedSince ? <p className="mb-1">{t('case.paused')}</p> : null}
       </Section>
@@ -124,7 +124,7 @@ export default async function SupervisedCasePage({ params }: { params: Params })
               })}
             </h3>
             <p className="m-0 text-muted">
-              {t('case.decidedBy', { name: decision.decidedByName, time: formatTime(decision.decidedAt) })}
+              {t('case.decidedBy', { name: decision.decidedByName, time: formatTime(decision.decidedAt, locale) })}
             </p>
             <p className="m-0">
               {t('case.ruleLine', { rule: decision.ruleName ? decision.ruleName[lang] : decision.ruleCode })}
@@ -137,12 +137,12 @@ export default async function SupervisedCasePage({ params }: { params: Params })
             <h3 className="mb-1 text-xl font-bold">{t('case.correctionHeading')}</h3>
             <p className="m-0">
               {found.correctionSentAt
-                ? t('case.correctionSent', { time: formatTime(found.correctionSentAt) })
+                ? t('case.correctionSent', { time: formatTime(found.correctionSentAt, locale) })
                 : t('board.notSent')}
             </p>
             <p className="m-0">
               {found.correctionConfirmedAt
-                ? t('case.correctionConfirmed', { time: formatTime(found.correctionConfirmedAt) })
+                ? t('case.correctionConfirmed', { time: formatTime(found.correctionConfirmedAt, locale) })
                 : t('case.correctionNotConfirmed')}
             </p>
           </>

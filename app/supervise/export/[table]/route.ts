@@ -1,6 +1,6 @@
 // POST /supervise/export/[table]: the table's CSV in the supervisor's scope, as a download. POST because each export
 // writes an EXPORT_CREATED audit event (in the same transaction as the read); a cross-site form is refused.
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { defineAction } from '@/lib/auth/action';
 import { exportSupervisionTable } from '@/lib/supervision/export';
 import { exportRequestSchema } from '@/lib/supervision/schemas';
@@ -12,8 +12,8 @@ const exportTable = defineAction({
   schema: exportRequestSchema,
   roles: ['SUPERVISOR'],
   async handler(input, { user }) {
-    const t = await getTranslations();
-    return exportSupervisionTable(supervisorScopeOf(user), input, t);
+    const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+    return exportSupervisionTable(supervisorScopeOf(user), input, t, new Date(), locale);
   },
 });
 

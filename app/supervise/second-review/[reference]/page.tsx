@@ -61,7 +61,7 @@ export default async function SecondReviewCasePage({ params }: { params: Params 
           })}
         </h2>
         <p className="m-0 text-muted">
-          {tBoard('case.decidedBy', { name: first.decidedByName, time: formatTime(first.decidedAt) })}
+          {tBoard('case.decidedBy', { name: first.decidedByName, time: formatTime(first.decidedAt, locale) })}
         </p>
         <p className="m-0">
           {tBoard('case.ruleLine', { rule: first.ruleName ? first.ruleName[lang] : first.ruleCode })}
@@ -124,7 +124,7 @@ export default async function SecondReviewCasePage({ params }: { params: Params 
       </Section>
 
       <Section id="deadline-heading" heading={t('deadlineHeading')}>
-        <p className="mb-1 font-semibold">{t('dueAt', { time: formatTime(found.dueAt) })}</p>
+        <p className="mb-1 font-semibold">{t('dueAt', { time: formatTime(found.dueAt, locale) })}</p>
         {found.deadline ? <p className="mb-1">{found.deadline[lang]}</p> : null}
       </Section>
 
@@ -132,7 +132,7 @@ export default async function SecondReviewCasePage({ params }: { params: Params 
         <p className="border-l-4 border-action bg-panel px-4 py-3 font-semibold" data-testid="review-decided">
           {t('decided', {
             outcome: tBoard(`outcomes.${found.secondDecision.outcome}`),
-            time: formatTime(found.secondDecision.decidedAt),
+            time: formatTime(found.secondDecision.decidedAt, locale),
           })}
         </p>
       ) : found.actions.start ? (

@@ -3,12 +3,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ReplayButton } from '@/components/admin/integration/delivery-buttons';
 import { DataTable } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
-import { SelectField } from '@/components/ui/select-field';
-import { TextField } from '@/components/ui/text-field';
+import { FilterForm } from '@/components/ui/filter-form';
 import { requireUser } from '@/lib/auth/scope';
 import { ValidationError } from '@/lib/core/errors';
 import { OutboxKind } from '@/lib/db/generated/enums';
@@ -16,6 +15,7 @@ import { listDeliveryLog } from '@/lib/integration/list-delivery-log';
 import { DELIVERY_RESULTS } from '@/lib/integration/schemas';
 import { provinceName } from '@/lib/reference/divisions';
 import { replayDeliveryAction } from '@/app/admin/integration/actions';
+import { formatDateTime } from '@/lib/i18n/format-date';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('integration.deliveries');
@@ -37,7 +37,7 @@ export default async function DeliveryLogPage({
   // An empty field of the GET form means "any"; the use case's schema checks the rest.
   const field = (name: string) => [query[name]].flat()[0] || undefined;
   const filter = { result: field('result'), kind: field('kind'), from: field('from'), to: field('to') };
-  const [t, format] = await Promise.all([getTranslations('integration.deliveries'), getFormatter()]);
+  const [t, locale] = await Promise.all([getTranslations('integration.deliveries'), getLocale()]);
   const tAll = await getTranslations();
   let attempts: Awaited<ReturnType<typeof listDeliveryLog>> = [];
   let filterErrors: Record<string, string> = {};
@@ -61,62 +61,30 @@ export default async function DeliveryLogPage({
         <Link href={`/admin/integration/${provinceCode}`}>{t('back', { province: name })}</Link>
       </p>
       <PageHeader title={t('heading', { province: name })} intro={t('intro')} />
-      <form
-        method="get"
+      <FilterForm
         action={`/admin/integration/${provinceCode}/deliveries`}
-        className="mb-6 grid gap-x-4 sm:grid-cols-5 sm:items-end"
-        aria-label={t('filterLabel')}
-      >
-        <SelectField
-          id="filter-result"
-          name="result"
-          label={t('result')}
-          defaultValue={filter.result ?? ''}
-          error={errorOf('result')}
-        >
-          <option value="">{t('any')}</option>
-          {DELIVERY_RESULTS.map((result) => (
-            <option key={result} value={result}>
-              {t(`results.${result}`)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          id="filter-kind"
-          name="kind"
-          label={t('kind')}
-          defaultValue={filter.kind ?? ''}
-          error={errorOf('kind')}
-        >
-          <option value="">{t('any')}</option>
-          {Object.values(OutboxKind).map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`kinds.${kind}`)}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          id="filter-from"
-          name="from"
-          type="date"
-          label={t('from')}
-          defaultValue={filter.from}
-          error={errorOf('from')}
-        />
-        <TextField
-          id="filter-to"
-          name="to"
-          type="date"
-          label={t('to')}
-          defaultValue={filter.to}
-          error={errorOf('to')}
-        />
-        <div className="mb-5">
-          <button type="submit" className="button button-secondary">
-            {t('apply')}
-          </button>
-        </div>
-      </form>
+        label={t('filterLabel')}
+        anyLabel={t('any')}
+        applyLabel={t('apply')}
+        filters={[
+          {
+            name: 'result',
+            label: t('result'),
+            value: filter.result,
+            error: errorOf('result'),
+            options: DELIVERY_RESULTS.map((result) => ({ value: result, label: t(`results.${result}`) })),
+          },
+          {
+            name: 'kind',
+            label: t('kind'),
+            value: filter.kind,
+            error: errorOf('kind'),
+            options: Object.values(OutboxKind).map((kind) => ({ value: kind, label: t(`kinds.${kind}`) })),
+          },
+          { name: 'from', label: t('from'), value: filter.from, error: errorOf('from'), type: 'date' },
+          { name: 'to', label: t('to'), value: filter.to, error: errorOf('to'), type: 'date' },
+        ]}
+      />
       <p className="mb-2" role="status" data-testid="delivery-count">
         {t('count', { count: attempts.length })}
       </p>
@@ -137,7 +105,7 @@ export default async function DeliveryLogPage({
               'data-result': attempt.delivered ? 'delivered' : 'failed',
             },
             cells: {
-              at: format.dateTime(attempt.attemptedAt, { dateStyle: 'short', timeStyle: 'medium' }),
+              at: formatDateTime(attempt.attemptedAt, locale, { seconds: true }),
               event: (
                 <>
                   {t(`kinds.${attempt.kind}`)}

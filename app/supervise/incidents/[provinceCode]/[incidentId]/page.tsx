@@ -3,9 +3,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { GroupedBarChart } from '@/components/supervisor/bar-chart';
 import { formatTime } from '@/components/supervisor/format';
+import { formatTimeOfDay } from '@/lib/i18n/format-date';
 import { IncidentDecisionForm } from '@/components/supervisor/incident-decision-form';
 import { incidentReasonText } from '@/components/supervisor/incidents-section';
 import { DataTable } from '@/components/ui/data-table';
@@ -39,6 +40,7 @@ async function loadIncident(params: Params) {
 }
 
 export default async function IncidentPage({ params }: { params: Params }) {
+  const locale = await getLocale();
   const incident = await loadIncident(params);
   const [t, tStates, tOutcomes, reason] = await Promise.all([
     getTranslations('incidents'),
@@ -48,8 +50,9 @@ export default async function IncidentPage({ params }: { params: Params }) {
   ]);
   const decidable = incident.cases.filter((c) => c.decidable);
   const correctionText = ({ correction }: IncidentCaseRow) => {
-    if (correction.confirmedAt) return t('page.correctionConfirmed', { time: formatTime(correction.confirmedAt) });
-    if (correction.sentAt) return t('page.correctionSent', { time: formatTime(correction.sentAt) });
+    if (correction.confirmedAt)
+      return t('page.correctionConfirmed', { time: formatTime(correction.confirmedAt, locale) });
+    if (correction.sentAt) return t('page.correctionSent', { time: formatTime(correction.sentAt, locale) });
     return correction.ordered ? t('page.correctionOrdered') : t('page.correctionNone');
   };
   return (
@@ -68,11 +71,14 @@ export default async function IncidentPage({ params }: { params: Params }) {
           })}
         </p>
         <p className="m-0">
-          {t('page.window', { from: formatTime(incident.firstFiledAt), to: formatTime(incident.lastFiledAt) })}
+          {t('page.window', {
+            from: formatTime(incident.firstFiledAt, locale),
+            to: formatTime(incident.lastFiledAt, locale),
+          })}
         </p>
         <p className="m-0">
           {t('page.detected', {
-            time: formatTime(incident.detectedAt),
+            time: formatTime(incident.detectedAt, locale),
             threshold: incident.threshold,
             windowHours: incident.windowHours,
           })}
@@ -87,7 +93,7 @@ export default async function IncidentPage({ params }: { params: Params }) {
           id="incident-growth"
           title={t('page.growthTitle')}
           description={t('page.growthDescription')}
-          categories={incident.growth.map((g) => formatTime(g.hour).slice(11))}
+          categories={incident.growth.map((g) => formatTimeOfDay(g.hour))}
           series={[{ name: t('page.filings'), values: incident.growth.map((g) => g.count), colour: '#1d70b8' }]}
         />
         <DataTable
@@ -98,7 +104,7 @@ export default async function IncidentPage({ params }: { params: Params }) {
           ]}
           rows={incident.growth.map((g) => ({
             id: g.hour.toISOString(),
-            cells: { hour: formatTime(g.hour), count: g.count },
+            cells: { hour: formatTime(g.hour, locale), count: g.count },
           }))}
         />
       </Section>
@@ -118,7 +124,7 @@ export default async function IncidentPage({ params }: { params: Params }) {
               id: c.id,
               reference: c.reference,
               colour: c.colour,
-              filedAt: formatTime(c.filedAt),
+              filedAt: formatTime(c.filedAt, locale),
               grounds: c.grounds,
               evidenceFiles: c.evidenceFiles,
             }))}
