@@ -7,6 +7,7 @@ import { getPrisma } from '@/lib/db/client';
 import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
 import { createUser, residentId, validFiling } from '@/test/support/fixtures';
 import { rawClient, resetCaseData } from '@/test/support/db';
+import { appealCaseColumns, cloneCasesStatement } from '@/test/support/incident-data';
 import { decideIncident } from './decide-incident';
 
 const prisma = () => getPrisma();
@@ -19,29 +20,17 @@ const GROUP = 1000;
 async function cloneIntoIncident(templateId: string, incidentId: string, count: number): Promise<void> {
   const client = await rawClient();
   try {
-    const { rows } = await client.query<{ column_name: string }>(
-      `SELECT column_name FROM information_schema.columns
-        WHERE table_name = 'appeal_case' AND table_schema = current_schema() AND is_generated = 'NEVER'
-        ORDER BY ordinal_position`,
-    );
-    const columns = rows.map((row) => row.column_name);
-    const fresh: Record<string, string> = {
-      id: 'gen_random_uuid()',
-      reference: `c.reference || '-' || lpad(g::text, 4, '0')`,
-      idempotency_key: `c.idempotency_key || '-' || g`,
-    };
-    const list = columns.map((name) => `"${name}"`).join(', ');
-    const values = columns.map((name) => fresh[name] ?? `c."${name}"`).join(', ');
-    await client.query(
-      `INSERT INTO appeal_case (${list}) SELECT ${values} FROM appeal_case c, generate_series(1, $2::int) g
-        WHERE c.province_code = '41' AND c.id = $1::uuid`,
-      [templateId, count],
-    );
+    const { rows } = await client.query<{ id: string }>(cloneCasesStatement(await appealCaseColumns(client)), [
+      '41',
+      templateId,
+      count,
+      'g',
+    ]);
     await client.query(
       `INSERT INTO case_incident (province_code, case_id, incident_id, filed_at, linked_at)
        SELECT c.province_code, c.id, $1::uuid, c.filed_at, now() FROM appeal_case c
-        WHERE c.province_code = '41' AND c.reference LIKE (SELECT reference FROM appeal_case WHERE province_code = '41' AND id = $2::uuid) || '-%'`,
-      [incidentId, templateId],
+        WHERE c.province_code = '41' AND c.id = ANY($2::uuid[])`,
+      [incidentId, rows.map((row) => row.id)],
     );
     await client.query(
       `UPDATE mass_incident SET case_count = case_count + $2::int WHERE province_code = '41' AND id = $1::uuid`,
