@@ -65,7 +65,10 @@ function reasonCondition({ codes, noneStated }: DetectionKey): Prisma.Sql {
   return noneStated ? Prisma.sql`(${listed} OR c.stated_reason_code IS NULL)` : listed;
 }
 
-/** Sets (or, with null, clears when it names `incidentId`) the key row's open incident, under the key's lock. */
+/**
+ * Sets (open) or clears (when it names `incidentId`) the key row's open incident. Either way it writes the key row and
+ * so takes the key's lock until commit, as a filing does.
+ */
 export async function markOpenIncident(
   tx: TransactionClient,
   key: { provinceCode: string; issuingUnitCode: string; reasonKey: string },
@@ -73,10 +76,11 @@ export async function markOpenIncident(
   open: boolean,
 ): Promise<void> {
   await tx.$executeRaw`
-    UPDATE incident_filing_count SET open_incident_id = ${open ? incidentId : null}::uuid
+    UPDATE incident_filing_count
+    SET open_incident_id = CASE WHEN ${open} THEN ${incidentId}::uuid
+                                WHEN open_incident_id = ${incidentId}::uuid THEN NULL ELSE open_incident_id END
     WHERE province_code = ${key.provinceCode} AND issuing_unit_code = ${key.issuingUnitCode}
-      AND reason_key = ${key.reasonKey} AND hour_start = ${KEY_ROW}
-      AND (${open} OR open_incident_id = ${incidentId}::uuid)`;
+      AND reason_key = ${key.reasonKey} AND hour_start = ${KEY_ROW}`;
 }
 
 /**

@@ -127,6 +127,12 @@ export interface IncidentDetail extends IncidentSummary {
   growth: { hour: Date; count: number }[];
   cases: IncidentCaseRow[];
   mayHandle: boolean;
+  /** OPEN or CLOSED; closed with the time and the supervisor's reason. */
+  status: string;
+  closedAt: Date | null;
+  closeReason: string | null;
+  /** For the close form's version check. */
+  version: number;
   decidedByIncident: number;
   correctionOrders: number;
   /** Catalogue rules a finding may rest on. */
@@ -221,6 +227,10 @@ export async function getIncident(
     growth,
     cases: caseRows,
     mayHandle: mayHandleIncident(scope, incident),
+    status: incident.status,
+    closedAt: incident.closedAt,
+    closeReason: incident.closeReason,
+    version: incident.version,
     decidedByIncident: caseRows.filter((c) => c.decision?.byIncident).length,
     correctionOrders: caseRows.filter((c) => c.correction.ordered).length,
     rules,

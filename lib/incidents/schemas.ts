@@ -21,3 +21,19 @@ export const decideIncidentSchema = decideSchema.omit({ caseId: true, expectedVe
 });
 
 export type DecideIncidentInput = z.output<typeof decideIncidentSchema>;
+
+/** Closing a handled incident (SPEC §16): the supervisor's reason, and the version their page showed. */
+export const closeIncidentSchema = z.strictObject({
+  provinceCode: incidentKeySchema.shape.provinceCode,
+  incidentId: incidentKeySchema.shape.incidentId,
+  expectedVersion: z.number({ error: 'incidents.errors.version' }).int({ error: 'incidents.errors.version' }).min(1, {
+    error: 'incidents.errors.version',
+  }),
+  reason: z
+    .string({ error: 'incidents.errors.closeReasonTooShort' })
+    .trim()
+    .min(10, { error: 'incidents.errors.closeReasonTooShort' })
+    .max(1000, { error: 'incidents.errors.closeReasonTooLong' }),
+});
+
+export type CloseIncidentInput = z.output<typeof closeIncidentSchema>;

@@ -1,10 +1,11 @@
 'use server';
-// The group finding on a mass incident (SPEC §16): through defineAction (schema, session, role) to the use case,
+// The group finding on a mass incident and closing it (SPEC §16): through defineAction (schema, session, role) to the use case,
 // which loads the incident through the supervisor's scope (outsiders: 404, nothing changes).
 import { revalidatePath } from 'next/cache';
 import { defineAction, type ActionResult } from '@/lib/auth/action';
+import { closeIncident } from '@/lib/incidents/close-incident';
 import { decideIncident } from '@/lib/incidents/decide-incident';
-import { decideIncidentSchema } from '@/lib/incidents/schemas';
+import { closeIncidentSchema, decideIncidentSchema } from '@/lib/incidents/schemas';
 
 const decide = defineAction({
   schema: decideIncidentSchema,
@@ -15,6 +16,18 @@ const decide = defineAction({
 /** Called with the form's values (the same schema checks them in the browser first). */
 export async function decideIncidentAction(input: unknown): Promise<ActionResult<{ decided: number }>> {
   const result = await decide(input);
+  if (result.ok) revalidatePath('/supervise', 'layout');
+  return result;
+}
+
+const close = defineAction({
+  schema: closeIncidentSchema,
+  roles: ['SUPERVISOR'],
+  handler: async (input, { user }) => ({ closed: (await closeIncident(user, input)).id }),
+});
+
+export async function closeIncidentAction(input: unknown): Promise<ActionResult<{ closed: string }>> {
+  const result = await close(input);
   if (result.ok) revalidatePath('/supervise', 'layout');
   return result;
 }

@@ -6,6 +6,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { GroupedBarChart } from '@/components/supervisor/bar-chart';
 import { formatTime } from '@/components/supervisor/format';
+import { IncidentCloseForm } from '@/components/supervisor/incident-close-form';
 import { IncidentDecisionForm } from '@/components/supervisor/incident-decision-form';
 import { incidentReasonText } from '@/components/supervisor/incidents-section';
 import { DataTable } from '@/components/ui/data-table';
@@ -16,7 +17,7 @@ import { CaseNotFoundError } from '@/lib/core/errors';
 import { getIncident, type IncidentCaseRow } from '@/lib/incidents/incident-views';
 import { incidentKeySchema } from '@/lib/incidents/schemas';
 import { supervisorScopeOf } from '@/lib/supervision/scope';
-import { decideIncidentAction } from '@/app/supervise/incidents/actions';
+import { closeIncidentAction, decideIncidentAction } from '@/app/supervise/incidents/actions';
 
 type Params = Promise<{ provinceCode: string; incidentId: string }>;
 
@@ -80,6 +81,11 @@ export default async function IncidentPage({ params }: { params: Params }) {
         <p className="m-0">
           {t('page.escalation', { level: t(`escalation.${incident.escalation as 'PROVINCIAL' | 'NATIONAL'}`) })}
         </p>
+        <p className="m-0 font-semibold" data-testid="incident-status">
+          {incident.closedAt
+            ? t('page.closed', { time: formatTime(incident.closedAt), reason: incident.closeReason ?? '' })
+            : t('page.statusOpen')}
+        </p>
       </div>
 
       <Section id="growth-heading" heading={t('page.growthHeading')}>
@@ -130,6 +136,17 @@ export default async function IncidentPage({ params }: { params: Params }) {
           {t('page.relief')}
         </p>
       </Section>
+
+      {incident.status === 'OPEN' && incident.mayHandle ? (
+        <Section id="close-heading" heading={t('close.heading')} className="mb-10">
+          <IncidentCloseForm
+            provinceCode={incident.provinceCode}
+            incidentId={incident.id}
+            version={incident.version}
+            close={closeIncidentAction}
+          />
+        </Section>
+      ) : null}
 
       <Section id="cases-heading" heading={t('page.casesHeading')}>
         <p data-testid="incident-decided">
