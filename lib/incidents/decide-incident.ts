@@ -5,7 +5,7 @@
 // left out are untouched.
 import 'server-only';
 import { prisma, Prisma, type TransactionClient } from '@/lib/db/client';
-import type { Case } from '@/lib/db/generated/client';
+import type { Case, CaseState } from '@/lib/db/generated/client';
 import type { Actor } from '@/lib/auth/actor';
 import {
   applyCaseChanges,
@@ -41,25 +41,22 @@ export interface IncidentGroupChange {
 }
 
 /**
- * The extension point of every group action on an incident (a group finding here; group interim relief, SPEC §15, is
- * to be built on it): in one transaction, load the incident through the actor's scope, check they may handle it, lock
- * the selected cases that belong to it and are in a state `action` allows (all of them, or the whole group is
- * refused), and apply `plan` to all of them through the case engine's batch path. Notifications go out after commit.
+ * The frame of every group action on an incident, in one transaction: load the incident through the actor's scope,
+ * check they may handle it, lock the selected cases that belong to it and are in one of `states` (all of them, or the
+ * whole group is refused), and hand them to `work`, which returns the notifications to send after commit.
  */
-export async function applyIncidentGroupChange(
+export async function inIncidentGroup(
   actor: Actor,
   key: { provinceCode: string; incidentId: string; caseIds: readonly string[] },
-  action: CaseAction,
-  plan: (incident: MassIncident) => (context: CaseBatchContext) => Promise<CaseBatchChange>,
-  now: Date = new Date(),
+  states: readonly CaseState[],
+  work: (tx: TransactionClient, incident: MassIncident, selected: Case[]) => Promise<string[]>,
 ): Promise<IncidentGroupChange> {
   const started = performance.now();
   const outcome = await prisma.$transaction(async (tx) => {
     const incident = await findIncidentInScope(tx, actor, key);
     if (!mayHandleIncident(actor, incident)) throw new RuleViolationError('errors.incidentNationalOnly');
-    if (!TRANSITIONS[action].roles.includes(actor.role)) throw new ForbiddenActionError(action);
-    const selected = await lockSelectedCases(tx, incident, key.caseIds, action);
-    const { notificationIds } = await applyCaseChanges(tx, actor, selected, action, plan(incident), now);
+    const selected = await lockSelectedCases(tx, incident, key.caseIds, states);
+    const notificationIds = await work(tx, incident, selected);
     return { incident, caseIds: selected.map((row) => row.id), notificationIds };
   }, GROUP_TRANSACTION);
   const committed = performance.now();
@@ -71,12 +68,31 @@ export async function applyIncidentGroupChange(
   };
 }
 
+/**
+ * The extension point of every group transition on an incident (a group finding here): the group's frame
+ * (inIncidentGroup) with the cases in a state `action` allows, and `plan` applied to all of them through the case
+ * engine's batch path.
+ */
+export async function applyIncidentGroupChange(
+  actor: Actor,
+  key: { provinceCode: string; incidentId: string; caseIds: readonly string[] },
+  action: CaseAction,
+  plan: (incident: MassIncident) => (context: CaseBatchContext) => Promise<CaseBatchChange>,
+  now: Date = new Date(),
+): Promise<IncidentGroupChange> {
+  if (!TRANSITIONS[action].roles.includes(actor.role)) throw new ForbiddenActionError(action);
+  return inIncidentGroup(actor, key, TRANSITIONS[action].from, async (tx, incident, selected) => {
+    const { notificationIds } = await applyCaseChanges(tx, actor, selected, action, plan(incident), now);
+    return notificationIds;
+  });
+}
+
 /** Locks the selection in id order (rows first, audit chain heads last); any case not in the incident or no longer in an allowed state refuses the group. */
 async function lockSelectedCases(
   tx: TransactionClient,
   incident: MassIncident,
   caseIds: readonly string[],
-  action: CaseAction,
+  states: readonly CaseState[],
 ): Promise<Case[]> {
   const unique = [...new Set(caseIds)];
   const locked = await tx.$queryRaw<{ id: string }[]>`
@@ -84,7 +100,7 @@ async function lockSelectedCases(
     JOIN case_incident ci ON ci.province_code = c.province_code AND ci.case_id = c.id
     WHERE c.province_code = ${incident.provinceCode} AND ci.incident_id = ${incident.id}::uuid
       AND c.id IN (${Prisma.join(unique.map((id) => Prisma.sql`${id}::uuid`))})
-      AND c.state IN (${Prisma.raw(stateListSql(TRANSITIONS[action].from))})
+      AND c.state IN (${Prisma.raw(stateListSql(states))})
     ORDER BY c.id
     FOR UPDATE OF c`;
   if (locked.length !== unique.length) throw new RuleViolationError('errors.incidentSelectionChanged');

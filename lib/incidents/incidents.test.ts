@@ -10,6 +10,7 @@ import { createUser, residentId, validFiling, type TestUser } from '@/test/suppo
 import { rawClient, resetCaseData } from '@/test/support/db';
 import { closeIncident } from './close-incident';
 import { decideIncident } from './decide-incident';
+import { grantReliefToIncident } from './grant-incident-relief';
 import { getIncident } from './incident-views';
 
 const prisma = () => getPrisma();
@@ -367,5 +368,77 @@ describe('closing an incident', () => {
     expect(await prisma().auditEvent.count({ where: { action: 'INCIDENT_CLOSED' } })).toBe(0);
     const national = await createUser('SUPERVISOR', { provinceCode: null });
     expect((await closeIncident(national, input)).status).toBe('CLOSED');
+  });
+});
+
+describe('group interim relief', () => {
+  const reason = '同一机关以非疫情理由批量赋红码，先行临时转码以保障通行和就医。';
+
+  it('grants each selected case its own relief, order and audit event naming the incident; a decision ends it', async () => {
+    await policy('41', 3, 2);
+    const filed = [];
+    for (let i = 0; i < 3; i += 1) filed.push(await file('41', '410100', 'NON_EPIDEMIC'));
+    const incident = await prisma().massIncident.findFirstOrThrow();
+    const supervisor = await createUser('SUPERVISOR', { provinceCode: '41' });
+    const [leftOut, ...selected] = filed;
+    const input = {
+      provinceCode: '41',
+      incidentId: incident.id,
+      caseIds: selected.map((c) => c.id),
+      toColour: 'YELLOW' as const,
+      reason,
+    };
+    await expect(
+      grantReliefToIncident(await createUser('SUPERVISOR', { provinceCode: '34' }), input),
+    ).rejects.toBeInstanceOf(CaseNotFoundError);
+    expect(await prisma().interimRelief.count()).toBe(0);
+
+    const result = await grantReliefToIncident(supervisor, input);
+    expect(result.caseIds.sort()).toEqual(selected.map((c) => c.id).sort());
+    for (const one of selected) {
+      const reliefs = await prisma().interimRelief.findMany({ where: { caseId: one.id } });
+      expect(reliefs).toHaveLength(1);
+      expect(reliefs[0]).toMatchObject({
+        status: 'GRANTED',
+        reason: 'MASS_INCIDENT',
+        toColour: 'YELLOW',
+        decidedById: supervisor.id,
+        decisionReason: reason,
+      });
+      expect(reliefs[0]!.expiresAt).toBeInstanceOf(Date);
+      const orders = await prisma().outboxEvent.findMany({ where: { caseId: one.id, kind: 'INTERIM_RELIEF_ORDER' } });
+      expect(orders).toHaveLength(1);
+      expect(orders[0]!.id).toBe(reliefs[0]!.orderId);
+      expect(orders[0]!.payload).toMatchObject({ action: 'GRANT', toColour: 'YELLOW', reliefId: reliefs[0]!.id });
+      const events = await prisma().auditEvent.findMany({
+        where: { caseId: one.id, action: 'INTERIM_RELIEF_GRANTED' },
+      });
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({ chain: '41', actorId: supervisor.id });
+      expect(events[0]!.after).toMatchObject({ incidentId: incident.id, toColour: 'YELLOW' });
+      expect(await prisma().notification.count({ where: { caseId: one.id, template: 'INTERIM_RELIEF_GRANTED' } })).toBe(
+        1,
+      );
+    }
+    expect(await prisma().interimRelief.count({ where: { caseId: leftOut!.id } })).toBe(0);
+
+    // Relief in force cannot be granted twice: the whole group is refused, nothing written.
+    await expect(
+      grantReliefToIncident(supervisor, { ...input, caseIds: filed.map((c) => c.id) }),
+    ).rejects.toMatchObject({ messageKey: 'errors.reliefAlreadyOpen' });
+    expect(await prisma().interimRelief.count()).toBe(2);
+
+    // The group finding makes it permanent (SPEC §15), through the batch path.
+    await decideIncident(supervisor, {
+      provinceCode: '41',
+      incidentId: incident.id,
+      caseIds: selected.map((c) => c.id),
+      outcome: 'REVOKED',
+      ruleCode: 'NON_EPIDEMIC',
+      reasons: '经核查，该批红码系以与疫情防控无关的理由赋码，依法撤销，恢复绿码。',
+    });
+    const ended = await prisma().interimRelief.findMany({ where: { caseId: { in: selected.map((c) => c.id) } } });
+    expect(ended.map((r) => r.status)).toEqual(['PERMANENT', 'PERMANENT']);
+    expect((await verifyAuditChains(process.env.DATABASE_URL!)).intact).toBe(true);
   });
 });

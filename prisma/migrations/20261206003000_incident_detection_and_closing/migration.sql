@@ -43,3 +43,9 @@ UPDATE "incident_filing_count" f SET "open_incident_id" = m."id"
   FROM "mass_incident" m
  WHERE m."province_code" = f."province_code" AND m."issuing_unit_code" = f."issuing_unit_code"
    AND m."reason_key" = f."reason_key" AND m."status" = 'OPEN' AND f."hour_start" = TIMESTAMPTZ '1970-01-01 00:00:00+00';
+
+-- Group interim relief (SPEC §15, §16): a supervisor grants relief to the selected cases of an incident, unasked; the
+-- relief row's reason then says so (lib/cases/rules/interim-relief.ts, RELIEF_ROW_REASONS).
+ALTER TABLE "interim_relief" DROP CONSTRAINT "interim_relief_reason_check";
+ALTER TABLE "interim_relief" ADD CONSTRAINT "interim_relief_reason_check"
+    CHECK ("reason" IN ('MEDICAL_CARE', 'WORK', 'TRAVEL', 'MASS_INCIDENT'));
