@@ -2,7 +2,9 @@
 // Closing a handled mass incident (SPEC §16): the supervisor's reason, checked in the browser with the server's schema.
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
+import { ActionMessage } from '@/components/forms/action-message';
 import { useActionForm, type FormAction } from '@/components/forms/use-action-form';
+import { TextareaField } from '@/components/ui/textarea-field';
 import { closeIncidentSchema, type CloseIncidentInput } from '@/lib/incidents/schemas';
 
 interface Values {
@@ -39,38 +41,18 @@ export function IncidentCloseForm({
     // Labelled by the heading of the page's section around it (id close-heading).
     <form noValidate onSubmit={onSubmit} aria-labelledby="close-heading" data-testid="close-incident">
       <p className="mb-4 max-w-3xl">{t('intro')}</p>
-      <label htmlFor="close-reason" className="mb-1 block font-semibold">
-        {t('reason')}
-      </label>
-      <p id="close-reason-hint" className="mb-1 text-muted">
-        {t('reasonHint')}
-      </p>
-      {error ? (
-        <p id="close-reason-error" role="alert" className="mb-1 font-semibold text-danger">
-          {error}
-        </p>
-      ) : null}
-      <textarea
+      <TextareaField
         id="close-reason"
+        label={t('reason')}
+        hint={t('reasonHint')}
+        error={error}
         rows={3}
-        className="mb-4 block w-full max-w-3xl border-2 border-ink p-2"
-        aria-describedby={error ? 'close-reason-hint close-reason-error' : 'close-reason-hint'}
-        aria-invalid={error ? true : undefined}
         {...form.register('reason')}
       />
       <button type="submit" className="button-secondary" disabled={pending}>
         {t('submit')}
       </button>
-      {message ? (
-        <p
-          role={message.kind === 'ok' ? 'status' : 'alert'}
-          className={`my-2 border-l-4 px-3 py-2 font-semibold ${message.kind === 'ok' ? 'border-action bg-panel' : 'border-danger text-danger'}`}
-        >
-          {message.text}
-        </p>
-      ) : (
-        <p role="status" className="sr-only" />
-      )}
+      <ActionMessage message={message} />
     </form>
   );
 }

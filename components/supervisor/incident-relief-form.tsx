@@ -3,7 +3,9 @@
 // ticked), the temporary colour and the supervisor's reason, checked in the browser with the server's own schema.
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
+import { ActionMessage } from '@/components/forms/action-message';
 import { useActionForm, type FormAction } from '@/components/forms/use-action-form';
+import { TextareaField } from '@/components/ui/textarea-field';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { incidentReliefSchema, type IncidentReliefInput } from '@/lib/incidents/schemas';
 import { IncidentCaseChecklist, type SelectableCase } from './incident-case-checklist';
@@ -82,38 +84,18 @@ export function IncidentReliefForm({
           </label>
         ))}
       </fieldset>
-      <label htmlFor="relief-reason" className="mb-1 block font-semibold">
-        {t('reason')}
-      </label>
-      <p id="relief-reason-hint" className="mb-1 text-muted">
-        {t('reasonHint')}
-      </p>
-      {reasonError ? (
-        <p id="relief-reason-error" role="alert" className="mb-1 font-semibold text-danger">
-          {reasonError}
-        </p>
-      ) : null}
-      <textarea
+      <TextareaField
         id="relief-reason"
+        label={t('reason')}
+        hint={t('reasonHint')}
+        error={reasonError}
         rows={3}
-        className="mb-4 block w-full max-w-3xl border-2 border-ink p-2"
-        aria-describedby={reasonError ? 'relief-reason-hint relief-reason-error' : 'relief-reason-hint'}
-        aria-invalid={reasonError ? true : undefined}
         {...form.register('reason')}
       />
       <button type="submit" className="button" disabled={pending}>
         {t('submit', { count: selected.length })}
       </button>
-      {message ? (
-        <p
-          role={message.kind === 'ok' ? 'status' : 'alert'}
-          className={`my-2 border-l-4 px-3 py-2 font-semibold ${message.kind === 'ok' ? 'border-action bg-panel' : 'border-danger text-danger'}`}
-        >
-          {message.text}
-        </p>
-      ) : (
-        <p role="status" className="sr-only" />
-      )}
+      <ActionMessage message={message} />
     </form>
   );
 }

@@ -8,20 +8,13 @@ import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
 import { getPrisma } from '@/lib/db/client';
 import { createUser, residentId, validFiling, type TestUser } from '@/test/support/fixtures';
 import { rawClient, resetCaseData } from '@/test/support/db';
-import { appealCaseColumns, cloneCasesStatement } from '@/test/support/incident-data';
+import { appealCaseColumns, cloneCasesStatement, runSql } from '@/test/support/incident-data';
 import { insertGeneratedCases } from '@/test/support/queue-data';
 import { detectIncident } from './detect-incident';
 
 const prisma = () => getPrisma();
 
-async function sql(text: string, params: unknown[] = []): Promise<void> {
-  const client = await rawClient();
-  try {
-    await client.query(text, params);
-  } finally {
-    await client.end();
-  }
-}
+const sql = runSql;
 
 let citizens: TestUser[] = [];
 let sequence = 0;

@@ -7,7 +7,8 @@ import { getPrisma } from '@/lib/db/client';
 import { CaseNotFoundError, ConflictError, RuleViolationError } from '@/lib/core/errors';
 import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
 import { createUser, residentId, validFiling, type TestUser } from '@/test/support/fixtures';
-import { rawClient, resetCaseData } from '@/test/support/db';
+import { resetCaseData } from '@/test/support/db';
+import { runSql } from '@/test/support/incident-data';
 import { closeIncident } from './close-incident';
 import { decideIncident } from './decide-incident';
 import { grantReliefToIncident } from './grant-incident-relief';
@@ -15,14 +16,7 @@ import { getIncident } from './incident-views';
 
 const prisma = () => getPrisma();
 
-async function sql(text: string, params: unknown[] = []): Promise<void> {
-  const client = await rawClient();
-  try {
-    await client.query(text, params);
-  } finally {
-    await client.end();
-  }
-}
+const sql = runSql;
 
 /** A province's own policy: `threshold` appeals within `windowHours`. */
 async function policy(provinceCode: string, threshold: number, windowHours: number) {

@@ -1,6 +1,7 @@
 // Test support for the mass-incident tests: copies of a filed case (every column as filed, a fresh id, reference and
 // idempotency key), for groups too large to file one by one and for a filing held open in a test's own transaction.
 import type pg from 'pg';
+import { rawClient } from './db';
 
 /**
  * The statement copying case $2 of province $1 $3 times (references end in `-$4` and a number), returning the copies'
@@ -25,4 +26,14 @@ export async function appealCaseColumns(client: pg.Client): Promise<string[]> {
       ORDER BY ordinal_position`,
   );
   return rows.map((row) => row.column_name);
+}
+
+/** Runs one statement as the owner (policies, truncations, set-up the use cases do not offer). */
+export async function runSql(text: string, params: unknown[] = []): Promise<void> {
+  const client = await rawClient();
+  try {
+    await client.query(text, params);
+  } finally {
+    await client.end();
+  }
 }
