@@ -80,8 +80,9 @@ export async function applyIncidentGroupChange(
   plan: (incident: MassIncident) => (context: CaseBatchContext) => Promise<CaseBatchChange>,
   now: Date = new Date(),
 ): Promise<IncidentGroupChange> {
-  if (!TRANSITIONS[action].roles.includes(actor.role)) throw new ForbiddenActionError(action);
   return inIncidentGroup(actor, key, TRANSITIONS[action].from, async (tx, incident, selected) => {
+    // After the scope (outsiders learn nothing: 404 first).
+    if (!TRANSITIONS[action].roles.includes(actor.role)) throw new ForbiddenActionError(action);
     const { notificationIds } = await applyCaseChanges(tx, actor, selected, action, plan(incident), now);
     return notificationIds;
   });
