@@ -6,17 +6,8 @@ import { useTranslations } from 'next-intl';
 import { useActionForm, type FormAction } from '@/components/forms/use-action-form';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { DecisionFields } from '@/components/forms/decision-fields';
-import type { CodeColour } from '@/lib/db/generated/enums';
+import { IncidentCaseChecklist, type SelectableCase } from './incident-case-checklist';
 import { decideIncidentSchema, type DecideIncidentInput } from '@/lib/incidents/schemas';
-
-export interface SelectableCase {
-  id: string;
-  reference: string;
-  colour: CodeColour;
-  filedAt: string;
-  grounds: string;
-  evidenceFiles: number;
-}
 
 interface Values {
   provinceCode: string;
@@ -86,71 +77,14 @@ export function IncidentDecisionForm({
           ['group-reasons', 'reasons'],
         ])}
       />
-      <fieldset id="group-cases" className="mb-6 border-0 p-0" aria-describedby="group-cases-count">
-        <legend className="mb-2 font-semibold">{t('casesLegend')}</legend>
-        {errorFor('caseIds') ? (
-          <p role="alert" className="mb-2 font-semibold text-danger">
-            {errorFor('caseIds')}
-          </p>
-        ) : null}
-        <p id="group-cases-count" className="mb-2" data-testid="selected-count" aria-live="polite">
-          {t('selected', { selected: selected.length, total: cases.length })}
-        </p>
-        <div className="mb-2 flex flex-wrap gap-2">
-          <button
-            type="button"
-            className="button-secondary"
-            onClick={() =>
-              form.setValue(
-                'caseIds',
-                cases.map((c) => c.id),
-              )
-            }
-          >
-            {t('selectAll')}
-          </button>
-          <button type="button" className="button-secondary" onClick={() => form.setValue('caseIds', [])}>
-            {t('selectNone')}
-          </button>
-        </div>
-        <div className="max-h-[28rem] overflow-auto border border-rule">
-          <table className="w-full border-collapse text-left">
-            <thead>
-              <tr>
-                {(['include', 'reference', 'filedAt', 'ownFacts'] as const).map((column) => (
-                  <th key={column} scope="col" className="p-2">
-                    {t(column)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {cases.map((c) => (
-                <tr key={c.id} className="border-t border-rule">
-                  <td className="p-2">
-                    <input
-                      type="checkbox"
-                      className="h-6 w-6"
-                      id={`include-${c.reference}`}
-                      value={c.id}
-                      aria-label={t('includeCase', { reference: c.reference })}
-                      {...form.register('caseIds')}
-                    />
-                  </td>
-                  <td className="p-2">
-                    <label htmlFor={`include-${c.reference}`}>{c.reference}</label>
-                  </td>
-                  <td className="p-2">{c.filedAt}</td>
-                  <td className="p-2">
-                    {tTerms.has(`grounds.${c.grounds}`) ? tTerms(`grounds.${c.grounds}`) : c.grounds}
-                    {c.evidenceFiles > 0 ? ` · ${t('evidence', { count: c.evidenceFiles })}` : ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </fieldset>
+      <IncidentCaseChecklist
+        namespace="incidents.decide"
+        idPrefix="group"
+        countTestId="selected-count"
+        cases={cases}
+        form={form as never}
+        error={errorFor('caseIds')}
+      />
       <DecisionFields
         idPrefix="group"
         outcomes={outcomes.map((outcome) => ({ value: outcome, label: tTerms(`decisionOutcomes.${outcome}`) }))}

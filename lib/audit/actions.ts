@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS = [
   'INTERIM_RELIEF_REVERTED',
   'INTERIM_RELIEF_CONFIRMED',
   'INCIDENT_OPENED',
+  'INCIDENT_CLOSED',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -34,6 +34,8 @@ export const DISTRIBUTION: DistributionMap = {
   // Mass incidents (SPEC §16) sit with their cases: an incident's cases are all in the province holding it.
   mass_incident: byProvince,
   case_incident: byProvince,
+  // Filings per unit, reason and hour, counted by each filing on its case's shard (incident detection).
+  incident_filing_count: byProvince,
   // The province whose health-code system pushed the assignment, or to which the event and its deliveries are
   // addressed: not necessarily the province holding the case, so these have no foreign key to appeal_case.
   code_assignment: byProvince,

@@ -6,6 +6,7 @@ import type { CaseState, CodeColour, DecisionOutcome } from '@/lib/db/generated/
 import type { Actor } from '@/lib/auth/actor';
 import { divisionNames } from '@/lib/reference/divisions';
 import { findCatalogueInForce } from '@/lib/cases/rules/check-filing-references';
+import { RELIEF_CASE_STATES, reliefColoursFor } from '@/lib/cases/rules/interim-relief';
 import { TRANSITIONS } from '@/lib/cases/rules/transitions';
 import { scopeProvinceSql } from '@/lib/supervision/scope';
 import { findIncidentInScope } from './find-incident';
@@ -118,6 +119,10 @@ export interface IncidentCaseRow {
   evidenceFiles: number;
   /** The group finding may decide it now (DECIDE_AS_GROUP's states). */
   decidable: boolean;
+  /** The case's open request or relief in force (REQUESTED, GRANTED), if any. */
+  reliefStatus: string | null;
+  /** Group interim relief may be granted to it now (awaiting its first decision, a code to soften, none in force). */
+  reliefPossible: boolean;
   decision: { outcome: DecisionOutcome; byIncident: boolean } | null;
   correction: { sentAt: Date | null; confirmedAt: Date | null; ordered: boolean };
 }
@@ -127,6 +132,12 @@ export interface IncidentDetail extends IncidentSummary {
   growth: { hour: Date; count: number }[];
   cases: IncidentCaseRow[];
   mayHandle: boolean;
+  /** OPEN or CLOSED; closed with the time and the supervisor's reason. */
+  status: string;
+  closedAt: Date | null;
+  closeReason: string | null;
+  /** For the close form's version check. */
+  version: number;
   decidedByIncident: number;
   correctionOrders: number;
   /** Catalogue rules a finding may rest on. */
@@ -183,12 +194,15 @@ export async function getIncident(
         correction_sent_at: Date | null;
         correction_confirmed_at: Date | null;
         issuing_province_code: string;
+        relief_status: string | null;
       }[]
     >`
       SELECT c.id::text, c.reference, c.state::text AS state, c.colour::text AS colour, c.filed_at, c.grounds::text AS grounds,
         (SELECT count(*)::int FROM evidence e WHERE e.province_code = c.province_code AND e.case_id = c.id) AS evidence_files,
         d.outcome::text AS outcome, (d.incident_id = ${id}::uuid) AS by_incident,
-        c.correction_sent_at, c.correction_confirmed_at, c.issuing_province_code
+        c.correction_sent_at, c.correction_confirmed_at, c.issuing_province_code,
+        (SELECT r.status FROM interim_relief r WHERE r.province_code = c.province_code AND r.case_id = c.id
+          AND r.status IN ('REQUESTED', 'GRANTED') LIMIT 1) AS relief_status
       FROM case_incident ci
       JOIN appeal_case c ON c.province_code = ci.province_code AND c.id = ci.case_id
       LEFT JOIN decision d ON d.province_code = c.province_code AND d.case_id = c.id AND d.level = 'FIRST'
@@ -213,6 +227,9 @@ export async function getIncident(
     grounds: c.grounds,
     evidenceFiles: c.evidence_files,
     decidable: decidableStates.includes(c.state),
+    reliefStatus: c.relief_status,
+    reliefPossible:
+      RELIEF_CASE_STATES.includes(c.state) && reliefColoursFor(c.colour).length > 0 && c.relief_status !== 'GRANTED',
     decision: c.outcome ? { outcome: c.outcome, byIncident: c.by_incident === true } : null,
     correction: { sentAt: c.correction_sent_at, confirmedAt: c.correction_confirmed_at, ordered: ordered.has(c.id) },
   }));
@@ -221,6 +238,10 @@ export async function getIncident(
     growth,
     cases: caseRows,
     mayHandle: mayHandleIncident(scope, incident),
+    status: incident.status,
+    closedAt: incident.closedAt,
+    closeReason: incident.closeReason,
+    version: incident.version,
     decidedByIncident: caseRows.filter((c) => c.decision?.byIncident).length,
     correctionOrders: caseRows.filter((c) => c.correction.ordered).length,
     rules,

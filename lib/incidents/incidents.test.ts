@@ -4,23 +4,19 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChains } from '@/lib/audit/verify';
 import { getPrisma } from '@/lib/db/client';
-import { CaseNotFoundError, RuleViolationError } from '@/lib/core/errors';
+import { CaseNotFoundError, ConflictError, RuleViolationError } from '@/lib/core/errors';
 import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
 import { createUser, residentId, validFiling, type TestUser } from '@/test/support/fixtures';
-import { rawClient, resetCaseData } from '@/test/support/db';
+import { resetCaseData } from '@/test/support/db';
+import { runSql } from '@/test/support/incident-data';
+import { closeIncident } from './close-incident';
 import { decideIncident } from './decide-incident';
+import { grantReliefToIncident } from './grant-incident-relief';
 import { getIncident } from './incident-views';
 
 const prisma = () => getPrisma();
 
-async function sql(text: string, params: unknown[] = []): Promise<void> {
-  const client = await rawClient();
-  try {
-    await client.query(text, params);
-  } finally {
-    await client.end();
-  }
-}
+const sql = runSql;
 
 /** A province's own policy: `threshold` appeals within `windowHours`. */
 async function policy(provinceCode: string, threshold: number, windowHours: number) {
@@ -53,7 +49,7 @@ const linkOf = (caseId: string) => prisma().caseIncident.findFirst({ where: { ca
 
 beforeEach(async () => {
   await resetCaseData();
-  await sql('TRUNCATE mass_incident, case_incident CASCADE');
+  await sql('TRUNCATE mass_incident, case_incident, incident_filing_count CASCADE');
   await sql('DELETE FROM incident_policy WHERE province_code IS NOT NULL');
   citizens = [await createUser('CITIZEN'), await createUser('CITIZEN'), await createUser('CITIZEN')];
 });
@@ -303,5 +299,140 @@ describe('the group finding', () => {
     ).rejects.toMatchObject({ messageKey: 'errors.ruleNotValidBasis' });
     expect(await prisma().decision.count()).toBe(0);
     expect(await prisma().case.count({ where: { state: 'DECIDED' } })).toBe(0);
+  });
+});
+
+describe('closing an incident', () => {
+  const reason = '事件已处理完毕，相关案件均已作出决定。';
+
+  it('closes it with a reason, audited; later matching appeals count afresh and open a new one', async () => {
+    await policy('41', 3, 2);
+    const first = [];
+    for (let i = 0; i < 3; i += 1) first.push(await file('41', '410100', 'NON_EPIDEMIC'));
+    const incident = await prisma().massIncident.findFirstOrThrow();
+    const supervisor = await createUser('SUPERVISOR', { provinceCode: '41' });
+    const key = { provinceCode: '41', incidentId: incident.id };
+
+    await expect(
+      closeIncident(supervisor, { ...key, expectedVersion: incident.version + 1, reason }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    const closed = await closeIncident(supervisor, { ...key, expectedVersion: incident.version, reason });
+    expect(closed).toMatchObject({ status: 'CLOSED', closedById: supervisor.id, closeReason: reason });
+    expect(closed.closedAt).toBeInstanceOf(Date);
+    const events = await prisma().auditEvent.findMany({ where: { action: 'INCIDENT_CLOSED' } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ chain: '41', actorId: supervisor.id, actorRole: 'SUPERVISOR', reason });
+    expect(events[0]!.after).toMatchObject({ incidentId: incident.id, status: 'CLOSED' });
+    await expect(closeIncident(supervisor, { ...key, expectedVersion: closed.version, reason })).rejects.toMatchObject({
+      messageKey: 'errors.incidentClosed',
+    });
+
+    // The page shows it closed; the board no longer lists it.
+    const page = await getIncident(supervisor, key);
+    expect(page).toMatchObject({ status: 'CLOSED', closeReason: reason });
+
+    // Two new appeals stay outside (the closed incident's three are not counted again); the third opens a new one.
+    const later = [await file('41', '410100', 'NON_EPIDEMIC'), await file('41', '410100', 'NON_EPIDEMIC')];
+    for (const one of later) expect(await linkOf(one.id)).toBeNull();
+    const third = await file('41', '410100', 'NON_EPIDEMIC');
+    const reopened = await prisma().massIncident.findFirstOrThrow({ where: { status: 'OPEN' } });
+    expect(reopened.id).not.toBe(incident.id);
+    expect(reopened.caseCount).toBe(3);
+    for (const one of [...later, third]) expect((await linkOf(one.id))?.incidentId).toBe(reopened.id);
+    for (const one of first) expect((await linkOf(one.id))?.incidentId).toBe(incident.id);
+    expect((await verifyAuditChains(process.env.DATABASE_URL!)).intact).toBe(true);
+  });
+
+  it('answers outsiders "not found", refuses a provincial supervisor a national incident, changes nothing', async () => {
+    await policy('31', 2, 2);
+    await file('31', '310100', 'NON_EPIDEMIC');
+    await file('31', '310100', 'NON_EPIDEMIC');
+    const incident = await prisma().massIncident.findFirstOrThrow();
+    const input = { provinceCode: '31', incidentId: incident.id, expectedVersion: incident.version, reason };
+    await expect(closeIncident(await createUser('SUPERVISOR', { provinceCode: '34' }), input)).rejects.toBeInstanceOf(
+      CaseNotFoundError,
+    );
+    await expect(
+      closeIncident(await createUser('REVIEWER', { provinceCode: '31', unitCode: '310100' }), input),
+    ).rejects.toBeInstanceOf(CaseNotFoundError);
+    await expect(closeIncident(await createUser('SUPERVISOR', { provinceCode: '31' }), input)).rejects.toMatchObject({
+      messageKey: 'errors.incidentNationalOnly',
+    });
+    expect((await prisma().massIncident.findFirstOrThrow()).status).toBe('OPEN');
+    expect(await prisma().auditEvent.count({ where: { action: 'INCIDENT_CLOSED' } })).toBe(0);
+    const national = await createUser('SUPERVISOR', { provinceCode: null });
+    expect((await closeIncident(national, input)).status).toBe('CLOSED');
+  });
+});
+
+describe('group interim relief', () => {
+  const reason = '同一机关以非疫情理由批量赋红码，先行临时转码以保障通行和就医。';
+
+  it('grants each selected case its own relief, order and audit event naming the incident; a decision ends it', async () => {
+    await policy('41', 3, 2);
+    const filed = [];
+    for (let i = 0; i < 3; i += 1) filed.push(await file('41', '410100', 'NON_EPIDEMIC'));
+    const incident = await prisma().massIncident.findFirstOrThrow();
+    const supervisor = await createUser('SUPERVISOR', { provinceCode: '41' });
+    const [leftOut, ...selected] = filed;
+    const input = {
+      provinceCode: '41',
+      incidentId: incident.id,
+      caseIds: selected.map((c) => c.id),
+      toColour: 'YELLOW' as const,
+      reason,
+    };
+    await expect(
+      grantReliefToIncident(await createUser('SUPERVISOR', { provinceCode: '34' }), input),
+    ).rejects.toBeInstanceOf(CaseNotFoundError);
+    expect(await prisma().interimRelief.count()).toBe(0);
+
+    const result = await grantReliefToIncident(supervisor, input);
+    expect(result.caseIds.sort()).toEqual(selected.map((c) => c.id).sort());
+    for (const one of selected) {
+      const reliefs = await prisma().interimRelief.findMany({ where: { caseId: one.id } });
+      expect(reliefs).toHaveLength(1);
+      expect(reliefs[0]).toMatchObject({
+        status: 'GRANTED',
+        reason: 'MASS_INCIDENT',
+        toColour: 'YELLOW',
+        decidedById: supervisor.id,
+        decisionReason: reason,
+      });
+      expect(reliefs[0]!.expiresAt).toBeInstanceOf(Date);
+      const orders = await prisma().outboxEvent.findMany({ where: { caseId: one.id, kind: 'INTERIM_RELIEF_ORDER' } });
+      expect(orders).toHaveLength(1);
+      expect(orders[0]!.id).toBe(reliefs[0]!.orderId);
+      expect(orders[0]!.payload).toMatchObject({ action: 'GRANT', toColour: 'YELLOW', reliefId: reliefs[0]!.id });
+      const events = await prisma().auditEvent.findMany({
+        where: { caseId: one.id, action: 'INTERIM_RELIEF_GRANTED' },
+      });
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({ chain: '41', actorId: supervisor.id });
+      expect(events[0]!.after).toMatchObject({ incidentId: incident.id, toColour: 'YELLOW' });
+      expect(await prisma().notification.count({ where: { caseId: one.id, template: 'INTERIM_RELIEF_GRANTED' } })).toBe(
+        1,
+      );
+    }
+    expect(await prisma().interimRelief.count({ where: { caseId: leftOut!.id } })).toBe(0);
+
+    // Relief in force cannot be granted twice: the whole group is refused, nothing written.
+    await expect(
+      grantReliefToIncident(supervisor, { ...input, caseIds: filed.map((c) => c.id) }),
+    ).rejects.toMatchObject({ messageKey: 'errors.reliefAlreadyOpen' });
+    expect(await prisma().interimRelief.count()).toBe(2);
+
+    // The group finding makes it permanent (SPEC §15), through the batch path.
+    await decideIncident(supervisor, {
+      provinceCode: '41',
+      incidentId: incident.id,
+      caseIds: selected.map((c) => c.id),
+      outcome: 'REVOKED',
+      ruleCode: 'NON_EPIDEMIC',
+      reasons: '经核查，该批红码系以与疫情防控无关的理由赋码，依法撤销，恢复绿码。',
+    });
+    const ended = await prisma().interimRelief.findMany({ where: { caseId: { in: selected.map((c) => c.id) } } });
+    expect(ended.map((r) => r.status)).toEqual(['PERMANENT', 'PERMANENT']);
+    expect((await verifyAuditChains(process.env.DATABASE_URL!)).intact).toBe(true);
   });
 });

@@ -7,17 +7,31 @@ import type { TransactionClient } from '@/lib/db/client';
 import type { Case, CaseState } from '@/lib/db/generated/client';
 import type { StatusChangedPayload } from './outbox-payloads';
 
+type StatusChange = {
+  updated: Pick<Case, 'id' | 'reference' | 'state' | 'issuingProvinceCode' | 'version'>;
+  previousState: CaseState;
+};
+
 export async function queueStatusChangedEvent(
   tx: TransactionClient,
-  updated: Pick<Case, 'id' | 'reference' | 'state' | 'issuingProvinceCode' | 'version'>,
+  updated: StatusChange['updated'],
   previousState: CaseState,
   changedAt: Date,
 ): Promise<void> {
-  if (updated.state === previousState) return;
-  await tx.outboxEvent.create({
-    data: {
+  await queueStatusChangedEvents(tx, [{ updated, previousState }], changedAt);
+}
+
+/** The events of many changes in one statement (a group action on a mass incident). */
+export async function queueStatusChangedEvents(
+  tx: TransactionClient,
+  changes: readonly StatusChange[],
+  changedAt: Date,
+): Promise<void> {
+  const data = changes
+    .filter(({ updated, previousState }) => updated.state !== previousState)
+    .map(({ updated, previousState }) => ({
       provinceCode: updated.issuingProvinceCode,
-      kind: 'STATUS_CHANGED',
+      kind: 'STATUS_CHANGED' as const,
       caseId: updated.id,
       payload: {
         reference: updated.reference,
@@ -26,6 +40,6 @@ export async function queueStatusChangedEvent(
         changedAt: changedAt.toISOString(),
         sequence: updated.version,
       } satisfies StatusChangedPayload,
-    },
-  });
+    }));
+  if (data.length > 0) await tx.outboxEvent.createMany({ data });
 }

@@ -482,6 +482,35 @@ export const ACTIONS: Record<string, ActionEntry> = {
       },
     ],
   },
+  // Group interim relief: the same scope as the finding (another province's supervisor: 404).
+  'app/supervise/incidents/actions.ts#grantIncidentReliefAction': {
+    expect: only(['supervisorY', 'supervisorNational'], 'notFound', 'notFound'),
+    writes: true,
+    allowedProbe: 'invalid-input',
+    input: (f) => [
+      {
+        provinceCode: f.provinceY,
+        incidentId: f.incidentY,
+        caseIds: [f.caseX],
+        toColour: 'GREEN',
+        reason: '同一机关以非疫情理由批量赋红码，先行临时转码。',
+      },
+    ],
+  },
+  // Closing: the same scope as the finding (another province's supervisor: 404). Allowed actors get invalid input.
+  'app/supervise/incidents/actions.ts#closeIncidentAction': {
+    expect: only(['supervisorY', 'supervisorNational'], 'notFound', 'notFound'),
+    writes: true,
+    allowedProbe: 'invalid-input',
+    input: (f) => [
+      {
+        provinceCode: f.provinceY,
+        incidentId: f.incidentY,
+        expectedVersion: 1,
+        reason: '事件已处理完毕，相关案件均已作出决定。',
+      },
+    ],
+  },
   'app/supervise/actions.ts#verifyChainsAction': {
     expect: onlyAction(SUPERVISORS),
     writes: true,

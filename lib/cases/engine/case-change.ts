@@ -6,14 +6,14 @@ import { appendAuditEvent } from '@/lib/audit/append';
 import { prisma, type Prisma, type TransactionClient } from '@/lib/db/client';
 import type { Case, CaseState } from '@/lib/db/generated/client';
 import { deliverSoon } from '@/lib/integration/deliver-webhooks';
-import { queueStatusChangedEvent } from '@/lib/integration/queue-status-change';
+import { queueStatusChangedEvent, queueStatusChangedEvents } from '@/lib/integration/queue-status-change';
 import { dispatchNotifications } from '@/lib/notifications/dispatch';
-import { queueNotifications, type NotificationDraft } from '@/lib/notifications/queue';
+import { queueNotifications, queueNotificationsOfCases, type NotificationDraft } from '@/lib/notifications/queue';
 import { caseScopeWhere, type Actor } from '@/lib/auth/actor';
 import { CaseNotFoundError, ConflictError } from '@/lib/core/errors';
 import { assigneeRefusal, enforce } from '@/lib/cases/rules/case-guards';
 import { runFaultPoint } from './fault-points';
-import { adjustReviewerLoads } from '@/lib/cases/rules/routing';
+import { adjustReviewerLoads, adjustReviewerLoadsOfCases } from '@/lib/cases/rules/routing';
 import { authoriseTransition, TRANSITIONS, type CaseAction } from '@/lib/cases/rules/transitions';
 import { scopedLogger } from '@/lib/security/logger';
 
@@ -89,6 +89,102 @@ export async function applyCaseChange<T>(
     typeof change.notifications === 'function' ? await change.notifications(tx, fresh) : (change.notifications ?? []);
   const notificationIds = await queueNotifications(tx, fresh.provinceCode, fresh.id, drafts);
   return { case: fresh, result: change.result, notificationIds };
+}
+
+export interface CaseBatchContext {
+  tx: TransactionClient;
+  /** The cases, all of one province, each read (and locked) by the caller. */
+  currents: readonly Case[];
+  next: CaseState;
+  now: Date;
+}
+
+/** One change applied to many cases of one province (a group action on a mass incident): set-based where it can be. */
+export interface CaseBatchChange {
+  /** Fields set on every case besides state and version. */
+  data?: Omit<Prisma.CaseUncheckedUpdateManyInput, 'state' | 'version'>;
+  /** Related rows of all the cases (decisions, outbox …), written after the case rows in the same transaction. */
+  afterUpdate?: (tx: TransactionClient, updated: readonly Case[]) => Promise<void>;
+  /** Summaries for each case's audit event; state before/after are always recorded. */
+  audit?: (current: Case) => {
+    before?: Record<string, unknown>;
+    after?: Record<string, unknown>;
+    reason?: string | null;
+  };
+  /** Each case's notifications (called after afterUpdate). */
+  notifications?: (updated: Case) => NotificationDraft[];
+}
+
+/**
+ * The batch path of applyCaseChange: one transition applied to many cases of one province in the caller's
+ * transaction, with a handful of statements whatever their number (one UPDATE of the cases, the plan's set-based rows,
+ * one INSERT of status-change events, one of reviewer loads, one of notifications, and every case's own audit event
+ * appended to the province's chain in one call at commit). The version check holds for each case: a case changed
+ * since it was read comes back with another version, and the whole batch is refused.
+ */
+export async function applyCaseChanges(
+  tx: TransactionClient,
+  actor: Actor,
+  currents: readonly Case[],
+  action: CaseAction,
+  plan: (context: CaseBatchContext) => Promise<CaseBatchChange> | CaseBatchChange,
+  now: Date,
+): Promise<{ cases: Case[]; notificationIds: string[] }> {
+  const [first] = currents;
+  if (!first) return { cases: [], notificationIds: [] };
+  const provinceCode = first.provinceCode;
+  if (currents.some((current) => current.provinceCode !== provinceCode))
+    throw new Error('applyCaseChanges: the cases of one province at a time (single-shard)');
+  const next = authoriseTransition(first.state, action, actor.role);
+  for (const current of currents) authoriseTransition(current.state, action, actor.role);
+  const change = await plan({ tx, currents, next, now });
+  const rows = await tx.case.updateManyAndReturn({
+    where: { provinceCode, id: { in: currents.map((current) => current.id) } },
+    data: { ...change.data, state: next, version: { increment: 1 } },
+  });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const updated = currents.map((current) => {
+    const fresh = byId.get(current.id);
+    if (!fresh || fresh.version !== current.version + 1) throw new ConflictError();
+    return fresh;
+  });
+  if (rows.length !== currents.length) throw new ConflictError();
+  await runFaultPoint('after-case-update');
+  await change.afterUpdate?.(tx, updated);
+  // Inside a transaction each append is queued in memory and the chain is written in one statement at commit.
+  for (const [index, current] of currents.entries()) {
+    const fresh = updated[index]!;
+    const audit = change.audit?.(current);
+    await appendAuditEvent(tx, {
+      chain: provinceCode,
+      actorId: actor.id,
+      actorRole: actor.role,
+      caseId: current.id,
+      action: TRANSITIONS[action].auditAction,
+      before: { reference: current.reference, state: current.state, version: current.version, ...audit?.before },
+      after: { state: fresh.state, version: fresh.version, ...audit?.after },
+      reason: audit?.reason ?? null,
+      occurredAt: now,
+    });
+  }
+  await queueStatusChangedEvents(
+    tx,
+    updated.map((fresh, index) => ({ updated: fresh, previousState: currents[index]!.state })),
+    now,
+  );
+  await adjustReviewerLoadsOfCases(
+    tx,
+    updated.map((fresh, index) => ({ before: currents[index]!, after: fresh })),
+  );
+  const notificationIds = await queueNotificationsOfCases(
+    tx,
+    updated.map((fresh) => ({
+      provinceCode: fresh.provinceCode,
+      caseId: fresh.id,
+      drafts: change.notifications?.(fresh) ?? [],
+    })),
+  );
+  return { cases: updated, notificationIds };
 }
 
 /**

@@ -13,6 +13,30 @@ export function correctionProvinceOf(
     : current.issuingProvinceCode;
 }
 
+/** The outbox row of a correction order (one decision's, or each of a group finding's, written in one statement). */
+export function correctionOrderRow(
+  current: Case,
+  decisionId: string,
+  outcome: DecisionOutcome,
+  now: Date,
+  fromColour: CodeColour = current.colour,
+) {
+  return {
+    provinceCode: correctionProvinceOf(current),
+    kind: 'CORRECTION_ORDER' as const,
+    caseId: current.id,
+    payload: {
+      reference: current.reference,
+      decisionId,
+      issuingUnitCode: current.issuingUnitCode,
+      fromColour,
+      toColour: colourAfter(outcome, current.colour),
+      codeAssignedAt: current.codeAssignedAt.toISOString(),
+      orderedAt: now.toISOString(),
+    } satisfies CorrectionOrderPayload,
+  };
+}
+
 /** The order the issuing province's health-code system must carry out (delivered by the integration worker). */
 export async function queueCorrectionOrder(
   tx: TransactionClient,
@@ -27,20 +51,5 @@ export async function queueCorrectionOrder(
     where: { provinceCode_id: { provinceCode: current.provinceCode, id: current.id } },
     data: { correctionSentAt: null, correctionConfirmedAt: null },
   });
-  await tx.outboxEvent.create({
-    data: {
-      provinceCode: correctionProvinceOf(current),
-      kind: 'CORRECTION_ORDER',
-      caseId: current.id,
-      payload: {
-        reference: current.reference,
-        decisionId,
-        issuingUnitCode: current.issuingUnitCode,
-        fromColour,
-        toColour: colourAfter(outcome, current.colour),
-        codeAssignedAt: current.codeAssignedAt.toISOString(),
-        orderedAt: now.toISOString(),
-      } satisfies CorrectionOrderPayload,
-    },
-  });
+  await tx.outboxEvent.create({ data: correctionOrderRow(current, decisionId, outcome, now, fromColour) });
 }

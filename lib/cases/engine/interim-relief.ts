@@ -17,6 +17,7 @@ import {
   type NotificationTemplate,
 } from '@/lib/notifications/queue';
 import {
+  GROUP_RELIEF_REASON,
   OPEN_RELIEF_STATUSES,
   RELIEF_CASE_STATES,
   reliefColoursFor,
@@ -200,6 +201,8 @@ export async function grantRelief(
   toColour: CodeColour,
   decisionReason: string | null,
   now: Date,
+  /** What else the audit event records (the incident of a group grant). */
+  basis: Record<string, unknown> = {},
 ): Promise<{ relief: InterimRelief; notifications: NotificationDraft[] }> {
   if (!reliefColoursFor(current.colour).includes(toColour))
     throw new RuleViolationError('errors.reliefColourNotAllowed');
@@ -236,6 +239,7 @@ export async function grantRelief(
       orderId,
       automatic,
       ...(automatic ? { basis: 'PRIMA_FACIE_OVERREACH', overreachReason: current.overreachReason } : {}),
+      ...basis,
     },
     now,
     decisionReason,
@@ -247,6 +251,37 @@ export async function grantRelief(
       expiresAt: formatSmsTime(expiresAt),
     }),
   };
+}
+
+/**
+ * Relief a supervisor grants to a case of a mass incident in one group action (SPEC §15, §16): the citizen's pending
+ * request if there is one, otherwise a relief row of its own (reason MASS_INCIDENT), granted at once with its
+ * temporary correction order and its audit event naming the incident. A case with relief in force is refused.
+ */
+export async function grantIncidentRelief(
+  tx: TransactionClient,
+  actor: Actor,
+  current: Case,
+  toColour: CodeColour,
+  decisionReason: string,
+  incidentId: string,
+  now: Date,
+): Promise<{ relief: InterimRelief; notifications: NotificationDraft[] }> {
+  requireReliefPossible(current);
+  const open = await findOpenRelief(tx, current);
+  if (open?.status === 'GRANTED') throw new RuleViolationError('errors.reliefAlreadyOpen');
+  const relief =
+    open ??
+    (await tx.interimRelief.create({
+      data: {
+        provinceCode: current.provinceCode,
+        caseId: current.id,
+        reason: GROUP_RELIEF_REASON,
+        requestedAt: now,
+        fromColour: current.colour,
+      },
+    }));
+  return grantRelief(tx, actor, current, relief, toColour, decisionReason, now, { incidentId });
 }
 
 export async function refuseRelief(

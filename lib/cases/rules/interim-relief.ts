@@ -8,6 +8,11 @@ import { CORRECTING } from '@/lib/cases/rules/decision-rules';
 export const RELIEF_REASONS = ['MEDICAL_CARE', 'WORK', 'TRAVEL'] as const;
 export type ReliefReason = (typeof RELIEF_REASONS)[number];
 
+/** The reason of a relief a supervisor granted unasked to the cases of a mass incident (SPEC §16), not a citizen's. */
+export const GROUP_RELIEF_REASON = 'MASS_INCIDENT' as const;
+/** Every value of interim_relief.reason (CHECK constraint). */
+export const RELIEF_ROW_REASONS = [...RELIEF_REASONS, GROUP_RELIEF_REASON] as const;
+
 /**
  * REQUESTED → GRANTED | REFUSED; GRANTED → PERMANENT (the decision corrects the code) | REVERTED (the decision keeps
  * it, the case was withdrawn, or the relief expired first); REQUESTED → LAPSED (decided or withdrawn before anyone

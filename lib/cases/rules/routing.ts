@@ -141,24 +141,37 @@ function loads(state: CaseState): boolean {
   return (REVIEWER_LOAD_STATES as readonly CaseState[]).includes(state);
 }
 
+type LoadSide = { assigneeId: string | null; state: CaseState; provinceCode: string };
+
 /**
  * Keeps reviewer_load.open_case_count in step with one case change, in the same transaction: the reviewer who stops
  * holding an open case loses one in the province the case was in, the one who starts gains one where it is now.
  */
-export async function adjustReviewerLoads(
+export async function adjustReviewerLoads(tx: TransactionClient, before: LoadSide, after: LoadSide): Promise<void> {
+  await adjustReviewerLoadsOfCases(tx, [{ before, after }]);
+}
+
+/** The same for many case changes at once (a group action): one statement per reviewer whose load changes. */
+export async function adjustReviewerLoadsOfCases(
   tx: TransactionClient,
-  before: { assigneeId: string | null; state: CaseState; provinceCode: string },
-  after: { assigneeId: string | null; state: CaseState; provinceCode: string },
+  changes: readonly { before: LoadSide; after: LoadSide }[],
 ): Promise<void> {
-  const was = before.assigneeId && loads(before.state) ? before.assigneeId : null;
-  const now = after.assigneeId && loads(after.state) ? after.assigneeId : null;
-  if (was === now && before.provinceCode === after.provinceCode) return;
+  const deltas = new Map<string, { id: string; province: string; by: number }>();
+  const add = (id: string, province: string, by: number) => {
+    const key = `${province}/${id}`;
+    const entry = deltas.get(key) ?? { id, province, by: 0 };
+    entry.by += by;
+    deltas.set(key, entry);
+  };
+  for (const { before, after } of changes) {
+    if (before.assigneeId && loads(before.state)) add(before.assigneeId, before.provinceCode, -1);
+    if (after.assigneeId && loads(after.state)) add(after.assigneeId, after.provinceCode, 1);
+  }
   // Rows in one order, so two opposite reassignments never wait on each other in a cycle.
-  const changes = [
-    ...(was ? [{ id: was, province: before.provinceCode, by: -1 }] : []),
-    ...(now ? [{ id: now, province: after.provinceCode, by: 1 }] : []),
-  ].sort((a, b) => a.province.localeCompare(b.province) || a.id.localeCompare(b.id));
-  for (const change of changes)
+  const ordered = [...deltas.values()]
+    .filter((change) => change.by !== 0)
+    .sort((a, b) => a.province.localeCompare(b.province) || a.id.localeCompare(b.id));
+  for (const change of ordered)
     await tx.$executeRaw`
       INSERT INTO reviewer_load (province_code, user_id, open_case_count) VALUES (${change.province}, ${change.id}::uuid, ${change.by})
       ON CONFLICT (province_code, user_id) DO UPDATE SET open_case_count = reviewer_load.open_case_count + EXCLUDED.open_case_count`;

@@ -7,7 +7,9 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { GroupedBarChart } from '@/components/supervisor/bar-chart';
 import { formatTime } from '@/components/supervisor/format';
 import { formatTimeOfDay } from '@/lib/i18n/format-date';
+import { IncidentCloseForm } from '@/components/supervisor/incident-close-form';
 import { IncidentDecisionForm } from '@/components/supervisor/incident-decision-form';
+import { IncidentReliefForm } from '@/components/supervisor/incident-relief-form';
 import { incidentReasonText } from '@/components/supervisor/incidents-section';
 import { DataTable } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
@@ -17,7 +19,11 @@ import { CaseNotFoundError } from '@/lib/core/errors';
 import { getIncident, type IncidentCaseRow } from '@/lib/incidents/incident-views';
 import { incidentKeySchema } from '@/lib/incidents/schemas';
 import { supervisorScopeOf } from '@/lib/supervision/scope';
-import { decideIncidentAction } from '@/app/supervise/incidents/actions';
+import {
+  closeIncidentAction,
+  decideIncidentAction,
+  grantIncidentReliefAction,
+} from '@/app/supervise/incidents/actions';
 
 type Params = Promise<{ provinceCode: string; incidentId: string }>;
 
@@ -49,6 +55,15 @@ export default async function IncidentPage({ params }: { params: Params }) {
     incidentReasonText(incident),
   ]);
   const decidable = incident.cases.filter((c) => c.decidable);
+  const relievable = incident.cases.filter((c) => c.reliefPossible);
+  const selectable = (c: IncidentCaseRow) => ({
+    id: c.id,
+    reference: c.reference,
+    colour: c.colour,
+    filedAt: formatTime(c.filedAt, locale),
+    grounds: c.grounds,
+    evidenceFiles: c.evidenceFiles,
+  });
   const correctionText = ({ correction }: IncidentCaseRow) => {
     if (correction.confirmedAt)
       return t('page.correctionConfirmed', { time: formatTime(correction.confirmedAt, locale) });
@@ -86,6 +101,11 @@ export default async function IncidentPage({ params }: { params: Params }) {
         <p className="m-0">
           {t('page.escalation', { level: t(`escalation.${incident.escalation as 'PROVINCIAL' | 'NATIONAL'}`) })}
         </p>
+        <p className="m-0 font-semibold" data-testid="incident-status">
+          {incident.closedAt
+            ? t('page.closed', { time: formatTime(incident.closedAt, locale), reason: incident.closeReason ?? '' })
+            : t('page.statusOpen')}
+        </p>
       </div>
 
       <Section id="growth-heading" heading={t('page.growthHeading')}>
@@ -120,22 +140,41 @@ export default async function IncidentPage({ params }: { params: Params }) {
           <IncidentDecisionForm
             provinceCode={incident.provinceCode}
             incidentId={incident.id}
-            cases={decidable.map((c) => ({
-              id: c.id,
-              reference: c.reference,
-              colour: c.colour,
-              filedAt: formatTime(c.filedAt, locale),
-              grounds: c.grounds,
-              evidenceFiles: c.evidenceFiles,
-            }))}
+            cases={decidable.map(selectable)}
             rules={incident.rules}
             decide={decideIncidentAction}
           />
         )}
-        <p className="mt-4 text-muted" data-testid="group-relief">
-          {t('page.relief')}
-        </p>
       </Section>
+
+      {incident.mayHandle ? (
+        <Section id="relief-heading" heading={t('relief.heading')} className="mb-10">
+          {relievable.length === 0 ? (
+            <p>{t('relief.none')}</p>
+          ) : (
+            <details>
+              <summary className="mb-2 cursor-pointer font-semibold">{t('relief.heading')}</summary>
+              <IncidentReliefForm
+                provinceCode={incident.provinceCode}
+                incidentId={incident.id}
+                cases={relievable.map(selectable)}
+                grant={grantIncidentReliefAction}
+              />
+            </details>
+          )}
+        </Section>
+      ) : null}
+
+      {incident.status === 'OPEN' && incident.mayHandle ? (
+        <Section id="close-heading" heading={t('close.heading')} className="mb-10">
+          <IncidentCloseForm
+            provinceCode={incident.provinceCode}
+            incidentId={incident.id}
+            version={incident.version}
+            close={closeIncidentAction}
+          />
+        </Section>
+      ) : null}
 
       <Section id="cases-heading" heading={t('page.casesHeading')}>
         <p data-testid="incident-decided">
@@ -149,6 +188,7 @@ export default async function IncidentPage({ params }: { params: Params }) {
             { id: 'state', header: t('page.state') },
             { id: 'decision', header: t('page.decision') },
             { id: 'correction', header: t('page.correction') },
+            { id: 'relief', header: t('page.relief') },
           ]}
           rows={incident.cases.map((c) => ({
             id: c.id,
@@ -160,11 +200,16 @@ export default async function IncidentPage({ params }: { params: Params }) {
                 ? `${tOutcomes(c.decision.outcome)}${c.decision.byIncident ? t('page.byIncident') : ''}`
                 : '—',
               correction: correctionText(c),
+              relief:
+                c.reliefStatus === 'REQUESTED' || c.reliefStatus === 'GRANTED'
+                  ? t(`page.relief${c.reliefStatus}`)
+                  : '—',
             },
             cellAttributes: {
               state: { 'data-testid': `state-${c.reference}` },
               decision: { 'data-testid': `decision-${c.reference}` },
               correction: { 'data-testid': `correction-${c.reference}` },
+              relief: { 'data-testid': `relief-${c.reference}` },
             },
           }))}
         />
