@@ -186,9 +186,9 @@ export async function submitAppeal(
       const reliefNotificationIds = relief
         ? await queueNotifications(tx, provinceCode, created.id, relief.notifications)
         : [];
-      // Mass-incident detection (SPEC §16), two indexed statements, last: joining an open incident locks its row until
-      // the commit, and every filing against that unit and reason waits for it, so only the audit append and the
-      // COMMIT follow it. (It locks no row that the steps above lock, so the order cannot deadlock.)
+      // Mass-incident detection (SPEC §16), last: it counts the filing on its unit-and-reason row (one statement below
+      // the threshold) and holds that row until the commit, so every filing against that unit and reason waits for
+      // it; only the audit append and the COMMIT follow. (It locks no row the steps above lock: no deadlock.)
       incident = await detectIncident(tx, created, references.catalogue.reasons, now);
       return {
         case: filed,
