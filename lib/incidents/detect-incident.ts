@@ -49,7 +49,7 @@ interface Probe {
 }
 
 /** The key row of incident_filing_count (its hour_start): the key's total, and the lock each filing takes. */
-const KEY_ROW = new Date(0);
+export const KEY_ROW = new Date(0);
 const HOUR_MS = 3600_000;
 
 interface DetectionKey {
