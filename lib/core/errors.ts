@@ -5,7 +5,7 @@
 import type { CaseState } from '@/lib/db/generated/enums';
 
 export interface AppErrorDetails {
-  /** Field name → message key (e.g. `{ issuingUnitCode: 'filing.errors.issuingUnitUnknown' }`). */
+  /** Field name → message key (e.g. issuingUnitCode → filing.errors.issuingUnitUnknown). */
   fieldErrors?: Record<string, string>;
   /** Values the message names (minutes to wait, a limit). */
   values?: Record<string, string | number>;
@@ -88,7 +88,7 @@ export class ConflictError extends AppError {
   }
 }
 
-/** Field name → message key (e.g. `{ issuingUnitCode: 'filing.errors.issuingUnitUnknown' }`). */
+/** Field name → message key (e.g. issuingUnitCode → filing.errors.issuingUnitUnknown). */
 export class ValidationError extends AppError {
   declare readonly fieldErrors: Readonly<Record<string, string>>;
   constructor(fieldErrors: Record<string, string>) {

@@ -416,7 +416,7 @@ describe('seeded database', () => {
           new Date(inputs.startAt).getTime() + Math.floor((allowed * 3) / 4) + paused,
         );
         expect(c.deadline_explanation).toMatch(
-          /^\d{2}-\d{2} \d{2}:\d{2} (提交|申请复核) \+ .+ → \d{2}-\d{2} \d{2}:\d{2} 到期（.+版）$/,
+          /^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} (提交|申请复核) \+ .+ → \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 到期（.+版）$/,
         );
         if (['SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW', 'FINAL'].includes(c.state)) {
           expect(inputs.basis).toBe('WORKING_DAYS');
