@@ -88,6 +88,11 @@ test('the webhook worker delivers the correction orders to the province’s syst
   });
   await new Promise<void>((resolve) => receiver!.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhook`;
+  // The demo connects Anhui to its own receiver: point Anhui's system at this one first, so every delivery from now on
+  // (the worker's, or the engine's immediate attempt after a decision) reaches it.
+  const configured = await runScript('test/citus/configure-webhook.ts', ['34', url]);
+  expect(configured.code, configured.output).toBe(0);
+  const [clock] = await queryRows<{ now: string }>('SELECT now()::text AS now');
   // Run on its own (without the filing journey before it), revoke an Anhui code first so an order is due.
   const dueNow = `SELECT id::text FROM outbox_event WHERE province_code = '34' AND kind = 'CORRECTION_ORDER'
                      AND status = 'PENDING' AND next_attempt_at <= now()`;
@@ -98,17 +103,15 @@ test('the webhook worker delivers the correction orders to the province’s syst
     );
     decideThroughEngine(open!.reference, 'REVOKED');
   }
-  // The correction orders due now (the demo also holds one whose retry waits out a back-off: not due yet).
+  // The correction orders due now or made since (the demo also holds one whose retry waits out a back-off: not due).
   const due = (
     await queryRows<{ id: string }>(
-      `SELECT id::text FROM outbox_event WHERE province_code = '34' AND kind = 'CORRECTION_ORDER' AND status = 'PENDING'
-          AND next_attempt_at <= now()`,
+      `SELECT id::text FROM outbox_event WHERE province_code = '34' AND kind = 'CORRECTION_ORDER'
+          AND ((status = 'PENDING' AND next_attempt_at <= now()) OR created_at >= $1::timestamptz)`,
+      [clock!.now],
     )
   ).map((row) => row.id);
   expect(due.length, 'an Anhui correction order waits for delivery').toBeGreaterThan(0);
-  const configured = await runScript('test/citus/configure-webhook.ts', ['34', url]);
-  expect(configured.code, configured.output).toBe(0);
-
   worker = spawn('npx', ['tsx', '--conditions=react-server', 'scripts/worker.ts'], {
     env: { ...appEnv(), WORKER_POLL_MS: '300' },
   });
