@@ -223,17 +223,21 @@ export function decideThroughEngine(
   reference: string,
   outcome: 'UPHELD' | 'DOWNGRADED' | 'REVOKED' = 'REVOKED',
 ): { reasons: string } {
-  const output = execFileSync(
-    'npx',
-    ['tsx', '--conditions=react-server', 'e2e/helpers/decide-case.ts', reference, outcome],
-    { encoding: 'utf8' },
-  );
-  // The helper's own line (the app's log lines may be flushed after it).
+  return runHelper<{ reasons: string }>('e2e/helpers/decide-case.ts', [reference, outcome], 'reference');
+}
+
+/**
+ * Runs a test-only helper script (npx tsx, server conditions) and returns its JSON answer: the last line that is an
+ * object starting with `firstKey` (the app's own log lines, also JSON, may be flushed after it).
+ */
+export function runHelper<T>(script: string, args: string[], firstKey: string): T {
+  const output = execFileSync('npx', ['tsx', '--conditions=react-server', script, ...args], { encoding: 'utf8' });
   const line = output
     .trim()
     .split('\n')
-    .findLast((entry) => entry.startsWith('{"reference"'));
-  return JSON.parse(line ?? '{}') as { reasons: string };
+    .findLast((entry) => entry.startsWith(`{"${firstKey}"`));
+  if (!line) throw new Error(`${script} printed no answer:\n${output}`);
+  return JSON.parse(line) as T;
 }
 
 /** The newest status code sent to `mobile` (the message also names the reference, so the code is read after 验证码). */

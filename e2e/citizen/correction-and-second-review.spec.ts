@@ -2,13 +2,12 @@
 // asks for either keeps the first decision (no new correction order) or improves it (a new order to the better
 // colour) — checked on the pages and in the correction orders themselves. The decision letter and its PDF carry the
 // dated routes.
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { signatureHeaders } from '@/lib/integration/signature';
 import { queryRows } from '../helpers/database';
 import { STORAGE_STATE } from '../helpers/sign-in';
-import { BASE_URL, decideThroughEngine, shanghaiLocal, STATEMENT, VALID_ID } from './citizen-helpers';
+import { BASE_URL, decideThroughEngine, runHelper, shanghaiLocal, STATEMENT, VALID_ID } from './citizen-helpers';
 
 test.use({ storageState: STORAGE_STATE.citizen });
 // Each journey files, decides through the engine (a tsx process), confirms or reviews, and renders the letter's PDF.
@@ -50,12 +49,7 @@ async function correctionOrders(caseId: string) {
 }
 
 function provinceKey(provinceCode: string): { keyId: string; secret: string } {
-  const output = execFileSync(
-    'npx',
-    ['tsx', '--conditions=react-server', 'e2e/helpers/province-api-key.ts', provinceCode],
-    { encoding: 'utf8' },
-  );
-  return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as { keyId: string; secret: string };
+  return runHelper('e2e/helpers/province-api-key.ts', [provinceCode], 'keyId');
 }
 
 test('the province confirms the correction through the API and the citizen sees it on the case page', async ({

@@ -3,24 +3,18 @@
 // to be erased early; another province's supervisor does not see the request; the case province's supervisor answers
 // it, and the case and account keep nothing personal. The privacy notice names the body responsible per province, in
 // both languages.
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { seriousAccessibilityViolations } from '../helpers/accessibility';
 import { queryRows } from '../helpers/database';
 import { signInAsCitizen, STORAGE_STATE } from '../helpers/sign-in';
-import { BASE_URL, captureNextAction, replayAction, type CapturedAction } from './citizen-helpers';
+import { BASE_URL, captureNextAction, replayAction, runHelper, type CapturedAction } from './citizen-helpers';
 
 const PHONE = { width: 390, height: 844 };
 const MOBILE = `1370017${String(Date.now()).slice(-4)}`;
 
 function closedCaseFor(mobile: string): { id: string; reference: string } {
-  const output = execFileSync(
-    'npx',
-    ['tsx', '--conditions=react-server', 'e2e/helpers/closed-case.ts', mobile, '陈静'],
-    { encoding: 'utf8' },
-  );
-  return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as { id: string; reference: string };
+  return runHelper('e2e/helpers/closed-case.ts', [mobile, '陈静'], 'id');
 }
 
 async function requestsOf(caseId: string): Promise<{ status: string }[]> {
