@@ -30,7 +30,7 @@ export interface CaseChange<T> {
   /** Related rows (decision, information request, outbox …), written after the case row in the same transaction. */
   afterUpdate?: (tx: TransactionClient, updated: Case) => Promise<void>;
   /** Summaries for the audit event; state before/after are always recorded. */
-  audit?: { before?: Record<string, unknown>; after?: Record<string, unknown>; reason?: string | null };
+  audit?: TransitionAudit;
   notifications?: NotificationDraft[] | ((tx: TransactionClient, updated: Case) => Promise<NotificationDraft[]>);
   result?: T;
   /** The province the plan moved the case to (a transfer, lib/cases/engine/move-case.ts): the update finds it there. */
@@ -53,6 +53,36 @@ export function requireAssignee(current: Case, actor: Actor): void {
   enforce(assigneeRefusal(current, actor));
 }
 
+/** What a transition's audit event adds to the state and version it always records. */
+export interface TransitionAudit {
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+  reason?: string | null;
+}
+
+/** The audit event of one case's transition, in the chain of the province that held the case (one shape, both paths). */
+function appendTransitionEvent(
+  tx: TransactionClient,
+  actor: Actor,
+  action: CaseAction,
+  current: Case,
+  fresh: Case,
+  audit: TransitionAudit | undefined,
+  now: Date,
+): Promise<unknown> {
+  return appendAuditEvent(tx, {
+    chain: current.provinceCode,
+    actorId: actor.id,
+    actorRole: actor.role,
+    caseId: current.id,
+    action: TRANSITIONS[action].auditAction,
+    before: { reference: current.reference, state: current.state, version: current.version, ...audit?.before },
+    after: { state: fresh.state, version: fresh.version, ...audit?.after },
+    reason: audit?.reason ?? null,
+    occurredAt: now,
+  });
+}
+
 /** Runs one transition inside the caller's transaction (for use cases that chain two, like transfer + assign). */
 export async function applyCaseChange<T>(
   tx: TransactionClient,
@@ -72,17 +102,7 @@ export async function applyCaseChange<T>(
   if (!fresh || others.length > 0) throw new ConflictError();
   await runFaultPoint('after-case-update');
   await change.afterUpdate?.(tx, fresh);
-  await appendAuditEvent(tx, {
-    chain: current.provinceCode,
-    actorId: actor.id,
-    actorRole: actor.role,
-    caseId: current.id,
-    action: TRANSITIONS[action].auditAction,
-    before: { reference: current.reference, state: current.state, version: current.version, ...change.audit?.before },
-    after: { state: fresh.state, version: fresh.version, ...change.audit?.after },
-    reason: change.audit?.reason ?? null,
-    occurredAt: now,
-  });
+  await appendTransitionEvent(tx, actor, action, current, fresh, change.audit, now);
   await queueStatusChangedEvent(tx, fresh, current.state, now);
   await adjustReviewerLoads(tx, current, fresh);
   const drafts =
@@ -106,11 +126,7 @@ export interface CaseBatchChange {
   /** Related rows of all the cases (decisions, outbox …), written after the case rows in the same transaction. */
   afterUpdate?: (tx: TransactionClient, updated: readonly Case[]) => Promise<void>;
   /** Summaries for each case's audit event; state before/after are always recorded. */
-  audit?: (current: Case) => {
-    before?: Record<string, unknown>;
-    after?: Record<string, unknown>;
-    reason?: string | null;
-  };
+  audit?: (current: Case) => TransitionAudit;
   /** Each case's notifications (called after afterUpdate). */
   notifications?: (updated: Case) => NotificationDraft[];
 }
@@ -136,7 +152,10 @@ export async function applyCaseChanges(
   if (currents.some((current) => current.provinceCode !== provinceCode))
     throw new Error('applyCaseChanges: the cases of one province at a time (single-shard)');
   const next = authoriseTransition(first.state, action, actor.role);
-  for (const current of currents) authoriseTransition(current.state, action, actor.role);
+  // One UPDATE sets one state: every case must be allowed the action and reach the same state by it.
+  for (const current of currents)
+    if (authoriseTransition(current.state, action, actor.role) !== next)
+      throw new Error(`applyCaseChanges: ${action} leads the cases to different states`);
   const change = await plan({ tx, currents, next, now });
   const rows = await tx.case.updateManyAndReturn({
     where: { provinceCode, id: { in: currents.map((current) => current.id) } },
@@ -148,25 +167,11 @@ export async function applyCaseChanges(
     if (!fresh || fresh.version !== current.version + 1) throw new ConflictError();
     return fresh;
   });
-  if (rows.length !== currents.length) throw new ConflictError();
   await runFaultPoint('after-case-update');
   await change.afterUpdate?.(tx, updated);
   // Inside a transaction each append is queued in memory and the chain is written in one statement at commit.
-  for (const [index, current] of currents.entries()) {
-    const fresh = updated[index]!;
-    const audit = change.audit?.(current);
-    await appendAuditEvent(tx, {
-      chain: provinceCode,
-      actorId: actor.id,
-      actorRole: actor.role,
-      caseId: current.id,
-      action: TRANSITIONS[action].auditAction,
-      before: { reference: current.reference, state: current.state, version: current.version, ...audit?.before },
-      after: { state: fresh.state, version: fresh.version, ...audit?.after },
-      reason: audit?.reason ?? null,
-      occurredAt: now,
-    });
-  }
+  for (const [index, current] of currents.entries())
+    await appendTransitionEvent(tx, actor, action, current, updated[index]!, change.audit?.(current), now);
   await queueStatusChangedEvents(
     tx,
     updated.map((fresh, index) => ({ updated: fresh, previousState: currents[index]!.state })),
