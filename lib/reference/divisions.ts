@@ -2,7 +2,8 @@
 // code, and whether a province or unit exists. Every screen, use case and API check looks divisions up here, and gets
 // the names in the language of the request: Chinese as stored, or English (lib/reference/english-names.ts).
 import 'server-only';
-import { prisma, type TransactionClient } from '@/lib/db/client';
+import { prisma, type PrismaClient, type TransactionClient } from '@/lib/db/client';
+import type { DivisionLevel } from '@/lib/db/generated/enums';
 import { currentLocale } from '@/lib/i18n/current-locale';
 import { englishDivisionName } from './english-names';
 
@@ -96,4 +97,54 @@ export async function provinceExists(provinceCode: string, db: Db = prisma): Pro
 export async function isUnitOf(unitCode: string, provinceCode: string, db: Db = prisma): Promise<boolean> {
   const unit = await db.division.findUnique({ where: { code: unitCode }, select: { level: true, provinceCode: true } });
   return unit !== null && unit.level !== 'PROVINCE' && unit.provinceCode === provinceCode;
+}
+
+export interface DivisionRow {
+  code: string;
+  level: DivisionLevel;
+  provinceCode: string;
+}
+
+/** Which provinces exist, and a division by its code. */
+export interface DivisionIndex {
+  isProvince: (provinceCode: string) => boolean;
+  unit: (code: string) => DivisionRow | undefined;
+}
+
+const divisionSelect = { code: true, level: true, provinceCode: true } as const;
+
+function indexDivisions(rows: DivisionRow[]): DivisionIndex {
+  const provinces = new Set(rows.filter((d) => d.level === 'PROVINCE').map((d) => d.provinceCode));
+  const byCode = new Map(rows.map((d) => [d.code, d]));
+  return { isProvince: (code) => provinces.has(code), unit: (code) => byCode.get(code) };
+}
+
+/**
+ * The whole division table, read once per process through the shared client: divisions (GB/T 2260) change only with
+ * a migration, never while the app runs. A read that fails is forgotten, so the next call tries again.
+ */
+let divisionTable: Promise<DivisionIndex> | null = null;
+
+/**
+ * The divisions a check needs (on the hot path of filing). Through the shared client, from the table read once per
+ * process; inside a transaction, only the named provinces and units, read from it.
+ */
+export async function findDivisions(
+  db: PrismaClient | Db,
+  wanted: { provinceCodes: string[]; unitCodes: string[] },
+): Promise<DivisionIndex> {
+  if (db === prisma) {
+    divisionTable ??= prisma.division.findMany({ select: divisionSelect }).then(indexDivisions, (error: unknown) => {
+      divisionTable = null;
+      throw error;
+    });
+    return divisionTable;
+  }
+  const rows = await db.division.findMany({
+    where: {
+      OR: [{ level: 'PROVINCE', provinceCode: { in: wanted.provinceCodes } }, { code: { in: wanted.unitCodes } }],
+    },
+    select: divisionSelect,
+  });
+  return indexDivisions(rows);
 }

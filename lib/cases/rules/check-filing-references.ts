@@ -2,7 +2,7 @@
 // stated reason is in the catalogue version in force. Returns that catalogue, which the filing records and assesses.
 import 'server-only';
 import { prisma, type PrismaClient, type TransactionClient } from '@/lib/db/client';
-import { DivisionLevel } from '@/lib/db/generated/enums';
+import { findDivisions } from '@/lib/reference/divisions';
 import type { CatalogueReason } from './overreach';
 import type { FilingData, FilingErrorKey } from '@/lib/cases/forms/schemas';
 
@@ -23,62 +23,6 @@ export interface FilingReferenceCheck {
 
 type FilingReferences = Pick<FilingData, FilingReferenceField>;
 
-interface DivisionRow {
-  code: string;
-  level: DivisionLevel;
-  provinceCode: string;
-}
-
-/** What the checks need from the division table: which provinces exist, and the named unit. */
-interface Divisions {
-  isProvince: (provinceCode: string) => boolean;
-  unit: DivisionRow | undefined;
-}
-
-const divisionSelect = { code: true, level: true, provinceCode: true } as const;
-
-/** The provinces that exist and the units by code, from division rows. */
-function indexDivisions(rows: DivisionRow[]): { provinces: Set<string>; byCode: Map<string, DivisionRow> } {
-  return {
-    provinces: new Set(rows.filter((d) => d.level === DivisionLevel.PROVINCE).map((d) => d.provinceCode)),
-    byCode: new Map(rows.map((d) => [d.code, d])),
-  };
-}
-
-/**
- * The whole division table, read once per process through the shared client: divisions (GB/T 2260) change only with
- * a migration, never while the app runs. Inside a transaction the rows are read from it.
- */
-let divisionTable: Promise<ReturnType<typeof indexDivisions>> | null = null;
-
-async function findDivisions(
-  db: PrismaClient | TransactionClient,
-  filing: FilingReferences,
-  provinceCodes: string[],
-): Promise<Divisions> {
-  let table: ReturnType<typeof indexDivisions>;
-  if (db === prisma) {
-    divisionTable ??= prisma.division.findMany({ select: divisionSelect }).then(indexDivisions, (error: unknown) => {
-      divisionTable = null;
-      throw error;
-    });
-    table = await divisionTable;
-  } else {
-    table = indexDivisions(
-      await db.division.findMany({
-        where: {
-          OR: [
-            { level: DivisionLevel.PROVINCE, provinceCode: { in: provinceCodes } },
-            { code: filing.issuingUnitCode },
-          ],
-        },
-        select: divisionSelect,
-      }),
-    );
-  }
-  return { isProvince: (code) => table.provinces.has(code), unit: table.byCode.get(filing.issuingUnitCode) };
-}
-
 export async function checkFilingReferences(
   filing: FilingReferences,
   db: PrismaClient | TransactionClient = prisma,
@@ -87,14 +31,15 @@ export async function checkFilingReferences(
     filing.issuingProvinceCode,
     ...(filing.refusingProvinceCode ? [filing.refusingProvinceCode] : []),
   ];
-  const [{ isProvince, unit }, catalogue] = await Promise.all([
-    findDivisions(db, filing, provinceCodes),
+  const [{ isProvince, unit: division }, catalogue] = await Promise.all([
+    findDivisions(db, { provinceCodes, unitCodes: [filing.issuingUnitCode] }),
     findCatalogueInForce(db),
   ]);
+  const unit = division(filing.issuingUnitCode);
 
   const fieldErrors: FilingReferenceCheck['fieldErrors'] = {};
   if (!isProvince(filing.issuingProvinceCode)) fieldErrors.issuingProvinceCode = 'filing.errors.issuingProvinceUnknown';
-  if (!unit || unit.level === DivisionLevel.PROVINCE) fieldErrors.issuingUnitCode = 'filing.errors.issuingUnitUnknown';
+  if (!unit || unit.level === 'PROVINCE') fieldErrors.issuingUnitCode = 'filing.errors.issuingUnitUnknown';
   else if (unit.provinceCode !== filing.issuingProvinceCode)
     fieldErrors.issuingUnitCode = 'filing.errors.issuingUnitOutsideProvince';
   if (filing.refusingProvinceCode && !isProvince(filing.refusingProvinceCode)) {
