@@ -63,10 +63,8 @@ export function IncidentDecisionForm({
   const anyRed = cases.some((c) => c.colour === 'RED');
   const outcomes = (['UPHELD', 'DOWNGRADED', 'REVOKED'] as const).filter((o) => o !== 'DOWNGRADED' || anyRed);
   return (
-    <form noValidate onSubmit={onSubmit} aria-labelledby="group-decision-heading">
-      <h2 id="group-decision-heading" className="mb-2 text-2xl font-bold">
-        {t('heading')}
-      </h2>
+    // Labelled by the page's section heading (decision-heading), as the relief form is by its own.
+    <form noValidate onSubmit={onSubmit} aria-labelledby="decision-heading">
       <p className="mb-4 max-w-3xl">{t('intro')}</p>
       <ErrorSummary
         title={tAll('reviewActions.errorSummary')}

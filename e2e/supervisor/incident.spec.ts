@@ -90,6 +90,29 @@ test.describe('Henan supervisor', () => {
     }
   });
 
+  test('the incident page reads in English and fits a phone, with the group finding, relief and closing', async ({
+    browser,
+    baseURL,
+  }) => {
+    const incident = await demoIncident();
+    const context = await browser.newContext({
+      storageState: STORAGE_STATE.supervisorY,
+      viewport: { width: 390, height: 844 },
+    });
+    await context.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: baseURL! }]);
+    const page = await context.newPage();
+    await page.goto(`/supervise/incidents/41/${incident.id}`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Mass incident: Zhengzhou/);
+    await expect(page.getByTestId('incident-summary')).toContainText('Henan');
+    await expect(page.getByRole('heading', { name: 'Group finding' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Group interim relief' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Close the incident' })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+
   test('the incident page has no serious or critical accessibility violations', async ({ page }) => {
     const incident = await demoIncident();
     await page.goto(`/supervise/incidents/41/${incident.id}`);
