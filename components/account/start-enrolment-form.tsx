@@ -1,6 +1,5 @@
 'use client';
 // Starts (or starts again) the enrolment of an authenticator app: a new secret is made on the server, then the page shows its QR code.
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { z } from 'zod';
 import { useActionForm, type FormAction } from '@/components/forms/use-action-form';
@@ -14,12 +13,11 @@ export function StartEnrolmentForm({
   action: FormAction<{ restart: boolean }, unknown>;
 }) {
   const t = useTranslations('totp');
-  const router = useRouter();
   const { onSubmit, pending, refusal } = useActionForm({
     schema: z.object({}).transform(() => ({ restart })),
     defaultValues: {},
     action,
-    onSuccess: () => router.refresh(),
+    refresh: true,
   });
   return (
     <form onSubmit={onSubmit}>

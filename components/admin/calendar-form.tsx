@@ -2,7 +2,6 @@
 // Publish a corrected calendar for a year: the full list of holidays and 调休 working weekends (rows can be added,
 // changed and removed), with a note saying what was corrected and why.
 import { useFieldArray } from 'react-hook-form';
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import type { z } from 'zod';
 import { payloadSchema, useActionForm, type FormAction } from '@/components/forms/use-action-form';
@@ -30,7 +29,6 @@ export function CalendarForm({
   action: PublishCalendarAction;
 }) {
   const t = useTranslations('admin.calendarYear');
-  const router = useRouter();
   const { form, onSubmit, pending, message, errorFor, summary } = useActionForm({
     schema: payloadSchema(
       (values: Values) => ({ year, basedOnVersion, note: values.note, days: values.days }),
@@ -38,9 +36,9 @@ export function CalendarForm({
     ),
     defaultValues: { note: '', days },
     action,
+    refresh: true,
     onSuccess: ({ version }, { reset, getValues }) => {
       reset({ note: '', days: getValues('days') });
-      router.refresh();
       return t('published', { version });
     },
   });

@@ -1,10 +1,10 @@
 'use client';
 // A reviewer's capacity (open cases they may hold), edited in place in the pool table.
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import type { z } from 'zod';
 import { payloadSchema, useActionForm, type FormAction } from '@/components/forms/use-action-form';
 import { MAX_CAPACITY, setReviewerCapacitySchema } from '@/lib/admin/schemas';
+import type { AccountVersion } from './account-version';
 
 export type SetCapacityAction = FormAction<
   z.output<typeof setReviewerCapacitySchema>,
@@ -12,35 +12,30 @@ export type SetCapacityAction = FormAction<
 >;
 
 export function CapacityForm({
-  userId,
-  expectedUpdatedAt,
+  account,
   capacity,
   label,
   action,
 }: {
-  userId: string;
-  expectedUpdatedAt: string;
+  account: AccountVersion;
   capacity: number;
   label: string;
   action: SetCapacityAction;
 }) {
   const t = useTranslations('admin.pool');
-  const router = useRouter();
   const { form, onSubmit, pending, message, errorFor } = useActionForm({
     schema: payloadSchema(
-      (values: { capacity: string }) => ({ userId, expectedUpdatedAt, capacity: Number(values.capacity) }),
+      (values: { capacity: string }) => ({ ...account, capacity: Number(values.capacity) }),
       setReviewerCapacitySchema,
     ),
     defaultValues: { capacity: String(capacity) },
     action,
-    onSuccess: () => {
-      router.refresh();
-      return t('saved');
-    },
+    refresh: true,
+    onSuccess: () => t('saved'),
   });
   const error = errorFor('capacity') ?? (message?.kind === 'error' ? message.text : null);
   const shown = error ? { kind: 'error' as const, text: error } : message;
-  const inputId = `capacity-${userId}`;
+  const inputId = `capacity-${account.userId}`;
   const messageId = `${inputId}-message`;
   return (
     <form className="flex flex-wrap items-start gap-2" onSubmit={onSubmit}>

@@ -1,7 +1,6 @@
 'use client';
 // Publish the next version of a province's deadline policy. Each field shows the national maximum; a longer value (or
 // a shorter reply time for citizens) is refused beside its field.
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import type { z } from 'zod';
 import { ActionMessage } from '@/components/forms/action-message';
@@ -31,7 +30,6 @@ export function PolicyForm({
 }) {
   const t = useTranslations('admin.policy');
   const tRules = useTranslations('admin.policies');
-  const router = useRouter();
   const { form, onSubmit, pending, message, errorFor, summary } = useActionForm({
     schema: payloadSchema(
       (values: Values) => ({
@@ -45,10 +43,8 @@ export function PolicyForm({
     ),
     defaultValues: Object.fromEntries(RULES.map((rule) => [rule, String(initial[rule])])) as Values,
     action,
-    onSuccess: ({ version }) => {
-      router.refresh();
-      return t('published', { version });
-    },
+    refresh: true,
+    onSuccess: ({ version }) => t('published', { version }),
   });
 
   return (

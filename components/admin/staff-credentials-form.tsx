@@ -2,12 +2,12 @@
 // Help a staff member back in: a new temporary password (shown once), or their second factor removed so they enrol
 // again. Either way they are signed out everywhere.
 import { useState, type FormEvent } from 'react';
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { z } from 'zod';
 import { ActionMessage } from '@/components/forms/action-message';
 import { useActionForm, type FormAction } from '@/components/forms/use-action-form';
 import type { ResetStaffCredentialsInput } from '@/lib/admin/schemas';
+import type { AccountVersion } from './account-version';
 import { OneTimeSecret } from './one-time-secret';
 
 type Reset = ResetStaffCredentialsInput['reset'];
@@ -18,29 +18,26 @@ export type ResetCredentialsAction = FormAction<
 >;
 
 export function StaffCredentialsForm({
-  userId,
+  account,
   username,
-  expectedUpdatedAt,
   hasSecondFactor,
   action,
 }: {
-  userId: string;
+  account: AccountVersion;
   username: string;
-  expectedUpdatedAt: string;
   hasSecondFactor: boolean;
   action: ResetCredentialsAction;
 }) {
   const t = useTranslations('admin.staffDetail');
-  const router = useRouter();
   const [password, setPassword] = useState<string | null>(null);
   const { form, onSubmit, pending, message } = useActionForm({
     schema: z
       .object({ reset: z.enum(['PASSWORD', 'SECOND_FACTOR']) })
-      .transform(({ reset }) => ({ userId, expectedUpdatedAt, reset })),
+      .transform(({ reset }) => ({ ...account, reset })),
     defaultValues: { reset: 'PASSWORD' as Reset },
     action,
+    refresh: true,
     onSuccess: (data) => {
-      router.refresh();
       if (data.reset === 'PASSWORD') setPassword(data.temporaryPassword);
       else return t('secondFactorReset');
     },

@@ -1,12 +1,12 @@
 'use client';
 // Change a staff member's name, role or scope. A role or scope change signs that person out everywhere at once.
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import type { z } from 'zod';
 import { ActionMessage } from '@/components/forms/action-message';
 import { payloadSchema, useActionForm, type FormAction } from '@/components/forms/use-action-form';
 import { TextField } from '@/components/ui/text-field';
 import { updateStaffSchema, type StaffRole } from '@/lib/admin/schemas';
+import type { AccountVersion } from './account-version';
 import { scopePayload, StaffScopeFields } from './staff-scope-fields';
 import type { ListUnitsAction, Option, ScopeValues } from './staff-scope-fields';
 
@@ -14,9 +14,7 @@ interface Values extends ScopeValues {
   displayName: string;
 }
 
-export interface EditableAccount {
-  userId: string;
-  expectedUpdatedAt: string;
+export interface EditableAccount extends AccountVersion {
   displayName: string;
   role: StaffRole;
   provinceCode: string;
@@ -42,7 +40,6 @@ export function StaffEditForm({
   listUnits: ListUnitsAction;
 }) {
   const t = useTranslations('admin.staffDetail');
-  const router = useRouter();
   const { form, onSubmit, pending, message, errorFor } = useActionForm({
     schema: payloadSchema(
       (values: Values) => ({
@@ -61,14 +58,13 @@ export function StaffEditForm({
     },
     action,
     announce: 'always',
-    onSuccess: (data) => {
-      router.refresh();
-      return !data.changed
+    refresh: true,
+    onSuccess: (data) =>
+      !data.changed
         ? t('noChanges')
         : data.sessionsEnded > 0
           ? t('savedSignedOut', { count: data.sessionsEnded })
-          : t('saved');
-    },
+          : t('saved'),
   });
 
   return (

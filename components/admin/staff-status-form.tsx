@@ -1,11 +1,11 @@
 'use client';
 // Disable a staff account (every session ends at once; open cases stay for supervisors to reassign) or enable it again.
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { z } from 'zod';
 import { ActionMessage } from '@/components/forms/action-message';
 import { useActionForm, type FormAction } from '@/components/forms/use-action-form';
 import type { SetStaffActiveInput } from '@/lib/admin/schemas';
+import type { AccountVersion } from './account-version';
 
 export type SetStaffActiveAction = FormAction<
   SetStaffActiveInput,
@@ -13,30 +13,26 @@ export type SetStaffActiveAction = FormAction<
 >;
 
 export function StaffStatusForm({
-  userId,
-  expectedUpdatedAt,
+  account,
   active,
   openCases,
   action,
 }: {
-  userId: string;
-  expectedUpdatedAt: string;
+  account: AccountVersion;
   active: boolean;
   openCases: number;
   action: SetStaffActiveAction;
 }) {
   const t = useTranslations('admin.staffDetail');
-  const router = useRouter();
   const { onSubmit, pending, message } = useActionForm({
-    schema: z.object({}).transform(() => ({ userId, expectedUpdatedAt, active: !active })),
+    schema: z.object({}).transform(() => ({ ...account, active: !active })),
     defaultValues: {},
     action,
-    onSuccess: (data) => {
-      router.refresh();
-      return data.active
+    refresh: true,
+    onSuccess: (data) =>
+      data.active
         ? t('enabled')
-        : `${t('disabled', { count: data.sessionsEnded })}${data.openCases > 0 ? ` ${t('openCasesNote', { count: data.openCases })}` : ''}`;
-    },
+        : `${t('disabled', { count: data.sessionsEnded })}${data.openCases > 0 ? ` ${t('openCasesNote', { count: data.openCases })}` : ''}`,
   });
   return (
     <form onSubmit={onSubmit}>

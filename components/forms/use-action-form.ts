@@ -3,6 +3,7 @@
 // handed down, and the action's answer lands where the user looks: each field error beside its field, a refusal that
 // names no field as one message, and the pending state on the submit button.
 import { useRef, useState } from 'react';
+import { useRouter } from 'next/navigation';
 import { get, useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
@@ -40,6 +41,7 @@ export function useActionForm<Values extends FieldValues, Payload, Data>({
   defaultValues,
   action,
   onSuccess,
+  refresh = false,
   onRefusal,
   announce = 'withoutFieldErrors',
   unreachableKey = 'errors.generic',
@@ -49,6 +51,8 @@ export function useActionForm<Values extends FieldValues, Payload, Data>({
   action: FormAction<Payload, Data>;
   /** After the action succeeded; a returned text is announced as the outcome. */
   onSuccess?: (data: Data, form: UseFormReturn<Values, unknown, Payload>) => string | void | Promise<string | void>;
+  /** After the action succeeded, the page's server data is read again (router.refresh) to show the change. */
+  refresh?: boolean;
   /** Handles a refusal itself instead of the default; returns true when it did. */
   onRefusal?: (refusal: ActionFailure, form: UseFormReturn<Values, unknown, Payload>) => boolean | void;
   /** Whether the refusal's own message is shown also when its field errors are. */
@@ -57,6 +61,7 @@ export function useActionForm<Values extends FieldValues, Payload, Data>({
   unreachableKey?: string;
 }) {
   const t = useTranslations();
+  const router = useRouter();
   const [message, setMessage] = useState<FormMessage | null>(null);
   const form = useForm<Values, unknown, Payload>({ resolver: zodResolver(schema), defaultValues });
   const { errors, isSubmitting } = form.formState;
@@ -72,6 +77,7 @@ export function useActionForm<Values extends FieldValues, Payload, Data>({
     }
     if (result.ok) {
       const text = await onSuccess?.(result.data, form);
+      if (refresh) router.refresh();
       if (text) setMessage({ kind: 'ok', text });
       return;
     }

@@ -1,7 +1,6 @@
 'use client';
 // The case's reviewer or a supervisor answers a request for interim relief (SPEC §15): grant (with the temporary
 // colour) or refuse, always with a reason. Sends the request's version, so an answer given meanwhile is not overwritten.
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import type { z } from 'zod';
 import { ActionMessage } from '@/components/forms/action-message';
@@ -31,7 +30,6 @@ export function ReliefDecisionForm({
   action: FormAction<z.output<typeof decideReliefSchema>, unknown>;
 }) {
   const t = useTranslations('interimRelief');
-  const router = useRouter();
   const { form, onSubmit, pending, message, errorFor } = useActionForm({
     schema: payloadSchema<Values, typeof decideReliefSchema>(
       (values) => ({
@@ -47,10 +45,8 @@ export function ReliefDecisionForm({
     defaultValues: { decision: '', toColour: colours[0] ?? '', reason: '' },
     action,
     announce: 'always',
-    onSuccess: () => {
-      router.refresh();
-      return t('decisionSent');
-    },
+    refresh: true,
+    onSuccess: () => t('decisionSent'),
   });
   const granting = form.watch('decision') === 'GRANT';
   return (

@@ -1,7 +1,6 @@
 'use client';
 // The citizen asks for interim relief from their case page (SPEC §15): why (medical care, work, travel) and a short
 // detail, checked with the schema the server uses; the page shows the answer once it comes.
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import type { z } from 'zod';
 import { ActionMessage } from '@/components/forms/action-message';
@@ -25,7 +24,6 @@ export function ReliefRequestForm({
   action: FormAction<z.output<typeof requestReliefSchema>, unknown>;
 }) {
   const t = useTranslations('interimRelief');
-  const router = useRouter();
   const { form, onSubmit, pending, message, errorFor } = useActionForm({
     schema: payloadSchema<Values, typeof requestReliefSchema>(
       (values) => ({ caseId: values.caseId, reason: values.reason || undefined, detail: values.detail }),
@@ -34,10 +32,8 @@ export function ReliefRequestForm({
     defaultValues: { caseId, reason: '', detail: '' },
     action,
     announce: 'always',
-    onSuccess: () => {
-      router.refresh();
-      return t('requestSent');
-    },
+    refresh: true,
+    onSuccess: () => t('requestSent'),
   });
   const detail = form.watch('detail') ?? '';
   return (

@@ -1,6 +1,5 @@
 'use client';
 // Closing a handled mass incident (SPEC §16): the supervisor's reason, checked in the browser with the server's schema.
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { ActionMessage } from '@/components/forms/action-message';
 import { useActionForm, type FormAction } from '@/components/forms/use-action-form';
@@ -26,15 +25,12 @@ export function IncidentCloseForm({
   close: FormAction<CloseIncidentInput, { closed: string }>;
 }) {
   const t = useTranslations('incidents.close');
-  const router = useRouter();
   const { form, onSubmit, pending, message, errorFor } = useActionForm<Values, CloseIncidentInput, { closed: string }>({
     schema: closeIncidentSchema as never,
     defaultValues: { provinceCode, incidentId, expectedVersion: version, reason: '' },
     action: close,
-    onSuccess: () => {
-      router.refresh();
-      return t('done');
-    },
+    refresh: true,
+    onSuccess: () => t('done'),
   });
   const error = errorFor('reason');
   return (

@@ -1,7 +1,6 @@
 'use client';
 // The group finding on a mass incident (SPEC §16): the cases to include (all decidable ones ticked; a case with facts
 // of its own can be left out), one outcome, rule and reasons. Checked in the browser with the server's own schema.
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useActionForm, type FormAction } from '@/components/forms/use-action-form';
 import { ErrorSummary } from '@/components/ui/error-summary';
@@ -34,7 +33,6 @@ export function IncidentDecisionForm({
   const t = useTranslations('incidents.decide');
   const tTerms = useTranslations('reviewTerms');
   const tAll = useTranslations();
-  const router = useRouter();
   const { form, onSubmit, pending, message, errorFor, summary } = useActionForm<
     Values,
     DecideIncidentInput,
@@ -53,10 +51,8 @@ export function IncidentDecisionForm({
     },
     action: decide,
     announce: 'always',
-    onSuccess: (data) => {
-      router.refresh();
-      return t('done', { count: data.decided });
-    },
+    refresh: true,
+    onSuccess: (data) => t('done', { count: data.decided }),
   });
   const selected = form.watch('caseIds') ?? [];
   const reasons = form.watch('reasons') ?? '';

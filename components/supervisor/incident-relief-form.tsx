@@ -1,7 +1,6 @@
 'use client';
 // Group interim relief on a mass incident (SPEC §15, §16): the cases (all those relief can still be granted to are
 // ticked), the temporary colour and the supervisor's reason, checked in the browser with the server's own schema.
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { ActionMessage } from '@/components/forms/action-message';
 import { useActionForm, type FormAction } from '@/components/forms/use-action-form';
@@ -31,7 +30,6 @@ export function IncidentReliefForm({
 }) {
   const t = useTranslations('incidents.relief');
   const tAll = useTranslations();
-  const router = useRouter();
   const { form, onSubmit, pending, message, errorFor, summary } = useActionForm<
     Values,
     IncidentReliefInput,
@@ -41,10 +39,8 @@ export function IncidentReliefForm({
     defaultValues: { provinceCode, incidentId, caseIds: cases.map((c) => c.id), toColour: '', reason: '' },
     action: grant,
     announce: 'always',
-    onSuccess: (data) => {
-      router.refresh();
-      return t('done', { count: data.granted });
-    },
+    refresh: true,
+    onSuccess: (data) => t('done', { count: data.granted }),
   });
   const selected = form.watch('caseIds') ?? [];
   const anyRed = cases.some((c) => c.colour === 'RED');

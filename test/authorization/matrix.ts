@@ -92,16 +92,7 @@ export interface ActionEntry {
   allowedProbe?: 'invalid-input' | 'skip';
 }
 
-const ALL_SIGNED_IN: Principal[] = [
-  'citizenA',
-  'citizenB',
-  'reviewerX',
-  'reviewerY',
-  'supervisorX',
-  'supervisorY',
-  'supervisorNational',
-  'admin',
-];
+const ALL_SIGNED_IN: Principal[] = PRINCIPALS.filter((principal) => principal !== 'anonymous');
 
 /** Everyone gets the same answer. */
 export function everyone(outcome: Outcome): Expectations {
@@ -135,6 +126,29 @@ const STAFF: Principal[] = [...REVIEWERS, ...SUPERVISORS, 'admin'];
 /** Staff whose scope covers a case of province X. */
 const COVERS_X: Principal[] = ['reviewerX', 'supervisorX', 'supervisorNational'];
 
+/** A page of one of citizen A's cases in X: only citizen A sees it; `caseId` names which of those cases. */
+function citizenCasePage(path: string, caseId: Fixture): PageEntry {
+  return { path, params: { caseId }, expect: only(CITIZEN_A_X), personalData: true };
+}
+
+/**
+ * A server action on the demo incident of Y: another province's supervisor is refused by the incident's scope (404),
+ * not by role, and nothing changes; allowed actors get invalid input. `fields` completes the incident's input.
+ */
+function incidentAction(fields: (fixtures: Record<Fixture, string>) => Record<string, unknown>): ActionEntry {
+  return {
+    expect: only(['supervisorY', 'supervisorNational'], 'notFound', 'notFound'),
+    writes: true,
+    allowedProbe: 'invalid-input',
+    input: (f) => [{ provinceCode: f.provinceY, incidentId: f.incidentY, ...fields(f) }],
+  };
+}
+
+/** An administration page of one province (X): the administrator's only. */
+function provinceAdminPage(path: string): PageEntry {
+  return { path, params: { provinceCode: 'provinceX' }, expect: only(['admin']) };
+}
+
 /** Every page (app/**\/page.tsx), keyed by its file. */
 export const PAGES: Record<string, PageEntry> = {
   'app/page.tsx': { path: '/', expect: everyone('allow') },
@@ -163,30 +177,10 @@ export const PAGES: Record<string, PageEntry> = {
 
   'app/my-cases/page.tsx': { path: '/my-cases', expect: only(CITIZENS), personalData: true },
   'app/my-cases/new/page.tsx': { path: '/my-cases/new', expect: only(CITIZENS), personalData: true },
-  'app/my-cases/[caseId]/page.tsx': {
-    path: '/my-cases/[caseId]',
-    params: { caseId: 'caseX' },
-    expect: only(CITIZEN_A_X),
-    personalData: true,
-  },
-  'app/my-cases/[caseId]/confirmation/page.tsx': {
-    path: '/my-cases/[caseId]/confirmation',
-    params: { caseId: 'caseX' },
-    expect: only(CITIZEN_A_X),
-    personalData: true,
-  },
-  'app/my-cases/[caseId]/decision/page.tsx': {
-    path: '/my-cases/[caseId]/decision',
-    params: { caseId: 'caseXDecided' },
-    expect: only(CITIZEN_A_X),
-    personalData: true,
-  },
-  'app/my-cases/[caseId]/withdraw/page.tsx': {
-    path: '/my-cases/[caseId]/withdraw',
-    params: { caseId: 'caseXOpen' },
-    expect: only(CITIZEN_A_X),
-    personalData: true,
-  },
+  'app/my-cases/[caseId]/page.tsx': citizenCasePage('/my-cases/[caseId]', 'caseX'),
+  'app/my-cases/[caseId]/confirmation/page.tsx': citizenCasePage('/my-cases/[caseId]/confirmation', 'caseX'),
+  'app/my-cases/[caseId]/decision/page.tsx': citizenCasePage('/my-cases/[caseId]/decision', 'caseXDecided'),
+  'app/my-cases/[caseId]/withdraw/page.tsx': citizenCasePage('/my-cases/[caseId]/withdraw', 'caseXOpen'),
 
   'app/review/page.tsx': { path: '/review', expect: only(REVIEWERS), personalData: true },
   'app/review/cases/[caseId]/page.tsx': {
@@ -242,17 +236,11 @@ export const PAGES: Record<string, PageEntry> = {
   'app/admin/pools/page.tsx': { path: '/admin/pools', expect: only(['admin']) },
   'app/admin/operations/page.tsx': { path: '/admin/operations', expect: only(['admin']) },
   'app/admin/pools/[provinceCode]/page.tsx': {
-    path: '/admin/pools/[provinceCode]',
-    params: { provinceCode: 'provinceX' },
-    expect: only(['admin']),
+    ...provinceAdminPage('/admin/pools/[provinceCode]'),
     personalData: true,
   },
   'app/admin/policies/page.tsx': { path: '/admin/policies', expect: only(['admin']) },
-  'app/admin/policies/[provinceCode]/page.tsx': {
-    path: '/admin/policies/[provinceCode]',
-    params: { provinceCode: 'provinceX' },
-    expect: only(['admin']),
-  },
+  'app/admin/policies/[provinceCode]/page.tsx': provinceAdminPage('/admin/policies/[provinceCode]'),
   'app/admin/calendar/page.tsx': { path: '/admin/calendar', expect: only(['admin']) },
   'app/admin/calendar/[year]/page.tsx': {
     path: '/admin/calendar/[year]',
@@ -261,16 +249,10 @@ export const PAGES: Record<string, PageEntry> = {
   },
   'app/admin/catalogue/page.tsx': { path: '/admin/catalogue', expect: only(['admin']) },
   'app/admin/integration/page.tsx': { path: '/admin/integration', expect: only(['admin']) },
-  'app/admin/integration/[provinceCode]/page.tsx': {
-    path: '/admin/integration/[provinceCode]',
-    params: { provinceCode: 'provinceX' },
-    expect: only(['admin']),
-  },
-  'app/admin/integration/[provinceCode]/deliveries/page.tsx': {
-    path: '/admin/integration/[provinceCode]/deliveries',
-    params: { provinceCode: 'provinceX' },
-    expect: only(['admin']),
-  },
+  'app/admin/integration/[provinceCode]/page.tsx': provinceAdminPage('/admin/integration/[provinceCode]'),
+  'app/admin/integration/[provinceCode]/deliveries/page.tsx': provinceAdminPage(
+    '/admin/integration/[provinceCode]/deliveries',
+  ),
   'app/admin/catalogue/new/page.tsx': { path: '/admin/catalogue/new', expect: only(['admin']) },
   'app/admin/catalogue/[version]/page.tsx': {
     path: '/admin/catalogue/[version]',
@@ -466,51 +448,24 @@ export const ACTIONS: Record<string, ActionEntry> = {
     allowedProbe: 'skip',
   },
   'app/supervise/actions.ts#decideSecondReviewAction': { expect: onlyAction(SUPERVISORS), writes: true },
-  // Another province's supervisor is refused by the incident's scope (404), not by role: nothing changes.
-  'app/supervise/incidents/actions.ts#decideIncidentAction': {
-    expect: only(['supervisorY', 'supervisorNational'], 'notFound', 'notFound'),
-    writes: true,
-    allowedProbe: 'invalid-input',
-    input: (f) => [
-      {
-        provinceCode: f.provinceY,
-        incidentId: f.incidentY,
-        caseIds: [f.caseX],
-        outcome: 'REVOKED',
-        ruleCode: 'NON_EPIDEMIC',
-        reasons: '赋码理由与疫情防控无关，依法撤销红码并恢复绿码。',
-      },
-    ],
-  },
-  // Group interim relief: the same scope as the finding (another province's supervisor: 404).
-  'app/supervise/incidents/actions.ts#grantIncidentReliefAction': {
-    expect: only(['supervisorY', 'supervisorNational'], 'notFound', 'notFound'),
-    writes: true,
-    allowedProbe: 'invalid-input',
-    input: (f) => [
-      {
-        provinceCode: f.provinceY,
-        incidentId: f.incidentY,
-        caseIds: [f.caseX],
-        toColour: 'GREEN',
-        reason: '同一机关以非疫情理由批量赋红码，先行临时转码。',
-      },
-    ],
-  },
-  // Closing: the same scope as the finding (another province's supervisor: 404). Allowed actors get invalid input.
-  'app/supervise/incidents/actions.ts#closeIncidentAction': {
-    expect: only(['supervisorY', 'supervisorNational'], 'notFound', 'notFound'),
-    writes: true,
-    allowedProbe: 'invalid-input',
-    input: (f) => [
-      {
-        provinceCode: f.provinceY,
-        incidentId: f.incidentY,
-        expectedVersion: 1,
-        reason: '事件已处理完毕，相关案件均已作出决定。',
-      },
-    ],
-  },
+  // The incident actions: another province's supervisor is refused by the incident's scope (404), not by role.
+  'app/supervise/incidents/actions.ts#decideIncidentAction': incidentAction((f) => ({
+    caseIds: [f.caseX],
+    outcome: 'REVOKED',
+    ruleCode: 'NON_EPIDEMIC',
+    reasons: '赋码理由与疫情防控无关，依法撤销红码并恢复绿码。',
+  })),
+  // Group interim relief: the same scope as the finding.
+  'app/supervise/incidents/actions.ts#grantIncidentReliefAction': incidentAction((f) => ({
+    caseIds: [f.caseX],
+    toColour: 'GREEN',
+    reason: '同一机关以非疫情理由批量赋红码，先行临时转码。',
+  })),
+  // Closing: the same scope as the finding.
+  'app/supervise/incidents/actions.ts#closeIncidentAction': incidentAction(() => ({
+    expectedVersion: 1,
+    reason: '事件已处理完毕，相关案件均已作出决定。',
+  })),
   'app/supervise/actions.ts#verifyChainsAction': {
     expect: onlyAction(SUPERVISORS),
     writes: true,

@@ -2,7 +2,6 @@
 // API keys of a province's system: create one (its secret shown once), rotate one with an overlap during which the old
 // key keeps working, revoke one at once.
 import { useState } from 'react';
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { z } from 'zod';
 import { ActionMessage } from '@/components/forms/action-message';
@@ -47,16 +46,15 @@ function IssuedKeyPanel({ issued, heading }: { issued: IssuedKey; heading: strin
 
 export function CreateApiKeyForm({ provinceCode, action }: { provinceCode: string; action: CreateApiKeyAction }) {
   const t = useTranslations('integration.keys');
-  const router = useRouter();
   const [issued, setIssued] = useState<IssuedKey | null>(null);
   const { form, onSubmit, pending, message, errorFor } = useActionForm({
     schema: payloadSchema((values: { name: string }) => ({ provinceCode, name: values.name }), createApiKeySchema),
     defaultValues: { name: '' },
     action,
+    refresh: true,
     onSuccess: (data, current) => {
       setIssued(data);
       current.reset({ name: '' });
-      router.refresh();
     },
   });
   return (
@@ -132,15 +130,12 @@ export function RotateApiKeyForm({ keyId, action }: { keyId: string; action: Rot
 
 export function RevokeApiKeyForm({ keyId, action }: { keyId: string; action: RevokeApiKeyAction }) {
   const t = useTranslations('integration.keys');
-  const router = useRouter();
   const { onSubmit, pending, message } = useActionForm({
     schema: z.object({}).transform(() => ({ keyId })),
     defaultValues: {},
     action,
-    onSuccess: () => {
-      router.refresh();
-      return t('revoked');
-    },
+    refresh: true,
+    onSuccess: () => t('revoked'),
   });
   return (
     <form onSubmit={onSubmit}>

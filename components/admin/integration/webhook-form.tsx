@@ -2,7 +2,6 @@
 // The province system's name and webhook address; the first save generates the signing secret (shown once), and the
 // secret can be replaced (shown once again).
 import { useState } from 'react';
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import type { z } from 'zod';
 import { ActionMessage } from '@/components/forms/action-message';
@@ -33,15 +32,14 @@ export function WebhookForm({
   rotateAction: RotateWebhookSecretAction;
 }) {
   const t = useTranslations('integration.province');
-  const router = useRouter();
   const [secret, setSecret] = useState<string | null>(null);
   const save = useActionForm({
     schema: provinceSystemSchema,
     defaultValues: { provinceCode, name, webhookUrl },
     action,
+    refresh: true,
     onSuccess: (data) => {
       if (data.webhookSecret) setSecret(data.webhookSecret);
-      router.refresh();
       return t('saved');
     },
   });

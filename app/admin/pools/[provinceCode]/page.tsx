@@ -60,8 +60,7 @@ export default async function PoolPage({ params }: { params: Promise<{ provinceC
               capacity: (
                 <CapacityForm
                   action={setReviewerCapacityAction}
-                  userId={reviewer.id}
-                  expectedUpdatedAt={reviewer.updatedAt}
+                  account={{ userId: reviewer.id, expectedUpdatedAt: reviewer.updatedAt }}
                   capacity={reviewer.capacity}
                   label={t('capacityFor', { name: reviewer.displayName })}
                 />

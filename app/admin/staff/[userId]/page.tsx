@@ -41,6 +41,7 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ u
     ? (units.find((unit) => unit.code === account.unitCode)?.name ?? account.unitCode)
     : null;
   const self = account.id === user.id;
+  const version = { userId: account.id, expectedUpdatedAt: account.updatedAt };
   return (
     <div className="max-w-3xl">
       <p className="mb-4">
@@ -100,8 +101,7 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ u
               action={updateStaffAccountAction}
               listUnits={listUnitsAction}
               account={{
-                userId: account.id,
-                expectedUpdatedAt: account.updatedAt,
+                ...version,
                 displayName: account.displayName,
                 role: account.role === 'CITIZEN' ? 'REVIEWER' : account.role,
                 provinceCode: account.provinceCode ?? '',
@@ -114,8 +114,7 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ u
           <Section id="status-heading" heading={t('statusHeading')} className="mb-10 border-t-4 border-ink pt-4">
             <StaffStatusForm
               action={setStaffActiveAction}
-              userId={account.id}
-              expectedUpdatedAt={account.updatedAt}
+              account={version}
               active={account.active}
               openCases={account.openCases}
             />
@@ -127,9 +126,8 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ u
           >
             <StaffCredentialsForm
               action={resetStaffCredentialsAction}
-              userId={account.id}
+              account={version}
               username={account.username}
-              expectedUpdatedAt={account.updatedAt}
               hasSecondFactor={account.secondFactorSince !== null}
             />
           </Section>
