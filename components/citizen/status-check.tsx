@@ -7,6 +7,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import type { FormAction } from '@/components/forms/use-action-form';
+import { SmsCodeForm } from '@/components/forms/sms-code-form';
 import { TextField } from '@/components/ui/text-field';
 import type { PublicCaseStatus } from '@/lib/cases/views/status-lookup';
 import { statusCodeCheckSchema, statusCodeRequestSchema } from '@/lib/cases/forms/status-lookup-schemas';
@@ -198,7 +199,23 @@ export function StatusCheck({
 
   const codeKey = codeForm.formState.errors.code?.message;
   return (
-    <form noValidate onSubmit={onCheck} aria-label={t('title')} data-testid="status-code-form">
+    <SmsCodeForm
+      onSubmit={onCheck}
+      formName={{ label: t('title') }}
+      testId="status-code-form"
+      field={{
+        id: 'status-code',
+        label: t('codeLabel'),
+        hint: t('codeHint'),
+        className: 'max-w-xs',
+        error: codeError ?? (codeKey ? tAll(codeKey) : null),
+        ...codeForm.register('code', { onChange: () => setCodeError(null) }),
+      }}
+      isSubmitting={codeForm.formState.isSubmitting}
+      submitLabel={t('show')}
+      resend={{ label: t('resend'), onClick: () => void onResend() }}
+      back={{ label: t('otherReference'), onClick: startOver }}
+    >
       {notice ? (
         <p role="status" className="mb-4 border-l-4 border-action bg-panel px-4 py-3" data-testid="status-notice">
           {notice}
@@ -207,32 +224,6 @@ export function StatusCheck({
       <p className="mb-4">
         {t('referenceLabel')}: <span className="font-mono font-bold">{reference}</span>
       </p>
-      <TextField
-        id="status-code"
-        label={t('codeLabel')}
-        hint={t('codeHint')}
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={6}
-        className="max-w-xs"
-        error={codeError ?? (codeKey ? tAll(codeKey) : null)}
-        {...codeForm.register('code', { onChange: () => setCodeError(null) })}
-      />
-      <div className="flex flex-wrap gap-4">
-        <button type="submit" className="button" disabled={codeForm.formState.isSubmitting}>
-          {t('show')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={() => void onResend()}>
-          {t('resend')}
-        </button>
-        <button
-          type="button"
-          className="cursor-pointer border-0 bg-transparent p-0 text-link underline"
-          onClick={startOver}
-        >
-          {t('otherReference')}
-        </button>
-      </div>
-    </form>
+    </SmsCodeForm>
   );
 }

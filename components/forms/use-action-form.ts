@@ -127,3 +127,8 @@ export function useActionForm<Values extends FieldValues, Payload, Data>({
     summary,
   };
 }
+
+/** What useActionForm gives a form, for the shared parts of a form that take it whole. */
+export type ActionForm<Values extends FieldValues, Payload, Data = unknown> = ReturnType<
+  typeof useActionForm<Values, Payload, Data>
+>;

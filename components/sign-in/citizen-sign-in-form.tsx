@@ -6,6 +6,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import type { FormAction } from '@/components/forms/use-action-form';
+import { SmsCodeForm } from '@/components/forms/sms-code-form';
 import { TextField } from '@/components/ui/text-field';
 import { citizenSignInSchema, requestCodeSchema, type RequestCodeInput } from '@/lib/auth/schemas';
 import { parseSignInError } from '@/lib/auth/sign-in-errors';
@@ -98,41 +99,33 @@ export function CitizenSignInForm({
 
   const zodCodeKey = codeForm.formState.errors.code?.message;
   return (
-    <form noValidate onSubmit={onSignIn} aria-labelledby="citizen-heading">
+    <SmsCodeForm
+      onSubmit={onSignIn}
+      formName={{ labelledBy: 'citizen-heading' }}
+      field={{
+        id: 'citizen-code',
+        label: t('citizen.codeLabel'),
+        hint: t('citizen.codeHint'),
+        type: 'text',
+        error: codeError ?? (zodCodeKey ? t(`errors.${zodCodeKey}`) : null),
+        ...codeForm.register('code', { onChange: () => setCodeError(null) }),
+      }}
+      isSubmitting={codeForm.formState.isSubmitting}
+      submitLabel={t('citizen.submit')}
+      resend={{ label: t('citizen.resend'), onClick: () => void onResend() }}
+      back={{
+        label: t('citizen.changeMobile'),
+        onClick: () => {
+          setSentTo(null);
+          setCodeError(null);
+          setResendStatus(null);
+          codeForm.reset({ code: '' });
+        },
+      }}
+    >
       <p role="status" className="mb-4 border-l-4 border-action bg-panel px-4 py-3">
         {resendStatus ?? t('citizen.codeSent', { mobile: sentTo })}
       </p>
-      <TextField
-        id="citizen-code"
-        label={t('citizen.codeLabel')}
-        hint={t('citizen.codeHint')}
-        type="text"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={6}
-        error={codeError ?? (zodCodeKey ? t(`errors.${zodCodeKey}`) : null)}
-        {...codeForm.register('code', { onChange: () => setCodeError(null) })}
-      />
-      <div className="flex flex-wrap gap-4">
-        <button type="submit" className="button" disabled={codeForm.formState.isSubmitting}>
-          {t('citizen.submit')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={() => void onResend()}>
-          {t('citizen.resend')}
-        </button>
-        <button
-          type="button"
-          className="cursor-pointer border-0 bg-transparent p-0 text-link underline"
-          onClick={() => {
-            setSentTo(null);
-            setCodeError(null);
-            setResendStatus(null);
-            codeForm.reset({ code: '' });
-          }}
-        >
-          {t('citizen.changeMobile')}
-        </button>
-      </div>
-    </form>
+    </SmsCodeForm>
   );
 }

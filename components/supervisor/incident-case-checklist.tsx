@@ -15,7 +15,7 @@ export interface SelectableCase {
   evidenceFiles: number;
 }
 
-export function IncidentCaseChecklist<Values extends FieldValues & { caseIds: string[] }>({
+export function IncidentCaseChecklist<Values extends FieldValues & { caseIds: string[] }, Payload>({
   namespace,
   idPrefix,
   countTestId,
@@ -27,7 +27,7 @@ export function IncidentCaseChecklist<Values extends FieldValues & { caseIds: st
   idPrefix: string;
   countTestId: string;
   cases: SelectableCase[];
-  form: UseFormReturn<Values, unknown, unknown>;
+  form: UseFormReturn<Values, unknown, Payload>;
   error?: string | null;
 }) {
   const t = useTranslations(namespace);

@@ -3,9 +3,9 @@
 // of its own can be left out), one outcome, rule and reasons. Checked in the browser with the server's own schema.
 import { useTranslations } from 'next-intl';
 import { useActionForm, type FormAction } from '@/components/forms/use-action-form';
-import { ErrorSummary } from '@/components/ui/error-summary';
 import { DecisionFields } from '@/components/forms/decision-fields';
-import { IncidentCaseChecklist, type SelectableCase } from './incident-case-checklist';
+import type { SelectableCase } from './incident-case-checklist';
+import { IncidentGroupForm } from './incident-group-form';
 import { decideIncidentSchema, type DecideIncidentInput } from '@/lib/incidents/schemas';
 
 interface Values {
@@ -32,8 +32,7 @@ export function IncidentDecisionForm({
 }) {
   const t = useTranslations('incidents.decide');
   const tTerms = useTranslations('reviewTerms');
-  const tAll = useTranslations();
-  const { form, onSubmit, pending, message, errorFor, summary } = useActionForm<
+  const group = useActionForm<
     Values,
     DecideIncidentInput,
     {
@@ -54,31 +53,37 @@ export function IncidentDecisionForm({
     refresh: true,
     onSuccess: (data) => t('done', { count: data.decided }),
   });
-  const selected = form.watch('caseIds') ?? [];
+  const { form, message, errorFor } = group;
   const reasons = form.watch('reasons') ?? '';
   const anyRed = cases.some((c) => c.colour === 'RED');
   const outcomes = (['UPHELD', 'DOWNGRADED', 'REVOKED'] as const).filter((o) => o !== 'DOWNGRADED' || anyRed);
   return (
     // Labelled by the page's section heading (decision-heading), as the relief form is by its own.
-    <form noValidate onSubmit={onSubmit} aria-labelledby="decision-heading">
-      <p className="mb-4 max-w-3xl">{t('intro')}</p>
-      <ErrorSummary
-        title={tAll('reviewActions.errorSummary')}
-        errors={summary([
-          ['group-cases', 'caseIds'],
-          ['group-outcome', 'outcome'],
-          ['group-rule', 'ruleCode'],
-          ['group-reasons', 'reasons'],
-        ])}
-      />
-      <IncidentCaseChecklist
-        namespace="incidents.decide"
-        idPrefix="group"
-        countTestId="selected-count"
-        cases={cases}
-        form={form as never}
-        error={errorFor('caseIds')}
-      />
+    <IncidentGroupForm
+      namespace="incidents.decide"
+      idPrefix="group"
+      countTestId="selected-count"
+      labelledBy="decision-heading"
+      cases={cases}
+      action={group}
+      summaryFields={[
+        ['group-outcome', 'outcome'],
+        ['group-rule', 'ruleCode'],
+        ['group-reasons', 'reasons'],
+      ]}
+      outcome={
+        message ? (
+          <p
+            role={message.kind === 'ok' ? 'status' : 'alert'}
+            className={`my-2 border-l-4 px-3 py-2 font-semibold ${message.kind === 'ok' ? 'border-action bg-panel' : 'border-danger text-danger'}`}
+          >
+            {message.text}
+          </p>
+        ) : (
+          <p role="status" className="sr-only" />
+        )
+      }
+    >
       <DecisionFields
         idPrefix="group"
         outcomes={outcomes.map((outcome) => ({ value: outcome, label: tTerms(`decisionOutcomes.${outcome}`) }))}
@@ -98,19 +103,6 @@ export function IncidentDecisionForm({
           reasons: form.register('reasons'),
         }}
       />
-      <button type="submit" className="button" disabled={pending}>
-        {t('submit', { count: selected.length })}
-      </button>
-      {message ? (
-        <p
-          role={message.kind === 'ok' ? 'status' : 'alert'}
-          className={`my-2 border-l-4 px-3 py-2 font-semibold ${message.kind === 'ok' ? 'border-action bg-panel' : 'border-danger text-danger'}`}
-        >
-          {message.text}
-        </p>
-      ) : (
-        <p role="status" className="sr-only" />
-      )}
-    </form>
+    </IncidentGroupForm>
   );
 }

@@ -5,9 +5,9 @@ import { useTranslations } from 'next-intl';
 import { ActionMessage } from '@/components/forms/action-message';
 import { useActionForm, type FormAction } from '@/components/forms/use-action-form';
 import { TextareaField } from '@/components/ui/textarea-field';
-import { ErrorSummary } from '@/components/ui/error-summary';
 import { incidentReliefSchema, type IncidentReliefInput } from '@/lib/incidents/schemas';
-import { IncidentCaseChecklist, type SelectableCase } from './incident-case-checklist';
+import type { SelectableCase } from './incident-case-checklist';
+import { IncidentGroupForm } from './incident-group-form';
 
 interface Values {
   provinceCode: string;
@@ -29,12 +29,7 @@ export function IncidentReliefForm({
   grant: FormAction<IncidentReliefInput, { granted: number }>;
 }) {
   const t = useTranslations('incidents.relief');
-  const tAll = useTranslations();
-  const { form, onSubmit, pending, message, errorFor, summary } = useActionForm<
-    Values,
-    IncidentReliefInput,
-    { granted: number }
-  >({
+  const group = useActionForm<Values, IncidentReliefInput, { granted: number }>({
     schema: incidentReliefSchema as never,
     defaultValues: { provinceCode, incidentId, caseIds: cases.map((c) => c.id), toColour: '', reason: '' },
     action: grant,
@@ -42,30 +37,26 @@ export function IncidentReliefForm({
     refresh: true,
     onSuccess: (data) => t('done', { count: data.granted }),
   });
-  const selected = form.watch('caseIds') ?? [];
+  const { form, message, errorFor } = group;
   const anyRed = cases.some((c) => c.colour === 'RED');
   const colours = (['GREEN', 'YELLOW'] as const).filter((colour) => colour !== 'YELLOW' || anyRed);
   const colourError = errorFor('toColour');
   const reasonError = errorFor('reason');
   return (
-    <form noValidate onSubmit={onSubmit} aria-labelledby="relief-heading" data-testid="group-relief">
-      <p className="mb-4 max-w-3xl">{t('intro')}</p>
-      <ErrorSummary
-        title={tAll('reviewActions.errorSummary')}
-        errors={summary([
-          ['relief-cases', 'caseIds'],
-          ['relief-colour', 'toColour'],
-          ['relief-reason', 'reason'],
-        ])}
-      />
-      <IncidentCaseChecklist
-        namespace="incidents.relief"
-        idPrefix="relief"
-        countTestId="relief-selected-count"
-        cases={cases}
-        form={form as never}
-        error={errorFor('caseIds')}
-      />
+    <IncidentGroupForm
+      namespace="incidents.relief"
+      idPrefix="relief"
+      countTestId="relief-selected-count"
+      labelledBy="relief-heading"
+      testId="group-relief"
+      cases={cases}
+      action={group}
+      summaryFields={[
+        ['relief-colour', 'toColour'],
+        ['relief-reason', 'reason'],
+      ]}
+      outcome={<ActionMessage message={message} />}
+    >
       <fieldset id="relief-colour" className="mb-4 border-0 p-0">
         <legend className="mb-2 font-semibold">{t('colour')}</legend>
         {colourError ? (
@@ -88,10 +79,6 @@ export function IncidentReliefForm({
         rows={3}
         {...form.register('reason')}
       />
-      <button type="submit" className="button" disabled={pending}>
-        {t('submit', { count: selected.length })}
-      </button>
-      <ActionMessage message={message} />
-    </form>
+    </IncidentGroupForm>
   );
 }

@@ -10,6 +10,9 @@ import type { FormAction, FormStateAction } from '@/components/forms/use-action-
 import type { ActionResult } from '@/lib/core/action-result';
 import { decideSchema } from '@/lib/cases/forms/schemas';
 import type { DecisionOutcome } from '@/lib/db/generated/enums';
+import { RadioGroup } from '@/components/ui/radio-group';
+import { SelectField } from '@/components/ui/select-field';
+import { TextareaField } from '@/components/ui/textarea-field';
 import { ActionStatus } from './action-status';
 
 export function StartReviewForm({
@@ -68,71 +71,34 @@ export function DecideReviewForm({
   });
   return (
     <form noValidate onSubmit={onSubmit} aria-labelledby="decide-heading" className="max-w-2xl">
-      <fieldset
-        className={`mb-5 border-0 p-0 ${errors.outcome ? 'border-l-4 border-danger pl-3' : ''}`}
-        aria-describedby={errors.outcome ? 'decide-outcome-error' : undefined}
+      <RadioGroup
+        id="decide-outcome"
+        legend={t('outcomeLegend')}
+        hint={t('noWorseHint')}
+        error={message(errors.outcome?.message)}
+        options={choices.map(({ outcome, label }) => ({ value: outcome, label }))}
+        input={form.register('outcome')}
+      />
+      <SelectField
+        id="decide-rule"
+        label={t('ruleLabel')}
+        error={message(errors.ruleCode?.message)}
+        {...form.register('ruleCode')}
       >
-        <legend className="mb-1 font-semibold">{t('outcomeLegend')}</legend>
-        {errors.outcome ? (
-          <p id="decide-outcome-error" role="alert" className="mb-1 font-semibold text-danger">
-            {message(errors.outcome.message)}
-          </p>
-        ) : null}
-        <p className="mb-2 text-muted">{t('noWorseHint')}</p>
-        {choices.map(({ outcome, label }) => (
-          <label key={outcome} className="mb-2 flex items-center gap-2">
-            <input type="radio" value={outcome} className="h-6 w-6" {...form.register('outcome')} />
-            {label}
-          </label>
+        <option value="">{t('rulePlaceholder')}</option>
+        {rules.map((rule) => (
+          <option key={rule.code} value={rule.code}>
+            {rule.name}
+          </option>
         ))}
-      </fieldset>
-      <div className={`mb-5 ${errors.ruleCode ? 'border-l-4 border-danger pl-3' : ''}`}>
-        <label htmlFor="decide-rule" className="mb-1 block font-semibold">
-          {t('ruleLabel')}
-        </label>
-        {errors.ruleCode ? (
-          <p id="decide-rule-error" role="alert" className="mb-1 font-semibold text-danger">
-            {message(errors.ruleCode.message)}
-          </p>
-        ) : null}
-        <select
-          id="decide-rule"
-          className="input"
-          aria-invalid={errors.ruleCode ? true : undefined}
-          aria-describedby={errors.ruleCode ? 'decide-rule-error' : undefined}
-          {...form.register('ruleCode')}
-        >
-          <option value="">{t('rulePlaceholder')}</option>
-          {rules.map((rule) => (
-            <option key={rule.code} value={rule.code}>
-              {rule.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className={`mb-5 ${errors.reasons ? 'border-l-4 border-danger pl-3' : ''}`}>
-        <label htmlFor="decide-reasons" className="mb-1 block font-semibold">
-          {t('reasonsLabel')}
-        </label>
-        <p id="decide-reasons-hint" className="mb-1 text-muted">
-          {t('reasonsHint')}
-        </p>
-        {errors.reasons ? (
-          <p id="decide-reasons-error" role="alert" className="mb-1 font-semibold text-danger">
-            {message(errors.reasons.message)}
-          </p>
-        ) : null}
-        <textarea
-          id="decide-reasons"
-          rows={6}
-          className="input"
-          aria-invalid={errors.reasons ? true : undefined}
-          aria-describedby={['decide-reasons-hint', errors.reasons ? 'decide-reasons-error' : '']
-            .filter(Boolean)
-            .join(' ')}
-          {...form.register('reasons')}
-        />
-      </div>
+      </SelectField>
+      <TextareaField
+        id="decide-reasons"
+        label={t('reasonsLabel')}
+        hint={t('reasonsHint')}
+        error={message(errors.reasons?.message)}
+        {...form.register('reasons')}
+      />
       <button type="submit" className="button" disabled={isSubmitting}>
         {t('submit')}
       </button>
