@@ -1,14 +1,36 @@
 // The supervision console: section navigation above every supervision page (each page checks the role itself).
 import type { ReactNode } from 'react';
+import { getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/components/i18n/client-messages';
-import { SupervisorNav } from '@/components/supervisor/supervisor-nav';
+import { SectionNav } from '@/components/ui/section-nav';
 import { getCurrentUser } from '@/lib/auth/session';
+
+const SECTIONS = [
+  ['/supervise', 'board'],
+  ['/supervise/second-review', 'secondReview'],
+  ['/supervise/incidents', 'incidents'],
+  ['/supervise/analytics', 'analytics'],
+  ['/supervise/audit', 'audit'],
+  ['/supervise/data-requests', 'dataRequests'],
+  ['/supervise/interim-relief', 'interimRelief'],
+] as const;
 
 export default async function SuperviseLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
+  const t = await getTranslations('supervise.nav');
   return (
     <ClientMessages area="supervise">
-      {user?.role === 'SUPERVISOR' ? <SupervisorNav /> : null}
+      {user?.role === 'SUPERVISOR' ? (
+        <SectionNav
+          label={t('label')}
+          // A case page belongs to the board it is opened from.
+          sections={SECTIONS.map(([href, key]) => ({
+            href,
+            label: t(key),
+            within: href === '/supervise' ? ['/supervise/cases/'] : undefined,
+          }))}
+        />
+      ) : null}
       {children}
     </ClientMessages>
   );

@@ -19,7 +19,10 @@ import {
 } from '@/lib/supervision/analytics';
 import { analyticsFiltersSchema, ANALYTICS_CASE_TYPES } from '@/lib/supervision/schemas';
 import { supervisorScopeOf } from '@/lib/supervision/scope';
+import { FilterPanel } from '@/components/supervisor/filter-panel';
 import { Section } from '@/components/ui/section';
+import { SelectField } from '@/components/ui/select-field';
+import { TextField } from '@/components/ui/text-field';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -111,52 +114,37 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
       <h1 className="mb-2 text-3xl font-bold">{t('title')}</h1>
       <p className="mb-4 max-w-3xl">{t('intro')}</p>
 
-      <form method="get" className="mb-6 border-l-4 border-rule bg-panel p-4" aria-labelledby="filters-heading">
-        <h2 id="filters-heading" className="mb-2 text-xl font-bold">
-          {t('filters')}
-        </h2>
-        {firstError ? (
-          <p role="alert" className="mb-2 font-semibold text-danger">
-            {tAll.has(firstError) ? tAll(firstError) : tAll('supervise.errors.invalid')}
-          </p>
-        ) : null}
+      <FilterPanel headingId="filters-heading" heading={t('filters')} errorKey={firstError}>
         <p id="date-hint" className="mb-2 text-sm text-muted">
           {t('dateHint')}
         </p>
         <div className="flex flex-wrap items-end gap-4">
           {(['from', 'to'] as const).map((end) => (
-            <div key={end}>
-              <label htmlFor={`analytics-${end}`} className="mb-1 block font-semibold">
-                {t(end)}
-              </label>
-              <input
-                id={`analytics-${end}`}
-                name={end}
-                type="date"
-                className="input"
-                defaultValue={filters.period[end] ?? ''}
-                aria-describedby="date-hint"
-              />
-            </div>
+            <TextField
+              key={end}
+              id={`analytics-${end}`}
+              name={end}
+              type="date"
+              label={t(end)}
+              defaultValue={filters.period[end] ?? ''}
+              aria-describedby="date-hint"
+            />
           ))}
-          <div>
-            <label htmlFor="analytics-type" className="mb-1 block font-semibold">
-              {t('type')}
-            </label>
-            <select id="analytics-type" name="type" className="input" defaultValue={filters.type}>
-              {ANALYTICS_CASE_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {t(`types.${type}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="analytics-type" name="type" label={t('type')} defaultValue={filters.type}>
+            {ANALYTICS_CASE_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`types.${type}`)}
+              </option>
+            ))}
+          </SelectField>
           {filters.province ? <input type="hidden" name="province" value={filters.province} /> : null}
-          <button type="submit" className="button">
-            {t('apply')}
-          </button>
+          <div className="mb-5">
+            <button type="submit" className="button">
+              {t('apply')}
+            </button>
+          </div>
         </div>
-      </form>
+      </FilterPanel>
 
       <p className="mb-1" data-testid="analytics-period">
         {t('period', { from: filters.period.from ?? t('beginning'), to: filters.period.to ?? t('today') })}

@@ -12,7 +12,10 @@ import { effectiveChain, findAuditPage, listAuditChains } from '@/lib/supervisio
 import { auditFiltersSchema, type AuditFilters } from '@/lib/supervision/schemas';
 import { supervisorScopeOf } from '@/lib/supervision/scope';
 import { verifyChainsAction } from '@/app/supervise/actions';
+import { FilterPanel } from '@/components/supervisor/filter-panel';
 import { Section } from '@/components/ui/section';
+import { SelectField } from '@/components/ui/select-field';
+import { TextField } from '@/components/ui/text-field';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -68,78 +71,42 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         />
       </Section>
 
-      <form method="get" className="mb-6 border-l-4 border-rule bg-panel p-4" aria-labelledby="audit-filters-heading">
-        <h2 id="audit-filters-heading" className="mb-2 text-xl font-bold">
-          {t('filters')}
-        </h2>
-        {firstError ? (
-          <p role="alert" className="mb-2 font-semibold text-danger">
-            {tAll.has(firstError) ? tAll(firstError) : tAll('supervise.errors.invalid')}
-          </p>
-        ) : null}
-        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          <div>
-            <label htmlFor="audit-action" className="mb-1 block font-semibold">
-              {t('action')}
-            </label>
-            <select id="audit-action" name="action" className="input" defaultValue={filters.action ?? ''}>
-              <option value="">{t('anyAction')}</option>
-              {AUDIT_ACTIONS.map((action) => (
-                <option key={action} value={action}>
-                  {t(`actions.${action}`)}
+      <FilterPanel headingId="audit-filters-heading" heading={t('filters')} errorKey={firstError}>
+        <div className="grid grid-cols-1 gap-x-4 sm:grid-cols-2 lg:grid-cols-3">
+          <SelectField id="audit-action" name="action" label={t('action')} defaultValue={filters.action ?? ''}>
+            <option value="">{t('anyAction')}</option>
+            {AUDIT_ACTIONS.map((action) => (
+              <option key={action} value={action}>
+                {t(`actions.${action}`)}
+              </option>
+            ))}
+          </SelectField>
+          <TextField id="audit-from" name="from" type="date" label={t('from')} defaultValue={filters.from ?? ''} />
+          <TextField id="audit-to" name="to" type="date" label={t('to')} defaultValue={filters.to ?? ''} />
+          <TextField
+            id="audit-reference"
+            name="reference"
+            label={t('reference')}
+            hint={t('referenceHint')}
+            defaultValue={filters.reference ?? ''}
+            autoComplete="off"
+            spellCheck={false}
+          />
+          {national ? (
+            <SelectField id="audit-chain" name="chain" label={t('chain')} defaultValue={filters.chain ?? ''}>
+              <option value="">{t('allChains')}</option>
+              {chains.map((chain) => (
+                <option key={chain} value={chain}>
+                  {chainName(chain)}
                 </option>
               ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="audit-from" className="mb-1 block font-semibold">
-              {t('from')}
-            </label>
-            <input id="audit-from" name="from" type="date" className="input" defaultValue={filters.from ?? ''} />
-          </div>
-          <div>
-            <label htmlFor="audit-to" className="mb-1 block font-semibold">
-              {t('to')}
-            </label>
-            <input id="audit-to" name="to" type="date" className="input" defaultValue={filters.to ?? ''} />
-          </div>
-          <div>
-            <label htmlFor="audit-reference" className="mb-1 block font-semibold">
-              {t('reference')}
-            </label>
-            <input
-              id="audit-reference"
-              name="reference"
-              className="input"
-              defaultValue={filters.reference ?? ''}
-              aria-describedby="audit-reference-hint"
-              autoComplete="off"
-              spellCheck={false}
-            />
-            <p id="audit-reference-hint" className="mt-1 text-sm text-muted">
-              {t('referenceHint')}
-            </p>
-          </div>
-          {national ? (
-            <div>
-              <label htmlFor="audit-chain" className="mb-1 block font-semibold">
-                {t('chain')}
-              </label>
-              <select id="audit-chain" name="chain" className="input" defaultValue={filters.chain ?? ''}>
-                <option value="">{t('allChains')}</option>
-                {chains.map((chain) => (
-                  <option key={chain} value={chain}>
-                    {chainName(chain)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            </SelectField>
           ) : null}
         </div>
-        <button type="submit" className="button mt-4">
+        <button type="submit" className="button">
           {t('apply')}
         </button>
-      </form>
+      </FilterPanel>
 
       <p className="mb-2 text-muted" data-testid="audit-scope">
         {t('showingChain', {
