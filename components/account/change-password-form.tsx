@@ -7,6 +7,13 @@ import { REFUSAL, useActionForm, type FormAction } from '@/components/forms/use-
 import { TextField } from '@/components/ui/text-field';
 import { changePasswordSchema, MIN_PASSWORD_LENGTH, type ChangePasswordInput } from '@/lib/admin/account-schemas';
 
+// The three password fields: the current one, then the new one twice.
+const PASSWORD_FIELDS = [
+  { name: 'currentPassword', id: 'current-password', label: 'password.currentLabel', autoComplete: 'current-password' },
+  { name: 'newPassword', id: 'new-password', label: 'password.newLabel', autoComplete: 'new-password' },
+  { name: 'confirmPassword', id: 'confirm-password', label: 'password.confirmLabel', autoComplete: 'new-password' },
+] as const;
+
 export function ChangePasswordForm({
   callbackUrl,
   action,
@@ -34,7 +41,6 @@ export function ChangePasswordForm({
       return true;
     },
   });
-  const messageFor = (field: keyof ChangePasswordInput) => errorFor(field);
 
   return (
     <form noValidate onSubmit={onSubmit} aria-label={t('password.formLabel')}>
@@ -43,31 +49,18 @@ export function ChangePasswordForm({
           {t('password.changed')}
         </p>
       ) : null}
-      <TextField
-        id="current-password"
-        label={t('password.currentLabel')}
-        type="password"
-        autoComplete="current-password"
-        error={messageFor('currentPassword')}
-        {...form.register('currentPassword')}
-      />
-      <TextField
-        id="new-password"
-        label={t('password.newLabel')}
-        hint={t('password.newHint', { min: MIN_PASSWORD_LENGTH })}
-        type="password"
-        autoComplete="new-password"
-        error={messageFor('newPassword')}
-        {...form.register('newPassword')}
-      />
-      <TextField
-        id="confirm-password"
-        label={t('password.confirmLabel')}
-        type="password"
-        autoComplete="new-password"
-        error={messageFor('confirmPassword')}
-        {...form.register('confirmPassword')}
-      />
+      {PASSWORD_FIELDS.map(({ name, id, label, autoComplete }) => (
+        <TextField
+          key={name}
+          id={id}
+          label={t(label)}
+          hint={name === 'newPassword' ? t('password.newHint', { min: MIN_PASSWORD_LENGTH }) : undefined}
+          type="password"
+          autoComplete={autoComplete}
+          error={errorFor(name)}
+          {...form.register(name)}
+        />
+      ))}
       <button type="submit" className="button" disabled={pending || done}>
         {t('password.submit')}
       </button>

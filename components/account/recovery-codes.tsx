@@ -1,7 +1,51 @@
 'use client';
 // The 10 recovery codes, shown once right after enrolment or renewal: read them, print or copy them, then go on.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
+import { CodeForm } from '@/components/forms/code-form';
+import type { FormAction } from '@/components/forms/use-action-form';
+import { useCodeForm } from '@/components/forms/use-code-form';
+import { totpCodeSchema } from '@/lib/admin/account-schemas';
+
+export type RecoveryCodesAction = FormAction<{ code: string }, { recoveryCodes: string[] }>;
+
+/**
+ * A code from the app, then the new recovery codes it gave, shown once: when enrolling (then the sign-in goes on to
+ * `callbackUrl`), or when renewing them (then the form is back for the next time).
+ */
+export function RecoveryCodesForm(
+  props: { action: RecoveryCodesAction } & ({ purpose: 'enrol'; callbackUrl: string } | { purpose: 'renew' }),
+) {
+  const t = useTranslations('totp');
+  const router = useRouter();
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const code = useCodeForm(totpCodeSchema, props.action, (data) => setCodes(data.recoveryCodes));
+  const enrol = props.purpose === 'enrol';
+  if (codes) {
+    return (
+      <RecoveryCodes
+        codes={codes}
+        continueLabel={enrol ? t('recovery.continue') : t('recovery.done')}
+        onContinue={() => {
+          if (props.purpose === 'enrol') return window.location.assign(props.callbackUrl);
+          setCodes(null);
+          router.refresh();
+        }}
+      />
+    );
+  }
+  return (
+    <CodeForm
+      code={code}
+      formLabel={enrol ? t('enrol.formLabel') : t('manage.renewHeading')}
+      id={enrol ? 'enrol-code' : 'renew-code'}
+      label={t('enrol.codeLabel')}
+      hint={enrol ? t('enrol.codeHint') : undefined}
+      submitLabel={enrol ? t('enrol.submit') : t('manage.renewSubmit')}
+    />
+  );
+}
 
 export function RecoveryCodes({
   codes,

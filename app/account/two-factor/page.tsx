@@ -4,8 +4,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { ConfirmEnrolmentForm } from '@/components/account/confirm-enrolment-form';
-import { RegenerateRecoveryCodesForm } from '@/components/account/regenerate-recovery-codes-form';
+import { RecoveryCodesForm } from '@/components/account/recovery-codes';
 import { StartEnrolmentForm } from '@/components/account/start-enrolment-form';
 import { safeReturnPath } from '@/lib/auth/scope';
 import { isStaffRole, requiresSecondFactor } from '@/lib/auth/session-policy';
@@ -50,7 +49,7 @@ export default async function TwoFactorEnrolmentPage({ searchParams }: { searchP
         </p>
         <h2 className="mb-2 text-2xl font-bold">{t('manage.renewHeading')}</h2>
         <p className="mb-4">{t('manage.renewBody')}</p>
-        <RegenerateRecoveryCodesForm action={regenerateRecoveryCodesAction} />
+        <RecoveryCodesForm purpose="renew" action={regenerateRecoveryCodesAction} />
         <p className="mt-8">
           <Link href="/account">{t('manage.back')}</Link>
         </p>
@@ -95,7 +94,8 @@ export default async function TwoFactorEnrolmentPage({ searchParams }: { searchP
           </li>
           <li>
             <h2 className="mb-2 text-xl font-bold">{t('enrol.step3Heading')}</h2>
-            <ConfirmEnrolmentForm
+            <RecoveryCodesForm
+              purpose="enrol"
               action={confirmTotpEnrolmentAction}
               callbackUrl={callbackUrl ?? (required ? '/home' : '/account')}
             />
