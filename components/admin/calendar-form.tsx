@@ -29,7 +29,7 @@ export function CalendarForm({
   action: PublishCalendarAction;
 }) {
   const t = useTranslations('admin.calendarYear');
-  const { form, onSubmit, pending, message, errorFor, summary } = useActionForm({
+  const publish = useActionForm({
     schema: payloadSchema(
       (values: Values) => ({ year, basedOnVersion, note: values.note, days: values.days }),
       publishCalendarSchema,
@@ -42,33 +42,22 @@ export function CalendarForm({
       return t('published', { version });
     },
   });
+  const { form, errorFor } = publish;
   const rows = useFieldArray({ control: form.control, name: 'days' });
-  const errors = summary([
-    ['calendar-note', 'note'],
-    ['calendar-add', 'days'],
-    ...rows.fields.flatMap((_, index) =>
-      (['date', 'kind', 'name'] as const).map((field) => [`day-${index}-${field}`, `days.${index}.${field}`] as const),
-    ),
-  ]);
 
   return (
     <PublishRowsForm
       idPrefix="calendar"
       formLabel={{ 'aria-labelledby': 'publish-heading' }}
-      onSubmit={onSubmit}
-      message={message}
-      errors={errors}
-      noteError={errorFor('note')}
-      noteField={form.register('note')}
+      action={publish}
+      rows={{ name: 'days', count: rows.fields.length, idPrefix: 'day', fields: ['date', 'kind', 'name'] }}
       t={t}
-      rowCount={rows.fields.length}
       onAddRow={() =>
         rows.append(
           { date: `${year}-01-01`, kind: 'HOLIDAY', name: '' },
           { focusName: `days.${rows.fields.length}.date` },
         )
       }
-      pending={pending}
     >
       {rows.fields.map((field, index) => {
         const dateError = errorFor(`days.${index}.date`);

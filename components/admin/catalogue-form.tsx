@@ -40,7 +40,7 @@ export function CatalogueForm({
   const t = useTranslations('admin.catalogueNew');
   const tCat = useTranslations('admin.catalogue');
   const [published, setPublished] = useState<number | null>(null);
-  const { form, onSubmit, pending, message, errorFor, summary } = useActionForm({
+  const publish = useActionForm({
     schema: payloadSchema(
       (values: Values) => ({
         basedOnVersion,
@@ -56,6 +56,7 @@ export function CatalogueForm({
     action,
     onSuccess: ({ version }) => setPublished(version),
   });
+  const { form, errorFor } = publish;
   const rows = useFieldArray({ control: form.control, name: 'reasons' });
 
   if (published !== null) {
@@ -68,14 +69,6 @@ export function CatalogueForm({
   }
 
   const fields = ['code', 'nameZh', 'nameEn', 'maxColour', 'validity'] as const;
-  const errors = summary([
-    ['catalogue-note', 'note'],
-    ['catalogue-add', 'reasons'],
-    ...rows.fields.flatMap((_, index) =>
-      fields.map((field) => [`reason-${index}-${field}`, `reasons.${index}.${field}`] as const),
-    ),
-  ]);
-
   const cell = (index: number, field: (typeof fields)[number], control: ReactNode, label: string) => {
     const error = errorFor(`reasons.${index}.${field}`);
     return (
@@ -100,20 +93,15 @@ export function CatalogueForm({
     <PublishRowsForm
       idPrefix="catalogue"
       formLabel={{ 'aria-label': t('title') }}
-      onSubmit={onSubmit}
-      message={message}
-      errors={errors}
-      noteError={errorFor('note')}
-      noteField={form.register('note')}
+      action={publish}
+      rows={{ name: 'reasons', count: rows.fields.length, idPrefix: 'reason', fields }}
       t={t}
-      rowCount={rows.fields.length}
       onAddRow={() =>
         rows.append(
           { code: '', nameZh: '', nameEn: '', maxColour: 'YELLOW', validity: 'VALID' },
           { focusName: `reasons.${rows.fields.length}.code` },
         )
       }
-      pending={pending}
     >
       {rows.fields.map((field, index) => (
         <li key={field.id} className="mb-4 border-l-4 border-rule pl-3" data-testid="reason-row">

@@ -2,45 +2,48 @@
 // The form that publishes a new version of a table (the calendar's days, the catalogue's reasons): the outcome and
 // what needs correcting, a note on what changed, the rows (each an <li> of the caller's), a button that adds a row
 // and the one that publishes.
-import type { FormEventHandler, ReactNode } from 'react';
-import type { UseFormRegisterReturn } from 'react-hook-form';
+import type { ReactNode } from 'react';
+import type { FieldValues, Path } from 'react-hook-form';
 import { ActionMessage } from '@/components/forms/action-message';
-import type { FormMessage } from '@/components/forms/use-action-form';
-import { ErrorSummary, type SummaryError } from '@/components/ui/error-summary';
+import type { ActionForm } from '@/components/forms/use-action-form';
+import { ErrorSummary } from '@/components/ui/error-summary';
 import { TextareaField } from '@/components/ui/textarea-field';
 
-export function PublishRowsForm({
+export function PublishRowsForm<Values extends FieldValues & { note: string }, Payload>({
   idPrefix,
   formLabel,
-  onSubmit,
-  message,
-  errors,
-  noteError,
-  noteField,
+  action,
+  rows,
   t,
-  rowCount,
   onAddRow,
-  pending,
   children,
 }: {
   /** `<prefix>-note` and `<prefix>-add` are the ids the error summary links to. */
   idPrefix: string;
   formLabel: { 'aria-label': string } | { 'aria-labelledby': string };
-  onSubmit: FormEventHandler<HTMLFormElement>;
-  message: FormMessage | null;
-  errors: SummaryError[];
-  noteError: string | null;
-  noteField: UseFormRegisterReturn;
+  /** The form's useActionForm. */
+  action: Pick<ActionForm<Values, Payload>, 'form' | 'onSubmit' | 'pending' | 'message' | 'errorFor' | 'summary'>;
+  /**
+   * The rows' array in the values (`name`), how many there are, and each row's fields: a field's element id is
+   * `<idPrefix>-<index>-<field>` (the error summary links to it).
+   */
+  rows: { name: string; count: number; idPrefix: string; fields: readonly string[] };
   /** The form's namespace: problem, noteLabel, noteHint, rowsLegend ({count}), addRow and submit. */
   t: (
     key: 'problem' | 'noteLabel' | 'noteHint' | 'rowsLegend' | 'addRow' | 'submit',
     values?: { count: number },
   ) => string;
-  rowCount: number;
   onAddRow: () => void;
-  pending: boolean;
   children: ReactNode;
 }) {
+  const { form, onSubmit, pending, message, errorFor, summary } = action;
+  const errors = summary([
+    [`${idPrefix}-note`, 'note'],
+    [`${idPrefix}-add`, rows.name],
+    ...Array.from({ length: rows.count }, (_, index) =>
+      rows.fields.map((field) => [`${rows.idPrefix}-${index}-${field}`, `${rows.name}.${index}.${field}`] as const),
+    ).flat(),
+  ]);
   return (
     <form noValidate onSubmit={onSubmit} {...formLabel}>
       <ActionMessage message={message} />
@@ -50,11 +53,11 @@ export function PublishRowsForm({
         label={t('noteLabel')}
         hint={t('noteHint')}
         rows={3}
-        error={noteError}
-        {...noteField}
+        error={errorFor('note')}
+        {...form.register('note' as Path<Values>)}
       />
       <fieldset className="mb-4 border-0 p-0">
-        <legend className="mb-2 font-semibold">{t('rowsLegend', { count: rowCount })}</legend>
+        <legend className="mb-2 font-semibold">{t('rowsLegend', { count: rows.count })}</legend>
         <ol className="m-0 list-none p-0">{children}</ol>
         <button id={`${idPrefix}-add`} type="button" className="button button-secondary" onClick={onAddRow}>
           {t('addRow')}
