@@ -2,7 +2,7 @@
 // than the national maxima), a reviewer's capacity, a corrected working-day calendar and a new catalogue version.
 // Everything is done for province 65 (no demo cases) or republishes the same content, so other specs see no change.
 import { expect, test } from '@playwright/test';
-import { seriousAccessibilityViolations } from '../helpers/accessibility';
+import { seriousAccessibilityViolations, sidewaysOverflow } from '../helpers/accessibility';
 import { queryCount, queryRows } from '../helpers/database';
 import { STORAGE_STATE } from '../helpers/sign-in';
 import { createAccountAsAdmin, gotoReady } from './admin-helpers';
@@ -85,9 +85,7 @@ for (const path of [
     await page.goto(path);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     // Nothing wider than the phone's screen except scrollable tables.
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
+    const overflow = await sidewaysOverflow(page);
     expect(overflow).toBeLessThanOrEqual(0);
   });
 }

@@ -1,10 +1,9 @@
 // Every citizen page in both languages, on a 390 px phone screen: no serious or critical axe violation (WCAG 2.1 AA),
 // no sideways scrolling; every wizard step (and its error state) is checked, and the first step works by keyboard.
 import { expect, test, type Page } from '@playwright/test';
-import { seriousAccessibilityViolations } from '../helpers/accessibility';
-import { queryRows } from '../helpers/database';
+import { seriousAccessibilityViolations, sidewaysOverflow } from '../helpers/accessibility';
 import { STORAGE_STATE } from '../helpers/sign-in';
-import { BASE_URL, shanghaiLocal, STATEMENT, VALID_ID } from './citizen-helpers';
+import { BASE_URL, demoCitizenCase, shanghaiLocal, STATEMENT, VALID_ID } from './citizen-helpers';
 
 test.use({ storageState: STORAGE_STATE.citizen, viewport: { width: 390, height: 844 } });
 
@@ -15,20 +14,8 @@ const LANGUAGES = [
 
 async function expectAccessible(page: Page, what: string): Promise<void> {
   expect(await seriousAccessibilityViolations(page), what).toEqual([]);
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
+  const overflow = await sidewaysOverflow(page);
   expect(overflow, `${what} scrolls sideways at 390 px`).toBeLessThanOrEqual(0);
-}
-
-async function ownCase(states: string[]): Promise<string> {
-  const [row] = await queryRows<{ id: string }>(
-    `SELECT c.id FROM appeal_case c JOIN app_user u ON u.id = c.citizen_id
-     WHERE u.mobile = '13800000001' AND c.state::text = ANY($1) ORDER BY c.filed_at ASC LIMIT 1`,
-    [states],
-  );
-  if (!row) throw new Error(`citizen 13800000001 has no demo case in ${states.join('/')}`);
-  return row.id;
 }
 
 for (const language of LANGUAGES) {
@@ -45,7 +32,7 @@ for (const language of LANGUAGES) {
       await expect(page.locator('html')).toHaveAttribute('lang', language.locale);
       await expectAccessible(page, '/my-cases');
 
-      const decided = await ownCase(['FINAL', 'DECIDED', 'CLOSED']);
+      const decided = await demoCitizenCase(['FINAL', 'DECIDED', 'CLOSED']);
       for (const path of [
         `/my-cases/${decided}`,
         `/my-cases/${decided}/decision`,
@@ -55,12 +42,12 @@ for (const language of LANGUAGES) {
         expect(response?.status(), path).toBe(200);
         await expectAccessible(page, path);
       }
-      const open = await ownCase(['SUBMITTED', 'ASSIGNED', 'IN_REVIEW']);
+      const open = await demoCitizenCase(['SUBMITTED', 'ASSIGNED', 'IN_REVIEW']);
       for (const path of [`/my-cases/${open}`, `/my-cases/${open}/withdraw`]) {
         await page.goto(path);
         await expectAccessible(page, path);
       }
-      const awaiting = await ownCase(['AWAITING_CITIZEN']);
+      const awaiting = await demoCitizenCase(['AWAITING_CITIZEN']);
       await page.goto(`/my-cases/${awaiting}`);
       await expectAccessible(page, 'a case awaiting the citizen, with the reply form');
 

@@ -4,22 +4,12 @@ import { expect, test } from '@playwright/test';
 import { seriousAccessibilityViolations } from '../helpers/accessibility';
 import { queryCount, queryRows } from '../helpers/database';
 import { STORAGE_STATE } from '../helpers/sign-in';
-import { pngFile } from './citizen-helpers';
+import { demoCitizenCase, pngFile } from './citizen-helpers';
 
 test.use({ storageState: STORAGE_STATE.citizen });
 
-async function newestOwnCase(states: string[]): Promise<string> {
-  const [row] = await queryRows<{ id: string }>(
-    `SELECT c.id FROM appeal_case c JOIN app_user u ON u.id = c.citizen_id
-     WHERE u.mobile = '13800000001' AND c.state::text = ANY($1) ORDER BY c.filed_at DESC LIMIT 1`,
-    [states],
-  );
-  if (!row) throw new Error(`citizen 13800000001 has no demo case in ${states.join('/')}`);
-  return row.id;
-}
-
 test('the citizen answers the reviewer’s question with a file and the clock resumes', async ({ page }) => {
-  const caseId = await newestOwnCase(['AWAITING_CITIZEN']);
+  const caseId = await demoCitizenCase(['AWAITING_CITIZEN'], 'newest');
   await page.goto(`/my-cases/${caseId}`);
   await expect(page.getByTestId('deadline-paused')).toBeVisible();
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
@@ -48,7 +38,7 @@ test('the citizen answers the reviewer’s question with a file and the clock re
 });
 
 test('the citizen withdraws an appeal after confirming', async ({ page }) => {
-  const caseId = await newestOwnCase(['SUBMITTED', 'ASSIGNED', 'IN_REVIEW']);
+  const caseId = await demoCitizenCase(['SUBMITTED', 'ASSIGNED', 'IN_REVIEW'], 'newest');
   await page.goto(`/my-cases/${caseId}`);
   await page.getByTestId('withdraw-link').click();
   await expect(page).toHaveURL(`/my-cases/${caseId}/withdraw`);

@@ -11,10 +11,23 @@ import {
   type Route,
 } from '@playwright/test';
 import sharp from 'sharp';
+import { queryRows } from '../helpers/database';
 
 export const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
 export const VALID_ID = '340104199003071235';
 export const BAD_CHECK_DIGIT_ID = '340104199003071231';
+
+/** A demo case of citizen A (13800000001) in one of `states`: the first filed, or the newest. */
+export async function demoCitizenCase(states: string[], which: 'first' | 'newest' = 'first'): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(
+    `SELECT c.id FROM appeal_case c JOIN app_user u ON u.id = c.citizen_id
+     WHERE u.mobile = '13800000001' AND c.state::text = ANY($1)
+     ORDER BY c.filed_at ${which === 'first' ? 'ASC' : 'DESC'} LIMIT 1`,
+    [states],
+  );
+  if (!row) throw new Error(`citizen 13800000001 has no demo case in ${states.join('/')}`);
+  return row.id;
+}
 
 export async function pngFile(name = '核酸报告.png') {
   const buffer = await sharp({ create: { width: 24, height: 16, channels: 3, background: { r: 0, g: 112, b: 60 } } })
@@ -238,24 +251,6 @@ export function runHelper<T>(script: string, args: string[], firstKey: string): 
     .findLast((entry) => entry.startsWith(`{"${firstKey}"`));
   if (!line) throw new Error(`${script} printed no answer:\n${output}`);
   return JSON.parse(line) as T;
-}
-
-/** The newest status code sent to `mobile` (the message also names the reference, so the code is read after 验证码). */
-export async function readStatusCode(context: BrowserContext, mobile: string): Promise<string> {
-  const outbox = await context.newPage();
-  try {
-    await outbox.goto('/dev/sms');
-    const body = await outbox
-      .locator(`[data-testid="sms-message"][data-to="${mobile}"]`)
-      .first()
-      .getByTestId('sms-body')
-      .innerText();
-    const code = /验证码\s*(\d{6})/.exec(body)?.[1];
-    if (!code) throw new Error(`no status code in the message to ${mobile}: ${body}`);
-    return code;
-  } finally {
-    await outbox.close();
-  }
 }
 
 export interface CapturedAction {

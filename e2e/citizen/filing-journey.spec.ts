@@ -4,7 +4,7 @@
 // citizen reads the decision and asks for a second-level review. A foreigner without a Chinese ID card files with a
 // passport.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { seriousAccessibilityViolations } from '../helpers/accessibility';
+import { seriousAccessibilityViolations, sidewaysOverflow } from '../helpers/accessibility';
 import { queryCount, queryRows } from '../helpers/database';
 import { signInAsCitizen } from '../helpers/sign-in';
 import {
@@ -64,9 +64,7 @@ test.afterAll(async () => {
 });
 
 async function fitsThePhone(page: Page): Promise<void> {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
+  const overflow = await sidewaysOverflow(page);
   expect(overflow).toBeLessThanOrEqual(0);
 }
 

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { seriousAccessibilityViolations } from '../helpers/accessibility';
 import { queryCount, queryRows } from '../helpers/database';
-import { BASE_URL, readStatusCode } from './citizen-helpers';
+import { readLatestCode } from '../helpers/sign-in';
+import { BASE_URL } from './citizen-helpers';
 
 const LANGUAGES = [
   {
@@ -74,7 +75,7 @@ for (const language of LANGUAGES) {
         language.mobile,
       ]),
     ).toBeGreaterThan(0);
-    const code = await readStatusCode(context, language.mobile);
+    const code = await readLatestCode(context, language.mobile, /验证码\s*(\d{6})/);
 
     await page.locator('#status-code').fill(code === '000000' ? '111111' : '000000');
     await page.getByRole('button', { name: language.show }).click();

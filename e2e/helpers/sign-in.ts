@@ -71,8 +71,11 @@ export async function signInAsStaff(
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }
 
-/** The newest code sent to `mobile`, read from the demo outbox page like a tester with a phone would. */
-export async function readLatestCode(context: BrowserContext, mobile: string): Promise<string> {
+/**
+ * The newest code sent to `mobile`, read from the demo outbox page like a tester with a phone would. `pattern`'s first
+ * group is the code (a status-check message also names the reference, so its code is read after 验证码).
+ */
+export async function readLatestCode(context: BrowserContext, mobile: string, pattern = /(\d{6})/): Promise<string> {
   const outbox = await context.newPage();
   try {
     await outbox.goto('/dev/sms');
@@ -81,7 +84,7 @@ export async function readLatestCode(context: BrowserContext, mobile: string): P
       .first()
       .getByTestId('sms-body')
       .innerText();
-    const code = /(\d{6})/.exec(body)?.[1];
+    const code = pattern.exec(body)?.[1];
     if (!code) throw new Error(`no code in the message to ${mobile}: ${body}`);
     return code;
   } finally {

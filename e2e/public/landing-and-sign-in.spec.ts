@@ -1,6 +1,6 @@
 // Signed-out visitors: the landing and sign-in pages, the redirect from staff pages, and accessibility.
 import { expect, test } from '@playwright/test';
-import { seriousAccessibilityViolations } from '../helpers/accessibility';
+import { seriousAccessibilityViolations, sidewaysOverflow } from '../helpers/accessibility';
 
 test('the landing page explains the service in Chinese and links to both sign-ins', async ({ page }) => {
   await page.goto('/');
@@ -55,9 +55,7 @@ for (const path of ['/', '/sign-in']) {
 test('the sign-in page works at 390 px wide without sideways scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/sign-in');
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
+  const overflow = await sidewaysOverflow(page);
   expect(overflow).toBeLessThanOrEqual(0);
   await expect(page.getByRole('button', { name: '获取验证码' })).toBeVisible();
 });

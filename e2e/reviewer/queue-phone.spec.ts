@@ -2,6 +2,7 @@
 // in view without scrolling sideways, every value after its column's name.
 import { expect, test } from '@playwright/test';
 import { STORAGE_STATE } from '../helpers/sign-in';
+import { sidewaysOverflow } from '../helpers/accessibility';
 
 test.use({ storageState: STORAGE_STATE.reviewer, viewport: { width: 375, height: 812 } });
 
@@ -19,8 +20,6 @@ test('the queue on a 375 px phone shows the caption and each case’s time left 
     // The card names the value it shows.
     expect(await timeLeft.evaluate((cell) => getComputedStyle(cell, '::before').content)).toContain('剩余');
   }
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
+  const overflow = await sidewaysOverflow(page);
   expect(overflow).toBeLessThanOrEqual(0);
 });

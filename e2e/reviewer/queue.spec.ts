@@ -1,7 +1,7 @@
 // The queue at /review: server-ordered rows (checked against SQL), filters and order in the URL (shareable, back button
 // works), keyboard use, 390 px and accessibility. Read-only: Anhui's demo data is left as it is.
 import { expect, test, type Page } from '@playwright/test';
-import { seriousAccessibilityViolations } from '../helpers/accessibility';
+import { seriousAccessibilityViolations, sidewaysOverflow } from '../helpers/accessibility';
 import { STORAGE_STATE } from '../helpers/sign-in';
 import { mineInUrgencyOrder, poolInUrgencyOrder } from './reviewer-data';
 
@@ -87,9 +87,7 @@ for (const path of ['/review', '/review?tab=pool&sort=timeLeft&dir=desc']) {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
+    const overflow = await sidewaysOverflow(page);
     expect(overflow).toBeLessThanOrEqual(0);
   });
 }
@@ -101,9 +99,7 @@ test('the case screen has no serious accessibility violations and fits 390 px', 
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
+  const overflow = await sidewaysOverflow(page);
   expect(overflow).toBeLessThanOrEqual(0);
 });
 

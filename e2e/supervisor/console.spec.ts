@@ -3,7 +3,7 @@
 // them tampered with here) and decides a second-level review; the public transparency page; axe and 390 px.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { seriousAccessibilityViolations } from '../helpers/accessibility';
+import { seriousAccessibilityViolations, sidewaysOverflow } from '../helpers/accessibility';
 import { E2E_DATABASE_URL, queryCount, queryRows } from '../helpers/database';
 import { STORAGE_STATE } from '../helpers/sign-in';
 import pg from 'pg';
@@ -19,9 +19,7 @@ const UNCONFIRMED_CORRECTIONS = `
   SELECT count(*) FROM o JOIN appeal_case c ON c.id = o.case_id WHERE c.province_code LIKE $1`;
 
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
+  const overflow = await sidewaysOverflow(page);
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
