@@ -2,6 +2,7 @@
 // catalogue facts read by readDistributionFacts, so the test can run them on the real schema and on a broken one.
 import pg from 'pg';
 import { ALLOWED_TRIGGERS, distributionColumnOf, type DistributionMap, type Placement } from '@/lib/db/distribution';
+import { readForeignKeys, type ForeignKey } from './foreign-keys';
 
 /** Tables that belong to the migration machinery, not to the data model. */
 const IGNORED_TABLES = new Set(['_prisma_migrations']);
@@ -12,17 +13,6 @@ export interface UniqueKey {
   primary: boolean;
   /** Key columns in order; an expression is `(expression)`. */
   columns: string[];
-}
-
-export interface ForeignKey {
-  name: string;
-  table: string;
-  columns: string[];
-  referencedTable: string;
-  referencedColumns: string[];
-  /** confupdtype / confdeltype: a no action, r restrict, c cascade, n set null, d set default. */
-  onUpdate: string;
-  onDelete: string;
 }
 
 export interface DistributionFacts {
@@ -76,27 +66,13 @@ export async function readDistributionFacts(client: pg.Client, schema = 'public'
       ORDER BY t.relname, i.relname`,
     [schema],
   );
-  const foreignKeys = await client.query<ForeignKey>(
-    `SELECT con.conname::text AS name, t.relname::text AS table, rt.relname::text AS "referencedTable",
-            ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
-                    JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.ord) AS columns,
-            ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
-                    JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.ord) AS "referencedColumns",
-            con.confupdtype AS "onUpdate", con.confdeltype AS "onDelete"
-       FROM pg_constraint con
-       JOIN pg_class t ON t.oid = con.conrelid
-       JOIN pg_class rt ON rt.oid = con.confrelid
-       JOIN pg_namespace n ON n.oid = t.relnamespace
-      WHERE n.nspname = $1 AND con.contype = 'f'
-      ORDER BY t.relname, con.conname`,
-    [schema],
-  );
+  const foreignKeys = await readForeignKeys(client, schema);
   return {
     tables,
     uniqueKeys: uniqueKeys.rows
       .filter((row) => !IGNORED_TABLES.has(row.table))
       .map((row) => ({ ...row, columns: row.columns.map((column) => column ?? '(expression)') })),
-    foreignKeys: foreignKeys.rows,
+    foreignKeys,
     triggers: triggers.rows.map((row) => row.name),
   };
 }

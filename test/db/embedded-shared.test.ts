@@ -2,26 +2,16 @@
 // to start a second postmaster on the same folder (npm run sweep / retention / audit:verify / db:* beside npm run dev).
 import { execFile } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/db/embedded';
+import { freePort } from '../support/free-port';
 
 const run = promisify(execFile);
 const NAME = `shared-pg-${process.pid}`;
 let first: EmbeddedDatabase | null = null;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 afterAll(async () => {
   await first?.stop();

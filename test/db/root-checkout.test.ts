@@ -3,26 +3,16 @@
 // folders on the way. Only root can run this; CI runs as root.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, expect, it } from 'vitest';
+import { freePort } from '../support/free-port';
 
 const run = promisify(execFile);
 const REPO = path.resolve(import.meta.dirname, '../..');
 const asRoot = userInfo().uid === 0;
 let home: string | null = null;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 afterAll(async () => {
   if (!home) return;

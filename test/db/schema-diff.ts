@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getDMMF } from '@prisma/internals';
 import pg from 'pg';
+import { readForeignKeys } from './foreign-keys';
 
 type Document = Awaited<ReturnType<typeof getDMMF>>;
 type Datamodel = Document['datamodel'];
@@ -128,29 +129,7 @@ export async function readDatabaseShape(client: pg.Client, schema = 'public'): P
     [schema],
   );
 
-  const foreignKeys = await client.query<{
-    name: string;
-    table: string;
-    columns: string[];
-    referenced_table: string;
-    referenced_columns: string[];
-    on_delete: string;
-    on_update: string;
-  }>(
-    `SELECT con.conname AS name, t.relname AS table, rt.relname AS referenced_table,
-            ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
-                    JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.ord) AS columns,
-            ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
-                    JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.ord) AS referenced_columns,
-            con.confdeltype AS on_delete, con.confupdtype AS on_update
-       FROM pg_constraint con
-       JOIN pg_class t ON t.oid = con.conrelid
-       JOIN pg_class rt ON rt.oid = con.confrelid
-       JOIN pg_namespace n ON n.oid = t.relnamespace
-      WHERE n.nspname = $1 AND con.contype = 'f'
-      ORDER BY t.relname, con.conname`,
-    [schema],
-  );
+  const foreignKeys = await readForeignKeys(client, schema);
 
   // Prisma enums are stored as domains over text with a CHECK on their values (migration 20261205230000_citus_ready:
   // Citus refuses the enum-to-text cast Prisma puts in RETURNING); a real enum type still counts as one.
@@ -184,14 +163,10 @@ export async function readDatabaseShape(client: pg.Client, schema = 'public'): P
       predicate: row.predicate,
       hasExpressions: row.has_expressions,
     })),
-    foreignKeys: foreignKeys.rows.map((row) => ({
-      name: row.name,
-      table: row.table,
-      columns: row.columns,
-      referencedTable: row.referenced_table,
-      referencedColumns: row.referenced_columns,
-      onDelete: FK_ACTIONS[row.on_delete] ?? row.on_delete,
-      onUpdate: FK_ACTIONS[row.on_update] ?? row.on_update,
+    foreignKeys: foreignKeys.map((fk) => ({
+      ...fk,
+      onDelete: FK_ACTIONS[fk.onDelete] ?? fk.onDelete,
+      onUpdate: FK_ACTIONS[fk.onUpdate] ?? fk.onUpdate,
     })),
     enums: new Map(enums.rows.map((row) => [row.name, row.labels])),
   };

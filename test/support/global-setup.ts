@@ -1,13 +1,13 @@
 // Starts one real PostgreSQL for the whole unit/integration run (embedded, fresh each run, or TEST_DATABASE_ADMIN_URL),
 // builds a migrated template database with the reference data, and hands its address to the test files.
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
 import { EMBEDDED_OWNER, EMBEDDED_RUNTIME, ensureEmbeddedRoles, urlAs } from '@/lib/db/roles';
+import { freePort } from './free-port';
 
 export const TEMPLATE_DATABASE = 'app_test_template';
 let server: EmbeddedDatabase | undefined;
@@ -52,19 +52,6 @@ export async function teardown(): Promise<void> {
   rmSync(path.resolve(import.meta.dirname, '../../.data/test-pg', String(process.pid)), {
     recursive: true,
     force: true,
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port')),
-      );
-    });
   });
 }
 
