@@ -12,13 +12,14 @@ import { caseStatusSchema, codeAssignmentResultSchema, confirmationResultSchema 
 import type { TestUser } from '@/test/support/fixtures';
 import {
   createAdmin,
+  type DecidedCase,
   decidedCaseWithOrder,
+  type ProvinceKey,
   readJson,
   resetIntegrationData,
   setUpProvince,
   signedRequest,
-  type DecidedCase,
-  type ProvinceKey,
+  VALID_ASSIGNMENT,
 } from './helpers';
 
 const db = () => getPrisma();
@@ -29,12 +30,9 @@ let henan: ProvinceKey;
 
 function assignment(overrides: Record<string, unknown> = {}): string {
   return JSON.stringify({
+    ...VALID_ASSIGNMENT,
     recordId: 'AH-2026-000001',
-    personPseudonym: 'p_9f3c2a71d4e8b605',
-    colour: 'RED',
-    reasonCode: 'CLOSE_CONTACT',
     assignedAt: new Date(Date.now() - 3 * 3600_000).toISOString(),
-    issuingUnitCode: '340100',
     ...overrides,
   });
 }

@@ -7,12 +7,13 @@ import { POST as postCodeAssignment } from '@/app/api/v1/code-assignments/route'
 import { GET as getCaseStatus } from '@/app/api/v1/cases/[reference]/status/route';
 import { POST as postConfirmation } from '@/app/api/v1/corrections/[orderId]/confirmation/route';
 import {
+  type DecidedCase,
   decidedCaseWithOrder,
+  type ProvinceKey,
   resetIntegrationData,
   setUpProvince,
   signedRequest,
-  type DecidedCase,
-  type ProvinceKey,
+  VALID_ASSIGNMENT,
 } from './helpers';
 
 let key: ProvinceKey;
@@ -95,14 +96,7 @@ async function expectNoServerError(response: Response, allowSuccess: boolean): P
   }
 }
 
-const VALID_ASSIGNMENT = {
-  recordId: 'AH-fuzz',
-  personPseudonym: 'p_9f3c2a71d4e8b605',
-  colour: 'RED',
-  reasonCode: 'CLOSE_CONTACT',
-  assignedAt: '2026-11-20T08:00:00+08:00',
-  issuingUnitCode: '340100',
-};
+const FUZZ_ASSIGNMENT = { ...VALID_ASSIGNMENT, recordId: 'AH-fuzz' };
 const VALID_CONFIRMATION = { appliedAt: '2026-11-20T08:00:00+08:00', colour: 'GREEN' };
 const RUNS = { numRuns: 120 };
 
@@ -116,7 +110,7 @@ describe('fuzzing', () => {
       fc.asyncProperty(
         fc.oneof(
           garbage.map((body) => ({ body, valid: false })),
-          mutatedBody(VALID_ASSIGNMENT).map((body) => ({ body, valid: true })),
+          mutatedBody(FUZZ_ASSIGNMENT).map((body) => ({ body, valid: true })),
         ),
         async ({ body, valid }) => {
           await expectNoServerError(
@@ -183,7 +177,7 @@ describe('fuzzing', () => {
       fc.asyncProperty(header, header, header, async (keyId, timestamp, signature) => {
         const request = signedRequest({
           path: '/api/v1/code-assignments',
-          body: JSON.stringify(VALID_ASSIGNMENT),
+          body: JSON.stringify(FUZZ_ASSIGNMENT),
           headers: {
             'x-key-id': printable(keyId),
             'x-timestamp': printable(timestamp),

@@ -8,22 +8,14 @@ import { findMatchingCodeAssignment, type CodeAssignmentQuery } from '@/lib/inte
 import { recordCodeAssignment } from '@/lib/integration/record-code-assignment';
 import { codeAssignmentSchema, type CodeAssignmentInput } from '@/lib/integration/schemas';
 import { residentId } from '@/test/support/fixtures';
-import { resetIntegrationData, setUpProvince } from './helpers';
+import { resetIntegrationData, setUpProvince, VALID_ASSIGNMENT } from './helpers';
 
 const db = () => getPrisma();
 const HOUR = 3600_000;
 let client: ApiClient;
 
 function input(overrides: Partial<CodeAssignmentInput> = {}): CodeAssignmentInput {
-  return codeAssignmentSchema.parse({
-    recordId: 'AH-1',
-    personPseudonym: 'p_9f3c2a71d4e8b605',
-    colour: 'RED',
-    reasonCode: 'CLOSE_CONTACT',
-    assignedAt: '2026-11-20T08:00:00+08:00',
-    issuingUnitCode: '340100',
-    ...overrides,
-  });
+  return codeAssignmentSchema.parse({ ...VALID_ASSIGNMENT, ...overrides });
 }
 
 beforeEach(async () => {
@@ -68,14 +60,7 @@ describe('recordCodeAssignment', () => {
   });
 
   it('the schema refuses ID numbers and mobile numbers as pseudonyms, future times and unknown fields', () => {
-    const base = {
-      recordId: 'AH-1',
-      personPseudonym: 'p_12345678',
-      colour: 'RED',
-      reasonCode: 'CLOSE_CONTACT',
-      assignedAt: '2026-11-20T08:00:00+08:00',
-      issuingUnitCode: '340100',
-    };
+    const base = { ...VALID_ASSIGNMENT, personPseudonym: 'p_12345678' };
     expect(codeAssignmentSchema.safeParse(base).success).toBe(true);
     for (const personPseudonym of [residentId(), residentId().slice(0, 15), '13912345678']) {
       expect(codeAssignmentSchema.safeParse({ ...base, personPseudonym }).success, personPseudonym).toBe(false);

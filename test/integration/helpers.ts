@@ -137,6 +137,16 @@ export async function decidedCaseWithOrder(
   return { caseId: filed.id, reference: filed.reference, orderId: order.id };
 }
 
+/** A code assignment the API accepts (a red code for close contact from Hefei, 340100); tests change single fields. */
+export const VALID_ASSIGNMENT = {
+  recordId: 'AH-1',
+  personPseudonym: 'p_9f3c2a71d4e8b605',
+  colour: 'RED',
+  reasonCode: 'CLOSE_CONTACT',
+  assignedAt: '2026-11-20T08:00:00+08:00',
+  issuingUnitCode: '340100',
+};
+
 export interface ReceivedWebhook {
   eventId: string;
   eventType: string;

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { GET as getDocs } from '@/app/api/v1/docs/route';
 import { GET as getDocument } from '@/app/api/v1/openapi.json/route';
 import { buildOpenApiDocument } from '@/lib/integration/openapi';
+import { VALID_ASSIGNMENT } from './helpers';
 
 const API_DIR = path.resolve(import.meta.dirname, '../../app/api/v1');
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
@@ -106,14 +107,7 @@ describe('the OpenAPI document', () => {
       }
     ).requestBody.content['application/json'].schema;
     const validate = ajv.compile(assignmentSchema);
-    const valid = {
-      recordId: 'AH-1',
-      personPseudonym: 'p_12345678',
-      colour: 'RED',
-      reasonCode: 'CLOSE_CONTACT',
-      assignedAt: '2026-11-20T08:00:00+08:00',
-      issuingUnitCode: '340100',
-    };
+    const valid = { ...VALID_ASSIGNMENT, personPseudonym: 'p_12345678' };
     expect(validate(valid)).toBe(true);
     expect(validate({ ...valid, provinceCode: '41' })).toBe(false);
     expect(validate({ ...valid, colour: 'BLUE' })).toBe(false);
