@@ -18,8 +18,7 @@ import { replyToRequest } from '@/lib/cases/use-cases/reply-to-request';
 import { requestInformation } from '@/lib/cases/use-cases/request-information';
 import { startReview } from '@/lib/cases/use-cases/start-review';
 import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
-import { resetCaseData } from '@/test/support/db';
-import { createUser, residentId, validFiling, type TestUser } from '@/test/support/fixtures';
+import { freshCitizenAndReviewer, createUser, residentId, validFiling, type TestUser } from '@/test/support/fixtures';
 import { DEFAULT_RETENTION_DAYS, erasePersonalDataOfClosedCases, retentionDaysFromEnv } from './erase-personal-data';
 
 const run = promisify(execFile);
@@ -47,9 +46,7 @@ afterAll(() => {
 });
 
 beforeEach(async () => {
-  await resetCaseData();
-  citizen = await createUser('CITIZEN');
-  reviewer = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
+  ({ citizen, reviewer } = await freshCitizenAndReviewer());
   supervisor = await createUser('SUPERVISOR', { provinceCode: '34' });
 });
 

@@ -5,6 +5,7 @@ import type { Role } from '@/lib/db/generated/enums';
 import type { Actor } from '@/lib/auth/actor';
 import { computeResidentIdCheckDigit } from '@/lib/cases/rules/resident-id';
 import type { FilingInput } from '@/lib/cases/forms/schemas';
+import { resetCaseData } from './db';
 
 let counter = 0;
 
@@ -46,6 +47,17 @@ export async function createUser(
       data: { provinceCode: options.provinceCode, userId: user.id, lastAssignedAt: options.lastAssignedAt ?? null },
     });
   return { id: user.id, role: user.role, provinceCode: user.provinceCode, unitCode: user.unitCode };
+}
+
+/**
+ * Empty case tables, a citizen, and the reviewer a valid filing is routed to (Hefei: province 34, unit 340200): the
+ * start of most engine tests.
+ */
+export async function freshCitizenAndReviewer(): Promise<{ citizen: TestUser; reviewer: TestUser }> {
+  await resetCaseData();
+  const citizen = await createUser('CITIZEN');
+  const reviewer = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
+  return { citizen, reviewer };
 }
 
 export function residentId(region = '340104', birth = '19900307', sequence = '123'): string {

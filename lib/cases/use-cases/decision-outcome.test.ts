@@ -3,8 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import type { DecisionOutcome } from '@/lib/db/generated/enums';
-import { createUser, validFiling, type TestUser } from '@/test/support/fixtures';
-import { resetCaseData } from '@/test/support/db';
+import { freshCitizenAndReviewer, createUser, validFiling, type TestUser } from '@/test/support/fixtures';
 import { requestSecondReview } from '@/lib/cases/use-cases/request-second-review';
 import { decideCase } from '@/lib/cases/use-cases/decide-case';
 import { decideSecondReview } from '@/lib/cases/use-cases/decide-second-review';
@@ -84,9 +83,7 @@ async function correctionOrders(caseId: string) {
 }
 
 beforeEach(async () => {
-  await resetCaseData();
-  citizen = await createUser('CITIZEN');
-  reviewer = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
+  ({ citizen, reviewer } = await freshCitizenAndReviewer());
   supervisor = await createUser('SUPERVISOR', { provinceCode: '34' });
 });
 

@@ -3,8 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChains } from '@/lib/audit/verify';
 import { getPrisma } from '@/lib/db/client';
-import { createUser, validFiling, type TestUser } from '@/test/support/fixtures';
-import { resetCaseData } from '@/test/support/db';
+import { freshCitizenAndReviewer, createUser, validFiling, type TestUser } from '@/test/support/fixtures';
 import type { Actor } from '@/lib/auth/actor';
 import { claimCase } from '@/lib/cases/use-cases/claim-case';
 import { releaseCase } from '@/lib/cases/use-cases/release-case';
@@ -78,9 +77,7 @@ async function decided(outcome: 'UPHELD' | 'DOWNGRADED' | 'REVOKED' = 'REVOKED')
 }
 
 beforeEach(async () => {
-  await resetCaseData();
-  citizen = await createUser('CITIZEN');
-  reviewer = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
+  ({ citizen, reviewer } = await freshCitizenAndReviewer());
   supervisor = await createUser('SUPERVISOR', { provinceCode: '34' });
 });
 

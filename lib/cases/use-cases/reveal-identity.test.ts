@@ -2,8 +2,7 @@
 // event without the number in it; outsiders get "not found", colleagues are refused, and neither leaves a trace.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
-import { createUser, residentId, validFiling, type TestUser } from '@/test/support/fixtures';
-import { resetCaseData } from '@/test/support/db';
+import { freshCitizenAndReviewer, createUser, residentId, validFiling, type TestUser } from '@/test/support/fixtures';
 import { CaseNotFoundError, ForbiddenActionError, RuleViolationError, ValidationError } from '@/lib/core/errors';
 import { revealIdentity, revealIdentitySchema } from './reveal-identity';
 import { parseInput } from '@/lib/core/parse-input';
@@ -14,9 +13,7 @@ let citizen: TestUser;
 let reviewer: TestUser;
 
 beforeEach(async () => {
-  await resetCaseData();
-  citizen = await createUser('CITIZEN');
-  reviewer = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
+  ({ citizen, reviewer } = await freshCitizenAndReviewer());
 });
 
 async function filed() {

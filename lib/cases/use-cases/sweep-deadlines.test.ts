@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChains } from '@/lib/audit/verify';
 import { getPrisma } from '@/lib/db/client';
 import type { Case } from '@/lib/db/generated/client';
-import { createUser, validFiling, type TestUser } from '@/test/support/fixtures';
+import { freshCitizenAndReviewer, createUser, validFiling, type TestUser } from '@/test/support/fixtures';
 import { resetCaseData } from '@/test/support/db';
 import { decideCase } from '@/lib/cases/use-cases/decide-case';
 import { requestInformation } from '@/lib/cases/use-cases/request-information';
@@ -46,13 +46,21 @@ describe('sweepDeadlines', () => {
   let reviewer: TestUser;
 
   beforeEach(async () => {
-    await resetCaseData();
-    citizen = await createUser('CITIZEN');
-    reviewer = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
+    ({ citizen, reviewer } = await freshCitizenAndReviewer());
   });
 
   const file = async (overrides: Parameters<typeof validFiling>[0] = {}) =>
     (await submitAppeal(citizen, validFiling(overrides))).case;
+
+  /** The reviewer asks the citizen for a document: the clock stops. */
+  const askTheCitizen = async (inReview: Case) =>
+    (
+      await requestInformation(reviewer, {
+        caseId: inReview.id,
+        expectedVersion: inReview.version,
+        message: '请补充公司考勤记录的原件照片。',
+      })
+    ).case;
 
   async function decided(holder: TestUser, overrides: Parameters<typeof validFiling>[0] = {}): Promise<Case> {
     const filed = await file(overrides);
@@ -156,13 +164,7 @@ describe('sweepDeadlines', () => {
   it('does not mark a case whose clock is paused waiting on the citizen', async () => {
     const filed = await file();
     const inReview = (await startReview(reviewer, { caseId: filed.id, expectedVersion: filed.version })).case;
-    const waiting = (
-      await requestInformation(reviewer, {
-        caseId: inReview.id,
-        expectedVersion: inReview.version,
-        message: '请补充公司考勤记录的原件照片。',
-      })
-    ).case;
+    const waiting = await askTheCitizen(inReview);
     expect(waiting).toMatchObject({ state: 'AWAITING_CITIZEN' });
     expect(waiting.pausedSince!.getTime()).toBeLessThan(waiting.atRiskAt.getTime());
     const before = await counts();
@@ -190,13 +192,7 @@ describe('sweepDeadlines', () => {
       where: { id: filed.id },
       data: { dueAt: at(new Date(), -HOUR), atRiskAt: at(new Date(), -7 * HOUR) },
     });
-    const waiting = (
-      await requestInformation(reviewer, {
-        caseId: inReview.id,
-        expectedVersion: inReview.version,
-        message: '请补充公司考勤记录的原件照片。',
-      })
-    ).case;
+    const waiting = await askTheCitizen(inReview);
     expect(waiting.pausedSince!.getTime()).toBeGreaterThan(waiting.dueAt.getTime());
 
     const now = at(waiting.pausedSince!, 1000);
