@@ -1,7 +1,9 @@
 // The parts of the citizen's case page: the deadline (and whether it is paused), the progress timeline in plain words,
 // the evidence files with their download links, and what the appeal says. Rendered on the server from plain objects.
+import type { ReactNode } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { ProvisionalNote } from '@/components/calendar/provisional-note';
+import { Section } from '@/components/ui/section';
 import type { CaseDeadlineView, CitizenCaseView, EvidenceView, TimelineEntry } from '@/lib/cases/views/citizen-queries';
 import { formatDateTime, timeLeftParts } from '@/lib/i18n/format-date';
 
@@ -52,10 +54,7 @@ export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
   const tTimeline = useTranslations('citizenTimeline');
   const locale = useLocale();
   return (
-    <section aria-labelledby="timeline-heading" className="mb-8">
-      <h2 id="timeline-heading" className="mb-3 text-2xl font-bold">
-        {t('timelineHeading')}
-      </h2>
+    <Section id="timeline-heading" heading={t('timelineHeading')}>
       <ol className="m-0 list-none border-l-4 border-rule p-0 pl-4" data-testid="timeline">
         {entries.map((entry, position) => (
           <li key={`${entry.kind}-${position}`} className="mb-3" data-testid="timeline-entry" data-kind={entry.kind}>
@@ -66,7 +65,7 @@ export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
           </li>
         ))}
       </ol>
-    </section>
+    </Section>
   );
 }
 
@@ -80,10 +79,7 @@ export function EvidenceList({ files }: { files: EvidenceView[] }) {
   const t = useTranslations('citizenCase');
   const locale = useLocale();
   return (
-    <section aria-labelledby="evidence-heading" className="mb-8">
-      <h2 id="evidence-heading" className="mb-3 text-2xl font-bold">
-        {t('evidenceHeading')}
-      </h2>
+    <Section id="evidence-heading" heading={t('evidenceHeading')}>
       {files.length === 0 ? (
         <p>{t('evidenceNone')}</p>
       ) : (
@@ -107,7 +103,17 @@ export function EvidenceList({ files }: { files: EvidenceView[] }) {
           ))}
         </ul>
       )}
-    </section>
+    </Section>
+  );
+}
+
+/** One row of a summary list: the label, then its value (side by side from 640 px). */
+function SummaryRow({ label, className = '', children }: { label: string; className?: string; children: ReactNode }) {
+  return (
+    <div className="grid gap-1 border-b border-rule py-2 sm:grid-cols-[12rem_1fr] sm:gap-4">
+      <dt className="font-semibold">{label}</dt>
+      <dd className={`m-0 ${className}`}>{children}</dd>
+    </div>
   );
 }
 
@@ -137,38 +143,29 @@ export function CaseDetails({ view }: { view: CitizenCaseView }) {
   ];
   return (
     <>
-      <section aria-labelledby="details-heading" className="mb-8">
-        <h2 id="details-heading" className="mb-3 text-2xl font-bold">
-          {t('detailsHeading')}
-        </h2>
+      <Section id="details-heading" heading={t('detailsHeading')}>
         <dl className="m-0 border-t border-rule">
           {rows.map(([label, value]) => (
-            <div key={label} className="grid gap-1 border-b border-rule py-2 sm:grid-cols-[12rem_1fr] sm:gap-4">
-              <dt className="font-semibold">{label}</dt>
-              <dd className="m-0">{value}</dd>
-            </div>
+            <SummaryRow key={label} label={label}>
+              {value}
+            </SummaryRow>
           ))}
-          <div className="grid gap-1 border-b border-rule py-2 sm:grid-cols-[12rem_1fr] sm:gap-4">
-            <dt className="font-semibold">{tRows('statement')}</dt>
-            <dd className="m-0 whitespace-pre-wrap break-words">{view.statement}</dd>
-          </div>
+          <SummaryRow label={tRows('statement')} className="whitespace-pre-wrap break-words">
+            {view.statement}
+          </SummaryRow>
         </dl>
-      </section>
-      <section aria-labelledby="you-heading" className="mb-8">
-        <h2 id="you-heading" className="mb-3 text-2xl font-bold">
-          {t('youHeading')}
-        </h2>
+      </Section>
+      <Section id="you-heading" heading={t('youHeading')}>
         <dl className="m-0 border-t border-rule">
           {you
             .filter((row): row is [string, string] => row[1] !== null)
             .map(([label, value]) => (
-              <div key={label} className="grid gap-1 border-b border-rule py-2 sm:grid-cols-[12rem_1fr] sm:gap-4">
-                <dt className="font-semibold">{label}</dt>
-                <dd className="m-0 font-mono">{value}</dd>
-              </div>
+              <SummaryRow key={label} label={label} className="font-mono">
+                {value}
+              </SummaryRow>
             ))}
         </dl>
-      </section>
+      </Section>
     </>
   );
 }

@@ -2,20 +2,12 @@
 // the case, and the event's place in its chain. A list, not a wide table, so it reads on a phone as on a desk.
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { auditSentence, type AuditSubjects } from '@/lib/supervision/audit-sentence';
+import { auditSentence } from '@/lib/supervision/audit-sentence';
+import type { CaseHistoryEvent } from '@/lib/supervision/case-detail';
 import { formatTime } from './format';
 
-export interface AuditEventView {
-  chain: string;
-  seq: string;
-  occurredAt: Date;
-  action: string;
-  actorRole: string;
-  actorName: string | null;
-  caseReference?: string | null;
-  reason: string | null;
-  subjects: AuditSubjects;
-}
+/** An event of the audit log or of one case's history (which names no case). */
+export type AuditEventView = CaseHistoryEvent & { caseReference?: string | null };
 
 export async function AuditEventsTable({
   events,

@@ -10,21 +10,13 @@ import { sign, unixSeconds, verifySignature } from '@/lib/integration/signature'
 import { seriousAccessibilityViolations } from '../helpers/accessibility';
 import { queryRows } from '../helpers/database';
 import { STORAGE_STATE } from '../helpers/sign-in';
+import type { ReceivedWebhook } from '@/test/integration/helpers';
 import { gotoReady } from './admin-helpers';
 
 test.use({ storageState: STORAGE_STATE.admin });
 test.describe.configure({ mode: 'serial' });
 
-interface Received {
-  eventId: string;
-  eventType: string;
-  timestamp: string;
-  signature: string;
-  path: string;
-  body: string;
-}
-
-const received: Received[] = [];
+const received: ReceivedWebhook[] = [];
 let answer = 200;
 let server: Server;
 let webhookUrl = '';

@@ -77,10 +77,7 @@ export default async function CitizenCasePage({
       {relief ? <CaseReliefSection view={relief} request={requestInterimReliefAction} /> : null}
 
       {view.requests.length > 0 ? (
-        <section aria-labelledby="requests-heading" className="mb-8">
-          <h2 id="requests-heading" className="mb-3 text-2xl font-bold">
-            {t('requestsHeading')}
-          </h2>
+        <Section id="requests-heading" heading={t('requestsHeading')}>
           <ol className="m-0 list-none p-0">
             {view.requests.map((request) => (
               <li key={request.id} className="mb-4 border-b border-rule pb-4" data-testid="information-request">
@@ -108,18 +105,16 @@ export default async function CitizenCasePage({
               </li>
             ))}
           </ol>
-        </section>
+        </Section>
       ) : null}
 
       {decisions && inForce ? (
-        <section
-          aria-labelledby="decision-heading"
+        <Section
+          id="decision-heading"
+          heading={t('decisionHeading')}
           className="mb-8 border-l-4 border-action bg-panel px-4 py-3"
-          data-testid="decision-summary"
+          testId="decision-summary"
         >
-          <h2 id="decision-heading" className="mb-2 text-2xl font-bold">
-            {t('decisionHeading')}
-          </h2>
           <p className="mb-2 text-lg font-semibold">
             {t('decisionReady', {
               level: tTerms(`decisionLevels.${inForce.level}`),
@@ -141,7 +136,7 @@ export default async function CitizenCasePage({
               {t('viewDecision')}
             </Link>
           </p>
-        </section>
+        </Section>
       ) : null}
 
       <CaseTimeline entries={view.timeline} />
