@@ -1,10 +1,7 @@
 // Evidence reads against a real PostgreSQL: the case's citizen and the case province's staff get the file; another
 // citizen, another province's reviewer, an administrator and made-up ids get "not found". Stored images carry no GPS.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { CaseNotFoundError } from '@/lib/core/errors';
 import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
 import { getPrisma } from '@/lib/db/client';
@@ -12,18 +9,9 @@ import { resetCaseData } from '@/test/support/db';
 import { createUser, validFiling, type TestUser } from '@/test/support/fixtures';
 import { attachmentDisposition, readEvidenceFor } from './read-evidence';
 import { jpegWithGps, minimalPdf } from '@/test/support/images';
+import { withTemporaryEvidenceStore } from '@/test/support/evidence-store';
 
-let store: string;
-
-beforeAll(async () => {
-  store = await mkdtemp(path.join(tmpdir(), 'evidence-'));
-  process.env.EVIDENCE_DIR = store;
-});
-
-afterAll(async () => {
-  delete process.env.EVIDENCE_DIR;
-  await rm(store, { recursive: true, force: true });
-});
+withTemporaryEvidenceStore('evidence-');
 
 const bytesOf = async (download: { body: ReadableStream<Uint8Array> }) =>
   Buffer.from(await new Response(download.body).arrayBuffer());

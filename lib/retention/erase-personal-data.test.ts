@@ -2,11 +2,10 @@
 // fields, replies, evidence files and names), their statistics are exactly as before, the audit chains still verify
 // (also through `npm run audit:verify`), and running it again changes nothing.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChains } from '@/lib/audit/verify';
 import { prisma } from '@/lib/db/client';
 import { requestSecondReview } from '@/lib/cases/use-cases/request-second-review';
@@ -19,6 +18,7 @@ import { requestInformation } from '@/lib/cases/use-cases/request-information';
 import { startReview } from '@/lib/cases/use-cases/start-review';
 import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
 import { freshCitizenAndReviewer, createUser, residentId, validFiling, type TestUser } from '@/test/support/fixtures';
+import { withTemporaryEvidenceStore } from '@/test/support/evidence-store';
 import { DEFAULT_RETENTION_DAYS, erasePersonalDataOfClosedCases, retentionDaysFromEnv } from './erase-personal-data';
 
 const run = promisify(execFile);
@@ -30,20 +30,10 @@ const PDF = new TextEncoder().encode(
 );
 
 const ID_NUMBER = residentId('340104', '19851212', '456');
-let store: string;
+const evidenceStore = withTemporaryEvidenceStore('retention-evidence-');
 let citizen: TestUser;
 let reviewer: TestUser;
 let supervisor: TestUser;
-
-beforeAll(() => {
-  store = mkdtempSync(path.join(tmpdir(), 'retention-evidence-'));
-  process.env.EVIDENCE_DIR = store;
-});
-
-afterAll(() => {
-  rmSync(store, { recursive: true, force: true });
-  delete process.env.EVIDENCE_DIR;
-});
 
 beforeEach(async () => {
   ({ citizen, reviewer } = await freshCitizenAndReviewer());
@@ -170,7 +160,7 @@ describe('retention (real PostgreSQL)', () => {
     const final = await finalCase();
     const withdrawn = await withdrawnCase();
     const open = (await submitAppeal(citizen, validFiling({ applicantName: '赵六' }))).case;
-    expect(readdirSync(path.join(store, '34'))).toHaveLength(2);
+    expect(readdirSync(path.join(evidenceStore(), '34'))).toHaveLength(2);
     const statsBefore = await statistics();
     const auditBefore = await auditRows();
     const closedAt = (await prisma.case.findFirstOrThrow({ where: { id: final.id } })).closedAt!;
@@ -198,7 +188,7 @@ describe('retention (real PostgreSQL)', () => {
         personalDataErasedAt: now,
       });
     }
-    expect(readdirSync(path.join(store, '34'))).toHaveLength(0);
+    expect(readdirSync(path.join(evidenceStore(), '34'))).toHaveLength(0);
     const evidence = await prisma.evidence.findMany({ where: { caseId: final.id } });
     expect(evidence).toHaveLength(2);
     for (const row of evidence) expect(row).toMatchObject({ fileName: '', storageKey: '', erasedAt: now });
@@ -281,6 +271,6 @@ describe('retention (real PostgreSQL)', () => {
     });
     const verify = await run(tsx, ['--conditions=react-server', 'scripts/audit-verify.ts'], { env, timeout: 60_000 });
     expect(verify.stdout).toContain('审计链完整 / intact');
-    expect(existsSync(store)).toBe(true);
+    expect(existsSync(evidenceStore())).toBe(true);
   }, 120_000);
 });
