@@ -3,8 +3,7 @@
 // changed and removed), with a note saying what was corrected and why.
 import { useFieldArray } from 'react-hook-form';
 import { useTranslations } from 'next-intl';
-import type { z } from 'zod';
-import { payloadSchema, useActionForm, type FormAction } from '@/components/forms/use-action-form';
+import { payloadSchema, useActionForm, type SchemaAction } from '@/components/forms/use-action-form';
 import { describedBy, FieldError } from '@/components/ui/field-error';
 import { PublishRowsForm, RemoveRowButton } from './publish-rows-form';
 import { CALENDAR_DAY_KINDS, publishCalendarSchema, type PublishCalendarInput } from '@/lib/admin/schemas';
@@ -15,7 +14,7 @@ interface Values {
   days: Day[];
 }
 
-export type PublishCalendarAction = FormAction<z.output<typeof publishCalendarSchema>, { version: number }>;
+export type PublishCalendarAction = SchemaAction<typeof publishCalendarSchema, { version: number }>;
 
 export function CalendarForm({
   year,

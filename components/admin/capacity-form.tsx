@@ -1,15 +1,11 @@
 'use client';
 // A reviewer's capacity (open cases they may hold), edited in place in the pool table.
 import { useTranslations } from 'next-intl';
-import type { z } from 'zod';
-import { payloadSchema, useActionForm, type FormAction } from '@/components/forms/use-action-form';
+import { payloadSchema, useActionForm, type SchemaAction } from '@/components/forms/use-action-form';
 import { MAX_CAPACITY, setReviewerCapacitySchema } from '@/lib/admin/schemas';
 import type { AccountVersion } from './account-version';
 
-export type SetCapacityAction = FormAction<
-  z.output<typeof setReviewerCapacitySchema>,
-  { capacity: number; changed: boolean }
->;
+export type SetCapacityAction = SchemaAction<typeof setReviewerCapacitySchema, { capacity: number; changed: boolean }>;
 
 export function CapacityForm({
   account,

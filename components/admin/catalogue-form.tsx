@@ -5,8 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import type { z } from 'zod';
-import { payloadSchema, useActionForm, type FormAction } from '@/components/forms/use-action-form';
+import { payloadSchema, useActionForm, type SchemaAction } from '@/components/forms/use-action-form';
 import { describedBy, FieldError } from '@/components/ui/field-error';
 import { ActionMessage } from '@/components/forms/action-message';
 import { PublishRowsForm, RemoveRowButton } from './publish-rows-form';
@@ -26,7 +25,7 @@ interface Values {
 
 type Colour = (typeof COLOURS)[number];
 
-export type PublishCatalogueAction = FormAction<z.output<typeof publishCatalogueSchema>, { version: number }>;
+export type PublishCatalogueAction = SchemaAction<typeof publishCatalogueSchema, { version: number }>;
 
 export function CatalogueForm({
   basedOnVersion,

@@ -2,9 +2,8 @@
 // Publish the next version of a province's deadline policy. Each field shows the national maximum; a longer value (or
 // a shorter reply time for citizens) is refused beside its field.
 import { useTranslations } from 'next-intl';
-import type { z } from 'zod';
 import { ActionMessage } from '@/components/forms/action-message';
-import { payloadSchema, useActionForm, type FormAction } from '@/components/forms/use-action-form';
+import { payloadSchema, useActionForm, type SchemaAction } from '@/components/forms/use-action-form';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { TextField } from '@/components/ui/text-field';
 import { publishDeadlinePolicySchema } from '@/lib/admin/schemas';
@@ -13,7 +12,7 @@ import type { DeadlinePolicyValues } from '@/lib/cases/rules/deadlines';
 const RULES = ['redHours', 'yellowHours', 'recognitionHours', 'secondReviewWorkingDays', 'citizenReplyHours'] as const;
 type Values = Record<(typeof RULES)[number], string>;
 
-export type PublishPolicyAction = FormAction<z.output<typeof publishDeadlinePolicySchema>, { version: number }>;
+export type PublishPolicyAction = SchemaAction<typeof publishDeadlinePolicySchema, { version: number }>;
 
 export function PolicyForm({
   provinceCode,

@@ -3,8 +3,7 @@
 import { useState } from 'react';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import type { z } from 'zod';
-import { payloadSchema, useActionForm, type FormAction } from '@/components/forms/use-action-form';
+import { payloadSchema, useActionForm, type SchemaAction } from '@/components/forms/use-action-form';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { TextField } from '@/components/ui/text-field';
 import { createStaffSchema } from '@/lib/admin/schemas';
@@ -23,7 +22,7 @@ interface Created {
   temporaryPassword: string;
 }
 
-export type CreateStaffAction = FormAction<z.output<typeof createStaffSchema>, Created>;
+export type CreateStaffAction = SchemaAction<typeof createStaffSchema, Created>;
 
 const FIELDS = [
   ['staff-username', 'username'],

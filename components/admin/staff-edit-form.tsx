@@ -1,9 +1,8 @@
 'use client';
 // Change a staff member's name, role or scope. A role or scope change signs that person out everywhere at once.
 import { useTranslations } from 'next-intl';
-import type { z } from 'zod';
 import { ActionMessage } from '@/components/forms/action-message';
-import { payloadSchema, useActionForm, type FormAction } from '@/components/forms/use-action-form';
+import { payloadSchema, useActionForm, type SchemaAction } from '@/components/forms/use-action-form';
 import { TextField } from '@/components/ui/text-field';
 import { updateStaffSchema, type StaffRole } from '@/lib/admin/schemas';
 import type { AccountVersion } from './account-version';
@@ -21,10 +20,7 @@ export interface EditableAccount extends AccountVersion {
   unitCode: string;
 }
 
-export type UpdateStaffAction = FormAction<
-  z.output<typeof updateStaffSchema>,
-  { changed: boolean; sessionsEnded: number }
->;
+export type UpdateStaffAction = SchemaAction<typeof updateStaffSchema, { changed: boolean; sessionsEnded: number }>;
 
 export function StaffEditForm({
   account,

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import type { z } from 'zod';
 import { RefusalAlert } from '@/components/forms/refusal-alert';
-import { payloadSchema, useActionForm, type FormAction } from '@/components/forms/use-action-form';
+import { payloadSchema, useActionForm, type FormAction, type SchemaAction } from '@/components/forms/use-action-form';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { requestSecondReviewSchema, withdrawSchema } from '@/lib/cases/forms/schemas';
 
@@ -19,8 +19,8 @@ type Payload = z.output<typeof withdrawSchema> | z.output<typeof requestSecondRe
 
 /** Which action, and the server action that does it (handed down by the page). */
 type ActionChoice =
-  | { action: 'withdraw'; submit: FormAction<z.output<typeof withdrawSchema>, unknown> }
-  | { action: 'secondReview'; submit: FormAction<z.output<typeof requestSecondReviewSchema>, unknown> };
+  | { action: 'withdraw'; submit: SchemaAction<typeof withdrawSchema, unknown> }
+  | { action: 'secondReview'; submit: SchemaAction<typeof requestSecondReviewSchema, unknown> };
 
 export type CaseActionFormProps = ActionChoice & {
   caseId: string;

@@ -13,6 +13,9 @@ import type { ActionFailure, ActionResult } from '@/lib/core/action-result';
 /** A server action as a client component receives it: a prop from its page. */
 export type FormAction<Input, Data> = (input: Input) => Promise<ActionResult<Data>>;
 
+/** The server action of a zod schema: it takes what the schema outputs (the form's payload). */
+export type SchemaAction<S extends z.ZodType, Data> = FormAction<z.output<S>, Data>;
+
 /** A server action posted as a plain form (works before JavaScript), for `useActionState`. */
 export type FormStateAction<Data> = (
   previous: ActionResult<Data> | null,

@@ -3,14 +3,13 @@
 // the citizen reads. Same schema as the server.
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import type { z } from 'zod';
 import { RefusalAlert } from '@/components/forms/refusal-alert';
-import { useActionForm, type FormAction } from '@/components/forms/use-action-form';
+import { useActionForm, type SchemaAction } from '@/components/forms/use-action-form';
 import { RadioGroup } from '@/components/ui/radio-group';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { answerDataRequestSchema } from '@/lib/privacy/schemas';
 
-export type AnswerDataRequestAction = FormAction<z.output<typeof answerDataRequestSchema>, unknown>;
+export type AnswerDataRequestAction = SchemaAction<typeof answerDataRequestSchema, unknown>;
 
 export function AnswerRequestForm({ requestId, action }: { requestId: string; action: AnswerDataRequestAction }) {
   const t = useTranslations('superviseDataRequests');

@@ -5,9 +5,8 @@
 import { useRouter } from 'next/navigation';
 import { useWatch } from 'react-hook-form';
 import { useTranslations } from 'next-intl';
-import type { z } from 'zod';
 import { RefusalAlert } from '@/components/forms/refusal-alert';
-import { payloadSchema, useActionForm, type FormAction } from '@/components/forms/use-action-form';
+import { payloadSchema, useActionForm, type SchemaAction } from '@/components/forms/use-action-form';
 import { RadioGroup } from '@/components/ui/radio-group';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
@@ -35,7 +34,7 @@ function payloadOf(values: Values) {
     : { kind: values.kind, caseId: values.caseId, ...note };
 }
 
-export type FileDataRequestAction = FormAction<z.output<typeof fileDataRequestSchema>, unknown>;
+export type FileDataRequestAction = SchemaAction<typeof fileDataRequestSchema, unknown>;
 
 export function DataRequestForm({
   cases,

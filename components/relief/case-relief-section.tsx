@@ -2,8 +2,7 @@
 // The interim relief part of a case page (SPEC §15), the same on the citizen's, the reviewer's and the supervisor's
 // page: the history, and the form the caller may use now (the citizen asks; the case's reviewer or a supervisor answers).
 import { useTranslations } from 'next-intl';
-import type { z } from 'zod';
-import type { FormAction } from '@/components/forms/use-action-form';
+import type { SchemaAction } from '@/components/forms/use-action-form';
 import { Section } from '@/components/ui/section';
 import type { decideReliefSchema, requestReliefSchema } from '@/lib/cases/forms/schemas';
 import type { CaseReliefView } from '@/lib/cases/views/interim-relief';
@@ -18,9 +17,9 @@ export function CaseReliefSection({
 }: {
   view: CaseReliefView;
   /** The citizen's page: the server action asking for relief. */
-  request?: FormAction<z.output<typeof requestReliefSchema>, unknown>;
+  request?: SchemaAction<typeof requestReliefSchema, unknown>;
   /** Staff pages: the server action granting or refusing. */
-  decide?: FormAction<z.output<typeof decideReliefSchema>, unknown>;
+  decide?: SchemaAction<typeof decideReliefSchema, unknown>;
 }) {
   const t = useTranslations('interimRelief');
   const canRequest = Boolean(request && view.canRequest);

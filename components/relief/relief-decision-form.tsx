@@ -2,9 +2,8 @@
 // The case's reviewer or a supervisor answers a request for interim relief (SPEC §15): grant (with the temporary
 // colour) or refuse, always with a reason. Sends the request's version, so an answer given meanwhile is not overwritten.
 import { useTranslations } from 'next-intl';
-import type { z } from 'zod';
 import { ActionMessage } from '@/components/forms/action-message';
-import { payloadSchema, useActionForm, type FormAction } from '@/components/forms/use-action-form';
+import { payloadSchema, useActionForm, type SchemaAction } from '@/components/forms/use-action-form';
 import { RadioGroup } from '@/components/ui/radio-group';
 import { TextareaField } from '@/components/ui/textarea-field';
 import type { CodeColour } from '@/lib/db/generated/enums';
@@ -27,7 +26,7 @@ export function ReliefDecisionForm({
   reliefId: string;
   version: number;
   colours: CodeColour[];
-  action: FormAction<z.output<typeof decideReliefSchema>, unknown>;
+  action: SchemaAction<typeof decideReliefSchema, unknown>;
 }) {
   const t = useTranslations('interimRelief');
   const { form, onSubmit, pending, message, errorFor } = useActionForm({

@@ -2,9 +2,8 @@
 // The citizen asks for interim relief from their case page (SPEC §15): why (medical care, work, travel) and a short
 // detail, checked with the schema the server uses; the page shows the answer once it comes.
 import { useTranslations } from 'next-intl';
-import type { z } from 'zod';
 import { ActionMessage } from '@/components/forms/action-message';
-import { payloadSchema, useActionForm, type FormAction } from '@/components/forms/use-action-form';
+import { payloadSchema, useActionForm, type SchemaAction } from '@/components/forms/use-action-form';
 import { RadioGroup } from '@/components/ui/radio-group';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { requestReliefSchema } from '@/lib/cases/forms/schemas';
@@ -21,7 +20,7 @@ export function ReliefRequestForm({
   action,
 }: {
   caseId: string;
-  action: FormAction<z.output<typeof requestReliefSchema>, unknown>;
+  action: SchemaAction<typeof requestReliefSchema, unknown>;
 }) {
   const t = useTranslations('interimRelief');
   const { form, onSubmit, pending, message, errorFor } = useActionForm({

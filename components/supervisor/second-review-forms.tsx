@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import type { z } from 'zod';
-import type { FormAction, FormStateAction } from '@/components/forms/use-action-form';
+import type { FormStateAction, SchemaAction } from '@/components/forms/use-action-form';
 import type { ActionResult } from '@/lib/core/action-result';
 import { decideSchema } from '@/lib/cases/forms/schemas';
 import type { DecisionOutcome } from '@/lib/db/generated/enums';
@@ -55,7 +55,7 @@ export function DecideReviewForm({
   /** The outcomes this review may choose (never worse than the first decision), each with its label. */
   choices: { outcome: DecisionOutcome; label: string }[];
   /** Records the decision (a server action handed down by the page). */
-  decide: FormAction<z.output<typeof decideSchema>, { reference: string }>;
+  decide: SchemaAction<typeof decideSchema, { reference: string }>;
 }) {
   const t = useTranslations('supervise.secondReview');
   const tAll = useTranslations();

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { z } from 'zod';
 import { ActionMessage } from '@/components/forms/action-message';
-import { payloadSchema, useActionForm, type FormAction } from '@/components/forms/use-action-form';
+import { payloadSchema, useActionForm, type SchemaAction } from '@/components/forms/use-action-form';
 import { TextField } from '@/components/ui/text-field';
 import {
   createApiKeySchema,
@@ -21,12 +21,9 @@ interface IssuedKey {
   fingerprint: string;
 }
 
-export type CreateApiKeyAction = FormAction<z.output<typeof createApiKeySchema>, IssuedKey>;
-export type RotateApiKeyAction = FormAction<
-  z.output<typeof rotateApiKeySchema>,
-  IssuedKey & { previousKeyExpiresAt: string }
->;
-export type RevokeApiKeyAction = FormAction<z.output<typeof revokeApiKeySchema>, void>;
+export type CreateApiKeyAction = SchemaAction<typeof createApiKeySchema, IssuedKey>;
+export type RotateApiKeyAction = SchemaAction<typeof rotateApiKeySchema, IssuedKey & { previousKeyExpiresAt: string }>;
+export type RevokeApiKeyAction = SchemaAction<typeof revokeApiKeySchema, void>;
 
 function IssuedKeyPanel({ issued, heading }: { issued: IssuedKey; heading: string }) {
   const t = useTranslations('integration.keys');

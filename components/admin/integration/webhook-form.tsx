@@ -3,16 +3,15 @@
 // secret can be replaced (shown once again).
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
-import type { z } from 'zod';
 import { ActionMessage } from '@/components/forms/action-message';
-import { useActionForm, type FormAction } from '@/components/forms/use-action-form';
+import { useActionForm, type SchemaAction } from '@/components/forms/use-action-form';
 import { TextField } from '@/components/ui/text-field';
 import { provinceOnlySchema, provinceSystemSchema } from '@/lib/integration/schemas';
 import { SecretPanel } from '../one-time-secret';
 
-export type ConfigureSystemAction = FormAction<z.output<typeof provinceSystemSchema>, { webhookSecret: string | null }>;
-export type RotateWebhookSecretAction = FormAction<
-  z.output<typeof provinceOnlySchema>,
+export type ConfigureSystemAction = SchemaAction<typeof provinceSystemSchema, { webhookSecret: string | null }>;
+export type RotateWebhookSecretAction = SchemaAction<
+  typeof provinceOnlySchema,
   { provinceCode: string; webhookSecret: string }
 >;
 
