@@ -282,8 +282,12 @@ export function draftCase(index: number, state: CaseState, provinceCode: string,
     let firstOutcome: DecisionOutcome | null = null;
     let secondOutcome: DecisionOutcome | null = null;
     if (FIRST_DECISION_STATES.includes(state)) {
+      // A decided recognition complaint is upheld here: the correction order of a revoked one goes to the refusing
+      // province's system (lib/cases/engine/correction-order.ts), and the demo's orders all go to issuing provinces.
       const options = firstOutcomeOptions(code.colour, code.reason).filter(
-        (o) => !SECOND_REVIEW_PATH_STATES.includes(state) || o.item !== DecisionOutcome.REVOKED,
+        (o) =>
+          (!SECOND_REVIEW_PATH_STATES.includes(state) || o.item !== DecisionOutcome.REVOKED) &&
+          (scenario.type !== CaseType.RECOGNITION_COMPLAINT || o.item === DecisionOutcome.UPHELD),
       );
       if (options.length === 0) continue;
       firstOutcome = rng.pickWeighted(options);

@@ -1,9 +1,8 @@
 // Seeds a migrated database for development and demos: reference data, demo accounts, then demo cases.
 // Refuses with NODE_ENV=production unless forced. Running it again duplicates nothing: reference data is upserted,
-// existing demo accounts are left as they are, and demo cases are written only while no case and no case history exist.
+// existing demo accounts are left as they are, and demo cases are replayed only while no case and no case history exist.
 import { getPrisma } from '@/lib/db/client';
 import { seedDemoAccounts } from './demo-accounts';
-import { recountReviewerLoads } from '@/lib/cases/rules/routing';
 import { seedDemoCases } from './demo-cases';
 import { DEMO_RECEIVER_PORT, seedDemoIntegration } from './demo-integration';
 import { seedDemoIncident } from './demo-incident';
@@ -39,9 +38,7 @@ export async function seed(options: { force: boolean }): Promise<void> {
 
   log('写入演示案件 / seeding demo cases …');
   const cases = await seedDemoCases(prisma, now, log);
-  // The demo cases were written directly: count each reviewer's open cases once, as routing reads them.
-  await recountReviewerLoads(prisma);
-  // Then the mass incident, filed through the real filing path (routing reads the loads just counted).
+  // Then the mass incident, filed through the real filing path.
   if (cases.cases > 0) await seedDemoIncident(prisma, log);
   if (cases.cases > 0)
     log(
