@@ -1,6 +1,7 @@
-// Replays the demo case scripts through the real use cases: every step of every case merged in time order, each with
-// its own instant as the clock, so each province's audit chain is in time order. The deadline sweep runs on its
-// 5-minute beat at the instants where a case's at-risk time, deadline or second-review window gives it work.
+// Replays the demo case scripts through the real use cases, each step with its own instant as the clock. The provinces
+// replay side by side, each on its own clock: a province's steps run in time order (so its audit chain is in time
+// order), and its deadline sweep runs on the 5-minute beat where a case's at-risk time, deadline or second-review
+// window gives it work.
 import type { PrismaClient } from '@/lib/db/client';
 import type { Case } from '@/lib/db/generated/client';
 import type { Actor } from '@/lib/auth/actor';
@@ -42,7 +43,10 @@ function sweepAfter(instant: number): number {
  */
 class SweepSchedule {
   private readonly byCase = new Map<string, number[]>();
-  constructor(private readonly now: Date) {}
+  constructor(
+    private readonly provinceCode: string,
+    readonly now: Date,
+  ) {}
 
   /** Where a case's row, just changed at `at`, gives the sweep work: a mark, an escalation or a close. */
   watch(c: Case, at: Date): void {
@@ -71,19 +75,31 @@ class SweepSchedule {
           id,
           instants.filter((instant) => instant > next),
         );
-      await sweepDeadlines(new Date(next));
+      await sweepDeadlines(new Date(next), this.provinceCode);
     }
   }
 }
 
 export async function replayDemoCases(prisma: PrismaClient, scripts: DemoCaseScript[], now: Date): Promise<void> {
+  const provinces = [...new Set(scripts.map((script) => script.provinceCode))];
+  await Promise.all(
+    provinces.map((provinceCode) =>
+      replayProvince(
+        prisma,
+        scripts.filter((script) => script.provinceCode === provinceCode),
+        new SweepSchedule(provinceCode, now),
+      ),
+    ),
+  );
+}
+
+async function replayProvince(prisma: PrismaClient, scripts: DemoCaseScript[], sweeps: SweepSchedule): Promise<void> {
   const entries: Entry[] = scripts.flatMap((script) => [
     { at: script.filedAt, script, order: 0, step: null },
     ...script.steps.map(({ at, step }, index) => ({ at, script, order: index + 1, step })),
   ]);
   entries.sort((a, b) => a.at.getTime() - b.at.getTime() || a.script.index - b.script.index || a.order - b.order);
   const caseIds = new Map<number, string>();
-  const sweeps = new SweepSchedule(now);
   for (const entry of entries) {
     await sweeps.runUntil(entry.at);
     const { script, step, at } = entry;
@@ -99,7 +115,7 @@ export async function replayDemoCases(prisma: PrismaClient, scripts: DemoCaseScr
     }
     if (changed) sweeps.watch(changed, at);
   }
-  await sweeps.runUntil(now);
+  await sweeps.runUntil(sweeps.now);
 }
 
 /** The reviewer holding the case (routing chose them at filing). */
