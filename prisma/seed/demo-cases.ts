@@ -275,7 +275,7 @@ function planOneCase(draft: Draft, directory: SeedDirectory, now: Date, rng: Ran
   };
 }
 
-export async function loadSeedDirectory(prisma: PrismaClient, now: Date): Promise<SeedDirectory> {
+async function loadSeedDirectory(prisma: PrismaClient, now: Date): Promise<SeedDirectory> {
   const [staff, citizens] = await Promise.all([
     prisma.user.findMany({
       where: { username: { in: DEMO_STAFF.map((s) => s.username) }, role: 'SUPERVISOR' },

@@ -244,12 +244,6 @@ export function firstReasonKey(
   }
 }
 
-export const TARGET_COLOUR: Record<DecisionOutcome, CodeColour | null> = {
-  UPHELD: null,
-  DOWNGRADED: YELLOW,
-  REVOKED: CodeColour.GREEN,
-};
-
 // ───────────────────────────── one case's draft
 
 /** A case before its times are known: state, province, scenario, outcomes, issuing unit and who files it. */
