@@ -1,6 +1,10 @@
 // Chinese wording of the demo cases: the households behind the demo citizen accounts, issuing units and places,
-// statements by appeal ground, information requests and replies, and decision reasons.
+// statements by appeal ground, information requests and replies, and decision reasons. The tables of households and
+// places are data (data/*.json), checked on load.
+import { z } from 'zod';
 import type { AppealGround } from '@/lib/db/generated/enums';
+import households from './data/households.json';
+import placesData from './data/places.json';
 
 export interface DemoPerson {
   name: string;
@@ -20,53 +24,24 @@ export interface DemoHousehold {
 }
 
 /** Each demo citizen account files for its holder and, now and then, for a parent or spouse (代为申诉). */
-export const HOUSEHOLDS: readonly DemoHousehold[] = [
-  {
-    mobile: '13800000001',
-    homeCity: '合肥',
-    people: [
-      { name: '张伟', relation: null, male: true, birthDate: '1985-03-12', areaCode: '340104', idSequence: 231 },
-      { name: '张建国', relation: '父亲', male: true, birthDate: '1956-08-20', areaCode: '341602', idSequence: 117 },
-      { name: '王秀英', relation: '母亲', male: false, birthDate: '1958-11-05', areaCode: '341602', idSequence: 322 },
-    ],
-  },
-  {
-    mobile: '13800000002',
-    homeCity: '郑州',
-    people: [
-      { name: '李娜', relation: null, male: false, birthDate: '1990-06-18', areaCode: '410105', idSequence: 402 },
-      { name: '李志强', relation: '父亲', male: true, birthDate: '1962-01-27', areaCode: '411081', idSequence: 55 },
-      { name: '赵桂兰', relation: '母亲', male: false, birthDate: '1964-09-09', areaCode: '411081', idSequence: 68 },
-    ],
-  },
-  {
-    mobile: '13800000003',
-    homeCity: '武汉',
-    people: [
-      { name: '王芳', relation: null, male: false, birthDate: '1988-12-02', areaCode: '420106', idSequence: 186 },
-      { name: '刘洋', relation: '丈夫', male: true, birthDate: '1986-04-30', areaCode: '420602', idSequence: 213 },
-      { name: '王建华', relation: '父亲', male: true, birthDate: '1960-07-15', areaCode: '420602', idSequence: 91 },
-    ],
-  },
-  {
-    mobile: '13800000004',
-    homeCity: '上海',
-    people: [
-      { name: '陈静', relation: null, male: false, birthDate: '1993-02-25', areaCode: '310115', idSequence: 524 },
-      { name: '陈志明', relation: '父亲', male: true, birthDate: '1963-10-08', areaCode: '310104', idSequence: 377 },
-      { name: '周敏', relation: '母亲', male: false, birthDate: '1965-05-21', areaCode: '310104', idSequence: 440 },
-    ],
-  },
-  {
-    mobile: '13800000005',
-    homeCity: '广州',
-    people: [
-      { name: '黄磊', relation: null, male: true, birthDate: '1982-09-14', areaCode: '440106', idSequence: 613 },
-      { name: '林晓燕', relation: '妻子', male: false, birthDate: '1984-03-03', areaCode: '445102', idSequence: 282 },
-      { name: '黄国庆', relation: '父亲', male: true, birthDate: '1954-10-01', areaCode: '445102', idSequence: 19 },
-    ],
-  },
-];
+export const HOUSEHOLDS: readonly DemoHousehold[] = z
+  .array(
+    z.object({
+      mobile: z.string(),
+      homeCity: z.string(),
+      people: z.array(
+        z.object({
+          name: z.string(),
+          relation: z.string().nullable(),
+          male: z.boolean(),
+          birthDate: z.string(),
+          areaCode: z.string(),
+          idSequence: z.number(),
+        }),
+      ),
+    }),
+  )
+  .parse(households);
 
 export interface IssuingUnit {
   code: string;
@@ -74,70 +49,22 @@ export interface IssuingUnit {
   places: readonly string[];
 }
 
-export const PROVINCE_NAMES: Record<string, string> = {
-  '11': '北京市',
-  '31': '上海市',
-  '32': '江苏省',
-  '33': '浙江省',
-  '34': '安徽省',
-  '36': '江西省',
-  '37': '山东省',
-  '41': '河南省',
-  '42': '湖北省',
-  '43': '湖南省',
-  '44': '广东省',
-  '50': '重庆市',
-};
+const places = z
+  .object({
+    provinceNames: z.record(z.string(), z.string()),
+    /** Health-code issuing units per province: city codes, or district codes in the municipalities. */
+    issuingUnits: z.record(
+      z.string(),
+      z.array(z.object({ code: z.string(), name: z.string(), places: z.array(z.string()) })),
+    ),
+    /** Where travellers whose codes are refused come from, per refusing province. */
+    recognitionOrigins: z.record(z.string(), z.array(z.string())),
+  })
+  .parse(placesData);
 
-/** Health-code issuing units per province: city codes, or district codes in the municipalities. */
-export const ISSUING_UNITS: Record<string, readonly IssuingUnit[]> = {
-  '34': [
-    { code: '340100', name: '合肥市', places: ['合肥南站', '三孝口地铁站', '滨湖国际会展中心'] },
-    { code: '340200', name: '芜湖市', places: ['芜湖站', '方特欢乐世界'] },
-    { code: '341600', name: '亳州市', places: ['亳州南站', '中药材交易中心'] },
-    { code: '341200', name: '阜阳市', places: ['阜阳西站', '颍州万达广场'] },
-  ],
-  '41': [
-    { code: '410100', name: '郑州市', places: ['郑州东站', '二七广场', '郑州新郑国际机场'] },
-    { code: '410300', name: '洛阳市', places: ['洛阳龙门站', '老城十字街'] },
-    { code: '411000', name: '许昌市', places: ['许昌东站', '禹州市汽车站'] },
-    { code: '411300', name: '南阳市', places: ['南阳东站', '南阳卧龙机场'] },
-  ],
-  '42': [
-    { code: '420100', name: '武汉市', places: ['汉口火车站', '武汉天河国际机场', '江汉路步行街'] },
-    { code: '420500', name: '宜昌市', places: ['宜昌东站', '三峡游客中心'] },
-    { code: '420600', name: '襄阳市', places: ['襄阳东站', '唐城影视基地'] },
-    { code: '421000', name: '荆州市', places: ['荆州站', '荆州古城东门'] },
-  ],
-  '31': [
-    { code: '310101', name: '黄浦区', places: ['南京东路步行街', '人民广场地铁站'] },
-    { code: '310115', name: '浦东新区', places: ['浦东国际机场', '陆家嘴', '张江科学城'] },
-    { code: '310104', name: '徐汇区', places: ['徐家汇商圈', '上海南站'] },
-    { code: '310112', name: '闵行区', places: ['上海虹桥站', '七宝老街'] },
-  ],
-  '44': [
-    { code: '440100', name: '广州市', places: ['广州南站', '白云国际机场', '天河城'] },
-    { code: '440300', name: '深圳市', places: ['深圳北站', '福田口岸', '华强北'] },
-    { code: '440600', name: '佛山市', places: ['佛山西站', '祖庙商圈'] },
-    { code: '441900', name: '东莞市', places: ['东莞站', '松山湖'] },
-  ],
-  '11': [{ code: '110105', name: '朝阳区', places: ['北京朝阳站', '三里屯'] }],
-  '32': [{ code: '320100', name: '南京市', places: ['南京南站', '新街口'] }],
-  '33': [{ code: '330100', name: '杭州市', places: ['杭州东站', '西湖景区'] }],
-  '36': [{ code: '360100', name: '南昌市', places: ['南昌西站', '八一广场'] }],
-  '37': [{ code: '370200', name: '青岛市', places: ['青岛北站', '五四广场'] }],
-  '43': [{ code: '430100', name: '长沙市', places: ['长沙南站', '五一广场'] }],
-  '50': [{ code: '500103', name: '渝中区', places: ['解放碑', '重庆站'] }],
-};
-
-/** Where travellers whose codes are refused come from, per refusing province. */
-export const RECOGNITION_ORIGINS: Record<string, readonly string[]> = {
-  '31': ['34', '32', '33', '42', '41'],
-  '44': ['42', '43', '36', '41', '11'],
-  '34': ['31', '32', '41', '33'],
-  '41': ['42', '34', '37', '11'],
-  '42': ['41', '43', '50', '44'],
-};
+export const PROVINCE_NAMES: Record<string, string> = places.provinceNames;
+export const ISSUING_UNITS: Record<string, readonly IssuingUnit[]> = places.issuingUnits;
+export const RECOGNITION_ORIGINS: Record<string, readonly string[]> = places.recognitionOrigins;
 
 export interface StatementContext {
   date: string;
