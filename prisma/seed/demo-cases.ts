@@ -22,10 +22,12 @@ import { DEMO_PROVINCES, DEMO_STAFF } from './demo-accounts';
 import {
   DECISION_REASONS,
   FAMILY_NOTE,
+  fillText,
   HOUSEHOLDS,
   INFORMATION_REQUESTS,
   ISSUING_UNITS,
   PROVINCE_NAMES,
+  REASON_PHRASE,
   RELEASE_REASONS,
   REPLIES,
   SECOND_REVIEW_REASONS,
@@ -165,21 +167,25 @@ function planOneCase(draft: Draft, directory: SeedDirectory, now: Date, rng: Ran
 
   // The filing.
   const reason = findReason(reasonCode);
+  const reasonName = reason && reason.validity === ReasonValidity.VALID ? reason.nameZh : null;
+  const assigned = shanghaiParts(codeAssignedAt);
   const statementContext = {
     date: chineseDate(codeAssignedAt),
-    time: `${shanghaiParts(codeAssignedAt).hour}:${shanghaiParts(codeAssignedAt).minute}`,
+    time: `${assigned.hour}:${assigned.minute}`,
     testDate: chineseDate(new Date(codeAssignedAt.getTime() - rng.int(1, 2) * DAY)),
     place: draft.place,
     unitName: unit.name,
     issuingProvince: PROVINCE_NAMES[draft.issuingProvinceCode] ?? '外省',
     refusingProvince: PROVINCE_NAMES[provinceCode] ?? '',
     colour: COLOUR_ZH[colour],
-    reasonName: reason && reason.validity === ReasonValidity.VALID ? reason.nameZh : null,
+    reasonName,
+    reasonPhrase: reasonName ? fillText(REASON_PHRASE.stated, { reasonName }) : REASON_PHRASE.none,
     homeCity: household.homeCity,
   };
   const template = STATEMENTS[scenario.grounds][draft.templateIndex] ?? STATEMENTS[scenario.grounds][0];
   if (!template) throw new Error(`no statement for ${scenario.grounds}`);
-  const statement = `${template(statementContext)}${person.relation ? FAMILY_NOTE(household.people[0]?.name ?? '') : ''}`;
+  const familyNote = person.relation ? fillText(FAMILY_NOTE, { holder: household.people[0]?.name ?? '' }) : '';
+  const statement = `${fillText(template, statementContext)}${familyNote}`;
   const filing = {
     type: scenario.type,
     applicantName: person.name,
@@ -226,7 +232,7 @@ function planOneCase(draft: Draft, directory: SeedDirectory, now: Date, rng: Ran
   });
   const finding = (outcome: DecisionFinding['outcome'], key: DecisionReasonKey): DecisionFinding => {
     const ruleCode = ruleCodeFor(outcome, reasonCode);
-    return { outcome, ruleCode, reasons: DECISION_REASONS[key](decisionContext(ruleCode)) };
+    return { outcome, ruleCode, reasons: fillText(DECISION_REASONS[key], decisionContext(ruleCode)) };
   };
   const confirmLater = (orderedAt: number, mustConfirm: boolean): void => {
     const confirmedAt =

@@ -99,21 +99,20 @@ async function replayProvince(prisma: PrismaClient, scripts: DemoCaseScript[], s
     ...script.steps.map(({ at, step }, index) => ({ at, script, order: index + 1, step })),
   ]);
   entries.sort((a, b) => a.at.getTime() - b.at.getTime() || a.script.index - b.script.index || a.order - b.order);
-  const caseIds = new Map<number, string>();
+  // Each case as its last step left it (the sweep only marks a case, or closes one that has no step left).
+  const cases = new Map<number, Case>();
   for (const entry of entries) {
     await sweeps.runUntil(entry.at);
     const { script, step, at } = entry;
+    const current = cases.get(script.index);
     let changed: Case | null;
-    if (!step) {
-      changed = (await submitAppeal(script.citizen, script.filing, [], at)).case;
-      caseIds.set(script.index, changed.id);
-    } else {
-      const caseId = caseIds.get(script.index);
-      if (!caseId) throw new Error(`demo case ${script.index}: a step before its filing`);
-      const current = await prisma.case.findFirstOrThrow({ where: { provinceCode: script.provinceCode, id: caseId } });
-      changed = await runStep(prisma, script, current, step, at);
+    if (!step) changed = (await submitAppeal(script.citizen, script.filing, [], at)).case;
+    else if (current) changed = await runStep(prisma, script, current, step, at);
+    else throw new Error(`demo case ${script.index}: a step before its filing`);
+    if (changed) {
+      cases.set(script.index, changed);
+      sweeps.watch(changed, at);
     }
-    if (changed) sweeps.watch(changed, at);
   }
   await sweeps.runUntil(sweeps.now);
 }
