@@ -313,12 +313,14 @@ async function loadSeedDirectory(prisma: PrismaClient, now: Date): Promise<SeedD
 
 /**
  * Files and replays the demo cases when the database holds no case and no case history yet; otherwise does nothing
- * (back-dated events appended to a live chain would break its time order). Returns the counts written.
+ * (back-dated events appended to a live chain would break its time order). `after` runs for one province once its
+ * replay is done (see replayDemoCases). Returns the counts written.
  */
 export async function seedDemoCases(
   prisma: PrismaClient,
   now: Date,
   log: (line: string) => void,
+  after: { provinceCode: string; run: () => Promise<unknown> } | null = null,
 ): Promise<{ cases: number; events: number }> {
   const provinceCodes = DEMO_PROVINCES.map((p) => p.code);
   const [existingCases, existingEvents] = await Promise.all([
@@ -331,12 +333,11 @@ export async function seedDemoCases(
   }
   await assertUnitsExist(prisma);
   const scripts = planDemoCases(await loadSeedDirectory(prisma, now), now);
-  await replayDemoCases(prisma, scripts, now);
+  const events = await replayDemoCases(prisma, scripts, now, after);
   for (const provinceCode of provinceCodes) {
     const cases = scripts.filter((s) => s.provinceCode === provinceCode).length;
     log(`  ${provinceCode} ${PROVINCE_NAMES[provinceCode] ?? ''}: ${cases} 件案件 / cases`);
   }
-  const events = await prisma.auditEvent.count({ where: { chain: { in: provinceCodes } } });
   return { cases: scripts.length, events };
 }
 

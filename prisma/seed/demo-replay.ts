@@ -80,17 +80,28 @@ class SweepSchedule {
   }
 }
 
-export async function replayDemoCases(prisma: PrismaClient, scripts: DemoCaseScript[], now: Date): Promise<void> {
+/**
+ * Replays the provinces side by side; returns how many audit events their chains hold then. `after` runs for one
+ * province once its replay is done (while the others go on): later history of that province, such as the demo's
+ * mass incident filed at the real time.
+ */
+export async function replayDemoCases(
+  prisma: PrismaClient,
+  scripts: DemoCaseScript[],
+  now: Date,
+  after: { provinceCode: string; run: () => Promise<unknown> } | null = null,
+): Promise<number> {
   const provinces = [...new Set(scripts.map((script) => script.provinceCode))];
-  await Promise.all(
-    provinces.map((provinceCode) =>
-      replayProvince(
-        prisma,
-        scripts.filter((script) => script.provinceCode === provinceCode),
-        new SweepSchedule(provinceCode, now),
-      ),
-    ),
+  const events = await Promise.all(
+    provinces.map(async (provinceCode) => {
+      const own = scripts.filter((script) => script.provinceCode === provinceCode);
+      await replayProvince(prisma, own, new SweepSchedule(provinceCode, now));
+      const count = await prisma.auditEvent.count({ where: { chain: provinceCode } });
+      if (after?.provinceCode === provinceCode) await after.run();
+      return count;
+    }),
   );
+  return events.reduce((sum, count) => sum + count, 0);
 }
 
 async function replayProvince(prisma: PrismaClient, scripts: DemoCaseScript[], sweeps: SweepSchedule): Promise<void> {

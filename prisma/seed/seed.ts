@@ -5,7 +5,7 @@ import { getPrisma } from '@/lib/db/client';
 import { seedDemoAccounts } from './demo-accounts';
 import { seedDemoCases } from './demo-cases';
 import { DEMO_RECEIVER_PORT, seedDemoIntegration } from './demo-integration';
-import { seedDemoIncident } from './demo-incident';
+import { DEMO_INCIDENT, seedDemoIncident } from './demo-incident';
 import { seedReferenceDataWithSummary } from './reference-data';
 
 /** Demo accounts are dated this long before "now", before the oldest demo case. */
@@ -37,9 +37,12 @@ export async function seed(options: { force: boolean }): Promise<void> {
   );
 
   log('写入演示案件 / seeding demo cases …');
-  const cases = await seedDemoCases(prisma, now, log);
-  // Then the mass incident, filed through the real filing path.
-  if (cases.cases > 0) await seedDemoIncident(prisma, log);
+  // The mass incident is filed through the real filing path once Henan's history is replayed (the other provinces
+  // replay meanwhile).
+  const cases = await seedDemoCases(prisma, now, log, {
+    provinceCode: DEMO_INCIDENT.provinceCode,
+    run: () => seedDemoIncident(prisma, log),
+  });
   if (cases.cases > 0)
     log(
       `  演示案件 ${cases.cases} 件，审计事件 ${cases.events} 条 / ${cases.cases} demo cases, ${cases.events} audit events`,
