@@ -8,6 +8,7 @@ import {
   DecisionOutcome,
   ReasonValidity,
 } from '@/lib/db/generated/enums';
+import { z } from 'zod';
 import {
   HOUSEHOLDS,
   ISSUING_UNITS,
@@ -18,6 +19,7 @@ import {
   type IssuingUnit,
 } from './demo-content';
 import type { Random } from './random';
+import scenarios from './data/scenarios.json';
 import { FIRST_DECISION_STATES, SECOND_REVIEW_PATH_STATES } from '@/lib/cases/rules/transitions';
 import { REASONS_V1, type CatalogueReason } from './reference-data';
 
@@ -46,132 +48,24 @@ export interface Scenario {
 
 const { RED, YELLOW } = CodeColour;
 
-const SCENARIOS: readonly Scenario[] = [
-  {
-    type: CaseType.CODE_APPEAL,
-    grounds: AppealGround.NEVER_AT_PLACE,
-    weight: 5,
-    codes: [
-      { reason: 'CLOSE_CONTACT', colour: RED },
-      { reason: 'SPATIOTEMPORAL_COMPANION', colour: YELLOW },
-      { reason: 'SPATIOTEMPORAL_COMPANION', colour: RED },
-      { reason: 'HIGH_RISK_AREA', colour: RED },
-      { reason: 'MEDIUM_RISK_AREA', colour: YELLOW },
-      { reason: 'SECONDARY_CLOSE_CONTACT', colour: YELLOW },
-      { reason: null, colour: RED },
-    ],
-    templates: [0, 1, 2],
-  },
-  {
-    type: CaseType.CODE_APPEAL,
-    grounds: AppealGround.IDENTITY_MIX_UP,
-    weight: 2,
-    codes: [
-      { reason: 'CLOSE_CONTACT', colour: RED },
-      { reason: 'SECONDARY_CLOSE_CONTACT', colour: YELLOW },
-      { reason: 'CONFIRMED_OR_ASYMPTOMATIC', colour: RED },
-    ],
-    templates: [0, 1],
-  },
-  {
-    type: CaseType.CODE_APPEAL,
-    grounds: AppealGround.NEGATIVE_TEST_NOT_SYNCED,
-    weight: 3,
-    codes: [
-      { reason: 'TEST_OVERDUE', colour: YELLOW },
-      { reason: 'TEST_OVERDUE', colour: YELLOW },
-      { reason: 'MEDIUM_RISK_AREA', colour: YELLOW },
-    ],
-    templates: [0, 1],
-  },
-  {
-    type: CaseType.CODE_APPEAL,
-    grounds: AppealGround.ISOLATION_COMPLETED,
-    weight: 2,
-    codes: [
-      { reason: 'CLOSE_CONTACT', colour: RED },
-      { reason: 'HIGH_RISK_AREA', colour: RED },
-      { reason: 'SECONDARY_CLOSE_CONTACT', colour: YELLOW },
-    ],
-    templates: [0, 1],
-  },
-  {
-    type: CaseType.CODE_APPEAL,
-    grounds: AppealGround.STRICTER_THAN_STANDARD,
-    weight: 3,
-    codes: [
-      { reason: 'SECONDARY_CLOSE_CONTACT', colour: RED },
-      { reason: 'SPATIOTEMPORAL_COMPANION', colour: RED },
-      { reason: 'MEDIUM_RISK_AREA', colour: RED },
-    ],
-    templates: [0, 1],
-  },
-  {
-    type: CaseType.CODE_APPEAL,
-    grounds: AppealGround.STRICTER_THAN_STANDARD,
-    weight: 1,
-    codes: [{ reason: 'TEST_OVERDUE', colour: YELLOW }],
-    templates: [1],
-  },
-  {
-    // Zhengzhou, June 2022: rural-bank depositors given red codes on arrival (the story of SPEC §1).
-    type: CaseType.CODE_APPEAL,
-    grounds: AppealGround.NON_EPIDEMIC_REASON,
-    weight: 7,
-    codes: [
-      { reason: 'NON_EPIDEMIC', colour: RED },
-      { reason: null, colour: RED },
-    ],
-    templates: [0],
-    provinces: ['41'],
-    units: ['410100'],
-    excludeMobiles: ['13800000002'],
-  },
-  {
-    type: CaseType.CODE_APPEAL,
-    grounds: AppealGround.NON_EPIDEMIC_REASON,
-    weight: 1,
-    codes: [
-      { reason: 'NON_EPIDEMIC', colour: RED },
-      { reason: null, colour: RED },
-      { reason: null, colour: YELLOW },
-    ],
-    templates: [1, 2],
-  },
-  {
-    type: CaseType.CODE_APPEAL,
-    grounds: AppealGround.OTHER,
-    weight: 1,
-    codes: [
-      { reason: null, colour: RED },
-      { reason: null, colour: YELLOW },
-    ],
-    templates: [0],
-  },
-  {
-    type: CaseType.CODE_APPEAL,
-    grounds: AppealGround.OTHER,
-    weight: 1,
-    codes: [
-      { reason: 'FEVER_CLINIC_VISIT', colour: YELLOW },
-      { reason: 'FEVER_CLINIC_VISIT', colour: RED },
-    ],
-    templates: [1],
-  },
-  {
-    type: CaseType.RECOGNITION_COMPLAINT,
-    grounds: AppealGround.NOT_RECOGNISED,
-    weight: 3,
-    codes: [
-      { reason: 'MEDIUM_RISK_AREA', colour: YELLOW },
-      { reason: 'MEDIUM_RISK_AREA', colour: YELLOW },
-      { reason: null, colour: YELLOW },
-      { reason: 'TEST_OVERDUE', colour: YELLOW },
-      { reason: null, colour: RED },
-    ],
-    templates: [0, 1],
-  },
-];
+/**
+ * The scenarios (data/scenarios.json), weighted. The depositor scenario is Zhengzhou, June 2022: rural-bank depositors
+ * given red codes on arrival (the story of SPEC §1).
+ */
+const SCENARIOS: readonly Scenario[] = z
+  .array(
+    z.object({
+      type: z.enum(CaseType),
+      grounds: z.enum(AppealGround),
+      weight: z.number(),
+      codes: z.array(z.object({ reason: z.string().nullable(), colour: z.enum(CodeColour) })),
+      templates: z.array(z.number()),
+      provinces: z.array(z.string()).optional(),
+      units: z.array(z.string()).optional(),
+      excludeMobiles: z.array(z.string()).optional(),
+    }),
+  )
+  .parse(scenarios);
 
 // ───────────────────────────── outcomes
 
@@ -244,12 +138,6 @@ export function firstReasonKey(
   }
 }
 
-export const TARGET_COLOUR: Record<DecisionOutcome, CodeColour | null> = {
-  UPHELD: null,
-  DOWNGRADED: YELLOW,
-  REVOKED: CodeColour.GREEN,
-};
-
 // ───────────────────────────── one case's draft
 
 /** A case before its times are known: state, province, scenario, outcomes, issuing unit and who files it. */
@@ -282,8 +170,12 @@ export function draftCase(index: number, state: CaseState, provinceCode: string,
     let firstOutcome: DecisionOutcome | null = null;
     let secondOutcome: DecisionOutcome | null = null;
     if (FIRST_DECISION_STATES.includes(state)) {
+      // A decided recognition complaint is upheld here: the correction order of a revoked one goes to the refusing
+      // province's system (lib/cases/engine/correction-order.ts), and the demo's orders all go to issuing provinces.
       const options = firstOutcomeOptions(code.colour, code.reason).filter(
-        (o) => !SECOND_REVIEW_PATH_STATES.includes(state) || o.item !== DecisionOutcome.REVOKED,
+        (o) =>
+          (!SECOND_REVIEW_PATH_STATES.includes(state) || o.item !== DecisionOutcome.REVOKED) &&
+          (scenario.type !== CaseType.RECOGNITION_COMPLAINT || o.item === DecisionOutcome.UPHELD),
       );
       if (options.length === 0) continue;
       firstOutcome = rng.pickWeighted(options);

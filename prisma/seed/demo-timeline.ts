@@ -1,7 +1,6 @@
-// When things happen in a demo case: the offsets of its steps from filing, where "now" falls for open cases
-// (comfortable, at risk or overdue), and what the 5-minute deadline sweep would have marked.
+// When things happen in a demo case: the offsets of its steps from filing, and where "now" falls for open cases
+// (comfortable, at risk or overdue).
 import { CaseState } from '@/lib/db/generated/enums';
-import type { ComputedDeadline } from '@/lib/cases/rules/deadlines';
 import type { Random } from './random';
 import {
   CLOCK_RUNNING_STATES,
@@ -13,8 +12,8 @@ export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
-export const SECOND_REVIEW_WINDOW_MS = 15 * DAY;
-const SWEEP_INTERVAL_MS = 5 * MINUTE;
+/** Past the 15-day window for a second review, however the calendar ends it (a day's margin), and the sweep's beat. */
+const SECOND_REVIEW_WINDOW_PASSED_MS = 16 * DAY + 5 * MINUTE;
 
 // ───────────────────────────── timeline (offsets in ms from filing)
 
@@ -67,9 +66,9 @@ export function planTimeline(state: CaseState, allowedMs: number, rng: Random): 
     return true;
   };
 
-  // Automatic assignment happens in the filing transaction; a pooled case either found nobody eligible or was released.
+  // Automatic assignment happens in the filing transaction; a pooled case was released by its reviewer.
   if (reached(CaseState.ASSIGNED)) t.assigned = 0;
-  if (state === CaseState.SUBMITTED && rng.chance(0.4)) {
+  if (state === CaseState.SUBMITTED) {
     t.assigned = 0;
     t.released = seconds(rng.between(20 * MINUTE, 3 * HOUR));
   }
@@ -108,7 +107,8 @@ export function planTimeline(state: CaseState, allowedMs: number, rng: Random): 
     return t;
   }
   if (awaiting && t.infoRequested !== null) {
-    t.nowOffset = seconds(t.infoRequested + rng.between(30 * MINUTE, 90 * HOUR));
+    // Within the citizen's 72 hours to answer (the sweep resumes the clock of a window that has closed).
+    t.nowOffset = seconds(t.infoRequested + rng.between(30 * MINUTE, 66 * HOUR));
     t.span = t.nowOffset;
     return t;
   }
@@ -139,28 +139,8 @@ export function planTimeline(state: CaseState, allowedMs: number, rng: Random): 
   }
   if (state === CaseState.CLOSED) {
     // Closed by the sweep once the 15-day window for a second review has passed without a request.
-    t.closed = t.decided + SECOND_REVIEW_WINDOW_MS + SWEEP_INTERVAL_MS;
+    t.closed = t.decided + SECOND_REVIEW_WINDOW_PASSED_MS;
     t.span = t.closed;
   }
   return t;
-}
-
-function sweepAfter(instant: Date): Date {
-  return new Date(Math.ceil(instant.getTime() / SWEEP_INTERVAL_MS) * SWEEP_INTERVAL_MS);
-}
-
-export interface SweepMarks {
-  atRiskMarkedAt: Date | null;
-  overdueMarkedAt: Date | null;
-}
-
-/** What the 5-minute deadline sweep would have marked before the stage's clock stopped (decision, pause or now). */
-export function sweepMarks(deadline: ComputedDeadline, clockStoppedAt: Date): SweepMarks {
-  const atRisk = sweepAfter(deadline.atRiskAt);
-  // Overdue only strictly after the deadline instant.
-  const overdue = sweepAfter(new Date(deadline.dueAt.getTime() + 1));
-  return {
-    atRiskMarkedAt: atRisk <= clockStoppedAt ? atRisk : null,
-    overdueMarkedAt: overdue <= clockStoppedAt ? overdue : null,
-  };
 }

@@ -1,12 +1,11 @@
 // Seeds a migrated database for development and demos: reference data, demo accounts, then demo cases.
 // Refuses with NODE_ENV=production unless forced. Running it again duplicates nothing: reference data is upserted,
-// existing demo accounts are left as they are, and demo cases are written only while no case and no case history exist.
+// existing demo accounts are left as they are, and demo cases are replayed only while no case and no case history exist.
 import { getPrisma } from '@/lib/db/client';
 import { seedDemoAccounts } from './demo-accounts';
-import { recountReviewerLoads } from '@/lib/cases/rules/routing';
 import { seedDemoCases } from './demo-cases';
 import { DEMO_RECEIVER_PORT, seedDemoIntegration } from './demo-integration';
-import { seedDemoIncident } from './demo-incident';
+import { DEMO_INCIDENT, seedDemoIncident } from './demo-incident';
 import { seedReferenceDataWithSummary } from './reference-data';
 
 /** Demo accounts are dated this long before "now", before the oldest demo case. */
@@ -38,11 +37,12 @@ export async function seed(options: { force: boolean }): Promise<void> {
   );
 
   log('写入演示案件 / seeding demo cases …');
-  const cases = await seedDemoCases(prisma, now, log);
-  // The demo cases were written directly: count each reviewer's open cases once, as routing reads them.
-  await recountReviewerLoads(prisma);
-  // Then the mass incident, filed through the real filing path (routing reads the loads just counted).
-  if (cases.cases > 0) await seedDemoIncident(prisma, log);
+  // The mass incident is filed through the real filing path once Henan's history is replayed (the other provinces
+  // replay meanwhile).
+  const cases = await seedDemoCases(prisma, now, log, {
+    provinceCode: DEMO_INCIDENT.provinceCode,
+    run: () => seedDemoIncident(prisma, log),
+  });
   if (cases.cases > 0)
     log(
       `  演示案件 ${cases.cases} 件，审计事件 ${cases.events} 条 / ${cases.cases} demo cases, ${cases.events} audit events`,

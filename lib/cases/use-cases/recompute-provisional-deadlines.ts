@@ -17,12 +17,12 @@ const BATCH = 200;
 const OPEN_WORKING_DAY_STATES = statesSql(['SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW']);
 
 /** Recomputes every open provisional deadline whose provisional year now has a published calendar; returns how many. */
-export async function recomputeProvisionalDeadlines(now = new Date()): Promise<number> {
+export async function recomputeProvisionalDeadlines(now = new Date(), only: string | null = null): Promise<number> {
   let total = 0;
   // One province per claim (one shard on Citus, docs/scaling.md).
   const provisional = Prisma.sql`state IN (${OPEN_WORKING_DAY_STATES})
     AND deadline_inputs->'calendars' @> '[{"provisional": true}]'::jsonb`;
-  for (const province of await provincesWith(Prisma.sql`appeal_case`, provisional))
+  for (const province of await provincesWith(Prisma.sql`appeal_case`, provisional, only))
     total += await recomputeIn(province, now);
   return total;
 }

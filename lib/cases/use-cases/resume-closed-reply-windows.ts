@@ -17,11 +17,11 @@ export function replyWindowClosedAt(current: Pick<Case, 'pausedSince'>, replyDue
   return new Date(Math.max(replyDueAt.getTime(), pausedAt));
 }
 
-export async function resumeClosedReplyWindows(now: Date): Promise<number> {
+export async function resumeClosedReplyWindows(now: Date, only: string | null = null): Promise<number> {
   let resumed = 0;
   // One province per claim (one shard on Citus, docs/scaling.md).
   const waiting = Prisma.sql`state = 'AWAITING_CITIZEN' AND paused_since IS NOT NULL`;
-  for (const province of await provincesWith(Prisma.sql`appeal_case`, waiting))
+  for (const province of await provincesWith(Prisma.sql`appeal_case`, waiting, only))
     resumed += await resumeIn(province, now);
   return resumed;
 }

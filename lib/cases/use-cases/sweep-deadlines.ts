@@ -68,9 +68,9 @@ async function markBatch(tx: TransactionClient, kind: MarkKind, province: string
 }
 
 /** Marks province by province, only in the provinces that have something to mark. */
-async function sweepMarks(kind: MarkKind, now: Date, notificationIds: string[]): Promise<number> {
+async function sweepMarks(kind: MarkKind, now: Date, notificationIds: string[], only: string | null): Promise<number> {
   let total = 0;
-  for (const province of await provincesWith(Prisma.sql`appeal_case`, dueWhere(kind, now)))
+  for (const province of await provincesWith(Prisma.sql`appeal_case`, dueWhere(kind, now), only))
     total += await sweepMarksIn(province, kind, now, notificationIds);
   return total;
 }
@@ -125,10 +125,10 @@ async function sweepMarksIn(province: string, kind: MarkKind, now: Date, notific
 }
 
 /** DECIDED cases whose 15 days passed without a second-review request are closed by the system. */
-async function closeExpiredDecisions(now: Date): Promise<number> {
+async function closeExpiredDecisions(now: Date, only: string | null): Promise<number> {
   let closed = 0;
   const expired = Prisma.sql`state = 'DECIDED' AND second_review_deadline_at < ${now}`;
-  for (const province of await provincesWith(Prisma.sql`appeal_case`, expired))
+  for (const province of await provincesWith(Prisma.sql`appeal_case`, expired, only))
     closed += await closeExpiredDecisionsIn(province, now);
   return closed;
 }
@@ -158,16 +158,18 @@ async function closeExpiredDecisionsIn(province: string, now: Date): Promise<num
   }
 }
 
-export async function sweepDeadlines(now = new Date()): Promise<SweepResult> {
+/** `only` sweeps one province (the demo seed replays the provinces side by side, each on its own clock). */
+export async function sweepDeadlines(now = new Date(), only: string | null = null): Promise<SweepResult> {
   const notificationIds: string[] = [];
   // First, so that the marks below judge deadlines on a calendar published since they were counted.
-  await recomputeProvisionalDeadlines(now);
+  await recomputeProvisionalDeadlines(now, only);
   // Clocks whose reply window has closed run again from that instant, so the marks below see them (§7).
-  await resumeClosedReplyWindows(now);
-  const atRisk = await sweepMarks('AT_RISK', now, notificationIds);
+  await resumeClosedReplyWindows(now, only);
+  const atRisk = await sweepMarks('AT_RISK', now, notificationIds, only);
   const overdue =
-    (await sweepMarks('OVERDUE', now, notificationIds)) + (await sweepMarks('PAUSED_OVERDUE', now, notificationIds));
-  const closed = await closeExpiredDecisions(now);
+    (await sweepMarks('OVERDUE', now, notificationIds, only)) +
+    (await sweepMarks('PAUSED_OVERDUE', now, notificationIds, only));
+  const closed = await closeExpiredDecisions(now, only);
   // Sends these and any notification left unsent by an earlier failure.
   const notificationsSent = await dispatchNotifications();
   return { atRisk, overdue, closed, notificationsSent };
