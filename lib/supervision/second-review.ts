@@ -16,7 +16,14 @@ import type {
   EvidenceKind,
   RequestedOutcome,
 } from '@/lib/db/generated/enums';
-import { divisionNames } from '@/lib/reference/divisions';
+import {
+  caseOrigin,
+  loadCaseRecord,
+  recordDivisionNames,
+  ruleNameOf,
+  type CatalogueRule,
+  type RuleName,
+} from '@/lib/cases/views/case-record';
 import { type Actor, caseScopeWhere } from '@/lib/auth/actor';
 
 /** Cases whose first decision this supervisor made are not theirs to review. */
@@ -80,7 +87,7 @@ export interface SecondReviewCase {
   issuingProvinceName: string;
   issuingUnitName: string;
   refusingProvinceName: string | null;
-  statedReason: { zh: string; en: string } | null;
+  statedReason: RuleName | null;
   primaFacieOverreach: boolean;
   grounds: AppealGround;
   statement: string;
@@ -89,7 +96,7 @@ export interface SecondReviewCase {
   requestReason: string | null;
   firstDecision: {
     outcome: DecisionOutcome;
-    ruleName: { zh: string; en: string } | null;
+    ruleName: RuleName | null;
     ruleCode: string;
     reasons: string;
     decidedAt: Date;
@@ -104,47 +111,20 @@ export interface SecondReviewCase {
   /** What the viewer may do now: the guards the use cases enforce (lib/cases/rules/case-guards.ts). */
   actions: { start: boolean; decide: boolean };
   /** Catalogue reasons the decision may rest on (the case's catalogue version). */
-  rules: { code: string; nameZh: string; nameEn: string }[];
+  rules: CatalogueRule[];
 }
 
 /** A case of the queue (or one decided already) by reference; outside scope, or for its first decider: not found. */
 export async function getSecondReviewCase(scope: Actor, reference: string): Promise<SecondReviewCase> {
-  const found = await prisma.case.findFirst({
-    where: {
-      AND: [
-        caseScopeWhere(scope),
-        { reference, state: { in: [...SECOND_REVIEW_STATES, 'FINAL'] } },
-        notFirstDecider(scope),
-      ],
-    },
-    include: {
-      assignee: { select: { displayName: true } },
-      decisions: { orderBy: { level: 'asc' }, include: { decidedBy: { select: { displayName: true } } } },
-      evidence: {
-        orderBy: { createdAt: 'asc' },
-        select: { id: true, fileName: true, mimeType: true, sizeBytes: true, kind: true },
-      },
-    },
-  });
-  const first = found?.decisions.find((d) => d.level === 'FIRST');
-  if (!found || !first) throw new CaseNotFoundError();
-  const second = found.decisions.find((d) => d.level === 'SECOND') ?? null;
-  const [rules, names] = await Promise.all([
-    prisma.reason.findMany({
-      where: { catalogueVersionId: found.catalogueVersionId },
-      orderBy: { sortOrder: 'asc' },
-      select: { code: true, nameZh: true, nameEn: true },
-    }),
-    divisionNames([
-      found.issuingProvinceCode,
-      found.issuingUnitCode,
-      ...(found.refusingProvinceCode ? [found.refusingProvinceCode] : []),
-    ]),
-  ]);
-  const ruleName = (code: string | null) => {
-    const rule = rules.find((r) => r.code === code);
-    return rule ? { zh: rule.nameZh, en: rule.nameEn } : null;
-  };
+  const record = await loadCaseRecord(
+    scope,
+    { reference },
+    { where: { AND: [{ state: { in: [...SECOND_REVIEW_STATES, 'FINAL'] } }, notFirstDecider(scope)] } },
+  );
+  const first = record?.first;
+  if (!record || !first) throw new CaseNotFoundError();
+  const { case: found, second } = record;
+  const names = await recordDivisionNames(record);
   const deadline: DeadlineExplanation = explainStoredDeadline(found);
   return {
     id: found.id,
@@ -153,12 +133,8 @@ export async function getSecondReviewCase(scope: Actor, reference: string): Prom
     state: found.state,
     type: found.type,
     colour: found.colour,
-    issuingProvinceName: names.get(found.issuingProvinceCode) ?? found.issuingProvinceCode,
-    issuingUnitName: names.get(found.issuingUnitCode) ?? found.issuingUnitCode,
-    refusingProvinceName: found.refusingProvinceCode
-      ? (names.get(found.refusingProvinceCode) ?? found.refusingProvinceCode)
-      : null,
-    statedReason: ruleName(found.statedReasonCode),
+    ...caseOrigin(record, names),
+    statedReason: ruleNameOf(record, found.statedReasonCode),
     primaFacieOverreach: found.primaFacieOverreach,
     grounds: found.grounds,
     statement: found.statement,
@@ -167,13 +143,19 @@ export async function getSecondReviewCase(scope: Actor, reference: string): Prom
     firstDecision: {
       outcome: first.outcome,
       ruleCode: first.ruleCode,
-      ruleName: ruleName(first.ruleCode),
+      ruleName: ruleNameOf(record, first.ruleCode),
       reasons: first.reasons,
       decidedAt: first.decidedAt,
       decidedByName: first.decidedBy.displayName,
     },
     secondDecision: second ? { outcome: second.outcome, reasons: second.reasons, decidedAt: second.decidedAt } : null,
-    evidence: found.evidence,
+    evidence: found.evidence.map(({ id, fileName, mimeType, sizeBytes, kind }) => ({
+      id,
+      fileName,
+      mimeType,
+      sizeBytes,
+      kind,
+    })),
     dueAt: found.dueAt,
     deadline,
     assigneeName: found.assignee?.displayName ?? null,
@@ -182,6 +164,6 @@ export async function getSecondReviewCase(scope: Actor, reference: string): Prom
       start: canStartSecondReview(found, scope, first.decidedById),
       decide: canDecideSecondReview(found, scope, first.decidedById),
     },
-    rules,
+    rules: record.rules,
   };
 }
