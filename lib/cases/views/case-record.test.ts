@@ -3,12 +3,8 @@
 // history and division names; and each role's projection of the same case agrees with the record.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createUser, validFiling, type TestUser } from '@/test/support/fixtures';
-import { resetCaseData } from '@/test/support/db';
-import { decideCase } from '@/lib/cases/use-cases/decide-case';
-import { requestInformation } from '@/lib/cases/use-cases/request-information';
+import { anhuiCaseCast, fileAndAsk, fileAndDecide } from '@/test/support/case-walks';
 import { requestSecondReview } from '@/lib/cases/use-cases/request-second-review';
-import { startReview } from '@/lib/cases/use-cases/start-review';
-import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
 import { getSupervisedCase } from '@/lib/supervision/case-detail';
 import { getSecondReviewCase } from '@/lib/supervision/second-review';
 import { CaseNotFoundError } from '@/lib/core/errors';
@@ -16,30 +12,17 @@ import { caseOrigin, loadCaseRecord, recordDivisionNames, ruleNameOf, ruleOf } f
 import { getCitizenCase, getCitizenDecisions } from './citizen-queries';
 import { getStaffCaseView } from './staff-case-view';
 
-const REASONS = '经核查，申诉人提供的考勤记录与行程卡显示其当日不在风险区域，原赋码依据不足。';
-
 let citizen: TestUser;
 let reviewer: TestUser;
 let supervisor: TestUser;
 
 beforeEach(async () => {
-  await resetCaseData();
-  citizen = await createUser('CITIZEN');
-  reviewer = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
-  supervisor = await createUser('SUPERVISOR', { provinceCode: '34' });
+  ({ citizen, reviewer, supervisor } = await anhuiCaseCast());
 });
 
-/** A case filed in Anhui, decided by its reviewer (upheld) after one question, and sent to second-level review. */
+/** A case filed in Anhui, decided by its reviewer (upheld), and sent to second-level review by the citizen. */
 async function decidedAndRequested() {
-  const { case: filed } = await submitAppeal(citizen, validFiling());
-  const { case: started } = await startReview(reviewer, { caseId: filed.id, expectedVersion: filed.version });
-  const { case: decided } = await decideCase(reviewer, {
-    caseId: started.id,
-    expectedVersion: started.version,
-    outcome: 'UPHELD',
-    ruleCode: 'CLOSE_CONTACT',
-    reasons: REASONS,
-  });
+  const decided = await fileAndDecide(citizen, reviewer, { outcome: 'UPHELD', ruleCode: 'CLOSE_CONTACT' });
   const { case: requested } = await requestSecondReview(citizen, {
     caseId: decided.id,
     reason: '我当天不在合肥，请求复核。',
@@ -116,13 +99,7 @@ describe('loadCaseRecord', () => {
 
 describe('the projections of one record', () => {
   it('agree with each other and show each role only its part', async () => {
-    const { case: filed } = await submitAppeal(citizen, validFiling());
-    const { case: started } = await startReview(reviewer, { caseId: filed.id, expectedVersion: filed.version });
-    await requestInformation(reviewer, {
-      caseId: started.id,
-      expectedVersion: started.version,
-      message: '请上传当日的核酸检测阴性报告。',
-    });
+    const filed = await fileAndAsk(citizen, reviewer);
     const record = (await loadCaseRecord(reviewer, { id: filed.id }, { history: true }))!;
 
     const staff = (await getStaffCaseView(reviewer, filed.id))!;

@@ -19,6 +19,7 @@ import {
   listIssuingUnits,
 } from './citizen-queries';
 import { decideCase } from '@/lib/cases/use-cases/decide-case';
+import { fileAndDecide } from '@/test/support/case-walks';
 import { decideSecondReview } from '@/lib/cases/use-cases/decide-second-review';
 import { startSecondReview } from '@/lib/cases/use-cases/start-second-review';
 import { CaseNotFoundError, ValidationError } from '@/lib/core/errors';
@@ -220,15 +221,7 @@ describe('the decision page', () => {
   });
 
   it('shows both decisions after a second-level review, the second one last', async () => {
-    const { case: filed } = await submitAppeal(citizen, validFiling());
-    const { case: started } = await startReview(reviewer, { caseId: filed.id, expectedVersion: filed.version });
-    const { case: done } = await decideCase(reviewer, {
-      caseId: started.id,
-      expectedVersion: started.version,
-      outcome: 'UPHELD',
-      ruleCode: 'CLOSE_CONTACT',
-      reasons: REASONS,
-    });
+    const done = await fileAndDecide(citizen, reviewer, { outcome: 'UPHELD', ruleCode: 'CLOSE_CONTACT' });
     const { case: requested } = await requestSecondReview(citizen, {
       caseId: done.id,
       reason: '我当天不在合肥，请求复核。',
