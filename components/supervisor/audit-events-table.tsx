@@ -2,20 +2,8 @@
 // the case, and the event's place in its chain. A list, not a wide table, so it reads on a phone as on a desk.
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { auditSentence, type AuditSubjects } from '@/lib/supervision/audit-sentence';
+import { auditSentence, type AuditEventView } from '@/lib/supervision/audit-sentence';
 import { formatTime } from './format';
-
-export interface AuditEventView {
-  chain: string;
-  seq: string;
-  occurredAt: Date;
-  action: string;
-  actorRole: string;
-  actorName: string | null;
-  caseReference?: string | null;
-  reason: string | null;
-  subjects: AuditSubjects;
-}
 
 export async function AuditEventsTable({
   events,

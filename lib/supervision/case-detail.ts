@@ -16,7 +16,7 @@ import {
   ruleNameOf,
   type RuleName,
 } from '@/lib/cases/views/case-record';
-import type { AuditSubjects } from './audit-sentence';
+import type { AuditEventView } from './audit-sentence';
 
 export interface ReviewerOption {
   id: string;
@@ -38,16 +38,7 @@ export interface CaseDecisionSummary {
   decidedByName: string;
 }
 
-export interface CaseHistoryEvent {
-  chain: string;
-  seq: string;
-  occurredAt: Date;
-  action: string;
-  actorRole: string;
-  actorName: string | null;
-  reason: string | null;
-  subjects: AuditSubjects;
-}
+export type CaseHistoryEvent = AuditEventView;
 
 export interface SupervisedCase {
   id: string;
