@@ -3,6 +3,7 @@ import 'server-only';
 import { prisma, type Prisma } from '@/lib/db/client';
 import type { Role } from '@/lib/db/generated/enums';
 import type { Actor } from '@/lib/auth/actor';
+import { staffSummarySelect } from './load-staff-account';
 import { assertAdmin } from './require-admin';
 import type { StaffRole } from './schemas';
 
@@ -49,16 +50,7 @@ export async function listStaffAccounts(
     orderBy: [{ provinceCode: 'asc' }, { role: 'asc' }, { username: 'asc' }],
     skip: (page - 1) * STAFF_PAGE_SIZE,
     take: STAFF_PAGE_SIZE,
-    select: {
-      id: true,
-      username: true,
-      displayName: true,
-      role: true,
-      provinceCode: true,
-      unitCode: true,
-      active: true,
-      totpEnabledAt: true,
-    },
+    select: staffSummarySelect,
   });
   return {
     rows: rows.map(({ totpEnabledAt, username, ...row }) => ({
