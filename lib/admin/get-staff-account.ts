@@ -2,21 +2,13 @@
 // or a secret.
 import 'server-only';
 import { prisma } from '@/lib/db/client';
-import type { Role } from '@/lib/db/generated/enums';
 import { REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
 import { notFound } from './errors';
-import { staffAccountSelect } from './load-staff-account';
+import { staffAccountSelect, type StaffSummary } from './load-staff-account';
 import type { Actor } from '@/lib/auth/actor';
 import { assertAdmin } from './require-admin';
 
-export interface StaffAccountView {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  provinceCode: string | null;
-  unitCode: string | null;
-  active: boolean;
+export interface StaffAccountView extends StaffSummary {
   capacity: number;
   mustChangePassword: boolean;
   secondFactorSince: Date | null;

@@ -1,9 +1,8 @@
 // The staff list of the administration pages: filtered by role, province and status, paged, small rows only.
 import 'server-only';
 import { prisma, type Prisma } from '@/lib/db/client';
-import type { Role } from '@/lib/db/generated/enums';
 import type { Actor } from '@/lib/auth/actor';
-import { staffSummarySelect } from './load-staff-account';
+import { staffSummarySelect, type StaffSummary } from './load-staff-account';
 import { assertAdmin } from './require-admin';
 import type { StaffRole } from './schemas';
 
@@ -17,14 +16,7 @@ export interface StaffFilter {
   page?: number;
 }
 
-export interface StaffRow {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  provinceCode: string | null;
-  unitCode: string | null;
-  active: boolean;
+export interface StaffRow extends StaffSummary {
   secondFactor: boolean;
 }
 

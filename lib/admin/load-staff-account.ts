@@ -5,7 +5,19 @@ import 'server-only';
 import { appendAuditEvent, chainOf } from '@/lib/audit/append';
 import type { Actor } from '@/lib/auth/actor';
 import type { TransactionClient } from '@/lib/db/client';
+import type { Role } from '@/lib/db/generated/enums';
 import { notFound, stale } from './errors';
+
+/** A staff account as every administration screen names it (the list's row, the account page). */
+export interface StaffSummary {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  provinceCode: string | null;
+  unitCode: string | null;
+  active: boolean;
+}
 
 /** What every list of staff accounts shows of one. */
 export const staffSummarySelect = {

@@ -4,13 +4,16 @@ import 'server-only';
 import { explainStoredDeadline, type DeadlineExplanation } from '@/lib/cases/rules/deadlines';
 import { CaseNotFoundError } from '@/lib/core/errors';
 import { prisma } from '@/lib/db/client';
-import type { CaseState, CaseType, CodeColour, DecisionLevel, DecisionOutcome } from '@/lib/db/generated/enums';
+import type { DecisionLevel, DecisionOutcome } from '@/lib/db/generated/enums';
 import { REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
 import { canReassign } from '@/lib/cases/rules/case-guards';
 import type { Actor } from '@/lib/auth/actor';
 import { withAuditSubjects } from './audit-log';
 import {
+  caseIdentity,
   caseOrigin,
+  type CaseIdentity,
+  type CaseOrigin,
   loadCaseRecord,
   recordDivisionNames,
   ruleNameOf,
@@ -40,18 +43,9 @@ export interface CaseDecisionSummary {
 
 export type CaseHistoryEvent = AuditEventView;
 
-export interface SupervisedCase {
-  id: string;
-  version: number;
-  reference: string;
-  type: CaseType;
-  state: CaseState;
+export interface SupervisedCase extends CaseIdentity, CaseOrigin {
   provinceCode: string;
   provinceName: string;
-  colour: CodeColour;
-  issuingProvinceName: string;
-  issuingUnitName: string;
-  refusingProvinceName: string | null;
   statedReason: RuleName | null;
   primaFacieOverreach: boolean;
   filedAt: Date;
@@ -129,14 +123,9 @@ export async function getSupervisedCase(scope: Actor, reference: string): Promis
   ]);
   const deadline: DeadlineExplanation = explainStoredDeadline(found);
   return {
-    id: found.id,
-    version: found.version,
-    reference: found.reference,
-    type: found.type,
-    state: found.state,
+    ...caseIdentity(found),
     provinceCode: found.provinceCode,
     provinceName: names.get(found.provinceCode) ?? found.provinceCode,
-    colour: found.colour,
     ...caseOrigin(record, names),
     statedReason: ruleNameOf(record, found.statedReasonCode),
     primaFacieOverreach: found.primaFacieOverreach,

@@ -7,17 +7,14 @@ import { explainStoredDeadline, type DeadlineExplanation } from '@/lib/cases/rul
 import { CaseNotFoundError } from '@/lib/core/errors';
 import { storedDeadlineIsProvisional } from '@/lib/cases/rules/provisional-calendar';
 import { prisma, type Prisma } from '@/lib/db/client';
-import type {
-  AppealGround,
-  CaseState,
-  CaseType,
-  CodeColour,
-  DecisionOutcome,
-  EvidenceKind,
-  RequestedOutcome,
-} from '@/lib/db/generated/enums';
+import type { CaseState, CaseType, CodeColour, DecisionOutcome, EvidenceKind } from '@/lib/db/generated/enums';
 import {
+  caseAppeal,
+  caseIdentity,
   caseOrigin,
+  type CaseAppeal,
+  type CaseIdentity,
+  type CaseOrigin,
   loadCaseRecord,
   recordDivisionNames,
   ruleNameOf,
@@ -77,21 +74,9 @@ export async function listSecondReviewQueue(scope: Actor): Promise<SecondReviewQ
   }));
 }
 
-export interface SecondReviewCase {
-  id: string;
-  version: number;
-  reference: string;
-  state: CaseState;
-  type: CaseType;
-  colour: CodeColour;
-  issuingProvinceName: string;
-  issuingUnitName: string;
-  refusingProvinceName: string | null;
+export interface SecondReviewCase extends CaseIdentity, CaseOrigin, CaseAppeal {
   statedReason: RuleName | null;
   primaFacieOverreach: boolean;
-  grounds: AppealGround;
-  statement: string;
-  requestedOutcome: RequestedOutcome;
   /** The citizen's reason for asking for a second-level review. */
   requestReason: string | null;
   firstDecision: {
@@ -127,18 +112,11 @@ export async function getSecondReviewCase(scope: Actor, reference: string): Prom
   const names = await recordDivisionNames(record);
   const deadline: DeadlineExplanation = explainStoredDeadline(found);
   return {
-    id: found.id,
-    version: found.version,
-    reference: found.reference,
-    state: found.state,
-    type: found.type,
-    colour: found.colour,
+    ...caseIdentity(found),
     ...caseOrigin(record, names),
     statedReason: ruleNameOf(record, found.statedReasonCode),
     primaFacieOverreach: found.primaFacieOverreach,
-    grounds: found.grounds,
-    statement: found.statement,
-    requestedOutcome: found.requestedOutcome,
+    ...caseAppeal(found),
     requestReason: found.secondReviewReason,
     firstDecision: {
       outcome: first.outcome,

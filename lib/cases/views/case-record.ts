@@ -45,6 +45,20 @@ const CASE_RECORD_INCLUDE = {
 export type CaseRecordRow = Prisma.CaseGetPayload<{ include: typeof CASE_RECORD_INCLUDE }>;
 export type CaseRecordDecision = CaseRecordRow['decisions'][number];
 
+/** What every case screen shows of the case itself (the version is what a change form sends back). */
+export type CaseIdentity = Pick<CaseRecordRow, 'id' | 'reference' | 'version' | 'type' | 'state' | 'colour'>;
+
+export function caseIdentity({ id, reference, version, type, state, colour }: CaseIdentity): CaseIdentity {
+  return { id, reference, version, type, state, colour };
+}
+
+/** The appeal as the citizen wrote it: on what grounds, in their words, asking for what. */
+export type CaseAppeal = Pick<CaseRecordRow, 'grounds' | 'statement' | 'requestedOutcome'>;
+
+export function caseAppeal({ grounds, statement, requestedOutcome }: CaseAppeal): CaseAppeal {
+  return { grounds, statement, requestedOutcome };
+}
+
 /** The code record the case was matched with, as the issuing province's system sent it. */
 export interface MatchedCodeAssignment {
   recordId: string;

@@ -7,14 +7,12 @@ import { caseScopeWhere, type Actor } from '@/lib/auth/actor';
 import { maskMobile } from '@/lib/auth/mobile';
 import { prisma } from '@/lib/db/client';
 import type {
-  AppealGround,
   CaseState,
   CaseType,
   CodeColour,
   DecisionLevel,
   DecisionOutcome,
   EvidenceKind,
-  RequestedOutcome,
 } from '@/lib/db/generated/enums';
 import {
   deadlineStatus,
@@ -26,7 +24,17 @@ import {
 import { OPEN_STATES } from '@/lib/cases/rules/transitions';
 import { canRequestSecondReview, canWithdraw } from '@/lib/cases/rules/case-guards';
 import { listProvinces, listUnits, provinceName } from '@/lib/reference/divisions';
-import { caseOrigin, loadCaseRecord, recordDivisionNames, ruleOf } from './case-record';
+import {
+  caseAppeal,
+  caseIdentity,
+  caseOrigin,
+  loadCaseRecord,
+  recordDivisionNames,
+  ruleOf,
+  type CaseAppeal,
+  type CaseIdentity,
+  type CaseOrigin,
+} from './case-record';
 import { isProvisionalDeadline } from '@/lib/cases/rules/provisional-calendar';
 
 /** The privacy notice the filing form shows; its version is recorded on every case filed with it. */
@@ -205,22 +213,10 @@ export interface InformationRequestView {
   repliedAt: Date | null;
 }
 
-export interface CitizenCaseView {
-  id: string;
-  reference: string;
-  version: number;
-  type: CaseType;
-  state: CaseState;
+export interface CitizenCaseView extends CaseIdentity, CaseOrigin, CaseAppeal {
   filedAt: Date;
-  colour: CodeColour;
   codeAssignedAt: Date;
-  issuingProvinceName: string;
-  issuingUnitName: string;
-  refusingProvinceName: string | null;
   statedReason: ReasonChoice | null;
-  grounds: AppealGround;
-  statement: string;
-  requestedOutcome: RequestedOutcome;
   applicantName: string | null;
   idNumberMasked: string | null;
   mobileMasked: string | null;
@@ -269,19 +265,12 @@ export async function getCitizenCase(user: Actor, caseId: string, now = new Date
       ? [...row.informationRequests].reverse().find((request) => request.repliedAt === null)
       : undefined;
   return {
-    id: row.id,
-    reference: row.reference,
-    version: row.version,
-    type: row.type,
-    state: row.state,
+    ...caseIdentity(row),
     filedAt: row.filedAt,
-    colour: row.colour,
     codeAssignedAt: row.codeAssignedAt,
     ...caseOrigin(record, names),
     statedReason: ruleOf(record, row.statedReasonCode),
-    grounds: row.grounds,
-    statement: row.statement,
-    requestedOutcome: row.requestedOutcome,
+    ...caseAppeal(row),
     applicantName: row.applicantName,
     idNumberMasked: row.idNumberMasked,
     mobileMasked: row.mobile ? maskMobile(row.mobile) : null,

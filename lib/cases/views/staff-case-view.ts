@@ -7,16 +7,7 @@ import { maskMobile } from '@/lib/auth/mobile';
 import type { Actor } from '@/lib/auth/actor';
 import type { AuditAction } from '@/lib/audit/actions';
 import { prisma } from '@/lib/db/client';
-import type {
-  AppealGround,
-  CaseState,
-  CaseType,
-  CodeColour,
-  DecisionLevel,
-  DecisionOutcome,
-  EvidenceKind,
-  RequestedOutcome,
-} from '@/lib/db/generated/enums';
+import type { CaseState, CodeColour, DecisionLevel, DecisionOutcome, EvidenceKind } from '@/lib/db/generated/enums';
 import {
   deadlineStatus,
   explainStoredDeadline,
@@ -34,7 +25,16 @@ import {
 } from '@/lib/cases/rules/case-guards';
 import { isExcluded } from '@/lib/cases/rules/reviewer-eligibility';
 import { listProvinces } from '@/lib/reference/divisions';
-import { loadCaseRecord, recordDivisionNames, ruleOf, type CatalogueRule } from './case-record';
+import {
+  caseAppeal,
+  caseIdentity,
+  loadCaseRecord,
+  recordDivisionNames,
+  ruleOf,
+  type CaseAppeal,
+  type CaseIdentity,
+  type CatalogueRule,
+} from './case-record';
 import { storedDeadlineIsProvisional } from '@/lib/cases/rules/provisional-calendar';
 import { isWithinDeadline } from '@/lib/cases/rules/within-deadline';
 
@@ -73,26 +73,17 @@ export interface CaseActionsAvailable {
   decideOpensAt: Date | null;
 }
 
-export interface StaffCaseView {
-  id: string;
-  reference: string;
-  version: number;
-  type: CaseType;
-  state: CaseState;
+export interface StaffCaseView extends CaseIdentity, CaseAppeal {
   provinceCode: string;
   applicantName: string | null;
   idNumberMasked: string | null;
   mobileMasked: string | null;
-  colour: CodeColour;
   codeAssignedAt: Date;
   issuingProvince: NamedCode;
   issuingUnit: NamedCode;
   refusingProvince: NamedCode | null;
   statedReason: CatalogueRule | null;
   catalogueVersion: number;
-  grounds: AppealGround;
-  statement: string;
-  requestedOutcome: RequestedOutcome;
   overreach: boolean;
   overreachReason: string | null;
   filedAt: Date;
@@ -204,25 +195,18 @@ export async function getStaffCaseView(user: Actor, caseId: string, now = new Da
     : [];
 
   return {
-    id: found.id,
-    reference: found.reference,
-    version: found.version,
-    type: found.type,
-    state: found.state,
+    ...caseIdentity(found),
     provinceCode: found.provinceCode,
     applicantName: found.applicantName,
     idNumberMasked: found.idNumberMasked,
     mobileMasked: found.mobile ? maskMobile(found.mobile) : null,
-    colour: found.colour,
     codeAssignedAt: found.codeAssignedAt,
     issuingProvince: named(`${found.issuingProvinceCode}0000`),
     issuingUnit: named(found.issuingUnitCode),
     refusingProvince: found.refusingProvinceCode ? named(`${found.refusingProvinceCode}0000`) : null,
     statedReason: rule(found.statedReasonCode),
     catalogueVersion: found.catalogueVersion.version,
-    grounds: found.grounds,
-    statement: found.statement,
-    requestedOutcome: found.requestedOutcome,
+    ...caseAppeal(found),
     overreach: found.primaFacieOverreach,
     overreachReason: found.overreachReason,
     filedAt: found.filedAt,
