@@ -6,7 +6,6 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { jpegWithGps, minimalPdf } from '@/test/support/images';
-import { resetCaseData } from '@/test/support/db';
 import { withTemporaryEvidenceStore } from '@/test/support/evidence-store';
 import { createUser, validFiling, type TestUser } from '@/test/support/fixtures';
 import { requestSecondReview } from '@/lib/cases/use-cases/request-second-review';
@@ -19,7 +18,7 @@ import {
   listIssuingUnits,
 } from './citizen-queries';
 import { decideCase } from '@/lib/cases/use-cases/decide-case';
-import { fileAndDecide } from '@/test/support/case-walks';
+import { anhuiCaseCast, fileAndDecide } from '@/test/support/case-walks';
 import { decideSecondReview } from '@/lib/cases/use-cases/decide-second-review';
 import { startSecondReview } from '@/lib/cases/use-cases/start-second-review';
 import { CaseNotFoundError, ValidationError } from '@/lib/core/errors';
@@ -39,9 +38,7 @@ let citizen: TestUser;
 let reviewer: TestUser;
 
 beforeEach(async () => {
-  await resetCaseData();
-  citizen = await createUser('CITIZEN');
-  reviewer = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
+  ({ citizen, reviewer } = await anhuiCaseCast());
 });
 
 async function awaitingReply() {
