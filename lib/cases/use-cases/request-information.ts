@@ -9,14 +9,14 @@ import { formatSmsTime } from '@/lib/i18n/format-date';
 import { loadDeadlinePolicy } from '@/lib/reference/deadline-rules';
 import { requestInformationSchema } from '@/lib/cases/forms/schemas';
 
-/** The form's input, parsed once by the action wrapper. */
-type Input = z.output<typeof requestInformationSchema>;
-
-export async function requestInformation(actor: Actor, input: Input, now = new Date()) {
-  const { caseId, expectedVersion } = input;
+export async function requestInformation(
+  actor: Actor,
+  input: z.output<typeof requestInformationSchema>,
+  now = new Date(),
+) {
   return changeCase(
     actor,
-    { caseId, action: 'REQUEST_INFORMATION', expectedVersion },
+    { caseId: input.caseId, action: 'REQUEST_INFORMATION', expectedVersion: input.expectedVersion },
     async ({ current, now, tx }) => {
       requireAssignee(current, actor);
       const paused = pauseClock(clockStateOf(current), now);

@@ -11,14 +11,14 @@ import { loadDeadlinePolicy, loadWorkingDayCalendar } from '@/lib/reference/dead
 import { withProvisionalYears } from '@/lib/cases/rules/provisional-calendar';
 import { supervisorNotices } from '@/lib/notifications/queue';
 
-/** The form's input, parsed once by the action wrapper. */
-type Input = z.output<typeof requestSecondReviewSchema>;
-
-export async function requestSecondReview(actor: Actor, input: Input, now = new Date()) {
-  const { caseId, expectedVersion } = input;
+export async function requestSecondReview(
+  actor: Actor,
+  input: z.output<typeof requestSecondReviewSchema>,
+  now = new Date(),
+) {
   return changeCase(
     actor,
-    { caseId, action: 'REQUEST_SECOND_REVIEW', expectedVersion },
+    { caseId: input.caseId, action: 'REQUEST_SECOND_REVIEW', expectedVersion: input.expectedVersion },
     async ({ tx, current, now }) => {
       enforce(secondReviewRequestRefusal(current.secondReviewDeadlineAt, now));
       const policy = await loadDeadlinePolicy(tx, current.provinceCode, now);
