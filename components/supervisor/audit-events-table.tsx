@@ -2,12 +2,8 @@
 // the case, and the event's place in its chain. A list, not a wide table, so it reads on a phone as on a desk.
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { auditSentence } from '@/lib/supervision/audit-sentence';
-import type { CaseHistoryEvent } from '@/lib/supervision/case-detail';
+import { auditSentence, type AuditEventView } from '@/lib/supervision/audit-sentence';
 import { formatTime } from './format';
-
-/** An event of the audit log or of one case's history (which names no case). */
-export type AuditEventView = CaseHistoryEvent & { caseReference?: string | null };
 
 export async function AuditEventsTable({
   events,

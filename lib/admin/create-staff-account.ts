@@ -2,14 +2,11 @@
 // supervisors and administrators then enrol their second factor. Audited as USER_CREATED in the same transaction.
 import 'server-only';
 import { prisma } from '@/lib/db/client';
-import { appendAuditEvent } from '@/lib/audit/append';
 import { hashPassword } from '@/lib/auth/password';
-import { parseInput } from '@/lib/core/parse-input';
-import { chainOf } from '@/lib/audit/append';
 import { assertScopeExists } from './staff-scope';
 import { fieldRefusal } from './errors';
-import type { Actor } from '@/lib/auth/actor';
-import { assertAdmin } from './require-admin';
+import { auditStaffChange } from './load-staff-account';
+import { adminUseCase } from './require-admin';
 import { createStaffSchema } from './schemas';
 import { generateTemporaryPassword } from './temporary-password';
 
@@ -20,51 +17,50 @@ export interface CreatedStaffAccount {
   temporaryPassword: string;
 }
 
-export async function createStaffAccount(actor: Actor, raw: unknown, now = new Date()): Promise<CreatedStaffAccount> {
-  assertAdmin(actor);
-  const input = parseInput(createStaffSchema, raw);
-  await assertScopeExists(input.provinceCode, input.unitCode);
-  if (await prisma.user.findUnique({ where: { username: input.username }, select: { id: true } })) {
-    throw fieldRefusal({ username: 'admin.errors.usernameTaken' });
-  }
-  const temporaryPassword = generateTemporaryPassword();
-  const passwordHash = await hashPassword(temporaryPassword);
-  const userId = await prisma
-    .$transaction(async (tx) => {
-      const user = await tx.user.create({
-        data: {
-          role: input.role,
-          username: input.username,
-          displayName: input.displayName,
+export const createStaffAccount = adminUseCase(
+  createStaffSchema,
+  async (actor, input, now): Promise<CreatedStaffAccount> => {
+    await assertScopeExists(input.provinceCode, input.unitCode);
+    if (await prisma.user.findUnique({ where: { username: input.username }, select: { id: true } })) {
+      throw fieldRefusal({ username: 'admin.errors.usernameTaken' });
+    }
+    const temporaryPassword = generateTemporaryPassword();
+    const passwordHash = await hashPassword(temporaryPassword);
+    const userId = await prisma
+      .$transaction(async (tx) => {
+        const user = await tx.user.create({
+          data: {
+            role: input.role,
+            username: input.username,
+            displayName: input.displayName,
+            provinceCode: input.provinceCode,
+            unitCode: input.unitCode,
+            passwordHash,
+            mustChangePassword: true,
+            createdAt: now,
+          },
+          select: { id: true },
+        });
+        await auditStaffChange(tx, actor, {
           provinceCode: input.provinceCode,
-          unitCode: input.unitCode,
-          passwordHash,
-          mustChangePassword: true,
-          createdAt: now,
-        },
-        select: { id: true },
+          action: 'USER_CREATED',
+          after: {
+            userId: user.id,
+            username: input.username,
+            role: input.role,
+            provinceCode: input.provinceCode,
+            unitCode: input.unitCode,
+          },
+          occurredAt: now,
+        });
+        return user.id;
+      })
+      .catch((error: unknown) => {
+        // Two administrators creating the same username at once: the unique index decides.
+        if (error instanceof Error && 'code' in error && error.code === 'P2002')
+          throw fieldRefusal({ username: 'admin.errors.usernameTaken' });
+        throw error;
       });
-      await appendAuditEvent(tx, {
-        chain: chainOf(input.provinceCode),
-        actorId: actor.id,
-        actorRole: actor.role,
-        action: 'USER_CREATED',
-        after: {
-          userId: user.id,
-          username: input.username,
-          role: input.role,
-          provinceCode: input.provinceCode,
-          unitCode: input.unitCode,
-        },
-        occurredAt: now,
-      });
-      return user.id;
-    })
-    .catch((error: unknown) => {
-      // Two administrators creating the same username at once: the unique index decides.
-      if (error instanceof Error && 'code' in error && error.code === 'P2002')
-        throw fieldRefusal({ username: 'admin.errors.usernameTaken' });
-      throw error;
-    });
-  return { userId, username: input.username, temporaryPassword };
-}
+    return { userId, username: input.username, temporaryPassword };
+  },
+);

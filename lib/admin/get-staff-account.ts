@@ -2,20 +2,13 @@
 // or a secret.
 import 'server-only';
 import { prisma } from '@/lib/db/client';
-import type { Role } from '@/lib/db/generated/enums';
 import { REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
 import { notFound } from './errors';
+import { staffAccountSelect, type StaffSummary } from './load-staff-account';
 import type { Actor } from '@/lib/auth/actor';
 import { assertAdmin } from './require-admin';
 
-export interface StaffAccountView {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  provinceCode: string | null;
-  unitCode: string | null;
-  active: boolean;
+export interface StaffAccountView extends StaffSummary {
   capacity: number;
   mustChangePassword: boolean;
   secondFactorSince: Date | null;
@@ -32,21 +25,7 @@ export async function getStaffAccount(actor: Actor, userId: string, now = new Da
   if (!/^[0-9a-f-]{36}$/i.test(userId)) throw notFound();
   const user = await prisma.user.findFirst({
     where: { id: userId, role: { not: 'CITIZEN' } },
-    select: {
-      id: true,
-      username: true,
-      displayName: true,
-      role: true,
-      provinceCode: true,
-      unitCode: true,
-      active: true,
-      capacity: true,
-      mustChangePassword: true,
-      totpEnabledAt: true,
-      lockedUntil: true,
-      createdAt: true,
-      updatedAt: true,
-    },
+    select: { ...staffAccountSelect, lockedUntil: true, createdAt: true },
   });
   if (!user) throw notFound();
   const [openSessions, openCases] = await Promise.all([

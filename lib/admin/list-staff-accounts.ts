@@ -1,8 +1,8 @@
 // The staff list of the administration pages: filtered by role, province and status, paged, small rows only.
 import 'server-only';
 import { prisma, type Prisma } from '@/lib/db/client';
-import type { Role } from '@/lib/db/generated/enums';
 import type { Actor } from '@/lib/auth/actor';
+import { staffSummarySelect, type StaffSummary } from './load-staff-account';
 import { assertAdmin } from './require-admin';
 import type { StaffRole } from './schemas';
 
@@ -16,14 +16,7 @@ export interface StaffFilter {
   page?: number;
 }
 
-export interface StaffRow {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  provinceCode: string | null;
-  unitCode: string | null;
-  active: boolean;
+export interface StaffRow extends StaffSummary {
   secondFactor: boolean;
 }
 
@@ -49,16 +42,7 @@ export async function listStaffAccounts(
     orderBy: [{ provinceCode: 'asc' }, { role: 'asc' }, { username: 'asc' }],
     skip: (page - 1) * STAFF_PAGE_SIZE,
     take: STAFF_PAGE_SIZE,
-    select: {
-      id: true,
-      username: true,
-      displayName: true,
-      role: true,
-      provinceCode: true,
-      unitCode: true,
-      active: true,
-      totpEnabledAt: true,
-    },
+    select: staffSummarySelect,
   });
   return {
     rows: rows.map(({ totpEnabledAt, username, ...row }) => ({

@@ -3,7 +3,8 @@
 // version they record; new deadlines use the latest one. Audited as CALENDAR_PUBLISHED in the national chain.
 import 'server-only';
 import { prisma } from '@/lib/db/client';
-import { appendAuditEvent, lockAuditChain, NATIONAL_CHAIN } from '@/lib/audit/append';
+import { lockAuditChain, NATIONAL_CHAIN } from '@/lib/audit/append';
+import { appendNationalEvent } from '@/lib/audit/national-event';
 import { parseInput } from '@/lib/core/parse-input';
 import { buildWorkingDayCalendar, DeadlineError } from '@/lib/cases/rules/working-days';
 import { recomputeProvisionalDeadlines } from '@/lib/cases/use-cases/recompute-provisional-deadlines';
@@ -71,10 +72,7 @@ export async function publishCalendarVersion(
         name: day.name,
       })),
     });
-    await appendAuditEvent(tx, {
-      chain: NATIONAL_CHAIN,
-      actorId: actor.id,
-      actorRole: actor.role,
+    await appendNationalEvent(tx, actor, {
       action: 'CALENDAR_PUBLISHED',
       before: latest ? { year: input.year, version: latest.version } : null,
       after: {

@@ -3,7 +3,8 @@
 // Audited as CATALOGUE_PUBLISHED in the national chain.
 import 'server-only';
 import { prisma } from '@/lib/db/client';
-import { appendAuditEvent, lockAuditChain, NATIONAL_CHAIN } from '@/lib/audit/append';
+import { lockAuditChain, NATIONAL_CHAIN } from '@/lib/audit/append';
+import { appendNationalEvent } from '@/lib/audit/national-event';
 import { parseInput } from '@/lib/core/parse-input';
 import { stale } from './errors';
 import type { Actor } from '@/lib/auth/actor';
@@ -38,10 +39,7 @@ export async function publishCatalogueVersion(
     });
     const before = new Set(latest?.reasons.map((reason) => reason.code) ?? []);
     const after = new Set(input.reasons.map((reason) => reason.code));
-    await appendAuditEvent(tx, {
-      chain: NATIONAL_CHAIN,
-      actorId: actor.id,
-      actorRole: actor.role,
+    await appendNationalEvent(tx, actor, {
       action: 'CATALOGUE_PUBLISHED',
       before: latest ? { version: latest.version } : null,
       after: {

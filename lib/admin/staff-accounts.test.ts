@@ -115,66 +115,39 @@ describe('staff accounts (real PostgreSQL)', () => {
       provinceCode: '41',
       unitCode: null,
     });
+    const refused = (form: Parameters<typeof createStaffAccount>[1]) => rejection(createStaffAccount(admin, form));
     const before = await counts();
     expect(
-      await rejection(
-        createStaffAccount(admin, {
-          username: 'TAKEN',
-          displayName: '乙',
-          role: 'SUPERVISOR',
-          provinceCode: '41',
-          unitCode: null,
-        }),
-      ),
+      await refused({ username: 'TAKEN', displayName: '乙', role: 'SUPERVISOR', provinceCode: '41', unitCode: null }),
     ).toMatchObject({
       fieldErrors: { username: 'admin.errors.usernameTaken' },
     });
     expect(
-      await rejection(
-        createStaffAccount(admin, {
-          username: 'no-unit',
-          displayName: '丙',
-          role: 'REVIEWER',
-          provinceCode: '34',
-          unitCode: null,
-        }),
-      ),
+      await refused({ username: 'no-unit', displayName: '丙', role: 'REVIEWER', provinceCode: '34', unitCode: null }),
     ).toBeInstanceOf(ValidationError);
     expect(
-      await rejection(
-        createStaffAccount(admin, {
-          username: 'wrong-unit',
-          displayName: '丁',
-          role: 'REVIEWER',
-          provinceCode: '34',
-          unitCode: '410100',
-        }),
-      ),
+      await refused({
+        username: 'wrong-unit',
+        displayName: '丁',
+        role: 'REVIEWER',
+        provinceCode: '34',
+        unitCode: '410100',
+      }),
     ).toMatchObject({
       fieldErrors: { unitCode: 'admin.errors.unitInvalid' },
     });
     expect(
-      await rejection(
-        createStaffAccount(admin, {
-          username: 'admin-34',
-          displayName: '戊',
-          role: 'ADMIN',
-          provinceCode: '34',
-          unitCode: null,
-        }),
-      ),
+      await refused({ username: 'admin-34', displayName: '戊', role: 'ADMIN', provinceCode: '34', unitCode: null }),
     ).toBeInstanceOf(ValidationError);
     expect(
-      await rejection(
-        createStaffAccount(admin, {
-          username: 'smuggled',
-          displayName: '己',
-          role: 'ADMIN',
-          provinceCode: null,
-          unitCode: null,
-          active: false,
-        }),
-      ),
+      await refused({
+        username: 'smuggled',
+        displayName: '己',
+        role: 'ADMIN',
+        provinceCode: null,
+        unitCode: null,
+        active: false,
+      }),
     ).toBeInstanceOf(ValidationError);
     expect(await counts()).toEqual(before);
   });

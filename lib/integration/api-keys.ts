@@ -3,7 +3,7 @@
 // (checking an HMAC needs the secret itself), with its SHA-256 fingerprint to tell keys apart. Audited in the
 // national chain in the same transaction.
 import 'server-only';
-import { appendAuditEvent, NATIONAL_CHAIN } from '@/lib/audit/append';
+import { appendNationalEvent } from '@/lib/audit/national-event';
 import { prisma, type TransactionClient } from '@/lib/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { ValidationError } from '@/lib/core/errors';
@@ -73,10 +73,7 @@ export async function createApiKey(actor: Actor, raw: unknown): Promise<IssuedAp
     });
     if (!system) throw new ValidationError({ provinceCode: 'integration.errors.provinceSystemMissing' });
     const issued = await issueKey(tx, input.provinceCode, input.name, input.rateLimitPerMinute);
-    await appendAuditEvent(tx, {
-      chain: NATIONAL_CHAIN,
-      actorId: actor.id,
-      actorRole: actor.role,
+    await appendNationalEvent(tx, actor, {
       action: 'API_KEY_CREATED',
       after: {
         provinceCode: issued.provinceCode,
@@ -103,10 +100,7 @@ export async function rotateApiKey(
     const previousKeyExpiresAt = old.expiresAt && old.expiresAt < overlapEnd ? old.expiresAt : overlapEnd;
     await tx.apiKey.update({ where: { id: old.id }, data: { expiresAt: previousKeyExpiresAt } });
     const issued = await issueKey(tx, old.provinceCode, old.name, old.rateLimitPerMinute);
-    await appendAuditEvent(tx, {
-      chain: NATIONAL_CHAIN,
-      actorId: actor.id,
-      actorRole: actor.role,
+    await appendNationalEvent(tx, actor, {
       action: 'API_KEY_ROTATED',
       before: { keyId: old.keyId, fingerprint: old.secretFingerprint },
       after: {
@@ -126,10 +120,7 @@ export async function revokeApiKey(actor: Actor, raw: unknown, now = new Date())
   await prisma.$transaction(async (tx) => {
     const key = await findLiveKey(tx, input.keyId, now);
     await tx.apiKey.update({ where: { id: key.id }, data: { revokedAt: now } });
-    await appendAuditEvent(tx, {
-      chain: NATIONAL_CHAIN,
-      actorId: actor.id,
-      actorRole: actor.role,
+    await appendNationalEvent(tx, actor, {
       action: 'API_KEY_REVOKED',
       before: { provinceCode: key.provinceCode, keyId: key.keyId, fingerprint: key.secretFingerprint },
     });

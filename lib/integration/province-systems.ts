@@ -2,7 +2,7 @@
 // signing secret, shown once when generated or rotated and stored sealed. Each change is audited in the national
 // chain in the same transaction.
 import 'server-only';
-import { appendAuditEvent, NATIONAL_CHAIN } from '@/lib/audit/append';
+import { appendNationalEvent } from '@/lib/audit/national-event';
 import { prisma, type TransactionClient } from '@/lib/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { ForbiddenActionError, ValidationError } from '@/lib/core/errors';
@@ -55,10 +55,7 @@ export async function configureProvinceSystem(actor: Actor, raw: unknown): Promi
     const saved = existing
       ? await tx.provinceSystem.update({ where: { provinceCode: input.provinceCode }, data: fields })
       : await tx.provinceSystem.create({ data: { provinceCode: input.provinceCode, ...fields } });
-    await appendAuditEvent(tx, {
-      chain: NATIONAL_CHAIN,
-      actorId: actor.id,
-      actorRole: actor.role,
+    await appendNationalEvent(tx, actor, {
       action: 'INTEGRATION_CONFIGURED',
       before: existing
         ? { provinceCode: existing.provinceCode, name: existing.name, webhookUrl: existing.webhookUrl }
@@ -88,10 +85,7 @@ export async function rotateWebhookSecret(
       data: { webhookSecretCipher: sealSecret(webhookSecret) },
     });
     if (updated.count !== 1) throw new ValidationError({ provinceCode: 'integration.errors.provinceSystemMissing' });
-    await appendAuditEvent(tx, {
-      chain: NATIONAL_CHAIN,
-      actorId: actor.id,
-      actorRole: actor.role,
+    await appendNationalEvent(tx, actor, {
       action: 'INTEGRATION_CONFIGURED',
       after: { provinceCode, webhookSecretFingerprint: fingerprintSecret(webhookSecret) },
       reason: 'webhook secret rotated',

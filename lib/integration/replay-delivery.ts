@@ -3,7 +3,7 @@
 // the log); if it fails again, the worker keeps retrying it with back-off as before. A delivered event is not sent
 // again: the province already has it.
 import 'server-only';
-import { appendAuditEvent, NATIONAL_CHAIN } from '@/lib/audit/append';
+import { appendNationalEvent } from '@/lib/audit/national-event';
 import type { Actor } from '@/lib/auth/actor';
 import { ValidationError } from '@/lib/core/errors';
 import { parseInput } from '@/lib/core/parse-input';
@@ -44,10 +44,7 @@ export async function replayDelivery(
       where: { provinceCode_id: { provinceCode: input.provinceCode, id: event.id } },
       data: { nextAttemptAt: now },
     });
-    await appendAuditEvent(tx, {
-      chain: NATIONAL_CHAIN,
-      actorId: actor.id,
-      actorRole: actor.role,
+    await appendNationalEvent(tx, actor, {
       action: 'WEBHOOK_DELIVERY_REPLAYED',
       after: {
         provinceCode: input.provinceCode,

@@ -3,7 +3,7 @@
 // and checks signatures. Nothing is queued or retried; the attempt and its outcome are audited.
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { appendAuditEvent, NATIONAL_CHAIN } from '@/lib/audit/append';
+import { appendNationalEvent } from '@/lib/audit/national-event';
 import type { Actor } from '@/lib/auth/actor';
 import { ValidationError } from '@/lib/core/errors';
 import { parseInput } from '@/lib/core/parse-input';
@@ -69,10 +69,7 @@ export async function sendTestDelivery(
     attemptedAt,
   };
   await prisma.$transaction(async (tx) => {
-    await appendAuditEvent(tx, {
-      chain: NATIONAL_CHAIN,
-      actorId: actor.id,
-      actorRole: actor.role,
+    await appendNationalEvent(tx, actor, {
       action: 'WEBHOOK_TEST_SENT',
       after: {
         provinceCode,

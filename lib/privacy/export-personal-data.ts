@@ -2,7 +2,7 @@
 // page alike. The ID number appears masked, as everywhere outside the audited reveal; staff names never appear.
 // Each download is audited (on the national chain: the account is not any one province's).
 import 'server-only';
-import { NATIONAL_CHAIN, appendAuditEvent } from '@/lib/audit/append';
+import { appendNationalEvent } from '@/lib/audit/national-event';
 import type { Actor } from '@/lib/auth/actor';
 import { caseScopeWhere } from '@/lib/auth/actor';
 import { prisma } from '@/lib/db/client';
@@ -124,10 +124,7 @@ export async function exportPersonalData(user: Actor, now = new Date()): Promise
     })),
   };
   await prisma.$transaction(async (tx) => {
-    await appendAuditEvent(tx, {
-      chain: NATIONAL_CHAIN,
-      actorId: user.id,
-      actorRole: user.role,
+    await appendNationalEvent(tx, user, {
       action: 'PERSONAL_DATA_EXPORTED',
       after: { cases: copy.cases.length, dataRequests: copy.dataRequests.length },
       occurredAt: now,

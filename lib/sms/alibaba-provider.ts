@@ -5,13 +5,7 @@ import 'server-only';
 import * as dysms from '@alicloud/dysmsapi20170525';
 import * as openapi from '@alicloud/openapi-core';
 import { alibabaSmsConfig, templateFor, type AlibabaSmsConfig } from './config';
-import {
-  SmsSendError,
-  type SmsErrorCode,
-  type SmsMessageInput,
-  type SmsProvider,
-  type SmsSendResult,
-} from './provider';
+import { SmsSendError, type SmsErrorCode, type SmsProvider } from './provider';
 import { interopDefault, templateParamValues } from './sdk-support';
 
 const ALIBABA_CODES: Readonly<Record<string, SmsErrorCode>> = {
@@ -56,7 +50,7 @@ export function createAlibabaSmsProvider(config: AlibabaSmsConfig = alibabaSmsCo
   );
   return {
     name: 'alibaba',
-    async send(message: SmsMessageInput): Promise<SmsSendResult> {
+    async send(message) {
       const template = templateFor(config.templates, message.kind, message.locale);
       const request = new dysms.SendSmsRequest({
         phoneNumbers: message.to,

@@ -96,50 +96,44 @@ function commonConfig(parsed: {
   };
 }
 
-export function alibabaSmsConfig(env: Env = process.env): AlibabaSmsConfig {
+/** The settings of one provider: the common ones, and each of `fields` from `<prefix>_<FIELD_IN_CAPITALS>`. */
+function providerConfig<F extends Record<string, z.ZodType>>(
+  env: Env,
+  provider: string,
+  prefix: string,
+  fields: F,
+): CommonSmsConfig & { [K in keyof F]: z.output<F[K]> } {
+  const keyOf = (field: string) => `${prefix}_${field.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()}`;
+  const names = Object.keys(fields);
   const parsed = parse(
-    z.object({
-      ...common,
-      ALIBABA_SMS_ACCESS_KEY_ID: required,
-      ALIBABA_SMS_ACCESS_KEY_SECRET: required,
-      ALIBABA_SMS_ENDPOINT: required.default('dysmsapi.aliyuncs.com'),
-      ALIBABA_SMS_PROTOCOL: protocol,
-    }),
+    z.object({ ...common, ...Object.fromEntries(names.map((field) => [keyOf(field), fields[field]!])) }),
     env,
-    'alibaba',
-  );
+    provider,
+  ) as Parameters<typeof commonConfig>[0] & Record<string, unknown>;
   return {
     ...commonConfig(parsed),
-    accessKeyId: parsed.ALIBABA_SMS_ACCESS_KEY_ID,
-    accessKeySecret: parsed.ALIBABA_SMS_ACCESS_KEY_SECRET,
-    endpoint: parsed.ALIBABA_SMS_ENDPOINT,
-    protocol: parsed.ALIBABA_SMS_PROTOCOL,
-  };
+    ...Object.fromEntries(names.map((field) => [field, parsed[keyOf(field)]])),
+  } as CommonSmsConfig & { [K in keyof F]: z.output<F[K]> };
+}
+
+export function alibabaSmsConfig(env: Env = process.env): AlibabaSmsConfig {
+  return providerConfig(env, 'alibaba', 'ALIBABA_SMS', {
+    accessKeyId: required,
+    accessKeySecret: required,
+    endpoint: required.default('dysmsapi.aliyuncs.com'),
+    protocol,
+  });
 }
 
 export function tencentSmsConfig(env: Env = process.env): TencentSmsConfig {
-  const parsed = parse(
-    z.object({
-      ...common,
-      TENCENT_SMS_SECRET_ID: required,
-      TENCENT_SMS_SECRET_KEY: required,
-      TENCENT_SMS_SDK_APP_ID: required.regex(/^\d+$/),
-      TENCENT_SMS_REGION: required.default('ap-guangzhou'),
-      TENCENT_SMS_ENDPOINT: required.default('sms.tencentcloudapi.com'),
-      TENCENT_SMS_PROTOCOL: protocol,
-    }),
-    env,
-    'tencent',
-  );
-  return {
-    ...commonConfig(parsed),
-    secretId: parsed.TENCENT_SMS_SECRET_ID,
-    secretKey: parsed.TENCENT_SMS_SECRET_KEY,
-    sdkAppId: parsed.TENCENT_SMS_SDK_APP_ID,
-    region: parsed.TENCENT_SMS_REGION,
-    endpoint: parsed.TENCENT_SMS_ENDPOINT,
-    protocol: parsed.TENCENT_SMS_PROTOCOL,
-  };
+  return providerConfig(env, 'tencent', 'TENCENT_SMS', {
+    secretId: required,
+    secretKey: required,
+    sdkAppId: required.regex(/^\d+$/),
+    region: required.default('ap-guangzhou'),
+    endpoint: required.default('sms.tencentcloudapi.com'),
+    protocol,
+  });
 }
 
 /** The template of a kind in a language (the Chinese one when none is registered in that language). */

@@ -6,13 +6,7 @@ import 'server-only';
 import type { Agent } from 'node:http';
 import * as tencent from 'tencentcloud-sdk-nodejs-sms';
 import { templateFor, tencentSmsConfig, type TencentSmsConfig } from './config';
-import {
-  SmsSendError,
-  type SmsErrorCode,
-  type SmsMessageInput,
-  type SmsProvider,
-  type SmsSendResult,
-} from './provider';
+import { SmsSendError, type SmsErrorCode, type SmsProvider } from './provider';
 import { templateParamValues } from './sdk-support';
 
 const TENCENT_PREFIXES: readonly [string, SmsErrorCode][] = [
@@ -54,7 +48,7 @@ export function createTencentSmsProvider(
   });
   return {
     name: 'tencent',
-    async send(message: SmsMessageInput): Promise<SmsSendResult> {
+    async send(message) {
       const template = templateFor(config.templates, message.kind, message.locale);
       let response: Awaited<ReturnType<typeof client.SendSms>>;
       try {

@@ -10,21 +10,10 @@ import { AUDIT_PAGE_ROWS, type AuditFilters } from './schemas';
 import { auditChainOf } from './scope';
 import { type Actor } from '@/lib/auth/actor';
 import { divisionNames } from '@/lib/reference/divisions';
-import { auditReferencedIds, auditSubjects, type AuditSubjects } from './audit-sentence';
+import { auditReferencedIds, auditSubjects, type AuditEventView, type AuditSubjects } from './audit-sentence';
 
-export interface AuditRow {
-  chain: string;
-  /** Sequence number in its chain (a string: bigints do not cross to the browser). */
-  seq: string;
-  occurredAt: Date;
-  action: string;
-  actorRole: string;
-  /** Staff only; citizens and machines are shown by role. */
-  actorName: string | null;
+export interface AuditRow extends AuditEventView {
   caseReference: string | null;
-  reason: string | null;
-  /** Whom and what the event is about, by name (read as a sentence with auditSentence). */
-  subjects: AuditSubjects;
 }
 
 export interface AuditPage {

@@ -28,6 +28,15 @@ export interface AuditEventFacts {
   subjects: AuditSubjects;
 }
 
+/** An audit event as the supervisor's lists show it (the audit page, a case's history): its place in its chain and its facts. */
+export interface AuditEventView extends AuditEventFacts {
+  chain: string;
+  /** Sequence number in its chain (a string: bigints do not cross to the browser). */
+  seq: string;
+  occurredAt: Date;
+  caseReference?: string | null;
+}
+
 function record(value: unknown): Record<string, unknown> {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }

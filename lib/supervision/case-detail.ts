@@ -4,14 +4,22 @@ import 'server-only';
 import { explainStoredDeadline, type DeadlineExplanation } from '@/lib/cases/rules/deadlines';
 import { CaseNotFoundError } from '@/lib/core/errors';
 import { prisma } from '@/lib/db/client';
-import type { CaseState, CaseType, CodeColour, DecisionLevel, DecisionOutcome } from '@/lib/db/generated/enums';
+import type { DecisionLevel, DecisionOutcome } from '@/lib/db/generated/enums';
 import { REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
 import { canReassign } from '@/lib/cases/rules/case-guards';
-import { divisionNames } from '@/lib/reference/divisions';
-import { type Actor, caseScopeWhere } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/auth/actor';
 import { withAuditSubjects } from './audit-log';
-import { loadCaseEvents } from '@/lib/cases/views/case-history';
-import type { AuditSubjects } from './audit-sentence';
+import {
+  caseIdentity,
+  caseOrigin,
+  type CaseIdentity,
+  type CaseOrigin,
+  loadCaseRecord,
+  recordDivisionNames,
+  ruleNameOf,
+  type RuleName,
+} from '@/lib/cases/views/case-record';
+import type { AuditEventView } from './audit-sentence';
 
 export interface ReviewerOption {
   id: string;
@@ -25,7 +33,7 @@ export interface CaseDecisionSummary {
   level: DecisionLevel;
   outcome: DecisionOutcome;
   ruleCode: string;
-  ruleName: { zh: string; en: string } | null;
+  ruleName: RuleName | null;
   reasons: string;
   decidedAt: Date;
   deadlineAt: Date;
@@ -33,30 +41,12 @@ export interface CaseDecisionSummary {
   decidedByName: string;
 }
 
-export interface CaseHistoryEvent {
-  chain: string;
-  seq: string;
-  occurredAt: Date;
-  action: string;
-  actorRole: string;
-  actorName: string | null;
-  reason: string | null;
-  subjects: AuditSubjects;
-}
+export type CaseHistoryEvent = AuditEventView;
 
-export interface SupervisedCase {
-  id: string;
-  version: number;
-  reference: string;
-  type: CaseType;
-  state: CaseState;
+export interface SupervisedCase extends CaseIdentity, CaseOrigin {
   provinceCode: string;
   provinceName: string;
-  colour: CodeColour;
-  issuingProvinceName: string;
-  issuingUnitName: string;
-  refusingProvinceName: string | null;
-  statedReason: { zh: string; en: string } | null;
+  statedReason: RuleName | null;
   primaFacieOverreach: boolean;
   filedAt: Date;
   dueAt: Date;
@@ -109,100 +99,16 @@ export async function listReviewerOptions(provinceCode: string, caseId: string |
 
 /** A case in scope by its reference; any other reference is "not found". */
 export async function getSupervisedCase(scope: Actor, reference: string): Promise<SupervisedCase> {
-  const found = await prisma.case.findFirst({
-    where: { AND: [caseScopeWhere(scope), { reference }] },
-    select: {
-      id: true,
-      version: true,
-      reference: true,
-      type: true,
-      state: true,
-      provinceCode: true,
-      colour: true,
-      issuingProvinceCode: true,
-      issuingUnitCode: true,
-      refusingProvinceCode: true,
-      statedReasonCode: true,
-      catalogueVersionId: true,
-      primaFacieOverreach: true,
-      filedAt: true,
-      dueAt: true,
-      pausedSince: true,
-      deadlineInputs: true,
-      deadlineExplanation: true,
-      assigneeId: true,
-      assignee: { select: { displayName: true } },
-      correctionSentAt: true,
-      correctionConfirmedAt: true,
-      decisions: { orderBy: { level: 'asc' }, include: { decidedBy: { select: { displayName: true } } } },
-    },
-  });
-  if (!found) throw new CaseNotFoundError();
-  const ruleCodes = [
-    ...new Set(
-      [found.statedReasonCode, ...found.decisions.map((d) => d.ruleCode)].filter((code): code is string => !!code),
-    ),
-  ];
+  const record = await loadCaseRecord(scope, { reference }, { history: true });
+  if (!record) throw new CaseNotFoundError();
+  const found = record.case;
   const mayReassign = canReassign(found, scope);
-  const [reasons, names, events, reviewerOptions] = await Promise.all([
-    prisma.reason.findMany({
-      where: { catalogueVersionId: found.catalogueVersionId, code: { in: ruleCodes } },
-      select: { code: true, nameZh: true, nameEn: true },
-    }),
-    divisionNames([
-      found.provinceCode,
-      found.issuingProvinceCode,
-      found.issuingUnitCode,
-      ...(found.refusingProvinceCode ? [found.refusingProvinceCode] : []),
-    ]),
-    loadCaseEvents(found.id),
+  const [names, reviewerOptions, history] = await Promise.all([
+    recordDivisionNames(record),
     mayReassign ? listReviewerOptions(found.provinceCode, found.id) : Promise.resolve([]),
-  ]);
-  const reasonName = (code: string | null) => {
-    const reason = reasons.find((r) => r.code === code);
-    return reason ? { zh: reason.nameZh, en: reason.nameEn } : null;
-  };
-  const deadline: DeadlineExplanation = explainStoredDeadline(found);
-  return {
-    id: found.id,
-    version: found.version,
-    reference: found.reference,
-    type: found.type,
-    state: found.state,
-    provinceCode: found.provinceCode,
-    provinceName: names.get(found.provinceCode) ?? found.provinceCode,
-    colour: found.colour,
-    issuingProvinceName: names.get(found.issuingProvinceCode) ?? found.issuingProvinceCode,
-    issuingUnitName: names.get(found.issuingUnitCode) ?? found.issuingUnitCode,
-    refusingProvinceName: found.refusingProvinceCode
-      ? (names.get(found.refusingProvinceCode) ?? found.refusingProvinceCode)
-      : null,
-    statedReason: reasonName(found.statedReasonCode),
-    primaFacieOverreach: found.primaFacieOverreach,
-    filedAt: found.filedAt,
-    dueAt: found.dueAt,
-    pausedSince: found.pausedSince,
-    deadline,
-    assigneeId: found.assigneeId,
-    assigneeName: found.assignee?.displayName ?? null,
-    decisions: found.decisions.map((d) => ({
-      level: d.level,
-      outcome: d.outcome,
-      ruleCode: d.ruleCode,
-      ruleName: reasonName(d.ruleCode),
-      reasons: d.reasons,
-      decidedAt: d.decidedAt,
-      deadlineAt: d.deadlineAt,
-      decidedById: d.decidedById,
-      decidedByName: d.decidedBy.displayName,
-    })),
-    correctionSentAt: found.correctionSentAt,
-    correctionConfirmedAt: found.correctionConfirmedAt,
-    canReassign: mayReassign,
-    reviewerOptions,
     // The history names people, never their ids.
-    history: await withAuditSubjects(
-      events.map(({ chain, seq, occurredAt, action, actorRole, actorName, before, after, reason }) => ({
+    withAuditSubjects(
+      record.events.map(({ chain, seq, occurredAt, action, actorRole, actorName, before, after, reason }) => ({
         chain,
         seq,
         occurredAt,
@@ -214,5 +120,36 @@ export async function getSupervisedCase(scope: Actor, reference: string): Promis
         reason,
       })),
     ),
+  ]);
+  const deadline: DeadlineExplanation = explainStoredDeadline(found);
+  return {
+    ...caseIdentity(found),
+    provinceCode: found.provinceCode,
+    provinceName: names.get(found.provinceCode) ?? found.provinceCode,
+    ...caseOrigin(record, names),
+    statedReason: ruleNameOf(record, found.statedReasonCode),
+    primaFacieOverreach: found.primaFacieOverreach,
+    filedAt: found.filedAt,
+    dueAt: found.dueAt,
+    pausedSince: found.pausedSince,
+    deadline,
+    assigneeId: found.assigneeId,
+    assigneeName: found.assignee?.displayName ?? null,
+    decisions: found.decisions.map((d) => ({
+      level: d.level,
+      outcome: d.outcome,
+      ruleCode: d.ruleCode,
+      ruleName: ruleNameOf(record, d.ruleCode),
+      reasons: d.reasons,
+      decidedAt: d.decidedAt,
+      deadlineAt: d.deadlineAt,
+      decidedById: d.decidedById,
+      decidedByName: d.decidedBy.displayName,
+    })),
+    correctionSentAt: found.correctionSentAt,
+    correctionConfirmedAt: found.correctionConfirmedAt,
+    canReassign: mayReassign,
+    reviewerOptions,
+    history,
   };
 }

@@ -7,16 +7,20 @@ import { explainStoredDeadline, type DeadlineExplanation } from '@/lib/cases/rul
 import { CaseNotFoundError } from '@/lib/core/errors';
 import { storedDeadlineIsProvisional } from '@/lib/cases/rules/provisional-calendar';
 import { prisma, type Prisma } from '@/lib/db/client';
-import type {
-  AppealGround,
-  CaseState,
-  CaseType,
-  CodeColour,
-  DecisionOutcome,
-  EvidenceKind,
-  RequestedOutcome,
-} from '@/lib/db/generated/enums';
-import { divisionNames } from '@/lib/reference/divisions';
+import type { CaseState, CaseType, CodeColour, DecisionOutcome, EvidenceKind } from '@/lib/db/generated/enums';
+import {
+  caseAppeal,
+  caseIdentity,
+  caseOrigin,
+  type CaseAppeal,
+  type CaseIdentity,
+  type CaseOrigin,
+  loadCaseRecord,
+  recordDivisionNames,
+  ruleNameOf,
+  type CatalogueRule,
+  type RuleName,
+} from '@/lib/cases/views/case-record';
 import { type Actor, caseScopeWhere } from '@/lib/auth/actor';
 
 /** Cases whose first decision this supervisor made are not theirs to review. */
@@ -70,26 +74,14 @@ export async function listSecondReviewQueue(scope: Actor): Promise<SecondReviewQ
   }));
 }
 
-export interface SecondReviewCase {
-  id: string;
-  version: number;
-  reference: string;
-  state: CaseState;
-  type: CaseType;
-  colour: CodeColour;
-  issuingProvinceName: string;
-  issuingUnitName: string;
-  refusingProvinceName: string | null;
-  statedReason: { zh: string; en: string } | null;
+export interface SecondReviewCase extends CaseIdentity, CaseOrigin, CaseAppeal {
+  statedReason: RuleName | null;
   primaFacieOverreach: boolean;
-  grounds: AppealGround;
-  statement: string;
-  requestedOutcome: RequestedOutcome;
   /** The citizen's reason for asking for a second-level review. */
   requestReason: string | null;
   firstDecision: {
     outcome: DecisionOutcome;
-    ruleName: { zh: string; en: string } | null;
+    ruleName: RuleName | null;
     ruleCode: string;
     reasons: string;
     decidedAt: Date;
@@ -104,76 +96,44 @@ export interface SecondReviewCase {
   /** What the viewer may do now: the guards the use cases enforce (lib/cases/rules/case-guards.ts). */
   actions: { start: boolean; decide: boolean };
   /** Catalogue reasons the decision may rest on (the case's catalogue version). */
-  rules: { code: string; nameZh: string; nameEn: string }[];
+  rules: CatalogueRule[];
 }
 
 /** A case of the queue (or one decided already) by reference; outside scope, or for its first decider: not found. */
 export async function getSecondReviewCase(scope: Actor, reference: string): Promise<SecondReviewCase> {
-  const found = await prisma.case.findFirst({
-    where: {
-      AND: [
-        caseScopeWhere(scope),
-        { reference, state: { in: [...SECOND_REVIEW_STATES, 'FINAL'] } },
-        notFirstDecider(scope),
-      ],
-    },
-    include: {
-      assignee: { select: { displayName: true } },
-      decisions: { orderBy: { level: 'asc' }, include: { decidedBy: { select: { displayName: true } } } },
-      evidence: {
-        orderBy: { createdAt: 'asc' },
-        select: { id: true, fileName: true, mimeType: true, sizeBytes: true, kind: true },
-      },
-    },
-  });
-  const first = found?.decisions.find((d) => d.level === 'FIRST');
-  if (!found || !first) throw new CaseNotFoundError();
-  const second = found.decisions.find((d) => d.level === 'SECOND') ?? null;
-  const [rules, names] = await Promise.all([
-    prisma.reason.findMany({
-      where: { catalogueVersionId: found.catalogueVersionId },
-      orderBy: { sortOrder: 'asc' },
-      select: { code: true, nameZh: true, nameEn: true },
-    }),
-    divisionNames([
-      found.issuingProvinceCode,
-      found.issuingUnitCode,
-      ...(found.refusingProvinceCode ? [found.refusingProvinceCode] : []),
-    ]),
-  ]);
-  const ruleName = (code: string | null) => {
-    const rule = rules.find((r) => r.code === code);
-    return rule ? { zh: rule.nameZh, en: rule.nameEn } : null;
-  };
+  const record = await loadCaseRecord(
+    scope,
+    { reference },
+    { where: { AND: [{ state: { in: [...SECOND_REVIEW_STATES, 'FINAL'] } }, notFirstDecider(scope)] } },
+  );
+  const first = record?.first;
+  if (!record || !first) throw new CaseNotFoundError();
+  const { case: found, second } = record;
+  const names = await recordDivisionNames(record);
   const deadline: DeadlineExplanation = explainStoredDeadline(found);
   return {
-    id: found.id,
-    version: found.version,
-    reference: found.reference,
-    state: found.state,
-    type: found.type,
-    colour: found.colour,
-    issuingProvinceName: names.get(found.issuingProvinceCode) ?? found.issuingProvinceCode,
-    issuingUnitName: names.get(found.issuingUnitCode) ?? found.issuingUnitCode,
-    refusingProvinceName: found.refusingProvinceCode
-      ? (names.get(found.refusingProvinceCode) ?? found.refusingProvinceCode)
-      : null,
-    statedReason: ruleName(found.statedReasonCode),
+    ...caseIdentity(found),
+    ...caseOrigin(record, names),
+    statedReason: ruleNameOf(record, found.statedReasonCode),
     primaFacieOverreach: found.primaFacieOverreach,
-    grounds: found.grounds,
-    statement: found.statement,
-    requestedOutcome: found.requestedOutcome,
+    ...caseAppeal(found),
     requestReason: found.secondReviewReason,
     firstDecision: {
       outcome: first.outcome,
       ruleCode: first.ruleCode,
-      ruleName: ruleName(first.ruleCode),
+      ruleName: ruleNameOf(record, first.ruleCode),
       reasons: first.reasons,
       decidedAt: first.decidedAt,
       decidedByName: first.decidedBy.displayName,
     },
     secondDecision: second ? { outcome: second.outcome, reasons: second.reasons, decidedAt: second.decidedAt } : null,
-    evidence: found.evidence,
+    evidence: found.evidence.map(({ id, fileName, mimeType, sizeBytes, kind }) => ({
+      id,
+      fileName,
+      mimeType,
+      sizeBytes,
+      kind,
+    })),
     dueAt: found.dueAt,
     deadline,
     assigneeName: found.assignee?.displayName ?? null,
@@ -182,6 +142,6 @@ export async function getSecondReviewCase(scope: Actor, reference: string): Prom
       start: canStartSecondReview(found, scope, first.decidedById),
       decide: canDecideSecondReview(found, scope, first.decidedById),
     },
-    rules,
+    rules: record.rules,
   };
 }

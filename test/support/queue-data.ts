@@ -1,7 +1,10 @@
-// Test support for the queue tests: thousands of cases written in one INSERT … SELECT over generate_series, with
-// varied states, colours, grounds, units, overreach, pauses and deadlines (many deliberately tied to the hour).
+// Test support for the queue tests: thousands of cases written in one INSERT over unnest, with varied states, colours,
+// grounds, units, overreach, pauses and deadlines (many deliberately tied to the hour). The random draws come from
+// PostgreSQL with a fixed seed (a run is reproducible); what a row carries in its state (open, paused, deadline, the
+// sweep's marks) comes from the lifecycle's row builder, lib/cases/rules/case-row.ts, like the benchmark loader's.
 import type pg from 'pg';
-import { AppealGround } from '@/lib/db/generated/enums';
+import { AppealGround, type CaseState, type CodeColour } from '@/lib/db/generated/enums';
+import { caseDeadlineFields, caseRowShape, sweepMarks } from '@/lib/cases/rules/case-row';
 
 export interface GeneratedCases {
   provinceCode: string;
@@ -18,67 +21,119 @@ export interface GeneratedCases {
   batch: string;
 }
 
+interface Draw {
+  g: number;
+  r_state: number;
+  r_colour: number;
+  r_grounds: number;
+  r_unit: number;
+  r_over: number;
+  r_filed: number;
+  r_pause: number;
+  r_reviewer: number;
+}
+
+const HOUR = 3_600_000;
+// The grounds in declaration order (a domain over text since migration 20261205230000_citus_ready).
+const GROUNDS = Object.values(AppealGround);
+
+const pickOf = <T>(list: readonly T[], r: number): T => list[Math.floor(r * list.length)]!;
+
+function stateOf(r: number, poolShare: number): CaseState {
+  const rest = 1 - poolShare;
+  if (r < poolShare) return 'SUBMITTED';
+  if (r < poolShare + rest * 0.3) return 'ASSIGNED';
+  if (r < poolShare + rest * 0.55) return 'IN_REVIEW';
+  if (r < poolShare + rest * 0.8) return 'AWAITING_CITIZEN';
+  if (r < poolShare + rest * 0.9) return 'DECIDED';
+  return 'CLOSED';
+}
+
 /** Inserts the cases with a fixed random seed, so a run is reproducible. */
 export async function insertGeneratedCases(client: pg.Client, spec: GeneratedCases): Promise<void> {
   await client.query('SELECT setseed(0.4242)');
+  const { rows: draws } = await client.query<Draw>(
+    `SELECT g, random() AS r_state, random() AS r_colour, random() AS r_grounds, random() AS r_unit, random() AS r_over,
+            random() AS r_filed, random() AS r_pause, random() AS r_reviewer
+       FROM generate_series(1, $1::int) g`,
+    [spec.count],
+  );
+  const now = spec.now.getTime();
+  const rows = draws.map((draw) => {
+    const state = stateOf(draw.r_state, spec.poolShare);
+    const colour: CodeColour = draw.r_colour < 0.5 ? 'RED' : draw.r_colour < 0.95 ? 'YELLOW' : 'GREEN';
+    // Filed within the last 4 days, on the hour for a third of them (equal deadlines test the id tie-break).
+    const filed = now - draw.r_filed * 96 * HOUR;
+    const filedAt = new Date(draw.g % 3 === 0 ? Math.floor(filed / HOUR) * HOUR : filed);
+    const shape = caseRowShape(state);
+    const deadline = caseDeadlineFields(filedAt, (colour === 'RED' ? 24 : 48) * HOUR);
+    // With a reviewer: the reviewers' work (the pool and the decided cases hold none here).
+    const assigned = shape.open && state !== 'SUBMITTED';
+    // Paused between filing and now: some before their deadline passed (PAUSED), some after (OVERDUE).
+    const pausedSince = shape.paused
+      ? new Date(Math.min(now, filedAt.getTime() + draw.r_pause * deadline.allowedMs * 1.3))
+      : null;
+    return {
+      reference: `QT-${spec.provinceCode}-${spec.batch}-${String(draw.g).padStart(7, '0')}`,
+      type: colour === 'GREEN' ? 'RECOGNITION_COMPLAINT' : 'CODE_APPEAL',
+      state,
+      colour,
+      codeAssignedAt: new Date(filedAt.getTime() - 6 * HOUR),
+      unit: pickOf(spec.unitCodes, draw.r_unit),
+      grounds: pickOf(GROUNDS, draw.r_grounds),
+      overreach: draw.r_over < 0.25,
+      assigneeId: assigned ? pickOf(spec.reviewerIds, draw.r_reviewer) : null,
+      assignedAt: assigned ? filedAt : null,
+      filedAt,
+      ...deadline,
+      pausedSince,
+      ...sweepMarks(state, deadline, spec.now),
+      idempotencyKey: `qt-${spec.provinceCode}-${spec.batch}-${draw.g}`,
+    };
+  });
+  const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((row) => row[key]);
   await client.query(
-    `WITH catalogue AS (SELECT id FROM reason_catalogue_version ORDER BY version LIMIT 1),
-     draws AS (
-       SELECT g, random() AS r_state, random() AS r_colour, random() AS r_grounds, random() AS r_unit, random() AS r_over,
-              random() AS r_filed, random() AS r_pause, random() AS r_reviewer
-         FROM generate_series(1, $2::int) g
-     ),
-     shaped AS (
-       SELECT d.*,
-              CASE WHEN d.r_state < $6 THEN 'SUBMITTED'
-                   WHEN d.r_state < $6 + (1 - $6) * 0.3 THEN 'ASSIGNED'
-                   WHEN d.r_state < $6 + (1 - $6) * 0.55 THEN 'IN_REVIEW'
-                   WHEN d.r_state < $6 + (1 - $6) * 0.8 THEN 'AWAITING_CITIZEN'
-                   WHEN d.r_state < $6 + (1 - $6) * 0.9 THEN 'DECIDED'
-                   ELSE 'CLOSED' END AS state,
-              CASE WHEN d.r_colour < 0.5 THEN 'RED' WHEN d.r_colour < 0.95 THEN 'YELLOW' ELSE 'GREEN' END AS colour,
-              -- Filed within the last 4 days, on the hour for a third of them (equal deadlines test the id tie-break).
-              CASE WHEN d.g % 3 = 0 THEN date_trunc('hour', $7::timestamptz - d.r_filed * interval '96 hours')
-                   ELSE $7::timestamptz - d.r_filed * interval '96 hours' END AS filed_at
-         FROM draws d
-     ),
-     timed AS (
-       SELECT s.*,
-              CASE WHEN s.colour = 'RED' THEN 24 ELSE 48 END AS hours,
-              s.filed_at + (CASE WHEN s.colour = 'RED' THEN 24 ELSE 48 END) * interval '1 hour' AS due_at,
-              s.filed_at + (CASE WHEN s.colour = 'RED' THEN 18 ELSE 36 END) * interval '1 hour' AS at_risk_at
-         FROM shaped s
-     )
+    `WITH catalogue AS (SELECT id FROM reason_catalogue_version ORDER BY version LIMIT 1)
      INSERT INTO appeal_case (
        id, province_code, reference, type, state, version, citizen_id, colour, code_assigned_at, issuing_province_code,
        issuing_unit_code, catalogue_version_id, grounds, statement, requested_outcome, privacy_notice_version,
        prima_facie_overreach, assignee_id, assigned_at, filed_at, due_at, allowed_ms, paused_since, deadline_inputs,
-       deadline_explanation, at_risk_at, idempotency_key, payload_hash, updated_at)
-     SELECT gen_random_uuid(), $1::text, 'QT-' || $1::text || '-' || $8 || '-' || lpad(t.g::text, 7, '0'),
-            CASE WHEN t.colour = 'GREEN' THEN 'RECOGNITION_COMPLAINT' ELSE 'CODE_APPEAL' END::"CaseType",
-            t.state::"CaseState", 1, $3::uuid, t.colour::"CodeColour", t.filed_at - interval '6 hours', $1::text,
-            ($5::text[])[1 + floor(t.r_unit * array_length($5::text[], 1))::int], (SELECT id FROM catalogue),
-            ($9::text[])[1 + floor(t.r_grounds * array_length($9::text[], 1))::int],
-            'generated statement for the queue tests', 'REVOKE', '2026-01', t.r_over < 0.25,
-            CASE WHEN t.state IN ('SUBMITTED', 'DECIDED', 'CLOSED') THEN NULL
-                 ELSE ($4::uuid[])[1 + floor(t.r_reviewer * array_length($4::uuid[], 1))::int] END,
-            CASE WHEN t.state IN ('SUBMITTED', 'DECIDED', 'CLOSED') THEN NULL ELSE t.filed_at END,
-            t.filed_at, t.due_at, t.hours * 3600000,
-            -- Paused between filing and now: some before their deadline passed (PAUSED), some after (OVERDUE).
-            CASE WHEN t.state = 'AWAITING_CITIZEN' THEN LEAST($7::timestamptz, t.filed_at + t.r_pause * (t.due_at - t.filed_at) * 1.3) END,
-            '{}'::jsonb, 'generated', t.at_risk_at, 'qt-' || $1::text || '-' || $8 || '-' || t.g, 'hash', $7::timestamptz
-       FROM timed t`,
+       deadline_explanation, at_risk_at, at_risk_marked_at, overdue_marked_at, idempotency_key, payload_hash,
+       updated_at)
+     SELECT gen_random_uuid(), $1::text, r.reference, r.type::"CaseType", r.state::"CaseState", 1, $2::uuid,
+            r.colour::"CodeColour", r.code_assigned_at, $1::text, r.unit, (SELECT id FROM catalogue), r.grounds,
+            'generated statement for the queue tests', 'REVOKE', '2026-01', r.overreach, r.assignee_id,
+            r.assigned_at, r.filed_at, r.due_at, r.allowed_ms, r.paused_since, '{}'::jsonb, 'generated', r.at_risk_at,
+            r.at_risk_marked_at, r.overdue_marked_at, r.idempotency_key, 'hash', $3::timestamptz
+       FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::text[], $10::text[],
+                   $11::boolean[], $12::uuid[], $13::timestamptz[], $14::timestamptz[], $15::timestamptz[],
+                   $16::bigint[], $17::timestamptz[], $18::timestamptz[], $19::timestamptz[], $20::timestamptz[],
+                   $21::text[])
+         AS r(reference, type, state, colour, code_assigned_at, unit, grounds, overreach, assignee_id, assigned_at,
+              filed_at, due_at, allowed_ms, paused_since, at_risk_at, at_risk_marked_at, overdue_marked_at,
+              idempotency_key)`,
     [
       spec.provinceCode,
-      spec.count,
       spec.citizenId,
-      spec.reviewerIds,
-      spec.unitCodes,
-      spec.poolShare,
       spec.now.toISOString(),
-      spec.batch,
-      // The grounds in declaration order (a domain over text since migration 20261205230000_citus_ready).
-      Object.values(AppealGround),
+      column('reference'),
+      column('type'),
+      column('state'),
+      column('colour'),
+      column('codeAssignedAt'),
+      column('unit'),
+      column('grounds'),
+      column('overreach'),
+      column('assigneeId'),
+      column('assignedAt'),
+      column('filedAt'),
+      column('dueAt'),
+      column('allowedMs'),
+      column('pausedSince'),
+      column('atRiskAt'),
+      column('atRiskMarkedAt'),
+      column('overdueMarkedAt'),
+      column('idempotencyKey'),
     ],
   );
 }

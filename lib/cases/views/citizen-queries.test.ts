@@ -1,13 +1,12 @@
 // The citizen's reads and the citizen's answer with files, against a real PostgreSQL: only their own case is found,
 // the timeline is in plain kinds, the deadline shows its pause, a reply stores its (stripped) files, and the decision
 // page shows first and second-level decisions.
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { jpegWithGps, minimalPdf } from '@/test/support/images';
-import { resetCaseData } from '@/test/support/db';
+import { withTemporaryEvidenceStore } from '@/test/support/evidence-store';
 import { createUser, validFiling, type TestUser } from '@/test/support/fixtures';
 import { requestSecondReview } from '@/lib/cases/use-cases/request-second-review';
 import { withdrawCase } from '@/lib/cases/use-cases/withdraw-case';
@@ -19,6 +18,7 @@ import {
   listIssuingUnits,
 } from './citizen-queries';
 import { decideCase } from '@/lib/cases/use-cases/decide-case';
+import { anhuiCaseCast, fileAndDecide } from '@/test/support/case-walks';
 import { decideSecondReview } from '@/lib/cases/use-cases/decide-second-review';
 import { startSecondReview } from '@/lib/cases/use-cases/start-second-review';
 import { CaseNotFoundError, ValidationError } from '@/lib/core/errors';
@@ -33,24 +33,12 @@ const EXE = Uint8Array.from([
   0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xff, 0xff, 0x00, 0x00,
 ]);
 
-let store: string;
+const evidenceStore = withTemporaryEvidenceStore('evidence-');
 let citizen: TestUser;
 let reviewer: TestUser;
 
-beforeAll(async () => {
-  store = await mkdtemp(path.join(tmpdir(), 'evidence-'));
-  process.env.EVIDENCE_DIR = store;
-});
-
-afterAll(async () => {
-  delete process.env.EVIDENCE_DIR;
-  await rm(store, { recursive: true, force: true });
-});
-
 beforeEach(async () => {
-  await resetCaseData();
-  citizen = await createUser('CITIZEN');
-  reviewer = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
+  ({ citizen, reviewer } = await anhuiCaseCast());
 });
 
 async function awaitingReply() {
@@ -65,9 +53,9 @@ async function awaitingReply() {
 }
 
 async function storedFiles(): Promise<number> {
-  const provinces = await readdir(store).catch(() => []);
+  const provinces = await readdir(evidenceStore()).catch(() => []);
   let count = 0;
-  for (const province of provinces) count += (await readdir(path.join(store, province))).length;
+  for (const province of provinces) count += (await readdir(path.join(evidenceStore(), province))).length;
   return count;
 }
 
@@ -220,15 +208,7 @@ describe('the decision page', () => {
   });
 
   it('shows both decisions after a second-level review, the second one last', async () => {
-    const { case: filed } = await submitAppeal(citizen, validFiling());
-    const { case: started } = await startReview(reviewer, { caseId: filed.id, expectedVersion: filed.version });
-    const { case: done } = await decideCase(reviewer, {
-      caseId: started.id,
-      expectedVersion: started.version,
-      outcome: 'UPHELD',
-      ruleCode: 'CLOSE_CONTACT',
-      reasons: REASONS,
-    });
+    const done = await fileAndDecide(citizen, reviewer, { outcome: 'UPHELD', ruleCode: 'CLOSE_CONTACT' });
     const { case: requested } = await requestSecondReview(citizen, {
       caseId: done.id,
       reason: '我当天不在合肥，请求复核。',

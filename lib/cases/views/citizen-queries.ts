@@ -3,18 +3,16 @@
 // case is simply not found; results are small plain objects with no staff names and no internal fields.
 import 'server-only';
 import { z } from 'zod';
-import { caseScopeWhere, type Actor } from '@/lib/auth/scope';
+import { caseScopeWhere, type Actor } from '@/lib/auth/actor';
 import { maskMobile } from '@/lib/auth/mobile';
 import { prisma } from '@/lib/db/client';
 import type {
-  AppealGround,
   CaseState,
   CaseType,
   CodeColour,
   DecisionLevel,
   DecisionOutcome,
   EvidenceKind,
-  RequestedOutcome,
 } from '@/lib/db/generated/enums';
 import {
   deadlineStatus,
@@ -25,13 +23,23 @@ import {
 } from '@/lib/cases/rules/deadlines';
 import { OPEN_STATES } from '@/lib/cases/rules/transitions';
 import { canRequestSecondReview, canWithdraw } from '@/lib/cases/rules/case-guards';
-import { divisionNames, listProvinces, listUnits, provinceName } from '@/lib/reference/divisions';
+import { listProvinces, listUnits, provinceName } from '@/lib/reference/divisions';
+import {
+  caseAppeal,
+  caseIdentity,
+  caseOrigin,
+  loadCaseRecord,
+  recordDivisionNames,
+  ruleOf,
+  type CaseAppeal,
+  type CaseIdentity,
+  type CaseOrigin,
+} from './case-record';
 import { isProvisionalDeadline } from '@/lib/cases/rules/provisional-calendar';
 
 /** The privacy notice the filing form shows; its version is recorded on every case filed with it. */
 export const PRIVACY_NOTICE_VERSION = '2026-01';
 
-const uuid = z.uuid();
 const provinceCode = z.string().regex(/^\d{2}$/);
 
 export interface Choice {
@@ -205,22 +213,10 @@ export interface InformationRequestView {
   repliedAt: Date | null;
 }
 
-export interface CitizenCaseView {
-  id: string;
-  reference: string;
-  version: number;
-  type: CaseType;
-  state: CaseState;
+export interface CitizenCaseView extends CaseIdentity, CaseOrigin, CaseAppeal {
   filedAt: Date;
-  colour: CodeColour;
   codeAssignedAt: Date;
-  issuingProvinceName: string;
-  issuingUnitName: string;
-  refusingProvinceName: string | null;
   statedReason: ReasonChoice | null;
-  grounds: AppealGround;
-  statement: string;
-  requestedOutcome: RequestedOutcome;
   applicantName: string | null;
   idNumberMasked: string | null;
   mobileMasked: string | null;
@@ -260,100 +256,39 @@ function deadlineView(
 
 /** One of the citizen's own cases, or null (another person's case, or no such case: the page answers 404). */
 export async function getCitizenCase(user: Actor, caseId: string, now = new Date()): Promise<CitizenCaseView | null> {
-  if (!uuid.safeParse(caseId).success) return null;
-  const row = await prisma.case.findFirst({
-    where: { AND: [{ id: caseId }, caseScopeWhere(user)] },
-    select: {
-      id: true,
-      reference: true,
-      version: true,
-      type: true,
-      state: true,
-      filedAt: true,
-      colour: true,
-      codeAssignedAt: true,
-      issuingProvinceCode: true,
-      issuingUnitCode: true,
-      refusingProvinceCode: true,
-      statedReasonCode: true,
-      catalogueVersionId: true,
-      grounds: true,
-      statement: true,
-      requestedOutcome: true,
-      applicantName: true,
-      idNumberMasked: true,
-      mobile: true,
-      dueAt: true,
-      atRiskAt: true,
-      pausedSince: true,
-      deadlineInputs: true,
-      decidedAt: true,
-      secondReviewDeadlineAt: true,
-      correctionSentAt: true,
-      correctionConfirmedAt: true,
-      evidence: {
-        orderBy: { createdAt: 'asc' },
-        select: { id: true, fileName: true, mimeType: true, sizeBytes: true, kind: true, createdAt: true },
-      },
-      informationRequests: {
-        orderBy: { requestedAt: 'asc' },
-        select: { id: true, message: true, requestedAt: true, replyDueAt: true, replyText: true, repliedAt: true },
-      },
-    },
-  });
-  if (!row) return null;
-  const [names, reason, events] = await Promise.all([
-    divisionNames([
-      `${row.issuingProvinceCode}0000`,
-      row.issuingUnitCode,
-      ...(row.refusingProvinceCode ? [`${row.refusingProvinceCode}0000`] : []),
-    ]),
-    row.statedReasonCode
-      ? prisma.reason.findUnique({
-          where: {
-            catalogueVersionId_code: { catalogueVersionId: row.catalogueVersionId, code: row.statedReasonCode },
-          },
-          select: { code: true, nameZh: true, nameEn: true },
-        })
-      : Promise.resolve(null),
-    prisma.auditEvent.findMany({
-      where: { caseId: row.id },
-      orderBy: [{ occurredAt: 'asc' }, { seq: 'asc' }],
-      select: { action: true, occurredAt: true },
-    }),
-  ]);
+  const record = await loadCaseRecord(user, { id: caseId }, { history: true });
+  if (!record) return null;
+  const row = record.case;
+  const names = await recordDivisionNames(record);
   const openRequest =
     row.state === 'AWAITING_CITIZEN'
       ? [...row.informationRequests].reverse().find((request) => request.repliedAt === null)
       : undefined;
   return {
-    id: row.id,
-    reference: row.reference,
-    version: row.version,
-    type: row.type,
-    state: row.state,
+    ...caseIdentity(row),
     filedAt: row.filedAt,
-    colour: row.colour,
     codeAssignedAt: row.codeAssignedAt,
-    issuingProvinceName: names.get(`${row.issuingProvinceCode}0000`) ?? row.issuingProvinceCode,
-    issuingUnitName: names.get(row.issuingUnitCode) ?? row.issuingUnitCode,
-    refusingProvinceName: row.refusingProvinceCode
-      ? (names.get(`${row.refusingProvinceCode}0000`) ?? row.refusingProvinceCode)
-      : null,
-    statedReason: reason,
-    grounds: row.grounds,
-    statement: row.statement,
-    requestedOutcome: row.requestedOutcome,
+    ...caseOrigin(record, names),
+    statedReason: ruleOf(record, row.statedReasonCode),
+    ...caseAppeal(row),
     applicantName: row.applicantName,
     idNumberMasked: row.idNumberMasked,
     mobileMasked: row.mobile ? maskMobile(row.mobile) : null,
     deadline: deadlineView(row, now),
-    timeline: events.flatMap((event) => {
+    timeline: record.events.flatMap((event) => {
       const kind = TIMELINE_OF_ACTION[event.action];
       return kind ? [{ kind, at: event.occurredAt }] : [];
     }),
     evidence: row.evidence.map((file) => ({ ...file, addedAt: file.createdAt })),
-    requests: row.informationRequests,
+    // No staff ids: the question, its window and the citizen's answer.
+    requests: row.informationRequests.map(({ id, message, requestedAt, replyDueAt, replyText, repliedAt }) => ({
+      id,
+      message,
+      requestedAt,
+      replyDueAt,
+      replyText,
+      repliedAt,
+    })),
     openRequestId: openRequest?.id ?? null,
     decided: row.decidedAt !== null,
     correctionSentAt: row.correctionSentAt,
@@ -395,41 +330,10 @@ export async function getCitizenDecisions(
   caseId: string,
   now = new Date(),
 ): Promise<CitizenDecisionsView | null> {
-  if (!uuid.safeParse(caseId).success) return null;
-  const row = await prisma.case.findFirst({
-    where: { AND: [{ id: caseId }, caseScopeWhere(user)] },
-    select: {
-      id: true,
-      reference: true,
-      version: true,
-      type: true,
-      state: true,
-      colour: true,
-      filedAt: true,
-      dueAt: true,
-      catalogueVersionId: true,
-      secondReviewDeadlineAt: true,
-      decisions: {
-        orderBy: { level: 'asc' },
-        select: { level: true, outcome: true, ruleCode: true, reasons: true, decidedAt: true },
-      },
-    },
-  });
-  if (!row || row.decisions.length === 0) return null;
-  const [rules, request] = await Promise.all([
-    prisma.reason.findMany({
-      where: {
-        catalogueVersionId: row.catalogueVersionId,
-        code: { in: row.decisions.map((decision) => decision.ruleCode) },
-      },
-      select: { code: true, nameZh: true, nameEn: true },
-    }),
-    prisma.auditEvent.findFirst({
-      where: { caseId: row.id, action: 'SECOND_REVIEW_REQUESTED' },
-      orderBy: { occurredAt: 'desc' },
-      select: { occurredAt: true },
-    }),
-  ]);
+  const record = await loadCaseRecord(user, { id: caseId }, { history: true });
+  if (!record || record.case.decisions.length === 0) return null;
+  const row = record.case;
+  const request = record.events.findLast((event) => event.action === 'SECOND_REVIEW_REQUESTED');
   const underReview = row.state === 'SECOND_REVIEW_REQUESTED' || row.state === 'IN_SECOND_REVIEW';
   return {
     caseId: row.id,
@@ -442,7 +346,7 @@ export async function getCitizenDecisions(
     decisions: row.decisions.map((decision) => ({
       level: decision.level,
       outcome: decision.outcome,
-      rule: rules.find((rule) => rule.code === decision.ruleCode) ?? {
+      rule: ruleOf(record, decision.ruleCode) ?? {
         code: decision.ruleCode,
         nameZh: decision.ruleCode,
         nameEn: decision.ruleCode,

@@ -2,9 +2,7 @@
 // viewer may take now); outside the viewer's province, or for a non-staff role, there is no case at all.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createUser, validFiling, type TestUser } from '@/test/support/fixtures';
-import { resetCaseData } from '@/test/support/db';
-import { requestInformation } from '@/lib/cases/use-cases/request-information';
-import { startReview } from '@/lib/cases/use-cases/start-review';
+import { fileAndAsk, anhuiCaseCast } from '@/test/support/case-walks';
 import { getStaffCaseView } from './staff-case-view';
 import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
 import { claimCase } from '@/lib/cases/use-cases/claim-case';
@@ -14,9 +12,7 @@ let citizen: TestUser;
 let reviewer: TestUser;
 
 beforeEach(async () => {
-  await resetCaseData();
-  citizen = await createUser('CITIZEN');
-  reviewer = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
+  ({ citizen, reviewer } = await anhuiCaseCast());
 });
 
 describe('getStaffCaseView', () => {
@@ -56,13 +52,7 @@ describe('getStaffCaseView', () => {
   });
 
   it('pauses the clock while awaiting the citizen and opens deciding only when the reply window closes', async () => {
-    const { case: filed } = await submitAppeal(citizen, validFiling());
-    const { case: started } = await startReview(reviewer, { caseId: filed.id, expectedVersion: filed.version });
-    await requestInformation(reviewer, {
-      caseId: started.id,
-      expectedVersion: started.version,
-      message: '请上传当日的核酸检测阴性报告。',
-    });
+    const filed = await fileAndAsk(citizen, reviewer);
     const view = await getStaffCaseView(reviewer, filed.id);
     expect(view).toMatchObject({
       state: 'AWAITING_CITIZEN',

@@ -4,19 +4,10 @@
 import 'server-only';
 import { z } from 'zod';
 import { maskMobile } from '@/lib/auth/mobile';
-import { caseScopeWhere, type Actor } from '@/lib/auth/scope';
+import type { Actor } from '@/lib/auth/actor';
 import type { AuditAction } from '@/lib/audit/actions';
 import { prisma } from '@/lib/db/client';
-import type {
-  AppealGround,
-  CaseState,
-  CaseType,
-  CodeColour,
-  DecisionLevel,
-  DecisionOutcome,
-  EvidenceKind,
-  RequestedOutcome,
-} from '@/lib/db/generated/enums';
+import type { CaseState, CodeColour, DecisionLevel, DecisionOutcome, EvidenceKind } from '@/lib/db/generated/enums';
 import {
   deadlineStatus,
   explainStoredDeadline,
@@ -33,8 +24,17 @@ import {
   canTransfer,
 } from '@/lib/cases/rules/case-guards';
 import { isExcluded } from '@/lib/cases/rules/reviewer-eligibility';
-import { loadCaseEvents } from './case-history';
-import { divisionNames, listProvinces } from '@/lib/reference/divisions';
+import { listProvinces } from '@/lib/reference/divisions';
+import {
+  caseAppeal,
+  caseIdentity,
+  loadCaseRecord,
+  recordDivisionNames,
+  ruleOf,
+  type CaseAppeal,
+  type CaseIdentity,
+  type CatalogueRule,
+} from './case-record';
 import { storedDeadlineIsProvisional } from '@/lib/cases/rules/provisional-calendar';
 import { isWithinDeadline } from '@/lib/cases/rules/within-deadline';
 
@@ -43,11 +43,7 @@ export interface NamedCode {
   name: string | null;
 }
 
-export interface CatalogueRule {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-}
+export type { CatalogueRule };
 
 export interface HistoryEntry {
   at: Date;
@@ -77,26 +73,17 @@ export interface CaseActionsAvailable {
   decideOpensAt: Date | null;
 }
 
-export interface StaffCaseView {
-  id: string;
-  reference: string;
-  version: number;
-  type: CaseType;
-  state: CaseState;
+export interface StaffCaseView extends CaseIdentity, CaseAppeal {
   provinceCode: string;
   applicantName: string | null;
   idNumberMasked: string | null;
   mobileMasked: string | null;
-  colour: CodeColour;
   codeAssignedAt: Date;
   issuingProvince: NamedCode;
   issuingUnit: NamedCode;
   refusingProvince: NamedCode | null;
   statedReason: CatalogueRule | null;
   catalogueVersion: number;
-  grounds: AppealGround;
-  statement: string;
-  requestedOutcome: RequestedOutcome;
   overreach: boolean;
   overreachReason: string | null;
   filedAt: Date;
@@ -170,42 +157,11 @@ const auditSummary = z
 
 /** The case as the caller may see it, or null when it does not exist or lies outside their scope (the page says 404). */
 export async function getStaffCaseView(user: Actor, caseId: string, now = new Date()): Promise<StaffCaseView | null> {
-  if (!STAFF_ROLES.has(user.role) || !z.uuid().safeParse(caseId).success) return null;
-  const found = await prisma.case.findFirst({
-    where: { AND: [{ id: caseId }, caseScopeWhere(user)] },
-    include: {
-      assignee: { select: { id: true, displayName: true } },
-      catalogueVersion: {
-        select: {
-          version: true,
-          reasons: { orderBy: { sortOrder: 'asc' }, select: { code: true, nameZh: true, nameEn: true } },
-        },
-      },
-      evidence: {
-        orderBy: { createdAt: 'asc' },
-        select: { id: true, kind: true, fileName: true, mimeType: true, sizeBytes: true, createdAt: true },
-      },
-      informationRequests: { orderBy: { requestedAt: 'asc' } },
-      decisions: { orderBy: { decidedAt: 'asc' }, include: { decidedBy: { select: { displayName: true } } } },
-    },
-  });
-  if (!found) return null;
-  // The matched assignment is a row of the issuing province's system (no foreign key: docs/scaling.md).
-  const codeAssignment = found.codeAssignmentId
-    ? await prisma.codeAssignment.findUnique({
-        where: { provinceCode_id: { provinceCode: found.issuingProvinceCode, id: found.codeAssignmentId } },
-        select: {
-          recordId: true,
-          colour: true,
-          reasonCode: true,
-          assignedAt: true,
-          issuingUnitCode: true,
-          receivedAt: true,
-        },
-      })
-    : null;
+  if (!STAFF_ROLES.has(user.role)) return null;
+  const record = await loadCaseRecord(user, { id: caseId }, { history: true });
+  if (!record) return null;
+  const { case: found, codeAssignment, events, rules } = record;
 
-  const events = await loadCaseEvents(found.id);
   const summaries = events.map((event) => ({
     before: auditSummary.parse(event.before ?? {}),
     after: auditSummary.parse(event.after ?? {}),
@@ -214,32 +170,20 @@ export async function getStaffCaseView(user: Actor, caseId: string, now = new Da
   const peopleIds = new Set<string>();
   for (const { after } of summaries) if (after.assigneeId) peopleIds.add(after.assigneeId);
   for (const request of found.informationRequests) peopleIds.add(request.requestedById);
-  const people = new Map(
-    (
-      await prisma.user.findMany({
-        where: { id: { in: [...peopleIds] } },
-        select: { id: true, displayName: true, role: true },
-      })
-    ).map((person) => [
-      person.id,
-      // Citizens appear by role only: their names stay on the case, out of the history.
-      person.role === 'CITIZEN' ? null : person.displayName,
-    ]),
-  );
-
-  const divisionCodes = new Set([`${found.issuingProvinceCode}0000`, found.issuingUnitCode]);
-  if (found.refusingProvinceCode) divisionCodes.add(`${found.refusingProvinceCode}0000`);
-  if (codeAssignment) divisionCodes.add(codeAssignment.issuingUnitCode);
-  for (const { before, after } of summaries) {
-    if (before.provinceCode) divisionCodes.add(`${before.provinceCode}0000`);
-    if (after.provinceCode) divisionCodes.add(`${after.provinceCode}0000`);
-  }
-  const divisions = await divisionNames(divisionCodes);
+  const [people, divisions] = await Promise.all([
+    prisma.user
+      .findMany({ where: { id: { in: [...peopleIds] } }, select: { id: true, displayName: true, role: true } })
+      .then(
+        (rows) =>
+          // Citizens appear by role only: their names stay on the case, out of the history.
+          new Map(rows.map((person) => [person.id, person.role === 'CITIZEN' ? null : person.displayName])),
+      ),
+    recordDivisionNames(record),
+  ]);
   const named = (code: string): NamedCode => ({ code, name: divisions.get(code) ?? null });
-  const province = (code: string | undefined): string | null => (code ? (divisions.get(`${code}0000`) ?? code) : null);
+  const province = (code: string | undefined): string | null => (code ? (divisions.get(code) ?? code) : null);
 
-  const rules = found.catalogueVersion.reasons;
-  const ruleOf = (code: string | null) => rules.find((rule) => rule.code === code) ?? null;
+  const rule = (code: string | null) => ruleOf(record, code);
   const status = deadlineStatus(found, now);
   const openRequest = found.informationRequests.find((request) => request.repliedAt === null) ?? null;
   const mine = found.assigneeId !== null && found.assigneeId === user.id;
@@ -251,25 +195,18 @@ export async function getStaffCaseView(user: Actor, caseId: string, now = new Da
     : [];
 
   return {
-    id: found.id,
-    reference: found.reference,
-    version: found.version,
-    type: found.type,
-    state: found.state,
+    ...caseIdentity(found),
     provinceCode: found.provinceCode,
     applicantName: found.applicantName,
     idNumberMasked: found.idNumberMasked,
     mobileMasked: found.mobile ? maskMobile(found.mobile) : null,
-    colour: found.colour,
     codeAssignedAt: found.codeAssignedAt,
     issuingProvince: named(`${found.issuingProvinceCode}0000`),
     issuingUnit: named(found.issuingUnitCode),
     refusingProvince: found.refusingProvinceCode ? named(`${found.refusingProvinceCode}0000`) : null,
-    statedReason: ruleOf(found.statedReasonCode),
+    statedReason: rule(found.statedReasonCode),
     catalogueVersion: found.catalogueVersion.version,
-    grounds: found.grounds,
-    statement: found.statement,
-    requestedOutcome: found.requestedOutcome,
+    ...caseAppeal(found),
     overreach: found.primaFacieOverreach,
     overreachReason: found.overreachReason,
     filedAt: found.filedAt,
@@ -287,7 +224,7 @@ export async function getStaffCaseView(user: Actor, caseId: string, now = new Da
     codeAssignment: codeAssignment
       ? {
           ...codeAssignment,
-          reason: ruleOf(codeAssignment.reasonCode),
+          reason: rule(codeAssignment.reasonCode),
           issuingUnit: named(codeAssignment.issuingUnitCode),
         }
       : null,
@@ -305,7 +242,7 @@ export async function getStaffCaseView(user: Actor, caseId: string, now = new Da
       id: decision.id,
       level: decision.level,
       outcome: decision.outcome,
-      rule: ruleOf(decision.ruleCode) ?? { code: decision.ruleCode, nameZh: null, nameEn: null },
+      rule: rule(decision.ruleCode) ?? { code: decision.ruleCode, nameZh: null, nameEn: null },
       reasons: decision.reasons,
       decidedBy: decision.decidedBy.displayName,
       decidedAt: decision.decidedAt,
