@@ -4,7 +4,8 @@ import 'server-only';
 import { prisma, type TransactionClient } from '@/lib/db/client';
 import type { Role } from '@/lib/db/generated/enums';
 import { appendAuditEvent, chainOf } from '@/lib/audit/append';
-import { SESSION_ABSOLUTE_MS, isStaffRole } from './session-policy';
+import type { Actor } from './actor';
+import { evaluateSession, isStaffRole, SESSION_ABSOLUTE_MS, SESSION_TOUCH_INTERVAL_MS } from './session-policy';
 
 export interface SessionUser {
   id: string;
@@ -142,4 +143,34 @@ export async function signOutEverywhere(userId: string, now = new Date()): Promi
     }
     return count;
   });
+}
+
+/** The signed-in caller (an Actor) with what the pages show about them and their session. */
+export interface CurrentUser extends Actor {
+  id: string;
+  role: Role;
+  displayName: string;
+  unitCode: string | null;
+  sessionId: string;
+}
+
+/** Resolves a session id from the cookie to the signed-in user, or null; exported for tests. */
+export async function resolveSession(
+  sessionId: string,
+  tokenRole: string | undefined,
+  now = new Date(),
+): Promise<CurrentUser | null> {
+  const session = await loadSession(sessionId);
+  const verdict = evaluateSession({ session, user: session?.user ?? null, tokenRole, now });
+  if (!verdict.valid || !session) return null;
+  if (verdict.touch) await touchSession(session.id, now, new Date(now.getTime() - SESSION_TOUCH_INTERVAL_MS));
+  const { user } = session;
+  return {
+    id: user.id,
+    role: user.role,
+    displayName: user.displayName,
+    provinceCode: user.provinceCode,
+    unitCode: user.unitCode,
+    sessionId: session.id,
+  };
 }
