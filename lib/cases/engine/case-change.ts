@@ -207,7 +207,8 @@ export async function changeCase<T = undefined>(
     if (args.expectedVersion !== undefined && current.version !== args.expectedVersion) throw new ConflictError();
     return applyCaseChange(tx, actor, current, args.action, plan, now);
   });
-  await dispatchAfterCommit(outcome.notificationIds);
+  // applyCaseChange queues the notifications in the province the case is in after the change.
+  await dispatchAfterCommit(outcome.notificationIds, outcome.case.provinceCode);
   return { case: outcome.case, result: outcome.result };
 }
 
