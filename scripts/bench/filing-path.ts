@@ -3,7 +3,8 @@
 // through submitAppeal in process, one after another, and the session check of a signed-in citizen. Every statement
 // the pg driver sends is counted (BEGIN and COMMIT included: one count is one round trip), and Node's CPU time is
 // taken from process.cpuUsage(). `--verbose` prints the statements of one filing and of one session check.
-//   --filings N (default 300, after 50 warm-up filings), --pg-port P (default 5548)
+//   --filings N (default 300, after 50 warm-up filings), --pg-port P (default 5548), --profile FILE (CPU profile of
+//   the measured filings)
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -16,6 +17,8 @@ const { values: args } = parseArgs({
     filings: { type: 'string', default: '300' },
     'pg-port': { type: 'string', default: '5548' },
     verbose: { type: 'boolean', default: false },
+    /** Writes a CPU profile (.cpuprofile, for Chrome DevTools) of the measured filings to this file. */
+    profile: { type: 'string' },
   },
 });
 
@@ -61,6 +64,23 @@ async function measure(count: number, step: (i: number) => Promise<void>): Promi
   const used = process.cpuUsage(cpu);
   recording = false;
   return { statements: sent.length / count, cpuMs: (used.user + used.system) / 1000 / count, wallMs: wallMs / count };
+}
+
+/** The inspector's CPU profiler, in this process. */
+async function startProfiler(): Promise<{ stop: (file: string) => Promise<void> }> {
+  const inspector = await import('node:inspector/promises');
+  const { writeFile } = await import('node:fs/promises');
+  const session = new inspector.Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    stop: async (file) => {
+      const { profile } = await session.post('Profiler.stop');
+      await writeFile(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }
 
 async function main(): Promise<void> {
@@ -137,7 +157,9 @@ async function main(): Promise<void> {
     const count = Number(args.filings);
     await measure(50, file);
     await measure(50, checkSession);
+    const profiler = args.profile ? await startProfiler() : null;
     const filing = await measure(count, file);
+    if (profiler) await profiler.stop(args.profile!);
     const sessionCheck = await measure(count, checkSession);
     if (args.verbose) {
       await measure(1, file);
