@@ -5,12 +5,9 @@
 // taken from process.cpuUsage(). `--verbose` prints the statements of one filing and of one session check.
 //   --filings N (default 300, after 50 warm-up filings), --pg-port P (default 5548), --profile FILE (CPU profile of
 //   the measured filings)
-import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { ensureDevelopmentEnvFile, loadEnv } from '@/lib/config/load-env';
-import { startEmbeddedPostgres } from '@/lib/db/embedded';
-import { migrate } from '@/lib/db/migrate';
+import { withBenchDatabase } from './bench-database';
 
 const { values: args } = parseArgs({
   options: {
@@ -84,71 +81,25 @@ async function startProfiler(): Promise<{ stop: (file: string) => Promise<void> 
 }
 
 async function main(): Promise<void> {
-  ensureDevelopmentEnvFile();
-  loadEnv();
-  const database = await startEmbeddedPostgres({
-    name: 'bench-filing-path-pg',
-    port: Number(args['pg-port']),
-    fresh: true,
-  });
-  process.env.DATABASE_URL = database.url;
-  try {
-    await migrate(database.url);
+  await withBenchDatabase({ name: 'bench-filing-path-pg', port: Number(args['pg-port']) }, async () => {
     const { getPrisma } = await import('@/lib/db/client');
-    const { seedReferenceData } = await import('@/prisma/seed/reference-data');
     const { submitAppeal } = await import('@/lib/cases/use-cases/submit-appeal');
     const { resolveSession } = await import('@/lib/auth/sessions');
-    const { computeResidentIdCheckDigit } = await import('@/lib/cases/rules/resident-id');
+    const { createUser, validFiling } = await import('@/test/support/fixtures');
     const prisma = getPrisma();
-    await seedReferenceData(prisma);
-    for (const [provinceCode, unitCode] of UNITS) {
-      for (let r = 0; r < 3; r += 1) {
-        const reviewer = await prisma.user.create({
-          data: {
-            role: 'REVIEWER',
-            displayName: `reviewer ${unitCode}-${r}`,
-            username: `reviewer-${unitCode}-${r}`,
-            provinceCode,
-            unitCode,
-            capacity: 100_000,
-          },
-        });
-        await prisma.reviewerLoad.create({ data: { provinceCode, userId: reviewer.id } });
-      }
-    }
-    const citizen = await prisma.user.create({
-      data: { role: 'CITIZEN', displayName: 'citizen', mobile: '13900000001' },
-    });
+    for (const [provinceCode, unitCode] of UNITS)
+      for (let r = 0; r < 3; r += 1) await createUser('REVIEWER', { provinceCode, unitCode, capacity: 100_000 });
+    const citizen = await createUser('CITIZEN');
     const now = new Date();
     const session = await prisma.session.create({
       data: { userId: citizen.id, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + 3600_000) },
     });
-    const first17 = '34010419900307123';
-    const idNumber = `${first17}${computeResidentIdCheckDigit(first17)}`;
-    const actor = { id: citizen.id, role: 'CITIZEN' as const, provinceCode: null };
     let filed = 0;
     const file = async () => {
-      const [provinceCode, unitCode] = UNITS[filed % UNITS.length]!;
-      const reason = REASONS[Math.floor(filed / UNITS.length) % REASONS.length]!;
+      const [issuingProvinceCode, issuingUnitCode] = UNITS[filed % UNITS.length]!;
+      const statedReasonCode = REASONS[Math.floor(filed / UNITS.length) % REASONS.length]!;
       filed += 1;
-      await submitAppeal(actor, {
-        type: 'CODE_APPEAL',
-        applicantName: '张伟',
-        idNumber,
-        mobile: '13912345678',
-        colour: 'RED',
-        codeAssignedAt: new Date(Date.now() - 6 * 3600 * 1000).toISOString(),
-        issuingProvinceCode: provinceCode,
-        issuingUnitCode: unitCode,
-        refusingProvinceCode: null,
-        statedReasonCode: reason,
-        grounds: 'NEVER_AT_PLACE',
-        statement: '我当天一直在芜湖上班，从未去过合肥的任何风险区域，有公司考勤记录为证。',
-        requestedOutcome: 'REVOKE',
-        privacyNoticeAccepted: true,
-        privacyNoticeVersion: '2026-01',
-        idempotencyKey: randomUUID(),
-      });
+      await submitAppeal(citizen, validFiling({ issuingProvinceCode, issuingUnitCode, statedReasonCode }));
     };
     const checkSession = async () => {
       if (!(await resolveSession(session.id, 'CITIZEN'))) throw new Error('the session check refused a valid session');
@@ -169,7 +120,6 @@ async function main(): Promise<void> {
       console.log('\nStatements of one session check:');
       for (const [i, text] of sent.entries()) console.log(`  ${String(i + 1).padStart(2)}. ${text.slice(0, 150)}`);
     }
-    // What getServerSession does with the cookie on every request: decode it, then encode the refreshed token.
     // What getServerSession does with the cookie on every request: decode it, then encode the refreshed token; with
     // next-auth's own codec (HKDF for each) and with the app's (lib/auth/jwt-codec.ts, the key kept per process).
     const nextAuthJwt = await import('next-auth/jwt');
@@ -194,10 +144,7 @@ async function main(): Promise<void> {
     row('per cookie, next-auth codec', jwtNextAuth);
     row('per cookie, app codec', jwt);
     console.log(`\nJSON: ${JSON.stringify({ filing, sessionCheck, jwtNextAuth, jwt })}`);
-    await prisma.$disconnect();
-  } finally {
-    await database.stop();
-  }
+  });
 }
 
 main().then(
