@@ -5,6 +5,7 @@ import type { NextAuthOptions, User } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { signInCitizen } from './citizen-sign-in';
 import { ipFromHeaders } from './request-ip';
+import { decodeSessionJwt, encodeSessionJwt } from './jwt-codec';
 import { citizenSignInSchema, staffSignInSchema } from './schemas';
 import { SESSION_ABSOLUTE_MS } from './session-policy';
 import { revokeSession } from './sessions';
@@ -27,7 +28,8 @@ function refuse(code: SignInErrorCode, count?: number): never {
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: 'jwt', maxAge: SESSION_ABSOLUTE_MS / 1000 },
-  jwt: { maxAge: SESSION_ABSOLUTE_MS / 1000 },
+  // next-auth's token format, with the derived key kept per process (jwt-codec.ts).
+  jwt: { maxAge: SESSION_ABSOLUTE_MS / 1000, encode: encodeSessionJwt, decode: decodeSessionJwt },
   useSecureCookies: sessionCookiesSecure(),
   pages: { signIn: '/sign-in', error: '/sign-in' },
   providers: [

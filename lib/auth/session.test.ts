@@ -65,4 +65,22 @@ describe('resolveSession (real PostgreSQL)', () => {
   it('knows nothing of an unknown session id', async () => {
     expect(await resolveSession('00000000-0000-4000-8000-000000000000', 'REVIEWER')).toBeNull();
   });
+
+  it('treats an id that is not a session id at all as signed out, without asking the database to parse it', async () => {
+    expect(await resolveSession('not-a-uuid', 'REVIEWER')).toBeNull();
+    expect(await resolveSession("' OR 1=1 --", 'REVIEWER')).toBeNull();
+  });
+
+  it('sees a second factor checked for the session and the user enrolling one (the loaded row carries both)', async () => {
+    const now = new Date();
+    const supervisor = await prisma.user.create({
+      data: { username: `s-${now.getTime()}`, role: 'SUPERVISOR', displayName: '督查员', provinceCode: '42' },
+    });
+    const sessionId = await prisma.$transaction((tx) => createSession(tx, supervisor.id, now));
+    // A supervisor must have a second factor: until it is checked for this session, the session is not signed in.
+    expect(await resolveSession(sessionId, 'SUPERVISOR', now)).toBeNull();
+    await prisma.user.update({ where: { id: supervisor.id }, data: { totpEnabledAt: now } });
+    await prisma.session.update({ where: { id: sessionId }, data: { secondFactorAt: now } });
+    expect(await resolveSession(sessionId, 'SUPERVISOR', now)).toMatchObject({ id: supervisor.id, role: 'SUPERVISOR' });
+  });
 });

@@ -4,7 +4,8 @@ import 'server-only';
 import { prisma, type TransactionClient } from '@/lib/db/client';
 import type { Role } from '@/lib/db/generated/enums';
 import { appendAuditEvent, chainOf } from '@/lib/audit/append';
-import { SESSION_ABSOLUTE_MS, isStaffRole } from './session-policy';
+import type { Actor } from './actor';
+import { evaluateSession, isStaffRole, SESSION_ABSOLUTE_MS, SESSION_TOUCH_INTERVAL_MS } from './session-policy';
 
 export interface SessionUser {
   id: string;
@@ -27,6 +28,8 @@ export interface LoadedSession {
   user: SessionUser;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** How a staff sign-in was completed, as recorded in its STAFF_SIGNED_IN audit event. */
 export type SignInMethod = 'PASSWORD' | 'TOTP' | 'RECOVERY_CODE' | 'TOTP_ENROLLED' | 'PASSWORD_CHANGED';
 
@@ -38,30 +41,38 @@ export async function createSession(tx: TransactionClient, userId: string, now: 
   return session.id;
 }
 
+/** The session row with its user, in one statement (it runs on every signed-in request). */
 export async function loadSession(sessionId: string): Promise<LoadedSession | null> {
-  return prisma.session.findUnique({
-    where: { id: sessionId },
-    select: {
-      id: true,
-      createdAt: true,
-      expiresAt: true,
-      lastSeenAt: true,
-      revokedAt: true,
-      secondFactorAt: true,
-      user: {
-        select: {
-          id: true,
-          role: true,
-          active: true,
-          displayName: true,
-          provinceCode: true,
-          unitCode: true,
-          mustChangePassword: true,
-          totpEnabledAt: true,
-        },
-      },
+  if (!UUID.test(sessionId)) return null;
+  const [row] = await prisma.$queryRaw<
+    (Omit<LoadedSession, 'user'> & { [K in keyof SessionUser as `user_${K}`]: SessionUser[K] })[]
+  >`
+    SELECT s.id::text, s.created_at AS "createdAt", s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt",
+           s.revoked_at AS "revokedAt", s.second_factor_at AS "secondFactorAt",
+           u.id::text AS "user_id", u.role::text AS "user_role", u.active AS "user_active",
+           u.display_name AS "user_displayName", u.province_code AS "user_provinceCode", u.unit_code AS "user_unitCode",
+           u.must_change_password AS "user_mustChangePassword", u.totp_enabled_at AS "user_totpEnabledAt"
+      FROM session s JOIN app_user u ON u.id = s.user_id
+     WHERE s.id = ${sessionId}::uuid`;
+  if (!row) return null;
+  return {
+    id: row.id,
+    createdAt: row.createdAt,
+    expiresAt: row.expiresAt,
+    lastSeenAt: row.lastSeenAt,
+    revokedAt: row.revokedAt,
+    secondFactorAt: row.secondFactorAt,
+    user: {
+      id: row.user_id,
+      role: row.user_role,
+      active: row.user_active,
+      displayName: row.user_displayName,
+      provinceCode: row.user_provinceCode,
+      unitCode: row.user_unitCode,
+      mustChangePassword: row.user_mustChangePassword,
+      totpEnabledAt: row.user_totpEnabledAt,
     },
-  });
+  };
 }
 
 /** Records the sign-in once the session is usable (after the password, or after the step that completed it). */
@@ -142,4 +153,34 @@ export async function signOutEverywhere(userId: string, now = new Date()): Promi
     }
     return count;
   });
+}
+
+/** The signed-in caller (an Actor) with what the pages show about them and their session. */
+export interface CurrentUser extends Actor {
+  id: string;
+  role: Role;
+  displayName: string;
+  unitCode: string | null;
+  sessionId: string;
+}
+
+/** Resolves a session id from the cookie to the signed-in user, or null; exported for tests. */
+export async function resolveSession(
+  sessionId: string,
+  tokenRole: string | undefined,
+  now = new Date(),
+): Promise<CurrentUser | null> {
+  const session = await loadSession(sessionId);
+  const verdict = evaluateSession({ session, user: session?.user ?? null, tokenRole, now });
+  if (!verdict.valid || !session) return null;
+  if (verdict.touch) await touchSession(session.id, now, new Date(now.getTime() - SESSION_TOUCH_INTERVAL_MS));
+  const { user } = session;
+  return {
+    id: user.id,
+    role: user.role,
+    displayName: user.displayName,
+    provinceCode: user.provinceCode,
+    unitCode: user.unitCode,
+    sessionId: session.id,
+  };
 }

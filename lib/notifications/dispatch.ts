@@ -25,19 +25,62 @@ interface ClaimedNotification {
 export interface DispatchOptions {
   /** How long a claim lasts; must exceed the SMS provider's timeout (SMS_TIMEOUT_MS). */
   leaseMs?: number;
+  /** The province of every given notification (a case's own): the claim is then one statement on its shard. */
+  provinceCode?: string;
+}
+
+/** Pending notices with nothing to deliver: in-app ones (and an SMS without a number). */
+const IN_APP_PENDING = Prisma.sql`status = 'PENDING' AND (channel <> 'SMS' OR recipient_mobile IS NULL)`;
+
+/**
+ * Claims the pending SMS rows of one province (FOR UPDATE SKIP LOCKED, single-shard); with `markInApp`, the same
+ * statement also marks the province's pending in-app notices sent. Returns the claimed rows and that count.
+ */
+async function claimInProvince(
+  province: string,
+  only: Prisma.Sql,
+  now: Date,
+  leaseUntil: Date,
+  markInApp: boolean,
+): Promise<{ inApp: number; sms: ClaimedNotification[] }> {
+  const inApp = markInApp
+    ? Prisma.sql`in_app AS (
+        UPDATE notification SET status = 'SENT', sent_at = ${now}, attempts = attempts + 1
+         WHERE province_code = ${province} AND ${IN_APP_PENDING} ${only}
+        RETURNING 1),`
+    : Prisma.empty;
+  const rows = await prisma.$queryRaw<(Partial<ClaimedNotification> & { in_app: number })[]>`
+    WITH ${inApp} due AS (
+      SELECT province_code, id FROM notification
+       WHERE province_code = ${province} AND status = 'PENDING' AND channel = 'SMS' AND recipient_mobile IS NOT NULL
+         AND (locked_until IS NULL OR locked_until <= ${now}) ${only}
+       ORDER BY created_at LIMIT ${BATCH}
+         FOR UPDATE SKIP LOCKED
+    ), claimed AS (
+      UPDATE notification n SET locked_until = ${leaseUntil}
+        FROM due WHERE n.province_code = ${province} AND n.id = due.id
+      RETURNING n.id::text, n.province_code, n.recipient_mobile, n.template, n.params, n.attempts, n.locked_until
+    )
+    SELECT c.*, ${markInApp ? Prisma.sql`(SELECT count(*) FROM in_app)` : Prisma.sql`0`}::int AS in_app
+      FROM (SELECT 1) AS one LEFT JOIN claimed c ON TRUE`;
+  return {
+    inApp: rows[0]?.in_app ?? 0,
+    sms: rows.filter((row): row is ClaimedNotification & { in_app: number } => row.id != null),
+  };
 }
 
 /** Marks pending in-app notices sent (nothing to deliver) and claims pending SMS rows; both commit at once. */
 async function claim(
   ids: readonly string[] | undefined,
-  leaseMs: number,
+  { leaseMs = DEFAULT_LEASE_MS, provinceCode }: DispatchOptions,
 ): Promise<{ inApp: number; sms: ClaimedNotification[] }> {
   const now = new Date();
   const leaseUntil = new Date(now.getTime() + leaseMs);
   const only = ids ? Prisma.sql`AND id = ANY(${[...ids]}::uuid[])` : Prisma.empty;
+  if (ids && provinceCode) return claimInProvince(provinceCode, only, now, leaseUntil, true);
   const inApp = await prisma.$executeRaw`
     UPDATE notification SET status = 'SENT', sent_at = ${now}, attempts = attempts + 1
-     WHERE status = 'PENDING' AND (channel <> 'SMS' OR recipient_mobile IS NULL) ${only}`;
+     WHERE ${IN_APP_PENDING} ${only}`;
   // SMS rows are claimed province by province (one shard per claim on Citus, docs/scaling.md), in the provinces that
   // have some pending.
   const provinces = await provincesWith(
@@ -45,28 +88,14 @@ async function claim(
     Prisma.sql`status = 'PENDING' AND channel = 'SMS' AND recipient_mobile IS NOT NULL ${only}`,
   );
   const sms: ClaimedNotification[] = [];
-  for (const province of provinces) {
-    sms.push(
-      ...(await prisma.$queryRaw<ClaimedNotification[]>`
-        WITH due AS (
-          SELECT province_code, id FROM notification
-           WHERE province_code = ${province} AND status = 'PENDING' AND channel = 'SMS' AND recipient_mobile IS NOT NULL
-             AND (locked_until IS NULL OR locked_until <= ${now}) ${only}
-           ORDER BY created_at LIMIT ${BATCH}
-             FOR UPDATE SKIP LOCKED
-        )
-        UPDATE notification n SET locked_until = ${leaseUntil}
-          FROM due WHERE n.province_code = ${province} AND n.id = due.id
-        RETURNING n.id::text, n.province_code, n.recipient_mobile, n.template, n.params, n.attempts, n.locked_until`),
-    );
-  }
+  for (const province of provinces) sms.push(...(await claimInProvince(province, only, now, leaseUntil, false)).sms);
   return { inApp, sms };
 }
 
 /** Sends the given notifications, or every pending one when no ids are given; returns how many were sent. */
 export async function dispatchNotifications(ids?: readonly string[], options: DispatchOptions = {}): Promise<number> {
   if (ids && ids.length === 0) return 0;
-  const { inApp, sms } = await claim(ids, options.leaseMs ?? DEFAULT_LEASE_MS);
+  const { inApp, sms } = await claim(ids, options);
   let sent = inApp;
   for (const notification of sms) {
     const outcome = await sendSms(

@@ -41,25 +41,20 @@ export async function loadWorkingDayCalendar(db: Db, years?: readonly number[]):
   );
 }
 
-const policySelect = {
-  id: true,
-  provinceCode: true,
-  version: true,
-  redHours: true,
-  yellowHours: true,
-  recognitionHours: true,
-  secondReviewWorkingDays: true,
-  citizenReplyHours: true,
-} as const;
-
-/** The highest version of one scope (national when provinceCode is null) that had taken effect at `at`. */
-async function findPolicyInForce(db: Db, provinceCode: string | null, at: Date): Promise<DeadlinePolicyRecord | null> {
-  const row = await db.deadlinePolicy.findFirst({
-    where: { provinceCode, effectiveFrom: { lte: at } },
-    orderBy: { version: 'desc' },
-    select: policySelect,
-  });
-  return row ? { ...row, provinceCode: row.provinceCode === null ? null : row.provinceCode.trim() } : null;
+/**
+ * The highest version of the national policy and of the province's own (when it has one) that had taken effect at
+ * `at`: both scopes in one statement, national first.
+ */
+async function findPoliciesInForce(db: Db, provinceCode: string, at: Date): Promise<DeadlinePolicyRecord[]> {
+  const rows = await db.$queryRaw<DeadlinePolicyRecord[]>`
+    SELECT DISTINCT ON (province_code)
+           id, province_code AS "provinceCode", version, red_hours AS "redHours", yellow_hours AS "yellowHours",
+           recognition_hours AS "recognitionHours", second_review_working_days AS "secondReviewWorkingDays",
+           citizen_reply_hours AS "citizenReplyHours"
+      FROM deadline_policy
+     WHERE (province_code IS NULL OR province_code = ${provinceCode}) AND effective_from <= ${at}
+     ORDER BY province_code NULLS FIRST, version DESC`;
+  return rows.map((row) => ({ ...row, provinceCode: row.provinceCode === null ? null : row.provinceCode.trim() }));
 }
 
 /** The deadline policy in force for `provinceCode` at `at`: the national maximum combined with the province's own policy, if any. */
@@ -71,10 +66,10 @@ export async function loadDeadlinePolicy(db: Db, provinceCode: string, at: Date)
     );
   }
   if (Number.isNaN(at.getTime())) throw new DeadlineError('INVALID_INPUT', 'The policy date is not a valid date');
-  // Sequential on purpose: `db` may be an interactive transaction, which runs one query at a time anyway.
-  const national = await findPolicyInForce(db, null, at);
+  const policies = await findPoliciesInForce(db, provinceCode, at);
+  const national = policies.find((policy) => policy.provinceCode === null);
   if (!national) {
     throw new DeadlineError('POLICY_NOT_FOUND', `No national deadline policy was in force at ${at.toISOString()}`);
   }
-  return effectivePolicy(national, await findPolicyInForce(db, provinceCode, at));
+  return effectivePolicy(national, policies.find((policy) => policy.provinceCode === provinceCode) ?? null);
 }

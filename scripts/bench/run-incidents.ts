@@ -2,9 +2,7 @@
 // with N cases loaded through COPY (--cases, default 100000), then detection per filing and a group decision over
 // 1,000 cases (incidents.ts). `npm run bench` runs the same measurement on its national data set.
 import { parseArgs } from 'node:util';
-import { ensureDevelopmentEnvFile, loadEnv } from '@/lib/config/load-env';
-import { startEmbeddedPostgres } from '@/lib/db/embedded';
-import { migrate } from '@/lib/db/migrate';
+import { withBenchDatabase } from './bench-database';
 import { loadBenchData } from './load-cases';
 import { benchIncidents, incidentRows } from './incidents';
 
@@ -17,26 +15,15 @@ const { values: args } = parseArgs({
 });
 
 async function main(): Promise<void> {
-  ensureDevelopmentEnvFile();
-  loadEnv();
-  const database = await startEmbeddedPostgres({
-    name: 'bench-incidents-pg',
-    port: Number(args['pg-port']),
-    fresh: true,
-  });
-  process.env.DATABASE_URL = database.url;
-  try {
-    await migrate(database.url);
+  await withBenchDatabase({ name: 'bench-incidents-pg', port: Number(args['pg-port']) }, async (databaseUrl) => {
     const { getPrisma } = await import('@/lib/db/client');
-    const { seedReferenceData } = await import('@/prisma/seed/reference-data');
-    await seedReferenceData(getPrisma());
-    const load = await loadBenchData(database.url, {
+    const load = await loadBenchData(databaseUrl, {
       cases: Number(args.cases),
       log: (line) => console.log(`  ${line}`),
     });
     const { recountReviewerLoads } = await import('@/lib/cases/rules/routing');
     await recountReviewerLoads(getPrisma());
-    const result = await benchIncidents(database.url, {
+    const result = await benchIncidents(databaseUrl, {
       provinceCode: load.heavyProvince,
       unitCode: '410100',
       groupSize: Number(args['group-size']),
@@ -46,10 +33,7 @@ async function main(): Promise<void> {
     const width = Math.max(...rows.map(([name]) => name.length));
     for (const [name, value, target] of rows) console.log(`${name.padEnd(width)}  ${value}  [target ${target}]`);
     console.log(`\nJSON: ${JSON.stringify(result)}`);
-    await getPrisma().$disconnect();
-  } finally {
-    await database.stop();
-  }
+  });
 }
 
 main().then(

@@ -14,4 +14,6 @@ export const CITUS_TEST_FILES = [
   'test/integration/effectuation.test.ts',
   'test/integration/interim-relief.test.ts',
   'lib/incidents/incidents.test.ts',
+  'lib/notifications/dispatch.test.ts',
+  'lib/auth/session.test.ts',
 ];

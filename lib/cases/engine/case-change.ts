@@ -207,19 +207,21 @@ export async function changeCase<T = undefined>(
     if (args.expectedVersion !== undefined && current.version !== args.expectedVersion) throw new ConflictError();
     return applyCaseChange(tx, actor, current, args.action, plan, now);
   });
-  await dispatchAfterCommit(outcome.notificationIds);
+  // applyCaseChange queues the notifications in the province the case is in after the change.
+  await dispatchAfterCommit(outcome.notificationIds, outcome.case.provinceCode);
   return { case: outcome.case, result: outcome.result };
 }
 
 /**
  * After a commit: send its notifications, and start a webhook delivery cycle for the outbox events it wrote
- * (the worker delivers whatever this misses). A failed send never undoes a committed change: the notification
+ * (the worker delivers whatever this misses). `provinceCode`, when every notification is of that province (one case's),
+ * makes the claim one statement on its shard. A failed send never undoes a committed change: the notification
  * stays PENDING for the sweep to retry.
  */
-export async function dispatchAfterCommit(ids: readonly string[]): Promise<void> {
+export async function dispatchAfterCommit(ids: readonly string[], provinceCode?: string): Promise<void> {
   if (process.env.NODE_ENV !== 'test') deliverSoon();
   try {
-    await dispatchNotifications(ids);
+    await dispatchNotifications(ids, { provinceCode });
   } catch (error) {
     scopedLogger('notify').error({ err: error }, 'dispatch after commit failed');
   }

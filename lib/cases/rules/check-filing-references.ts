@@ -3,17 +3,14 @@
 import 'server-only';
 import { prisma, type PrismaClient, type TransactionClient } from '@/lib/db/client';
 import { findDivisions } from '@/lib/reference/divisions';
-import type { CatalogueReason } from './overreach';
+import { findCatalogueInForce, type CatalogueInForce } from '@/lib/reference/reason-catalogue';
 import type { FilingData, FilingErrorKey } from '@/lib/cases/forms/schemas';
 
 export type FilingReferenceField =
   'issuingProvinceCode' | 'issuingUnitCode' | 'refusingProvinceCode' | 'statedReasonCode';
 
-export interface CatalogueInForce {
-  id: number;
-  version: number;
-  reasons: CatalogueReason[];
-}
+// Where the catalogue is read (once per process per version); re-exported for the callers that name it here.
+export { findCatalogueInForce, type CatalogueInForce };
 
 export interface FilingReferenceCheck {
   ok: boolean;
@@ -52,37 +49,4 @@ export async function checkFilingReferences(
     fieldErrors.statedReasonCode = 'filing.errors.statedReasonUnknown';
   }
   return { ok: Object.keys(fieldErrors).length === 0, fieldErrors, catalogue };
-}
-
-/**
- * The reasons of each published catalogue version, read once per process through the shared client: a version is
- * published with its reasons in one transaction and never changes (lib/admin/publish-catalogue-version.ts).
- */
-const reasonsOfVersion = new Map<number, Promise<CatalogueReason[]>>();
-
-function findReasons(db: PrismaClient | TransactionClient, catalogueVersionId: number): Promise<CatalogueReason[]> {
-  const read = () =>
-    db.reason.findMany({
-      where: { catalogueVersionId },
-      select: { code: true, maxColour: true, validity: true },
-      orderBy: { sortOrder: 'asc' },
-    });
-  if (db !== prisma) return read();
-  let reasons = reasonsOfVersion.get(catalogueVersionId);
-  if (!reasons) {
-    reasons = read();
-    reasonsOfVersion.set(catalogueVersionId, reasons);
-    reasons.catch(() => reasonsOfVersion.delete(catalogueVersionId));
-  }
-  return reasons;
-}
-
-/** The latest published version of the reason catalogue; old cases keep the version they were filed under. */
-export async function findCatalogueInForce(db: PrismaClient | TransactionClient = prisma): Promise<CatalogueInForce> {
-  const catalogue = await db.reasonCatalogueVersion.findFirst({
-    orderBy: { version: 'desc' },
-    select: { id: true, version: true },
-  });
-  if (!catalogue) throw new Error('No reason catalogue is published: seed the reference data (npm run db:seed).');
-  return { ...catalogue, reasons: await findReasons(db, catalogue.id) };
 }

@@ -1,6 +1,6 @@
 // Routing and assignment (SPEC §6): which province's pool a case goes to, and which reviewer in it takes the case.
 import 'server-only';
-import type { TransactionClient } from '@/lib/db/client';
+import { Prisma, type TransactionClient } from '@/lib/db/client';
 import type { CaseState, CaseType } from '@/lib/db/generated/enums';
 import { REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
 import { isConflictedReviewer } from '@/lib/cases/rules/conflict-of-interest';
@@ -78,7 +78,37 @@ async function loadCandidates(
 
 interface LockedReviewer {
   id: string;
-  open_case_count: number;
+  /** Still active and under capacity under the lock: the reviewer takes the case (last assignment time moved). */
+  taken: boolean;
+}
+
+/**
+ * Locks the load row of the first of `ids` (in their order) that no other assignment holds (`skipLocked`), or waits
+ * for the first one's, and in the same statement, when that reviewer is still active and under capacity (their load
+ * read again under the lock), moves their last assignment time. Null when no row was locked.
+ */
+async function lockReviewer(
+  tx: TransactionClient,
+  province: string,
+  ids: string[],
+  now: Date,
+  skipLocked: boolean,
+): Promise<LockedReviewer | null> {
+  const [locked] = await tx.$queryRaw<LockedReviewer[]>`
+    WITH locked AS (
+      SELECT user_id, open_case_count FROM reviewer_load
+       WHERE province_code = ${province} AND user_id = ANY(${ids}::uuid[])
+       ORDER BY array_position(${ids}::uuid[], user_id) LIMIT 1
+         FOR NO KEY UPDATE ${skipLocked ? Prisma.sql`SKIP LOCKED` : Prisma.empty}
+    ), taken AS (
+      UPDATE reviewer_load r SET last_assigned_at = ${now}
+        FROM locked, app_user u
+       WHERE r.province_code = ${province} AND r.user_id = locked.user_id
+         AND u.id = locked.user_id AND u.active AND locked.open_case_count < u.capacity
+      RETURNING r.user_id
+    )
+    SELECT user_id::text AS id, EXISTS (SELECT 1 FROM taken) AS taken FROM locked`;
+  return locked ?? null;
 }
 
 /**
@@ -112,26 +142,13 @@ export async function pickReviewer(
       await tx.$executeRaw`
         INSERT INTO reviewer_load (province_code, user_id) SELECT ${province}, id FROM unnest(${missing}::uuid[]) AS r(id)
         ON CONFLICT (province_code, user_id) DO NOTHING`;
-    const [free] = await tx.$queryRaw<LockedReviewer[]>`
-      SELECT user_id::text AS id, open_case_count FROM reviewer_load
-       WHERE province_code = ${province} AND user_id = ANY(${ids}::uuid[])
-       ORDER BY array_position(${ids}::uuid[], user_id) LIMIT 1
-         FOR NO KEY UPDATE SKIP LOCKED`;
     // The list was read before the lock: a concurrent assignment (or deactivation) may have happened since.
     // Every change of a reviewer's load updates this row under the same lock (adjustReviewerLoads).
-    const [locked] = free
-      ? [free]
-      : await tx.$queryRaw<LockedReviewer[]>`
-          SELECT user_id::text AS id, open_case_count FROM reviewer_load
-           WHERE province_code = ${province} AND user_id = ${ids[0]}::uuid FOR NO KEY UPDATE`;
+    const locked =
+      (await lockReviewer(tx, province, ids, args.now, true)) ??
+      (await lockReviewer(tx, province, [ids[0]!], args.now, false));
     if (!locked) return null;
-    const [reviewer] = await tx.$queryRaw<{ active: boolean; capacity: number }[]>`
-      SELECT active, capacity FROM app_user WHERE id = ${locked.id}::uuid`;
-    if (reviewer?.active && locked.open_case_count < reviewer.capacity) {
-      await tx.$executeRaw`UPDATE reviewer_load SET last_assigned_at = ${args.now}
-                            WHERE province_code = ${province} AND user_id = ${locked.id}::uuid`;
-      return locked.id;
-    }
+    if (locked.taken) return locked.id;
     excluded.push(locked.id);
   }
 }

@@ -195,7 +195,7 @@ export async function submitAppeal(
         notificationIds: [...notificationIds, ...(assigned?.notificationIds ?? []), ...reliefNotificationIds],
       };
     });
-    await dispatchAfterCommit(outcome.notificationIds);
+    await dispatchAfterCommit(outcome.notificationIds, provinceCode);
     return { case: outcome.case, created: true };
   } catch (error) {
     await discardEvidenceFiles(storedFiles.map((file) => file.key));
