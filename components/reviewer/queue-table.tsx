@@ -77,6 +77,13 @@ export function QueueTable({
     router.refresh();
   };
 
+  // Translated once per render, not once per cell.
+  const cellLabels = useMemo(
+    (): Record<string, string> =>
+      Object.fromEntries(Object.entries(COLUMN_LABELS).map(([column, key]) => [column, t(key)])),
+    [t],
+  );
+
   const columns = useMemo(
     () =>
       helper.columns([
@@ -226,8 +233,8 @@ export function QueueTable({
                   {row.getAllCells().map((cell) => (
                     <td
                       key={cell.id}
-                      className="px-2 py-2 align-top max-sm:flex max-sm:flex-wrap max-sm:items-baseline max-sm:gap-x-2 max-sm:px-0 max-sm:py-1 max-sm:before:font-semibold max-sm:before:content-[attr(data-label)]"
-                      data-label={COLUMN_LABELS[cell.column.id] ? t(COLUMN_LABELS[cell.column.id]!) : undefined}
+                      className="stacked-cell"
+                      data-label={cellLabels[cell.column.id]}
                       data-column={cell.column.id}
                     >
                       <table.FlexRender cell={cell} />
