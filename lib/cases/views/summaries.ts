@@ -4,7 +4,7 @@ import 'server-only';
 import { prisma, Prisma } from '@/lib/db/client';
 import type { CaseState, Role } from '@/lib/db/generated/enums';
 import { caseScopeWhere, type Actor } from '@/lib/auth/scope';
-import { atRiskSql, overdueSql } from '@/lib/cases/rules/deadline-filters';
+import { overdueSql } from '@/lib/cases/rules/deadline-filters';
 import { countCasesByState, countsPerState } from './state-counts';
 import {
   FIRST_LEVEL_OPEN_STATES,
@@ -67,32 +67,21 @@ export interface SupervisorHome {
   provinceName: string | null;
   byState: { state: CaseState; count: number }[];
   total: number;
-  overdue: number;
-  atRisk: number;
-  unassigned: number;
   /** Open and overdue cases per province (national scope only). */
   provinces: ProvinceLoadRow[];
 }
 
 /**
- * The supervisor's home: cases per state from the maintained counters, and the deadline counts from the open-case
- * deadline index (SQL forms of the deadline filters), so that it stays fast nationally at a million cases.
+ * The supervisor's home: cases per state from the maintained counters and, nationally, overdue cases per province from
+ * the open-case deadline index (SQL forms of the deadline filters), so that it stays fast at a million cases.
  */
 export async function getSupervisorHome(user: Actor, now = new Date()): Promise<SupervisorHome> {
   if (user.role !== 'SUPERVISOR') throw new Error('the supervisor home is for supervisors');
   const national = user.provinceCode === null;
-  const inScope = national ? Prisma.sql`TRUE` : Prisma.sql`c.province_code = ${user.provinceCode}`;
-  const countWhere = async (condition: Prisma.Sql) =>
-    (
-      await prisma.$queryRaw<
-        { count: number }[]
-      >`SELECT count(*)::int AS count FROM appeal_case c WHERE ${inScope} AND ${condition}`
-    )[0]?.count ?? 0;
-  const [stateCounts, overdue, atRisk, unassigned, provinceName, overdueByProvince] = await Promise.all([
+  // The overdue, at-risk and unassigned totals are the deadline board's counts (lib/supervision/board.ts), shown
+  // beside this home on the same page: counted there once, not again here.
+  const [stateCounts, provinceName, overdueByProvince] = await Promise.all([
     countCasesByState(user.provinceCode),
-    countWhere(overdueSql(now)),
-    countWhere(atRiskSql(now)),
-    countWhere(Prisma.sql`c.state = 'SUBMITTED' AND c.assignee_id IS NULL`),
     user.provinceCode ? findProvinceName(user.provinceCode) : Promise.resolve(null),
     national
       ? prisma.$queryRaw<{ province_code: string; count: number }[]>`
@@ -112,9 +101,6 @@ export async function getSupervisorHome(user: Actor, now = new Date()): Promise<
     provinceName,
     byState: countsPerState(stateCounts),
     total: stateCounts.reduce((sum, row) => sum + row.count, 0),
-    overdue,
-    atRisk,
-    unassigned,
     provinces: codes.map((code) => ({
       provinceCode: code,
       provinceName: names.get(code) ?? code,
