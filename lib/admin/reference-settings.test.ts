@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
 import { ValidationError } from '@/lib/core/errors';
-import { findCatalogueInForce } from '@/lib/cases/rules/check-filing-references';
+import { findCatalogueInForce } from '@/lib/reference/reason-catalogue';
 import { loadDeadlinePolicy, loadWorkingDayCalendar } from '@/lib/reference/deadline-rules';
 import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
 import { resetCaseData } from '@/test/support/db';

@@ -3,7 +3,7 @@ import { prisma } from '@/lib/db/client';
 import { verifyAuditChains } from '@/lib/audit/verify';
 import { verifyPassword } from '@/lib/auth/password';
 import { closeRateLimits } from '@/lib/auth/rate-limit';
-import { resolveSession } from '@/lib/auth/session';
+import { resolveSession } from '@/lib/auth/sessions';
 import { createSession } from '@/lib/auth/sessions';
 import { ValidationError } from '@/lib/core/errors';
 import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';

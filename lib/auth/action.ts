@@ -9,7 +9,8 @@ import type { ActionFailure, ActionResult } from '@/lib/core/action-result';
 import { isAppError } from '@/lib/core/errors';
 import { fieldErrorsOf } from '@/lib/core/parse-input';
 import { getRequestIp } from './request-ip';
-import { getCurrentUser, type CurrentUser } from './session';
+import { getCurrentUser } from './session';
+import type { CurrentUser } from './sessions';
 import { scopedLogger } from '@/lib/security/logger';
 import { findNulCharacter, NUL_CHARACTER_MESSAGE_KEY } from '@/lib/security/nul-characters';
 

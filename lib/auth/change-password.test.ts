@@ -4,7 +4,7 @@ import { resetCaseData } from '@/test/support/db';
 import { changeOwnPassword } from './change-password';
 import { hashPassword, verifyPassword } from './password';
 import { closeRateLimits } from './rate-limit';
-import { resolveSession } from './session';
+import { resolveSession } from './sessions';
 import { signOutEverywhere } from './sessions';
 import { signInStaff } from './staff-sign-in';
 

@@ -2,7 +2,8 @@
 import 'server-only';
 import { notFound, redirect } from 'next/navigation';
 import type { Role } from '@/lib/db/generated/enums';
-import { getCurrentUser, type CurrentUser } from './session';
+import { getCurrentUser } from './session';
+import type { CurrentUser } from './sessions';
 
 export const HOME_PATH: Record<Role, string> = {
   CITIZEN: '/my-cases',

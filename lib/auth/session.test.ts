@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
 import { resetCaseData } from '@/test/support/db';
-import { resolveSession } from './session';
+import { resolveSession } from './sessions';
 import { STAFF_IDLE_MS } from './session-policy';
 import { createSession, revokeSession, revokeUserSessions } from './sessions';
 

@@ -6,8 +6,6 @@ import { getServerSession } from 'next-auth';
 import { authOptions } from './options';
 import { resolveSession, type CurrentUser } from './sessions';
 
-export { resolveSession, type CurrentUser } from './sessions';
-
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
   if (!session?.sid || !session.uid) return null;

@@ -5,7 +5,7 @@ import { decryptIdNumber } from '@/lib/pii/id-number';
 import { resetCaseData } from '@/test/support/db';
 import { hashPassword } from './password';
 import { closeRateLimits } from './rate-limit';
-import { resolveSession } from './session';
+import { resolveSession } from './sessions';
 import { signInStaff } from './staff-sign-in';
 import { resolveSignInProgress } from './sign-in-progress';
 import {

@@ -3,7 +3,7 @@
 // thousands of appeals of the same unit (printed, not asserted: the target is a few milliseconds).
 import { beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChains } from '@/lib/audit/verify';
-import { findCatalogueInForce } from '@/lib/cases/rules/check-filing-references';
+import { findCatalogueInForce } from '@/lib/reference/reason-catalogue';
 import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
 import { getPrisma } from '@/lib/db/client';
 import { createUser, residentId, validFiling, type TestUser } from '@/test/support/fixtures';

@@ -5,7 +5,7 @@ import { prisma, Prisma } from '@/lib/db/client';
 import type { CaseState, CodeColour, DecisionOutcome } from '@/lib/db/generated/enums';
 import type { Actor } from '@/lib/auth/actor';
 import { divisionNames } from '@/lib/reference/divisions';
-import { findCatalogueInForce } from '@/lib/cases/rules/check-filing-references';
+import { findCatalogueInForce } from '@/lib/reference/reason-catalogue';
 import { RELIEF_CASE_STATES, reliefColoursFor } from '@/lib/cases/rules/interim-relief';
 import { TRANSITIONS } from '@/lib/cases/rules/transitions';
 import { scopeProvinceSql } from '@/lib/supervision/scope';

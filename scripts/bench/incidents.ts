@@ -39,7 +39,7 @@ export async function benchIncidents(
   const samples = options.samples ?? 500;
   const { getPrisma } = await import('@/lib/db/client');
   const { detectIncident } = await import('@/lib/incidents/detect-incident');
-  const { findCatalogueInForce } = await import('@/lib/cases/rules/check-filing-references');
+  const { findCatalogueInForce } = await import('@/lib/reference/reason-catalogue');
   const { submitAppeal } = await import('@/lib/cases/use-cases/submit-appeal');
   const { decideIncident } = await import('@/lib/incidents/decide-incident');
   const { verifyAuditChains } = await import('@/lib/audit/verify');

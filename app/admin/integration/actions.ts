@@ -4,7 +4,7 @@
 // by an administrator: one table of schema → use case, and one exported server action per row.
 import type { z } from 'zod';
 import { defineAction } from '@/lib/auth/action';
-import type { CurrentUser } from '@/lib/auth/session';
+import type { CurrentUser } from '@/lib/auth/sessions';
 import { createApiKey, revokeApiKey, rotateApiKey } from '@/lib/integration/api-keys';
 import { configureProvinceSystem, rotateWebhookSecret } from '@/lib/integration/province-systems';
 import { replayDelivery } from '@/lib/integration/replay-delivery';

@@ -9,9 +9,6 @@ import type { FilingData, FilingErrorKey } from '@/lib/cases/forms/schemas';
 export type FilingReferenceField =
   'issuingProvinceCode' | 'issuingUnitCode' | 'refusingProvinceCode' | 'statedReasonCode';
 
-// Where the catalogue is read (once per process per version); re-exported for the callers that name it here.
-export { findCatalogueInForce, type CatalogueInForce };
-
 export interface FilingReferenceCheck {
   ok: boolean;
   fieldErrors: Partial<Record<FilingReferenceField, FilingErrorKey>>;
