@@ -1,24 +1,123 @@
-// The one Prisma client of the app (driver adapter `pg`). Everything that touches the database imports it from here.
+// The one Prisma client of the app (driver adapter `pg`) and the pg pool under it. Everything that touches the database
+// imports it from here. Raw SQL on a hot path goes through `sqlRows`/`sqlRun` (below), straight to the pg connection:
+// a statement then costs the app ~0.05 ms of CPU, against ~0.25 ms through `$queryRaw` and 0.3–1.3 ms through a model
+// call (docs/benchmarks.md, "Session 7").
 import 'server-only';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from './generated/client';
+import pg from 'pg';
+import { Prisma, PrismaClient } from './generated/client';
 
-function createClient(): PrismaClient {
+/** While `prisma.$transaction` opens its transaction: the pooled connection the adapter takes for it (below). */
+interface OpeningTransaction {
+  connection?: pg.PoolClient;
+  /** Set when the adapter gives the connection back (commit, rollback, or Prisma's timeout). */
+  closed: boolean;
+}
+const opening = new AsyncLocalStorage<OpeningTransaction>();
+
+/**
+ * The pool the adapter draws from. Its promise-style `connect` is what the adapter calls to start an interactive
+ * transaction: inside `prisma.$transaction` (below) the connection is noted, so raw SQL can run on it directly, and
+ * marked closed when the adapter releases it, so nothing runs on a connection after its transaction ended.
+ */
+function createPool(connectionString: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const connect = pool.connect.bind(pool) as (callback?: unknown) => Promise<pg.PoolClient> | undefined;
+  pool.connect = ((callback?: unknown) => {
+    // pg's own `pool.query` uses the callback form: passed through untouched.
+    if (callback) return connect(callback);
+    return connect()!.then((connection) => {
+      const transaction = opening.getStore();
+      if (transaction && !transaction.connection) {
+        transaction.connection = connection;
+        const release = connection.release;
+        connection.release = (...args: Parameters<typeof release>) => {
+          transaction.closed = true;
+          connection.release = release;
+          return release.apply(connection, args);
+        };
+      }
+      return connection;
+    });
+  }) as typeof pool.connect;
+  return pool;
+}
+
+interface Database {
+  client: PrismaClient;
+  pool: pg.Pool;
+}
+
+function createDatabase(): Database {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) {
     throw new Error('DATABASE_URL is not set. Start the app with `npm run dev` (it starts the embedded PostgreSQL).');
   }
-  const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const pool = createPool(connectionString);
   // Under load a transaction waits for a pooled connection (and for its chain's lock) rather than failing fast.
-  return new PrismaClient({ adapter, transactionOptions: { maxWait: 15_000, timeout: 30_000 } });
+  const client = new PrismaClient({
+    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
+    transactionOptions: { maxWait: 15_000, timeout: 30_000 },
+  });
+  return { client, pool };
 }
 
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { database?: Database };
+
+function database(): Database {
+  globalForPrisma.database ??= createDatabase();
+  return globalForPrisma.database;
+}
 
 /** Created on first use, so scripts and tests can set DATABASE_URL before anything connects. */
 export function getPrisma(): PrismaClient {
-  globalForPrisma.prisma ??= createClient();
-  return globalForPrisma.prisma;
+  return database().client;
+}
+
+/** The connection of each open interactive transaction of `prisma.$transaction`. */
+const connections = new WeakMap<object, OpeningTransaction>();
+
+/** Mirrors what Prisma's raw queries return: 64-bit integers as bigint, dates without a zone read as UTC. */
+const PRISMA_LIKE_TYPES = {
+  getTypeParser(oid: number, format?: string) {
+    if (oid === pg.types.builtins.INT8) return (text: string) => BigInt(text);
+    if (oid === pg.types.builtins.DATE) return (text: string) => new Date(`${text}T00:00:00Z`);
+    if (oid === pg.types.builtins.TIMESTAMP) return (text: string) => new Date(`${text.replace(' ', 'T')}Z`);
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+} as pg.CustomTypesConfig;
+
+/** Something raw SQL can run in: a transaction of `prisma.$transaction`, or `prisma` itself (the pool, autocommit). */
+export type SqlTarget = TransactionClient | PrismaClient;
+
+/** The connection (or the pool) raw SQL for `target` runs on; null for a transaction opened without the hooks. */
+function connectionOf(target: SqlTarget): pg.Pool | pg.PoolClient | null {
+  const transaction = connections.get(target);
+  if (transaction) {
+    if (transaction.closed) throw new Error('raw SQL after its transaction ended (timed out or rolled back)');
+    return transaction.connection!;
+  }
+  return target === prisma || target === database().client ? database().pool : null;
+}
+
+function queryOf(statement: Prisma.Sql): pg.QueryConfig {
+  return { text: statement.text, values: statement.values as unknown[], types: PRISMA_LIKE_TYPES };
+}
+
+/** The rows of a raw statement (`Prisma.sql`), run where `target` runs (see SqlTarget). */
+export async function sqlRows<T>(target: SqlTarget, statement: Prisma.Sql): Promise<T[]> {
+  const connection = connectionOf(target);
+  // A transaction opened on the bare client (getPrisma().$transaction, no hooks) runs it through Prisma.
+  if (!connection) return (target as TransactionClient).$queryRawUnsafe<T[]>(statement.text, ...statement.values);
+  return (await connection.query(queryOf(statement))).rows as T[];
+}
+
+/** Runs a raw statement where `target` runs; returns the number of rows it changed. */
+export async function sqlRun(target: SqlTarget, statement: Prisma.Sql): Promise<number> {
+  const connection = connectionOf(target);
+  if (!connection) return (target as TransactionClient).$executeRawUnsafe(statement.text, ...statement.values);
+  return (await connection.query(queryOf(statement))).rowCount ?? 0;
 }
 
 /** Work registered by `beforeCommit`, per open interactive transaction of `prisma.$transaction`. */
@@ -41,14 +140,18 @@ function transactionWithHooks(client: PrismaClient): PrismaClient['$transaction'
   return ((first: unknown, options?: unknown) => {
     if (typeof first !== 'function') return client.$transaction(first as never, options as never);
     const callback = first as (tx: TransactionClient) => Promise<unknown>;
-    return client.$transaction(async (tx) => {
-      const hooks: (() => Promise<void>)[] = [];
-      commitHooks.set(tx, hooks);
-      const result = await callback(tx);
-      // A hook may register another (it runs in turn).
-      for (let i = 0; i < hooks.length; i += 1) await hooks[i]!();
-      return result;
-    }, options as never);
+    const transaction: OpeningTransaction = { closed: false };
+    return opening.run(transaction, () =>
+      client.$transaction(async (tx) => {
+        if (transaction.connection) connections.set(tx, transaction);
+        const hooks: (() => Promise<void>)[] = [];
+        commitHooks.set(tx, hooks);
+        const result = await callback(tx);
+        // A hook may register another (it runs in turn).
+        for (let i = 0; i < hooks.length; i += 1) await hooks[i]!();
+        return result;
+      }, options as never),
+    );
   }) as PrismaClient['$transaction'];
 }
 
@@ -62,5 +165,5 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
 });
 
 export type { PrismaClient } from './generated/client';
-export { Prisma } from './generated/client';
+export { Prisma };
 export type TransactionClient = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
