@@ -1,6 +1,6 @@
 // Appends events to their province's audit chain inside the caller's transaction (SPEC §8), at its end.
 // Locking a chain's head row serialises writers of that chain only; other provinces never wait.
-import { beforeCommit, type TransactionClient } from '@/lib/db/client';
+import { beforeCommit, Prisma, sqlRows, sqlRun, type TransactionClient } from '@/lib/db/client';
 import type { AuditAction } from './actions';
 import type { JsonValue } from './canonical';
 
@@ -37,7 +37,10 @@ function toJson(value: Record<string, unknown> | null | undefined): JsonValue | 
  */
 export async function lockAuditChain(tx: TransactionClient, chain: string): Promise<{ seq: bigint; hash: string }> {
   // A SECURITY DEFINER function: the app's role may lock a head but not write it.
-  const [head] = await tx.$queryRaw<{ seq: bigint; hash: string }[]>`SELECT seq, hash FROM audit_lock_chain(${chain})`;
+  const [head] = await sqlRows<{ seq: bigint; hash: string }>(
+    tx,
+    Prisma.sql`SELECT seq, hash FROM audit_lock_chain(${chain})`,
+  );
   if (!head) throw new Error(`audit chain ${chain} has no head`);
   return head;
 }
@@ -64,7 +67,7 @@ async function appendNow(tx: TransactionClient, chain: string, events: PendingEv
   const written: QueuedEvent[] = events.map(({ late, ...event }) =>
     late ? { ...event, after: toJson({ ...(event.after as Record<string, unknown> | null), ...late() }) } : event,
   );
-  await tx.$executeRaw`SELECT audit_append(${chain}, ${JSON.stringify(written)}::jsonb)`;
+  await sqlRun(tx, Prisma.sql`SELECT audit_append(${chain}, ${JSON.stringify(written)}::jsonb)`);
 }
 
 /**

@@ -1,7 +1,7 @@
 // Server-side session rows (SPEC §11, §14): created at sign-in, read on every request, revoked at sign-out (one, or
 // all of a user's at once), and marked when their second factor was checked.
 import 'server-only';
-import { prisma, type TransactionClient } from '@/lib/db/client';
+import { prisma, Prisma, sqlRows, type TransactionClient } from '@/lib/db/client';
 import type { Role } from '@/lib/db/generated/enums';
 import { appendAuditEvent, chainOf } from '@/lib/audit/append';
 import type { Actor } from './actor';
@@ -44,16 +44,19 @@ export async function createSession(tx: TransactionClient, userId: string, now: 
 /** The session row with its user, in one statement (it runs on every signed-in request). */
 export async function loadSession(sessionId: string): Promise<LoadedSession | null> {
   if (!UUID.test(sessionId)) return null;
-  const [row] = await prisma.$queryRaw<
-    (Omit<LoadedSession, 'user'> & { [K in keyof SessionUser as `user_${K}`]: SessionUser[K] })[]
-  >`
+  const [row] = await sqlRows<
+    Omit<LoadedSession, 'user'> & { [K in keyof SessionUser as `user_${K}`]: SessionUser[K] }
+  >(
+    prisma,
+    Prisma.sql`
     SELECT s.id::text, s.created_at AS "createdAt", s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt",
            s.revoked_at AS "revokedAt", s.second_factor_at AS "secondFactorAt",
            u.id::text AS "user_id", u.role::text AS "user_role", u.active AS "user_active",
            u.display_name AS "user_displayName", u.province_code AS "user_provinceCode", u.unit_code AS "user_unitCode",
            u.must_change_password AS "user_mustChangePassword", u.totp_enabled_at AS "user_totpEnabledAt"
       FROM session s JOIN app_user u ON u.id = s.user_id
-     WHERE s.id = ${sessionId}::uuid`;
+     WHERE s.id = ${sessionId}::uuid`,
+  );
   if (!row) return null;
   return {
     id: row.id,

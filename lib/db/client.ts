@@ -120,6 +120,12 @@ export async function sqlRun(target: SqlTarget, statement: Prisma.Sql): Promise<
   return (await connection.query(queryOf(statement))).rowCount ?? 0;
 }
 
+/** A unique constraint refused a write: through Prisma (P2002) or raw SQL (SQLSTATE 23505). */
+export function isUniqueViolation(error: unknown): boolean {
+  if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code === 'P2002';
+  return error instanceof pg.DatabaseError && error.code === '23505';
+}
+
 /** Work registered by `beforeCommit`, per open interactive transaction of `prisma.$transaction`. */
 const commitHooks = new WeakMap<object, (() => Promise<void>)[]>();
 

@@ -10,7 +10,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { appendAuditEvent } from '@/lib/audit/append';
-import { Prisma, type TransactionClient } from '@/lib/db/client';
+import { Prisma, sqlRows, sqlRun, type TransactionClient } from '@/lib/db/client';
 import type { CaseType } from '@/lib/db/generated/enums';
 import {
   DEFAULT_INCIDENT_POLICY,
@@ -75,12 +75,15 @@ export async function markOpenIncident(
   incidentId: string,
   open: boolean,
 ): Promise<void> {
-  await tx.$executeRaw`
+  await sqlRun(
+    tx,
+    Prisma.sql`
     UPDATE incident_filing_count
     SET open_incident_id = CASE WHEN ${open} THEN ${incidentId}::uuid
                                 WHEN open_incident_id = ${incidentId}::uuid THEN NULL ELSE open_incident_id END
     WHERE province_code = ${key.provinceCode} AND issuing_unit_code = ${key.issuingUnitCode}
-      AND reason_key = ${key.reasonKey} AND hour_start = ${KEY_ROW}`;
+      AND reason_key = ${key.reasonKey} AND hour_start = ${KEY_ROW}`,
+  );
 }
 
 /**
@@ -116,7 +119,9 @@ async function probe(tx: TransactionClient, key: DetectionKey, counting: boolean
         COALESCE((SELECT (c.filings = COALESCE(s.filings, 0) + 1 AND c.open_incident_id IS NOT DISTINCT FROM s.open_incident_id)
           FROM counted c LEFT JOIN seen s ON TRUE WHERE c.hour_start = ${KEY_ROW}), FALSE) AS fresh`
     : Prisma.sql`NULL::text AS hint, TRUE AS fresh`;
-  const [row] = await tx.$queryRaw<Probe[]>`
+  const [row] = await sqlRows<Probe>(
+    tx,
+    Prisma.sql`
     WITH policy AS (
       SELECT COALESCE(p.threshold, ${DEFAULT_INCIDENT_POLICY.threshold}::int) AS threshold,
              COALESCE(p.window_hours, ${DEFAULT_INCIDENT_POLICY.windowHours}::int) AS window_hours
@@ -150,13 +155,16 @@ async function probe(tx: TransactionClient, key: DetectionKey, counting: boolean
           LIMIT (SELECT threshold FROM policy)
         ) AS bounded
       ) END AS recent
-    FROM policy`;
+    FROM policy`,
+  );
   return row!;
 }
 
 /** Adds the case to an open incident; false when the incident is no longer open. */
 async function join(tx: TransactionClient, filed: FiledCase, incidentId: string, now: Date): Promise<boolean> {
-  const joined = await tx.$queryRaw<{ id: string }[]>`
+  const joined = await sqlRows<{ id: string }>(
+    tx,
+    Prisma.sql`
     WITH grown AS (
       UPDATE mass_incident
       SET case_count = case_count + 1, last_filed_at = GREATEST(last_filed_at, ${filed.filedAt}), version = version + 1
@@ -165,7 +173,8 @@ async function join(tx: TransactionClient, filed: FiledCase, incidentId: string,
     )
     INSERT INTO case_incident (province_code, case_id, incident_id, filed_at, linked_at)
     SELECT ${filed.provinceCode}, ${filed.id}::uuid, grown.id, ${filed.filedAt}, ${now} FROM grown
-    RETURNING incident_id::text AS id`;
+    RETURNING incident_id::text AS id`,
+  );
   return joined.length > 0;
 }
 
@@ -182,7 +191,9 @@ async function open(
   now: Date,
 ): Promise<number> {
   const { filed } = key;
-  const linked = await tx.$queryRaw<{ case_id: string }[]>`
+  const linked = await sqlRows<{ case_id: string }>(
+    tx,
+    Prisma.sql`
     WITH members AS (
       SELECT c.id, c.filed_at FROM appeal_case c
       WHERE c.province_code = ${filed.provinceCode} AND c.type = 'CODE_APPEAL'
@@ -204,7 +215,8 @@ async function open(
     )
     INSERT INTO case_incident (province_code, case_id, incident_id, filed_at, linked_at)
     SELECT ${filed.provinceCode}, m.id, created.id, m.filed_at, ${now} FROM members m CROSS JOIN created
-    RETURNING case_id::text`;
+    RETURNING case_id::text`,
+  );
   return linked.length;
 }
 

@@ -2,7 +2,7 @@
 // colour, assigned within 24 hours of the time the citizen gave (and the same person, when a pseudonym is known).
 // Called inside the filing transaction; the reviewer is shown the match.
 import 'server-only';
-import type { TransactionClient } from '@/lib/db/client';
+import { Prisma, sqlRows, type TransactionClient } from '@/lib/db/client';
 import type { CodeColour } from '@/lib/db/generated/enums';
 
 export const MATCH_WINDOW_MS = 24 * 3600 * 1000;
@@ -35,9 +35,15 @@ export async function findMatchingCodeAssignment(
   const to = new Date(query.codeAssignedAt.getTime() + MATCH_WINDOW_MS).toISOString();
   const at = query.codeAssignedAt.toISOString();
   const pseudonym = query.personPseudonym ?? null;
-  const rows = await tx.$queryRaw<
-    { id: string; record_id: string; reason_code: string; assigned_at: Date; candidates: bigint }[]
-  >`
+  const rows = await sqlRows<{
+    id: string;
+    record_id: string;
+    reason_code: string;
+    assigned_at: Date;
+    candidates: bigint;
+  }>(
+    tx,
+    Prisma.sql`
     SELECT id, record_id, reason_code, assigned_at, count(*) OVER () AS candidates
       FROM code_assignment
      WHERE province_code = ${query.issuingProvinceCode}
@@ -46,7 +52,8 @@ export async function findMatchingCodeAssignment(
        AND assigned_at BETWEEN ${from}::timestamptz AND ${to}::timestamptz
        AND (${pseudonym}::text IS NULL OR person_pseudonym = ${pseudonym}::text)
      ORDER BY abs(extract(epoch FROM assigned_at - ${at}::timestamptz)), id
-     LIMIT 1`;
+     LIMIT 1`,
+  );
   const row = rows[0];
   if (!row) return null;
   return {

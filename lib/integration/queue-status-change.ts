@@ -3,7 +3,8 @@
 // Deliveries can overtake each other (retries, several workers): `sequence`, the case's version after the change,
 // lets the receiver put them back in order.
 import 'server-only';
-import type { TransactionClient } from '@/lib/db/client';
+import { randomUUID } from 'node:crypto';
+import { Prisma, sqlRun, type TransactionClient } from '@/lib/db/client';
 import type { Case, CaseState } from '@/lib/db/generated/client';
 import type { StatusChangedPayload } from './outbox-payloads';
 
@@ -27,19 +28,23 @@ export async function queueStatusChangedEvents(
   changes: readonly StatusChange[],
   changedAt: Date,
 ): Promise<void> {
-  const data = changes
+  const rows = changes
     .filter(({ updated, previousState }) => updated.state !== previousState)
-    .map(({ updated, previousState }) => ({
-      provinceCode: updated.issuingProvinceCode,
-      kind: 'STATUS_CHANGED' as const,
-      caseId: updated.id,
-      payload: {
+    .map(({ updated, previousState }) => {
+      const payload: StatusChangedPayload = {
         reference: updated.reference,
         previousState,
         state: updated.state,
         changedAt: changedAt.toISOString(),
         sequence: updated.version,
-      } satisfies StatusChangedPayload,
-    }));
-  if (data.length > 0) await tx.outboxEvent.createMany({ data });
+      };
+      return Prisma.sql`(${randomUUID()}::uuid, ${updated.issuingProvinceCode}, 'STATUS_CHANGED', ${updated.id}::uuid,
+        ${JSON.stringify(payload)}::jsonb)`;
+    });
+  if (rows.length > 0)
+    await sqlRun(
+      tx,
+      Prisma.sql`INSERT INTO outbox_event (id, province_code, kind, case_id, payload)
+                 VALUES ${Prisma.join(rows)}`,
+    );
 }

@@ -3,7 +3,7 @@
 // webhooks), so no row lock is held while the provider answers and several dispatchers never send one twice; only the
 // holder of a lease may record the outcome. Every provider call is recorded in sms_delivery (lib/sms/send.ts).
 import 'server-only';
-import { prisma, Prisma } from '@/lib/db/client';
+import { prisma, Prisma, sqlRows, sqlRun } from '@/lib/db/client';
 import { provincesWith } from '@/lib/db/provinces';
 import { sendSms } from '@/lib/sms/send';
 import type { NotificationParams, NotificationTemplate } from './queue';
@@ -49,7 +49,9 @@ async function claimInProvince(
          WHERE province_code = ${province} AND ${IN_APP_PENDING} ${only}
         RETURNING 1),`
     : Prisma.empty;
-  const rows = await prisma.$queryRaw<(Partial<ClaimedNotification> & { in_app: number })[]>`
+  const rows = await sqlRows<Partial<ClaimedNotification> & { in_app: number }>(
+    prisma,
+    Prisma.sql`
     WITH ${inApp} due AS (
       SELECT province_code, id FROM notification
        WHERE province_code = ${province} AND status = 'PENDING' AND channel = 'SMS' AND recipient_mobile IS NOT NULL
@@ -62,7 +64,8 @@ async function claimInProvince(
       RETURNING n.id::text, n.province_code, n.recipient_mobile, n.template, n.params, n.attempts, n.locked_until
     )
     SELECT c.*, ${markInApp ? Prisma.sql`(SELECT count(*) FROM in_app)` : Prisma.sql`0`}::int AS in_app
-      FROM (SELECT 1) AS one LEFT JOIN claimed c ON TRUE`;
+      FROM (SELECT 1) AS one LEFT JOIN claimed c ON TRUE`,
+  );
   return {
     inApp: rows[0]?.in_app ?? 0,
     sms: rows.filter((row): row is ClaimedNotification & { in_app: number } => row.id != null),
@@ -78,9 +81,12 @@ async function claim(
   const leaseUntil = new Date(now.getTime() + leaseMs);
   const only = ids ? Prisma.sql`AND id = ANY(${[...ids]}::uuid[])` : Prisma.empty;
   if (ids && provinceCode) return claimInProvince(provinceCode, only, now, leaseUntil, true);
-  const inApp = await prisma.$executeRaw`
+  const inApp = await sqlRun(
+    prisma,
+    Prisma.sql`
     UPDATE notification SET status = 'SENT', sent_at = ${now}, attempts = attempts + 1
-     WHERE ${IN_APP_PENDING} ${only}`;
+     WHERE ${IN_APP_PENDING} ${only}`,
+  );
   // SMS rows are claimed province by province (one shard per claim on Citus, docs/scaling.md), in the provinces that
   // have some pending.
   const provinces = await provincesWith(
@@ -110,14 +116,17 @@ export async function dispatchNotifications(ids?: readonly string[], options: Di
     );
     const failedForGood = !outcome.ok && (!outcome.error.retryable || notification.attempts + 1 >= MAX_ATTEMPTS);
     // Fenced by the lease: a dispatcher whose lease ran out records nothing (the next holder decides).
-    const recorded = await prisma.$executeRaw`
+    const recorded = await sqlRun(
+      prisma,
+      Prisma.sql`
       UPDATE notification
          SET attempts = attempts + 1, locked_until = NULL,
              status = ${outcome.ok ? 'SENT' : failedForGood ? 'FAILED' : 'PENDING'}::"DeliveryStatus",
              sent_at = ${outcome.ok ? new Date() : null},
              last_error = ${outcome.ok ? null : outcome.error.code}
        WHERE province_code = ${notification.province_code} AND id = ${notification.id}::uuid
-         AND locked_until = ${notification.locked_until}`;
+         AND locked_until = ${notification.locked_until}`,
+    );
     if (outcome.ok && recorded === 1) sent += 1;
   }
   return sent;

@@ -1,7 +1,8 @@
 // Notifications (SPEC §7, §11): rows written in the same transaction as the change they announce,
 // sent only after that transaction commits (lib/notifications/dispatch.ts).
 import 'server-only';
-import type { TransactionClient } from '@/lib/db/client';
+import { randomUUID } from 'node:crypto';
+import { Prisma, sqlRun, type TransactionClient } from '@/lib/db/client';
 
 export const NOTIFICATION_TEMPLATES = [
   'CASE_FILED',
@@ -46,19 +47,24 @@ export async function queueNotificationsOfCases(
   tx: TransactionClient,
   entries: readonly { provinceCode: string; caseId: string | null; drafts: readonly NotificationDraft[] }[],
 ): Promise<string[]> {
-  const data = entries.flatMap(({ provinceCode, caseId, drafts }) =>
-    drafts.map((draft) => ({
-      provinceCode,
-      caseId,
-      channel: draft.channel,
-      recipientMobile: draft.channel === 'SMS' ? draft.recipientMobile : null,
-      recipientUserId: draft.channel === 'IN_APP' ? draft.recipientUserId : null,
-      template: draft.template,
-      params: draft.params,
-    })),
+  const rows = entries.flatMap(({ provinceCode, caseId, drafts }) =>
+    drafts.map((draft) => {
+      const id = randomUUID();
+      return {
+        id,
+        values: Prisma.sql`(${id}::uuid, ${provinceCode}, ${caseId}::uuid, ${draft.channel},
+          ${draft.channel === 'IN_APP' ? draft.recipientUserId : null}::uuid,
+          ${draft.channel === 'SMS' ? draft.recipientMobile : null}, ${draft.template}, ${JSON.stringify(draft.params)}::jsonb)`,
+      };
+    }),
   );
-  if (data.length === 0) return [];
-  const rows = await tx.notification.createManyAndReturn({ data, select: { id: true } });
+  if (rows.length === 0) return [];
+  await sqlRun(
+    tx,
+    Prisma.sql`INSERT INTO notification
+                 (id, province_code, case_id, channel, recipient_user_id, recipient_mobile, template, params)
+               VALUES ${Prisma.join(rows.map((row) => row.values))}`,
+  );
   return rows.map((row) => row.id);
 }
 

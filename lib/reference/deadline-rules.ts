@@ -1,7 +1,7 @@
 // Loads what deadline arithmetic needs from the database: the working-day calendar (latest version of each year) and
 // the deadline policy in force for a province at a given time (SPEC §3, §7).
 import 'server-only';
-import type { TransactionClient } from '@/lib/db/client';
+import { Prisma, sqlRows, type TransactionClient } from '@/lib/db/client';
 import { effectivePolicy, type DeadlinePolicyRecord, type EffectiveDeadlinePolicy } from '@/lib/cases/rules/deadlines';
 import {
   buildWorkingDayCalendar,
@@ -46,14 +46,17 @@ export async function loadWorkingDayCalendar(db: Db, years?: readonly number[]):
  * `at`: both scopes in one statement, national first.
  */
 async function findPoliciesInForce(db: Db, provinceCode: string, at: Date): Promise<DeadlinePolicyRecord[]> {
-  const rows = await db.$queryRaw<DeadlinePolicyRecord[]>`
+  const rows = await sqlRows<DeadlinePolicyRecord>(
+    db,
+    Prisma.sql`
     SELECT DISTINCT ON (province_code)
            id, province_code AS "provinceCode", version, red_hours AS "redHours", yellow_hours AS "yellowHours",
            recognition_hours AS "recognitionHours", second_review_working_days AS "secondReviewWorkingDays",
            citizen_reply_hours AS "citizenReplyHours"
       FROM deadline_policy
      WHERE (province_code IS NULL OR province_code = ${provinceCode}) AND effective_from <= ${at}
-     ORDER BY province_code NULLS FIRST, version DESC`;
+     ORDER BY province_code NULLS FIRST, version DESC`,
+  );
   return rows.map((row) => ({ ...row, provinceCode: row.provinceCode === null ? null : row.provinceCode.trim() }));
 }
 

@@ -3,7 +3,8 @@
 // and send notifications only after commit.
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append';
-import { prisma, type Prisma, type TransactionClient } from '@/lib/db/client';
+import { updateCases, type CaseFields } from '@/lib/db/case-sql';
+import { prisma, type TransactionClient } from '@/lib/db/client';
 import type { Case, CaseState } from '@/lib/db/generated/client';
 import { deliverSoon } from '@/lib/integration/deliver-webhooks';
 import { queueStatusChangedEvent, queueStatusChangedEvents } from '@/lib/integration/queue-status-change';
@@ -26,7 +27,7 @@ export interface CaseChangeContext {
 
 export interface CaseChange<T> {
   /** Fields to set besides state and version. */
-  data?: Omit<Prisma.CaseUncheckedUpdateManyInput, 'state' | 'version'>;
+  data?: Omit<CaseFields, 'state'>;
   /** Related rows (decision, information request, outbox …), written after the case row in the same transaction. */
   afterUpdate?: (tx: TransactionClient, updated: Case) => Promise<void>;
   /** Summaries for the audit event; state before/after are always recorded. */
@@ -95,10 +96,11 @@ export async function applyCaseChange<T>(
   const next = authoriseTransition(current.state, action, actor.role);
   const change = await plan({ tx, current, next, now });
   // The version check: a case changed since `current` was read matches nothing, and the change is refused.
-  const [fresh, ...others] = await tx.case.updateManyAndReturn({
-    where: { provinceCode: change.movedTo ?? current.provinceCode, id: current.id, version: current.version },
-    data: { ...change.data, state: next, version: { increment: 1 } },
-  });
+  const [fresh, ...others] = await updateCases(
+    tx,
+    { provinceCode: change.movedTo ?? current.provinceCode, ids: [current.id], version: current.version },
+    { ...change.data, state: next },
+  );
   if (!fresh || others.length > 0) throw new ConflictError();
   await runFaultPoint('after-case-update');
   await change.afterUpdate?.(tx, fresh);
@@ -122,7 +124,7 @@ export interface CaseBatchContext {
 /** One change applied to many cases of one province (a group action on a mass incident): set-based where it can be. */
 export interface CaseBatchChange {
   /** Fields set on every case besides state and version. */
-  data?: Omit<Prisma.CaseUncheckedUpdateManyInput, 'state' | 'version'>;
+  data?: Omit<CaseFields, 'state'>;
   /** Related rows of all the cases (decisions, outbox …), written after the case rows in the same transaction. */
   afterUpdate?: (tx: TransactionClient, updated: readonly Case[]) => Promise<void>;
   /** Summaries for each case's audit event; state before/after are always recorded. */
@@ -157,10 +159,14 @@ export async function applyCaseChanges(
     if (authoriseTransition(current.state, action, actor.role) !== next)
       throw new Error(`applyCaseChanges: ${action} leads the cases to different states`);
   const change = await plan({ tx, currents, next, now });
-  const rows = await tx.case.updateManyAndReturn({
-    where: { provinceCode, id: { in: currents.map((current) => current.id) } },
-    data: { ...change.data, state: next, version: { increment: 1 } },
-  });
+  const rows = await updateCases(
+    tx,
+    { provinceCode, ids: currents.map((current) => current.id) },
+    {
+      ...change.data,
+      state: next,
+    },
+  );
   const byId = new Map(rows.map((row) => [row.id, row]));
   const updated = currents.map((current) => {
     const fresh = byId.get(current.id);

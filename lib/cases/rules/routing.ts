@@ -1,6 +1,6 @@
 // Routing and assignment (SPEC §6): which province's pool a case goes to, and which reviewer in it takes the case.
 import 'server-only';
-import { Prisma, type TransactionClient } from '@/lib/db/client';
+import { Prisma, sqlRows, sqlRun, type TransactionClient } from '@/lib/db/client';
 import type { CaseState, CaseType } from '@/lib/db/generated/enums';
 import { REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
 import { isConflictedReviewer } from '@/lib/cases/rules/conflict-of-interest';
@@ -51,19 +51,25 @@ async function loadCandidates(
 ): Promise<{ candidates: ReviewerCandidate[]; withLoadRow: Set<string> }> {
   // The province's reviewers (app_user, a reference table), then their load in this province (reviewer_load, on the
   // case's shard): two single-node reads rather than an outer join of a reference table with a distributed one.
-  const reviewers = await tx.$queryRaw<{ id: string; unitCode: string | null; capacity: number }[]>`
+  const reviewers = await sqlRows<{ id: string; unitCode: string | null; capacity: number }>(
+    tx,
+    Prisma.sql`
     SELECT u.id::text, u.unit_code AS "unitCode", u.capacity
       FROM app_user u
      WHERE u.role = 'REVIEWER' AND u.active AND u.province_code = ${provinceCode}
        AND u.id::text <> ALL(${excludeIds})
        AND u.id <> ALL(ARRAY(SELECT e.reviewer_id FROM case_exclusion e
-                              WHERE e.province_code = ${provinceCode} AND e.case_id = ${caseId}::uuid))`;
+                              WHERE e.province_code = ${provinceCode} AND e.case_id = ${caseId}::uuid))`,
+  );
   if (reviewers.length === 0) return { candidates: [], withLoadRow: new Set() };
   const loads = new Map(
     (
-      await tx.$queryRaw<{ id: string; openCount: number; lastAssignedAt: Date | null }[]>`
+      await sqlRows<{ id: string; openCount: number; lastAssignedAt: Date | null }>(
+        tx,
+        Prisma.sql`
         SELECT user_id::text AS id, open_case_count AS "openCount", last_assigned_at AS "lastAssignedAt"
-          FROM reviewer_load WHERE province_code = ${provinceCode} AND user_id = ANY(${reviewers.map((r) => r.id)}::uuid[])`
+          FROM reviewer_load WHERE province_code = ${provinceCode} AND user_id = ANY(${reviewers.map((r) => r.id)}::uuid[])`,
+      )
     ).map((load) => [load.id, load]),
   );
   return {
@@ -94,7 +100,9 @@ async function lockReviewer(
   now: Date,
   skipLocked: boolean,
 ): Promise<LockedReviewer | null> {
-  const [locked] = await tx.$queryRaw<LockedReviewer[]>`
+  const [locked] = await sqlRows<LockedReviewer>(
+    tx,
+    Prisma.sql`
     WITH locked AS (
       SELECT user_id, open_case_count FROM reviewer_load
        WHERE province_code = ${province} AND user_id = ANY(${ids}::uuid[])
@@ -107,7 +115,8 @@ async function lockReviewer(
          AND u.id = locked.user_id AND u.active AND locked.open_case_count < u.capacity
       RETURNING r.user_id
     )
-    SELECT user_id::text AS id, EXISTS (SELECT 1 FROM taken) AS taken FROM locked`;
+    SELECT user_id::text AS id, EXISTS (SELECT 1 FROM taken) AS taken FROM locked`,
+  );
   return locked ?? null;
 }
 
@@ -139,9 +148,12 @@ export async function pickReviewer(
     // rank them wait for it.
     const missing = ids.filter((id) => !withLoadRow.has(id));
     if (missing.length > 0)
-      await tx.$executeRaw`
+      await sqlRun(
+        tx,
+        Prisma.sql`
         INSERT INTO reviewer_load (province_code, user_id) SELECT ${province}, id FROM unnest(${missing}::uuid[]) AS r(id)
-        ON CONFLICT (province_code, user_id) DO NOTHING`;
+        ON CONFLICT (province_code, user_id) DO NOTHING`,
+      );
     // The list was read before the lock: a concurrent assignment (or deactivation) may have happened since.
     // Every change of a reviewer's load updates this row under the same lock (adjustReviewerLoads).
     const locked =
@@ -189,9 +201,12 @@ export async function adjustReviewerLoadsOfCases(
     .filter((change) => change.by !== 0)
     .sort((a, b) => a.province.localeCompare(b.province) || a.id.localeCompare(b.id));
   for (const change of ordered)
-    await tx.$executeRaw`
+    await sqlRun(
+      tx,
+      Prisma.sql`
       INSERT INTO reviewer_load (province_code, user_id, open_case_count) VALUES (${change.province}, ${change.id}::uuid, ${change.by})
-      ON CONFLICT (province_code, user_id) DO UPDATE SET open_case_count = reviewer_load.open_case_count + EXCLUDED.open_case_count`;
+      ON CONFLICT (province_code, user_id) DO UPDATE SET open_case_count = reviewer_load.open_case_count + EXCLUDED.open_case_count`,
+    );
 }
 
 /**

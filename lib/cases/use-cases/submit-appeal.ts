@@ -7,7 +7,8 @@ import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
 import { canonicalJson } from '@/lib/audit/canonical';
 import { appendAuditEvent } from '@/lib/audit/append';
-import { prisma, Prisma } from '@/lib/db/client';
+import { insertCase } from '@/lib/db/case-sql';
+import { isUniqueViolation, prisma, Prisma, sqlRows, sqlRun } from '@/lib/db/client';
 import type { Case } from '@/lib/db/generated/client';
 import { discardEvidenceFiles, storeEvidenceFiles, type SavedEvidence } from '@/lib/evidence/store';
 import { sealIdNumber } from '@/lib/pii/id-number';
@@ -45,7 +46,11 @@ function payloadHashOf(filing: FilingData, evidence: readonly EvidenceFileInput[
 }
 
 async function findByIdempotencyKey(citizenId: string, key: string, payloadHash: string): Promise<Case | null> {
-  const existing = await prisma.filingIdempotencyKey.findUnique({ where: { key } });
+  const [existing] = await sqlRows<{ citizenId: string; payloadHash: string; caseId: string }>(
+    prisma,
+    Prisma.sql`SELECT citizen_id AS "citizenId", payload_hash AS "payloadHash", case_id AS "caseId"
+                 FROM filing_idempotency_key WHERE key = ${key}`,
+  );
   if (!existing) return null;
   if (existing.citizenId !== citizenId || existing.payloadHash !== payloadHash) throw new IdempotencyConflictError();
   // By id: a transfer may since have moved the case out of the province it was filed in (existing.provinceCode).
@@ -90,46 +95,46 @@ export async function submitAppeal(
         codeAssignedAt: filing.codeAssignedAt,
       });
       // Claimed first: a concurrent submit with the same key waits here for this transaction and then fails on the
-      // key (P2002, handled below), before it writes anything else.
+      // key (a unique violation, handled below), before it writes anything else.
       const caseId = randomUUID();
-      await tx.filingIdempotencyKey.create({
-        data: { key: filing.idempotencyKey, citizenId, payloadHash, caseId, provinceCode },
-      });
-      const created = await tx.case.create({
-        data: {
-          id: caseId,
-          provinceCode,
-          reference,
-          type: filing.type,
-          state: 'SUBMITTED',
-          citizenId,
-          applicantName: filing.applicantName,
-          ...sealIdNumber(filing.idNumber, filing.idDocumentType),
-          mobile: filing.mobile,
-          colour: filing.colour,
-          codeAssignedAt: filing.codeAssignedAt,
-          issuingProvinceCode: filing.issuingProvinceCode,
-          issuingUnitCode: filing.issuingUnitCode,
-          refusingProvinceCode: filing.refusingProvinceCode,
-          statedReasonCode: filing.statedReasonCode,
-          catalogueVersionId: references.catalogue.id,
-          grounds: filing.grounds,
-          statement: filing.statement,
-          requestedOutcome: filing.requestedOutcome,
-          privacyNoticeVersion: filing.privacyNoticeVersion,
-          primaFacieOverreach: overreach.primaFacie,
-          overreachReason: overreach.reason,
-          filedAt: now,
-          dueAt: deadline.dueAt,
-          allowedMs: BigInt(deadline.allowedMs),
-          pausedMs: 0n,
-          deadlineInputs: storedDeadlineInputs(deadline.inputs),
-          deadlineExplanation: deadline.explanation.zh,
-          atRiskAt: deadline.atRiskAt,
-          idempotencyKey: filing.idempotencyKey,
-          payloadHash,
-          codeAssignmentId: match?.id ?? null,
-        },
+      await sqlRun(
+        tx,
+        Prisma.sql`INSERT INTO filing_idempotency_key (key, citizen_id, payload_hash, case_id, province_code)
+                   VALUES (${filing.idempotencyKey}, ${citizenId}::uuid, ${payloadHash}, ${caseId}::uuid, ${provinceCode})`,
+      );
+      const created = await insertCase(tx, {
+        id: caseId,
+        provinceCode,
+        reference,
+        type: filing.type,
+        state: 'SUBMITTED',
+        citizenId,
+        applicantName: filing.applicantName,
+        ...sealIdNumber(filing.idNumber, filing.idDocumentType),
+        mobile: filing.mobile,
+        colour: filing.colour,
+        codeAssignedAt: filing.codeAssignedAt,
+        issuingProvinceCode: filing.issuingProvinceCode,
+        issuingUnitCode: filing.issuingUnitCode,
+        refusingProvinceCode: filing.refusingProvinceCode,
+        statedReasonCode: filing.statedReasonCode,
+        catalogueVersionId: references.catalogue.id,
+        grounds: filing.grounds,
+        statement: filing.statement,
+        requestedOutcome: filing.requestedOutcome,
+        privacyNoticeVersion: filing.privacyNoticeVersion,
+        primaFacieOverreach: overreach.primaFacie,
+        overreachReason: overreach.reason,
+        filedAt: now,
+        dueAt: deadline.dueAt,
+        allowedMs: BigInt(deadline.allowedMs),
+        pausedMs: 0n,
+        deadlineInputs: storedDeadlineInputs(deadline.inputs),
+        deadlineExplanation: deadline.explanation.zh,
+        atRiskAt: deadline.atRiskAt,
+        idempotencyKey: filing.idempotencyKey,
+        payloadHash,
+        codeAssignmentId: match?.id ?? null,
       });
       // Apart from the case: a nested create costs Prisma a second read of the case on every filing.
       if (storedFiles.length > 0)
@@ -200,7 +205,7 @@ export async function submitAppeal(
   } catch (error) {
     await discardEvidenceFiles(storedFiles.map((file) => file.key));
     // Two submits with one key raced: the loser returns the winner's case (or is refused if the content differs).
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    if (isUniqueViolation(error)) {
       const winner = await findByIdempotencyKey(citizenId, filing.idempotencyKey, payloadHash);
       if (winner) return { case: winner, created: false };
     }
