@@ -6,7 +6,7 @@
 // webhook stay pending.
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append';
-import { prisma } from '@/lib/db/client';
+import { prisma, Prisma, sqlRows } from '@/lib/db/client';
 import type { OutboxKind } from '@/lib/db/generated/enums';
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { findLatestCorrectionOrder } from './correction-orders';
@@ -65,11 +65,14 @@ export async function claimOutboxEvents(
   };
   const limit = options.limit ?? DEFAULT_LIMIT;
   // Province by province (each claim on one shard on Citus, docs/scaling.md), only where a webhook is configured.
-  const provinces = await prisma.$queryRaw<{ code: string }[]>`
+  const provinces = await sqlRows<{ code: string }>(
+    prisma,
+    Prisma.sql`
     SELECT province_code::text AS code FROM province_system
      WHERE webhook_url IS NOT NULL AND webhook_secret_cipher IS NOT NULL
        AND (${onlyProvince}::text IS NULL OR province_code = ${onlyProvince}::text)
-     ORDER BY 1`;
+     ORDER BY 1`,
+  );
   const rows: Row[] = [];
   for (const { code } of provinces) {
     if (rows.length >= limit) break;

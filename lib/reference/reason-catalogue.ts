@@ -3,7 +3,7 @@
 // division table (divisions.ts): a version is published with its reasons in one transaction and never changes
 // (lib/admin/publish-catalogue-version.ts). A read that fails is forgotten, so the next call tries again.
 import 'server-only';
-import { prisma, type PrismaClient, type TransactionClient } from '@/lib/db/client';
+import { prisma, Prisma, sqlRows, type PrismaClient, type TransactionClient } from '@/lib/db/client';
 import type { CatalogueReason } from '@/lib/cases/rules/overreach';
 
 export interface CatalogueInForce {
@@ -34,10 +34,10 @@ function findReasons(db: PrismaClient | TransactionClient, catalogueVersionId: n
 
 /** The latest published version of the reason catalogue; old cases keep the version they were filed under. */
 export async function findCatalogueInForce(db: PrismaClient | TransactionClient = prisma): Promise<CatalogueInForce> {
-  const catalogue = await db.reasonCatalogueVersion.findFirst({
-    orderBy: { version: 'desc' },
-    select: { id: true, version: true },
-  });
+  const [catalogue] = await sqlRows<{ id: number; version: number }>(
+    db,
+    Prisma.sql`SELECT id, version FROM reason_catalogue_version ORDER BY version DESC LIMIT 1`,
+  );
   if (!catalogue) throw new Error('No reason catalogue is published: seed the reference data (npm run db:seed).');
   return { ...catalogue, reasons: await findReasons(db, catalogue.id) };
 }

@@ -4,7 +4,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { maskMobile } from '@/lib/auth/mobile';
-import { prisma } from '@/lib/db/client';
+import { prisma, Prisma, sqlRun } from '@/lib/db/client';
 import { scopedLogger } from '@/lib/security/logger';
 import { getSmsProvider } from './get-provider';
 import { SmsSendError, type SmsMessageInput, type SmsSendResult } from './provider';
@@ -30,21 +30,15 @@ export async function sendSms(
     };
   }
   const durationMs = Math.round(performance.now() - started);
-  await prisma.smsDelivery.create({
-    data: {
-      id: randomUUID(),
-      provider: provider.name,
-      kind: message.kind,
-      purpose: message.purpose,
-      mobileMasked: maskMobile(message.to),
-      notificationId: options.notificationId ?? null,
-      outcome: outcome.ok ? 'SENT' : 'FAILED',
-      errorCode: outcome.ok ? null : outcome.error.code,
-      providerCode: outcome.ok ? null : outcome.error.providerCode,
-      providerMessageId: outcome.ok ? outcome.providerMessageId : null,
-      durationMs,
-    },
-  });
+  await sqlRun(
+    prisma,
+    Prisma.sql`INSERT INTO sms_delivery (id, provider, kind, purpose, mobile_masked, notification_id, outcome, error_code,
+                                         provider_code, provider_message_id, duration_ms)
+               VALUES (${randomUUID()}::uuid, ${provider.name}, ${message.kind}, ${message.purpose}, ${maskMobile(message.to)},
+                       ${options.notificationId ?? null}::uuid, ${outcome.ok ? 'SENT' : 'FAILED'},
+                       ${outcome.ok ? null : outcome.error.code}, ${outcome.ok ? null : outcome.error.providerCode},
+                       ${outcome.ok ? outcome.providerMessageId : null}, ${durationMs})`,
+  );
   if (!outcome.ok) {
     scopedLogger('sms').warn(
       {
