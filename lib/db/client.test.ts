@@ -21,9 +21,11 @@ describe('sqlRows / sqlRun (real PostgreSQL)', () => {
       prisma.$transaction(async (tx) => {
         expect(await insertMessage(tx, key)).toBe(1);
         // The same transaction sees the row, Prisma's own calls included; the pool (another connection) does not.
-        expect((await sqlRows<{ n: number }>(tx, Prisma.sql`SELECT count(*)::int AS n FROM sms_message`))[0]!.n).toBe(
-          1,
+        const [inside] = await sqlRows<{ n: number }>(
+          tx,
+          Prisma.sql`SELECT count(*)::int AS n FROM sms_message WHERE purpose = ${key}`,
         );
+        expect(inside!.n).toBe(1);
         expect(await tx.smsMessage.count({ where: { purpose: key } })).toBe(1);
         expect(await countOf(key)).toBe(0);
         throw new Error('roll back');

@@ -1,6 +1,6 @@
 // The test files `npm run test:citus` runs on the Citus cluster: the integration tests that touch case data (filing,
 // lifecycle, transfer, sweep, queue and board, analytics, audit chains, notification dispatch, webhooks, interim relief
-// and its expiry, mass incidents).
+// and its expiry, mass incidents, raw SQL on the transaction's connection, reviewer choice).
 export const CITUS_TEST_FILES = [
   'test/citus/placement.citus.ts',
   'lib/cases/use-cases/submit-appeal.test.ts',
@@ -16,4 +16,7 @@ export const CITUS_TEST_FILES = [
   'lib/incidents/incidents.test.ts',
   'lib/notifications/dispatch.test.ts',
   'lib/auth/session.test.ts',
+  'lib/db/client.test.ts',
+  'lib/db/case-sql.test.ts',
+  'lib/cases/rules/routing.test.ts',
 ];

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAuditEvent, type AuditInput } from '@/lib/audit/append';
 import { auditHash, GENESIS_HASH, type JsonValue } from '@/lib/audit/canonical';
 import { getPrisma, prisma } from '@/lib/db/client';
-import { rawClient } from '@/test/support/db';
+import { lockWaiters, rawClient } from '@/test/support/db';
 
 /** A chain name no other test uses (the column is VARCHAR(8)). */
 const newChain = () => `t${randomBytes(3).toString('hex')}`;
@@ -122,17 +122,7 @@ describe('concurrent appends', () => {
       });
 
     // The second writer waits on the first one's lock of the chain head.
-    await expect
-      .poll(
-        async () => {
-          const { rows } = await raw.query<{ waiting: number }>(
-            `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-          );
-          return rows[0]?.waiting;
-        },
-        { timeout: 10_000 },
-      )
-      .toBeGreaterThanOrEqual(1);
+    await expect.poll(() => lockWaiters(raw), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
     await sleep(200);
     expect(secondFinished).toBe(false);
 

@@ -9,6 +9,21 @@ export async function rawClient(): Promise<pg.Client> {
   return client;
 }
 
+/**
+ * How many backends of this database wait for a lock: on Citus across every node (a row lock of a distributed table is
+ * waited for on the worker holding its shard, which the coordinator's pg_stat_activity does not show).
+ */
+export async function lockWaiters(client: pg.Client): Promise<number> {
+  const citus = (
+    await client.query<{ citus: boolean }>(`SELECT to_regclass('citus_stat_activity') IS NOT NULL AS citus`)
+  ).rows[0]!.citus;
+  const { rows } = await client.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM ${citus ? 'citus_stat_activity' : 'pg_stat_activity'}
+      WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+  );
+  return rows[0]!.n;
+}
+
 /** A raw pg client as the runtime role the app connects as (to test what it may not do). */
 export async function runtimeClient(): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });

@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { createUser, validFiling, type TestUser } from '@/test/support/fixtures';
-import { rawClient, resetCaseData } from '@/test/support/db';
+import { lockWaiters, rawClient, resetCaseData } from '@/test/support/db';
 import { assignCase } from '@/lib/cases/use-cases/assign-case';
 import { claimCase } from '@/lib/cases/use-cases/claim-case';
 import { releaseCase } from '@/lib/cases/use-cases/release-case';
@@ -430,17 +430,7 @@ describe('pickReviewer under a concurrent assignment', () => {
       .finally(() => (secondDone = true));
     const client = await rawClient();
     try {
-      await expect
-        .poll(
-          async () => {
-            const { rows } = await client.query(
-              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-            );
-            return rows[0].n;
-          },
-          { timeout: 10_000 },
-        )
-        .toBeGreaterThan(0);
+      await expect.poll(() => lockWaiters(client), { timeout: 10_000 }).toBeGreaterThan(0);
     } finally {
       await client.end();
     }

@@ -49,36 +49,23 @@ async function loadCandidates(
   caseId: string,
   excludeIds: string[],
 ): Promise<{ candidates: ReviewerCandidate[]; withLoadRow: Set<string> }> {
-  // The province's reviewers (app_user, a reference table), then their load in this province (reviewer_load, on the
-  // case's shard): two single-node reads rather than an outer join of a reference table with a distributed one.
-  const reviewers = await sqlRows<{ id: string; unitCode: string | null; capacity: number }>(
+  // The province's reviewers (app_user, a reference table) with their load in this province (reviewer_load, on the
+  // case's shard): every distributed table is read on that one shard, so Citus sends the whole join to its node.
+  const rows = await sqlRows<ReviewerCandidate & { hasLoadRow: boolean }>(
     tx,
     Prisma.sql`
-    SELECT u.id::text, u.unit_code AS "unitCode", u.capacity
+    SELECT u.id::text, u.unit_code AS "unitCode", u.capacity, coalesce(r.open_case_count, 0) AS "openCount",
+           r.last_assigned_at AS "lastAssignedAt", r.user_id IS NOT NULL AS "hasLoadRow"
       FROM app_user u
+      LEFT JOIN reviewer_load r ON r.province_code = ${provinceCode} AND r.user_id = u.id
      WHERE u.role = 'REVIEWER' AND u.active AND u.province_code = ${provinceCode}
        AND u.id::text <> ALL(${excludeIds})
        AND u.id <> ALL(ARRAY(SELECT e.reviewer_id FROM case_exclusion e
                               WHERE e.province_code = ${provinceCode} AND e.case_id = ${caseId}::uuid))`,
   );
-  if (reviewers.length === 0) return { candidates: [], withLoadRow: new Set() };
-  const loads = new Map(
-    (
-      await sqlRows<{ id: string; openCount: number; lastAssignedAt: Date | null }>(
-        tx,
-        Prisma.sql`
-        SELECT user_id::text AS id, open_case_count AS "openCount", last_assigned_at AS "lastAssignedAt"
-          FROM reviewer_load WHERE province_code = ${provinceCode} AND user_id = ANY(${reviewers.map((r) => r.id)}::uuid[])`,
-      )
-    ).map((load) => [load.id, load]),
-  );
   return {
-    candidates: reviewers.map((reviewer) => ({
-      ...reviewer,
-      openCount: loads.get(reviewer.id)?.openCount ?? 0,
-      lastAssignedAt: loads.get(reviewer.id)?.lastAssignedAt ?? null,
-    })),
-    withLoadRow: new Set(loads.keys()),
+    candidates: rows,
+    withLoadRow: new Set(rows.filter((row) => row.hasLoadRow).map((row) => row.id)),
   };
 }
 
