@@ -43,6 +43,7 @@ const CLIENTS = Number(args.clients);
 const SAMPLES = Number(args.samples);
 const PORT = Number(args.port);
 const BASE = `http://127.0.0.1:${PORT}`;
+const SECOND_BASE = `http://127.0.0.1:${PORT + 1}`;
 
 interface Latency {
   samples: number;
@@ -213,22 +214,40 @@ function filingBody(origin: FilingOrigin): string {
   });
 }
 
-/** C clients filing in a loop for the duration: filings/s, latency, errors. */
+/** Files 100 appeals one after another through a freshly started instance, so it is measured warm, as the first is. */
+async function warmUpFiling(base: string, cookie: string, origin: () => FilingOrigin): Promise<void> {
+  for (let i = 0; i < 100; i += 1) {
+    const response = await fetch(`${base}/api/appeals`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json', origin: BASE },
+      body: filingBody(origin()),
+    });
+    await response.arrayBuffer();
+  }
+}
+
+/**
+ * C clients filing in a loop for the duration: filings/s, latency, errors, and the web servers' CPU per filing. With
+ * several instances (as deploy/systemd runs them, behind a load balancer) client i files through instance i mod n.
+ */
 async function filingThroughput(
   cookie: string,
   origin: () => FilingOrigin,
+  instances: readonly { base: string; pid: number }[] = [{ base: BASE, pid: serverPid! }],
 ): Promise<{ perSecond: number; latency: Latency; errors: number; filed: number }> {
   const times: number[] = [];
   let errors = 0;
   const until = performance.now() + DURATION_MS;
   let firstError = '';
-  const cpuBefore = serverPid ? cpuMsOf(serverPid) : NaN;
+  const serversCpuMs = () => instances.reduce((sum, instance) => sum + cpuMsOf(instance.pid), 0);
+  const cpuBefore = serversCpuMs();
   await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
+    Array.from({ length: CLIENTS }, async (_, client) => {
+      const { base } = instances[client % instances.length]!;
       while (performance.now() < until) {
         const started = performance.now();
         try {
-          const response = await fetch(`${BASE}/api/appeals`, {
+          const response = await fetch(`${base}/api/appeals`, {
             method: 'POST',
             // The app's own origin, as the filing page's fetch sends it (lib/security/same-origin-json.ts).
             headers: { cookie, 'content-type': 'application/json', origin: BASE },
@@ -265,10 +284,36 @@ function readRssKb(pid: number): { rss: number; peak: number } {
   return { rss: field('VmRSS'), peak: field('VmHWM') };
 }
 
-async function waitForServer(): Promise<void> {
+/** `next start` on loopback as `npm start` runs it (heap capped), against the benchmark's database. */
+function startWebServer(databaseUrl: string, port: number, cpuProfileDir?: string): ChildProcess {
+  return spawn(
+    process.execPath,
+    [
+      webHeapOption(),
+      ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : []),
+      'node_modules/next/dist/bin/next',
+      'start',
+      '--port',
+      String(port),
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        NEXTAUTH_URL: BASE,
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        DATABASE_POOL_SIZE: '20',
+      },
+    },
+  );
+}
+
+async function waitForServer(base: string): Promise<void> {
   for (let i = 0; i < 120; i += 1) {
     try {
-      const response = await fetch(`${BASE}/`);
+      const response = await fetch(`${base}/`);
       if (response.ok) return;
     } catch {
       // not up yet
@@ -350,30 +395,9 @@ async function main(): Promise<void> {
       [load.heavyProvince],
     );
 
-    server = spawn(
-      process.execPath,
-      [
-        webHeapOption(),
-        ...(args['server-cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['server-cpu-prof']}`] : []),
-        'node_modules/next/dist/bin/next',
-        'start',
-        '--port',
-        String(PORT),
-      ],
-      {
-        stdio: ['ignore', 'ignore', 'inherit'],
-        env: {
-          ...process.env,
-          DATABASE_URL: database.url,
-          NEXTAUTH_URL: BASE,
-          NODE_ENV: 'production',
-          NEXT_TELEMETRY_DISABLED: '1',
-          DATABASE_POOL_SIZE: '20',
-        },
-      },
-    );
+    server = startWebServer(database.url, PORT, args['server-cpu-prof']);
     progress(`starting next start on port ${PORT}`);
-    await waitForServer();
+    await waitForServer(BASE);
     serverPid = server.pid;
     let peakRssKb = 0;
     const rssTimer = setInterval(() => {
@@ -419,7 +443,21 @@ async function main(): Promise<void> {
     const filing = await filingThroughput(citizenCookie, origins.mix);
     progress(`  ${filing.perSecond}/s, ${filing.errors} errors; all in one province`);
     const filingOneProvince = await filingThroughput(citizenCookie, origins.heavy);
-    progress(`  ${filingOneProvince.perSecond}/s, ${filingOneProvince.errors} errors; plain SQL ceiling`);
+    progress(
+      `  ${filingOneProvince.perSecond}/s, ${filingOneProvince.errors} errors; national mix through two web instances`,
+    );
+    // deploy/systemd runs one web instance per port behind the load balancers: a second one here, on the same cores.
+    const secondServer = startWebServer(database.url, PORT + 1);
+    const filingTwoInstances = await waitForServer(SECOND_BASE)
+      .then(() => warmUpFiling(SECOND_BASE, citizenCookie, origins.mix))
+      .then(() =>
+        filingThroughput(citizenCookie, origins.mix, [
+          { base: BASE, pid: server!.pid! },
+          { base: SECOND_BASE, pid: secondServer.pid! },
+        ]),
+      )
+      .finally(() => secondServer.kill('SIGTERM'));
+    progress(`  ${filingTwoInstances.perSecond}/s, ${filingTwoInstances.errors} errors; plain SQL ceiling`);
     const ceiling = await plainSqlFiling(database.url, {
       clients: CLIENTS,
       durationMs: DURATION_MS,
@@ -495,6 +533,7 @@ async function main(): Promise<void> {
       filing: {
         http: filing,
         httpOneProvince: filingOneProvince,
+        httpTwoInstances: filingTwoInstances,
         plainSql: ceiling,
         // No ceiling measured (its filings failed): no ratio either.
         ratio: ceiling.perSecond > 0 ? round(filing.perSecond / ceiling.perSecond, 3) : 0,
@@ -553,6 +592,7 @@ function printTable(r: {
   filing: {
     http: { perSecond: number; latency: Latency; errors: number };
     httpOneProvince: { perSecond: number; latency: Latency; errors: number };
+    httpTwoInstances: { perSecond: number; latency: Latency; errors: number };
     plainSql: { perSecond: number; latency: Latency; errors: number };
     ratio: number;
   };
@@ -569,6 +609,8 @@ function printTable(r: {
   const latency = (l: Latency) =>
     `p50 ${l.p50} ms, p95 ${l.p95} ms${l.serverCpuMs === undefined ? '' : `, server CPU ${l.serverCpuMs} ms/request`}`;
   const pageMet = (l: Latency) => l.p50 <= 30 && l.p95 <= 50;
+  const pct = (perSecond: number) =>
+    r.filing.plainSql.perSecond > 0 ? `${((100 * perSecond) / r.filing.plainSql.perSecond).toFixed(1)} %` : '—';
   // The targets of issue 18 first, then the other measures (with their own targets where they have one).
   const targets: [string, string, string, Verdict][] = [
     [
@@ -619,6 +661,12 @@ function printTable(r: {
     [
       'filing over HTTP, one province',
       `${r.filing.httpOneProvince.perSecond}/s, ${latency(r.filing.httpOneProvince.latency)}, errors ${r.filing.httpOneProvince.errors}`,
+      '—',
+      '—',
+    ],
+    [
+      'filing over HTTP, mix, 2 web instances',
+      `${r.filing.httpTwoInstances.perSecond}/s (${pct(r.filing.httpTwoInstances.perSecond)} of plain SQL), ${latency(r.filing.httpTwoInstances.latency)}, errors ${r.filing.httpTwoInstances.errors}`,
       '—',
       '—',
     ],
