@@ -6,6 +6,7 @@ import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
+import { scopedLogger } from '@/lib/security/logger';
 import { Prisma, PrismaClient } from './generated/client';
 
 /** While `prisma.$transaction` opens its transaction: the pooled connection the adapter takes for it (below). */
@@ -23,6 +24,8 @@ const opening = new AsyncLocalStorage<OpeningTransaction>();
  */
 function createPool(connectionString: string): pg.Pool {
   const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // An idle connection the server ended (restart, failover) is dropped from the pool; the next query opens another.
+  pool.on('error', (error) => scopedLogger('db').warn({ err: error }, 'idle database connection closed'));
   const connect = pool.connect.bind(pool) as (callback?: unknown) => Promise<pg.PoolClient> | undefined;
   pool.connect = ((callback?: unknown) => {
     // pg's own `pool.query` uses the callback form: passed through untouched.
