@@ -151,12 +151,15 @@ test('a citizen files a red-code appeal with two evidence files through the wiza
   await expect(page.getByText('我们已向 139****0041 发送短信')).toBeVisible();
   await expect(page.getByRole('link', { name: '查询申诉进度' })).toHaveAttribute('href', '/status');
   await expect(page.getByRole('link', { name: '我的申诉' }).last()).toHaveAttribute('href', '/my-cases');
-  expect(
-    await queryCount("SELECT count(*) FROM sms_message WHERE \"to\" = $1 AND body LIKE '%' || $2 || '%'", [
-      OWNER,
-      reference,
-    ]),
-  ).toBe(1);
+  // Sent right after the answer (lib/core/after-response.ts), so it may land a moment after the page.
+  await expect
+    .poll(() =>
+      queryCount("SELECT count(*) FROM sms_message WHERE \"to\" = $1 AND body LIKE '%' || $2 || '%'", [
+        OWNER,
+        reference,
+      ]),
+    )
+    .toBe(1);
   await fitsThePhone(page);
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
 });

@@ -11,6 +11,7 @@ import { queueStatusChangedEvent, queueStatusChangedEvents } from '@/lib/integra
 import { dispatchNotifications } from '@/lib/notifications/dispatch';
 import { queueNotifications, queueNotificationsOfCases, type NotificationDraft } from '@/lib/notifications/queue';
 import { caseScopeWhere, type Actor } from '@/lib/auth/actor';
+import { afterResponse } from '@/lib/core/after-response';
 import { CaseNotFoundError, ConflictError } from '@/lib/core/errors';
 import { assigneeRefusal, enforce } from '@/lib/cases/rules/case-guards';
 import { runFaultPoint } from './fault-points';
@@ -221,14 +222,18 @@ export async function changeCase<T = undefined>(
 /**
  * After a commit: send its notifications, and start a webhook delivery cycle for the outbox events it wrote
  * (the worker delivers whatever this misses). `provinceCode`, when every notification is of that province (one case's),
- * makes the claim one statement on its shard. A failed send never undoes a committed change: the notification
- * stays PENDING for the sweep to retry.
+ * makes the claim one statement on its shard. In a request the sending happens after the response (afterResponse):
+ * the citizen's or reviewer's answer never waits for the SMS provider. A failed send never undoes a committed change:
+ * the notification stays PENDING for the sweep to retry.
  */
 export async function dispatchAfterCommit(ids: readonly string[], provinceCode?: string): Promise<void> {
   if (process.env.NODE_ENV !== 'test') deliverSoon();
-  try {
-    await dispatchNotifications(ids, { provinceCode });
-  } catch (error) {
-    scopedLogger('notify').error({ err: error }, 'dispatch after commit failed');
-  }
+  if (ids.length === 0) return;
+  await afterResponse(async () => {
+    try {
+      await dispatchNotifications(ids, { provinceCode });
+    } catch (error) {
+      scopedLogger('notify').error({ err: error }, 'dispatch after commit failed');
+    }
+  });
 }
