@@ -302,21 +302,21 @@ export async function listWorkload(
   now = new Date(),
   db: TransactionClient = prisma,
 ): Promise<WorkloadRow[]> {
-  const [reviewers, overdue] = await Promise.all([
-    db.user.findMany({
-      where: { role: 'REVIEWER', ...(scope.provinceCode ? { provinceCode: scope.provinceCode } : {}) },
-      orderBy: [{ provinceCode: 'asc' }, { displayName: 'asc' }, { id: 'asc' }],
-      select: {
-        id: true,
-        displayName: true,
-        provinceCode: true,
-        unitCode: true,
-        active: true,
-        capacity: true,
-        // The load in each province's cases (reviewer_load, distributed with them): normally one row, their own.
-        reviewerLoads: { select: { openCaseCount: true, lastAssignedAt: true } },
-      },
-    }),
+  const inScope = scopeProvinceSql(scope, 'u.province_code');
+  // Plain SQL rather than findMany with its loads included: on the national board these are all ~600 reviewers and
+  // their load rows, and Prisma's row mapping of the two result sets was most of the board's data work.
+  const [reviewers, loads, overdue] = await Promise.all([
+    db.$queryRaw<ReviewerRecord[]>`
+      SELECT u.id::text, u.display_name, u.province_code::text AS province_code, u.unit_code::text AS unit_code,
+             u.active, u.capacity
+        FROM app_user u WHERE u.role = 'REVIEWER' AND ${inScope}
+       ORDER BY u.province_code, u.display_name, u.id`,
+    // The load in each province's cases (reviewer_load, distributed with them): normally one row, their own.
+    db.$queryRaw<{ user_id: string; open: number; last_assigned_at: Date | null }[]>`
+      SELECT l.user_id::text, sum(l.open_case_count)::int AS open, max(l.last_assigned_at) AS last_assigned_at
+        FROM reviewer_load l JOIN app_user u ON u.id = l.user_id
+       WHERE u.role = 'REVIEWER' AND ${inScope}
+       GROUP BY l.user_id`,
     db.$queryRaw<{ assignee_id: string; count: number }[]>`
       SELECT c.assignee_id::text, count(*)::int AS count FROM appeal_case c
        WHERE ${scopeProvinceSql(scope, 'c.province_code')} AND c.assignee_id IS NOT NULL
@@ -324,20 +324,33 @@ export async function listWorkload(
        GROUP BY c.assignee_id`,
   ]);
   const overdueBy = new Map(overdue.map((row) => [row.assignee_id, row.count]));
-  const name = await namesOf(reviewers, db);
+  const loadOf = new Map(loads.map((row) => [row.user_id, row]));
+  const name = await namesOf(
+    reviewers.map((reviewer) => ({ provinceCode: reviewer.province_code, unitCode: reviewer.unit_code })),
+    db,
+  );
   return reviewers.map((reviewer) => ({
     reviewerId: reviewer.id,
-    name: reviewer.displayName,
-    provinceCode: reviewer.provinceCode,
-    provinceName: name(reviewer.provinceCode),
-    unitCode: reviewer.unitCode,
-    unitName: name(reviewer.unitCode),
+    name: reviewer.display_name,
+    provinceCode: reviewer.province_code,
+    provinceName: name(reviewer.province_code),
+    unitCode: reviewer.unit_code,
+    unitName: name(reviewer.unit_code),
     active: reviewer.active,
     capacity: reviewer.capacity,
-    open: reviewer.reviewerLoads.reduce((sum, load) => sum + load.openCaseCount, 0),
+    open: loadOf.get(reviewer.id)?.open ?? 0,
     overdue: overdueBy.get(reviewer.id) ?? 0,
-    lastAssignedAt: latestAssignment(reviewer.reviewerLoads),
+    lastAssignedAt: loadOf.get(reviewer.id)?.last_assigned_at ?? null,
   }));
+}
+
+interface ReviewerRecord {
+  id: string;
+  display_name: string;
+  province_code: string | null;
+  unit_code: string | null;
+  active: boolean;
+  capacity: number;
 }
 
 /** A reviewer's last assignment over their load rows (one per province they worked in), or null. */
