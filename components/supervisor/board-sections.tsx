@@ -263,7 +263,7 @@ export async function WorkloadSection({
                   className="board-meter"
                   aria-hidden="true"
                 />
-                {row.open} / {row.capacity}
+                {`${row.open} / ${row.capacity}`}
               </>
             ),
             overdue: row.overdue,
