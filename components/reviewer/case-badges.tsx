@@ -10,20 +10,13 @@ const COLOUR_STYLES: Record<CodeColour, string> = {
 
 export function ColourBadge({ colour }: { colour: CodeColour }) {
   const t = useTranslations('reviewTerms.colours');
-  return (
-    <span className={`inline-block px-2 py-0.5 text-sm font-semibold whitespace-nowrap ${COLOUR_STYLES[colour]}`}>
-      {t(colour)}
-    </span>
-  );
+  return <span className={`badge ${COLOUR_STYLES[colour]}`}>{t(colour)}</span>;
 }
 
 export function OverreachBadge() {
   const t = useTranslations('reviewTerms');
   return (
-    <span
-      className="inline-block border-2 border-danger px-2 py-0.5 text-sm font-semibold whitespace-nowrap text-danger"
-      data-testid="overreach-badge"
-    >
+    <span className="badge border-2 border-danger text-danger" data-testid="overreach-badge">
       {t('overreach')}
     </span>
   );

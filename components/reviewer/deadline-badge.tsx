@@ -14,11 +14,7 @@ const STYLES: Record<DeadlineStatus, string> = {
 export function DeadlineBadge({ status, timeLeftMs }: { status: DeadlineStatus; timeLeftMs: number }) {
   const t = useTranslations('reviewTerms.deadline');
   return (
-    <span
-      className={`inline-block px-2 py-0.5 text-sm font-semibold whitespace-nowrap ${STYLES[status]}`}
-      data-testid="deadline-badge"
-      data-status={status}
-    >
+    <span className={`badge ${STYLES[status]}`} data-testid="deadline-badge" data-status={status}>
       {t(status, timeLeftParts(timeLeftMs))}
     </span>
   );

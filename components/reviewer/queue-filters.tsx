@@ -105,7 +105,8 @@ export function QueueFilters({
             <option value="">{t('any')}</option>
             {units.map((unit) => (
               <option key={unit.code} value={unit.code}>
-                {unit.name}（{unit.code}）
+                {/* One text node (not three with markers between them): Henan has ~180 units. */}
+                {`${unit.name}（${unit.code}）`}
               </option>
             ))}
           </SelectField>

@@ -226,7 +226,7 @@ export function QueueTable({
               {table.getRowModel().rows.map((row) => (
                 <tr
                   key={row.id}
-                  className="border-b border-rule max-sm:block max-sm:py-2"
+                  className="stacked-row"
                   data-testid="queue-row"
                   data-reference={row.original.reference}
                 >

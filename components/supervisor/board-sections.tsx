@@ -117,17 +117,13 @@ export async function CaseListSection({
             },
           ]}
           rows={rows.map((row) => ({
-            id: row.caseId,
+            id: row.reference,
             attributes: { 'data-reference': row.reference },
             cells: {
               reference: (
                 <>
                   <Link href={`/supervise/cases/${row.reference}`}>{row.reference}</Link>
-                  {row.primaFacieOverreach ? (
-                    <span className="ml-2 inline-block border border-danger px-1 text-sm text-danger">
-                      {t('board.overreachFlag')}
-                    </span>
-                  ) : null}
+                  {row.primaFacieOverreach ? <span className="board-flag">{t('board.overreachFlag')}</span> : null}
                 </>
               ),
               type: `${tTypes(row.type)} · ${t(`colours.${row.colour}`)}`,
@@ -185,7 +181,7 @@ export async function CorrectionsSection({
             { id: 'waiting', header: t('board.waitingFor'), numeric: true, className: 'whitespace-nowrap' },
           ]}
           rows={rows.map((row) => ({
-            id: `${row.caseId}-${row.orderedAt.toISOString()}`,
+            id: `${row.reference}-${row.orderedAt.toISOString()}`,
             attributes: { 'data-reference': row.reference },
             cells: {
               reference: <Link href={`/supervise/cases/${row.reference}`}>{row.reference}</Link>,
@@ -264,10 +260,10 @@ export async function WorkloadSection({
                   min={0}
                   max={row.capacity}
                   value={Math.min(row.open, row.capacity)}
-                  className="mr-2 hidden w-16 sm:inline-block"
+                  className="board-meter"
                   aria-hidden="true"
                 />
-                {row.open} / {row.capacity}
+                {`${row.open} / ${row.capacity}`}
               </>
             ),
             overdue: row.overdue,

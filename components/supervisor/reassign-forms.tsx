@@ -81,32 +81,37 @@ export function ReassignAllForm({
 }) {
   const t = useTranslations('supervise.reassign');
   const [result, action, pending] = useActionState(reassignAll, null);
+  // The form is built when its summary is first opened: the board lists up to 25 reviewers, and 25 closed forms
+  // were a fifth of the page's HTML. Once opened it stays, so a result stays in view after the details close.
+  const [opened, setOpened] = useState(false);
   const reasonId = `reassign-all-reason-${reviewerId}`;
   return (
-    <details className="mt-1">
+    <details className="mt-1" onToggle={(event) => setOpened((was) => was || event.currentTarget.open)}>
       <summary className="cursor-pointer text-link underline">{t('allSummary', { name: reviewerName })}</summary>
-      <form action={action} className="mt-2 max-w-md">
-        <input type="hidden" name="fromReviewerId" value={reviewerId} />
-        <label htmlFor={reasonId} className="mb-1 block font-semibold">
-          {t('allReasonLabel')}
-        </label>
-        <p id={`${reasonId}-hint`} className="mb-1 text-sm text-muted">
-          {t('allReasonHint')}
-        </p>
-        <input
-          id={reasonId}
-          name="reason"
-          className="input mb-3"
-          required
-          minLength={5}
-          maxLength={500}
-          aria-describedby={`${reasonId}-hint`}
-        />
-        <button type="submit" className="button" disabled={pending}>
-          {t('allSubmit')}
-        </button>
-        <ActionStatus result={result} success={(data) => t('allDone', data)} />
-      </form>
+      {opened ? (
+        <form action={action} className="mt-2 max-w-md">
+          <input type="hidden" name="fromReviewerId" value={reviewerId} />
+          <label htmlFor={reasonId} className="mb-1 block font-semibold">
+            {t('allReasonLabel')}
+          </label>
+          <p id={`${reasonId}-hint`} className="mb-1 text-sm text-muted">
+            {t('allReasonHint')}
+          </p>
+          <input
+            id={reasonId}
+            name="reason"
+            className="input mb-3"
+            required
+            minLength={5}
+            maxLength={500}
+            aria-describedby={`${reasonId}-hint`}
+          />
+          <button type="submit" className="button" disabled={pending}>
+            {t('allSubmit')}
+          </button>
+          <ActionStatus result={result} success={(data) => t('allDone', data)} />
+        </form>
+      ) : null}
     </details>
   );
 }

@@ -92,17 +92,19 @@ export function DataTable({
     onSortingChange: setSorting,
     getRowId: (row) => row.id,
   });
-  const cellClass = (column: DataColumn, last: boolean) =>
-    `py-2 ${last ? '' : 'pr-3'} ${column.numeric ? 'text-right tabular-nums' : ''} ${column.className ?? ''}`;
+  // Padding, rules and the row heading's weight come from `.data-table` (app/globals.css), not from classes repeated on
+  // every cell: only what differs per column is written per cell.
+  const cellClass = (column: DataColumn) =>
+    [column.numeric ? 'num' : '', column.className ?? ''].filter(Boolean).join(' ') || undefined;
 
-  const renderRow = (row: DataRow, rowProps: { className: string } & DataAttributes, total = false) => (
+  const renderRow = (row: DataRow, rowProps: { className?: string } & DataAttributes) => (
     <tr key={row.id} {...rowProps} {...row.attributes}>
       {columns.map((column, index) =>
         index === 0 ? (
           <th
             key={column.id}
             scope="row"
-            className={`${cellClass(column, columns.length === 1)} ${total ? '' : 'font-normal'}`}
+            className={cellClass(column)}
             data-column={column.id}
             {...row.cellAttributes?.[column.id]}
           >
@@ -111,7 +113,7 @@ export function DataTable({
         ) : (
           <td
             key={column.id}
-            className={cellClass(column, index === columns.length - 1)}
+            className={cellClass(column)}
             data-column={column.id}
             {...row.cellAttributes?.[column.id]}
           >
@@ -129,7 +131,7 @@ export function DataTable({
       tabIndex={0}
       className={`mb-4 overflow-x-auto focus-visible:outline-offset-2 ${className}`}
     >
-      <table className={`w-full border-collapse text-left ${tableClassName}`} data-testid={testId}>
+      <table className={`data-table w-full border-collapse text-left ${tableClassName}`} data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b-2 border-ink">
@@ -172,14 +174,8 @@ export function DataTable({
             })}
           </tr>
         </thead>
-        <tbody>
-          {table
-            .getRowModel()
-            .rows.map((row) =>
-              renderRow(row.original, { className: 'border-b border-rule align-top', 'data-testid': rowTestId }),
-            )}
-        </tbody>
-        {footer ? <tfoot>{renderRow(footer, { className: 'border-t-2 border-ink font-bold' }, true)}</tfoot> : null}
+        <tbody>{table.getRowModel().rows.map((row) => renderRow(row.original, { 'data-testid': rowTestId }))}</tbody>
+        {footer ? <tfoot>{renderRow(footer, {})}</tfoot> : null}
       </table>
     </div>
   );

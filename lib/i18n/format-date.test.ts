@@ -1,5 +1,9 @@
 // The one date format (lib/i18n/format-date.ts): Asia/Shanghai whatever the machine's zone, both languages, the
 // calendar day of the instant in Shanghai (not in UTC) across the day and year boundaries, no daylight saving.
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { enGB } from 'date-fns/locale/en-GB';
+import { zhCN } from 'date-fns/locale/zh-CN';
 import { describe, expect, it } from 'vitest';
 import {
   formatDate,
@@ -75,6 +79,35 @@ describe('formatDate / formatDateTime', () => {
     ]);
     expect(formatWeekday(AT, 'zh-CN')).toBe('星期六');
     expect(formatWeekday(AT, 'en')).toBe('Saturday');
+  });
+});
+
+describe('the fixed-offset forms (since September 1991)', () => {
+  it('write what the date-fns patterns give in the Asia/Shanghai zone, for random instants and both languages', () => {
+    const patterns = {
+      'zh-CN': { date: 'yyyy年M月d日', dateTime: 'yyyy年M月d日 HH:mm', seconds: 'yyyy年M月d日 HH:mm:ss' },
+      en: { date: 'd MMM yyyy', dateTime: 'd MMM yyyy, HH:mm', seconds: 'd MMM yyyy, HH:mm:ss' },
+    } as const;
+    const locales = { 'zh-CN': zhCN, en: enGB } as const;
+    const from = Date.UTC(1991, 8, 1);
+    const to = Date.UTC(2100, 0, 1);
+    let seed = 20261205;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const instants = [
+      ...Array.from({ length: 3000 }, () => from + Math.floor(random() * (to - from))),
+      // The fixed form's first instant, and the last minutes before it.
+      Date.UTC(1991, 8, 16),
+      Date.UTC(1991, 8, 15, 23, 59, 59),
+      Date.UTC(1991, 8, 14, 17),
+    ];
+    for (const instant of instants)
+      for (const lang of ['zh-CN', 'en'] as const) {
+        const expected = (pattern: string) =>
+          format(new TZDate(instant, 'Asia/Shanghai'), pattern, { locale: locales[lang] });
+        expect(formatDate(instant, lang)).toBe(expected(patterns[lang].date));
+        expect(formatDateTime(instant, lang)).toBe(expected(patterns[lang].dateTime));
+        expect(formatDateTime(new Date(instant), lang, { seconds: true })).toBe(expected(patterns[lang].seconds));
+      }
   });
 });
 

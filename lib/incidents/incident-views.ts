@@ -66,6 +66,7 @@ async function reasonNames(): Promise<Map<string, ReasonName>> {
 }
 
 async function summarise(rows: IncidentRow[]): Promise<IncidentSummary[]> {
+  if (rows.length === 0) return [];
   const [names, reasons] = await Promise.all([
     divisionNames(rows.flatMap((row) => [row.province_code, row.issuing_unit_code])),
     reasonNames(),
@@ -97,15 +98,17 @@ const summaryColumns = Prisma.sql`i.id::text, i.province_code, i.issuing_unit_co
 
 /** The open incidents of the supervisor's scope (a province, or every province), most recently active first. */
 export async function listOpenIncidents(scope: Actor): Promise<{ rows: IncidentSummary[]; total: number }> {
-  const [rows, [count]] = await Promise.all([
-    prisma.$queryRaw<IncidentRow[]>`
-      SELECT ${summaryColumns} FROM mass_incident i
-      WHERE ${scopeProvinceSql(scope, 'i.province_code')} AND i.status = 'OPEN'
-      ORDER BY i.last_filed_at DESC, i.id LIMIT ${LIST_LIMIT}`,
-    prisma.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM mass_incident i
-      WHERE ${scopeProvinceSql(scope, 'i.province_code')} AND i.status = 'OPEN'`,
-  ]);
+  const rows = await prisma.$queryRaw<IncidentRow[]>`
+    SELECT ${summaryColumns} FROM mass_incident i
+    WHERE ${scopeProvinceSql(scope, 'i.province_code')} AND i.status = 'OPEN'
+    ORDER BY i.last_filed_at DESC, i.id LIMIT ${LIST_LIMIT}`;
+  // Counted only when the list is full (usually there are none or a few, and the list is the count).
+  const [count] =
+    rows.length < LIST_LIMIT
+      ? [{ n: rows.length }]
+      : await prisma.$queryRaw<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM mass_incident i
+          WHERE ${scopeProvinceSql(scope, 'i.province_code')} AND i.status = 'OPEN'`;
   return { rows: await summarise(rows), total: count?.n ?? 0 };
 }
 

@@ -36,7 +36,9 @@ export async function divisionNames(codes: Iterable<string>, db: Db = prisma): P
   const wanted = [...new Set([...codes].map((code) => (code.length === 2 ? provinceDivisionCode(code) : code)))];
   if (wanted.length === 0) return new Map();
   const [rows, name] = await Promise.all([
-    db.division.findMany({ where: { code: { in: wanted } }, select: { code: true, name: true } }),
+    db === prisma
+      ? divisionTable().then((table) => wanted.flatMap((code) => table.byCode.get(code) ?? []))
+      : db.division.findMany({ where: { code: { in: wanted } }, select: { code: true, name: true } }),
     namer(),
   ]);
   const names = new Map<string, string>();
@@ -50,15 +52,20 @@ export async function divisionNames(codes: Iterable<string>, db: Db = prisma): P
 /** The 31 provincial-level divisions, by two-digit code. */
 export async function listProvinces(db: Db = prisma): Promise<DivisionOption[]> {
   const [rows, name] = await Promise.all([
-    db.division.findMany({
-      where: { level: 'PROVINCE' },
-      orderBy: { code: 'asc' },
-      select: { provinceCode: true, name: true },
-    }),
+    db === prisma
+      ? divisionTable().then((table) => table.provinces)
+      : db.division.findMany({
+          where: { level: 'PROVINCE' },
+          orderBy: { code: 'asc' },
+          select: { provinceCode: true, name: true },
+        }),
     namer(),
   ]);
   return rows.map((row) => ({ code: row.provinceCode, name: name(row.name) }));
 }
+
+/** Cities before counties (the order of the level enum), then by code, as the database orders them. */
+const LEVEL_ORDER: Record<DivisionLevel, number> = { PROVINCE: 0, CITY: 1, COUNTY: 2 };
 
 /** Cities and counties of one province (the possible issuing units, and the units a reviewer can belong to). */
 export async function listUnits(
@@ -67,23 +74,35 @@ export async function listUnits(
   db: Db = prisma,
 ): Promise<UnitOption[]> {
   const [rows, name] = await Promise.all([
-    db.division.findMany({
-      where: { provinceCode, level: { in: ['CITY', 'COUNTY'] } },
-      orderBy: order === 'code' ? { code: 'asc' } : [{ level: 'asc' }, { code: 'asc' }],
-      select: { code: true, name: true, level: true, parentCode: true },
-    }),
+    db === prisma
+      ? divisionTable().then((table) => {
+          const units = table.rows.filter((row) => row.provinceCode === provinceCode && row.level !== 'PROVINCE');
+          return order === 'code' ? units : [...units].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
+        })
+      : db.division.findMany({
+          where: { provinceCode, level: { in: ['CITY', 'COUNTY'] } },
+          orderBy: order === 'code' ? { code: 'asc' } : [{ level: 'asc' }, { code: 'asc' }],
+          select: { code: true, name: true, level: true, parentCode: true },
+        }),
     namer(),
   ]);
-  return rows.map((row) => ({ ...row, name: name(row.name), level: row.level as UnitLevel }));
+  return rows.map((row) => ({
+    code: row.code,
+    name: name(row.name),
+    level: row.level as UnitLevel,
+    parentCode: row.parentCode,
+  }));
 }
 
 /** The province's name, or null when there is no such province. */
 export async function provinceName(provinceCode: string, db: Db = prisma): Promise<string | null> {
   const [row, name] = await Promise.all([
-    db.division.findUnique({
-      where: { code: provinceDivisionCode(provinceCode) },
-      select: { name: true, level: true },
-    }),
+    db === prisma
+      ? divisionTable().then((table) => table.byCode.get(provinceDivisionCode(provinceCode)))
+      : db.division.findUnique({
+          where: { code: provinceDivisionCode(provinceCode) },
+          select: { name: true, level: true },
+        }),
     namer(),
   ]);
   return row?.level === 'PROVINCE' ? name(row.name) : null;
@@ -95,8 +114,11 @@ export async function provinceExists(provinceCode: string, db: Db = prisma): Pro
 
 /** Whether `unitCode` is a city or county of `provinceCode`. */
 export async function isUnitOf(unitCode: string, provinceCode: string, db: Db = prisma): Promise<boolean> {
-  const unit = await db.division.findUnique({ where: { code: unitCode }, select: { level: true, provinceCode: true } });
-  return unit !== null && unit.level !== 'PROVINCE' && unit.provinceCode === provinceCode;
+  const unit =
+    db === prisma
+      ? (await divisionTable()).byCode.get(unitCode)
+      : await db.division.findUnique({ where: { code: unitCode }, select: { level: true, provinceCode: true } });
+  return unit !== undefined && unit !== null && unit.level !== 'PROVINCE' && unit.provinceCode === provinceCode;
 }
 
 export interface DivisionRow {
@@ -119,11 +141,47 @@ function indexDivisions(rows: DivisionRow[]): DivisionIndex {
   return { isProvince: (code) => provinces.has(code), unit: (code) => byCode.get(code) };
 }
 
+interface DivisionTableRow extends DivisionRow {
+  name: string;
+  parentCode: string | null;
+}
+
+interface DivisionTable {
+  /** Every division by code. */
+  rows: DivisionTableRow[];
+  byCode: Map<string, DivisionTableRow>;
+  provinces: DivisionTableRow[];
+  index: DivisionIndex;
+}
+
 /**
- * The whole division table, read once per process through the shared client: divisions (GB/T 2260) change only with
- * a migration, never while the app runs. A read that fails is forgotten, so the next call tries again.
+ * The whole division table (≈3,500 rows), read once per process through the shared client: divisions (GB/T 2260)
+ * change only with a migration, never while the app runs, so names, provinces and units come from memory rather than
+ * a statement per lookup (a page names divisions several times). A read that fails is forgotten, so the next call
+ * tries again.
  */
-let divisionTable: Promise<DivisionIndex> | null = null;
+let table: Promise<DivisionTable> | null = null;
+
+function divisionTable(): Promise<DivisionTable> {
+  table ??= prisma.division
+    .findMany({
+      select: { ...divisionSelect, name: true, parentCode: true },
+      orderBy: { code: 'asc' },
+    })
+    .then(
+      (rows): DivisionTable => ({
+        rows,
+        byCode: new Map(rows.map((row) => [row.code, row])),
+        provinces: rows.filter((row) => row.level === 'PROVINCE'),
+        index: indexDivisions(rows),
+      }),
+      (error: unknown) => {
+        table = null;
+        throw error;
+      },
+    );
+  return table;
+}
 
 /**
  * The divisions a check needs (on the hot path of filing). Through the shared client, from the table read once per
@@ -133,13 +191,7 @@ export async function findDivisions(
   db: PrismaClient | Db,
   wanted: { provinceCodes: string[]; unitCodes: string[] },
 ): Promise<DivisionIndex> {
-  if (db === prisma) {
-    divisionTable ??= prisma.division.findMany({ select: divisionSelect }).then(indexDivisions, (error: unknown) => {
-      divisionTable = null;
-      throw error;
-    });
-    return divisionTable;
-  }
+  if (db === prisma) return (await divisionTable()).index;
   const rows = await db.division.findMany({
     where: {
       OR: [{ level: 'PROVINCE', provinceCode: { in: wanted.provinceCodes } }, { code: { in: wanted.unitCodes } }],

@@ -15,6 +15,8 @@ export const CORRECTION_CONFIRMATION_MS = 2 * 3600 * 1000;
 
 export const BOARD_LISTS = ['overdue', 'at-risk', 'unassigned', 'waiting', 'corrections'] as const;
 export type BoardList = (typeof BOARD_LISTS)[number];
+type CaseList = Exclude<BoardList, 'corrections'>;
+const CASE_LISTS = BOARD_LISTS.filter((list): list is CaseList => list !== 'corrections');
 
 /**
  * Rows per page of each list on the board, and reviewers on the national board (the most loaded first; a province's
@@ -100,7 +102,7 @@ export interface WorkloadRow {
 }
 
 /** Each list's condition on appeal_case `c` (SQL, so that the open-case deadline index answers it at any size). */
-const LIST_SQL: Record<Exclude<BoardList, 'corrections'>, (now: Date) => Prisma.Sql> = {
+const LIST_SQL: Record<CaseList, (now: Date) => Prisma.Sql> = {
   overdue: overdueSql,
   'at-risk': atRiskSql,
   unassigned: () => Prisma.sql`c.state = 'SUBMITTED' AND c.assignee_id IS NULL`,
@@ -108,6 +110,7 @@ const LIST_SQL: Record<Exclude<BoardList, 'corrections'>, (now: Date) => Prisma.
 };
 
 interface CaseRowRecord {
+  list: string;
   id: string;
   reference: string;
   type: CaseType;
@@ -137,28 +140,26 @@ function toCaseRow(row: CaseRowRecord): Omit<BoardCaseRow, 'provinceName'> {
   };
 }
 
-export async function countBoardCases(
-  scope: Actor,
-  list: Exclude<BoardList, 'corrections'>,
-  now = new Date(),
-  db: TransactionClient = prisma,
-) {
-  const [row] = await db.$queryRaw<{ count: number }[]>`
-    SELECT count(*)::int AS count FROM appeal_case c WHERE ${scopeProvinceSql(scope, 'c.province_code')} AND ${LIST_SQL[list](now)}`;
+/** Count of one list's cases in scope, as a scalar subquery. */
+function boardCaseCountSql(scope: Actor, list: CaseList, now: Date): Prisma.Sql {
+  return Prisma.sql`(SELECT count(*)::int FROM appeal_case c WHERE ${scopeProvinceSql(scope, 'c.province_code')} AND ${LIST_SQL[list](now)})`;
+}
+
+export async function countBoardCases(scope: Actor, list: CaseList, now = new Date(), db: TransactionClient = prisma) {
+  const [row] = await db.$queryRaw<{ count: number }[]>`SELECT ${boardCaseCountSql(scope, list, now)} AS count`;
   return row?.count ?? 0;
 }
 
-/** One list of the board, most urgent first (earliest deadline, prima facie overreach first on a tie). */
-export async function listBoardCases(
+/** One list's page of cases in scope, most urgent first (earliest deadline, prima facie overreach first on a tie). */
+function boardCaseListSql(
   scope: Actor,
-  list: Exclude<BoardList, 'corrections'>,
-  options: { limit?: number; offset?: number; now?: Date } = {},
-  db: TransactionClient = prisma,
-): Promise<BoardCaseRow[]> {
-  const limit = limitOffset(options);
-  const rows = await db.$queryRaw<CaseRowRecord[]>`
-    SELECT c.id::text, c.reference, c.type::text AS type, c.state::text AS state, c.province_code::text AS province_code,
-           c.colour::text AS colour, c.prima_facie_overreach, u.display_name AS assignee_name, c.filed_at, c.due_at, r.reply_due_at
+  list: CaseList,
+  options: { limit?: number; offset?: number; now?: Date },
+): Prisma.Sql {
+  return Prisma.sql`
+    SELECT ${list}::text AS list, c.id::text, c.reference, c.type::text AS type, c.state::text AS state,
+           c.province_code::text AS province_code, c.colour::text AS colour, c.prima_facie_overreach,
+           u.display_name AS assignee_name, c.filed_at, c.due_at, r.reply_due_at
       FROM appeal_case c
       LEFT JOIN app_user u ON u.id = c.assignee_id
       LEFT JOIN LATERAL (SELECT i.reply_due_at FROM information_request i
@@ -166,10 +167,24 @@ export async function listBoardCases(
                           ORDER BY i.requested_at DESC LIMIT 1) r ON TRUE
      WHERE ${scopeProvinceSql(scope, 'c.province_code')} AND ${LIST_SQL[list](options.now ?? new Date())}
      ORDER BY c.due_at, c.prima_facie_overreach DESC, c.reference
-     ${limit}`;
+     ${limitOffset(options)}`;
+}
+
+/** Board rows with their provinces' names. */
+async function boardCaseRows(rows: CaseRowRecord[], db: TransactionClient): Promise<BoardCaseRow[]> {
   const cases = rows.map(toCaseRow);
   const name = await namesOf(cases, db);
   return cases.map((row) => ({ ...row, provinceName: name(row.provinceCode) }));
+}
+
+/** One list of the board, most urgent first (earliest deadline, prima facie overreach first on a tie). */
+export async function listBoardCases(
+  scope: Actor,
+  list: CaseList,
+  options: { limit?: number; offset?: number; now?: Date } = {},
+  db: TransactionClient = prisma,
+): Promise<BoardCaseRow[]> {
+  return boardCaseRows(await db.$queryRaw<CaseRowRecord[]>(boardCaseListSql(scope, list, options)), db);
 }
 
 interface CorrectionRecord {
@@ -225,6 +240,12 @@ export async function listUnconfirmedCorrections(
   }));
 }
 
+/** Unconfirmed correction orders in scope (after unconfirmedCorrectionOrdersSql's `orders`), as a scalar subquery. */
+function correctionCountSql(scope: Actor): Prisma.Sql {
+  return Prisma.sql`(SELECT count(*)::int FROM orders o JOIN appeal_case c ON c.id = o.case_id
+                      WHERE ${scopeProvinceSql(scope, 'c.province_code')})`;
+}
+
 export async function countUnconfirmedCorrections(
   scope: Actor,
   now = new Date(),
@@ -233,11 +254,48 @@ export async function countUnconfirmedCorrections(
   const cutoff = new Date(now.getTime() - CORRECTION_CONFIRMATION_MS);
   const [row] = await db.$queryRaw<{ count: number }[]>`
     ${unconfirmedCorrectionOrdersSql(cutoff)}
-    SELECT count(*)::int AS count
-      FROM orders o
-      JOIN appeal_case c ON c.id = o.case_id
-     WHERE ${scopeProvinceSql(scope, 'c.province_code')}`;
+    SELECT ${correctionCountSql(scope)} AS count`;
   return row?.count ?? 0;
+}
+
+/**
+ * The board's five counts in two statements run side by side: the at-risk count reads most of the open cases (those
+ * not yet due) through the deadline index, the other four only a small part of it, so the four go in one statement
+ * (each its own index scan, as when counted one by one) beside the at-risk count.
+ */
+async function countBoard(scope: Actor, now: Date, db: TransactionClient = prisma): Promise<Record<BoardList, number>> {
+  const cutoff = new Date(now.getTime() - CORRECTION_CONFIRMATION_MS);
+  const [[counts], atRisk] = await Promise.all([
+    db.$queryRaw<Omit<Record<BoardList, number>, 'at-risk'>[]>`
+      ${unconfirmedCorrectionOrdersSql(cutoff)}
+      SELECT ${boardCaseCountSql(scope, 'overdue', now)} AS "overdue",
+             ${boardCaseCountSql(scope, 'unassigned', now)} AS "unassigned",
+             ${boardCaseCountSql(scope, 'waiting', now)} AS "waiting",
+             ${correctionCountSql(scope)} AS "corrections"`,
+    countBoardCases(scope, 'at-risk', now, db),
+  ]);
+  return { ...counts!, 'at-risk': atRisk };
+}
+
+/** The pages shown of the four case lists in one statement (UNION ALL of each list's page), by list. */
+async function listBoardPages(
+  scope: Actor,
+  options: (list: CaseList) => { limit: number; offset: number; now: Date },
+  db: TransactionClient = prisma,
+): Promise<Record<CaseList, BoardCaseRow[]>> {
+  const rows = await db.$queryRaw<CaseRowRecord[]>`
+    SELECT * FROM (${Prisma.join(
+      CASE_LISTS.map((list) => Prisma.sql`(${boardCaseListSql(scope, list, options(list))})`),
+      ' UNION ALL ',
+    )}) l
+     ORDER BY l.list, l.due_at, l.prima_facie_overreach DESC, l.reference`;
+  const cases = await boardCaseRows(rows, db);
+  const lists = Object.fromEntries(CASE_LISTS.map((list) => [list, [] as BoardCaseRow[]])) as Record<
+    CaseList,
+    BoardCaseRow[]
+  >;
+  rows.forEach((row, index) => lists[row.list as CaseList].push(cases[index]!));
+  return lists;
 }
 
 /**
@@ -250,21 +308,21 @@ export async function listWorkload(
   now = new Date(),
   db: TransactionClient = prisma,
 ): Promise<WorkloadRow[]> {
-  const [reviewers, overdue] = await Promise.all([
-    db.user.findMany({
-      where: { role: 'REVIEWER', ...(scope.provinceCode ? { provinceCode: scope.provinceCode } : {}) },
-      orderBy: [{ provinceCode: 'asc' }, { displayName: 'asc' }, { id: 'asc' }],
-      select: {
-        id: true,
-        displayName: true,
-        provinceCode: true,
-        unitCode: true,
-        active: true,
-        capacity: true,
-        // The load in each province's cases (reviewer_load, distributed with them): normally one row, their own.
-        reviewerLoads: { select: { openCaseCount: true, lastAssignedAt: true } },
-      },
-    }),
+  const inScope = scopeProvinceSql(scope, 'u.province_code');
+  // Plain SQL rather than findMany with its loads included: on the national board these are all ~600 reviewers and
+  // their load rows, and Prisma's row mapping of the two result sets was most of the board's data work.
+  const [reviewers, loads, overdue] = await Promise.all([
+    db.$queryRaw<ReviewerRecord[]>`
+      SELECT u.id::text, u.display_name, u.province_code::text AS province_code, u.unit_code::text AS unit_code,
+             u.active, u.capacity
+        FROM app_user u WHERE u.role = 'REVIEWER' AND ${inScope}
+       ORDER BY u.province_code, u.display_name, u.id`,
+    // The load in each province's cases (reviewer_load, distributed with them): normally one row, their own.
+    db.$queryRaw<{ user_id: string; open: number; last_assigned_at: Date | null }[]>`
+      SELECT l.user_id::text, sum(l.open_case_count)::int AS open, max(l.last_assigned_at) AS last_assigned_at
+        FROM reviewer_load l JOIN app_user u ON u.id = l.user_id
+       WHERE u.role = 'REVIEWER' AND ${inScope}
+       GROUP BY l.user_id`,
     db.$queryRaw<{ assignee_id: string; count: number }[]>`
       SELECT c.assignee_id::text, count(*)::int AS count FROM appeal_case c
        WHERE ${scopeProvinceSql(scope, 'c.province_code')} AND c.assignee_id IS NOT NULL
@@ -272,20 +330,33 @@ export async function listWorkload(
        GROUP BY c.assignee_id`,
   ]);
   const overdueBy = new Map(overdue.map((row) => [row.assignee_id, row.count]));
-  const name = await namesOf(reviewers, db);
+  const loadOf = new Map(loads.map((row) => [row.user_id, row]));
+  const name = await namesOf(
+    reviewers.map((reviewer) => ({ provinceCode: reviewer.province_code, unitCode: reviewer.unit_code })),
+    db,
+  );
   return reviewers.map((reviewer) => ({
     reviewerId: reviewer.id,
-    name: reviewer.displayName,
-    provinceCode: reviewer.provinceCode,
-    provinceName: name(reviewer.provinceCode),
-    unitCode: reviewer.unitCode,
-    unitName: name(reviewer.unitCode),
+    name: reviewer.display_name,
+    provinceCode: reviewer.province_code,
+    provinceName: name(reviewer.province_code),
+    unitCode: reviewer.unit_code,
+    unitName: name(reviewer.unit_code),
     active: reviewer.active,
     capacity: reviewer.capacity,
-    open: reviewer.reviewerLoads.reduce((sum, load) => sum + load.openCaseCount, 0),
+    open: loadOf.get(reviewer.id)?.open ?? 0,
     overdue: overdueBy.get(reviewer.id) ?? 0,
-    lastAssignedAt: latestAssignment(reviewer.reviewerLoads),
+    lastAssignedAt: loadOf.get(reviewer.id)?.last_assigned_at ?? null,
   }));
+}
+
+interface ReviewerRecord {
+  id: string;
+  display_name: string;
+  province_code: string | null;
+  unit_code: string | null;
+  active: boolean;
+  capacity: number;
 }
 
 /** A reviewer's last assignment over their load rows (one per province they worked in), or null. */
@@ -298,7 +369,7 @@ export function latestAssignment(loads: { lastAssignedAt: Date | null }[]): Date
 
 export interface DeadlineBoard {
   counts: Record<BoardList, number>;
-  lists: Record<Exclude<BoardList, 'corrections'>, BoardCaseRow[]>;
+  lists: Record<CaseList, BoardCaseRow[]>;
   corrections: CorrectionRow[];
   workload: WorkloadRow[];
   /** Reviewers in scope (the national board shows the BOARD_PAGE_ROWS most loaded of them). */
@@ -324,38 +395,21 @@ export async function getDeadlineBoard(
   now = new Date(),
   requested: BoardPages = {},
 ): Promise<DeadlineBoard> {
-  const counts = await Promise.all([
-    countBoardCases(scope, 'overdue', now),
-    countBoardCases(scope, 'at-risk', now),
-    countBoardCases(scope, 'unassigned', now),
-    countBoardCases(scope, 'waiting', now),
-    countUnconfirmedCorrections(scope, now),
-  ]);
-  const [overdueCount, atRiskCount, unassignedCount, waitingCount, correctionCount] = counts;
-  const totals: Record<BoardList, number> = {
-    overdue: overdueCount,
-    'at-risk': atRiskCount,
-    unassigned: unassignedCount,
-    waiting: waitingCount,
-    corrections: correctionCount,
-  };
+  const totals = await countBoard(scope, now);
   // A page past the end shows the last page.
   const pages = Object.fromEntries(
     BOARD_LISTS.map((list) => [list, Math.min(Math.max(1, requested[list] ?? 1), boardPageCount(totals[list]))]),
   ) as Record<BoardList, number>;
   const options = (list: BoardList) => ({ limit: BOARD_PAGE_ROWS, offset: (pages[list] - 1) * BOARD_PAGE_ROWS, now });
-  const [overdue, atRisk, unassigned, waiting, corrections, workload] = await Promise.all([
-    listBoardCases(scope, 'overdue', options('overdue')),
-    listBoardCases(scope, 'at-risk', options('at-risk')),
-    listBoardCases(scope, 'unassigned', options('unassigned')),
-    listBoardCases(scope, 'waiting', options('waiting')),
+  const [lists, corrections, workload] = await Promise.all([
+    listBoardPages(scope, options),
     listUnconfirmedCorrections(scope, options('corrections')),
     listWorkload(scope, now),
   ]);
   return {
     counts: totals,
     pages,
-    lists: { overdue, 'at-risk': atRisk, unassigned, waiting },
+    lists,
     corrections,
     workload: scope.provinceCode === null ? mostLoaded(workload, BOARD_PAGE_ROWS) : workload,
     workloadTotal: workload.length,
