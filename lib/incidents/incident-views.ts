@@ -1,7 +1,7 @@
 // What supervisors read about mass incidents (SPEC §12, §16): the open incidents of their scope with their growth
 // (board and analytics), and one incident with its cases, decisions and correction orders (the incident page).
 import 'server-only';
-import { prisma, Prisma } from '@/lib/db/client';
+import { prisma, Prisma, sqlRows } from '@/lib/db/client';
 import type { CaseState, CodeColour, DecisionOutcome } from '@/lib/db/generated/enums';
 import type { Actor } from '@/lib/auth/actor';
 import { divisionNames } from '@/lib/reference/divisions';
@@ -98,17 +98,23 @@ const summaryColumns = Prisma.sql`i.id::text, i.province_code, i.issuing_unit_co
 
 /** The open incidents of the supervisor's scope (a province, or every province), most recently active first. */
 export async function listOpenIncidents(scope: Actor): Promise<{ rows: IncidentSummary[]; total: number }> {
-  const rows = await prisma.$queryRaw<IncidentRow[]>`
+  const rows = await sqlRows<IncidentRow>(
+    prisma,
+    Prisma.sql`
     SELECT ${summaryColumns} FROM mass_incident i
     WHERE ${scopeProvinceSql(scope, 'i.province_code')} AND i.status = 'OPEN'
-    ORDER BY i.last_filed_at DESC, i.id LIMIT ${LIST_LIMIT}`;
+    ORDER BY i.last_filed_at DESC, i.id LIMIT ${LIST_LIMIT}`,
+  );
   // Counted only when the list is full (usually there are none or a few, and the list is the count).
   const [count] =
     rows.length < LIST_LIMIT
       ? [{ n: rows.length }]
-      : await prisma.$queryRaw<{ n: number }[]>`
+      : await sqlRows<{ n: number }>(
+          prisma,
+          Prisma.sql`
           SELECT count(*)::int AS n FROM mass_incident i
-          WHERE ${scopeProvinceSql(scope, 'i.province_code')} AND i.status = 'OPEN'`;
+          WHERE ${scopeProvinceSql(scope, 'i.province_code')} AND i.status = 'OPEN'`,
+        );
   return { rows: await summarise(rows), total: count?.n ?? 0 };
 }
 
@@ -176,30 +182,36 @@ export async function getIncident(
   const incident = await findIncidentInScope(prisma, scope, key);
   const { provinceCode, id } = incident;
   const [[row], growth, cases, catalogue] = await Promise.all([
-    prisma.$queryRaw<IncidentRow[]>`
+    sqlRows<IncidentRow>(
+      prisma,
+      Prisma.sql`
       SELECT ${summaryColumns} FROM mass_incident i WHERE i.province_code = ${provinceCode} AND i.id = ${id}::uuid`,
-    prisma.$queryRaw<{ hour: Date; count: number }[]>`
+    ),
+    sqlRows<{ hour: Date; count: number }>(
+      prisma,
+      Prisma.sql`
       SELECT date_trunc('hour', ci.filed_at) AS hour, count(*)::int AS count FROM case_incident ci
       WHERE ci.province_code = ${provinceCode} AND ci.incident_id = ${id}::uuid
         AND ci.filed_at > ${incident.lastFiledAt}::timestamptz - ${GROWTH_HOURS} * interval '1 hour'
       GROUP BY 1 ORDER BY 1`,
-    prisma.$queryRaw<
-      {
-        id: string;
-        reference: string;
-        state: CaseState;
-        colour: CodeColour;
-        filed_at: Date;
-        grounds: string;
-        evidence_files: number;
-        outcome: DecisionOutcome | null;
-        by_incident: boolean | null;
-        correction_sent_at: Date | null;
-        correction_confirmed_at: Date | null;
-        issuing_province_code: string;
-        relief_status: string | null;
-      }[]
-    >`
+    ),
+    sqlRows<{
+      id: string;
+      reference: string;
+      state: CaseState;
+      colour: CodeColour;
+      filed_at: Date;
+      grounds: string;
+      evidence_files: number;
+      outcome: DecisionOutcome | null;
+      by_incident: boolean | null;
+      correction_sent_at: Date | null;
+      correction_confirmed_at: Date | null;
+      issuing_province_code: string;
+      relief_status: string | null;
+    }>(
+      prisma,
+      Prisma.sql`
       SELECT c.id::text, c.reference, c.state::text AS state, c.colour::text AS colour, c.filed_at, c.grounds::text AS grounds,
         (SELECT count(*)::int FROM evidence e WHERE e.province_code = c.province_code AND e.case_id = c.id) AS evidence_files,
         d.outcome::text AS outcome, (d.incident_id = ${id}::uuid) AS by_incident,
@@ -211,6 +223,7 @@ export async function getIncident(
       LEFT JOIN decision d ON d.province_code = c.province_code AND d.case_id = c.id AND d.level = 'FIRST'
       WHERE ci.province_code = ${provinceCode} AND ci.incident_id = ${id}::uuid
       ORDER BY ci.filed_at, c.id`,
+    ),
     findCatalogueInForce(),
   ]);
   const ordered = await casesWithCorrectionOrders(cases);

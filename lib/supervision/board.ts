@@ -1,7 +1,7 @@
 // The deadline board (SPEC §7, §12): overdue, at risk, unassigned, waiting on citizens and corrections not confirmed
 // within 2 hours, and each reviewer's workload, all within the supervisor's scope. Rows are small plain objects.
 import 'server-only';
-import { prisma, Prisma, type TransactionClient } from '@/lib/db/client';
+import { prisma, Prisma, sqlRows, type TransactionClient } from '@/lib/db/client';
 import type { CaseState, CaseType, CodeColour, DecisionOutcome, DeliveryStatus } from '@/lib/db/generated/enums';
 import { REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
 import { scopeProvinceSql } from './scope';
@@ -146,7 +146,10 @@ function boardCaseCountSql(scope: Actor, list: CaseList, now: Date): Prisma.Sql 
 }
 
 export async function countBoardCases(scope: Actor, list: CaseList, now = new Date(), db: TransactionClient = prisma) {
-  const [row] = await db.$queryRaw<{ count: number }[]>`SELECT ${boardCaseCountSql(scope, list, now)} AS count`;
+  const [row] = await sqlRows<{ count: number }>(
+    db,
+    Prisma.sql`SELECT ${boardCaseCountSql(scope, list, now)} AS count`,
+  );
   return row?.count ?? 0;
 }
 
@@ -184,7 +187,7 @@ export async function listBoardCases(
   options: { limit?: number; offset?: number; now?: Date } = {},
   db: TransactionClient = prisma,
 ): Promise<BoardCaseRow[]> {
-  return boardCaseRows(await db.$queryRaw<CaseRowRecord[]>(boardCaseListSql(scope, list, options)), db);
+  return boardCaseRows(await sqlRows<CaseRowRecord>(db, boardCaseListSql(scope, list, options)), db);
 }
 
 interface CorrectionRecord {
@@ -211,7 +214,9 @@ export async function listUnconfirmedCorrections(
   const now = options.now ?? new Date();
   const cutoff = new Date(now.getTime() - CORRECTION_CONFIRMATION_MS);
   const limit = limitOffset(options);
-  const rows = await db.$queryRaw<CorrectionRecord[]>`
+  const rows = await sqlRows<CorrectionRecord>(
+    db,
+    Prisma.sql`
     ${unconfirmedCorrectionOrdersSql(cutoff)}
     SELECT c.id::text AS case_id, c.reference, c.province_code, COALESCE(s.outcome, f.outcome)::text AS outcome,
            o.created_at, o.delivered_at, o.status, o.attempts
@@ -221,7 +226,8 @@ export async function listUnconfirmedCorrections(
       LEFT JOIN decision s ON s.province_code = c.province_code AND s.case_id = c.id AND s.level = 'SECOND'
      WHERE ${scopeProvinceSql(scope, 'c.province_code')}
      ORDER BY o.created_at, c.reference
-     ${limit}`;
+     ${limit}`,
+  );
   const name = await namesOf(
     rows.map((row) => ({ provinceCode: row.province_code })),
     db,
@@ -252,9 +258,12 @@ export async function countUnconfirmedCorrections(
   db: TransactionClient = prisma,
 ): Promise<number> {
   const cutoff = new Date(now.getTime() - CORRECTION_CONFIRMATION_MS);
-  const [row] = await db.$queryRaw<{ count: number }[]>`
+  const [row] = await sqlRows<{ count: number }>(
+    db,
+    Prisma.sql`
     ${unconfirmedCorrectionOrdersSql(cutoff)}
-    SELECT ${correctionCountSql(scope)} AS count`;
+    SELECT ${correctionCountSql(scope)} AS count`,
+  );
   return row?.count ?? 0;
 }
 
@@ -266,12 +275,15 @@ export async function countUnconfirmedCorrections(
 async function countBoard(scope: Actor, now: Date, db: TransactionClient = prisma): Promise<Record<BoardList, number>> {
   const cutoff = new Date(now.getTime() - CORRECTION_CONFIRMATION_MS);
   const [[counts], atRisk] = await Promise.all([
-    db.$queryRaw<Omit<Record<BoardList, number>, 'at-risk'>[]>`
+    sqlRows<Omit<Record<BoardList, number>, 'at-risk'>>(
+      db,
+      Prisma.sql`
       ${unconfirmedCorrectionOrdersSql(cutoff)}
       SELECT ${boardCaseCountSql(scope, 'overdue', now)} AS "overdue",
              ${boardCaseCountSql(scope, 'unassigned', now)} AS "unassigned",
              ${boardCaseCountSql(scope, 'waiting', now)} AS "waiting",
              ${correctionCountSql(scope)} AS "corrections"`,
+    ),
     countBoardCases(scope, 'at-risk', now, db),
   ]);
   return { ...counts!, 'at-risk': atRisk };
@@ -283,12 +295,15 @@ async function listBoardPages(
   options: (list: CaseList) => { limit: number; offset: number; now: Date },
   db: TransactionClient = prisma,
 ): Promise<Record<CaseList, BoardCaseRow[]>> {
-  const rows = await db.$queryRaw<CaseRowRecord[]>`
+  const rows = await sqlRows<CaseRowRecord>(
+    db,
+    Prisma.sql`
     SELECT * FROM (${Prisma.join(
       CASE_LISTS.map((list) => Prisma.sql`(${boardCaseListSql(scope, list, options(list))})`),
       ' UNION ALL ',
     )}) l
-     ORDER BY l.list, l.due_at, l.prima_facie_overreach DESC, l.reference`;
+     ORDER BY l.list, l.due_at, l.prima_facie_overreach DESC, l.reference`,
+  );
   const cases = await boardCaseRows(rows, db);
   const lists = Object.fromEntries(CASE_LISTS.map((list) => [list, [] as BoardCaseRow[]])) as Record<
     CaseList,
@@ -312,22 +327,31 @@ export async function listWorkload(
   // Plain SQL rather than findMany with its loads included: on the national board these are all ~600 reviewers and
   // their load rows, and Prisma's row mapping of the two result sets was most of the board's data work.
   const [reviewers, loads, overdue] = await Promise.all([
-    db.$queryRaw<ReviewerRecord[]>`
+    sqlRows<ReviewerRecord>(
+      db,
+      Prisma.sql`
       SELECT u.id::text, u.display_name, u.province_code::text AS province_code, u.unit_code::text AS unit_code,
              u.active, u.capacity
         FROM app_user u WHERE u.role = 'REVIEWER' AND ${inScope}
        ORDER BY u.province_code, u.display_name, u.id`,
+    ),
     // The load in each province's cases (reviewer_load, distributed with them): normally one row, their own.
-    db.$queryRaw<{ user_id: string; open: number; last_assigned_at: Date | null }[]>`
+    sqlRows<{ user_id: string; open: number; last_assigned_at: Date | null }>(
+      db,
+      Prisma.sql`
       SELECT l.user_id::text, sum(l.open_case_count)::int AS open, max(l.last_assigned_at) AS last_assigned_at
         FROM reviewer_load l JOIN app_user u ON u.id = l.user_id
        WHERE u.role = 'REVIEWER' AND ${inScope}
        GROUP BY l.user_id`,
-    db.$queryRaw<{ assignee_id: string; count: number }[]>`
+    ),
+    sqlRows<{ assignee_id: string; count: number }>(
+      db,
+      Prisma.sql`
       SELECT c.assignee_id::text, count(*)::int AS count FROM appeal_case c
        WHERE ${scopeProvinceSql(scope, 'c.province_code')} AND c.assignee_id IS NOT NULL
          AND c.state IN (${statesSql(REVIEWER_LOAD_STATES)}) AND ${overdueSql(now)}
        GROUP BY c.assignee_id`,
+    ),
   ]);
   const overdueBy = new Map(overdue.map((row) => [row.assignee_id, row.count]));
   const loadOf = new Map(loads.map((row) => [row.user_id, row]));

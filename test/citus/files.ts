@@ -1,6 +1,6 @@
 // The test files `npm run test:citus` runs on the Citus cluster: the integration tests that touch case data (filing,
 // lifecycle, transfer, sweep, queue and board, analytics, audit chains, notification dispatch, webhooks, interim relief
-// and its expiry, mass incidents, raw SQL on the transaction's connection, reviewer choice).
+// and its expiry, mass incidents, raw SQL on the transaction's connection, reviewer choice, the deadline board).
 export const CITUS_TEST_FILES = [
   'test/citus/placement.citus.ts',
   'lib/cases/use-cases/submit-appeal.test.ts',
@@ -19,4 +19,6 @@ export const CITUS_TEST_FILES = [
   'lib/db/client.test.ts',
   'lib/db/case-sql.test.ts',
   'lib/cases/rules/routing.test.ts',
+  'lib/supervision/board-paging.test.ts',
+  'lib/supervision/scope.test.ts',
 ];

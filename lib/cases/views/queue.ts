@@ -4,7 +4,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { caseScopeWhere, type Actor } from '@/lib/auth/scope';
-import { prisma, Prisma } from '@/lib/db/client';
+import { prisma, Prisma, sqlRows } from '@/lib/db/client';
 import { AppealGround, CaseState, CodeColour } from '@/lib/db/generated/enums';
 import { REVIEWER_LOAD_STATES, stateListSql } from '@/lib/cases/rules/transitions';
 import { deadlineStatus, type DeadlineStatus } from '@/lib/cases/rules/deadlines';
@@ -347,7 +347,7 @@ export async function findQueuePage(user: Actor, query: QueueQuery, now = new Da
   const cursor = query.after ?? query.before;
   const asOf = cursor?.asOf ?? now;
   const sql = buildQueueSql(user, query, asOf);
-  const found = sql ? await prisma.$queryRaw<QueueSqlRow[]>(sql) : [];
+  const found = sql ? await sqlRows<QueueSqlRow>(prisma, sql) : [];
   const more = found.length > query.size;
   const page = found.slice(0, query.size);
   if (query.before) page.reverse();

@@ -2,7 +2,7 @@
 // row to case_state_delta for every insert, delete, state change and transfer (migration
 // 20261127080000_supervision_counts); the count is case_state_count plus the deltas not yet folded into it.
 import 'server-only';
-import { prisma, Prisma, type TransactionClient } from '@/lib/db/client';
+import { prisma, Prisma, sqlRows, type TransactionClient } from '@/lib/db/client';
 import type { CaseState } from '@/lib/db/generated/enums';
 import { CASE_STATES } from '@/lib/cases/rules/transitions';
 
@@ -28,14 +28,17 @@ export async function countCasesByState(
 ): Promise<StateCountRow[]> {
   const inScope = (column: string) =>
     provinceCode === null ? Prisma.sql`TRUE` : Prisma.sql`${Prisma.raw(column)} = ${provinceCode}`;
-  const rows = await db.$queryRaw<{ province_code: string; state: CaseState; count: number }[]>`
+  const rows = await sqlRows<{ province_code: string; state: CaseState; count: number }>(
+    db,
+    Prisma.sql`
     SELECT t.province_code::text AS province_code, t.state::text AS state, sum(t.n)::int AS count
       FROM (SELECT province_code, state, count AS n FROM case_state_count WHERE ${inScope('province_code')}
             UNION ALL
             SELECT province_code, state, delta FROM case_state_delta WHERE ${inScope('province_code')}) t
      GROUP BY t.province_code, t.state
     HAVING sum(t.n) <> 0
-     ORDER BY t.province_code, t.state`;
+     ORDER BY t.province_code, t.state`,
+  );
   return rows.map((row) => ({ provinceCode: row.province_code, state: row.state, count: row.count }));
 }
 
@@ -44,14 +47,17 @@ export async function countCasesByState(
  * by one compaction only). Run with the statistics refresh and the sweep. Returns how many deltas were folded.
  */
 export async function compactCaseStateCounts(db: TransactionClient = prisma): Promise<number> {
-  const [row] = await db.$queryRaw<{ folded: number }[]>`
+  const [row] = await sqlRows<{ folded: number }>(
+    db,
+    Prisma.sql`
     WITH moved AS (DELETE FROM case_state_delta RETURNING province_code, state, delta),
          summed AS (SELECT province_code, state, sum(delta)::int AS delta, count(*)::int AS n FROM moved GROUP BY 1, 2),
          folded AS (
            INSERT INTO case_state_count (province_code, state, count)
            SELECT province_code, state, delta FROM summed
            ON CONFLICT (province_code, state) DO UPDATE SET count = case_state_count.count + EXCLUDED.count)
-    SELECT COALESCE(sum(n), 0)::int AS folded FROM summed`;
+    SELECT COALESCE(sum(n), 0)::int AS folded FROM summed`,
+  );
   return row?.folded ?? 0;
 }
 

@@ -1,7 +1,7 @@
 // Small read queries for the role homes. Every query starts from caseScopeWhere, so a home never counts a case
 // outside its reader's scope; results are plain numbers and short rows, never whole case records.
 import 'server-only';
-import { prisma, Prisma } from '@/lib/db/client';
+import { prisma, Prisma, sqlRows } from '@/lib/db/client';
 import type { CaseState, Role } from '@/lib/db/generated/enums';
 import { caseScopeWhere, type Actor } from '@/lib/auth/scope';
 import { overdueSql } from '@/lib/cases/rules/deadline-filters';
@@ -33,12 +33,15 @@ export async function getReviewerHome(user: Actor): Promise<ReviewerHome> {
   const [byState, [own], provinceName] = await Promise.all([
     province ? countCasesByState(province) : Promise.resolve([]),
     province
-      ? prisma.$queryRaw<{ pool: number; mine: number }[]>`
+      ? sqlRows<{ pool: number; mine: number }>(
+          prisma,
+          Prisma.sql`
           SELECT (SELECT count(*) FROM appeal_case
                    WHERE province_code = ${province} AND state = 'SUBMITTED' AND assignee_id IS NULL)::int AS pool,
                  (SELECT count(*) FROM appeal_case
                    WHERE province_code = ${province} AND assignee_id = ${user.id}::uuid
-                     AND state IN (${Prisma.raw(stateListSql(REVIEWER_LOAD_STATES))}))::int AS mine`
+                     AND state IN (${Prisma.raw(stateListSql(REVIEWER_LOAD_STATES))}))::int AS mine`,
+        )
       : Promise.resolve([{ pool: 0, mine: 0 }]),
     user.provinceCode ? findProvinceName(user.provinceCode) : Promise.resolve(null),
   ]);
@@ -84,8 +87,11 @@ export async function getSupervisorHome(user: Actor, now = new Date()): Promise<
     countCasesByState(user.provinceCode),
     user.provinceCode ? findProvinceName(user.provinceCode) : Promise.resolve(null),
     national
-      ? prisma.$queryRaw<{ province_code: string; count: number }[]>`
-          SELECT c.province_code::text AS province_code, count(*)::int AS count FROM appeal_case c WHERE ${overdueSql(now)} GROUP BY 1`
+      ? sqlRows<{ province_code: string; count: number }>(
+          prisma,
+          Prisma.sql`
+          SELECT c.province_code::text AS province_code, count(*)::int AS count FROM appeal_case c WHERE ${overdueSql(now)} GROUP BY 1`,
+        )
       : Promise.resolve([]),
   ]);
   const openByProvince = new Map<string, number>();
