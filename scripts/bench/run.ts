@@ -58,6 +58,18 @@ interface Latency {
 let serverPid: number | undefined;
 
 /** CPU time (user + system) a process has used so far, in milliseconds (/proc/<pid>/stat, clock ticks of 10 ms). */
+/** The machine's CPU time since boot, busy and idle (first line of /proc/stat, in 10 ms ticks). */
+function machineCpuMs(): { busy: number; idle: number } {
+  // The eighth, steal, is time the hypervisor gave to other machines: neither ours busy nor idle.
+  const [user, nice, system, idle, iowait, irq, softirq] = readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]!
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  return { busy: (user! + nice! + system! + irq! + softirq!) * 10, idle: (idle! + iowait!) * 10 };
+}
+
 function cpuMsOf(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   // After the command: state is field 3, utime field 14 and stime field 15 (1-based over the whole line).
@@ -252,8 +264,9 @@ async function filingThroughput(
   let errors = 0;
   const until = performance.now() + DURATION_MS;
   let firstError = '';
-  const serversCpuMs = () => instances.reduce((sum, instance) => sum + cpuMsOf(instance.pid), 0);
-  const cpuBefore = serversCpuMs();
+  const cpuBefore = instances.map((instance) => cpuMsOf(instance.pid));
+  const machineBefore = machineCpuMs();
+  const generatorBefore = process.cpuUsage();
   await Promise.all(
     Array.from({ length: CLIENTS }, async (_, client) => {
       const { base } = instances[client % instances.length]!;
@@ -279,9 +292,21 @@ async function filingThroughput(
     }),
   );
   if (firstError) console.log(`  first filing error: ${firstError}`);
-  const serverCpuMs = serverPid
-    ? round((cpuMsOf(serverPid) - cpuBefore) / Math.max(1, times.length + errors))
-    : undefined;
+  const cpuUsed = instances.map((instance, index) => cpuMsOf(instance.pid) - cpuBefore[index]!);
+  if (instances.length > 1)
+    progress(`  web servers' CPU: ${cpuUsed.map((ms) => `${round(ms / 1000, 1)} s`).join(', ')}`);
+  const requests = Math.max(1, times.length + errors);
+  const serverCpuMs = round(cpuUsed.reduce((sum, ms) => sum + ms, 0) / requests);
+  // Where the machine's CPU went per filing: the web servers, this process (the clients), the rest (PostgreSQL).
+  const machine = machineCpuMs();
+  const generator = process.cpuUsage(generatorBefore);
+  const machineMs = (machine.busy - machineBefore.busy) / requests;
+  const generatorMs = (generator.user + generator.system) / 1000 / requests;
+  progress(
+    `  machine CPU per filing ${round(machineMs)} ms (web ${serverCpuMs}, clients ${round(generatorMs)}, ` +
+      `database and the rest ${round(machineMs - serverCpuMs - generatorMs)}), ` +
+      `idle ${round((100 * (machine.idle - machineBefore.idle)) / (machine.idle - machineBefore.idle + machine.busy - machineBefore.busy))} %`,
+  );
   return {
     perSecond: round(times.length / (DURATION_MS / 1000)),
     latency: { ...summarise(times), serverCpuMs },
