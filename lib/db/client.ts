@@ -25,7 +25,11 @@ const opening = new AsyncLocalStorage<OpeningTransaction>();
 function createPool(connectionString: string): pg.Pool {
   const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
   // An idle connection the server ended (restart, failover) is dropped from the pool; the next query opens another.
-  pool.on('error', (error) => scopedLogger('db').warn({ err: error }, 'idle database connection closed'));
+  // Only the error's code and message are logged: pg-pool hangs the client (its connection settings, the password
+  // among them) on the error.
+  pool.on('error', (error: Error & { code?: string }) =>
+    scopedLogger('db').warn({ code: error.code }, `idle database connection closed: ${error.message}`),
+  );
   const connect = pool.connect.bind(pool) as (callback?: unknown) => Promise<pg.PoolClient> | undefined;
   pool.connect = ((callback?: unknown) => {
     // pg's own `pool.query` uses the callback form: passed through untouched.
