@@ -66,7 +66,7 @@ export async function createApiKey(actor: Actor, raw: unknown): Promise<IssuedAp
   requireAdministrator(actor, 'CREATE_API_KEY');
   const input = parseInput(createApiKeySchema, raw);
   return prisma.$transaction(async (tx) => {
-    await requireProvince(tx, input.provinceCode);
+    await requireProvince(input.provinceCode);
     const system = await tx.provinceSystem.findUnique({
       where: { provinceCode: input.provinceCode },
       select: { provinceCode: true },

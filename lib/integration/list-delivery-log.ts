@@ -4,7 +4,6 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { ValidationError } from '@/lib/core/errors';
 import { parseInput } from '@/lib/core/parse-input';
-import { prisma } from '@/lib/db/client';
 import { listWebhookDeliveries, type DeliveryAttempt } from './delivery-log';
 import { requireAdministrator, requireProvince } from './province-systems';
 import { deliveryLogFilterSchema } from './schemas';
@@ -14,6 +13,6 @@ export async function listDeliveryLog(actor: Actor, raw: unknown): Promise<Deliv
   const filter = parseInput(deliveryLogFilterSchema, raw);
   if (filter.from && filter.to && filter.from > filter.to)
     throw new ValidationError({ to: 'integration.errors.dayOrder' });
-  await requireProvince(prisma, filter.provinceCode);
+  await requireProvince(filter.provinceCode);
   return listWebhookDeliveries(filter);
 }

@@ -3,7 +3,7 @@
 // chain in the same transaction.
 import 'server-only';
 import { appendNationalEvent } from '@/lib/audit/national-event';
-import { prisma, type TransactionClient } from '@/lib/db/client';
+import { prisma } from '@/lib/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { ForbiddenActionError, ValidationError } from '@/lib/core/errors';
 import { parseInput } from '@/lib/core/parse-input';
@@ -25,8 +25,8 @@ export function requireAdministrator(actor: Actor, action: string): void {
   if (actor.role !== 'ADMIN' || !actor.id) throw new ForbiddenActionError(action);
 }
 
-export async function requireProvince(db: TransactionClient, provinceCode: string): Promise<void> {
-  if (!(await provinceExists(provinceCode, db)))
+export async function requireProvince(provinceCode: string): Promise<void> {
+  if (!(await provinceExists(provinceCode)))
     throw new ValidationError({ provinceCode: 'integration.errors.provinceUnknown' });
 }
 
@@ -44,7 +44,7 @@ export async function configureProvinceSystem(actor: Actor, raw: unknown): Promi
       throw new ValidationError({ webhookUrl: 'integration.errors.webhookUrlNotHttps' });
   }
   return prisma.$transaction(async (tx) => {
-    await requireProvince(tx, input.provinceCode);
+    await requireProvince(input.provinceCode);
     const existing = await tx.provinceSystem.findUnique({ where: { provinceCode: input.provinceCode } });
     const webhookSecret = existing?.webhookSecretCipher ? null : generateSecret('whs_');
     const fields = {

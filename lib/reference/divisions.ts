@@ -2,12 +2,10 @@
 // code, and whether a province or unit exists. Every screen, use case and API check looks divisions up here, and gets
 // the names in the language of the request: Chinese as stored, or English (lib/reference/english-names.ts).
 import 'server-only';
-import { prisma, type PrismaClient, type TransactionClient } from '@/lib/db/client';
+import { prisma } from '@/lib/db/client';
 import type { DivisionLevel } from '@/lib/db/generated/enums';
 import { currentLocale } from '@/lib/i18n/current-locale';
 import { englishDivisionName } from './english-names';
-
-type Db = TransactionClient;
 
 export interface DivisionOption {
   code: string;
@@ -32,17 +30,12 @@ export function provinceDivisionCode(provinceCode: string): string {
 }
 
 /** Six-digit division code → name; a two-digit province code is looked up as `xx0000` and answered under both. */
-export async function divisionNames(codes: Iterable<string>, db: Db = prisma): Promise<Map<string, string>> {
+export async function divisionNames(codes: Iterable<string>): Promise<Map<string, string>> {
   const wanted = [...new Set([...codes].map((code) => (code.length === 2 ? provinceDivisionCode(code) : code)))];
   if (wanted.length === 0) return new Map();
-  const [rows, name] = await Promise.all([
-    db === prisma
-      ? divisionTable().then((table) => wanted.flatMap((code) => table.byCode.get(code) ?? []))
-      : db.division.findMany({ where: { code: { in: wanted } }, select: { code: true, name: true } }),
-    namer(),
-  ]);
+  const [table, name] = await Promise.all([divisionTable(), namer()]);
   const names = new Map<string, string>();
-  for (const row of rows) {
+  for (const row of wanted.flatMap((code) => table.byCode.get(code) ?? [])) {
     names.set(row.code, name(row.name));
     if (row.code.endsWith('0000')) names.set(row.code.slice(0, 2), name(row.name));
   }
@@ -50,43 +43,23 @@ export async function divisionNames(codes: Iterable<string>, db: Db = prisma): P
 }
 
 /** The 31 provincial-level divisions, by two-digit code. */
-export async function listProvinces(db: Db = prisma): Promise<DivisionOption[]> {
-  const [rows, name] = await Promise.all([
-    db === prisma
-      ? divisionTable().then((table) => table.provinces)
-      : db.division.findMany({
-          where: { level: 'PROVINCE' },
-          orderBy: { code: 'asc' },
-          select: { provinceCode: true, name: true },
-        }),
-    namer(),
-  ]);
-  return rows.map((row) => ({ code: row.provinceCode, name: name(row.name) }));
+export async function listProvinces(): Promise<DivisionOption[]> {
+  const [table, name] = await Promise.all([divisionTable(), namer()]);
+  return table.provinces.map((row) => ({ code: row.provinceCode, name: name(row.name) }));
 }
 
-/** Cities before counties (the order of the level enum), then by code, as the database orders them. */
+/** Cities before counties (the order of the level enum), then by code. */
 const LEVEL_ORDER: Record<DivisionLevel, number> = { PROVINCE: 0, CITY: 1, COUNTY: 2 };
 
 /** Cities and counties of one province (the possible issuing units, and the units a reviewer can belong to). */
 export async function listUnits(
   provinceCode: string,
   order: 'citiesFirst' | 'code' = 'citiesFirst',
-  db: Db = prisma,
 ): Promise<UnitOption[]> {
-  const [rows, name] = await Promise.all([
-    db === prisma
-      ? divisionTable().then((table) => {
-          const units = table.rows.filter((row) => row.provinceCode === provinceCode && row.level !== 'PROVINCE');
-          return order === 'code' ? units : [...units].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
-        })
-      : db.division.findMany({
-          where: { provinceCode, level: { in: ['CITY', 'COUNTY'] } },
-          orderBy: order === 'code' ? { code: 'asc' } : [{ level: 'asc' }, { code: 'asc' }],
-          select: { code: true, name: true, level: true, parentCode: true },
-        }),
-    namer(),
-  ]);
-  return rows.map((row) => ({
+  const [table, name] = await Promise.all([divisionTable(), namer()]);
+  const units = table.rows.filter((row) => row.provinceCode === provinceCode && row.level !== 'PROVINCE');
+  if (order === 'citiesFirst') units.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
+  return units.map((row) => ({
     code: row.code,
     name: name(row.name),
     level: row.level as UnitLevel,
@@ -95,30 +68,20 @@ export async function listUnits(
 }
 
 /** The province's name, or null when there is no such province. */
-export async function provinceName(provinceCode: string, db: Db = prisma): Promise<string | null> {
-  const [row, name] = await Promise.all([
-    db === prisma
-      ? divisionTable().then((table) => table.byCode.get(provinceDivisionCode(provinceCode)))
-      : db.division.findUnique({
-          where: { code: provinceDivisionCode(provinceCode) },
-          select: { name: true, level: true },
-        }),
-    namer(),
-  ]);
+export async function provinceName(provinceCode: string): Promise<string | null> {
+  const [table, name] = await Promise.all([divisionTable(), namer()]);
+  const row = table.byCode.get(provinceDivisionCode(provinceCode));
   return row?.level === 'PROVINCE' ? name(row.name) : null;
 }
 
-export async function provinceExists(provinceCode: string, db: Db = prisma): Promise<boolean> {
-  return (await provinceName(provinceCode, db)) !== null;
+export async function provinceExists(provinceCode: string): Promise<boolean> {
+  return (await findDivisions()).isProvince(provinceCode);
 }
 
 /** Whether `unitCode` is a city or county of `provinceCode`. */
-export async function isUnitOf(unitCode: string, provinceCode: string, db: Db = prisma): Promise<boolean> {
-  const unit =
-    db === prisma
-      ? (await divisionTable()).byCode.get(unitCode)
-      : await db.division.findUnique({ where: { code: unitCode }, select: { level: true, provinceCode: true } });
-  return unit !== undefined && unit !== null && unit.level !== 'PROVINCE' && unit.provinceCode === provinceCode;
+export async function isUnitOf(unitCode: string, provinceCode: string): Promise<boolean> {
+  const unit = (await findDivisions()).unit(unitCode);
+  return unit !== undefined && unit.level !== 'PROVINCE' && unit.provinceCode === provinceCode;
 }
 
 export interface DivisionRow {
@@ -133,21 +96,13 @@ export interface DivisionIndex {
   unit: (code: string) => DivisionRow | undefined;
 }
 
-const divisionSelect = { code: true, level: true, provinceCode: true } as const;
-
-function indexDivisions(rows: DivisionRow[]): DivisionIndex {
-  const provinces = new Set(rows.filter((d) => d.level === 'PROVINCE').map((d) => d.provinceCode));
-  const byCode = new Map(rows.map((d) => [d.code, d]));
-  return { isProvince: (code) => provinces.has(code), unit: (code) => byCode.get(code) };
-}
-
 interface DivisionTableRow extends DivisionRow {
   name: string;
   parentCode: string | null;
 }
 
 interface DivisionTable {
-  /** Every division by code. */
+  /** Every division, by code. */
   rows: DivisionTableRow[];
   byCode: Map<string, DivisionTableRow>;
   provinces: DivisionTableRow[];
@@ -155,26 +110,30 @@ interface DivisionTable {
 }
 
 /**
- * The whole division table (≈3,500 rows), read once per process through the shared client: divisions (GB/T 2260)
- * change only with a migration, never while the app runs, so names, provinces and units come from memory rather than
- * a statement per lookup (a page names divisions several times). A read that fails is forgotten, so the next call
- * tries again.
+ * The whole division table (≈3,500 rows), read once per process: divisions (GB/T 2260) change only with a migration,
+ * never while the app runs, so every lookup here (names, provinces, units, the filing's checks) is answered from
+ * memory, in a transaction as well as outside one. A read that fails is forgotten, so the next call tries again.
  */
 let table: Promise<DivisionTable> | null = null;
 
 function divisionTable(): Promise<DivisionTable> {
   table ??= prisma.division
     .findMany({
-      select: { ...divisionSelect, name: true, parentCode: true },
+      select: { code: true, level: true, provinceCode: true, name: true, parentCode: true },
       orderBy: { code: 'asc' },
     })
     .then(
-      (rows): DivisionTable => ({
-        rows,
-        byCode: new Map(rows.map((row) => [row.code, row])),
-        provinces: rows.filter((row) => row.level === 'PROVINCE'),
-        index: indexDivisions(rows),
-      }),
+      (rows): DivisionTable => {
+        const byCode = new Map(rows.map((row) => [row.code, row]));
+        const provinces = rows.filter((row) => row.level === 'PROVINCE');
+        const provinceCodes = new Set(provinces.map((row) => row.provinceCode));
+        return {
+          rows,
+          byCode,
+          provinces,
+          index: { isProvince: (code) => provinceCodes.has(code), unit: (code) => byCode.get(code) },
+        };
+      },
       (error: unknown) => {
         table = null;
         throw error;
@@ -183,20 +142,7 @@ function divisionTable(): Promise<DivisionTable> {
   return table;
 }
 
-/**
- * The divisions a check needs (on the hot path of filing). Through the shared client, from the table read once per
- * process; inside a transaction, only the named provinces and units, read from it.
- */
-export async function findDivisions(
-  db: PrismaClient | Db,
-  wanted: { provinceCodes: string[]; unitCodes: string[] },
-): Promise<DivisionIndex> {
-  if (db === prisma) return (await divisionTable()).index;
-  const rows = await db.division.findMany({
-    where: {
-      OR: [{ level: 'PROVINCE', provinceCode: { in: wanted.provinceCodes } }, { code: { in: wanted.unitCodes } }],
-    },
-    select: divisionSelect,
-  });
-  return indexDivisions(rows);
+/** Which provinces exist and every division by code (the filing's checks). */
+export async function findDivisions(): Promise<DivisionIndex> {
+  return (await divisionTable()).index;
 }

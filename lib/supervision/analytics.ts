@@ -155,10 +155,10 @@ export async function getAuthorityTable(
   ]);
   const medianOf = new Map(medians.map((row) => [row.total ? '' : row.code, row.median]));
   const groups = counts.filter((row) => !row.total && row.code);
-  const names = await divisionNames(
-    [...groups.map((row) => row.code!), ...(filters.province ? [filters.province] : [])],
-    db,
-  );
+  const names = await divisionNames([
+    ...groups.map((row) => row.code!),
+    ...(filters.province ? [filters.province] : []),
+  ]);
   const rows = groups
     .map((row) => ({
       code: row.code!,
@@ -224,7 +224,7 @@ export async function getRecognitionMatrix(
      GROUP BY 1, 2`;
   const issuingCodes = [...new Set(rows.map((row) => row.issuing))].sort();
   const refusingCodes = [...new Set(rows.map((row) => row.refusing))].sort();
-  const names = await divisionNames([...issuingCodes, ...refusingCodes], db);
+  const names = await divisionNames([...issuingCodes, ...refusingCodes]);
   const named = (code: string) => ({ code, name: names.get(code) ?? code });
   return {
     issuing: issuingCodes.map(named),

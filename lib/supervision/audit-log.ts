@@ -91,7 +91,7 @@ export async function withAuditSubjects<T extends { before: unknown; after: unkn
           select: { id: true, displayName: true },
         })
       : Promise.resolve([]),
-    divisionNames(provinceCodes, db),
+    divisionNames(provinceCodes),
   ]);
   const names = new Map(people.map((person) => [person.id, person.displayName]));
   return events.map(({ before, after, ...rest }) => ({

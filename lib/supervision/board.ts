@@ -43,13 +43,13 @@ export function boardPageCount(total: number): number {
 }
 
 /** Names of the provinces and units the rows mention, in one lookup (the board shows names, not codes). */
-async function namesOf(rows: { provinceCode: string | null; unitCode?: string | null }[], db: TransactionClient) {
+async function namesOf(rows: { provinceCode: string | null; unitCode?: string | null }[]) {
   const codes = new Set<string>();
   for (const row of rows) {
     if (row.provinceCode) codes.add(row.provinceCode);
     if (row.unitCode) codes.add(row.unitCode);
   }
-  const names = await divisionNames(codes, db);
+  const names = await divisionNames(codes);
   return (code: string | null | undefined) => (code ? (names.get(code) ?? code) : null);
 }
 
@@ -174,9 +174,9 @@ function boardCaseListSql(
 }
 
 /** Board rows with their provinces' names. */
-async function boardCaseRows(rows: CaseRowRecord[], db: TransactionClient): Promise<BoardCaseRow[]> {
+async function boardCaseRows(rows: CaseRowRecord[]): Promise<BoardCaseRow[]> {
   const cases = rows.map(toCaseRow);
-  const name = await namesOf(cases, db);
+  const name = await namesOf(cases);
   return cases.map((row) => ({ ...row, provinceName: name(row.provinceCode) }));
 }
 
@@ -187,7 +187,7 @@ export async function listBoardCases(
   options: { limit?: number; offset?: number; now?: Date } = {},
   db: TransactionClient = prisma,
 ): Promise<BoardCaseRow[]> {
-  return boardCaseRows(await sqlRows<CaseRowRecord>(db, boardCaseListSql(scope, list, options)), db);
+  return boardCaseRows(await sqlRows<CaseRowRecord>(db, boardCaseListSql(scope, list, options)));
 }
 
 interface CorrectionRecord {
@@ -228,10 +228,7 @@ export async function listUnconfirmedCorrections(
      ORDER BY o.created_at, c.reference
      ${limit}`,
   );
-  const name = await namesOf(
-    rows.map((row) => ({ provinceCode: row.province_code })),
-    db,
-  );
+  const name = await namesOf(rows.map((row) => ({ provinceCode: row.province_code })));
   return rows.map((row) => ({
     caseId: row.case_id,
     reference: row.reference,
@@ -304,7 +301,7 @@ async function listBoardPages(
     )}) l
      ORDER BY l.list, l.due_at, l.prima_facie_overreach DESC, l.reference`,
   );
-  const cases = await boardCaseRows(rows, db);
+  const cases = await boardCaseRows(rows);
   const lists = Object.fromEntries(CASE_LISTS.map((list) => [list, [] as BoardCaseRow[]])) as Record<
     CaseList,
     BoardCaseRow[]
@@ -357,7 +354,6 @@ export async function listWorkload(
   const loadOf = new Map(loads.map((row) => [row.user_id, row]));
   const name = await namesOf(
     reviewers.map((reviewer) => ({ provinceCode: reviewer.province_code, unitCode: reviewer.unit_code })),
-    db,
   );
   return reviewers.map((reviewer) => ({
     reviewerId: reviewer.id,

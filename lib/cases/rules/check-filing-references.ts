@@ -21,14 +21,7 @@ export async function checkFilingReferences(
   filing: FilingReferences,
   db: PrismaClient | TransactionClient = prisma,
 ): Promise<FilingReferenceCheck> {
-  const provinceCodes = [
-    filing.issuingProvinceCode,
-    ...(filing.refusingProvinceCode ? [filing.refusingProvinceCode] : []),
-  ];
-  const [{ isProvince, unit: division }, catalogue] = await Promise.all([
-    findDivisions(db, { provinceCodes, unitCodes: [filing.issuingUnitCode] }),
-    findCatalogueInForce(db),
-  ]);
+  const [{ isProvince, unit: division }, catalogue] = await Promise.all([findDivisions(), findCatalogueInForce(db)]);
   const unit = division(filing.issuingUnitCode);
 
   const fieldErrors: FilingReferenceCheck['fieldErrors'] = {};

@@ -26,8 +26,7 @@ export async function transferCase(actor: Actor, input: z.output<typeof transfer
       async () => {
         requireAssignee(current, actor);
         if (input.toProvinceCode === current.provinceCode) throw new RuleViolationError('errors.transferSameProvince');
-        if (!(await provinceExists(input.toProvinceCode, tx)))
-          throw new RuleViolationError('errors.transferSameProvince');
+        if (!(await provinceExists(input.toProvinceCode))) throw new RuleViolationError('errors.transferSameProvince');
         // The case and its rows (evidence, information requests, decisions, exclusions, notifications …) move to the
         // new province: province_code is their distribution key (docs/scaling.md). Outbox events stay: their
         // province is the system they are addressed to, which a transfer does not change.
