@@ -1,10 +1,15 @@
 // The reviewer's home numbers (open, pool, mine) against direct counts of the cases, in the reviewer's province only,
-// with cases moving between states after they were inserted (the per-state counters follow every change).
+// with cases moving after they were inserted: claimed and released by the use cases (the per-state counters and the
+// reviewers' loads follow every change), moved to another province.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { createUser, type TestUser } from '@/test/support/fixtures';
 import { rawClient } from '@/test/support/db';
 import { insertGeneratedCases } from '@/test/support/queue-data';
+import { getPrisma } from '@/lib/db/client';
+import { claimCase } from '@/lib/cases/use-cases/claim-case';
+import { releaseCase } from '@/lib/cases/use-cases/release-case';
+import { recountReviewerLoads } from '@/lib/cases/rules/routing';
 import { getReviewerHome } from './summaries';
 
 let client: pg.Client;
@@ -34,6 +39,8 @@ beforeAll(async () => {
       unitCodes: [...units],
       batch,
     });
+  // The generated cases are written by SQL, past routing: their loads are counted as after the seed's bulk load.
+  await recountReviewerLoads(getPrisma());
 });
 
 afterAll(async () => {
@@ -73,22 +80,33 @@ describe('getReviewerHome', () => {
     }
   });
 
-  it('follows cases as they move: claimed, decided, transferred out', async () => {
-    await client.query(
-      `UPDATE appeal_case SET state = 'ASSIGNED', assignee_id = $1 WHERE id IN (
-         SELECT id FROM appeal_case WHERE province_code = '34' AND state = 'SUBMITTED' ORDER BY id LIMIT 7)`,
-      [reviewers.reviewer.id],
-    );
-    await client.query(
-      `UPDATE appeal_case SET state = 'DECIDED' WHERE id IN (
-         SELECT id FROM appeal_case WHERE province_code = '34' AND state = 'IN_REVIEW' AND assignee_id = $1 ORDER BY id LIMIT 3)`,
-      [reviewers.reviewer.id],
-    );
+  it('follows cases as they move: claimed, released, moved to another province', async () => {
+    const reviewer = { ...reviewers.reviewer, role: 'REVIEWER' as const };
+    const casesOf = async (where: string, limit: number) =>
+      (
+        await client.query<{ id: string; version: number }>(
+          `SELECT id, version FROM appeal_case WHERE province_code = '34' AND ${where} ORDER BY id LIMIT ${limit}`,
+        )
+      ).rows;
+    for (const pooled of await casesOf(`state = 'SUBMITTED'`, 7))
+      await claimCase(reviewer, { caseId: pooled.id, expectedVersion: pooled.version });
+    for (const held of await casesOf(`state = 'ASSIGNED' AND assignee_id = '${reviewer.id}'`, 3))
+      await releaseCase(reviewer, { caseId: held.id, expectedVersion: held.version });
     await client.query(
       `UPDATE appeal_case SET province_code = '41' WHERE id IN (
-         SELECT id FROM appeal_case WHERE province_code = '34' AND state = 'SUBMITTED' AND assignee_id IS NULL ORDER BY id LIMIT 5)`,
+         SELECT id FROM appeal_case WHERE province_code = '34' AND state = 'SUBMITTED' ORDER BY id LIMIT 5)`,
     );
     for (const user of Object.values(reviewers)) expect(await home(user)).toMatchObject(await counted(user));
+  });
+
+  it('the database refuses a pooled case with a reviewer, so the pool is the SUBMITTED count', async () => {
+    await expect(
+      client.query(
+        `UPDATE appeal_case SET assignee_id = $1 WHERE id = (
+           SELECT id FROM appeal_case WHERE province_code = '34' AND state = 'SUBMITTED' LIMIT 1)`,
+        [reviewers.reviewer.id],
+      ),
+    ).rejects.toThrow(/appeal_case_pool_unassigned_check/);
   });
 
   it('a reviewer without a province sees nothing', async () => {

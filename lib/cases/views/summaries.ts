@@ -6,12 +6,7 @@ import type { CaseState, Role } from '@/lib/db/generated/enums';
 import { caseScopeWhere, type Actor } from '@/lib/auth/scope';
 import { overdueSql } from '@/lib/cases/rules/deadline-filters';
 import { countCasesByState, countsPerState } from './state-counts';
-import {
-  FIRST_LEVEL_OPEN_STATES,
-  OPEN_STATES,
-  REVIEWER_LOAD_STATES,
-  stateListSql,
-} from '@/lib/cases/rules/transitions';
+import { FIRST_LEVEL_OPEN_STATES, OPEN_STATES } from '@/lib/cases/rules/transitions';
 import { divisionNames, provinceName as findProvinceName } from '@/lib/reference/divisions';
 
 export interface ReviewerHome {
@@ -23,9 +18,10 @@ export interface ReviewerHome {
 }
 
 /**
- * The reviewer's home: open cases of the province from the maintained per-state counters, the pool and the reviewer's
- * own cases as index-only counts (states written as literals, so the partial queue index applies) — the numbers stay
- * cheap on every queue page however large the province.
+ * The reviewer's home, from maintained counters only, so the numbers cost the same on every queue page however deep the
+ * pool: open cases and the pool from the per-state counters (a pooled case is a SUBMITTED one: the database refuses a
+ * SUBMITTED case with a reviewer, migration 20261207000000), the reviewer's own cases from the load routing keeps with
+ * every case change (reviewer_load, lib/cases/rules/routing.ts).
  */
 export async function getReviewerHome(user: Actor): Promise<ReviewerHome> {
   const scope = caseScopeWhere(user);
@@ -33,26 +29,21 @@ export async function getReviewerHome(user: Actor): Promise<ReviewerHome> {
   const [byState, [own], provinceName] = await Promise.all([
     province ? countCasesByState(province) : Promise.resolve([]),
     province
-      ? sqlRows<{ pool: number; mine: number }>(
+      ? sqlRows<{ mine: number }>(
           prisma,
-          Prisma.sql`
-          SELECT (SELECT count(*) FROM appeal_case
-                   WHERE province_code = ${province} AND state = 'SUBMITTED' AND assignee_id IS NULL)::int AS pool,
-                 (SELECT count(*) FROM appeal_case
-                   WHERE province_code = ${province} AND assignee_id = ${user.id}::uuid
-                     AND state IN (${Prisma.raw(stateListSql(REVIEWER_LOAD_STATES))}))::int AS mine`,
+          Prisma.sql`SELECT open_case_count AS mine FROM reviewer_load
+                      WHERE province_code = ${province} AND user_id = ${user.id}::uuid`,
         )
-      : Promise.resolve([{ pool: 0, mine: 0 }]),
+      : Promise.resolve([]),
     user.provinceCode ? findProvinceName(user.provinceCode) : Promise.resolve(null),
   ]);
-  const openCount = byState
-    .filter((row) => FIRST_LEVEL_OPEN_STATES.includes(row.state))
-    .reduce((sum, row) => sum + row.count, 0);
+  const count = (states: readonly CaseState[]) =>
+    byState.filter((row) => states.includes(row.state)).reduce((sum, row) => sum + row.count, 0);
   return {
     provinceCode: user.provinceCode,
     provinceName,
-    openCount,
-    poolCount: own?.pool ?? 0,
+    openCount: count(FIRST_LEVEL_OPEN_STATES),
+    poolCount: count(['SUBMITTED']),
     mineCount: own?.mine ?? 0,
   };
 }
