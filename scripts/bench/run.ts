@@ -9,6 +9,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { encode } from 'next-auth/jwt';
@@ -20,6 +21,7 @@ import { OPEN_STATES, stateListSql } from '@/lib/cases/rules/transitions';
 import { migrate } from '@/lib/db/migrate';
 import { computeResidentIdCheckDigit } from '@/lib/cases/rules/resident-id';
 import { loadBenchData } from './load-cases';
+import { cpuMsOf, describeCpuSplit, measureCpuSplit, postmasterPidOf, type CpuSplit } from './machine-cpu';
 import { plainSqlFiling, type FilingOrigin } from './plain-sql-filing';
 import { benchIncidents, incidentRows, type IncidentBenchResult } from './incidents';
 
@@ -56,24 +58,16 @@ interface Latency {
 
 /** The web server's process, once started: its CPU time per request is measured beside each latency. */
 let serverPid: number | undefined;
+/** What the filing runs' CPU split reads: PostgreSQL's statement counter (a connection) and its postmaster. */
+let cpuProbe: { client: pg.Client; postmasterPid: number } | undefined;
 
-/** CPU time (user + system) a process has used so far, in milliseconds (/proc/<pid>/stat, clock ticks of 10 ms). */
-/** The machine's CPU time since boot, busy and idle (first line of /proc/stat, in 10 ms ticks). */
-function machineCpuMs(): { busy: number; idle: number } {
-  // The eighth, steal, is time the hypervisor gave to other machines: neither ours busy nor idle.
-  const [user, nice, system, idle, iowait, irq, softirq] = readFileSync('/proc/stat', 'utf8')
-    .split('\n')[0]!
-    .trim()
-    .split(/\s+/)
-    .slice(1)
-    .map(Number);
-  return { busy: (user! + nice! + system! + irq! + softirq!) * 10, idle: (idle! + iowait!) * 10 };
-}
-
-function cpuMsOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  // After the command: state is field 3, utime field 14 and stime field 15 (1-based over the whole line).
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+interface FilingRun {
+  perSecond: number;
+  latency: Latency;
+  errors: number;
+  filed: number;
+  /** Where the machine's CPU went, per filing. */
+  cpu: CpuSplit;
 }
 
 function summarise(times: number[]): Latency {
@@ -259,59 +253,49 @@ async function filingThroughput(
   cookie: string,
   origin: () => FilingOrigin,
   instances: readonly { base: string; pid: number }[] = [{ base: BASE, pid: serverPid! }],
-): Promise<{ perSecond: number; latency: Latency; errors: number; filed: number }> {
+): Promise<FilingRun> {
   const times: number[] = [];
   let errors = 0;
-  const until = performance.now() + DURATION_MS;
   let firstError = '';
-  const cpuBefore = instances.map((instance) => cpuMsOf(instance.pid));
-  const machineBefore = machineCpuMs();
-  const generatorBefore = process.cpuUsage();
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async (_, client) => {
-      const { base } = instances[client % instances.length]!;
-      while (performance.now() < until) {
-        const started = performance.now();
-        try {
-          const response = await fetch(`${base}/api/appeals`, {
-            method: 'POST',
-            // The app's own origin, as the filing page's fetch sends it (lib/security/same-origin-json.ts).
-            headers: { cookie, 'content-type': 'application/json', origin: BASE },
-            body: filingBody(origin()),
-          });
-          const text = await response.text();
-          if (response.status !== 201) {
-            errors += 1;
-            firstError ||= `${response.status} ${text.slice(0, 200)}`;
-          } else times.push(performance.now() - started);
-        } catch (error) {
-          errors += 1;
-          firstError ||= String(error);
-        }
-      }
-    }),
+  const { split } = await measureCpuSplit(
+    { ...cpuProbe!, webPids: instances.map((instance) => instance.pid) },
+    async () => {
+      const until = performance.now() + DURATION_MS;
+      await Promise.all(
+        Array.from({ length: CLIENTS }, async (_, client) => {
+          const { base } = instances[client % instances.length]!;
+          while (performance.now() < until) {
+            const started = performance.now();
+            try {
+              const response = await fetch(`${base}/api/appeals`, {
+                method: 'POST',
+                // The app's own origin, as the filing page's fetch sends it (lib/security/same-origin-json.ts).
+                headers: { cookie, 'content-type': 'application/json', origin: BASE },
+                body: filingBody(origin()),
+              });
+              const text = await response.text();
+              if (response.status !== 201) {
+                errors += 1;
+                firstError ||= `${response.status} ${text.slice(0, 200)}`;
+              } else times.push(performance.now() - started);
+            } catch (error) {
+              errors += 1;
+              firstError ||= String(error);
+            }
+          }
+        }),
+      );
+    },
+    () => times.length + errors,
   );
   if (firstError) console.log(`  first filing error: ${firstError}`);
-  const cpuUsed = instances.map((instance, index) => cpuMsOf(instance.pid) - cpuBefore[index]!);
-  if (instances.length > 1)
-    progress(`  web servers' CPU: ${cpuUsed.map((ms) => `${round(ms / 1000, 1)} s`).join(', ')}`);
-  const requests = Math.max(1, times.length + errors);
-  const serverCpuMs = round(cpuUsed.reduce((sum, ms) => sum + ms, 0) / requests);
-  // Where the machine's CPU went per filing: the web servers, this process (the clients), the rest (PostgreSQL).
-  const machine = machineCpuMs();
-  const generator = process.cpuUsage(generatorBefore);
-  const machineMs = (machine.busy - machineBefore.busy) / requests;
-  const generatorMs = (generator.user + generator.system) / 1000 / requests;
-  progress(
-    `  machine CPU per filing ${round(machineMs)} ms (web ${serverCpuMs}, clients ${round(generatorMs)}, ` +
-      `database and the rest ${round(machineMs - serverCpuMs - generatorMs)}), ` +
-      `idle ${round((100 * (machine.idle - machineBefore.idle)) / (machine.idle - machineBefore.idle + machine.busy - machineBefore.busy))} %`,
-  );
+  progress(`  ${describeCpuSplit(split, 'filing')}`);
   return {
     perSecond: round(times.length / (DURATION_MS / 1000)),
-    latency: { ...summarise(times), serverCpuMs },
+    latency: { ...summarise(times), serverCpuMs: split.webMs },
     errors,
     filed: times.length,
+    cpu: split,
   };
 }
 
@@ -380,6 +364,9 @@ async function main(): Promise<void> {
       'maintenance_work_mem=512MB',
       '-c',
       'max_wal_size=8GB',
+      // Statements per filing, for the filing runs' CPU split.
+      '-c',
+      'shared_preload_libraries=pg_stat_statements',
     ],
   });
   process.env.DATABASE_URL = database.url;
@@ -407,6 +394,8 @@ async function main(): Promise<void> {
 
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    cpuProbe = { client, postmasterPid: postmasterPidOf(path.join(process.cwd(), '.data', 'bench-pg')) };
     const reviewerCookie = await cookieFor(client, `bench-reviewer-${load.heavyProvince}-1`, null);
     const supervisorCookie = await cookieFor(client, 'bench-supervisor-national', null);
     const provinceSupervisorCookie = await cookieFor(client, `bench-supervisor-${load.heavyProvince}`, null);
@@ -496,11 +485,13 @@ async function main(): Promise<void> {
       )
       .finally(() => secondServer.kill('SIGTERM'));
     progress(`  ${filingTwoInstances.perSecond}/s, ${filingTwoInstances.errors} errors; plain SQL ceiling`);
-    const ceiling = await plainSqlFiling(database.url, {
-      clients: CLIENTS,
-      durationMs: DURATION_MS,
-      origin: origins.mix,
-    });
+    const { result: ceilingRun, split: ceilingCpu } = await measureCpuSplit(
+      { ...cpuProbe, webPids: [] },
+      () => plainSqlFiling(database.url, { clients: CLIENTS, durationMs: DURATION_MS, origin: origins.mix }),
+      (run) => run.latency.samples + run.errors,
+    );
+    const ceiling = { ...ceilingRun, cpu: ceilingCpu };
+    progress(`  ${describeCpuSplit(ceilingCpu, 'filing')}`);
 
     progress(`  ${ceiling.perSecond}/s; supervisor analytics (the filings left the statistics stale)`);
     // Supervision: the national analytics while a statistics refresh (of what the filings changed) runs beside it.
@@ -559,7 +550,7 @@ async function main(): Promise<void> {
 
     const result = {
       at: new Date().toISOString(),
-      machine: { cores: (await import('node:os')).cpus().length, node: process.version },
+      machine: { cores: cpus().length, node: process.version },
       load: { ...load, poolOfHeavyProvince: poolSize, statsRebuildSeconds },
       queue: {
         firstPage: queueFirst,
@@ -624,15 +615,17 @@ const PAGE_NAMES: Record<string, string> = {
   citizenCase: 'page: citizen case page',
 };
 
+type FilingMeasure = { perSecond: number; latency: Latency; errors: number; cpu: CpuSplit };
+
 function printTable(r: {
   load: { cases: number; auditEvents: number; poolOfHeavyProvince: number };
   queue: { firstPage: Latency; page1000: Latency; pagesWalked: number; filteredFirstPage: Latency };
   pages: Record<string, Latency>;
   filing: {
-    http: { perSecond: number; latency: Latency; errors: number };
-    httpOneProvince: { perSecond: number; latency: Latency; errors: number };
-    httpTwoInstances: { perSecond: number; latency: Latency; errors: number };
-    plainSql: { perSecond: number; latency: Latency; errors: number };
+    http: FilingMeasure;
+    httpOneProvince: FilingMeasure;
+    httpTwoInstances: FilingMeasure;
+    plainSql: FilingMeasure;
     ratio: number;
   };
   supervision: {
@@ -745,10 +738,52 @@ function printTable(r: {
   };
   print('targets of issue 18', targets);
   print('other measures', others);
+  printCpuSplits(r.filing);
   const missed = targets.filter(([, , , met]) => met === '✘').length;
   console.log(
     `\n${missed === 0 ? 'every target of issue 18 met ✔' : `${missed} of ${targets.length} targets missed ✘`}`,
   );
+}
+
+/**
+ * Where each filing run's CPU went, per filing, and the rate at which this machine's cores would be fully busy at that
+ * cost: what limits filing here whatever the app's latency.
+ */
+function printCpuSplits(filing: Record<'http' | 'httpOneProvince' | 'httpTwoInstances' | 'plainSql', FilingMeasure>) {
+  const cores = cpus().length;
+  const runs: [string, CpuSplit][] = [
+    ['HTTP, national mix', filing.http.cpu],
+    ['HTTP, one province', filing.httpOneProvince.cpu],
+    ['HTTP, mix, 2 web instances', filing.httpTwoInstances.cpu],
+    ['plain SQL (ceiling), mix', filing.plainSql.cpu],
+  ];
+  const header = [
+    'per filing',
+    'machine ms',
+    'web',
+    'clients',
+    'PostgreSQL',
+    'statements',
+    'rest',
+    'idle',
+    'cores full at',
+  ];
+  const rows = runs.map(([name, split]) => [
+    name,
+    String(split.machineMs),
+    String(split.webMs),
+    String(split.clientsMs),
+    String(split.postgresMs),
+    String(split.statements),
+    String(split.restMs),
+    `${split.idlePercent} %`,
+    split.machineMs > 0 ? `${Math.round((cores * 1000) / split.machineMs)}/s` : '—',
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ');
+  console.log(`\nwhere the machine's CPU went (${cores} cores; "rest" is the kernel's network work and anything else)`);
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
 }
 
 main().catch((error: unknown) => {
