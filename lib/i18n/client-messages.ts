@@ -1,13 +1,14 @@
 // Which messages go to the browser. Every page is rendered on the server with the whole catalogue; its client
-// components get only the namespaces they use, per area of the app (each area's layout wraps its pages in
-// components/i18n/client-messages.tsx), so a page's HTML and RSC payload do not carry the ~115 KB catalogue.
-// test/i18n/client-messages.test.ts scans every area's client components and fails when one names a namespace
-// missing here.
+// components get only the namespaces they use, per part of the app: a folder under app/ whose layout wraps its pages
+// in components/i18n/client-messages.tsx (an area such as app/account, or one page's route group such as
+// app/review/(queue), so the busiest pages carry only their own), and the page's HTML and RSC payload do not carry
+// the ~115 KB catalogue. test/i18n/client-messages.test.ts scans the client components of every such folder (and of
+// every other page, against the root's) and fails when one names a namespace missing here.
 
 /** For the root layout's own client components (header, error boundary) and every server action's refusal. */
 export const ROOT_CLIENT_NAMESPACES = ['errors', 'error', 'layout'] as const;
 
-/** The namespaces each area's client components use (besides ROOT_CLIENT_NAMESPACES), by its folder under app/. */
+/** The namespaces each part's client components use (besides ROOT_CLIENT_NAMESPACES), by its folder under app/. */
 export const CLIENT_NAMESPACES = {
   account: ['account', 'privacy', 'totp'],
   admin: ['admin', 'caseAction', 'evidence', 'filing', 'integration', 'roles', 'supervise'],
@@ -23,16 +24,8 @@ export const CLIENT_NAMESPACES = {
     'interimRelief',
   ],
   privacy: ['citizenFiling'],
-  review: [
-    'caseAction',
-    'evidence',
-    'filing',
-    'interimRelief',
-    'reviewActions',
-    'reviewCase',
-    'reviewQueue',
-    'reviewTerms',
-  ],
+  'review/(queue)': ['reviewQueue', 'reviewTerms'],
+  'review/cases': ['caseAction', 'evidence', 'filing', 'interimRelief', 'reviewActions', 'reviewCase', 'reviewTerms'],
   'sign-in': ['signIn', 'totp'],
   status: ['calendarCoverage', 'caseTypes', 'citizenCase', 'citizenStates', 'citizenStatus', 'citizenTerms'],
   supervise: [

@@ -182,7 +182,7 @@ export const PAGES: Record<string, PageEntry> = {
   'app/my-cases/[caseId]/decision/page.tsx': citizenCasePage('/my-cases/[caseId]/decision', 'caseXDecided'),
   'app/my-cases/[caseId]/withdraw/page.tsx': citizenCasePage('/my-cases/[caseId]/withdraw', 'caseXOpen'),
 
-  'app/review/page.tsx': { path: '/review', expect: only(REVIEWERS), personalData: true },
+  'app/review/(queue)/page.tsx': { path: '/review', expect: only(REVIEWERS), personalData: true },
   'app/review/cases/[caseId]/page.tsx': {
     path: '/review/cases/[caseId]',
     params: { caseId: 'caseX' },

@@ -1,5 +1,6 @@
-// The browser gets only the messages its client components use (lib/i18n/client-messages.ts): every namespace an
-// area's client components (or the keys its pages hand them) name must be among those its layout sends.
+// The browser gets only the messages its client components use (lib/i18n/client-messages.ts): every namespace the
+// client components of a part of the app (or the keys its pages hand them) name must be among those its layout sends,
+// and a page outside every part gets the root layout's.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,11 +19,18 @@ const known = new Set(Object.keys(messagesFor('zh-CN')));
 const APP = path.resolve(import.meta.dirname, '../../app');
 /** Folders under app/ that hold no pages: API routes and shared server actions (scanned through their importers). */
 const NOT_PAGES = new Set(['api', 'actions']);
-const areas = readdirSync(APP, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && !NOT_PAGES.has(entry.name))
+const PARTS = Object.keys(CLIENT_NAMESPACES) as ClientMessageArea[];
+const within = (folder: string, part: string) => part.startsWith(`${folder}/`);
+/** The folders under app/ with pages that no part's layout covers: they get the root layout's messages. */
+const uncovered = readdirSync(APP, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !NOT_PAGES.has(entry.name) && !(entry.name in CLIENT_NAMESPACES))
   .map((entry) => entry.name);
 
-const isArea = (name: string): name is ClientMessageArea => name in CLIENT_NAMESPACES;
+/** A folder's route files, less those of the parts inside it. */
+function filesOutsideParts(folder: string): string[] {
+  const inner = PARTS.filter((part) => within(folder, part)).map((part) => path.join(APP, part) + path.sep);
+  return routeFiles(folder).filter((file) => !inner.some((prefix) => file.startsWith(prefix)));
+}
 
 describe('messages sent to the browser', () => {
   it('the root layout sends what its own client components and the root pages use', () => {
@@ -30,16 +38,25 @@ describe('messages sent to the browser', () => {
     expect([...used].filter((namespace) => !clientNamespacesFor(null).includes(namespace))).toEqual([]);
   });
 
-  it.each(areas)('app/%s: its client components find every namespace they name', (area) => {
-    const used = clientNamespacesOf(routeFiles(area), known);
-    const sent = clientNamespacesFor(isArea(area) ? area : null);
+  it.each(PARTS)('app/%s: its client components find every namespace they name', (part) => {
+    const used = clientNamespacesOf(routeFiles(part), known);
+    const sent = clientNamespacesFor(part);
     expect([...used].filter((namespace) => !sent.includes(namespace)).sort()).toEqual([]);
   });
 
-  it.each(Object.keys(CLIENT_NAMESPACES))('app/%s/layout.tsx wraps its pages in its messages', (area) => {
-    const layout = path.join(APP, area, 'layout.tsx');
+  it.each(uncovered)('app/%s: its pages outside every part use only what the root layout sends', (folder) => {
+    const used = clientNamespacesOf(filesOutsideParts(folder), known);
+    expect([...used].filter((namespace) => !clientNamespacesFor(null).includes(namespace)).sort()).toEqual([]);
+  });
+
+  it.each(PARTS)('app/%s/layout.tsx wraps its pages in its messages', (part) => {
+    const layout = path.join(APP, part, 'layout.tsx');
     expect(existsSync(layout)).toBe(true);
-    expect(readFileSync(layout, 'utf8')).toContain(`<ClientMessages area="${area}">`);
+    expect(readFileSync(layout, 'utf8')).toContain(`<ClientMessages area="${part}">`);
+  });
+
+  it('no part lies within another, so a page carries one set of messages', () => {
+    expect(PARTS.filter((part) => PARTS.some((outer) => within(outer, part)))).toEqual([]);
   });
 
   it('names only namespaces both catalogues have', () => {
@@ -52,9 +69,9 @@ describe('messages sent to the browser', () => {
 
   it('sends an area a small part of the catalogue, the namespaces whole', () => {
     const all = messagesFor('zh-CN');
-    const review = pickMessages(all, clientNamespacesFor('review'));
-    expect(Object.keys(review).sort()).toEqual([...clientNamespacesFor('review')].sort());
-    expect(review.reviewQueue).toEqual(all.reviewQueue);
+    const review = pickMessages(all, clientNamespacesFor('review/cases'));
+    expect(Object.keys(review).sort()).toEqual([...clientNamespacesFor('review/cases')].sort());
+    expect(review.reviewCase).toEqual(all.reviewCase);
     expect(JSON.stringify(review).length).toBeLessThan(JSON.stringify(all).length / 4);
     expect(pickMessages(all, ['noSuchNamespace'])).toEqual({});
   });
