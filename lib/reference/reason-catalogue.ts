@@ -1,27 +1,38 @@
 // The reason catalogue in force (SPEC §3): the latest published version, read on every call (a newly published
-// version applies at once), and its reasons, read once per process per version through the shared client — like the
+// version applies at once), and its reasons with their names, read once per process per version through the shared client — like the
 // division table (divisions.ts): a version is published with its reasons in one transaction and never changes
 // (lib/admin/publish-catalogue-version.ts). A read that fails is forgotten, so the next call tries again.
 import 'server-only';
 import { prisma, Prisma, sqlRows, type PrismaClient, type TransactionClient } from '@/lib/db/client';
 import type { CatalogueReason } from '@/lib/cases/rules/overreach';
 
+/** A catalogue reason with its names (the rules read the reason, the incident pages its names). */
+export interface NamedCatalogueReason extends CatalogueReason {
+  nameZh: string;
+  nameEn: string;
+}
+
 export interface CatalogueInForce {
   id: number;
   version: number;
-  reasons: CatalogueReason[];
+  /** In the catalogue's order. */
+  reasons: NamedCatalogueReason[];
 }
 
-const reasonsOfVersion = new Map<number, Promise<CatalogueReason[]>>();
+const reasonsOfVersion = new Map<number, Promise<NamedCatalogueReason[]>>();
 
 /** Through the shared client, from the per-process table; inside a transaction, read from it. */
-function findReasons(db: PrismaClient | TransactionClient, catalogueVersionId: number): Promise<CatalogueReason[]> {
+function findReasons(
+  db: PrismaClient | TransactionClient,
+  catalogueVersionId: number,
+): Promise<NamedCatalogueReason[]> {
   const read = () =>
-    db.reason.findMany({
-      where: { catalogueVersionId },
-      select: { code: true, maxColour: true, validity: true },
-      orderBy: { sortOrder: 'asc' },
-    });
+    sqlRows<NamedCatalogueReason>(
+      db,
+      Prisma.sql`
+      SELECT code, max_colour::text AS "maxColour", validity::text AS validity, name_zh AS "nameZh", name_en AS "nameEn"
+        FROM reason WHERE catalogue_version_id = ${catalogueVersionId} ORDER BY sort_order`,
+    );
   if (db !== prisma) return read();
   let reasons = reasonsOfVersion.get(catalogueVersionId);
   if (!reasons) {

@@ -6,7 +6,7 @@ import type { CaseState } from '@/lib/db/generated/enums';
 import { insertCase } from '@/test/support/supervision-data';
 import { resetCaseData } from '@/test/support/db';
 import { createUser } from '@/test/support/fixtures';
-import { atRiskSql, overdueSql, statesSql } from '@/lib/cases/rules/deadline-filters';
+import { atRiskCountSql, atRiskSql, overdueSql, statesSql } from '@/lib/cases/rules/deadline-filters';
 import { OPEN_STATES } from '@/lib/cases/rules/transitions';
 
 const HOUR = 3600_000;
@@ -78,6 +78,7 @@ describe('deadline conditions', () => {
       expect(overdue).toEqual(await idsByRule((c) => isOverdue(c, now)));
       const atRisk = await idsSql(atRiskSql(now));
       expect(atRisk).toEqual(await idsByRule((c) => isAtRisk(c, now)));
+      expect(await idsSql(atRiskCountSql(now))).toEqual(atRisk);
       expect(overdue.filter((id) => atRisk.includes(id))).toEqual([]);
     },
   );
