@@ -7,6 +7,7 @@ import { scopeProvinceSql } from './scope';
 import { unconfirmedCorrectionOrdersSql } from '@/lib/integration/correction-orders';
 import { atRiskCountSql, atRiskSql, overdueSql } from '@/lib/cases/rules/deadline-filters';
 import { countOverdue } from './overdue-counts';
+import { countCasesByStateAt } from '@/lib/cases/views/state-counts';
 import { type Actor } from '@/lib/auth/actor';
 import { divisionNames } from '@/lib/reference/divisions';
 
@@ -269,23 +270,25 @@ export async function countUnconfirmedCorrections(
 
 /**
  * The board's five counts: the overdue count from the scope's overdue set (read once per request with the home's and
- * the workload's overdue counts, overdue-counts.ts), the other four in one statement, each its own index scan.
+ * the workload's overdue counts, overdue-counts.ts), the cases waiting on citizens from the maintained per-state counts
+ * (read once per request with the home's, state-counts.ts), the other three in one statement, each its own index scan.
  */
 async function countBoard(scope: Actor, now: Date, db: TransactionClient = prisma): Promise<Record<BoardList, number>> {
   const cutoff = new Date(now.getTime() - CORRECTION_CONFIRMATION_MS);
-  const [[counts], overdue] = await Promise.all([
-    sqlRows<Omit<Record<BoardList, number>, 'overdue'>>(
+  const [[counts], overdue, states] = await Promise.all([
+    sqlRows<Omit<Record<BoardList, number>, 'overdue' | 'waiting'>>(
       db,
       Prisma.sql`
       ${unconfirmedCorrectionOrdersSql(cutoff)}
       SELECT ${boardCaseCountSql(scope, 'at-risk', now)} AS "at-risk",
              ${boardCaseCountSql(scope, 'unassigned', now)} AS "unassigned",
-             ${boardCaseCountSql(scope, 'waiting', now)} AS "waiting",
              ${correctionCountSql(scope)} AS "corrections"`,
     ),
     countOverdue(scope, now, db),
+    countCasesByStateAt(scope.provinceCode, now, db),
   ]);
-  return { ...counts!, overdue: overdue.total };
+  const waiting = states.filter((row) => row.state === 'AWAITING_CITIZEN').reduce((sum, row) => sum + row.count, 0);
+  return { ...counts!, overdue: overdue.total, waiting };
 }
 
 /** The pages shown of the four case lists in one statement (UNION ALL of each list's page), by list. */

@@ -1,6 +1,6 @@
 // The overdue cases of a supervisor's scope, read once per request: the board's overdue count, the national home's
 // overdue cases per province and the workload's overdue cases per reviewer are all sums over one grouping of the
-// overdue set (by province, assignee and whether the case counts in a reviewer's load), so the page scans the
+// overdue set (by province and assignee, with those in a reviewer's load counted apart), so the page scans the
 // overdue set once instead of three times. The overdue rule itself is overdueSql's (deadline-filters.ts).
 import 'server-only';
 import { cache } from 'react';
@@ -18,8 +18,8 @@ export interface OverdueCounts {
 }
 
 /**
- * One statement: the overdue cases in scope grouped by province, assignee (null: in the pool) and whether the state is
- * one of REVIEWER_LOAD_STATES, read index-only from the open-case deadline index; the sums are taken here.
+ * One statement: the overdue cases in scope per province and assignee (null: in the pool), all of them and those in
+ * REVIEWER_LOAD_STATES, read index-only from the open-case deadline index; the sums are taken here.
  */
 async function readOverdueCounts(
   provinceCode: string | null,
@@ -27,26 +27,21 @@ async function readOverdueCounts(
   db: TransactionClient,
 ): Promise<OverdueCounts> {
   const scope: Actor = { id: null, role: 'SUPERVISOR', provinceCode };
-  const groups = await sqlRows<{
-    province_code: string;
-    assignee_id: string | null;
-    reviewer_load: boolean;
-    count: number;
-  }>(
+  const groups = await sqlRows<{ province_code: string; assignee_id: string | null; count: number; in_load: number }>(
     db,
     Prisma.sql`
-    SELECT c.province_code::text AS province_code, c.assignee_id::text AS assignee_id,
-           (c.state IN (${statesSql(REVIEWER_LOAD_STATES)})) AS reviewer_load, count(*)::int AS count
+    SELECT c.province_code::text AS province_code, c.assignee_id::text AS assignee_id, count(*)::int AS count,
+           (count(*) FILTER (WHERE c.state IN (${statesSql(REVIEWER_LOAD_STATES)})))::int AS in_load
       FROM appeal_case c
      WHERE ${scopeProvinceSql(scope, 'c.province_code')} AND ${overdueSql(now)}
-     GROUP BY 1, 2, 3`,
+     GROUP BY c.province_code, c.assignee_id`,
   );
   const counts: OverdueCounts = { total: 0, byProvince: new Map(), byReviewer: new Map() };
   for (const group of groups) {
     counts.total += group.count;
     counts.byProvince.set(group.province_code, (counts.byProvince.get(group.province_code) ?? 0) + group.count);
-    if (group.assignee_id !== null && group.reviewer_load)
-      counts.byReviewer.set(group.assignee_id, (counts.byReviewer.get(group.assignee_id) ?? 0) + group.count);
+    if (group.assignee_id !== null && group.in_load > 0)
+      counts.byReviewer.set(group.assignee_id, (counts.byReviewer.get(group.assignee_id) ?? 0) + group.in_load);
   }
   return counts;
 }

@@ -5,7 +5,7 @@ import { prisma, Prisma, sqlRows } from '@/lib/db/client';
 import type { CaseState, Role } from '@/lib/db/generated/enums';
 import { caseScopeWhere, type Actor } from '@/lib/auth/scope';
 import { countOverdue } from '@/lib/supervision/overdue-counts';
-import { countCasesByState, countsPerState } from './state-counts';
+import { countCasesByState, countCasesByStateAt, countsPerState } from './state-counts';
 import {
   FIRST_LEVEL_OPEN_STATES,
   OPEN_STATES,
@@ -85,7 +85,7 @@ export async function getSupervisorHome(user: Actor, now = new Date()): Promise<
   // The overdue, at-risk and unassigned totals are the deadline board's counts (lib/supervision/board.ts), shown
   // beside this home on the same page: counted there once, not again here.
   const [stateCounts, provinceName, overdueByProvince] = await Promise.all([
-    countCasesByState(user.provinceCode),
+    countCasesByStateAt(user.provinceCode, now),
     user.provinceCode ? findProvinceName(user.provinceCode) : Promise.resolve(null),
     national ? countOverdue(user, now).then((counts) => counts.byProvince) : Promise.resolve(new Map<string, number>()),
   ]);
