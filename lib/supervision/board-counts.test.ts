@@ -7,7 +7,8 @@ import type pg from 'pg';
 import { getPrisma } from '@/lib/db/client';
 import type { CaseState } from '@/lib/db/generated/enums';
 import type { Actor } from '@/lib/auth/actor';
-import { OPEN_STATES, REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
+import { REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
+import { isAtRisk, isOverdue, type ClockedCase } from '@/test/support/deadline-rule';
 import { getSupervisorHome } from '@/lib/cases/views/summaries';
 import { createUser, type TestUser } from '@/test/support/fixtures';
 import { rawClient, resetCaseData } from '@/test/support/db';
@@ -72,20 +73,10 @@ afterAll(async () => {
   await client.end();
 });
 
-interface Planted {
+interface Planted extends ClockedCase {
   provinceCode: string;
-  state: CaseState;
   assigneeId: string | null;
-  dueAt: Date;
-  atRiskAt: Date;
-  pausedSince: Date | null;
 }
-
-/** SPEC §7 one case at a time: a stopped clock is judged where it stopped. */
-const isOverdue = (c: Planted, now: Date) =>
-  OPEN_STATES.includes(c.state) && c.dueAt < (c.pausedSince && c.pausedSince < now ? c.pausedSince : now);
-const isAtRisk = (c: Planted, now: Date) =>
-  OPEN_STATES.includes(c.state) && c.pausedSince === null && c.atRiskAt <= now && c.dueAt >= now;
 
 function tally(keys: (string | null)[]): Map<string, number> {
   const counts = new Map<string, number>();
