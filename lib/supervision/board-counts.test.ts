@@ -59,6 +59,9 @@ beforeAll(async () => {
       filedAt: new Date(NOW.getTime() - 30 * HOUR),
       dueAt: new Date(NOW.getTime() - 2 * HOUR),
     });
+  // SUBMITTED with an assignee (no use case leaves one so, but no constraint forbids it): not in the pool.
+  for (const provinceCode of ['34', '41'])
+    await insertCase({ provinceCode, citizenId: citizen.id, state: 'SUBMITTED', assigneeId: anhui[0]!.id });
   await insertCase({
     provinceCode: '41',
     citizenId: citizen.id,

@@ -106,6 +106,7 @@ export interface WorkloadRow {
 const LIST_SQL: Record<CaseList, (now: Date) => Prisma.Sql> = {
   overdue: overdueSql,
   'at-risk': atRiskSql,
+  // countBoard counts these two from the per-state counts: keep it in step.
   unassigned: () => Prisma.sql`c.state = 'SUBMITTED' AND c.assignee_id IS NULL`,
   waiting: () => Prisma.sql`c.state = 'AWAITING_CITIZEN'`,
 };
@@ -269,26 +270,36 @@ export async function countUnconfirmedCorrections(
 }
 
 /**
- * The board's five counts: the overdue count from the scope's overdue set (read once per request with the home's and
- * the workload's overdue counts, overdue-counts.ts), the cases waiting on citizens from the maintained per-state counts
- * (read once per request with the home's, state-counts.ts), the other three in one statement, each its own index scan.
+ * The board's five counts. Overdue: from the scope's overdue set (read once per request with the home's and the
+ * workload's overdue counts, overdue-counts.ts). Waiting on citizens and unassigned: from the maintained per-state
+ * counts (read once per request with the home's cases per state, state-counts.ts); unassigned is every SUBMITTED case
+ * less the SUBMITTED ones that have an assignee (normally none: appeal_case_submitted_assigned_idx holds only those),
+ * so the pool is not read case by case. At risk and corrections: one statement, each its own index scan.
  */
 async function countBoard(scope: Actor, now: Date, db: TransactionClient = prisma): Promise<Record<BoardList, number>> {
   const cutoff = new Date(now.getTime() - CORRECTION_CONFIRMATION_MS);
   const [[counts], overdue, states] = await Promise.all([
-    sqlRows<Omit<Record<BoardList, number>, 'overdue' | 'waiting'>>(
+    sqlRows<{ 'at-risk': number; corrections: number; submittedAssigned: number }>(
       db,
       Prisma.sql`
       ${unconfirmedCorrectionOrdersSql(cutoff)}
       SELECT ${boardCaseCountSql(scope, 'at-risk', now)} AS "at-risk",
-             ${boardCaseCountSql(scope, 'unassigned', now)} AS "unassigned",
-             ${correctionCountSql(scope)} AS "corrections"`,
+             ${correctionCountSql(scope)} AS "corrections",
+             (SELECT count(*)::int FROM appeal_case c WHERE ${scopeProvinceSql(scope, 'c.province_code')}
+                 AND c.state = 'SUBMITTED' AND c.assignee_id IS NOT NULL) AS "submittedAssigned"`,
     ),
     countOverdue(scope, now, db),
     countCasesByStateAt(scope.provinceCode, now, db),
   ]);
-  const waiting = states.filter((row) => row.state === 'AWAITING_CITIZEN').reduce((sum, row) => sum + row.count, 0);
-  return { ...counts!, overdue: overdue.total, waiting };
+  const inState = (state: CaseState) =>
+    states.filter((row) => row.state === state).reduce((sum, row) => sum + row.count, 0);
+  const { submittedAssigned, ...rest } = counts!;
+  return {
+    ...rest,
+    overdue: overdue.total,
+    unassigned: inState('SUBMITTED') - submittedAssigned,
+    waiting: inState('AWAITING_CITIZEN'),
+  };
 }
 
 /** The pages shown of the four case lists in one statement (UNION ALL of each list's page), by list. */

@@ -5,3 +5,8 @@
 CREATE INDEX "appeal_case_at_risk_idx" ON "appeal_case" ("province_code", "at_risk_at", "due_at")
   WHERE "paused_since" IS NULL
     AND "state" IN ('SUBMITTED', 'ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN', 'SECOND_REVIEW_REQUESTED', 'IN_SECOND_REVIEW');
+
+-- The board's unassigned count is the maintained count of SUBMITTED cases (case_state_count) less the SUBMITTED cases
+-- that have an assignee: those, normally none, are all this index holds, so the count never reads the pool.
+CREATE INDEX "appeal_case_submitted_assigned_idx" ON "appeal_case" ("province_code")
+  WHERE "state" = 'SUBMITTED' AND "assignee_id" IS NOT NULL;
