@@ -59,8 +59,8 @@ interface IncidentRow {
 
 /** The names of the catalogue in force (its reasons are read once per process per version, reason-catalogue.ts). */
 async function reasonNames(): Promise<Map<string, ReasonName>> {
-  const { reasons } = await findCatalogueInForce();
-  return new Map(reasons.map((reason) => [reason.code, { zh: reason.nameZh, en: reason.nameEn }]));
+  const { names } = await findCatalogueInForce();
+  return new Map(names.map((reason) => [reason.code, { zh: reason.nameZh, en: reason.nameEn }]));
 }
 
 async function summarise(rows: IncidentRow[]): Promise<IncidentSummary[]> {
@@ -226,7 +226,7 @@ export async function getIncident(
   ]);
   const ordered = await casesWithCorrectionOrders(cases);
   const [summary] = await summarise([row!]);
-  const rules = catalogue.reasons.map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn }));
+  const rules = catalogue.names;
   const decidableStates: readonly string[] = TRANSITIONS.DECIDE_AS_GROUP.from;
   const caseRows: IncidentCaseRow[] = cases.map((c) => ({
     id: c.id,
