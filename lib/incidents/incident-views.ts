@@ -57,12 +57,10 @@ interface IncidentRow {
   last_day: number;
 }
 
+/** The names of the catalogue in force (its reasons are read once per process per version, reason-catalogue.ts). */
 async function reasonNames(): Promise<Map<string, ReasonName>> {
-  const catalogue = await prisma.reason.findMany({
-    where: { catalogueVersionId: (await findCatalogueInForce()).id },
-    select: { code: true, nameZh: true, nameEn: true },
-  });
-  return new Map(catalogue.map((reason) => [reason.code, { zh: reason.nameZh, en: reason.nameEn }]));
+  const { names } = await findCatalogueInForce();
+  return new Map(names.map((reason) => [reason.code, { zh: reason.nameZh, en: reason.nameEn }]));
 }
 
 async function summarise(rows: IncidentRow[]): Promise<IncidentSummary[]> {
@@ -228,11 +226,7 @@ export async function getIncident(
   ]);
   const ordered = await casesWithCorrectionOrders(cases);
   const [summary] = await summarise([row!]);
-  const rules = await prisma.reason.findMany({
-    where: { catalogueVersionId: catalogue.id },
-    orderBy: { sortOrder: 'asc' },
-    select: { code: true, nameZh: true, nameEn: true },
-  });
+  const rules = catalogue.names;
   const decidableStates: readonly string[] = TRANSITIONS.DECIDE_AS_GROUP.from;
   const caseRows: IncidentCaseRow[] = cases.map((c) => ({
     id: c.id,

@@ -2,7 +2,7 @@
 // a year that has no published calendar. Deadlines never fail for want of one (they turn provisional, see
 // provisional-calendar.ts); this check is for the board and admin banners and for the service's readiness check.
 import 'server-only';
-import { prisma, type TransactionClient } from '@/lib/db/client';
+import { prisma, Prisma, sqlRows, type TransactionClient } from '@/lib/db/client';
 import { shanghaiDateOf, type IsoDate } from '@/lib/cases/rules/working-days';
 
 /** Warn this many days before the first day of a year without a calendar. */
@@ -49,7 +49,7 @@ export async function checkCalendarCoverage(
   now = new Date(),
   db: TransactionClient = prisma,
 ): Promise<CalendarCoverage> {
-  const years = await db.calendarVersion.findMany({ distinct: ['year'], select: { year: true } });
+  const years = await sqlRows<{ year: number }>(db, Prisma.sql`SELECT DISTINCT year FROM calendar_version`);
   return assessCalendarCoverage(
     years.map((row) => row.year),
     now,

@@ -1,27 +1,46 @@
 // The reason catalogue in force (SPEC §3): the latest published version, read on every call (a newly published
-// version applies at once), and its reasons, read once per process per version through the shared client — like the
-// division table (divisions.ts): a version is published with its reasons in one transaction and never changes
+// version applies at once), and its reasons and their names, read once per process per version through the shared
+// client — like the division table (divisions.ts): a version is published with its reasons in one transaction and never changes
 // (lib/admin/publish-catalogue-version.ts). A read that fails is forgotten, so the next call tries again.
 import 'server-only';
 import { prisma, Prisma, sqlRows, type PrismaClient, type TransactionClient } from '@/lib/db/client';
 import type { CatalogueReason } from '@/lib/cases/rules/overreach';
 
-export interface CatalogueInForce {
-  id: number;
-  version: number;
-  reasons: CatalogueReason[];
+/** A reason's names, for the pages (the incident board and page). */
+export interface ReasonNames {
+  code: string;
+  nameZh: string;
+  nameEn: string;
 }
 
-const reasonsOfVersion = new Map<number, Promise<CatalogueReason[]>>();
+interface VersionReasons {
+  /** In the catalogue's order, as the rules read them. */
+  reasons: CatalogueReason[];
+  /** The same reasons' names, in the same order. */
+  names: ReasonNames[];
+}
+
+export interface CatalogueInForce extends VersionReasons {
+  id: number;
+  version: number;
+}
+
+const reasonsOfVersion = new Map<number, Promise<VersionReasons>>();
 
 /** Through the shared client, from the per-process table; inside a transaction, read from it. */
-function findReasons(db: PrismaClient | TransactionClient, catalogueVersionId: number): Promise<CatalogueReason[]> {
-  const read = () =>
-    db.reason.findMany({
-      where: { catalogueVersionId },
-      select: { code: true, maxColour: true, validity: true },
-      orderBy: { sortOrder: 'asc' },
-    });
+function findReasons(db: PrismaClient | TransactionClient, catalogueVersionId: number): Promise<VersionReasons> {
+  const read = async (): Promise<VersionReasons> => {
+    const rows = await sqlRows<CatalogueReason & ReasonNames>(
+      db,
+      Prisma.sql`
+      SELECT code, max_colour::text AS "maxColour", validity::text AS validity, name_zh AS "nameZh", name_en AS "nameEn"
+        FROM reason WHERE catalogue_version_id = ${catalogueVersionId} ORDER BY sort_order`,
+    );
+    return {
+      reasons: rows.map(({ code, maxColour, validity }) => ({ code, maxColour, validity })),
+      names: rows.map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn })),
+    };
+  };
   if (db !== prisma) return read();
   let reasons = reasonsOfVersion.get(catalogueVersionId);
   if (!reasons) {
@@ -39,5 +58,5 @@ export async function findCatalogueInForce(db: PrismaClient | TransactionClient 
     Prisma.sql`SELECT id, version FROM reason_catalogue_version ORDER BY version DESC LIMIT 1`,
   );
   if (!catalogue) throw new Error('No reason catalogue is published: seed the reference data (npm run db:seed).');
-  return { ...catalogue, reasons: await findReasons(db, catalogue.id) };
+  return { ...catalogue, ...(await findReasons(db, catalogue.id)) };
 }

@@ -3,10 +3,11 @@
 import 'server-only';
 import { prisma, Prisma, sqlRows, type TransactionClient } from '@/lib/db/client';
 import type { CaseState, CaseType, CodeColour, DecisionOutcome, DeliveryStatus } from '@/lib/db/generated/enums';
-import { REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
 import { scopeProvinceSql } from './scope';
 import { unconfirmedCorrectionOrdersSql } from '@/lib/integration/correction-orders';
-import { atRiskSql, overdueSql, statesSql } from '@/lib/cases/rules/deadline-filters';
+import { atRiskCountSql, atRiskSql, overdueSql } from '@/lib/cases/rules/deadline-filters';
+import { countOverdue } from './overdue-counts';
+import { countCasesByStateAt } from '@/lib/cases/views/state-counts';
 import { type Actor } from '@/lib/auth/actor';
 import { divisionNames } from '@/lib/reference/divisions';
 
@@ -105,9 +106,13 @@ export interface WorkloadRow {
 const LIST_SQL: Record<CaseList, (now: Date) => Prisma.Sql> = {
   overdue: overdueSql,
   'at-risk': atRiskSql,
+  // countBoard counts these two from the per-state counts: keep it in step.
   unassigned: () => Prisma.sql`c.state = 'SUBMITTED' AND c.assignee_id IS NULL`,
   waiting: () => Prisma.sql`c.state = 'AWAITING_CITIZEN'`,
 };
+
+/** The same conditions for counting (the at-risk count reads only the clocks past their 75% point). */
+const COUNT_SQL: Record<CaseList, (now: Date) => Prisma.Sql> = { ...LIST_SQL, 'at-risk': atRiskCountSql };
 
 interface CaseRowRecord {
   list: string;
@@ -142,7 +147,7 @@ function toCaseRow(row: CaseRowRecord): Omit<BoardCaseRow, 'provinceName'> {
 
 /** Count of one list's cases in scope, as a scalar subquery. */
 function boardCaseCountSql(scope: Actor, list: CaseList, now: Date): Prisma.Sql {
-  return Prisma.sql`(SELECT count(*)::int FROM appeal_case c WHERE ${scopeProvinceSql(scope, 'c.province_code')} AND ${LIST_SQL[list](now)})`;
+  return Prisma.sql`(SELECT count(*)::int FROM appeal_case c WHERE ${scopeProvinceSql(scope, 'c.province_code')} AND ${COUNT_SQL[list](now)})`;
 }
 
 export async function countBoardCases(scope: Actor, list: CaseList, now = new Date(), db: TransactionClient = prisma) {
@@ -265,25 +270,33 @@ export async function countUnconfirmedCorrections(
 }
 
 /**
- * The board's five counts in two statements run side by side: the at-risk count reads most of the open cases (those
- * not yet due) through the deadline index, the other four only a small part of it, so the four go in one statement
- * (each its own index scan, as when counted one by one) beside the at-risk count.
+ * The board's five counts. Overdue: from the scope's overdue set (read once per request with the home's and the
+ * workload's overdue counts, overdue-counts.ts). Waiting on citizens and unassigned: from the maintained per-state
+ * counts (read once per request with the home's cases per state, state-counts.ts); unassigned is the SUBMITTED count,
+ * as the database refuses a SUBMITTED case with an assignee (appeal_case_pool_unassigned_check), so the pool is not
+ * read case by case. At risk and corrections: one statement, each its own index scan.
  */
 async function countBoard(scope: Actor, now: Date, db: TransactionClient = prisma): Promise<Record<BoardList, number>> {
   const cutoff = new Date(now.getTime() - CORRECTION_CONFIRMATION_MS);
-  const [[counts], atRisk] = await Promise.all([
-    sqlRows<Omit<Record<BoardList, number>, 'at-risk'>>(
+  const [[counts], overdue, states] = await Promise.all([
+    sqlRows<{ 'at-risk': number; corrections: number }>(
       db,
       Prisma.sql`
       ${unconfirmedCorrectionOrdersSql(cutoff)}
-      SELECT ${boardCaseCountSql(scope, 'overdue', now)} AS "overdue",
-             ${boardCaseCountSql(scope, 'unassigned', now)} AS "unassigned",
-             ${boardCaseCountSql(scope, 'waiting', now)} AS "waiting",
+      SELECT ${boardCaseCountSql(scope, 'at-risk', now)} AS "at-risk",
              ${correctionCountSql(scope)} AS "corrections"`,
     ),
-    countBoardCases(scope, 'at-risk', now, db),
+    countOverdue(scope, now, db),
+    countCasesByStateAt(scope.provinceCode, now, db),
   ]);
-  return { ...counts!, 'at-risk': atRisk };
+  const inState = (state: CaseState) =>
+    states.filter((row) => row.state === state).reduce((sum, row) => sum + row.count, 0);
+  return {
+    ...counts!,
+    overdue: overdue.total,
+    unassigned: inState('SUBMITTED'),
+    waiting: inState('AWAITING_CITIZEN'),
+  };
 }
 
 /** The pages shown of the four case lists in one statement (UNION ALL of each list's page), by list. */
@@ -313,7 +326,8 @@ async function listBoardPages(
 /**
  * Every reviewer in scope (inactive ones too, so a leaver's cases can be moved) with open and overdue cases. The open
  * count is the one routing keeps per reviewer and province (reviewer_load.open_case_count, maintained with every case
- * change), so the board does not count all open cases on every view; only the overdue ones are counted.
+ * change), so the board does not count all open cases on every view; the overdue ones are the scope's overdue counts
+ * (overdue-counts.ts), read once per request for the whole page.
  */
 export async function listWorkload(
   scope: Actor,
@@ -341,16 +355,9 @@ export async function listWorkload(
        WHERE u.role = 'REVIEWER' AND ${inScope}
        GROUP BY l.user_id`,
     ),
-    sqlRows<{ assignee_id: string; count: number }>(
-      db,
-      Prisma.sql`
-      SELECT c.assignee_id::text, count(*)::int AS count FROM appeal_case c
-       WHERE ${scopeProvinceSql(scope, 'c.province_code')} AND c.assignee_id IS NOT NULL
-         AND c.state IN (${statesSql(REVIEWER_LOAD_STATES)}) AND ${overdueSql(now)}
-       GROUP BY c.assignee_id`,
-    ),
+    countOverdue(scope, now, db),
   ]);
-  const overdueBy = new Map(overdue.map((row) => [row.assignee_id, row.count]));
+  const overdueBy = overdue.byReviewer;
   const loadOf = new Map(loads.map((row) => [row.user_id, row]));
   const name = await namesOf(
     reviewers.map((reviewer) => ({ provinceCode: reviewer.province_code, unitCode: reviewer.unit_code })),

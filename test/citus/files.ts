@@ -20,5 +20,6 @@ export const CITUS_TEST_FILES = [
   'lib/db/case-sql.test.ts',
   'lib/cases/rules/routing.test.ts',
   'lib/supervision/board-paging.test.ts',
+  'lib/supervision/board-counts.test.ts',
   'lib/supervision/scope.test.ts',
 ];

@@ -6,8 +6,8 @@ import type { CaseState } from '@/lib/db/generated/enums';
 import { insertCase } from '@/test/support/supervision-data';
 import { resetCaseData } from '@/test/support/db';
 import { createUser } from '@/test/support/fixtures';
-import { atRiskSql, overdueSql, statesSql } from '@/lib/cases/rules/deadline-filters';
-import { OPEN_STATES } from '@/lib/cases/rules/transitions';
+import { atRiskCountSql, atRiskSql, overdueSql, statesSql } from '@/lib/cases/rules/deadline-filters';
+import { isAtRisk, isOverdue, type ClockedCase } from '@/test/support/deadline-rule';
 
 const HOUR = 3600_000;
 const NOW = new Date('2026-11-27T04:00:00Z');
@@ -41,19 +41,9 @@ beforeAll(async () => {
   }
 });
 
-interface PlantedCase {
+interface PlantedCase extends ClockedCase {
   id: string;
-  state: CaseState;
-  dueAt: Date;
-  atRiskAt: Date;
-  pausedSince: Date | null;
 }
-
-/** The rule, one case at a time: a clock is judged where it stopped, if it had stopped by `now`. */
-const isOverdue = (c: PlantedCase, now: Date) =>
-  OPEN_STATES.includes(c.state) && c.dueAt < (c.pausedSince && c.pausedSince < now ? c.pausedSince : now);
-const isAtRisk = (c: PlantedCase, now: Date) =>
-  OPEN_STATES.includes(c.state) && c.pausedSince === null && c.atRiskAt <= now && c.dueAt >= now;
 
 async function idsByRule(rule: (c: PlantedCase) => boolean): Promise<string[]> {
   const cases = await getPrisma().case.findMany({
@@ -78,6 +68,7 @@ describe('deadline conditions', () => {
       expect(overdue).toEqual(await idsByRule((c) => isOverdue(c, now)));
       const atRisk = await idsSql(atRiskSql(now));
       expect(atRisk).toEqual(await idsByRule((c) => isAtRisk(c, now)));
+      expect(await idsSql(atRiskCountSql(now))).toEqual(atRisk);
       expect(overdue.filter((id) => atRisk.includes(id))).toEqual([]);
     },
   );

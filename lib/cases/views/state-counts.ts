@@ -2,6 +2,7 @@
 // row to case_state_delta for every insert, delete, state change and transfer (migration
 // 20261127080000_supervision_counts); the count is case_state_count plus the deltas not yet folded into it.
 import 'server-only';
+import { cache } from 'react';
 import { prisma, Prisma, sqlRows, type TransactionClient } from '@/lib/db/client';
 import type { CaseState } from '@/lib/db/generated/enums';
 import { CASE_STATES } from '@/lib/cases/rules/transitions';
@@ -40,6 +41,25 @@ export async function countCasesByState(
      ORDER BY t.province_code, t.state`,
   );
   return rows.map((row) => ({ provinceCode: row.province_code, state: row.state, count: row.count }));
+}
+
+/**
+ * Within one server request, one read per scope and time (the supervisor's home and board share it). The time is only
+ * part of the key: a later view in the same request (after a server action) reads again.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the time is the cache key's second part only
+const sharedCasesByState = cache((provinceCode: string | null, nowMs: number) => countCasesByState(provinceCode));
+
+/**
+ * countCasesByState for the parts of one page rendered at `now`: through the shared client read once per server
+ * request (React's cache(); outside a request every call reads), inside a transaction from it.
+ */
+export function countCasesByStateAt(
+  provinceCode: string | null,
+  now: Date,
+  db: TransactionClient = prisma,
+): Promise<StateCountRow[]> {
+  return db === prisma ? sharedCasesByState(provinceCode, now.getTime()) : countCasesByState(provinceCode, db);
 }
 
 /**

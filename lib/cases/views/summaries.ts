@@ -4,8 +4,8 @@ import 'server-only';
 import { prisma, Prisma, sqlRows } from '@/lib/db/client';
 import type { CaseState, Role } from '@/lib/db/generated/enums';
 import { caseScopeWhere, type Actor } from '@/lib/auth/scope';
-import { overdueSql } from '@/lib/cases/rules/deadline-filters';
-import { countCasesByState, countsPerState } from './state-counts';
+import { countOverdue } from '@/lib/supervision/overdue-counts';
+import { countCasesByState, countCasesByStateAt, countsPerState } from './state-counts';
 import { FIRST_LEVEL_OPEN_STATES, OPEN_STATES } from '@/lib/cases/rules/transitions';
 import { divisionNames, provinceName as findProvinceName } from '@/lib/reference/divisions';
 
@@ -67,7 +67,8 @@ export interface SupervisorHome {
 
 /**
  * The supervisor's home: cases per state from the maintained counters and, nationally, overdue cases per province from
- * the open-case deadline index (SQL forms of the deadline filters), so that it stays fast at a million cases.
+ * the scope's overdue counts (lib/supervision/overdue-counts.ts: the same read as the board's overdue count and
+ * workload within one request), so that it stays fast at a million cases.
  */
 export async function getSupervisorHome(user: Actor, now = new Date()): Promise<SupervisorHome> {
   if (user.role !== 'SUPERVISOR') throw new Error('the supervisor home is for supervisors');
@@ -75,23 +76,16 @@ export async function getSupervisorHome(user: Actor, now = new Date()): Promise<
   // The overdue, at-risk and unassigned totals are the deadline board's counts (lib/supervision/board.ts), shown
   // beside this home on the same page: counted there once, not again here.
   const [stateCounts, provinceName, overdueByProvince] = await Promise.all([
-    countCasesByState(user.provinceCode),
+    countCasesByStateAt(user.provinceCode, now),
     user.provinceCode ? findProvinceName(user.provinceCode) : Promise.resolve(null),
-    national
-      ? sqlRows<{ province_code: string; count: number }>(
-          prisma,
-          Prisma.sql`
-          SELECT c.province_code::text AS province_code, count(*)::int AS count FROM appeal_case c WHERE ${overdueSql(now)} GROUP BY 1`,
-        )
-      : Promise.resolve([]),
+    national ? countOverdue(user, now).then((counts) => counts.byProvince) : Promise.resolve(new Map<string, number>()),
   ]);
   const openByProvince = new Map<string, number>();
   for (const row of stateCounts) {
     if (national && OPEN_STATES.includes(row.state))
       openByProvince.set(row.provinceCode, (openByProvince.get(row.provinceCode) ?? 0) + row.count);
   }
-  const overdueCounts = new Map(overdueByProvince.map((row) => [row.province_code, row.count]));
-  const codes = [...new Set([...openByProvince.keys(), ...overdueCounts.keys()])].sort();
+  const codes = [...new Set([...openByProvince.keys(), ...overdueByProvince.keys()])].sort();
   const names = codes.length > 0 ? await divisionNames(codes) : new Map<string, string>();
   return {
     provinceCode: user.provinceCode,
@@ -102,7 +96,7 @@ export async function getSupervisorHome(user: Actor, now = new Date()): Promise<
       provinceCode: code,
       provinceName: names.get(code) ?? code,
       open: openByProvince.get(code) ?? 0,
-      overdue: overdueCounts.get(code) ?? 0,
+      overdue: overdueByProvince.get(code) ?? 0,
     })),
   };
 }
