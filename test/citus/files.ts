@@ -8,6 +8,7 @@ export const CITUS_TEST_FILES = [
   'lib/cases/use-cases/sweep-deadlines.test.ts',
   'lib/cases/views/queue.test.ts',
   'lib/cases/views/case-record.test.ts',
+  'lib/cases/views/summaries.test.ts',
   'lib/supervision/analytics.test.ts',
   'lib/audit/verify.test.ts',
   'test/integration/webhook-delivery.test.ts',

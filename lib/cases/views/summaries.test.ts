@@ -1,6 +1,6 @@
 // The reviewer's home numbers (open, pool, mine) against direct counts of the cases, in the reviewer's province only,
-// with cases moving after they were inserted: claimed and released by the use cases (the per-state counters and the
-// reviewers' loads follow every change), moved to another province.
+// with cases moving after they were inserted: claimed, released and transferred to another province by the use cases
+// (the per-state counters and the reviewers' loads follow every change).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { createUser, type TestUser } from '@/test/support/fixtures';
@@ -9,6 +9,7 @@ import { insertGeneratedCases } from '@/test/support/queue-data';
 import { getPrisma } from '@/lib/db/client';
 import { claimCase } from '@/lib/cases/use-cases/claim-case';
 import { releaseCase } from '@/lib/cases/use-cases/release-case';
+import { transferCase } from '@/lib/cases/use-cases/transfer-case';
 import { recountReviewerLoads } from '@/lib/cases/rules/routing';
 import { getReviewerHome } from './summaries';
 
@@ -26,8 +27,8 @@ beforeAll(async () => {
   ]);
   reviewers = { reviewer: reviewer!, colleague: colleague!, outsider: outsider! };
   for (const [provinceCode, count, assignees, units, batch] of [
-    ['34', 500, [reviewer!.id, colleague!.id], ['340100', '340200'], 'a'],
-    ['41', 300, [outsider!.id], ['410100'], 'b'],
+    ['34', 500, [reviewer!.id, colleague!.id], ['340100', '340200'], 'home-a'],
+    ['41', 300, [outsider!.id], ['410100'], 'home-b'],
   ] as const)
     await insertGeneratedCases(client, {
       citizenId: citizen!.id,
@@ -80,7 +81,7 @@ describe('getReviewerHome', () => {
     }
   });
 
-  it('follows cases as they move: claimed, released, moved to another province', async () => {
+  it('follows cases as they move: claimed, released, transferred to another province', async () => {
     const reviewer = { ...reviewers.reviewer, role: 'REVIEWER' as const };
     const casesOf = async (where: string, limit: number) =>
       (
@@ -92,10 +93,13 @@ describe('getReviewerHome', () => {
       await claimCase(reviewer, { caseId: pooled.id, expectedVersion: pooled.version });
     for (const held of await casesOf(`state = 'ASSIGNED' AND assignee_id = '${reviewer.id}'`, 3))
       await releaseCase(reviewer, { caseId: held.id, expectedVersion: held.version });
-    await client.query(
-      `UPDATE appeal_case SET province_code = '41' WHERE id IN (
-         SELECT id FROM appeal_case WHERE province_code = '34' AND state = 'SUBMITTED' ORDER BY id LIMIT 5)`,
-    );
+    for (const held of await casesOf(`state = 'ASSIGNED' AND assignee_id = '${reviewer.id}'`, 2))
+      await transferCase(reviewer, {
+        caseId: held.id,
+        expectedVersion: held.version,
+        toProvinceCode: '41',
+        reason: '赋码单位实为河南省，误投本省。',
+      });
     for (const user of Object.values(reviewers)) expect(await home(user)).toMatchObject(await counted(user));
   });
 
