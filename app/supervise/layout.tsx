@@ -1,7 +1,7 @@
-// The supervision console: section navigation above every supervision page (each page checks the role itself).
+// The supervision console: section navigation above every supervision page (each page checks the role itself). Each
+// page's folder sends its own messages to the browser (its layout), so the board does not carry the case pages'.
 import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
-import { ClientMessages } from '@/components/i18n/client-messages';
 import { SectionNav } from '@/components/ui/section-nav';
 import { getCurrentUser } from '@/lib/auth/session';
 
@@ -19,7 +19,7 @@ export default async function SuperviseLayout({ children }: { children: ReactNod
   const user = await getCurrentUser();
   const t = await getTranslations('supervise.nav');
   return (
-    <ClientMessages area="supervise">
+    <>
       {user?.role === 'SUPERVISOR' ? (
         <SectionNav
           label={t('label')}
@@ -32,6 +32,6 @@ export default async function SuperviseLayout({ children }: { children: ReactNod
         />
       ) : null}
       {children}
-    </ClientMessages>
+    </>
   );
 }

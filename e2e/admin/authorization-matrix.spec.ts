@@ -16,6 +16,7 @@ import {
   type Outcome,
   type Principal,
 } from '../../test/authorization/matrix';
+import { routePathOf } from '../../test/authorization/app-entry-points';
 import { queryRows } from '../helpers/database';
 import { STORAGE_STATE } from '../helpers/sign-in';
 
@@ -262,7 +263,7 @@ function actionIds(): Map<string, { id: string; pagePath: string }> {
     if (!entry.filename || !entry.exportedName) continue;
     const pages = Object.keys(entry.workers)
       .filter((worker) => worker.endsWith('/page') && !worker.includes('_not-found'))
-      .map((worker) => worker.replace(/^app/, '').replace(/\/page$/, '') || '/');
+      .map((worker) => routePathOf(`${worker}.tsx`));
     // A page without dynamic segments where possible; its own rendering does not matter, only that it bundles the action.
     const pagePath = pages.find((candidate) => !candidate.includes('[')) ?? pages[0] ?? '/';
     ids.set(`${entry.filename}#${entry.exportedName}`, { id, pagePath });

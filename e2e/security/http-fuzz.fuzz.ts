@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
 import fc from 'fast-check';
+import { routePathOf } from '../../test/authorization/app-entry-points';
 import { queryRows } from '../helpers/database';
 import { signInAsCitizen, signInAsStaff } from '../helpers/sign-in';
 
@@ -31,7 +32,7 @@ const NOT_FUZZED: Record<string, string> = {
 /** A page that renders the action (its first worker), with dynamic segments filled by a well-formed unknown id. */
 function pageOf(action: ManifestAction): string {
   const worker = Object.keys(action.workers).find((name) => name.endsWith('/page') && !name.includes('_not-found'));
-  const route = (worker ?? 'app/page').replace(/^app/, '').replace(/\/page$/, '') || '/';
+  const route = routePathOf(`${worker ?? 'app/page'}.tsx`);
   return route.replace(/\[[^\]]+\]/g, '00000000-0000-4000-8000-000000000000');
 }
 

@@ -190,7 +190,7 @@ export const PAGES: Record<string, PageEntry> = {
     personalData: true,
   },
 
-  'app/supervise/page.tsx': { path: '/supervise', expect: only(SUPERVISORS), personalData: true },
+  'app/supervise/(board)/page.tsx': { path: '/supervise', expect: only(SUPERVISORS), personalData: true },
   'app/supervise/analytics/page.tsx': { path: '/supervise/analytics', expect: only(SUPERVISORS) },
   'app/supervise/interim-relief/page.tsx': { path: '/supervise/interim-relief', expect: only(SUPERVISORS) },
   'app/supervise/data-requests/page.tsx': {

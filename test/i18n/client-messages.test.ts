@@ -26,10 +26,12 @@ const uncovered = readdirSync(APP, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && !NOT_PAGES.has(entry.name) && !(entry.name in CLIENT_NAMESPACES))
   .map((entry) => entry.name);
 
-/** A folder's route files, less those of the parts inside it. */
+/** A folder's route files, less those of the parts inside it and the route handlers (they render nothing). */
 function filesOutsideParts(folder: string): string[] {
   const inner = PARTS.filter((part) => within(folder, part)).map((part) => path.join(APP, part) + path.sep);
-  return routeFiles(folder).filter((file) => !inner.some((prefix) => file.startsWith(prefix)));
+  return routeFiles(folder).filter(
+    (file) => !inner.some((prefix) => file.startsWith(prefix)) && path.basename(file, path.extname(file)) !== 'route',
+  );
 }
 
 describe('messages sent to the browser', () => {

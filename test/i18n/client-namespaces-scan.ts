@@ -37,7 +37,8 @@ function isClient(file: string): boolean {
 }
 
 function namespacesNamed(file: string, known: ReadonlySet<string>): Set<string> {
-  const text = readFileSync(file, 'utf8');
+  // getTranslations('ns.…') translates on the server: its namespace is not a key handed to the browser.
+  const text = readFileSync(file, 'utf8').replace(/getTranslations\(\s*(['"`])[^'"`]*\1/g, 'getTranslations(');
   const found = new Set<string>();
   const named = [
     ...text.matchAll(/useTranslations\(\s*['"`]([a-z][A-Za-z]*)/g),

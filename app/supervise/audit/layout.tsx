@@ -1,0 +1,7 @@
+// The messages the audit pages' client components use (lib/i18n/client-messages.ts).
+import type { ReactNode } from 'react';
+import { ClientMessages } from '@/components/i18n/client-messages';
+
+export default function Layout({ children }: { children: ReactNode }) {
+  return <ClientMessages area="supervise/audit">{children}</ClientMessages>;
+}
