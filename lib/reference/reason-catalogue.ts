@@ -1,7 +1,7 @@
 // The reason catalogue in force (SPEC §3): the latest published version, read on every call (a newly published
 // version applies at once), and its reasons and their names, read once per process per version through the shared
-// client — like the division table (divisions.ts): a version is published with its reasons in one transaction and never changes
-// (lib/admin/publish-catalogue-version.ts). A read that fails is forgotten, so the next call tries again.
+// client — like the division table (divisions.ts): a version is published with its reasons in one transaction and
+// never changes (lib/admin/publish-catalogue-version.ts). A read that fails is forgotten, so the next call tries again.
 import 'server-only';
 import { prisma, Prisma, sqlRows, type PrismaClient, type TransactionClient } from '@/lib/db/client';
 import type { CatalogueReason } from '@/lib/cases/rules/overreach';
