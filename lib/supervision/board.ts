@@ -7,7 +7,7 @@ import { scopeProvinceSql } from './scope';
 import { unconfirmedCorrectionOrdersSql } from '@/lib/integration/correction-orders';
 import { atRiskCountSql, atRiskSql, overdueSql } from '@/lib/cases/rules/deadline-filters';
 import { countOverdue } from './overdue-counts';
-import { countCasesByStateAt } from '@/lib/cases/views/state-counts';
+import { countCasesByStateAt, countInStates } from '@/lib/cases/views/state-counts';
 import { type Actor } from '@/lib/auth/actor';
 import { divisionNames } from '@/lib/reference/divisions';
 
@@ -254,21 +254,6 @@ function correctionCountSql(scope: Actor): Prisma.Sql {
                       WHERE ${scopeProvinceSql(scope, 'c.province_code')})`;
 }
 
-export async function countUnconfirmedCorrections(
-  scope: Actor,
-  now = new Date(),
-  db: TransactionClient = prisma,
-): Promise<number> {
-  const cutoff = new Date(now.getTime() - CORRECTION_CONFIRMATION_MS);
-  const [row] = await sqlRows<{ count: number }>(
-    db,
-    Prisma.sql`
-    ${unconfirmedCorrectionOrdersSql(cutoff)}
-    SELECT ${correctionCountSql(scope)} AS count`,
-  );
-  return row?.count ?? 0;
-}
-
 /**
  * The board's five counts. Overdue: from the scope's overdue set (read once per request with the home's and the
  * workload's overdue counts, overdue-counts.ts). Waiting on citizens and unassigned: from the maintained per-state
@@ -289,13 +274,11 @@ async function countBoard(scope: Actor, now: Date, db: TransactionClient = prism
     countOverdue(scope, now, db),
     countCasesByStateAt(scope.provinceCode, now, db),
   ]);
-  const inState = (state: CaseState) =>
-    states.filter((row) => row.state === state).reduce((sum, row) => sum + row.count, 0);
   return {
     ...counts!,
     overdue: overdue.total,
-    unassigned: inState('SUBMITTED'),
-    waiting: inState('AWAITING_CITIZEN'),
+    unassigned: countInStates(states, ['SUBMITTED']),
+    waiting: countInStates(states, ['AWAITING_CITIZEN']),
   };
 }
 

@@ -22,6 +22,11 @@ export function countsPerState(
   return CASE_STATES.map((state) => ({ state, count: counts.get(state) ?? 0 }));
 }
 
+/** The cases of the given states in the rows (summed over provinces). */
+export function countInStates(rows: readonly Pick<StateCountRow, 'state' | 'count'>[], states: readonly CaseState[]) {
+  return rows.filter((row) => states.includes(row.state)).reduce((sum, row) => sum + row.count, 0);
+}
+
 /** Cases per province and state, in one province or (null) the whole country. One statement: one consistent snapshot. */
 export async function countCasesByState(
   provinceCode: string | null,

@@ -5,7 +5,7 @@ import { prisma, Prisma, sqlRows } from '@/lib/db/client';
 import type { CaseState, Role } from '@/lib/db/generated/enums';
 import { caseScopeWhere, type Actor } from '@/lib/auth/scope';
 import { countOverdue } from '@/lib/supervision/overdue-counts';
-import { countCasesByState, countCasesByStateAt, countsPerState } from './state-counts';
+import { countCasesByState, countCasesByStateAt, countInStates, countsPerState } from './state-counts';
 import { FIRST_LEVEL_OPEN_STATES, OPEN_STATES } from '@/lib/cases/rules/transitions';
 import { divisionNames, provinceName as findProvinceName } from '@/lib/reference/divisions';
 
@@ -37,13 +37,11 @@ export async function getReviewerHome(user: Actor): Promise<ReviewerHome> {
       : Promise.resolve([]),
     user.provinceCode ? findProvinceName(user.provinceCode) : Promise.resolve(null),
   ]);
-  const count = (states: readonly CaseState[]) =>
-    byState.filter((row) => states.includes(row.state)).reduce((sum, row) => sum + row.count, 0);
   return {
     provinceCode: user.provinceCode,
     provinceName,
-    openCount: count(FIRST_LEVEL_OPEN_STATES),
-    poolCount: count(['SUBMITTED']),
+    openCount: countInStates(byState, FIRST_LEVEL_OPEN_STATES),
+    poolCount: countInStates(byState, ['SUBMITTED']),
     mineCount: own?.mine ?? 0,
   };
 }
