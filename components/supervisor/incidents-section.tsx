@@ -1,6 +1,6 @@
-// Open mass incidents (SPEC §16) on the board, the incidents page and the analytics page: a chart of cases and 24-hour
-// growth per incident (the shared SVG bar chart: no chart library), and the same figures in a table with a link to
-// each incident's page.
+// Open mass incidents (SPEC §16) on the incidents page and the analytics page: a chart of cases and 24-hour growth per
+// incident (the shared SVG bar chart: no chart library), and the same figures in a table with a link to each
+// incident's page. The deadline board shows the table of the most recently active few, linking to the incidents page.
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { IncidentSummary } from '@/lib/incidents/incident-views';
@@ -24,10 +24,13 @@ export async function IncidentsSection({
   rows,
   total,
   showProvince,
+  summary = false,
 }: {
   rows: IncidentSummary[];
   total: number;
   showProvince: boolean;
+  /** The board's short form: no chart, and a link to the incidents page when there are more. */
+  summary?: boolean;
 }) {
   const locale = await getLocale();
   const t = await getTranslations('incidents');
@@ -41,16 +44,18 @@ export async function IncidentsSection({
         <p>{t('none')}</p>
       ) : (
         <>
-          <GroupedBarChart
-            id="incidents-chart"
-            title={t('chartTitle')}
-            description={t('chartDescription')}
-            categories={rows.map((row) => row.issuingUnitName)}
-            series={[
-              { name: t('seriesTotal'), values: rows.map((row) => row.caseCount), colour: '#1d70b8' },
-              { name: t('seriesLastDay'), values: rows.map((row) => row.lastDayCount), colour: '#d4351c' },
-            ]}
-          />
+          {summary ? null : (
+            <GroupedBarChart
+              id="incidents-chart"
+              title={t('chartTitle')}
+              description={t('chartDescription')}
+              categories={rows.map((row) => row.issuingUnitName)}
+              series={[
+                { name: t('seriesTotal'), values: rows.map((row) => row.caseCount), colour: '#1d70b8' },
+                { name: t('seriesLastDay'), values: rows.map((row) => row.lastDayCount), colour: '#d4351c' },
+              ]}
+            />
+          )}
           <DataTable
             caption={t('caption')}
             testId="incidents-table"
@@ -85,7 +90,12 @@ export async function IncidentsSection({
               cellAttributes: { cases: { 'data-testid': `incident-cases-${row.issuingUnitCode}` } },
             }))}
           />
-          {total > rows.length ? <p className="text-muted">{t('shownOf', { shown: rows.length, total })}</p> : null}
+          {total > rows.length ? (
+            <p className="text-muted">
+              {t('shownOf', { shown: rows.length, total })}{' '}
+              {summary ? <Link href="/supervise/incidents">{t('allLink', { total })}</Link> : null}
+            </p>
+          ) : null}
         </>
       )}
     </Section>

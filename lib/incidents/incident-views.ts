@@ -12,8 +12,10 @@ import { scopeProvinceSql } from '@/lib/supervision/scope';
 import { findIncidentInScope } from './find-incident';
 import { mayHandleIncident, NO_VALID_REASON } from './incident-rules';
 
-/** The open incidents a board shows at most (the most recently active first). */
+/** The open incidents the incidents page and analytics show at most (the most recently active first). */
 const LIST_LIMIT = 50;
+/** The deadline board's short list of them; the incidents page has the rest and the chart. */
+export const BOARD_INCIDENT_ROWS = 5;
 /** Hours of growth a chart shows, ending at the incident's last filing. */
 const GROWTH_HOURS = 24;
 
@@ -94,18 +96,24 @@ const summaryColumns = Prisma.sql`i.id::text, i.province_code, i.issuing_unit_co
    WHERE ci.province_code = i.province_code AND ci.incident_id = i.id
      AND ci.filed_at > i.last_filed_at - ${GROWTH_HOURS} * interval '1 hour') AS last_day`;
 
-/** The open incidents of the supervisor's scope (a province, or every province), most recently active first. */
-export async function listOpenIncidents(scope: Actor): Promise<{ rows: IncidentSummary[]; total: number }> {
+/**
+ * The open incidents of the supervisor's scope (a province, or every province), most recently active first, at most
+ * `limit` of them, with how many there are.
+ */
+export async function listOpenIncidents(
+  scope: Actor,
+  limit = LIST_LIMIT,
+): Promise<{ rows: IncidentSummary[]; total: number }> {
   const rows = await sqlRows<IncidentRow>(
     prisma,
     Prisma.sql`
     SELECT ${summaryColumns} FROM mass_incident i
     WHERE ${scopeProvinceSql(scope, 'i.province_code')} AND i.status = 'OPEN'
-    ORDER BY i.last_filed_at DESC, i.id LIMIT ${LIST_LIMIT}`,
+    ORDER BY i.last_filed_at DESC, i.id LIMIT ${limit}`,
   );
   // Counted only when the list is full (usually there are none or a few, and the list is the count).
   const [count] =
-    rows.length < LIST_LIMIT
+    rows.length < limit
       ? [{ n: rows.length }]
       : await sqlRows<{ n: number }>(
           prisma,

@@ -20,10 +20,13 @@ type CaseList = Exclude<BoardList, 'corrections'>;
 const CASE_LISTS = BOARD_LISTS.filter((list): list is CaseList => list !== 'corrections');
 
 /**
- * Rows per page of each list on the board, and reviewers on the national board (the most loaded first; a province's
- * board shows all of its reviewers); the CSV export has them all.
+ * Rows per page of each list on the board: the most urgent ten, the others a page or the CSV export away (a list of
+ * 25 made the national board's five lists 125 rows, most of its 290 KB and of its rendering time).
  */
-export const BOARD_PAGE_ROWS = 25;
+export const BOARD_PAGE_ROWS = 10;
+
+/** Reviewers on the national board, the most loaded first (a province's board shows all of its reviewers). */
+export const BOARD_WORKLOAD_ROWS = 25;
 
 /** The page shown of each paged list (1 when not given). */
 export type BoardPages = Partial<Record<BoardList, number>>;
@@ -382,7 +385,7 @@ export interface DeadlineBoard {
   lists: Record<CaseList, BoardCaseRow[]>;
   corrections: CorrectionRow[];
   workload: WorkloadRow[];
-  /** Reviewers in scope (the national board shows the BOARD_PAGE_ROWS most loaded of them). */
+  /** Reviewers in scope (the national board shows the BOARD_WORKLOAD_ROWS most loaded of them). */
   workloadTotal: number;
   /** The page shown of each list (within its page count). */
   pages: Record<BoardList, number>;
@@ -421,7 +424,7 @@ export async function getDeadlineBoard(
     pages,
     lists,
     corrections,
-    workload: scope.provinceCode === null ? mostLoaded(workload, BOARD_PAGE_ROWS) : workload,
+    workload: scope.provinceCode === null ? mostLoaded(workload, BOARD_WORKLOAD_ROWS) : workload,
     workloadTotal: workload.length,
   };
 }

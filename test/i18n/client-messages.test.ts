@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import {
   CLIENT_NAMESPACES,
   clientNamespacesFor,
+  coversPath,
+  messagesAt,
   pickMessages,
   ROOT_CLIENT_NAMESPACES,
   type ClientMessageArea,
@@ -37,18 +39,23 @@ function filesOutsideParts(folder: string): string[] {
 describe('messages sent to the browser', () => {
   it('the root layout sends what its own client components and the root pages use', () => {
     const used = clientNamespacesOf(routeFiles(null), known);
-    expect([...used].filter((namespace) => !clientNamespacesFor(null).includes(namespace))).toEqual([]);
+    expect([...used].filter((namespace) => !coversPath(clientNamespacesFor(null), namespace))).toEqual([]);
   });
 
   it.each(PARTS)('app/%s: its client components find every namespace they name', (part) => {
     const used = clientNamespacesOf(routeFiles(part), known);
     const sent = clientNamespacesFor(part);
-    expect([...used].filter((namespace) => !sent.includes(namespace)).sort()).toEqual([]);
+    expect([...used].filter((namespace) => !coversPath(sent, namespace)).sort()).toEqual([]);
+  });
+
+  it.each(PARTS)('app/%s: shows the refusals of the supervision actions its pages hand on', (part) => {
+    const pages = routeFiles(part).filter((file) => readFileSync(file, 'utf8').includes('@/app/supervise/actions'));
+    if (pages.length > 0) expect(coversPath(clientNamespacesFor(part), 'supervise.errors')).toBe(true);
   });
 
   it.each(uncovered)('app/%s: its pages outside every part use only what the root layout sends', (folder) => {
     const used = clientNamespacesOf(filesOutsideParts(folder), known);
-    expect([...used].filter((namespace) => !clientNamespacesFor(null).includes(namespace)).sort()).toEqual([]);
+    expect([...used].filter((namespace) => !coversPath(clientNamespacesFor(null), namespace)).sort()).toEqual([]);
   });
 
   it.each(PARTS)('app/%s/layout.tsx wraps its pages in its messages', (part) => {
@@ -65,7 +72,7 @@ describe('messages sent to the browser', () => {
     const named = [...ROOT_CLIENT_NAMESPACES, ...Object.values(CLIENT_NAMESPACES).flat()];
     for (const locale of LOCALES) {
       const catalogue = messagesFor(locale);
-      expect(named.filter((namespace) => !(namespace in catalogue))).toEqual([]);
+      expect(named.filter((namespace) => messagesAt(catalogue, namespace) === undefined)).toEqual([]);
     }
   });
 
@@ -76,5 +83,18 @@ describe('messages sent to the browser', () => {
     expect(review.reviewCase).toEqual(all.reviewCase);
     expect(JSON.stringify(review).length).toBeLessThan(JSON.stringify(all).length / 4);
     expect(pickMessages(all, ['noSuchNamespace'])).toEqual({});
+  });
+
+  it('sends a group of a namespace without the rest of it', () => {
+    const all = messagesFor('zh-CN') as Record<string, Record<string, unknown>>;
+    const picked = pickMessages(all, ['layout', 'supervise.table', 'supervise.reassign', 'supervise.noSuchGroup']);
+    expect(picked).toEqual({
+      layout: all.layout,
+      supervise: { table: all.supervise!.table, reassign: all.supervise!.reassign },
+    });
+    expect(coversPath(['supervise.table'], 'supervise.table')).toBe(true);
+    expect(coversPath(['supervise'], 'supervise.table')).toBe(true);
+    expect(coversPath(['supervise.table'], 'supervise')).toBe(false);
+    expect(coversPath(['supervise.table'], 'supervise.tableau')).toBe(false);
   });
 });

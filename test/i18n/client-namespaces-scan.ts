@@ -1,6 +1,7 @@
 // Finds which message namespaces the client components of each area of the app can use: every 'use client' module
 // reachable from the area's route files, and every module those import (schemas whose messages are message keys).
-// A namespace counts when a module names it: useTranslations('ns…'), or a string literal 'ns.key…'.
+// A namespace counts when a module names it: useTranslations('ns…'), or a string literal 'ns.key…'; the names found are
+// dotted paths ('supervise.table'), which a part's namespace or that group of it covers.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -40,11 +41,15 @@ function namespacesNamed(file: string, known: ReadonlySet<string>): Set<string> 
   // getTranslations('ns.…') translates on the server: its namespace is not a key handed to the browser.
   const text = readFileSync(file, 'utf8').replace(/getTranslations\(\s*(['"`])[^'"`]*\1/g, 'getTranslations(');
   const found = new Set<string>();
+  // The dotted path a module names: 'ns.group' of useTranslations('ns.group'), and of a key 'ns.group.key' or
+  // `ns.group.${key}` elsewhere (the key's last part left off).
+  const translators = /useTranslations\(\s*(['"`])([a-z][A-Za-z]*(?:\.[A-Za-z_]+)*)\1/g;
+  const keys = /['"`]([a-z][A-Za-z]*(?:\.[A-Za-z_]+)*)\.[A-Za-z_${]/g;
   const named = [
-    ...text.matchAll(/useTranslations\(\s*['"`]([a-z][A-Za-z]*)/g),
-    ...text.matchAll(/['"`]([a-z][A-Za-z]*)\.[A-Za-z_${]/g),
+    ...[...text.matchAll(translators)].map((match) => match[2]!),
+    ...[...text.replace(translators, 'useTranslations(').matchAll(keys)].map((match) => match[1]!),
   ];
-  for (const match of named) if (known.has(match[1]!)) found.add(match[1]!);
+  for (const path of named) if (known.has(path.split('.')[0]!)) found.add(path);
   return found;
 }
 

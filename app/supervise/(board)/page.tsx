@@ -12,7 +12,7 @@ import { requireUser } from '@/lib/auth/scope';
 import { getSupervisorHome } from '@/lib/cases/views/summaries';
 import { checkCalendarCoverage } from '@/lib/reference/calendar-coverage';
 import { boardPageCount, getDeadlineBoard, parseBoardPages } from '@/lib/supervision/board';
-import { listOpenIncidents } from '@/lib/incidents/incident-views';
+import { BOARD_INCIDENT_ROWS, listOpenIncidents } from '@/lib/incidents/incident-views';
 import { supervisorScopeOf } from '@/lib/supervision/scope';
 import { reassignAllAction } from '@/app/supervise/actions';
 
@@ -43,7 +43,7 @@ export default async function SuperviseBoardPage({
     getSupervisorHome(user, now),
     getDeadlineBoard(scope, now, parseBoardPages(await searchParams)),
     checkCalendarCoverage(now),
-    listOpenIncidents(scope),
+    listOpenIncidents(scope, BOARD_INCIDENT_ROWS),
   ]);
   const national = home.provinceCode === null;
   return (
@@ -64,7 +64,7 @@ export default async function SuperviseBoardPage({
         <Stat label={t('board.corrections')} value={board.counts.corrections} testId="count-corrections" />
       </StatList>
 
-      <IncidentsSection rows={incidents.rows} total={incidents.total} showProvince={national} />
+      <IncidentsSection rows={incidents.rows} total={incidents.total} showProvince={national} summary />
       {CASE_LISTS.map(({ table, heading }) => (
         <CaseListSection
           key={table}
