@@ -69,6 +69,12 @@ async function askAt(hoursFromT0: number, caseId: string) {
   return asked;
 }
 
+/** Changes one column of a case directly in SQL, past the use cases. */
+async function setColumn(row: { id: string; provinceCode: string }, column: string, value: Date | string | null) {
+  await db().$executeRaw`UPDATE appeal_case SET ${Prisma.raw(column)} = ${value}
+                          WHERE province_code = ${row.provinceCode} AND id = ${row.id}::uuid`;
+}
+
 /** The brute-force counts at `now` with the list conditions, in the counters' shape. */
 async function bruteForce(provinceCode: string | null, now: Date): Promise<DeadlineCountRow[]> {
   const rows = await db().$queryRaw<{ province_code: string; overdue: number; at_risk: number }[]>`
@@ -92,8 +98,8 @@ async function bruteForceByReviewer(provinceCode: string | null, now: Date): Pro
 }
 
 /**
- * The instants to judge at: every hour from T0 - 34 h to T0 + 60 h (twenty minutes past), and every case's deadline and
- * at-risk instant, a millisecond either side, and the start and end of their hours (these also for each province).
+ * The instants to judge at: every case's deadline and at-risk instant, a millisecond either side, and the start and end
+ * of their hours; and every other hour from T0 - 34 h to T0 + 60 h (twenty minutes past), these for each province too.
  */
 async function instants(): Promise<{ grid: Date[]; deadlines: Date[] }> {
   const deadlines = new Set<number>();
@@ -105,7 +111,7 @@ async function instants(): Promise<{ grid: Date[]; deadlines: Date[] }> {
         deadlines.add(t);
     }
   const grid = new Set<number>();
-  for (let h = -34; h <= 60; h += 1) if (!deadlines.has(at(h).getTime())) grid.add(at(h).getTime());
+  for (let h = -34; h <= 60; h += 2) if (!deadlines.has(at(h).getTime())) grid.add(at(h).getTime());
   const dates = (times: Set<number>) => [...times].sort((a, b) => a - b).map((t) => new Date(t));
   return { grid: dates(grid), deadlines: dates(deadlines) };
 }
@@ -122,9 +128,8 @@ async function expectCountsTrueAt(scope: string | null, now: Date, reviewers: st
 async function expectCountsTrue() {
   const reviewers = [anhui.id, henan.id, ...(guangdong ? [guangdong.id] : [])];
   const { grid, deadlines } = await instants();
-  for (const now of grid) await expectCountsTrueAt(null, now, reviewers);
-  for (const now of deadlines)
-    for (const scope of [null, '34', '41', '44']) await expectCountsTrueAt(scope, now, reviewers);
+  for (const now of deadlines) await expectCountsTrueAt(null, now, reviewers);
+  for (const now of grid) for (const scope of [null, '34', '41', '44']) await expectCountsTrueAt(scope, now, reviewers);
 }
 
 /** The national totals at `now`, for the checks that something is actually counted. */
@@ -209,20 +214,23 @@ describe('the deadline counters', () => {
   });
 
   it('follow every deadline column changed directly, and write nothing for other columns', async () => {
-    // Across hours, so that a trigger missing the column would leave the case counted in its old hour.
-    await db().$executeRaw`UPDATE appeal_case SET due_at = due_at + interval '7 hours' WHERE id = ${ids.henan}::uuid`;
+    // Across hours, so that a trigger missing the column would leave the case counted in its old hour. (Values, not
+    // `due_at + interval`: Citus refuses STABLE functions on columns in an UPDATE.)
+    const henanCase = await current(ids.henan!);
+    await setColumn(henanCase, 'due_at', new Date(henanCase.dueAt.getTime() + 7 * HOUR));
     await expectCountsTrue();
-    await db()
-      .$executeRaw`UPDATE appeal_case SET at_risk_at = at_risk_at - interval '5 hours' WHERE id = ${ids.yellow}::uuid`;
+    const yellow = await current(ids.yellow!);
+    await setColumn(yellow, 'at_risk_at', new Date(yellow.atRiskAt.getTime() - 5 * HOUR));
     await expectCountsTrue();
-    await db().$executeRaw`UPDATE appeal_case SET paused_since = ${at(-20)} WHERE id = ${ids.yellow}::uuid`;
+    await setColumn(yellow, 'paused_since', at(-20));
     await expectCountsTrue();
-    await db().$executeRaw`UPDATE appeal_case SET paused_since = NULL WHERE id = ${ids.yellow}::uuid`;
-    await db().$executeRaw`UPDATE appeal_case SET state = 'CLOSED' WHERE id = ${ids.pausedLate}::uuid`;
+    await setColumn(yellow, 'paused_since', null);
+    await setColumn(await current(ids.pausedLate!), 'state', 'CLOSED');
     await expectCountsTrue();
+    // A state change within the open states moves no bucket; other columns do not fire the trigger at all.
     const deltas = await db().caseDeadlineDelta.count();
     await db().$executeRaw`UPDATE appeal_case SET statement = '补充说明：当天一直在单位上班。', state = 'IN_REVIEW'
-                            WHERE id = ${ids.yellow}::uuid`;
+                            WHERE province_code = '34' AND id = ${ids.yellow}::uuid`;
     expect(await db().caseDeadlineDelta.count()).toBe(deltas);
   });
 
@@ -238,7 +246,7 @@ describe('the deadline counters', () => {
 
     const late = await insertCase({ provinceCode: '41', citizenId: citizen.id, dueAt: at(-3), filedAt: at(-27) });
     await Promise.all([
-      db().$executeRaw`UPDATE appeal_case SET due_at = due_at - interval '1 hour' WHERE id = ${late.id}::uuid`,
+      setColumn({ ...late, provinceCode: '41' }, 'due_at', at(-4)),
       compactCaseDeadlineCounts(),
       compactCaseDeadlineCounts(),
     ]);
