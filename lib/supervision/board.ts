@@ -5,8 +5,9 @@ import { prisma, Prisma, sqlRows, type TransactionClient } from '@/lib/db/client
 import type { CaseState, CaseType, CodeColour, DecisionOutcome, DeliveryStatus } from '@/lib/db/generated/enums';
 import { scopeProvinceSql } from './scope';
 import { unconfirmedCorrectionOrdersSql } from '@/lib/integration/correction-orders';
-import { atRiskCountSql, atRiskSql, overdueSql } from '@/lib/cases/rules/deadline-filters';
-import { countOverdue } from './overdue-counts';
+import { atRiskSql, overdueSql } from '@/lib/cases/rules/deadline-filters';
+import { countOverdueByReviewer } from './overdue-counts';
+import { countDeadlinesAt } from '@/lib/cases/views/deadline-counts';
 import { countCasesByStateAt, countInStates } from '@/lib/cases/views/state-counts';
 import { type Actor } from '@/lib/auth/actor';
 import { divisionNames } from '@/lib/reference/divisions';
@@ -114,9 +115,6 @@ const LIST_SQL: Record<CaseList, (now: Date) => Prisma.Sql> = {
   waiting: () => Prisma.sql`c.state = 'AWAITING_CITIZEN'`,
 };
 
-/** The same conditions for counting (the at-risk count reads only the clocks past their 75% point). */
-const COUNT_SQL: Record<CaseList, (now: Date) => Prisma.Sql> = { ...LIST_SQL, 'at-risk': atRiskCountSql };
-
 interface CaseRowRecord {
   list: string;
   id: string;
@@ -150,7 +148,7 @@ function toCaseRow(row: CaseRowRecord): Omit<BoardCaseRow, 'provinceName'> {
 
 /** Count of one list's cases in scope, as a scalar subquery. */
 function boardCaseCountSql(scope: Actor, list: CaseList, now: Date): Prisma.Sql {
-  return Prisma.sql`(SELECT count(*)::int FROM appeal_case c WHERE ${scopeProvinceSql(scope, 'c.province_code')} AND ${COUNT_SQL[list](now)})`;
+  return Prisma.sql`(SELECT count(*)::int FROM appeal_case c WHERE ${scopeProvinceSql(scope, 'c.province_code')} AND ${LIST_SQL[list](now)})`;
 }
 
 export async function countBoardCases(scope: Actor, list: CaseList, now = new Date(), db: TransactionClient = prisma) {
@@ -258,28 +256,28 @@ function correctionCountSql(scope: Actor): Prisma.Sql {
 }
 
 /**
- * The board's five counts. Overdue: from the scope's overdue set (read once per request with the home's and the
- * workload's overdue counts, overdue-counts.ts). Waiting on citizens and unassigned: from the maintained per-state
- * counts (read once per request with the home's cases per state, state-counts.ts); unassigned is the SUBMITTED count,
- * as the database refuses a SUBMITTED case with an assignee (appeal_case_pool_unassigned_check), so the pool is not
- * read case by case. At risk and corrections: one statement, each its own index scan.
+ * The board's five counts. Overdue and at risk: from the maintained deadline counters (read once per request with the
+ * home's overdue cases per province, deadline-counts.ts). Waiting on citizens and unassigned: from the maintained
+ * per-state counts (read once per request with the home's cases per state, state-counts.ts); unassigned is the
+ * SUBMITTED count, as the database refuses a SUBMITTED case with an assignee (appeal_case_pool_unassigned_check), so
+ * the pool is not read case by case. Corrections: their own index scan.
  */
 async function countBoard(scope: Actor, now: Date, db: TransactionClient = prisma): Promise<Record<BoardList, number>> {
   const cutoff = new Date(now.getTime() - CORRECTION_CONFIRMATION_MS);
-  const [[counts], overdue, states] = await Promise.all([
-    sqlRows<{ 'at-risk': number; corrections: number }>(
+  const [[counts], deadlines, states] = await Promise.all([
+    sqlRows<{ corrections: number }>(
       db,
       Prisma.sql`
       ${unconfirmedCorrectionOrdersSql(cutoff)}
-      SELECT ${boardCaseCountSql(scope, 'at-risk', now)} AS "at-risk",
-             ${correctionCountSql(scope)} AS "corrections"`,
+      SELECT ${correctionCountSql(scope)} AS "corrections"`,
     ),
-    countOverdue(scope, now, db),
+    countDeadlinesAt(scope.provinceCode, now, db),
     countCasesByStateAt(scope.provinceCode, now, db),
   ]);
   return {
-    ...counts!,
-    overdue: overdue.total,
+    corrections: counts!.corrections,
+    overdue: deadlines.reduce((sum, row) => sum + row.overdue, 0),
+    'at-risk': deadlines.reduce((sum, row) => sum + row.atRisk, 0),
     unassigned: countInStates(states, ['SUBMITTED']),
     waiting: countInStates(states, ['AWAITING_CITIZEN']),
   };
@@ -310,20 +308,16 @@ async function listBoardPages(
 }
 
 /**
- * Every reviewer in scope (inactive ones too, so a leaver's cases can be moved) with open and overdue cases. The open
- * count is the one routing keeps per reviewer and province (reviewer_load.open_case_count, maintained with every case
- * change), so the board does not count all open cases on every view; the overdue ones are the scope's overdue counts
- * (overdue-counts.ts), read once per request for the whole page.
+ * Every reviewer in scope (inactive ones too, so a leaver's cases can be moved) with their open cases, the overdue ones
+ * still to be read (withOverdue). The open count is the one routing keeps per reviewer and province
+ * (reviewer_load.open_case_count, maintained with every case change), so the board does not count all open cases on
+ * every view.
  */
-export async function listWorkload(
-  scope: Actor,
-  now = new Date(),
-  db: TransactionClient = prisma,
-): Promise<WorkloadRow[]> {
+async function listReviewerLoads(scope: Actor, db: TransactionClient): Promise<WorkloadRow[]> {
   const inScope = scopeProvinceSql(scope, 'u.province_code');
   // Plain SQL rather than findMany with its loads included: on the national board these are all ~600 reviewers and
   // their load rows, and Prisma's row mapping of the two result sets was most of the board's data work.
-  const [reviewers, loads, overdue] = await Promise.all([
+  const [reviewers, loads] = await Promise.all([
     sqlRows<ReviewerRecord>(
       db,
       Prisma.sql`
@@ -341,9 +335,7 @@ export async function listWorkload(
        WHERE u.role = 'REVIEWER' AND ${inScope}
        GROUP BY l.user_id`,
     ),
-    countOverdue(scope, now, db),
   ]);
-  const overdueBy = overdue.byReviewer;
   const loadOf = new Map(loads.map((row) => [row.user_id, row]));
   const name = await namesOf(
     reviewers.map((reviewer) => ({ provinceCode: reviewer.province_code, unitCode: reviewer.unit_code })),
@@ -358,9 +350,34 @@ export async function listWorkload(
     active: reviewer.active,
     capacity: reviewer.capacity,
     open: loadOf.get(reviewer.id)?.open ?? 0,
-    overdue: overdueBy.get(reviewer.id) ?? 0,
+    overdue: 0,
     lastAssignedAt: loadOf.get(reviewer.id)?.last_assigned_at ?? null,
   }));
+}
+
+/** The rows with their reviewers' overdue cases in scope, read for these reviewers only (overdue-counts.ts). */
+async function withOverdue(
+  scope: Actor,
+  rows: WorkloadRow[],
+  now: Date,
+  db: TransactionClient,
+): Promise<WorkloadRow[]> {
+  const overdue = await countOverdueByReviewer(
+    scope,
+    rows.map((row) => row.reviewerId),
+    now,
+    db,
+  );
+  return rows.map((row) => ({ ...row, overdue: overdue.get(row.reviewerId) ?? 0 }));
+}
+
+/** Every reviewer in scope with open and overdue cases (the CSV export's workload). */
+export async function listWorkload(
+  scope: Actor,
+  now = new Date(),
+  db: TransactionClient = prisma,
+): Promise<WorkloadRow[]> {
+  return withOverdue(scope, await listReviewerLoads(scope, db), now, db);
 }
 
 interface ReviewerRecord {
@@ -391,16 +408,25 @@ export interface DeadlineBoard {
   pages: Record<BoardList, number>;
 }
 
-/** Most overdue first, then the fullest: whom a national supervisor may need to relieve. */
-function mostLoaded(rows: WorkloadRow[], limit: number): WorkloadRow[] {
-  return [...rows]
-    .sort(
-      (a, b) =>
-        b.overdue - a.overdue ||
-        b.open / Math.max(b.capacity, 1) - a.open / Math.max(a.capacity, 1) ||
-        a.name.localeCompare(b.name),
-    )
-    .slice(0, limit);
+const fullness = (row: WorkloadRow) => row.open / Math.max(row.capacity, 1);
+
+/**
+ * The national board's reviewers: the fullest (open cases against capacity, from the maintained loads) are chosen
+ * first, so that only their overdue cases are read; they are shown most overdue first, then the fullest: whom a
+ * national supervisor may need to relieve. A province's board shows all of its reviewers in their own order.
+ */
+async function boardWorkload(scope: Actor, now: Date): Promise<{ workload: WorkloadRow[]; workloadTotal: number }> {
+  const all = await listReviewerLoads(scope, prisma);
+  if (scope.provinceCode !== null)
+    return { workload: await withOverdue(scope, all, now, prisma), workloadTotal: all.length };
+  const fullest = [...all]
+    .sort((a, b) => fullness(b) - fullness(a) || a.name.localeCompare(b.name))
+    .slice(0, BOARD_WORKLOAD_ROWS);
+  const shown = await withOverdue(scope, fullest, now, prisma);
+  return {
+    workload: shown.sort((a, b) => b.overdue - a.overdue || fullness(b) - fullness(a) || a.name.localeCompare(b.name)),
+    workloadTotal: all.length,
+  };
 }
 
 export async function getDeadlineBoard(
@@ -417,14 +443,7 @@ export async function getDeadlineBoard(
   const [lists, corrections, workload] = await Promise.all([
     listBoardPages(scope, options),
     listUnconfirmedCorrections(scope, options('corrections')),
-    listWorkload(scope, now),
+    boardWorkload(scope, now),
   ]);
-  return {
-    counts: totals,
-    pages,
-    lists,
-    corrections,
-    workload: scope.provinceCode === null ? mostLoaded(workload, BOARD_WORKLOAD_ROWS) : workload,
-    workloadTotal: workload.length,
-  };
+  return { counts: totals, pages, lists, corrections, ...workload };
 }

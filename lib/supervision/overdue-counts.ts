@@ -1,62 +1,56 @@
-// The overdue cases of a supervisor's scope, read once per request: the board's overdue count, the national home's
-// overdue cases per province and the workload's overdue cases per reviewer are all sums over one grouping of the
-// overdue set (by province and assignee, with those in a reviewer's load counted apart), so the page scans the
-// overdue set once instead of three times. The overdue rule itself is overdueSql's (deadline-filters.ts).
+// The overdue cases of a supervisor's scope: the board's overdue count and the national home's overdue cases per
+// province from the maintained deadline counters (lib/cases/views/deadline-counts.ts, read once per request with the
+// board's at-risk count), and the workload's overdue cases per reviewer for just the reviewers a page shows. The overdue
+// rule itself is overdueSql's (deadline-filters.ts).
 import 'server-only';
-import { cache } from 'react';
 import { prisma, Prisma, sqlRows, type TransactionClient } from '@/lib/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { overdueSql, statesSql } from '@/lib/cases/rules/deadline-filters';
 import { REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
+import { countDeadlinesAt } from '@/lib/cases/views/deadline-counts';
 import { scopeProvinceSql } from './scope';
 
 export interface OverdueCounts {
   total: number;
   byProvince: Map<string, number>;
-  /** Overdue cases in REVIEWER_LOAD_STATES per assignee (the workload's overdue column). */
-  byReviewer: Map<string, number>;
 }
 
 /**
- * One statement: the overdue cases in scope per province and assignee (null: in the pool), all of them and those in
- * REVIEWER_LOAD_STATES, read index-only from the open-case deadline index; the sums are taken here.
+ * The scope's overdue counts. Through the shared client they are read once per server request with the at-risk counts
+ * (React's cache(); outside a request, e.g. in tests and scripts, every call reads); inside a transaction (the CSV
+ * export) from it.
  */
-async function readOverdueCounts(
-  provinceCode: string | null,
-  now: Date,
-  db: TransactionClient,
-): Promise<OverdueCounts> {
-  const scope: Actor = { id: null, role: 'SUPERVISOR', provinceCode };
-  const groups = await sqlRows<{ province_code: string; assignee_id: string | null; count: number; in_load: number }>(
-    db,
-    Prisma.sql`
-    SELECT c.province_code::text AS province_code, c.assignee_id::text AS assignee_id, count(*)::int AS count,
-           (count(*) FILTER (WHERE c.state IN (${statesSql(REVIEWER_LOAD_STATES)})))::int AS in_load
-      FROM appeal_case c
-     WHERE ${scopeProvinceSql(scope, 'c.province_code')} AND ${overdueSql(now)}
-     GROUP BY c.province_code, c.assignee_id`,
-  );
-  const counts: OverdueCounts = { total: 0, byProvince: new Map(), byReviewer: new Map() };
-  for (const group of groups) {
-    counts.total += group.count;
-    counts.byProvince.set(group.province_code, (counts.byProvince.get(group.province_code) ?? 0) + group.count);
-    if (group.assignee_id !== null && group.in_load > 0)
-      counts.byReviewer.set(group.assignee_id, (counts.byReviewer.get(group.assignee_id) ?? 0) + group.in_load);
+export async function countOverdue(scope: Actor, now: Date, db: TransactionClient = prisma): Promise<OverdueCounts> {
+  const rows = await countDeadlinesAt(scope.provinceCode, now, db);
+  const counts: OverdueCounts = { total: 0, byProvince: new Map() };
+  for (const row of rows) {
+    counts.total += row.overdue;
+    if (row.overdue !== 0) counts.byProvince.set(row.provinceCode, row.overdue);
   }
   return counts;
 }
 
-/** Within one server request, one read per scope and time (the page hands the same `now` to every part). */
-const sharedOverdueCounts = cache((provinceCode: string | null, nowMs: number) =>
-  readOverdueCounts(provinceCode, new Date(nowMs), prisma),
-);
-
 /**
- * The scope's overdue counts. Through the shared client they are read once per server request (React's cache();
- * outside a request, e.g. in tests and scripts, every call reads); inside a transaction (the CSV export) from it.
+ * Overdue cases in REVIEWER_LOAD_STATES per assignee, for the given reviewers only (the rows a page shows; the CSV
+ * export passes them all), in the scope's cases: a province's own range of its cases, nationally each reviewer's cases
+ * through their own queue indexes (appeal_case_mine_queue_idx for running clocks, appeal_case_mine_paused_idx).
  */
-export function countOverdue(scope: Actor, now: Date, db: TransactionClient = prisma): Promise<OverdueCounts> {
-  return db === prisma
-    ? sharedOverdueCounts(scope.provinceCode, now.getTime())
-    : readOverdueCounts(scope.provinceCode, now, db);
+export async function countOverdueByReviewer(
+  scope: Actor,
+  reviewerIds: readonly string[],
+  now: Date,
+  db: TransactionClient = prisma,
+): Promise<Map<string, number>> {
+  if (reviewerIds.length === 0) return new Map();
+  const rows = await sqlRows<{ assignee_id: string; count: number }>(
+    db,
+    Prisma.sql`
+    SELECT c.assignee_id::text AS assignee_id, count(*)::int AS count
+      FROM appeal_case c
+     WHERE ${scopeProvinceSql(scope, 'c.province_code')}
+       AND c.assignee_id IN (${Prisma.join(reviewerIds.map((id) => Prisma.sql`${id}::uuid`))})
+       AND c.state IN (${statesSql(REVIEWER_LOAD_STATES)}) AND ${overdueSql(now)}
+     GROUP BY c.assignee_id`,
+  );
+  return new Map(rows.map((row) => [row.assignee_id, row.count]));
 }

@@ -6,6 +6,7 @@
 import 'server-only';
 import { prisma, Prisma, type TransactionClient } from '@/lib/db/client';
 import { compactCaseStateCounts } from '@/lib/cases/views/state-counts';
+import { compactCaseDeadlineCounts } from '@/lib/cases/views/deadline-counts';
 import { scopedLogger } from '@/lib/security/logger';
 
 /** Arbitrary constant naming the refresh lock. */
@@ -119,8 +120,10 @@ export async function refreshSupervisionStats(
         let groups = 0;
         if (full) await rebuildAll(tx);
         else groups = await rebuildChangedGroups(tx, new Date(state.watermark.getTime() - CLOCK_SKEW_MARGIN_MS));
-        // The per-state case counts of the homes ride along: their deltas are folded in whenever the statistics move.
+        // The per-state and deadline counts of the homes and the board ride along: their deltas are folded in whenever
+        // the statistics move.
         await compactCaseStateCounts(tx);
+        await compactCaseDeadlineCounts(tx);
         await tx.supervisionStatsRefresh.upsert({
           where: { id: 1 },
           create: { id: 1, watermark, refreshedAt: now, fullRebuildAt: now },

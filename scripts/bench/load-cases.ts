@@ -478,8 +478,10 @@ export async function loadBenchData(
         ];
       }
     }
-    // The per-state counters are recounted once after the load (recountCaseStates) rather than a trigger per row.
+    // The per-state and deadline counters are recounted once after the load (recountCaseStates, recountCaseDeadlines)
+    // rather than a trigger per row.
     await client.query('ALTER TABLE appeal_case DISABLE TRIGGER appeal_case_count_states_insert_delete');
+    await client.query('ALTER TABLE appeal_case DISABLE TRIGGER appeal_case_count_deadlines_insert_delete');
     const caseCount = await copyRows(
       client,
       'appeal_case',
@@ -530,6 +532,7 @@ export async function loadBenchData(
       caseRows(),
     );
     await client.query('ALTER TABLE appeal_case ENABLE TRIGGER appeal_case_count_states_insert_delete');
+    await client.query('ALTER TABLE appeal_case ENABLE TRIGGER appeal_case_count_deadlines_insert_delete');
     log(`cases ${caseCount}`);
     // Each case's idempotency key is held globally, as a filing holds it (lib/cases/submit-appeal.ts).
     await client.query(`INSERT INTO filing_idempotency_key (key, citizen_id, payload_hash, case_id, province_code, created_at)

@@ -386,6 +386,8 @@ async function main(): Promise<void> {
     await recountReviewerLoads(getPrisma());
     const { recountCaseStates } = await import('@/lib/cases/views/state-counts');
     await getPrisma().$transaction((tx) => recountCaseStates(tx));
+    const { recountCaseDeadlines } = await import('@/lib/cases/views/deadline-counts');
+    await getPrisma().$transaction((tx) => recountCaseDeadlines(tx));
     progress(`  loaded in ${load.seconds.toFixed(1)} s; building the supervision statistics`);
     const { refreshSupervisionStats } = await import('@/lib/supervision/refresh-stats');
     let started = performance.now();

@@ -1,6 +1,7 @@
 // The test files `npm run test:citus` runs on the Citus cluster: the integration tests that touch case data (filing,
 // lifecycle, transfer, sweep, queue and board, analytics, audit chains, notification dispatch, webhooks, interim relief
-// and its expiry, mass incidents, raw SQL on the transaction's connection, reviewer choice, the deadline board).
+// and its expiry, mass incidents, raw SQL on the transaction's connection, reviewer choice, the deadline board and its
+// deadline counters).
 export const CITUS_TEST_FILES = [
   'test/citus/placement.citus.ts',
   'lib/cases/use-cases/submit-appeal.test.ts',
@@ -23,4 +24,5 @@ export const CITUS_TEST_FILES = [
   'lib/supervision/board-paging.test.ts',
   'lib/supervision/board-counts.test.ts',
   'lib/supervision/scope.test.ts',
+  'lib/cases/views/deadline-counts.test.ts',
 ];

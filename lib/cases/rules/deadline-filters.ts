@@ -21,20 +21,5 @@ export function overdueSql(now: Date): Prisma.Sql {
 
 /** Running clocks past 75% of the allowed time and not yet overdue. */
 export function atRiskSql(now: Date): Prisma.Sql {
-  return atRiskWithDueSql(now, Prisma.sql`c.due_at >= ${now}`);
-}
-
-/**
- * The same condition for counting, answered from appeal_case_at_risk_idx (running clocks by province and at_risk_at):
- * it reads the clocks past their 75% point (at risk or overdue) instead of every clock not yet due. The due_at test is
- * written so that it cannot bound an index scan (`+ interval '0'`): otherwise the planner, whose table-wide statistics
- * put nearly every at_risk_at in the past (closed cases), prefers scanning all not-yet-due cases in the wider
- * open-case deadline index. Lists keep atRiskSql: they walk due_at in order.
- */
-export function atRiskCountSql(now: Date): Prisma.Sql {
-  return atRiskWithDueSql(now, Prisma.sql`c.due_at + interval '0' >= ${now}`);
-}
-
-function atRiskWithDueSql(now: Date, notYetDue: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`c.state IN (${statesSql(OPEN_STATES)}) AND c.paused_since IS NULL AND c.at_risk_at <= ${now} AND ${notYetDue}`;
+  return Prisma.sql`c.state IN (${statesSql(OPEN_STATES)}) AND c.paused_since IS NULL AND c.at_risk_at <= ${now} AND c.due_at >= ${now}`;
 }
