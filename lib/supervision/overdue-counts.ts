@@ -5,7 +5,7 @@
 import 'server-only';
 import { prisma, Prisma, sqlRows, type TransactionClient } from '@/lib/db/client';
 import type { Actor } from '@/lib/auth/actor';
-import { overdueSql, statesSql } from '@/lib/cases/rules/deadline-filters';
+import { overdueByClockSql, statesSql } from '@/lib/cases/rules/deadline-filters';
 import { REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
 import { countDeadlinesAt } from '@/lib/cases/views/deadline-counts';
 import { scopeProvinceSql } from './scope';
@@ -32,8 +32,9 @@ export async function countOverdue(scope: Actor, now: Date, db: TransactionClien
 
 /**
  * Overdue cases in REVIEWER_LOAD_STATES per assignee, for the given reviewers only (the rows a page shows; the CSV
- * export passes them all), in the scope's cases: a province's own range of its cases, nationally each reviewer's cases
- * through their own queue indexes (appeal_case_mine_queue_idx for running clocks, appeal_case_mine_paused_idx).
+ * export passes them all), in the scope's cases. Running and stopped clocks are counted apart (overdueByClockSql) so
+ * that each part reads the reviewer's own queue index (appeal_case_mine_queue_idx: running clocks by assignee and
+ * deadline; appeal_case_mine_paused_idx: stopped ones) rather than every overdue case in scope.
  */
 export async function countOverdueByReviewer(
   scope: Actor,
@@ -42,15 +43,20 @@ export async function countOverdueByReviewer(
   db: TransactionClient = prisma,
 ): Promise<Map<string, number>> {
   if (reviewerIds.length === 0) return new Map();
+  const mine = Prisma.sql`${scopeProvinceSql(scope, 'c.province_code')}
+       AND c.assignee_id IN (${Prisma.join(reviewerIds.map((id) => Prisma.sql`${id}::uuid`))})
+       AND c.state IN (${statesSql(REVIEWER_LOAD_STATES)})`;
+  const overdue = overdueByClockSql(now);
   const rows = await sqlRows<{ assignee_id: string; count: number }>(
     db,
     Prisma.sql`
-    SELECT c.assignee_id::text AS assignee_id, count(*)::int AS count
-      FROM appeal_case c
-     WHERE ${scopeProvinceSql(scope, 'c.province_code')}
-       AND c.assignee_id IN (${Prisma.join(reviewerIds.map((id) => Prisma.sql`${id}::uuid`))})
-       AND c.state IN (${statesSql(REVIEWER_LOAD_STATES)}) AND ${overdueSql(now)}
-     GROUP BY c.assignee_id`,
+    SELECT o.assignee_id::text AS assignee_id, sum(o.n)::int AS count
+      FROM (SELECT c.assignee_id, count(*) AS n FROM appeal_case c
+             WHERE ${mine} AND ${overdue.running} GROUP BY c.assignee_id
+            UNION ALL
+            SELECT c.assignee_id, count(*) FROM appeal_case c
+             WHERE ${mine} AND ${overdue.stopped} GROUP BY c.assignee_id) o
+     GROUP BY o.assignee_id`,
   );
   return new Map(rows.map((row) => [row.assignee_id, row.count]));
 }
