@@ -49,6 +49,8 @@ export const DISTRIBUTION: DistributionMap = {
   case_state_delta: byProvince,
   case_deadline_count: byProvince,
   case_deadline_delta: byProvince,
+  reviewer_deadline_count: byProvince,
+  reviewer_deadline_delta: byProvince,
   // A reviewer's load in one province's cases: locked and written by every assignment on the case's own shard.
   reviewer_load: byProvince,
 
@@ -100,8 +102,9 @@ export const ALLOWED_TRIGGERS: Readonly<Record<string, string>> = {
     "appends to case_state_delta with the row's own province_code (colocated shard)",
   'appeal_case.appeal_case_count_states_update': 'appends to case_state_delta with the old and new province_code',
   'appeal_case.appeal_case_count_deadlines_insert_delete':
-    "appends to case_deadline_delta with the row's own province_code (colocated shard)",
-  'appeal_case.appeal_case_count_deadlines_update': 'appends to case_deadline_delta with the old and new province_code',
+    "appends to case_deadline_delta and reviewer_deadline_delta with the row's own province_code (colocated shard)",
+  'appeal_case.appeal_case_count_deadlines_update':
+    'appends to case_deadline_delta and reviewer_deadline_delta with the old and new province_code',
   'audit_event.audit_event_no_update_delete': 'refuses the change (append-only history)',
   'audit_event.audit_event_no_truncate': 'refuses the truncation (append-only history)',
 };

@@ -6,8 +6,7 @@ import type { CaseState, CaseType, CodeColour, DecisionOutcome, DeliveryStatus }
 import { scopeProvinceSql } from './scope';
 import { unconfirmedCorrectionOrdersSql } from '@/lib/integration/correction-orders';
 import { atRiskSql, overdueSql } from '@/lib/cases/rules/deadline-filters';
-import { countOverdueByReviewer } from './overdue-counts';
-import { countDeadlinesAt } from '@/lib/cases/views/deadline-counts';
+import { countDeadlinesAt, countOverdueByReviewer } from '@/lib/cases/views/deadline-counts';
 import { countCasesByStateAt, countInStates } from '@/lib/cases/views/state-counts';
 import { type Actor } from '@/lib/auth/actor';
 import { divisionNames } from '@/lib/reference/divisions';
@@ -21,13 +20,11 @@ type CaseList = Exclude<BoardList, 'corrections'>;
 const CASE_LISTS = BOARD_LISTS.filter((list): list is CaseList => list !== 'corrections');
 
 /**
- * Rows per page of each list on the board: the most urgent ten, the others a page or the CSV export away (a list of
- * 25 made the national board's five lists 125 rows, most of its 290 KB and of its rendering time).
+ * Rows per page of each list on the board (the most urgent ten, the others a page or the CSV export away), and
+ * reviewers on the national board (a province's board shows all of its reviewers). At 25 the national board's lists
+ * and reviewers were 150 rows, most of its 290 KB and of its rendering time.
  */
 export const BOARD_PAGE_ROWS = 10;
-
-/** Reviewers on the national board, the most loaded first (a province's board shows all of its reviewers). */
-export const BOARD_WORKLOAD_ROWS = 25;
 
 /** The page shown of each paged list (1 when not given). */
 export type BoardPages = Partial<Record<BoardList, number>>;
@@ -307,40 +304,58 @@ async function listBoardPages(
   return lists;
 }
 
+interface ReviewerRecord {
+  id: string;
+  display_name: string;
+  province_code: string | null;
+  unit_code: string | null;
+  active: boolean;
+  capacity: number;
+  open: number;
+  last_assigned_at: Date | null;
+  /** Reviewers in scope, however many the statement returns. */
+  total: number;
+}
+
 /**
  * Every reviewer in scope (inactive ones too, so a leaver's cases can be moved) with their open cases, the overdue ones
  * still to be read (withOverdue). The open count is the one routing keeps per reviewer and province
  * (reviewer_load.open_case_count, maintained with every case change), so the board does not count all open cases on
- * every view.
+ * every view. With `fullest`, only that many of them, the fullest first (open cases against capacity).
  */
-async function listReviewerLoads(scope: Actor, db: TransactionClient): Promise<WorkloadRow[]> {
+async function listReviewerLoads(
+  scope: Actor,
+  db: TransactionClient,
+  fullest?: number,
+): Promise<{ rows: WorkloadRow[]; total: number }> {
   const inScope = scopeProvinceSql(scope, 'u.province_code');
-  // Plain SQL rather than findMany with its loads included: on the national board these are all ~600 reviewers and
-  // their load rows, and Prisma's row mapping of the two result sets was most of the board's data work.
-  const [reviewers, loads] = await Promise.all([
-    sqlRows<ReviewerRecord>(
-      db,
-      Prisma.sql`
-      SELECT u.id::text, u.display_name, u.province_code::text AS province_code, u.unit_code::text AS unit_code,
-             u.active, u.capacity
-        FROM app_user u WHERE u.role = 'REVIEWER' AND ${inScope}
-       ORDER BY u.province_code, u.display_name, u.id`,
-    ),
-    // The load in each province's cases (reviewer_load, distributed with them): normally one row, their own.
-    sqlRows<{ user_id: string; open: number; last_assigned_at: Date | null }>(
-      db,
-      Prisma.sql`
-      SELECT l.user_id::text, sum(l.open_case_count)::int AS open, max(l.last_assigned_at) AS last_assigned_at
+  // One statement, in plain SQL: on the national board these are ~600 reviewers and their load rows, of which the
+  // page shows the fullest few (Prisma's row mapping of the two result sets was once most of the board's data work).
+  // The loads are summed apart (MATERIALIZED: on Citus an intermediate result of reviewer_load, distributed with the
+  // cases) and joined to the reviewers, who have none when they never had a case.
+  const records = await sqlRows<ReviewerRecord>(
+    db,
+    Prisma.sql`
+    WITH loads AS MATERIALIZED (
+      SELECT l.user_id, sum(l.open_case_count)::int AS open, max(l.last_assigned_at) AS last_assigned_at
         FROM reviewer_load l JOIN app_user u ON u.id = l.user_id
        WHERE u.role = 'REVIEWER' AND ${inScope}
-       GROUP BY l.user_id`,
-    ),
-  ]);
-  const loadOf = new Map(loads.map((row) => [row.user_id, row]));
-  const name = await namesOf(
-    reviewers.map((reviewer) => ({ provinceCode: reviewer.province_code, unitCode: reviewer.unit_code })),
+       GROUP BY l.user_id)
+    SELECT u.id::text, u.display_name, u.province_code::text AS province_code, u.unit_code::text AS unit_code,
+           u.active, u.capacity, COALESCE(l.open, 0)::int AS open, l.last_assigned_at, (count(*) OVER ())::int AS total
+      FROM app_user u LEFT JOIN loads l ON l.user_id = u.id
+     WHERE u.role = 'REVIEWER' AND ${inScope}
+     ${
+       fullest === undefined
+         ? Prisma.sql`ORDER BY u.province_code, u.display_name, u.id`
+         : Prisma.sql`ORDER BY COALESCE(l.open, 0)::float8 / GREATEST(u.capacity, 1) DESC, u.display_name, u.id
+                      LIMIT ${fullest}`
+     }`,
   );
-  return reviewers.map((reviewer) => ({
+  const name = await namesOf(
+    records.map((reviewer) => ({ provinceCode: reviewer.province_code, unitCode: reviewer.unit_code })),
+  );
+  const rows = records.map((reviewer) => ({
     reviewerId: reviewer.id,
     name: reviewer.display_name,
     provinceCode: reviewer.province_code,
@@ -349,13 +364,14 @@ async function listReviewerLoads(scope: Actor, db: TransactionClient): Promise<W
     unitName: name(reviewer.unit_code),
     active: reviewer.active,
     capacity: reviewer.capacity,
-    open: loadOf.get(reviewer.id)?.open ?? 0,
+    open: reviewer.open,
     overdue: 0,
-    lastAssignedAt: loadOf.get(reviewer.id)?.last_assigned_at ?? null,
+    lastAssignedAt: reviewer.last_assigned_at,
   }));
+  return { rows, total: records[0]?.total ?? 0 };
 }
 
-/** The rows with their reviewers' overdue cases in scope, read for these reviewers only (overdue-counts.ts). */
+/** The rows with their reviewers' overdue cases in scope, read for these reviewers only (deadline-counts.ts). */
 async function withOverdue(
   scope: Actor,
   rows: WorkloadRow[],
@@ -363,7 +379,7 @@ async function withOverdue(
   db: TransactionClient,
 ): Promise<WorkloadRow[]> {
   const overdue = await countOverdueByReviewer(
-    scope,
+    scope.provinceCode,
     rows.map((row) => row.reviewerId),
     now,
     db,
@@ -377,16 +393,7 @@ export async function listWorkload(
   now = new Date(),
   db: TransactionClient = prisma,
 ): Promise<WorkloadRow[]> {
-  return withOverdue(scope, await listReviewerLoads(scope, db), now, db);
-}
-
-interface ReviewerRecord {
-  id: string;
-  display_name: string;
-  province_code: string | null;
-  unit_code: string | null;
-  active: boolean;
-  capacity: number;
+  return withOverdue(scope, (await listReviewerLoads(scope, db)).rows, now, db);
 }
 
 /** A reviewer's last assignment over their load rows (one per province they worked in), or null. */
@@ -402,7 +409,7 @@ export interface DeadlineBoard {
   lists: Record<CaseList, BoardCaseRow[]>;
   corrections: CorrectionRow[];
   workload: WorkloadRow[];
-  /** Reviewers in scope (the national board shows the BOARD_WORKLOAD_ROWS most loaded of them). */
+  /** Reviewers in scope (the national board shows the BOARD_PAGE_ROWS most loaded of them). */
   workloadTotal: number;
   /** The page shown of each list (within its page count). */
   pages: Record<BoardList, number>;
@@ -416,16 +423,14 @@ const fullness = (row: WorkloadRow) => row.open / Math.max(row.capacity, 1);
  * national supervisor may need to relieve. A province's board shows all of its reviewers in their own order.
  */
 async function boardWorkload(scope: Actor, now: Date): Promise<{ workload: WorkloadRow[]; workloadTotal: number }> {
-  const all = await listReviewerLoads(scope, prisma);
-  if (scope.provinceCode !== null)
-    return { workload: await withOverdue(scope, all, now, prisma), workloadTotal: all.length };
-  const fullest = [...all]
-    .sort((a, b) => fullness(b) - fullness(a) || a.name.localeCompare(b.name))
-    .slice(0, BOARD_WORKLOAD_ROWS);
-  const shown = await withOverdue(scope, fullest, now, prisma);
+  const national = scope.provinceCode === null;
+  const { rows, total } = await listReviewerLoads(scope, prisma, national ? BOARD_PAGE_ROWS : undefined);
+  const shown = await withOverdue(scope, rows, now, prisma);
   return {
-    workload: shown.sort((a, b) => b.overdue - a.overdue || fullness(b) - fullness(a) || a.name.localeCompare(b.name)),
-    workloadTotal: all.length,
+    workload: national
+      ? shown.sort((a, b) => b.overdue - a.overdue || fullness(b) - fullness(a) || a.name.localeCompare(b.name))
+      : shown,
+    workloadTotal: total,
   };
 }
 
@@ -434,16 +439,16 @@ export async function getDeadlineBoard(
   now = new Date(),
   requested: BoardPages = {},
 ): Promise<DeadlineBoard> {
-  const totals = await countBoard(scope, now);
+  // The workload does not depend on the counts: read alongside them.
+  const [totals, workload] = await Promise.all([countBoard(scope, now), boardWorkload(scope, now)]);
   // A page past the end shows the last page.
   const pages = Object.fromEntries(
     BOARD_LISTS.map((list) => [list, Math.min(Math.max(1, requested[list] ?? 1), boardPageCount(totals[list]))]),
   ) as Record<BoardList, number>;
   const options = (list: BoardList) => ({ limit: BOARD_PAGE_ROWS, offset: (pages[list] - 1) * BOARD_PAGE_ROWS, now });
-  const [lists, corrections, workload] = await Promise.all([
+  const [lists, corrections] = await Promise.all([
     listBoardPages(scope, options),
     listUnconfirmedCorrections(scope, options('corrections')),
-    boardWorkload(scope, now),
   ]);
   return { counts: totals, pages, lists, corrections, ...workload };
 }

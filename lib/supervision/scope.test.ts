@@ -9,7 +9,7 @@ import { resetCaseData } from '@/test/support/db';
 import { createUser, type TestUser } from '@/test/support/fixtures';
 import { getAuthorityTable, getRecognitionMatrix, resolveAnalyticsFilters } from './analytics';
 import { findAuditPage, verifyScopeChains } from './audit-log';
-import { BOARD_WORKLOAD_ROWS, getDeadlineBoard } from './board';
+import { BOARD_PAGE_ROWS, getDeadlineBoard } from './board';
 import { getSupervisedCase } from './case-detail';
 import { exportSupervisionTable } from './export';
 import { reassignCase, reassignReviewerCases } from '@/lib/cases/use-cases/reassign-cases';
@@ -182,14 +182,12 @@ describe('the deadline board', () => {
 
   it('shows the national supervisor the most loaded reviewers when there are too many for one page; a province sees all of its own', async () => {
     const extra = await Promise.all(
-      Array.from({ length: BOARD_WORKLOAD_ROWS }, (_, i) =>
-        createUser('REVIEWER', { provinceCode: i % 2 ? '34' : '44' }),
-      ),
+      Array.from({ length: BOARD_PAGE_ROWS }, (_, i) => createUser('REVIEWER', { provinceCode: i % 2 ? '34' : '44' })),
     );
     try {
       const board = await getDeadlineBoard(national, now);
-      expect(board.workloadTotal).toBe(BOARD_WORKLOAD_ROWS + 2);
-      expect(board.workload).toHaveLength(BOARD_WORKLOAD_ROWS);
+      expect(board.workloadTotal).toBe(BOARD_PAGE_ROWS + 2);
+      expect(board.workload).toHaveLength(BOARD_PAGE_ROWS);
       // The two reviewers with overdue cases come first.
       expect(
         board.workload
@@ -198,7 +196,7 @@ describe('the deadline board', () => {
           .sort(),
       ).toEqual([provinces['34'].reviewer.id, provinces['41'].reviewer.id].sort());
       const anhuiBoard = await getDeadlineBoard(anhui(), now);
-      expect(anhuiBoard.workload).toHaveLength(1 + Math.floor(BOARD_WORKLOAD_ROWS / 2));
+      expect(anhuiBoard.workload).toHaveLength(1 + Math.floor(BOARD_PAGE_ROWS / 2));
     } finally {
       await getPrisma().reviewerLoad.deleteMany({ where: { userId: { in: extra.map((user) => user.id) } } });
       await getPrisma().user.deleteMany({ where: { id: { in: extra.map((user) => user.id) } } });

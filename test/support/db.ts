@@ -70,7 +70,7 @@ export async function resetCaseData(): Promise<void> {
   try {
     await auditTriggers(client, 'DISABLE', 'audit_event_no_truncate');
     await client.query(`TRUNCATE audit_event, audit_chain_head, outbox_event, notification, decision, mass_incident, case_incident, information_request,
-      evidence, case_exclusion, webhook_delivery, appeal_case, filing_idempotency_key, code_assignment, api_request_nonce, api_key, province_system, reference_counter, supervision_daily_stat, supervision_stats_refresh, case_state_count, case_state_delta, case_deadline_count, case_deadline_delta, otp_challenge, sms_message, sms_delivery, rate_limit, staff_lockout, session, app_user CASCADE`);
+      evidence, case_exclusion, webhook_delivery, appeal_case, filing_idempotency_key, code_assignment, api_request_nonce, api_key, province_system, reference_counter, supervision_daily_stat, supervision_stats_refresh, case_state_count, case_state_delta, case_deadline_count, case_deadline_delta, reviewer_deadline_count, reviewer_deadline_delta, otp_challenge, sms_message, sms_delivery, rate_limit, staff_lockout, session, app_user CASCADE`);
     await auditTriggers(client, 'ENABLE', 'audit_event_no_truncate');
   } finally {
     await client.end();

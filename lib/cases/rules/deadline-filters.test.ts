@@ -6,7 +6,7 @@ import type { CaseState } from '@/lib/db/generated/enums';
 import { insertCase } from '@/test/support/supervision-data';
 import { resetCaseData } from '@/test/support/db';
 import { createUser } from '@/test/support/fixtures';
-import { atRiskSql, overdueByClockSql, overdueSql, statesSql } from '@/lib/cases/rules/deadline-filters';
+import { atRiskSql, overdueSql, statesSql } from '@/lib/cases/rules/deadline-filters';
 import { countDeadlinesByProvince } from '@/lib/cases/views/deadline-counts';
 import { isAtRisk, isOverdue, type ClockedCase } from '@/test/support/deadline-rule';
 
@@ -67,9 +67,6 @@ describe('deadline conditions', () => {
     async (now) => {
       const overdue = await idsSql(overdueSql(now));
       expect(overdue).toEqual(await idsByRule((c) => isOverdue(c, now)));
-      const byClock = overdueByClockSql(now);
-      const split = [...(await idsSql(byClock.running)), ...(await idsSql(byClock.stopped))].sort();
-      expect(split).toEqual(overdue);
       const atRisk = await idsSql(atRiskSql(now));
       expect(atRisk).toEqual(await idsByRule((c) => isAtRisk(c, now)));
       // The board's counts from the maintained deadline counters (deadline-counts.ts) agree.

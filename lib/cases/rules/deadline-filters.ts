@@ -19,19 +19,6 @@ export function overdueSql(now: Date): Prisma.Sql {
   return Prisma.sql`c.state IN (${statesSql(OPEN_STATES)}) AND c.due_at < ${now} AND (c.paused_since IS NULL OR c.due_at < c.paused_since)`;
 }
 
-/**
- * overdueSql split by clock, for reads along a reviewer's own queue indexes (running clocks by assignee and deadline;
- * stopped ones by assignee only): the stopped clocks' deadline is compared with the earlier of the stop and `now` in
- * one expression, which bounds no deadline index, so such a read stays on the reviewer's few stopped cases.
- */
-export function overdueByClockSql(now: Date): { running: Prisma.Sql; stopped: Prisma.Sql } {
-  const open = Prisma.sql`c.state IN (${statesSql(OPEN_STATES)})`;
-  return {
-    running: Prisma.sql`${open} AND c.paused_since IS NULL AND c.due_at < ${now}`,
-    stopped: Prisma.sql`${open} AND c.paused_since IS NOT NULL AND c.due_at < LEAST(c.paused_since, ${now}::timestamptz)`,
-  };
-}
-
 /** Running clocks past 75% of the allowed time and not yet overdue. */
 export function atRiskSql(now: Date): Prisma.Sql {
   return Prisma.sql`c.state IN (${statesSql(OPEN_STATES)}) AND c.paused_since IS NULL AND c.at_risk_at <= ${now} AND c.due_at >= ${now}`;

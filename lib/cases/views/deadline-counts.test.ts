@@ -17,13 +17,13 @@ import { startReview } from '@/lib/cases/use-cases/start-review';
 import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
 import { transferCase } from '@/lib/cases/use-cases/transfer-case';
 import { withdrawCase } from '@/lib/cases/use-cases/withdraw-case';
-import { countOverdueByReviewer } from '@/lib/supervision/overdue-counts';
 import { rawClient, resetCaseData } from '@/test/support/db';
 import { createUser, validFiling, type TestUser } from '@/test/support/fixtures';
 import { insertCase } from '@/test/support/supervision-data';
 import {
   compactCaseDeadlineCounts,
   countDeadlinesByProvince,
+  countOverdueByReviewer,
   deadlineHour,
   recountCaseDeadlines,
   type DeadlineCountRow,
@@ -75,6 +75,11 @@ async function setColumn(row: { id: string; provinceCode: string }, column: stri
                           WHERE province_code = ${row.provinceCode} AND id = ${row.id}::uuid`;
 }
 
+/** The deltas not yet folded in, of the province and the reviewer counters. */
+async function allDeltas(): Promise<number> {
+  return (await db().caseDeadlineDelta.count()) + (await db().reviewerDeadlineDelta.count());
+}
+
 /** The brute-force counts at `now` with the list conditions, in the counters' shape. */
 async function bruteForce(provinceCode: string | null, now: Date): Promise<DeadlineCountRow[]> {
   const rows = await db().$queryRaw<{ province_code: string; overdue: number; at_risk: number }[]>`
@@ -121,7 +126,9 @@ async function expectCountsTrueAt(scope: string | null, now: Date, reviewers: st
     await bruteForce(scope, now),
   );
   const actor: Actor = { id: null, role: 'SUPERVISOR', provinceCode: scope };
-  expect(await countOverdueByReviewer(actor, reviewers, now)).toEqual(await bruteForceByReviewer(scope, now));
+  expect(await countOverdueByReviewer(actor.provinceCode, reviewers, now)).toEqual(
+    await bruteForceByReviewer(scope, now),
+  );
 }
 
 /** The counters agree with the brute-force counts, nationally and per province, per reviewer too. */
@@ -227,20 +234,33 @@ describe('the deadline counters', () => {
     await setColumn(yellow, 'paused_since', null);
     await setColumn(await current(ids.pausedLate!), 'state', 'CLOSED');
     await expectCountsTrue();
+    // An overdue case of a reviewer's load handed to another reviewer, then back to the pool's state.
+    const [mine] = await db().$queryRaw<{ id: string; province_code: string; assignee_id: string }[]>`
+      SELECT c.id::text, c.province_code::text, c.assignee_id::text FROM appeal_case c
+       WHERE c.assignee_id IS NOT NULL AND c.state IN (${statesSql(REVIEWER_LOAD_STATES)}) AND ${overdueSql(T0)}
+       ORDER BY c.due_at LIMIT 1`;
+    expect(mine).toBeDefined();
+    const other = [anhui.id, henan.id].find((id) => id !== mine!.assignee_id)!;
+    await setColumn({ id: mine!.id, provinceCode: mine!.province_code }, 'assignee_id', other);
+    await expectCountsTrue();
+    await db().$executeRaw`UPDATE appeal_case SET state = 'SUBMITTED', assignee_id = NULL
+                            WHERE province_code = ${mine!.province_code} AND id = ${mine!.id}::uuid`;
+    await expectCountsTrue();
     // A state change within the open states moves no bucket; other columns do not fire the trigger at all.
-    const deltas = await db().caseDeadlineDelta.count();
+    const deltas = await allDeltas();
     await db().$executeRaw`UPDATE appeal_case SET statement = '补充说明：当天一直在单位上班。', state = 'IN_REVIEW'
                             WHERE province_code = '34' AND id = ${ids.yellow}::uuid`;
-    expect(await db().caseDeadlineDelta.count()).toBe(deltas);
+    expect(await allDeltas()).toBe(deltas);
   });
 
   it('keep their counts through compaction, concurrent compactions and a recount after a load without triggers', async () => {
-    const deltas = await db().caseDeadlineDelta.count();
-    expect(deltas).toBeGreaterThan(0);
+    const deltas = await allDeltas();
+    expect(await db().reviewerDeadlineDelta.count()).toBeGreaterThan(0);
     expect(await compactCaseDeadlineCounts()).toBe(deltas);
-    expect(await db().caseDeadlineDelta.count()).toBe(0);
+    expect(await allDeltas()).toBe(0);
     // Rows that reached zero are dropped: none is left for the closed and decided cases' hours.
     expect(await db().caseDeadlineCount.count({ where: { count: { lte: 0 } } })).toBe(0);
+    expect(await db().reviewerDeadlineCount.count({ where: { count: { lte: 0 } } })).toBe(0);
     await expectCountsTrue();
     expect(await compactCaseDeadlineCounts()).toBe(0);
 
@@ -264,7 +284,7 @@ describe('the deadline counters', () => {
     }
     expect(await countDeadlinesByProvince(null, T0)).not.toEqual(await bruteForce(null, T0));
     await db().$transaction((tx) => recountCaseDeadlines(tx));
-    expect(await db().caseDeadlineDelta.count()).toBe(0);
+    expect(await allDeltas()).toBe(0);
     await expectCountsTrue();
   });
 });

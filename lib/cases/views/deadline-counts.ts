@@ -7,11 +7,13 @@
 //   overdue = 'due' rows (hour < H) + open cases with due_at in [H, now) that can be overdue;
 //   at risk = running clocks with at_risk_at <= now minus those with due_at < now (at_risk_at <= due_at always,
 //             scheduleDeadline), i.e. 'risk' rows (hour < H) + live [H, now] minus running 'due' rows + live [H, now).
+// Each reviewer's overdue cases (the board's workload) are kept the same way per assignee: reviewer_deadline_count and
+// reviewer_deadline_delta, the 'due' cases in REVIEWER_LOAD_STATES with an assignee.
 import 'server-only';
 import { cache } from 'react';
 import { prisma, Prisma, sqlRows, type TransactionClient } from '@/lib/db/client';
 import { statesSql } from '@/lib/cases/rules/deadline-filters';
-import { OPEN_STATES } from '@/lib/cases/rules/transitions';
+import { OPEN_STATES, REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
 
 /** The kinds of counter rows (TEXT with a CHECK constraint in the migration). */
 export const DEADLINE_COUNT_KINDS = ['due', 'risk'] as const;
@@ -81,6 +83,42 @@ export async function countDeadlinesByProvince(
   return rows.map((row) => ({ provinceCode: row.province_code, overdue: row.overdue, atRisk: row.at_risk }));
 }
 
+/**
+ * Overdue cases in REVIEWER_LOAD_STATES per assignee, for the given reviewers, in one province or (null) the whole
+ * country, at `now`: their counter rows of the hours before now's hour plus their cases due within now's hour so far
+ * (appeal_case_open_deadline_idx). Reviewers with none are left out.
+ */
+export async function countOverdueByReviewer(
+  provinceCode: string | null,
+  assigneeIds: readonly string[],
+  now: Date,
+  db: TransactionClient = prisma,
+): Promise<Map<string, number>> {
+  if (assigneeIds.length === 0) return new Map();
+  const inScope = (column: string) =>
+    provinceCode === null ? Prisma.sql`TRUE` : Prisma.sql`${Prisma.raw(column)} = ${provinceCode}`;
+  const ids = Prisma.join(assigneeIds.map((id) => Prisma.sql`${id}::uuid`));
+  const hour = deadlineHour(now);
+  const rows = await sqlRows<{ assignee_id: string; count: number }>(
+    db,
+    Prisma.sql`
+    SELECT t.assignee_id::text AS assignee_id, sum(t.n)::int AS count
+      FROM (SELECT assignee_id, count AS n FROM reviewer_deadline_count
+             WHERE ${inScope('province_code')} AND assignee_id IN (${ids}) AND hour < ${hour}
+            UNION ALL
+            SELECT assignee_id, delta FROM reviewer_deadline_delta
+             WHERE ${inScope('province_code')} AND assignee_id IN (${ids}) AND hour < ${hour}
+            UNION ALL
+            SELECT c.assignee_id, 1 FROM appeal_case c
+             WHERE ${inScope('c.province_code')} AND c.state IN (${statesSql(REVIEWER_LOAD_STATES)})
+               AND c.due_at >= ${hour} AND c.due_at < ${now} AND (c.paused_since IS NULL OR c.due_at < c.paused_since)
+               AND c.assignee_id IN (${ids})) t
+     GROUP BY t.assignee_id
+    HAVING sum(t.n) <> 0`,
+  );
+  return new Map(rows.map((row) => [row.assignee_id, row.count]));
+}
+
 /** Within one server request, one read per scope and time (the board's counts and the home share it). */
 const sharedDeadlines = cache((provinceCode: string | null, nowMs: number) =>
   countDeadlinesByProvince(provinceCode, new Date(nowMs)),
@@ -115,8 +153,21 @@ export async function compactCaseDeadlineCounts(db: TransactionClient = prisma):
            ON CONFLICT (province_code, kind, hour, running) DO UPDATE SET count = case_deadline_count.count + EXCLUDED.count)
     SELECT COALESCE(sum(n), 0)::int AS folded FROM summed`,
   );
+  const [reviewers] = await sqlRows<{ folded: number }>(
+    db,
+    Prisma.sql`
+    WITH moved AS (DELETE FROM reviewer_deadline_delta RETURNING province_code, assignee_id, hour, delta),
+         summed AS (SELECT province_code, assignee_id, hour, sum(delta)::int AS delta, count(*)::int AS n
+                      FROM moved GROUP BY 1, 2, 3),
+         folded AS (
+           INSERT INTO reviewer_deadline_count (province_code, assignee_id, hour, count)
+           SELECT province_code, assignee_id, hour, delta FROM summed
+           ON CONFLICT (assignee_id, province_code, hour) DO UPDATE SET count = reviewer_deadline_count.count + EXCLUDED.count)
+    SELECT COALESCE(sum(n), 0)::int AS folded FROM summed`,
+  );
   await db.$executeRaw`DELETE FROM case_deadline_count WHERE count = 0`;
-  return row?.folded ?? 0;
+  await db.$executeRaw`DELETE FROM reviewer_deadline_count WHERE count = 0`;
+  return (row?.folded ?? 0) + (reviewers?.folded ?? 0);
 }
 
 /** Counts everything again from the cases (after bulk loads that bypass the triggers, such as the benchmark's COPY). */
@@ -124,6 +175,8 @@ export async function recountCaseDeadlines(db: Pick<TransactionClient, '$execute
   const open = Prisma.sql`state IN (${statesSql(OPEN_STATES)})`;
   await db.$executeRaw`DELETE FROM case_deadline_delta`;
   await db.$executeRaw`DELETE FROM case_deadline_count`;
+  await db.$executeRaw`DELETE FROM reviewer_deadline_delta`;
+  await db.$executeRaw`DELETE FROM reviewer_deadline_count`;
   await db.$executeRaw`
     INSERT INTO case_deadline_count (province_code, kind, hour, running, count)
     SELECT province_code, 'due', ${hourSql('due_at')}, paused_since IS NULL, count(*)::int FROM appeal_case
@@ -134,4 +187,10 @@ export async function recountCaseDeadlines(db: Pick<TransactionClient, '$execute
     SELECT province_code, 'risk', ${hourSql('at_risk_at')}, TRUE, count(*)::int FROM appeal_case
      WHERE ${open} AND paused_since IS NULL
      GROUP BY 1, 3`;
+  await db.$executeRaw`
+    INSERT INTO reviewer_deadline_count (province_code, assignee_id, hour, count)
+    SELECT province_code, assignee_id, ${hourSql('due_at')}, count(*)::int FROM appeal_case
+     WHERE state IN (${statesSql(REVIEWER_LOAD_STATES)}) AND assignee_id IS NOT NULL
+       AND (paused_since IS NULL OR due_at < paused_since)
+     GROUP BY 1, 2, 3`;
 }
