@@ -1,7 +1,7 @@
 // The board's numbers against the cases themselves: the five counts, the national home's overdue cases per province and
 // each reviewer's overdue cases, judged here case by case (SPEC §7), national and for one province. The board counts
 // overdue and at-risk cases from the deadline counters (deadline-counts.ts) and reads each shown reviewer's overdue
-// cases apart (overdue-counts.ts): a wrong derivation or condition changes one of these numbers.
+// cases from the per-reviewer counters (deadline-counts.ts): a wrong derivation or condition changes one of these numbers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { getPrisma } from '@/lib/db/client';

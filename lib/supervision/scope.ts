@@ -14,7 +14,7 @@ export function supervisorScopeOf(user: Actor): Actor {
 }
 
 /** SQL condition on a province column (e.g. `c.province_code`): that province, or TRUE for the whole country. */
-export function scopeProvinceSql(scope: Actor, column: string): Prisma.Sql {
+export function scopeProvinceSql(scope: Pick<Actor, 'provinceCode'>, column: string): Prisma.Sql {
   return scope.provinceCode === null ? Prisma.sql`TRUE` : Prisma.sql`${Prisma.raw(column)} = ${scope.provinceCode}`;
 }
 

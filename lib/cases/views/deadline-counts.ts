@@ -12,6 +12,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { prisma, Prisma, sqlRows, type TransactionClient } from '@/lib/db/client';
+import { scopeProvinceSql } from '@/lib/supervision/scope';
 import { statesSql } from '@/lib/cases/rules/deadline-filters';
 import { OPEN_STATES, REVIEWER_LOAD_STATES } from '@/lib/cases/rules/transitions';
 
@@ -46,8 +47,7 @@ export async function countDeadlinesByProvince(
   now: Date,
   db: TransactionClient = prisma,
 ): Promise<DeadlineCountRow[]> {
-  const inScope = (column: string) =>
-    provinceCode === null ? Prisma.sql`TRUE` : Prisma.sql`${Prisma.raw(column)} = ${provinceCode}`;
+  const inScope = (column: string) => scopeProvinceSql({ provinceCode }, column);
   const hour = deadlineHour(now);
   const open = Prisma.sql`c.state IN (${statesSql(OPEN_STATES)})`;
   const rows = await sqlRows<{ province_code: string; overdue: number; at_risk: number }>(
@@ -95,8 +95,7 @@ export async function countOverdueByReviewer(
   db: TransactionClient = prisma,
 ): Promise<Map<string, number>> {
   if (assigneeIds.length === 0) return new Map();
-  const inScope = (column: string) =>
-    provinceCode === null ? Prisma.sql`TRUE` : Prisma.sql`${Prisma.raw(column)} = ${provinceCode}`;
+  const inScope = (column: string) => scopeProvinceSql({ provinceCode }, column);
   const ids = Prisma.join(assigneeIds.map((id) => Prisma.sql`${id}::uuid`));
   const hour = deadlineHour(now);
   const rows = await sqlRows<{ assignee_id: string; count: number }>(

@@ -4,6 +4,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { prisma, Prisma, sqlRows, type TransactionClient } from '@/lib/db/client';
+import { scopeProvinceSql } from '@/lib/supervision/scope';
 import type { CaseState } from '@/lib/db/generated/enums';
 import { CASE_STATES } from '@/lib/cases/rules/transitions';
 
@@ -32,8 +33,7 @@ export async function countCasesByState(
   provinceCode: string | null,
   db: TransactionClient = prisma,
 ): Promise<StateCountRow[]> {
-  const inScope = (column: string) =>
-    provinceCode === null ? Prisma.sql`TRUE` : Prisma.sql`${Prisma.raw(column)} = ${provinceCode}`;
+  const inScope = (column: string) => scopeProvinceSql({ provinceCode }, column);
   const rows = await sqlRows<{ province_code: string; state: CaseState; count: number }>(
     db,
     Prisma.sql`

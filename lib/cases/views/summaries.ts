@@ -4,7 +4,7 @@ import 'server-only';
 import { prisma, Prisma, sqlRows } from '@/lib/db/client';
 import type { CaseState, Role } from '@/lib/db/generated/enums';
 import { caseScopeWhere, type Actor } from '@/lib/auth/scope';
-import { countOverdue } from '@/lib/supervision/overdue-counts';
+import { countDeadlinesAt } from './deadline-counts';
 import { countCasesByState, countCasesByStateAt, countInStates, countsPerState } from './state-counts';
 import { FIRST_LEVEL_OPEN_STATES, OPEN_STATES } from '@/lib/cases/rules/transitions';
 import { divisionNames, provinceName as findProvinceName } from '@/lib/reference/divisions';
@@ -65,8 +65,8 @@ export interface SupervisorHome {
 
 /**
  * The supervisor's home: cases per state from the maintained counters and, nationally, overdue cases per province from
- * the scope's overdue counts (lib/supervision/overdue-counts.ts: the same read as the board's overdue count and
- * workload within one request), so that it stays fast at a million cases.
+ * the deadline counters (deadline-counts.ts: the same read as the board's overdue and at-risk counts within one
+ * request), so that it stays fast at a million cases.
  */
 export async function getSupervisorHome(user: Actor, now = new Date()): Promise<SupervisorHome> {
   if (user.role !== 'SUPERVISOR') throw new Error('the supervisor home is for supervisors');
@@ -76,7 +76,11 @@ export async function getSupervisorHome(user: Actor, now = new Date()): Promise<
   const [stateCounts, provinceName, overdueByProvince] = await Promise.all([
     countCasesByStateAt(user.provinceCode, now),
     user.provinceCode ? findProvinceName(user.provinceCode) : Promise.resolve(null),
-    national ? countOverdue(user, now).then((counts) => counts.byProvince) : Promise.resolve(new Map<string, number>()),
+    national
+      ? countDeadlinesAt(null, now).then(
+          (rows) => new Map(rows.filter((row) => row.overdue !== 0).map((row) => [row.provinceCode, row.overdue])),
+        )
+      : Promise.resolve(new Map<string, number>()),
   ]);
   const openByProvince = new Map<string, number>();
   for (const row of stateCounts) {
