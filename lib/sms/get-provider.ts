@@ -18,6 +18,8 @@ export function getSmsProvider(): SmsProvider {
   const configured = process.env.SMS_PROVIDER ?? 'built-in';
   const factory = FACTORIES[configured];
   if (!factory) throw new Error(`Unknown SMS_PROVIDER "${configured}" (built-in, alibaba or tencent)`);
+  // The built-in provider has no settings: nothing to compare (reading every variable costs ~0.2 ms per message).
+  if (configured === 'built-in') return builtInSmsProvider;
   // Rebuilt when any SMS setting changes (tests point it at different local servers).
   const settings = JSON.stringify(
     Object.entries(process.env).filter(([key]) => /^(SMS|ALIBABA_SMS|TENCENT_SMS)_/.test(key)),

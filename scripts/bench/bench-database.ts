@@ -5,7 +5,7 @@ import { startEmbeddedPostgres } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
 
 export async function withBenchDatabase<T>(
-  options: { name: string; port: number },
+  options: { name: string; port: number; postgresFlags?: string[] },
   run: (databaseUrl: string) => Promise<T>,
 ): Promise<T> {
   ensureDevelopmentEnvFile();

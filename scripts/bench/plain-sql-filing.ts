@@ -1,6 +1,6 @@
 // The ceiling for the filing benchmark: the same rows a filing writes (reference, idempotency key, case, two audit
 // events with their chain lock, reviewer choice, notification, status-change outbox event) as plain SQL through `pg`,
-// with no HTTP, validation, ORM or session work.
+// with no HTTP, validation, ORM or session work; its statements are prepared once per connection, as the app's are.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { formatReference } from '@/lib/cases/rules/reference';
@@ -17,18 +17,31 @@ interface Result {
   errors: number;
 }
 
-async function fileOnce(
-  client: pg.Client,
-  origin: FilingOrigin,
-  citizenId: string,
-  catalogueId: number,
-): Promise<void> {
+type Run = <R extends pg.QueryResultRow = pg.QueryResultRow>(
+  text: string,
+  values?: unknown[],
+) => Promise<pg.QueryResult<R>>;
+
+/** Runs each text as a named prepared statement, as the app does (lib/db/client.ts): parsed and planned once per connection. */
+const names = new Map<string, string>();
+function preparedOn(client: pg.Client): Run {
+  return (text, values) => {
+    let name = names.get(text);
+    if (name === undefined) {
+      name = `c${names.size}`;
+      names.set(text, name);
+    }
+    return client.query({ name, text, values });
+  };
+}
+
+async function fileOnce(run: Run, origin: FilingOrigin, citizenId: string, catalogueId: number): Promise<void> {
   const { provinceCode, unitCode } = origin;
   const now = new Date();
   const day = formatReference(provinceCode, now, 1).slice(6, 14);
   const {
     rows: [counter],
-  } = await client.query<{ last_value: number }>(
+  } = await run<{ last_value: number }>(
     `INSERT INTO reference_counter (province_code, day, last_value) VALUES ($1, $2, 1)
      ON CONFLICT (province_code, day) DO UPDATE SET last_value = reference_counter.last_value + 1 RETURNING last_value`,
     [provinceCode, day],
@@ -36,13 +49,13 @@ async function fileOnce(
   const reference = formatReference(provinceCode, now, counter!.last_value);
   const id = randomUUID();
   const due = new Date(now.getTime() + 24 * 3600_000);
-  await client.query('BEGIN');
+  await run('BEGIN');
   try {
-    await client.query(
+    await run(
       `INSERT INTO filing_idempotency_key (key, citizen_id, payload_hash, case_id, province_code) VALUES ($1::text, $2, $1::text, $1::uuid, $3)`,
       [id, citizenId, provinceCode],
     );
-    await client.query(
+    await run(
       `INSERT INTO appeal_case (id, province_code, reference, type, state, citizen_id, applicant_name, id_number_cipher, id_number_hash,
          id_number_masked, mobile, colour, code_assigned_at, issuing_province_code, issuing_unit_code, stated_reason_code, catalogue_version_id,
          grounds, statement, requested_outcome, privacy_notice_version, prima_facie_overreach, overreach_reason, filed_at, due_at, allowed_ms,
@@ -77,38 +90,38 @@ async function fileOnce(
         reason: null,
       });
     audit('CASE_FILED', { reference, state: 'SUBMITTED' });
-    await client.query(
+    await run(
       `INSERT INTO notification (id, province_code, case_id, channel, recipient_mobile, template, params) VALUES ($1, $2, $3, 'SMS', '13912345678', 'CASE_FILED', $4)`,
       [randomUUID(), provinceCode, id, { reference }],
     );
     // The least-loaded reviewer no concurrent filing is holding, from the maintained loads (lib/cases/routing.ts).
     const {
       rows: [reviewer],
-    } = await client.query<{ id: string }>(
+    } = await run<{ id: string }>(
       `SELECT u.id FROM app_user u JOIN reviewer_load l ON l.province_code = $1 AND l.user_id = u.id
         WHERE u.role = 'REVIEWER' AND u.active AND u.province_code = $1 AND l.open_case_count < u.capacity
         ORDER BY l.open_case_count, l.last_assigned_at NULLS FIRST LIMIT 1 FOR NO KEY UPDATE OF l SKIP LOCKED`,
       [provinceCode],
     );
     if (reviewer) {
-      await client.query(
+      await run(
         `UPDATE reviewer_load SET last_assigned_at = $3, open_case_count = open_case_count + 1 WHERE province_code = $1 AND user_id = $2`,
         [provinceCode, reviewer.id, now],
       );
-      await client.query(
+      await run(
         `UPDATE appeal_case SET state = 'ASSIGNED', assignee_id = $3, assigned_at = $4, version = version + 1 WHERE province_code = $1 AND id = $2`,
         [provinceCode, id, reviewer.id, now],
       );
       audit('CASE_ASSIGNED', { state: 'ASSIGNED', assigneeId: reviewer.id });
-      await client.query(
+      await run(
         `INSERT INTO outbox_event (id, province_code, kind, case_id, payload) VALUES ($1, $2, 'STATUS_CHANGED', $3, $4)`,
         [randomUUID(), provinceCode, id, { reference, previousState: 'SUBMITTED', state: 'ASSIGNED' }],
       );
     }
-    await client.query('SELECT audit_append($1, $2::jsonb)', [provinceCode, JSON.stringify(events)]);
-    await client.query('COMMIT');
+    await run('SELECT audit_append($1, $2::jsonb)', [provinceCode, JSON.stringify(events)]);
+    await run('COMMIT');
   } catch (error) {
-    await client.query('ROLLBACK');
+    await run('ROLLBACK');
     throw error;
   }
 }
@@ -133,11 +146,12 @@ export async function plainSqlFiling(
     Array.from({ length: options.clients }, async () => {
       const client = new pg.Client({ connectionString: databaseUrl });
       await client.connect();
+      const run = preparedOn(client);
       try {
         while (performance.now() < until) {
           const started = performance.now();
           try {
-            await fileOnce(client, options.origin(), citizen!.id, catalogue!.id);
+            await fileOnce(run, options.origin(), citizen!.id, catalogue!.id);
             times.push(performance.now() - started);
           } catch (error) {
             errors += 1;
