@@ -1,6 +1,6 @@
 // Raw SQL straight on the pg connection (sqlRows / sqlRun): inside `prisma.$transaction` it runs in that transaction,
 // and never on a connection whose transaction has ended.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getPrisma, prisma, Prisma, sqlRows, sqlRun } from './client';
 
 const countOf = async (key: string) =>
@@ -81,5 +81,30 @@ describe('sqlRows / sqlRun (real PostgreSQL)', () => {
       }),
     ).rejects.toThrow('roll back');
     expect(await countOf(key)).toBe(0);
+  });
+});
+
+describe('prepared statements', () => {
+  it('prepares each text once per connection, and a second copy of this module never reuses a name for another text', async () => {
+    // Next.js may load this module more than once in a process; both copies share the pool, so the names must too.
+    vi.resetModules();
+    const other = await import('./client');
+    expect(other.prisma).not.toBe(prisma);
+    const first = Prisma.sql`SELECT 1::int AS n WHERE ${'a'}::text IS NOT NULL`;
+    const second = Prisma.sql`SELECT 2::int AS n WHERE ${'b'}::text IS NOT NULL`;
+    // One connection at a time (the pool hands back the one just released): both texts meet on it.
+    for (let i = 0; i < 3; i += 1) {
+      expect(await sqlRows(prisma, first)).toEqual([{ n: 1 }]);
+      expect(await other.sqlRows(other.prisma, second)).toEqual([{ n: 2 }]);
+    }
+    const prepared = await prisma.$transaction(async (tx) => {
+      await sqlRows(tx, first);
+      await tx.smsMessage.count();
+      return sqlRows<{ statement: string }>(tx, Prisma.sql`SELECT statement FROM pg_prepared_statements`);
+    });
+    const texts = prepared.map((row) => row.statement);
+    expect(texts).toContain(first.text);
+    // Prisma's own queries are prepared too (through the adapter's statementNameGenerator).
+    expect(texts.some((text) => text.includes('"sms_message"'))).toBe(true);
   });
 });

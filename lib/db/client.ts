@@ -55,23 +55,28 @@ function createPool(connectionString: string): pg.Pool {
  * The name a statement's text is prepared under: PostgreSQL parses, analyses and plans a named statement once per
  * connection and keeps its plan (the filing's statements spent about half their server time being planned). Each
  * distinct text gets a name the first time it is seen, up to MAX_PREPARED per process; texts beyond those run
- * unnamed (''), so statements built with lists of varying length cannot fill every connection's memory.
+ * unnamed (''), so statements built with lists of varying length cannot fill every connection's memory. The names
+ * live with the pool (one per process, below): Next.js may load this module more than once, and one name must never
+ * stand for two texts on a connection.
  */
 const MAX_PREPARED = 500;
-const statementNames = new Map<string, string>();
-function statementName(text: string): string {
-  let name = statementNames.get(text);
-  if (name === undefined) {
-    if (statementNames.size >= MAX_PREPARED) return '';
-    name = `p${statementNames.size}`;
-    statementNames.set(text, name);
-  }
-  return name;
+function statementNamer(): (text: string) => string {
+  const names = new Map<string, string>();
+  return (text) => {
+    let name = names.get(text);
+    if (name === undefined) {
+      if (names.size >= MAX_PREPARED) return '';
+      name = `p${names.size}`;
+      names.set(text, name);
+    }
+    return name;
+  };
 }
 
 interface Database {
   client: PrismaClient;
   pool: pg.Pool;
+  statementName: (text: string) => string;
 }
 
 function createDatabase(): Database {
@@ -80,12 +85,13 @@ function createDatabase(): Database {
     throw new Error('DATABASE_URL is not set. Start the app with `npm run dev` (it starts the embedded PostgreSQL).');
   }
   const pool = createPool(connectionString);
+  const statementName = statementNamer();
   // Under load a transaction waits for a pooled connection (and for its chain's lock) rather than failing fast.
   const client = new PrismaClient({
     adapter: new PrismaPg(pool, { disposeExternalPool: true, statementNameGenerator: ({ sql }) => statementName(sql) }),
     transactionOptions: { maxWait: 15_000, timeout: 30_000 },
   });
-  return { client, pool };
+  return { client, pool, statementName };
 }
 
 const globalForPrisma = globalThis as unknown as { database?: Database };
@@ -128,7 +134,7 @@ function connectionOf(target: SqlTarget): pg.Pool | pg.PoolClient | null {
 
 function queryOf(statement: Prisma.Sql): pg.QueryConfig {
   return {
-    name: statementName(statement.text),
+    name: database().statementName(statement.text),
     text: statement.text,
     values: statement.values as unknown[],
     types: PRISMA_LIKE_TYPES,
