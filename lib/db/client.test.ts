@@ -1,7 +1,7 @@
 // Raw SQL straight on the pg connection (sqlRows / sqlRun): inside `prisma.$transaction` it runs in that transaction,
 // and never on a connection whose transaction has ended.
 import { describe, expect, it, vi } from 'vitest';
-import { getPrisma, prisma, Prisma, sqlRows, sqlRun } from './client';
+import { getPrisma, MAX_PREPARED, prisma, Prisma, sqlRows, sqlRun, statementNamer } from './client';
 
 const countOf = async (key: string) =>
   (
@@ -106,5 +106,18 @@ describe('prepared statements', () => {
     expect(texts).toContain(first.text);
     // Prisma's own queries are prepared too (through the adapter's statementNameGenerator).
     expect(texts.some((text) => text.includes('"sms_message"'))).toBe(true);
+  });
+});
+
+describe('statement names', () => {
+  it('names each text once, the same name every time, and leaves texts beyond the limit unnamed', () => {
+    const name = statementNamer();
+    const texts = Array.from({ length: MAX_PREPARED }, (_, i) => `SELECT ${i}`);
+    const names = texts.map(name);
+    expect(new Set(names).size).toBe(MAX_PREPARED);
+    expect(names.every((given) => given !== '')).toBe(true);
+    expect(texts.map(name)).toEqual(names);
+    expect(name('SELECT -1')).toBe('');
+    expect(name(texts[7]!)).toBe(names[7]);
   });
 });

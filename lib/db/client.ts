@@ -59,8 +59,8 @@ function createPool(connectionString: string): pg.Pool {
  * live with the pool (one per process, below): Next.js may load this module more than once, and one name must never
  * stand for two texts on a connection.
  */
-const MAX_PREPARED = 500;
-function statementNamer(): (text: string) => string {
+export const MAX_PREPARED = 500;
+export function statementNamer(): (text: string) => string {
   const names = new Map<string, string>();
   return (text) => {
     let name = names.get(text);
