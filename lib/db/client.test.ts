@@ -1,6 +1,7 @@
 // Raw SQL straight on the pg connection (sqlRows / sqlRun): inside `prisma.$transaction` it runs in that transaction,
 // and never on a connection whose transaction has ended.
 import { describe, expect, it, vi } from 'vitest';
+import { rawClient } from '@/test/support/db';
 import { getPrisma, MAX_PREPARED, prisma, Prisma, sqlRows, sqlRun, statementNamer } from './client';
 
 const countOf = async (key: string) =>
@@ -119,5 +120,28 @@ describe('statement names', () => {
     expect(texts.map(name)).toEqual(names);
     expect(name('SELECT -1')).toBe('');
     expect(name(texts[7]!)).toBe(names[7]);
+  });
+});
+
+describe('a prepared statement across a migration', () => {
+  it('is refused once the columns it returns change, as docs/database.md tells operators (restart after it)', async () => {
+    const owner = await rawClient();
+    try {
+      await owner.query('CREATE TABLE prepared_probe (id int)');
+      await owner.query('INSERT INTO prepared_probe VALUES (1)');
+      const read = Prisma.sql`SELECT * FROM prepared_probe WHERE id = ${1}`;
+      // One query at a time: the pool hands back the connection just released, where the statement is prepared.
+      expect(await sqlRows(prisma, read)).toEqual([{ id: 1 }]);
+      await owner.query('ALTER TABLE prepared_probe ADD COLUMN note text');
+      const refusal = await sqlRows(prisma, read).then(
+        () => null,
+        (error: { code?: string; message: string }) => error,
+      );
+      expect(refusal?.code).toBe('0A000');
+      expect(refusal?.message).toContain('cached plan must not change result type');
+    } finally {
+      await owner.query('DROP TABLE IF EXISTS prepared_probe');
+      await owner.end();
+    }
   });
 });

@@ -53,7 +53,7 @@ function createPool(connectionString: string): pg.Pool {
 
 /**
  * The name a statement's text is prepared under: PostgreSQL parses, analyses and plans a named statement once per
- * connection and keeps its plan (the filing's statements spent about half their server time being planned). Each
+ * connection and keeps its plan (planning was about half of a filing's statement time in pg_stat_statements). Each
  * distinct text gets a name the first time it is seen, up to MAX_PREPARED per process; texts beyond those run
  * unnamed (''), so statements built with lists of varying length cannot fill every connection's memory. The names
  * live with the pool (one per process, below): Next.js may load this module more than once, and one name must never
