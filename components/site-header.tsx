@@ -1,6 +1,7 @@
 // The page header: service name, who is signed in (name and role), their account link, the language switch and sign-out.
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { csrfTokenFromCookie } from '@/lib/auth/csrf-token';
 import type { Role } from '@/lib/db/generated/enums';
 import { LanguageSwitch, type SetLocaleAction } from './language-switch';
 import { SignOutButton } from './sign-out-button';
@@ -37,7 +38,7 @@ export async function SiteHeader({ user, setLocale }: { user: HeaderUser | null;
             </Link>
           ) : null}
           <LanguageSwitch locale={locale} setLocale={setLocale} />
-          {user ? <SignOutButton /> : null}
+          {user ? <SignOutButton csrfToken={await csrfTokenFromCookie()} /> : null}
         </div>
       </div>
     </header>

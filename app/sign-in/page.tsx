@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { ClearFilingDraft } from '@/components/citizen/clear-filing-draft';
 import { CitizenSignInForm } from '@/components/sign-in/citizen-sign-in-form';
 import { describeSignInError } from '@/components/sign-in/describe-sign-in-error';
 import { StaffSignInForm } from '@/components/sign-in/staff-sign-in-form';
@@ -43,6 +44,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       {signedOut ? (
         <p role="status" className="mb-6 border-l-4 border-action bg-panel px-4 py-3">
           {t('signedOut')}
+          <ClearFilingDraft />
         </p>
       ) : null}
       {refusal ? (

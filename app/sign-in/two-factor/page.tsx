@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { SignOutButton } from '@/components/sign-out-button';
 import { TwoFactorForm } from '@/components/sign-in/two-factor-form';
+import { csrfTokenFromCookie } from '@/lib/auth/csrf-token';
 import { safeReturnPath } from '@/lib/auth/scope';
 import { requireSignInStage } from '@/lib/auth/sign-in-progress';
 import { verifySecondFactorAction } from '@/app/sign-in/two-factor/actions';
@@ -27,7 +28,7 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Se
       <h2 className="mb-2 mt-10 text-xl font-bold">{t('verify.lostHeading')}</h2>
       <p className="mb-4">{t('verify.lostBody')}</p>
       <div className="inline-block bg-ink p-2">
-        <SignOutButton />
+        <SignOutButton csrfToken={await csrfTokenFromCookie()} />
       </div>
     </div>
   );
