@@ -23,9 +23,12 @@ export type CaseFields = Partial<Omit<CaseInput, 'id' | 'provinceCode' | 'versio
 
 type NullableField = { [K in keyof CaseInput]: null extends CaseInput[K] ? K : never }[keyof CaseInput];
 
-/** A new case: what the table does not fill in (version 1, created now, no pause); a nullable field left out is null. */
+/**
+ * A new case: what the table does not fill in (version 1 unless given, created now, no pause); a nullable field left
+ * out is null.
+ */
 export type NewCase = Omit<CaseInput, 'version' | 'createdAt' | 'updatedAt' | 'pausedMs' | NullableField> &
-  Partial<Pick<CaseInput, 'pausedMs' | NullableField>>;
+  Partial<Pick<CaseInput, 'version' | 'pausedMs' | NullableField>>;
 
 function assignments(fields: CaseFields): Prisma.Sql[] {
   return Object.entries(fields)

@@ -3,8 +3,13 @@ import 'server-only';
 import type { TransactionClient } from '@/lib/db/client';
 import type { Case } from '@/lib/db/generated/client';
 import { SYSTEM_ACTOR } from '@/lib/auth/actor';
-import { applyCaseChange } from './case-change';
+import { applyCaseChange, recordTransition, type TransitionAudit } from './case-change';
 import { pickReviewer } from '@/lib/cases/rules/routing';
+import { authoriseTransition } from '@/lib/cases/rules/transitions';
+
+function assignmentAudit(reviewerId: string): TransitionAudit {
+  return { after: { assigneeId: reviewerId } };
+}
 
 /**
  * Assigns a pooled case (state SUBMITTED) to the best eligible reviewer of its province inside the caller's
@@ -27,8 +32,36 @@ export async function autoAssign(
     SYSTEM_ACTOR,
     pooled,
     'ASSIGN',
-    () => ({ data: { assigneeId: reviewerId, assignedAt: now }, audit: { after: { assigneeId: reviewerId } } }),
+    () => ({ data: { assigneeId: reviewerId, assignedAt: now }, audit: assignmentAudit(reviewerId) }),
     now,
   );
   return { case: outcome.case, notificationIds: outcome.notificationIds };
+}
+
+/**
+ * A case being filed is assigned before its row is written (one UPDATE fewer on every filing): the reviewer is
+ * picked first, and the case inserted with what autoAssign would have left it with (the assignment's state, assignee
+ * and time, version 2). recordFilingAssignment then records the assignment as autoAssign does.
+ */
+export function filedAssigned(reviewerId: string, now: Date) {
+  return {
+    state: authoriseTransition('SUBMITTED', 'ASSIGN', SYSTEM_ACTOR.role),
+    assigneeId: reviewerId,
+    assignedAt: now,
+    version: 2,
+  };
+}
+
+/** The assignment of a case inserted already assigned (filedAssigned): from the pool, version 1, to its reviewer. */
+export function recordFilingAssignment(tx: TransactionClient, assigned: Case, now: Date): Promise<string[]> {
+  const pooled: Case = { ...assigned, state: 'SUBMITTED', version: 1, assigneeId: null, assignedAt: null };
+  return recordTransition(
+    tx,
+    SYSTEM_ACTOR,
+    'ASSIGN',
+    pooled,
+    assigned,
+    { audit: assignmentAudit(assigned.assigneeId!) },
+    now,
+  );
 }

@@ -103,15 +103,33 @@ export async function applyCaseChange<T>(
     { ...change.data, state: next },
   );
   if (!fresh || others.length > 0) throw new ConflictError();
-  await runFaultPoint('after-case-update');
   await change.afterUpdate?.(tx, fresh);
+  const notificationIds = await recordTransition(tx, actor, action, current, fresh, change, now);
+  return { case: fresh, result: change.result, notificationIds };
+}
+
+/**
+ * What every transition leaves beside the case row, in the caller's transaction: its audit event, the status-change
+ * event for the province's system, the reviewers' loads and its notifications (their ids, to send after commit).
+ * applyCaseChange calls it after the update; a filing whose case is inserted already assigned calls it for the
+ * assignment (lib/cases/engine/auto-assign.ts).
+ */
+export async function recordTransition(
+  tx: TransactionClient,
+  actor: Actor,
+  action: CaseAction,
+  current: Case,
+  fresh: Case,
+  change: Pick<CaseChange<unknown>, 'audit' | 'notifications'>,
+  now: Date,
+): Promise<string[]> {
+  await runFaultPoint('after-case-write');
   await appendTransitionEvent(tx, actor, action, current, fresh, change.audit, now);
   await queueStatusChangedEvent(tx, fresh, current.state, now);
   await adjustReviewerLoads(tx, current, fresh);
   const drafts =
     typeof change.notifications === 'function' ? await change.notifications(tx, fresh) : (change.notifications ?? []);
-  const notificationIds = await queueNotifications(tx, fresh.provinceCode, fresh.id, drafts);
-  return { case: fresh, result: change.result, notificationIds };
+  return queueNotifications(tx, fresh.provinceCode, fresh.id, drafts);
 }
 
 export interface CaseBatchContext {
@@ -174,7 +192,7 @@ export async function applyCaseChanges(
     if (!fresh || fresh.version !== current.version + 1) throw new ConflictError();
     return fresh;
   });
-  await runFaultPoint('after-case-update');
+  await runFaultPoint('after-case-write');
   await change.afterUpdate?.(tx, updated);
   // Inside a transaction each append is queued in memory and the chain is written in one statement at commit.
   for (const [index, current] of currents.entries())

@@ -2,7 +2,7 @@
 // Outside tests (NODE_ENV !== 'test') no fault can be set.
 const faults = new Map<string, () => void | Promise<void>>();
 
-export type FaultPoint = 'after-case-update';
+export type FaultPoint = 'after-case-write';
 
 export function setFaultPoint(point: FaultPoint, fault: (() => void | Promise<void>) | null): void {
   if (process.env.NODE_ENV !== 'test') throw new Error('Fault points are for tests only');

@@ -37,7 +37,7 @@ describe('submitAppeal', () => {
     await resetCaseData();
     citizen = await createUser('CITIZEN');
   });
-  afterEach(() => setFaultPoint('after-case-update', null));
+  afterEach(() => setFaultPoint('after-case-write', null));
 
   it('routes a code appeal to the issuing province, assigns it and writes deadline, audit and SMS together', async () => {
     const reviewer = await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
@@ -178,10 +178,10 @@ describe('submitAppeal', () => {
     }
   }, 60_000);
 
-  it('a fault after the case update leaves no case, no event and no notification', async () => {
+  it('a fault after the case is written leaves no case, no event and no notification', async () => {
     await createUser('REVIEWER', { provinceCode: '34', unitCode: '340200' });
     const before = await counts();
-    setFaultPoint('after-case-update', () => {
+    setFaultPoint('after-case-write', () => {
       throw new Error('injected fault');
     });
     await expect(submitAppeal(citizen, validFiling(), [{ name: 'a.png', bytes: PNG }])).rejects.toThrow(

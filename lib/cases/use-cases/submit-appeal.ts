@@ -15,7 +15,7 @@ import { sealIdNumber } from '@/lib/pii/id-number';
 import type { Actor } from '@/lib/auth/actor';
 import { allocateReference } from '@/lib/cases/engine/allocate-reference';
 import { dispatchAfterCommit } from '@/lib/cases/engine/case-change';
-import { autoAssign } from '@/lib/cases/engine/auto-assign';
+import { filedAssigned, recordFilingAssignment } from '@/lib/cases/engine/auto-assign';
 import { openReliefRequest } from '@/lib/cases/engine/interim-relief';
 import { checkFilingReferences } from '@/lib/cases/rules/check-filing-references';
 import { computeFirstDecisionDeadline, storedDeadlineInputs } from '@/lib/cases/rules/deadlines';
@@ -25,7 +25,7 @@ import { checkEvidenceFiles, evidenceFieldErrors, type EvidenceFileInput } from 
 import { loadDeadlinePolicy } from '@/lib/reference/deadline-rules';
 import { assessOverreach } from '@/lib/cases/rules/overreach';
 import { parseInput } from '@/lib/core/parse-input';
-import { routeToProvince } from '@/lib/cases/rules/routing';
+import { pickReviewer, routeToProvince } from '@/lib/cases/rules/routing';
 import { filingSchema, type FilingData } from '@/lib/cases/forms/schemas';
 import { findMatchingCodeAssignment } from '@/lib/integration/find-matching-code-assignment';
 import { queueNotifications } from '@/lib/notifications/queue';
@@ -102,6 +102,14 @@ export async function submitAppeal(
         Prisma.sql`INSERT INTO filing_idempotency_key (key, citizen_id, payload_hash, case_id, province_code)
                    VALUES (${filing.idempotencyKey}, ${citizenId}::uuid, ${payloadHash}, ${caseId}::uuid, ${provinceCode})`,
       );
+      // The reviewer is picked before the case is written, and the case inserted already assigned (SPEC §6); with
+      // nobody eligible it waits in the province's pool.
+      const reviewerId = await pickReviewer(tx, {
+        provinceCode,
+        caseId,
+        issuingUnitCode: filing.issuingUnitCode,
+        now,
+      });
       const created = await insertCase(tx, {
         id: caseId,
         provinceCode,
@@ -135,6 +143,7 @@ export async function submitAppeal(
         idempotencyKey: filing.idempotencyKey,
         payloadHash,
         codeAssignmentId: match?.id ?? null,
+        ...(reviewerId ? filedAssigned(reviewerId, now) : {}),
       });
       // Apart from the case: a nested create costs Prisma a second read of the case on every filing.
       if (storedFiles.length > 0)
@@ -150,7 +159,8 @@ export async function submitAppeal(
             storageKey: file.key,
           })),
         });
-      // The filing's event takes its place in the chain now; the incident it names is found at the end (below).
+      // The filing's event takes its place in the chain now, before the assignment's; the incident it names is found
+      // at the end (below).
       let incident: DetectedIncident | null = null;
       await appendAuditEvent(
         tx,
@@ -162,7 +172,7 @@ export async function submitAppeal(
           action: 'CASE_FILED',
           after: {
             reference,
-            state: created.state,
+            state: 'SUBMITTED',
             type: created.type,
             issuingUnitCode: created.issuingUnitCode,
             primaFacieOverreach: created.primaFacieOverreach,
@@ -182,11 +192,10 @@ export async function submitAppeal(
           params: { reference, dueAt: formatSmsTime(deadline.dueAt) },
         },
       ]);
-      const assigned = await autoAssign(tx, created, now);
-      const filed = assigned?.case ?? created;
+      const assignmentNotificationIds = reviewerId ? await recordFilingAssignment(tx, created, now) : [];
       // Interim relief asked for at filing (SPEC §15): in this transaction, granted at once on prima facie overreach.
       const relief = filing.reliefReason
-        ? await openReliefRequest(tx, actor, filed, { reason: filing.reliefReason, detail: filing.reliefDetail }, now)
+        ? await openReliefRequest(tx, actor, created, { reason: filing.reliefReason, detail: filing.reliefDetail }, now)
         : null;
       const reliefNotificationIds = relief
         ? await queueNotifications(tx, provinceCode, created.id, relief.notifications)
@@ -196,8 +205,8 @@ export async function submitAppeal(
       // it; only the audit append and the COMMIT follow. (It locks no row the steps above lock: no deadlock.)
       incident = await detectIncident(tx, created, references.catalogue.reasons, now);
       return {
-        case: filed,
-        notificationIds: [...notificationIds, ...(assigned?.notificationIds ?? []), ...reliefNotificationIds],
+        case: created,
+        notificationIds: [...notificationIds, ...assignmentNotificationIds, ...reliefNotificationIds],
       };
     });
     await dispatchAfterCommit(outcome.notificationIds, provinceCode);
