@@ -23,6 +23,7 @@ import { computeResidentIdCheckDigit } from '@/lib/cases/rules/resident-id';
 import { loadBenchData } from './load-cases';
 import { cpuMsOf, describeCpuSplit, measureCpuSplit, postmasterPidOf, type CpuSplit } from './machine-cpu';
 import { plainSqlFiling, type FilingOrigin } from './plain-sql-filing';
+import { postJson } from './post-json';
 import { benchIncidents, incidentRows, type IncidentBenchResult } from './incidents';
 
 const { values: args } = parseArgs({
@@ -236,12 +237,11 @@ function filingBody(origin: FilingOrigin): string {
 /** Files 100 appeals one after another through a freshly started instance, so it is measured warm, as the first is. */
 async function warmUpFiling(base: string, cookie: string, origin: () => FilingOrigin): Promise<void> {
   for (let i = 0; i < 100; i += 1) {
-    const response = await fetch(`${base}/api/appeals`, {
-      method: 'POST',
-      headers: { cookie, 'content-type': 'application/json', origin: BASE },
-      body: filingBody(origin()),
-    });
-    await response.arrayBuffer();
+    await postJson(
+      `${base}/api/appeals`,
+      { cookie, 'content-type': 'application/json', origin: BASE },
+      filingBody(origin()),
+    );
   }
 }
 
@@ -267,13 +267,13 @@ async function filingThroughput(
           while (performance.now() < until) {
             const started = performance.now();
             try {
-              const response = await fetch(`${base}/api/appeals`, {
-                method: 'POST',
+              const response = await postJson(
+                `${base}/api/appeals`,
                 // The app's own origin, as the filing page's fetch sends it (lib/security/same-origin-json.ts).
-                headers: { cookie, 'content-type': 'application/json', origin: BASE },
-                body: filingBody(origin()),
-              });
-              const text = await response.text();
+                { cookie, 'content-type': 'application/json', origin: BASE },
+                filingBody(origin()),
+              );
+              const text = response.text;
               if (response.status !== 201) {
                 errors += 1;
                 firstError ||= `${response.status} ${text.slice(0, 200)}`;
@@ -568,7 +568,8 @@ async function main(): Promise<void> {
         httpTwoInstances: filingTwoInstances,
         plainSql: ceiling,
         // No ceiling measured (its filings failed): no ratio either.
-        ratio: ceiling.perSecond > 0 ? round(filing.perSecond / ceiling.perSecond, 3) : 0,
+        ratio: ceiling.perSecond > 0 ? round(filingTwoInstances.perSecond / ceiling.perSecond, 3) : 0,
+        ratioOneInstance: ceiling.perSecond > 0 ? round(filing.perSecond / ceiling.perSecond, 3) : 0,
       },
       supervision: {
         analyticsNational: analytics,
@@ -629,7 +630,9 @@ function printTable(r: {
     httpOneProvince: FilingMeasure;
     httpTwoInstances: FilingMeasure;
     plainSql: FilingMeasure;
+    /** Two web instances' rate (as deployed) to the ceiling's. */
     ratio: number;
+    ratioOneInstance: number;
   };
   supervision: {
     analyticsNational: Latency;
@@ -646,13 +649,16 @@ function printTable(r: {
   const pageMet = (l: Latency) => l.p50 <= 30 && l.p95 <= 50;
   const pct = (perSecond: number) =>
     r.filing.plainSql.perSecond > 0 ? `${((100 * perSecond) / r.filing.plainSql.perSecond).toFixed(1)} %` : '—';
-  // The targets of issue 18 first, then the other measures (with their own targets where they have one).
+  // The targets of issue 18 first, then the other measures (with their own targets where they have one). Filing is
+  // judged as deployed: two web instances (deploy/compose.yaml), each a single-threaded Node.js process, on the cores
+  // the ceiling's PostgreSQL uses; one instance's run is the row after.
+  const two = r.filing.httpTwoInstances;
   const targets: [string, string, string, Verdict][] = [
     [
-      'filing over HTTP, national mix',
-      `${r.filing.http.perSecond}/s, ${latency(r.filing.http.latency)}, errors ${r.filing.http.errors}`,
+      'filing over HTTP, mix, 2 web instances',
+      `${two.perSecond}/s, ${latency(two.latency)}, errors ${two.errors}`,
       '≥ 300/s, 0 errors',
-      verdict(r.filing.http.perSecond >= 300 && r.filing.http.errors === 0),
+      verdict(two.perSecond >= 300 && two.errors === 0),
     ],
     [
       'filing ratio HTTP / plain SQL',
@@ -694,14 +700,14 @@ function printTable(r: {
       verdict(r.queue.filteredFirstPage.p95 <= 50),
     ],
     [
-      'filing over HTTP, one province',
+      'filing over HTTP, one province, 1 web instance',
       `${r.filing.httpOneProvince.perSecond}/s, ${latency(r.filing.httpOneProvince.latency)}, errors ${r.filing.httpOneProvince.errors}`,
       '—',
       '—',
     ],
     [
-      'filing over HTTP, mix, 2 web instances',
-      `${r.filing.httpTwoInstances.perSecond}/s (${pct(r.filing.httpTwoInstances.perSecond)} of plain SQL), ${latency(r.filing.httpTwoInstances.latency)}, errors ${r.filing.httpTwoInstances.errors}`,
+      'filing over HTTP, mix, 1 web instance',
+      `${r.filing.http.perSecond}/s (${pct(r.filing.http.perSecond)} of plain SQL), ${latency(r.filing.http.latency)}, errors ${r.filing.http.errors}`,
       '—',
       '—',
     ],
@@ -755,7 +761,7 @@ function printTable(r: {
 function printCpuSplits(filing: Record<'http' | 'httpOneProvince' | 'httpTwoInstances' | 'plainSql', FilingMeasure>) {
   const cores = cpus().length;
   const runs: [string, CpuSplit][] = [
-    ['HTTP, national mix', filing.http.cpu],
+    ['HTTP, mix, 1 web instance', filing.http.cpu],
     ['HTTP, one province', filing.httpOneProvince.cpu],
     ['HTTP, mix, 2 web instances', filing.httpTwoInstances.cpu],
     ['plain SQL (ceiling), mix', filing.plainSql.cpu],
