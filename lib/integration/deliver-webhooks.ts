@@ -27,6 +27,8 @@ export interface DeliveryOptions {
   random?: () => number;
   /** Only this event of this province (an administrator's replay), when it is due. */
   only?: { provinceCode: string; eventId: string };
+  /** The provinces with a webhook as the caller last read them (deliverSoon); read now when not given. */
+  provinces?: readonly string[];
 }
 
 export interface ClaimedEvent extends OutboxEventForDelivery {
@@ -45,9 +47,25 @@ const DEFAULT_LIMIT = 20;
 const DEFAULT_LEASE_MS = 60_000;
 const DEFAULT_TIMEOUT_MS = 10_000;
 
-/** Claims up to `limit` due events of provinces with a configured webhook; each claim is committed at once. */
+/** The provinces whose system has a webhook (URL and secret), or just `onlyProvince` if it has one. */
+async function webhookProvinces(onlyProvince: string | null): Promise<string[]> {
+  const rows = await sqlRows<{ code: string }>(
+    prisma,
+    Prisma.sql`
+    SELECT province_code::text AS code FROM province_system
+     WHERE webhook_url IS NOT NULL AND webhook_secret_cipher IS NOT NULL
+       AND (${onlyProvince}::text IS NULL OR province_code = ${onlyProvince}::text)
+     ORDER BY 1`,
+  );
+  return rows.map((row) => row.code);
+}
+
+/**
+ * Claims up to `limit` due events of provinces with a configured webhook; each claim is committed at once. A province
+ * whose webhook was removed after `provinces` was read gets its events back untouched (runDeliveryCycle).
+ */
 export async function claimOutboxEvents(
-  options: { now?: Date; limit?: number; leaseMs?: number; only?: DeliveryOptions['only'] } = {},
+  options: Pick<DeliveryOptions, 'now' | 'limit' | 'leaseMs' | 'only' | 'provinces'> = {},
 ): Promise<ClaimedEvent[]> {
   const now = options.now ?? new Date();
   const onlyProvince = options.only?.provinceCode ?? null;
@@ -65,16 +83,9 @@ export async function claimOutboxEvents(
   };
   const limit = options.limit ?? DEFAULT_LIMIT;
   // Province by province (each claim on one shard on Citus, docs/scaling.md), only where a webhook is configured.
-  const provinces = await sqlRows<{ code: string }>(
-    prisma,
-    Prisma.sql`
-    SELECT province_code::text AS code FROM province_system
-     WHERE webhook_url IS NOT NULL AND webhook_secret_cipher IS NOT NULL
-       AND (${onlyProvince}::text IS NULL OR province_code = ${onlyProvince}::text)
-     ORDER BY 1`,
-  );
+  const provinces = options.provinces ?? (await webhookProvinces(onlyProvince));
   const rows: Row[] = [];
-  for (const { code } of provinces) {
+  for (const code of provinces) {
     if (rows.length >= limit) break;
     rows.push(
       ...(await prisma.$queryRaw<Row[]>`
@@ -251,7 +262,7 @@ export async function runDeliveryCycle(options: DeliveryOptions = {}): Promise<D
   const backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
   const random = options.random ?? Math.random;
 
-  const events = await claimOutboxEvents({ now, limit: options.limit, leaseMs: options.leaseMs, only: options.only });
+  const events = await claimOutboxEvents({ ...options, now });
   const result: DeliveryCycleResult = { claimed: events.length, delivered: 0, failed: 0 };
   if (events.length === 0) return result;
   const systems = await prisma.provinceSystem.findMany({
@@ -295,6 +306,27 @@ export async function runDeliveryCycle(options: DeliveryOptions = {}): Promise<D
   return result;
 }
 
+/** How long deliverSoon trusts the provinces with a webhook it last read; the worker reads them on every cycle. */
+const SOON_PROVINCES_TTL_MS = 30_000;
+let soonProvinces: { codes: string[]; readAt: number } | null = null;
+
+/** Makes deliverSoon read the provinces with a webhook again: called when this process changes a province's system. */
+export function forgetWebhookProvinces(): void {
+  soonProvinces = null;
+}
+
+/**
+ * One cycle as deliverSoon runs it: in the provinces it last read as having a webhook, read again after
+ * SOON_PROVINCES_TTL_MS (with none, a cycle sends no statement at all). A webhook configured through another instance
+ * meanwhile is served by the worker, which reads them every cycle; null when there was nothing to claim in.
+ */
+export async function runSoonCycle(at = performance.now()): Promise<DeliveryCycleResult | null> {
+  if (!soonProvinces || at - soonProvinces.readAt >= SOON_PROVINCES_TTL_MS)
+    soonProvinces = { codes: await webhookProvinces(null), readAt: at };
+  if (soonProvinces.codes.length === 0) return null;
+  return runDeliveryCycle({ limit: 10, provinces: soonProvinces.codes });
+}
+
 let cycleRunning = false;
 let cycleWanted = false;
 
@@ -310,7 +342,7 @@ export function deliverSoon(): void {
     try {
       while (cycleWanted) {
         cycleWanted = false;
-        await runDeliveryCycle({ limit: 10 });
+        await runSoonCycle();
       }
     } catch (error) {
       scopedLogger('webhooks').error({ err: error }, 'delivery cycle failed');

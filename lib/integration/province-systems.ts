@@ -3,6 +3,7 @@
 // chain in the same transaction.
 import 'server-only';
 import { appendNationalEvent } from '@/lib/audit/national-event';
+import { forgetWebhookProvinces } from './deliver-webhooks';
 import { prisma } from '@/lib/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { ForbiddenActionError, ValidationError } from '@/lib/core/errors';
@@ -43,7 +44,7 @@ export async function configureProvinceSystem(actor: Actor, raw: unknown): Promi
     if (url.protocol !== 'https:' && !isLoopback(url))
       throw new ValidationError({ webhookUrl: 'integration.errors.webhookUrlNotHttps' });
   }
-  return prisma.$transaction(async (tx) => {
+  const configured = await prisma.$transaction(async (tx) => {
     await requireProvince(input.provinceCode);
     const existing = await tx.provinceSystem.findUnique({ where: { provinceCode: input.provinceCode } });
     const webhookSecret = existing?.webhookSecretCipher ? null : generateSecret('whs_');
@@ -69,6 +70,8 @@ export async function configureProvinceSystem(actor: Actor, raw: unknown): Promi
     });
     return { provinceCode: saved.provinceCode, name: saved.name, webhookUrl: saved.webhookUrl, webhookSecret };
   });
+  forgetWebhookProvinces();
+  return configured;
 }
 
 /** A new webhook secret for the province (shown once); deliveries are signed with it from the next attempt on. */

@@ -4,12 +4,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { verifyAuditChains } from '@/lib/audit/verify';
-import { claimOutboxEvents, runDeliveryCycle, type DeliveryOptions } from '@/lib/integration/deliver-webhooks';
+import {
+  claimOutboxEvents,
+  runDeliveryCycle,
+  runSoonCycle,
+  type DeliveryOptions,
+} from '@/lib/integration/deliver-webhooks';
+import { configureProvinceSystem } from '@/lib/integration/province-systems';
+import { sealSecret } from '@/lib/integration/secrets';
 import { queueStatusChangedEvent } from '@/lib/integration/queue-status-change';
 import { correctionOrderWebhookSchema, statusChangedWebhookSchema } from '@/lib/integration/schemas';
 import { statusChangedPayloadSchema } from '@/lib/integration/outbox-payloads';
 import { isTimestampFresh, verifySignature } from '@/lib/integration/signature';
 import {
+  createAdmin,
   decidedCaseWithOrder,
   resetIntegrationData,
   setUpProvince,
@@ -256,5 +264,41 @@ describe('concurrent workers', () => {
       status: 'SENT',
       lastError: null,
     });
+  });
+});
+
+describe('the app’s cycle after a commit (deliverSoon)', () => {
+  it('claims in the provinces it last read; reads them again after 30 s or a change made here, as the worker always does', async () => {
+    const start = performance.now();
+    const anhuiOrder = await decidedCaseWithOrder('34');
+    expect(await runSoonCycle(start)).toMatchObject({ delivered: 1 });
+    expect(receiver.received.map((webhook) => webhook.eventId)).toEqual([anhuiOrder.orderId]);
+
+    // Another instance configures Henan's webhook: this process has not read it yet.
+    await db().provinceSystem.create({
+      data: {
+        provinceCode: '41',
+        name: '河南省健康码系统',
+        webhookUrl: receiver.url,
+        webhookSecretCipher: sealSecret('whs_x'),
+      },
+    });
+    const henanOrder = await decidedCaseWithOrder('41');
+    expect(await runSoonCycle(start + 1_000)).toMatchObject({ claimed: 0 });
+    expect(await db().outboxEvent.findFirstOrThrow({ where: { id: henanOrder.orderId } })).toMatchObject({
+      status: 'PENDING',
+      attempts: 0,
+    });
+    // 30 s after its last read it reads them again.
+    expect(await runSoonCycle(start + 31_000)).toMatchObject({ delivered: 1 });
+    expect(receiver.received.map((webhook) => webhook.eventId)).toEqual([anhuiOrder.orderId, henanOrder.orderId]);
+
+    // A change made through this process is seen at once: with no webhook left, a cycle claims nowhere.
+    const admin = await createAdmin();
+    for (const provinceCode of ['34', '41'])
+      await configureProvinceSystem(admin, { provinceCode, name: `省级健康码系统 ${provinceCode}`, webhookUrl: null });
+    await decidedCaseWithOrder('34');
+    expect(await runSoonCycle(start + 31_001)).toBeNull();
+    expect(receiver.received).toHaveLength(2);
   });
 });
