@@ -104,6 +104,7 @@ export async function dispatchNotifications(ids?: readonly string[], options: Di
   const { inApp, sms } = await claim(ids, options);
   let sent = inApp;
   for (const notification of sms) {
+    let recorded = 0;
     const outcome = await sendSms(
       {
         to: notification.recipient_mobile,
@@ -112,20 +113,26 @@ export async function dispatchNotifications(ids?: readonly string[], options: Di
         purpose: 'NOTIFICATION',
         reference: notification.id,
       },
-      { notificationId: notification.id },
-    );
-    const failedForGood = !outcome.ok && (!outcome.error.retryable || notification.attempts + 1 >= MAX_ATTEMPTS);
-    // Fenced by the lease: a dispatcher whose lease ran out records nothing (the next holder decides).
-    const recorded = await sqlRun(
-      prisma,
-      Prisma.sql`
-      UPDATE notification
-         SET attempts = attempts + 1, locked_until = NULL,
-             status = ${outcome.ok ? 'SENT' : failedForGood ? 'FAILED' : 'PENDING'}::"DeliveryStatus",
-             sent_at = ${outcome.ok ? new Date() : null},
-             last_error = ${outcome.ok ? null : outcome.error.code}
-       WHERE province_code = ${notification.province_code} AND id = ${notification.id}::uuid
-         AND locked_until = ${notification.locked_until}`,
+      {
+        notificationId: notification.id,
+        // The attempt and the notification's outcome in one statement. Fenced by the lease: a dispatcher whose lease
+        // ran out records nothing on the notification (the next holder decides); the attempt is recorded anyway.
+        recordWith: async (outcome, deliveryInsert) => {
+          const failedForGood = !outcome.ok && (!outcome.error.retryable || notification.attempts + 1 >= MAX_ATTEMPTS);
+          recorded = await sqlRun(
+            prisma,
+            Prisma.sql`
+            WITH delivery AS (${deliveryInsert})
+            UPDATE notification
+               SET attempts = attempts + 1, locked_until = NULL,
+                   status = ${outcome.ok ? 'SENT' : failedForGood ? 'FAILED' : 'PENDING'}::"DeliveryStatus",
+                   sent_at = ${outcome.ok ? new Date() : null},
+                   last_error = ${outcome.ok ? null : outcome.error.code}
+             WHERE province_code = ${notification.province_code} AND id = ${notification.id}::uuid
+               AND locked_until = ${notification.locked_until}`,
+          );
+        },
+      },
     );
     if (outcome.ok && recorded === 1) sent += 1;
   }

@@ -11,10 +11,16 @@ import { SmsSendError, type SmsMessageInput, type SmsSendResult } from './provid
 
 export type SmsOutcome = ({ ok: true } & SmsSendResult) | { ok: false; error: SmsSendError };
 
-export async function sendSms(
-  message: SmsMessageInput,
-  options: { notificationId?: string } = {},
-): Promise<SmsOutcome> {
+export interface SendSmsOptions {
+  notificationId?: string;
+  /**
+   * Records the attempt together with the caller's own row, in one statement: given the outcome and the INSERT of
+   * its sms_delivery row, to run as a CTE of that statement. Without it, the INSERT runs by itself.
+   */
+  recordWith?: (outcome: SmsOutcome, deliveryInsert: Prisma.Sql) => Promise<void>;
+}
+
+export async function sendSms(message: SmsMessageInput, options: SendSmsOptions = {}): Promise<SmsOutcome> {
   const provider = getSmsProvider();
   const started = performance.now();
   let outcome: SmsOutcome;
@@ -30,15 +36,15 @@ export async function sendSms(
     };
   }
   const durationMs = Math.round(performance.now() - started);
-  await sqlRun(
-    prisma,
-    Prisma.sql`INSERT INTO sms_delivery (id, provider, kind, purpose, mobile_masked, notification_id, outcome, error_code,
-                                         provider_code, provider_message_id, duration_ms)
-               VALUES (${randomUUID()}::uuid, ${provider.name}, ${message.kind}, ${message.purpose}, ${maskMobile(message.to)},
-                       ${options.notificationId ?? null}::uuid, ${outcome.ok ? 'SENT' : 'FAILED'},
-                       ${outcome.ok ? null : outcome.error.code}, ${outcome.ok ? null : outcome.error.providerCode},
-                       ${outcome.ok ? outcome.providerMessageId : null}, ${durationMs})`,
-  );
+  const deliveryInsert = Prisma.sql`
+    INSERT INTO sms_delivery (id, provider, kind, purpose, mobile_masked, notification_id, outcome, error_code,
+                              provider_code, provider_message_id, duration_ms)
+    VALUES (${randomUUID()}::uuid, ${provider.name}, ${message.kind}, ${message.purpose}, ${maskMobile(message.to)},
+            ${options.notificationId ?? null}::uuid, ${outcome.ok ? 'SENT' : 'FAILED'},
+            ${outcome.ok ? null : outcome.error.code}, ${outcome.ok ? null : outcome.error.providerCode},
+            ${outcome.ok ? outcome.providerMessageId : null}, ${durationMs})`;
+  if (options.recordWith) await options.recordWith(outcome, deliveryInsert);
+  else await sqlRun(prisma, deliveryInsert);
   if (!outcome.ok) {
     scopedLogger('sms').warn(
       {
