@@ -1,6 +1,6 @@
 // Appends events to their province's audit chain inside the caller's transaction (SPEC §8), at its end.
 // Locking a chain's head row serialises writers of that chain only; other provinces never wait.
-import { beforeCommit, Prisma, sqlRows, sqlRun, type TransactionClient } from '@/lib/db/client';
+import { beforeCommit, callAtCommit, Prisma, sqlRows, sqlRun, type TransactionClient } from '@/lib/db/client';
 import type { AuditAction } from './actions';
 import type { JsonValue } from './canonical';
 
@@ -62,12 +62,17 @@ type PendingEvent = QueuedEvent & { late?: () => Record<string, unknown> };
 /** Events waiting for the end of their transaction, per chain, in order. */
 const queued = new WeakMap<object, Map<string, PendingEvent[]>>();
 
-/** One statement per chain (the audit_append function): locks the head, numbers and hashes the events, moves the head. */
-async function appendNow(tx: TransactionClient, chain: string, events: PendingEvent[]): Promise<void> {
+/** The audit_append call for a chain's events: it locks the head, numbers and hashes the events, moves the head. */
+function appendCall(chain: string, events: PendingEvent[]): Prisma.Sql {
   const written: QueuedEvent[] = events.map(({ late, ...event }) =>
     late ? { ...event, after: toJson({ ...(event.after as Record<string, unknown> | null), ...late() }) } : event,
   );
-  await sqlRun(tx, Prisma.sql`SELECT audit_append(${chain}, ${JSON.stringify(written)}::jsonb)`);
+  return Prisma.sql`audit_append(${chain}, ${JSON.stringify(written)}::jsonb)`;
+}
+
+/** One statement per chain, at once. */
+async function appendNow(tx: TransactionClient, chain: string, events: PendingEvent[]): Promise<void> {
+  await sqlRun(tx, Prisma.sql`SELECT ${appendCall(chain, events)}`);
 }
 
 /**
@@ -99,7 +104,11 @@ export async function appendAuditEvent(
     const fresh = new Map<string, PendingEvent[]>();
     const deferred = beforeCommit(tx, async () => {
       queued.delete(tx);
-      for (const chain of [...fresh.keys()].sort()) await appendNow(tx, chain, fresh.get(chain)!);
+      // In the transaction's last statement, with the rows queued for it (lib/db/client.ts, writeAtCommit).
+      for (const chain of [...fresh.keys()].sort()) {
+        const events = fresh.get(chain)!;
+        if (!callAtCommit(tx, appendCall(chain, events))) await appendNow(tx, chain, events);
+      }
     });
     if (!deferred) return appendNow(tx, input.chain, [event]);
     queued.set(tx, fresh);

@@ -165,6 +165,13 @@ export function isUniqueViolation(error: unknown): boolean {
 /** Work registered by `beforeCommit`, per open interactive transaction of `prisma.$transaction`. */
 const commitHooks = new WeakMap<object, (() => Promise<void>)[]>();
 
+/** What the last statement of an open interactive transaction carries (`writeAtCommit`, `callAtCommit`). */
+interface LastStatement {
+  writes: Prisma.Sql[];
+  calls: Prisma.Sql[];
+}
+const lastStatements = new WeakMap<object, LastStatement>();
+
 /**
  * Runs `hook` as the last step of the interactive transaction `tx`, after its callback and before COMMIT (the audit
  * chain appends its events there, so a chain's head is locked only for the end of a transaction). Returns false when
@@ -177,7 +184,46 @@ export function beforeCommit(tx: object, hook: () => Promise<void>): boolean {
   return true;
 }
 
-/** `$transaction(callback)` with the before-commit hooks; the batch form passes through unchanged. */
+/**
+ * Queues a row-writing statement that nothing in the transaction reads back (a notification, a status-change event
+ * for the province's system) for the transaction's last statement, sent after the before-commit hooks: there every
+ * queued write is a data-modifying CTE (each runs once, in full) of one statement with the calls (the audit chain's
+ * append), one round trip for all of them. The write must lock no row the transaction has not locked already, since
+ * it runs after the chain heads are taken. Returns false outside an interactive transaction of `prisma.$transaction`;
+ * the caller then writes at once.
+ */
+export function writeAtCommit(tx: object, write: Prisma.Sql): boolean {
+  const last = lastStatements.get(tx);
+  if (!last) return false;
+  last.writes.push(write);
+  return true;
+}
+
+/** Queues a function call (`audit_append(…)`) for the transaction's last statement, in order; false as writeAtCommit. */
+export function callAtCommit(tx: object, call: Prisma.Sql): boolean {
+  const last = lastStatements.get(tx);
+  if (!last) return false;
+  last.calls.push(call);
+  return true;
+}
+
+/**
+ * `statement` (one that does not start with WITH) with `writes` as its data-modifying CTEs: one round trip for all.
+ * Each write runs once and in full, read or not, after `statement`'s own reads, and none of them sees another's rows.
+ */
+export function alongside(writes: readonly Prisma.Sql[], statement: Prisma.Sql): Prisma.Sql {
+  if (writes.length === 0) return statement;
+  const ctes = writes.map((write, index) => Prisma.sql`${Prisma.raw(`w${index}`)} AS (${write})`);
+  return Prisma.sql`WITH ${Prisma.join(ctes, ', ')} ${statement}`;
+}
+
+/** The last statement: `WITH w0 AS (write), … SELECT call, …`. */
+function lastStatementOf({ writes, calls }: LastStatement): Prisma.Sql | null {
+  if (writes.length === 0 && calls.length === 0) return null;
+  return alongside(writes, Prisma.sql`SELECT ${calls.length > 0 ? Prisma.join(calls, ', ') : Prisma.sql`1`}`);
+}
+
+/** `$transaction(callback)` with the before-commit hooks and the last statement; the batch form passes through unchanged. */
 function transactionWithHooks(client: PrismaClient): PrismaClient['$transaction'] {
   return ((first: unknown, options?: unknown) => {
     if (typeof first !== 'function') return client.$transaction(first as never, options as never);
@@ -187,10 +233,15 @@ function transactionWithHooks(client: PrismaClient): PrismaClient['$transaction'
       client.$transaction(async (tx) => {
         if (transaction.connection) connections.set(tx, transaction);
         const hooks: (() => Promise<void>)[] = [];
+        const last: LastStatement = { writes: [], calls: [] };
         commitHooks.set(tx, hooks);
+        lastStatements.set(tx, last);
         const result = await callback(tx);
         // A hook may register another (it runs in turn).
         for (let i = 0; i < hooks.length; i += 1) await hooks[i]!();
+        lastStatements.delete(tx);
+        const statement = lastStatementOf(last);
+        if (statement) await sqlRun(tx, statement);
         return result;
       }, options as never),
     );

@@ -2,7 +2,7 @@
 // colour, assigned within 24 hours of the time the citizen gave (and the same person, when a pseudonym is known).
 // Called inside the filing transaction; the reviewer is shown the match.
 import 'server-only';
-import { Prisma, sqlRows, type TransactionClient } from '@/lib/db/client';
+import { alongside, Prisma, sqlRows, type TransactionClient } from '@/lib/db/client';
 import type { CodeColour } from '@/lib/db/generated/enums';
 
 export const MATCH_WINDOW_MS = 24 * 3600 * 1000;
@@ -26,10 +26,14 @@ export interface CodeAssignmentMatch {
   candidates: number;
 }
 
-/** The assignment closest in time to the one described, or null when none fits. */
+/**
+ * The assignment closest in time to the one described, or null when none fits. `writes` run in the same statement
+ * (lib/db/client.ts, alongside): the filing claims its idempotency key there.
+ */
 export async function findMatchingCodeAssignment(
   tx: TransactionClient,
   query: CodeAssignmentQuery,
+  writes: readonly Prisma.Sql[] = [],
 ): Promise<CodeAssignmentMatch | null> {
   const from = new Date(query.codeAssignedAt.getTime() - MATCH_WINDOW_MS).toISOString();
   const to = new Date(query.codeAssignedAt.getTime() + MATCH_WINDOW_MS).toISOString();
@@ -43,7 +47,9 @@ export async function findMatchingCodeAssignment(
     candidates: bigint;
   }>(
     tx,
-    Prisma.sql`
+    alongside(
+      writes,
+      Prisma.sql`
     SELECT id, record_id, reason_code, assigned_at, count(*) OVER () AS candidates
       FROM code_assignment
      WHERE province_code = ${query.issuingProvinceCode}
@@ -53,6 +59,7 @@ export async function findMatchingCodeAssignment(
        AND (${pseudonym}::text IS NULL OR person_pseudonym = ${pseudonym}::text)
      ORDER BY abs(extract(epoch FROM assigned_at - ${at}::timestamptz)), id
      LIMIT 1`,
+    ),
   );
   const row = rows[0];
   if (!row) return null;

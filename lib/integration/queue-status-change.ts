@@ -4,7 +4,7 @@
 // lets the receiver put them back in order.
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { Prisma, sqlRun, type TransactionClient } from '@/lib/db/client';
+import { Prisma, sqlRun, writeAtCommit, type TransactionClient } from '@/lib/db/client';
 import type { Case, CaseState } from '@/lib/db/generated/client';
 import type { StatusChangedPayload } from './outbox-payloads';
 
@@ -41,10 +41,8 @@ export async function queueStatusChangedEvents(
       return Prisma.sql`(${randomUUID()}::uuid, ${updated.issuingProvinceCode}, 'STATUS_CHANGED', ${updated.id}::uuid,
         ${JSON.stringify(payload)}::jsonb)`;
     });
-  if (rows.length > 0)
-    await sqlRun(
-      tx,
-      Prisma.sql`INSERT INTO outbox_event (id, province_code, kind, case_id, payload)
-                 VALUES ${Prisma.join(rows)}`,
-    );
+  if (rows.length === 0) return;
+  // Nothing in the transaction reads them back: written in its last statement (lib/db/client.ts).
+  const insert = Prisma.sql`INSERT INTO outbox_event (id, province_code, kind, case_id, payload) VALUES ${Prisma.join(rows)}`;
+  if (!writeAtCommit(tx, insert)) await sqlRun(tx, insert);
 }

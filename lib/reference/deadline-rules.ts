@@ -43,25 +43,9 @@ export async function loadWorkingDayCalendar(db: Db, years?: readonly number[]):
 
 /**
  * The highest version of the national policy and of the province's own (when it has one) that had taken effect at
- * `at`: both scopes in one statement, national first.
+ * `at`: both scopes in one statement, national first. A statement that reads more (a filing's) embeds it.
  */
-async function findPoliciesInForce(db: Db, provinceCode: string, at: Date): Promise<DeadlinePolicyRecord[]> {
-  const rows = await sqlRows<DeadlinePolicyRecord>(
-    db,
-    Prisma.sql`
-    SELECT DISTINCT ON (province_code)
-           id, province_code AS "provinceCode", version, red_hours AS "redHours", yellow_hours AS "yellowHours",
-           recognition_hours AS "recognitionHours", second_review_working_days AS "secondReviewWorkingDays",
-           citizen_reply_hours AS "citizenReplyHours"
-      FROM deadline_policy
-     WHERE (province_code IS NULL OR province_code = ${provinceCode}) AND effective_from <= ${at}
-     ORDER BY province_code NULLS FIRST, version DESC`,
-  );
-  return rows.map((row) => ({ ...row, provinceCode: row.provinceCode === null ? null : row.provinceCode.trim() }));
-}
-
-/** The deadline policy in force for `provinceCode` at `at`: the national maximum combined with the province's own policy, if any. */
-export async function loadDeadlinePolicy(db: Db, provinceCode: string, at: Date): Promise<EffectiveDeadlinePolicy> {
+export function policiesInForce(provinceCode: string, at: Date): Prisma.Sql {
   if (!/^\d{2}$/.test(provinceCode)) {
     throw new DeadlineError(
       'INVALID_INPUT',
@@ -69,7 +53,35 @@ export async function loadDeadlinePolicy(db: Db, provinceCode: string, at: Date)
     );
   }
   if (Number.isNaN(at.getTime())) throw new DeadlineError('INVALID_INPUT', 'The policy date is not a valid date');
-  const policies = await findPoliciesInForce(db, provinceCode, at);
+  return Prisma.sql`
+    SELECT DISTINCT ON (province_code)
+           id, province_code AS "provinceCode", version, red_hours AS "redHours", yellow_hours AS "yellowHours",
+           recognition_hours AS "recognitionHours", second_review_working_days AS "secondReviewWorkingDays",
+           citizen_reply_hours AS "citizenReplyHours"
+      FROM deadline_policy
+     WHERE (province_code IS NULL OR province_code = ${provinceCode}) AND effective_from <= ${at}
+     ORDER BY province_code NULLS FIRST, version DESC`;
+}
+
+/** The deadline policy in force for `provinceCode` at `at`: the national maximum combined with the province's own policy, if any. */
+export async function loadDeadlinePolicy(db: Db, provinceCode: string, at: Date): Promise<EffectiveDeadlinePolicy> {
+  return effectivePolicyOf(
+    await sqlRows<DeadlinePolicyRecord>(db, policiesInForce(provinceCode, at)),
+    provinceCode,
+    at,
+  );
+}
+
+/** The effective policy from the rows policiesInForce read. */
+export function effectivePolicyOf(
+  rows: readonly DeadlinePolicyRecord[],
+  provinceCode: string,
+  at: Date,
+): EffectiveDeadlinePolicy {
+  const policies = rows.map((row) => ({
+    ...row,
+    provinceCode: row.provinceCode === null ? null : row.provinceCode.trim(),
+  }));
   const national = policies.find((policy) => policy.provinceCode === null);
   if (!national) {
     throw new DeadlineError('POLICY_NOT_FOUND', `No national deadline policy was in force at ${at.toISOString()}`);

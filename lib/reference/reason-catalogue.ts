@@ -53,10 +53,23 @@ function findReasons(db: PrismaClient | TransactionClient, catalogueVersionId: n
 
 /** The latest published version of the reason catalogue; old cases keep the version they were filed under. */
 export async function findCatalogueInForce(db: PrismaClient | TransactionClient = prisma): Promise<CatalogueInForce> {
-  const [catalogue] = await sqlRows<{ id: number; version: number }>(
-    db,
-    Prisma.sql`SELECT id, version FROM reason_catalogue_version ORDER BY version DESC LIMIT 1`,
-  );
-  if (!catalogue) throw new Error('No reason catalogue is published: seed the reference data (npm run db:seed).');
-  return { ...catalogue, ...(await findReasons(db, catalogue.id)) };
+  const [version] = await sqlRows<CatalogueVersion>(db, CATALOGUE_VERSION_IN_FORCE);
+  return catalogueOf(version, db);
+}
+
+/** The version in force as one row (id, version), for a statement that reads it with other things (a filing's). */
+export const CATALOGUE_VERSION_IN_FORCE = Prisma.sql`SELECT id, version FROM reason_catalogue_version ORDER BY version DESC LIMIT 1`;
+
+export interface CatalogueVersion {
+  id: number;
+  version: number;
+}
+
+/** The catalogue of the version CATALOGUE_VERSION_IN_FORCE read (undefined: none is published), with its reasons. */
+export async function catalogueOf(
+  version: CatalogueVersion | undefined | null,
+  db: PrismaClient | TransactionClient = prisma,
+): Promise<CatalogueInForce> {
+  if (!version) throw new Error('No reason catalogue is published: seed the reference data (npm run db:seed).');
+  return { id: version.id, version: version.version, ...(await findReasons(db, version.id)) };
 }

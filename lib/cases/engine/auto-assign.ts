@@ -32,7 +32,7 @@ export async function autoAssign(
     SYSTEM_ACTOR,
     pooled,
     'ASSIGN',
-    () => ({ data: { assigneeId: reviewerId, assignedAt: now }, audit: assignmentAudit(reviewerId) }),
+    () => ({ data: { assigneeId: reviewerId, assignedAt: now }, audit: assignmentAudit(reviewerId), picked: true }),
     now,
   );
   return { case: outcome.case, notificationIds: outcome.notificationIds };
@@ -61,7 +61,7 @@ export function recordFilingAssignment(tx: TransactionClient, assigned: Case, no
     'ASSIGN',
     pooled,
     assigned,
-    { audit: assignmentAudit(assigned.assigneeId!) },
+    { audit: assignmentAudit(assigned.assigneeId!), picked: true },
     now,
   );
 }

@@ -37,6 +37,8 @@ export interface CaseChange<T> {
   result?: T;
   /** The province the plan moved the case to (a transfer, lib/cases/engine/move-case.ts): the update finds it there. */
   movedTo?: string;
+  /** The new assignee is the reviewer pickReviewer took for the case, who has it counted in their load already. */
+  picked?: boolean;
 }
 
 export interface CaseChangeResult<T> {
@@ -120,13 +122,13 @@ export async function recordTransition(
   action: CaseAction,
   current: Case,
   fresh: Case,
-  change: Pick<CaseChange<unknown>, 'audit' | 'notifications'>,
+  change: Pick<CaseChange<unknown>, 'audit' | 'notifications' | 'picked'>,
   now: Date,
 ): Promise<string[]> {
   await runFaultPoint('after-case-write');
   await appendTransitionEvent(tx, actor, action, current, fresh, change.audit, now);
   await queueStatusChangedEvent(tx, fresh, current.state, now);
-  await adjustReviewerLoads(tx, current, fresh);
+  await adjustReviewerLoads(tx, current, fresh, change.picked);
   const drafts =
     typeof change.notifications === 'function' ? await change.notifications(tx, fresh) : (change.notifications ?? []);
   return queueNotifications(tx, fresh.provinceCode, fresh.id, drafts);

@@ -1,7 +1,6 @@
 // The filing checks that need reference data (SPEC §3–§4): the provinces and the issuing city/county exist, and the
 // stated reason is in the catalogue version in force. Returns that catalogue, which the filing records and assesses.
 import 'server-only';
-import { prisma, type PrismaClient, type TransactionClient } from '@/lib/db/client';
 import { findDivisions } from '@/lib/reference/divisions';
 import { findCatalogueInForce, type CatalogueInForce } from '@/lib/reference/reason-catalogue';
 import type { FilingData, FilingErrorKey } from '@/lib/cases/forms/schemas';
@@ -17,11 +16,15 @@ export interface FilingReferenceCheck {
 
 type FilingReferences = Pick<FilingData, FilingReferenceField>;
 
+/** Checked against the catalogue version in force: `given`, or read now. */
 export async function checkFilingReferences(
   filing: FilingReferences,
-  db: PrismaClient | TransactionClient = prisma,
+  given?: CatalogueInForce,
 ): Promise<FilingReferenceCheck> {
-  const [{ isProvince, unit: division }, catalogue] = await Promise.all([findDivisions(), findCatalogueInForce(db)]);
+  const [{ isProvince, unit: division }, catalogue] = await Promise.all([
+    findDivisions(),
+    given ?? findCatalogueInForce(),
+  ]);
   const unit = division(filing.issuingUnitCode);
 
   const fieldErrors: FilingReferenceCheck['fieldErrors'] = {};

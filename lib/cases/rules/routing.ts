@@ -71,14 +71,15 @@ async function loadCandidates(
 
 interface LockedReviewer {
   id: string;
-  /** Still active and under capacity under the lock: the reviewer takes the case (last assignment time moved). */
+  /** Still active and under capacity under the lock: the reviewer takes the case (counted, last assignment time moved). */
   taken: boolean;
 }
 
 /**
  * Locks the load row of the first of `ids` (in their order) that no other assignment holds (`skipLocked`), or waits
  * for the first one's, and in the same statement, when that reviewer is still active and under capacity (their load
- * read again under the lock), moves their last assignment time. Null when no row was locked.
+ * read again under the lock), counts the case in their load and moves their last assignment time. Null when no row
+ * was locked.
  */
 async function lockReviewer(
   tx: TransactionClient,
@@ -96,7 +97,7 @@ async function lockReviewer(
        ORDER BY array_position(${ids}::uuid[], user_id) LIMIT 1
          FOR NO KEY UPDATE ${skipLocked ? Prisma.sql`SKIP LOCKED` : Prisma.empty}
     ), taken AS (
-      UPDATE reviewer_load r SET last_assigned_at = ${now}
+      UPDATE reviewer_load r SET open_case_count = r.open_case_count + 1, last_assigned_at = ${now}
         FROM locked, app_user u
        WHERE r.province_code = ${province} AND r.user_id = locked.user_id
          AND u.id = locked.user_id AND u.active AND locked.open_case_count < u.capacity
@@ -111,7 +112,8 @@ async function lockReviewer(
  * Picks the reviewer for a case inside the caller's transaction, or null when nobody is eligible (the case then
  * waits in the province pool). The chosen reviewer's load row in the case's province is locked and their load read
  * again under the lock, so concurrent assignments never push anyone past capacity; only the reviewer who actually
- * gets the case has their last assignment time moved (it decides later ties). Concurrent filings do not queue for the
+ * gets the case has it counted in their load and their last assignment time moved (it decides later ties). The
+ * caller assigns the case to them in the same transaction and records that change as `picked` (adjustReviewerLoads). Concurrent filings do not queue for the
  * same reviewer: each takes the best-ranked reviewer no other assignment is holding (SKIP LOCKED), and waits only when
  * all are held. The load rows are distributed with the cases (docs/scaling.md), so this stays on the case's shard.
  *
@@ -161,10 +163,18 @@ type LoadSide = { assigneeId: string | null; state: CaseState; provinceCode: str
 
 /**
  * Keeps reviewer_load.open_case_count in step with one case change, in the same transaction: the reviewer who stops
- * holding an open case loses one in the province the case was in, the one who starts gains one where it is now.
+ * holding an open case loses one in the province the case was in, the one who starts gains one where it is now, unless
+ * the change gave the case to the reviewer pickReviewer took for it (`picked`), which counted it already.
  */
-export async function adjustReviewerLoads(tx: TransactionClient, before: LoadSide, after: LoadSide): Promise<void> {
-  await adjustReviewerLoadsOfCases(tx, [{ before, after }]);
+export async function adjustReviewerLoads(
+  tx: TransactionClient,
+  before: LoadSide,
+  after: LoadSide,
+  picked = false,
+): Promise<void> {
+  if (picked && !(after.assigneeId && loads(after.state)))
+    throw new Error('a picked reviewer must hold the case in a state that counts in their load');
+  await adjustReviewerLoadsOfCases(tx, [{ before, after: picked ? { ...after, assigneeId: null } : after }]);
 }
 
 /** The same for many case changes at once (a group action): one statement per reviewer whose load changes. */

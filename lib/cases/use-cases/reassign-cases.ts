@@ -80,7 +80,7 @@ export async function reassignAllOpenCases(
             actor,
             current,
             'REASSIGN',
-            () => ({ data: { assigneeId: reviewerId, assignedAt: now }, audit }),
+            () => ({ data: { assigneeId: reviewerId, assignedAt: now }, audit, picked: true }),
             now,
           );
           notificationIds.push(...moved.notificationIds);

@@ -8,7 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { canonicalJson } from '@/lib/audit/canonical';
 import { appendAuditEvent } from '@/lib/audit/append';
 import { insertCase } from '@/lib/db/case-sql';
-import { isUniqueViolation, prisma, Prisma, sqlRows, sqlRun } from '@/lib/db/client';
+import { isUniqueViolation, prisma, Prisma, sqlRows } from '@/lib/db/client';
 import type { Case } from '@/lib/db/generated/client';
 import { discardEvidenceFiles, storeEvidenceFiles, type SavedEvidence } from '@/lib/evidence/store';
 import { sealIdNumber } from '@/lib/pii/id-number';
@@ -18,11 +18,16 @@ import { dispatchAfterCommit } from '@/lib/cases/engine/case-change';
 import { filedAssigned, recordFilingAssignment } from '@/lib/cases/engine/auto-assign';
 import { openReliefRequest } from '@/lib/cases/engine/interim-relief';
 import { checkFilingReferences } from '@/lib/cases/rules/check-filing-references';
-import { computeFirstDecisionDeadline, storedDeadlineInputs } from '@/lib/cases/rules/deadlines';
+import {
+  computeFirstDecisionDeadline,
+  storedDeadlineInputs,
+  type DeadlinePolicyRecord,
+} from '@/lib/cases/rules/deadlines';
 import { formatSmsTime } from '@/lib/i18n/format-date';
 import { IdempotencyConflictError, ForbiddenActionError, ValidationError } from '@/lib/core/errors';
 import { checkEvidenceFiles, evidenceFieldErrors, type EvidenceFileInput } from '@/lib/cases/rules/evidence-rules';
-import { loadDeadlinePolicy } from '@/lib/reference/deadline-rules';
+import { effectivePolicyOf, policiesInForce } from '@/lib/reference/deadline-rules';
+import { catalogueOf, CATALOGUE_VERSION_IN_FORCE, type CatalogueVersion } from '@/lib/reference/reason-catalogue';
 import { assessOverreach } from '@/lib/cases/rules/overreach';
 import { parseInput } from '@/lib/core/parse-input';
 import { pickReviewer, routeToProvince } from '@/lib/cases/rules/routing';
@@ -45,16 +50,47 @@ function payloadHashOf(filing: FilingData, evidence: readonly EvidenceFileInput[
     .digest('hex');
 }
 
-async function findByIdempotencyKey(citizenId: string, key: string, payloadHash: string): Promise<Case | null> {
-  const [existing] = await sqlRows<{ citizenId: string; payloadHash: string; caseId: string }>(
-    prisma,
-    Prisma.sql`SELECT citizen_id AS "citizenId", payload_hash AS "payloadHash", case_id AS "caseId"
-                 FROM filing_idempotency_key WHERE key = ${key}`,
-  );
+/** The submission an idempotency key was first used for. */
+interface EarlierSubmission {
+  citizenId: string;
+  payloadHash: string;
+  caseId: string;
+}
+
+const EARLIER_SUBMISSION = (key: string) =>
+  Prisma.sql`SELECT citizen_id::text AS "citizenId", payload_hash AS "payloadHash", case_id::text AS "caseId"
+               FROM filing_idempotency_key WHERE key = ${key}`;
+
+/** The case of an earlier submission with the same key, or null; the same key with other content is refused. */
+async function earlierCase(
+  existing: EarlierSubmission | null | undefined,
+  citizenId: string,
+  payloadHash: string,
+): Promise<Case | null> {
   if (!existing) return null;
   if (existing.citizenId !== citizenId || existing.payloadHash !== payloadHash) throw new IdempotencyConflictError();
   // By id: a transfer may since have moved the case out of the province it was filed in (existing.provinceCode).
   return prisma.case.findFirst({ where: { id: existing.caseId } });
+}
+
+/**
+ * What a filing reads before it decides anything, in one statement: an earlier submission with its key, the reason
+ * catalogue version in force and the deadline policies in force in its province (read per filing: another instance
+ * may have published a new version a moment ago).
+ */
+async function readFilingContext(key: string, provinceCode: string, now: Date) {
+  const [row] = await sqlRows<{
+    earlier: EarlierSubmission | null;
+    catalogue: CatalogueVersion | null;
+    policies: DeadlinePolicyRecord[] | null;
+  }>(
+    prisma,
+    Prisma.sql`
+    SELECT (SELECT row_to_json(e) FROM (${EARLIER_SUBMISSION(key)}) AS e) AS earlier,
+           (SELECT row_to_json(v) FROM (${CATALOGUE_VERSION_IN_FORCE}) AS v) AS catalogue,
+           (SELECT json_agg(p) FROM (${policiesInForce(provinceCode, now)}) AS p) AS policies`,
+  );
+  return { earlier: row!.earlier, catalogue: row!.catalogue, policies: row!.policies ?? [] };
 }
 
 export async function submitAppeal(
@@ -68,17 +104,18 @@ export async function submitAppeal(
   const filing = parseInput(filingSchema, input);
 
   const payloadHash = payloadHashOf(filing, evidence);
-  const earlier = await findByIdempotencyKey(citizenId, filing.idempotencyKey, payloadHash);
+  const provinceCode = routeToProvince(filing);
+  const context = await readFilingContext(filing.idempotencyKey, provinceCode, now);
+  const earlier = await earlierCase(context.earlier, citizenId, payloadHash);
   if (earlier) return { case: earlier, created: false };
 
   const checkedEvidence = await checkEvidenceFiles(evidence);
   if (!checkedEvidence.ok) throw new ValidationError(evidenceFieldErrors(checkedEvidence));
-  const references = await checkFilingReferences(filing);
+  const references = await checkFilingReferences(filing, await catalogueOf(context.catalogue));
   if (!references.ok) throw new ValidationError(references.fieldErrors);
 
-  const provinceCode = routeToProvince(filing);
   const overreach = assessOverreach(filing, references.catalogue.reasons);
-  const policy = await loadDeadlinePolicy(prisma, provinceCode, now);
+  const policy = effectivePolicyOf(context.policies, provinceCode, now);
   const deadline = computeFirstDecisionDeadline(policy, { type: filing.type, colour: filing.colour, filedAt: now });
   // Taken outside the transaction: a failed filing leaves a gap in the day's numbers, never a duplicate.
   const reference = await allocateReference(provinceCode, now);
@@ -87,20 +124,22 @@ export async function submitAppeal(
   const storedFiles: SavedEvidence[] = await storeEvidenceFiles(provinceCode, checkedEvidence.files, evidence);
   try {
     const outcome = await prisma.$transaction(async (tx) => {
-      // The province system's own record of this code, when it sent one: the reviewer sees whether it matches.
-      const match = await findMatchingCodeAssignment(tx, {
-        issuingProvinceCode: filing.issuingProvinceCode,
-        issuingUnitCode: filing.issuingUnitCode,
-        colour: filing.colour,
-        codeAssignedAt: filing.codeAssignedAt,
-      });
-      // Claimed first: a concurrent submit with the same key waits here for this transaction and then fails on the
-      // key (a unique violation, handled below), before it writes anything else.
+      // Claimed first: a concurrent submit with the same key waits on this insert for this transaction and then fails
+      // on the key (a unique violation, handled below), before it writes anything else. In the same statement, the
+      // province system's own record of this code, when it sent one: the reviewer sees whether it matches.
       const caseId = randomUUID();
-      await sqlRun(
+      const match = await findMatchingCodeAssignment(
         tx,
-        Prisma.sql`INSERT INTO filing_idempotency_key (key, citizen_id, payload_hash, case_id, province_code)
-                   VALUES (${filing.idempotencyKey}, ${citizenId}::uuid, ${payloadHash}, ${caseId}::uuid, ${provinceCode})`,
+        {
+          issuingProvinceCode: filing.issuingProvinceCode,
+          issuingUnitCode: filing.issuingUnitCode,
+          colour: filing.colour,
+          codeAssignedAt: filing.codeAssignedAt,
+        },
+        [
+          Prisma.sql`INSERT INTO filing_idempotency_key (key, citizen_id, payload_hash, case_id, province_code)
+                     VALUES (${filing.idempotencyKey}, ${citizenId}::uuid, ${payloadHash}, ${caseId}::uuid, ${provinceCode})`,
+        ],
       );
       // The reviewer is picked before the case is written, and the case inserted already assigned (SPEC §6); with
       // nobody eligible it waits in the province's pool.
@@ -215,7 +254,8 @@ export async function submitAppeal(
     await discardEvidenceFiles(storedFiles.map((file) => file.key));
     // Two submits with one key raced: the loser returns the winner's case (or is refused if the content differs).
     if (isUniqueViolation(error)) {
-      const winner = await findByIdempotencyKey(citizenId, filing.idempotencyKey, payloadHash);
+      const [existing] = await sqlRows<EarlierSubmission>(prisma, EARLIER_SUBMISSION(filing.idempotencyKey));
+      const winner = await earlierCase(existing, citizenId, payloadHash);
       if (winner) return { case: winner, created: false };
     }
     throw error;
