@@ -113,9 +113,9 @@ async function lockReviewer(
  * waits in the province pool). The chosen reviewer's load row in the case's province is locked and their load read
  * again under the lock, so concurrent assignments never push anyone past capacity; only the reviewer who actually
  * gets the case has it counted in their load and their last assignment time moved (it decides later ties). The
- * caller assigns the case to them in the same transaction and records that change as `picked` (adjustReviewerLoads). Concurrent filings do not queue for the
- * same reviewer: each takes the best-ranked reviewer no other assignment is holding (SKIP LOCKED), and waits only when
- * all are held. The load rows are distributed with the cases (docs/scaling.md), so this stays on the case's shard.
+ * caller assigns the case to them in the same transaction and records that change as `picked` (adjustReviewerLoads).
+ * Concurrent filings do not queue for the same reviewer: each takes the best-ranked reviewer no other assignment is
+ * holding (SKIP LOCKED), and waits only when all are held. The load rows are distributed with the cases (docs/scaling.md), so this stays on the case's shard.
  *
  * Locks are taken in one order everywhere: case and reviewer-load rows during a transaction, audit chain heads at its
  * end (lib/audit/append.ts), so an assignment never holds a chain head while it waits for a reviewer.

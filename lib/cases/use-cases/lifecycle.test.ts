@@ -399,6 +399,11 @@ describe('withdrawal, transfer and outsiders', () => {
     expect(moved.provinceCode).toBe('41');
     expect(moved.assigneeId).toBe(henanReviewer.id);
     expect(moved.state).toBe('ASSIGNED');
+    // Counted once in the new reviewer's load in Henan (by the pick), and no longer in the old one's.
+    const loadOf = async (provinceCode: string, userId: string) =>
+      (await db().reviewerLoad.findUnique({ where: { provinceCode_userId: { provinceCode, userId } } }))?.openCaseCount;
+    expect(await loadOf('41', henanReviewer.id)).toBe(1);
+    expect(await loadOf('34', reviewer.id)).toBe(0);
     expect(moved.dueAt.getTime()).toBe(started.dueAt.getTime());
     expect(moved.filedAt.getTime()).toBe(started.filedAt.getTime());
     // The case's rows move with it (lib/cases/engine/move-case.ts).

@@ -15,6 +15,7 @@ import {
   RuleViolationError,
 } from '@/lib/core/errors';
 import { reassignAllOpenCases, reassignCase } from './reassign-cases';
+import { recountReviewerLoads } from '@/lib/cases/rules/routing';
 import { requestInformation } from '@/lib/cases/use-cases/request-information';
 import { startReview } from '@/lib/cases/use-cases/start-review';
 import { submitAppeal } from '@/lib/cases/use-cases/submit-appeal';
@@ -229,6 +230,22 @@ describe('reassigning work', () => {
           where: { assigneeId: leaving.id, state: { in: ['ASSIGNED', 'IN_REVIEW', 'AWAITING_CITIZEN'] } },
         }),
       ).toBe(0);
+      // Each moved case counted once in its new reviewer's load (by the pick) and taken off the old one's; a recount
+      // from the cases agrees.
+      const loads = async () => {
+        const rows = await prisma().reviewerLoad.findMany({ where: { provinceCode: '34' } });
+        const of = (id: string) => rows.find((row) => row.userId === id)?.openCaseCount ?? 0;
+        return {
+          [leaving.id]: of(leaving.id),
+          [small.id]: of(small.id),
+          [roomy.id]: of(roomy.id),
+          [conflicted.id]: of(conflicted.id),
+        };
+      };
+      const counted = { [leaving.id]: 0, [small.id]: 1, [roomy.id]: 3, [conflicted.id]: 0 };
+      expect(await loads()).toEqual(counted);
+      await recountReviewerLoads(prisma());
+      expect(await loads()).toEqual(counted);
       // The withdrawn case is no open work and stays as it was.
       expect(await prisma().case.findFirstOrThrow({ where: { id: withdrawn.id } })).toMatchObject({
         state: 'WITHDRAWN',
