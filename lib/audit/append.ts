@@ -1,6 +1,6 @@
 // Appends events to their province's audit chain inside the caller's transaction (SPEC §8), at its end.
 // Locking a chain's head row serialises writers of that chain only; other provinces never wait.
-import { beforeCommit, callAtCommit, Prisma, sqlRows, sqlRun, type TransactionClient } from '@/lib/db/client';
+import { beforeCommit, callAtCommit, Prisma, sqlRows, type TransactionClient } from '@/lib/db/client';
 import type { AuditAction } from './actions';
 import type { JsonValue } from './canonical';
 
@@ -70,11 +70,6 @@ function appendCall(chain: string, events: PendingEvent[]): Prisma.Sql {
   return Prisma.sql`audit_append(${chain}, ${JSON.stringify(written)}::jsonb)`;
 }
 
-/** One statement per chain, at once. */
-async function appendNow(tx: TransactionClient, chain: string, events: PendingEvent[]): Promise<void> {
-  await sqlRun(tx, Prisma.sql`SELECT ${appendCall(chain, events)}`);
-}
-
 /**
  * Appends an event to its chain in the caller's transaction. Inside `prisma.$transaction` the event is written as
  * the transaction's last step (chains in code order, so two transactions writing two chains never deadlock): a
@@ -105,12 +100,10 @@ export async function appendAuditEvent(
     const deferred = beforeCommit(tx, async () => {
       queued.delete(tx);
       // In the transaction's last statement, with the rows queued for it (lib/db/client.ts, writeAtCommit).
-      for (const chain of [...fresh.keys()].sort()) {
-        const events = fresh.get(chain)!;
-        if (!callAtCommit(tx, appendCall(chain, events))) await appendNow(tx, chain, events);
-      }
+      for (const chain of [...fresh.keys()].sort()) await callAtCommit(tx, appendCall(chain, fresh.get(chain)!));
     });
-    if (!deferred) return appendNow(tx, input.chain, [event]);
+    // Outside such a transaction: at once, one statement.
+    if (!deferred) return callAtCommit(tx, appendCall(input.chain, [event]));
     queued.set(tx, fresh);
     chains = fresh;
   }

@@ -162,15 +162,16 @@ export function isUniqueViolation(error: unknown): boolean {
   return error instanceof pg.DatabaseError && error.code === '23505';
 }
 
-/** Work registered by `beforeCommit`, per open interactive transaction of `prisma.$transaction`. */
-const commitHooks = new WeakMap<object, (() => Promise<void>)[]>();
-
-/** What the last statement of an open interactive transaction carries (`writeAtCommit`, `callAtCommit`). */
-interface LastStatement {
+/**
+ * The end of an open interactive transaction of `prisma.$transaction`: the work registered by `beforeCommit`, then
+ * what its last statement carries (`writeAtCommit`, `callAtCommit`).
+ */
+interface TransactionEnd {
+  hooks: (() => Promise<void>)[];
   writes: Prisma.Sql[];
   calls: Prisma.Sql[];
 }
-const lastStatements = new WeakMap<object, LastStatement>();
+const transactionEnds = new WeakMap<object, TransactionEnd>();
 
 /**
  * Runs `hook` as the last step of the interactive transaction `tx`, after its callback and before COMMIT (the audit
@@ -178,9 +179,9 @@ const lastStatements = new WeakMap<object, LastStatement>();
  * `tx` is not an interactive transaction opened through `prisma.$transaction`; the caller then does its work at once.
  */
 export function beforeCommit(tx: object, hook: () => Promise<void>): boolean {
-  const hooks = commitHooks.get(tx);
-  if (!hooks) return false;
-  hooks.push(hook);
+  const end = transactionEnds.get(tx);
+  if (!end) return false;
+  end.hooks.push(hook);
   return true;
 }
 
@@ -189,22 +190,19 @@ export function beforeCommit(tx: object, hook: () => Promise<void>): boolean {
  * for the province's system) for the transaction's last statement, sent after the before-commit hooks: there every
  * queued write is a data-modifying CTE (each runs once, in full) of one statement with the calls (the audit chain's
  * append), one round trip for all of them. The write must lock no row the transaction has not locked already, since
- * it runs after the chain heads are taken. Returns false outside an interactive transaction of `prisma.$transaction`;
- * the caller then writes at once.
+ * it runs after the chain heads are taken. Outside an interactive transaction of `prisma.$transaction` it runs at once.
  */
-export function writeAtCommit(tx: object, write: Prisma.Sql): boolean {
-  const last = lastStatements.get(tx);
-  if (!last) return false;
-  last.writes.push(write);
-  return true;
+export async function writeAtCommit(tx: SqlTarget, write: Prisma.Sql): Promise<void> {
+  const end = transactionEnds.get(tx);
+  if (end) end.writes.push(write);
+  else await sqlRun(tx, write);
 }
 
-/** Queues a function call (`audit_append(…)`) for the transaction's last statement, in order; false as writeAtCommit. */
-export function callAtCommit(tx: object, call: Prisma.Sql): boolean {
-  const last = lastStatements.get(tx);
-  if (!last) return false;
-  last.calls.push(call);
-  return true;
+/** Queues a function call (`audit_append(…)`) for the transaction's last statement, in order, or runs it at once (as writeAtCommit). */
+export async function callAtCommit(tx: SqlTarget, call: Prisma.Sql): Promise<void> {
+  const end = transactionEnds.get(tx);
+  if (end) end.calls.push(call);
+  else await sqlRun(tx, Prisma.sql`SELECT ${call}`);
 }
 
 /**
@@ -218,7 +216,7 @@ export function alongside(writes: readonly Prisma.Sql[], statement: Prisma.Sql):
 }
 
 /** The last statement: `WITH w0 AS (write), … SELECT call, …`. */
-function lastStatementOf({ writes, calls }: LastStatement): Prisma.Sql | null {
+function lastStatementOf({ writes, calls }: TransactionEnd): Prisma.Sql | null {
   if (writes.length === 0 && calls.length === 0) return null;
   return alongside(writes, Prisma.sql`SELECT ${calls.length > 0 ? Prisma.join(calls, ', ') : Prisma.sql`1`}`);
 }
@@ -232,15 +230,13 @@ function transactionWithHooks(client: PrismaClient): PrismaClient['$transaction'
     return opening.run(transaction, () =>
       client.$transaction(async (tx) => {
         if (transaction.connection) connections.set(tx, transaction);
-        const hooks: (() => Promise<void>)[] = [];
-        const last: LastStatement = { writes: [], calls: [] };
-        commitHooks.set(tx, hooks);
-        lastStatements.set(tx, last);
+        const end: TransactionEnd = { hooks: [], writes: [], calls: [] };
+        transactionEnds.set(tx, end);
         const result = await callback(tx);
         // A hook may register another (it runs in turn).
-        for (let i = 0; i < hooks.length; i += 1) await hooks[i]!();
-        lastStatements.delete(tx);
-        const statement = lastStatementOf(last);
+        for (let i = 0; i < end.hooks.length; i += 1) await end.hooks[i]!();
+        transactionEnds.delete(tx);
+        const statement = lastStatementOf(end);
         if (statement) await sqlRun(tx, statement);
         return result;
       }, options as never),

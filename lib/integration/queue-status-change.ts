@@ -4,7 +4,7 @@
 // lets the receiver put them back in order.
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { Prisma, sqlRun, writeAtCommit, type TransactionClient } from '@/lib/db/client';
+import { Prisma, writeAtCommit, type TransactionClient } from '@/lib/db/client';
 import type { Case, CaseState } from '@/lib/db/generated/client';
 import type { StatusChangedPayload } from './outbox-payloads';
 
@@ -44,5 +44,5 @@ export async function queueStatusChangedEvents(
   if (rows.length === 0) return;
   // Nothing in the transaction reads them back: written in its last statement (lib/db/client.ts).
   const insert = Prisma.sql`INSERT INTO outbox_event (id, province_code, kind, case_id, payload) VALUES ${Prisma.join(rows)}`;
-  if (!writeAtCommit(tx, insert)) await sqlRun(tx, insert);
+  await writeAtCommit(tx, insert);
 }

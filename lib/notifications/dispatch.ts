@@ -3,7 +3,7 @@
 // webhooks), so no row lock is held while the provider answers and several dispatchers never send one twice; only the
 // holder of a lease may record the outcome. Every provider call is recorded in sms_delivery (lib/sms/send.ts).
 import 'server-only';
-import { prisma, Prisma, sqlRows, sqlRun } from '@/lib/db/client';
+import { alongside, prisma, Prisma, sqlRows, sqlRun } from '@/lib/db/client';
 import { provincesWith } from '@/lib/db/provinces';
 import { sendSms } from '@/lib/sms/send';
 import type { NotificationParams, NotificationTemplate } from './queue';
@@ -121,15 +121,17 @@ export async function dispatchNotifications(ids?: readonly string[], options: Di
           const failedForGood = !outcome.ok && (!outcome.error.retryable || notification.attempts + 1 >= MAX_ATTEMPTS);
           recorded = await sqlRun(
             prisma,
-            Prisma.sql`
-            WITH delivery AS (${deliveryInsert})
-            UPDATE notification
-               SET attempts = attempts + 1, locked_until = NULL,
-                   status = ${outcome.ok ? 'SENT' : failedForGood ? 'FAILED' : 'PENDING'}::"DeliveryStatus",
-                   sent_at = ${outcome.ok ? new Date() : null},
-                   last_error = ${outcome.ok ? null : outcome.error.code}
-             WHERE province_code = ${notification.province_code} AND id = ${notification.id}::uuid
-               AND locked_until = ${notification.locked_until}`,
+            alongside(
+              [deliveryInsert],
+              Prisma.sql`
+              UPDATE notification
+                 SET attempts = attempts + 1, locked_until = NULL,
+                     status = ${outcome.ok ? 'SENT' : failedForGood ? 'FAILED' : 'PENDING'}::"DeliveryStatus",
+                     sent_at = ${outcome.ok ? new Date() : null},
+                     last_error = ${outcome.ok ? null : outcome.error.code}
+               WHERE province_code = ${notification.province_code} AND id = ${notification.id}::uuid
+                 AND locked_until = ${notification.locked_until}`,
+            ),
           );
         },
       },

@@ -2,7 +2,7 @@
 // sent only after that transaction commits (lib/notifications/dispatch.ts).
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { Prisma, sqlRun, writeAtCommit, type TransactionClient } from '@/lib/db/client';
+import { Prisma, writeAtCommit, type TransactionClient } from '@/lib/db/client';
 
 export const NOTIFICATION_TEMPLATES = [
   'CASE_FILED',
@@ -63,7 +63,7 @@ export async function queueNotificationsOfCases(
   const insert = Prisma.sql`INSERT INTO notification
                  (id, province_code, case_id, channel, recipient_user_id, recipient_mobile, template, params)
                VALUES ${Prisma.join(rows.map((row) => row.values))}`;
-  if (!writeAtCommit(tx, insert)) await sqlRun(tx, insert);
+  await writeAtCommit(tx, insert);
   return rows.map((row) => row.id);
 }
 

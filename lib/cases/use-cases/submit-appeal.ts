@@ -57,7 +57,7 @@ interface EarlierSubmission {
   caseId: string;
 }
 
-const EARLIER_SUBMISSION = (key: string) =>
+const earlierSubmission = (key: string) =>
   Prisma.sql`SELECT citizen_id::text AS "citizenId", payload_hash AS "payloadHash", case_id::text AS "caseId"
                FROM filing_idempotency_key WHERE key = ${key}`;
 
@@ -86,7 +86,7 @@ async function readFilingContext(key: string, provinceCode: string, now: Date) {
   }>(
     prisma,
     Prisma.sql`
-    SELECT (SELECT row_to_json(e) FROM (${EARLIER_SUBMISSION(key)}) AS e) AS earlier,
+    SELECT (SELECT row_to_json(e) FROM (${earlierSubmission(key)}) AS e) AS earlier,
            (SELECT row_to_json(v) FROM (${CATALOGUE_VERSION_IN_FORCE}) AS v) AS catalogue,
            (SELECT json_agg(p) FROM (${policiesInForce(provinceCode, now)}) AS p) AS policies`,
   );
@@ -254,7 +254,7 @@ export async function submitAppeal(
     await discardEvidenceFiles(storedFiles.map((file) => file.key));
     // Two submits with one key raced: the loser returns the winner's case (or is refused if the content differs).
     if (isUniqueViolation(error)) {
-      const [existing] = await sqlRows<EarlierSubmission>(prisma, EARLIER_SUBMISSION(filing.idempotencyKey));
+      const [existing] = await sqlRows<EarlierSubmission>(prisma, earlierSubmission(filing.idempotencyKey));
       const winner = await earlierCase(existing, citizenId, payloadHash);
       if (winner) return { case: winner, created: false };
     }
