@@ -214,7 +214,19 @@ async function filingOrigins(
 }
 
 function filingBody(origin: FilingOrigin): string {
-  return JSON.stringify({
+  return JSON.stringify(filing(origin));
+}
+
+/**
+ * A filing the use case refuses after parsing all of it (the privacy notice not accepted): the request around every
+ * filing (HTTP, routing, same-origin check, session, JSON, the filing's schema, the answer) without the filing itself.
+ */
+function refusedFilingBody(origin: FilingOrigin): string {
+  return JSON.stringify({ ...filing(origin), privacyNoticeAccepted: false });
+}
+
+function filing(origin: FilingOrigin) {
+  return {
     type: 'CODE_APPEAL',
     applicantName: '王芳',
     idNumber: `${ID_BODY}${computeResidentIdCheckDigit(ID_BODY)}`,
@@ -231,7 +243,7 @@ function filingBody(origin: FilingOrigin): string {
     privacyNoticeAccepted: true,
     privacyNoticeVersion: '2026-01',
     idempotencyKey: randomUUID(),
-  });
+  };
 }
 
 /** Files 100 appeals one after another through a freshly started instance, so it is measured warm, as the first is. */
@@ -245,6 +257,13 @@ async function warmUpFiling(base: string, cookie: string, origin: () => FilingOr
   }
 }
 
+/** What the filing clients post, and the status that counts as done. */
+interface PostedRequest {
+  path: string;
+  body: (origin: FilingOrigin) => string;
+  status: number;
+}
+
 /**
  * C clients filing in a loop for the duration: filings/s, latency, errors, and the web servers' CPU per filing. With
  * several instances (as deploy/systemd runs them, behind a load balancer) client i files through instance i mod n.
@@ -253,6 +272,7 @@ async function filingThroughput(
   cookie: string,
   origin: () => FilingOrigin,
   instances: readonly { base: string; pid: number }[] = [{ base: BASE, pid: serverPid! }],
+  request: PostedRequest = { path: '/api/appeals', body: filingBody, status: 201 },
 ): Promise<FilingRun> {
   const times: number[] = [];
   let errors = 0;
@@ -268,13 +288,13 @@ async function filingThroughput(
             const started = performance.now();
             try {
               const response = await postJson(
-                `${base}/api/appeals`,
+                `${base}${request.path}`,
                 // The app's own origin, as the filing page's fetch sends it (lib/security/same-origin-json.ts).
                 { cookie, 'content-type': 'application/json', origin: BASE },
-                filingBody(origin()),
+                request.body(origin()),
               );
               const text = response.text;
-              if (response.status !== 201) {
+              if (response.status !== request.status) {
                 errors += 1;
                 firstError ||= `${response.status} ${text.slice(0, 200)}`;
               } else times.push(performance.now() - started);
@@ -477,16 +497,35 @@ async function main(): Promise<void> {
     );
     // deploy/systemd runs one web instance per port behind the load balancers: a second one here, on the same cores.
     const secondServer = startWebServer(database.url, PORT + 1);
-    const filingTwoInstances = await waitForServer(SECOND_BASE)
+    const bothInstances = [
+      { base: BASE, pid: server!.pid! },
+      { base: SECOND_BASE, pid: secondServer.pid! },
+    ];
+    const { filingTwoInstances, requestFloor, frameworkFloor } = await waitForServer(SECOND_BASE)
       .then(() => warmUpFiling(SECOND_BASE, citizenCookie, origins.mix))
-      .then(() =>
-        filingThroughput(citizenCookie, origins.mix, [
-          { base: BASE, pid: server!.pid! },
-          { base: SECOND_BASE, pid: secondServer.pid! },
-        ]),
-      )
+      .then(async () => {
+        const filingTwoInstances = await filingThroughput(citizenCookie, origins.mix, bothInstances);
+        progress(
+          `  ${filingTwoInstances.perSecond}/s, ${filingTwoInstances.errors} errors; the request around a filing (refused filings, 422)`,
+        );
+        const requestFloor = await filingThroughput(citizenCookie, origins.mix, bothInstances, {
+          path: '/api/appeals',
+          body: refusedFilingBody,
+          status: 422,
+        });
+        progress(
+          `  ${requestFloor.perSecond}/s, ${requestFloor.errors} errors; a request no app code answers (POST /api/health, 405)`,
+        );
+        // Next.js's own part of every request: its route handler answers a method it does not export itself.
+        const frameworkFloor = await filingThroughput(citizenCookie, origins.mix, bothInstances, {
+          path: '/api/health',
+          body: () => '{}',
+          status: 405,
+        });
+        return { filingTwoInstances, requestFloor, frameworkFloor };
+      })
       .finally(() => secondServer.kill('SIGTERM'));
-    progress(`  ${filingTwoInstances.perSecond}/s, ${filingTwoInstances.errors} errors; plain SQL ceiling`);
+    progress(`  ${frameworkFloor.perSecond}/s, ${frameworkFloor.errors} errors; plain SQL ceiling`);
     const { result: ceilingRun, split: ceilingCpu } = await measureCpuSplit(
       { ...cpuProbe, webPids: [] },
       () => plainSqlFiling(database.url, { clients: CLIENTS, durationMs: DURATION_MS, origin: origins.mix }),
@@ -566,6 +605,8 @@ async function main(): Promise<void> {
         http: filing,
         httpOneProvince: filingOneProvince,
         httpTwoInstances: filingTwoInstances,
+        requestFloor,
+        frameworkFloor,
         plainSql: ceiling,
         // No ceiling measured (its filings failed): no ratio either.
         ratio: ceiling.perSecond > 0 ? round(filingTwoInstances.perSecond / ceiling.perSecond, 3) : 0,
@@ -629,6 +670,10 @@ function printTable(r: {
     http: FilingMeasure;
     httpOneProvince: FilingMeasure;
     httpTwoInstances: FilingMeasure;
+    /** Refused filings through two instances: the request around a filing, without the filing. */
+    requestFloor: FilingMeasure;
+    /** Requests Next.js answers without app code (405), through two instances. */
+    frameworkFloor: FilingMeasure;
     plainSql: FilingMeasure;
     /** Two web instances' rate (as deployed) to the ceiling's. */
     ratio: number;
@@ -640,7 +685,11 @@ function printTable(r: {
     refreshDuringAnalytics: { groups: number; seconds: number };
   };
   audit: { eventsPerSecond: number; intact: boolean };
-  sweep: { openCases: number; first: { seconds: number }; second: { seconds: number } };
+  sweep: {
+    openCases: number;
+    first: { seconds: number; notificationsSent: number };
+    second: { seconds: number; notificationsSent: number };
+  };
   server: { peakRssMb: number };
   incidents: IncidentBenchResult | null;
 }): void {
@@ -725,7 +774,9 @@ function printTable(r: {
     ],
     [
       'deadline sweep (first / second run)',
-      `${r.sweep.first.seconds} s / ${r.sweep.second.seconds} s over ${r.sweep.openCases.toLocaleString()} open cases`,
+      // The first run also sends the SMS the plain-SQL ceiling's filings left pending (it has no dispatch of its own).
+      `${r.sweep.first.seconds} s / ${r.sweep.second.seconds} s over ${r.sweep.openCases.toLocaleString()} open cases, ` +
+        `sending ${r.sweep.first.notificationsSent.toLocaleString()} / ${r.sweep.second.notificationsSent.toLocaleString()} messages`,
       '≤ 2 s',
       verdict(r.sweep.first.seconds <= 2 && r.sweep.second.seconds <= 2),
     ],
@@ -758,12 +809,19 @@ function printTable(r: {
  * Where each filing run's CPU went, per filing, and the rate at which this machine's cores would be fully busy at that
  * cost: what limits filing here whatever the app's latency.
  */
-function printCpuSplits(filing: Record<'http' | 'httpOneProvince' | 'httpTwoInstances' | 'plainSql', FilingMeasure>) {
+function printCpuSplits(
+  filing: Record<
+    'http' | 'httpOneProvince' | 'httpTwoInstances' | 'requestFloor' | 'frameworkFloor' | 'plainSql',
+    FilingMeasure
+  >,
+) {
   const cores = cpus().length;
   const runs: [string, CpuSplit][] = [
     ['HTTP, mix, 1 web instance', filing.http.cpu],
     ['HTTP, one province', filing.httpOneProvince.cpu],
     ['HTTP, mix, 2 web instances', filing.httpTwoInstances.cpu],
+    ['refused filing (422), 2 web instances', filing.requestFloor.cpu],
+    ['no app code (405), 2 web instances', filing.frameworkFloor.cpu],
     ['plain SQL (ceiling), mix', filing.plainSql.cpu],
   ];
   const header = [
@@ -793,6 +851,14 @@ function printCpuSplits(filing: Record<'http' | 'httpOneProvince' | 'httpTwoInst
   console.log(`\nwhere the machine's CPU went (${cores} cores; "rest" is the kernel's network work and anything else)`);
   console.log(line(header));
   for (const row of rows) console.log(line(row));
+  // Every filing over HTTP costs at least the request around it plus its rows: the most this machine could file.
+  const floorMs = filing.requestFloor.cpu.machineMs + filing.plainSql.cpu.machineMs;
+  if (filing.requestFloor.cpu.machineMs > 0 && filing.plainSql.cpu.machineMs > 0)
+    console.log(
+      `a filing over HTTP costs at least the request around it (a refused filing) and its rows (the ceiling's): ` +
+        `${filing.requestFloor.cpu.machineMs} + ${filing.plainSql.cpu.machineMs} = ${round(floorMs, 2)} ms of machine, ` +
+        `so these ${cores} cores file at most ${Math.round((cores * 1000) / floorMs)}/s`,
+    );
 }
 
 main().catch((error: unknown) => {
