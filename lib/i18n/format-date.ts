@@ -14,6 +14,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { enGB } from 'date-fns/locale/en-GB';
 import { zhCN } from 'date-fns/locale/zh-CN';
+import { shanghaiWallClock } from '@/lib/core/calendar';
 import { TIME_ZONE, type Locale } from './config';
 
 type When = Date | string | number;
@@ -37,23 +38,18 @@ function inShanghai(at: When, pattern: string, locale: Locale): string {
 }
 
 /**
- * Asia/Shanghai has kept UTC+8 without daylight saving since its last summer time ended on 15 September 1991. From
- * then on the date and time forms below are written from the fixed offset: a page of lists writes a hundred or more
- * of them, and a time-zone date costs ~15 µs each (its offset looked up through Intl), this well under 1 µs. The text
- * is the same as the patterns above give (lib/i18n/format-date.test.ts compares them over random instants); earlier
- * instants take the time-zone path.
+ * From 1991 the date and time forms below are written from Shanghai's fixed offset (lib/core/calendar.ts): a page of
+ * lists writes a hundred or more of them. The text is the same as the patterns above give
+ * (lib/i18n/format-date.test.ts compares them over random instants); earlier instants take the time-zone path.
  */
-const FIXED_OFFSET_SINCE = Date.UTC(1991, 8, 16);
-const OFFSET_MS = 8 * 3_600_000;
 const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 const two = (value: number) => (value < 10 ? `0${value}` : String(value));
 
 function fixedOffsetForm(at: When, lang: Locale, form: 'date' | 'dateTime' | 'seconds'): string | null {
-  const instant = at instanceof Date ? at.getTime() : new Date(at).getTime();
-  if (!(instant >= FIXED_OFFSET_SINCE)) return null; // earlier, or not a date: the time-zone path (which throws)
-  const local = new Date(instant + OFFSET_MS);
+  // Earlier, later than 9999, or not a date: the time-zone path (which throws for the last).
+  const local = shanghaiWallClock(at instanceof Date ? at.getTime() : new Date(at).getTime());
+  if (!local) return null;
   const [year, month, day] = [local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()];
-  if (year > 9999) return null;
   const date = lang === 'en' ? `${day} ${EN_MONTHS[month]} ${year}` : `${year}年${month + 1}月${day}日`;
   if (form === 'date') return date;
   const time = `${two(local.getUTCHours())}:${two(local.getUTCMinutes())}${form === 'seconds' ? `:${two(local.getUTCSeconds())}` : ''}`;

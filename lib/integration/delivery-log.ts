@@ -1,6 +1,7 @@
 // The webhook delivery log (SPEC §9, §18): every attempt, newest first, for one event or one province, with the
 // administrators' filters (result, event type, Asia/Shanghai days) and whether the event still waits (replayable).
 import 'server-only';
+import { shanghaiDayStart } from '@/lib/core/calendar';
 import type { Prisma } from '@/lib/db/client';
 import { prisma } from '@/lib/db/client';
 import type { DeliveryStatus, OutboxKind } from '@/lib/db/generated/enums';
@@ -18,11 +19,6 @@ export interface DeliveryAttempt {
   kind: OutboxKind;
   /** The event's state now: PENDING while it has not been delivered (a failed attempt of it can be replayed). */
   eventStatus: DeliveryStatus;
-}
-
-/** The start of an Asia/Shanghai day (UTC+8 all year: China has no daylight saving time since 1991). */
-export function shanghaiDayStart(day: string): Date {
-  return new Date(`${day}T00:00:00+08:00`);
 }
 
 export async function listWebhookDeliveries(filter: {

@@ -5,7 +5,8 @@
 import 'server-only';
 import { prisma, Prisma, type TransactionClient } from '@/lib/db/client';
 import { divisionNames } from '@/lib/reference/divisions';
-import { defaultPeriod, isoWeekLabel, isoWeeksBetween, shanghaiDate, type Period } from './periods';
+import { shanghaiDate } from '@/lib/core/calendar';
+import { defaultPeriod, isoWeekLabel, isoWeeksBetween, type Period } from './periods';
 import { refreshSupervisionStatsForRead, statsRefreshedAt } from './refresh-stats';
 import type { AnalyticsCaseType, AnalyticsFilters } from './schemas';
 import { scopeProvinceSql } from './scope';

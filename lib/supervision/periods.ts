@@ -1,9 +1,8 @@
 // Calendar arithmetic for supervision filters and trends, on plain `yyyy-MM-dd` dates in Asia/Shanghai
 // (China has kept +08:00 without daylight saving since 1991, so a day starts at 00:00+08:00).
 import { addDays as addCalendarDays, format, getISOWeek, getISOWeekYear, parseISO, startOfISOWeek } from 'date-fns';
-import { TZDate } from '@date-fns/tz';
+import { shanghaiDate, shanghaiDayStart } from '@/lib/core/calendar';
 
-export const SHANGHAI = 'Asia/Shanghai';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** An inclusive range of filing dates; null ends are open. */
@@ -16,16 +15,6 @@ export function isDateText(value: string): boolean {
   return (
     DATE.test(value) && !Number.isNaN(parseISO(value).getTime()) && format(parseISO(value), 'yyyy-MM-dd') === value
   );
-}
-
-/** The Asia/Shanghai calendar date of an instant. */
-export function shanghaiDate(instant: Date): string {
-  return format(new TZDate(instant.getTime(), SHANGHAI), 'yyyy-MM-dd');
-}
-
-/** 00:00 Asia/Shanghai of a date. */
-export function shanghaiDayStart(date: string): Date {
-  return new Date(`${date}T00:00:00+08:00`);
 }
 
 export function addDays(date: string, days: number): string {

@@ -1,7 +1,6 @@
 // Case reference numbers, `SS-<province>-<yyyymmdd in Asia/Shanghai>-<daily sequence>` (SPEC §4). Browser-safe;
 // the database counter that hands out sequences lives in allocate-reference.ts.
-import { tz } from '@date-fns/tz';
-import { format, isMatch } from 'date-fns';
+import { isCompactDate, shanghaiDate } from '@/lib/core/calendar';
 
 export const MAX_REFERENCE_SEQUENCE = 999_999;
 
@@ -16,7 +15,7 @@ export interface ParsedReference {
 
 /** The civil day of `at` in Asia/Shanghai, `yyyymmdd` (the key of the daily counter). */
 export function formatShanghaiDay(at: Date): string {
-  return format(at, 'yyyyMMdd', { in: tz('Asia/Shanghai') });
+  return shanghaiDate(at).replaceAll('-', '');
 }
 
 export function formatReference(provinceCode: string, at: Date, seq: number): string {
@@ -33,6 +32,6 @@ export function parseReference(text: string): ParsedReference | null {
   if (!match) return null;
   const [, provinceCode = '', day = '', digits = ''] = match;
   const seq = Number(digits);
-  if (seq < 1 || !isMatch(day, 'yyyyMMdd')) return null;
+  if (seq < 1 || !isCompactDate(day)) return null;
   return { provinceCode, day, seq };
 }

@@ -1,9 +1,9 @@
 // Working-day arithmetic on the versioned Asia/Shanghai calendar (SPEC §3, §7): statutory holidays are days off,
 // 调休 weekends are working days, and a deadline counted in working days never guesses about a year it has no data for.
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { SHANGHAI_TIME_ZONE, shanghaiDate } from '@/lib/core/calendar';
 
-export const DEADLINE_TIME_ZONE = 'Asia/Shanghai';
+export const DEADLINE_TIME_ZONE = SHANGHAI_TIME_ZONE;
 
 /** A civil date in Asia/Shanghai, `YYYY-MM-DD`. */
 export type IsoDate = string;
@@ -85,7 +85,7 @@ export function assertValidInstant(value: Date, name: string): void {
 /** The Asia/Shanghai calendar date of an instant (independent of the machine's time zone). */
 export function shanghaiDateOf(instant: Date): IsoDate {
   assertValidInstant(instant, 'instant');
-  return format(new TZDate(instant.getTime(), DEADLINE_TIME_ZONE), 'yyyy-MM-dd');
+  return shanghaiDate(instant);
 }
 
 /** The last millisecond (23:59:59.999 Asia/Shanghai) of a civil date. */
