@@ -164,12 +164,13 @@ export function isUniqueViolation(error: unknown): boolean {
 
 /**
  * The end of an open interactive transaction of `prisma.$transaction`: the work registered by `beforeCommit`, then
- * what its last statement carries (`writeAtCommit`, `callAtCommit`).
+ * what its last statement carries (`writeAtCommit`, `callAtCommit`), and what runs once it has committed (`afterCommit`).
  */
 interface TransactionEnd {
   hooks: (() => Promise<void>)[];
   writes: Prisma.Sql[];
   calls: Prisma.Sql[];
+  committed: (() => Promise<void>)[];
 }
 const transactionEnds = new WeakMap<object, TransactionEnd>();
 
@@ -182,6 +183,17 @@ export function beforeCommit(tx: object, hook: () => Promise<void>): boolean {
   const end = transactionEnds.get(tx);
   if (!end) return false;
   end.hooks.push(hook);
+  return true;
+}
+
+/**
+ * Runs `hook` once the interactive transaction `tx` has committed, before `prisma.$transaction` returns; never when it
+ * rolls back. Returns false when `tx` is not an interactive transaction opened through `prisma.$transaction`.
+ */
+export function afterCommit(tx: object, hook: () => Promise<void>): boolean {
+  const end = transactionEnds.get(tx);
+  if (!end) return false;
+  end.committed.push(hook);
   return true;
 }
 
@@ -227,10 +239,10 @@ function transactionWithHooks(client: PrismaClient): PrismaClient['$transaction'
     if (typeof first !== 'function') return client.$transaction(first as never, options as never);
     const callback = first as (tx: TransactionClient) => Promise<unknown>;
     const transaction: OpeningTransaction = { closed: false };
-    return opening.run(transaction, () =>
+    const end: TransactionEnd = { hooks: [], writes: [], calls: [], committed: [] };
+    const committed = opening.run(transaction, () =>
       client.$transaction(async (tx) => {
         if (transaction.connection) connections.set(tx, transaction);
-        const end: TransactionEnd = { hooks: [], writes: [], calls: [] };
         transactionEnds.set(tx, end);
         const result = await callback(tx);
         // A hook may register another (it runs in turn).
@@ -241,6 +253,10 @@ function transactionWithHooks(client: PrismaClient): PrismaClient['$transaction'
         return result;
       }, options as never),
     );
+    return committed.then(async (result) => {
+      for (const hook of end.committed) await hook();
+      return result;
+    });
   }) as PrismaClient['$transaction'];
 }
 

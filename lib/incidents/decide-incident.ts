@@ -4,15 +4,10 @@
 // transaction) and its own SMS after commit, in a handful of set-based statements whatever the group's size. Cases
 // left out are untouched.
 import 'server-only';
-import { prisma, Prisma, type TransactionClient } from '@/lib/db/client';
+import { afterCommit, prisma, Prisma, type TransactionClient } from '@/lib/db/client';
 import type { Case, CaseState } from '@/lib/db/generated/client';
 import type { Actor } from '@/lib/auth/actor';
-import {
-  applyCaseChanges,
-  dispatchAfterCommit,
-  type CaseBatchChange,
-  type CaseBatchContext,
-} from '@/lib/cases/engine/case-change';
+import { applyCaseChanges, type CaseBatchChange, type CaseBatchContext } from '@/lib/cases/engine/case-change';
 import { correctionOrderRow } from '@/lib/cases/engine/correction-order';
 import { endOpenRelief } from '@/lib/cases/engine/interim-relief';
 import { decisionRuleRefusal } from '@/lib/cases/rules/decision-outcome';
@@ -43,24 +38,27 @@ export interface IncidentGroupChange {
 /**
  * The frame of every group action on an incident, in one transaction: load the incident through the actor's scope,
  * check they may handle it, lock the selected cases that belong to it and are in one of `states` (all of them, or the
- * whole group is refused), and hand them to `work`, which returns the notifications to send after commit.
+ * whole group is refused), and hand them to `work`; the notifications it queues are sent once the group has committed.
  */
 export async function inIncidentGroup(
   actor: Actor,
   key: { provinceCode: string; incidentId: string; caseIds: readonly string[] },
   states: readonly CaseState[],
-  work: (tx: TransactionClient, incident: MassIncident, selected: Case[]) => Promise<string[]>,
+  work: (tx: TransactionClient, incident: MassIncident, selected: Case[]) => Promise<void>,
 ): Promise<IncidentGroupChange> {
   const started = performance.now();
+  let committed = started;
   const outcome = await prisma.$transaction(async (tx) => {
+    // The first of the after-commit hooks: the notifications' come after it.
+    afterCommit(tx, async () => {
+      committed = performance.now();
+    });
     const incident = await findIncidentInScope(tx, actor, key);
     if (!mayHandleIncident(actor, incident)) throw new RuleViolationError('errors.incidentNationalOnly');
     const selected = await lockSelectedCases(tx, incident, key.caseIds, states);
-    const notificationIds = await work(tx, incident, selected);
-    return { incident, caseIds: selected.map((row) => row.id), notificationIds };
+    await work(tx, incident, selected);
+    return { incident, caseIds: selected.map((row) => row.id) };
   }, GROUP_TRANSACTION);
-  const committed = performance.now();
-  await dispatchAfterCommit(outcome.notificationIds);
   return {
     incident: outcome.incident,
     caseIds: outcome.caseIds,
@@ -83,8 +81,7 @@ export async function applyIncidentGroupChange(
   return inIncidentGroup(actor, key, TRANSITIONS[action].from, async (tx, incident, selected) => {
     // After the scope (outsiders learn nothing: 404 first).
     if (!TRANSITIONS[action].roles.includes(actor.role)) throw new ForbiddenActionError(action);
-    const { notificationIds } = await applyCaseChanges(tx, actor, selected, action, plan(incident), now);
-    return notificationIds;
+    await applyCaseChanges(tx, actor, selected, action, plan(incident), now);
   });
 }
 

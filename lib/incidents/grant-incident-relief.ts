@@ -17,6 +17,6 @@ export async function grantReliefToIncident(actor: Actor, input: IncidentReliefI
       const step = await grantIncidentRelief(tx, actor, current, input.toColour, input.reason, incident.id, now);
       granted.push({ provinceCode: current.provinceCode, caseId: current.id, drafts: step.notifications });
     }
-    return queueNotificationsOfCases(tx, granted);
+    await queueNotificationsOfCases(tx, granted);
   });
 }

@@ -3,7 +3,6 @@
 // transaction. Idempotent; an order of another province is not found.
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append';
-import { dispatchAfterCommit } from '@/lib/cases/engine/case-change';
 import { formatSmsTime } from '@/lib/i18n/format-date';
 import { prisma } from '@/lib/db/client';
 import { queueNotifications } from '@/lib/notifications/queue';
@@ -29,8 +28,7 @@ export async function confirmCorrection(
   input: CorrectionConfirmationInput,
   now = new Date(),
 ): Promise<ConfirmationResult> {
-  const notificationIds: string[] = [];
-  const result = await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
     // The row lock makes two simultaneous confirmations of one order apply once.
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM outbox_event
@@ -72,10 +70,7 @@ export async function confirmCorrection(
     // An interim relief order (SPEC §15) is recorded on its relief; the case's effectuation is the decision's.
     const relief =
       order.kind === 'INTERIM_RELIEF_ORDER' ? await recordReliefOrderConfirmation(tx, order, appealCase, now) : null;
-    if (relief)
-      notificationIds.push(
-        ...(await queueNotifications(tx, appealCase.provinceCode, appealCase.id, relief.notifications)),
-      );
+    if (relief) await queueNotifications(tx, appealCase.provinceCode, appealCase.id, relief.notifications);
     const latest = relief ? null : await findLatestCorrectionOrder(tx, appealCase.id);
     if (latest?.id === order.id) {
       await tx.case.update({
@@ -84,16 +79,14 @@ export async function confirmCorrection(
       });
       // The citizen learns that the code was actually changed (SPEC §5).
       if (appealCase.mobile) {
-        notificationIds.push(
-          ...(await queueNotifications(tx, appealCase.provinceCode, appealCase.id, [
-            {
-              channel: 'SMS',
-              recipientMobile: appealCase.mobile,
-              template: 'CORRECTION_CONFIRMED',
-              params: { reference: appealCase.reference, confirmedAt: formatSmsTime(now) },
-            },
-          ])),
-        );
+        await queueNotifications(tx, appealCase.provinceCode, appealCase.id, [
+          {
+            channel: 'SMS',
+            recipientMobile: appealCase.mobile,
+            template: 'CORRECTION_CONFIRMED',
+            params: { reference: appealCase.reference, confirmedAt: formatSmsTime(now) },
+          },
+        ]);
       }
     }
     await appendAuditEvent(tx, {
@@ -114,6 +107,4 @@ export async function confirmCorrection(
     });
     return { orderId, reference: appealCase.reference, confirmedAt: now.toISOString(), alreadyConfirmed: false };
   });
-  await dispatchAfterCommit(notificationIds);
-  return result;
 }

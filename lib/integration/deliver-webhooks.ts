@@ -6,7 +6,7 @@
 // webhook stay pending.
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append';
-import { prisma, Prisma, sqlRows } from '@/lib/db/client';
+import { afterCommit, prisma, Prisma, sqlRows } from '@/lib/db/client';
 import type { OutboxKind } from '@/lib/db/generated/enums';
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { findLatestCorrectionOrder } from './correction-orders';
@@ -325,6 +325,15 @@ export async function runSoonCycle(at = performance.now()): Promise<DeliveryCycl
     soonProvinces = { codes: await webhookProvinces(null), readAt: at };
   if (soonProvinces.codes.length === 0) return null;
   return runDeliveryCycle({ limit: 10, provinces: soonProvinces.codes });
+}
+
+/**
+ * A delivery cycle (deliverSoon) once the transaction `tx`, which writes outbox events, has committed. The worker
+ * delivers whatever this misses, and what a write outside `prisma.$transaction` leaves. Not in tests, which run
+ * their cycles themselves.
+ */
+export function deliverAfterCommit(tx: object): void {
+  if (process.env.NODE_ENV !== 'test') afterCommit(tx, async () => deliverSoon());
 }
 
 let cycleRunning = false;

@@ -1,11 +1,13 @@
 // Writes a STATUS_CHANGED event to the outbox for the issuing province's system, inside the transaction that changes
-// the case's state (so nothing is sent for a change that rolled back); the delivery worker sends it after commit.
+// the case's state (so nothing is sent for a change that rolled back); a delivery cycle starts once it has committed,
+// and the delivery worker sends whatever that misses.
 // Deliveries can overtake each other (retries, several workers): `sequence`, the case's version after the change,
 // lets the receiver put them back in order.
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { Prisma, writeAtCommit, type TransactionClient } from '@/lib/db/client';
 import type { Case, CaseState } from '@/lib/db/generated/client';
+import { deliverAfterCommit } from './deliver-webhooks';
 import type { StatusChangedPayload } from './outbox-payloads';
 
 type StatusChange = {
@@ -45,4 +47,5 @@ export async function queueStatusChangedEvents(
   // Nothing in the transaction reads them back: written in its last statement (lib/db/client.ts).
   const insert = Prisma.sql`INSERT INTO outbox_event (id, province_code, kind, case_id, payload) VALUES ${Prisma.join(rows)}`;
   await writeAtCommit(tx, insert);
+  deliverAfterCommit(tx);
 }

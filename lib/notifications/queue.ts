@@ -2,69 +2,70 @@
 // sent only after that transaction commits (lib/notifications/dispatch.ts).
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { Prisma, writeAtCommit, type TransactionClient } from '@/lib/db/client';
-
-export const NOTIFICATION_TEMPLATES = [
-  'CASE_FILED',
-  'INFORMATION_REQUESTED',
-  'CITIZEN_REPLIED',
-  'CASE_DECIDED',
-  'DEADLINE_OVERDUE',
-  'SECOND_REVIEW_REQUESTED',
-  'SECOND_REVIEW_DECIDED',
-  'CASE_TRANSFERRED_IN',
-  'DATA_REQUEST_FILED',
-  'DATA_REQUEST_ANSWERED',
-  'CORRECTION_CONFIRMED',
-  'INTERIM_RELIEF_REQUESTED',
-  'INTERIM_RELIEF_GRANTED',
-  'INTERIM_RELIEF_REFUSED',
-  'INTERIM_RELIEF_CONFIRMED',
-  'INTERIM_RELIEF_PERMANENT',
-  'INTERIM_RELIEF_REVERTED',
-  'INTERIM_RELIEF_EXPIRED',
-] as const;
-export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
-
-/** Params carry references and times only, never personal data. */
-export type NotificationParams = Record<string, string>;
+import { afterCommit, Prisma, writeAtCommit, type TransactionClient } from '@/lib/db/client';
+import { CLAIM_LEASE_MS, sendAfterCommit, type ClaimedSms } from './dispatch';
+import type { NotificationParams, NotificationTemplate } from './templates';
 
 export type NotificationDraft =
   | { channel: 'SMS'; recipientMobile: string; template: NotificationTemplate; params: NotificationParams }
   | { channel: 'IN_APP'; recipientUserId: string; template: NotificationTemplate; params: NotificationParams };
 
+/**
+ * Writes a case's notifications in the transaction `tx` (one of `prisma.$transaction`), sent once it has committed:
+ * in-app notices are delivered by being written, SMS rows are written already claimed by this process, which sends
+ * them after the commit (dispatch.ts). A rolled-back transaction sends nothing.
+ */
 export async function queueNotifications(
   tx: TransactionClient,
   provinceCode: string,
   caseId: string | null,
   drafts: readonly NotificationDraft[],
-): Promise<string[]> {
-  return queueNotificationsOfCases(tx, [{ provinceCode, caseId, drafts }]);
+): Promise<void> {
+  await queueNotificationsOfCases(tx, [{ provinceCode, caseId, drafts }]);
 }
 
-/** The notifications of several cases in one statement (the sweep escalates hundreds at a time). */
+/** The notifications of several cases in one statement (the sweep escalates hundreds at a time); returns how many. */
 export async function queueNotificationsOfCases(
   tx: TransactionClient,
   entries: readonly { provinceCode: string; caseId: string | null; drafts: readonly NotificationDraft[] }[],
-): Promise<string[]> {
+): Promise<number> {
+  const now = new Date();
+  const lockedUntil = new Date(now.getTime() + CLAIM_LEASE_MS);
+  const claimed: ClaimedSms[] = [];
   const rows = entries.flatMap(({ provinceCode, caseId, drafts }) =>
     drafts.map((draft) => {
       const id = randomUUID();
-      return {
-        id,
-        values: Prisma.sql`(${id}::uuid, ${provinceCode}, ${caseId}::uuid, ${draft.channel},
-          ${draft.channel === 'IN_APP' ? draft.recipientUserId : null}::uuid,
-          ${draft.channel === 'SMS' ? draft.recipientMobile : null}, ${draft.template}, ${JSON.stringify(draft.params)}::jsonb)`,
-      };
+      const sms = draft.channel === 'SMS';
+      if (sms)
+        claimed.push({
+          id,
+          provinceCode,
+          mobile: draft.recipientMobile,
+          template: draft.template,
+          params: draft.params,
+          attempts: 0,
+          lockedUntil,
+        });
+      // One text for every mix of channels (a prepared statement per number of rows): status, sent time, attempts
+      // and claim are parameters.
+      return Prisma.sql`(${id}::uuid, ${provinceCode}, ${caseId}::uuid, ${draft.channel},
+        ${sms ? null : draft.recipientUserId}::uuid, ${sms ? draft.recipientMobile : null}, ${draft.template},
+        ${JSON.stringify(draft.params)}::jsonb, ${sms ? 'PENDING' : 'SENT'}, ${sms ? null : now}::timestamptz,
+        ${sms ? 0 : 1}::int, ${sms ? lockedUntil : null}::timestamptz)`;
     }),
   );
-  if (rows.length === 0) return [];
+  if (rows.length === 0) return 0;
+  if (claimed.length > 0 && !afterCommit(tx, () => sendAfterCommit(claimed)))
+    throw new Error('an SMS notification is queued inside prisma.$transaction, which sends it once it commits');
   // Nothing in the transaction reads them back: written in its last statement (lib/db/client.ts).
-  const insert = Prisma.sql`INSERT INTO notification
-                 (id, province_code, case_id, channel, recipient_user_id, recipient_mobile, template, params)
-               VALUES ${Prisma.join(rows.map((row) => row.values))}`;
-  await writeAtCommit(tx, insert);
-  return rows.map((row) => row.id);
+  await writeAtCommit(
+    tx,
+    Prisma.sql`INSERT INTO notification
+                 (id, province_code, case_id, channel, recipient_user_id, recipient_mobile, template, params,
+                  status, sent_at, attempts, locked_until)
+               VALUES ${Prisma.join(rows)}`,
+  );
+  return rows.length;
 }
 
 /** In-app notices for the supervisors of a province (national supervisors when the province has none). */

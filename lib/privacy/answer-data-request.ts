@@ -7,7 +7,6 @@ import { appendAuditEvent } from '@/lib/audit/append';
 import type { Actor } from '@/lib/auth/actor';
 import { CaseNotFoundError, ValidationError } from '@/lib/core/errors';
 import { prisma } from '@/lib/db/client';
-import { dispatchNotifications } from '@/lib/notifications/dispatch';
 import { queueNotifications, type NotificationDraft } from '@/lib/notifications/queue';
 import { eraseCasePersonalData } from './erase-case';
 import { answerDataRequestSchema, type PrivacyErrorKey } from './schemas';
@@ -27,7 +26,7 @@ export async function answerDataRequest(
 ) {
   const scope = dataRequestScope(actor);
   if (!scope) throw new CaseNotFoundError();
-  const result = await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
     const request = await tx.dataRightsRequest.findFirst({ where: { ...scope, id: input.requestId } });
     if (!request) throw new CaseNotFoundError();
     const [target] = await tx.$queryRaw<
@@ -83,14 +82,12 @@ export async function answerDataRequest(
     const drafts: NotificationDraft[] = [
       { channel: 'IN_APP', recipientUserId: target.citizen_id, template: 'DATA_REQUEST_ANSWERED', params: {} },
     ];
-    const ids = await queueNotifications(tx, request.provinceCode, null, [
+    await queueNotifications(tx, request.provinceCode, null, [
       ...drafts,
       ...(smsTo
         ? [{ channel: 'SMS' as const, recipientMobile: smsTo, template: 'DATA_REQUEST_ANSWERED' as const, params: {} }]
         : []),
     ]);
-    return { id: request.id, status: input.outcome, notificationIds: ids };
+    return { id: request.id, status: input.outcome };
   });
-  await dispatchNotifications(result.notificationIds);
-  return { id: result.id, status: result.status };
 }

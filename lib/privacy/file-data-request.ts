@@ -8,7 +8,6 @@ import type { Actor } from '@/lib/auth/actor';
 import { appendAuditEvent } from '@/lib/audit/append';
 import { CaseNotFoundError, ValidationError } from '@/lib/core/errors';
 import { prisma } from '@/lib/db/client';
-import { dispatchNotifications } from '@/lib/notifications/dispatch';
 import { queueNotifications, supervisorNotices } from '@/lib/notifications/queue';
 import { DATA_REQUEST_DAYS } from './retention-periods';
 import { fileDataRequestSchema, type PrivacyErrorKey } from './schemas';
@@ -18,7 +17,7 @@ const refuse = (key: PrivacyErrorKey) => new ValidationError({ _form: key });
 export async function fileDataRequest(actor: Actor, input: z.output<typeof fileDataRequestSchema>, now = new Date()) {
   if (actor.role !== 'CITIZEN' || !actor.id) throw new CaseNotFoundError();
   const citizenId = actor.id;
-  const created = await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
     const [target] = await tx.case.findMany({ where: { AND: [caseScopeWhere(actor), { id: input.caseId }] }, take: 1 });
     if (!target) throw new CaseNotFoundError();
     // Serialises requests on the case, so two clicks cannot queue the same request twice.
@@ -56,9 +55,7 @@ export async function fileDataRequest(actor: Actor, input: z.output<typeof fileD
     const notices = await supervisorNotices(tx, target.provinceCode, 'DATA_REQUEST_FILED', {
       reference: target.reference,
     });
-    const ids = await queueNotifications(tx, target.provinceCode, target.id, notices);
-    return { request, notificationIds: ids };
+    await queueNotifications(tx, target.provinceCode, target.id, notices);
+    return request;
   });
-  await dispatchNotifications(created.notificationIds);
-  return created.request;
 }

@@ -12,7 +12,7 @@
 //                      TENCENT_SMS_REGION (default ap-guangzhou), TENCENT_SMS_ENDPOINT (default sms.tencentcloudapi.com),
 //                      TENCENT_SMS_PROTOCOL (https | http)
 import { z } from 'zod';
-import { NOTIFICATION_TEMPLATES } from '@/lib/notifications/queue';
+import { NOTIFICATION_TEMPLATES } from '@/lib/notifications/templates';
 import type { SmsKind, SmsLocale } from './provider';
 
 export const SMS_KINDS: readonly SmsKind[] = ['SIGN_IN_CODE', 'STATUS_CODE', ...NOTIFICATION_TEMPLATES];

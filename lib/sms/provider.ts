@@ -1,6 +1,6 @@
 // The SMS provider interface (SPEC §11, §18): codes and notices leave the system only through `send`. A message is a
 // kind (the template) with its parameters, never free text: real providers send only registered, approved templates.
-import type { NotificationTemplate } from '@/lib/notifications/queue';
+import type { NotificationTemplate } from '@/lib/notifications/templates';
 
 export type SmsPurpose = 'SIGN_IN' | 'CASE_STATUS' | 'NOTIFICATION';
 

@@ -15,11 +15,7 @@ function assignmentAudit(reviewerId: string): TransitionAudit {
  * Assigns a pooled case (state SUBMITTED) to the best eligible reviewer of its province inside the caller's
  * transaction; returns null (the case stays in the pool) when nobody is eligible.
  */
-export async function autoAssign(
-  tx: TransactionClient,
-  pooled: Case,
-  now: Date,
-): Promise<{ case: Case; notificationIds: string[] } | null> {
+export async function autoAssign(tx: TransactionClient, pooled: Case, now: Date): Promise<Case | null> {
   const reviewerId = await pickReviewer(tx, {
     provinceCode: pooled.provinceCode,
     caseId: pooled.id,
@@ -35,7 +31,7 @@ export async function autoAssign(
     () => ({ data: { assigneeId: reviewerId, assignedAt: now }, audit: assignmentAudit(reviewerId), picked: true }),
     now,
   );
-  return { case: outcome.case, notificationIds: outcome.notificationIds };
+  return outcome.case;
 }
 
 /**
@@ -53,7 +49,7 @@ export function filedAssigned(reviewerId: string, now: Date) {
 }
 
 /** The assignment of a case inserted already assigned (filedAssigned): from the pool, version 1, to its reviewer. */
-export function recordFilingAssignment(tx: TransactionClient, assigned: Case, now: Date): Promise<string[]> {
+export function recordFilingAssignment(tx: TransactionClient, assigned: Case, now: Date): Promise<void> {
   const pooled: Case = { ...assigned, state: 'SUBMITTED', version: 1, assigneeId: null, assignedAt: null };
   return recordTransition(
     tx,

@@ -1,23 +1,19 @@
 // The one shape every case use case follows (STYLE.md): load through the actor's scope, check the transitions
-// table, apply the change with an optimistic version check, append the audit event in the same transaction,
-// and send notifications only after commit.
+// table, apply the change with an optimistic version check, append the audit event in the same transaction;
+// its notifications and webhook deliveries go out once it has committed (queueNotifications, queueStatusChangedEvents).
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append';
 import { updateCases, type CaseFields } from '@/lib/db/case-sql';
 import { prisma, type TransactionClient } from '@/lib/db/client';
 import type { Case, CaseState } from '@/lib/db/generated/client';
-import { deliverSoon } from '@/lib/integration/deliver-webhooks';
 import { queueStatusChangedEvent, queueStatusChangedEvents } from '@/lib/integration/queue-status-change';
-import { dispatchNotifications } from '@/lib/notifications/dispatch';
 import { queueNotifications, queueNotificationsOfCases, type NotificationDraft } from '@/lib/notifications/queue';
 import { caseScopeWhere, type Actor } from '@/lib/auth/actor';
-import { afterResponse } from '@/lib/core/after-response';
 import { CaseNotFoundError, ConflictError } from '@/lib/core/errors';
 import { assigneeRefusal, enforce } from '@/lib/cases/rules/case-guards';
 import { runFaultPoint } from './fault-points';
 import { adjustReviewerLoads, adjustReviewerLoadsOfCases } from '@/lib/cases/rules/routing';
 import { authoriseTransition, TRANSITIONS, type CaseAction } from '@/lib/cases/rules/transitions';
-import { scopedLogger } from '@/lib/security/logger';
 
 export interface CaseChangeContext {
   tx: TransactionClient;
@@ -95,7 +91,7 @@ export async function applyCaseChange<T>(
   action: CaseAction,
   plan: (context: CaseChangeContext) => Promise<CaseChange<T>> | CaseChange<T>,
   now: Date,
-): Promise<CaseChangeResult<T> & { notificationIds: string[] }> {
+): Promise<CaseChangeResult<T>> {
   const next = authoriseTransition(current.state, action, actor.role);
   const change = await plan({ tx, current, next, now });
   // The version check: a case changed since `current` was read matches nothing, and the change is refused.
@@ -106,13 +102,13 @@ export async function applyCaseChange<T>(
   );
   if (!fresh || others.length > 0) throw new ConflictError();
   await change.afterUpdate?.(tx, fresh);
-  const notificationIds = await recordTransition(tx, actor, action, current, fresh, change, now);
-  return { case: fresh, result: change.result, notificationIds };
+  await recordTransition(tx, actor, action, current, fresh, change, now);
+  return { case: fresh, result: change.result };
 }
 
 /**
  * What every transition leaves beside the case row, in the caller's transaction: its audit event, the status-change
- * event for the province's system, the reviewers' loads and its notifications (their ids, to send after commit).
+ * event for the province's system, the reviewers' loads and its notifications (sent once the transaction commits).
  * applyCaseChange calls it after the update; a filing whose case is inserted already assigned calls it for the
  * assignment (lib/cases/engine/auto-assign.ts).
  */
@@ -124,14 +120,14 @@ export async function recordTransition(
   fresh: Case,
   change: Pick<CaseChange<unknown>, 'audit' | 'notifications' | 'picked'>,
   now: Date,
-): Promise<string[]> {
+): Promise<void> {
   await runFaultPoint('after-case-write');
   await appendTransitionEvent(tx, actor, action, current, fresh, change.audit, now);
   await queueStatusChangedEvent(tx, fresh, current.state, now);
   await adjustReviewerLoads(tx, current, fresh, change.picked);
   const drafts =
     typeof change.notifications === 'function' ? await change.notifications(tx, fresh) : (change.notifications ?? []);
-  return queueNotifications(tx, fresh.provinceCode, fresh.id, drafts);
+  await queueNotifications(tx, fresh.provinceCode, fresh.id, drafts);
 }
 
 export interface CaseBatchContext {
@@ -168,9 +164,9 @@ export async function applyCaseChanges(
   action: CaseAction,
   plan: (context: CaseBatchContext) => Promise<CaseBatchChange> | CaseBatchChange,
   now: Date,
-): Promise<{ cases: Case[]; notificationIds: string[] }> {
+): Promise<Case[]> {
   const [first] = currents;
-  if (!first) return { cases: [], notificationIds: [] };
+  if (!first) return [];
   const provinceCode = first.provinceCode;
   if (currents.some((current) => current.provinceCode !== provinceCode))
     throw new Error('applyCaseChanges: the cases of one province at a time (single-shard)');
@@ -208,7 +204,7 @@ export async function applyCaseChanges(
     tx,
     updated.map((fresh, index) => ({ before: currents[index]!, after: fresh })),
   );
-  const notificationIds = await queueNotificationsOfCases(
+  await queueNotificationsOfCases(
     tx,
     updated.map((fresh) => ({
       provinceCode: fresh.provinceCode,
@@ -216,7 +212,7 @@ export async function applyCaseChanges(
       drafts: change.notifications?.(fresh) ?? [],
     })),
   );
-  return { cases: updated, notificationIds };
+  return updated;
 }
 
 /**
@@ -229,31 +225,9 @@ export async function changeCase<T = undefined>(
   plan: (context: CaseChangeContext) => Promise<CaseChange<T>> | CaseChange<T>,
   now: Date = new Date(),
 ): Promise<CaseChangeResult<T>> {
-  const outcome = await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
     const current = await findCaseInScope(tx, actor, args.caseId);
     if (args.expectedVersion !== undefined && current.version !== args.expectedVersion) throw new ConflictError();
     return applyCaseChange(tx, actor, current, args.action, plan, now);
-  });
-  // applyCaseChange queues the notifications in the province the case is in after the change.
-  await dispatchAfterCommit(outcome.notificationIds, outcome.case.provinceCode);
-  return { case: outcome.case, result: outcome.result };
-}
-
-/**
- * After a commit: send its notifications, and start a webhook delivery cycle for the outbox events it wrote
- * (the worker delivers whatever this misses). `provinceCode`, when every notification is of that province (one case's),
- * makes the claim one statement on its shard. In a request the sending happens after the response (afterResponse):
- * the citizen's or reviewer's answer never waits for the SMS provider. A failed send never undoes a committed change:
- * the notification stays PENDING for the sweep to retry.
- */
-export async function dispatchAfterCommit(ids: readonly string[], provinceCode?: string): Promise<void> {
-  if (process.env.NODE_ENV !== 'test') deliverSoon();
-  if (ids.length === 0) return;
-  await afterResponse(async () => {
-    try {
-      await dispatchNotifications(ids, { provinceCode });
-    } catch (error) {
-      scopedLogger('notify').error({ err: error }, 'dispatch after commit failed');
-    }
   });
 }

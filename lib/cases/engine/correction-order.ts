@@ -2,6 +2,7 @@
 import type { TransactionClient } from '@/lib/db/client';
 import type { Case, CodeColour, DecisionOutcome } from '@/lib/db/generated/client';
 import { colourAfter } from '@/lib/cases/rules/decision-outcome';
+import { deliverAfterCommit } from '@/lib/integration/deliver-webhooks';
 import type { CorrectionOrderPayload } from '@/lib/integration/outbox-payloads';
 
 /** Where a correction is carried out: a code appeal where the code was issued; a recognition complaint where it was refused. */
@@ -52,4 +53,5 @@ export async function queueCorrectionOrder(
     data: { correctionSentAt: null, correctionConfirmedAt: null },
   });
   await tx.outboxEvent.create({ data: correctionOrderRow(current, decisionId, outcome, now, fromColour) });
+  deliverAfterCommit(tx);
 }

@@ -9,13 +9,10 @@ import { ConflictError, RuleViolationError } from '@/lib/core/errors';
 import { formatSmsTime } from '@/lib/i18n/format-date';
 import { Prisma, type TransactionClient } from '@/lib/db/client';
 import type { Case, CodeColour, InterimRelief } from '@/lib/db/generated/client';
+import { deliverAfterCommit } from '@/lib/integration/deliver-webhooks';
 import type { InterimReliefOrderPayload } from '@/lib/integration/outbox-payloads';
-import {
-  supervisorNotices,
-  type NotificationDraft,
-  type NotificationParams,
-  type NotificationTemplate,
-} from '@/lib/notifications/queue';
+import { supervisorNotices, type NotificationDraft } from '@/lib/notifications/queue';
+import type { NotificationParams, NotificationTemplate } from '@/lib/notifications/templates';
 import {
   GROUP_RELIEF_REASON,
   OPEN_RELIEF_STATUSES,
@@ -129,6 +126,7 @@ async function queueReliefOrder(
     },
     select: { id: true },
   });
+  deliverAfterCommit(tx);
   return created.id;
 }
 

@@ -4,7 +4,6 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
-import { dispatchAfterCommit } from '@/lib/cases/engine/case-change';
 import { grantRelief, lockCaseForRelief, refuseRelief, requireReliefPossible } from '@/lib/cases/engine/interim-relief';
 import type { decideReliefSchema } from '@/lib/cases/forms/schemas';
 import { mayDecideRelief } from '@/lib/cases/rules/interim-relief';
@@ -13,7 +12,7 @@ import { prisma } from '@/lib/db/client';
 import { queueNotifications } from '@/lib/notifications/queue';
 
 export async function decideInterimRelief(actor: Actor, input: z.output<typeof decideReliefSchema>, now = new Date()) {
-  const outcome = await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
     const current = await lockCaseForRelief(tx, actor, input.caseId);
     if (!mayDecideRelief(actor, current.assigneeId)) throw new RuleViolationError('errors.reliefNotDecider');
     requireReliefPossible(current);
@@ -26,9 +25,7 @@ export async function decideInterimRelief(actor: Actor, input: z.output<typeof d
       input.decision === 'GRANT'
         ? await grantRelief(tx, actor, current, relief, input.toColour!, input.reason, now)
         : await refuseRelief(tx, actor, current, relief, input.reason, now);
-    const notificationIds = await queueNotifications(tx, current.provinceCode, current.id, step.notifications);
-    return { relief: step.relief, notificationIds };
+    await queueNotifications(tx, current.provinceCode, current.id, step.notifications);
+    return step.relief;
   });
-  await dispatchAfterCommit(outcome.notificationIds);
-  return outcome.relief;
 }

@@ -4,7 +4,6 @@
 // in the provinces with relief due, so two runs at once each take different rows and a second run finds nothing left.
 import 'server-only';
 import { SYSTEM_ACTOR } from '@/lib/auth/actor';
-import { dispatchAfterCommit } from '@/lib/cases/engine/case-change';
 import { endOpenRelief } from '@/lib/cases/engine/interim-relief';
 import { prisma, Prisma } from '@/lib/db/client';
 import { provincesWith } from '@/lib/db/provinces';
@@ -17,12 +16,11 @@ export async function expireInterimRelief(now = new Date()): Promise<{ expired: 
   const due = Prisma.sql`status = 'GRANTED' AND expires_at <= ${now}`;
   for (const provinceCode of await provincesWith(Prisma.sql`interim_relief`, due)) {
     for (;;) {
-      const outcome = await prisma.$transaction(async (tx) => {
+      const count = await prisma.$transaction(async (tx) => {
         const claimed = await tx.$queryRaw<{ id: string; case_id: string }[]>`
           SELECT id::text, case_id::text FROM interim_relief
            WHERE province_code = ${provinceCode} AND ${due}
            ORDER BY expires_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
-        const notificationIds: string[] = [];
         for (const row of claimed) {
           const relief = await tx.interimRelief.findUniqueOrThrow({
             where: { provinceCode_id: { provinceCode, id: row.id } },
@@ -31,13 +29,12 @@ export async function expireInterimRelief(now = new Date()): Promise<{ expired: 
             where: { provinceCode_id: { provinceCode, id: row.case_id } },
           });
           const drafts = await endOpenRelief(tx, SYSTEM_ACTOR, current, 'EXPIRED', now, null, relief);
-          notificationIds.push(...(await queueNotifications(tx, provinceCode, current.id, drafts)));
+          await queueNotifications(tx, provinceCode, current.id, drafts);
         }
-        return { count: claimed.length, notificationIds };
+        return claimed.length;
       });
-      expired += outcome.count;
-      await dispatchAfterCommit(outcome.notificationIds);
-      if (outcome.count < BATCH) break;
+      expired += count;
+      if (count < BATCH) break;
     }
   }
   return { expired };

@@ -4,7 +4,7 @@ import 'server-only';
 import { prisma } from '@/lib/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { requireEligibleReviewer } from '@/lib/cases/rules/reviewer-eligibility';
-import { applyCaseChange, changeCase, dispatchAfterCommit } from '@/lib/cases/engine/case-change';
+import { applyCaseChange, changeCase } from '@/lib/cases/engine/case-change';
 import { caseScopeWhere } from '@/lib/auth/actor';
 import { CaseNotFoundError, ForbiddenActionError, RuleViolationError } from '@/lib/core/errors';
 import { pickReviewer } from '@/lib/cases/rules/routing';
@@ -49,7 +49,7 @@ export async function reassignAllOpenCases(
   now = new Date(),
 ): Promise<BulkReassignResult> {
   if (actor.role !== 'SUPERVISOR') throw new ForbiddenActionError('REASSIGN');
-  const outcome = await prisma.$transaction(
+  return prisma.$transaction(
     async (tx) => {
       const cases = await tx.case.findMany({
         where: {
@@ -60,7 +60,6 @@ export async function reassignAllOpenCases(
         orderBy: [{ provinceCode: 'asc' }, { dueAt: 'asc' }],
       });
       const result: BulkReassignResult = { reassigned: 0, pooled: 0, unchanged: 0 };
-      const notificationIds: string[] = [];
       for (const current of cases) {
         const reviewerId = await pickReviewer(tx, {
           provinceCode: current.provinceCode,
@@ -75,7 +74,7 @@ export async function reassignAllOpenCases(
           reason: input.reason,
         };
         if (reviewerId) {
-          const moved = await applyCaseChange(
+          await applyCaseChange(
             tx,
             actor,
             current,
@@ -83,7 +82,6 @@ export async function reassignAllOpenCases(
             () => ({ data: { assigneeId: reviewerId, assignedAt: now }, audit, picked: true }),
             now,
           );
-          notificationIds.push(...moved.notificationIds);
           result.reassigned += 1;
         } else if (canTransition(current.state, 'RELEASE')) {
           await applyCaseChange(
@@ -99,12 +97,10 @@ export async function reassignAllOpenCases(
           result.unchanged += 1;
         }
       }
-      return { result, notificationIds };
+      return result;
     },
     { timeout: 60_000 },
   );
-  await dispatchAfterCommit(outcome.notificationIds);
-  return outcome.result;
 }
 
 /** A reviewer outside the supervisor's scope is "not found", like a case outside it. */

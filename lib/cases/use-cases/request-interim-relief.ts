@@ -4,7 +4,6 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
-import { dispatchAfterCommit } from '@/lib/cases/engine/case-change';
 import { lockCaseForRelief, openReliefRequest } from '@/lib/cases/engine/interim-relief';
 import type { requestReliefSchema } from '@/lib/cases/forms/schemas';
 import { ForbiddenActionError } from '@/lib/core/errors';
@@ -17,7 +16,7 @@ export async function requestInterimRelief(
   now = new Date(),
 ) {
   if (actor.role !== 'CITIZEN' || !actor.id) throw new ForbiddenActionError('REQUEST_INTERIM_RELIEF');
-  const outcome = await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
     const current = await lockCaseForRelief(tx, actor, input.caseId);
     const { relief, notifications } = await openReliefRequest(
       tx,
@@ -26,9 +25,7 @@ export async function requestInterimRelief(
       { reason: input.reason, detail: input.detail },
       now,
     );
-    const notificationIds = await queueNotifications(tx, current.provinceCode, current.id, notifications);
-    return { relief, notificationIds };
+    await queueNotifications(tx, current.provinceCode, current.id, notifications);
+    return relief;
   });
-  await dispatchAfterCommit(outcome.notificationIds);
-  return outcome.relief;
 }

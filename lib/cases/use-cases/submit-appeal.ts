@@ -14,7 +14,6 @@ import { discardEvidenceFiles, storeEvidenceFiles, type SavedEvidence } from '@/
 import { sealIdNumber } from '@/lib/pii/id-number';
 import type { Actor } from '@/lib/auth/actor';
 import { allocateReference } from '@/lib/cases/engine/allocate-reference';
-import { dispatchAfterCommit } from '@/lib/cases/engine/case-change';
 import { filedAssigned, recordFilingAssignment } from '@/lib/cases/engine/auto-assign';
 import { openReliefRequest } from '@/lib/cases/engine/interim-relief';
 import { checkFilingReferences } from '@/lib/cases/rules/check-filing-references';
@@ -123,7 +122,7 @@ export async function submitAppeal(
   // Images are stored stripped of their metadata (EXIF, GPS); size and hash describe the stored bytes.
   const storedFiles: SavedEvidence[] = await storeEvidenceFiles(provinceCode, checkedEvidence.files, evidence);
   try {
-    const outcome = await prisma.$transaction(async (tx) => {
+    const filed = await prisma.$transaction(async (tx) => {
       // Claimed first: a concurrent submit with the same key waits on this insert for this transaction and then fails
       // on the key (a unique violation, handled below), before it writes anything else. In the same statement, the
       // province system's own record of this code, when it sent one: the reviewer sees whether it matches.
@@ -223,7 +222,7 @@ export async function submitAppeal(
         },
         () => ({ incidentId: incident?.incidentId ?? null }),
       );
-      const notificationIds = await queueNotifications(tx, provinceCode, created.id, [
+      await queueNotifications(tx, provinceCode, created.id, [
         {
           channel: 'SMS',
           recipientMobile: filing.mobile,
@@ -231,25 +230,19 @@ export async function submitAppeal(
           params: { reference, dueAt: formatSmsTime(deadline.dueAt) },
         },
       ]);
-      const assignmentNotificationIds = reviewerId ? await recordFilingAssignment(tx, created, now) : [];
+      if (reviewerId) await recordFilingAssignment(tx, created, now);
       // Interim relief asked for at filing (SPEC §15): in this transaction, granted at once on prima facie overreach.
       const relief = filing.reliefReason
         ? await openReliefRequest(tx, actor, created, { reason: filing.reliefReason, detail: filing.reliefDetail }, now)
         : null;
-      const reliefNotificationIds = relief
-        ? await queueNotifications(tx, provinceCode, created.id, relief.notifications)
-        : [];
+      if (relief) await queueNotifications(tx, provinceCode, created.id, relief.notifications);
       // Mass-incident detection (SPEC §16), last: it counts the filing on its unit-and-reason row (one statement below
       // the threshold) and holds that row until the commit, so every filing against that unit and reason waits for
       // it; only the audit append and the COMMIT follow. (It locks no row the steps above lock: no deadlock.)
       incident = await detectIncident(tx, created, references.catalogue.reasons, now);
-      return {
-        case: created,
-        notificationIds: [...notificationIds, ...assignmentNotificationIds, ...reliefNotificationIds],
-      };
+      return created;
     });
-    await dispatchAfterCommit(outcome.notificationIds, provinceCode);
-    return { case: outcome.case, created: true };
+    return { case: filed, created: true };
   } catch (error) {
     await discardEvidenceFiles(storedFiles.map((file) => file.key));
     // Two submits with one key raced: the loser returns the winner's case (or is refused if the content differs).

@@ -24,7 +24,13 @@ export interface SweepResult {
   atRisk: number;
   overdue: number;
   closed: number;
+  /** The marks' notices (delivered by being written) and the notifications left unsent earlier that this run sent. */
   notificationsSent: number;
+}
+
+/** The notices the marks of one sweep wrote. */
+interface NoticeTally {
+  notices: number;
 }
 
 interface MarkedRow {
@@ -68,14 +74,14 @@ async function markBatch(tx: TransactionClient, kind: MarkKind, province: string
 }
 
 /** Marks province by province, only in the provinces that have something to mark. */
-async function sweepMarks(kind: MarkKind, now: Date, notificationIds: string[], only: string | null): Promise<number> {
+async function sweepMarks(kind: MarkKind, now: Date, only: string | null, tally: NoticeTally): Promise<number> {
   let total = 0;
   for (const province of await provincesWith(Prisma.sql`appeal_case`, dueWhere(kind, now), only))
-    total += await sweepMarksIn(province, kind, now, notificationIds);
+    total += await sweepMarksIn(province, kind, now, tally);
   return total;
 }
 
-async function sweepMarksIn(province: string, kind: MarkKind, now: Date, notificationIds: string[]): Promise<number> {
+async function sweepMarksIn(province: string, kind: MarkKind, now: Date, tally: NoticeTally): Promise<number> {
   let total = 0;
   for (;;) {
     const count = await prisma.$transaction(
@@ -114,7 +120,7 @@ async function sweepMarksIn(province: string, kind: MarkKind, now: Date, notific
             notices.push({ provinceCode: row.province_code, caseId: row.id, drafts });
           }
         }
-        notificationIds.push(...(await queueNotificationsOfCases(tx, notices)));
+        tally.notices += await queueNotificationsOfCases(tx, notices);
         return rows.length;
       },
       { timeout: 60_000 },
@@ -160,17 +166,16 @@ async function closeExpiredDecisionsIn(province: string, now: Date): Promise<num
 
 /** `only` sweeps one province (the demo seed replays the provinces side by side, each on its own clock). */
 export async function sweepDeadlines(now = new Date(), only: string | null = null): Promise<SweepResult> {
-  const notificationIds: string[] = [];
   // First, so that the marks below judge deadlines on a calendar published since they were counted.
   await recomputeProvisionalDeadlines(now, only);
   // Clocks whose reply window has closed run again from that instant, so the marks below see them (§7).
   await resumeClosedReplyWindows(now, only);
-  const atRisk = await sweepMarks('AT_RISK', now, notificationIds, only);
+  const tally: NoticeTally = { notices: 0 };
+  const atRisk = await sweepMarks('AT_RISK', now, only, tally);
   const overdue =
-    (await sweepMarks('OVERDUE', now, notificationIds, only)) +
-    (await sweepMarks('PAUSED_OVERDUE', now, notificationIds, only));
+    (await sweepMarks('OVERDUE', now, only, tally)) + (await sweepMarks('PAUSED_OVERDUE', now, only, tally));
   const closed = await closeExpiredDecisions(now, only);
-  // Sends these and any notification left unsent by an earlier failure.
-  const notificationsSent = await dispatchNotifications();
+  // The marks' notices (in-app) are delivered by being written; then what an earlier failure or a lease run out left.
+  const notificationsSent = tally.notices + (await dispatchNotifications());
   return { atRisk, overdue, closed, notificationsSent };
 }

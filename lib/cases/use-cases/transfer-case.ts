@@ -6,7 +6,7 @@ import { appendAuditEvent } from '@/lib/audit/append';
 import { prisma } from '@/lib/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { autoAssign } from '@/lib/cases/engine/auto-assign';
-import { applyCaseChange, dispatchAfterCommit, findCaseInScope, requireAssignee } from '@/lib/cases/engine/case-change';
+import { applyCaseChange, findCaseInScope, requireAssignee } from '@/lib/cases/engine/case-change';
 import { moveCaseToProvince } from '@/lib/cases/engine/move-case';
 import { ConflictError, RuleViolationError } from '@/lib/core/errors';
 import { transferSchema } from '@/lib/cases/forms/schemas';
@@ -14,7 +14,7 @@ import { queueNotifications, supervisorNotices } from '@/lib/notifications/queue
 import { provinceExists } from '@/lib/reference/divisions';
 
 export async function transferCase(actor: Actor, input: z.output<typeof transferSchema>, now = new Date()) {
-  const outcome = await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
     const current = await findCaseInScope(tx, actor, input.caseId);
     if (current.version !== input.expectedVersion) throw new ConflictError();
     // Both provinces' chains get events, written at the end of the transaction in one order (lib/audit/append.ts).
@@ -59,12 +59,7 @@ export async function transferCase(actor: Actor, input: z.output<typeof transfer
     const notices = assigned
       ? []
       : await supervisorNotices(tx, input.toProvinceCode, 'CASE_TRANSFERRED_IN', { reference: current.reference });
-    const noticeIds = await queueNotifications(tx, input.toProvinceCode, current.id, notices);
-    return {
-      case: assigned?.case ?? moved.case,
-      notificationIds: [...moved.notificationIds, ...(assigned?.notificationIds ?? []), ...noticeIds],
-    };
+    await queueNotifications(tx, input.toProvinceCode, current.id, notices);
+    return { case: assigned ?? moved.case };
   });
-  await dispatchAfterCommit(outcome.notificationIds);
-  return { case: outcome.case };
 }
