@@ -327,13 +327,17 @@ export async function runSoonCycle(at = performance.now()): Promise<DeliveryCycl
   return runDeliveryCycle({ limit: 10, provinces: soonProvinces.codes });
 }
 
+/** The transactions that already start a delivery cycle once they commit (one each, however many events they write). */
+const cycleAfterCommit = new WeakSet<object>();
+
 /**
  * A delivery cycle (deliverSoon) once the transaction `tx`, which writes outbox events, has committed. The worker
  * delivers whatever this misses, and what a write outside `prisma.$transaction` leaves. Not in tests, which run
  * their cycles themselves.
  */
 export function deliverAfterCommit(tx: object): void {
-  if (process.env.NODE_ENV !== 'test') afterCommit(tx, async () => deliverSoon());
+  if (process.env.NODE_ENV === 'test' || cycleAfterCommit.has(tx)) return;
+  if (afterCommit(tx, async () => deliverSoon())) cycleAfterCommit.add(tx);
 }
 
 let cycleRunning = false;

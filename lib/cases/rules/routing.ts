@@ -115,7 +115,8 @@ async function lockReviewer(
  * gets the case has it counted in their load and their last assignment time moved (it decides later ties). The
  * caller assigns the case to them in the same transaction and records that change as `picked` (adjustReviewerLoads).
  * Concurrent filings do not queue for the same reviewer: each takes the best-ranked reviewer no other assignment is
- * holding (SKIP LOCKED), and waits only when all are held. The load rows are distributed with the cases (docs/scaling.md), so this stays on the case's shard.
+ * holding (SKIP LOCKED), and waits only when all are held. The load rows are distributed with the cases
+ * (docs/scaling.md), so this stays on the case's shard.
  *
  * Locks are taken in one order everywhere: case and reviewer-load rows during a transaction, audit chain heads at its
  * end (lib/audit/append.ts), so an assignment never holds a chain head while it waits for a reviewer.
