@@ -30,11 +30,6 @@ export interface ClaimedSms {
   lockedUntil: Date;
 }
 
-export interface DispatchOptions {
-  /** How long a claim lasts; must exceed the SMS provider's timeout (SMS_TIMEOUT_MS). */
-  leaseMs?: number;
-}
-
 /** Pending notices with nothing to deliver: in-app ones (and an SMS without a number). */
 const IN_APP_PENDING = Prisma.sql`status = 'PENDING' AND (channel <> 'SMS' OR recipient_mobile IS NULL)`;
 
@@ -137,9 +132,9 @@ export function sendAfterCommit(claimed: readonly ClaimedSms[]): Promise<void> {
  * notices are marked sent, SMS rows claimed and sent province by province (one shard per claim on Citus,
  * docs/scaling.md), in the provinces that have some pending. Returns how many were sent.
  */
-export async function dispatchNotifications({ leaseMs = CLAIM_LEASE_MS }: DispatchOptions = {}): Promise<number> {
+export async function dispatchNotifications(): Promise<number> {
   const now = new Date();
-  const leaseUntil = new Date(now.getTime() + leaseMs);
+  const leaseUntil = new Date(now.getTime() + CLAIM_LEASE_MS);
   const inApp = await sqlRun(
     prisma,
     Prisma.sql`UPDATE notification SET status = 'SENT', sent_at = ${now}, attempts = attempts + 1 WHERE ${IN_APP_PENDING}`,

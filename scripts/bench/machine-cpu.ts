@@ -74,11 +74,15 @@ async function statementCalls(client: pg.Client): Promise<number> {
   return Number(rows[0]?.calls ?? 0);
 }
 
-/** Runs the work and splits the machine's CPU over it per unit (`units` of the result, e.g. filings made). */
+/**
+ * Runs the work and splits the machine's CPU over it per unit (`units` of the result, e.g. filings made), in ms with
+ * `digits` decimals.
+ */
 export async function measureCpuSplit<T>(
   probe: { client: pg.Client; postmasterPid: number; webPids: readonly number[] },
   work: () => Promise<T>,
   units: (result: T) => number,
+  digits = 1,
 ): Promise<{ result: T; split: CpuSplit }> {
   const statementsBefore = await statementCalls(probe.client);
   const webBefore = probe.webPids.map(cpuMsOf);
@@ -93,7 +97,7 @@ export async function measureCpuSplit<T>(
   // The two statements of the probe itself (before and after) are left out.
   const statements = (await statementCalls(probe.client)) - statementsBefore - 1;
   const n = Math.max(1, units(result));
-  const round = (ms: number) => Math.round((ms / n) * 10) / 10;
+  const round = (ms: number) => Math.round((ms / n) * 10 ** digits) / 10 ** digits;
   const busy = machine.busy - machineBefore.busy;
   const idle = machine.idle - machineBefore.idle;
   const clients = (generator.user + generator.system) / 1000;

@@ -24,6 +24,7 @@ import { loadBenchData } from './load-cases';
 import { cpuMsOf, describeCpuSplit, measureCpuSplit, postmasterPidOf, type CpuSplit } from './machine-cpu';
 import { plainSqlFiling, type FilingOrigin } from './plain-sql-filing';
 import { postJson } from './post-json';
+import { roundTrips } from './round-trip';
 import { benchIncidents, incidentRows, type IncidentBenchResult } from './incidents';
 
 const { values: args } = parseArgs({
@@ -42,6 +43,10 @@ const { values: args } = parseArgs({
 });
 const CASES = Number(args.cases);
 const DURATION_MS = Number(args.duration) * 1000;
+/** The round-trip probe: long enough for /proc's 10 ms ticks to split tens of thousands of statements. */
+const ROUND_TRIP_MS = 10_000;
+/** A filing's statements after its commit (`npm run bench:filing-path -- --verbose`): the SMS's record and outcome. */
+const SMS_RECORDS_AFTER_COMMIT = 2;
 const CLIENTS = Number(args.clients);
 const SAMPLES = Number(args.samples);
 const PORT = Number(args.port);
@@ -534,7 +539,16 @@ async function main(): Promise<void> {
     const ceiling = { ...ceilingRun, cpu: ceilingCpu };
     progress(`  ${describeCpuSplit(ceilingCpu, 'filing')}`);
 
-    progress(`  ${ceiling.perSecond}/s; supervisor analytics (the filings left the statistics stale)`);
+    progress(`  ${ceiling.perSecond}/s; round trips as the app makes them (a prepared statement in a transaction)`);
+    const { split: roundTripCpu } = await measureCpuSplit(
+      { ...cpuProbe, webPids: [] },
+      () => roundTrips({ clients: CLIENTS, durationMs: ROUND_TRIP_MS }),
+      (statements) => statements,
+      3,
+    );
+    progress(`  ${describeCpuSplit(roundTripCpu, 'statement')}`);
+
+    progress('supervisor analytics (the filings left the statistics stale)');
     // Supervision: the national analytics while a statistics refresh (of what the filings changed) runs beside it.
     started = performance.now();
     let refreshSeconds = NaN;
@@ -608,6 +622,7 @@ async function main(): Promise<void> {
         requestFloor,
         frameworkFloor,
         plainSql: ceiling,
+        roundTrip: roundTripCpu,
         // No ceiling measured (its filings failed): no ratio either.
         ratio: ceiling.perSecond > 0 ? round(filingTwoInstances.perSecond / ceiling.perSecond, 3) : 0,
         ratioOneInstance: ceiling.perSecond > 0 ? round(filing.perSecond / ceiling.perSecond, 3) : 0,
@@ -675,6 +690,8 @@ function printTable(r: {
     /** Requests Next.js answers without app code (405), through two instances. */
     frameworkFloor: FilingMeasure;
     plainSql: FilingMeasure;
+    /** One statement as the app sends it (a prepared statement in a transaction), per statement. */
+    roundTrip: CpuSplit;
     /** Two web instances' rate (as deployed) to the ceiling's. */
     ratio: number;
     ratioOneInstance: number;
@@ -813,7 +830,7 @@ function printCpuSplits(
   filing: Record<
     'http' | 'httpOneProvince' | 'httpTwoInstances' | 'requestFloor' | 'frameworkFloor' | 'plainSql',
     FilingMeasure
-  >,
+  > & { roundTrip: CpuSplit },
 ) {
   const cores = cpus().length;
   const runs: [string, CpuSplit][] = [
@@ -823,6 +840,7 @@ function printCpuSplits(
     ['refused filing (422), 2 web instances', filing.requestFloor.cpu],
     ['no app code (405), 2 web instances', filing.frameworkFloor.cpu],
     ['plain SQL (ceiling), mix', filing.plainSql.cpu],
+    ['one round trip, per statement', filing.roundTrip],
   ];
   const header = [
     'per filing',
@@ -858,6 +876,17 @@ function printCpuSplits(
       `a filing over HTTP costs at least the request around it (a refused filing) and its rows (the ceiling's): ` +
         `${filing.requestFloor.cpu.machineMs} + ${filing.plainSql.cpu.machineMs} = ${round(floorMs, 2)} ms of machine, ` +
         `so these ${cores} cores file at most ${Math.round((cores * 1000) / floorMs)}/s`,
+    );
+  // The filing's transaction as one database call: every round trip but that call and the two records of the SMS
+  // after the commit folded into it (its BEGIN and COMMIT too, which pg_stat_statements does not count), each saving
+  // at most a round trip's machine: the statements' own work stays.
+  const http = filing.httpTwoInstances.cpu;
+  const folded = Math.max(0, http.statements + 2 - 1 - SMS_RECORDS_AFTER_COMMIT);
+  const oneCallMs = http.machineMs - folded * filing.roundTrip.machineMs;
+  if (http.machineMs > 0 && filing.roundTrip.machineMs > 0)
+    console.log(
+      `as one database call, a filing over HTTP would still cost at least ${http.machineMs} − ${round(folded, 1)} round trips × ` +
+        `${filing.roundTrip.machineMs} = ${round(oneCallMs, 2)} ms of machine: at most ${Math.round((cores * 1000) / oneCallMs)}/s`,
     );
 }
 
