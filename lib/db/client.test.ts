@@ -2,7 +2,7 @@
 // and never on a connection whose transaction has ended.
 import { describe, expect, it, vi } from 'vitest';
 import { rawClient } from '@/test/support/db';
-import { getPrisma, MAX_PREPARED, prisma, Prisma, sqlRows, sqlRun, statementNamer } from './client';
+import { afterCommit, getPrisma, MAX_PREPARED, prisma, Prisma, sqlRows, sqlRun, statementNamer } from './client';
 
 const countOf = async (key: string) =>
   (
@@ -82,6 +82,46 @@ describe('sqlRows / sqlRun (real PostgreSQL)', () => {
       }),
     ).rejects.toThrow('roll back');
     expect(await countOf(key)).toBe(0);
+  });
+});
+
+describe('afterCommit (real PostgreSQL)', () => {
+  it('runs its hooks in order once the transaction has committed, and a failing one does not undo the result', async () => {
+    const key = 'after-commit';
+    const seen: number[] = [];
+    const result = await prisma.$transaction(async (tx) => {
+      await insertMessage(tx, key);
+      expect(
+        afterCommit(tx, async () => {
+          seen.push(await countOf(key));
+        }),
+      ).toBe(true);
+      afterCommit(tx, async () => {
+        throw new Error('a hook that fails');
+      });
+      afterCommit(tx, async () => {
+        seen.push(-1);
+      });
+      return 'filed';
+    });
+    expect(result).toBe('filed');
+    // The first hook saw the committed row from another connection; the one after the failure still ran.
+    expect(seen).toEqual([1, -1]);
+    expect(await countOf(key)).toBe(1);
+  });
+
+  it('runs none of them when the transaction rolls back, and refuses a client that is no such transaction', async () => {
+    let ran = false;
+    await expect(
+      prisma.$transaction(async (tx) => {
+        afterCommit(tx, async () => {
+          ran = true;
+        });
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(ran).toBe(false);
+    expect(afterCommit(prisma, async () => {})).toBe(false);
   });
 });
 

@@ -188,7 +188,8 @@ export function beforeCommit(tx: object, hook: () => Promise<void>): boolean {
 
 /**
  * Runs `hook` once the interactive transaction `tx` has committed, before `prisma.$transaction` returns; never when it
- * rolls back. Returns false when `tx` is not an interactive transaction opened through `prisma.$transaction`.
+ * rolls back. A hook that fails is logged: the transaction has committed, and its caller still gets its result.
+ * Returns false when `tx` is not an interactive transaction opened through `prisma.$transaction`.
  */
 export function afterCommit(tx: object, hook: () => Promise<void>): boolean {
   const end = transactionEnds.get(tx);
@@ -254,7 +255,8 @@ function transactionWithHooks(client: PrismaClient): PrismaClient['$transaction'
       }, options as never),
     );
     return committed.then(async (result) => {
-      for (const hook of end.committed) await hook();
+      for (const hook of end.committed)
+        await hook().catch((error: unknown) => scopedLogger('db').error({ err: error }, 'after-commit hook failed'));
       return result;
     });
   }) as PrismaClient['$transaction'];
