@@ -3,7 +3,14 @@
 import { TZDate } from '@date-fns/tz';
 import { format, isMatch } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import { isCalendarDate, isCompactDate, shanghaiDate, shanghaiDayStart, shanghaiWallClock } from './calendar';
+import {
+  isCalendarDate,
+  isCompactDate,
+  shanghaiCompactDate,
+  shanghaiDate,
+  shanghaiDayStart,
+  shanghaiWallClock,
+} from './calendar';
 
 const viaTimeZone = (instant: Date) => format(new TZDate(instant.getTime(), 'Asia/Shanghai'), 'yyyy-MM-dd');
 
@@ -12,6 +19,7 @@ describe('shanghaiDate', () => {
     expect(shanghaiDate(new Date('2026-12-31T15:59:59.999Z'))).toBe('2026-12-31');
     expect(shanghaiDate(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01');
     expect(shanghaiDate(new Date('2028-02-28T16:00:00Z'))).toBe('2028-02-29');
+    expect(shanghaiCompactDate(new Date('2026-12-31T16:00:00Z'))).toBe('20270101');
   });
 
   it('gives what the time-zone database gives over random instants from 1985 to 2200', () => {

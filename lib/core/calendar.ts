@@ -29,6 +29,11 @@ export function shanghaiDate(instant: Date): string {
   return `${wall.getUTCFullYear()}-${two(wall.getUTCMonth() + 1)}-${two(wall.getUTCDate())}`;
 }
 
+/** The civil date of an instant in Asia/Shanghai, `YYYYMMDD` (birth dates in ID numbers, reference numbers). */
+export function shanghaiCompactDate(instant: Date): string {
+  return shanghaiDate(instant).replaceAll('-', '');
+}
+
 /** 00:00 Asia/Shanghai of a civil date `YYYY-MM-DD`. */
 export function shanghaiDayStart(date: string): Date {
   return new Date(`${date}T00:00:00+08:00`);

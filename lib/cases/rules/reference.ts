@@ -1,6 +1,6 @@
 // Case reference numbers, `SS-<province>-<yyyymmdd in Asia/Shanghai>-<daily sequence>` (SPEC §4). Browser-safe;
 // the database counter that hands out sequences lives in allocate-reference.ts.
-import { isCompactDate, shanghaiDate } from '@/lib/core/calendar';
+import { isCompactDate, shanghaiCompactDate } from '@/lib/core/calendar';
 
 export const MAX_REFERENCE_SEQUENCE = 999_999;
 
@@ -15,7 +15,7 @@ export interface ParsedReference {
 
 /** The civil day of `at` in Asia/Shanghai, `yyyymmdd` (the key of the daily counter). */
 export function formatShanghaiDay(at: Date): string {
-  return shanghaiDate(at).replaceAll('-', '');
+  return shanghaiCompactDate(at);
 }
 
 export function formatReference(provinceCode: string, at: Date, seq: number): string {

