@@ -108,7 +108,8 @@ export async function measureCpuSplit<T>(
       webMs: round(web),
       clientsMs: round(clients),
       postgresMs: round(postgres),
-      restMs: round(busy - web - clients - postgres),
+      // The machine's ticks and the processes' are read apart: a difference within their rounding can fall below 0.
+      restMs: Math.max(0, round(busy - web - clients - postgres)),
       statements: round(statements),
       idlePercent: Math.round((100 * idle) / Math.max(1, idle + busy)),
     },
