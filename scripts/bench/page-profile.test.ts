@@ -48,6 +48,7 @@ describe('summariseProfile', () => {
       /Node\.js's own/,
     );
     expect(partOf({ functionName: 'writev', url: '' })).toMatch(/native code/);
+    expect(partOf({ functionName: '(program)', url: '' })).toMatch(/V8's own work/);
     expect(partOf({ functionName: '(idle)', url: '' })).toBeNull();
   });
 });

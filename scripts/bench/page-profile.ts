@@ -1,6 +1,7 @@
 // Where a web server's CPU goes while it serves one page: a V8 CPU profile taken through the inspector of the running
 // `next start` (started with --inspect on loopback), its busy time grouped by what ran. The benchmark prints one for
 // each page target it misses (issue 18: "for each miss the profile that shows what limits it").
+import { writeFileSync } from 'node:fs';
 
 /** A part of the server's busy time, and its share in percent. */
 export interface ProfilePart {
@@ -31,6 +32,7 @@ interface CpuProfile {
 export function partOf({ url, functionName }: ProfileNode['callFrame']): string | null {
   if (functionName === '(idle)') return null;
   if (functionName === '(garbage collector)') return 'garbage collection';
+  if (functionName === '(program)') return "V8's own work (compiling, the runtime)";
   if (url.includes('next/dist/compiled/next-server/app-page'))
     return "React's and Next.js's page renderers (RSC payload, then HTML)";
   if (url.includes('/.next/server/')) return "the app's bundle (its components and libraries, translations, Prisma)";
@@ -38,7 +40,7 @@ export function partOf({ url, functionName }: ProfileNode['callFrame']): string 
   if (url.includes('node_modules/next/')) return "Next.js's server (routing, request handling)";
   if (url.startsWith('node:zlib')) return 'gzip';
   if (url.startsWith('node:')) return "Node.js's own JavaScript (streams, buffers, HTTP)";
-  if (url === '') return 'native code (writing to the socket, encoding strings)';
+  if (url === '') return "Node.js's native code (socket writes, string encoding)";
   return 'other';
 }
 
@@ -96,11 +98,15 @@ async function inspect(inspectPort: number) {
   };
 }
 
-/** Profiles the server while `request` runs `requests` times, one after another. */
+/**
+ * Profiles the server while `request` runs `requests` times, one after another; `saveTo` keeps the whole profile
+ * (a .cpuprofile file, for Chrome DevTools).
+ */
 export async function profilePage(
   inspectPort: number,
   request: () => Promise<unknown>,
   requests: number,
+  saveTo?: string,
 ): Promise<PageProfile> {
   const session = await inspect(inspectPort);
   try {
@@ -109,6 +115,7 @@ export async function profilePage(
     for (let i = 0; i < requests; i += 1) await request();
     const { profile } = await session.call<{ profile: CpuProfile }>('Profiler.stop');
     await session.call('Profiler.disable');
+    if (saveTo) writeFileSync(saveTo, JSON.stringify(profile));
     return summariseProfile(profile, requests);
   } finally {
     session.close();

@@ -53,6 +53,8 @@ const SAMPLES = Number(args.samples);
 const PORT = Number(args.port);
 const BASE = `http://127.0.0.1:${PORT}`;
 const SECOND_BASE = `http://127.0.0.1:${PORT + 1}`;
+/** Where the results go: the table's JSON and the pages' CPU profiles. */
+const RESULTS_DIR = path.join(process.cwd(), 'bench-results');
 /** The first web server's inspector (loopback), through which a page that misses its target is profiled. */
 const INSPECT_PORT = PORT + 10;
 /** Issue 18's target for a server-rendered page. */
@@ -510,13 +512,18 @@ async function main(): Promise<void> {
     const pageFloor = await latencyOf(landing[0], landing[1], pageSamples);
     // Each page that missed its target, and the floor beside them, profiled (after their samples, not during them).
     const pageProfiles: Record<string, PageProfile> = {};
+    mkdirSync(RESULTS_DIR, { recursive: true });
     const missedPages = Object.keys(pages).filter((key) => !pageMet(pages[key]!)) as (keyof typeof pageRequests)[];
     for (const [key, [url, cookie]] of [
       ...missedPages.map((key) => [key, pageRequests[key]] as const),
       ...(missedPages.length > 0 ? [['landing', landing] as const] : []),
     ]) {
-      pageProfiles[key] = await profilePage(INSPECT_PORT, () => timeGet(url, cookie), pageSamples);
-      progress(`  profile of ${url.replace(BASE, '').slice(0, 60)}: ${describeProfile(pageProfiles[key])}`);
+      const saveTo = path.join(
+        RESULTS_DIR,
+        `profile-${new Date().toISOString().replace(/[:.]/g, '-')}-${key}.cpuprofile`,
+      );
+      pageProfiles[key] = await profilePage(INSPECT_PORT, () => timeGet(url, cookie), pageSamples, saveTo);
+      progress(`  profile of ${url.replace(BASE, '').slice(0, 60)} (${saveTo}): ${describeProfile(pageProfiles[key])}`);
     }
 
     // Filing through HTTP, then the same filing as plain SQL (the ceiling).
@@ -691,9 +698,7 @@ async function main(): Promise<void> {
       incidents,
     };
     printTable(result);
-    const dir = path.join(process.cwd(), 'bench-results');
-    mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `bench-${result.at.replace(/[:.]/g, '-')}.json`);
+    const file = path.join(RESULTS_DIR, `bench-${result.at.replace(/[:.]/g, '-')}.json`);
     writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
     console.log(`\nJSON: ${file}`);
   } finally {
