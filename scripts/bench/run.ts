@@ -2,8 +2,9 @@
 // through COPY, starts the production build on loopback and measures: the reviewer queue (first page and a page
 // 1,000 pages deep), filing through the real HTTP path against the same filing as plain SQL, supervisor analytics
 // and the deadline board, audit verification, the deadline sweep, mass-incident detection per filing and a group
-// decision over 1,000 cases (incidents.ts), and the server's peak memory. Prints a table and
-// writes bench-results/<time>.json.
+// decision over 1,000 cases (incidents.ts), and the server's peak memory. Prints a table, with a CPU profile of each
+// page that missed its target (page-profile.ts, through the server's inspector on port P + 10), and writes
+// bench-results/<time>.json.
 //   --cases N (default 1000000)  --duration S (filing, default 30)  --clients C (default 16)  --samples K (default 200)
 //   --port P --pg-port P  --skip-incidents  --server-cpu-prof DIR
 import { spawn, type ChildProcess } from 'node:child_process';
