@@ -2,14 +2,16 @@
 // transaction: concurrent filings never wait on each other, and a rolled-back filing only leaves a gap.
 import 'server-only';
 import { prisma, Prisma, sqlRows, type PrismaClient } from '@/lib/db/client';
-import { formatReference, formatShanghaiDay } from '@/lib/cases/rules/reference';
+import { shanghaiCompactDate } from '@/lib/core/calendar';
+import { formatReference } from '@/lib/cases/rules/reference';
 
 export async function allocateReference(
   provinceCode: string,
   at: Date = new Date(),
   db: PrismaClient = prisma,
 ): Promise<string> {
-  const day = formatShanghaiDay(at);
+  // The key of the daily counter: the civil day of `at` in Asia/Shanghai.
+  const day = shanghaiCompactDate(at);
   const rows = await sqlRows<{ last_value: number }>(
     db,
     Prisma.sql`

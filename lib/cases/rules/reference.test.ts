@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatReference, formatShanghaiDay, parseReference } from '@/lib/cases/rules/reference';
+import { shanghaiCompactDate } from '@/lib/core/calendar';
+import { formatReference, parseReference } from '@/lib/cases/rules/reference';
 
 describe('formatReference', () => {
   it('writes province, Asia/Shanghai day and a six-digit sequence', () => {
@@ -10,7 +11,7 @@ describe('formatReference', () => {
   it('takes the day in Asia/Shanghai, not UTC', () => {
     expect(formatReference('34', new Date('2026-11-26T16:30:00Z'), 1)).toBe('SS-34-20261127-000001');
     expect(formatReference('34', new Date('2026-11-26T15:59:59.999Z'), 1)).toBe('SS-34-20261126-000001');
-    expect(formatShanghaiDay(new Date('2026-12-31T16:00:00Z'))).toBe('20270101');
+    expect(shanghaiCompactDate(new Date('2026-12-31T16:00:00Z'))).toBe('20270101');
   });
 
   it('refuses what cannot be written in the format', () => {
@@ -57,7 +58,7 @@ describe('parseReference', () => {
         (provinceCode, at, seq) => {
           const reference = formatReference(provinceCode, at, seq);
           expect(reference).toMatch(/^SS-\d{2}-\d{8}-\d{6}$/);
-          expect(parseReference(reference)).toEqual({ provinceCode, day: formatShanghaiDay(at), seq });
+          expect(parseReference(reference)).toEqual({ provinceCode, day: shanghaiCompactDate(at), seq });
         },
       ),
     );

@@ -13,17 +13,12 @@ export interface ParsedReference {
   seq: number;
 }
 
-/** The civil day of `at` in Asia/Shanghai, `yyyymmdd` (the key of the daily counter). */
-export function formatShanghaiDay(at: Date): string {
-  return shanghaiCompactDate(at);
-}
-
 export function formatReference(provinceCode: string, at: Date, seq: number): string {
   if (!/^\d{2}$/.test(provinceCode)) throw new RangeError(`Not a province code: ${provinceCode}`);
   if (!Number.isInteger(seq) || seq < 1 || seq > MAX_REFERENCE_SEQUENCE)
     throw new RangeError(`Reference sequence out of range: ${seq}`);
   if (Number.isNaN(at.getTime())) throw new RangeError('Invalid filing time');
-  return `SS-${provinceCode}-${formatShanghaiDay(at)}-${String(seq).padStart(6, '0')}`;
+  return `SS-${provinceCode}-${shanghaiCompactDate(at)}-${String(seq).padStart(6, '0')}`;
 }
 
 /** Reads a reference as typed by a person (surrounding spaces and lower case forgiven); null when malformed. */
