@@ -31,12 +31,13 @@ export async function startWebhookReceiver(options: {
         request.method === 'POST' &&
         isTimestampFresh(timestamp, new Date()) &&
         verifySignature(secret, { timestamp, method: 'POST', path: request.url ?? '/', body }, signature);
-      response.statusCode = valid ? 200 : 401;
-      response.end(valid ? 'ok' : 'bad signature');
+      // The line is printed before the answer is sent, so whoever reads the answer can already find the line.
       options.log(
         `${new Date().toISOString()} ${request.headers['x-event-type'] ?? '?'} ${request.headers['x-event-id'] ?? '?'} ` +
           `${valid ? '200 签名正确 signature valid' : '401 签名错误 signature invalid'}`,
       );
+      response.statusCode = valid ? 200 : 401;
+      response.end(valid ? 'ok' : 'bad signature');
     });
   });
   await new Promise<void>((resolve, reject) => {

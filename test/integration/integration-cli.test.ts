@@ -169,12 +169,16 @@ describe('npm run integration', { timeout: 240_000 }, () => {
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    try {
-      const deadline = Date.now() + 60_000;
-      while (!output.includes('receiver listening')) {
-        if (Date.now() > deadline) throw new Error(`receiver did not start: ${output}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
+    // The child's output arrives through a pipe, on its own schedule: wait for a line rather than expect it at once.
+    const printed = async (line: string, seconds: number) => {
+      const deadline = Date.now() + seconds * 1000;
+      while (!output.includes(line)) {
+        if (Date.now() > deadline) throw new Error(`the receiver did not print "${line}": ${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
+    };
+    try {
+      await printed('receiver listening', 60);
       expect(await sendTestDelivery(admin, { provinceCode: '34' })).toMatchObject({ delivered: true, httpStatus: 200 });
       // The receiver still holds the old secret: a delivery signed with the new one is refused.
       await rotateWebhookSecret(admin, { provinceCode: '34' });
@@ -182,8 +186,8 @@ describe('npm run integration', { timeout: 240_000 }, () => {
         delivered: false,
         httpStatus: 401,
       });
-      expect(output).toContain('200 签名正确 signature valid');
-      expect(output).toContain('401 签名错误 signature invalid');
+      await printed('200 签名正确 signature valid', 10);
+      await printed('401 签名错误 signature invalid', 10);
     } finally {
       child.kill('SIGTERM');
     }

@@ -20,7 +20,7 @@ function startWorker(): { child: ChildProcess; exited: Promise<number | null>; o
   });
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   worker = child;
   return { child, exited, output: () => output };
 }
