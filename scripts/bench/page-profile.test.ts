@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from '@/test/support/free-port';
 import { partOf, profilePage, summariseProfile } from './page-profile';
 
 const children: ReturnType<typeof spawn>[] = [];
@@ -64,7 +65,7 @@ describe('profilePage', () => {
       require('node:http').createServer((request, response) => busyAnswer(response))
         .listen(0, '127.0.0.1', function () { console.log(this.address().port); });`,
     );
-    const inspectPort = 9400 + Math.floor(Math.random() * 500);
+    const inspectPort = await freePort();
     const child = spawn(process.execPath, [`--inspect=127.0.0.1:${inspectPort}`, script], {
       stdio: ['ignore', 'pipe', 'ignore'],
     });

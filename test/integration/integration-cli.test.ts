@@ -10,6 +10,7 @@ import { configureProvinceSystem, rotateWebhookSecret } from '@/lib/integration/
 import { sendTestDelivery } from '@/lib/integration/send-test-delivery';
 import { decidedCaseWithOrder, resetIntegrationData, WebhookReceiver } from './helpers';
 import { createUser } from '@/test/support/fixtures';
+import { freePort } from '@/test/support/free-port';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
@@ -147,7 +148,7 @@ describe('npm run integration', { timeout: 240_000 }, () => {
 
   it('receiver: checks each delivery with the province secret from the database, 200 or 401', async () => {
     const admin = await createUser('ADMIN');
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const port = await freePort();
     const webhookUrl = `http://127.0.0.1:${port}/demo-webhook`;
     await configureProvinceSystem(admin, { provinceCode: '34', name: '安徽省健康码', webhookUrl });
     const child = spawn(
@@ -170,15 +171,8 @@ describe('npm run integration', { timeout: 240_000 }, () => {
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     // The child's output arrives through a pipe, on its own schedule: wait for a line rather than expect it at once.
-    const printed = async (line: string, seconds: number) => {
-      const deadline = Date.now() + seconds * 1000;
-      while (!output.includes(line)) {
-        if (Date.now() > deadline) throw new Error(`the receiver did not print "${line}": ${output}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    };
     try {
-      await printed('receiver listening', 60);
+      await expect.poll(() => output, { timeout: 60_000 }).toContain('receiver listening');
       expect(await sendTestDelivery(admin, { provinceCode: '34' })).toMatchObject({ delivered: true, httpStatus: 200 });
       // The receiver still holds the old secret: a delivery signed with the new one is refused.
       await rotateWebhookSecret(admin, { provinceCode: '34' });
@@ -186,8 +180,8 @@ describe('npm run integration', { timeout: 240_000 }, () => {
         delivered: false,
         httpStatus: 401,
       });
-      await printed('200 签名正确 signature valid', 10);
-      await printed('401 签名错误 signature invalid', 10);
+      await expect.poll(() => output, { timeout: 10_000 }).toContain('200 签名正确 signature valid');
+      await expect.poll(() => output, { timeout: 10_000 }).toContain('401 签名错误 signature invalid');
     } finally {
       child.kill('SIGTERM');
     }

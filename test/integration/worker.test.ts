@@ -25,14 +25,6 @@ function startWorker(): { child: ChildProcess; exited: Promise<number | null>; o
   return { child, exited, output: () => output };
 }
 
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 beforeEach(async () => {
   await resetIntegrationData();
   receiver = new WebhookReceiver();
@@ -50,15 +42,19 @@ describe('npm run worker', () => {
   it('delivers, and on SIGTERM finishes the delivery in flight before exiting cleanly', async () => {
     const first = await decidedCaseWithOrder('34');
     const { child, exited, output } = startWorker();
-    await waitFor(
-      async () => (await getPrisma().outboxEvent.findFirstOrThrow({ where: { id: first.orderId } })).status === 'SENT',
-    );
+    await expect
+      .poll(async () => (await getPrisma().outboxEvent.findFirstOrThrow({ where: { id: first.orderId } })).status, {
+        timeout: 20_000,
+      })
+      .toBe('SENT');
 
     // The receiver holds the next delivery; the signal arrives while it is in flight.
     let release: () => void = () => {};
     receiver.respond = () => new Promise((resolve) => (release = () => resolve(200)));
     const second = await decidedCaseWithOrder('34');
-    await waitFor(() => receiver.received.some((w) => w.eventId === second.orderId));
+    await expect
+      .poll(() => receiver.received.some((w) => w.eventId === second.orderId), { timeout: 20_000 })
+      .toBe(true);
     child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(child.exitCode, output()).toBeNull();
