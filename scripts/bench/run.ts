@@ -717,12 +717,17 @@ function verdict(met: boolean | null): Verdict {
 
 const PAGE_NAMES: Record<string, string> = {
   queueFirst: 'page: reviewer queue, first page',
-  queueDeep: 'page: reviewer queue, the deep page',
   reviewerCase: 'page: reviewer case page',
   boardNational: 'page: supervisor board, national',
   boardProvince: 'page: supervisor board, province',
   citizenCase: 'page: citizen case page',
+  landing: 'page: landing, signed in',
 };
+
+/** A measured page's name in the tables; the deep queue page is named by how deep it is. */
+function pageName(key: string, pagesWalked: number): string {
+  return key === 'queueDeep' ? `page: reviewer queue, page ${pagesWalked + 1}` : (PAGE_NAMES[key] ?? key);
+}
 
 /** A filing run as the table prints it (the plain-SQL ceiling counts no filings apart from its samples). */
 type FilingMeasure = Omit<FilingRun, 'filed'>;
@@ -786,7 +791,7 @@ function printTable(r: {
       verdict(r.filing.ratio >= 0.3),
     ],
     ...Object.entries(r.pages).map(([key, l]): [string, string, string, Verdict] => [
-      key === 'queueDeep' ? `page: reviewer queue, page ${r.queue.pagesWalked + 1}` : (PAGE_NAMES[key] ?? key),
+      pageName(key, r.queue.pagesWalked),
       latency(l),
       'p50 ≤ 30 ms, p95 ≤ 50 ms',
       verdict(pageMet(l)),
@@ -805,7 +810,7 @@ function printTable(r: {
     ],
   ];
   const others: [string, string, string, Verdict][] = [
-    ['page: landing, signed in (the least a page costs)', latency(r.pageFloor), '—', '—'],
+    [`${PAGE_NAMES.landing} (the least a page costs)`, latency(r.pageFloor), '—', '—'],
     ['queue API, first page (pool)', latency(r.queue.firstPage), 'p95 ≤ 50 ms', verdict(r.queue.firstPage.p95 <= 50)],
     [
       `queue API, page ${r.queue.pagesWalked + 1}`,
@@ -887,13 +892,7 @@ function printPageProfiles(profiles: Record<string, PageProfile>, pagesWalked: n
   if (Object.keys(profiles).length === 0) return;
   console.log("\nwhere the web server's main thread went on the pages that missed (a CPU profile after their samples)");
   for (const [key, profile] of Object.entries(profiles)) {
-    const name =
-      key === 'landing'
-        ? 'page: landing, signed in'
-        : key === 'queueDeep'
-          ? `page: reviewer queue, page ${pagesWalked + 1}`
-          : (PAGE_NAMES[key] ?? key);
-    console.log(`${name}: ${describeProfile(profile)}`);
+    console.log(`${pageName(key, pagesWalked)}: ${describeProfile(profile)}`);
   }
 }
 
